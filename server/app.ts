@@ -1,0 +1,84 @@
+import express from "express";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { defineServer, defineRoom, matchMaker } from "@colyseus/core";
+import type { Config } from "./config.ts";
+import { ROOT, ConfigError } from "./config.ts";
+import { ExerciseRoom } from "./rooms/exercise-room.ts";
+import { ExerciseService } from "./exercises/exercise-service.ts";
+import { loadScenarioCatalog } from "./exercises/scenario-catalog.ts";
+import { setServerContext } from "./context.ts";
+import { mountApi } from "./http/api.ts";
+import type { Logger } from "./log.ts";
+import type { EventStore } from "./store/event-store.ts";
+import { MemoryStore } from "./store/memory-store.ts";
+import { SqliteStore } from "./store/sqlite-store.ts";
+
+export const VERSION: string = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
+
+export async function openStore(config: Config): Promise<EventStore> {
+  if (config.store === "memory") return new MemoryStore();
+  if (config.store === "postgres") throw new ConfigError("DATABASE_URL (PostgreSQL) is not supported by this version yet; unset it to use the embedded SQLite store.");
+  return new SqliteStore(join(config.dataDir, "concord.db"));
+}
+
+const creating = new Map<string, Promise<void>>();
+
+/** Makes sure the room of an exercise is open on this process (restoring it from its log if needed). */
+export async function ensureRoom(exerciseId: string): Promise<void> {
+  if (await matchMaker.getRoomById(exerciseId)) return;
+  let pending = creating.get(exerciseId);
+  if (!pending) {
+    pending = matchMaker
+      .createRoom("exercise", { exerciseId })
+      .then(() => undefined)
+      .finally(() => creating.delete(exerciseId));
+    creating.set(exerciseId, pending);
+  }
+  await pending;
+}
+
+/**
+ * Assembles the whole server (rooms, HTTP API, static client) without listening, so that
+ * `npm start`, the tests and the benchmarks all run exactly the same thing.
+ */
+export async function createConcordServer(config: Config, log: Logger, store?: EventStore) {
+  const eventStore = store ?? (await openStore(config));
+  const catalog = loadScenarioCatalog(config.scenariosDir);
+  for (const problem of catalog.problems) log.warn("scenario skipped", { file: problem.file, problem: problem.message });
+  const service = new ExerciseService(eventStore, catalog.scenarios);
+  setServerContext({ service, log, commandsPerSecond: config.commandsPerSecond, reconnectSeconds: config.reconnectSeconds });
+  const startedAt = Date.now();
+  if (config.redisUrl) throw new ConfigError("REDIS_URL (several processes) is not supported by this version yet; unset it to run one process.");
+  const server = defineServer({
+    ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
+    greet: false,
+    rooms: { exercise: defineRoom(ExerciseRoom) },
+    express: (app) => {
+      app.set("trust proxy", "loopback");
+      mountApi(app, { service, operatorPassword: config.operatorPassword, version: VERSION, startedAt, ensureRoom });
+      if (existsSync(config.clientDir)) {
+        app.use(express.static(config.clientDir, { index: "index.html", maxAge: "1h" }));
+        app.get(/^\/(?!api\/|health).*/, (_req, res) => res.sendFile(join(config.clientDir, "index.html")));
+      }
+    },
+  });
+  server.onShutdown(async () => {
+    await eventStore.close();
+    log.info("server stopped");
+  });
+  return { server, service, store: eventStore };
+}
+
+/** Reopens the room of every exercise in the store: after a restart, play goes on where it stopped. */
+export async function restoreExercises(service: ExerciseService, log: Logger): Promise<number> {
+  const exercises = await service.store.listExercises();
+  for (const exercise of exercises) {
+    try {
+      await ensureRoom(exercise.id);
+    } catch (error) {
+      log.error("could not restore exercise", { exerciseId: exercise.id, error: String(error) });
+    }
+  }
+  return exercises.length;
+}

@@ -1,0 +1,46 @@
+import { resolve, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
+
+/** Everything an operator can set, from the environment (docs/OPERATIONS.md lists them). */
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  scenariosDir: string;
+  clientDir: string;
+  operatorPassword: string | null;
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  publicAddress: string | null;
+  /** "sqlite" (default), "memory" (tests) or "postgres" (DATABASE_URL). */
+  store: "sqlite" | "memory" | "postgres";
+  commandsPerSecond: number;
+  reconnectSeconds: number;
+  createDemo: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = env.PORT ? Number(env.PORT) : 2567;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (0–65535), not "${env.PORT}".`);
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError(`DATABASE_URL must start with postgres:// (got "${databaseUrl.slice(0, 20)}…").`);
+  return {
+    port,
+    host: env.HOST || "0.0.0.0",
+    dataDir: resolve(env.DATA_DIR || join(ROOT, "data")),
+    scenariosDir: resolve(env.SCENARIOS_DIR || join(ROOT, "scenarios")),
+    clientDir: resolve(env.CLIENT_DIR || join(ROOT, "dist")),
+    operatorPassword: env.CONCORD_OPERATOR_PASSWORD || null,
+    databaseUrl,
+    redisUrl: env.REDIS_URL?.trim() || null,
+    publicAddress: env.PUBLIC_ADDRESS?.trim() || null,
+    store: databaseUrl ? "postgres" : env.CONCORD_STORE === "memory" ? "memory" : "sqlite",
+    commandsPerSecond: Number(env.CONCORD_COMMANDS_PER_SECOND || 20),
+    reconnectSeconds: Number(env.CONCORD_RECONNECT_SECONDS || 60),
+    createDemo: env.CONCORD_DEMO !== "0",
+  };
+}

@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ScenarioSpec } from "../../shared/scenario/schema.ts";
+
+export type ScenarioEntry = { file: string; scenario: ScenarioSpec };
+export type CatalogProblem = { file: string; message: string };
+
+/**
+ * Loads every scenario file in a folder, sorted by file name (so "01-…" is the default).
+ * A broken file is reported and skipped rather than taking the server down.
+ */
+export function loadScenarioCatalog(dir: string): { scenarios: ScenarioEntry[]; problems: CatalogProblem[] } {
+  const scenarios: ScenarioEntry[] = [];
+  const problems: CatalogProblem[] = [];
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).sort();
+  } catch (error) {
+    return { scenarios, problems: [{ file: dir, message: `cannot read the scenarios folder: ${(error as Error).message}` }] };
+  }
+  for (const file of files) {
+    try {
+      const parsed = ScenarioSpec.safeParse(JSON.parse(readFileSync(join(dir, file), "utf8")));
+      if (parsed.success) scenarios.push({ file, scenario: parsed.data });
+      else problems.push({ file, message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
+    } catch (error) {
+      problems.push({ file, message: (error as Error).message });
+    }
+  }
+  return { scenarios, problems };
+}
+
+export function scenarioSummary(entry: ScenarioEntry) {
+  const s = entry.scenario;
+  return {
+    id: s.id,
+    title: s.title,
+    summary: s.summary,
+    turns: s.turns,
+    hoursPerTurn: s.hoursPerTurn,
+    nations: s.nations.map((n) => ({ id: n.id, name: n.name, playable: n.playable, color: n.color })),
+    regions: s.regions.length,
+    injects: s.msel.length,
+    learningObjectives: s.learningObjectives,
+  };
+}

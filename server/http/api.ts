@@ -1,0 +1,127 @@
+import express, { type Application, type Request, type Response, type NextFunction } from "express";
+import { matchMaker } from "@colyseus/core";
+import type { ExerciseService } from "../exercises/exercise-service.ts";
+import { JoinRefused } from "../exercises/exercise-service.ts";
+import { scenarioSummary } from "../exercises/scenario-catalog.ts";
+import { initialState } from "../../shared/engine/initial-state.ts";
+import { foldEvents } from "../../shared/engine/evolve.ts";
+import { viewFor, type Viewer } from "../../shared/engine/view-for.ts";
+import { sendError } from "./errors.ts";
+import { exerciseAccess, presentedSecret } from "./exercise-access.ts";
+import { tokenMatchesPlain } from "./operator.ts";
+
+export type ApiOptions = {
+  service: ExerciseService;
+  operatorPassword: string | null;
+  version: string;
+  startedAt: number;
+  ensureRoom: (exerciseId: string) => Promise<void>;
+};
+
+const asyncRoute = (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => fn(req, res).catch(next);
+
+export function mountApi(app: Application, options: ApiOptions): void {
+  const { service } = options;
+  app.use("/api", express.json({ limit: "64kb" }));
+
+  app.get("/health", asyncRoute(async (_req, res) => {
+    const rooms = await matchMaker.query({ name: "exercise" });
+    res.json({ status: "ok", version: options.version, uptimeSeconds: Math.round((Date.now() - options.startedAt) / 1000), rooms: rooms.length, store: service.store.kind });
+  }));
+
+  app.get("/api/scenarios", (_req, res) => {
+    res.json({ scenarios: service.listScenarios().map(scenarioSummary) });
+  });
+
+  const operatorOnly = (req: Request, res: Response): boolean => {
+    if (!options.operatorPassword) return true;
+    const presented = presentedSecret(req) ?? (typeof req.body?.password === "string" ? req.body.password : null);
+    if (presented && tokenMatchesPlain(presented, options.operatorPassword)) return true;
+    sendError(res, 401, "operator_password_required", "This server requires the operator password (CONCORD_OPERATOR_PASSWORD) to create or list exercises.");
+    return false;
+  };
+
+  app.post("/api/exercises", asyncRoute(async (req, res) => {
+    if (!operatorOnly(req, res)) return;
+    const scenarioId = req.body?.scenarioId;
+    if (typeof scenarioId !== "string") return sendError(res, 400, "invalid_payload", "Send {\"scenarioId\": \"…\", \"title\"?: \"…\"}.");
+    const title = typeof req.body?.title === "string" ? req.body.title.slice(0, 160) : undefined;
+    try {
+      const created = await service.create(scenarioId, title);
+      await options.ensureRoom(created.id);
+      res.status(201).json(created);
+    } catch (error) {
+      if (error instanceof JoinRefused) return sendError(res, 404, error.code, error.message);
+      throw error;
+    }
+  }));
+
+  app.get("/api/exercises", asyncRoute(async (req, res) => {
+    if (!operatorOnly(req, res)) return;
+    res.json({ exercises: await service.store.listExercises() });
+  }));
+
+  app.post("/api/join", asyncRoute(async (req, res) => {
+    const code = req.body?.code;
+    if (typeof code !== "string" || code.trim() === "") return sendError(res, 400, "code_required", "Enter the join code exercise control gave you.");
+    try {
+      const found = await service.lookupCode(code, req.ip ?? "unknown");
+      const record = await service.store.getExercise(found.exerciseId);
+      await options.ensureRoom(found.exerciseId);
+      res.json({ ...found, title: record?.title ?? "", nationName: found.nation ? record?.scenario.nations.find((n) => n.id === found.nation)?.name : null });
+    } catch (error) {
+      if (error instanceof JoinRefused) return sendError(res, error.code === "rate_limited" ? 429 : 404, error.code, error.message);
+      throw error;
+    }
+  }));
+
+  /** For the facilitator's and trainer's tools: which exercise a token opens. */
+  app.get("/api/exercises/:id", asyncRoute(async (req, res) => {
+    const id = String(req.params.id);
+    const access = await exerciseAccess(service, req, id);
+    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
+    const record = (await service.store.getExercise(id))!;
+    res.json({ id: record.id, title: record.title, scenarioId: record.scenario.id, createdAt: record.createdAt, lastSeq: await service.store.lastSeq(id), role: access.role, ...(access.role === "facilitator" ? { joinCodes: record.joinCodes, observerCode: record.observerCode } : {}) });
+  }));
+
+  app.get("/api/exercises/:id/events", asyncRoute(async (req, res) => {
+    const id = String(req.params.id);
+    const access = await exerciseAccess(service, req, id);
+    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
+    const from = intParam(req.query.from, 1);
+    const to = intParam(req.query.to, Number.MAX_SAFE_INTEGER);
+    const events = await service.store.readEvents(id, from, to);
+    if (req.query.format === "ndjson" || req.accepts(["application/json", "application/x-ndjson"]) === "application/x-ndjson") {
+      res.type("application/x-ndjson").send(events.map((e) => JSON.stringify(e)).join("\n") + (events.length ? "\n" : ""));
+      return;
+    }
+    const record = (await service.store.getExercise(id))!;
+    res.json({ exerciseId: id, scenario: record.scenario, seed: record.seed, events });
+  }));
+
+  app.get("/api/exercises/:id/state", asyncRoute(async (req, res) => {
+    const id = String(req.params.id);
+    const access = await exerciseAccess(service, req, id);
+    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
+    const record = (await service.store.getExercise(id))!;
+    const seq = intParam(req.query.seq, Number.MAX_SAFE_INTEGER);
+    const events = await service.store.readEvents(id, 1, seq);
+    const state = foldEvents(initialState(record.scenario, record.id, record.seed), events);
+    const nation = typeof req.query.nation === "string" ? req.query.nation : null;
+    if (nation && !state.nations[nation]) return sendError(res, 404, "unknown_nation", `There is no nation "${nation}".`);
+    const viewer: Viewer = nation ? { kind: "nation", nation } : { kind: "white" };
+    res.json(viewFor(state, viewer));
+  }));
+
+  app.use("/api", (_req, res) => sendError(res, 404, "not_found", "No such API endpoint. See docs/PROTOCOL.md."));
+  app.use((error: Error & { type?: string; status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    if (error.type === "entity.parse.failed") return sendError(res, 400, "invalid_json", "The request body is not valid JSON.");
+    if (error.type === "entity.too.large") return sendError(res, 413, "too_large", "The request body is too large (64 KB at most).");
+    sendError(res, error.status && error.status < 500 ? error.status : 500, "internal_error", error.status && error.status < 500 ? error.message : "Something went wrong on the server; it has been logged.");
+  });
+}
+
+function intParam(value: unknown, fallback: number): number {
+  const n = typeof value === "string" ? Number.parseInt(value, 10) : NaN;
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { Command, CommandEnvelope, type Actor } from "../../shared/protocol/commands.ts";
+import { RejectionCode, type Rejection } from "../../shared/protocol/rejections.ts";
+
+export type CommandReply = { id: string | null; ok: true; seq: number } | { id: string | null; ok: false; code: string; message: string };
+
+const KNOWN_TYPES = new Set(Command.options.flatMap((union) => union.options.map((o) => o.shape.type.value as string)));
+
+/**
+ * Parses a message off the wire into a command. Payloads come from untrusted peers: anything
+ * malformed is answered with a rejection naming what is wrong, never by a disconnect.
+ */
+export function parseCommand(raw: unknown): { id: string | null; command: Command } | { id: string | null; rejected: Rejection } {
+  const envelope = CommandEnvelope.safeParse(raw);
+  const id = typeof (raw as { id?: unknown } | null)?.id === "string" ? String((raw as { id: string }).id).slice(0, 64) : null;
+  if (!envelope.success) return { id, rejected: { code: RejectionCode.InvalidPayload, message: `Send {id, command}: ${describe(envelope.error)}` } };
+  const type = (envelope.data.command as { type?: unknown } | null)?.type;
+  if (typeof type !== "string" || !KNOWN_TYPES.has(type)) {
+    return { id, rejected: { code: RejectionCode.UnknownCommand, message: `Unknown command type ${JSON.stringify(typeof type === "string" ? type.slice(0, 40) : type ?? null)}.` } };
+  }
+  const parsed = Command.safeParse(envelope.data.command);
+  if (!parsed.success) return { id, rejected: { code: RejectionCode.InvalidPayload, message: `Invalid ${type}: ${describe(parsed.error)}` } };
+  return { id: envelope.data.id, command: parsed.data };
+}
+
+function describe(error: z.ZodError): string {
+  // Union errors nest the useful issue; flatten to the deepest ones that name a field.
+  const issues: { path: PropertyKey[]; message: string }[] = [];
+  const walk = (list: readonly z.core.$ZodIssue[], prefix: PropertyKey[]) => {
+    for (const issue of list) {
+      if (issue.code === "invalid_union" && issue.errors.length > 0) {
+        const best = issue.errors.reduce((a, b) => (a.length <= b.length ? a : b));
+        walk(best, [...prefix, ...issue.path]);
+      } else issues.push({ path: [...prefix, ...issue.path], message: issue.message });
+    }
+  };
+  walk(error.issues, []);
+  return issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.map(String).join(".")}: ${i.message}` : i.message))
+    .join("; ");
+}
+
+/** Per-client budget of commands: bursts are fine, a flood is refused and then cut off. */
+export class ClientRateLimit {
+  private tokens: number;
+  private last: number;
+  private refused = 0;
+  private readonly perSecond: number;
+
+  constructor(perSecond: number, now = Date.now()) {
+    this.perSecond = perSecond;
+    this.tokens = perSecond;
+    this.last = now;
+  }
+
+  /** "ok", "refuse" (answer with rate_limited) or "disconnect" (sustained abuse). */
+  take(now = Date.now()): "ok" | "refuse" | "disconnect" {
+    this.tokens = Math.min(this.perSecond, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    if (this.tokens >= 1) {
+      this.tokens -= 1;
+      this.refused = 0;
+      return "ok";
+    }
+    this.refused++;
+    return this.refused > this.perSecond * 5 ? "disconnect" : "refuse";
+  }
+}
+
+export function actorFor(seat: { role: string; nation: string | null; name: string }): Actor {
+  if (seat.role === "participant" && seat.nation) return { role: "participant", nation: seat.nation, name: seat.name };
+  if (seat.role === "facilitator") return { role: "facilitator", name: seat.name };
+  return { role: "observer", name: seat.name };
+}

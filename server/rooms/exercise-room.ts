@@ -1,0 +1,237 @@
+import { Room, CloseCode, type Client } from "@colyseus/core";
+import { StateView, Encoder } from "@colyseus/schema";
+import type { ExerciseState } from "../../shared/state/schema.ts";
+import type { Command } from "../../shared/protocol/commands.ts";
+import type { ExerciseEvent } from "../../shared/protocol/events.ts";
+import { RejectionCode } from "../../shared/protocol/rejections.ts";
+import { decide } from "../../shared/engine/decide.ts";
+import { stamp, foldEvents } from "../../shared/engine/evolve.ts";
+import { initialState } from "../../shared/engine/initial-state.ts";
+import { viewFor, type Viewer } from "../../shared/engine/view-for.ts";
+import { feedItemFor, type FeedItem } from "../../shared/view/feed.ts";
+import { publicScenario } from "../../shared/view/public-scenario.ts";
+import type { SeatRecord } from "../store/event-store.ts";
+import { serverContext } from "../context.ts";
+import { JoinRefused, seatPublicId } from "../exercises/exercise-service.ts";
+import { ExerciseRoomState, PerspectiveSchema } from "./room-state.ts";
+import { projectPublic, projectPerspective, type RosterSeat } from "./projection.ts";
+import { parseCommand, ClientRateLimit, actorFor, type CommandReply } from "./command-pipeline.ts";
+
+// Scenario JSON and per-nation perspectives exceed the 8 KB default on the first full state.
+Encoder.BUFFER_SIZE = 512 * 1024;
+
+const FEED_LENGTH = 100;
+const WHITE = "white";
+
+type SeatedClient = Client<{ auth: SeatRecord; userData: { perspective: string; limiter: ClientRateLimit } }>;
+
+/**
+ * One exercise. A thin adapter: validate → authorize → decide → append (durable) → evolve →
+ * project → broadcastPatch → reply. No game rule lives here.
+ */
+export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoomState> }> {
+  override state = new ExerciseRoomState();
+  override autoDispose = false;
+  override maxClients = 200;
+
+  private exercise!: ExerciseState;
+  private queue: Promise<void> = Promise.resolve();
+  private feeds = new Map<string, FeedItem[]>();
+  private roster = new Map<string, RosterSeat & { sessions: number }>();
+  private timer: { clear(): void } | null = null;
+
+  override async onCreate(options: { exerciseId: string }) {
+    const { service, log } = serverContext();
+    const record = await service.store.getExercise(options.exerciseId);
+    if (!record) throw new Error(`unknown exercise ${options.exerciseId}`);
+    this.roomId = record.id;
+    const events = await service.store.readEvents(record.id);
+    this.exercise = foldEvents(initialState(record.scenario, record.id, record.seed), events);
+    let before = initialState(record.scenario, record.id, record.seed);
+    for (const event of events) {
+      before = foldEvents(before, [event]);
+      this.recordFeed(event, before);
+    }
+    this.state.exerciseId = record.id;
+    this.state.title = record.title;
+    this.state.scenario = JSON.stringify(publicScenario(record.scenario));
+    for (const viewer of this.viewerKeys()) this.state.perspectives.set(viewer, Object.assign(new PerspectiveSchema(), { viewer }));
+    this.project();
+    this.scheduleTimer();
+    this.setMetadata({ exerciseId: record.id, title: record.title });
+
+    this.onMessage("command", (client: SeatedClient, message: unknown) => this.enqueue(() => this.handleCommand(client, message)));
+    this.onMessage("viewAs", (client: SeatedClient, message: unknown) => this.switchView(client, message));
+    this.onMessage("*", (client: SeatedClient, type: string | number) => {
+      client.send("result", { id: null, ok: false, code: RejectionCode.UnknownCommand, message: `Unknown message type "${String(type).slice(0, 40)}": send {id, command} as "command".` });
+    });
+    log.info("exercise room ready", { exerciseId: record.id, events: events.length, phase: this.exercise.phase });
+  }
+
+  override async onAuth(_client: Client, options: Record<string, unknown>, context: { ip?: string }) {
+    try {
+      return await serverContext().service.seatFor(this.roomId, options ?? {}, context.ip ?? "unknown");
+    } catch (error) {
+      if (error instanceof JoinRefused) throw Object.assign(new Error(error.message), { code: 4401 });
+      throw error;
+    }
+  }
+
+  override onJoin(client: SeatedClient) {
+    const seat = client.auth!;
+    const perspective = seat.role === "participant" ? seat.nation! : WHITE;
+    client.userData = { perspective, limiter: new ClientRateLimit(serverContext().commandsPerSecond) };
+    client.view = new StateView();
+    client.view.add(this.state.perspectives.get(perspective)!);
+    this.markOnline(seat, +1);
+    client.send("welcome", { seat: seat.token, seatId: seatPublicId(seat.token), role: seat.role, nation: seat.nation, name: seat.name, exerciseId: this.roomId, perspective });
+    serverContext().log.info("seat joined", { exerciseId: this.roomId, role: seat.role, nation: seat.nation, name: seat.name });
+  }
+
+  override async onDrop(client: SeatedClient) {
+    this.markOnline(client.auth!, -1);
+    try {
+      await this.allowReconnection(client, serverContext().reconnectSeconds);
+    } catch {
+      // Reconnection window passed: the seat stays valid; the browser rejoins with its seat token.
+    }
+  }
+
+  override onReconnect(client: SeatedClient) {
+    this.markOnline(client.auth!, +1);
+  }
+
+  override onLeave(client: SeatedClient, code?: number) {
+    if (code === CloseCode.CONSENTED) this.markOnline(client.auth!, -1);
+  }
+
+  override onDispose() {
+    this.timer?.clear();
+  }
+
+  /** Commands are handled one at a time so that sequence numbers follow the order of acceptance. */
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(work).catch((error) => serverContext().log.error("command pipeline failed", { exerciseId: this.roomId, error: String(error?.stack ?? error) }));
+    return this.queue;
+  }
+
+  private async handleCommand(client: SeatedClient, message: unknown) {
+    const reply = (r: CommandReply) => client.send("result", r);
+    const verdict = client.userData!.limiter.take();
+    if (verdict !== "ok") {
+      reply({ id: idOf(message), ok: false, code: RejectionCode.RateLimited, message: "Too many commands: slow down and try again in a second." });
+      if (verdict === "disconnect") client.leave(4429, "Disconnected for flooding the exercise with commands.");
+      return;
+    }
+    const parsed = parseCommand(message);
+    if ("rejected" in parsed) return reply({ id: parsed.id, ok: false, ...parsed.rejected });
+    const result = await this.apply(parsed.command, actorFor(client.auth!));
+    if ("rejected" in result) return reply({ id: parsed.id, ok: false, ...result.rejected });
+    reply({ id: parsed.id, ok: true, seq: result.seq });
+  }
+
+  /** The pipeline shared by client commands and the server's own timer. */
+  private async apply(command: Command, actor: ReturnType<typeof actorFor> | { role: "system" }) {
+    const now = Date.now();
+    const decision = decide(this.exercise, command, actor, now);
+    if ("rejected" in decision) return decision;
+    const events = stamp(this.exercise, decision.events, now);
+    try {
+      await serverContext().service.store.append(this.roomId, events);
+    } catch (error) {
+      serverContext().log.error("append failed", { exerciseId: this.roomId, error: String(error) });
+      return { rejected: { code: RejectionCode.Internal, message: "The exercise could not save this command; nothing was changed. Try again." } };
+    }
+    let state = this.exercise;
+    for (const event of events) {
+      state = foldEvents(state, [event]);
+      this.recordFeed(event, state);
+    }
+    this.exercise = state;
+    this.project();
+    this.broadcastPatch();
+    this.sendPings(events);
+    this.scheduleTimer();
+    serverContext().log.info("command accepted", { exerciseId: this.roomId, command: command.type, actor: actor.role, events: events.length, seq: state.seq });
+    return { seq: state.seq };
+  }
+
+  private viewerKeys(): string[] {
+    return [WHITE, ...Object.values(this.exercise.nations).filter((n) => n.playable).map((n) => n.id)];
+  }
+
+  private viewerOf(key: string): Viewer {
+    return key === WHITE ? { kind: "white" } : { kind: "nation", nation: key };
+  }
+
+  private recordFeed(event: ExerciseEvent, state: ExerciseState) {
+    for (const key of this.viewerKeys()) {
+      const item = feedItemFor(event, state, this.viewerOf(key));
+      if (!item) continue;
+      const feed = this.feeds.get(key) ?? [];
+      feed.push(item);
+      if (feed.length > FEED_LENGTH) feed.splice(0, feed.length - FEED_LENGTH);
+      this.feeds.set(key, feed);
+    }
+  }
+
+  private project() {
+    const online: Record<string, number> = {};
+    for (const seat of this.roster.values()) if (seat.nation && seat.online) online[seat.nation] = (online[seat.nation] ?? 0) + 1;
+    projectPublic(this.state, this.exercise, viewFor(this.exercise, { kind: "white" }), online);
+    for (const key of this.viewerKeys()) {
+      const seats = [...this.roster.values()].filter((s) => key === WHITE || s.nation === key);
+      projectPerspective(this.state.perspectives.get(key)!, viewFor(this.exercise, this.viewerOf(key)), this.feeds.get(key) ?? [], seats);
+    }
+  }
+
+  private markOnline(seat: SeatRecord, delta: number) {
+    const id = seatPublicId(seat.token);
+    const entry = this.roster.get(id) ?? { id, name: seat.name, nation: seat.nation, role: seat.role, online: false, sessions: 0 };
+    entry.sessions = Math.max(0, entry.sessions + delta);
+    entry.online = entry.sessions > 0;
+    this.roster.set(id, entry);
+    this.project();
+  }
+
+  /** The facilitator may look through any nation's eyes: exactly that nation's perspective. */
+  private switchView(client: SeatedClient, message: unknown) {
+    const seat = client.auth!;
+    const target = typeof (message as { nation?: unknown })?.nation === "string" ? (message as { nation: string }).nation : WHITE;
+    if (seat.role !== "facilitator") return client.send("result", { id: null, ok: false, code: RejectionCode.NotFacilitator, message: "Only exercise control can switch views." });
+    const perspective = this.state.perspectives.get(target);
+    if (!perspective) return client.send("result", { id: null, ok: false, code: RejectionCode.UnknownNation, message: `There is no playable nation "${target.slice(0, 40)}".` });
+    client.view!.remove(this.state.perspectives.get(client.userData!.perspective)!);
+    client.userData!.perspective = target;
+    client.view!.add(perspective);
+    client.send("viewChanged", { perspective: target });
+  }
+
+  private sendPings(events: readonly ExerciseEvent[]) {
+    for (const event of events) {
+      if (event.type !== "regionPinged") continue;
+      for (const client of this.clients as SeatedClient[]) {
+        const p = client.userData?.perspective;
+        if (p === event.nation || p === WHITE) client.send("ping", { region: event.region, by: event.by, nation: event.nation });
+      }
+    }
+  }
+
+  /** The turn timer runs on the room's clock; its expiry is a command like any other, so it is logged. */
+  private scheduleTimer() {
+    this.timer?.clear();
+    this.timer = null;
+    const { phase, deadline, turn } = this.exercise;
+    if (phase !== "running" || deadline === null) return;
+    this.timer = this.clock.setTimeout(() => {
+      void this.enqueue(async () => {
+        if (this.exercise.turn === turn && this.exercise.phase === "running") await this.apply({ type: "timerExpired", turn }, { role: "system" });
+      });
+    }, Math.max(0, deadline - Date.now()) + 5);
+  }
+}
+
+function idOf(message: unknown): string | null {
+  const id = (message as { id?: unknown } | null)?.id;
+  return typeof id === "string" ? id.slice(0, 64) : null;
+}

@@ -1,0 +1,105 @@
+import { schema, t } from "@colyseus/schema";
+
+/**
+ * The Colyseus state. Everything outside `perspectives` is public (same for every client).
+ * Each perspective is exactly one viewer's `viewFor` projection, and a client's StateView
+ * holds only its own perspective, so another nation's secrets never leave the server.
+ */
+export const RegionSchema = schema(
+  { id: t.string(), owner: t.string(), stability: t.number(), crisisKind: t.string(), crisisSeverity: t.number() },
+  "Region",
+);
+
+export const NationSchema = schema(
+  { id: t.string(), name: t.string(), color: t.string(), playable: t.boolean(), alliance: t.boolean(), committed: t.boolean(), publicStance: t.string(), online: t.number() },
+  "Nation",
+);
+
+export const NationPrivateSchema = schema(
+  {
+    id: t.string(),
+    budget: t.number(),
+    budgetPerTurn: t.number(),
+    politicalCapital: t.number(),
+    readiness: t.number(),
+    alertLevel: t.string(),
+    rulesOfEngagement: t.string(),
+    publicStance: t.string(),
+    intelSharing: t.string(),
+    committedBy: t.string(),
+  },
+  "NationPrivate",
+);
+
+export const AssetSchema = schema(
+  {
+    id: t.string(),
+    name: t.string(),
+    type: t.string(),
+    owner: t.string(),
+    region: t.string(),
+    status: t.string(),
+    strength: t.number(),
+    mission: t.string(),
+    destination: t.string(),
+    route: t.string(),
+    eta: t.number(),
+    prepositioned: t.boolean(),
+    foreign: t.boolean(),
+    lastSeenTurn: t.number(),
+  },
+  "Asset",
+);
+
+export const RelationSchema = schema({ trust: t.number(), interoperability: t.number() }, "Relation");
+
+/** Records that change rarely and whole (reports, messages, agreements …) travel as JSON. */
+export const DocSchema = schema({ json: t.string() }, "Doc");
+
+export const SeatSchema = schema({ name: t.string(), nation: t.string(), role: t.string(), online: t.boolean() }, "Seat");
+
+export const PerspectiveSchema = schema(
+  {
+    viewer: t.string(),
+    nations: t.map(NationPrivateSchema),
+    assets: t.map(AssetSchema),
+    relations: t.map(RelationSchema),
+    reports: t.map(DocSchema),
+    agreements: t.map(DocSchema),
+    consentRequests: t.map(DocSchema),
+    infoRequests: t.map(DocSchema),
+    drafts: t.map(DocSchema),
+    messages: t.map(DocSchema),
+    injects: t.map(DocSchema),
+    objectives: t.map(DocSchema),
+    notes: t.map(DocSchema),
+    feed: t.map(DocSchema),
+    seats: t.map(SeatSchema),
+  },
+  "Perspective",
+);
+
+export const ExerciseRoomState = schema(
+  {
+    exerciseId: t.string(),
+    title: t.string(),
+    /** JSON of publicScenario(): map, nations, asset types. Sent once; never changes. */
+    scenario: t.string(),
+    phase: t.string(),
+    turn: t.number(),
+    turns: t.number(),
+    seq: t.number(),
+    deadline: t.number(),
+    pausedRemainingMs: t.number(),
+    turnSeconds: t.number(),
+    scenarioTime: t.string(),
+    cohesion: t.number(),
+    regions: t.map(RegionSchema),
+    nations: t.map(NationSchema),
+    perspectives: t.map(PerspectiveSchema).view(),
+  },
+  "ExerciseRoomState",
+);
+
+export type ExerciseRoomState = InstanceType<typeof ExerciseRoomState>;
+export type PerspectiveSchema = InstanceType<typeof PerspectiveSchema>;

@@ -1,0 +1,31 @@
+import { configFromEnv, ConfigError } from "./config.ts";
+import { createConcordServer, restoreExercises, VERSION } from "./app.ts";
+import { jsonLogger } from "./log.ts";
+import { assertPortFree } from "./port-check.ts";
+import { clientBuildIsStale, buildClient } from "./client-build.ts";
+import { createDemoIfEmpty, describeDemo } from "./demo.ts";
+
+/** `npm start`: one process, embedded SQLite, the built client and the game server on one port. */
+async function main() {
+  const config = configFromEnv();
+  await assertPortFree(config.port, config.host);
+  if (process.env.CONCORD_SKIP_CLIENT_BUILD !== "1" && clientBuildIsStale(config.clientDir)) {
+    process.stdout.write("Building the browser client (first start or sources changed)…\n");
+    buildClient();
+  }
+  const log = jsonLogger();
+  const { server, service } = await createConcordServer(config, log);
+  await server.listen(config.port, config.host);
+  const restored = await restoreExercises(service, log);
+  const baseUrl = `http://localhost:${config.port}`;
+  const demo = config.createDemo ? await createDemoIfEmpty(service) : null;
+  if (demo) await restoreExercises(service, log);
+  process.stdout.write(`\nConcord ${VERSION} is running: open ${baseUrl}\n  store: ${service.store.kind} (${config.dataDir}); exercises restored: ${restored}\n`);
+  if (demo) process.stdout.write(describeDemo(demo, baseUrl) + "\n");
+}
+
+main().catch((error) => {
+  const message = error instanceof ConfigError || /already in use|needs privileges/.test(String(error?.message)) ? error.message : String(error?.stack ?? error);
+  process.stderr.write(`concord: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+import type { ExerciseEvent } from "../../shared/protocol/events.ts";
+import type { ScenarioSpec } from "../../shared/scenario/schema.ts";
+
+/** What the server keeps about an exercise besides its events. */
+export type ExerciseRecord = {
+  id: string;
+  title: string;
+  scenario: ScenarioSpec;
+  seed: number;
+  createdAt: number;
+  /** sha256 of the facilitator token, hex; the token itself is never stored. */
+  facilitatorTokenHash: string;
+  /** nation id → join code */
+  joinCodes: Record<string, string>;
+  observerCode: string;
+};
+
+/** A seat survives reconnects and restarts: the browser keeps its token. */
+export type SeatRecord = {
+  token: string;
+  exerciseId: string;
+  role: "participant" | "facilitator" | "observer";
+  nation: string | null;
+  name: string;
+  createdAt: number;
+};
+
+export type ExerciseSummary = { id: string; title: string; scenarioId: string; createdAt: number; lastSeq: number };
+
+/**
+ * The event store port. Appends are durable when the promise resolves: the room answers a
+ * command only after that, so an acknowledged event survives a crash. One contract test suite
+ * (test/server/event-store.contract.ts) runs against every implementation.
+ */
+export interface EventStore {
+  readonly kind: string;
+  createExercise(record: ExerciseRecord): Promise<void>;
+  getExercise(id: string): Promise<ExerciseRecord | null>;
+  listExercises(): Promise<ExerciseSummary[]>;
+  /** Finds the exercise and nation/observer role a join code opens. */
+  findByCode(code: string): Promise<{ exerciseId: string; role: "participant" | "observer"; nation: string | null } | null>;
+  /** Appends events whose seq must continue the log exactly (no gaps, no duplicates). */
+  append(exerciseId: string, events: readonly ExerciseEvent[]): Promise<void>;
+  readEvents(exerciseId: string, fromSeq?: number, toSeq?: number): Promise<ExerciseEvent[]>;
+  lastSeq(exerciseId: string): Promise<number>;
+  saveSeat(seat: SeatRecord): Promise<void>;
+  getSeat(token: string): Promise<SeatRecord | null>;
+  close(): Promise<void>;
+}
+
+export class SequenceConflict extends Error {
+  constructor(exerciseId: string, expected: number, got: number) {
+    super(`exercise ${exerciseId}: expected event seq ${expected}, got ${got}`);
+  }
+}

@@ -1,0 +1,60 @@
+import type { EventStore, ExerciseRecord, ExerciseSummary, SeatRecord } from "./event-store.ts";
+import { SequenceConflict } from "./event-store.ts";
+import type { ExerciseEvent } from "../../shared/protocol/events.ts";
+
+/** For tests and benchmarks: the same contract as the SQLite store, kept in memory. */
+export class MemoryStore implements EventStore {
+  readonly kind = "memory";
+  private exercises = new Map<string, ExerciseRecord>();
+  private events = new Map<string, ExerciseEvent[]>();
+  private seats = new Map<string, SeatRecord>();
+
+  async createExercise(record: ExerciseRecord): Promise<void> {
+    if (this.exercises.has(record.id)) throw new Error(`exercise ${record.id} already exists`);
+    this.exercises.set(record.id, structuredClone(record));
+    this.events.set(record.id, []);
+  }
+  async getExercise(id: string): Promise<ExerciseRecord | null> {
+    const record = this.exercises.get(id);
+    return record ? structuredClone(record) : null;
+  }
+  async listExercises(): Promise<ExerciseSummary[]> {
+    return [...this.exercises.values()]
+      .map((r) => ({ id: r.id, title: r.title, scenarioId: r.scenario.id, createdAt: r.createdAt, lastSeq: this.events.get(r.id)!.length }))
+      .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  }
+  async findByCode(code: string) {
+    const wanted = code.toUpperCase();
+    for (const record of this.exercises.values()) {
+      if (record.observerCode === wanted) return { exerciseId: record.id, role: "observer" as const, nation: null };
+      for (const [nation, joinCode] of Object.entries(record.joinCodes)) {
+        if (joinCode === wanted) return { exerciseId: record.id, role: "participant" as const, nation };
+      }
+    }
+    return null;
+  }
+  async append(exerciseId: string, events: readonly ExerciseEvent[]): Promise<void> {
+    const log = this.events.get(exerciseId);
+    if (!log) throw new Error(`unknown exercise ${exerciseId}`);
+    let expected = log.length + 1;
+    for (const event of events) {
+      if (event.seq !== expected) throw new SequenceConflict(exerciseId, expected, event.seq);
+      expected++;
+    }
+    log.push(...events.map((e) => structuredClone(e)));
+  }
+  async readEvents(exerciseId: string, fromSeq = 1, toSeq = Number.MAX_SAFE_INTEGER): Promise<ExerciseEvent[]> {
+    return (this.events.get(exerciseId) ?? []).filter((e) => e.seq >= fromSeq && e.seq <= toSeq).map((e) => structuredClone(e));
+  }
+  async lastSeq(exerciseId: string): Promise<number> {
+    return this.events.get(exerciseId)?.length ?? 0;
+  }
+  async saveSeat(seat: SeatRecord): Promise<void> {
+    this.seats.set(seat.token, { ...seat });
+  }
+  async getSeat(token: string): Promise<SeatRecord | null> {
+    const seat = this.seats.get(token);
+    return seat ? { ...seat } : null;
+  }
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,74 @@
+import type { Handler, Of } from "./decide.ts";
+import type { EventBuilder } from "./builder.ts";
+import { RejectionCode } from "../protocol/rejections.ts";
+import { nationOf, nameOf, WHITE_CELL } from "./actors.ts";
+import { clamp, round1 } from "./numbers.ts";
+import { escalationPenalty, adjustRelation } from "./relations.ts";
+import { channelMembers, channelFor } from "./channels.ts";
+import { proposeAgreement } from "./agreements.ts";
+
+function playing(b: EventBuilder) {
+  const { phase } = b.state;
+  return phase === "running" || phase === "paused" || phase === "briefing" ? null : { code: RejectionCode.WrongPhase, message: `Diplomacy happens during play; the exercise is ${phase}.` };
+}
+
+/** A joint exercise is an agreement of its own kind: it takes effect at resolution once all partners accept. */
+export const proposeJointExercise: Handler<Of<"proposeJointExercise">> = (b, command, actor) => {
+  const nation = nationOf(actor);
+  const cost = b.state.scenario.rules.jointExerciseCost;
+  if (b.state.nations[nation]!.budget < cost) return { code: RejectionCode.InsufficientBudget, message: `A joint exercise costs ${cost}; the budget is ${b.state.nations[nation]!.budget}.` };
+  const rejection = proposeAgreement(b, { type: "proposeAgreement", kind: "joint-exercise-programme", title: command.title, parties: command.partners, durationTurns: 1 }, actor);
+  if (rejection) return rejection;
+  const after = b.state.nations[nation]!;
+  b.emit({ type: "nationUpdated", nation, budget: round1(after.budget - cost), politicalCapital: after.politicalCapital, readiness: after.readiness });
+};
+
+/** Convening costs the convener political capital; the dialogue builds trust among all invited at resolution. */
+export const conveneDialogue: Handler<Of<"conveneDialogue">> = (b, command, actor) => {
+  const wrong = playing(b);
+  if (wrong) return wrong;
+  const nation = nationOf(actor);
+  const nations = [...new Set([nation, ...command.nations])];
+  for (const n of nations) if (!b.state.nations[n]) return { code: RejectionCode.UnknownNation, message: `There is no nation "${n}".` };
+  if (nations.length < 2) return { code: RejectionCode.InvalidTarget, message: "Invite at least one other nation." };
+  const cost = b.state.scenario.rules.dialogueCostPoliticalCapital;
+  const me = b.state.nations[nation]!;
+  if (me.politicalCapital < cost) return { code: RejectionCode.InsufficientPoliticalCapital, message: `Convening costs ${cost} political capital; you have ${me.politicalCapital}.` };
+  b.emit({ type: "diplomacyScheduled", kind: "dialogue", nations, by: nation, topic: command.topic });
+  b.emit({ type: "nationUpdated", nation, budget: me.budget, politicalCapital: round1(clamp(me.politicalCapital - cost)), readiness: me.readiness });
+};
+
+/** Public statements are seen by everyone; an assertive one alarms partners, a reassuring one calms them. */
+export const makeStatement: Handler<Of<"makeStatement">> = (b, command, actor) => {
+  const wrong = playing(b);
+  if (wrong) return wrong;
+  const nation = nationOf(actor);
+  b.emit({ type: "statementMade", nation, stance: command.stance, text: command.text });
+  b.emit({ type: "messageSent", message: { id: b.id("m"), channel: "public", fromNation: nation, author: nameOf(actor), text: command.text, turn: b.state.turn, at: b.now } });
+  const before = b.state.nations[nation]!.policies;
+  if (before.publicStance !== command.stance) b.emit({ type: "policySet", nation, policies: { ...before, publicStance: command.stance } });
+  if (command.stance === "assertive") escalationPenalty(b, nation);
+  if (command.stance === "reassuring") {
+    for (const other of Object.values(b.state.nations)) if (other.id !== nation && other.alliance) adjustRelation(b, nation, other.id, 1, 0);
+  }
+};
+
+export const sendMessage: Handler<Of<"sendMessage">> = (b, command, actor) => {
+  if (b.state.phase === "ended") return { code: RejectionCode.WrongPhase, message: "The exercise has ended." };
+  const nation = nationOf(actor);
+  const members = channelMembers(b.state, command.channel);
+  if (!members) return { code: RejectionCode.InvalidTarget, message: `There is no channel "${command.channel}".` };
+  if (!members.includes(nation)) return { code: RejectionCode.NotYourNation, message: `Your nation is not on channel "${command.channel}".` };
+  b.emit({ type: "messageSent", message: { id: b.id("m"), channel: command.channel, fromNation: nation, author: nameOf(actor), text: command.text, turn: b.state.turn, at: b.now } });
+};
+
+export const facilitatorMessage: Handler<Of<"facilitatorMessage">> = (b, command, actor) => {
+  const channel = command.to === "alliance" ? "alliance" : channelFor("facilitator", command.to);
+  if (!channelMembers(b.state, channel)) return { code: RejectionCode.UnknownNation, message: `There is no nation "${command.to}".` };
+  b.emit({ type: "messageSent", message: { id: b.id("m"), channel, fromNation: WHITE_CELL, author: nameOf(actor), text: command.text, turn: b.state.turn, at: b.now } });
+};
+
+export const pingRegion: Handler<Of<"pingRegion">> = (b, command, actor) => {
+  if (!b.state.regions[command.region]) return { code: RejectionCode.UnknownRegion, message: `There is no region "${command.region}".` };
+  b.emit({ type: "regionPinged", nation: nationOf(actor), region: command.region, by: nameOf(actor) });
+};

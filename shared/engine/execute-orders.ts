@@ -1,0 +1,95 @@
+import type { EventBuilder } from "./builder.ts";
+import type { Draft, Order } from "../state/schema.ts";
+import { validateOrder, regionName } from "./orders.ts";
+import { assetType, findRoute, effectiveSpeed } from "./map.ts";
+import { clamp, round1 } from "./numbers.ts";
+import { relationKey } from "../state/schema.ts";
+import { assertNever } from "./evolve.ts";
+import { escalationPenalty } from "./relations.ts";
+
+/** Executes every team's drafts in a fixed order: nations by id, then drafts by creation. */
+export function executeOrders(b: EventBuilder): void {
+  const drafts = Object.values(b.state.drafts).sort(byNationThenId);
+  for (const draft of drafts) {
+    const refusal = validateOrder(b.state, draft.nation, draft.order);
+    if (refusal) {
+      b.emit({ type: "orderFailed", nation: draft.nation, order: draft.order, reason: refusal.message });
+      continue;
+    }
+    const outcome = execute(b, draft.nation, draft.order);
+    b.emit({ type: "orderExecuted", nation: draft.nation, order: draft.order, outcome });
+  }
+}
+
+function byNationThenId(a: Draft, b: Draft): number {
+  if (a.nation !== b.nation) return a.nation < b.nation ? -1 : 1;
+  return Number(a.id.slice(1)) - Number(b.id.slice(1));
+}
+
+function execute(b: EventBuilder, nation: string, order: Order): string {
+  const state = b.state;
+  switch (order.kind) {
+    case "deployAsset":
+    case "prepositionAsset":
+    case "recallAsset": {
+      const asset = state.assets[order.asset]!;
+      const type = assetType(state, asset);
+      const route = findRoute(state, asset, order.destination);
+      if (!route.ok) throw new Error("validated route vanished");
+      const intent = order.kind === "deployAsset" ? "deploy" : order.kind === "prepositionAsset" ? "preposition" : "recall";
+      const mission = order.kind === "deployAsset" ? order.mission : null;
+      const speed = effectiveSpeed(state, asset);
+      const eta = state.turn + Math.max(0, Math.ceil(route.route.length / speed) - 1);
+      b.emit({
+        type: "assetUpdated",
+        asset: { ...asset, status: route.route.length === 0 ? asset.status : "moving", mission, destination: order.destination, route: route.route, eta, intent, prepositioned: intent === "recall" ? false : asset.prepositioned },
+      });
+      if (intent !== "recall") {
+        const owner = b.state.nations[nation]!;
+        b.emit({
+          type: "nationUpdated",
+          nation,
+          budget: round1(owner.budget - type.deployCost),
+          politicalCapital: owner.politicalCapital,
+          readiness: round1(clamp(owner.readiness - state.scenario.rules.readinessCostPerDeployment)),
+        });
+      }
+      const verb = intent === "deploy" ? `deploying on ${mission}` : intent === "preposition" ? "pre-positioning" : "returning";
+      return `${asset.name} ${verb} to ${regionName(state, order.destination)}, arriving end of turn ${eta}`;
+    }
+    case "setMission": {
+      const asset = state.assets[order.asset]!;
+      b.emit({ type: "assetUpdated", asset: { ...asset, mission: order.mission, status: asset.status === "ready" && asset.route.length === 0 ? "deployed" : asset.status } });
+      return `${asset.name} now on ${order.mission}`;
+    }
+    case "setPolicy": {
+      const before = state.nations[nation]!.policies;
+      const policies = {
+        alertLevel: order.alertLevel ?? before.alertLevel,
+        rulesOfEngagement: order.rulesOfEngagement ?? before.rulesOfEngagement,
+        publicStance: order.publicStance ?? before.publicStance,
+        intelSharing: { ...before.intelSharing, ...order.intelSharing },
+      };
+      b.emit({ type: "policySet", nation, policies });
+      const escalated =
+        (policies.alertLevel === "maximum" && before.alertLevel !== "maximum") ||
+        (policies.rulesOfEngagement === "robust" && before.rulesOfEngagement !== "robust") ||
+        (policies.publicStance === "assertive" && before.publicStance !== "assertive");
+      if (escalated) escalationPenalty(b, nation);
+      return `policies now: alert ${policies.alertLevel}, ROE ${policies.rulesOfEngagement}, stance ${policies.publicStance}`;
+    }
+    case "fundCapacityBuilding": {
+      const rules = state.scenario.rules;
+      const donor = state.nations[nation]!;
+      const partner = state.nations[order.partner]!;
+      const gain = round1((order.amount / 10) * rules.capacityBuildingPer10);
+      b.emit({ type: "nationUpdated", nation, budget: round1(donor.budget - order.amount), politicalCapital: donor.politicalCapital, readiness: donor.readiness });
+      b.emit({ type: "nationUpdated", nation: partner.id, budget: partner.budget, politicalCapital: partner.politicalCapital, readiness: round1(clamp(partner.readiness + gain)) });
+      const relation = b.state.relations[relationKey(nation, partner.id)]!;
+      b.emit({ type: "relationUpdated", a: nation, b: partner.id, trust: round1(clamp(relation.trust + 1)), interoperability: round1(clamp(relation.interoperability + gain)) });
+      return `funded capacity building in ${partner.name} (${order.amount})`;
+    }
+    default:
+      return assertNever(order);
+  }
+}

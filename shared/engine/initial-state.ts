@@ -1,0 +1,104 @@
+import type { ScenarioSpec } from "../scenario/schema.ts";
+import type { ExerciseState, InjectState, NationState, Relation, RegionState, AssetState, Agreement, ObjectiveState } from "../state/schema.ts";
+import { relationKey } from "../state/schema.ts";
+
+/** The state before the first event: the scenario's starting position, nothing else. */
+export function initialState(scenario: ScenarioSpec, exerciseId: string, seed: number): ExerciseState {
+  const nations: Record<string, NationState> = {};
+  for (const n of scenario.nations) {
+    nations[n.id] = {
+      id: n.id,
+      name: n.name,
+      color: n.color,
+      playable: n.playable,
+      alliance: n.alliance,
+      budget: n.budget,
+      budgetPerTurn: n.budgetPerTurn,
+      politicalCapital: n.politicalCapital,
+      readiness: n.readiness,
+      policies: n.policies,
+      committed: false,
+      committedBy: null,
+    };
+  }
+  const relations: Record<string, Relation> = {};
+  for (const a of scenario.nations) {
+    for (const b of scenario.nations) {
+      if (a.id < b.id) relations[relationKey(a.id, b.id)] = { ...scenario.defaultRelation };
+    }
+  }
+  for (const r of scenario.relations) relations[relationKey(r.a, r.b)] = { trust: r.trust, interoperability: r.interoperability };
+
+  const regions: Record<string, RegionState> = {};
+  for (const r of scenario.regions) {
+    regions[r.id] = { id: r.id, owner: r.owner, stability: r.stability, baseline: r.stability, crisis: r.crisis ? { ...r.crisis, since: 0 } : null };
+  }
+  const assets: Record<string, AssetState> = {};
+  for (const a of scenario.assets) {
+    assets[a.id] = {
+      id: a.id,
+      name: a.name,
+      type: a.type,
+      owner: a.owner,
+      region: a.region,
+      status: a.status,
+      strength: a.strength,
+      mission: a.mission ?? null,
+      destination: null,
+      route: [],
+      eta: null,
+      intent: null,
+      prepositioned: a.prepositioned,
+      arrivedTurn: null,
+    };
+  }
+  const agreements: Record<string, Agreement> = {};
+  for (const a of scenario.agreements) {
+    agreements[a.id] = {
+      id: a.id,
+      kind: a.kind,
+      title: a.title,
+      parties: a.parties,
+      proposer: null,
+      acceptedBy: a.parties,
+      status: "accepted",
+      proposedTurn: 0,
+      expiresTurn: a.expiresTurn ?? null,
+    };
+  }
+  const injects: Record<string, InjectState> = {};
+  for (const spec of scenario.msel) {
+    injects[spec.id] = { id: spec.id, spec, status: "planned", releasedTurn: null, delayedToTurn: null, adhoc: false };
+  }
+  const objectives: Record<string, ObjectiveState> = {};
+  for (const o of scenario.objectives) objectives[o.id] = { id: o.id, met: false, metTurn: null };
+
+  return {
+    exerciseId,
+    scenario,
+    seed,
+    seq: 0,
+    rng: seed | 0,
+    phase: "lobby",
+    turn: 0,
+    deadline: null,
+    pausedRemainingMs: null,
+    turnSeconds: scenario.rules.turnSeconds,
+    nextId: 1,
+    nations,
+    relations,
+    regions,
+    assets,
+    reports: {},
+    agreements,
+    consentRequests: {},
+    infoRequests: {},
+    drafts: {},
+    messages: {},
+    injects,
+    detections: Object.fromEntries(scenario.nations.map((n) => [n.id, {}])),
+    notes: {},
+    objectives,
+    pendingDiplomacy: [],
+  };
+}

@@ -1,0 +1,77 @@
+import type { Handler, Of } from "./decide.ts";
+import type { EventBuilder } from "./builder.ts";
+import { RejectionCode } from "../protocol/rejections.ts";
+import { applyEffects, unknownReference } from "./effects.ts";
+import { evaluate } from "./conditions.ts";
+import type { InjectState } from "../state/schema.ts";
+
+/** Releases an inject: it reaches its audience and its effects change the state. */
+export function releaseInject(b: EventBuilder, id: string, manual: boolean): void {
+  const inject = b.state.injects[id]!;
+  b.emit({ type: "injectReleased", inject: id, turn: b.state.turn, manual });
+  applyEffects(b, inject.spec.effects, inject.spec.from);
+}
+
+/** At the start of a turn: scheduled and delayed injects due now, then conditional ones whose condition holds. */
+export function releaseDueInjects(b: EventBuilder): void {
+  const turn = b.state.turn;
+  const due = (inject: InjectState): boolean => {
+    if (inject.status === "delayed") return inject.delayedToTurn !== null && inject.delayedToTurn <= turn;
+    if (inject.status !== "planned") return false;
+    const trigger = inject.spec.trigger;
+    if (trigger.kind === "scheduled") return trigger.turn <= turn;
+    if (trigger.kind === "conditional") return (trigger.earliestTurn ?? 1) <= turn && evaluate(b.state, trigger.condition);
+    return false;
+  };
+  // Scheduled first, in MSEL order, so that conditional injects can react to them.
+  const ordered = [...b.state.scenario.msel.map((s) => s.id), ...Object.keys(b.state.injects).filter((id) => b.state.injects[id]!.adhoc)];
+  for (const kind of ["scheduled", "conditional"] as const) {
+    for (const id of ordered) {
+      const inject = b.state.injects[id];
+      if (!inject) continue;
+      const isScheduled = inject.spec.trigger.kind !== "conditional" || inject.status === "delayed";
+      if ((kind === "scheduled") === isScheduled && due(inject)) releaseInject(b, id, false);
+    }
+  }
+}
+
+function findInject(b: EventBuilder, id: string) {
+  const inject = b.state.injects[id];
+  return inject ?? null;
+}
+
+export const releaseInjectCommand: Handler<Of<"releaseInject">> = (b, command) => {
+  if (b.state.phase !== "running" && b.state.phase !== "paused" && b.state.phase !== "briefing") return { code: RejectionCode.WrongPhase, message: `Injects are released during play; the exercise is ${b.state.phase}.` };
+  const inject = findInject(b, command.inject);
+  if (!inject) return { code: RejectionCode.UnknownInject, message: `There is no inject "${command.inject}" in the MSEL.` };
+  if (inject.status === "released") return { code: RejectionCode.AlreadyAnswered, message: `Inject ${inject.spec.number} was already released in turn ${inject.releasedTurn}.` };
+  releaseInject(b, inject.id, true);
+};
+
+export const skipInject: Handler<Of<"skipInject">> = (b, command) => {
+  const inject = findInject(b, command.inject);
+  if (!inject) return { code: RejectionCode.UnknownInject, message: `There is no inject "${command.inject}" in the MSEL.` };
+  if (inject.status === "released" || inject.status === "skipped") return { code: RejectionCode.AlreadyAnswered, message: `Inject ${inject.spec.number} is already ${inject.status}.` };
+  b.emit({ type: "injectSkipped", inject: inject.id });
+};
+
+export const delayInject: Handler<Of<"delayInject">> = (b, command) => {
+  const inject = findInject(b, command.inject);
+  if (!inject) return { code: RejectionCode.UnknownInject, message: `There is no inject "${command.inject}" in the MSEL.` };
+  if (inject.status === "released" || inject.status === "skipped") return { code: RejectionCode.AlreadyAnswered, message: `Inject ${inject.spec.number} is already ${inject.status}.` };
+  if (command.toTurn <= b.state.turn) return { code: RejectionCode.StaleTurn, message: `Delay to a later turn than the current turn ${b.state.turn}.` };
+  b.emit({ type: "injectDelayed", inject: inject.id, toTurn: command.toTurn });
+};
+
+/** An ad-hoc inject written by exercise control during play, released at once. */
+export const fireInject: Handler<Of<"fireInject">> = (b, command) => {
+  if (b.state.phase !== "running" && b.state.phase !== "paused" && b.state.phase !== "briefing") return { code: RejectionCode.WrongPhase, message: `Injects are fired during play; the exercise is ${b.state.phase}.` };
+  const unknown = command.inject.to === "all" ? [] : command.inject.to.filter((n) => !b.state.nations[n]);
+  if (unknown.length > 0) return { code: RejectionCode.UnknownNation, message: `Unknown addressee(s): ${unknown.join(", ")}.` };
+  const badEffect = unknownReference(b.state, command.inject.effects);
+  if (badEffect) return { code: RejectionCode.InvalidTarget, message: `Cannot fire: ${badEffect}.` };
+  const id = b.id("x");
+  const spec = { ...command.inject, id, trigger: { kind: "manual" as const } };
+  b.emit({ type: "injectFired", inject: { id, spec, status: "planned", releasedTurn: null, delayedToTurn: null, adhoc: true } });
+  releaseInject(b, id, true);
+};

@@ -1,0 +1,88 @@
+import type { Handler, Of } from "./decide.ts";
+import { RejectionCode } from "../protocol/rejections.ts";
+import { nationOf, WHITE_CELL } from "./actors.ts";
+import { adjustRelation } from "./relations.ts";
+import { agreementInForce } from "./map.ts";
+import { clamp, round1 } from "./numbers.ts";
+import { createReport } from "./reports.ts";
+
+function playing(phase: string) {
+  return phase === "running" || phase === "paused" || phase === "briefing";
+}
+
+/**
+ * Sharing hands each partner its own copy (optionally redacted) with the chain of custody in
+ * its provenance; the receiver learns of the assets the report names, and trusts the sender more.
+ */
+export const shareIntel: Handler<Of<"shareIntel">> = (b, command, actor) => {
+  if (!playing(b.state.phase)) return { code: RejectionCode.WrongPhase, message: `Intelligence is shared during play; the exercise is ${b.state.phase}.` };
+  const nation = nationOf(actor);
+  const report = b.state.reports[command.report];
+  if (!report || report.owner !== nation) return { code: RejectionCode.UnknownReport, message: `Your nation holds no report "${command.report}".` };
+  const partners = [...new Set(command.with)];
+  for (const partner of partners) {
+    if (!b.state.nations[partner]) return { code: RejectionCode.UnknownNation, message: `There is no nation "${partner}".` };
+    if (partner === nation) return { code: RejectionCode.InvalidTarget, message: "You cannot share a report with your own nation." };
+  }
+  const rules = b.state.scenario.rules;
+  const costs = partners.map((p) => (agreementInForce(b.state, "intel-sharing", [nation, p]) ? rules.shareCostPoliticalCapital / 2 : rules.shareCostPoliticalCapital));
+  const cost = costs.reduce((sum, c) => sum + c, 0);
+  const sender = b.state.nations[nation]!;
+  if (cost > sender.politicalCapital) {
+    return { code: RejectionCode.InsufficientPoliticalCapital, message: `Sharing with ${partners.length} nation(s) costs ${cost} political capital; you have ${sender.politicalCapital}.` };
+  }
+  const copies = partners.map(() => b.id("r"));
+  const redacted = command.redactedText !== undefined;
+  b.emit({ type: "intelShared", from: nation, to: partners, report: report.id, copies, redacted });
+  partners.forEach((partner, index) => {
+    b.emit({
+      type: "reportCreated",
+      report: {
+        ...report,
+        id: copies[index]!,
+        owner: partner,
+        text: command.redactedText ?? report.text,
+        assets: redacted ? [] : report.assets,
+        turn: b.state.turn,
+        provenance: [...report.provenance, { from: nation, to: partner, turn: b.state.turn, redacted }],
+        copiedFrom: report.id,
+      },
+    });
+    if (!redacted) {
+      for (const assetId of report.assets) {
+        const known = b.state.detections[nation]?.[assetId];
+        const asset = b.state.assets[assetId];
+        if (!asset || asset.owner === partner) continue;
+        const detection = known ?? (asset.owner === nation ? { asset: asset.id, region: asset.region, turn: b.state.turn, type: asset.type, owner: asset.owner, name: asset.name } : null);
+        if (detection) b.emit({ type: "assetDetected", observer: partner, detection });
+      }
+    }
+    const bonus = agreementInForce(b.state, "intel-sharing", [nation, partner]) ? rules.trustBonusWithSharingAgreement : 0;
+    adjustRelation(b, nation, partner, rules.trustPerSharedReport + bonus, 0);
+  });
+  const after = b.state.nations[nation]!;
+  b.emit({ type: "nationUpdated", nation, budget: after.budget, politicalCapital: round1(clamp(after.politicalCapital - cost)), readiness: after.readiness });
+};
+
+export const requestInfo: Handler<Of<"requestInfo">> = (b, command, actor) => {
+  if (!playing(b.state.phase)) return { code: RejectionCode.WrongPhase, message: `Requests are made during play; the exercise is ${b.state.phase}.` };
+  const nation = nationOf(actor);
+  if (!b.state.nations[command.to] || command.to === nation) return { code: RejectionCode.UnknownNation, message: `"${command.to}" is not another nation.` };
+  b.emit({ type: "infoRequested", request: { id: b.id("q"), requester: nation, target: command.to, question: command.question, answer: null, status: "pending", turn: b.state.turn } });
+};
+
+export const answerInfo: Handler<Of<"answerInfo">> = (b, command, actor) => {
+  const nation = nationOf(actor);
+  const request = b.state.infoRequests[command.request];
+  if (!request || request.target !== nation) return { code: RejectionCode.UnknownRequest, message: `No request for information "${command.request}" is addressed to you.` };
+  if (request.status !== "pending") return { code: RejectionCode.AlreadyAnswered, message: "That request has already been answered." };
+  b.emit({ type: "infoAnswered", request: request.id, answer: command.answer });
+  adjustRelation(b, nation, request.requester, b.state.scenario.rules.trustPerSharedReport / 2, 0);
+};
+
+/** Exercise control hands a report to chosen nations (for instance what a national agency found). */
+export const grantIntel: Handler<Of<"grantIntel">> = (b, command, actor) => {
+  if (b.state.phase === "ended") return { code: RejectionCode.WrongPhase, message: "The exercise has ended." };
+  for (const nation of command.to) if (!b.state.nations[nation]) return { code: RejectionCode.UnknownNation, message: `There is no nation "${nation}".` };
+  for (const nation of new Set(command.to)) createReport(b, { ...command.report, owner: nation, originator: WHITE_CELL });
+};

@@ -1,0 +1,49 @@
+import type { Handler, Of } from "./decide.ts";
+import { RejectionCode } from "../protocol/rejections.ts";
+import { nationOf, nameOf } from "./actors.ts";
+import { validateOrder } from "./orders.ts";
+import { resolveTurnInto } from "./resolve-turn.ts";
+import type { EventBuilder } from "./builder.ts";
+
+function requirePlanning(b: EventBuilder) {
+  if (b.state.phase !== "running") return { code: RejectionCode.WrongPhase, message: `Orders are planned while the exercise is running; it is ${b.state.phase}.` };
+  return null;
+}
+
+/** Team drafts are shared with team-mates at once; they take effect only when the turn resolves. */
+export const draftOrder: Handler<Of<"draftOrder">> = (b, command, actor) => {
+  const wrong = requirePlanning(b);
+  if (wrong) return wrong;
+  const nation = nationOf(actor);
+  if (b.state.nations[nation]!.committed) return { code: RejectionCode.AlreadyCommitted, message: "Your team has committed this turn: un-commit to change orders." };
+  const invalid = validateOrder(b.state, nation, command.order);
+  if (invalid) return invalid;
+  b.emit({ type: "orderDrafted", draft: b.id("d"), nation, author: nameOf(actor), order: command.order });
+};
+
+export const withdrawDraft: Handler<Of<"withdrawDraft">> = (b, command, actor) => {
+  const draft = b.state.drafts[command.draft];
+  if (!draft || draft.nation !== nationOf(actor)) return { code: RejectionCode.UnknownDraft, message: `Your team has no draft "${command.draft}".` };
+  if (b.state.nations[draft.nation]!.committed) return { code: RejectionCode.AlreadyCommitted, message: "Your team has committed this turn: un-commit to change orders." };
+  b.emit({ type: "draftWithdrawn", draft: draft.id, by: nameOf(actor) });
+};
+
+export const commitTurn: Handler<Of<"commitTurn">> = (b, command, actor) => {
+  const wrong = requirePlanning(b);
+  if (wrong) return wrong;
+  if (command.turn !== b.state.turn) return { code: RejectionCode.StaleTurn, message: `Turn ${command.turn} is over; the current turn is ${b.state.turn}.` };
+  const nation = nationOf(actor);
+  if (b.state.nations[nation]!.committed) return { code: RejectionCode.AlreadyCommitted, message: "Your team has already committed this turn." };
+  b.emit({ type: "turnCommitted", nation, by: nameOf(actor) });
+  const waiting = Object.values(b.state.nations).some((n) => n.playable && !n.committed);
+  if (!waiting) resolveTurnInto(b, "allCommitted");
+};
+
+export const uncommitTurn: Handler<Of<"uncommitTurn">> = (b, command, actor) => {
+  const wrong = requirePlanning(b);
+  if (wrong) return wrong;
+  if (command.turn !== b.state.turn) return { code: RejectionCode.StaleTurn, message: `Turn ${command.turn} is over; the current turn is ${b.state.turn}.` };
+  const nation = nationOf(actor);
+  if (!b.state.nations[nation]!.committed) return { code: RejectionCode.NotCommitted, message: "Your team has not committed this turn." };
+  b.emit({ type: "turnUncommitted", nation, by: nameOf(actor) });
+};

@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { Order } from "../state/schema.ts";
+import { AgreementKind, PublicStance } from "../scenario/schema.ts";
+import { Effect, ReportDraft } from "../scenario/effects.ts";
+import { InjectSpec } from "../scenario/schema.ts";
+
+/**
+ * Every command a client may send. Commands are imperative (`shareIntel`); the events they
+ * produce are past tense (`intelShared`). Strings are bounded because payloads come off the
+ * wire from untrusted peers.
+ */
+const Id = z.string().min(1).max(64);
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+export const ParticipantCommand = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("draftOrder"), order: Order }),
+  z.object({ type: z.literal("withdrawDraft"), draft: Id }),
+  z.object({ type: z.literal("commitTurn"), turn: z.number().int() }),
+  z.object({ type: z.literal("uncommitTurn"), turn: z.number().int() }),
+  z.object({
+    type: z.literal("shareIntel"),
+    report: Id,
+    with: z.array(Id).min(1).max(10),
+    /** Replacement text for the shared copy; the original stays with the sender. */
+    redactedText: Text(4000).optional(),
+  }),
+  z.object({ type: z.literal("requestInfo"), to: Id, question: Text(1000) }),
+  z.object({ type: z.literal("answerInfo"), request: Id, answer: Text(4000) }),
+  z.object({ type: z.literal("requestConsent"), host: Id, region: Id, note: z.string().max(500).default("") }),
+  z.object({ type: z.literal("answerConsent"), request: Id, grant: z.boolean() }),
+  z.object({
+    type: z.literal("proposeAgreement"),
+    kind: AgreementKind,
+    title: Text(120),
+    parties: z.array(Id).min(1).max(10),
+    durationTurns: z.number().int().min(1).max(100).optional(),
+  }),
+  z.object({ type: z.literal("answerAgreement"), agreement: Id, accept: z.boolean() }),
+  z.object({ type: z.literal("proposeJointExercise"), partners: z.array(Id).min(1).max(10), title: Text(120) }),
+  z.object({ type: z.literal("conveneDialogue"), nations: z.array(Id).min(1).max(10), topic: Text(200) }),
+  z.object({ type: z.literal("makeStatement"), stance: PublicStance, text: Text(1000) }),
+  z.object({ type: z.literal("sendMessage"), channel: Text(80), text: Text(2000) }),
+  z.object({ type: z.literal("pingRegion"), region: Id }),
+]);
+export type ParticipantCommand = z.infer<typeof ParticipantCommand>;
+
+export const FacilitatorCommand = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("startBriefing") }),
+  z.object({ type: z.literal("startExercise") }),
+  z.object({ type: z.literal("pauseExercise") }),
+  z.object({ type: z.literal("resumeExercise") }),
+  z.object({ type: z.literal("endExercise") }),
+  z.object({ type: z.literal("setTurnTimer"), seconds: z.number().int().min(10).max(86400) }),
+  z.object({ type: z.literal("forceResolve"), turn: z.number().int() }),
+  z.object({ type: z.literal("releaseInject"), inject: Id }),
+  z.object({ type: z.literal("skipInject"), inject: Id }),
+  z.object({ type: z.literal("delayInject"), inject: Id, toTurn: z.number().int().min(1).max(1000) }),
+  z.object({ type: z.literal("fireInject"), inject: InjectSpec.omit({ id: true, trigger: true }) }),
+  z.object({ type: z.literal("adjustState"), effects: z.array(Effect).min(1).max(20), rationale: z.string().trim().max(2000) }),
+  z.object({ type: z.literal("grantIntel"), to: z.array(Id).min(1).max(10), report: ReportDraft }),
+  z.object({ type: z.literal("addNote"), text: Text(4000), inject: Id.optional(), objective: Id.optional() }),
+  z.object({ type: z.literal("facilitatorMessage"), to: Id, text: Text(2000) }),
+]);
+export type FacilitatorCommand = z.infer<typeof FacilitatorCommand>;
+
+/** Issued by the server itself (the turn timer), never accepted from a client. */
+export const SystemCommand = z.discriminatedUnion("type", [z.object({ type: z.literal("timerExpired"), turn: z.number().int() })]);
+export type SystemCommand = z.infer<typeof SystemCommand>;
+
+export const Command = z.union([ParticipantCommand, FacilitatorCommand, SystemCommand]);
+export type Command = z.infer<typeof Command>;
+export type CommandType = Command["type"];
+
+export const PARTICIPANT_COMMANDS = ParticipantCommand.options.map((o) => o.shape.type.value);
+export const FACILITATOR_COMMANDS = FacilitatorCommand.options.map((o) => o.shape.type.value);
+
+/** The message a client sends: its own id so it can match the one reply it gets. */
+export const CommandEnvelope = z.object({ id: z.string().min(1).max(64), command: z.unknown() });
+export type CommandEnvelope = z.infer<typeof CommandEnvelope>;
+
+/** Who is acting. Seats are managed by the server; the engine only sees this. */
+export type Actor =
+  | { role: "participant"; nation: string; name: string }
+  | { role: "facilitator"; name: string }
+  | { role: "observer"; name: string }
+  | { role: "system" };

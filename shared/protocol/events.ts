@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { Order, Report, Agreement, ConsentRequest, InfoRequest, Message, ObserverNote, Detection, InjectState, AssetState, Crisis } from "../state/schema.ts";
+import { Policies } from "../scenario/schema.ts";
+import { Effect } from "../scenario/effects.ts";
+
+/**
+ * Everything that ever happened in an exercise. Events carry absolute results (the new
+ * severity, the new trust) rather than instructions, so `evolve` stays trivial and a replay
+ * never re-runs a roll of the dice.
+ */
+const Nation = z.string();
+
+export const EventBody = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("briefingStarted") }),
+  z.object({ type: z.literal("exerciseStarted") }),
+  z.object({ type: z.literal("exercisePaused"), remainingMs: z.number().nullable() }),
+  z.object({ type: z.literal("exerciseResumed"), deadline: z.number().nullable() }),
+  z.object({ type: z.literal("exerciseEnded") }),
+  z.object({ type: z.literal("turnTimerSet"), seconds: z.number(), deadline: z.number().nullable() }),
+  z.object({ type: z.literal("turnStarted"), turn: z.number(), deadline: z.number().nullable() }),
+  z.object({ type: z.literal("orderDrafted"), draft: z.string(), nation: Nation, author: z.string(), order: Order }),
+  z.object({ type: z.literal("draftWithdrawn"), draft: z.string(), by: z.string() }),
+  z.object({ type: z.literal("turnCommitted"), nation: Nation, by: z.string() }),
+  z.object({ type: z.literal("turnUncommitted"), nation: Nation, by: z.string() }),
+  z.object({ type: z.literal("resolutionStarted"), turn: z.number(), cause: z.enum(["allCommitted", "timer", "forced"]) }),
+  z.object({ type: z.literal("orderExecuted"), nation: Nation, order: Order, outcome: z.string() }),
+  z.object({ type: z.literal("orderFailed"), nation: Nation, order: Order, reason: z.string() }),
+  z.object({ type: z.literal("assetUpdated"), asset: AssetState }),
+  z.object({ type: z.literal("regionUpdated"), region: z.string(), stability: z.number(), crisis: Crisis.nullable() }),
+  z.object({ type: z.literal("relationUpdated"), a: Nation, b: Nation, trust: z.number(), interoperability: z.number() }),
+  z.object({
+    type: z.literal("nationUpdated"),
+    nation: Nation,
+    budget: z.number(),
+    politicalCapital: z.number(),
+    readiness: z.number(),
+  }),
+  z.object({ type: z.literal("policySet"), nation: Nation, policies: Policies }),
+  z.object({ type: z.literal("assetDetected"), observer: Nation, detection: Detection }),
+  z.object({ type: z.literal("reportCreated"), report: Report }),
+  z.object({ type: z.literal("intelShared"), from: Nation, to: z.array(Nation), report: z.string(), copies: z.array(z.string()), redacted: z.boolean() }),
+  z.object({ type: z.literal("infoRequested"), request: InfoRequest }),
+  z.object({ type: z.literal("infoAnswered"), request: z.string(), answer: z.string() }),
+  z.object({ type: z.literal("consentRequested"), request: ConsentRequest }),
+  z.object({ type: z.literal("consentAnswered"), request: z.string(), granted: z.boolean() }),
+  z.object({ type: z.literal("agreementProposed"), agreement: Agreement }),
+  z.object({ type: z.literal("agreementAnswered"), agreement: z.string(), nation: Nation, accepted: z.boolean() }),
+  z.object({ type: z.literal("agreementStatusChanged"), agreement: z.string(), status: z.enum(["accepted", "rejected", "expired"]) }),
+  z.object({ type: z.literal("diplomacyScheduled"), kind: z.enum(["jointExercise", "dialogue"]), nations: z.array(Nation), by: Nation, topic: z.string() }),
+  z.object({ type: z.literal("statementMade"), nation: Nation, stance: z.string(), text: z.string() }),
+  z.object({ type: z.literal("messageSent"), message: Message }),
+  z.object({ type: z.literal("regionPinged"), nation: Nation, region: z.string(), by: z.string() }),
+  z.object({ type: z.literal("injectReleased"), inject: z.string(), turn: z.number(), manual: z.boolean() }),
+  z.object({ type: z.literal("injectFired"), inject: InjectState }),
+  z.object({ type: z.literal("injectSkipped"), inject: z.string() }),
+  z.object({ type: z.literal("injectDelayed"), inject: z.string(), toTurn: z.number() }),
+  z.object({ type: z.literal("stateAdjusted"), effects: z.array(Effect), rationale: z.string(), by: z.string() }),
+  z.object({ type: z.literal("noteAdded"), note: ObserverNote }),
+  z.object({ type: z.literal("objectiveMet"), objective: z.string(), turn: z.number() }),
+  z.object({ type: z.literal("rngAdvanced"), rng: z.number() }),
+]);
+export type EventBody = z.infer<typeof EventBody>;
+export type EventType = EventBody["type"];
+
+/** An event as stored: its place in the log and the wall-clock time it was recorded. */
+export type ExerciseEvent = EventBody & { seq: number; at: number };

@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+const Id = z.string().min(1);
+
+export const Admiralty = {
+  reliability: z.enum(["A", "B", "C", "D", "E", "F"]),
+  credibility: z.enum(["1", "2", "3", "4", "5", "6"]),
+};
+
+export const Classification = z.enum(["UNCLASSIFIED", "RESTRICTED", "CONFIDENTIAL", "SECRET"]);
+export type Classification = z.infer<typeof Classification>;
+
+/** An intelligence report as an author writes it inside an inject or a grant. */
+export const ReportDraft = z.object({
+  title: z.string().min(1).max(200),
+  text: z.string().min(1).max(4000),
+  source: z.string().min(1).max(120).default("exercise control"),
+  reliability: Admiralty.reliability.default("C"),
+  credibility: Admiralty.credibility.default("3"),
+  classification: Classification.default("RESTRICTED"),
+  regions: z.array(Id).default([]),
+  assets: z.array(Id).default([]),
+});
+export type ReportDraft = z.infer<typeof ReportDraft>;
+
+export const AssetStatus = z.enum(["ready", "moving", "deployed", "degraded"]);
+export type AssetStatus = z.infer<typeof AssetStatus>;
+
+/**
+ * What an inject (or a facilitator adjustment) does to the state. Deltas are added and
+ * then clamped to 0–100 so an author cannot push a value out of range.
+ */
+export const Effect = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("stability"), region: Id, delta: z.number().min(-100).max(100) }),
+  z.object({ kind: z.literal("crisis"), region: Id, crisisKind: z.string().min(1), severity: z.number().min(0).max(100) }),
+  z.object({ kind: z.literal("crisisSeverity"), region: Id, delta: z.number().min(-100).max(100) }),
+  z.object({ kind: z.literal("assetStatus"), asset: Id, status: AssetStatus }),
+  z.object({ kind: z.literal("assetStrength"), asset: Id, delta: z.number().min(-100).max(100) }),
+  z.object({ kind: z.literal("trust"), a: Id, b: Id, delta: z.number().min(-100).max(100) }),
+  z.object({ kind: z.literal("interoperability"), a: Id, b: Id, delta: z.number().min(-100).max(100) }),
+  z.object({ kind: z.literal("budget"), nation: Id, delta: z.number().min(-10000).max(10000) }),
+  z.object({ kind: z.literal("politicalCapital"), nation: Id, delta: z.number().min(-100).max(100) }),
+  z.object({ kind: z.literal("readiness"), nation: Id, delta: z.number().min(-100).max(100) }),
+  z.object({ kind: z.literal("grantIntel"), to: z.array(Id).min(1), report: ReportDraft }),
+]);
+export type Effect = z.infer<typeof Effect>;

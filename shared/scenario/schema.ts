@@ -1,0 +1,201 @@
+import { z } from "zod";
+import { Condition } from "./conditions.ts";
+import { Effect, AssetStatus } from "./effects.ts";
+import { RuleCoefficients } from "./rules.ts";
+
+/** Ids are short machine names used in references across the file. */
+const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "ids are lower-case letters, digits, '-' or '_' (max 40)");
+const Percent = z.number().min(0).max(100);
+
+export const AlertLevel = z.enum(["normal", "elevated", "high", "maximum"]);
+export type AlertLevel = z.infer<typeof AlertLevel>;
+export const RulesOfEngagement = z.enum(["restrictive", "standard", "robust"]);
+export type RulesOfEngagement = z.infer<typeof RulesOfEngagement>;
+export const PublicStance = z.enum(["quiet", "reassuring", "firm", "assertive"]);
+export type PublicStance = z.infer<typeof PublicStance>;
+/** How much a nation shares with one partner by default. */
+export const SharingPolicy = z.enum(["none", "need-to-know", "full"]);
+export type SharingPolicy = z.infer<typeof SharingPolicy>;
+
+export const Policies = z.object({
+  alertLevel: AlertLevel.default("normal"),
+  rulesOfEngagement: RulesOfEngagement.default("standard"),
+  publicStance: PublicStance.default("quiet"),
+  /** Per partner nation id; partners not named are "need-to-know". */
+  intelSharing: z.record(z.string(), SharingPolicy).default({}),
+});
+export type Policies = z.infer<typeof Policies>;
+
+export const NationSpec = z.object({
+  id: Id,
+  name: z.string().min(1).max(80),
+  /** Colour-blind-safe hex colour for the map. */
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "colours are #rrggbb"),
+  playable: z.boolean().default(true),
+  /** Member of the alliance whose cohesion is measured. */
+  alliance: z.boolean().default(true),
+  description: z.string().max(2000).default(""),
+  budget: z.number().min(0).max(100000),
+  budgetPerTurn: z.number().min(0).max(100000),
+  politicalCapital: Percent,
+  readiness: Percent,
+  policies: Policies.default({ alertLevel: "normal", rulesOfEngagement: "standard", publicStance: "quiet", intelSharing: {} }),
+});
+export type NationSpec = z.infer<typeof NationSpec>;
+
+export const RelationSpec = z.object({ a: Id, b: Id, trust: Percent, interoperability: Percent });
+export type RelationSpec = z.infer<typeof RelationSpec>;
+
+export const CrisisSpec = z.object({ kind: z.string().min(1).max(60), severity: Percent });
+export type CrisisSpec = z.infer<typeof CrisisSpec>;
+
+export const RegionSpec = z.object({
+  id: Id,
+  name: z.string().min(1).max(80),
+  kind: z.enum(["land", "sea"]),
+  terrain: z.string().max(40).default("plain"),
+  /** Centre on a 1000 × 700 map canvas. */
+  x: z.number().min(0).max(1000),
+  y: z.number().min(0).max(700),
+  /** Optional outline as [x, y] points on the same canvas; a hexagon around (x, y) otherwise. */
+  shape: z.array(z.tuple([z.number(), z.number()])).min(3).optional(),
+  owner: Id.nullable().default(null),
+  stability: Percent,
+  adjacent: z.array(Id).min(1),
+  crisis: CrisisSpec.optional(),
+});
+export type RegionSpec = z.infer<typeof RegionSpec>;
+
+export const AssetCategory = z.enum(["naval", "air", "land", "isr", "cyber", "logistics", "medical"]);
+export type AssetCategory = z.infer<typeof AssetCategory>;
+
+export const Mission = z.enum(["patrol", "presence", "humanitarian", "medical", "logistics", "surveillance", "cyber-defence", "deterrence", "escort", "training"]);
+export type Mission = z.infer<typeof Mission>;
+
+export const AssetTypeSpec = z.object({
+  id: Id,
+  name: z.string().min(1).max(80),
+  category: AssetCategory,
+  /** Regions moved per turn. */
+  speed: z.number().int().min(1).max(10),
+  /** Budget per turn while deployed or moving. */
+  upkeep: z.number().min(0).max(1000),
+  /** Cost to start a deployment. */
+  deployCost: z.number().min(0).max(10000).default(0),
+  /** Where it can go. */
+  domain: z.enum(["land", "sea", "any"]),
+  /** How well each mission fits each crisis kind: crisis kind → fitness 0–1; "*" for any crisis. */
+  fitness: z.record(z.string(), z.number().min(0).max(1)).default({}),
+  missions: z.array(Mission).min(1),
+  /** ISR: regions of reach for detection (0 = own region only). */
+  detectionRange: z.number().int().min(0).max(3).default(0),
+});
+export type AssetTypeSpec = z.infer<typeof AssetTypeSpec>;
+
+export const AssetSpec = z.object({
+  id: Id,
+  name: z.string().min(1).max(80),
+  type: Id,
+  owner: Id,
+  region: Id,
+  strength: Percent.default(100),
+  status: AssetStatus.default("ready"),
+  mission: Mission.optional(),
+  prepositioned: z.boolean().default(false),
+});
+export type AssetSpec = z.infer<typeof AssetSpec>;
+
+export const AgreementKind = z.enum(["mou", "sofa", "intel-sharing", "joint-exercise-programme"]);
+export type AgreementKind = z.infer<typeof AgreementKind>;
+
+export const AgreementSpec = z.object({
+  id: Id,
+  kind: AgreementKind,
+  title: z.string().min(1).max(120),
+  parties: z.array(Id).min(2),
+  /** Last turn the agreement is in force (inclusive); absent = open-ended. */
+  expiresTurn: z.number().int().min(1).optional(),
+});
+export type AgreementSpec = z.infer<typeof AgreementSpec>;
+
+export const InjectType = z.enum(["event", "information", "media", "contingency"]);
+export type InjectType = z.infer<typeof InjectType>;
+export const Delivery = z.enum(["briefing", "message", "phone", "email", "media", "intelligence", "in-person"]);
+export type Delivery = z.infer<typeof Delivery>;
+
+export const Trigger = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("scheduled"), turn: z.number().int().min(1) }),
+  z.object({ kind: z.literal("manual") }),
+  z.object({ kind: z.literal("conditional"), condition: Condition, earliestTurn: z.number().int().min(1).default(1) }),
+]);
+export type Trigger = z.infer<typeof Trigger>;
+
+/** Command kinds a team can take in response to an inject (see shared/protocol/commands.ts). */
+export const ExpectedAction = z.object({
+  description: z.string().min(1).max(400),
+  /** Nations expected to act; absent = every addressed playable nation. */
+  nations: z.array(Id).optional(),
+  /** The kind of command that counts as the response, e.g. "deployAsset", "shareIntel". */
+  command: z.string().min(1),
+  /** For deployments: the destination region that counts. */
+  region: Id.optional(),
+  /** Met when done within this many turns of the release; partly met when done later. */
+  withinTurns: z.number().int().min(0).max(20).default(1),
+});
+export type ExpectedAction = z.infer<typeof ExpectedAction>;
+
+export const InjectSpec = z.object({
+  id: Id,
+  /** HSEEP inject number as printed on the MSEL, e.g. "1.04". */
+  number: z.string().min(1).max(20),
+  trigger: Trigger,
+  type: InjectType,
+  delivery: Delivery.default("message"),
+  from: z.string().min(1).max(80),
+  /** Addressed nations, or "all". */
+  to: z.union([z.literal("all"), z.array(Id).min(1)]),
+  title: z.string().min(1).max(160),
+  body: z.string().min(1).max(4000),
+  effects: z.array(Effect).default([]),
+  expectedActions: z.array(ExpectedAction).default([]),
+  objective: z.string().max(200).default(""),
+  capability: z.string().max(200).default(""),
+});
+export type InjectSpec = z.infer<typeof InjectSpec>;
+
+export const ObjectiveSpec = z.object({
+  id: Id,
+  title: z.string().min(1).max(200),
+  /** Owning nation, or absent for an alliance-wide objective. */
+  nation: Id.optional(),
+  condition: Condition,
+  /** "end": judged when the exercise ends; "any": met as soon as it is true once. */
+  judged: z.enum(["end", "any"]).default("end"),
+});
+export type ObjectiveSpec = z.infer<typeof ObjectiveSpec>;
+
+export const ScenarioSpec = z.object({
+  $schema: z.string().optional(),
+  id: Id,
+  title: z.string().min(1).max(160),
+  summary: z.string().min(1).max(2000),
+  briefing: z.string().max(8000).default(""),
+  learningObjectives: z.array(z.string().min(1).max(300)).min(1),
+  turns: z.number().int().min(1).max(100),
+  hoursPerTurn: z.number().min(0.25).max(720),
+  /** Scenario clock at the start of turn 1 (ISO 8601). */
+  startTime: z.iso.datetime(),
+  nations: z.array(NationSpec).min(2),
+  relations: z.array(RelationSpec).default([]),
+  /** Trust and interoperability for pairs not listed in relations. */
+  defaultRelation: z.object({ trust: Percent, interoperability: Percent }).default({ trust: 50, interoperability: 40 }),
+  regions: z.array(RegionSpec).min(2),
+  assetTypes: z.array(AssetTypeSpec).min(1),
+  assets: z.array(AssetSpec).default([]),
+  agreements: z.array(AgreementSpec).default([]),
+  msel: z.array(InjectSpec).default([]),
+  objectives: z.array(ObjectiveSpec).default([]),
+  rules: RuleCoefficients.prefault({}),
+});
+export type ScenarioSpec = z.infer<typeof ScenarioSpec>;
+export type ScenarioInput = z.input<typeof ScenarioSpec>;

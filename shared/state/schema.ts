@@ -1,0 +1,243 @@
+import { z } from "zod";
+import { ScenarioSpec, Policies, Mission, AgreementKind, InjectSpec, AlertLevel, RulesOfEngagement, PublicStance, SharingPolicy } from "../scenario/schema.ts";
+import { AssetStatus, Classification, Admiralty } from "../scenario/effects.ts";
+
+/**
+ * The exercise state: everything the rules need, as plain JSON. It is only ever produced by
+ * folding events over `initialState`, so it can be rebuilt from the log at any sequence number.
+ */
+export const Phase = z.enum(["lobby", "briefing", "running", "paused", "ended"]);
+export type Phase = z.infer<typeof Phase>;
+
+export const NationState = z.object({
+  id: z.string(),
+  name: z.string(),
+  color: z.string(),
+  playable: z.boolean(),
+  alliance: z.boolean(),
+  budget: z.number(),
+  budgetPerTurn: z.number(),
+  politicalCapital: z.number(),
+  readiness: z.number(),
+  policies: Policies,
+  /** Seat names that have committed this turn; the nation is ready when `committed` is true. */
+  committed: z.boolean(),
+  committedBy: z.string().nullable(),
+});
+export type NationState = z.infer<typeof NationState>;
+
+export const Relation = z.object({ trust: z.number(), interoperability: z.number() });
+export type Relation = z.infer<typeof Relation>;
+
+export const Crisis = z.object({ kind: z.string(), severity: z.number(), since: z.number() });
+export type Crisis = z.infer<typeof Crisis>;
+
+export const RegionState = z.object({
+  id: z.string(),
+  owner: z.string().nullable(),
+  stability: z.number(),
+  baseline: z.number(),
+  crisis: Crisis.nullable(),
+});
+export type RegionState = z.infer<typeof RegionState>;
+
+export const AssetState = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  owner: z.string(),
+  region: z.string(),
+  status: AssetStatus,
+  strength: z.number(),
+  mission: Mission.nullable(),
+  destination: z.string().nullable(),
+  /** Regions still to cross, in order, ending at the destination. */
+  route: z.array(z.string()),
+  /** Turn at which the asset arrives, when moving. */
+  eta: z.number().nullable(),
+  /** What the asset does on arrival: deploy on its mission, stand by pre-positioned, or return home. */
+  intent: z.enum(["deploy", "preposition", "recall"]).nullable(),
+  prepositioned: z.boolean(),
+  /** Turn of the last arrival, for "within N turns of inject" objectives. */
+  arrivedTurn: z.number().nullable(),
+});
+export type AssetState = z.infer<typeof AssetState>;
+
+export const ProvenanceStep = z.object({ from: z.string(), to: z.string(), turn: z.number(), redacted: z.boolean() });
+export type ProvenanceStep = z.infer<typeof ProvenanceStep>;
+
+/** One nation's copy of a report. Sharing makes a new copy owned by the receiver. */
+export const Report = z.object({
+  id: z.string(),
+  owner: z.string(),
+  originator: z.string(),
+  source: z.string(),
+  reliability: Admiralty.reliability,
+  credibility: Admiralty.credibility,
+  classification: Classification,
+  title: z.string(),
+  text: z.string(),
+  regions: z.array(z.string()),
+  assets: z.array(z.string()),
+  turn: z.number(),
+  provenance: z.array(ProvenanceStep),
+  /** The report this copy was made from, if shared. */
+  copiedFrom: z.string().nullable(),
+});
+export type Report = z.infer<typeof Report>;
+
+export const AgreementStatus = z.enum(["proposed", "accepted", "rejected", "expired"]);
+export type AgreementStatus = z.infer<typeof AgreementStatus>;
+
+export const Agreement = z.object({
+  id: z.string(),
+  kind: AgreementKind,
+  title: z.string(),
+  parties: z.array(z.string()),
+  proposer: z.string().nullable(),
+  /** Parties that have accepted (the proposer accepts by proposing). */
+  acceptedBy: z.array(z.string()),
+  status: AgreementStatus,
+  proposedTurn: z.number(),
+  expiresTurn: z.number().nullable(),
+});
+export type Agreement = z.infer<typeof Agreement>;
+
+export const RequestStatus = z.enum(["pending", "granted", "denied", "answered", "expired"]);
+export type RequestStatus = z.infer<typeof RequestStatus>;
+
+/** A request to enter another nation's territory. */
+export const ConsentRequest = z.object({
+  id: z.string(),
+  requester: z.string(),
+  host: z.string(),
+  region: z.string(),
+  note: z.string(),
+  status: RequestStatus,
+  turn: z.number(),
+});
+export type ConsentRequest = z.infer<typeof ConsentRequest>;
+
+export const InfoRequest = z.object({
+  id: z.string(),
+  requester: z.string(),
+  target: z.string(),
+  question: z.string(),
+  answer: z.string().nullable(),
+  status: RequestStatus,
+  turn: z.number(),
+});
+export type InfoRequest = z.infer<typeof InfoRequest>;
+
+export const Order = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("deployAsset"), asset: z.string(), destination: z.string(), mission: Mission }),
+  z.object({ kind: z.literal("prepositionAsset"), asset: z.string(), destination: z.string() }),
+  z.object({ kind: z.literal("recallAsset"), asset: z.string(), destination: z.string() }),
+  z.object({ kind: z.literal("setMission"), asset: z.string(), mission: Mission }),
+  z.object({
+    kind: z.literal("setPolicy"),
+    alertLevel: AlertLevel.optional(),
+    rulesOfEngagement: RulesOfEngagement.optional(),
+    publicStance: PublicStance.optional(),
+    intelSharing: z.record(z.string(), SharingPolicy).optional(),
+  }),
+  z.object({ kind: z.literal("fundCapacityBuilding"), partner: z.string(), amount: z.number().int().min(1).max(10000) }),
+]);
+export type Order = z.infer<typeof Order>;
+export type OrderKind = Order["kind"];
+
+export const Draft = z.object({
+  id: z.string(),
+  nation: z.string(),
+  author: z.string(),
+  turn: z.number(),
+  order: Order,
+});
+export type Draft = z.infer<typeof Draft>;
+
+export const ChannelKind = z.enum(["team", "bilateral", "alliance", "facilitator"]);
+export type ChannelKind = z.infer<typeof ChannelKind>;
+
+export const Message = z.object({
+  id: z.string(),
+  /** "team:<nation>", "bilateral:<a>:<b>" (ids sorted), "alliance", "facilitator:<nation>". */
+  channel: z.string(),
+  fromNation: z.string(),
+  author: z.string(),
+  text: z.string(),
+  turn: z.number(),
+  at: z.number(),
+});
+export type Message = z.infer<typeof Message>;
+
+export const InjectStatus = z.enum(["planned", "released", "skipped", "delayed"]);
+export type InjectStatus = z.infer<typeof InjectStatus>;
+
+export const InjectState = z.object({
+  id: z.string(),
+  spec: InjectSpec,
+  status: InjectStatus,
+  releasedTurn: z.number().nullable(),
+  delayedToTurn: z.number().nullable(),
+  adhoc: z.boolean(),
+});
+export type InjectState = z.infer<typeof InjectState>;
+
+export const Detection = z.object({ asset: z.string(), region: z.string(), turn: z.number(), type: z.string(), owner: z.string(), name: z.string() });
+export type Detection = z.infer<typeof Detection>;
+
+export const ObserverNote = z.object({
+  id: z.string(),
+  author: z.string(),
+  text: z.string(),
+  inject: z.string().nullable(),
+  objective: z.string().nullable(),
+  turn: z.number(),
+  at: z.number(),
+});
+export type ObserverNote = z.infer<typeof ObserverNote>;
+
+export const ObjectiveState = z.object({ id: z.string(), met: z.boolean(), metTurn: z.number().nullable() });
+export type ObjectiveState = z.infer<typeof ObjectiveState>;
+
+export const ExerciseState = z.object({
+  exerciseId: z.string(),
+  scenario: ScenarioSpec,
+  seed: z.number(),
+  /** Sequence number of the last event folded in (0 = none). */
+  seq: z.number(),
+  /** PRNG state (mulberry32), advanced only by events so replays reproduce every roll. */
+  rng: z.number(),
+  phase: Phase,
+  turn: z.number(),
+  /** Wall-clock deadline of the running turn (epoch ms) or null when no timer runs. */
+  deadline: z.number().nullable(),
+  /** Remaining planning time kept while paused. */
+  pausedRemainingMs: z.number().nullable(),
+  turnSeconds: z.number(),
+  /** Id counter for entities created by events (reports, drafts, messages …). */
+  nextId: z.number(),
+  nations: z.record(z.string(), NationState),
+  /** Keyed by `relationKey(a, b)`. */
+  relations: z.record(z.string(), Relation),
+  regions: z.record(z.string(), RegionState),
+  assets: z.record(z.string(), AssetState),
+  reports: z.record(z.string(), Report),
+  agreements: z.record(z.string(), Agreement),
+  consentRequests: z.record(z.string(), ConsentRequest),
+  infoRequests: z.record(z.string(), InfoRequest),
+  drafts: z.record(z.string(), Draft),
+  messages: z.record(z.string(), Message),
+  injects: z.record(z.string(), InjectState),
+  /** Per observing nation: foreign assets it knows about and where it last saw them. */
+  detections: z.record(z.string(), z.record(z.string(), Detection)),
+  notes: z.record(z.string(), ObserverNote),
+  objectives: z.record(z.string(), ObjectiveState),
+  /** Diplomacy actions taken this turn, applied at resolution. */
+  pendingDiplomacy: z.array(z.object({ kind: z.enum(["jointExercise", "dialogue"]), nations: z.array(z.string()), by: z.string() })),
+});
+export type ExerciseState = z.infer<typeof ExerciseState>;
+
+export function relationKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
