@@ -2,6 +2,7 @@ import express from "express";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { defineServer, defineRoom, matchMaker } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
 import type { Config } from "./config.ts";
 import { ROOT, ConfigError } from "./config.ts";
 import { ExerciseRoom } from "./rooms/exercise-room.ts";
@@ -53,6 +54,8 @@ export async function createConcordServer(config: Config, log: Logger, store?: E
   const server = defineServer({
     ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
     greet: false,
+    // ws's 4 KB default would cut off a participant sending a long intelligence report.
+    transport: new WebSocketTransport({ maxPayload: 64 * 1024 }),
     rooms: { exercise: defineRoom(ExerciseRoom) },
     express: (app) => {
       app.set("trust proxy", "loopback");

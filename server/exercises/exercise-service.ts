@@ -1,7 +1,7 @@
 import type { EventStore, ExerciseRecord, SeatRecord } from "../store/event-store.ts";
 import type { ScenarioEntry } from "./scenario-catalog.ts";
 import { newExerciseId, newJoinCode, newSecretToken, newSeed, hashToken, tokenMatches, normalizeCode } from "./secrets.ts";
-import { RateLimiter } from "./rate-limiter.ts";
+import { FailureLimiter } from "./rate-limiter.ts";
 import { createHash } from "node:crypto";
 
 export type CreatedExercise = {
@@ -36,7 +36,7 @@ export function seatPublicId(token: string): string {
 export class ExerciseService {
   readonly store: EventStore;
   private scenarios: ScenarioEntry[];
-  private guesses = new RateLimiter(10, 60_000);
+  private guesses = new FailureLimiter(10, 60_000);
 
   constructor(store: EventStore, scenarios: ScenarioEntry[]) {
     this.store = store;
@@ -90,7 +90,7 @@ export class ExerciseService {
   async lookupCode(rawCode: string, address: string): Promise<{ exerciseId: string; role: "participant" | "observer"; nation: string | null }> {
     this.throttle(address);
     const found = await this.store.findByCode(normalizeCode(rawCode));
-    if (!found) throw new JoinRefused("wrong_code", "That join code is not valid. Check it with exercise control (codes look like KDX-7QF).");
+    if (!found) throw this.failure(address, "wrong_code", "That join code is not valid. Check it with exercise control (codes look like KDX-7QF).");
     return found;
   }
 
@@ -105,11 +105,11 @@ export class ExerciseService {
       const seat = await this.store.getSeat(options.seat);
       if (seat && seat.exerciseId === exerciseId) return seat;
       this.throttle(address);
-      throw new JoinRefused("unknown_seat", "This browser's seat is no longer valid. Join again with your code.");
+      throw this.failure(address, "unknown_seat", "This browser's seat is no longer valid. Join again with your code.");
     }
     if (typeof options.token === "string" && options.token.length > 0) {
       this.throttle(address);
-      if (!tokenMatches(options.token, record.facilitatorTokenHash)) throw new JoinRefused("wrong_token", "That facilitator token is not valid for this exercise.");
+      if (!tokenMatches(options.token, record.facilitatorTokenHash)) throw this.failure(address, "wrong_token", "That facilitator token is not valid for this exercise.");
       return this.newSeat(record, "facilitator", null, displayName(options.name, "Exercise control"));
     }
     if (typeof options.code === "string" && options.code.length > 0) {
@@ -117,7 +117,7 @@ export class ExerciseService {
       const code = normalizeCode(options.code);
       if (code === record.observerCode) return this.newSeat(record, "observer", null, displayName(options.name, "Observer"));
       const nation = Object.entries(record.joinCodes).find(([, c]) => c === code)?.[0];
-      if (!nation) throw new JoinRefused("wrong_code", "That join code is not valid for this exercise. Check it with exercise control.");
+      if (!nation) throw this.failure(address, "wrong_code", "That join code is not valid for this exercise. Check it with exercise control.");
       const name = displayName(options.name, "");
       if (!name) throw new JoinRefused("name_required", "Enter your name so your team-mates know who you are.");
       return this.newSeat(record, "participant", nation, name);
@@ -125,8 +125,13 @@ export class ExerciseService {
     throw new JoinRefused("code_required", "Enter a join code, an observer code or the facilitator token.");
   }
 
+  private failure(address: string, code: string, message: string): JoinRefused {
+    this.guesses.recordFailure(address);
+    return new JoinRefused(code, message);
+  }
+
   private throttle(address: string): void {
-    const wait = this.guesses.hit(address);
+    const wait = this.guesses.waitFor(address);
     if (wait > 0) throw new JoinRefused("rate_limited", `Too many attempts from your address. Wait ${Math.ceil(wait / 1000)} s and try again.`);
   }
 

@@ -1,8 +1,9 @@
 /**
- * A fixed-window counter per key (an IP address): enough to make guessing join codes
- * hopeless (a few attempts a minute against 244 million codes) without a dependency.
+ * Counts failed attempts per key (an IP address) in a fixed window. Only failures count, so a
+ * classroom behind one address can join freely while a guesser gets a handful of tries a
+ * minute against 244 million codes.
  */
-export class RateLimiter {
+export class FailureLimiter {
   private windows = new Map<string, { start: number; count: number }>();
   private readonly limit: number;
   private readonly windowMs: number;
@@ -12,16 +13,21 @@ export class RateLimiter {
     this.windowMs = windowMs;
   }
 
-  /** Records an attempt; returns the milliseconds to wait when over the limit, else 0. */
-  hit(key: string, now = Date.now()): number {
+  /** Milliseconds to wait before the key may try again, or 0. */
+  waitFor(key: string, now = Date.now()): number {
+    const window = this.windows.get(key);
+    if (!window || now - window.start >= this.windowMs) return 0;
+    return window.count >= this.limit ? window.start + this.windowMs - now : 0;
+  }
+
+  recordFailure(key: string, now = Date.now()): void {
     const window = this.windows.get(key);
     if (!window || now - window.start >= this.windowMs) {
       this.windows.set(key, { start: now, count: 1 });
       if (this.windows.size > 10_000) this.prune(now);
-      return 0;
+      return;
     }
     window.count++;
-    return window.count > this.limit ? window.start + this.windowMs - now : 0;
   }
 
   private prune(now: number): void {

@@ -46,6 +46,7 @@ export class ClientRateLimit {
   private tokens: number;
   private last: number;
   private refused = 0;
+  private refusingSince = 0;
   private readonly perSecond: number;
 
   constructor(perSecond: number, now = Date.now()) {
@@ -63,8 +64,9 @@ export class ClientRateLimit {
       this.refused = 0;
       return "ok";
     }
-    this.refused++;
-    return this.refused > this.perSecond * 5 ? "disconnect" : "refuse";
+    if (this.refused++ === 0) this.refusingSince = now;
+    // A burst is refused; only a flood that goes on for seconds costs the connection.
+    return now - this.refusingSince > 3000 && this.refused > this.perSecond * 3 ? "disconnect" : "refuse";
   }
 }
 

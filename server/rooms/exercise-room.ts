@@ -61,6 +61,8 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.setMetadata({ exerciseId: record.id, title: record.title });
 
     this.onMessage("command", (client: SeatedClient, message: unknown) => this.enqueue(() => this.handleCommand(client, message)));
+    // The welcome sent on join can race the client's handler registration; it may ask again.
+    this.onMessage("whoami", (client: SeatedClient) => this.sendWelcome(client));
     this.onMessage("viewAs", (client: SeatedClient, message: unknown) => this.switchView(client, message));
     this.onMessage("*", (client: SeatedClient, type: string | number) => {
       client.send("result", { id: null, ok: false, code: RejectionCode.UnknownCommand, message: `Unknown message type "${String(type).slice(0, 40)}": send {id, command} as "command".` });
@@ -84,8 +86,13 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     client.view = new StateView();
     client.view.add(this.state.perspectives.get(perspective)!);
     this.markOnline(seat, +1);
-    client.send("welcome", { seat: seat.token, seatId: seatPublicId(seat.token), role: seat.role, nation: seat.nation, name: seat.name, exerciseId: this.roomId, perspective });
+    this.sendWelcome(client);
     serverContext().log.info("seat joined", { exerciseId: this.roomId, role: seat.role, nation: seat.nation, name: seat.name });
+  }
+
+  private sendWelcome(client: SeatedClient) {
+    const seat = client.auth!;
+    client.send("welcome", { seat: seat.token, seatId: seatPublicId(seat.token), role: seat.role, nation: seat.nation, name: seat.name, exerciseId: this.roomId, perspective: client.userData!.perspective });
   }
 
   override async onDrop(client: SeatedClient) {

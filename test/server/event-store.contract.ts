@@ -1,0 +1,94 @@
+import { describe, it, expect, beforeEach, afterEach } from "vitest";
+import type { EventStore, ExerciseRecord } from "../../server/store/event-store.ts";
+import type { ExerciseEvent } from "../../shared/protocol/events.ts";
+import { ScenarioSpec } from "../../shared/scenario/schema.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { TEST_SCENARIOS } from "./harness.ts";
+
+const scenario = ScenarioSpec.parse(JSON.parse(readFileSync(join(TEST_SCENARIOS, "tiny.json"), "utf8")));
+
+function record(id: string, codes: Record<string, string> = { north: `N${id.slice(-2)}-AAA`, south: `S${id.slice(-2)}-AAA` }): ExerciseRecord {
+  return { id, title: `Exercise ${id}`, scenario, seed: 42, createdAt: 1000, facilitatorTokenHash: "ab".repeat(32), joinCodes: codes, observerCode: `O${id.slice(-2)}-AAA` };
+}
+
+const event = (seq: number, text = `m${seq}`): ExerciseEvent => ({
+  type: "messageSent",
+  message: { id: `m${seq}`, channel: "team:north", fromNation: "north", author: "A", text, turn: 1, at: 5 },
+  seq,
+  at: 1000 + seq,
+});
+
+/** One suite, every implementation: each store must behave exactly alike. */
+export function eventStoreContract(name: string, open: () => Promise<EventStore>, cleanup: () => Promise<void> = async () => {}) {
+  describe(`event store contract: ${name}`, () => {
+    let store: EventStore;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+      await cleanup();
+    });
+
+    it("stores and returns an exercise record", async () => {
+      await store.createExercise(record("ex-01"));
+      expect(await store.getExercise("ex-01")).toEqual(record("ex-01"));
+      expect(await store.getExercise("ex-nope")).toBeNull();
+    });
+
+    it("refuses a second exercise with the same id", async () => {
+      await store.createExercise(record("ex-01"));
+      await expect(store.createExercise(record("ex-01"))).rejects.toThrow();
+    });
+
+    it("appends events in sequence and reads them back in order", async () => {
+      await store.createExercise(record("ex-01"));
+      await store.append("ex-01", [event(1), event(2)]);
+      await store.append("ex-01", [event(3)]);
+      expect(await store.readEvents("ex-01")).toEqual([event(1), event(2), event(3)]);
+      expect(await store.readEvents("ex-01", 2, 2)).toEqual([event(2)]);
+      expect(await store.lastSeq("ex-01")).toBe(3);
+    });
+
+    it("refuses a gap or a duplicate sequence number and keeps the log unchanged", async () => {
+      await store.createExercise(record("ex-01"));
+      await store.append("ex-01", [event(1)]);
+      await expect(store.append("ex-01", [event(3)])).rejects.toThrow(/seq/);
+      await expect(store.append("ex-01", [event(1)])).rejects.toThrow(/seq/);
+      await expect(store.append("ex-01", [event(2), event(4)])).rejects.toThrow(/seq/);
+      expect(await store.readEvents("ex-01")).toEqual([event(1)]);
+    });
+
+    it("keeps the logs of two exercises apart", async () => {
+      await store.createExercise(record("ex-01"));
+      await store.createExercise(record("ex-02"));
+      await store.append("ex-01", [event(1, "first")]);
+      await store.append("ex-02", [event(1, "second")]);
+      expect((await store.readEvents("ex-02"))[0]).toEqual(event(1, "second"));
+      expect((await store.listExercises()).map((e) => [e.id, e.lastSeq])).toEqual([["ex-01", 1], ["ex-02", 1]]);
+    });
+
+    it("finds the exercise and role behind a join code", async () => {
+      await store.createExercise(record("ex-01"));
+      expect(await store.findByCode("S01-AAA")).toEqual({ exerciseId: "ex-01", role: "participant", nation: "south" });
+      expect(await store.findByCode("o01-aaa")).toEqual({ exerciseId: "ex-01", role: "observer", nation: null });
+      expect(await store.findByCode("ZZZ-ZZZ")).toBeNull();
+    });
+
+    it("keeps seats by token", async () => {
+      await store.createExercise(record("ex-01"));
+      const seat = { token: "tok", exerciseId: "ex-01", role: "participant" as const, nation: "north", name: "Alice", createdAt: 7 };
+      await store.saveSeat(seat);
+      expect(await store.getSeat("tok")).toEqual(seat);
+      expect(await store.getSeat("other")).toBeNull();
+    });
+
+    it("stores text exactly, including quotes, emoji and prototype-looking keys", async () => {
+      await store.createExercise(record("ex-01"));
+      const tricky = event(1, `"quoted" 'single' \\ ✈️ __proto__ {"a":1}`);
+      await store.append("ex-01", [tricky]);
+      expect(await store.readEvents("ex-01")).toEqual([tricky]);
+    });
+  });
+}

@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { it, expect } from "vitest";
+import { eventStoreContract } from "./event-store.contract.ts";
+import { MemoryStore } from "../../server/store/memory-store.ts";
+import { SqliteStore } from "../../server/store/sqlite-store.ts";
+
+eventStoreContract("memory", async () => new MemoryStore());
+
+let dir = "";
+eventStoreContract(
+  "sqlite",
+  async () => {
+    dir = mkdtempSync(join(tmpdir(), "concord-store-"));
+    return new SqliteStore(join(dir, "concord.db"));
+  },
+  async () => rmSync(dir, { recursive: true, force: true }),
+);
+
+it("sqlite keeps the log across reopening the file", async () => {
+  const folder = mkdtempSync(join(tmpdir(), "concord-reopen-"));
+  try {
+    const first = new SqliteStore(join(folder, "c.db"));
+    await first.createExercise({ id: "ex-1", title: "t", scenario: {} as never, seed: 1, createdAt: 1, facilitatorTokenHash: "x", joinCodes: {}, observerCode: "OBS-AAA" });
+    await first.append("ex-1", [{ type: "briefingStarted", seq: 1, at: 1 }]);
+    await first.close();
+    const second = new SqliteStore(join(folder, "c.db"));
+    expect(await second.readEvents("ex-1")).toEqual([{ type: "briefingStarted", seq: 1, at: 1 }]);
+    await second.close();
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,109 @@
+import { boot, type ColyseusTestServer } from "@colyseus/testing";
+import type { Room as SdkRoom } from "@colyseus/sdk";
+import { join } from "node:path";
+import { createConcordServer } from "../../server/app.ts";
+import { configFromEnv, ROOT } from "../../server/config.ts";
+import { silentLogger } from "../../server/log.ts";
+import { MemoryStore } from "../../server/store/memory-store.ts";
+import type { EventStore } from "../../server/store/event-store.ts";
+import type { CreatedExercise } from "../../server/exercises/exercise-service.ts";
+
+export const TEST_SCENARIOS = join(ROOT, "test", "server", "fixtures", "scenarios");
+export const TEST_PORT = 2568; // @colyseus/testing always listens here
+
+export type Harness = {
+  colyseus: ColyseusTestServer;
+  store: EventStore;
+  url: string;
+  createExercise(scenarioId?: string): Promise<CreatedExercise>;
+  join(exerciseId: string, options: Record<string, unknown>): Promise<Seat>;
+  shutdown(): Promise<void>;
+};
+
+export type Result = { id: string | null; ok: boolean; seq?: number; code?: string; message?: string };
+
+/** A connected browser seat as the tests drive it: send a command, await its one reply. */
+export type Seat = {
+  room: SdkRoom<any, any>;
+  welcome: { seat: string; seatId: string; role: string; nation: string | null; name: string };
+  results: Result[];
+  send(command: unknown): Promise<Result>;
+  perspective(): any;
+};
+
+let counter = 0;
+
+export async function startHarness(options: { store?: EventStore; env?: Record<string, string> } = {}): Promise<Harness> {
+  const store = options.store ?? new MemoryStore();
+  const config = configFromEnv({ CONCORD_STORE: "memory", SCENARIOS_DIR: TEST_SCENARIOS, CLIENT_DIR: "/nonexistent", ...options.env } as NodeJS.ProcessEnv);
+  const { server } = await createConcordServer(config, silentLogger, store);
+  const colyseus = await boot(server, TEST_PORT);
+  const url = `http://localhost:${TEST_PORT}`;
+  const harness: Harness = {
+    colyseus,
+    store,
+    url,
+    async createExercise(scenarioId = "tiny") {
+      const res = await fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId }) });
+      if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
+      return (await res.json()) as CreatedExercise;
+    },
+    async join(exerciseId, joinOptions) {
+      const room = await colyseus.sdk.joinById(exerciseId, joinOptions);
+      return seatFor(room);
+    },
+    async shutdown() {
+      await colyseus.shutdown();
+    },
+  };
+  return harness;
+}
+
+export async function seatFor(room: SdkRoom<any, any>): Promise<Seat> {
+  const results: Result[] = [];
+  const waiting = new Map<string, (r: Result) => void>();
+  room.onMessage("result", (r: Result) => {
+    results.push(r);
+    if (r.id && waiting.has(r.id)) {
+      waiting.get(r.id)!(r);
+      waiting.delete(r.id);
+    }
+  });
+  room.onMessage("ping", () => {});
+  room.onMessage("viewChanged", () => {});
+  const welcomed = new Promise<Seat["welcome"]>((resolve) => room.onMessage("welcome", resolve));
+  room.send("whoami");
+  const welcome = await welcomed;
+  await room.waitForNextPatch?.().catch(() => undefined);
+  return {
+    room,
+    welcome,
+    results,
+    send(command: unknown) {
+      const id = `t${++counter}`;
+      return new Promise<Result>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no reply to ${JSON.stringify(command)}`)), 5000);
+        waiting.set(id, (r) => {
+          clearTimeout(timer);
+          resolve(r);
+        });
+        room.send("command", { id, command });
+      });
+    },
+    perspective() {
+      const perspectives = room.state.perspectives;
+      return perspectives.get(welcome.role === "participant" ? welcome.nation! : "white");
+    },
+  };
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until a condition on the client's decoded state holds (patches arrive asynchronously). */
+export async function until(check: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}

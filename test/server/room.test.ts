@@ -1,0 +1,124 @@
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { startHarness, until, type Harness } from "./harness.ts";
+import type { CreatedExercise } from "../../server/exercises/exercise-service.ts";
+
+let h: Harness;
+let ex: CreatedExercise;
+const codeOf = (nation: string) => ex.joinCodes.find((c) => c.nation === nation)!.code;
+
+beforeAll(async () => {
+  h = await startHarness();
+  ex = await h.createExercise();
+});
+afterAll(async () => h.shutdown());
+
+describe("exercise room", () => {
+  it("seats a participant in the nation its join code opens", async () => {
+    const alice = await h.join(ex.id, { code: codeOf("north"), name: "Alice" });
+    expect(alice.welcome).toMatchObject({ role: "participant", nation: "north", name: "Alice" });
+    expect([...alice.room.state.perspectives.keys()]).toEqual(["north"]);
+    await alice.room.leave();
+  });
+
+  it("accepts join codes typed in lower case without the dash", async () => {
+    const bob = await h.join(ex.id, { code: codeOf("south").toLowerCase().replace("-", ""), name: "Bob" });
+    expect(bob.welcome.nation).toBe("south");
+    await bob.room.leave();
+  });
+
+  it("refuses a wrong join code with a reason", async () => {
+    await expect(h.join(ex.id, { code: "AAA-AAA", name: "Mallory" })).rejects.toThrow(/not valid/);
+  });
+
+  it("refuses a participant without a name", async () => {
+    await expect(h.join(ex.id, { code: codeOf("north"), name: "  " })).rejects.toThrow(/name/);
+  });
+
+  it("refuses a wrong facilitator token", async () => {
+    await expect(h.join(ex.id, { token: "x".repeat(43), name: "Eve" })).rejects.toThrow(/not valid/);
+  });
+
+  it("carries a command from one seat to a state change every seat sees", async () => {
+    const control = await h.join(ex.id, { token: ex.facilitatorToken, name: "Control" });
+    const alice = await h.join(ex.id, { code: codeOf("north"), name: "Alice" });
+    const bob = await h.join(ex.id, { code: codeOf("south"), name: "Bob" });
+    const reply = await control.send({ type: "startExercise" });
+    expect(reply).toMatchObject({ ok: true });
+    expect(reply.seq).toBeGreaterThan(0);
+    await until(() => alice.room.state.phase === "running" && bob.room.state.phase === "running", "phase running everywhere");
+    expect(alice.room.state.turn).toBe(1);
+    for (const seat of [control, alice, bob]) await seat.room.leave();
+  });
+
+  it("shows team drafts to team-mates, never to another nation", async () => {
+    const alice = await h.join(ex.id, { code: codeOf("north"), name: "Alice" });
+    const carol = await h.join(ex.id, { code: codeOf("north"), name: "Carol" });
+    const bob = await h.join(ex.id, { code: codeOf("south"), name: "Bob" });
+    const reply = await alice.send({ type: "draftOrder", order: { kind: "deployAsset", asset: "n-frigate", destination: "s-sea", mission: "patrol" } });
+    expect(reply.ok).toBe(true);
+    await until(() => carol.perspective().drafts.size === 1, "Carol sees Alice's draft");
+    const draft = JSON.parse([...carol.perspective().drafts.values()][0].json);
+    expect(draft.author).toBe("Alice");
+    expect(bob.perspective().drafts.size).toBe(0);
+    expect(bob.room.state.perspectives.has("north")).toBe(false);
+    for (const seat of [alice, carol, bob]) await seat.room.leave();
+  });
+
+  it("answers malformed commands with rejections and keeps serving", async () => {
+    const alice = await h.join(ex.id, { code: codeOf("north"), name: "Alice" });
+    expect(await alice.send({ type: "noSuchCommand" })).toMatchObject({ ok: false, code: "unknown_command" });
+    expect(await alice.send({ type: "draftOrder", order: { kind: "deployAsset" } })).toMatchObject({ ok: false, code: "invalid_payload" });
+    expect(await alice.send({ type: "sendMessage", channel: "team:north", text: "x".repeat(10_000) })).toMatchObject({ ok: false, code: "invalid_payload" });
+    expect(await alice.send({ type: "draftOrder", order: { kind: "deployAsset", asset: { __proto__: { polluted: true } }, destination: [], mission: 7 } })).toMatchObject({ ok: false, code: "invalid_payload" });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(await alice.send({ type: "sendMessage", channel: "team:north", text: "still here" })).toMatchObject({ ok: true });
+    await alice.room.leave();
+  });
+
+  it("authorizes every command against the seat's role", async () => {
+    const alice = await h.join(ex.id, { code: codeOf("north"), name: "Alice" });
+    const watcher = await h.join(ex.id, { code: ex.observerCode, name: "Trainer" });
+    const control = await h.join(ex.id, { token: ex.facilitatorToken, name: "Control" });
+    expect(await alice.send({ type: "pauseExercise" })).toMatchObject({ ok: false, code: "not_facilitator" });
+    expect(await alice.send({ type: "timerExpired", turn: 1 })).toMatchObject({ ok: false, code: "not_facilitator" });
+    expect(await watcher.send({ type: "sendMessage", channel: "alliance", text: "hello" })).toMatchObject({ ok: false, code: "read_only" });
+    expect(await watcher.send({ type: "pauseExercise" })).toMatchObject({ ok: false, code: "read_only" });
+    expect(await control.send({ type: "commitTurn", turn: 1 })).toMatchObject({ ok: false, code: "not_your_nation" });
+    expect(await alice.send({ type: "draftOrder", order: { kind: "recallAsset", asset: "s-med", destination: "s-home" } })).toMatchObject({ ok: false });
+    expect(await alice.send({ type: "sendMessage", channel: "team:south", text: "psst" })).toMatchObject({ ok: false, code: "not_your_nation" });
+    for (const seat of [alice, watcher, control]) await seat.room.leave();
+  });
+
+  it("lets the facilitator look through one nation's eyes", async () => {
+    const control = await h.join(ex.id, { token: ex.facilitatorToken, name: "Control" });
+    expect([...control.room.state.perspectives.keys()]).toEqual(["white"]);
+    control.room.send("viewAs", { nation: "south" });
+    await until(() => control.room.state.perspectives.has("south"), "south perspective");
+    await until(() => !control.room.state.perspectives.has("white"), "white perspective gone");
+    control.room.send("viewAs", {});
+    await until(() => control.room.state.perspectives.has("white"), "white perspective back");
+    await control.room.leave();
+  });
+
+  it("rejoins the same seat with the seat token after a reload", async () => {
+    const alice = await h.join(ex.id, { code: codeOf("north"), name: "Alice" });
+    const token = alice.welcome.seat;
+    await alice.room.leave();
+    const again = await h.join(ex.id, { seat: token });
+    expect(again.welcome).toMatchObject({ nation: "north", name: "Alice", seatId: alice.welcome.seatId });
+    await again.room.leave();
+    await expect(h.join(ex.id, { seat: "forged-seat-token" })).rejects.toThrow(/no longer valid/);
+  });
+
+  it("keeps two exercises apart", async () => {
+    const other = await h.createExercise();
+    const a = await h.join(ex.id, { code: codeOf("north"), name: "A" });
+    const b = await h.join(other.id, { code: other.joinCodes[0]!.code, name: "B" });
+    await a.send({ type: "sendMessage", channel: "team:north", text: "only in the first exercise" });
+    await until(() => [...a.perspective().messages.values()].some((m: any) => m.json.includes("only in the first")), "message in first exercise");
+    expect([...b.perspective().messages.values()].some((m: any) => m.json.includes("only in the first"))).toBe(false);
+    await expect(h.join(other.id, { code: codeOf("north"), name: "Wrong room" })).rejects.toThrow(/not valid/);
+    await a.room.leave();
+    await b.room.leave();
+  });
+});

@@ -1,0 +1,25 @@
+import { defineConfig } from "vite";
+
+/**
+ * The browser client lives in client/ and is built into dist/, which the game server serves.
+ * In development (`npm run dev`) Vite serves the client with hot reload and forwards the HTTP API
+ * to the game server; the Colyseus SDK talks to the game server directly.
+ */
+const gameServer = `http://localhost:${process.env.PORT ?? 2567}`;
+
+export default defineConfig({
+  root: "client",
+  publicDir: "public",
+  build: {
+    outDir: "../dist",
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+  },
+  server: {
+    port: Number(process.env.VITE_PORT ?? 5173),
+    proxy: { "/api": gameServer, "/health": gameServer },
+  },
+  define: {
+    __GAME_SERVER__: JSON.stringify(process.env.NODE_ENV === "production" ? "" : gameServer),
+  },
+});
