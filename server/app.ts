@@ -19,7 +19,14 @@ export const VERSION: string = JSON.parse(readFileSync(join(ROOT, "package.json"
 
 export async function openStore(config: Config): Promise<EventStore> {
   if (config.store === "memory") return new MemoryStore();
-  if (config.store === "postgres") throw new ConfigError("DATABASE_URL (PostgreSQL) is not supported by this version yet; unset it to use the embedded SQLite store.");
+  if (config.store === "postgres") {
+    const { PostgresStore } = await import("./store/postgres-store.ts");
+    try {
+      return await PostgresStore.connect(config.databaseUrl!);
+    } catch (error) {
+      throw new ConfigError(`cannot open the PostgreSQL event store at DATABASE_URL: ${(error as Error).message}`);
+    }
+  }
   return new SqliteStore(join(config.dataDir, "concord.db"));
 }
 
@@ -50,9 +57,8 @@ export async function createConcordServer(config: Config, log: Logger, store?: E
   const service = new ExerciseService(eventStore, catalog.scenarios);
   setServerContext({ service, log, commandsPerSecond: config.commandsPerSecond, reconnectSeconds: config.reconnectSeconds });
   const startedAt = Date.now();
-  if (config.redisUrl) throw new ConfigError("REDIS_URL (several processes) is not supported by this version yet; unset it to run one process.");
   const server = defineServer({
-    ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
+    ...(await scaleOutOptions(config)),
     greet: false,
     // ws's 4 KB default would cut off a participant sending a long intelligence report.
     transport: new WebSocketTransport({ maxPayload: 64 * 1024 }),
@@ -71,6 +77,23 @@ export async function createConcordServer(config: Config, log: Logger, store?: E
     log.info("server stopped");
   });
   return { server, service, store: eventStore };
+}
+
+/**
+ * REDIS_URL switches on Colyseus's own distributed mode: rooms are announced in Redis and any
+ * process can reserve a seat in a room that lives on another. PUBLIC_ADDRESS tells clients
+ * which process (behind the proxy) holds a room.
+ */
+async function scaleOutOptions(config: Config): Promise<Record<string, unknown>> {
+  const options: Record<string, unknown> = {};
+  if (config.publicAddress) options.publicAddress = config.publicAddress;
+  if (config.redisUrl) {
+    const { RedisPresence } = await import("@colyseus/redis-presence");
+    const { RedisDriver } = await import("@colyseus/redis-driver");
+    options.presence = new RedisPresence(config.redisUrl);
+    options.driver = new RedisDriver(config.redisUrl);
+  }
+  return options;
 }
 
 /** Reopens the room of every exercise in the store: after a restart, play goes on where it stopped. */

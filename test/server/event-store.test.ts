@@ -32,3 +32,20 @@ it("sqlite keeps the log across reopening the file", async () => {
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+/**
+ * PostgreSQL runs on the development and CI machines (STACK.md). Its absence fails the suite:
+ * a skipped contract would let a broken store land.
+ */
+const postgresUrl = process.env.CONCORD_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+eventStoreContract(`postgres (${postgresUrl})`, async () => {
+  const { PostgresStore } = await import("../../server/store/postgres-store.ts");
+  let store;
+  try {
+    store = await PostgresStore.connect(postgresUrl);
+  } catch (error) {
+    throw new Error(`PostgreSQL is not reachable at ${postgresUrl} (${(error as Error).message}). Start it (pg_ctlcluster <version> main start) or set CONCORD_TEST_DATABASE_URL.`);
+  }
+  await store.truncateForTests();
+  return store;
+});

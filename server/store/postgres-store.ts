@@ -1,0 +1,193 @@
+import pg from "pg";
+import type { EventStore, ExerciseRecord, ExerciseSummary, SeatRecord } from "./event-store.ts";
+import { SequenceConflict } from "./event-store.ts";
+import type { ExerciseEvent } from "../../shared/protocol/events.ts";
+
+/** Each entry runs once, in order; `schema_migrations` remembers which ran. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE IF NOT EXISTS exercises (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     scenario JSONB NOT NULL,
+     seed BIGINT NOT NULL,
+     created_at BIGINT NOT NULL,
+     facilitator_token_hash TEXT NOT NULL,
+     join_codes JSONB NOT NULL,
+     observer_code TEXT NOT NULL,
+     last_seq BIGINT NOT NULL DEFAULT 0
+   );
+   CREATE TABLE IF NOT EXISTS join_codes (
+     code TEXT PRIMARY KEY,
+     exercise_id TEXT NOT NULL REFERENCES exercises(id),
+     role TEXT NOT NULL,
+     nation TEXT
+   );
+   CREATE TABLE IF NOT EXISTS events (
+     exercise_id TEXT NOT NULL REFERENCES exercises(id),
+     seq BIGINT NOT NULL,
+     at BIGINT NOT NULL,
+     body JSONB NOT NULL,
+     PRIMARY KEY (exercise_id, seq)
+   );
+   CREATE TABLE IF NOT EXISTS seats (
+     token TEXT PRIMARY KEY,
+     exercise_id TEXT NOT NULL REFERENCES exercises(id),
+     role TEXT NOT NULL,
+     nation TEXT,
+     name TEXT NOT NULL,
+     created_at BIGINT NOT NULL
+   );`,
+];
+
+/**
+ * The scale-out store (DATABASE_URL). Appends lock the exercise row, so two processes can never
+ * interleave one exercise's log; the commit returns before the room acknowledges the command.
+ */
+export class PostgresStore implements EventStore {
+  readonly kind = "postgres";
+  private pool: pg.Pool;
+
+  private constructor(pool: pg.Pool) {
+    this.pool = pool;
+  }
+
+  static async connect(url: string): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    pool.on("error", () => {
+      // An idle client lost its connection; the pool replaces it on next use.
+    });
+    const store = new PostgresStore(pool);
+    await store.migrate();
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("SELECT pg_advisory_lock(424242)");
+      await client.query("CREATE TABLE IF NOT EXISTS schema_migrations (version INT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
+      const { rows } = await client.query("SELECT version FROM schema_migrations");
+      const applied = new Set(rows.map((r) => Number(r.version)));
+      for (let version = 1; version <= MIGRATIONS.length; version++) {
+        if (applied.has(version)) continue;
+        await client.query("BEGIN");
+        await client.query(MIGRATIONS[version - 1]!);
+        await client.query("INSERT INTO schema_migrations (version) VALUES ($1)", [version]);
+        await client.query("COMMIT");
+      }
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      await client.query("SELECT pg_advisory_unlock(424242)").catch(() => undefined);
+      client.release();
+    }
+  }
+
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async createExercise(record: ExerciseRecord): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query(
+        "INSERT INTO exercises (id, title, scenario, seed, created_at, facilitator_token_hash, join_codes, observer_code) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        [record.id, record.title, JSON.stringify(record.scenario), record.seed, record.createdAt, record.facilitatorTokenHash, JSON.stringify(record.joinCodes), record.observerCode],
+      );
+      for (const [nation, code] of Object.entries(record.joinCodes)) {
+        await client.query("INSERT INTO join_codes (code, exercise_id, role, nation) VALUES ($1, $2, 'participant', $3)", [code, record.id, nation]);
+      }
+      await client.query("INSERT INTO join_codes (code, exercise_id, role, nation) VALUES ($1, $2, 'observer', NULL)", [record.observerCode, record.id]);
+    });
+  }
+
+  async getExercise(id: string): Promise<ExerciseRecord | null> {
+    const { rows } = await this.pool.query("SELECT * FROM exercises WHERE id = $1", [id]);
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      title: row.title,
+      scenario: row.scenario,
+      seed: Number(row.seed),
+      createdAt: Number(row.created_at),
+      facilitatorTokenHash: row.facilitator_token_hash,
+      joinCodes: row.join_codes,
+      observerCode: row.observer_code,
+    };
+  }
+
+  async listExercises(): Promise<ExerciseSummary[]> {
+    const { rows } = await this.pool.query("SELECT id, title, scenario->>'id' AS scenario_id, created_at, last_seq FROM exercises ORDER BY created_at, id");
+    return rows.map((r) => ({ id: r.id, title: r.title, scenarioId: r.scenario_id, createdAt: Number(r.created_at), lastSeq: Number(r.last_seq) }));
+  }
+
+  async findByCode(code: string) {
+    const { rows } = await this.pool.query("SELECT exercise_id, role, nation FROM join_codes WHERE code = $1", [code.toUpperCase()]);
+    const row = rows[0];
+    return row ? { exerciseId: row.exercise_id as string, role: row.role as "participant" | "observer", nation: (row.nation as string | null) ?? null } : null;
+  }
+
+  async append(exerciseId: string, events: readonly ExerciseEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.transaction(async (client) => {
+      const { rows } = await client.query("SELECT last_seq FROM exercises WHERE id = $1 FOR UPDATE", [exerciseId]);
+      if (!rows[0]) throw new Error(`unknown exercise ${exerciseId}`);
+      const expected = Number(rows[0].last_seq) + 1;
+      events.forEach((event, index) => {
+        if (event.seq !== expected + index) throw new SequenceConflict(exerciseId, expected + index, event.seq);
+      });
+      const values: unknown[] = [];
+      const tuples = events.map((event, index) => {
+        const { seq, at, ...body } = event;
+        values.push(exerciseId, seq, at, JSON.stringify(body));
+        return `($${index * 4 + 1}, $${index * 4 + 2}, $${index * 4 + 3}, $${index * 4 + 4})`;
+      });
+      await client.query(`INSERT INTO events (exercise_id, seq, at, body) VALUES ${tuples.join(", ")}`, values);
+      await client.query("UPDATE exercises SET last_seq = $2 WHERE id = $1", [exerciseId, events[events.length - 1]!.seq]);
+    });
+  }
+
+  async readEvents(exerciseId: string, fromSeq = 1, toSeq = Number.MAX_SAFE_INTEGER): Promise<ExerciseEvent[]> {
+    const { rows } = await this.pool.query("SELECT seq, at, body FROM events WHERE exercise_id = $1 AND seq >= $2 AND seq <= $3 ORDER BY seq", [exerciseId, fromSeq, toSeq]);
+    return rows.map((r) => ({ ...r.body, seq: Number(r.seq), at: Number(r.at) }));
+  }
+
+  async lastSeq(exerciseId: string): Promise<number> {
+    const { rows } = await this.pool.query("SELECT last_seq FROM exercises WHERE id = $1", [exerciseId]);
+    return rows[0] ? Number(rows[0].last_seq) : 0;
+  }
+
+  async saveSeat(seat: SeatRecord): Promise<void> {
+    await this.pool.query(
+      "INSERT INTO seats (token, exercise_id, role, nation, name, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (token) DO UPDATE SET name = EXCLUDED.name",
+      [seat.token, seat.exerciseId, seat.role, seat.nation, seat.name, seat.createdAt],
+    );
+  }
+
+  async getSeat(token: string): Promise<SeatRecord | null> {
+    const { rows } = await this.pool.query("SELECT * FROM seats WHERE token = $1", [token]);
+    const r = rows[0];
+    return r ? { token: r.token, exerciseId: r.exercise_id, role: r.role, nation: r.nation ?? null, name: r.name, createdAt: Number(r.created_at) } : null;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end().catch(() => undefined);
+  }
+
+  /** For tests: empties every table (the schema stays). */
+  async truncateForTests(): Promise<void> {
+    await this.pool.query("TRUNCATE seats, events, join_codes, exercises");
+  }
+}
