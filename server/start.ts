@@ -4,6 +4,8 @@ import { jsonLogger } from "./log.ts";
 import { assertPortFree } from "./port-check.ts";
 import { clientBuildIsStale, buildClient } from "./client-build.ts";
 import { createDemoIfEmpty, describeDemo } from "./demo.ts";
+import { superviseRooms } from "./scale-out/room-supervisor.ts";
+import { ensureRoom } from "./app.ts";
 
 /** `npm start`: one process, embedded SQLite, the built client and the game server on one port. */
 async function main() {
@@ -20,7 +22,10 @@ async function main() {
   const baseUrl = `http://localhost:${config.port}`;
   const demo = config.createDemo ? await createDemoIfEmpty(service) : null;
   if (demo) await restoreExercises(service, log);
-  process.stdout.write(`\nConcord ${VERSION} is running: open ${baseUrl}\n  store: ${service.store.kind} (${config.dataDir}); exercises restored: ${restored}\n`);
+  if (config.redisUrl) superviseRooms(service, log, ensureRoom);
+  const where = service.store.kind === "sqlite" ? ` (${config.dataDir})` : "";
+  const cluster = config.redisUrl ? `; scale-out via Redis, public address ${config.publicAddress ?? "(not set)"}` : "";
+  process.stdout.write(`\nConcord ${VERSION} is running: open ${baseUrl}\n  store: ${service.store.kind}${where}; exercises restored: ${restored}${cluster}\n`);
   if (demo) process.stdout.write(describeDemo(demo, baseUrl) + "\n");
 }
 

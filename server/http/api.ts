@@ -81,7 +81,9 @@ export function mountApi(app: Application, options: ApiOptions): void {
     const access = await exerciseAccess(service, req, id);
     if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
     const record = (await service.store.getExercise(id))!;
-    res.json({ id: record.id, title: record.title, scenarioId: record.scenario.id, createdAt: record.createdAt, lastSeq: await service.store.lastSeq(id), role: access.role, ...(access.role === "facilitator" ? { joinCodes: record.joinCodes, observerCode: record.observerCode } : {}) });
+    const listing = await matchMaker.getRoomById(id);
+    const host = listing ? { processId: listing.processId, publicAddress: listing.publicAddress ?? null } : null;
+    res.json({ id: record.id, title: record.title, scenarioId: record.scenario.id, createdAt: record.createdAt, lastSeq: await service.store.lastSeq(id), role: access.role, host, ...(access.role === "facilitator" ? { joinCodes: record.joinCodes, observerCode: record.observerCode } : {}) });
   }));
 
   app.get("/api/exercises/:id/events", asyncRoute(async (req, res) => {

@@ -10,7 +10,7 @@ import { initialState } from "../../shared/engine/initial-state.ts";
 import { viewFor, type Viewer } from "../../shared/engine/view-for.ts";
 import { feedItemFor, type FeedItem } from "../../shared/view/feed.ts";
 import { publicScenario } from "../../shared/view/public-scenario.ts";
-import type { SeatRecord } from "../store/event-store.ts";
+import { SequenceConflict, type SeatRecord } from "../store/event-store.ts";
 import { serverContext } from "../context.ts";
 import { JoinRefused, seatPublicId } from "../exercises/exercise-service.ts";
 import { ExerciseRoomState, PerspectiveSchema } from "./room-state.ts";
@@ -147,6 +147,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
       await serverContext().service.store.append(this.roomId, events);
     } catch (error) {
       serverContext().log.error("append failed", { exerciseId: this.roomId, error: String(error) });
+      if (error instanceof SequenceConflict) await this.reloadFromStore();
       return { rejected: { code: RejectionCode.Internal, message: "The exercise could not save this command; nothing was changed. Try again." } };
     }
     let state = this.exercise;
@@ -161,6 +162,17 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.scheduleTimer();
     serverContext().log.info("command accepted", { exerciseId: this.roomId, command: command.type, actor: actor.role, events: events.length, seq: state.seq });
     return { seq: state.seq };
+  }
+
+  /** Another writer got ahead of us (it should not happen): take the log as the truth again. */
+  private async reloadFromStore() {
+    const { service } = serverContext();
+    const record = (await service.store.getExercise(this.roomId))!;
+    const events = await service.store.readEvents(this.roomId);
+    this.exercise = foldEvents(initialState(record.scenario, record.id, record.seed), events);
+    this.project();
+    this.broadcastPatch();
+    this.scheduleTimer();
   }
 
   private viewerKeys(): string[] {
