@@ -3,6 +3,10 @@ import type { ScenarioEntry } from "./scenario-catalog.ts";
 import { newExerciseId, newJoinCode, newSecretToken, newSeed, hashToken, tokenMatches, normalizeCode } from "./secrets.ts";
 import { FailureLimiter } from "./rate-limiter.ts";
 import { createHash } from "node:crypto";
+import type { ScenarioSpec } from "../../shared/scenario/schema.ts";
+import { initialState } from "../../shared/engine/initial-state.ts";
+import { foldEvents, stamp } from "../../shared/engine/evolve.ts";
+import { decide } from "../../shared/engine/decide.ts";
 
 export type CreatedExercise = {
   id: string;
@@ -54,7 +58,10 @@ export class ExerciseService {
   async create(scenarioId: string, title?: string): Promise<CreatedExercise> {
     const entry = this.findScenario(scenarioId);
     if (!entry) throw new JoinRefused("unknown_scenario", `There is no scenario "${scenarioId}". Choose one of: ${this.scenarios.map((s) => s.scenario.id).join(", ")}.`);
-    const scenario = entry.scenario;
+    return this.createFrom(entry.scenario, title?.trim() || entry.scenario.title, newSeed());
+  }
+
+  private async createFrom(scenario: ScenarioSpec, title: string, seed: number): Promise<CreatedExercise> {
     const facilitatorToken = newSecretToken();
     const used = new Set<string>();
     const fresh = () => {
@@ -67,9 +74,9 @@ export class ExerciseService {
     for (const nation of scenario.nations) if (nation.playable) joinCodes[nation.id] = fresh();
     const record: ExerciseRecord = {
       id: newExerciseId(),
-      title: title?.trim() || scenario.title,
+      title,
       scenario,
-      seed: newSeed(),
+      seed,
       createdAt: Date.now(),
       facilitatorTokenHash: hashToken(facilitatorToken),
       joinCodes,
@@ -84,6 +91,23 @@ export class ExerciseService {
       joinCodes: Object.entries(joinCodes).map(([nation, code]) => ({ nation, name: scenario.nations.find((n) => n.id === nation)!.name, code })),
       observerCode: record.observerCode,
     };
+  }
+
+  /**
+   * "What if": a new exercise whose log begins with the first `seq` events of another, with its
+   * own codes. A running prefix is paused so the new exercise waits for its facilitator.
+   */
+  async branch(sourceId: string, seq: number, title?: string): Promise<CreatedExercise> {
+    const source = await this.store.getExercise(sourceId);
+    if (!source) throw new JoinRefused("unknown_exercise", `There is no exercise "${sourceId}".`);
+    const prefix = await this.store.readEvents(sourceId, 1, seq);
+    const created = await this.createFrom(source.scenario, title?.trim() || `${source.title} (branch at event ${prefix.length})`, source.seed);
+    const state = foldEvents(initialState(source.scenario, created.id, source.seed), prefix);
+    const now = Date.now();
+    const pause = state.phase === "running" ? decide(state, { type: "pauseExercise" }, { role: "facilitator", name: "branch" }, now) : { events: [] };
+    const tail = "events" in pause ? stamp(state, pause.events, now) : [];
+    await this.store.append(created.id, [...prefix, ...tail]);
+    return created;
   }
 
   /** Resolves a join code to its exercise (for the start page), rate-limited per address. */

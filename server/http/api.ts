@@ -86,6 +86,19 @@ export function mountApi(app: Application, options: ApiOptions): void {
     res.json({ id: record.id, title: record.title, scenarioId: record.scenario.id, createdAt: record.createdAt, lastSeq: await service.store.lastSeq(id), role: access.role, host, ...(access.role === "facilitator" ? { joinCodes: record.joinCodes, observerCode: record.observerCode } : {}) });
   }));
 
+  /** Branch a new exercise from any moment of this one's log (facilitator only). */
+  app.post("/api/exercises/:id/branch", asyncRoute(async (req, res) => {
+    const id = String(req.params.id);
+    const access = await exerciseAccess(service, req, id);
+    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
+    if (access.role !== "facilitator") return sendError(res, 403, "not_facilitator", "Only exercise control can branch an exercise.");
+    const seq = req.body?.seq;
+    if (!Number.isInteger(seq) || seq < 0) return sendError(res, 400, "invalid_payload", "Send {\"seq\": <event number to branch after>, \"title\"?: \"…\"}.");
+    const created = await service.branch(id, seq, typeof req.body?.title === "string" ? req.body.title.slice(0, 160) : undefined);
+    await options.ensureRoom(created.id);
+    res.status(201).json(created);
+  }));
+
   app.get("/api/exercises/:id/events", asyncRoute(async (req, res) => {
     const id = String(req.params.id);
     const access = await exerciseAccess(service, req, id);

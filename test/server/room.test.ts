@@ -122,3 +122,25 @@ describe("exercise room", () => {
     await b.room.leave();
   });
 });
+
+describe("branching", () => {
+  it("starts a new exercise from a prefix of another's log, paused, with its own codes", async () => {
+    const source = await h.createExercise();
+    const control = await h.join(source.id, { token: source.facilitatorToken, name: "Control" });
+    await control.send({ type: "startExercise" });
+    const mark = await control.send({ type: "facilitatorMessage", to: "north", text: "before the branch" });
+    await control.send({ type: "facilitatorMessage", to: "north", text: "after the branch" });
+    const res = await fetch(`${h.url}/api/exercises/${source.id}/branch`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${source.facilitatorToken}` }, body: JSON.stringify({ seq: mark.seq }) });
+    expect(res.status).toBe(201);
+    const branch = await res.json();
+    expect(branch.joinCodes[0].code).not.toBe(source.joinCodes[0]!.code);
+    const alice = await h.join(branch.id, { code: branch.joinCodes.find((c: any) => c.nation === "north").code, name: "Alice" });
+    const texts = [...alice.perspective().messages.values()].map((m: any) => JSON.parse(m.json).text);
+    expect(texts).toEqual(["before the branch"]);
+    expect(alice.room.state.phase).toBe("paused");
+    const denied = await fetch(`${h.url}/api/exercises/${source.id}/branch`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${source.observerCode}` }, body: JSON.stringify({ seq: 1 }) });
+    expect(denied.status).toBe(403);
+    await control.room.leave();
+    await alice.room.leave();
+  });
+});
