@@ -4,11 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@colyseus/sdk";
 import { startServerProcess, type ServerProcess } from "./process.ts";
-import { seatFor } from "./harness.ts";
+import { seatFor, within } from "./harness.ts";
 
 const PORT = 2611;
 let running: ServerProcess | null = null;
-afterEach(async () => {
+afterEach(async (context) => {
+  if (context.task.result?.state === "fail" && running) console.error(`server output:\n${running.output().slice(-4000)}`);
   await running?.stop("SIGKILL");
   running = null;
 });
@@ -18,10 +19,10 @@ describe("crash recovery", () => {
     const dataDir = mkdtempSync(join(tmpdir(), "concord-crash-"));
     try {
       running = await startServerProcess(PORT, { DATA_DIR: dataDir });
-      const created = await (await fetch(`${running.url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "tiny" }) })).json();
+      const created = await (await within(fetch(`${running.url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "tiny" }) }), 5000, "create exercise")).json();
       const sdk = new Client(running.url);
-      const control = await seatFor(await sdk.joinById(created.id, { token: created.facilitatorToken, name: "Control" }));
-      const alice = await seatFor(await sdk.joinById(created.id, { code: created.joinCodes[0].code, name: "Alice" }));
+      const control = await within(sdk.joinById(created.id, { token: created.facilitatorToken, name: "Control" }).then(seatFor), 8000, "facilitator join");
+      const alice = await within(sdk.joinById(created.id, { code: created.joinCodes[0].code, name: "Alice" }).then(seatFor), 8000, "participant join");
       expect((await control.send({ type: "startExercise" })).ok).toBe(true);
 
       // Commands keep flowing while the process is killed; only acknowledged ones must survive.
@@ -36,13 +37,17 @@ describe("crash recovery", () => {
           await new Promise((r) => setTimeout(r, 20));
         }
       })();
-      while (acked.length < 25) await new Promise((r) => setTimeout(r, 5));
+      const waitStart = Date.now();
+      while (acked.length < 25) {
+        if (Date.now() - waitStart > 10_000) throw new Error(`only ${acked.length} commands acknowledged in 10 s (sent ${i})`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
       await running.stop("SIGKILL");
-      await flow;
+      await within(flow, 10_000, "command flow to stop after the kill");
       running = null;
 
       running = await startServerProcess(PORT, { DATA_DIR: dataDir });
-      const res = await fetch(`${running.url}/api/exercises/${created.id}/events`, { headers: { authorization: `Bearer ${created.facilitatorToken}` } });
+      const res = await within(fetch(`${running.url}/api/exercises/${created.id}/events`, { headers: { authorization: `Bearer ${created.facilitatorToken}` } }), 5000, "read the log");
       const { events } = await res.json();
       const bySeq = new Map(events.map((e: any) => [e.seq, e]));
       for (const { seq, text } of acked) expect((bySeq.get(seq) as any)?.message?.text, `acknowledged seq ${seq}`).toBe(text);
@@ -50,7 +55,7 @@ describe("crash recovery", () => {
 
       // The same seat comes back with its token and the exercise goes on.
       const sdk2 = new Client(running.url);
-      const again = await seatFor(await sdk2.joinById(created.id, { seat: alice.welcome.seat }));
+      const again = await within(sdk2.joinById(created.id, { seat: alice.welcome.seat }).then(seatFor), 8000, "rejoin with the seat token");
       expect(again.welcome.nation).toBe("north");
       expect(again.room.state.phase).toBe("running");
       const next = await again.send({ type: "sendMessage", channel: "team:north", text: "after the crash" });

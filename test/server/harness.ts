@@ -73,8 +73,10 @@ export async function seatFor(room: SdkRoom<any, any>): Promise<Seat> {
   room.onMessage("viewChanged", () => {});
   const welcomed = new Promise<Seat["welcome"]>((resolve) => room.onMessage("welcome", resolve));
   room.send("whoami");
-  const welcome = await welcomed;
-  await room.waitForNextPatch?.().catch(() => undefined);
+  const welcome = await Promise.race([welcomed, sleep(5000).then(() => Promise.reject(new Error("no welcome from the server within 5 s")))]);
+  // The full state comes with the join; wait until this seat's own perspective is decoded.
+  const key = welcome.role === "participant" ? welcome.nation! : "white";
+  await until(() => Boolean(room.state?.perspectives?.has?.(key)), "the seat's perspective", 5000);
   return {
     room,
     welcome,
@@ -106,4 +108,9 @@ export async function until(check: () => boolean, what: string, timeoutMs = 3000
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(10);
   }
+}
+
+/** Fails with a label instead of hanging until the test's timeout, so a flaky step names itself. */
+export function within<T>(promise: Promise<T>, ms: number, label: string): Promise<T> {
+  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${label}: no answer within ${ms} ms`)), ms))]);
 }

@@ -82,12 +82,15 @@ describe("scale-out over Redis and PostgreSQL", () => {
 
     // The survivor reopens the exercise from PostgreSQL; the seat comes back with its token.
     let again: Seat | null = null;
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 30_000;
+    const attempts: string[] = [];
     while (!again) {
       try {
-        again = await seatFor(await new Client(survivor.url).joinById(fromA.id, { seat: alice.welcome.seat }));
+        const joining = new Client(survivor.url).joinById(fromA.id, { seat: alice.welcome.seat });
+        again = await Promise.race([joining.then(seatFor), new Promise<never>((_, reject) => setTimeout(() => reject(new Error("join attempt timed out")), 4000))]);
       } catch (error) {
-        if (Date.now() > deadline) throw error;
+        attempts.push(String((error as Error).message));
+        if (Date.now() > deadline) throw new Error(`could not rejoin after failover: ${attempts.slice(-3).join(" | ")}\nsurvivor output:\n${survivor.output().slice(-3000)}`);
         await new Promise((r) => setTimeout(r, 250));
       }
     }
@@ -98,5 +101,5 @@ describe("scale-out over Redis and PostgreSQL", () => {
     for (const seq of acked) expect(log.events.some((e: any) => e.seq === seq)).toBe(true);
     const next = await again.send({ type: "sendMessage", channel: "team:north", text: "after failover" });
     expect(next).toMatchObject({ ok: true, seq: log.events.length + 1 });
-  }, 60_000);
+  }, 90_000);
 });
