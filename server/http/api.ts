@@ -9,6 +9,8 @@ import { viewFor, type Viewer } from "../../shared/engine/view-for.ts";
 import { sendError } from "./errors.ts";
 import { exerciseAccess, presentedSecret } from "./exercise-access.ts";
 import { tokenMatchesPlain } from "./operator.ts";
+import { exportAar } from "../exercises/aar-export.ts";
+import { AAR_FORMATS, type AarFormat } from "../../shared/aar/index.ts";
 
 export type ApiOptions = {
   service: ExerciseService;
@@ -126,6 +128,17 @@ export function mountApi(app: Application, options: ApiOptions): void {
     if (nation && !state.nations[nation]) return sendError(res, 404, "unknown_nation", `There is no nation "${nation}".`);
     const viewer: Viewer = nation ? { kind: "nation", nation } : { kind: "white" };
     res.json(viewFor(state, viewer));
+  }));
+
+  app.get("/api/exercises/:id/aar", asyncRoute(async (req, res) => {
+    const id = String(req.params.id);
+    const access = await exerciseAccess(service, req, id);
+    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
+    const format = typeof req.query.format === "string" ? req.query.format : "html";
+    if (!(AAR_FORMATS as readonly string[]).includes(format)) return sendError(res, 400, "invalid_format", `format must be one of ${AAR_FORMATS.join(", ")}.`);
+    const aar = (await exportAar(service.store, id, format as AarFormat))!;
+    if (req.query.download === "1") res.attachment(aar.filename);
+    res.type(aar.contentType).send(aar.body);
   }));
 
   app.use("/api", (_req, res) => sendError(res, 404, "not_found", "No such API endpoint. See docs/PROTOCOL.md."));

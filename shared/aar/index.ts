@@ -1,0 +1,9 @@
+export { buildAfterActionReport, type AfterActionReport, type ImprovementItem } from "./build-aar.ts";
+export { reviewInjects, nationActions, type InjectReview, type Verdict } from "./inject-evaluation.ts";
+export { renderMarkdown } from "./render-markdown.ts";
+export { renderHtml } from "./render-html.ts";
+export { renderCsv } from "./render-csv.ts";
+export { aarCharts } from "./charts.ts";
+
+export const AAR_FORMATS = ["html", "md", "json", "csv"] as const;
+export type AarFormat = (typeof AAR_FORMATS)[number];
