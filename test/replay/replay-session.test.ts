@@ -1,0 +1,32 @@
+import { describe, it, expect } from "vitest";
+import { ReplaySession } from "../../shared/replay/replay-session.ts";
+import { viewFor } from "../../shared/engine/view-for.ts";
+import { playTiny, tinyScenario } from "../aar/play-tiny.ts";
+
+describe("replay session", () => {
+  const game = playTiny();
+  const replay = new ReplaySession({ exerciseId: "ex-script", scenario: tinyScenario, seed: 11, events: game.events }, 8);
+
+  it("shows a nation exactly what it knew at a moment, and not what it learned later", () => {
+    const shared = game.events.find((e) => e.type === "intelShared")!;
+    const before = replay.viewAt(shared.seq - 1, { kind: "nation", nation: "south" });
+    const after = replay.viewAt(shared.seq + 1, { kind: "nation", nation: "south" });
+    expect(Object.values(before.reports).some((r) => r.text.includes("RNS Grom"))).toBe(false);
+    expect(Object.values(after.reports).some((r) => r.text.includes("RNS Grom"))).toBe(true);
+    expect(after).toEqual(viewFor(replay.stateAt(shared.seq + 1), { kind: "nation", nation: "south" }));
+  });
+
+  it("ends in the live final state", () => {
+    expect(replay.stateAt(replay.lastSeq)).toEqual(game.state);
+  });
+
+  it("gives turn and inject markers, metrics per turn and the feed as it was", () => {
+    expect(replay.turns.map((t) => t.turn)).toEqual([1, 2, 3, 4]);
+    expect(replay.injects.map((i) => i.number)).toEqual(["1.01", "1.02"]);
+    expect(replay.metrics.length).toBe(5);
+    const feed = replay.feedAt(replay.lastSeq, { kind: "nation", nation: "north" });
+    expect(feed[0]!.text).toBe("The exercise has ended.");
+    expect(feed.some((f) => f.text.includes("Unidentified warship"))).toBe(true);
+    expect(replay.feedAt(replay.lastSeq, { kind: "nation", nation: "south" }).some((f) => f.text.includes("Unidentified warship"))).toBe(false);
+  });
+});
