@@ -14,6 +14,8 @@ export default defineConfig({
     outDir: "../dist",
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    // Two pages: the live client and the replay viewer (which does not need Phaser).
+    rollupOptions: { input: { main: "client/index.html", replay: "client/replay.html" } },
   },
   server: {
     port: Number(process.env.VITE_PORT ?? 5173),

@@ -52,17 +52,26 @@ export class ReplaySession {
     return this.recording.events[seq - 1]?.seq === seq ? this.recording.events[seq - 1] : this.recording.events.find((e) => e.seq === seq);
   }
 
+  private feeds = new Map<string, FeedItem[]>();
+
   /** The feed this viewer had received up to `seq` (newest first), exactly as it was live. */
   feedAt(seq: number, viewer: Viewer, limit = 60): FeedItem[] {
-    const items: FeedItem[] = [];
-    let state = this.timeline.initial;
-    for (const event of this.recording.events) {
-      if (event.seq > seq) break;
-      state = evolve(state, event);
-      const item = feedItemFor(event, state, viewer);
-      if (item) items.push(item);
+    const key = viewer.kind === "nation" ? viewer.nation : viewer.kind;
+    let items = this.feeds.get(key);
+    if (!items) {
+      // One fold per viewer, then every seek is a slice.
+      items = [];
+      let state = this.timeline.initial;
+      for (const event of this.recording.events) {
+        state = evolve(state, event);
+        const item = feedItemFor(event, state, viewer);
+        if (item) items.push(item);
+      }
+      this.feeds.set(key, items);
     }
-    return items.reverse().slice(0, limit);
+    let end = 0;
+    while (end < items.length && items[end]!.seq <= seq) end++;
+    return items.slice(Math.max(0, end - limit), end).reverse();
   }
 
   /** Index into `metrics` of the snapshot in force at `seq` (for the chart marker). */

@@ -1,0 +1,73 @@
+import type { RecordedExercise } from "../../../shared/replay/replay-session.ts";
+
+/**
+ * The replay viewer opens an exercise's log with the observer (trainer) code or the facilitator
+ * token. The secret stays in this tab (sessionStorage) and in request headers, never in history.
+ */
+export type ReplayAccess = { exerciseId: string; secret: string; role: "facilitator" | "observer" };
+
+const KEY = "concord.replay";
+
+export function base(): string {
+  return typeof __GAME_SERVER__ === "string" && __GAME_SERVER__ ? __GAME_SERVER__ : window.location.origin;
+}
+
+export async function requestJson<T>(path: string, secret: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${base()}${path}`, {
+      method: init.method ?? "GET",
+      headers: { authorization: `Bearer ${secret}`, ...(init.body ? { "content-type": "application/json" } : {}) },
+      body: init.body ? JSON.stringify(init.body) : undefined,
+    });
+  } catch {
+    throw new Error("Cannot reach the Concord server. Check the network and try again.");
+  }
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(data?.error?.message ?? `The server answered ${response.status}.`);
+  return data as T;
+}
+
+/** Reads access from the URL hash (#exercise=…&token=… or #code=…) or from this tab's memory. */
+export function accessFromLocation(): { exerciseId?: string; token?: string; code?: string } {
+  const hash = new URLSearchParams(window.location.hash.slice(1));
+  const found = { exerciseId: hash.get("exercise") ?? undefined, token: hash.get("token") ?? undefined, code: hash.get("code") ?? undefined };
+  if (found.token || found.code) history.replaceState(null, "", `${window.location.pathname}${found.exerciseId ? `#exercise=${found.exerciseId}` : ""}`);
+  return found;
+}
+
+export function rememberAccess(access: ReplayAccess): void {
+  sessionStorage.setItem(KEY, JSON.stringify(access));
+}
+
+export function rememberedAccess(): ReplayAccess | null {
+  try {
+    return JSON.parse(sessionStorage.getItem(KEY) ?? "null");
+  } catch {
+    return null;
+  }
+}
+
+/** Turns an observer code, or a facilitator token and exercise id, into access to one exercise. */
+export async function resolveAccess(input: { code?: string; token?: string; exerciseId?: string }): Promise<ReplayAccess> {
+  if (input.code) {
+    const res = await fetch(`${base()}/api/join`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: input.code }) });
+    const data = await res.json().catch(() => ({}));
+    if (!res.ok) throw new Error(data?.error?.message ?? "That code is not valid.");
+    if (data.role !== "observer") throw new Error("That is a nation's join code. The replay needs the observer (trainer) code or the facilitator token: a nation's code would show only what that nation may know.");
+    return { exerciseId: data.exerciseId, secret: input.code, role: "observer" };
+  }
+  if (input.token && input.exerciseId) {
+    const info = await requestJson<{ role: "facilitator" | "observer" }>(`/api/exercises/${encodeURIComponent(input.exerciseId)}`, input.token);
+    return { exerciseId: input.exerciseId, secret: input.token, role: info.role };
+  }
+  throw new Error("Enter the observer code, or the exercise id and the facilitator token.");
+}
+
+export async function loadRecording(access: ReplayAccess): Promise<RecordedExercise & { title: string }> {
+  const [log, info] = await Promise.all([
+    requestJson<RecordedExercise>(`/api/exercises/${encodeURIComponent(access.exerciseId)}/events`, access.secret),
+    requestJson<{ title: string }>(`/api/exercises/${encodeURIComponent(access.exerciseId)}`, access.secret),
+  ]);
+  return { ...log, title: info.title };
+}

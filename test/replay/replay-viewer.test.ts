@@ -1,0 +1,100 @@
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { join } from "node:path";
+import { Client } from "@colyseus/sdk";
+import type { Browser } from "playwright-core";
+import { launchChromium, skipBrowser, ARTIFACTS } from "../support/chromium.ts";
+import { startWebServer } from "../support/web-server.ts";
+import { seatFor } from "../server/harness.ts";
+
+const PORT = 2604;
+let server: Awaited<ReturnType<typeof startWebServer>>;
+let browser: Browser;
+let exercise: { id: string; facilitatorToken: string; observerCode: string; joinCodes: { nation: string; code: string }[] };
+let beforeSharing = 0;
+let sharedAt = 0;
+
+describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
+  beforeAll(async () => {
+    server = await startWebServer(PORT);
+    browser = await launchChromium();
+    exercise = await (await fetch(`${server.url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "tiny" }) })).json();
+    const sdk = new Client(server.url);
+    const code = (n: string) => exercise.joinCodes.find((c) => c.nation === n)!.code;
+    const control = await seatFor(await sdk.joinById(exercise.id, { token: exercise.facilitatorToken, name: "Control" }));
+    const north = await seatFor(await sdk.joinById(exercise.id, { code: code("north"), name: "Alice" }));
+    const south = await seatFor(await sdk.joinById(exercise.id, { code: code("south"), name: "Bob" }));
+    await control.send({ type: "startExercise" });
+    await control.send({ type: "releaseInject", inject: "red-sighting" });
+    await control.send({ type: "addNote", text: "Nordmark shared within the turn.", inject: "red-sighting" });
+    const report = JSON.parse([...north.perspective().reports.values()][0].json);
+    beforeSharing = north.room.state.seq;
+    sharedAt = (await north.send({ type: "shareIntel", report: report.id, with: ["south"] })).seq!;
+    for (let turn = 1; turn <= 4; turn++) {
+      await north.send({ type: "commitTurn", turn });
+      await south.send({ type: "commitTurn", turn });
+    }
+    for (const seat of [control, north, south]) await seat.room.leave();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("opens a finished exercise, scrubs, and shows a nation only what it knew then", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${server.url}/replay.html`);
+    await page.getByLabel("Observer code").fill(exercise.observerCode);
+    await page.getByRole("button", { name: "Open replay" }).click();
+    await page.getByRole("heading", { name: /Replay: Tiny test exercise/ }).waitFor();
+    await expectText(page, /Event \d+ of \d+ · turn 4 · ended/);
+    await page.screenshot({ path: join(ARTIFACTS, "replay-white-cell-end.png"), fullPage: true });
+
+    await page.getByLabel("Perspective").selectOption("south");
+    await page.getByLabel("Position in the exercise (event number)").fill(String(beforeSharing));
+    await expectText(page, new RegExp(`Event ${beforeSharing} of`));
+    const before = await page.locator("section[aria-labelledby=reports-h]").innerText();
+    expect(before).not.toContain("RNS Grom");
+    expect(await page.locator("section[aria-labelledby=injects-h]").innerText()).not.toContain("Unidentified warship");
+    await page.screenshot({ path: join(ARTIFACTS, "replay-sudland-before-sharing.png"), fullPage: true });
+
+    await page.getByRole("button", { name: "Next event" }).click();
+    await expectText(page, new RegExp(`Event ${beforeSharing + 1} of .*shared a report`));
+    await page.getByLabel("Position in the exercise (event number)").fill(String(sharedAt));
+    await expectText(page, new RegExp(`Event ${sharedAt} of`));
+    expect(await page.locator("section[aria-labelledby=reports-h]").innerText()).toContain("RNS Grom");
+    expect(await page.locator("section[aria-labelledby=reports-h]").innerText()).toContain("Provenance: Nordmark → Sudland");
+    await page.close();
+  });
+
+  it("reviews injects against what the teams did and exports the after-action report", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${server.url}/replay.html#code=${exercise.observerCode}`);
+    const review = page.locator("table.review");
+    await review.waitFor();
+    const text = await review.innerText();
+    expect(text).toContain("Share the sighting with Sudland");
+    expect(text).toMatch(/Nordmark\s+met\s+0 turn\(s\)/);
+    expect(text).toContain("Nordmark shared within the turn.");
+    await page.getByRole("button", { name: /1\.02 Unidentified warship/ }).click();
+    await expectText(page, /Event \d+ of \d+ · turn 1 · running · 1\.02 Unidentified warship/);
+    await page.locator("section[aria-labelledby=review-h]").screenshot({ path: join(ARTIFACTS, "replay-inject-review.png") });
+
+    const href = await page.getByRole("link", { name: "HTML" }).getAttribute("href");
+    const aar = await page.request.get(href!);
+    expect(aar.status()).toBe(200);
+    const html = await aar.text();
+    expect(html).toContain("After-action report");
+    expect(html).toContain("Unidentified warship near the Northern Sea");
+    const aarPage = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+    await aarPage.setContent(html);
+    await aarPage.screenshot({ path: join(ARTIFACTS, "aar-html.png"), fullPage: true });
+    await aarPage.pdf?.({ path: join(ARTIFACTS, "aar.pdf") }).catch(() => undefined);
+    await aarPage.close();
+    await page.close();
+  });
+});
+
+async function expectText(page: import("playwright-core").Page, pattern: RegExp) {
+  await page.getByText(pattern).first().waitFor({ timeout: 10_000 });
+}
