@@ -130,6 +130,21 @@ export function mountApi(app: Application, options: ApiOptions): void {
     res.json(viewFor(state, viewer));
   }));
 
+  /** The improvement plan of the after-action report, written by exercise control. */
+  const improvementRoute = (build: (req: Request) => unknown) =>
+    asyncRoute(async (req, res) => {
+      const id = String(req.params.id);
+      const access = await exerciseAccess(service, req, id);
+      if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
+      if (access.role !== "facilitator") return sendError(res, 403, "not_facilitator", "Only exercise control can edit the improvement plan.");
+      await options.ensureRoom(id);
+      const reply = await matchMaker.remoteRoomCall(id, "applyExternal", [{ id: "http", command: build(req) }, { role: "facilitator", nation: null, name: "Exercise control" }]);
+      if (!reply.ok) return sendError(res, 400, reply.code, reply.message);
+      res.status(201).json(reply);
+    });
+  app.post("/api/exercises/:id/improvements", improvementRoute((req) => ({ type: "recordImprovement", ...(typeof req.body === "object" && req.body ? req.body : {}) })));
+  app.delete("/api/exercises/:id/improvements/:item", improvementRoute((req) => ({ type: "removeImprovement", item: String(req.params.item) })));
+
   app.get("/api/exercises/:id/aar", asyncRoute(async (req, res) => {
     const id = String(req.params.id);
     const access = await exerciseAccess(service, req, id);

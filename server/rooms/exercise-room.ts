@@ -137,6 +137,24 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     reply({ id: parsed.id, ok: true, seq: result.seq });
   }
 
+  /**
+   * For HTTP endpoints that change an exercise (the improvement plan): they run through the room,
+   * the log's single writer, from any process (Colyseus remoteRoomCall).
+   */
+  async applyExternal(message: unknown, seat: { role: string; nation: string | null; name: string }): Promise<CommandReply> {
+    let reply: CommandReply = { id: null, ok: false, code: RejectionCode.Internal, message: "The command was not handled." };
+    await this.enqueue(async () => {
+      const parsed = parseCommand(message);
+      if ("rejected" in parsed) {
+        reply = { id: parsed.id, ok: false, ...parsed.rejected };
+        return;
+      }
+      const result = await this.apply(parsed.command, actorFor(seat));
+      reply = "rejected" in result ? { id: parsed.id, ok: false, ...result.rejected } : { id: parsed.id, ok: true, seq: result.seq };
+    });
+    return reply;
+  }
+
   /** The pipeline shared by client commands and the server's own timer. */
   private async apply(command: Command, actor: ReturnType<typeof actorFor> | { role: "system" }) {
     const now = Date.now();

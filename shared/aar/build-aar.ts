@@ -5,7 +5,8 @@ import { metricsSnapshot, type MetricsSnapshot } from "../engine/metrics.ts";
 import { feedItemFor } from "../view/feed.ts";
 import { reviewInjects, type InjectReview } from "./inject-evaluation.ts";
 
-export type ImprovementItem = { id: string; issue: string; recommendation: string; nation: string | null; due: string };
+import type { ImprovementItem } from "../state/schema.ts";
+export type { ImprovementItem };
 
 export type AfterActionReport = {
   exercise: {
@@ -83,6 +84,5 @@ export function buildAfterActionReport(initial: ExerciseState, events: readonly 
 }
 
 function improvementsOf(state: ExerciseState): ImprovementItem[] {
-  const items = (state as ExerciseState & { improvements?: Record<string, ImprovementItem> }).improvements;
-  return items ? Object.values(items) : [];
+  return Object.values(state.improvements).sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
 }

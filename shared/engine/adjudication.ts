@@ -20,3 +20,17 @@ export const addNote: Handler<Of<"addNote">> = (b, command, actor) => {
     note: { id: b.id("n"), author: nameOf(actor), text: command.text, inject: command.inject ?? null, objective: command.objective ?? null, turn: b.state.turn, at: b.now },
   });
 };
+
+/** The improvement plan is written after (or during) the exercise, so it is accepted in every phase. */
+export const recordImprovement: Handler<Of<"recordImprovement">> = (b, command, actor) => {
+  if (command.nation !== null && !b.state.nations[command.nation]) return { code: RejectionCode.UnknownNation, message: `There is no nation "${command.nation}".` };
+  b.emit({
+    type: "improvementRecorded",
+    item: { id: b.id("i"), issue: command.issue, recommendation: command.recommendation, nation: command.nation, due: command.due, by: nameOf(actor) },
+  });
+};
+
+export const removeImprovement: Handler<Of<"removeImprovement">> = (b, command) => {
+  if (!b.state.improvements[command.item]) return { code: RejectionCode.InvalidTarget, message: `There is no improvement item "${command.item}".` };
+  b.emit({ type: "improvementRemoved", item: command.item });
+};

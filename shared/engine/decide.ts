@@ -109,6 +109,10 @@ function dispatch(b: EventBuilder, command: Command, actor: Actor): Rejection | 
       return adjudication.adjustState(b, command, actor);
     case "addNote":
       return adjudication.addNote(b, command, actor);
+    case "recordImprovement":
+      return adjudication.recordImprovement(b, command, actor);
+    case "removeImprovement":
+      return adjudication.removeImprovement(b, command, actor);
     default:
       return assertNever(command);
   }

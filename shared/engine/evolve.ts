@@ -139,6 +139,12 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
       return { ...state, objectives: { ...state.objectives, [event.objective]: { id: event.objective, met: true, metTurn: event.turn } } };
     case "rngAdvanced":
       return { ...state, rng: event.rng };
+    case "improvementRecorded":
+      return { ...state, nextId: bumpId(state, event.item.id), improvements: { ...state.improvements, [event.item.id]: event.item } };
+    case "improvementRemoved": {
+      const { [event.item]: _removed, ...improvements } = state.improvements;
+      return { ...state, improvements };
+    }
     default:
       return assertNever(event);
   }

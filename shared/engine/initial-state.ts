@@ -99,6 +99,7 @@ export function initialState(scenario: ScenarioSpec, exerciseId: string, seed: n
     detections: Object.fromEntries(scenario.nations.map((n) => [n.id, {}])),
     notes: {},
     objectives,
+    improvements: {},
     pendingDiplomacy: [],
   };
 }

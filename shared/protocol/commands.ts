@@ -60,6 +60,14 @@ export const FacilitatorCommand = z.discriminatedUnion("type", [
   z.object({ type: z.literal("grantIntel"), to: z.array(Id).min(1).max(10), report: ReportDraft }),
   z.object({ type: z.literal("addNote"), text: Text(4000), inject: Id.optional(), objective: Id.optional() }),
   z.object({ type: z.literal("facilitatorMessage"), to: Id, text: Text(2000) }),
+  z.object({
+    type: z.literal("recordImprovement"),
+    issue: Text(1000),
+    recommendation: Text(2000),
+    nation: Id.nullable().default(null),
+    due: z.string().trim().max(40).default(""),
+  }),
+  z.object({ type: z.literal("removeImprovement"), item: Id }),
 ]);
 export type FacilitatorCommand = z.infer<typeof FacilitatorCommand>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Order, Report, Agreement, ConsentRequest, InfoRequest, Message, ObserverNote, Detection, InjectState, AssetState, Crisis } from "../state/schema.ts";
+import { ImprovementItem, Order, Report, Agreement, ConsentRequest, InfoRequest, Message, ObserverNote, Detection, InjectState, AssetState, Crisis } from "../state/schema.ts";
 import { Policies } from "../scenario/schema.ts";
 import { Effect } from "../scenario/effects.ts";
 
@@ -58,6 +58,8 @@ export const EventBody = z.discriminatedUnion("type", [
   z.object({ type: z.literal("noteAdded"), note: ObserverNote }),
   z.object({ type: z.literal("objectiveMet"), objective: z.string(), turn: z.number() }),
   z.object({ type: z.literal("rngAdvanced"), rng: z.number() }),
+  z.object({ type: z.literal("improvementRecorded"), item: ImprovementItem }),
+  z.object({ type: z.literal("improvementRemoved"), item: z.string() }),
 ]);
 export type EventBody = z.infer<typeof EventBody>;
 export type EventType = EventBody["type"];

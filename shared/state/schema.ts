@@ -197,6 +197,18 @@ export const ObserverNote = z.object({
 });
 export type ObserverNote = z.infer<typeof ObserverNote>;
 
+/** One line of the after-action improvement plan (HSEEP), written by exercise control. */
+export const ImprovementItem = z.object({
+  id: z.string(),
+  issue: z.string(),
+  recommendation: z.string(),
+  /** Responsible nation, or null for the alliance / exercise control. */
+  nation: z.string().nullable(),
+  due: z.string(),
+  by: z.string(),
+});
+export type ImprovementItem = z.infer<typeof ImprovementItem>;
+
 export const ObjectiveState = z.object({ id: z.string(), met: z.boolean(), metTurn: z.number().nullable() });
 export type ObjectiveState = z.infer<typeof ObjectiveState>;
 
@@ -233,6 +245,7 @@ export const ExerciseState = z.object({
   detections: z.record(z.string(), z.record(z.string(), Detection)),
   notes: z.record(z.string(), ObserverNote),
   objectives: z.record(z.string(), ObjectiveState),
+  improvements: z.record(z.string(), ImprovementItem),
   /** Diplomacy actions taken this turn, applied at resolution. */
   pendingDiplomacy: z.array(z.object({ kind: z.enum(["jointExercise", "dialogue"]), nations: z.array(z.string()), by: z.string() })),
 });

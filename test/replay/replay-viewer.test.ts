@@ -93,6 +93,21 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
     await aarPage.close();
     await page.close();
   });
+
+  it("lets exercise control add an item that the after-action report then lists", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${server.url}/replay.html#exercise=${exercise.id}&token=${exercise.facilitatorToken}`);
+    await page.getByLabel("Issue").fill("Intelligence reached Sudland only after a turn");
+    await page.getByLabel("Recommendation").fill("Agree a standing intelligence-sharing arrangement before the next exercise");
+    await page.getByLabel("Responsible").selectOption("north");
+    await page.getByLabel("Due").fill("2031-09-30");
+    await page.getByRole("button", { name: "Add to improvement plan" }).click();
+    await page.getByRole("cell", { name: "Intelligence reached Sudland only after a turn", exact: true }).waitFor();
+    await page.locator("section[aria-labelledby=ip-h]").screenshot({ path: join(ARTIFACTS, "replay-improvement-plan.png") });
+    const md = await (await fetch(`${server.url}/api/exercises/${exercise.id}/aar?format=md&token=${exercise.observerCode}`)).text();
+    expect(md).toContain("| Intelligence reached Sudland only after a turn | Agree a standing intelligence-sharing arrangement before the next exercise | Nordmark | 2031-09-30 |");
+    await page.close();
+  });
 });
 
 async function expectText(page: import("playwright-core").Page, pattern: RegExp) {

@@ -144,3 +144,21 @@ describe("branching", () => {
     await alice.room.leave();
   });
 });
+
+describe("improvement plan", () => {
+  it("records items through the room's log and shows them in the after-action report", async () => {
+    const ex2 = await h.createExercise();
+    const post = (body: unknown, secret = ex2.facilitatorToken) =>
+      fetch(`${h.url}/api/exercises/${ex2.id}/improvements`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${secret}` }, body: JSON.stringify(body) });
+    const created = await post({ issue: "Sharing took two turns", recommendation: "Pre-agree a sharing protocol", nation: "north", due: "2031-06-01" });
+    expect(created.status).toBe(201);
+    expect((await post({ issue: "x", recommendation: "y", nation: "atlantis" })).status).toBe(400);
+    expect((await post({ issue: "x", recommendation: "y" }, ex2.observerCode)).status).toBe(403);
+    const aar = await (await fetch(`${h.url}/api/exercises/${ex2.id}/aar?format=json`, { headers: { authorization: `Bearer ${ex2.observerCode}` } })).json();
+    expect(aar.improvementPlan).toEqual([expect.objectContaining({ issue: "Sharing took two turns", nation: "north", due: "2031-06-01" })]);
+    const removed = await fetch(`${h.url}/api/exercises/${ex2.id}/improvements/${aar.improvementPlan[0].id}`, { method: "DELETE", headers: { authorization: `Bearer ${ex2.facilitatorToken}` } });
+    expect(removed.status).toBe(201);
+    const md = await (await fetch(`${h.url}/api/exercises/${ex2.id}/aar?format=md&token=${ex2.observerCode}`)).text();
+    expect(md).toContain("| (none yet) | | | |");
+  });
+});

@@ -7,6 +7,7 @@ import { accessFromLocation, rememberAccess, rememberedAccess, resolveAccess, lo
 import { renderSvgMap } from "./svg-map.ts";
 import { nationsPanel, reportsPanel, injectsPanel, feedPanel, injectReviewTable } from "./replay-panels.ts";
 import { replayCharts } from "./replay-charts.ts";
+import { improvementPlanSection } from "./improvement-plan.ts";
 
 const root = document.getElementById("replay")!;
 
@@ -184,6 +185,7 @@ class ReplayScreen {
           if (marker) this.seek(marker.seq);
         }),
       ),
+      improvementPlanSection(this.access, scenario.nations),
     );
   }
 
@@ -231,7 +233,7 @@ class ReplayScreen {
     const s = this.session;
     const view = s.viewAt(this.seq, this.viewer);
     const event = s.eventAt(this.seq);
-    const what = event ? (feedItemFor(event, s.stateAt(this.seq), { kind: "white" })?.text ?? event.type) : "Before the first event.";
+    const what = event ? (feedItemFor(event, s.stateAt(this.seq), { kind: "white" })?.text ?? event.type.replace(/([A-Z])/g, " $1").toLowerCase()) : "Before the first event.";
     this.els.position!.textContent = `Event ${this.seq} of ${s.lastSeq} · turn ${view.turn} · ${view.phase} · ${what}`;
     renderSvgMap(this.els.map!, s.recording.scenario, view);
     replace(this.els.side!, nationsPanel(view), injectsPanel(view), reportsPanel(view), feedPanel(s.feedAt(this.seq, this.viewer, 25)));

@@ -55,8 +55,8 @@ export function renderSvgMap(container: Element, scenario: ScenarioSpec, view: V
     group.append(el("text", { x: spec.x, y: spec.y - 24, "text-anchor": "middle", "font-size": 11, "font-weight": 600, fill: "#1b2733" }, spec.name));
     if (state) group.append(el("text", { x: spec.x, y: spec.y + 34, "text-anchor": "middle", "font-size": 10, fill: state.stability < 40 ? "#a1261a" : "#33414e" }, `stability ${Math.round(state.stability)}`));
     if (state?.crisis) {
-      group.append(el("circle", { cx: spec.x + 26, cy: spec.y - 30, r: 11, fill: "#d55e00", stroke: "#fff", "stroke-width": 1.5 }));
-      group.append(el("text", { x: spec.x + 26, y: spec.y - 26, "text-anchor": "middle", "font-size": 10, "font-weight": 700, fill: "#fff" }, String(Math.round(state.crisis.severity))));
+      group.append(el("circle", { cx: spec.x + 44, cy: spec.y + 14, r: 12, fill: "#d55e00", stroke: "#fff", "stroke-width": 1.5 }));
+      group.append(el("text", { x: spec.x + 44, y: spec.y + 18, "text-anchor": "middle", "font-size": 10, "font-weight": 700, fill: "#fff" }, String(Math.round(state.crisis.severity))));
       group.append(el("title", {}, `${spec.name}: ${state.crisis.kind} crisis, severity ${Math.round(state.crisis.severity)}`));
     }
     svg.append(group);
