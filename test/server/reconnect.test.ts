@@ -1,0 +1,37 @@
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { startHarness, until, type Harness } from "./harness.ts";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h.shutdown());
+
+describe("dropped connections", () => {
+  it("keeps the seat and view through a network drop while the turn timer runs on the server", async () => {
+    const ex = await h.createExercise();
+    const control = await h.join(ex.id, { token: ex.facilitatorToken, name: "Control" });
+    const alice = await h.join(ex.id, { code: ex.joinCodes.find((c) => c.nation === "north")!.code, name: "Alice" });
+    alice.room.reconnection.minUptime = 0;
+    await control.send({ type: "startExercise" });
+    expect((await control.send({ type: "setTurnTimer", seconds: 10 })).ok).toBe(true);
+    await alice.send({ type: "draftOrder", order: { kind: "setMission", asset: "n-frigate", mission: "escort" } });
+
+    // Cut Alice's socket on the server side, as a lost network would.
+    const serverRoom = h.colyseus.getRoomById(ex.id);
+    const serverClient = serverRoom.clients.find((c: any) => c.sessionId === alice.room.sessionId)!;
+    (serverClient.ref as any).terminate();
+    await until(() => control.room.state.nations.get("north")?.online === 0, "north shown offline", 5000);
+    await until(() => control.room.state.nations.get("north")?.online === 1, "north back online after the SDK reconnects", 10_000);
+
+    expect([...alice.room.state.perspectives.keys()]).toEqual(["north"]);
+    expect(alice.perspective().drafts.size).toBe(1);
+    expect((await alice.send({ type: "sendMessage", channel: "team:north", text: "back" })).ok).toBe(true);
+
+    // Nobody committed: the server's timer resolves the turn by itself.
+    await until(() => alice.room.state.turn === 2, "the timer resolving turn 1", 15_000);
+    const feed = [...alice.perspective().feed.values()].map((d: any) => JSON.parse(d.json).text);
+    expect(feed).toContain("Turn 1 is resolving (the timer ran out).");
+    for (const seat of [control, alice]) await seat.room.leave();
+  }, 40_000);
+});
