@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ScenarioSpec } from "../../shared/scenario/schema.ts";
+import type { ScenarioSpec } from "../../shared/scenario/schema.ts";
+import { validateScenario } from "../../shared/scenario/validate.ts";
 
 export type ScenarioEntry = { file: string; scenario: ScenarioSpec };
 export type CatalogProblem = { file: string; message: string };
@@ -20,9 +21,9 @@ export function loadScenarioCatalog(dir: string): { scenarios: ScenarioEntry[]; 
   }
   for (const file of files) {
     try {
-      const parsed = ScenarioSpec.safeParse(JSON.parse(readFileSync(join(dir, file), "utf8")));
-      if (parsed.success) scenarios.push({ file, scenario: parsed.data });
-      else problems.push({ file, message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
+      const result = validateScenario(JSON.parse(readFileSync(join(dir, file), "utf8")));
+      if (result.ok) scenarios.push({ file, scenario: result.scenario });
+      else problems.push({ file, message: result.errors.map((e) => `${e.path}: ${e.message}`).join("; ") });
     } catch (error) {
       problems.push({ file, message: (error as Error).message });
     }

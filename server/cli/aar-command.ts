@@ -1,0 +1,54 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { configFromEnv } from "../config.ts";
+import { openStore } from "../app.ts";
+import { exportAar } from "../exercises/aar-export.ts";
+import { AAR_FORMATS, type AarFormat } from "../../shared/aar/index.ts";
+import { processIo, type Io } from "./io.ts";
+
+export const AAR_USAGE = `concord aar <exercise-id> [--format html|md|json|csv] [--out <file>]
+  Writes the after-action report of an exercise from the event store (DATA_DIR's SQLite file,
+  or DATABASE_URL). Without --out it prints to standard output.`;
+
+/** `npx concord aar <exercise> --format …`: the same report as GET /api/exercises/:id/aar. */
+export async function runAar(args: string[], io: Io = processIo): Promise<number> {
+  const positional: string[] = [];
+  let format: string = "html";
+  let out: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--format" || arg === "-f") format = args[++i] ?? "";
+    else if (arg.startsWith("--format=")) format = arg.slice(9);
+    else if (arg === "--out" || arg === "-o") out = args[++i] ?? null;
+    else if (arg === "--help" || arg === "-h") {
+      io.out(AAR_USAGE + "\n");
+      return 0;
+    } else positional.push(arg);
+  }
+  const exerciseId = positional[0];
+  if (!exerciseId) {
+    io.err(`concord aar: name the exercise.\n${AAR_USAGE}\n`);
+    return 2;
+  }
+  if (!(AAR_FORMATS as readonly string[]).includes(format)) {
+    io.err(`concord aar: --format must be one of ${AAR_FORMATS.join(", ")} (got "${format}").\n`);
+    return 2;
+  }
+  const config = configFromEnv();
+  const store = await openStore(config);
+  try {
+    const aar = await exportAar(store, exerciseId, format as AarFormat);
+    if (!aar) {
+      const known = (await store.listExercises()).map((e) => `${e.id} (${e.title})`);
+      io.err(`concord aar: there is no exercise "${exerciseId}" in ${store.kind === "sqlite" ? join(config.dataDir, "concord.db") : store.kind}.${known.length ? ` Known: ${known.join(", ")}` : ""}\n`);
+      return 1;
+    }
+    if (out) {
+      writeFileSync(out, aar.body);
+      io.err(`Wrote ${out} (${aar.body.length} bytes).\n`);
+    } else io.out(aar.body);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
