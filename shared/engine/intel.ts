@@ -4,7 +4,7 @@ import { nationOf, WHITE_CELL } from "./actors.ts";
 import { adjustRelation } from "./relations.ts";
 import { agreementInForce } from "./map.ts";
 import { clamp, round1 } from "./numbers.ts";
-import { createReport } from "./reports.ts";
+import { createReport, revealNamedAssets } from "./reports.ts";
 
 function playing(phase: string) {
   return phase === "running" || phase === "paused" || phase === "briefing";
@@ -48,15 +48,7 @@ export const shareIntel: Handler<Of<"shareIntel">> = (b, command, actor) => {
         copiedFrom: report.id,
       },
     });
-    if (!redacted) {
-      for (const assetId of report.assets) {
-        const known = b.state.detections[nation]?.[assetId];
-        const asset = b.state.assets[assetId];
-        if (!asset || asset.owner === partner) continue;
-        const detection = known ?? (asset.owner === nation ? { asset: asset.id, region: asset.region, turn: b.state.turn, type: asset.type, owner: asset.owner, name: asset.name } : null);
-        if (detection) b.emit({ type: "assetDetected", observer: partner, detection });
-      }
-    }
+    if (!redacted) revealNamedAssets(b, partner, report.assets);
     const bonus = agreementInForce(b.state, "intel-sharing", [nation, partner]) ? rules.trustBonusWithSharingAgreement : 0;
     adjustRelation(b, nation, partner, rules.trustPerSharedReport + bonus, 0);
   });

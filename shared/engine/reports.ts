@@ -23,5 +23,17 @@ export function createReport(builder: EventBuilder, draft: ReportDraft & { owner
       copiedFrom: null,
     },
   });
+  revealNamedAssets(builder, draft.owner, draft.assets);
   return id;
+}
+
+/** A report that names assets tells its holder where they are (as of now). */
+export function revealNamedAssets(builder: EventBuilder, holder: string, assetIds: readonly string[]): void {
+  for (const assetId of assetIds) {
+    const asset = builder.state.assets[assetId];
+    if (!asset || asset.owner === holder) continue;
+    const known = builder.state.detections[holder]?.[assetId];
+    if (known && known.region === asset.region && known.turn === builder.state.turn) continue;
+    builder.emit({ type: "assetDetected", observer: holder, detection: { asset: asset.id, region: asset.region, turn: builder.state.turn, type: asset.type, owner: asset.owner, name: asset.name } });
+  }
 }

@@ -6,9 +6,16 @@ import { initialState } from "../../shared/engine/initial-state.ts";
 import { decide } from "../../shared/engine/decide.ts";
 import { stamp, foldEvents } from "../../shared/engine/evolve.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
-import type { Actor, Command } from "../../shared/protocol/commands.ts";
+import { Command, type Actor } from "../../shared/protocol/commands.ts";
 import type { ExerciseState } from "../../shared/state/schema.ts";
 import { ROOT } from "../../server/config.ts";
+
+/** Commands are parsed as the server parses them off the wire, defaults included. */
+function parse(command: unknown): Command {
+  const parsed = Command.safeParse(command);
+  if (!parsed.success) throw new Error(`invalid command ${JSON.stringify(command)}: ${parsed.error.message}`);
+  return parsed.data;
+}
 
 export const tinyInput = (): ScenarioInput => JSON.parse(readFileSync(join(ROOT, "test/server/fixtures/scenarios/tiny.json"), "utf8"));
 
@@ -32,7 +39,7 @@ export class Game {
 
   /** Applies a command and returns its events; throws with the reason when refused. */
   do(command: Command | Record<string, unknown>, actor: Actor = control): ExerciseEvent[] {
-    const decision = decide(this.state, command as Command, actor, this.now);
+    const decision = decide(this.state, parse(command), actor, this.now);
     if ("rejected" in decision) throw new Error(`${(command as Command).type} refused (${decision.rejected.code}): ${decision.rejected.message}`);
     const stamped = stamp(this.state, decision.events, this.now);
     this.events.push(...stamped);
@@ -42,7 +49,7 @@ export class Game {
 
   /** Expects a refusal with this code and returns the human sentence. */
   refuse(command: Command | Record<string, unknown>, actor: Actor, code: string): string {
-    const decision = decide(this.state, command as Command, actor, this.now);
+    const decision = decide(this.state, parse(command), actor, this.now);
     expect("rejected" in decision ? decision.rejected.code : "accepted").toBe(code);
     return "rejected" in decision ? decision.rejected.message : "";
   }

@@ -90,7 +90,7 @@ describe("orders and movement", () => {
     expect(g.state.nations.south!.readiness).toBeGreaterThan(readiness);
     expect(g.state.nations.north!.budget).toBeLessThan(budget + 40);
     g.refuse({ type: "draftOrder", order: { kind: "fundCapacityBuilding", partner: "north", amount: 5 } }, as("north"), "unknown_nation");
-    g.refuse({ type: "draftOrder", order: { kind: "fundCapacityBuilding", partner: "south", amount: 99999 } }, as("north"), "insufficient_budget");
+    g.refuse({ type: "draftOrder", order: { kind: "fundCapacityBuilding", partner: "south", amount: 9999 } }, as("north"), "insufficient_budget");
   });
 
   it("pre-positioned assets move faster", () => {
