@@ -84,6 +84,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     const perspective = seat.role === "participant" ? seat.nation! : WHITE;
     client.userData = { perspective, limiter: new ClientRateLimit(serverContext().commandsPerSecond) };
     client.view = new StateView();
+    this.projectPerspectiveOf(perspective);
     client.view.add(this.state.perspectives.get(perspective)!);
     this.markOnline(seat, +1);
     this.sendWelcome(client);
@@ -105,6 +106,8 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   }
 
   override onReconnect(client: SeatedClient) {
+    // Its perspective may not have been watched while it was away.
+    this.projectPerspectiveOf(client.userData!.perspective);
     this.markOnline(client.auth!, +1);
   }
 
@@ -212,14 +215,21 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     }
   }
 
+  /**
+   * Writes the public state and the perspectives somebody is looking through. A perspective
+   * nobody watches is brought up to date when a client starts looking through it.
+   */
   private project() {
     const online: Record<string, number> = {};
     for (const seat of this.roster.values()) if (seat.nation && seat.online) online[seat.nation] = (online[seat.nation] ?? 0) + 1;
-    projectPublic(this.state, this.exercise, viewFor(this.exercise, { kind: "white" }), online);
-    for (const key of this.viewerKeys()) {
-      const seats = [...this.roster.values()].filter((s) => key === WHITE || s.nation === key);
-      projectPerspective(this.state.perspectives.get(key)!, viewFor(this.exercise, this.viewerOf(key)), this.feeds.get(key) ?? [], seats);
-    }
+    projectPublic(this.state, this.exercise, online);
+    const watched = new Set((this.clients as SeatedClient[]).map((c) => c.userData?.perspective).filter(Boolean) as string[]);
+    for (const key of this.viewerKeys()) if (watched.has(key)) this.projectPerspectiveOf(key);
+  }
+
+  private projectPerspectiveOf(key: string) {
+    const seats = [...this.roster.values()].filter((s) => key === WHITE || s.nation === key);
+    projectPerspective(this.state.perspectives.get(key)!, viewFor(this.exercise, this.viewerOf(key)), this.feeds.get(key) ?? [], seats);
   }
 
   private markOnline(seat: SeatRecord, delta: number) {
@@ -240,6 +250,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     if (!perspective) return client.send("result", { id: null, ok: false, code: RejectionCode.UnknownNation, message: `There is no playable nation "${target.slice(0, 40)}".` });
     client.view!.remove(this.state.perspectives.get(client.userData!.perspective)!);
     client.userData!.perspective = target;
+    this.projectPerspectiveOf(target);
     client.view!.add(perspective);
     client.send("viewChanged", { perspective: target });
   }

@@ -1,6 +1,7 @@
 import type { MapSchema } from "@colyseus/schema";
 import type { ExerciseState } from "../../shared/state/schema.ts";
-import type { View, AssetView } from "../../shared/engine/view-for.ts";
+import { scenarioTime, type View, type AssetView } from "../../shared/engine/view-for.ts";
+import { cohesion } from "../../shared/engine/metrics.ts";
 import type { FeedItem } from "../../shared/view/feed.ts";
 import { RegionSchema, NationSchema, NationPrivateSchema, AssetSchema, RelationSchema, DocSchema, SeatSchema, type ExerciseRoomState, type PerspectiveSchema } from "./room-state.ts";
 
@@ -43,7 +44,7 @@ function syncDocs<V extends object>(map: MapSchema<InstanceType<typeof DocSchema
   });
 }
 
-export function projectPublic(room: ExerciseRoomState, state: ExerciseState, view: View, onlineByNation: Record<string, number>): void {
+export function projectPublic(room: ExerciseRoomState, state: ExerciseState, onlineByNation: Record<string, number>): void {
   assign(room as unknown as Assignable, {
     phase: state.phase,
     turn: state.turn,
@@ -52,8 +53,8 @@ export function projectPublic(room: ExerciseRoomState, state: ExerciseState, vie
     deadline: state.deadline ?? 0,
     pausedRemainingMs: state.pausedRemainingMs ?? 0,
     turnSeconds: state.turnSeconds,
-    scenarioTime: view.scenarioTime,
-    cohesion: view.cohesion,
+    scenarioTime: scenarioTime(state),
+    cohesion: cohesion(state),
   });
   syncMap(room.regions, state.regions, () => new RegionSchema(), (target, region) =>
     assign(target as unknown as Assignable, { id: region.id, owner: region.owner ?? "", stability: region.stability, crisisKind: region.crisis?.kind ?? "", crisisSeverity: region.crisis?.severity ?? 0 }),

@@ -1,5 +1,5 @@
 import type { ExerciseState, InjectState } from "../state/schema.ts";
-import { relationKey } from "../state/schema.ts";
+import { relationKey, appendChunked } from "../state/schema.ts";
 import type { EventBody, ExerciseEvent } from "../protocol/events.ts";
 
 /**
@@ -121,7 +121,7 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
     case "diplomacyScheduled":
       return { ...state, pendingDiplomacy: [...state.pendingDiplomacy, { kind: event.kind, nations: event.nations, by: event.by }] };
     case "messageSent":
-      return { ...state, nextId: bumpId(state, event.message.id), messages: { ...state.messages, [event.message.id]: event.message } };
+      return { ...state, nextId: bumpId(state, event.message.id), messages: appendChunked(state.messages, event.message) };
     case "injectReleased":
       return updateInject(state, event.inject, { status: "released", releasedTurn: event.turn });
     case "injectFired":

@@ -94,7 +94,7 @@ export function initialState(scenario: ScenarioSpec, exerciseId: string, seed: n
     consentRequests: {},
     infoRequests: {},
     drafts: {},
-    messages: {},
+    messages: [],
     injects,
     detections: Object.fromEntries(scenario.nations.map((n) => [n.id, {}])),
     notes: {},

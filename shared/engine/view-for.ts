@@ -1,6 +1,7 @@
 import type { ExerciseState, NationState, AssetState, Report, Agreement, ConsentRequest, InfoRequest, Draft, Message, ObserverNote, RegionState, Relation, ObjectiveState } from "../state/schema.ts";
 import type { InjectSpec } from "../scenario/schema.ts";
 import { channelsOf } from "./channels.ts";
+import { allMessages } from "../state/schema.ts";
 import { cohesion } from "./metrics.ts";
 
 export type Viewer = { kind: "nation"; nation: string } | { kind: "white" } | { kind: "observer" };
@@ -77,7 +78,7 @@ export function viewFor(state: ExerciseState, viewer: Viewer): View {
 
   const nations: Record<string, NationView> = {};
   for (const nation of Object.values(state.nations)) {
-    nations[nation.id] = all || nation.id === me ? nation : publicNation(nation);
+    nations[nation.id] = all || nation.id === me ? nation : memo(publicNations, nation, () => publicNation(nation));
   }
   const assets: Record<string, AssetView> = {};
   for (const asset of Object.values(state.assets)) if (all || asset.owner === me) assets[asset.id] = asset;
@@ -92,7 +93,7 @@ export function viewFor(state: ExerciseState, viewer: Viewer): View {
   for (const inject of Object.values(state.injects)) {
     const addressed = inject.spec.to === "all" || (me !== null && inject.spec.to.includes(me));
     if (!all && (inject.status !== "released" || !addressed)) continue;
-    injects[inject.id] = all ? whiteInject(inject.spec, inject) : publicInject(inject.spec, inject.releasedTurn);
+    injects[inject.id] = memo(all ? whiteInjects : publicInjects, inject, () => (all ? whiteInject(inject.spec, inject) : publicInject(inject.spec, inject.releasedTurn)));
   }
   const objectives: View["objectives"] = {};
   for (const spec of state.scenario.objectives) {
@@ -123,11 +124,24 @@ export function viewFor(state: ExerciseState, viewer: Viewer): View {
     consentRequests: mine(state.consentRequests, (c) => c.requester === me || c.host === me),
     infoRequests: mine(state.infoRequests, (q) => q.requester === me || q.target === me),
     drafts: mine(state.drafts, (d) => d.nation === me),
-    messages: mine(state.messages, (m) => channels!.has(m.channel)),
+    messages: Object.fromEntries(allMessages(state).filter((m) => all || channels!.has(m.channel)).map((m) => [m.id, m])),
     injects,
     objectives,
     notes: all ? state.notes : {},
   };
+}
+
+// Views of unchanged records are reused, so the server's projection can skip them by identity.
+const whiteInjects = new WeakMap<object, InjectView>();
+const publicInjects = new WeakMap<object, InjectView>();
+const publicNations = new WeakMap<object, PublicNation>();
+function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
 }
 
 function publicNation(nation: NationState): PublicNation {

@@ -239,7 +239,11 @@ export const ExerciseState = z.object({
   consentRequests: z.record(z.string(), ConsentRequest),
   infoRequests: z.record(z.string(), InfoRequest),
   drafts: z.record(z.string(), Draft),
-  messages: z.record(z.string(), Message),
+  /**
+   * Append-only, in chunks of MESSAGE_CHUNK: adding a message copies one small chunk and the
+   * list of chunks, not every message so far (a long exercise has thousands).
+   */
+  messages: z.array(z.array(Message)),
   injects: z.record(z.string(), InjectState),
   /** Per observing nation: foreign assets it knows about and where it last saw them. */
   detections: z.record(z.string(), z.record(z.string(), Detection)),
@@ -250,6 +254,19 @@ export const ExerciseState = z.object({
   pendingDiplomacy: z.array(z.object({ kind: z.enum(["jointExercise", "dialogue"]), nations: z.array(z.string()), by: z.string() })),
 });
 export type ExerciseState = z.infer<typeof ExerciseState>;
+
+export const MESSAGE_CHUNK = 64;
+
+/** Appends to a chunked list without copying earlier chunks. */
+export function appendChunked<T>(chunks: readonly T[][], item: T, size = MESSAGE_CHUNK): T[][] {
+  const last = chunks[chunks.length - 1];
+  if (!last || last.length >= size) return [...chunks, [item]];
+  return [...chunks.slice(0, -1), [...last, item]];
+}
+
+export function allMessages(state: { messages: readonly Message[][] }): Message[] {
+  return state.messages.flat();
+}
 
 export function relationKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;

@@ -54,7 +54,7 @@ describe("intelligence", () => {
   it("detects foreign assets within ISR reach with a seeded roll, and writes a report", () => {
     const g = new Game(undefined, 3, (s) => {
       s.rules = { isrDetectionChance: 1 };
-      s.assets.find((a) => a.id === "n-uav")!.region = "n-sea";
+      s.assets!.find((a) => a.id === "n-uav")!.region = "n-sea";
     }).start();
     g.endTurn();
     expect(g.state.detections.north!["r-frigate"]).toMatchObject({ region: "r-sea", owner: "red" });
@@ -141,7 +141,7 @@ describe("defence diplomacy", () => {
     const trust = g.state.relations["north|south"]!.trust;
     g.do({ type: "makeStatement", stance: "assertive", text: "We will not be intimidated." }, as("north"));
     expect(g.state.relations["north|south"]!.trust).toBeLessThan(trust);
-    expect(Object.values(g.state.messages).some((m) => m.channel === "public")).toBe(true);
+    expect(g.state.messages.flat().some((m) => m.channel === "public")).toBe(true);
     g.do({ type: "makeStatement", stance: "reassuring", text: "We stand together." }, as("north"));
     expect(g.state.nations.north!.policies.publicStance).toBe("reassuring");
   });

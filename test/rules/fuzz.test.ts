@@ -21,7 +21,10 @@ import { tinyInput } from "./game.ts";
 const REGRESSION_SEEDS: number[] = [];
 
 class Rng {
-  constructor(public state: number) {}
+  state: number;
+  constructor(state: number) {
+    this.state = state;
+  }
   next(): number {
     const [v, n] = nextRandom(this.state);
     this.state = n;

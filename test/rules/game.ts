@@ -38,7 +38,7 @@ export class Game {
   }
 
   /** Applies a command and returns its events; throws with the reason when refused. */
-  do(command: Command | Record<string, unknown>, actor: Actor = control): ExerciseEvent[] {
+  do(command: object, actor: Actor = control): ExerciseEvent[] {
     const decision = decide(this.state, parse(command), actor, this.now);
     if ("rejected" in decision) throw new Error(`${(command as Command).type} refused (${decision.rejected.code}): ${decision.rejected.message}`);
     const stamped = stamp(this.state, decision.events, this.now);
@@ -48,7 +48,7 @@ export class Game {
   }
 
   /** Expects a refusal with this code and returns the human sentence. */
-  refuse(command: Command | Record<string, unknown>, actor: Actor, code: string): string {
+  refuse(command: object, actor: Actor, code: string): string {
     const decision = decide(this.state, parse(command), actor, this.now);
     expect("rejected" in decision ? decision.rejected.code : "accepted").toBe(code);
     return "rejected" in decision ? decision.rejected.message : "";

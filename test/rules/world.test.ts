@@ -113,7 +113,7 @@ describe("crises, stability and economy", () => {
     solo.do({ type: "draftOrder", order: { kind: "deployAsset", asset: "s-med", destination: "island", mission: "medical" } }, as("south"));
     solo.endTurn();
     const pair = new Game(undefined, 7, (s) => {
-      s.assets.push({ id: "n-med", name: "Nord hospital", type: "medical", owner: "north", region: "island", status: "deployed", mission: "medical" });
+      s.assets!.push({ id: "n-med", name: "Nord hospital", type: "medical", owner: "north", region: "island", status: "deployed", mission: "medical" });
     }).start();
     pair.do({ type: "draftOrder", order: { kind: "deployAsset", asset: "s-med", destination: "island", mission: "medical" } }, as("south"));
     pair.endTurn();

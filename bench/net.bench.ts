@@ -1,0 +1,145 @@
+import { performance } from "node:perf_hooks";
+import { Client, Room as SdkRoom } from "@colyseus/sdk";
+import { WebSocket } from "ws";
+import { startConcord, startEcho } from "./processes.ts";
+import { percentile, result, type BenchResult } from "./stats.ts";
+
+const CONCORD_PORT = 2641;
+const ECHO_PORT = 2642;
+
+/** Bytes each SDK room receives, counted at the socket. */
+const received = new WeakMap<object, number>();
+const originalOnMessage = (SdkRoom.prototype as any).onMessageCallback;
+(SdkRoom.prototype as any).onMessageCallback = function (this: object, event: MessageEvent) {
+  received.set(this, (received.get(this) ?? 0) + ((event.data as ArrayBuffer).byteLength ?? 0));
+  return originalOnMessage.call(this, event);
+};
+
+type Seat = { room: any; send(command: unknown): Promise<any> };
+let counter = 0;
+function seat(room: any): Seat {
+  const waiting = new Map<string, (r: any) => void>();
+  room.onMessage("result", (r: any) => r.id && waiting.get(r.id)?.(r));
+  for (const type of ["welcome", "ping", "viewChanged"]) room.onMessage(type, () => {});
+  return {
+    room,
+    send(command) {
+      const id = `b${++counter}`;
+      return new Promise((resolve) => {
+        waiting.set(id, (r) => (waiting.delete(id), resolve(r)));
+        room.send("command", { id, command });
+      });
+    },
+  };
+}
+
+const nextChange = (room: any) => new Promise<void>((resolve) => room.onStateChange.once(() => resolve()));
+
+export async function runNetBench({ quick }: { quick: boolean }): Promise<BenchResult[]> {
+  const concord = await startConcord(CONCORD_PORT, { SCENARIOS_DIR: "scenarios" });
+  const echo = await startEcho(ECHO_PORT);
+  try {
+    const url = `http://127.0.0.1:${CONCORD_PORT}`;
+    const created = await (await fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "northern-flank" }) })).json();
+    const sdk = new Client(url);
+    const code = (n: string) => created.joinCodes.find((c: any) => c.nation === n).code;
+    const control = seat(await sdk.joinById(created.id, { token: created.facilitatorToken, name: "Control" }));
+    const alice = seat(await sdk.joinById(created.id, { code: code("nordvik"), name: "Alice" }));
+    const bob = seat(await sdk.joinById(created.id, { code: code("nordvik"), name: "Bob" }));
+    await control.send({ type: "startExercise" });
+
+    // 1. Command round trip: Alice drafts or withdraws; done when her reply AND Bob's patch are in.
+    const iterations = quick ? 200 : 1000;
+    const warmup = 50;
+    const rtt: number[] = [];
+    let draftId: string | null = null;
+    for (let i = 0; i < iterations + warmup; i++) {
+      const command = draftId ? { type: "withdrawDraft", draft: draftId } : { type: "draftOrder", order: { kind: "setMission", asset: "nv-frigate-1", mission: "patrol" } };
+      const patched = nextChange(bob.room);
+      const t = performance.now();
+      const [reply] = await Promise.all([alice.send(command), patched]);
+      const elapsed = performance.now() - t;
+      if (i >= warmup) rtt.push(elapsed);
+      draftId = draftId ? null : JSON.parse([...alice.room.state.perspectives.get("nordvik").drafts.values()].at(-1).json).id;
+      if (!reply.ok) throw new Error(`bench command refused: ${reply.message}`);
+    }
+    const socket = new WebSocket(`ws://127.0.0.1:${ECHO_PORT}`);
+    await new Promise((r) => socket.once("open", r));
+    const echoRtt: number[] = [];
+    const payload = Buffer.alloc(120, 7);
+    for (let i = 0; i < iterations + warmup; i++) {
+      const t = performance.now();
+      await new Promise<void>((resolve) => {
+        socket.once("message", () => resolve());
+        socket.send(payload);
+      });
+      if (i >= warmup) echoRtt.push(performance.now() - t);
+    }
+
+    // 3. Bytes per action at a nation client and at the white cell, against the full state as JSON.
+    const actions: unknown[] = [];
+    for (let i = 0; i < (quick ? 20 : 60); i++) {
+      actions.push({ type: "adjustState", effects: [{ kind: "stability", region: "holm", delta: i % 2 ? 1 : -1 }], rationale: "bench" });
+      actions.push({ type: "setTurnTimer", seconds: 600 + (i % 2) });
+      actions.push({ type: "adjustState", effects: [{ kind: "readiness", nation: "nordvik", delta: i % 2 ? 1 : -1 }], rationale: "bench" });
+      actions.push({ type: "adjustState", effects: [{ kind: "trust", a: "nordvik", b: "kaldmark", delta: i % 2 ? 1 : -1 }], rationale: "bench" });
+    }
+    const perActionNation: number[] = [];
+    const perActionWhite: number[] = [];
+    for (const action of actions) {
+      const beforeNation = received.get(bob.room) ?? 0;
+      const beforeWhite = received.get(control.room) ?? 0;
+      const patched = Promise.all([nextChange(bob.room), nextChange(control.room)]);
+      await control.send(action);
+      await Promise.race([patched, new Promise((r) => setTimeout(r, 200))]);
+      perActionNation.push((received.get(bob.room) ?? 0) - beforeNation);
+      perActionWhite.push((received.get(control.room) ?? 0) - beforeWhite);
+    }
+    const state = await (await fetch(`${url}/api/exercises/${created.id}/state`, { headers: { authorization: `Bearer ${created.facilitatorToken}` } })).text();
+    // The white cell's reply message is included in its bytes; subtract nothing: it is on the wire too.
+    const medianNation = percentile(perActionNation, 50);
+    const medianWhite = percentile(perActionWhite, 50);
+
+    // 4. Inject fan-out to 30 clients vs a raw ws send loop to 30 sockets.
+    const fans: any[] = [];
+    for (let i = 0; i < 30; i++) fans.push((await sdk.joinById(created.id, { code: code(["nordvik", "kaldmark", "sarnia", "valdoria"][i % 4]!), name: `P${i}` })));
+    for (const f of fans) for (const type of ["welcome", "ping", "viewChanged", "result"]) f.onMessage(type, () => {});
+    const injects = quick ? 20 : 60;
+    let t = performance.now();
+    for (let i = 0; i < injects; i++) {
+      const all = Promise.all(fans.map(nextChange));
+      await control.send({ type: "fireInject", inject: { number: `B.${i}`, type: "information", from: "Bench", to: "all", title: `Bench inject ${i}`, body: "Fan-out measurement." } });
+      await all;
+    }
+    const concordFanout = (injects * fans.length) / ((performance.now() - t) / 1000);
+    const sockets: WebSocket[] = [];
+    for (let i = 0; i < 30; i++) {
+      const s = new WebSocket(`ws://127.0.0.1:${ECHO_PORT}`);
+      await new Promise((r) => s.once("open", r));
+      sockets.push(s);
+    }
+    let got = 0;
+    const expected = injects * (sockets.length + 1);
+    const done = new Promise<void>((resolve) => {
+      for (const s of [...sockets, socket]) s.on("message", () => ++got === expected && resolve());
+    });
+    t = performance.now();
+    socket.send(`fanout:${injects}`);
+    await done;
+    const rawFanout = (injects * (sockets.length + 1)) / ((performance.now() - t) / 1000);
+    for (const s of [...sockets, socket]) s.close();
+    for (const f of fans) await f.leave();
+
+    return [
+      result("roundtrip.command_to_patch_p50", percentile(rtt, 50), percentile(echoRtt, 50), "ms", "<= 1.6", "ratio", "command sent → reply at the sender and patch applied at a team-mate, vs bare ws echo"),
+      result("roundtrip.command_to_patch_p99", percentile(rtt, 99), percentile(echoRtt, 99), "ms", "<= 3", "ratio"),
+      result("wire.bytes_per_single_entity_action_median", medianNation, null, "bytes", "<= 32", "value", "median bytes received by a nation client per action (region, timer, readiness, trust changes)"),
+      result("wire.full_state_json_vs_action", state.length, medianNation, "bytes", ">= 1000", "ratio", "full white-cell state as JSON divided by the median bytes per action"),
+      result("wire.nation_stream_vs_white_cell", medianNation, medianWhite, "bytes", "<= 1.2", "ratio", "per-nation filtered stream vs the white cell's (unfiltered) stream for the same actions"),
+      result("fanout.inject_to_30_clients", concordFanout, rawFanout, "deliveries/s", ">= 0.7", "ratio", "fired injects reaching 30 seats vs a raw ws send loop to 31 sockets"),
+    ];
+  } finally {
+    concord.kill("SIGKILL");
+    echo.kill("SIGKILL");
+  }
+}

@@ -1,0 +1,40 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { ROOT } from "../server/config.ts";
+
+/** Starts a child process and resolves once it prints `ready` (a regex); kills it on exit. */
+export function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`process did not start: ${args.join(" ")}\n${output}`)), 20_000);
+    const onData = (d: Buffer) => {
+      output += d;
+      if (ready.test(output)) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", (d) => (output += d));
+    child.on("exit", (code) => reject(new Error(`process exited (${code}): ${output}`)));
+    process.on("exit", () => child.kill("SIGKILL"));
+  });
+}
+
+export function startConcord(port: number, extra: Record<string, string> = {}): Promise<ChildProcess> {
+  return startProcess([join(ROOT, "server", "start.ts")], {
+    PORT: String(port),
+    CONCORD_STORE: "memory",
+    CONCORD_DEMO: "0",
+    CONCORD_SKIP_CLIENT_BUILD: "1",
+    CLIENT_DIR: "/nonexistent",
+    CONCORD_COMMANDS_PER_SECOND: "100000",
+    ...(process.env.CONCORD_BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.CONCORD_BENCH_SERVER_NODE_OPTIONS } : {}),
+    ...extra,
+  }, /is running/);
+}
+
+export function startEcho(port: number): Promise<ChildProcess> {
+  return startProcess([join(ROOT, "bench", "echo-server.ts"), String(port)], {}, /echo listening/);
+}

@@ -1,0 +1,29 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "../server/config.ts";
+import { machine, type BenchResult } from "./stats.ts";
+import { runReplayBench } from "./replay.bench.ts";
+import { runNetBench } from "./net.bench.ts";
+
+/** `npm run bench [-- --quick]`: every measurement against its baseline, as a table and as JSON. */
+const quick = process.argv.includes("--quick");
+const started = Date.now();
+const results: BenchResult[] = [];
+for (const [name, run] of [["replay", runReplayBench], ["network", runNetBench]] as const) {
+  process.stdout.write(`bench: ${name}…\n`);
+  try {
+    results.push(...(await run({ quick })));
+  } catch (error) {
+    process.stderr.write(`bench ${name} failed: ${(error as Error).stack ?? error}\n`);
+    process.exitCode = 1;
+  }
+}
+const host = machine();
+mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
+writeFileSync(join(ROOT, "bench", "results", "latest.json"), JSON.stringify(results.map((r) => ({ ...r, machine: host })), null, 2) + "\n");
+const rows = results.map((r) => [r.name, String(r.value), r.baseline === null ? "" : String(r.baseline), r.ratio === null ? "" : String(r.ratio), r.unit, r.target, r.met ? "yes" : "NO"]);
+const header = ["measurement", "value", "baseline", "ratio", "unit", "target", "met"];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
+process.stdout.write(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}\n\n${host.cpu}, ${host.cores} cores, Node ${host.node}; ${Math.round((Date.now() - started) / 1000)} s${quick ? " (quick)" : ""}; results in bench/results/latest.json\n`);
+process.exit(process.exitCode ?? 0);

@@ -1,0 +1,28 @@
+import { cpus } from "node:os";
+
+export type BenchResult = { name: string; value: number; baseline: number | null; ratio: number | null; unit: string; target: string; met: boolean; notes?: string };
+
+export function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export function round(value: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+export function machine() {
+  const cpu = cpus();
+  return { cpu: cpu[0]?.model ?? "unknown", cores: cpu.length, node: process.version };
+}
+
+/** target like "<= 1.6" or ">= 20", checked against the ratio when there is a baseline, else the value. */
+export function result(name: string, value: number, baseline: number | null, unit: string, target: string, against: "ratio" | "value" = baseline === null ? "value" : "ratio", notes?: string): BenchResult {
+  const ratio = baseline === null || baseline === 0 ? null : round(value / baseline);
+  const subject = against === "ratio" ? (ratio ?? NaN) : value;
+  const [op, limit] = target.split(" ") as [string, string];
+  const met = op === "<=" ? subject <= Number(limit) : subject >= Number(limit);
+  return { name, value: round(value), baseline: baseline === null ? null : round(baseline), ratio, unit, target, met, ...(notes ? { notes } : {}) };
+}
