@@ -7,7 +7,7 @@ import { defineConfig } from "vite";
  */
 const gameServer = `http://localhost:${process.env.PORT ?? 2567}`;
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: "client",
   publicDir: "public",
   build: {
@@ -22,6 +22,7 @@ export default defineConfig({
     proxy: { "/api": gameServer, "/health": gameServer },
   },
   define: {
-    __GAME_SERVER__: JSON.stringify(process.env.NODE_ENV === "production" ? "" : gameServer),
+    // A built client talks to the server that serves it; the dev server's client to the game server.
+    __GAME_SERVER__: JSON.stringify(command === "build" ? "" : gameServer),
   },
-});
+}));
