@@ -1,0 +1,66 @@
+import { h, setText } from "../ui/html.ts";
+import type { Panel, GameContext } from "./context.ts";
+
+/**
+ * ARIA tabs: arrow keys move between tabs, Home/End jump, the active panel is the only one shown.
+ * Badges show unread or pending counts.
+ */
+export function tabs(panels: Panel[], label: string): { element: HTMLElement; show(id: string): void; update(ctx: GameContext): void; active(): string } {
+  const list = h("div", { role: "tablist", "aria-label": label, class: "tablist" });
+  const body = h("div", { class: "tabpanels" });
+  let current = panels[0]?.id ?? "";
+  const buttons = new Map<string, { button: HTMLButtonElement; badge: HTMLElement }>();
+  for (const panel of panels) {
+    const badge = h("span", { class: "badge", hidden: true });
+    const button = h("button", { type: "button", role: "tab", id: `tab-${panel.id}`, "aria-controls": `panel-${panel.id}`, "aria-selected": "false", tabindex: "-1" }, h("span", { class: "tab-title" }, panel.title), badge);
+    button.addEventListener("click", () => show(panel.id));
+    button.addEventListener("keydown", (event) => {
+      const index = panels.findIndex((p) => p.id === panel.id);
+      let next = -1;
+      if (event.key === "ArrowRight" || event.key === "ArrowDown") next = (index + 1) % panels.length;
+      if (event.key === "ArrowLeft" || event.key === "ArrowUp") next = (index - 1 + panels.length) % panels.length;
+      if (event.key === "Home") next = 0;
+      if (event.key === "End") next = panels.length - 1;
+      if (next >= 0) {
+        event.preventDefault();
+        show(panels[next]!.id);
+        buttons.get(panels[next]!.id)!.button.focus();
+      }
+    });
+    buttons.set(panel.id, { button, badge });
+    list.appendChild(button);
+    panel.element.id = `panel-${panel.id}`;
+    panel.element.setAttribute("role", "tabpanel");
+    panel.element.setAttribute("aria-labelledby", `tab-${panel.id}`);
+    panel.element.setAttribute("tabindex", "0");
+    panel.element.classList.add("tabpanel");
+    body.appendChild(panel.element);
+  }
+  const show = (id: string) => {
+    if (!buttons.has(id)) return;
+    current = id;
+    for (const panel of panels) {
+      const selected = panel.id === id;
+      const b = buttons.get(panel.id)!.button;
+      b.setAttribute("aria-selected", String(selected));
+      b.tabIndex = selected ? 0 : -1;
+      panel.element.hidden = !selected;
+    }
+    body.dispatchEvent(new CustomEvent("tabchange", { detail: id, bubbles: true }));
+  };
+  show(current);
+  return {
+    element: h("div", { class: "tabs" }, list, body),
+    show,
+    active: () => current,
+    update(ctx) {
+      for (const panel of panels) {
+        const count = panel.badge?.(ctx) ?? 0;
+        const { badge, button } = buttons.get(panel.id)!;
+        badge.hidden = count <= 0;
+        setText(badge, count > 99 ? "99+" : String(count));
+        button.setAttribute("aria-label", count > 0 ? `${panel.title} (${count} new)` : panel.title);
+      }
+    },
+  };
+}

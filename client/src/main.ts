@@ -1,0 +1,28 @@
+import "./styles.css";
+import { showStartPage } from "./start/start-page.ts";
+import { enterExercise } from "./game/enter.ts";
+import { readHash } from "./route.ts";
+
+/**
+ * Entry point. The hash says where to go: `#facilitator=<token>&exercise=<id>` logs exercise
+ * control straight in, `#exercise=<id>` rejoins the seat this browser holds for that exercise,
+ * and anything else shows the start page.
+ */
+const app = document.getElementById("app")!;
+
+function route() {
+  const hash = readHash();
+  if (hash.exercise && hash.facilitator) return void enterExercise(app, { exerciseId: hash.exercise, options: { token: hash.facilitator, name: "Exercise control" } });
+  if (hash.exercise) return void enterExercise(app, { exerciseId: hash.exercise, options: null });
+  showStartPage(app);
+}
+
+window.addEventListener("hashchange", () => {
+  if (document.body.dataset.screen === "game") {
+    // Same exercise: nothing to do. Another destination: start afresh, so the old connection closes.
+    if (readHash().exercise === document.body.dataset.exercise && !readHash().facilitator) return;
+    return location.reload();
+  }
+  route();
+});
+route();

@@ -1,0 +1,37 @@
+import type { ClientState } from "../state/client-state.ts";
+import type { Selection } from "../game/context.ts";
+import type { Ping } from "../net/session.ts";
+
+/** What the map draws: the state, through whose eyes, and what is selected. */
+export type MapModel = { state: ClientState; viewNation: string | null; selection: Selection };
+
+type Events = {
+  model: MapModel;
+  camera: "in" | "out" | "reset";
+  ping: Ping;
+  select: Selection;
+  drawn: { regions: number; assets: number; routes: number };
+  /** The camera's world view, so the page (and tests) can relate screen and map positions. */
+  view: { x: number; y: number; zoom: number };
+};
+
+/**
+ * The seam between the DOM and Phaser: the page pushes models and camera commands in, the scene
+ * pushes selections and draw reports out. Neither side holds game rules.
+ */
+export class MapBridge {
+  model: MapModel | null = null;
+  private listeners = new Map<keyof Events, Set<(value: never) => void>>();
+
+  on<K extends keyof Events>(kind: K, listener: (value: Events[K]) => void): () => void {
+    let set = this.listeners.get(kind);
+    if (!set) this.listeners.set(kind, (set = new Set()));
+    set.add(listener as (value: never) => void);
+    return () => set.delete(listener as (value: never) => void);
+  }
+
+  emit<K extends keyof Events>(kind: K, value: Events[K]): void {
+    if (kind === "model") this.model = value as MapModel;
+    for (const listener of this.listeners.get(kind) ?? []) (listener as (value: Events[K]) => void)(value);
+  }
+}

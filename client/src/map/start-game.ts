@@ -1,0 +1,46 @@
+import * as Phaser from "phaser";
+import { MapScene } from "./map-scene.ts";
+import type { MapBridge } from "./map-bridge.ts";
+
+const IDLE_MS = 1500;
+
+/**
+ * StartGame(parent, bridge): the Phaser game that draws the map inside `parent`. It renders with
+ * WebGL where available and falls back to Canvas (headless browsers, old GPUs).
+ *
+ * The map only changes when the state, the camera or a ping does, so the render loop sleeps
+ * when idle and wakes on those and on pointer input: a room of laptops on battery (and a test
+ * machine running five browsers) should not spend a core each redrawing a still picture.
+ */
+export function StartGame(parent: HTMLElement, bridge: MapBridge): Phaser.Game {
+  const game = new Phaser.Game({
+    type: Phaser.AUTO,
+    parent,
+    backgroundColor: "#142331",
+    scale: { mode: Phaser.Scale.RESIZE, width: parent.clientWidth || 800, height: parent.clientHeight || 560 },
+    render: { antialias: true },
+    banner: false,
+    disableContextMenu: true,
+    input: { keyboard: false },
+    scene: [],
+    callbacks: {
+      postBoot: (booted) => {
+        booted.scene.add("MapScene", MapScene, true, { bridge });
+      },
+    },
+  });
+  let idle: ReturnType<typeof setTimeout> | undefined;
+  const wake = (ms = IDLE_MS) => {
+    if (!game.isRunning) return;
+    game.loop.wake(true);
+    clearTimeout(idle);
+    idle = setTimeout(() => game.loop?.sleep(), ms);
+  };
+  bridge.on("model", () => wake());
+  bridge.on("camera", () => wake());
+  bridge.on("ping", () => wake(6000));
+  for (const type of ["pointerdown", "pointermove", "pointerup", "wheel"]) parent.addEventListener(type, () => wake(), { passive: true });
+  window.addEventListener("resize", () => wake());
+  game.events.once(Phaser.Core.Events.READY, () => wake(4000));
+  return game;
+}

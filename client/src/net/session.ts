@@ -1,0 +1,243 @@
+import { Client, type Room } from "@colyseus/sdk";
+import { readState } from "../state/read-state.ts";
+import type { ClientState, Welcome } from "../state/client-state.ts";
+import { gameServerUrl } from "./server-url.ts";
+import { saveSeat, forgetSeat } from "./seat-store.ts";
+
+export type ConnectionStatus = "online" | "reconnecting" | "offline";
+export type CommandResult = { ok: true; seq: number } | { ok: false; code: string; message: string };
+export type Ping = { region: string; by: string; nation: string };
+
+/** Why joining failed, sorted so the start page can say what to do next. */
+export class JoinError extends Error {
+  readonly kind: "wrong_code" | "rate_limited" | "unknown_seat" | "name_required" | "wrong_token" | "offline" | "other";
+  constructor(kind: JoinError["kind"], message: string) {
+    super(message);
+    this.kind = kind;
+  }
+}
+
+function joinError(error: unknown): JoinError {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: number })?.code;
+  // Join refusals arrive as close code 4401 with the server's sentence; the stable code is not sent.
+  if (/too many attempts/i.test(message)) return new JoinError("rate_limited", message);
+  if (/seat is no longer valid/i.test(message)) return new JoinError("unknown_seat", message);
+  if (/enter your name/i.test(message)) return new JoinError("name_required", message);
+  if (/facilitator token/i.test(message)) return new JoinError("wrong_token", message);
+  if (/join code/i.test(message)) return new JoinError("wrong_code", message);
+  if (code === 4401) return new JoinError("other", message);
+  if (/fetch|network|websocket|connect|ECONNREFUSED|Failed/i.test(message) || code === undefined) {
+    return new JoinError("offline", "Cannot reach the exercise server. Check your connection; this page will let you try again.");
+  }
+  return new JoinError("other", message || "The server refused to join this exercise.");
+}
+
+let commandCounter = 0;
+const COMMAND_TIMEOUT_MS = 10_000;
+
+/**
+ * One seat in one exercise: the room connection, the decoded state as plain data, commands
+ * with their one reply each, and the connection status. When the SDK's own reconnection gives
+ * up (or the server restarted), it rejoins with the seat token on its own.
+ */
+export class Session {
+  readonly exerciseId: string;
+  readonly client: Client;
+  welcome: Welcome;
+  state: ClientState | null = null;
+  status: ConnectionStatus = "online";
+  private room!: Room;
+  private title: string;
+  private pending = new Map<string, (r: CommandResult) => void>();
+  private listeners = { state: new Set<(s: ClientState) => void>(), status: new Set<(s: ConnectionStatus, detail: string) => void>(), ping: new Set<(p: Ping) => void>(), notice: new Set<(m: string) => void>(), ended: new Set<(m: string) => void>() };
+  private closed = false;
+  private renderQueued = false;
+
+  private constructor(client: Client, room: Room, welcome: Welcome, title: string) {
+    this.client = client;
+    this.exerciseId = welcome.exerciseId;
+    this.welcome = welcome;
+    this.title = title;
+    this.attach(room);
+  }
+
+  /** Joins with a code and name, the facilitator token, or a stored seat token. */
+  static async join(exerciseId: string, options: Record<string, unknown>, title = ""): Promise<Session> {
+    const client = new Client(gameServerUrl());
+    let room: Room;
+    try {
+      room = await client.joinById(exerciseId, options);
+    } catch (error) {
+      throw joinError(error);
+    }
+    const welcome = await waitForWelcome(room);
+    const session = new Session(client, room, welcome, title);
+    session.remember();
+    return session;
+  }
+
+  private remember() {
+    saveSeat({ seat: this.welcome.seat, exerciseId: this.exerciseId, role: this.welcome.role, nation: this.welcome.nation, name: this.welcome.name, title: this.state?.title || this.title, savedAt: Date.now() });
+  }
+
+  private attach(room: Room) {
+    this.room = room;
+    room.onStateChange((decoded) => {
+      this.state = readState(decoded as never, this.welcome.perspective);
+      if (this.state.title && this.state.title !== this.title) {
+        this.title = this.state.title;
+        this.remember();
+      }
+      this.queueRender();
+    });
+    room.onMessage("result", (r: { id: string | null; ok: boolean; seq?: number; code?: string; message?: string }) => {
+      const done = r.id ? this.pending.get(r.id) : undefined;
+      if (done) {
+        this.pending.delete(r.id!);
+        done(r.ok ? { ok: true, seq: r.seq ?? 0 } : { ok: false, code: r.code ?? "error", message: r.message ?? "Refused." });
+      } else if (!r.ok) this.emit("notice", r.message ?? "The server refused a request.");
+    });
+    room.onMessage("welcome", (w: Welcome) => {
+      this.welcome = w;
+      this.queueRender();
+    });
+    room.onMessage("viewChanged", (v: { perspective: string }) => {
+      this.welcome = { ...this.welcome, perspective: v.perspective };
+      if (room.state) this.state = readState(room.state as never, v.perspective);
+      this.queueRender();
+    });
+    room.onMessage("ping", (p: Ping) => this.emit("ping", p));
+    room.onDrop(() => this.setStatus("reconnecting", "Connection lost: reconnecting…"));
+    room.onReconnect(() => this.setStatus("online", ""));
+    room.onLeave((code, reason) => {
+      if (this.closed) return;
+      if (code === 4429) this.emit("notice", reason || "Disconnected for sending too many commands.");
+      this.setStatus("offline", "Offline: the connection to the exercise server was lost.");
+      void this.rejoinLoop();
+    });
+    if (room.state) {
+      this.state = readState(room.state as never, this.welcome.perspective);
+      this.queueRender();
+    }
+  }
+
+  /** After the SDK gives up: rejoin with the seat token, backing off up to 10 s between tries. */
+  private async rejoinLoop() {
+    let delay = 1000;
+    while (!this.closed) {
+      await sleep(delay);
+      if (this.closed) return;
+      this.setStatus("reconnecting", "Reconnecting to the exercise…");
+      try {
+        const room = await this.client.joinById(this.exerciseId, { seat: this.welcome.seat });
+        this.welcome = await waitForWelcome(room);
+        this.attach(room);
+        this.setStatus("online", "");
+        return;
+      } catch (error) {
+        const refused = joinError(error);
+        if (refused.kind === "unknown_seat") {
+          forgetSeat(this.exerciseId);
+          this.closed = true;
+          this.emit("ended", refused.message);
+          return;
+        }
+        delay = Math.min(10_000, delay * 2);
+        this.setStatus("offline", `Offline: retrying in ${Math.round(delay / 1000)} s. ${refused.kind === "offline" ? "The server cannot be reached." : refused.message}`);
+      }
+    }
+  }
+
+  private setStatus(status: ConnectionStatus, detail: string) {
+    this.status = status;
+    for (const l of this.listeners.status) l(status, detail);
+  }
+
+  private queueRender() {
+    if (this.renderQueued) return;
+    this.renderQueued = true;
+    setTimeout(() => {
+      this.renderQueued = false;
+      if (this.state) this.emit("state", this.state);
+    }, 0);
+  }
+
+  private emit(kind: keyof Session["listeners"], value: unknown) {
+    for (const l of this.listeners[kind] as Set<(v: unknown) => void>) l(value);
+  }
+
+  onState(listener: (s: ClientState) => void): () => void {
+    this.listeners.state.add(listener);
+    if (this.state) listener(this.state);
+    return () => this.listeners.state.delete(listener);
+  }
+  onStatus(listener: (s: ConnectionStatus, detail: string) => void): () => void {
+    this.listeners.status.add(listener);
+    listener(this.status, "");
+    return () => this.listeners.status.delete(listener);
+  }
+  onPing(listener: (p: Ping) => void): () => void {
+    this.listeners.ping.add(listener);
+    return () => this.listeners.ping.delete(listener);
+  }
+  /** Refusals that belong to no form (e.g. a failed view switch). */
+  onNotice(listener: (message: string) => void): () => void {
+    this.listeners.notice.add(listener);
+    return () => this.listeners.notice.delete(listener);
+  }
+  /** The seat is gone for good (for instance the exercise was deleted). */
+  onEnded(listener: (message: string) => void): () => void {
+    this.listeners.ended.add(listener);
+    return () => this.listeners.ended.delete(listener);
+  }
+
+  /** Sends a command and resolves with its one reply (or a timeout sentence). */
+  send(command: { type: string } & Record<string, unknown>): Promise<CommandResult> {
+    const id = `c${Date.now().toString(36)}-${++commandCounter}`;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        resolve({ ok: false, code: "timeout", message: "No answer from the server yet: check the connection indicator and try again." });
+      }, COMMAND_TIMEOUT_MS);
+      this.pending.set(id, (r) => {
+        clearTimeout(timer);
+        resolve(r);
+      });
+      try {
+        this.room.send("command", { id, command });
+      } catch {
+        clearTimeout(timer);
+        this.pending.delete(id);
+        resolve({ ok: false, code: "offline", message: "Not connected: wait for the connection to come back, then try again." });
+      }
+    });
+  }
+
+  /** Exercise control only: look through one nation's eyes (null = the white cell). */
+  viewAs(nation: string | null): void {
+    this.room.send("viewAs", nation ? { nation } : {});
+  }
+
+  async leave(): Promise<void> {
+    this.closed = true;
+    await this.room.leave(true).catch(() => undefined);
+  }
+}
+
+function sleep(ms: number) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+function waitForWelcome(room: Room): Promise<Welcome> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new JoinError("other", "The exercise server did not greet this seat; reload the page to try again.")), 8000);
+    const off = room.onMessage("welcome", (w: Welcome) => {
+      clearTimeout(timer);
+      off();
+      resolve(w);
+    });
+    // The welcome sent on join may arrive before this handler exists: ask again.
+    room.send("whoami");
+  });
+}

@@ -1,0 +1,48 @@
+import type { GameContext } from "../game/context.ts";
+import { nationName } from "../game/names.ts";
+
+export type ChannelInfo = { id: string; label: string; canSend: boolean };
+
+/**
+ * The channels a viewer reads, named for people. Channel ids follow shared/engine/channels.ts:
+ * "team:<n>", "bilateral:<a>:<b>" (ids sorted), "alliance", "facilitator:<n>", "public".
+ */
+export function channelsFor(ctx: GameContext): ChannelInfo[] {
+  const { state } = ctx;
+  const me = ctx.viewNation;
+  const canAct = ctx.canAct;
+  if (me) {
+    const list: ChannelInfo[] = [
+      { id: `team:${me}`, label: `Team ${nationName(state, me)}`, canSend: canAct },
+      { id: `facilitator:${me}`, label: "Exercise control", canSend: canAct },
+    ];
+    if (state.nations[me]?.alliance) list.push({ id: "alliance", label: "Alliance", canSend: canAct });
+    for (const other of Object.keys(state.nations)) if (other !== me) list.push({ id: bilateral(me, other), label: `${nationName(state, other)} (bilateral)`, canSend: canAct });
+    list.push({ id: "public", label: "Public statements", canSend: false });
+    return list;
+  }
+  // The white cell reads every channel; it writes to a nation's facilitator channel or the alliance.
+  const ids = new Set<string>(["alliance", "public"]);
+  for (const n of Object.values(state.nations)) if (n.playable) ids.add(`facilitator:${n.id}`);
+  for (const m of Object.values(ctx.perspective?.messages ?? {})) ids.add(m.channel);
+  return [...ids].map((id) => ({ id, label: labelFor(ctx, id), canSend: ctx.isFacilitator && (id === "alliance" || id.startsWith("facilitator:")) })).sort((a, b) => order(a.id) - order(b.id) || a.label.localeCompare(b.label));
+}
+
+function order(id: string): number {
+  return id.startsWith("facilitator:") ? 0 : id === "alliance" ? 1 : id.startsWith("team:") ? 2 : id.startsWith("bilateral:") ? 3 : 4;
+}
+
+export function bilateral(a: string, b: string): string {
+  return a < b ? `bilateral:${a}:${b}` : `bilateral:${b}:${a}`;
+}
+
+export function labelFor(ctx: GameContext, id: string): string {
+  const [kind, a, b] = id.split(":");
+  const { state } = ctx;
+  if (kind === "team") return `Team ${nationName(state, a)}`;
+  if (kind === "facilitator") return `Control ↔ ${nationName(state, a)}`;
+  if (kind === "bilateral") return `${nationName(state, a)} ↔ ${nationName(state, b)}`;
+  if (kind === "alliance") return "Alliance";
+  if (kind === "public") return "Public statements";
+  return id;
+}

@@ -1,0 +1,106 @@
+import { h, keyedList, setText } from "../ui/html.ts";
+import { commandForm, field } from "../ui/form.ts";
+import type { GameContext, Panel } from "../game/context.ts";
+import { nationName } from "../game/names.ts";
+import { channelsFor, type ChannelInfo } from "./channel-list.ts";
+import type { Message } from "../../../shared/state/schema.ts";
+
+/**
+ * Channels with unread counts: team, exercise control, alliance, bilateral, public. What was
+ * read is remembered per seat in localStorage, so a reload does not mark everything unread.
+ */
+export function channelsPanel(getCtx: () => GameContext): Panel {
+  const list = h("ul", { class: "channel-list", "aria-label": "Channels" });
+  const heading = h("h3", { id: "channel-heading" }, "");
+  const log = h("ol", { class: "messages", role: "log", "aria-labelledby": "channel-heading", "aria-live": "polite" });
+  const empty = h("p", { class: "muted" }, "No messages on this channel yet.");
+  const text = h("textarea", { name: "message", rows: "2", maxlength: "2000" });
+  let current = "";
+  let channels: ChannelInfo[] = [];
+  const form = commandForm({
+    label: "Send a message",
+    submit: "Send",
+    success: "Sent.",
+    send: (c) => getCtx().send(c),
+    children: [field("Message", text)],
+    build: () => {
+      const ctx = getCtx();
+      if (!text.value.trim()) return "Write a message.";
+      if (!ctx.canAct && ctx.isFacilitator) return { type: "facilitatorMessage", to: current === "alliance" ? "alliance" : current.split(":")[1]!, text: text.value.trim() };
+      return { type: "sendMessage", channel: current, text: text.value.trim() };
+    },
+    reset: () => (text.value = ""),
+  });
+  text.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) form.requestSubmit();
+  });
+  const element = h("div", { class: "panel channels" }, h("h2", {}, "Channels"), h("div", { class: "channel-layout" }, h("nav", { "aria-label": "Channels" }, list), h("div", { class: "channel-view" }, heading, empty, log, form)));
+
+  const readKey = () => {
+    const ctx = getCtx();
+    return `concord.read.${ctx.state.exerciseId}.${ctx.welcome.seatId}.${ctx.viewNation ?? "white"}`;
+  };
+  const readMarks = (): Record<string, number> => {
+    try {
+      return JSON.parse(localStorage.getItem(readKey()) ?? "{}");
+    } catch {
+      return {};
+    }
+  };
+  const markRead = (channel: string, at: number) => {
+    const marks = readMarks();
+    if ((marks[channel] ?? 0) >= at) return;
+    marks[channel] = at;
+    try {
+      localStorage.setItem(readKey(), JSON.stringify(marks));
+    } catch {
+      /* private mode: unread counts reset on reload */
+    }
+  };
+  const messagesOf = (ctx: GameContext, channel: string) => Object.values(ctx.perspective?.messages ?? {}).filter((m) => m.channel === channel).sort((a, b) => a.at - b.at || a.id.localeCompare(b.id, undefined, { numeric: true }));
+  const unread = (ctx: GameContext, channel: string) => {
+    const mark = readMarks()[channel] ?? 0;
+    return messagesOf(ctx, channel).filter((m) => m.at > mark && !(m.author === ctx.welcome.name && m.fromNation === (ctx.welcome.nation ?? "white"))).length;
+  };
+  const visible = () => !element.closest<HTMLElement>("[role=tabpanel]")?.hidden;
+
+  const render = () => {
+    const ctx = getCtx();
+    channels = channelsFor(ctx);
+    if (!channels.some((c) => c.id === current)) current = channels[0]?.id ?? "";
+    const messages = messagesOf(ctx, current);
+    if (visible() && messages.length) markRead(current, messages[messages.length - 1]!.at);
+    keyedList(
+      list,
+      channels.map((c) => ({ ...c, unread: unread(ctx, c.id), current: c.id === current })),
+      (c) => c.id,
+      (c) =>
+        h(
+          "li",
+          {},
+          h(
+            "button",
+            { type: "button", class: "channel", "aria-current": c.current ? "true" : "false", "aria-label": c.unread ? `${c.label}, ${c.unread} unread` : c.label, onclick: () => ((current = c.id), render()) },
+            h("span", {}, c.label),
+            c.unread ? h("span", { class: "badge" }, String(c.unread)) : null,
+          ),
+        ),
+    );
+    const info = channels.find((c) => c.id === current);
+    setText(heading, info?.label ?? "");
+    empty.hidden = messages.length > 0;
+    const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+    keyedList(log, messages, (m) => m.id, (m: Message) => h("li", { class: "message" }, h("span", { class: "author" }, `${m.author}${m.fromNation === "white" ? " (exercise control)" : ctx.viewNation && m.fromNation === ctx.viewNation ? "" : ` (${nationName(ctx.state, m.fromNation)})`}`), h("span", { class: "when" }, ` · T${m.turn} ${new Date(m.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}`), h("p", {}, m.text)));
+    if (atBottom) log.scrollTop = log.scrollHeight;
+    form.hidden = !info?.canSend;
+  };
+  element.addEventListener("focusin", () => render());
+
+  return {
+    id: "channels",
+    title: "Channels",
+    element,
+    badge: (ctx) => channelsFor(ctx).reduce((sum, c) => sum + (c.id === current && visible() ? 0 : unread(ctx, c.id)), 0),
+    update: () => render(),
+  };
+}

@@ -1,0 +1,122 @@
+import type { ClientState, Perspective, ClientAsset, PublicScenario, PublicNationRow, PrivateNation, Seat, FeedItem } from "./client-state.ts";
+import type { Phase, RegionState } from "../../../shared/state/schema.ts";
+
+/**
+ * Turns the decoded Colyseus state (schema objects) into a plain ClientState. It runs on every
+ * state change: `toJSON()` of the whole state, then small conversions. Simple and robust beats
+ * clever at this size (a few hundred records); JSON documents are parsed once per distinct string.
+ */
+type Json = Record<string, any>;
+
+const parsed = new Map<string, unknown>();
+function parseDoc<T>(json: string): T {
+  let value = parsed.get(json);
+  if (value === undefined) {
+    value = JSON.parse(json);
+    if (parsed.size > 5000) parsed.clear();
+    parsed.set(json, value);
+  }
+  return value as T;
+}
+
+function docs<T>(map: Json | undefined): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [key, doc] of Object.entries(map ?? {})) if (doc && typeof doc.json === "string") out[key] = parseDoc<T>(doc.json);
+  return out;
+}
+
+const emptyScenario: PublicScenario = { id: "", title: "", summary: "", briefing: "", learningObjectives: [], turns: 0, hoursPerTurn: 0, startTime: "", nations: [], regions: [], assetTypes: [] };
+
+/** `preferred` picks the perspective when the state briefly holds two (exercise control switching views). */
+export function readState(decoded: { toJSON(): Json } | Json, preferred?: string): ClientState {
+  const raw: Json = typeof (decoded as { toJSON?: unknown }).toJSON === "function" ? (decoded as { toJSON(): Json }).toJSON() : (decoded as Json);
+  const scenario = raw.scenario ? parseDoc<PublicScenario>(raw.scenario) : emptyScenario;
+  const regions: Record<string, RegionState> = {};
+  for (const [id, r] of Object.entries<Json>(raw.regions ?? {})) {
+    regions[id] = { id, owner: r.owner || null, stability: r.stability ?? 0, baseline: r.stability ?? 0, crisis: r.crisisKind ? { kind: r.crisisKind, severity: r.crisisSeverity ?? 0, since: 0 } : null };
+  }
+  const nations: Record<string, PublicNationRow> = {};
+  for (const [id, n] of Object.entries<Json>(raw.nations ?? {})) {
+    nations[id] = { id, name: n.name, color: n.color, playable: !!n.playable, alliance: !!n.alliance, committed: !!n.committed, policies: { publicStance: n.publicStance || "quiet" }, online: n.online ?? 0 } as PublicNationRow;
+  }
+  const keys = Object.keys(raw.perspectives ?? {});
+  const key = preferred && keys.includes(preferred) ? preferred : keys[0];
+  const perspective = key !== undefined ? readPerspective(key, raw.perspectives[key]) : null;
+  return {
+    exerciseId: raw.exerciseId ?? "",
+    title: raw.title ?? "",
+    scenario,
+    phase: (raw.phase || "lobby") as Phase,
+    turn: raw.turn ?? 0,
+    turns: raw.turns ?? scenario.turns,
+    seq: raw.seq ?? 0,
+    deadline: raw.deadline ? raw.deadline : null,
+    pausedRemainingMs: raw.pausedRemainingMs ? raw.pausedRemainingMs : null,
+    turnSeconds: raw.turnSeconds ?? 0,
+    scenarioTime: raw.scenarioTime ?? "",
+    cohesion: raw.cohesion ?? 0,
+    regions,
+    nations,
+    perspective,
+  };
+}
+
+function readPerspective(key: string, p: Json): Perspective {
+  const nations: Record<string, PrivateNation> = {};
+  for (const [id, n] of Object.entries<Json>(p.nations ?? {})) {
+    let intelSharing: Record<string, "none" | "need-to-know" | "full"> = {};
+    try {
+      intelSharing = n.intelSharing ? JSON.parse(n.intelSharing) : {};
+    } catch {
+      intelSharing = {};
+    }
+    nations[id] = {
+      id,
+      budget: n.budget,
+      budgetPerTurn: n.budgetPerTurn,
+      politicalCapital: n.politicalCapital,
+      readiness: n.readiness,
+      committedBy: n.committedBy || null,
+      policies: { alertLevel: n.alertLevel, rulesOfEngagement: n.rulesOfEngagement, publicStance: n.publicStance, intelSharing },
+    };
+  }
+  const assets: Record<string, ClientAsset> = {};
+  for (const [id, a] of Object.entries<Json>(p.assets ?? {})) {
+    assets[id] = a.foreign
+      ? { id, name: a.name, type: a.type, owner: a.owner, region: a.region, lastSeenTurn: a.lastSeenTurn ?? 0, foreign: true }
+      : {
+          id,
+          name: a.name,
+          type: a.type,
+          owner: a.owner,
+          region: a.region,
+          status: a.status,
+          strength: a.strength,
+          mission: a.mission || null,
+          destination: a.destination || null,
+          route: a.route ? String(a.route).split(",") : [],
+          eta: a.eta || null,
+          prepositioned: !!a.prepositioned,
+          foreign: false,
+        };
+  }
+  const feed = Object.values(docs<FeedItem>(p.feed)).sort((a, b) => b.seq - a.seq);
+  const seats: Seat[] = Object.entries<Json>(p.seats ?? {}).map(([id, s]) => ({ id, name: s.name, nation: s.nation || null, role: s.role, online: !!s.online }));
+  return {
+    key,
+    nations,
+    assets,
+    relations: { ...(p.relations ?? {}) },
+    reports: docs(p.reports),
+    agreements: docs(p.agreements),
+    consentRequests: docs(p.consentRequests),
+    infoRequests: docs(p.infoRequests),
+    drafts: docs(p.drafts),
+    messages: docs(p.messages),
+    injects: docs(p.injects),
+    objectives: docs(p.objectives),
+    notes: docs(p.notes),
+    feed,
+    seats,
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The panels' render helper: `h("button", { onclick }, "Commit turn")`. Attributes whose name
+ * starts with "on" become listeners, a few names are DOM properties (value, checked, disabled …),
+ * the rest are attributes. Children may be nodes, strings, or null/false to skip.
+ */
+export type Child = Node | string | number | null | undefined | false | Child[];
+export type Attrs = Record<string, unknown>;
+
+/** Set as DOM properties; every other name is an attribute (so `spellcheck: "false"` works). */
+const PROPERTIES = new Set(["value", "checked", "disabled", "selected", "noValidate", "multiple", "readOnly", "required", "open"]);
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith("on") && typeof value === "function") el.addEventListener(name.slice(2), value as EventListener);
+    else if (PROPERTIES.has(name)) (el as unknown as Record<string, unknown>)[name] = value;
+    else el.setAttribute(name, value === true ? "" : String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+export function append(parent: Node, children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) append(parent, child);
+    else parent.appendChild(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
+  }
+}
+
+/** Replaces an element's children. */
+export function fill(parent: Element, ...children: Child[]): void {
+  parent.replaceChildren();
+  append(parent, children);
+}
+
+let uid = 0;
+/** Unique ids for label/aria wiring. */
+export function newId(prefix: string): string {
+  return `${prefix}-${++uid}`;
+}
+
+/**
+ * Keyed list rendering: an item whose signature (its data as JSON) did not change keeps its DOM
+ * node, so focus, typed text and open details survive the re-render every state patch triggers.
+ */
+export function keyedList<T>(container: Element, items: readonly T[], key: (item: T) => string, render: (item: T) => HTMLElement, signature: (item: T) => string = (item) => JSON.stringify(item)): void {
+  const existing = new Map<string, HTMLElement>();
+  for (const child of Array.from(container.children) as HTMLElement[]) if (child.dataset.key) existing.set(child.dataset.key, child);
+  let previous: Element | null = null;
+  const keep = new Set<string>();
+  for (const item of items) {
+    const k = key(item);
+    keep.add(k);
+    const sig = signature(item);
+    let el = existing.get(k);
+    if (!el || el.dataset.sig !== sig) {
+      const fresh = render(item);
+      fresh.dataset.key = k;
+      fresh.dataset.sig = sig;
+      if (el) {
+        const hadFocus = el.contains(document.activeElement);
+        el.replaceWith(fresh);
+        if (hadFocus) fresh.querySelector<HTMLElement>("button, input, select, textarea, summary")?.focus();
+      }
+      el = fresh;
+    }
+    const expectedNext: Element | null = previous ? previous.nextElementSibling : container.firstElementChild;
+    if (expectedNext !== el) container.insertBefore(el, expectedNext);
+    previous = el;
+  }
+  for (const [k, el] of existing) if (!keep.has(k)) el.remove();
+}
+
+/** Sets a <select>'s options, keeping the current choice when it is still offered. */
+export function setOptions(select: HTMLSelectElement, options: readonly { value: string; label: string }[], placeholder?: string): void {
+  const sig = JSON.stringify([placeholder, options]);
+  if (select.dataset.sig === sig) return;
+  const current = select.value;
+  select.dataset.sig = sig;
+  select.replaceChildren();
+  if (placeholder !== undefined) select.appendChild(h("option", { value: "" }, placeholder));
+  for (const o of options) select.appendChild(h("option", { value: o.value }, o.label));
+  if (options.some((o) => o.value === current)) select.value = current;
+}
+
+/** Sets text only when it differs, so screen readers are not told the same thing twice. */
+export function setText(el: Element, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}

@@ -1,0 +1,85 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "vitest";
+import { chromium, type Browser, type Page, type BrowserContext } from "playwright-core";
+import { ROOT } from "../../../server/config.ts";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const SKIP_BROWSER = process.env.CONCORD_SKIP_BROWSER === "1";
+export const ARTIFACTS = join(ROOT, "test", "artifacts");
+
+/**
+ * A browser test suite. With CONCORD_SKIP_BROWSER=1 it is skipped and says so loudly; without
+ * Chromium it fails and says how to install it (CI must not pass without having run it).
+ */
+export function browserSuite(name: string, body: () => void): void {
+  if (SKIP_BROWSER) {
+    process.stderr.write(`\n${"!".repeat(78)}\n!!  BROWSER TESTS SKIPPED (CONCORD_SKIP_BROWSER=1): "${name}" did not run.\n${"!".repeat(78)}\n\n`);
+    describe(name, () => it.skip(`SKIPPED because CONCORD_SKIP_BROWSER=1 — unset it to run the browser tests`, () => {}));
+    return;
+  }
+  describe(name, body);
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}. Install it with "apt-get install -y chromium", or set CHROMIUM_PATH to a Chromium binary. (CONCORD_SKIP_BROWSER=1 skips the browser tests.)`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+  });
+}
+
+export type Person = { context: BrowserContext; page: Page; errors: string[] };
+
+/** One person at one browser: their own context (own localStorage), a page, and their console errors. */
+export async function person(browser: Browser, viewport = { width: 1440, height: 900 }): Promise<Person> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  return { context, page, errors };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Waits until some visible element shows the text (substring, case-sensitive). */
+export async function seeText(page: Page, text: string | RegExp, timeout = 10_000): Promise<void> {
+  await page.getByText(text).filter({ visible: true }).first().waitFor({ state: "visible", timeout });
+}
+
+/** Fails if a visible element shows the text, after giving patches a moment to arrive. */
+export async function dontSeeText(page: Page, text: string | RegExp, settleMs = 400): Promise<void> {
+  await page.waitForTimeout(settleMs);
+  const count = await page.getByText(text).filter({ visible: true }).count();
+  if (count > 0) throw new Error(`expected not to see ${String(text)} but it is shown ${count} time(s)`);
+}
+
+export async function openTab(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole("tab", { name }).click();
+}
+
+/** The visible tab panel, to scope label lookups (hidden panels have forms with the same labels). */
+export function panel(page: Page) {
+  return page.getByRole("tabpanel");
+}
+
+/** Names the steps of a long browser test in its output (and how long each took). */
+export function stepper(label: string): (what: string) => void {
+  let last = Date.now();
+  const verbose = process.env.CONCORD_BROWSER_STEPS === "1";
+  return (what) => {
+    const now = Date.now();
+    if (verbose) process.stderr.write(`[${label}] +${now - last} ms  ${what}\n`);
+    last = now;
+  };
+}
