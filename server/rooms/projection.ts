@@ -57,7 +57,15 @@ export function projectPublic(room: ExerciseRoomState, state: ExerciseState, onl
     cohesion: cohesion(state),
   });
   syncMap(room.regions, state.regions, () => new RegionSchema(), (target, region) =>
-    assign(target as unknown as Assignable, { id: region.id, owner: region.owner ?? "", stability: region.stability, crisisKind: region.crisis?.kind ?? "", crisisSeverity: region.crisis?.severity ?? 0 }),
+    assign(target as unknown as Assignable, {
+      id: region.id,
+      owner: region.owner ?? "",
+      stability: region.stability,
+      baseline: region.baseline,
+      crisisKind: region.crisis?.kind ?? "",
+      crisisSeverity: region.crisis?.severity ?? 0,
+      crisisSince: region.crisis?.since ?? 0,
+    }),
   );
   syncMap(room.nations, state.nations, () => new NationSchema(), (target, nation) =>
     assign(target as unknown as Assignable, {

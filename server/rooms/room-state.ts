@@ -6,7 +6,7 @@ import { schema, t } from "@colyseus/schema";
  * holds only its own perspective, so another nation's secrets never leave the server.
  */
 export const RegionSchema = schema(
-  { id: t.string(), owner: t.string(), stability: t.number(), crisisKind: t.string(), crisisSeverity: t.number() },
+  { id: t.string(), owner: t.string(), stability: t.number(), baseline: t.number(), crisisKind: t.string(), crisisSeverity: t.number(), crisisSince: t.number() },
   "Region",
 );
 

@@ -23,6 +23,10 @@ export function topBar(session: Session, getCtx: () => GameContext, leave: () =>
     clock.element,
     viewAs?.element ?? null,
     connectionIndicator(session),
+    // Exercise control and observers may open the replay and after-action review at any time.
+    session.welcome.role !== "participant"
+      ? h("a", { class: "button small", href: `/replay.html#exercise=${encodeURIComponent(session.welcome.exerciseId)}&token=${encodeURIComponent(session.welcome.seat)}`, target: "_blank", rel: "noopener" }, "Replay & AAR")
+      : null,
     h("button", { type: "button", class: "small", onclick: leave }, "Leave"),
     live,
   );

@@ -34,6 +34,13 @@ export function showStartPage(app: HTMLElement, message?: StartMessage): void {
       h("header", { class: "start-header" }, h("h1", {}, "Concord"), h("p", { class: "tagline" }, "Crisis exercises between allied nations: plan together, share what you know, respond as one.")),
       message ? h("p", { class: `banner ${message.kind}`, role: message.kind === "error" ? "alert" : "status" }, message.text) : null,
       h("div", { class: "start-grid" }, rejoin, joinForm(app), facilitatorForm(app), createForm()),
+      h(
+        "p",
+        { class: "replay-link" },
+        "Trainers and evaluators: ",
+        h("a", { href: "/replay.html" }, "open the replay and after-action review"),
+        " with the observer code or the facilitator token.",
+      ),
     ),
   );
 }

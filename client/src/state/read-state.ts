@@ -33,7 +33,7 @@ export function readState(decoded: { toJSON(): Json } | Json, preferred?: string
   const scenario = raw.scenario ? parseDoc<PublicScenario>(raw.scenario) : emptyScenario;
   const regions: Record<string, RegionState> = {};
   for (const [id, r] of Object.entries<Json>(raw.regions ?? {})) {
-    regions[id] = { id, owner: r.owner || null, stability: r.stability ?? 0, baseline: r.stability ?? 0, crisis: r.crisisKind ? { kind: r.crisisKind, severity: r.crisisSeverity ?? 0, since: 0 } : null };
+    regions[id] = { id, owner: r.owner || null, stability: r.stability ?? 0, baseline: r.baseline ?? r.stability ?? 0, crisis: r.crisisKind ? { kind: r.crisisKind, severity: r.crisisSeverity ?? 0, since: r.crisisSince ?? 0 } : null };
   }
   const nations: Record<string, PublicNationRow> = {};
   for (const [id, n] of Object.entries<Json>(raw.nations ?? {})) {
