@@ -11,6 +11,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    reporters: ["default"],
+    // The JSON report lets CI print a plain "N passed, N failed" line at the end.
+    reporters: ["default", ["json", { outputFile: "test/artifacts/vitest-report.json" }]],
   },
 });
