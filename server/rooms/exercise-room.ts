@@ -74,7 +74,8 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     try {
       return await serverContext().service.seatFor(this.roomId, options ?? {}, context.ip ?? "unknown");
     } catch (error) {
-      if (error instanceof JoinRefused) throw Object.assign(new Error(error.message), { code: 4401 });
+      // The stable code leads the sentence ("wrong_code: …") so clients can switch on it.
+      if (error instanceof JoinRefused) throw Object.assign(new Error(`${error.code}: ${error.message}`), { code: 4401 });
       throw error;
     }
   }

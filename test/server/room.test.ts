@@ -27,15 +27,15 @@ describe("exercise room", () => {
   });
 
   it("refuses a wrong join code with a reason", async () => {
-    await expect(h.join(ex.id, { code: "AAA-AAA", name: "Mallory" })).rejects.toThrow(/not valid/);
+    await expect(h.join(ex.id, { code: "AAA-AAA", name: "Mallory" })).rejects.toThrow(/^wrong_code: That join code is not valid/);
   });
 
   it("refuses a participant without a name", async () => {
-    await expect(h.join(ex.id, { code: codeOf("north"), name: "  " })).rejects.toThrow(/name/);
+    await expect(h.join(ex.id, { code: codeOf("north"), name: "  " })).rejects.toThrow(/^name_required: /);
   });
 
   it("refuses a wrong facilitator token", async () => {
-    await expect(h.join(ex.id, { token: "x".repeat(43), name: "Eve" })).rejects.toThrow(/not valid/);
+    await expect(h.join(ex.id, { token: "x".repeat(43), name: "Eve" })).rejects.toThrow(/^wrong_token: /);
   });
 
   it("carries a command from one seat to a state change every seat sees", async () => {
@@ -107,7 +107,7 @@ describe("exercise room", () => {
     const again = await h.join(ex.id, { seat: token });
     expect(again.welcome).toMatchObject({ nation: "north", name: "Alice", seatId: alice.welcome.seatId });
     await again.room.leave();
-    await expect(h.join(ex.id, { seat: "forged-seat-token" })).rejects.toThrow(/no longer valid/);
+    await expect(h.join(ex.id, { seat: "forged-seat-token" })).rejects.toThrow(/^unknown_seat: .*no longer valid/);
   });
 
   it("keeps two exercises apart", async () => {

@@ -17,10 +17,15 @@ export class JoinError extends Error {
   }
 }
 
+const JOIN_CODES = ["wrong_code", "rate_limited", "unknown_seat", "name_required", "wrong_token"] as const;
+
 function joinError(error: unknown): JoinError {
-  const message = error instanceof Error ? error.message : String(error);
+  const raw = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: number })?.code;
-  // Join refusals arrive as close code 4401 with the server's sentence; the stable code is not sent.
+  // Join refusals arrive as "stable_code: sentence" (docs/PROTOCOL.md §2).
+  const stable = /^([a-z_]+): (.*)$/s.exec(raw);
+  if (stable && (JOIN_CODES as readonly string[]).includes(stable[1]!)) return new JoinError(stable[1] as JoinError["kind"], stable[2]!);
+  const message = stable ? stable[2]! : raw;
   if (/too many attempts/i.test(message)) return new JoinError("rate_limited", message);
   if (/seat is no longer valid/i.test(message)) return new JoinError("unknown_seat", message);
   if (/enter your name/i.test(message)) return new JoinError("name_required", message);
