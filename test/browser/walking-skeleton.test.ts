@@ -72,6 +72,9 @@ browserSuite("browser: walking skeleton", () => {
       await seeText(p.page, `Turn 1 of ${scenario!.turns}`);
     }
     step("all running");
+    // Once running, exercise control is offered Pause and End, not Start again.
+    await facilitator.page.getByRole("button", { name: "Pause" }).waitFor();
+    expect(await facilitator.page.getByRole("button", { name: "Start exercise" }).count()).toBe(0);
 
     // Clicking a region on the map selects it; its details appear in the panel below the map.
     const spec = loadScenario(scenariosDir, scenario!.id);

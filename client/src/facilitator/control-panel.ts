@@ -28,13 +28,27 @@ export function controlPanel(getCtx: () => GameContext): Panel {
     closeConfirm();
     status.show(await send({ type: "endExercise" }), "The exercise has ended.");
   });
+  const lifecycleButtons = {
+    briefing: commandButton("Start briefing", {}, () => ({ type: "startBriefing" }), send, status, "Briefing started."),
+    start: commandButton("Start exercise", { class: "primary" }, () => ({ type: "startExercise" }), send, status, "The exercise is running: turn 1 planning has begun."),
+    pause: commandButton("Pause", {}, () => ({ type: "pauseExercise" }), send, status, "Paused: the timer is frozen."),
+    resume: commandButton("Resume", { class: "primary" }, () => ({ type: "resumeExercise" }), send, status, "Resumed."),
+  };
+  // Only the steps possible in the current phase are offered (the server still has the last word).
+  const offered: Record<string, (keyof typeof lifecycleButtons | "end")[]> = {
+    lobby: ["briefing", "start", "end"],
+    briefing: ["start", "end"],
+    running: ["pause", "end"],
+    paused: ["resume", "end"],
+    ended: [],
+  };
   const lifecycle = h(
     "div",
     { class: "actions lifecycle", role: "group", "aria-label": "Exercise lifecycle" },
-    commandButton("Start briefing", {}, () => ({ type: "startBriefing" }), send, status, "Briefing started."),
-    commandButton("Start exercise", { class: "primary" }, () => ({ type: "startExercise" }), send, status, "The exercise is running: turn 1 planning has begun."),
-    commandButton("Pause", {}, () => ({ type: "pauseExercise" }), send, status, "Paused: the timer is frozen."),
-    commandButton("Resume", {}, () => ({ type: "resumeExercise" }), send, status, "Resumed."),
+    lifecycleButtons.briefing,
+    lifecycleButtons.start,
+    lifecycleButtons.pause,
+    lifecycleButtons.resume,
     endButton,
     confirmEnd,
     cancelEnd,
@@ -71,6 +85,9 @@ export function controlPanel(getCtx: () => GameContext): Panel {
     element,
     update(ctx) {
       const s = ctx.state;
+      const allowed = offered[s.phase] ?? [];
+      for (const [key, button] of Object.entries(lifecycleButtons)) button.hidden = !allowed.includes(key as keyof typeof lifecycleButtons);
+      if (confirmEnd.hidden) endButton.hidden = !allowed.includes("end");
       setText(phase, `Phase: ${PHASE_LABEL[s.phase] ?? s.phase}${s.turn ? ` · turn ${s.turn} of ${s.turns}` : ""} · cohesion ${Math.round(s.cohesion)} · timer ${s.turnSeconds} s per turn`);
       if (!seededTimer || document.activeElement !== seconds) {
         if (!seededTimer || seconds.value === "") seconds.value = String(s.turnSeconds);
