@@ -1,0 +1,70 @@
+import { describe, it, expect } from "vitest";
+import { decide } from "../../shared/engine/decide.ts";
+import { Command, PARTICIPANT_COMMANDS, FACILITATOR_COMMANDS, type Actor } from "../../shared/protocol/commands.ts";
+import { Game } from "./game.ts";
+
+/** One well-formed example of every command, so that only authorization can refuse it. */
+const EXAMPLES: Record<string, unknown> = {
+  draftOrder: { type: "draftOrder", order: { kind: "setMission", asset: "n-frigate", mission: "escort" } },
+  withdrawDraft: { type: "withdrawDraft", draft: "d1" },
+  commitTurn: { type: "commitTurn", turn: 1 },
+  uncommitTurn: { type: "uncommitTurn", turn: 1 },
+  shareIntel: { type: "shareIntel", report: "r1", with: ["south"] },
+  requestInfo: { type: "requestInfo", to: "south", question: "?" },
+  answerInfo: { type: "answerInfo", request: "q1", answer: "!" },
+  requestConsent: { type: "requestConsent", host: "south", region: "island" },
+  answerConsent: { type: "answerConsent", request: "c1", grant: true },
+  proposeAgreement: { type: "proposeAgreement", kind: "mou", title: "MOU", parties: ["south"] },
+  answerAgreement: { type: "answerAgreement", agreement: "a1", accept: true },
+  proposeJointExercise: { type: "proposeJointExercise", partners: ["south"], title: "Drill" },
+  conveneDialogue: { type: "conveneDialogue", nations: ["south"], topic: "Talks" },
+  makeStatement: { type: "makeStatement", stance: "quiet", text: "…" },
+  sendMessage: { type: "sendMessage", channel: "alliance", text: "hi" },
+  pingRegion: { type: "pingRegion", region: "island" },
+  startBriefing: { type: "startBriefing" },
+  startExercise: { type: "startExercise" },
+  pauseExercise: { type: "pauseExercise" },
+  resumeExercise: { type: "resumeExercise" },
+  endExercise: { type: "endExercise" },
+  setTurnTimer: { type: "setTurnTimer", seconds: 60 },
+  forceResolve: { type: "forceResolve", turn: 1 },
+  releaseInject: { type: "releaseInject", inject: "red-sighting" },
+  skipInject: { type: "skipInject", inject: "red-sighting" },
+  delayInject: { type: "delayInject", inject: "red-sighting", toTurn: 3 },
+  fireInject: { type: "fireInject", inject: { number: "X", type: "event", from: "C", to: "all", title: "t", body: "b" } },
+  adjustState: { type: "adjustState", effects: [{ kind: "stability", region: "island", delta: 1 }], rationale: "why" },
+  grantIntel: { type: "grantIntel", to: ["north"], report: { title: "t", text: "x" } },
+  addNote: { type: "addNote", text: "note" },
+  facilitatorMessage: { type: "facilitatorMessage", to: "north", text: "hi" },
+  recordImprovement: { type: "recordImprovement", issue: "i", recommendation: "r" },
+  removeImprovement: { type: "removeImprovement", item: "i1" },
+};
+
+const ACTORS: Record<string, Actor> = {
+  participant: { role: "participant", nation: "north", name: "Alice" },
+  "non-playable nation": { role: "participant", nation: "red", name: "Red" },
+  facilitator: { role: "facilitator", name: "Control" },
+  observer: { role: "observer", name: "Trainer" },
+};
+
+const AUTH_CODES = ["not_facilitator", "not_your_nation", "read_only"];
+
+describe("authorization matrix: every role against every command", () => {
+  it("has an example for every command", () => {
+    expect(Object.keys(EXAMPLES).sort()).toEqual([...PARTICIPANT_COMMANDS, ...FACILITATOR_COMMANDS].sort());
+  });
+
+  for (const [type, example] of Object.entries(EXAMPLES)) {
+    for (const [who, actor] of Object.entries(ACTORS)) {
+      const participantCommand = (PARTICIPANT_COMMANDS as string[]).includes(type);
+      const allowed = who === "participant" ? participantCommand : who === "facilitator" ? !participantCommand : false;
+      it(`${type} by ${who}: ${allowed ? "authorized" : "refused"}`, () => {
+        const g = new Game().start();
+        const decision = decide(g.state, Command.parse(example), actor, g.now);
+        const code = "rejected" in decision ? decision.rejected.code : "accepted";
+        if (allowed) expect(AUTH_CODES).not.toContain(code);
+        else expect(AUTH_CODES).toContain(code);
+      });
+    }
+  }
+});
