@@ -1,10 +1,14 @@
 import type { AfterActionReport } from "./build-aar.ts";
 import { lineChartSvg, type Series } from "./svg-chart.ts";
 
+/** Snapshots are taken at the start, after each turn's resolution, and at the last event. */
+export function metricLabels(metrics: readonly { turn: number }[], ended: boolean): string[] {
+  return metrics.map((m, i) => (i === 0 ? "start" : i === metrics.length - 1 ? (ended ? "end" : "now") : `after T${m.turn - 1}`));
+}
+
 /** The standard AAR charts: cohesion and stability, trust and interoperability, readiness, budgets. */
 export function aarCharts(report: AfterActionReport, marker?: number): { title: string; svg: string }[] {
-  // Snapshots are taken at the start, after each turn's resolution, and at the last event.
-  const labels = report.metrics.map((m, i) => (i === 0 ? "start" : i === report.metrics.length - 1 && report.exercise.phase === "ended" ? "end" : `after T${m.turn - 1}`));
+  const labels = metricLabels(report.metrics, report.exercise.phase === "ended");
   const nations = report.nations;
   const colorOf = (id: string) => nations.find((n) => n.id === id)?.color ?? "#555";
   const nameOf = (id: string) => nations.find((n) => n.id === id)?.name ?? id;

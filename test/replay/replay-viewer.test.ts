@@ -47,6 +47,8 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
     await page.getByLabel("Observer code").fill(exercise.observerCode);
     await page.getByRole("button", { name: "Open replay" }).click();
     await page.getByRole("heading", { name: /Replay: Tiny test exercise/ }).waitFor();
+    // The live client's map, drawn from the replayed state.
+    await page.locator('[data-testid="replay-map"]:not([data-regions-drawn="0"])').waitFor();
     await expectText(page, /Event \d+ of \d+ · turn 4 · ended/);
     await page.screenshot({ path: join(ARTIFACTS, "replay-white-cell-end.png"), fullPage: true });
 

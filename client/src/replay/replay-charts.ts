@@ -1,12 +1,13 @@
 import type { MetricsSnapshot } from "../../../shared/engine/metrics.ts";
 import { lineChartSvg } from "../../../shared/aar/svg-chart.ts";
+import { metricLabels } from "../../../shared/aar/charts.ts";
 import { relationKey } from "../../../shared/state/schema.ts";
 
 type Nation = { id: string; name: string; color: string };
 
 /** Metrics over time, with the scrubber's moment marked; a and b choose the pair of nations. */
-export function replayCharts(metrics: MetricsSnapshot[], nations: Nation[], pair: [string, string], marker: number): string {
-  const labels = metrics.map((m, i) => (i === 0 ? "start" : `T${m.turn}`));
+export function replayCharts(metrics: MetricsSnapshot[], nations: Nation[], pair: [string, string], marker: number, ended: boolean): string {
+  const labels = metricLabels(metrics, ended);
   const key = relationKey(pair[0], pair[1]);
   const name = (id: string) => nations.find((n) => n.id === id)?.name ?? id;
   const charts = [

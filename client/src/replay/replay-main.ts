@@ -4,7 +4,8 @@ import { ReplaySession } from "../../../shared/replay/replay-session.ts";
 import type { Viewer } from "../../../shared/engine/view-for.ts";
 import { feedItemFor } from "../../../shared/view/feed.ts";
 import { accessFromLocation, rememberAccess, rememberedAccess, resolveAccess, loadRecording, requestJson, base, type ReplayAccess } from "./replay-access.ts";
-import { renderSvgMap } from "./svg-map.ts";
+import { replayMap } from "./replay-map.ts";
+import { clientStateFromView } from "./view-to-client-state.ts";
 import { nationsPanel, reportsPanel, injectsPanel, feedPanel, injectReviewTable } from "./replay-panels.ts";
 import { replayCharts } from "./replay-charts.ts";
 import { improvementPlanSection } from "./improvement-plan.ts";
@@ -86,6 +87,7 @@ class ReplayScreen {
   private readonly title: string;
   private els: Record<string, HTMLElement> = {};
   private scrubber: HTMLInputElement;
+  private map!: ReturnType<typeof replayMap>;
 
   constructor(root: HTMLElement, session: ReplaySession, access: ReplayAccess, title: string, loadMs: number) {
     this.session = session;
@@ -136,7 +138,8 @@ class ReplayScreen {
       return select;
     };
     this.els.position = h("p", { className: "position", role: "status", "aria-live": "polite" });
-    this.els.map = h("div", { className: "map-box" });
+    this.map = replayMap();
+    this.els.map = this.map.element;
     this.els.side = h("div", { className: "side" });
     this.els.charts = h("div", { className: "charts" });
     this.els.branch = h("p", { className: "status-line" });
@@ -235,14 +238,16 @@ class ReplayScreen {
     const event = s.eventAt(this.seq);
     const what = event ? (feedItemFor(event, s.stateAt(this.seq), { kind: "white" })?.text ?? event.type.replace(/([A-Z])/g, " $1").toLowerCase()) : "Before the first event.";
     this.els.position!.textContent = `Event ${this.seq} of ${s.lastSeq} · turn ${view.turn} · ${view.phase} · ${what}`;
-    renderSvgMap(this.els.map!, s.recording.scenario, view);
-    replace(this.els.side!, nationsPanel(view), injectsPanel(view), reportsPanel(view), feedPanel(s.feedAt(this.seq, this.viewer, 25)));
+    const feed = s.feedAt(this.seq, this.viewer, 25);
+    this.map.render(clientStateFromView(view, s.recording.scenario, feed), this.viewer.kind === "nation" ? this.viewer.nation : null);
+    replace(this.els.side!, nationsPanel(view), injectsPanel(view), reportsPanel(view), feedPanel(feed));
     this.renderCharts();
   }
 
   private renderCharts() {
     const nations = this.session.recording.scenario.nations.map((n) => ({ id: n.id, name: n.name, color: n.color }));
-    this.els.charts!.innerHTML = replayCharts(this.session.metrics, nations, this.pair, this.session.metricsIndexAt(this.seq));
+    const ended = this.session.stateAt(this.session.lastSeq).phase === "ended";
+    this.els.charts!.innerHTML = replayCharts(this.session.metrics, nations, this.pair, this.session.metricsIndexAt(this.seq), ended);
   }
 }
 
