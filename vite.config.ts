@@ -1,4 +1,7 @@
 import { defineConfig } from "vite";
+import { fileURLToPath } from "node:url";
+
+const page = (name: string) => fileURLToPath(new URL(`client/${name}`, import.meta.url));
 
 /**
  * The browser client lives in client/ and is built into dist/, which the game server serves.
@@ -15,7 +18,7 @@ export default defineConfig(({ command }) => ({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
     // Two pages: the live client and the replay viewer (which does not need Phaser).
-    rollupOptions: { input: { main: "client/index.html", replay: "client/replay.html" } },
+    rollupOptions: { input: { main: page("index.html"), replay: page("replay.html") } },
   },
   server: {
     port: Number(process.env.VITE_PORT ?? 5173),
