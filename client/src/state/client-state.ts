@@ -1,5 +1,5 @@
-import type { Phase, RegionState, Relation, Report, Agreement, ConsentRequest, InfoRequest, Draft, Message, ObserverNote, ObjectiveState, AssetState, NationState } from "../../../shared/state/schema.ts";
-import type { InjectView, ForeignAssetView, PublicNation } from "../../../shared/engine/view-for.ts";
+import type { Phase, RegionState, ObjectiveState, AssetState, NationState } from "../../../shared/state/schema.ts";
+import type { InjectView, ForeignAssetView, PublicNation, View } from "../../../shared/engine/view-for.ts";
 import type { FeedItem } from "../../../shared/view/feed.ts";
 import type { PublicScenario } from "../../../shared/view/public-scenario.ts";
 
@@ -30,20 +30,10 @@ export type Seat = { id: string; name: string; nation: string | null; role: stri
 export type Objective = ObjectiveState & { title: string; nation: string | null };
 
 /** One viewer's perspective: a nation id or "white" (exercise control and observers). */
-export type Perspective = {
+export type Perspective = Pick<View, "relations" | "reports" | "agreements" | "consentRequests" | "infoRequests" | "drafts" | "messages" | "injects" | "objectives" | "notes"> & {
   key: string;
   nations: Record<string, PrivateNation>;
   assets: Record<string, ClientAsset>;
-  relations: Record<string, Relation>;
-  reports: Record<string, Report>;
-  agreements: Record<string, Agreement>;
-  consentRequests: Record<string, ConsentRequest>;
-  infoRequests: Record<string, InfoRequest>;
-  drafts: Record<string, Draft>;
-  messages: Record<string, Message>;
-  injects: Record<string, InjectView>;
-  objectives: Record<string, Objective>;
-  notes: Record<string, ObserverNote>;
   feed: FeedItem[];
   seats: Seat[];
 };
