@@ -53,7 +53,7 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
   };
   const nations = unique(s.nations, "nations");
   const regions = unique(s.regions, "regions");
-  const types = unique(s.assetTypes, "assetTypes");
+  unique(s.assetTypes, "assetTypes");
   const assets = unique(s.assets, "assets");
   unique(s.agreements, "agreements");
   const injects = unique(s.msel, "msel");
@@ -196,7 +196,6 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
   s.assetTypes.forEach((t, i) => {
     if (t.category === "isr" && t.detectionRange === 0) err(`assetTypes[${i}].detectionRange`, "an ISR asset type needs a detection range of at least 1 to see beyond its own region");
   });
-  void types;
   return errors;
 }
 
