@@ -34,8 +34,9 @@ export type InjectReview = {
  * What each nation did, from the log: the commands that became events. Orders count when they
  * were drafted (the team decided), so a response within the same turn counts as 0 turns.
  */
-export function nationActions(events: readonly ExerciseEvent[]): NationAction[] {
+export function nationActions(events: readonly ExerciseEvent[], names: (id: string) => string = (id) => id): NationAction[] {
   const actions: NationAction[] = [];
+  const list = (ids: readonly string[]) => ids.map(names).join(", ");
   let turn = 0;
   const add = (nation: string, command: string, region: string | null, seq: number, detail: string) => actions.push({ nation, command, region, seq, turn, detail });
   for (const e of events) {
@@ -50,13 +51,13 @@ export function nationActions(events: readonly ExerciseEvent[]): NationAction[] 
         break;
       }
       case "intelShared":
-        add(e.from, "shareIntel", null, e.seq, `shared a report with ${e.to.join(", ")}`);
+        add(e.from, "shareIntel", null, e.seq, `shared a report with ${list(e.to)}`);
         break;
       case "infoRequested":
-        add(e.request.requester, "requestInfo", null, e.seq, `asked ${e.request.target} for information`);
+        add(e.request.requester, "requestInfo", null, e.seq, `asked ${names(e.request.target)} for information`);
         break;
       case "consentRequested":
-        add(e.request.requester, "requestConsent", e.request.region, e.seq, `asked ${e.request.host} for consent to enter ${e.request.region}`);
+        add(e.request.requester, "requestConsent", e.request.region, e.seq, `asked ${names(e.request.host)} for consent to enter ${e.request.region}`);
         break;
       case "agreementProposed":
         if (e.agreement.proposer) add(e.agreement.proposer, e.agreement.kind === "joint-exercise-programme" ? "proposeJointExercise" : "proposeAgreement", null, e.seq, `proposed ${e.agreement.kind}: ${e.agreement.title}`);
@@ -104,7 +105,7 @@ function expectedNations(state: ExerciseState, spec: InjectSpec, expected: Expec
 
 /** Each inject: what was expected, what each addressed nation actually did and when. */
 export function reviewInjects(state: ExerciseState, events: readonly ExerciseEvent[]): InjectReview[] {
-  const actions = nationActions(events);
+  const actions = nationActions(events, (id) => state.nations[id]?.name ?? id);
   const releases = new Map<string, { seq: number; turn: number }>();
   for (const e of events) if (e.type === "injectReleased" && !releases.has(e.inject)) releases.set(e.inject, { seq: e.seq, turn: e.turn });
   const notes = Object.values(state.notes);
