@@ -9,6 +9,7 @@ import { viewFor, type Viewer } from "../../shared/engine/view-for.ts";
 import { sendError } from "./errors.ts";
 import { exerciseAccess, presentedSecret } from "./exercise-access.ts";
 import { tokenMatchesPlain } from "./operator.ts";
+import { readEventLoopDelay } from "./event-loop.ts";
 import { exportAar } from "../exercises/aar-export.ts";
 import { AAR_FORMATS, type AarFormat } from "../../shared/aar/index.ts";
 
@@ -28,7 +29,15 @@ export function mountApi(app: Application, options: ApiOptions): void {
 
   app.get("/health", asyncRoute(async (_req, res) => {
     const rooms = await matchMaker.query({ name: "exercise" });
-    res.json({ status: "ok", version: options.version, uptimeSeconds: Math.round((Date.now() - options.startedAt) / 1000), rooms: rooms.length, store: service.store.kind });
+    res.json({
+      status: "ok",
+      version: options.version,
+      uptimeSeconds: Math.round((Date.now() - options.startedAt) / 1000),
+      rooms: rooms.length,
+      store: service.store.kind,
+      memoryMb: Math.round(process.memoryUsage().heapUsed / 1e6),
+      eventLoopDelay: readEventLoopDelay(),
+    });
   }));
 
   app.get("/api/scenarios", (_req, res) => {
