@@ -4,15 +4,24 @@ import { ROOT } from "../server/config.ts";
 import { machine, type BenchResult } from "./stats.ts";
 import { runReplayBench } from "./replay.bench.ts";
 import { runNetBench } from "./net.bench.ts";
+import { runCapacityBench } from "./capacity-ramp.ts";
 
 /** `npm run bench [-- --quick]`: every measurement against its baseline, as a table and as JSON. */
 const quick = process.argv.includes("--quick");
+// Two processes (Redis + PostgreSQL) in the full run; in --quick only when asked with --processes 2.
+const processesArg = process.argv.indexOf("--processes");
+const processes = processesArg >= 0 ? Number(process.argv[processesArg + 1]) : quick ? 1 : 2;
 const started = Date.now();
 const results: BenchResult[] = [];
-for (const [name, run] of [["replay", runReplayBench], ["network", runNetBench]] as const) {
+const suites: [string, () => Promise<BenchResult[]>][] = [
+  ["replay", () => runReplayBench({ quick })],
+  ["network", () => runNetBench({ quick })],
+  ["capacity", () => runCapacityBench({ quick, processes })],
+];
+for (const [name, run] of suites) {
   process.stdout.write(`bench: ${name}…\n`);
   try {
-    results.push(...(await run({ quick })));
+    results.push(...(await run()));
   } catch (error) {
     process.stderr.write(`bench ${name} failed: ${(error as Error).stack ?? error}\n`);
     process.exitCode = 1;

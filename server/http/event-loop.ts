@@ -1,6 +1,7 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 
 let histogram: ReturnType<typeof monitorEventLoopDelay> | null = null;
+const RESOLUTION_MS = 5;
 
 /**
  * Event-loop delay of this process since the previous reading, for /health: the number that
@@ -9,10 +10,12 @@ let histogram: ReturnType<typeof monitorEventLoopDelay> | null = null;
  */
 export function readEventLoopDelay(): { p50Ms: number; p99Ms: number; maxMs: number } {
   if (!histogram) {
-    histogram = monitorEventLoopDelay({ resolution: 10 });
+    histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
     histogram.enable();
   }
-  const reading = { p50Ms: round(histogram.percentile(50) / 1e6), p99Ms: round(histogram.percentile(99) / 1e6), maxMs: round(histogram.max / 1e6) };
+  // The histogram records the whole interval between samples; the delay is what exceeds it.
+  const delay = (ns: number) => round(Math.max(0, ns / 1e6 - RESOLUTION_MS));
+  const reading = { p50Ms: delay(histogram.percentile(50)), p99Ms: delay(histogram.percentile(99)), maxMs: delay(histogram.max) };
   histogram.reset();
   return reading;
 }

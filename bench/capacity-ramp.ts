@@ -1,0 +1,124 @@
+import { fork, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { Redis } from "ioredis";
+import { ROOT } from "../server/config.ts";
+import { PostgresStore } from "../server/store/postgres-store.ts";
+import { startConcord, startEcho } from "./processes.ts";
+import { percentile, result, type BenchResult } from "./stats.ts";
+
+/**
+ * Capacity: rooms of 35 seats (28 participants in 4 nations, 2 exercise control, 5 observers),
+ * each seat sending one command every 5 s, doubled step by step until command p99 exceeds 20 ms
+ * or the server's event-loop delay p99 exceeds 10 ms. The same ramp against a bare ws echo.
+ * Load generators are child processes (bench/seat-load.ts), two rooms each.
+ */
+const SEATS_PER_ROOM = 35;
+const INTERVAL_MS = 5000;
+const P99_LIMIT_MS = 20;
+const ELD_LIMIT_MS = 10;
+
+type Step = { rooms: number; seats: number; p99: number; eldP99: number; ok: boolean };
+
+function child(): Promise<ChildProcess> {
+  const proc = fork(join(ROOT, "bench", "seat-load.ts"), [], { execPath: process.execPath, stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  process.on("exit", () => proc.kill("SIGKILL"));
+  return Promise.resolve(proc);
+}
+
+function ask<T>(proc: ChildProcess, message: unknown, expect: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (m: { type: string; error?: string }) => {
+      if (m.type === expect) {
+        proc.off("message", onMessage);
+        resolve(m as T);
+      } else if (m.type === "failed") {
+        proc.off("message", onMessage);
+        reject(new Error(m.error));
+      }
+    };
+    proc.on("message", onMessage);
+    proc.send(message as never);
+  });
+}
+
+async function ramp(kind: "concord" | "echo", urls: string[], maxRooms: number, stepMs: number): Promise<Step[]> {
+  const children: ChildProcess[] = [];
+  const steps: Step[] = [];
+  let rooms = 0;
+  try {
+    for (let target = 1; target <= maxRooms; target *= 2) {
+      while (rooms < target) {
+        if (rooms % 2 === 0) children.push(await child());
+        const proc = children[children.length - 1]!;
+        const url = urls[rooms % urls.length]!;
+        if (kind === "concord") {
+          const ex = await (await fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "northern-flank" }) })).json();
+          await ask(proc, { type: "concord", url, exerciseId: ex.id, codes: ex.joinCodes.map((c: { code: string }) => c.code), facilitatorToken: ex.facilitatorToken, observerCode: ex.observerCode, seats: SEATS_PER_ROOM, intervalMs: INTERVAL_MS }, "added");
+        } else {
+          await ask(proc, { type: "echo", url, seats: SEATS_PER_ROOM, intervalMs: INTERVAL_MS }, "added");
+        }
+        rooms++;
+      }
+      // Let joins settle, then measure one window.
+      await new Promise((r) => setTimeout(r, 1500));
+      for (const proc of children) await ask(proc, { type: "report" }, "report");
+      if (kind === "concord") for (const url of urls) await fetch(`${url}/health`);
+      await new Promise((r) => setTimeout(r, stepMs));
+      const latencies: number[] = [];
+      for (const proc of children) latencies.push(...(await ask<{ latencies: number[] }>(proc, { type: "report" }, "report")).latencies);
+      let eldP99 = 0;
+      if (kind === "concord") for (const url of urls) eldP99 = Math.max(eldP99, (await (await fetch(`${url}/health`)).json()).eventLoopDelay.p99Ms);
+      const p99 = percentile(latencies, 99);
+      const ok = p99 <= P99_LIMIT_MS && eldP99 <= ELD_LIMIT_MS;
+      steps.push({ rooms, seats: rooms * SEATS_PER_ROOM, p99, eldP99, ok });
+      process.stdout.write(`  capacity ${kind}${urls.length > 1 ? ` ×${urls.length}` : ""}: ${rooms} rooms, ${rooms * SEATS_PER_ROOM} seats, p99 ${p99.toFixed(1)} ms, event-loop p99 ${eldP99} ms${ok ? "" : "  ← over the limit"}\n`);
+      if (!ok) break;
+    }
+  } finally {
+    for (const proc of children) proc.send({ type: "stop" });
+  }
+  return steps;
+}
+
+const sustained = (steps: Step[]) => [...steps].reverse().find((s) => s.ok)?.seats ?? 0;
+const capped = (steps: Step[]) => steps.every((s) => s.ok);
+
+export async function runCapacityBench({ quick, processes }: { quick: boolean; processes: number }): Promise<BenchResult[]> {
+  const maxRooms = quick ? 8 : 32;
+  const stepMs = quick ? 5000 : 12000;
+  const results: BenchResult[] = [];
+  const echo = await startEcho(2651);
+  const one = await startConcord(2652, { SCENARIOS_DIR: "scenarios", CONCORD_LOG_LEVEL: "warn", CONCORD_COMMANDS_PER_SECOND: "20" });
+  try {
+    const echoSteps = await ramp("echo", ["ws://127.0.0.1:2651"], maxRooms, stepMs);
+    const oneSteps = await ramp("concord", ["http://127.0.0.1:2652"], maxRooms, stepMs);
+    const note = (steps: Step[]) => (capped(steps) ? ` (ramp cap reached: ${maxRooms} rooms; the real limit is higher)` : "");
+    results.push(result("capacity.seats_one_process", sustained(oneSteps), sustained(echoSteps), "seats", ">= 0.5", "ratio", `rooms of ${SEATS_PER_ROOM} seats, one command per seat every 5 s, until p99 > ${P99_LIMIT_MS} ms or event-loop p99 > ${ELD_LIMIT_MS} ms${note(oneSteps)}; echo${note(echoSteps)}`));
+    if (processes >= 2) {
+      one.kill("SIGKILL");
+      const redis = "redis://127.0.0.1:6379/8";
+      const database = "postgres://postgres@127.0.0.1:5432/test";
+      const r = new Redis(redis, { lazyConnect: true });
+      await r.connect();
+      await r.flushdb();
+      r.disconnect();
+      const store = await PostgresStore.connect(database);
+      await store.truncateForTests();
+      await store.close();
+      const env = (port: number) => ({ SCENARIOS_DIR: "scenarios", CONCORD_LOG_LEVEL: "warn", REDIS_URL: redis, DATABASE_URL: database, PUBLIC_ADDRESS: `127.0.0.1:${port}` });
+      const a = await startConcord(2653, env(2653));
+      const b = await startConcord(2654, env(2654));
+      try {
+        const twoSteps = await ramp("concord", ["http://127.0.0.1:2653", "http://127.0.0.1:2654"], maxRooms * 2, stepMs);
+        results.push(result("capacity.seats_two_processes_vs_one", sustained(twoSteps), sustained(oneSteps), "seats", ">= 1", "ratio", `two processes sharing Redis and PostgreSQL, same ramp${note(twoSteps)}; on a 2-core machine the load generators share the cores`));
+      } finally {
+        a.kill("SIGKILL");
+        b.kill("SIGKILL");
+      }
+    }
+  } finally {
+    echo.kill("SIGKILL");
+    one.kill("SIGKILL");
+  }
+  return results;
+}

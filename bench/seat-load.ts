@@ -1,0 +1,88 @@
+import { Client } from "@colyseus/sdk";
+import { WebSocket } from "ws";
+import { performance } from "node:perf_hooks";
+
+/**
+ * A load-generating child process for the capacity ramp. The parent sends it rooms to fill
+ * (Concord seats, or raw echo connections); every seat sends one command every `intervalMs`
+ * at a random phase, and the child reports round-trip latencies when asked.
+ */
+type AddConcordRoom = { type: "concord"; url: string; exerciseId: string; codes: string[]; facilitatorToken: string; observerCode: string; seats: number; intervalMs: number };
+type AddEchoRoom = { type: "echo"; url: string; seats: number; intervalMs: number };
+type Message = AddConcordRoom | AddEchoRoom | { type: "report" } | { type: "stop" };
+
+let latencies: number[] = [];
+let errors = 0;
+const timers: ReturnType<typeof setInterval>[] = [];
+const closers: (() => void)[] = [];
+let counter = 0;
+
+function every(intervalMs: number, tick: () => void) {
+  setTimeout(() => {
+    tick();
+    timers.push(setInterval(tick, intervalMs));
+  }, Math.random() * intervalMs);
+}
+
+async function addConcord(m: AddConcordRoom) {
+  const sdk = new Client(m.url);
+  const options: Record<string, unknown>[] = [];
+  for (let i = 0; i < m.seats; i++) {
+    if (i < 2) options.push({ token: m.facilitatorToken, name: `Control ${i}` });
+    else if (i < 7) options.push({ code: m.observerCode, name: `Observer ${i}` });
+    else options.push({ code: m.codes[i % m.codes.length], name: `Seat ${i}` });
+  }
+  for (const joinOptions of options) {
+    const room = await sdk.joinById(m.exerciseId, joinOptions);
+    const pending = new Map<string, number>();
+    for (const type of ["welcome", "ping", "viewChanged"]) room.onMessage(type, () => {});
+    room.onMessage("result", (r: { id: string }) => {
+      const started = pending.get(r.id);
+      if (started === undefined) return;
+      pending.delete(r.id);
+      latencies.push(performance.now() - started);
+    });
+    every(m.intervalMs, () => {
+      const id = `l${++counter}`;
+      pending.set(id, performance.now());
+      if (pending.size > 20) errors++;
+      room.send("command", { id, command: { type: "pingRegion", region: "holm" } });
+    });
+    closers.push(() => void room.leave().catch(() => undefined));
+  }
+}
+
+async function addEcho(m: AddEchoRoom) {
+  for (let i = 0; i < m.seats; i++) {
+    const socket = new WebSocket(m.url);
+    await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));
+    let started = 0;
+    socket.on("message", () => latencies.push(performance.now() - started));
+    every(m.intervalMs, () => {
+      started = performance.now();
+      socket.send(Buffer.alloc(120, 7));
+    });
+    closers.push(() => socket.close());
+  }
+}
+
+process.on("message", async (m: Message) => {
+  try {
+    if (m.type === "concord") await addConcord(m);
+    else if (m.type === "echo") await addEcho(m);
+    else if (m.type === "report") {
+      process.send!({ type: "report", latencies, errors });
+      latencies = [];
+      errors = 0;
+      return;
+    } else if (m.type === "stop") {
+      timers.forEach(clearInterval);
+      closers.forEach((close) => close());
+      setTimeout(() => process.exit(0), 200);
+      return;
+    }
+    process.send!({ type: "added" });
+  } catch (error) {
+    process.send!({ type: "failed", error: String(error) });
+  }
+});
