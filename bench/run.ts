@@ -5,6 +5,7 @@ import { machine, type BenchResult } from "./stats.ts";
 import { runReplayBench } from "./replay.bench.ts";
 import { runNetBench } from "./net.bench.ts";
 import { runCapacityBench } from "./capacity-ramp.ts";
+import { runClientBench } from "./client.bench.ts";
 
 /** `npm run bench [-- --quick]`: every measurement against its baseline, as a table and as JSON. */
 const quick = process.argv.includes("--quick");
@@ -17,6 +18,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ["replay", () => runReplayBench({ quick })],
   ["network", () => runNetBench({ quick })],
   ["capacity", () => runCapacityBench({ quick, processes })],
+  ["client", () => runClientBench({ quick })],
 ];
 for (const [name, run] of suites) {
   process.stdout.write(`bench: ${name}…\n`);

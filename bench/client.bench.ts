@@ -1,0 +1,113 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { ROOT } from "../server/config.ts";
+import { clientBuildIsStale, buildClient } from "../server/client-build.ts";
+import { validateScenario } from "../shared/scenario/validate.ts";
+import { startConcord } from "./processes.ts";
+import { percentile, result, type BenchResult } from "./stats.ts";
+
+/** A synthetic map of 40 regions (8 × 5) and 300 assets, for the client's load and frame time. */
+function bigScenario() {
+  const nations = ["blue", "orange", "green", "pink"].map((id, i) => ({ id, name: `Nation ${id}`, color: ["#0072b2", "#e69f00", "#009e73", "#cc79a7"][i]!, budget: 500, budgetPerTurn: 50, politicalCapital: 50, readiness: 60 }));
+  const regions: Record<string, unknown>[] = [];
+  for (let row = 0; row < 5; row++) {
+    for (let col = 0; col < 8; col++) {
+      const id = `r${row}-${col}`;
+      const adjacent = [[row - 1, col], [row + 1, col], [row, col - 1], [row, col + 1]].filter(([r, c]) => r! >= 0 && r! < 5 && c! >= 0 && c! < 8).map(([r, c]) => `r${r}-${c}`);
+      const sea = (row + col) % 3 === 0;
+      regions.push({ id, name: `Region ${row}-${col}`, kind: sea ? "sea" : "land", x: 70 + col * 122, y: 70 + row * 140, owner: sea ? null : nations[(row < 3 ? 0 : 2) + (col < 4 ? 0 : 1)]!.id, stability: 50 + ((row * 8 + col) % 40), adjacent, ...((row * 8 + col) % 7 === 0 ? { crisis: { kind: "unrest", severity: 40 } } : {}) });
+    }
+  }
+  const assetTypes = [
+    { id: "ship", name: "Ship", category: "naval", speed: 2, upkeep: 1, domain: "sea", missions: ["patrol"] },
+    { id: "brigade", name: "Brigade", category: "land", speed: 1, upkeep: 1, domain: "land", missions: ["presence"] },
+    { id: "drone", name: "Drone", category: "isr", speed: 3, upkeep: 1, domain: "any", missions: ["surveillance"], detectionRange: 1 },
+  ];
+  const assets = Array.from({ length: 300 }, (_, i) => {
+    const region = regions[i % regions.length]! as { id: string; kind: string };
+    const type = i % 5 === 0 ? "drone" : region.kind === "sea" ? "ship" : "brigade";
+    return { id: `a${i}`, name: `Unit ${i}`, type, owner: nations[i % 4]!.id, region: region.id };
+  });
+  const scenario = {
+    id: "bench-big",
+    title: "Benchmark: 40 regions, 300 assets",
+    summary: "A synthetic scenario for client performance measurements.",
+    learningObjectives: ["Measure"],
+    turns: 8,
+    hoursPerTurn: 6,
+    startTime: "2031-01-01T00:00:00Z",
+    nations,
+    regions,
+    assetTypes,
+    assets,
+  };
+  const checked = validateScenario(scenario);
+  if (!checked.ok) throw new Error(`synthetic scenario invalid: ${JSON.stringify(checked.errors.slice(0, 3))}`);
+  return scenario;
+}
+
+/** Time from navigation to a drawn map, and frame times while panning and zooming, in headless Chromium. */
+export async function runClientBench({ quick }: { quick: boolean }): Promise<BenchResult[]> {
+  const clientDir = join(ROOT, "dist");
+  if (clientBuildIsStale(clientDir)) buildClient();
+  const dir = mkdtempSync(join(tmpdir(), "concord-bench-client-"));
+  writeFileSync(join(dir, "big.json"), JSON.stringify(bigScenario()));
+  const server = await startConcord(2660, { SCENARIOS_DIR: dir, CLIENT_DIR: clientDir, CONCORD_LOG_LEVEL: "warn" });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+  });
+  try {
+    const url = "http://127.0.0.1:2660";
+    const ex = await (await fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "bench-big" }) })).json();
+    const loads: number[] = [];
+    const frames: number[] = [];
+    for (let run = 0; run < (quick ? 2 : 4); run++) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const started = Date.now();
+      await page.goto(`${url}/#facilitator=${ex.facilitatorToken}&exercise=${ex.id}`);
+      await page.locator('[data-testid="map"][data-regions-drawn="40"]').waitFor({ timeout: 30_000 });
+      loads.push(Date.now() - started);
+      const box = (await page.locator('[data-testid="map"]').boundingBox())!;
+      // Collect frame-to-frame times while a person pans and zooms for ~3 s.
+      await page.evaluate(() => {
+        const w = window as unknown as { __frames: number[] };
+        w.__frames = [];
+        let last = performance.now();
+        const tick = (now: number) => {
+          w.__frames.push(now - last);
+          last = now;
+          if (w.__frames.length < 2000) requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      const cx = box.x + box.width / 2;
+      const cy = box.y + box.height / 2;
+      const deadline = Date.now() + 3000;
+      while (Date.now() < deadline) {
+        await page.mouse.move(cx, cy);
+        await page.mouse.down();
+        await page.mouse.move(cx + 120, cy + 60, { steps: 8 });
+        await page.mouse.up();
+        await page.mouse.wheel(0, -240);
+        await page.mouse.move(cx + 120, cy + 60);
+        await page.mouse.down();
+        await page.mouse.move(cx, cy, { steps: 8 });
+        await page.mouse.up();
+        await page.mouse.wheel(0, 240);
+      }
+      frames.push(...(await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames.slice(5))));
+      await page.close();
+    }
+    return [
+      result("client.load_to_drawn_map_p50", percentile(loads, 50), null, "ms", "<= 3000", "value", "navigation → map reports 40 regions drawn (white cell, 300 assets); headless Chromium with software rendering"),
+      result("client.frame_time_p50", percentile(frames, 50), null, "ms", "<= 20", "value", "requestAnimationFrame deltas while panning and zooming"),
+      result("client.frame_time_p99", percentile(frames, 99), null, "ms", "<= 50", "value"),
+    ];
+  } finally {
+    await browser.close();
+    server.kill("SIGKILL");
+  }
+}
