@@ -6,6 +6,7 @@ import { runReplayBench } from "./replay.bench.ts";
 import { runNetBench } from "./net.bench.ts";
 import { runCapacityBench } from "./capacity-ramp.ts";
 import { runClientBench } from "./client.bench.ts";
+import { runFloodBench } from "./flood.bench.ts";
 
 /** `npm run bench [-- --quick]`: every measurement against its baseline, as a table and as JSON. */
 const quick = process.argv.includes("--quick");
@@ -19,6 +20,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ["network", () => runNetBench({ quick })],
   ["capacity", () => runCapacityBench({ quick, processes })],
   ["client", () => runClientBench({ quick })],
+  ["flood", () => runFloodBench({ quick })],
 ];
 for (const [name, run] of suites) {
   process.stdout.write(`bench: ${name}…\n`);
