@@ -39,6 +39,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   private feeds = new Map<string, FeedItem[]>();
   private roster = new Map<string, RosterSeat & { sessions: number }>();
   private timer: { clear(): void } | null = null;
+  private timerKey: string | null = null;
 
   override async onCreate(options: { exerciseId: string }) {
     const { service, log } = serverContext();
@@ -268,10 +269,15 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
 
   /** The turn timer runs on the room's clock; its expiry is a command like any other, so it is logged. */
   private scheduleTimer() {
+    const { phase, deadline, turn } = this.exercise;
+    const key = phase === "running" && deadline !== null ? `${turn}@${deadline}` : null;
+    // Most commands leave the deadline alone: keep the pending timer rather than piling up
+    // cleared ones (the clock keeps a cleared timer until its time would have come).
+    if (key === this.timerKey) return;
+    this.timerKey = key;
     this.timer?.clear();
     this.timer = null;
-    const { phase, deadline, turn } = this.exercise;
-    if (phase !== "running" || deadline === null) return;
+    if (key === null || deadline === null) return;
     this.timer = this.clock.setTimeout(() => {
       void this.enqueue(async () => {
         if (this.exercise.turn === turn && this.exercise.phase === "running") await this.apply({ type: "timerExpired", turn }, { role: "system" });
