@@ -65,8 +65,11 @@ export class ClientRateLimit {
       return "ok";
     }
     if (this.refused++ === 0) this.refusingSince = now;
-    // A burst is refused; only a flood that goes on for seconds costs the connection.
-    return now - this.refusingSince > 3000 && this.refused > this.perSecond * 3 ? "disconnect" : "refuse";
+    // A burst is refused; a flood that goes on for seconds, or one ten times the budget within a
+    // second, costs the connection (answering every message of a flood would itself be the load).
+    const sustained = now - this.refusingSince > 3000 && this.refused > this.perSecond * 3;
+    const torrent = now - this.refusingSince <= 1000 && this.refused > this.perSecond * 10;
+    return sustained || torrent ? "disconnect" : "refuse";
   }
 }
 
