@@ -1,4 +1,4 @@
-import type { Phase, RegionState, ObjectiveState, AssetState, NationState } from "../../../shared/state/schema.ts";
+import type { ObjectiveState, AssetState, NationState } from "../../../shared/state/schema.ts";
 import type { InjectView, ForeignAssetView, PublicNation, View } from "../../../shared/engine/view-for.ts";
 import type { FeedItem } from "../../../shared/view/feed.ts";
 import type { PublicScenario } from "../../../shared/view/public-scenario.ts";
@@ -38,21 +38,9 @@ export type Perspective = Pick<View, "relations" | "reports" | "agreements" | "c
   seats: Seat[];
 };
 
-export type ClientState = {
-  exerciseId: string;
-  title: string;
+/** The public part of the shared View (deadline: epoch ms when the planning timer runs out, or null). */
+export type ClientState = Pick<View, "exerciseId" | "title" | "phase" | "turn" | "turns" | "seq" | "deadline" | "pausedRemainingMs" | "turnSeconds" | "scenarioTime" | "cohesion" | "regions"> & {
   scenario: PublicScenario;
-  phase: Phase;
-  turn: number;
-  turns: number;
-  seq: number;
-  /** Epoch ms when the planning timer runs out; null when no timer runs. */
-  deadline: number | null;
-  pausedRemainingMs: number | null;
-  turnSeconds: number;
-  scenarioTime: string;
-  cohesion: number;
-  regions: Record<string, RegionState>;
   nations: Record<string, PublicNationRow>;
   perspective: Perspective | null;
 };
