@@ -1,66 +1,44 @@
-import { performance } from "node:perf_hooks";
-import { Client } from "@colyseus/sdk";
 import { startConcord } from "./processes.ts";
-import { percentile, result, type BenchResult } from "./stats.ts";
+import { result, type BenchResult } from "./stats.ts";
+import { measureFlood, honestSeats, type FloodOutcome } from "../test/reliability/flood-check.ts";
+import { createExercise } from "../test/reliability/support.ts";
 
 /**
- * Flood: one seat sends commands as fast as it can (bounded: 20,000 messages or 6 s) while a
- * well-behaved seat keeps working. The flooder must be throttled (rate_limited) or cut off, and
- * the others' p99 must stay within 2× of their baseline measured just before.
+ * Flood: a flooder process sends as fast as its socket drains, with the default budget of 20
+ * commands a second, while six honest seats send one command every 100 ms each. Their p99 in
+ * windows with the flood against windows without it, alternating (the method of
+ * test/reliability/flood.test.ts). The control run has an idle extra client instead of a flooder:
+ * it shows what the method reads when nothing happens.
  */
+const PORT = 2662;
+
 export async function runFloodBench({ quick }: { quick: boolean }): Promise<BenchResult[]> {
-  const server = await startConcord(2662, { SCENARIOS_DIR: "scenarios", CONCORD_LOG_LEVEL: "warn", CONCORD_COMMANDS_PER_SECOND: "20" });
+  const server = await startConcord(PORT, { SCENARIOS_DIR: "test/server/fixtures/scenarios", CONCORD_LOG_LEVEL: "warn", CONCORD_COMMANDS_PER_SECOND: "20" });
+  const url = `http://127.0.0.1:${PORT}`;
+  const windows = quick ? 2 : 4;
+  const windowMs = quick ? 1000 : 1500;
+  const cases = [
+    { name: "flood.control_idle_client", kind: "idle", rejoin: false, what: "no flood: an idle extra client (the method's noise)" },
+    { name: "flood.commands_one_connection", kind: "command", rejoin: false, what: "one connection flooding commands" },
+    { name: "flood.commands_rejoining", kind: "command", rejoin: true, what: "a command flooder that rejoins with its seat token each time it is cut off" },
+    { name: "flood.whoami_messages", kind: "whoami", rejoin: false, what: 'a flood of "whoami" messages (not commands)' },
+    { name: "flood.unknown_messages", kind: "unknown", rejoin: false, what: "a flood of an unknown message type" },
+    { name: "flood.view_switches", kind: "viewAs", rejoin: false, what: 'exercise control flooding "viewAs" (each sends a whole perspective)' },
+  ] as const;
+  const results: BenchResult[] = [];
   try {
-    const url = "http://127.0.0.1:2662";
-    const ex = await (await fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "northern-flank" }) })).json();
-    const sdk = new Client(url);
-    const honest = await sdk.joinById(ex.id, { code: ex.joinCodes[1].code, name: "Honest" });
-    const flooder = await sdk.joinById(ex.id, { code: ex.joinCodes[0].code, name: "Flooder" });
-    for (const room of [honest, flooder]) for (const type of ["welcome", "ping", "viewChanged"]) room.onMessage(type, () => {});
-    let counter = 0;
-    const waiting = new Map<string, () => void>();
-    honest.onMessage("result", (r: { id: string }) => waiting.get(r.id)?.());
-    const roundTrip = () =>
-      new Promise<number>((resolve) => {
-        const id = `h${++counter}`;
-        const t = performance.now();
-        waiting.set(id, () => {
-          waiting.delete(id);
-          resolve(performance.now() - t);
-        });
-        honest.send("command", { id, command: { type: "pingRegion", region: "holm" } });
-      });
-    const samples = quick ? 100 : 300;
-    const measure = async () => {
-      const out: number[] = [];
-      // 10 commands a second: inside the honest client's own budget.
-      for (let i = 0; i < samples; i++) {
-        out.push(await roundTrip());
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      return out;
-    };
-    const baseline = await measure();
-    let refused = 0;
-    let disconnected = false;
-    flooder.onMessage("result", (r: { code?: string }) => r.code === "rate_limited" && refused++);
-    flooder.onLeave(() => (disconnected = true));
-    const floodUntil = performance.now() + (quick ? 4000 : 6000);
-    let sent = 0;
-    const flood = (async () => {
-      while (!disconnected && sent < 20_000 && performance.now() < floodUntil) {
-        for (let i = 0; i < 50 && !disconnected; i++, sent++) flooder.send("command", { id: `f${sent}`, command: { type: "pingRegion", region: "holm" } });
-        await new Promise((r) => setImmediate(r));
-      }
-    })();
-    const during = await measure();
-    await flood;
-    await honest.leave();
-    if (!disconnected) await flooder.leave();
-    return [
-      result("flood.others_p99_vs_baseline", percentile(during, 99), percentile(baseline, 99), "ms", "<= 2", "ratio", `a flooder sent ${sent} commands: ${refused} answered rate_limited${disconnected ? ", then it was disconnected" : ""}`),
-    ];
+    for (const c of cases) {
+      const ex = await createExercise(url);
+      const honest = await honestSeats(url, ex);
+      const o: FloodOutcome = await measureFlood({ url, ex, honest, flooderJoin: c.kind === "viewAs" ? { token: ex.facilitatorToken, name: "Flooding control" } : { code: ex.joinCodes[0]!.code, name: "Flooder" }, kind: c.kind, windows, windowMs, rejoin: c.rejoin });
+      const flooder = o.flooder.reduce((a, f) => ({ sent: a.sent + f.sent, limited: a.limited + f.rateLimited, cut: a.cut + f.disconnects.filter((d) => !d.startsWith("4000")).length }), { sent: 0, limited: 0, cut: 0 });
+      const notes = `${c.what}; honest p99 over ${o.floodSamples} vs ${o.baselineSamples} commands${o.unanswered ? `, ${o.unanswered} unanswered within 5 s` : ""}; flooder sent ${flooder.sent}, ${flooder.limited} answered rate_limited, cut off ${flooder.cut}×`;
+      results.push(result(`${c.name}_p99_vs_baseline`, o.floodP99, o.baselineP99, "ms", "<= 2", "ratio", notes));
+      process.stdout.write(`  ${c.name}: p99 ${o.floodP99.toFixed(1)} vs ${o.baselineP99.toFixed(1)} ms; ${notes}\n`);
+      for (const seat of honest) await seat.room.leave().catch(() => undefined);
+    }
   } finally {
     server.kill("SIGKILL");
   }
+  return results;
 }

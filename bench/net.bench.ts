@@ -63,6 +63,16 @@ export async function runNetBench({ quick }: { quick: boolean }): Promise<BenchR
       draftId = draftId ? null : JSON.parse([...alice.room.state.perspectives.get("nordvik").drafts.values()].at(-1).json).id;
       if (!reply.ok) throw new Error(`bench command refused: ${reply.message}`);
     }
+    // The framework's own floor: a room message answered at once ("whoami" → "welcome"), no command pipeline.
+    const roomEcho: number[] = [];
+    for (let i = 0; i < iterations + warmup; i++) {
+      const t = performance.now();
+      await new Promise<void>((resolve) => {
+        const off = alice.room.onMessage("welcome", () => (off(), resolve()));
+        alice.room.send("whoami");
+      });
+      if (i >= warmup) roomEcho.push(performance.now() - t);
+    }
     const socket = new WebSocket(`ws://127.0.0.1:${ECHO_PORT}`);
     await new Promise((r) => socket.once("open", r));
     const echoRtt: number[] = [];
@@ -102,15 +112,41 @@ export async function runNetBench({ quick }: { quick: boolean }): Promise<BenchR
 
     // 4. Inject fan-out to 30 clients vs a raw ws send loop to 30 sockets.
     const fans: any[] = [];
-    for (let i = 0; i < 30; i++) fans.push((await sdk.joinById(created.id, { code: code(["nordvik", "kaldmark", "sarnia", "valdoria"][i % 4]!), name: `P${i}` })));
+    const fanNations = Array.from({ length: 30 }, (_, i) => ["nordvik", "kaldmark", "sarnia", "valdoria"][i % 4]!);
+    for (let i = 0; i < 30; i++) fans.push(await sdk.joinById(created.id, { code: code(fanNations[i]!), name: `P${i}` }));
     for (const f of fans) for (const type of ["welcome", "ping", "viewChanged", "result"]) f.onMessage(type, () => {});
-    const injects = quick ? 20 : 60;
-    let t = performance.now();
-    for (let i = 0; i < injects; i++) {
-      const all = Promise.all(fans.map(nextChange));
-      await control.send({ type: "fireInject", inject: { number: `B.${i}`, type: "information", from: "Bench", to: "all", title: `Bench inject ${i}`, body: "Fan-out measurement." } });
-      await all;
+    const joinedBy = performance.now() + 10_000;
+    while (fans.some((f, k) => !f.state?.perspectives?.get(fanNations[k]!))) {
+      if (performance.now() > joinedBy) throw new Error("fan-out seats did not receive their perspective within 10 s");
+      await new Promise((r) => setTimeout(r, 10));
     }
+    const injects = quick ? 40 : 120;
+    // Pipelined like the raw loop below: exercise control fires every inject without waiting; done
+    // when every seat holds all of them.
+    const fire = async (count: number, label: string) => {
+      const injectsOf = (k: number) => fans[k].state.perspectives.get(fanNations[k]!)?.injects.size ?? 0;
+      const targets = fans.map((_, k) => injectsOf(k) + count);
+      const seen = Promise.all(
+        fans.map(
+          (f, k) =>
+            new Promise<void>((resolve) => {
+              if (injectsOf(k) >= targets[k]!) return resolve();
+              const check = () => {
+                if (injectsOf(k) < targets[k]!) return;
+                f.onStateChange.remove(check);
+                resolve();
+              };
+              f.onStateChange(check);
+            }),
+        ),
+      );
+      const replies = [];
+      for (let i = 0; i < count; i++) replies.push(control.send({ type: "fireInject", inject: { number: `${label}.${i}`, type: "information", from: "Bench", to: "all", title: `Bench inject ${label} ${i}`, body: "Fan-out measurement." } }));
+      await Promise.all([seen, ...replies]);
+    };
+    await fire(10, "W"); // warm-up
+    let t = performance.now();
+    await fire(injects, "B");
     const concordFanout = (injects * fans.length) / ((performance.now() - t) / 1000);
     const sockets: WebSocket[] = [];
     for (let i = 0; i < 30; i++) {
@@ -133,10 +169,11 @@ export async function runNetBench({ quick }: { quick: boolean }): Promise<BenchR
     return [
       result("roundtrip.command_to_patch_p50", percentile(rtt, 50), percentile(echoRtt, 50), "ms", "<= 1.6", "ratio", "command sent → reply at the sender and patch applied at a team-mate, vs bare ws echo"),
       result("roundtrip.command_to_patch_p99", percentile(rtt, 99), percentile(echoRtt, 99), "ms", "<= 3", "ratio"),
+      result("roundtrip.room_message_echo_p50", percentile(roomEcho, 50), percentile(echoRtt, 50), "ms", "<= 1.8", "ratio", "a room message answered at once (whoami → welcome): the framework's floor, no command pipeline; vs bare ws echo"),
       result("wire.bytes_per_single_entity_action_median", medianNation, null, "bytes", "<= 32", "value", "median bytes received by a nation client per action (region, timer, readiness, trust changes)"),
       result("wire.full_state_json_vs_action", state.length, medianNation, "bytes", ">= 1000", "ratio", "full white-cell state as JSON divided by the median bytes per action"),
       result("wire.nation_stream_vs_white_cell", medianNation, medianWhite, "bytes", "<= 1.2", "ratio", "per-nation filtered stream vs the white cell's (unfiltered) stream for the same actions"),
-      result("fanout.inject_to_30_clients", concordFanout, rawFanout, "deliveries/s", ">= 0.7", "ratio", "fired injects reaching 30 seats vs a raw ws send loop to 31 sockets"),
+      result("fanout.inject_to_30_clients", concordFanout, rawFanout, "deliveries/s", ">= 0.7", "ratio", "injects fired back to back by exercise control until all 30 seats hold every one, vs a raw ws send loop of 200-byte messages to 31 sockets"),
     ];
   } finally {
     concord.kill("SIGKILL");

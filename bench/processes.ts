@@ -2,23 +2,34 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { ROOT } from "../server/config.ts";
 
+/** Every child this process started, killed when it exits (one listener for all of them). */
+const children = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+});
+
+export function killOnExit(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  return child;
+}
+
 /** Starts a child process and resolves once it prints `ready` (a regex); kills it on exit. */
 export function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = killOnExit(spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] }));
     let output = "";
     const timer = setTimeout(() => reject(new Error(`process did not start: ${args.join(" ")}\n${output}`)), 20_000);
     const onData = (d: Buffer) => {
-      output += d;
+      output = (output + d).slice(-8192); // the tail is enough to explain a failure
       if (ready.test(output)) {
         clearTimeout(timer);
         resolve(child);
       }
     };
     child.stdout!.on("data", onData);
-    child.stderr!.on("data", (d) => (output += d));
+    child.stderr!.on("data", (d) => (output = (output + d).slice(-8192)));
     child.on("exit", (code) => reject(new Error(`process exited (${code}): ${output}`)));
-    process.on("exit", () => child.kill("SIGKILL"));
   });
 }
 

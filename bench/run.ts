@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../server/config.ts";
 import { machine, type BenchResult } from "./stats.ts";
@@ -7,22 +7,36 @@ import { runNetBench } from "./net.bench.ts";
 import { runCapacityBench } from "./capacity-ramp.ts";
 import { runClientBench } from "./client.bench.ts";
 import { runFloodBench } from "./flood.bench.ts";
+import { runHistoryBench } from "./history.bench.ts";
 
-/** `npm run bench [-- --quick]`: every measurement against its baseline, as a table and as JSON. */
+/**
+ * `npm run bench [-- --quick] [--processes 2] [--only replay,history,network,capacity,client,flood]`:
+ * every measurement against its baseline, as a table and as JSON (bench/results/latest.json).
+ */
 const quick = process.argv.includes("--quick");
 // Two processes (Redis + PostgreSQL) in the full run; in --quick only when asked with --processes 2.
 const processesArg = process.argv.indexOf("--processes");
 const processes = processesArg >= 0 ? Number(process.argv[processesArg + 1]) : quick ? 1 : 2;
 const started = Date.now();
 const results: BenchResult[] = [];
+// The SDK warns about every message that arrives before its handler is registered (the welcome
+// sent on join): noise in a table of numbers.
+const warn = console.warn;
+console.warn = (...args: unknown[]) => (/onMessage\(\) not registered/.test(String(args[0])) ? undefined : warn(...args));
+
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ["replay", () => runReplayBench({ quick })],
+  ["history", () => runHistoryBench({ quick })],
   ["network", () => runNetBench({ quick })],
   ["capacity", () => runCapacityBench({ quick, processes })],
   ["client", () => runClientBench({ quick })],
   ["flood", () => runFloodBench({ quick })],
 ];
+// `--only network,flood` runs a subset; latest.json keeps the other entries of the previous run.
+const onlyArg = process.argv.indexOf("--only");
+const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1]!.split(",")) : null;
 for (const [name, run] of suites) {
+  if (only && !only.has(name)) continue;
   process.stdout.write(`bench: ${name}…\n`);
   try {
     results.push(...(await run()));
@@ -33,7 +47,10 @@ for (const [name, run] of suites) {
 }
 const host = machine();
 mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
-writeFileSync(join(ROOT, "bench", "results", "latest.json"), JSON.stringify(results.map((r) => ({ ...r, machine: host })), null, 2) + "\n");
+const latest = join(ROOT, "bench", "results", "latest.json");
+// With --only, the other measurements of the previous run stay in latest.json.
+const kept: BenchResult[] = only && existsSync(latest) ? (JSON.parse(readFileSync(latest, "utf8")) as BenchResult[]).filter((old) => !results.some((r) => r.name === old.name)) : [];
+writeFileSync(latest, JSON.stringify([...kept, ...results.map((r) => ({ ...r, machine: host }))], null, 2) + "\n");
 const rows = results.map((r) => [r.name, String(r.value), r.baseline === null ? "" : String(r.baseline), r.ratio === null ? "" : String(r.ratio), r.unit, r.target, r.met ? "yes" : "NO"]);
 const header = ["measurement", "value", "baseline", "ratio", "unit", "target", "met"];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

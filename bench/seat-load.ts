@@ -7,7 +7,8 @@ import { performance } from "node:perf_hooks";
  * (Concord seats, or raw echo connections); every seat sends one command every `intervalMs`
  * at a random phase, and the child reports round-trip latencies when asked.
  */
-type AddConcordRoom = { type: "concord"; url: string; exerciseId: string; codes: string[]; facilitatorToken: string; observerCode: string; seats: number; intervalMs: number };
+/** "ping": every seat pings a region (the capacity ramp). "mix": chat, pings, notes, adjudications (the soak). */
+type AddConcordRoom = { type: "concord"; url: string; exerciseId: string; codes: string[]; facilitatorToken: string; observerCode: string; seats: number; intervalMs: number; play?: "ping" | "mix" };
 type AddEchoRoom = { type: "echo"; url: string; seats: number; intervalMs: number };
 type Message = AddConcordRoom | AddEchoRoom | { type: "report" } | { type: "stop" };
 
@@ -35,21 +36,35 @@ async function addConcord(m: AddConcordRoom) {
   for (const joinOptions of options) {
     const room = await sdk.joinById(m.exerciseId, joinOptions);
     const pending = new Map<string, number>();
-    for (const type of ["welcome", "ping", "viewChanged"]) room.onMessage(type, () => {});
+    for (const type of ["ping", "viewChanged"]) room.onMessage(type, () => {});
     room.onMessage("result", (r: { id: string }) => {
       const started = pending.get(r.id);
       if (started === undefined) return;
       pending.delete(r.id);
       latencies.push(performance.now() - started);
     });
+    let nation: string | null = null;
+    room.onMessage("welcome", (w: { nation: string | null }) => (nation = w.nation));
+    room.send("whoami");
+    let n = 0;
     every(m.intervalMs, () => {
       const id = `l${++counter}`;
       pending.set(id, performance.now());
       if (pending.size > 20) errors++;
-      room.send("command", { id, command: { type: "pingRegion", region: "holm" } });
+      room.send("command", { id, command: m.play === "mix" ? mixed(joinOptions, nation, n++) : { type: "pingRegion", region: "holm" } });
     });
     closers.push(() => void room.leave().catch(() => undefined));
   }
+}
+
+/** What people do most in an exercise: talk in their team, point at the map; control notes and adjudicates. */
+function mixed(seat: Record<string, unknown>, nation: string | null, n: number): unknown {
+  if (seat.token) return n % 2 ? { type: "addNote", text: `Observation ${n}: the team is discussing options.` } : { type: "adjustState", effects: [{ kind: "stability", region: "holm", delta: n % 4 ? 1 : -1 }], rationale: "Soak adjudication." };
+  if (!nation) return { type: "pingRegion", region: "holm" }; // observers: answered read_only
+  const roll = n % 10;
+  if (roll < 6) return { type: "sendMessage", channel: `team:${nation}`, text: `Update ${n}: holding position, awaiting tasking.` };
+  if (roll < 9) return { type: "pingRegion", region: "holm" };
+  return { type: "sendMessage", channel: "alliance", text: `Alliance note ${n} from ${nation}.` };
 }
 
 async function addEcho(m: AddEchoRoom) {

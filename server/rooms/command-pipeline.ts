@@ -41,38 +41,6 @@ function describe(error: z.ZodError): string {
     .join("; ");
 }
 
-/** Per-client budget of commands: bursts are fine, a flood is refused and then cut off. */
-export class ClientRateLimit {
-  private tokens: number;
-  private last: number;
-  private refused = 0;
-  private refusingSince = 0;
-  private readonly perSecond: number;
-
-  constructor(perSecond: number, now = Date.now()) {
-    this.perSecond = perSecond;
-    this.tokens = perSecond;
-    this.last = now;
-  }
-
-  /** "ok", "refuse" (answer with rate_limited) or "disconnect" (sustained abuse). */
-  take(now = Date.now()): "ok" | "refuse" | "disconnect" {
-    this.tokens = Math.min(this.perSecond, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
-    if (this.tokens >= 1) {
-      this.tokens -= 1;
-      this.refused = 0;
-      return "ok";
-    }
-    if (this.refused++ === 0) this.refusingSince = now;
-    // A burst is refused; a flood that goes on for seconds, or one ten times the budget within a
-    // second, costs the connection (answering every message of a flood would itself be the load).
-    const sustained = now - this.refusingSince > 3000 && this.refused > this.perSecond * 3;
-    const torrent = now - this.refusingSince <= 1000 && this.refused > this.perSecond * 10;
-    return sustained || torrent ? "disconnect" : "refuse";
-  }
-}
-
 export function actorFor(seat: { role: string; nation: string | null; name: string }): Actor {
   if (seat.role === "participant" && seat.nation) return { role: "participant", nation: seat.nation, name: seat.name };
   if (seat.role === "facilitator") return { role: "facilitator", name: seat.name };

@@ -7,23 +7,33 @@ import { RejectionCode } from "../../shared/protocol/rejections.ts";
 import { decide } from "../../shared/engine/decide.ts";
 import { stamp, foldEvents } from "../../shared/engine/evolve.ts";
 import { initialState } from "../../shared/engine/initial-state.ts";
-import { viewFor, type Viewer } from "../../shared/engine/view-for.ts";
+import type { Viewer } from "../../shared/engine/view-for.ts";
 import { feedItemFor, type FeedItem } from "../../shared/view/feed.ts";
 import { publicScenario } from "../../shared/view/public-scenario.ts";
 import { SequenceConflict, type SeatRecord } from "../store/event-store.ts";
 import { serverContext } from "../context.ts";
 import { JoinRefused, seatPublicId } from "../exercises/exercise-service.ts";
 import { ExerciseRoomState, PerspectiveSchema } from "./room-state.ts";
-import { projectPublic, projectPerspective, type RosterSeat } from "./projection.ts";
-import { parseCommand, ClientRateLimit, actorFor, type CommandReply } from "./command-pipeline.ts";
+import { PublicProjection, PerspectiveProjection, type RosterSeat } from "./projection.ts";
+import { parseCommand, actorFor, type CommandReply } from "./command-pipeline.ts";
+import { SeatBudgets } from "./seat-budget.ts";
+import { FairQueue } from "./fair-queue.ts";
 
 // Scenario JSON and per-nation perspectives exceed the 8 KB default on the first full state.
 Encoder.BUFFER_SIZE = 512 * 1024;
 
 const FEED_LENGTH = 100;
 const WHITE = "white";
+/** How long a seat cut off for flooding must wait before it may rejoin. */
+const FLOOD_COOL_DOWN_MS = 10_000;
+const FLOODING = 4429;
+/**
+ * Switching views sends the client a whole perspective: it weighs as much as five ordinary
+ * messages, so a console clicking through the nations is fine and a script cannot drown the room.
+ */
+const VIEW_SWITCH_COST = 5;
 
-type SeatedClient = Client<{ auth: SeatRecord; userData: { perspective: string; limiter: ClientRateLimit } }>;
+type SeatedClient = Client<{ auth: SeatRecord; userData: { perspective: string; seatId: string; cutOff: boolean } }>;
 
 /**
  * One exercise. A thin adapter: validate → authorize → decide → append (durable) → evolve →
@@ -35,11 +45,15 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   override maxClients = 200;
 
   private exercise!: ExerciseState;
-  private queue: Promise<void> = Promise.resolve();
-  private feeds = new Map<string, FeedItem[]>();
+  private queue = new FairQueue();
+  private feeds = new Map<string, { items: FeedItem[]; version: number }>();
   private roster = new Map<string, RosterSeat & { sessions: number }>();
+  private rosterVersion = 0;
+  private publicProjection!: PublicProjection;
+  private projections = new Map<string, PerspectiveProjection>();
   private timer: { clear(): void } | null = null;
   private timerKey: string | null = null;
+  private budgets!: SeatBudgets;
 
   override async onCreate(options: { exerciseId: string }) {
     const { service, log } = serverContext();
@@ -56,35 +70,56 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.state.exerciseId = record.id;
     this.state.title = record.title;
     this.state.scenario = JSON.stringify(publicScenario(record.scenario));
-    for (const viewer of this.viewerKeys()) this.state.perspectives.set(viewer, Object.assign(new PerspectiveSchema(), { viewer }));
+    this.publicProjection = new PublicProjection(this.state);
+    for (const key of this.viewerKeys()) {
+      const perspective = Object.assign(new PerspectiveSchema(), { viewer: key });
+      this.state.perspectives.set(key, perspective);
+      this.projections.set(key, new PerspectiveProjection(perspective, this.viewerOf(key)));
+    }
     this.project();
     this.scheduleTimer();
     this.setMetadata({ exerciseId: record.id, title: record.title });
 
-    this.onMessage("command", (client: SeatedClient, message: unknown) => this.enqueue(() => this.handleCommand(client, message)));
+    this.budgets = new SeatBudgets(serverContext().commandsPerSecond, FLOOD_COOL_DOWN_MS);
+    // Every message is weighed against its seat's budget as it arrives, before it is queued.
+    this.onMessage("command", (client: SeatedClient, message: unknown) => {
+      if (this.admit(client, message)) void this.enqueue(client.userData!.seatId, () => this.handleCommand(client, message));
+    });
     // The welcome sent on join can race the client's handler registration; it may ask again.
-    this.onMessage("whoami", (client: SeatedClient) => this.sendWelcome(client));
-    this.onMessage("viewAs", (client: SeatedClient, message: unknown) => this.switchView(client, message));
-    this.onMessage("*", (client: SeatedClient, type: string | number) => {
-      client.send("result", { id: null, ok: false, code: RejectionCode.UnknownCommand, message: `Unknown message type "${String(type).slice(0, 40)}": send {id, command} as "command".` });
+    this.onMessage("whoami", (client: SeatedClient, message: unknown) => {
+      if (this.admit(client, message)) this.sendWelcome(client);
+    });
+    this.onMessage("viewAs", (client: SeatedClient, message: unknown) => {
+      if (this.admit(client, message, VIEW_SWITCH_COST)) this.switchView(client, message);
+    });
+    // A client may itself send the type "*": then Colyseus hands this handler the payload as
+    // the type, so the type is only quoted when it is a string or a number.
+    this.onMessage("*", (client: SeatedClient, type: unknown, message: unknown) => {
+      if (!this.admit(client, message)) return;
+      const named = typeof type === "string" || typeof type === "number" ? JSON.stringify(String(type).slice(0, 40)) : "that is not a string";
+      client.send("result", { id: idOf(message), ok: false, code: RejectionCode.UnknownCommand, message: `Unknown message type ${named}: send {id, command} as "command".` });
     });
     log.info("exercise room ready", { exerciseId: record.id, events: events.length, phase: this.exercise.phase });
   }
 
   override async onAuth(_client: Client, options: Record<string, unknown>, context: { ip?: string }) {
+    let seat: SeatRecord;
     try {
-      return await serverContext().service.seatFor(this.roomId, options ?? {}, context.ip ?? "unknown");
+      seat = await serverContext().service.seatFor(this.roomId, options ?? {}, context.ip ?? "unknown");
     } catch (error) {
       // The stable code leads the sentence ("wrong_code: …") so clients can switch on it.
       if (error instanceof JoinRefused) throw Object.assign(new Error(`${error.code}: ${error.message}`), { code: 4401 });
       throw error;
     }
+    const wait = this.budgets.coolingDown(seatPublicId(seat.token));
+    if (wait > 0) throw Object.assign(new Error(`flooding: This seat was disconnected for flooding the exercise; rejoin in ${Math.ceil(wait / 1000)} s.`), { code: FLOODING });
+    return seat;
   }
 
   override onJoin(client: SeatedClient) {
     const seat = client.auth!;
     const perspective = seat.role === "participant" ? seat.nation! : WHITE;
-    client.userData = { perspective, limiter: new ClientRateLimit(serverContext().commandsPerSecond) };
+    client.userData = { perspective, seatId: seatPublicId(seat.token), cutOff: false };
     client.view = new StateView();
     this.projectPerspectiveOf(perspective);
     client.view.add(this.state.perspectives.get(perspective)!);
@@ -121,20 +156,43 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.timer?.clear();
   }
 
-  /** Commands are handled one at a time so that sequence numbers follow the order of acceptance. */
-  private enqueue(work: () => Promise<void>): Promise<void> {
-    this.queue = this.queue.then(work).catch((error) => serverContext().log.error("command pipeline failed", { exerciseId: this.roomId, error: String(error?.stack ?? error) }));
-    return this.queue;
+  /** A handler that throws is logged; it must not take the process, and every room on it, down. */
+  override onUncaughtException(error: Error & { cause?: { code?: unknown } }, methodName: string) {
+    // Join refusals are thrown on purpose and reach the client; they are not failures.
+    if (methodName === "onAuth" && (error.cause?.code === 4401 || error.cause?.code === FLOODING)) return;
+    serverContext().log.error("room handler failed", { exerciseId: this.roomId, method: methodName, error: String(error?.stack ?? error) });
+  }
+
+  /** Commands are handled one at a time, seats in turn (FairQueue); `lane` is the seat. */
+  private enqueue(lane: string, work: () => Promise<void>): Promise<void> {
+    return this.queue.push(lane, work).catch((error) => serverContext().log.error("command pipeline failed", { exerciseId: this.roomId, error: String(error?.stack ?? error) }));
+  }
+
+  /**
+   * Whether a message may be handled. A refused message is answered with rate_limited; a flood
+   * costs the connection, and what the flooder still has in flight is dropped unanswered.
+   */
+  private admit(client: SeatedClient, message: unknown, cost = 1): boolean {
+    const me = client.userData;
+    if (!me || me.cutOff) return false;
+    const verdict = this.budgets.take(me.seatId, cost);
+    if (verdict === "ok") return true;
+    client.send("result", { id: idOf(message), ok: false, code: RejectionCode.RateLimited, message: "Too many messages: slow down and try again in a second." });
+    if (verdict === "disconnect") {
+      me.cutOff = true;
+      // What the flooder still has in flight is not even decoded (Colyseus does the same when
+      // it closes a client itself).
+      client.ref.removeAllListeners("message");
+      client.leave(FLOODING, "Disconnected for flooding the exercise with messages.");
+      serverContext().log.warn("seat cut off for flooding", { exerciseId: this.roomId, seat: me.seatId, nation: client.auth?.nation ?? null });
+    }
+    return false;
   }
 
   private async handleCommand(client: SeatedClient, message: unknown) {
+    // A seat cut off for flooding loses what it still had waiting: it can no longer be told.
+    if (client.userData!.cutOff) return;
     const reply = (r: CommandReply) => client.send("result", r);
-    const verdict = client.userData!.limiter.take();
-    if (verdict !== "ok") {
-      reply({ id: idOf(message), ok: false, code: RejectionCode.RateLimited, message: "Too many commands: slow down and try again in a second." });
-      if (verdict === "disconnect") client.leave(4429, "Disconnected for flooding the exercise with commands.");
-      return;
-    }
     const parsed = parseCommand(message);
     if ("rejected" in parsed) return reply({ id: parsed.id, ok: false, ...parsed.rejected });
     const result = await this.apply(parsed.command, actorFor(client.auth!));
@@ -148,7 +206,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
    */
   async applyExternal(message: unknown, seat: { role: string; nation: string | null; name: string }): Promise<CommandReply> {
     let reply: CommandReply = { id: null, ok: false, code: RejectionCode.Internal, message: "The command was not handled." };
-    await this.enqueue(async () => {
+    await this.enqueue(`http:${seat.name}`, async () => {
       const parsed = parseCommand(message);
       if ("rejected" in parsed) {
         reply = { id: parsed.id, ok: false, ...parsed.rejected };
@@ -193,6 +251,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     const record = (await service.store.getExercise(this.roomId))!;
     const events = await service.store.readEvents(this.roomId);
     this.exercise = foldEvents(initialState(record.scenario, record.id, record.seed), events);
+    for (const projection of this.projections.values()) projection.forget();
     this.project();
     this.broadcastPatch();
     this.scheduleTimer();
@@ -210,9 +269,10 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     for (const key of this.viewerKeys()) {
       const item = feedItemFor(event, state, this.viewerOf(key));
       if (!item) continue;
-      const feed = this.feeds.get(key) ?? [];
-      feed.push(item);
-      if (feed.length > FEED_LENGTH) feed.splice(0, feed.length - FEED_LENGTH);
+      const feed = this.feeds.get(key) ?? { items: [], version: 0 };
+      feed.items.push(item);
+      if (feed.items.length > FEED_LENGTH) feed.items.splice(0, feed.items.length - FEED_LENGTH);
+      feed.version++;
       this.feeds.set(key, feed);
     }
   }
@@ -224,14 +284,18 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   private project() {
     const online: Record<string, number> = {};
     for (const seat of this.roster.values()) if (seat.nation && seat.online) online[seat.nation] = (online[seat.nation] ?? 0) + 1;
-    projectPublic(this.state, this.exercise, online);
+    this.publicProjection.update(this.exercise, online);
     const watched = new Set((this.clients as SeatedClient[]).map((c) => c.userData?.perspective).filter(Boolean) as string[]);
     for (const key of this.viewerKeys()) if (watched.has(key)) this.projectPerspectiveOf(key);
   }
 
   private projectPerspectiveOf(key: string) {
-    const seats = [...this.roster.values()].filter((s) => key === WHITE || s.nation === key);
-    projectPerspective(this.state.perspectives.get(key)!, viewFor(this.exercise, this.viewerOf(key)), this.feeds.get(key) ?? [], seats);
+    const feed = this.feeds.get(key);
+    this.projections.get(key)!.update(
+      this.exercise,
+      { version: feed?.version ?? 0, value: () => feed?.items ?? [] },
+      { version: this.rosterVersion, value: () => [...this.roster.values()].filter((s) => key === WHITE || s.nation === key) },
+    );
   }
 
   private markOnline(seat: SeatRecord, delta: number) {
@@ -240,6 +304,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     entry.sessions = Math.max(0, entry.sessions + delta);
     entry.online = entry.sessions > 0;
     this.roster.set(id, entry);
+    this.rosterVersion++;
     this.project();
   }
 
@@ -279,7 +344,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.timer = null;
     if (key === null || deadline === null) return;
     this.timer = this.clock.setTimeout(() => {
-      void this.enqueue(async () => {
+      void this.enqueue("timer", async () => {
         if (this.exercise.turn === turn && this.exercise.phase === "running") await this.apply({ type: "timerExpired", turn }, { role: "system" });
       });
     }, Math.max(0, deadline - Date.now()) + 5);

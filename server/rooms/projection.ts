@@ -1,6 +1,6 @@
 import type { MapSchema } from "@colyseus/schema";
-import type { ExerciseState } from "../../shared/state/schema.ts";
-import { scenarioTime, type View, type AssetView } from "../../shared/engine/view-for.ts";
+import type { ExerciseState, Message, NationState } from "../../shared/state/schema.ts";
+import { scenarioTime, scopeOf, viewParts, viewPartInputs, messageFilter, type AssetView, type Scope, type Viewer } from "../../shared/engine/view-for.ts";
 import { cohesion } from "../../shared/engine/metrics.ts";
 import type { FeedItem } from "../../shared/view/feed.ts";
 import { RegionSchema, NationSchema, NationPrivateSchema, AssetSchema, RelationSchema, DocSchema, SeatSchema, type ExerciseRoomState, type PerspectiveSchema } from "./room-state.ts";
@@ -44,75 +44,184 @@ function syncDocs<V extends object>(map: MapSchema<InstanceType<typeof DocSchema
   });
 }
 
-export function projectPublic(room: ExerciseRoomState, state: ExerciseState, onlineByNation: Record<string, number>): void {
-  assign(room as unknown as Assignable, {
-    phase: state.phase,
-    turn: state.turn,
-    turns: state.scenario.turns,
-    seq: state.seq,
-    deadline: state.deadline ?? 0,
-    pausedRemainingMs: state.pausedRemainingMs ?? 0,
-    turnSeconds: state.turnSeconds,
-    scenarioTime: scenarioTime(state),
-    cohesion: cohesion(state),
-  });
-  syncMap(room.regions, state.regions, () => new RegionSchema(), (target, region) =>
-    assign(target as unknown as Assignable, {
-      id: region.id,
-      owner: region.owner ?? "",
-      stability: region.stability,
-      baseline: region.baseline,
-      crisisKind: region.crisis?.kind ?? "",
-      crisisSeverity: region.crisis?.severity ?? 0,
-      crisisSince: region.crisis?.since ?? 0,
-    }),
-  );
-  syncMap(room.nations, state.nations, () => new NationSchema(), (target, nation) =>
-    assign(target as unknown as Assignable, {
-      id: nation.id,
-      name: nation.name,
-      color: nation.color,
-      playable: nation.playable,
-      alliance: nation.alliance,
-      committed: nation.committed,
-      publicStance: nation.policies.publicStance,
-      online: onlineByNation[nation.id] ?? 0,
-    }),
-  );
+function setDoc(map: MapSchema<InstanceType<typeof DocSchema>>, key: string, value: object): void {
+  const json = jsonOf(value);
+  const doc = map.get(key);
+  if (!doc) map.set(key, Object.assign(new DocSchema(), { json }));
+  else if (doc.json !== json) doc.json = json;
 }
 
-export function projectPerspective(p: PerspectiveSchema, view: View, feed: readonly FeedItem[], seats: readonly RosterSeat[]): void {
-  const privateNations: Record<string, Extract<View["nations"][string], { budget: number }>> = {};
-  for (const [id, nation] of Object.entries(view.nations)) if ("budget" in nation) privateNations[id] = nation;
-  syncMap(p.nations, privateNations, () => new NationPrivateSchema(), (target, n) =>
-    assign(target as unknown as Assignable, {
-      id: n.id,
-      budget: n.budget,
-      budgetPerTurn: n.budgetPerTurn,
-      politicalCapital: n.politicalCapital,
-      readiness: n.readiness,
-      alertLevel: n.policies.alertLevel,
-      rulesOfEngagement: n.policies.rulesOfEngagement,
-      publicStance: n.policies.publicStance,
-      intelSharing: JSON.stringify(n.policies.intelSharing),
-      committedBy: n.committedBy ?? "",
-    }),
-  );
-  syncMap(p.assets, view.assets, () => new AssetSchema(), (target, asset) => assign(target as unknown as Assignable, assetFields(asset)));
-  syncMap(p.relations, view.relations, () => new RelationSchema(), (target, r) => assign(target as unknown as Assignable, { trust: r.trust, interoperability: r.interoperability }));
-  syncDocs(p.reports, view.reports);
-  syncDocs(p.agreements, view.agreements);
-  syncDocs(p.consentRequests, view.consentRequests);
-  syncDocs(p.infoRequests, view.infoRequests);
-  syncDocs(p.drafts, view.drafts);
-  syncDocs(p.messages, view.messages);
-  syncDocs(p.injects, view.injects);
-  syncDocs(p.objectives, view.objectives);
-  syncDocs(p.notes, view.notes);
-  syncDocs(p.feed, Object.fromEntries(feed.map((item) => [String(item.seq), item])));
-  syncMap(p.seats, Object.fromEntries(seats.map((s) => [s.id, s])), () => new SeatSchema(), (target, s) =>
-    assign(target as unknown as Assignable, { name: s.name, nation: s.nation ?? "", role: s.role, online: s.online }),
-  );
+/** Writes the public part of the state (the same for every client), skipping what did not change. */
+export class PublicProjection {
+  private readonly target: ExerciseRoomState;
+  private regions: unknown = null;
+  private nations: unknown = null;
+  private online = "";
+
+  constructor(target: ExerciseRoomState) {
+    this.target = target;
+  }
+
+  update(state: ExerciseState, onlineByNation: Record<string, number>): void {
+    const room = this.target;
+    assign(room as unknown as Assignable, {
+      phase: state.phase,
+      turn: state.turn,
+      turns: state.scenario.turns,
+      seq: state.seq,
+      deadline: state.deadline ?? 0,
+      pausedRemainingMs: state.pausedRemainingMs ?? 0,
+      turnSeconds: state.turnSeconds,
+      scenarioTime: scenarioTime(state),
+      cohesion: cohesion(state),
+    });
+    if (state.regions !== this.regions) {
+      this.regions = state.regions;
+      syncMap(room.regions, state.regions, () => new RegionSchema(), (target, region) =>
+        assign(target as unknown as Assignable, {
+          id: region.id,
+          owner: region.owner ?? "",
+          stability: region.stability,
+          baseline: region.baseline,
+          crisisKind: region.crisis?.kind ?? "",
+          crisisSeverity: region.crisis?.severity ?? 0,
+          crisisSince: region.crisis?.since ?? 0,
+        }),
+      );
+    }
+    const online = JSON.stringify(onlineByNation);
+    if (state.nations !== this.nations || online !== this.online) {
+      this.nations = state.nations;
+      this.online = online;
+      syncMap(room.nations, state.nations, () => new NationSchema(), (target, nation) =>
+        assign(target as unknown as Assignable, {
+          id: nation.id,
+          name: nation.name,
+          color: nation.color,
+          playable: nation.playable,
+          alliance: nation.alliance,
+          committed: nation.committed,
+          publicStance: nation.policies.publicStance,
+          online: onlineByNation[nation.id] ?? 0,
+        }),
+      );
+    }
+  }
+}
+
+/** Something the room keeps outside the exercise state (feed, roster), with a change counter. */
+export type Versioned<T> = { version: number; value: () => T };
+
+type Part = keyof typeof viewParts;
+const PARTS = Object.keys(viewParts) as Part[];
+
+/**
+ * Keeps one perspective equal to `viewFor(state, viewer)` (plus the viewer's feed and roster),
+ * touching only what changed: a part of the view is recomputed only when the state fields it
+ * reads (`viewPartInputs`) are new objects, and messages, which are only ever appended, are
+ * added as they come. So a command costs the same at the first turn and after ten thousand
+ * chat messages.
+ */
+export class PerspectiveProjection {
+  private readonly target: PerspectiveSchema;
+  private readonly viewer: Viewer;
+  private readonly scope: Scope;
+  private inputs = new Map<Part, readonly unknown[]>();
+  /** Messages of the log already looked at, and the channel set they were judged by. */
+  private messages = { channels: "", count: 0 };
+  private feedVersion = -1;
+  private seatsVersion = -1;
+
+  constructor(target: PerspectiveSchema, viewer: Viewer) {
+    this.target = target;
+    this.viewer = viewer;
+    this.scope = scopeOf(viewer);
+  }
+
+  /** The next update writes everything again (after the state was replaced wholesale). */
+  forget(): void {
+    this.inputs = new Map();
+    this.messages = { channels: "", count: 0 };
+    this.feedVersion = -1;
+    this.seatsVersion = -1;
+  }
+
+  update(state: ExerciseState, feed: Versioned<readonly FeedItem[]>, seats: Versioned<readonly RosterSeat[]>): void {
+    for (const part of PARTS) {
+      const inputs = viewPartInputs[part](state);
+      const last = this.inputs.get(part);
+      if (last && last.length === inputs.length && last.every((value, i) => value === inputs[i])) continue;
+      this.inputs.set(part, inputs);
+      this.write(part, state);
+    }
+    this.syncMessages(state);
+    if (feed.version !== this.feedVersion) {
+      this.feedVersion = feed.version;
+      syncDocs(this.target.feed, Object.fromEntries(feed.value().map((item) => [String(item.seq), item])));
+    }
+    if (seats.version !== this.seatsVersion) {
+      this.seatsVersion = seats.version;
+      syncMap(this.target.seats, Object.fromEntries(seats.value().map((s) => [s.id, s])), () => new SeatSchema(), (target, s) =>
+        assign(target as unknown as Assignable, { name: s.name, nation: s.nation ?? "", role: s.role, online: s.online }),
+      );
+    }
+  }
+
+  private write(part: Part, state: ExerciseState): void {
+    const p = this.target;
+    switch (part) {
+      case "nations": {
+        const privateNations: Record<string, NationState> = {};
+        for (const [id, nation] of Object.entries(viewParts.nations(state, this.scope))) if ("budget" in nation) privateNations[id] = nation;
+        return syncMap(p.nations, privateNations, () => new NationPrivateSchema(), (target, n) =>
+          assign(target as unknown as Assignable, {
+            id: n.id,
+            budget: n.budget,
+            budgetPerTurn: n.budgetPerTurn,
+            politicalCapital: n.politicalCapital,
+            readiness: n.readiness,
+            alertLevel: n.policies.alertLevel,
+            rulesOfEngagement: n.policies.rulesOfEngagement,
+            publicStance: n.policies.publicStance,
+            intelSharing: JSON.stringify(n.policies.intelSharing),
+            committedBy: n.committedBy ?? "",
+          }),
+        );
+      }
+      case "assets":
+        return syncMap(p.assets, viewParts.assets(state, this.scope), () => new AssetSchema(), (target, asset) => assign(target as unknown as Assignable, assetFields(asset)));
+      case "relations":
+        return syncMap(p.relations, viewParts.relations(state, this.scope), () => new RelationSchema(), (target, r) => assign(target as unknown as Assignable, { trust: r.trust, interoperability: r.interoperability }));
+      default:
+        return syncDocs(p[part], viewParts[part](state, this.scope) as Record<string, object>);
+    }
+  }
+
+  private syncMessages(state: ExerciseState): void {
+    const filter = messageFilter(state, this.viewer);
+    let total = 0;
+    for (const chunk of state.messages) total += chunk.length;
+    const from = filter.key === this.messages.channels && total >= this.messages.count ? this.messages.count : 0;
+    if (from === total) return;
+    if (from === 0) {
+      // New channels (an alliance joined) may reveal old messages: judge the whole log again.
+      const visible: Record<string, Message> = {};
+      for (const chunk of state.messages) for (const message of chunk) if (filter.visible(message)) visible[message.id] = message;
+      syncDocs(this.target.messages, visible);
+    } else {
+      let index = 0;
+      for (const chunk of state.messages) {
+        if (index + chunk.length > from) {
+          for (let i = Math.max(0, from - index); i < chunk.length; i++) {
+            const message = chunk[i]!;
+            if (filter.visible(message)) setDoc(this.target.messages, message.id, message);
+          }
+        }
+        index += chunk.length;
+      }
+    }
+    this.messages = { channels: filter.key, count: total };
+  }
 }
 
 function assetFields(asset: AssetView): Assignable {

@@ -67,40 +67,8 @@ export type View = {
  * both call this, so "what Blue saw at turn 4" is computed by the same code that served Blue.
  */
 export function viewFor(state: ExerciseState, viewer: Viewer): View {
-  const all = viewer.kind !== "nation";
-  const me = viewer.kind === "nation" ? viewer.nation : null;
-  const mine = <T>(record: Record<string, T>, keep: (value: T) => boolean): Record<string, T> => {
-    if (all) return record;
-    const out: Record<string, T> = {};
-    for (const key in record) if (keep(record[key]!)) out[key] = record[key]!;
-    return out;
-  };
-
-  const nations: Record<string, NationView> = {};
-  for (const nation of Object.values(state.nations)) {
-    nations[nation.id] = all || nation.id === me ? nation : memo(publicNations, nation, () => publicNation(nation));
-  }
-  const assets: Record<string, AssetView> = {};
-  for (const asset of Object.values(state.assets)) if (all || asset.owner === me) assets[asset.id] = asset;
-  if (me) {
-    for (const detection of Object.values(state.detections[me] ?? {})) {
-      if (assets[detection.asset]) continue;
-      assets[detection.asset] = { id: detection.asset, name: detection.name, type: detection.type, owner: detection.owner, region: detection.region, lastSeenTurn: detection.turn, foreign: true };
-    }
-  }
-  const channels = me ? new Set(channelsOf(state, me)) : null;
-  const injects: Record<string, InjectView> = {};
-  for (const inject of Object.values(state.injects)) {
-    const addressed = inject.spec.to === "all" || (me !== null && inject.spec.to.includes(me));
-    if (!all && (inject.status !== "released" || !addressed)) continue;
-    injects[inject.id] = memo(all ? whiteInjects : publicInjects, inject, () => (all ? whiteInject(inject.spec, inject) : publicInject(inject.spec, inject.releasedTurn)));
-  }
-  const objectives: View["objectives"] = {};
-  for (const spec of state.scenario.objectives) {
-    if (!all && spec.nation !== undefined && spec.nation !== me) continue;
-    objectives[spec.id] = { ...state.objectives[spec.id]!, title: spec.title, nation: spec.nation ?? null };
-  }
-
+  const scope = scopeOf(viewer);
+  const messages = messageFilter(state, viewer);
   return {
     viewer,
     exerciseId: state.exerciseId,
@@ -115,20 +83,108 @@ export function viewFor(state: ExerciseState, viewer: Viewer): View {
     turnSeconds: state.turnSeconds,
     scenarioTime: scenarioTime(state),
     cohesion: cohesion(state),
-    nations,
-    relations: mine(state.relations, () => true),
+    nations: viewParts.nations(state, scope),
+    relations: viewParts.relations(state, scope),
     regions: state.regions,
-    assets,
-    reports: mine(state.reports, (r) => r.owner === me),
-    agreements: mine(state.agreements, (a) => me !== null && a.parties.includes(me)),
-    consentRequests: mine(state.consentRequests, (c) => c.requester === me || c.host === me),
-    infoRequests: mine(state.infoRequests, (q) => q.requester === me || q.target === me),
-    drafts: mine(state.drafts, (d) => d.nation === me),
-    messages: Object.fromEntries(allMessages(state).filter((m) => all || channels!.has(m.channel)).map((m) => [m.id, m])),
-    injects,
-    objectives,
-    notes: all ? state.notes : {},
+    assets: viewParts.assets(state, scope),
+    reports: viewParts.reports(state, scope),
+    agreements: viewParts.agreements(state, scope),
+    consentRequests: viewParts.consentRequests(state, scope),
+    infoRequests: viewParts.infoRequests(state, scope),
+    drafts: viewParts.drafts(state, scope),
+    messages: Object.fromEntries(allMessages(state).filter(messages.visible).map((m) => [m.id, m])),
+    injects: viewParts.injects(state, scope),
+    objectives: viewParts.objectives(state, scope),
+    notes: viewParts.notes(state, scope),
   };
+}
+
+/** Whose eyes: the white cell and observers see everything, a nation its own share. */
+export type Scope = { all: boolean; me: string | null };
+export function scopeOf(viewer: Viewer): Scope {
+  return viewer.kind === "nation" ? { all: false, me: viewer.nation } : { all: true, me: null };
+}
+
+function mine<T>(scope: Scope, record: Record<string, T>, keep: (value: T) => boolean): Record<string, T> {
+  if (scope.all) return record;
+  const out: Record<string, T> = {};
+  for (const key in record) if (keep(record[key]!)) out[key] = record[key]!;
+  return out;
+}
+
+/**
+ * The parts of a view, each computed on its own from the state fields `viewPartInputs` names,
+ * so that the server's projection can refresh only the parts whose inputs changed.
+ */
+export const viewParts = {
+  nations(state: ExerciseState, { all, me }: Scope): Record<string, NationView> {
+    const nations: Record<string, NationView> = {};
+    for (const nation of Object.values(state.nations)) {
+      nations[nation.id] = all || nation.id === me ? nation : memo(publicNations, nation, () => publicNation(nation));
+    }
+    return nations;
+  },
+  assets(state: ExerciseState, { all, me }: Scope): Record<string, AssetView> {
+    const assets: Record<string, AssetView> = {};
+    for (const asset of Object.values(state.assets)) if (all || asset.owner === me) assets[asset.id] = asset;
+    if (me) {
+      for (const detection of Object.values(state.detections[me] ?? {})) {
+        if (assets[detection.asset]) continue;
+        assets[detection.asset] = { id: detection.asset, name: detection.name, type: detection.type, owner: detection.owner, region: detection.region, lastSeenTurn: detection.turn, foreign: true };
+      }
+    }
+    return assets;
+  },
+  relations: (state: ExerciseState, scope: Scope): Record<string, Relation> => mine(scope, state.relations, () => true),
+  reports: (state: ExerciseState, scope: Scope): Record<string, Report> => mine(scope, state.reports, (r) => r.owner === scope.me),
+  agreements: (state: ExerciseState, scope: Scope): Record<string, Agreement> => mine(scope, state.agreements, (a) => scope.me !== null && a.parties.includes(scope.me)),
+  consentRequests: (state: ExerciseState, scope: Scope): Record<string, ConsentRequest> => mine(scope, state.consentRequests, (c) => c.requester === scope.me || c.host === scope.me),
+  infoRequests: (state: ExerciseState, scope: Scope): Record<string, InfoRequest> => mine(scope, state.infoRequests, (q) => q.requester === scope.me || q.target === scope.me),
+  drafts: (state: ExerciseState, scope: Scope): Record<string, Draft> => mine(scope, state.drafts, (d) => d.nation === scope.me),
+  injects(state: ExerciseState, { all, me }: Scope): Record<string, InjectView> {
+    const injects: Record<string, InjectView> = {};
+    for (const inject of Object.values(state.injects)) {
+      const addressed = inject.spec.to === "all" || (me !== null && inject.spec.to.includes(me));
+      if (!all && (inject.status !== "released" || !addressed)) continue;
+      injects[inject.id] = memo(all ? whiteInjects : publicInjects, inject, () => (all ? whiteInject(inject.spec, inject) : publicInject(inject.spec, inject.releasedTurn)));
+    }
+    return injects;
+  },
+  objectives(state: ExerciseState, { all, me }: Scope): View["objectives"] {
+    const objectives: View["objectives"] = {};
+    for (const spec of state.scenario.objectives) {
+      if (!all && spec.nation !== undefined && spec.nation !== me) continue;
+      objectives[spec.id] = { ...state.objectives[spec.id]!, title: spec.title, nation: spec.nation ?? null };
+    }
+    return objectives;
+  },
+  notes: (state: ExerciseState, { all }: Scope): Record<string, ObserverNote> => (all ? state.notes : {}),
+};
+
+/** Every state field each part reads: while they are the same objects, the part is unchanged. */
+export const viewPartInputs: { [K in keyof typeof viewParts]: (state: ExerciseState) => readonly unknown[] } = {
+  nations: (s) => [s.nations],
+  assets: (s) => [s.assets, s.detections],
+  relations: (s) => [s.relations],
+  reports: (s) => [s.reports],
+  agreements: (s) => [s.agreements],
+  consentRequests: (s) => [s.consentRequests],
+  infoRequests: (s) => [s.infoRequests],
+  drafts: (s) => [s.drafts],
+  injects: (s) => [s.injects],
+  objectives: (s) => [s.objectives, s.scenario],
+  notes: (s) => [s.notes],
+};
+
+/**
+ * Which messages a viewer reads: those on its channels. `key` names the channel set, so that a
+ * consumer adding messages as they come (they are only ever appended) knows when to start over.
+ */
+export function messageFilter(state: ExerciseState, viewer: Viewer): { key: string; visible: (message: Message) => boolean } {
+  if (viewer.kind !== "nation") return { key: "*", visible: () => true };
+  const channels = channelsOf(state, viewer.nation);
+  const readable = new Set(channels);
+  return { key: channels.join("|"), visible: (message) => readable.has(message.channel) };
 }
 
 // Views of unchanged records are reused, so the server's projection can skip them by identity.

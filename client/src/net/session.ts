@@ -117,7 +117,7 @@ export class Session {
     room.onReconnect(() => this.setStatus("online", ""));
     room.onLeave((code, reason) => {
       if (this.closed) return;
-      if (code === 4429) this.emit("notice", reason || "Disconnected for sending too many commands.");
+      if (code === 4429) this.emit("notice", reason || "Disconnected for sending too many messages.");
       this.setStatus("offline", "Offline: the connection to the exercise server was lost.");
       void this.rejoinLoop();
     });

@@ -1,0 +1,98 @@
+import { describe, it, expect } from "vitest";
+import { ScenarioSpec } from "../../shared/scenario/schema.ts";
+import { initialState } from "../../shared/engine/initial-state.ts";
+import { decide } from "../../shared/engine/decide.ts";
+import { stamp, foldEvents } from "../../shared/engine/evolve.ts";
+import { Command, type Actor } from "../../shared/protocol/commands.ts";
+import type { Viewer } from "../../shared/engine/view-for.ts";
+import { ExerciseRoomState, PerspectiveSchema } from "../../server/rooms/room-state.ts";
+import { PublicProjection, PerspectiveProjection, type Versioned } from "../../server/rooms/projection.ts";
+import { tinyInput } from "../rules/game.ts";
+import { Rng, randomCommand } from "../rules/random-play.ts";
+
+/**
+ * The room's projection is incremental: it recomputes only the parts of a view whose inputs
+ * changed and appends new messages. Over seeded random play, with perspectives brought up to
+ * date at random moments (as when nobody watches them for a while), it must always equal a
+ * projection written from scratch.
+ */
+const nothing: Versioned<never[]> = { version: 0, value: () => [] };
+
+function projected(viewers: Record<string, Viewer>) {
+  const room = new ExerciseRoomState();
+  const projections = new Map<string, PerspectiveProjection>();
+  for (const [key, viewer] of Object.entries(viewers)) {
+    const perspective = Object.assign(new PerspectiveSchema(), { viewer: key });
+    room.perspectives.set(key, perspective);
+    projections.set(key, new PerspectiveProjection(perspective, viewer));
+  }
+  return { room, publicProjection: new PublicProjection(room), projections };
+}
+
+describe("incremental projection", () => {
+  for (const seed of [7, 8, 9]) {
+    it(`seed ${seed}: always equals a projection written from scratch`, () => {
+      const scenario = ScenarioSpec.parse(tinyInput());
+      let state = initialState(scenario, "ex-projection", seed);
+      const viewers: Record<string, Viewer> = { white: { kind: "white" } };
+      for (const n of scenario.nations) viewers[n.id] = { kind: "nation", nation: n.id };
+      const live = projected(viewers);
+      const actors: Actor[] = [{ role: "facilitator", name: "Control" }, { role: "system" }, ...scenario.nations.map((n) => ({ role: "participant" as const, nation: n.id, name: n.id }))];
+      const rng = new Rng(seed);
+      let now = 1_000_000;
+      let compared = 0;
+      let accepted = 0;
+      for (let step = 0; step < 1500; step++) {
+        now += rng.int(120_000);
+        // Chat is the bulk of a long exercise: weigh it in.
+        const raw = rng.next() < 0.3 ? { type: "sendMessage", channel: rng.pick(["alliance", "public", "team:north", "team:south", "facilitator:north"]), text: `Line ${step}` } : randomCommand(rng, state);
+        const parsed = Command.safeParse(raw);
+        if (!parsed.success) continue;
+        const decision = decide(state, parsed.data, rng.pick(actors), now);
+        if ("rejected" in decision) continue;
+        state = foldEvents(state, stamp(state, decision.events, now));
+        accepted++;
+        live.publicProjection.update(state, {});
+        for (const projection of live.projections.values()) if (rng.next() < 0.6) projection.update(state, nothing, nothing);
+        if (accepted % 10 !== 0) continue;
+        for (const projection of live.projections.values()) projection.update(state, nothing, nothing);
+        const fresh = projected(viewers);
+        fresh.publicProjection.update(state, {});
+        for (const projection of fresh.projections.values()) projection.update(state, nothing, nothing);
+        expect(live.room.toJSON(), `step ${step}`).toEqual(fresh.room.toJSON());
+        compared++;
+      }
+      expect(compared).toBeGreaterThan(10);
+      expect(Object.keys(live.room.perspectives.get("white")!.messages.toJSON()).length).toBeGreaterThan(20);
+    });
+  }
+});
+
+describe("cost of a projection as the exercise grows", () => {
+  it("after 4,000 chat messages, a new message is projected without reading the old ones", () => {
+    const scenario = ScenarioSpec.parse(tinyInput());
+    let state = initialState(scenario, "ex-history", 1);
+    const control: Actor = { role: "facilitator", name: "Control" };
+    const apply = (command: unknown, actor: Actor) => {
+      const decision = decide(state, Command.parse(command), actor, 1_000_000);
+      if ("rejected" in decision) throw new Error(decision.rejected.message);
+      state = foldEvents(state, stamp(state, decision.events, 1_000_000));
+    };
+    apply({ type: "startExercise" }, control);
+    const north: Actor = { role: "participant", nation: "north", name: "Alice" };
+    for (let i = 0; i < 4000; i++) apply({ type: "sendMessage", channel: i % 2 ? "team:north" : "alliance", text: `Line ${i}` }, north);
+    const { projections } = projected({ white: { kind: "white" }, north: { kind: "nation", nation: "north" }, south: { kind: "nation", nation: "south" } });
+    for (const projection of projections.values()) projection.update(state, nothing, nothing);
+
+    apply({ type: "sendMessage", channel: "team:north", text: "One more" }, north);
+    // Count every message the projection reads from the log.
+    let reads = 0;
+    const counted = {
+      ...state,
+      messages: state.messages.map((chunk) => new Proxy(chunk, { get: (target, key, receiver) => (typeof key === "string" && /^\d+$/.test(key) && reads++, Reflect.get(target, key, receiver)) })),
+    };
+    for (const projection of projections.values()) projection.update(counted, nothing, nothing);
+    expect(reads).toBeLessThanOrEqual(3);
+    expect(projections.size).toBe(3);
+  });
+});
