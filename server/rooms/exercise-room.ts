@@ -32,6 +32,9 @@ const FLOODING = 4429;
  * messages, so a console clicking through the nations is fine and a script cannot drown the room.
  */
 const VIEW_SWITCH_COST = 5;
+/** A burst shares one broadcast for at most this many commands or this long. */
+const BATCH_COMMANDS = 32;
+const BATCH_MS = 5;
 
 type SeatedClient = Client<{ auth: SeatRecord; userData: { perspective: string; seatId: string; cutOff: boolean } }>;
 
@@ -46,11 +49,13 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
 
   private exercise!: ExerciseState;
   private queue = new FairQueue();
+  private outbox = emptyOutbox();
   private feeds = new Map<string, { items: FeedItem[]; version: number }>();
   private roster = new Map<string, RosterSeat & { sessions: number }>();
   private rosterVersion = 0;
   private publicProjection!: PublicProjection;
   private projections = new Map<string, PerspectiveProjection>();
+  private sharedViews = new Map<string, StateView>();
   private timer: { clear(): void } | null = null;
   private timerKey: string | null = null;
   private budgets!: SeatBudgets;
@@ -120,12 +125,31 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     const seat = client.auth!;
     const perspective = seat.role === "participant" ? seat.nation! : WHITE;
     client.userData = { perspective, seatId: seatPublicId(seat.token), cutOff: false };
-    client.view = new StateView();
     this.projectPerspectiveOf(perspective);
-    client.view.add(this.state.perspectives.get(perspective)!);
+    client.view = seat.role === "facilitator" ? this.ownView(perspective) : this.sharedView(perspective);
     this.markOnline(seat, +1);
     this.sendWelcome(client);
     serverContext().log.info("seat joined", { exerciseId: this.roomId, role: seat.role, nation: seat.nation, name: seat.name });
+  }
+
+  /**
+   * Everybody looking through one perspective shares one StateView, so Colyseus encodes each
+   * patch once per perspective instead of once per client. Exercise control gets its own view,
+   * since it switches perspectives ("View as").
+   */
+  private sharedView(perspective: string): StateView {
+    let view = this.sharedViews.get(perspective);
+    if (!view) {
+      view = this.ownView(perspective);
+      this.sharedViews.set(perspective, view);
+    }
+    return view;
+  }
+
+  private ownView(perspective: string): StateView {
+    const view = new StateView();
+    view.add(this.state.perspectives.get(perspective)!);
+    return view;
   }
 
   private sendWelcome(client: SeatedClient) {
@@ -165,7 +189,38 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
 
   /** Commands are handled one at a time, seats in turn (FairQueue); `lane` is the seat. */
   private enqueue(lane: string, work: () => Promise<void>): Promise<void> {
-    return this.queue.push(lane, work).catch((error) => serverContext().log.error("command pipeline failed", { exerciseId: this.roomId, error: String(error?.stack ?? error) }));
+    const task = async () => {
+      try {
+        await work();
+      } finally {
+        this.afterCommand();
+      }
+    };
+    return this.queue.push(lane, task).catch((error) => serverContext().log.error("command pipeline failed", { exerciseId: this.roomId, error: String(error?.stack ?? error) }));
+  }
+
+  /**
+   * A lone command is broadcast and answered at once. Under a burst, the commands already
+   * waiting share one projection and one patch (bounded in count and time), which is what lets
+   * the room keep up: a patch costs a send per client however much it carries.
+   */
+  private afterCommand() {
+    const outbox = this.outbox;
+    if (outbox.commands++ === 0) outbox.since = performance.now();
+    if (this.queue.size > 0 && outbox.commands < BATCH_COMMANDS && performance.now() - outbox.since < BATCH_MS) return;
+    this.flush();
+  }
+
+  /** The patch first, then the replies: a client's state reflects its command before the result arrives. */
+  private flush() {
+    const { dirty, pings, replies } = this.outbox;
+    this.outbox = emptyOutbox();
+    if (dirty) {
+      this.project();
+      this.broadcastPatch();
+      this.sendPings(pings);
+    }
+    for (const send of replies) send();
   }
 
   /**
@@ -192,7 +247,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   private async handleCommand(client: SeatedClient, message: unknown) {
     // A seat cut off for flooding loses what it still had waiting: it can no longer be told.
     if (client.userData!.cutOff) return;
-    const reply = (r: CommandReply) => client.send("result", r);
+    const reply = (r: CommandReply) => void this.outbox.replies.push(() => client.send("result", r));
     const parsed = parseCommand(message);
     if ("rejected" in parsed) return reply({ id: parsed.id, ok: false, ...parsed.rejected });
     const result = await this.apply(parsed.command, actorFor(client.auth!));
@@ -237,9 +292,8 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
       this.recordFeed(event, state);
     }
     this.exercise = state;
-    this.project();
-    this.broadcastPatch();
-    this.sendPings(events);
+    this.outbox.dirty = true;
+    this.outbox.pings.push(...events);
     this.scheduleTimer();
     serverContext().log.info("command accepted", { exerciseId: this.roomId, command: command.type, actor: actor.role, events: events.length, seq: state.seq });
     return { seq: state.seq };
@@ -349,6 +403,12 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
       });
     }, Math.max(0, deadline - Date.now()) + 5);
   }
+}
+
+/** What the room owes its clients once the state they reflect has been broadcast. */
+type Outbox = { dirty: boolean; pings: ExerciseEvent[]; replies: (() => void)[]; commands: number; since: number };
+function emptyOutbox(): Outbox {
+  return { dirty: false, pings: [], replies: [], commands: 0, since: 0 };
 }
 
 function idOf(message: unknown): string | null {

@@ -2,13 +2,13 @@ import type * as Phaser from "phaser";
 import type { MapModel } from "./map-bridge.ts";
 import type { ClientAsset } from "../state/client-state.ts";
 import { categoryLabel, nationCode, assetType } from "../game/names.ts";
-import { dashes, type Point } from "./geometry.ts";
-import { hexToNumber, textOn } from "./palette.ts";
+import { textOn } from "./palette.ts";
+import { tokenTexture, TOKEN_W as W, TOKEN_H as H, TOKEN_MARGIN, type TokenLook } from "./token-texture.ts";
 
 export type TokenBox = { id: string; x: number; y: number; w: number; h: number };
+/** A drawn token: where it is (for hit tests) and how it looks (to redraw it at another zoom). */
+export type PaintedToken = { box: TokenBox; look: TokenLook; image: Phaser.GameObjects.Image };
 
-const W = 50;
-const H = 30;
 const GAP = 4;
 
 /**
@@ -16,7 +16,7 @@ const GAP = 4;
  * code, filled with the owner's colour. Foreign assets are dark with a dashed outline in the
  * owner's colour and say when they were last seen ("T3"). Moving assets carry an arrow.
  */
-export function paintAssets(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics, tokens: Phaser.GameObjects.Container, model: MapModel): TokenBox[] {
+export function paintAssets(scene: Phaser.Scene, tokens: Phaser.GameObjects.Container, model: MapModel, resolution: number): PaintedToken[] {
   const { state, selection } = model;
   const byRegion = new Map<string, ClientAsset[]>();
   for (const asset of Object.values(state.perspective?.assets ?? {})) {
@@ -24,9 +24,10 @@ export function paintAssets(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics,
     list.push(asset);
     byRegion.set(asset.region, list);
   }
-  const boxes: TokenBox[] = [];
+  const regions = new Map(state.scenario.regions.map((r) => [r.id, r]));
+  const painted: PaintedToken[] = [];
   for (const [regionId, assets] of byRegion) {
-    const region = state.scenario.regions.find((r) => r.id === regionId);
+    const region = regions.get(regionId);
     if (!region) continue;
     assets.sort((a, b) => Number(a.foreign) - Number(b.foreign) || a.owner.localeCompare(b.owner) || a.id.localeCompare(b.id));
     const cols = Math.min(3, assets.length);
@@ -35,45 +36,25 @@ export function paintAssets(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics,
       const row = Math.floor(i / cols);
       const x = region.x - (cols * W + (cols - 1) * GAP) / 2 + col * (W + GAP);
       const y = region.y + 6 + row * (H + GAP);
-      boxes.push({ id: asset.id, x, y, w: W, h: H });
-      drawToken(scene, g, tokens, model, asset, x, y, selection?.kind === "asset" && selection.id === asset.id);
+      const look = tokenLook(model, asset, selection?.kind === "asset" && selection.id === asset.id);
+      const image = scene.add.image(x + W / 2, y - TOKEN_MARGIN, tokenTexture(scene, look, resolution)).setOrigin(0.5, 0).setScale(1 / resolution);
+      tokens.add(image);
+      painted.push({ box: { id: asset.id, x, y, w: W, h: H }, look, image });
     });
   }
-  return boxes;
+  return painted;
 }
 
-function drawToken(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics, tokens: Phaser.GameObjects.Container, model: MapModel, asset: ClientAsset, x: number, y: number, selected: boolean) {
-  const { state } = model;
+/** Swaps the tokens' textures for ones drawn at another resolution (after zooming across a step). */
+export function retextureTokens(scene: Phaser.Scene, painted: readonly PaintedToken[], resolution: number): void {
+  for (const { look, image } of painted) image.setTexture(tokenTexture(scene, look, resolution)).setScale(1 / resolution);
+}
+
+function tokenLook({ state }: MapModel, asset: ClientAsset, selected: boolean): TokenLook {
   const color = state.nations[asset.owner]?.color ?? "#8c8c8c";
   const category = categoryLabel(assetType(state, asset)?.category);
   const code = nationCode(state, asset.owner);
-  if (selected) {
-    g.fillStyle(0xffffff, 1);
-    g.fillRoundedRect(x - 4, y - 4, W + 8, H + 8, 7);
-    g.fillStyle(0x000000, 1);
-    g.fillRoundedRect(x - 2, y - 2, W + 4, H + 4, 6);
-  }
-  const style = { fontFamily: "system-ui, -apple-system, 'Segoe UI', sans-serif", fontStyle: "bold", fontSize: "11px" };
-  if (asset.foreign) {
-    g.fillStyle(0x111111, 0.92);
-    g.fillRoundedRect(x, y, W, H, 4);
-    g.lineStyle(2, hexToNumber(color), 1);
-    const corners: Point[] = [[x, y], [x + W, y], [x + W, y + H], [x, y + H]];
-    for (let i = 0; i < 4; i++) for (const [a, b] of dashes(corners[i]!, corners[(i + 1) % 4]!, 5, 3)) g.lineBetween(a[0], a[1], b[0], b[1]);
-    tokens.add(scene.add.text(x + W / 2, y + 8, `${category} ${code}`, { ...style, color: "#ffffff" }).setOrigin(0.5, 0.5));
-    tokens.add(scene.add.text(x + W / 2, y + 21, `seen T${asset.lastSeenTurn}`, { ...style, fontStyle: "normal", fontSize: "10px", color: "#ffffff" }).setOrigin(0.5, 0.5));
-    return;
-  }
-  const text = textOn(color);
-  g.fillStyle(hexToNumber(color), 1);
-  g.fillRoundedRect(x, y, W, H, 4);
-  g.lineStyle(2, text === "#000000" ? 0x000000 : 0xffffff, 0.9);
-  g.strokeRoundedRect(x, y, W, H, 4);
-  if (asset.status === "degraded") {
-    g.lineStyle(2, text === "#000000" ? 0x000000 : 0xffffff, 1);
-    g.lineBetween(x + 3, y + H - 3, x + W - 3, y + 3);
-  }
+  if (asset.foreign) return { color, ink: "#ffffff", top: `${category} ${code}`, bottom: `seen T${asset.lastSeenTurn}`, foreign: true, degraded: false, selected };
   const marker = asset.status === "moving" ? "➜" : asset.status === "deployed" ? "●" : asset.prepositioned ? "◆" : "";
-  tokens.add(scene.add.text(x + W / 2, y + 8, `${category}${marker ? " " + marker : ""}`, { ...style, color: text }).setOrigin(0.5, 0.5));
-  tokens.add(scene.add.text(x + W / 2, y + 21, code, { ...style, fontStyle: "normal", fontSize: "10px", color: text }).setOrigin(0.5, 0.5));
+  return { color, ink: textOn(color), top: `${category}${marker ? " " + marker : ""}`, bottom: code, foreign: false, degraded: asset.status === "degraded", selected };
 }

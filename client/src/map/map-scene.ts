@@ -1,7 +1,9 @@
 import * as Phaser from "phaser";
 import type { MapBridge, MapModel } from "./map-bridge.ts";
 import { paintRegions, type RegionShape } from "./region-painter.ts";
-import { paintAssets, type TokenBox } from "./asset-painter.ts";
+import { paintAssets, retextureTokens, type PaintedToken } from "./asset-painter.ts";
+import { tokenResolution } from "./token-texture.ts";
+import { drawnSignature } from "./drawn-signature.ts";
 import { paintRoutes } from "./route-painter.ts";
 import { contains, bounds, MAP_WIDTH, MAP_HEIGHT } from "./geometry.ts";
 import { MAP_COLORS } from "./palette.ts";
@@ -12,19 +14,20 @@ const MAX_ZOOM = 4;
 
 /**
  * The map: draws whatever model the bridge last pushed, pans on drag, zooms on the wheel and
- * the page's buttons, and reports clicks on assets and regions as selections. Redrawing the
- * whole map on each change is simple and fast enough for a few dozen regions and assets.
+ * the page's buttons, and reports clicks on assets and regions as selections. The whole map is
+ * redrawn when something it shows changed, never for camera moves: those only move the camera.
  */
 export class MapScene extends Phaser.Scene {
   private bridge!: MapBridge;
   private regionLayer!: Phaser.GameObjects.Graphics;
   private routeLayer!: Phaser.GameObjects.Graphics;
-  private tokenLayer!: Phaser.GameObjects.Graphics;
   private labels!: Phaser.GameObjects.Container;
   private routeLabels!: Phaser.GameObjects.Container;
   private tokens!: Phaser.GameObjects.Container;
   private shapes: RegionShape[] = [];
-  private boxes: TokenBox[] = [];
+  private painted: PaintedToken[] = [];
+  /** Texels per map unit of the token textures in use; follows the zoom in powers of two. */
+  private tokenResolution = 1;
   private drag: { x: number; y: number; scrollX: number; scrollY: number; moved: boolean } | null = null;
   private userMovedCamera = false;
   /** The drawn regions' extent: the view fits this rather than the whole 1000 × 700 canvas. */
@@ -45,7 +48,6 @@ export class MapScene extends Phaser.Scene {
     this.labels = this.add.container(0, 0).setDepth(1);
     this.routeLayer = this.add.graphics().setDepth(2);
     this.routeLabels = this.add.container(0, 0).setDepth(3);
-    this.tokenLayer = this.add.graphics().setDepth(4);
     this.tokens = this.add.container(0, 0).setDepth(5);
     this.fit();
     this.scale.on("resize", () => {
@@ -70,12 +72,21 @@ export class MapScene extends Phaser.Scene {
       this.lastView = key;
       this.bridge.emit("view", view);
     }
+    const resolution = tokenResolution(cam.zoom);
+    if (resolution !== this.tokenResolution) {
+      this.tokenResolution = resolution;
+      retextureTokens(this, this.painted, resolution);
+    }
   }
 
+  /** The signature of the model last drawn. */
+  private drawn = "";
   private draw(model: MapModel) {
+    const signature = drawnSignature(model);
+    if (signature === this.drawn) return;
+    this.drawn = signature;
     this.regionLayer.clear();
     this.routeLayer.clear();
-    this.tokenLayer.clear();
     this.labels.removeAll(true);
     this.routeLabels.removeAll(true);
     this.tokens.removeAll(true);
@@ -86,8 +97,9 @@ export class MapScene extends Phaser.Scene {
       if (!this.userMovedCamera) this.fit();
     }
     const routes = paintRoutes(this, this.routeLayer, this.routeLabels, model);
-    this.boxes = paintAssets(this, this.tokenLayer, this.tokens, model);
-    this.bridge.emit("drawn", { regions: this.shapes.length, assets: this.boxes.length, routes });
+    this.tokenResolution = tokenResolution(this.cameras.main.zoom);
+    this.painted = paintAssets(this, this.tokens, model, this.tokenResolution);
+    this.bridge.emit("drawn", { regions: this.shapes.length, assets: this.painted.length, routes });
   }
 
   /** Fits the regions (with room for labels and tokens) into the view. */
@@ -143,7 +155,7 @@ export class MapScene extends Phaser.Scene {
   }
 
   private hitTest(x: number, y: number): { kind: "asset" | "region"; id: string } | null {
-    for (const box of this.boxes) if (x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h) return { kind: "asset", id: box.id };
+    for (const { box } of this.painted) if (x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h) return { kind: "asset", id: box.id };
     for (const shape of this.shapes) if (contains(shape.outline, x, y)) return { kind: "region", id: shape.id };
     return null;
   }

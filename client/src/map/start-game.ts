@@ -1,12 +1,14 @@
 import * as Phaser from "phaser";
 import { MapScene } from "./map-scene.ts";
+import { rendererType } from "./renderer-choice.ts";
 import type { MapBridge } from "./map-bridge.ts";
 
 const IDLE_MS = 1500;
 
 /**
  * StartGame(parent, bridge): the Phaser game that draws the map inside `parent`. It renders with
- * WebGL where available and falls back to Canvas (headless browsers, old GPUs).
+ * WebGL on a GPU and with Canvas where WebGL is missing or only emulated on the CPU (headless
+ * browsers, machines without a usable GPU): see renderer-choice.ts.
  *
  * The map only changes when the state, the camera or a ping does, so the render loop sleeps
  * when idle and wakes on those and on pointer input: a room of laptops on battery (and a test
@@ -14,7 +16,7 @@ const IDLE_MS = 1500;
  */
 export function StartGame(parent: HTMLElement, bridge: MapBridge): Phaser.Game {
   const game = new Phaser.Game({
-    type: Phaser.AUTO,
+    type: rendererType(),
     parent,
     backgroundColor: "#142331",
     scale: { mode: Phaser.Scale.RESIZE, width: parent.clientWidth || 800, height: parent.clientHeight || 560 },
