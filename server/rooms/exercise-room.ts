@@ -159,6 +159,8 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
 
   override async onDrop(client: SeatedClient) {
     this.markOnline(client.auth!, -1);
+    // Cut off for flooding: no reconnection token either; the seat may rejoin after its cool-down.
+    if (client.userData?.cutOff) return;
     try {
       await this.allowReconnection(client, serverContext().reconnectSeconds);
     } catch {

@@ -56,6 +56,8 @@ export class PublicProjection {
   private readonly target: ExerciseRoomState;
   private regions: unknown = null;
   private nations: unknown = null;
+  private relations: unknown = null;
+  private turn = -1;
   private online = "";
 
   constructor(target: ExerciseRoomState) {
@@ -72,9 +74,17 @@ export class PublicProjection {
       deadline: state.deadline ?? 0,
       pausedRemainingMs: state.pausedRemainingMs ?? 0,
       turnSeconds: state.turnSeconds,
-      scenarioTime: scenarioTime(state),
-      cohesion: cohesion(state),
     });
+    // Derived figures are computed again only when what they derive from changed.
+    if (state.turn !== this.turn) {
+      this.turn = state.turn;
+      room.scenarioTime = scenarioTime(state);
+    }
+    if (state.relations !== this.relations || state.nations !== this.nations) {
+      this.relations = state.relations;
+      const value = cohesion(state);
+      if (room.cohesion !== value) room.cohesion = value;
+    }
     if (state.regions !== this.regions) {
       this.regions = state.regions;
       syncMap(room.regions, state.regions, () => new RegionSchema(), (target, region) =>
