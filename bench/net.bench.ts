@@ -86,6 +86,28 @@ export async function runNetBench({ quick }: { quick: boolean }): Promise<BenchR
       if (i >= warmup) echoRtt.push(performance.now() - t);
     }
 
+    // The same frames without the room: a relay to three sockets, then a reply to the sender.
+    const relayed = await Promise.all([0, 1, 2].map(async () => {
+      const s = new WebSocket(`ws://127.0.0.1:${ECHO_PORT}/relay`);
+      await new Promise((r) => s.once("open", r));
+      return s;
+    }));
+    const [sender, mate] = relayed as [WebSocket, WebSocket, WebSocket];
+    const relayRtt: number[] = [];
+    for (let i = 0; i < iterations + warmup; i++) {
+      const t = performance.now();
+      await Promise.all([
+        new Promise<void>((resolve) => {
+          const on = (data: Buffer, isBinary: boolean) => !isBinary && (sender.off("message", on), resolve());
+          sender.on("message", on);
+        }),
+        new Promise<void>((resolve) => mate.once("message", () => resolve())),
+        Promise.resolve(sender.send("relay")),
+      ]);
+      if (i >= warmup) relayRtt.push(performance.now() - t);
+    }
+    for (const s of relayed) s.close();
+
     // 3. Bytes per action at a nation client and at the white cell, against the full state as JSON.
     const actions: unknown[] = [];
     for (let i = 0; i < (quick ? 20 : 60); i++) {
@@ -169,6 +191,7 @@ export async function runNetBench({ quick }: { quick: boolean }): Promise<BenchR
     return [
       result("roundtrip.command_to_patch_p50", percentile(rtt, 50), percentile(echoRtt, 50), "ms", "<= 1.6", "ratio", "command sent → reply at the sender and patch applied at a team-mate, vs bare ws echo"),
       result("roundtrip.command_to_patch_p99", percentile(rtt, 99), percentile(echoRtt, 99), "ms", "<= 3", "ratio"),
+      result("roundtrip.command_vs_frame_relay_p50", percentile(rtt, 50), percentile(relayRtt, 50), "ms", "<= 2", "ratio", "the command round trip vs a bare ws server sending the same frames (one to each of three sockets, then a reply): the cost of the room itself (ours)"),
       result("roundtrip.room_message_echo_p50", percentile(roomEcho, 50), percentile(echoRtt, 50), "ms", "<= 1.8", "ratio", "a room message answered at once (whoami → welcome): the framework's floor, no command pipeline; vs bare ws echo"),
       result("wire.bytes_per_single_entity_action_median", medianNation, null, "bytes", "<= 32", "value", "median bytes received by a nation client per action (region, timer, readiness, trust changes)"),
       result("wire.full_state_json_vs_action", state.length, medianNation, "bytes", ">= 1000", "ratio", "full white-cell state as JSON divided by the median bytes per action"),

@@ -338,9 +338,14 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
    * nobody watches is brought up to date when a client starts looking through it.
    */
   private project() {
-    const online: Record<string, number> = {};
-    for (const seat of this.roster.values()) if (seat.nation && seat.online) online[seat.nation] = (online[seat.nation] ?? 0) + 1;
-    this.publicProjection.update(this.exercise, online);
+    this.publicProjection.update(this.exercise, {
+      version: this.rosterVersion,
+      value: () => {
+        const online: Record<string, number> = {};
+        for (const seat of this.roster.values()) if (seat.nation && seat.online) online[seat.nation] = (online[seat.nation] ?? 0) + 1;
+        return online;
+      },
+    });
     const watched = new Set((this.clients as SeatedClient[]).map((c) => c.userData?.perspective).filter(Boolean) as string[]);
     for (const key of this.viewerKeys()) if (watched.has(key)) this.projectPerspectiveOf(key);
   }

@@ -58,13 +58,14 @@ export class PublicProjection {
   private nations: unknown = null;
   private relations: unknown = null;
   private turn = -1;
-  private online = "";
+  private onlineVersion = -1;
 
   constructor(target: ExerciseRoomState) {
     this.target = target;
   }
 
-  update(state: ExerciseState, onlineByNation: Record<string, number>): void {
+  /** `online`: seats online per nation, with a version that changes when they do. */
+  update(state: ExerciseState, online: Versioned<Record<string, number>>): void {
     const room = this.target;
     assign(room as unknown as Assignable, {
       phase: state.phase,
@@ -99,10 +100,10 @@ export class PublicProjection {
         }),
       );
     }
-    const online = JSON.stringify(onlineByNation);
-    if (state.nations !== this.nations || online !== this.online) {
+    if (state.nations !== this.nations || online.version !== this.onlineVersion) {
       this.nations = state.nations;
-      this.online = online;
+      this.onlineVersion = online.version;
+      const onlineByNation = online.value();
       syncMap(room.nations, state.nations, () => new NationSchema(), (target, nation) =>
         assign(target as unknown as Assignable, {
           id: nation.id,
@@ -138,7 +139,7 @@ export class PerspectiveProjection {
   private readonly scope: Scope;
   private inputs = new Map<Part, readonly unknown[]>();
   /** Messages of the log already looked at, and the channel set they were judged by. */
-  private messages = { channels: "", count: 0 };
+  private messages: { channels: string; count: number; log: unknown; nations: unknown } = { channels: "", count: 0, log: null, nations: null };
   private feedVersion = -1;
   private seatsVersion = -1;
 
@@ -151,7 +152,7 @@ export class PerspectiveProjection {
   /** The next update writes everything again (after the state was replaced wholesale). */
   forget(): void {
     this.inputs = new Map();
-    this.messages = { channels: "", count: 0 };
+    this.messages = { channels: "", count: 0, log: null, nations: null };
     this.feedVersion = -1;
     this.seatsVersion = -1;
   }
@@ -208,11 +209,16 @@ export class PerspectiveProjection {
   }
 
   private syncMessages(state: ExerciseState): void {
+    // Most commands add no message: nothing to look at.
+    if (state.messages === this.messages.log && state.nations === this.messages.nations) return;
     const filter = messageFilter(state, this.viewer);
     let total = 0;
     for (const chunk of state.messages) total += chunk.length;
     const from = filter.key === this.messages.channels && total >= this.messages.count ? this.messages.count : 0;
-    if (from === total) return;
+    if (from === total && total > 0) {
+      this.messages = { ...this.messages, log: state.messages, nations: state.nations };
+      return;
+    }
     if (from === 0) {
       // New channels (an alliance joined) may reveal old messages: judge the whole log again.
       const visible: Record<string, Message> = {};
@@ -230,7 +236,7 @@ export class PerspectiveProjection {
         index += chunk.length;
       }
     }
-    this.messages = { channels: filter.key, count: total };
+    this.messages = { channels: filter.key, count: total, log: state.messages, nations: state.nations };
   }
 }
 

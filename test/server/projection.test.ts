@@ -52,12 +52,12 @@ describe("incremental projection", () => {
         if ("rejected" in decision) continue;
         state = foldEvents(state, stamp(state, decision.events, now));
         accepted++;
-        live.publicProjection.update(state, {});
+        live.publicProjection.update(state, { version: 0, value: () => ({}) });
         for (const projection of live.projections.values()) if (rng.next() < 0.6) projection.update(state, nothing, nothing);
         if (accepted % 10 !== 0) continue;
         for (const projection of live.projections.values()) projection.update(state, nothing, nothing);
         const fresh = projected(viewers);
-        fresh.publicProjection.update(state, {});
+        fresh.publicProjection.update(state, { version: 0, value: () => ({}) });
         for (const projection of fresh.projections.values()) projection.update(state, nothing, nothing);
         expect(live.room.toJSON(), `step ${step}`).toEqual(fresh.room.toJSON());
         compared++;
