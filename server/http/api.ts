@@ -5,9 +5,10 @@ import { JoinRefused } from "../exercises/exercise-service.ts";
 import { scenarioSummary } from "../exercises/scenario-catalog.ts";
 import { initialState } from "../../shared/engine/initial-state.ts";
 import { foldEvents } from "../../shared/engine/evolve.ts";
-import { viewFor, type Viewer } from "../../shared/engine/view-for.ts";
+import { viewFor, messageFilter, type Viewer } from "../../shared/engine/view-for.ts";
+import { allMessages } from "../../shared/state/schema.ts";
 import { sendError } from "./errors.ts";
-import { exerciseAccess, presentedSecret } from "./exercise-access.ts";
+import { exerciseAccess, viewerAccess, presentedSecret } from "./exercise-access.ts";
 import { tokenMatchesPlain } from "./operator.ts";
 import { readEventLoopDelay } from "./event-loop.ts";
 import { exportAar } from "../exercises/aar-export.ts";
@@ -137,6 +138,30 @@ export function mountApi(app: Application, options: ApiOptions): void {
     if (nation && !state.nations[nation]) return sendError(res, 404, "unknown_nation", `There is no nation "${nation}".`);
     const viewer: Viewer = nation ? { kind: "nation", nation } : { kind: "white" };
     res.json(viewFor(state, viewer));
+  }));
+
+  /**
+   * Older chat of one channel, for a seat that reads it: the live state carries only the last
+   * LIVE_MESSAGES_PER_CHANNEL of each channel. `before` is a message id; the newest `limit`
+   * (default 100, at most 500) messages before it, oldest first, and whether there are more.
+   */
+  app.get("/api/exercises/:id/messages", asyncRoute(async (req, res) => {
+    const id = String(req.params.id);
+    const access = await viewerAccess(service, req, id);
+    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
+    const channel = typeof req.query.channel === "string" ? req.query.channel : "";
+    if (!channel) return sendError(res, 400, "invalid_payload", "Name the channel: ?channel=team:<nation>, alliance, bilateral:<a>:<b>, facilitator:<nation> or public.");
+    const record = (await service.store.getExercise(id))!;
+    const state = foldEvents(initialState(record.scenario, record.id, record.seed), await service.store.readEvents(id));
+    const filter = messageFilter(state, access.viewer);
+    if (!filter.reads(channel)) return sendError(res, 403, "not_your_channel", `Your seat does not read the channel "${channel.slice(0, 60)}".`);
+    const onChannel = allMessages(state).filter((m) => m.channel === channel);
+    const before = typeof req.query.before === "string" ? onChannel.findIndex((m) => m.id === req.query.before) : -1;
+    if (typeof req.query.before === "string" && before < 0) return sendError(res, 404, "unknown_message", `There is no message "${String(req.query.before).slice(0, 40)}" on "${channel.slice(0, 60)}".`);
+    const end = before < 0 ? onChannel.length : before;
+    const limit = Math.min(500, Math.max(1, intParam(req.query.limit, 100)));
+    const start = Math.max(0, end - limit);
+    res.json({ channel, messages: onChannel.slice(start, end), more: start > 0 });
   }));
 
   /** The improvement plan of the after-action report, written by exercise control. */

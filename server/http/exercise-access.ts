@@ -1,6 +1,7 @@
 import type { Request } from "express";
 import type { ExerciseService } from "../exercises/exercise-service.ts";
 import { tokenMatches, normalizeCode } from "../exercises/secrets.ts";
+import type { Viewer } from "../../shared/engine/view-for.ts";
 
 export type Access = { role: "facilitator" | "observer" } | { denied: { status: number; code: string; message: string } };
 
@@ -26,4 +27,17 @@ export async function exerciseAccess(service: ExerciseService, req: Request, exe
   const seat = await service.store.getSeat(secret);
   if (seat && seat.exerciseId === exerciseId && seat.role !== "participant") return { role: seat.role };
   return { denied: { status: 403, code: "forbidden", message: "That token does not open this exercise's record (participants cannot read the full log)." } };
+}
+
+/**
+ * Whose eyes a request reads through, for what every seat may read of its own view (older chat):
+ * exercise control and observers read everything, a participant's seat token its nation's share.
+ */
+export async function viewerAccess(service: ExerciseService, req: Request, exerciseId: string): Promise<{ viewer: Viewer } | { denied: { status: number; code: string; message: string } }> {
+  const access = await exerciseAccess(service, req, exerciseId);
+  if (!("denied" in access)) return { viewer: { kind: "white" } };
+  if (access.denied.status !== 403) return access;
+  const seat = await service.store.getSeat(presentedSecret(req)!);
+  if (seat && seat.exerciseId === exerciseId && seat.role === "participant" && seat.nation) return { viewer: { kind: "nation", nation: seat.nation } };
+  return { denied: { status: 403, code: "forbidden", message: "That token does not open this exercise: send your seat token (the `seat` of the welcome message)." } };
 }

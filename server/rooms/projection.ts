@@ -3,6 +3,7 @@ import type { ExerciseState, Message, NationState } from "../../shared/state/sch
 import { scenarioTime, scopeOf, viewParts, viewPartInputs, messageFilter, type AssetView, type Scope, type Viewer } from "../../shared/engine/view-for.ts";
 import { cohesion } from "../../shared/engine/metrics.ts";
 import type { FeedItem } from "../../shared/view/feed.ts";
+import { LIVE_MESSAGES_PER_CHANNEL } from "../../shared/view/chat-window.ts";
 import { RegionSchema, NationSchema, NationPrivateSchema, AssetSchema, RelationSchema, DocSchema, SeatSchema, type ExerciseRoomState, type PerspectiveSchema } from "./room-state.ts";
 
 /** A live seat as the roster shows it. The key is a public id, never the seat token. */
@@ -140,6 +141,10 @@ export class PerspectiveProjection {
   private inputs = new Map<Part, readonly unknown[]>();
   /** Messages of the log already looked at, and the channel set they were judged by. */
   private messages: { channels: string; count: number; log: unknown; nations: unknown } = { channels: "", count: 0, log: null, nations: null };
+  /** Ids of the messages each channel's window holds, oldest first. */
+  private channels = new Map<string, string[]>();
+  /** Messages met during one sync, until they are written or pushed out. */
+  private readonly pending = new Map<string, Message>();
   private feedVersion = -1;
   private seatsVersion = -1;
 
@@ -153,6 +158,7 @@ export class PerspectiveProjection {
   forget(): void {
     this.inputs = new Map();
     this.messages = { channels: "", count: 0, log: null, nations: null };
+    this.channels = new Map();
     this.feedVersion = -1;
     this.seatsVersion = -1;
   }
@@ -208,6 +214,10 @@ export class PerspectiveProjection {
     }
   }
 
+  /**
+   * The last LIVE_MESSAGES_PER_CHANNEL messages of each channel the viewer reads. Messages are
+   * only ever appended, so new ones are added and each channel's oldest dropped as they come.
+   */
   private syncMessages(state: ExerciseState): void {
     // Most commands add no message: nothing to look at.
     if (state.messages === this.messages.log && state.nations === this.messages.nations) return;
@@ -215,28 +225,43 @@ export class PerspectiveProjection {
     let total = 0;
     for (const chunk of state.messages) total += chunk.length;
     const from = filter.key === this.messages.channels && total >= this.messages.count ? this.messages.count : 0;
-    if (from === total && total > 0) {
-      this.messages = { ...this.messages, log: state.messages, nations: state.nations };
-      return;
-    }
     if (from === 0) {
       // New channels (an alliance joined) may reveal old messages: judge the whole log again.
-      const visible: Record<string, Message> = {};
-      for (const chunk of state.messages) for (const message of chunk) if (filter.visible(message)) visible[message.id] = message;
-      syncDocs(this.target.messages, visible);
+      this.channels = new Map();
+      const live: Record<string, Message> = {};
+      for (const chunk of state.messages) for (const message of chunk) if (filter.visible(message)) this.keep(message);
+      for (const ids of this.channels.values()) for (const id of ids) live[id] = this.pending.get(id)!;
+      this.pending.clear();
+      syncDocs(this.target.messages, live);
     } else {
       let index = 0;
       for (const chunk of state.messages) {
         if (index + chunk.length > from) {
           for (let i = Math.max(0, from - index); i < chunk.length; i++) {
             const message = chunk[i]!;
-            if (filter.visible(message)) setDoc(this.target.messages, message.id, message);
+            if (!filter.visible(message)) continue;
+            const dropped = this.keep(message);
+            setDoc(this.target.messages, message.id, message);
+            if (dropped) this.target.messages.delete(dropped);
           }
         }
         index += chunk.length;
       }
+      this.pending.clear();
     }
     this.messages = { channels: filter.key, count: total, log: state.messages, nations: state.nations };
+  }
+
+  /** Adds a message to its channel's window; returns the id it pushed out, if any. */
+  private keep(message: Message): string | null {
+    let ids = this.channels.get(message.channel);
+    if (!ids) this.channels.set(message.channel, (ids = []));
+    ids.push(message.id);
+    this.pending.set(message.id, message);
+    if (ids.length <= LIVE_MESSAGES_PER_CHANNEL) return null;
+    const dropped = ids.shift()!;
+    this.pending.delete(dropped);
+    return dropped;
   }
 }
 

@@ -180,11 +180,11 @@ export const viewPartInputs: { [K in keyof typeof viewParts]: (state: ExerciseSt
  * Which messages a viewer reads: those on its channels. `key` names the channel set, so that a
  * consumer adding messages as they come (they are only ever appended) knows when to start over.
  */
-export function messageFilter(state: ExerciseState, viewer: Viewer): { key: string; visible: (message: Message) => boolean } {
-  if (viewer.kind !== "nation") return { key: "*", visible: () => true };
+export function messageFilter(state: ExerciseState, viewer: Viewer): { key: string; reads: (channel: string) => boolean; visible: (message: Message) => boolean } {
+  if (viewer.kind !== "nation") return { key: "*", reads: () => true, visible: () => true };
   const channels = channelsOf(state, viewer.nation);
   const readable = new Set(channels);
-  return { key: channels.join("|"), visible: (message) => readable.has(message.channel) };
+  return { key: channels.join("|"), reads: (channel) => readable.has(channel), visible: (message) => readable.has(message.channel) };
 }
 
 // Views of unchanged records are reused, so the server's projection can skip them by identity.

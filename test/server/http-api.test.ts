@@ -1,9 +1,11 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { startHarness, type Harness } from "./harness.ts";
+import { LIVE_MESSAGES_PER_CHANNEL } from "../../shared/view/chat-window.ts";
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ env: { CONCORD_OPERATOR_PASSWORD: "correct horse battery staple" } });
+  // A generous message budget: one test writes a long chat history.
+  h = await startHarness({ env: { CONCORD_OPERATOR_PASSWORD: "correct horse battery staple", CONCORD_COMMANDS_PER_SECOND: "2000" } });
 });
 afterAll(async () => h.shutdown());
 
@@ -61,5 +63,34 @@ describe("HTTP API", () => {
     expect(northView).toMatchObject({ viewer: { kind: "nation", nation: "north" }, seq: 1 });
     await seat.room.leave();
     await control.room.leave();
+  });
+
+  it("serves a seat the chat older than the live window, for its own channels only", async () => {
+    const auth = { authorization: "Bearer correct horse battery staple" };
+    const ex = await (await post("/api/exercises", { scenarioId: "tiny" }, auth)).json();
+    const control = await h.join(ex.id, { token: ex.facilitatorToken });
+    await control.send({ type: "startExercise" });
+    const codeOf = (nation: string) => ex.joinCodes.find((c: { nation: string }) => c.nation === nation).code;
+    const alice = await h.join(ex.id, { code: codeOf("north"), name: "Alice" });
+    const bob = await h.join(ex.id, { code: codeOf("south"), name: "Bob" });
+    const total = LIVE_MESSAGES_PER_CHANNEL + 30;
+    for (let i = 0; i < total; i++) expect((await alice.send({ type: "sendMessage", channel: "team:north", text: `Line ${i}` })).ok).toBe(true);
+    // The live state holds the window; the oldest line is gone from it.
+    const live = [...alice.room.state.perspectives.get("north").messages.values()].map((d: { json: string }) => JSON.parse(d.json));
+    expect(live).toHaveLength(LIVE_MESSAGES_PER_CHANNEL);
+    const oldestLive = live.map((m) => m.id).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))[0];
+    const read = (token: string, query: string) => fetch(`${h.url}/api/exercises/${ex.id}/messages?${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const page = await (await read(alice.welcome.seat, `channel=team:north&before=${oldestLive}&limit=20`)).json();
+    expect(page.messages.map((m: { text: string }) => m.text)).toEqual(Array.from({ length: 20 }, (_, i) => `Line ${i + 10}`));
+    expect(page.more).toBe(true);
+    const rest = await (await read(alice.welcome.seat, `channel=team:north&before=${page.messages[0].id}`)).json();
+    expect(rest).toMatchObject({ more: false, messages: Array.from({ length: 10 }, (_, i) => expect.objectContaining({ text: `Line ${i}` })) });
+    // Another nation's team channel is not Bob's to read; exercise control reads every channel.
+    const refused = await read(bob.welcome.seat, "channel=team:north");
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.code).toBe("not_your_channel");
+    expect((await (await read(ex.facilitatorToken, "channel=team:north&limit=5")).json()).messages).toHaveLength(5);
+    expect((await read(alice.welcome.seat, "channel=team:north&before=m999999")).status).toBe(404);
+    expect((await read("nonsense", "channel=team:north")).status).toBe(403);
   });
 });

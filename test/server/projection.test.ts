@@ -9,6 +9,7 @@ import { ExerciseRoomState, PerspectiveSchema } from "../../server/rooms/room-st
 import { PublicProjection, PerspectiveProjection, type Versioned } from "../../server/rooms/projection.ts";
 import { tinyInput } from "../rules/game.ts";
 import { Rng, randomCommand } from "../rules/random-play.ts";
+import { LIVE_MESSAGES_PER_CHANNEL } from "../../shared/view/chat-window.ts";
 
 /**
  * The room's projection is incremental: it recomputes only the parts of a view whose inputs
@@ -94,5 +95,36 @@ describe("cost of a projection as the exercise grows", () => {
     for (const projection of projections.values()) projection.update(counted, nothing, nothing);
     expect(reads).toBeLessThanOrEqual(3);
     expect(projections.size).toBe(3);
+  });
+});
+
+describe("chat in the live state", () => {
+  it(`holds the last ${LIVE_MESSAGES_PER_CHANNEL} messages of each channel, incrementally and from scratch alike`, () => {
+    const scenario = ScenarioSpec.parse(tinyInput());
+    let state = initialState(scenario, "ex-window", 1);
+    const apply = (command: unknown, actor: Actor) => {
+      const decision = decide(state, Command.parse(command), actor, 1_000_000);
+      if ("rejected" in decision) throw new Error(decision.rejected.message);
+      state = foldEvents(state, stamp(state, decision.events, 1_000_000));
+    };
+    apply({ type: "startExercise" }, { role: "facilitator", name: "Control" });
+    const north: Actor = { role: "participant", nation: "north", name: "Alice" };
+    const viewers: Record<string, Viewer> = { north: { kind: "nation", nation: "north" } };
+    const live = projected(viewers);
+    for (let i = 0; i < LIVE_MESSAGES_PER_CHANNEL + 50; i++) {
+      apply({ type: "sendMessage", channel: "team:north", text: `Team ${i}` }, north);
+      if (i % 7 === 0) apply({ type: "sendMessage", channel: "alliance", text: `Alliance ${i}` }, north);
+      if (i % 3 === 0) live.projections.get("north")!.update(state, nothing, nothing);
+    }
+    live.projections.get("north")!.update(state, nothing, nothing);
+    const fresh = projected(viewers);
+    fresh.projections.get("north")!.update(state, nothing, nothing);
+    const texts = (room: typeof live.room) => [...room.perspectives.get("north")!.messages.values()].map((d) => JSON.parse(d.json).text as string);
+    const team = texts(live.room).filter((t) => t.startsWith("Team"));
+    expect(team).toHaveLength(LIVE_MESSAGES_PER_CHANNEL);
+    expect(team).toContain(`Team ${LIVE_MESSAGES_PER_CHANNEL + 49}`);
+    expect(team).not.toContain("Team 49");
+    expect(texts(live.room).filter((t) => t.startsWith("Alliance"))).toHaveLength(36);
+    expect(new Set(texts(live.room))).toEqual(new Set(texts(fresh.room)));
   });
 });

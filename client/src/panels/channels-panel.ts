@@ -3,6 +3,8 @@ import { commandForm, field } from "../ui/form.ts";
 import type { GameContext, Panel } from "../game/context.ts";
 import { nationName } from "../game/names.ts";
 import { channelsFor, type ChannelInfo } from "./channel-list.ts";
+import { ChatHistory, type EarlierPage } from "./chat-history.ts";
+import { api, ApiError } from "../net/api.ts";
 import type { Message } from "../../../shared/state/schema.ts";
 
 /**
@@ -14,6 +16,9 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
   const heading = h("h3", { id: "channel-heading" }, "");
   const log = h("ol", { class: "messages", role: "log", "aria-labelledby": "channel-heading", "aria-live": "polite" });
   const empty = h("p", { class: "muted" }, "No messages on this channel yet.");
+  const history = new ChatHistory();
+  const earlierStatus = h("p", { class: "form-status", role: "status" }, "");
+  const earlier = h("button", { type: "button", class: "earlier" }, "Show earlier messages");
   const text = h("textarea", { name: "message", rows: "2", maxlength: "2000" });
   let current = "";
   let channels: ChannelInfo[] = [];
@@ -34,7 +39,7 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
   text.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) form.requestSubmit();
   });
-  const element = h("div", { class: "panel channels" }, h("h2", {}, "Channels"), h("div", { class: "channel-layout" }, h("nav", { "aria-label": "Channels" }, list), h("div", { class: "channel-view" }, heading, empty, log, form)));
+  const element = h("div", { class: "panel channels" }, h("h2", {}, "Channels"), h("div", { class: "channel-layout" }, h("nav", { "aria-label": "Channels" }, list), h("div", { class: "channel-view" }, heading, empty, earlier, earlierStatus, log, form)));
 
   const readKey = () => {
     const ctx = getCtx();
@@ -57,7 +62,27 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
       /* private mode: unread counts reset on reload */
     }
   };
-  const messagesOf = (ctx: GameContext, channel: string) => Object.values(ctx.perspective?.messages ?? {}).filter((m) => m.channel === channel).sort((a, b) => a.at - b.at || a.id.localeCompare(b.id, undefined, { numeric: true }));
+  const perspectiveOf = (ctx: GameContext) => ctx.viewNation ?? "white";
+  const messagesOf = (ctx: GameContext, channel: string) => history.messages(perspectiveOf(ctx), channel);
+  earlier.addEventListener("click", async () => {
+    const ctx = getCtx();
+    const channel = current;
+    earlier.disabled = true;
+    setText(earlierStatus, "Loading earlier messages…");
+    try {
+      const path = (before: string) => `/api/exercises/${encodeURIComponent(ctx.state.exerciseId)}/messages?channel=${encodeURIComponent(channel)}&before=${encodeURIComponent(before)}&limit=100`;
+      const count = await history.loadEarlier(perspectiveOf(ctx), channel, (before) => api<EarlierPage>(path(before), { token: ctx.welcome.seat }));
+      setText(earlierStatus, count ? "" : "No earlier messages.");
+    } catch (error) {
+      setText(earlierStatus, error instanceof ApiError ? `Could not load earlier messages: ${error.message}` : "Could not load earlier messages.");
+    } finally {
+      earlier.disabled = false;
+      // Keep the reader's place: the older lines go above what they were reading.
+      const fromBottom = log.scrollHeight - log.scrollTop;
+      render();
+      log.scrollTop = log.scrollHeight - fromBottom;
+    }
+  });
   const unread = (ctx: GameContext, channel: string) => {
     const mark = readMarks()[channel] ?? 0;
     return messagesOf(ctx, channel).filter((m) => m.at > mark && !(m.author === ctx.welcome.name && m.fromNation === (ctx.welcome.nation ?? "white"))).length;
@@ -66,6 +91,7 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
 
   const render = () => {
     const ctx = getCtx();
+    history.absorb(perspectiveOf(ctx), Object.values(ctx.perspective?.messages ?? {}));
     channels = channelsFor(ctx);
     if (!channels.some((c) => c.id === current)) current = channels[0]?.id ?? "";
     const messages = messagesOf(ctx, current);
@@ -89,6 +115,7 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
     const info = channels.find((c) => c.id === current);
     setText(heading, info?.label ?? "");
     empty.hidden = messages.length > 0;
+    earlier.hidden = !history.mayHaveEarlier(perspectiveOf(ctx), current);
     const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
     keyedList(log, messages, (m) => m.id, (m: Message) => h("li", { class: "message" }, h("span", { class: "author" }, `${m.author}${m.fromNation === "white" ? " (exercise control)" : ctx.viewNation && m.fromNation === ctx.viewNation ? "" : ` (${nationName(ctx.state, m.fromNation)})`}`), h("span", { class: "when" }, ` · T${m.turn} ${new Date(m.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}`), h("p", {}, m.text)));
     if (atBottom) log.scrollTop = log.scrollHeight;

@@ -1,0 +1,50 @@
+import type { Message } from "../../../shared/state/schema.ts";
+import { LIVE_MESSAGES_PER_CHANNEL } from "../../../shared/view/chat-window.ts";
+
+export type EarlierPage = { messages: Message[]; more: boolean };
+
+/**
+ * The chat a page shows: every message it has seen in the live state (which holds only the last
+ * LIVE_MESSAGES_PER_CHANNEL of each channel) plus older pages fetched on demand. Messages never
+ * change once sent, so keeping what was seen is always right. Kept per perspective, since exercise
+ * control may look through several.
+ */
+export class ChatHistory {
+  private readonly known = new Map<string, Map<string, Message>>();
+  /** Channels whose first message has been reached. */
+  private readonly complete = new Set<string>();
+
+  absorb(perspective: string, messages: Iterable<Message>): void {
+    for (const message of messages) this.channel(perspective, message.channel).set(message.id, message);
+  }
+
+  /** Oldest first. */
+  messages(perspective: string, channel: string): Message[] {
+    return [...this.channel(perspective, channel).values()].sort(byTime);
+  }
+
+  /** Whether older messages may exist on the server: the live window is full and the start was not reached. */
+  mayHaveEarlier(perspective: string, channel: string): boolean {
+    return !this.complete.has(`${perspective}|${channel}`) && this.channel(perspective, channel).size >= LIVE_MESSAGES_PER_CHANNEL;
+  }
+
+  async loadEarlier(perspective: string, channel: string, fetchBefore: (messageId: string) => Promise<EarlierPage>): Promise<number> {
+    const oldest = this.messages(perspective, channel)[0];
+    if (!oldest) return 0;
+    const page = await fetchBefore(oldest.id);
+    this.absorb(perspective, page.messages);
+    if (!page.more) this.complete.add(`${perspective}|${channel}`);
+    return page.messages.length;
+  }
+
+  private channel(perspective: string, channel: string): Map<string, Message> {
+    const key = `${perspective}|${channel}`;
+    let messages = this.known.get(key);
+    if (!messages) this.known.set(key, (messages = new Map()));
+    return messages;
+  }
+}
+
+function byTime(a: Message, b: Message): number {
+  return a.at - b.at || a.id.localeCompare(b.id, undefined, { numeric: true });
+}
