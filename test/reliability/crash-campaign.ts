@@ -46,7 +46,7 @@ export async function crashCampaign(options: { rounds: number; seed: number; por
     for (let round = 1; round <= rounds; round++) {
       // Every seat (back) in, and the exercise continues: one command each, in sequence.
       for (const p of players) {
-        if (!p.seat) p.seat = await joinSeat(url, ex.id, { seat: p.token });
+        if (!p.seat) p.seat = await rejoin(url, ex.id, p.token);
         (p.seat.room as any).reconnection.maxRetries = 0;
         const marker = `r${round}-${p.name}-resume`;
         const reply = await p.seat.send(p.command(0, marker));
@@ -107,7 +107,7 @@ export async function crashCampaign(options: { rounds: number; seed: number; por
     }
 
     // The last word: play goes on after the final restart.
-    const alice = await joinSeat(url, ex.id, { seat: players[1]!.token });
+    const alice = await rejoin(url, ex.id, players[1]!.token);
     const reply = await alice.send({ type: "sendMessage", channel: "team:north", text: "after the last crash" });
     if (!reply.ok || reply.seq !== lastSeq + 1) problems.push(`after the last restart: ${JSON.stringify(reply)} (expected seq ${lastSeq + 1})`);
     await alice.room.leave().catch(() => undefined);
@@ -122,3 +122,18 @@ export async function crashCampaign(options: { rounds: number; seed: number; por
 }
 
 const rn = (rng: Rng) => rng.chance(0.5);
+
+/**
+ * A seat back in after a restart, as the browser does it: a request that fails on the network
+ * (the HTTP client may still hold a keep-alive connection to the killed process) is tried again.
+ */
+async function rejoin(url: string, exerciseId: string, token: string): Promise<Seat> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await joinSeat(url, exerciseId, { seat: token });
+    } catch (error) {
+      if (attempt >= 5 || !/fetch failed|ECONNRESET|ECONNREFUSED|socket/i.test(String(error))) throw error;
+      await sleep(200 * attempt);
+    }
+  }
+}
