@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { Client, Room as SdkRoom } from "@colyseus/sdk";
 import { ROOT } from "../../server/config.ts";
-import { nextRandom } from "../../shared/engine/prng.ts";
 import { TEST_SCENARIOS, seatFor, sleep, within, type Seat } from "../server/harness.ts";
 import type { CreatedExercise } from "../../server/exercises/exercise-service.ts";
 
@@ -120,28 +119,6 @@ export function brokenInvariants(state: any, events: { seq: number }[]): string[
   return broken;
 }
 
-/** The seeded PRNG of the engine (mulberry32): a failing seed replays exactly. No Math.random. */
-export class Rng {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed | 0;
-  }
-  next(): number {
-    const [v, n] = nextRandom(this.state);
-    this.state = n;
-    return v;
-  }
-  int(max: number): number {
-    return Math.floor(this.next() * max);
-  }
-  pick<T>(list: readonly T[]): T {
-    return list[this.int(list.length)]!;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
-
 /**
  * Records every frame each SDK room receives, before decoding: secrecy is judged on the raw
  * bytes, since a field a client cannot decode is still a leak. Call `restore` when done.
@@ -185,3 +162,4 @@ export function percentile(samples: number[], p: number): number {
 }
 
 export { sleep, within, type Seat };
+export { Rng } from "../support/rng.ts";

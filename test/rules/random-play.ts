@@ -1,25 +1,7 @@
-import { nextRandom } from "../../shared/engine/prng.ts";
+import { Rng } from "../support/rng.ts";
 import type { ExerciseState } from "../../shared/state/schema.ts";
 
 /** Seeded random play for fuzz tests: any actor's commands, valid and invalid mixed. */
-export class Rng {
-  state: number;
-  constructor(state: number) {
-    this.state = state;
-  }
-  next(): number {
-    const [v, n] = nextRandom(this.state);
-    this.state = n;
-    return v;
-  }
-  pick<T>(list: readonly T[]): T {
-    return list[Math.floor(this.next() * list.length)]!;
-  }
-  int(max: number): number {
-    return Math.floor(this.next() * max);
-  }
-}
-
 export function randomCommand(rng: Rng, state: ExerciseState): unknown {
   const nations = Object.keys(state.nations);
   const regions = Object.keys(state.regions);
@@ -66,3 +48,5 @@ export function randomCommand(rng: Rng, state: ExerciseState): unknown {
   return rng.pick(options)();
 }
 
+
+export { Rng };
