@@ -27,7 +27,11 @@ export async function openStore(config: Config): Promise<EventStore> {
       throw new ConfigError(`cannot open the PostgreSQL event store at DATABASE_URL: ${(error as Error).message}`);
     }
   }
-  return new SqliteStore(join(config.dataDir, "concord.db"));
+  try {
+    return await SqliteStore.open(join(config.dataDir, "concord.db"));
+  } catch (error) {
+    throw new ConfigError(`cannot open the SQLite event store in DATA_DIR (${config.dataDir}): ${(error as Error).message}`);
+  }
 }
 
 const creating = new Map<string, Promise<void>>();

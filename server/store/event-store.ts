@@ -49,7 +49,13 @@ export interface EventStore {
 }
 
 export class SequenceConflict extends Error {
+  readonly exerciseId: string;
+  readonly expected: number;
+  readonly got: number;
   constructor(exerciseId: string, expected: number, got: number) {
     super(`exercise ${exerciseId}: expected event seq ${expected}, got ${got}`);
+    this.exerciseId = exerciseId;
+    this.expected = expected;
+    this.got = got;
   }
 }

@@ -13,7 +13,7 @@ eventStoreContract(
   "sqlite",
   async () => {
     dir = mkdtempSync(join(tmpdir(), "concord-store-"));
-    return new SqliteStore(join(dir, "concord.db"));
+    return SqliteStore.open(join(dir, "concord.db"));
   },
   async () => rmSync(dir, { recursive: true, force: true }),
 );
@@ -21,11 +21,11 @@ eventStoreContract(
 it("sqlite keeps the log across reopening the file", async () => {
   const folder = mkdtempSync(join(tmpdir(), "concord-reopen-"));
   try {
-    const first = new SqliteStore(join(folder, "c.db"));
+    const first = await SqliteStore.open(join(folder, "c.db"));
     await first.createExercise({ id: "ex-1", title: "t", scenario: {} as never, seed: 1, createdAt: 1, facilitatorTokenHash: "x", joinCodes: {}, observerCode: "OBS-AAA" });
     await first.append("ex-1", [{ type: "briefingStarted", seq: 1, at: 1 }]);
     await first.close();
-    const second = new SqliteStore(join(folder, "c.db"));
+    const second = await SqliteStore.open(join(folder, "c.db"));
     expect(await second.readEvents("ex-1")).toEqual([{ type: "briefingStarted", seq: 1, at: 1 }]);
     await second.close();
   } finally {
@@ -48,4 +48,29 @@ eventStoreContract(`postgres (${postgresUrl})`, async () => {
   }
   await store.truncateForTests();
   return store;
+});
+
+it("sqlite names the reason when the file cannot be opened", async () => {
+  await expect(SqliteStore.open("/etc/passwd/concord/concord.db")).rejects.toThrow(/ENOTDIR|not a directory|EEXIST|unable to open/i);
+});
+
+it("sqlite keeps the event loop free while a commit waits for the disk", async () => {
+  // The store's file lives on another thread: a burst of appends leaves timers on time.
+  const folder = mkdtempSync(join(tmpdir(), "concord-thread-"));
+  try {
+    const store = await SqliteStore.open(join(folder, "c.db"));
+    await store.createExercise({ id: "ex-1", title: "t", scenario: {} as never, seed: 1, createdAt: 1, facilitatorTokenHash: "x", joinCodes: {}, observerCode: "OBS-AAA" });
+    const appends = Array.from({ length: 200 }, (_, i) => store.append("ex-1", [{ type: "briefingStarted", seq: i + 1, at: i }]));
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    await Promise.all(appends);
+    clearInterval(timer);
+    expect(await store.lastSeq("ex-1")).toBe(200);
+    // Between the appends the loop ran timers: it was never held for the whole burst.
+    expect(ticks).toBeGreaterThan(0);
+    await expect(store.append("ex-1", [{ type: "briefingStarted", seq: 5, at: 1 }])).rejects.toMatchObject({ name: "Error", expected: 201, got: 5 });
+    await store.close();
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });

@@ -1,0 +1,160 @@
+import { DatabaseSync } from "node:sqlite";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import type { EventStore, ExerciseRecord, ExerciseSummary, SeatRecord } from "./event-store.ts";
+import { SequenceConflict } from "./event-store.ts";
+import type { ExerciseEvent } from "../../shared/protocol/events.ts";
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS exercises (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  scenario TEXT NOT NULL,
+  seed INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  facilitator_token_hash TEXT NOT NULL,
+  join_codes TEXT NOT NULL,
+  observer_code TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS join_codes (
+  code TEXT PRIMARY KEY,
+  exercise_id TEXT NOT NULL REFERENCES exercises(id),
+  role TEXT NOT NULL,
+  nation TEXT
+);
+CREATE TABLE IF NOT EXISTS events (
+  exercise_id TEXT NOT NULL REFERENCES exercises(id),
+  seq INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (exercise_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS seats (
+  token TEXT PRIMARY KEY,
+  exercise_id TEXT NOT NULL REFERENCES exercises(id),
+  role TEXT NOT NULL,
+  nation TEXT,
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+`;
+
+/**
+ * The SQLite file itself: node:sqlite (no native addon), WAL journal, synchronous=FULL so a
+ * commit is on disk before the room acknowledges the command. Its calls are synchronous, and a
+ * commit waits for the disk (tens to hundreds of milliseconds on a busy disk), so it runs on a
+ * worker thread of its own (sqlite-worker.ts); the server talks to it through SqliteStore.
+ */
+export class SqliteFile implements EventStore {
+  readonly kind = "sqlite";
+  private db: DatabaseSync;
+  readonly path: string;
+
+  constructor(path: string) {
+    this.path = path;
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    this.db = new DatabaseSync(path);
+    this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+    this.db.exec(SCHEMA);
+  }
+
+  async createExercise(record: ExerciseRecord): Promise<void> {
+    this.transaction(() => {
+      this.db
+        .prepare("INSERT INTO exercises (id, title, scenario, seed, created_at, facilitator_token_hash, join_codes, observer_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .run(record.id, record.title, JSON.stringify(record.scenario), record.seed, record.createdAt, record.facilitatorTokenHash, JSON.stringify(record.joinCodes), record.observerCode);
+      const insertCode = this.db.prepare("INSERT INTO join_codes (code, exercise_id, role, nation) VALUES (?, ?, ?, ?)");
+      for (const [nation, code] of Object.entries(record.joinCodes)) insertCode.run(code, record.id, "participant", nation);
+      insertCode.run(record.observerCode, record.id, "observer", null);
+    });
+  }
+
+  async getExercise(id: string): Promise<ExerciseRecord | null> {
+    const row = this.db.prepare("SELECT * FROM exercises WHERE id = ?").get(id) as Record<string, unknown> | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  async listExercises(): Promise<ExerciseSummary[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT e.id, e.title, e.scenario, e.created_at, COALESCE((SELECT MAX(seq) FROM events v WHERE v.exercise_id = e.id), 0) AS last_seq
+         FROM exercises e ORDER BY e.created_at, e.id`,
+      )
+      .all() as Record<string, unknown>[];
+    return rows.map((r) => ({ id: String(r.id), title: String(r.title), scenarioId: JSON.parse(String(r.scenario)).id, createdAt: Number(r.created_at), lastSeq: Number(r.last_seq) }));
+  }
+
+  async findByCode(code: string) {
+    const row = this.db.prepare("SELECT exercise_id, role, nation FROM join_codes WHERE code = ?").get(code.toUpperCase()) as Record<string, unknown> | undefined;
+    if (!row) return null;
+    return { exerciseId: String(row.exercise_id), role: row.role as "participant" | "observer", nation: row.nation === null ? null : String(row.nation) };
+  }
+
+  async append(exerciseId: string, events: readonly ExerciseEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    this.transaction(() => {
+      const expected = this.lastSeqSync(exerciseId) + 1;
+      if (events[0]!.seq !== expected) throw new SequenceConflict(exerciseId, expected, events[0]!.seq);
+      const insert = this.db.prepare("INSERT INTO events (exercise_id, seq, at, body) VALUES (?, ?, ?, ?)");
+      events.forEach((event, index) => {
+        if (event.seq !== expected + index) throw new SequenceConflict(exerciseId, expected + index, event.seq);
+        const { seq, at, ...body } = event;
+        insert.run(exerciseId, seq, at, JSON.stringify(body));
+      });
+    });
+  }
+
+  async readEvents(exerciseId: string, fromSeq = 1, toSeq = Number.MAX_SAFE_INTEGER): Promise<ExerciseEvent[]> {
+    const rows = this.db.prepare("SELECT seq, at, body FROM events WHERE exercise_id = ? AND seq >= ? AND seq <= ? ORDER BY seq").all(exerciseId, fromSeq, toSeq) as Record<string, unknown>[];
+    return rows.map((r) => ({ ...JSON.parse(String(r.body)), seq: Number(r.seq), at: Number(r.at) }));
+  }
+
+  async lastSeq(exerciseId: string): Promise<number> {
+    return this.lastSeqSync(exerciseId);
+  }
+
+  private lastSeqSync(exerciseId: string): number {
+    const row = this.db.prepare("SELECT COALESCE(MAX(seq), 0) AS seq FROM events WHERE exercise_id = ?").get(exerciseId) as { seq: number };
+    return Number(row.seq);
+  }
+
+  async saveSeat(seat: SeatRecord): Promise<void> {
+    this.db
+      .prepare("INSERT INTO seats (token, exercise_id, role, nation, name, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(token) DO UPDATE SET name = excluded.name")
+      .run(seat.token, seat.exerciseId, seat.role, seat.nation, seat.name, seat.createdAt);
+  }
+
+  async getSeat(token: string): Promise<SeatRecord | null> {
+    const row = this.db.prepare("SELECT * FROM seats WHERE token = ?").get(token) as Record<string, unknown> | undefined;
+    if (!row) return null;
+    return { token: String(row.token), exerciseId: String(row.exercise_id), role: row.role as SeatRecord["role"], nation: row.nation === null ? null : String(row.nation), name: String(row.name), createdAt: Number(row.created_at) };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.isOpen) this.db.close();
+  }
+
+  private transaction(work: () => void): void {
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      work();
+      this.db.exec("COMMIT");
+    } catch (error) {
+      this.db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+}
+
+function toRecord(row: Record<string, unknown>): ExerciseRecord {
+  return {
+    id: String(row.id),
+    title: String(row.title),
+    scenario: JSON.parse(String(row.scenario)),
+    seed: Number(row.seed),
+    createdAt: Number(row.created_at),
+    facilitatorTokenHash: String(row.facilitator_token_hash),
+    joinCodes: JSON.parse(String(row.join_codes)),
+    observerCode: String(row.observer_code),
+  };
+}
