@@ -267,7 +267,7 @@ export class PerspectiveProjection {
 
 function assetFields(asset: AssetView): Assignable {
   if (asset.foreign) {
-    return { id: asset.id, name: asset.name, type: asset.type, owner: asset.owner, region: asset.region, status: "unknown", strength: 0, mission: "", destination: "", route: "", eta: 0, prepositioned: false, foreign: true, lastSeenTurn: asset.lastSeenTurn };
+    return { id: asset.id, name: asset.name, type: asset.type, owner: asset.owner, region: asset.region, status: "unknown", strength: 0, mission: "", destination: "", route: "", eta: 0, prepositioned: false, intent: "", foreign: true, lastSeenTurn: asset.lastSeenTurn };
   }
   return {
     id: asset.id,
@@ -282,6 +282,7 @@ function assetFields(asset: AssetView): Assignable {
     route: asset.route.join(","),
     eta: asset.eta ?? 0,
     prepositioned: asset.prepositioned,
+    intent: asset.intent ?? "",
     foreign: false,
     lastSeenTurn: 0,
   };

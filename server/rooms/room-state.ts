@@ -45,6 +45,8 @@ export const AssetSchema = schema(
     route: t.string(),
     eta: t.number(),
     prepositioned: t.boolean(),
+    /** Why a moving asset moves: "deploy", "preposition", "recall", or "" when it is not moving. */
+    intent: t.string(),
     foreign: t.boolean(),
     lastSeenTurn: t.number(),
   },

@@ -128,3 +128,18 @@ describe("chat in the live state", () => {
     expect(new Set(texts(live.room))).toEqual(new Set(texts(fresh.room)));
   });
 });
+
+describe("assets on the wire", () => {
+  it("a moving asset carries why it moves to its own nation, and nothing of it to others", () => {
+    const scenario = ScenarioSpec.parse(tinyInput());
+    const state = initialState(scenario, "ex-intent", 1);
+    const frigate = state.assets["n-frigate"]!;
+    const moving = { ...state, assets: { ...state.assets, "n-frigate": { ...frigate, status: "moving" as const, destination: "s-sea", route: ["s-sea"], eta: 2, intent: "preposition" as const } } };
+    const { room, projections } = projected({ north: { kind: "nation", nation: "north" }, white: { kind: "white" } });
+    for (const projection of projections.values()) projection.update(moving, nothing, nothing);
+    expect(room.perspectives.get("north")!.assets.get("n-frigate")!.toJSON()).toMatchObject({ status: "moving", destination: "s-sea", intent: "preposition" });
+    expect(room.perspectives.get("white")!.assets.get("n-frigate")!.intent).toBe("preposition");
+    for (const projection of projections.values()) projection.update(state, nothing, nothing);
+    expect(room.perspectives.get("north")!.assets.get("n-frigate")!.intent).toBe("");
+  });
+});

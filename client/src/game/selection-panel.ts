@@ -95,7 +95,7 @@ function assetDetails(ctx: GameContext, a: ClientAsset): HTMLElement {
   if (a.foreign) rows.push(["Last seen", `turn ${a.lastSeenTurn}: status and strength unknown`]);
   else {
     rows.push(["Status", `${a.status}${a.prepositioned ? ", pre-positioned" : ""}`], ["Strength", `${Math.round(a.strength)} / 100`], ["Mission", a.mission ?? "none"]);
-    if (a.destination) rows.push(["Moving to", `${regionName(state, a.destination)}, ETA turn ${a.eta ?? "?"} (via ${a.route.map((r) => regionName(state, r)).join(" → ")})`]);
+    if (a.destination) rows.push([movingLabel(a.intent), `${regionName(state, a.destination)}, ETA turn ${a.eta ?? "?"} (via ${a.route.map((r) => regionName(state, r)).join(" → ")})`]);
     if (type) rows.push(["Can fly", type.missions.join(", ")], ["Speed", `${type.speed} region(s) a turn, ${type.domain}`]);
   }
   const mine = !a.foreign && a.owner === ctx.welcome.nation;
@@ -107,4 +107,9 @@ function assetDetails(ctx: GameContext, a: ClientAsset): HTMLElement {
     ctx.canAct && mine ? h("div", { class: "actions" }, h("button", { type: "button", onclick: () => ctx.bus.prefillOrder({ asset: a.id, kind: "deployAsset" }) }, "Order this asset")) : null,
     h("button", { type: "button", class: "link", onclick: () => ctx.bus.select({ kind: "region", id: a.region }) }, `Show ${regionName(state, a.region)}`),
   );
+}
+
+/** Why it moves, as the order that sent it said. */
+function movingLabel(intent: "deploy" | "preposition" | "recall" | null): string {
+  return intent === "deploy" ? "Deploying to" : intent === "preposition" ? "Pre-positioning to" : intent === "recall" ? "Returning to" : "Moving to";
 }

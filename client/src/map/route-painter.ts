@@ -35,7 +35,8 @@ export function paintRoutes(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics,
     g.lineStyle(2, 0x000000, 1);
     g.fillTriangle(tip[0], tip[1], left[0], left[1], right[0], right[1]);
     g.strokeTriangle(tip[0], tip[1], left[0], left[1], right[0], right[1]);
-    const label = `${asset.name}: ETA T${asset.eta ?? "?"}`;
+    const verb = asset.intent === "deploy" ? "deploying" : asset.intent === "preposition" ? "pre-positioning" : asset.intent === "recall" ? "returning" : "";
+    const label = `${asset.name}${verb ? ` (${verb})` : ""}: ETA T${asset.eta ?? "?"}`;
     labels.add(
       scene.add
         .text(tip[0], tip[1] + 12, label, { fontFamily: "system-ui, sans-serif", fontSize: "11px", fontStyle: "bold", color: "#ffffff", backgroundColor: "#000000", padding: { x: 3, y: 1 } })

@@ -19,7 +19,7 @@ export function clientStateFromView(view: View, scenario: ScenarioSpec, feed: Fe
   for (const a of Object.values(view.assets)) {
     if (a.foreign) assets[a.id] = a;
     else {
-      const { intent: _intent, arrivedTurn: _arrived, ...own } = a;
+      const { arrivedTurn: _arrived, ...own } = a;
       assets[a.id] = { ...own, foreign: false };
     }
   }

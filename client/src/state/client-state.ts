@@ -22,8 +22,8 @@ export type PrivateNation = Pick<NationState, "id" | "budget" | "budgetPerTurn" 
   policies: NationState["policies"];
 };
 
-/** Own assets travel without the engine's bookkeeping (intent, arrival turn). */
-export type OwnAsset = Omit<AssetState, "intent" | "arrivedTurn"> & { foreign: false };
+/** Own assets travel without the engine's bookkeeping (arrival turn). */
+export type OwnAsset = Omit<AssetState, "arrivedTurn"> & { foreign: false };
 export type ClientAsset = OwnAsset | ForeignAssetView;
 
 export type Seat = { id: string; name: string; nation: string | null; role: string; online: boolean };

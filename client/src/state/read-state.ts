@@ -97,6 +97,7 @@ function readPerspective(key: string, p: Json): Perspective {
           route: a.route ? String(a.route).split(",") : [],
           eta: a.eta || null,
           prepositioned: !!a.prepositioned,
+          intent: a.intent === "deploy" || a.intent === "preposition" || a.intent === "recall" ? a.intent : null,
           foreign: false,
         };
   }
