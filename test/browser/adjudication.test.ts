@@ -56,4 +56,41 @@ browserSuite("browser: an adjudication with several changes", () => {
     expect(adjudications[0]).toMatchObject({ rationale: expect.stringMatching(/^The storm surge/), effects: [{ kind: "stability", region: "n-sea", delta: -12 }, { kind: "readiness", nation: "north", delta: 5 }] });
     expect(control.errors).toEqual([]);
   }, 60_000);
+
+  it("fires an ad-hoc inject that changes the world and expects a response", async () => {
+    const ex = await server.createExercise("triad");
+    const stateNow = async () => (await fetch(`${server.url}/api/exercises/${ex.id}/state`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).json();
+    const before = await stateNow();
+    const control = await person(browser);
+    const f = control.page;
+    await f.goto(`${server.url}/#facilitator=${ex.facilitatorToken}&exercise=${ex.id}`);
+    await f.getByRole("button", { name: "Start exercise" }).click();
+    await f.locator(".phase-pill", { hasText: "Running" }).waitFor();
+    await openTab(f, /Injects & adjudication/);
+    const form = panel(f).getByRole("form", { name: "Fire an ad-hoc inject" });
+    await form.getByLabel("Title").fill("Tanker aground in the Central Sea");
+    await form.getByLabel("Text").fill("A tanker has run aground; oil is spreading towards Sudland's coast.");
+    await form.getByText("Effects and expected responses (optional)").click();
+    await form.getByLabel("What to change").selectOption({ label: "Start or set a crisis" });
+    await form.getByLabel("Region", { exact: true }).selectOption({ label: "Central Sea" });
+    await form.getByLabel("Crisis kind").fill("oil spill");
+    await form.getByLabel("Severity (0–100)").fill("45");
+    await form.getByRole("button", { name: "Add effect" }).click();
+    await form.getByRole("list", { name: "Effects of this inject" }).getByText("Start or set a crisis: Central Sea, oil spill, 45").waitFor();
+    await form.getByLabel("Expected response", { exact: true }).fill("Send a ship to contain the spill");
+    await form.getByLabel("Counts when a nation does").selectOption({ label: "Deploy an asset" });
+    await form.getByLabel("In region (for movements)").selectOption({ label: "Central Sea" });
+    await form.getByRole("button", { name: "Add expected response" }).click();
+    await form.getByRole("list", { name: "Expected responses" }).getByText("Send a ship to contain the spill (Deploy an asset in Central Sea, within 1 turn)").waitFor();
+    await screenshot(f, "adhoc-inject-with-effects");
+    await form.getByRole("button", { name: "Fire inject" }).click();
+    await seeText(f, "Inject released to its audience.");
+
+    const after = await stateNow();
+    expect(before.regions["c-sea"].crisis).toBeNull();
+    expect(after.regions["c-sea"].crisis).toMatchObject({ kind: "oil spill", severity: 45 });
+    const fired = Object.values<{ title: string; expectedActions: unknown[]; status: string }>(after.injects).find((i) => i.title === "Tanker aground in the Central Sea");
+    expect(fired).toMatchObject({ status: "released", expectedActions: [{ description: "Send a ship to contain the spill", command: "deployAsset", region: "c-sea", withinTurns: 1 }] });
+    expect(control.errors).toEqual([]);
+  }, 60_000);
 });

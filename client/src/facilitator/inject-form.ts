@@ -1,10 +1,17 @@
-import { h } from "../ui/html.ts";
+import { h, setText } from "../ui/html.ts";
 import { commandForm, field, select, checkboxGroup } from "../ui/form.ts";
+import { keptList } from "../ui/kept-list.ts";
 import type { GameContext } from "../game/context.ts";
+import { effectEditor, type EffectInput } from "./effect-editor.ts";
+import { expectedResponseEditor, type ExpectedResponseInput } from "./expected-response-editor.ts";
 
 const opts = (values: string[]) => values.map((v) => ({ value: v, label: v }));
 
-/** An ad-hoc inject written during play and released at once. */
+/**
+ * An ad-hoc inject written during play and released at once. Like a scripted one it may change
+ * the world when released (effects) and expect responses, which the after-action review
+ * evaluates (met, partly met, not met).
+ */
 export function injectForm(getCtx: () => GameContext): { element: HTMLElement; update(ctx: GameContext): void } {
   const number = h("input", { name: "number", maxlength: "20", value: "X.01" });
   const type = select("type", opts(["event", "information", "media", "contingency"]));
@@ -16,6 +23,39 @@ export function injectForm(getCtx: () => GameContext): { element: HTMLElement; u
   all.addEventListener("change", () => (to.element.hidden = all.checked));
   const title = h("input", { name: "title", maxlength: "160" });
   const body = h("textarea", { name: "body", rows: "4", maxlength: "4000" });
+  const effect = effectEditor();
+  const effects = keptList<EffectInput>("Effects of this inject", effect.describe);
+  const addEffect = h("button", { type: "button" }, "Add effect");
+  const expected = expectedResponseEditor();
+  const responses = keptList<ExpectedResponseInput>("Expected responses", expected.describe);
+  const addResponse = h("button", { type: "button" }, "Add expected response");
+  const note = h("p", { class: "form-status", role: "status" }, "");
+  addEffect.addEventListener("click", () => {
+    const read = effect.read();
+    if (typeof read === "string") return setText(note, `⚠ ${read}`);
+    effects.add(read);
+    setText(note, "");
+  });
+  addResponse.addEventListener("click", () => {
+    const read = expected.read();
+    if (typeof read === "string") return setText(note, `⚠ ${read}`);
+    responses.add(read);
+    setText(note, "");
+  });
+  const extras = h(
+    "details",
+    { class: "inject-extras" },
+    h("summary", {}, "Effects and expected responses (optional)"),
+    h("h4", {}, "Effects on release"),
+    effects.element,
+    ...effect.fields,
+    h("div", { class: "actions" }, addEffect),
+    h("h4", {}, "Expected responses"),
+    responses.element,
+    ...expected.fields,
+    h("div", { class: "actions" }, addResponse),
+    note,
+  );
   const form = commandForm({
     label: "Fire an ad-hoc inject",
     submit: "Fire inject",
@@ -29,21 +69,27 @@ export function injectForm(getCtx: () => GameContext): { element: HTMLElement; u
       to.element,
       field("Title", title),
       field("Text", body),
+      extras,
     ],
     build: () => {
       if (!title.value.trim() || !body.value.trim()) return "Write a title and the inject's text.";
       if (!all.checked && !to.values().length) return "Choose the nations it goes to, or tick “All nations”.";
-      return { type: "fireInject", inject: { number: number.value.trim() || "X", type: type.value, delivery: delivery.value, from: from.value.trim() || "Exercise control", to: all.checked ? "all" : to.values(), title: title.value.trim(), body: body.value.trim() } };
+      return { type: "fireInject", inject: { number: number.value.trim() || "X", type: type.value, delivery: delivery.value, from: from.value.trim() || "Exercise control", to: all.checked ? "all" : to.values(), title: title.value.trim(), body: body.value.trim(), effects: effects.items(), expectedActions: responses.items() } };
     },
     reset: () => {
       title.value = "";
       body.value = "";
+      effects.clear();
+      responses.clear();
+      setText(note, "");
     },
   });
   return {
     element: form,
     update(ctx) {
       to.set(Object.values(ctx.state.nations).map((n) => ({ value: n.id, label: n.name })));
+      effect.update(ctx);
+      expected.update(ctx);
     },
   };
 }
