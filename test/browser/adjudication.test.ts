@@ -20,7 +20,8 @@ browserSuite("browser: an adjudication with several changes", () => {
     await server?.stop();
   });
 
-  it("applies two changes with one rationale", async () => {
+  /** Exercise control in the console of a new, running exercise, on the adjudication tab. */
+  async function consoleOfARunningExercise() {
     const ex = await server.createExercise("triad");
     const stateNow = async () => (await fetch(`${server.url}/api/exercises/${ex.id}/state`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).json();
     const before = await stateNow();
@@ -30,6 +31,11 @@ browserSuite("browser: an adjudication with several changes", () => {
     await f.getByRole("button", { name: "Start exercise" }).click();
     await f.locator(".phase-pill", { hasText: "Running" }).waitFor();
     await openTab(f, /Injects & adjudication/);
+    return { ex, stateNow, before, control, f };
+  }
+
+  it("applies two changes with one rationale", async () => {
+    const { ex, stateNow, before, control, f } = await consoleOfARunningExercise();
     const form = panel(f).getByRole("form", { name: "Adjust the state" });
 
     await form.getByLabel("What to change").selectOption({ label: "Region stability (±)" });
@@ -58,15 +64,7 @@ browserSuite("browser: an adjudication with several changes", () => {
   }, 60_000);
 
   it("fires an ad-hoc inject that changes the world and expects a response", async () => {
-    const ex = await server.createExercise("triad");
-    const stateNow = async () => (await fetch(`${server.url}/api/exercises/${ex.id}/state`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).json();
-    const before = await stateNow();
-    const control = await person(browser);
-    const f = control.page;
-    await f.goto(`${server.url}/#facilitator=${ex.facilitatorToken}&exercise=${ex.id}`);
-    await f.getByRole("button", { name: "Start exercise" }).click();
-    await f.locator(".phase-pill", { hasText: "Running" }).waitFor();
-    await openTab(f, /Injects & adjudication/);
+    const { ex, stateNow, before, control, f } = await consoleOfARunningExercise();
     const form = panel(f).getByRole("form", { name: "Fire an ad-hoc inject" });
     await form.getByLabel("Title").fill("Tanker aground in the Central Sea");
     await form.getByLabel("Text").fill("A tanker has run aground; oil is spreading towards Sudland's coast.");
