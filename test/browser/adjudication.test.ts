@@ -4,8 +4,9 @@ import { browserSuite, launchBrowser, person, screenshot, seeText, openTab, pane
 import { startConcord, BROWSER_SCENARIOS, type RunningServer } from "./support/server.ts";
 
 /**
- * Exercise control adjudicates several consequences at once: two changes, one rationale, one
- * entry in the record.
+ * Exercise control adjudicates several consequences at once (two changes, one rationale, one
+ * entry in the record), and fires an ad-hoc inject that changes the world and expects a
+ * response, which the after-action review then evaluates like a scripted inject's.
  */
 browserSuite("browser: an adjudication with several changes", () => {
   let server: RunningServer;
@@ -34,61 +35,112 @@ browserSuite("browser: an adjudication with several changes", () => {
     return { ex, stateNow, before, control, f };
   }
 
-  it("applies two changes with one rationale", async () => {
+  it("applies two changes with one rationale, each row once, after a row is removed", async () => {
     const { ex, stateNow, before, control, f } = await consoleOfARunningExercise();
     const form = panel(f).getByRole("form", { name: "Adjust the state" });
+    const change = (n: number) => form.getByRole("group", { name: `Change ${n}`, exact: true });
 
-    await form.getByLabel("What to change").selectOption({ label: "Region stability (±)" });
-    await form.getByLabel("Region").selectOption({ label: "Northern Sea" });
-    await form.getByLabel("Change (+/−)").fill("-12");
+    await change(1).getByLabel("What to change").selectOption({ label: "Region stability (±)" });
+    await change(1).getByLabel("Region").selectOption({ label: "Northern Sea" });
+    await change(1).getByLabel("Change (+/−)").fill("-12");
+
+    // A blank second row is refused, and the message names the row.
     await form.getByRole("button", { name: "Add another change" }).click();
-    await form.getByRole("list", { name: "Changes in this adjustment" }).getByText("Region stability (±): Northern Sea, -12").waitFor();
-
-    await form.getByLabel("What to change").selectOption({ label: "Readiness (±)" });
-    await form.getByLabel("Nation", { exact: true }).selectOption({ label: "Nordmark" });
-    await form.getByLabel("Change (+/−)").fill("5");
     await form.getByLabel("Rationale (required)").fill("The storm surge floods the sea lanes; Nordmark's emergency drills pay off.");
+    await form.getByRole("button", { name: "Apply adjustment" }).click();
+    await form.getByRole("alert").filter({ hasText: "Change 2: Fill in “Region”." }).waitFor();
+
+    // A change decided against is removed; the row after it becomes change 2.
+    await change(2).getByLabel("What to change").selectOption({ label: "Nation budget (±)" });
+    await change(2).getByLabel("Nation", { exact: true }).selectOption({ label: "Sudland" });
+    await change(2).getByLabel("Change (+/−)").fill("50");
+    await form.getByRole("button", { name: "Add another change" }).click();
+    await change(3).getByLabel("What to change").selectOption({ label: "Readiness (±)" });
+    await change(3).getByLabel("Nation", { exact: true }).selectOption({ label: "Nordmark" });
+    await change(3).getByLabel("Change (+/−)").fill("5");
+    await form.getByRole("button", { name: "Remove change 2" }).click();
+    expect(await form.getByRole("list", { name: "Changes in this adjustment" }).getByRole("listitem").count()).toBe(2);
+    expect(await change(2).getByLabel("What to change").inputValue()).toBe("readiness");
+    await form.getByRole("heading", { name: "Adjust the state" }).evaluate((e) => e.scrollIntoView({ block: "start" }));
     await screenshot(f, "adjudication-two-changes");
+
     await form.getByRole("button", { name: "Apply adjustment" }).click();
     await seeText(f, "Adjustment applied and logged with its rationale.");
-    expect(await form.getByRole("list", { name: "Changes in this adjustment" }).getByRole("listitem").count()).toBe(0);
+    // Ready for the next adjustment: one blank change, no rationale.
+    expect(await form.getByRole("list", { name: "Changes in this adjustment" }).getByRole("listitem").count()).toBe(1);
+    expect(await change(1).getByLabel("Region").inputValue()).toBe("");
+    expect(await form.getByLabel("Rationale (required)").inputValue()).toBe("");
 
     const after = await stateNow();
     expect(after.regions["n-sea"].stability).toBe(before.regions["n-sea"].stability - 12);
     expect(after.nations.north.readiness).toBe(before.nations.north.readiness + 5);
+    expect(after.nations.south.budget).toBe(before.nations.south.budget);
     const { events } = await (await fetch(`${server.url}/api/exercises/${ex.id}/events`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).json();
     const adjudications = events.filter((e: { type: string }) => e.type === "stateAdjusted");
     expect(adjudications).toHaveLength(1);
     expect(adjudications[0]).toMatchObject({ rationale: expect.stringMatching(/^The storm surge/), effects: [{ kind: "stability", region: "n-sea", delta: -12 }, { kind: "readiness", nation: "north", delta: 5 }] });
+    expect(adjudications[0].effects).toHaveLength(2);
     expect(control.errors).toEqual([]);
   }, 60_000);
 
-  it("fires an ad-hoc inject that changes the world and expects a response", async () => {
+  it("fires an ad-hoc inject that changes the world and is evaluated in the after-action review", async () => {
     const { ex, stateNow, before, control, f } = await consoleOfARunningExercise();
     const form = panel(f).getByRole("form", { name: "Fire an ad-hoc inject" });
+    const effect = form.getByRole("group", { name: "Effect 1", exact: true });
+    const response = form.getByRole("group", { name: "Expected response 1", exact: true });
     await form.getByLabel("Title").fill("Tanker aground in the Central Sea");
     await form.getByLabel("Text").fill("A tanker has run aground; oil is spreading towards Sudland's coast.");
     await form.getByText("Effects and expected responses (optional)").click();
-    await form.getByLabel("What to change").selectOption({ label: "Start or set a crisis" });
-    await form.getByLabel("Region", { exact: true }).selectOption({ label: "Central Sea" });
-    await form.getByLabel("Crisis kind").fill("oil spill");
-    await form.getByLabel("Severity (0–100)").fill("45");
+
+    // An effect row left without its target is refused by name.
     await form.getByRole("button", { name: "Add effect" }).click();
-    await form.getByRole("list", { name: "Effects of this inject" }).getByText("Start or set a crisis: Central Sea, oil spill, 45").waitFor();
-    await form.getByLabel("Expected response", { exact: true }).fill("Send a ship to contain the spill");
-    await form.getByLabel("Counts when a nation does").selectOption({ label: "Deploy an asset" });
-    await form.getByLabel("In region (for movements)").selectOption({ label: "Central Sea" });
+    await effect.getByLabel("What to change").selectOption({ label: "Start or set a crisis" });
+    await form.getByRole("button", { name: "Fire inject" }).click();
+    await form.getByRole("alert").filter({ hasText: "Effect 1: Fill in “Region”." }).waitFor();
+    await effect.getByLabel("Region", { exact: true }).selectOption({ label: "Central Sea" });
+    await effect.getByLabel("Crisis kind").fill("oil spill");
+    await effect.getByLabel("Severity (0–100)").fill("45");
+
     await form.getByRole("button", { name: "Add expected response" }).click();
-    await form.getByRole("list", { name: "Expected responses" }).getByText("Send a ship to contain the spill (Deploy an asset in Central Sea, within 1 turn)").waitFor();
+    await response.getByLabel("Expected response", { exact: true }).fill("Coordinate the spill response with Nordmark");
+    await response.getByLabel("Counts when a nation does").selectOption({ label: "Send a message" });
+    await response.getByLabel("Sudland").check();
+    await form.getByRole("heading", { name: "Effects on release" }).evaluate((e) => e.scrollIntoView({ block: "start" }));
     await screenshot(f, "adhoc-inject-with-effects");
     await form.getByRole("button", { name: "Fire inject" }).click();
     await seeText(f, "Inject released to its audience.");
+    expect(await form.getByRole("list", { name: "Effects of this inject" }).getByRole("listitem").count()).toBe(0);
 
     const after = await stateNow();
     expect(before.regions["c-sea"].crisis).toBeNull();
     expect(after.regions["c-sea"].crisis).toMatchObject({ kind: "oil spill", severity: 45 });
-    const fired = Object.values<{ title: string; expectedActions: unknown[]; status: string }>(after.injects).find((i) => i.title === "Tanker aground in the Central Sea");
-    expect(fired).toMatchObject({ status: "released", expectedActions: [{ description: "Send a ship to contain the spill", command: "deployAsset", region: "c-sea", withinTurns: 1 }] });
+    const fired = Object.values<{ id: string; title: string; status: string; expectedActions: unknown[] }>(after.injects).find((i) => i.title === "Tanker aground in the Central Sea")!;
+    expect(fired).toMatchObject({ status: "released", expectedActions: [{ description: "Coordinate the spill response with Nordmark", command: "sendMessage", nations: ["south"], withinTurns: 1 }] });
+    const { events } = await (await fetch(`${server.url}/api/exercises/${ex.id}/events`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).json();
+    const firedEvent = events.find((e: { type: string }) => e.type === "injectFired");
+    expect(firedEvent.inject.spec.effects).toEqual([{ kind: "crisis", region: "c-sea", crisisKind: "oil spill", severity: 45 }]);
+
+    // Sudland reads the inject and answers it as expected: the review counts the response.
+    const carol = await person(browser);
+    const c = carol.page;
+    await c.goto(server.url);
+    await c.getByLabel("Join code").fill(ex.joinCodes.find((j) => j.nation === "south")!.code);
+    await c.getByLabel("Your name").fill("Carol");
+    await c.getByRole("button", { name: "Join exercise" }).click();
+    await seeText(c, "Carol · Sudland");
+    await openTab(c, "News");
+    await seeText(c, "Tanker aground in the Central Sea");
+    await openTab(c, "Channels");
+    await c.getByRole("button", { name: "Nordmark (bilateral)" }).click();
+    await panel(c).getByLabel("Message", { exact: true }).fill("We propose a joint clean-up of the Central Sea spill.");
+    await panel(c).getByRole("button", { name: "Send", exact: true }).click();
+    await seeText(c, "We propose a joint clean-up");
+
+    const aar = await (await fetch(`${server.url}/api/exercises/${ex.id}/aar?format=json`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).json();
+    const review = aar.injects.find((i: { inject: string }) => i.inject === fired.id);
+    expect(review).toMatchObject({ title: "Tanker aground in the Central Sea", releasedTurn: 1, verdict: "met", expected: [{ description: "Coordinate the spill response with Nordmark", command: "sendMessage" }] });
+    expect(review.expected[0].byNation).toMatchObject([{ nation: "south", verdict: "met", responseTurns: 0 }]);
     expect(control.errors).toEqual([]);
+    expect(carol.errors.filter((e) => !/favicon|GL Driver/.test(e))).toEqual([]);
   }, 60_000);
 });

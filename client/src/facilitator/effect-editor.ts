@@ -1,5 +1,6 @@
 import { h, setOptions } from "../ui/html.ts";
 import { field, select } from "../ui/form.ts";
+import type { RowEditor } from "../ui/editable-rows.ts";
 import type { GameContext } from "../game/context.ts";
 
 export type EffectInput = Record<string, unknown> & { kind: string };
@@ -20,9 +21,9 @@ const EFFECTS: { value: string; label: string; fields: string[] }[] = [
 
 /**
  * One change to the world (an effect), edited field by field: the kind decides which targets
- * it asks for. Used by the adjustment form and by the ad-hoc inject form.
+ * it asks for. One row of effect-rows.ts, in the adjustment form and the ad-hoc inject form.
  */
-export function effectEditor(): { fields: HTMLElement[]; read(): EffectInput | string; describe(effect: EffectInput): string; update(ctx: GameContext): void } {
+export function effectEditor(): RowEditor<EffectInput, GameContext> {
   const kind = select("effect", EFFECTS.map((e) => ({ value: e.value, label: e.label })));
   const controls = {
     region: select("region"),
@@ -38,18 +39,17 @@ export function effectEditor(): { fields: HTMLElement[]; read(): EffectInput | s
   type Control = keyof typeof controls;
   const labels: Record<Control, string> = { region: "Region", asset: "Asset", nation: "Nation", a: "Nation A", b: "Nation B", delta: "Change (+/−)", crisisKind: "Crisis kind", severity: "Severity (0–100)", status: "New status" };
   const fields = Object.fromEntries(Object.entries(controls).map(([k, c]) => [k, field(labels[k as Control], c)])) as Record<Control, HTMLElement>;
+  for (const numeric of [fields.delta, fields.severity]) numeric.classList.add("narrow");
   const show = () => {
     const needs = EFFECTS.find((e) => e.value === kind.value)!.fields;
     for (const [k, el] of Object.entries(fields)) el.hidden = !needs.includes(k);
   };
+  const kindField = field("What to change", kind);
+  kindField.classList.add("wide");
   kind.addEventListener("change", show);
   show();
-  const optionText = (f: Control, value: unknown) => {
-    const control = controls[f];
-    return control instanceof HTMLSelectElement ? ([...control.options].find((o) => o.value === value)?.textContent ?? String(value)) : String(value);
-  };
   return {
-    fields: [field("What to change", kind), ...Object.values(fields)],
+    fields: [h("div", { class: "row" }, kindField, ...Object.values(fields))],
     read() {
       const spec = EFFECTS.find((e) => e.value === kind.value)!;
       const effect: EffectInput = { kind: spec.value };
@@ -58,10 +58,6 @@ export function effectEditor(): { fields: HTMLElement[]; read(): EffectInput | s
         effect[f] = f === "delta" || f === "severity" ? Number(controls[f].value) : controls[f].value.trim();
       }
       return effect;
-    },
-    describe(effect) {
-      const spec = EFFECTS.find((e) => e.value === effect.kind)!;
-      return `${spec.label}: ${(spec.fields as Control[]).map((f) => (f === "delta" && Number(effect[f]) > 0 ? `+${effect[f]}` : optionText(f, effect[f]))).join(", ")}`;
     },
     update(ctx) {
       const nations = Object.values(ctx.state.nations).map((n) => ({ value: n.id, label: n.name }));

@@ -1,8 +1,10 @@
 import { h, setOptions } from "../ui/html.ts";
-import { field, select } from "../ui/form.ts";
+import { field, select, checkboxGroup } from "../ui/form.ts";
+import type { RowEditor } from "../ui/editable-rows.ts";
 import type { GameContext } from "../game/context.ts";
 
-export type ExpectedResponseInput = { description: string; command: string; region?: string; withinTurns: number };
+/** The shape of an inject's expected action (shared/scenario/schema.ts, ExpectedAction). */
+export type ExpectedResponseInput = { description: string; command: string; region?: string; nations?: string[]; withinTurns: number };
 
 /** What counts as a response in the after-action review (shared/aar/inject-evaluation.ts, nationActions). */
 const RESPONSES: { value: string; label: string }[] = [
@@ -25,28 +27,31 @@ const RESPONSES: { value: string; label: string }[] = [
   { value: "sendMessage", label: "Send a message" },
 ];
 
-/** One response the inject expects from the nations it reaches, evaluated in the after-action review. */
-export function expectedResponseEditor(): { fields: HTMLElement[]; read(): ExpectedResponseInput | string; describe(expected: ExpectedResponseInput): string; update(ctx: GameContext): void } {
+/**
+ * One response the inject expects, evaluated in the after-action review: met when a nation does
+ * it within the given turns of the release, partly met when later. The nations ticked are the
+ * ones expected to act; none ticked means every playable nation the inject is addressed to.
+ */
+export function expectedResponseEditor(): RowEditor<ExpectedResponseInput, GameContext> {
   const description = h("input", { name: "expectedDescription", maxlength: "400", placeholder: "e.g. Send a frigate to the strait" });
   const command = select("expectedCommand", RESPONSES);
   const region = select("expectedRegion");
   const within = h("input", { type: "number", name: "expectedWithin", min: "0", max: "20", value: "1", step: "1" });
-  const regionNames = new Map<string, string>();
+  const withinField = field("Within turns", within);
+  withinField.classList.add("narrow");
+  const nations = checkboxGroup("Expected of (none ticked: every nation it reaches)", "expectedNations");
   return {
-    fields: [field("Expected response", description), h("div", { class: "row" }, field("Counts when a nation does", command), field("In region (for movements)", region), field("Within turns", within))],
+    fields: [field("Expected response", description), h("div", { class: "row" }, field("Counts when a nation does", command), field("In region (for movements)", region), withinField), nations.element],
     read() {
       if (!description.value.trim()) return "Describe the expected response.";
       const turns = Number(within.value);
-      if (!Number.isInteger(turns) || turns < 0 || turns > 20) return "“Within turns” is a whole number from 0 to 20.";
-      return { description: description.value.trim(), command: command.value, ...(region.value ? { region: region.value } : {}), withinTurns: turns };
-    },
-    describe(expected) {
-      const what = RESPONSES.find((r) => r.value === expected.command)?.label ?? expected.command;
-      return `${expected.description} (${what}${expected.region ? ` in ${regionNames.get(expected.region) ?? expected.region}` : ""}, within ${expected.withinTurns} turn${expected.withinTurns === 1 ? "" : "s"})`;
+      if (!within.value.trim() || !Number.isInteger(turns) || turns < 0 || turns > 20) return "“Within turns” is a whole number from 0 to 20.";
+      const who = nations.values();
+      return { description: description.value.trim(), command: command.value, ...(region.value ? { region: region.value } : {}), ...(who.length ? { nations: who } : {}), withinTurns: turns };
     },
     update(ctx) {
-      for (const r of ctx.state.scenario.regions) regionNames.set(r.id, r.name);
       setOptions(region, ctx.state.scenario.regions.map((r) => ({ value: r.id, label: r.name })), "— any —");
+      nations.set(Object.values(ctx.state.nations).filter((n) => n.playable).map((n) => ({ value: n.id, label: n.name })));
     },
   };
 }

@@ -1,11 +1,14 @@
-import { h, setText } from "../ui/html.ts";
+import { h } from "../ui/html.ts";
 import { commandForm, field, select, checkboxGroup } from "../ui/form.ts";
-import { keptList } from "../ui/kept-list.ts";
+import { editableRows } from "../ui/editable-rows.ts";
 import type { GameContext } from "../game/context.ts";
-import { effectEditor, type EffectInput } from "./effect-editor.ts";
-import { expectedResponseEditor, type ExpectedResponseInput } from "./expected-response-editor.ts";
+import { effectRows } from "./effect-rows.ts";
+import { expectedResponseEditor } from "./expected-response-editor.ts";
 
 const opts = (values: string[]) => values.map((v) => ({ value: v, label: v }));
+
+/** Enough for any inject; the schema sets no limit, a screenful of rows is the practical one. */
+const MOST_RESPONSES = 10;
 
 /**
  * An ad-hoc inject written during play and released at once. Like a scripted one it may change
@@ -23,39 +26,22 @@ export function injectForm(getCtx: () => GameContext): { element: HTMLElement; u
   all.addEventListener("change", () => (to.element.hidden = all.checked));
   const title = h("input", { name: "title", maxlength: "160" });
   const body = h("textarea", { name: "body", rows: "4", maxlength: "4000" });
-  const effect = effectEditor();
-  const effects = keptList<EffectInput>("Effects of this inject", effect.describe);
-  const addEffect = h("button", { type: "button" }, "Add effect");
-  const expected = expectedResponseEditor();
-  const responses = keptList<ExpectedResponseInput>("Expected responses", expected.describe);
-  const addResponse = h("button", { type: "button" }, "Add expected response");
-  const note = h("p", { class: "form-status", role: "status" }, "");
-  addEffect.addEventListener("click", () => {
-    const read = effect.read();
-    if (typeof read === "string") return setText(note, `⚠ ${read}`);
-    effects.add(read);
-    setText(note, "");
-  });
-  addResponse.addEventListener("click", () => {
-    const read = expected.read();
-    if (typeof read === "string") return setText(note, `⚠ ${read}`);
-    responses.add(read);
-    setText(note, "");
-  });
+  const effects = effectRows({ label: "Effects of this inject", item: "Effect", add: "Add effect", initial: 0 });
+  const responses = editableRows({ label: "Expected responses", item: "Expected response", add: "Add expected response", initial: 0, most: MOST_RESPONSES, create: expectedResponseEditor });
   const extras = h(
     "details",
     { class: "inject-extras" },
     h("summary", {}, "Effects and expected responses (optional)"),
     h("h4", {}, "Effects on release"),
     effects.element,
-    ...effect.fields,
-    h("div", { class: "actions" }, addEffect),
     h("h4", {}, "Expected responses"),
     responses.element,
-    ...expected.fields,
-    h("div", { class: "actions" }, addResponse),
-    note,
   );
+  // The rows sit in a collapsible section: open it so the row a refusal names is in view.
+  const showExtras = (problem: string) => {
+    extras.open = true;
+    return problem;
+  };
   const form = commandForm({
     label: "Fire an ad-hoc inject",
     submit: "Fire inject",
@@ -74,22 +60,25 @@ export function injectForm(getCtx: () => GameContext): { element: HTMLElement; u
     build: () => {
       if (!title.value.trim() || !body.value.trim()) return "Write a title and the inject's text.";
       if (!all.checked && !to.values().length) return "Choose the nations it goes to, or tick “All nations”.";
-      return { type: "fireInject", inject: { number: number.value.trim() || "X", type: type.value, delivery: delivery.value, from: from.value.trim() || "Exercise control", to: all.checked ? "all" : to.values(), title: title.value.trim(), body: body.value.trim(), effects: effects.items(), expectedActions: responses.items() } };
+      const changes = effects.read();
+      if (typeof changes === "string") return showExtras(changes);
+      const expectedActions = responses.read();
+      if (typeof expectedActions === "string") return showExtras(expectedActions);
+      return { type: "fireInject", inject: { number: number.value.trim() || "X", type: type.value, delivery: delivery.value, from: from.value.trim() || "Exercise control", to: all.checked ? "all" : to.values(), title: title.value.trim(), body: body.value.trim(), effects: changes, expectedActions } };
     },
     reset: () => {
       title.value = "";
       body.value = "";
-      effects.clear();
-      responses.clear();
-      setText(note, "");
+      effects.reset();
+      responses.reset();
     },
   });
   return {
     element: form,
     update(ctx) {
       to.set(Object.values(ctx.state.nations).map((n) => ({ value: n.id, label: n.name })));
-      effect.update(ctx);
-      expected.update(ctx);
+      effects.update(ctx);
+      responses.update(ctx);
     },
   };
 }
