@@ -186,7 +186,7 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
     inject.expectedActions.forEach((ex, k) => {
       ex.nations?.forEach((n, j) => nation(`${path}.expectedActions[${k}].nations[${j}]`, n));
       region(`${path}.expectedActions[${k}].region`, ex.region);
-      if (!EXPECTABLE_COMMANDS.includes(ex.command)) err(`${path}.expectedActions[${k}].command`, `"${ex.command}" is not a command teams can take (one of: ${EXPECTABLE_COMMANDS.join(", ")})`);
+      if (!(EXPECTABLE_COMMANDS as readonly string[]).includes(ex.command)) err(`${path}.expectedActions[${k}].command`, `"${ex.command}" is not a command teams can take (one of: ${EXPECTABLE_COMMANDS.join(", ")})`);
     });
   });
   s.objectives.forEach((o, i) => {
@@ -218,4 +218,5 @@ export const EXPECTABLE_COMMANDS = [
   "conveneDialogue",
   "makeStatement",
   "sendMessage",
-];
+] as const;
+export type ExpectableCommand = (typeof EXPECTABLE_COMMANDS)[number];

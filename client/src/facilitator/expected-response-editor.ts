@@ -2,30 +2,32 @@ import { h, setOptions } from "../ui/html.ts";
 import { field, select, checkboxGroup } from "../ui/form.ts";
 import type { RowEditor } from "../ui/editable-rows.ts";
 import type { GameContext } from "../game/context.ts";
+import { EXPECTABLE_COMMANDS, type ExpectableCommand } from "../../../shared/scenario/validate.ts";
 
 /** The shape of an inject's expected action (shared/scenario/schema.ts, ExpectedAction). */
 export type ExpectedResponseInput = { description: string; command: string; region?: string; nations?: string[]; withinTurns: number };
 
-/** What counts as a response in the after-action review (shared/aar/inject-evaluation.ts, nationActions). */
-const RESPONSES: { value: string; label: string }[] = [
-  { value: "deployAsset", label: "Deploy an asset" },
-  { value: "prepositionAsset", label: "Pre-position an asset" },
-  { value: "recallAsset", label: "Recall an asset" },
-  { value: "setMission", label: "Change an asset's mission" },
-  { value: "setPolicy", label: "Change policy (alert, rules of engagement)" },
-  { value: "fundCapacityBuilding", label: "Fund capacity building" },
-  { value: "shareIntel", label: "Share intelligence" },
-  { value: "requestInfo", label: "Request information" },
-  { value: "answerInfo", label: "Answer a request for information" },
-  { value: "requestConsent", label: "Request consent to enter" },
-  { value: "answerConsent", label: "Answer a consent request" },
-  { value: "proposeAgreement", label: "Propose an agreement" },
-  { value: "answerAgreement", label: "Answer an agreement" },
-  { value: "proposeJointExercise", label: "Propose a joint exercise" },
-  { value: "conveneDialogue", label: "Convene a dialogue" },
-  { value: "makeStatement", label: "Make a public statement" },
-  { value: "sendMessage", label: "Send a message" },
-];
+/** How the console names each command an expected action can name (EXPECTABLE_COMMANDS, the scenario rules' list). */
+const RESPONSE_LABELS: Record<ExpectableCommand, string> = {
+  deployAsset: "Deploy an asset",
+  prepositionAsset: "Pre-position an asset",
+  recallAsset: "Recall an asset",
+  setMission: "Change an asset's mission",
+  setPolicy: "Change policy (alert, rules of engagement)",
+  fundCapacityBuilding: "Fund capacity building",
+  shareIntel: "Share intelligence",
+  requestInfo: "Request information",
+  answerInfo: "Answer a request for information",
+  requestConsent: "Request consent to enter",
+  answerConsent: "Answer a consent request",
+  proposeAgreement: "Propose an agreement",
+  answerAgreement: "Answer an agreement",
+  proposeJointExercise: "Propose a joint exercise",
+  conveneDialogue: "Convene a dialogue",
+  makeStatement: "Make a public statement",
+  sendMessage: "Send a message",
+};
+const RESPONSES = EXPECTABLE_COMMANDS.map((command) => ({ value: command, label: RESPONSE_LABELS[command] }));
 
 /**
  * One response the inject expects, evaluated in the after-action review: met when a nation does
