@@ -36,7 +36,7 @@ function seat(room: any): Seat {
 const nextChange = (room: any) => new Promise<void>((resolve) => room.onStateChange.once(() => resolve()));
 
 export async function runNetBench({ quick }: { quick: boolean }): Promise<BenchResult[]> {
-  const concord = await startConcord(CONCORD_PORT, { SCENARIOS_DIR: "scenarios" });
+  const concord = await startConcord(CONCORD_PORT, { SCENARIOS_DIR: "scenarios", CONCORD_LOG_LEVEL: "warn" });
   const echo = await startEcho(ECHO_PORT);
   try {
     const url = `http://127.0.0.1:${CONCORD_PORT}`;
@@ -48,65 +48,75 @@ export async function runNetBench({ quick }: { quick: boolean }): Promise<BenchR
     const bob = seat(await sdk.joinById(created.id, { code: code("nordvik"), name: "Bob" }));
     await control.send({ type: "startExercise" });
 
-    // 1. Command round trip: Alice drafts or withdraws; done when her reply AND Bob's patch are in.
-    const iterations = quick ? 200 : 1000;
-    const warmup = 50;
-    const rtt: number[] = [];
-    let draftId: string | null = null;
-    for (let i = 0; i < iterations + warmup; i++) {
-      const command = draftId ? { type: "withdrawDraft", draft: draftId } : { type: "draftOrder", order: { kind: "setMission", asset: "nv-frigate-1", mission: "patrol" } };
-      const patched = nextChange(bob.room);
-      const t = performance.now();
-      const [reply] = await Promise.all([alice.send(command), patched]);
-      const elapsed = performance.now() - t;
-      if (i >= warmup) rtt.push(elapsed);
-      draftId = draftId ? null : JSON.parse([...alice.room.state.perspectives.get("nordvik").drafts.values()].at(-1).json).id;
-      if (!reply.ok) throw new Error(`bench command refused: ${reply.message}`);
-    }
-    // The framework's own floor: a room message answered at once ("whoami" → "welcome"), no command pipeline.
-    const roomEcho: number[] = [];
-    for (let i = 0; i < iterations + warmup; i++) {
-      const t = performance.now();
-      await new Promise<void>((resolve) => {
-        const off = alice.room.onMessage("welcome", () => (off(), resolve()));
-        alice.room.send("whoami");
-      });
-      if (i >= warmup) roomEcho.push(performance.now() - t);
-    }
+    // 1. Command round trip, the framework's floor and the two bare-ws baselines, interleaved
+    // round by round, so that all four see the same machine: on a shared VM the speed drifts by
+    // tens of percent within a minute, and four back-to-back loops would compare different moments.
     const socket = new WebSocket(`ws://127.0.0.1:${ECHO_PORT}`);
     await new Promise((r) => socket.once("open", r));
-    const echoRtt: number[] = [];
-    const payload = Buffer.alloc(120, 7);
-    for (let i = 0; i < iterations + warmup; i++) {
-      const t = performance.now();
-      await new Promise<void>((resolve) => {
-        socket.once("message", () => resolve());
-        socket.send(payload);
-      });
-      if (i >= warmup) echoRtt.push(performance.now() - t);
-    }
-
-    // The same frames without the room: a relay to three sockets, then a reply to the sender.
     const relayed = await Promise.all([0, 1, 2].map(async () => {
       const s = new WebSocket(`ws://127.0.0.1:${ECHO_PORT}/relay`);
       await new Promise((r) => s.once("open", r));
       return s;
     }));
     const [sender, mate] = relayed as [WebSocket, WebSocket, WebSocket];
-    const relayRtt: number[] = [];
-    for (let i = 0; i < iterations + warmup; i++) {
-      const t = performance.now();
-      await Promise.all([
-        new Promise<void>((resolve) => {
-          const on = (data: Buffer, isBinary: boolean) => !isBinary && (sender.off("message", on), resolve());
-          sender.on("message", on);
-        }),
-        new Promise<void>((resolve) => mate.once("message", () => resolve())),
-        Promise.resolve(sender.send("relay")),
-      ]);
-      if (i >= warmup) relayRtt.push(performance.now() - t);
+    const payload = Buffer.alloc(120, 7);
+    let draftId: string | null = null;
+    const probes = {
+      // Alice drafts or withdraws an order; done when her reply AND Bob's patch are in.
+      command: async () => {
+        const command = draftId ? { type: "withdrawDraft", draft: draftId } : { type: "draftOrder", order: { kind: "setMission", asset: "nv-frigate-1", mission: "patrol" } };
+        const patched = nextChange(bob.room);
+        const t = performance.now();
+        const [reply] = await Promise.all([alice.send(command), patched]);
+        const elapsed = performance.now() - t;
+        if (!reply.ok) throw new Error(`bench command refused: ${reply.message}`);
+        // Alice's patch precedes her reply on her socket, so her state holds the new draft.
+        draftId = draftId ? null : JSON.parse([...alice.room.state.perspectives.get("nordvik").drafts.values()].at(-1).json).id;
+        return elapsed;
+      },
+      // The framework's own floor: a room message answered at once ("whoami" → "welcome").
+      roomEcho: async () => {
+        const t = performance.now();
+        await new Promise<void>((resolve) => {
+          const off = alice.room.onMessage("welcome", () => (off(), resolve()));
+          alice.room.send("whoami");
+        });
+        return performance.now() - t;
+      },
+      echo: async () => {
+        const t = performance.now();
+        await new Promise<void>((resolve) => {
+          socket.once("message", () => resolve());
+          socket.send(payload);
+        });
+        return performance.now() - t;
+      },
+      // The same frames without the room: a small frame to each of three sockets, then a reply to the sender.
+      relay: async () => {
+        const t = performance.now();
+        await Promise.all([
+          new Promise<void>((resolve) => {
+            const on = (_data: Buffer, isBinary: boolean) => !isBinary && (sender.off("message", on), resolve());
+            sender.on("message", on);
+          }),
+          new Promise<void>((resolve) => mate.once("message", () => resolve())),
+          Promise.resolve(sender.send("relay")),
+        ]);
+        return performance.now() - t;
+      },
+    };
+    // Long enough a warm-up for V8 to optimise the room's pipeline (the echo needs none).
+    const warmup = quick ? 400 : 1000;
+    const iterations = quick ? 1000 : 3000;
+    const samples = { command: [] as number[], roomEcho: [] as number[], echo: [] as number[], relay: [] as number[] };
+    for (let i = 0; i < warmup + iterations; i++) {
+      for (const name of ["command", "roomEcho", "echo", "relay"] as const) {
+        const elapsed = await probes[name]();
+        if (i >= warmup) samples[name].push(elapsed);
+      }
     }
     for (const s of relayed) s.close();
+    const { command: rtt, roomEcho, echo: echoRtt, relay: relayRtt } = samples;
 
     // 3. Bytes per action at a nation client and at the white cell, against the full state as JSON.
     const actions: unknown[] = [];

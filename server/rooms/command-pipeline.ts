@@ -4,7 +4,8 @@ import { RejectionCode, type Rejection } from "../../shared/protocol/rejections.
 
 export type CommandReply = { id: string | null; ok: true; seq: number } | { id: string | null; ok: false; code: string; message: string };
 
-const KNOWN_TYPES = new Set(Command.options.flatMap((union) => union.options.map((o) => o.shape.type.value as string)));
+/** Each command's schema by its type: one lookup instead of trying the role unions in turn. */
+const SCHEMA_BY_TYPE = new Map<string, z.ZodType<Command>>(Command.options.flatMap((union) => union.options.map((o) => [o.shape.type.value as string, o as z.ZodType<Command>] as const)));
 
 /**
  * Parses a message off the wire into a command. Payloads come from untrusted peers: anything
@@ -15,10 +16,11 @@ export function parseCommand(raw: unknown): { id: string | null; command: Comman
   const id = typeof (raw as { id?: unknown } | null)?.id === "string" ? String((raw as { id: string }).id).slice(0, 64) : null;
   if (!envelope.success) return { id, rejected: { code: RejectionCode.InvalidPayload, message: `Send {id, command}: ${describe(envelope.error)}` } };
   const type = (envelope.data.command as { type?: unknown } | null)?.type;
-  if (typeof type !== "string" || !KNOWN_TYPES.has(type)) {
+  const schema = typeof type === "string" ? SCHEMA_BY_TYPE.get(type) : undefined;
+  if (!schema) {
     return { id, rejected: { code: RejectionCode.UnknownCommand, message: `Unknown command type ${JSON.stringify(typeof type === "string" ? type.slice(0, 40) : type ?? null)}.` } };
   }
-  const parsed = Command.safeParse(envelope.data.command);
+  const parsed = schema.safeParse(envelope.data.command);
   if (!parsed.success) return { id, rejected: { code: RejectionCode.InvalidPayload, message: `Invalid ${type}: ${describe(parsed.error)}` } };
   return { id: envelope.data.id, command: parsed.data };
 }

@@ -18,6 +18,7 @@ import { PublicProjection, PerspectiveProjection, type RosterSeat } from "./proj
 import { parseCommand, actorFor, type CommandReply } from "./command-pipeline.ts";
 import { SeatBudgets } from "./seat-budget.ts";
 import { FairQueue } from "./fair-queue.ts";
+import { withCorkedSockets } from "./corked-sends.ts";
 
 // Scenario JSON and per-nation perspectives exceed the 8 KB default on the first full state.
 Encoder.BUFFER_SIZE = 512 * 1024;
@@ -217,12 +218,14 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   private flush() {
     const { dirty, pings, replies } = this.outbox;
     this.outbox = emptyOutbox();
-    if (dirty) {
-      this.project();
-      this.broadcastPatch();
-      this.sendPings(pings);
-    }
-    for (const send of replies) send();
+    if (dirty) this.project();
+    withCorkedSockets(replies.map((r) => r.client), () => {
+      if (dirty) {
+        this.broadcastPatch();
+        this.sendPings(pings);
+      }
+      for (const { client, reply } of replies) client.send("result", reply);
+    });
   }
 
   /**
@@ -249,7 +252,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   private async handleCommand(client: SeatedClient, message: unknown) {
     // A seat cut off for flooding loses what it still had waiting: it can no longer be told.
     if (client.userData!.cutOff) return;
-    const reply = (r: CommandReply) => void this.outbox.replies.push(() => client.send("result", r));
+    const reply = (r: CommandReply) => void this.outbox.replies.push({ client, reply: r });
     const parsed = parseCommand(message);
     if ("rejected" in parsed) return reply({ id: parsed.id, ok: false, ...parsed.rejected });
     const result = await this.apply(parsed.command, actorFor(client.auth!));
@@ -413,7 +416,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
 }
 
 /** What the room owes its clients once the state they reflect has been broadcast. */
-type Outbox = { dirty: boolean; pings: ExerciseEvent[]; replies: (() => void)[]; commands: number; since: number };
+type Outbox = { dirty: boolean; pings: ExerciseEvent[]; replies: { client: Client; reply: CommandReply }[]; commands: number; since: number };
 function emptyOutbox(): Outbox {
   return { dirty: false, pings: [], replies: [], commands: 0, since: 0 };
 }

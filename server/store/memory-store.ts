@@ -6,7 +6,8 @@ import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 export class MemoryStore implements EventStore {
   readonly kind = "memory";
   private exercises = new Map<string, ExerciseRecord>();
-  private events = new Map<string, ExerciseEvent[]>();
+  /** Kept as JSON, as a database keeps them: nobody can change a stored event through a reference, and JSON is cheaper than structuredClone for small events. */
+  private events = new Map<string, string[]>();
   private seats = new Map<string, SeatRecord>();
 
   async createExercise(record: ExerciseRecord): Promise<void> {
@@ -41,10 +42,12 @@ export class MemoryStore implements EventStore {
       if (event.seq !== expected) throw new SequenceConflict(exerciseId, expected, event.seq);
       expected++;
     }
-    log.push(...events.map((e) => structuredClone(e)));
+    for (const event of events) log.push(JSON.stringify(event));
   }
   async readEvents(exerciseId: string, fromSeq = 1, toSeq = Number.MAX_SAFE_INTEGER): Promise<ExerciseEvent[]> {
-    return (this.events.get(exerciseId) ?? []).filter((e) => e.seq >= fromSeq && e.seq <= toSeq).map((e) => structuredClone(e));
+    // The log is dense from seq 1, so the wanted range is a slice.
+    const log = this.events.get(exerciseId) ?? [];
+    return log.slice(Math.max(0, fromSeq - 1), Math.min(log.length, toSeq)).map((json) => JSON.parse(json) as ExerciseEvent);
   }
   async lastSeq(exerciseId: string): Promise<number> {
     return this.events.get(exerciseId)?.length ?? 0;

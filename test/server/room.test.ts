@@ -64,6 +64,19 @@ describe("exercise room", () => {
     for (const seat of [alice, carol, bob]) await seat.room.leave();
   });
 
+  it("delivers a command's patch before its result, so the sender's state already shows it", async () => {
+    const alice = await h.join(ex.id, { code: codeOf("north"), name: "Alice" });
+    // Checked when each result is decoded, not later: a result that overtook its patch would
+    // find the state one command behind.
+    const drafted: boolean[] = [];
+    alice.room.onMessage("result", (r: { ok: boolean; seq?: number }) => r.ok && drafted.push(alice.room.state.seq >= r.seq! && alice.perspective().drafts.size > 0));
+    const orders = Array.from({ length: 6 }, () => alice.send({ type: "draftOrder", order: { kind: "setMission", asset: "n-frigate", mission: "patrol" } }));
+    const replies = await Promise.all(orders); // sent together: some share one corked flush
+    expect(replies.every((r) => r.ok)).toBe(true);
+    expect(drafted).toEqual(replies.map(() => true));
+    await alice.room.leave();
+  });
+
   it("answers malformed commands with rejections and keeps serving", async () => {
     const alice = await h.join(ex.id, { code: codeOf("north"), name: "Alice" });
     expect(await alice.send({ type: "noSuchCommand" })).toMatchObject({ ok: false, code: "unknown_command" });
