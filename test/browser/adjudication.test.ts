@@ -50,8 +50,11 @@ browserSuite("browser: an adjudication with several changes", () => {
     await form.getByRole("button", { name: "Apply adjustment" }).click();
     await form.getByRole("alert").filter({ hasText: "Change 2: Fill in “Region”." }).waitFor();
 
-    // A change decided against is removed; the row after it becomes change 2.
+    // A change decided against is removed; the row after it becomes change 2. Filling in the
+    // refused row takes the refusal away: it described what was sent, not what is on screen.
     await change(2).getByLabel("What to change").selectOption({ label: "Nation budget (±)" });
+    await form.getByRole("alert").waitFor({ state: "detached" });
+    expect(await form.getByText("Change 2: Fill in “Region”.").count()).toBe(0);
     await change(2).getByLabel("Nation", { exact: true }).selectOption({ label: "Sudland" });
     await change(2).getByLabel("Change (+/−)").fill("50");
     await form.getByRole("button", { name: "Add another change" }).click();

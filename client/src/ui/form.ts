@@ -68,6 +68,7 @@ export function statusLine(): StatusLine {
     clear() {
       element.textContent = "";
       element.classList.remove("error");
+      element.setAttribute("role", "status");
     },
   };
   return line;
@@ -91,6 +92,10 @@ export function commandForm(opts: { label: string; submit: string; children: Chi
     button.disabled = false;
     status.show(result, opts.success);
     if (result.ok) opts.reset?.();
+  });
+  // A refusal is about what was sent: once the person edits the form, it no longer describes it.
+  form.addEventListener("input", () => {
+    if (status.element.classList.contains("error")) status.clear();
   });
   return form;
 }
