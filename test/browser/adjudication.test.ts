@@ -93,6 +93,13 @@ browserSuite("browser: an adjudication with several changes", () => {
     const response = form.getByRole("group", { name: "Expected response 1", exact: true });
     await form.getByLabel("Title").fill("Tanker aground in the Central Sea");
     await form.getByLabel("Text").fill("A tanker has run aground; oil is spreading towards Sudland's coast.");
+    // The capability field offers the MSEL's spelling, so the review groups both injects under one.
+    const capability = form.getByLabel("Capability (optional)");
+    expect(await capability.evaluate((input: HTMLInputElement) => Array.from(input.list?.options ?? []).map((o) => o.value))).toEqual(["Environmental response"]);
+    await capability.fill("Environmental response");
+    await form.getByLabel("Training objective (optional)").fill("Coordinate a cross-border spill response");
+    await form.getByRole("heading", { name: "Ad-hoc inject" }).evaluate((e) => e.scrollIntoView({ block: "start" }));
+    await screenshot(f, "adhoc-inject-training-links");
     await form.getByText("Effects and expected responses (optional)").click();
 
     // An effect row left without its target is refused by name.
@@ -113,6 +120,7 @@ browserSuite("browser: an adjudication with several changes", () => {
     await form.getByRole("button", { name: "Fire inject" }).click();
     await seeText(f, "Inject released to its audience.");
     expect(await form.getByRole("list", { name: "Effects of this inject" }).getByRole("listitem").count()).toBe(0);
+    expect(await capability.inputValue()).toBe("");
 
     const after = await stateNow();
     expect(before.regions["c-sea"].crisis).toBeNull();
@@ -141,7 +149,7 @@ browserSuite("browser: an adjudication with several changes", () => {
 
     const aar = await (await fetch(`${server.url}/api/exercises/${ex.id}/aar?format=json`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).json();
     const review = aar.injects.find((i: { inject: string }) => i.inject === fired.id);
-    expect(review).toMatchObject({ title: "Tanker aground in the Central Sea", releasedTurn: 1, verdict: "met", expected: [{ description: "Coordinate the spill response with Nordmark", command: "sendMessage" }] });
+    expect(review).toMatchObject({ title: "Tanker aground in the Central Sea", releasedTurn: 1, verdict: "met", capability: "Environmental response", objective: "Coordinate a cross-border spill response", expected: [{ description: "Coordinate the spill response with Nordmark", command: "sendMessage" }] });
     expect(review.expected[0].byNation).toMatchObject([{ nation: "south", verdict: "met", responseTurns: 0 }]);
     expect(control.errors).toEqual([]);
     expect(carol.errors.filter((e) => !/favicon|GL Driver/.test(e))).toEqual([]);

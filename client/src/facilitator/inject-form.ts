@@ -4,6 +4,7 @@ import { editableRows } from "../ui/editable-rows.ts";
 import type { GameContext } from "../game/context.ts";
 import { effectRows } from "./effect-rows.ts";
 import { expectedResponseEditor } from "./expected-response-editor.ts";
+import { suggestedInput } from "../ui/suggestions.ts";
 
 const opts = (values: string[]) => values.map((v) => ({ value: v, label: v }));
 
@@ -26,6 +27,9 @@ export function injectForm(getCtx: () => GameContext): { element: HTMLElement; u
   all.addEventListener("change", () => (to.element.hidden = all.checked));
   const title = h("input", { name: "title", maxlength: "160" });
   const body = h("textarea", { name: "body", rows: "4", maxlength: "4000" });
+  // What the inject trains, as the MSEL records it: the after-action review prints both.
+  const objective = suggestedInput("objective", 200);
+  const capability = suggestedInput("capability", 200);
   const effects = effectRows({ label: "Effects of this inject", item: "Effect", add: "Add effect", initial: 0 });
   const responses = editableRows({ label: "Expected responses", item: "Expected response", add: "Add expected response", initial: 0, most: MOST_RESPONSES, create: expectedResponseEditor });
   const extras = h(
@@ -55,6 +59,9 @@ export function injectForm(getCtx: () => GameContext): { element: HTMLElement; u
       to.element,
       field("Title", title),
       field("Text", body),
+      h("div", { class: "row" }, field("Training objective (optional)", objective.input), field("Capability (optional)", capability.input, "The capability it exercises, as in the MSEL")),
+      objective.list,
+      capability.list,
       extras,
     ],
     build: () => {
@@ -64,11 +71,13 @@ export function injectForm(getCtx: () => GameContext): { element: HTMLElement; u
       if (typeof changes === "string") return showExtras(changes);
       const expectedActions = responses.read();
       if (typeof expectedActions === "string") return showExtras(expectedActions);
-      return { type: "fireInject", inject: { number: number.value.trim() || "X", type: type.value, delivery: delivery.value, from: from.value.trim() || "Exercise control", to: all.checked ? "all" : to.values(), title: title.value.trim(), body: body.value.trim(), effects: changes, expectedActions } };
+      return { type: "fireInject", inject: { number: number.value.trim() || "X", type: type.value, delivery: delivery.value, from: from.value.trim() || "Exercise control", to: all.checked ? "all" : to.values(), title: title.value.trim(), body: body.value.trim(), effects: changes, expectedActions, objective: objective.input.value.trim(), capability: capability.input.value.trim() } };
     },
     reset: () => {
       title.value = "";
       body.value = "";
+      objective.input.value = "";
+      capability.input.value = "";
       effects.reset();
       responses.reset();
     },
@@ -77,6 +86,9 @@ export function injectForm(getCtx: () => GameContext): { element: HTMLElement; u
     element: form,
     update(ctx) {
       to.set(Object.values(ctx.state.nations).map((n) => ({ value: n.id, label: n.name })));
+      const injects = Object.values(ctx.perspective?.injects ?? {});
+      objective.suggest(injects.map((i) => i.objective ?? ""));
+      capability.suggest(injects.map((i) => i.capability ?? ""));
       effects.update(ctx);
       responses.update(ctx);
     },
