@@ -291,17 +291,14 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
       if (error instanceof SequenceConflict) await this.reloadFromStore();
       return { rejected: { code: RejectionCode.Internal, message: "The exercise could not save this command; nothing was changed. Try again." } };
     }
-    let state = this.exercise;
-    for (const event of events) {
-      state = foldEvents(state, [event]);
-      this.recordFeed(event, state);
-    }
-    this.exercise = state;
+    // decide computed the state after each event already (Decision.states): no second fold.
+    events.forEach((event, i) => this.recordFeed(event, decision.states[i]!));
+    this.exercise = decision.states.at(-1) ?? this.exercise;
     this.outbox.dirty = true;
     this.outbox.pings.push(...events);
     this.scheduleTimer();
-    serverContext().log.info("command accepted", { exerciseId: this.roomId, command: command.type, actor: actor.role, events: events.length, seq: state.seq });
-    return { seq: state.seq };
+    serverContext().log.info("command accepted", { exerciseId: this.roomId, command: command.type, actor: actor.role, events: events.length, seq: this.exercise.seq });
+    return { seq: this.exercise.seq };
   }
 
   /** Another writer got ahead of us (it should not happen): take the log as the truth again. */

@@ -10,6 +10,8 @@ import { RandomStream } from "./prng.ts";
 export class EventBuilder {
   state: ExerciseState;
   readonly events: EventBody[] = [];
+  /** The state after each event, exactly as folding the stamped events gives it. */
+  readonly states: ExerciseState[] = [];
   readonly now: number;
   private random: RandomStream | null = null;
   private nextLocalId: number;
@@ -23,6 +25,7 @@ export class EventBuilder {
   emit(body: EventBody): void {
     this.events.push(body);
     this.state = evolve(this.state, { ...body, seq: this.state.seq + 1, at: this.now });
+    this.states.push(this.state);
   }
 
   /** A fresh entity id; evolve advances `nextId` past it when the event is folded. */

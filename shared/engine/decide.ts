@@ -13,7 +13,12 @@ import * as diplomacy from "./diplomacy.ts";
 import * as injects from "./injects.ts";
 import * as adjudication from "./adjudication.ts";
 
-export type Decision = { events: EventBody[] } | { rejected: Rejection };
+/**
+ * `states[i]` is the state after `events[i]` once the events are stamped with `now` (what
+ * `foldEvents(state, stamp(state, events, now))` gives): the builder has computed it already,
+ * so the room need not fold the events a second time.
+ */
+export type Decision = { events: EventBody[]; states: ExerciseState[] } | { rejected: Rejection };
 
 /** A command handler: emits events through the builder, or returns why it refuses. */
 export type Handler<C> = (builder: EventBuilder, command: C, actor: Actor) => Rejection | void;
@@ -29,7 +34,8 @@ export function decide(state: ExerciseState, command: Command, actor: Actor, now
   const builder = new EventBuilder(state, now);
   const rejection = dispatch(builder, command, actor);
   if (rejection) return { rejected: rejection };
-  return { events: builder.finish() };
+  const events = builder.finish();
+  return { events, states: builder.states };
 }
 
 function authorize(state: ExerciseState, command: Command, actor: Actor): Rejection | null {

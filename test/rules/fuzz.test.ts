@@ -68,6 +68,9 @@ function fuzz(input: ScenarioInput, seed: number, steps: number) {
     if ("rejected" in decision) continue;
     const events = stamp(state, decision.events, now);
     log.push(...events);
+    // The room takes decide's states instead of folding: they must be what the fold gives.
+    const folded = events.map((_, i) => foldEvents(state, events.slice(0, i + 1)));
+    expect(decision.states).toEqual(folded);
     state = foldEvents(state, events);
     accepted++;
     checkInvariants(state);
