@@ -15,7 +15,7 @@ export const RuleCoefficients = z.object({
   spilloverThreshold: z.number().min(0).max(100).default(70),
   /** Stability lost per turn per 10 points of crisis severity. */
   stabilityLossPer10Severity: z.number().min(0).max(20).default(1.5),
-  /** Stability regained per turn in a region with no crisis, up to its baseline. */
+  /** Stability regained per turn in a region with no crisis, up to its `recoversTo` (its starting stability by default). */
   stabilityRecovery: z.number().min(0).max(20).default(2),
   /** Trust gained by the receiver's view of the sender for one shared report. */
   trustPerSharedReport: z.number().min(0).max(20).default(2),

@@ -61,6 +61,11 @@ export const RegionSpec = z.object({
   shape: z.array(z.tuple([z.number(), z.number()])).min(3).optional(),
   owner: Id.nullable().default(null),
   stability: Percent,
+  /**
+   * The stability it regains, without a crisis, up to: a fragile region that starts low can be
+   * brought higher by good play. Defaults to its starting stability.
+   */
+  recoversTo: Percent.optional(),
   adjacent: z.array(Id).min(1),
   crisis: CrisisSpec.optional(),
 });

@@ -108,6 +108,27 @@ describe("crises, stability and economy", () => {
     expect(g.state.regions.island!.stability).toBeLessThan(40);
   });
 
+  it("lets stability recover without a crisis up to the starting level, or to the author's recoversTo", () => {
+    const calmed = (recoversTo?: number) =>
+      new Game(undefined, 7, (s) => {
+        const island = s.regions.find((r) => r.id === "island")!;
+        delete island.crisis;
+        island.stability = 40;
+        if (recoversTo !== undefined) island.recoversTo = recoversTo;
+      }).start();
+    const plain = calmed();
+    plain.do({ type: "adjustState", effects: [{ kind: "stability", region: "island", delta: -3 }], rationale: "Riots." });
+    for (let turn = 0; turn < 3; turn++) plain.endTurn();
+    expect(plain.state.regions.island!.stability).toBe(40); // back to where it started, no higher
+    expect(plain.state.scenario.rules.stabilityRecovery).toBe(2);
+    const fragile = calmed(60);
+    for (let turn = 0; turn < 3; turn++) fragile.endTurn();
+    expect(fragile.state.regions.island!.stability).toBe(46); // above its start, on its way to 60
+    const capped = calmed(43);
+    for (let turn = 0; turn < 3; turn++) capped.endTurn();
+    expect(capped.state.regions.island!.stability).toBe(43);
+  });
+
   it("boosts a coalition response by the responders' interoperability", () => {
     const solo = new Game().start();
     solo.do({ type: "draftOrder", order: { kind: "deployAsset", asset: "s-med", destination: "island", mission: "medical" } }, as("south"));
