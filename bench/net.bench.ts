@@ -76,7 +76,7 @@ export async function runNetBench({ quick }: { quick: boolean }): Promise<BenchR
         const elapsed = performance.now() - t;
         if (!reply.ok) throw new Error(`bench command refused: ${reply.message}`);
         // Alice's patch precedes her reply on her socket, so her state holds the new draft.
-        draftId = draftId ? null : JSON.parse([...alice.room.state.perspectives.get("nordvik").drafts.values()].at(-1).json).id;
+        draftId = draftId ? null : JSON.parse([...alice.room.state.perspectives.get("nordvik").drafts.values()].at(-1)).id;
         return elapsed;
       },
       // The framework's own floor: a room message answered at once ("whoami" → "welcome").

@@ -4,7 +4,7 @@ import { scenarioTime, scopeOf, viewParts, viewPartInputs, messageFilter, type A
 import { cohesion } from "../../shared/engine/metrics.ts";
 import type { FeedItem } from "../../shared/view/feed.ts";
 import { LIVE_MESSAGES_PER_CHANNEL } from "../../shared/view/chat-window.ts";
-import { RegionSchema, NationSchema, NationPrivateSchema, AssetSchema, RelationSchema, DocSchema, SeatSchema, type ExerciseRoomState, type PerspectiveSchema } from "./room-state.ts";
+import { RegionSchema, NationSchema, NationPrivateSchema, AssetSchema, RelationSchema, SeatSchema, type ExerciseRoomState, type PerspectiveSchema } from "./room-state.ts";
 
 /** A live seat as the roster shows it. The key is a public id, never the seat token. */
 export type RosterSeat = { id: string; name: string; nation: string | null; role: string; online: boolean };
@@ -38,18 +38,15 @@ function jsonOf(value: object): string {
   return json;
 }
 
-function syncDocs<V extends object>(map: MapSchema<InstanceType<typeof DocSchema>>, record: Record<string, V>): void {
-  syncMap(map, record, () => new DocSchema(), (doc, value) => {
-    const json = jsonOf(value);
-    if (doc.json !== json) doc.json = json;
-  });
+/** A map of JSON documents: entries whose JSON is unchanged are not touched, so they cost no patch. */
+function syncDocs<V extends object>(map: MapSchema<string>, record: Record<string, V>): void {
+  for (const key of [...map.keys()]) if (!Object.hasOwn(record, key)) map.delete(key);
+  for (const key in record) setDoc(map, key, record[key]!);
 }
 
-function setDoc(map: MapSchema<InstanceType<typeof DocSchema>>, key: string, value: object): void {
+function setDoc(map: MapSchema<string>, key: string, value: object): void {
   const json = jsonOf(value);
-  const doc = map.get(key);
-  if (!doc) map.set(key, Object.assign(new DocSchema(), { json }));
-  else if (doc.json !== json) doc.json = json;
+  if (map.get(key) !== json) map.set(key, json);
 }
 
 /** Writes the public part of the state (the same for every client), skipping what did not change. */

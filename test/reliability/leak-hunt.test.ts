@@ -76,10 +76,10 @@ describe("leak hunting over a long fuzzed exercise", () => {
         else if (roll === 1) command = { type: "sendMessage", channel: `bilateral:${[nation, other].sort().join(":")}`, text: note("BILAT", mark("BILAT", `${[nation, other].sort().join("-")}`, n)) };
         else if (roll === 2) command = { type: "requestInfo", to: other, question: note("RFI", mark("RFI", `${nation}-${other}`, n)) };
         else if (roll === 3) {
-          const open = [...(perspective?.infoRequests?.values?.() ?? [])].map((r: any) => JSON.parse(r.json)).filter((r: any) => r.target === nation && !r.answer);
+          const open = [...(perspective?.infoRequests?.values?.() ?? [])].map((json: string) => JSON.parse(json)).filter((r: any) => r.target === nation && !r.answer);
           command = open.length ? { type: "answerInfo", request: rng.pick(open).id, answer: note("ANSWER", mark("ANSWER", nation, n)) } : { type: "pingRegion", region: rng.pick(REGIONS) };
         } else if (roll === 4 || roll === 5) {
-          const reports = [...(perspective?.reports?.values?.() ?? [])].map((r: any) => JSON.parse(r.json));
+          const reports = [...(perspective?.reports?.values?.() ?? [])].map((json: string) => JSON.parse(json));
           command = reports.length
             ? { type: "shareIntel", report: rng.pick(reports).id, with: [other], ...(rng.chance(0.4) ? { redactedText: note("REDACTED", mark("REDACTED", nation, n)) } : {}) }
             : { type: "makeStatement", stance: "firm", text: mark("STATEMENT", nation, n) };

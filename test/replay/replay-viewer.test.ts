@@ -26,7 +26,7 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
     await control.send({ type: "startExercise" });
     await control.send({ type: "releaseInject", inject: "red-sighting" });
     await control.send({ type: "addNote", text: "Nordmark shared within the turn.", inject: "red-sighting" });
-    const report = JSON.parse([...north.perspective().reports.values()][0].json);
+    const report = JSON.parse([...north.perspective().reports.values()][0]);
     beforeSharing = north.room.state.seq;
     sharedAt = (await north.send({ type: "shareIntel", report: report.id, with: ["south"] })).seq!;
     for (let turn = 1; turn <= 4; turn++) {

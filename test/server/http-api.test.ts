@@ -76,7 +76,7 @@ describe("HTTP API", () => {
     const total = LIVE_MESSAGES_PER_CHANNEL + 30;
     for (let i = 0; i < total; i++) expect((await alice.send({ type: "sendMessage", channel: "team:north", text: `Line ${i}` })).ok).toBe(true);
     // The live state holds the window; the oldest line is gone from it.
-    const live = [...alice.room.state.perspectives.get("north").messages.values()].map((d: { json: string }) => JSON.parse(d.json));
+    const live = [...alice.room.state.perspectives.get("north").messages.values()].map((json: string) => JSON.parse(json));
     expect(live).toHaveLength(LIVE_MESSAGES_PER_CHANNEL);
     const oldestLive = live.map((m) => m.id).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))[0];
     const read = (token: string, query: string) => fetch(`${h.url}/api/exercises/${ex.id}/messages?${query}`, { headers: { authorization: `Bearer ${token}` } });

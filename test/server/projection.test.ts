@@ -119,7 +119,7 @@ describe("chat in the live state", () => {
     live.projections.get("north")!.update(state, nothing, nothing);
     const fresh = projected(viewers);
     fresh.projections.get("north")!.update(state, nothing, nothing);
-    const texts = (room: typeof live.room) => [...room.perspectives.get("north")!.messages.values()].map((d) => JSON.parse(d.json).text as string);
+    const texts = (room: typeof live.room) => [...room.perspectives.get("north")!.messages.values()].map((json) => JSON.parse(json).text as string);
     const team = texts(live.room).filter((t) => t.startsWith("Team"));
     expect(team).toHaveLength(LIVE_MESSAGES_PER_CHANNEL);
     expect(team).toContain(`Team ${LIVE_MESSAGES_PER_CHANNEL + 49}`);

@@ -57,7 +57,7 @@ describe("exercise room", () => {
     const reply = await alice.send({ type: "draftOrder", order: { kind: "deployAsset", asset: "n-frigate", destination: "s-sea", mission: "patrol" } });
     expect(reply.ok).toBe(true);
     await until(() => carol.perspective().drafts.size === 1, "Carol sees Alice's draft");
-    const draft = JSON.parse([...carol.perspective().drafts.values()][0].json);
+    const draft = JSON.parse([...carol.perspective().drafts.values()][0]);
     expect(draft.author).toBe("Alice");
     expect(bob.perspective().drafts.size).toBe(0);
     expect(bob.room.state.perspectives.has("north")).toBe(false);
@@ -128,8 +128,8 @@ describe("exercise room", () => {
     const a = await h.join(ex.id, { code: codeOf("north"), name: "A" });
     const b = await h.join(other.id, { code: other.joinCodes[0]!.code, name: "B" });
     await a.send({ type: "sendMessage", channel: "team:north", text: "only in the first exercise" });
-    await until(() => [...a.perspective().messages.values()].some((m: any) => m.json.includes("only in the first")), "message in first exercise");
-    expect([...b.perspective().messages.values()].some((m: any) => m.json.includes("only in the first"))).toBe(false);
+    await until(() => [...a.perspective().messages.values()].some((json: string) => json.includes("only in the first")), "message in first exercise");
+    expect([...b.perspective().messages.values()].some((json: string) => json.includes("only in the first"))).toBe(false);
     await expect(h.join(other.id, { code: codeOf("north"), name: "Wrong room" })).rejects.toThrow(/not valid/);
     await a.room.leave();
     await b.room.leave();
@@ -148,7 +148,7 @@ describe("branching", () => {
     const branch = await res.json();
     expect(branch.joinCodes[0].code).not.toBe(source.joinCodes[0]!.code);
     const alice = await h.join(branch.id, { code: branch.joinCodes.find((c: any) => c.nation === "north").code, name: "Alice" });
-    const texts = [...alice.perspective().messages.values()].map((m: any) => JSON.parse(m.json).text);
+    const texts = [...alice.perspective().messages.values()].map((json: string) => JSON.parse(json).text);
     expect(texts).toEqual(["before the branch"]);
     expect(alice.room.state.phase).toBe("paused");
     const denied = await fetch(`${h.url}/api/exercises/${source.id}/branch`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${source.observerCode}` }, body: JSON.stringify({ seq: 1 }) });

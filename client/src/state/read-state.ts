@@ -21,7 +21,7 @@ function parseDoc<T>(json: string): T {
 
 function docs<T>(map: Json | undefined): Record<string, T> {
   const out: Record<string, T> = {};
-  for (const [key, doc] of Object.entries(map ?? {})) if (doc && typeof doc.json === "string") out[key] = parseDoc<T>(doc.json);
+  for (const [key, json] of Object.entries(map ?? {})) if (typeof json === "string") out[key] = parseDoc<T>(json);
   return out;
 }
 
