@@ -1,4 +1,8 @@
 import { Client } from "@colyseus/sdk";
+import { installStringDecoding } from "../client/src/net/string-decoding.ts";
+
+// These seats stand in for browsers: they decode the state as the browser client does.
+installStringDecoding();
 import { WebSocket } from "ws";
 
 /**

@@ -4,6 +4,10 @@ import { WebSocket } from "ws";
 import { startConcord, startEcho } from "./processes.ts";
 import { startReceivers, expectDeliveries, stopReceivers } from "./fanout-receivers.ts";
 import { percentile, result, type BenchResult } from "./stats.ts";
+import { installStringDecoding } from "../client/src/net/string-decoding.ts";
+
+// The SDK rooms below stand in for browsers: they decode the state as the browser client does.
+installStringDecoding();
 
 const CONCORD_PORT = 2641;
 const FANOUT_SEATS = 30;

@@ -3,6 +3,7 @@ import { readState } from "../state/read-state.ts";
 import type { ClientState, Welcome } from "../state/client-state.ts";
 import { gameServerUrl } from "./server-url.ts";
 import { saveSeat, forgetSeat } from "./seat-store.ts";
+import { installStringDecoding } from "./string-decoding.ts";
 
 export type ConnectionStatus = "online" | "reconnecting" | "offline";
 export type CommandResult = { ok: true; seq: number } | { ok: false; code: string; message: string };
@@ -69,6 +70,7 @@ export class Session {
 
   /** Joins with a code and name, the facilitator token, or a stored seat token. */
   static async join(exerciseId: string, options: Record<string, unknown>, title = ""): Promise<Session> {
+    installStringDecoding();
     const client = new Client(gameServerUrl());
     let room: Room;
     try {
