@@ -42,19 +42,25 @@ function ask<T>(proc: ChildProcess, message: unknown, expect: string): Promise<T
 
 const ROOMS_PER_LOAD_PROCESS = 4;
 
-/** Rooms per step: doubling (quick) or ×1.5 (full, finer near the limit), never past maxRooms. */
-function* targets(maxRooms: number, growth: number) {
-  let target = 1;
-  for (; target < maxRooms; target = Math.max(target + 1, Math.round(target * growth))) yield target;
-  yield maxRooms;
+/**
+ * Rooms per step: doubling (quick) or ×1.5 (full, finer near the limit), never past maxRooms,
+ * plus the `also` steps: the two-process ramp is also measured where the one-process ramp
+ * stopped, or the two would be compared on different grids (one capped at 48 rooms, the other
+ * stepping 41 → 62).
+ */
+function targets(maxRooms: number, growth: number, also: number[] = []): number[] {
+  const steps = new Set(also.filter((rooms) => rooms > 0 && rooms <= maxRooms));
+  for (let target = 1; target < maxRooms; target = Math.max(target + 1, Math.round(target * growth))) steps.add(target);
+  steps.add(maxRooms);
+  return [...steps].sort((a, b) => a - b);
 }
 
-async function ramp(kind: "concord" | "echo", urls: string[], maxRooms: number, stepMs: number, growth: number): Promise<Step[]> {
+async function ramp(kind: "concord" | "echo", urls: string[], maxRooms: number, stepMs: number, growth: number, also: number[] = []): Promise<Step[]> {
   const children: ChildProcess[] = [];
   const steps: Step[] = [];
   let rooms = 0;
   try {
-    for (const target of targets(maxRooms, growth)) {
+    for (const target of targets(maxRooms, growth, also)) {
       while (rooms < target) {
         if (rooms % ROOMS_PER_LOAD_PROCESS === 0) children.push(await child());
         const proc = children[children.length - 1]!;
@@ -119,19 +125,34 @@ export async function runCapacityBench({ quick, processes }: { quick: boolean; p
       one.kill("SIGKILL");
       const redis = "redis://127.0.0.1:6379/8";
       const database = "postgres://postgres@127.0.0.1:5432/test";
-      const r = new Redis(redis, { lazyConnect: true });
-      await r.connect();
-      await r.flushdb();
-      r.disconnect();
-      const store = await PostgresStore.connect(database);
-      await store.truncateForTests();
-      await store.close();
-      const env = (port: number) => ({ SCENARIOS_DIR: "scenarios", CONCORD_LOG_LEVEL: "warn", REDIS_URL: redis, DATABASE_URL: database, PUBLIC_ADDRESS: `127.0.0.1:${port}` });
+      /** Fresh Redis and PostgreSQL, so that each ramp starts from empty tables. */
+      const reset = async () => {
+        const r = new Redis(redis, { lazyConnect: true });
+        await r.connect();
+        await r.flushdb();
+        r.disconnect();
+        const store = await PostgresStore.connect(database);
+        await store.truncateForTests();
+        await store.close();
+      };
+      const env = (port: number) => ({ SCENARIOS_DIR: "scenarios", CONCORD_LOG_LEVEL: "warn", CONCORD_COMMANDS_PER_SECOND: "20", REDIS_URL: redis, DATABASE_URL: database, PUBLIC_ADDRESS: `127.0.0.1:${port}` });
+      // Scale-out is judged like for like: one process on Redis and PostgreSQL, then two. The
+      // in-memory process above has no store round trip and no presence to keep.
+      await reset();
+      const shared = await startConcord(2655, env(2655));
+      let sharedSteps: Step[];
+      try {
+        sharedSteps = await ramp("concord", ["http://127.0.0.1:2655"], Math.min(64, maxRooms * 2), stepMs, growth);
+      } finally {
+        shared.kill("SIGKILL");
+      }
+      await reset();
       const a = await startConcord(2653, env(2653));
       const b = await startConcord(2654, env(2654));
       try {
-        const twoSteps = await ramp("concord", ["http://127.0.0.1:2653", "http://127.0.0.1:2654"], Math.min(64, maxRooms * 2), stepMs, growth);
-        results.push(result("capacity.seats_two_processes_vs_one", sustained(twoSteps), sustained(oneSteps), "seats", ">= 1", "ratio", `two processes sharing Redis and PostgreSQL, same ramp${note(twoSteps)}; on a 2-core machine the load generators share the cores. Steps: ${trace(twoSteps)}`));
+        const sharedSustained = [...sharedSteps].reverse().find((step) => step.ok)?.rooms ?? 0;
+        const twoSteps = await ramp("concord", ["http://127.0.0.1:2653", "http://127.0.0.1:2654"], Math.min(64, maxRooms * 2), stepMs, growth, [sharedSustained]);
+        results.push(result("capacity.seats_two_processes_vs_one", sustained(twoSteps), sustained(sharedSteps), "seats", ">= 1", "ratio", `two processes vs one, both on Redis and PostgreSQL, same ramp${note(twoSteps)}; on a 2-core machine the load generators share the cores. Steps: two ${trace(twoSteps)}; one ${trace(sharedSteps)}`));
       } finally {
         a.kill("SIGKILL");
         b.kill("SIGKILL");
