@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { browserSuite, launchBrowser, person, screenshot, seeText, openTab, panel } from "./support/browser.ts";
-import { startConcord, BROWSER_SCENARIOS, type RunningServer } from "./support/server.ts";
+import { browserSuite, browserAndServer, person, screenshot, seeText, openTab, panel } from "./support/browser.ts";
+import { BROWSER_SCENARIOS, type RunningServer } from "./support/server.ts";
 
 /**
  * Exercise control adjudicates several consequences at once (two changes, one rationale, one
@@ -12,14 +12,7 @@ browserSuite("browser: an adjudication with several changes", () => {
   let server: RunningServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startConcord(BROWSER_SCENARIOS);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  browserAndServer(BROWSER_SCENARIOS, (b, s) => ((browser = b), (server = s)));
 
   /** Exercise control in the console of a new, running exercise, on the adjudication tab. */
   async function consoleOfARunningExercise() {

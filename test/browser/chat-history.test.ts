@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { Client } from "@colyseus/sdk";
-import { browserSuite, launchBrowser, person, screenshot, seeText, openTab, panel } from "./support/browser.ts";
-import { startConcord, BROWSER_SCENARIOS, type RunningServer } from "./support/server.ts";
+import { browserSuite, browserAndServer, person, screenshot, seeText, openTab, panel } from "./support/browser.ts";
+import { BROWSER_SCENARIOS, type RunningServer } from "./support/server.ts";
 import { LIVE_MESSAGES_PER_CHANNEL } from "../../shared/view/chat-window.ts";
 
 /**
@@ -13,14 +13,7 @@ browserSuite("browser: chat older than the live window", () => {
   let server: RunningServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startConcord(BROWSER_SCENARIOS);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  browserAndServer(BROWSER_SCENARIOS, (b, s) => ((browser = b), (server = s)));
 
   it("pages back through a team channel longer than the live window", async () => {
     const ex = await server.createExercise("triad");

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { browserSuite, launchBrowser, person, screenshot, seeText, dontSeeText, openTab, panel, stepper, type Person } from "./support/browser.ts";
-import { startConcord, BROWSER_SCENARIOS, type RunningServer } from "./support/server.ts";
+import { browserSuite, browserAndServer, person, screenshot, seeText, dontSeeText, openTab, panel, stepper, type Person } from "./support/browser.ts";
+import { BROWSER_SCENARIOS, type RunningServer } from "./support/server.ts";
 
 /**
  * One exercise as people run it, each in their own browser: exercise control creates it from a
@@ -15,14 +15,7 @@ browserSuite("browser: an exercise from creation to the second turn", () => {
   let browser: Browser;
   const people: Person[] = [];
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startConcord(BROWSER_SCENARIOS);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  browserAndServer(BROWSER_SCENARIOS, (b, s) => ((browser = b), (server = s)));
 
   async function join(p: Person, code: string, name: string, nation: string) {
     await p.page.goto(server.url);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { browserSuite, launchBrowser, person, screenshot, seeText, stepper, type Person } from "./support/browser.ts";
-import { startConcord, shippedOrFixtureScenarios, type RunningServer } from "./support/server.ts";
+import { browserSuite, browserAndServer, person, screenshot, seeText, stepper, type Person } from "./support/browser.ts";
+import { shippedOrFixtureScenarios, type RunningServer } from "./support/server.ts";
 import { loadScenario, longDeployment } from "./support/route-pick.ts";
 
 /**
@@ -16,14 +16,7 @@ browserSuite("browser: walking skeleton", () => {
   let browser: Browser;
   const people: Person[] = [];
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startConcord(scenariosDir);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  browserAndServer(scenariosDir, (b, s) => ((browser = b), (server = s)));
 
   it("draws the scenario's map and shows the facilitator's phase change everywhere", async () => {
     const step = stepper("skeleton");

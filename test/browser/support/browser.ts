@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { describe, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { chromium, type Browser, type Page, type BrowserContext } from "playwright-core";
 import { ROOT } from "../../../server/config.ts";
+import { startConcord, type RunningServer } from "./server.ts";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const SKIP_BROWSER = process.env.CONCORD_SKIP_BROWSER === "1";
@@ -19,6 +20,24 @@ export function browserSuite(name: string, body: () => void): void {
     return;
   }
   describe(name, body);
+}
+
+/**
+ * Every suite's setup: one Chromium and one Concord server (on `scenariosDir`) for the suite,
+ * both closed after it. `ready` hands them over once they are up.
+ */
+export function browserAndServer(scenariosDir: string, ready: (browser: Browser, server: RunningServer) => void): void {
+  let browser: Browser | undefined;
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startConcord(scenariosDir);
+    ready(browser, server);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 }
 
 export async function launchBrowser(): Promise<Browser> {
