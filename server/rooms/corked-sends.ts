@@ -3,8 +3,8 @@ import type { Client } from "@colyseus/core";
 type Corkable = { cork(): void; uncork(): void };
 
 /**
- * Runs `send` with every client's socket corked, so that what one flush owes a client (its
- * patch, then its reply and any pings) leaves in one write instead of one system call per
+ * Runs `send` with the given clients' sockets corked, so that what one flush owes such a client
+ * (its patch, then its reply and any pings) leaves in one write instead of one system call per
  * frame. `ref._socket` is the ws transport's net.Socket; a transport without one is simply
  * not corked.
  */
