@@ -38,12 +38,15 @@ const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1]!.split(",")) : nul
 for (const [name, run] of suites) {
   if (only && !only.has(name)) continue;
   process.stdout.write(`bench: ${name}…\n`);
+  const suiteStarted = Date.now();
   try {
     results.push(...(await run()));
   } catch (error) {
     process.stderr.write(`bench ${name} failed: ${(error as Error).stack ?? error}\n`);
     process.exitCode = 1;
   }
+  // What each suite costs, so that whoever adds to --quick sees where its two minutes go.
+  process.stdout.write(`bench: ${name} took ${Math.round((Date.now() - suiteStarted) / 1000)} s\n`);
 }
 const host = machine();
 mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
