@@ -120,9 +120,12 @@ export class ExerciseService {
 
   /**
    * Turns join options into a seat: an existing seat token (reload, reconnect), the facilitator
-   * token, or a join code with a display name.
+   * token, or a join code with a display name. A team takes as many people at once as its
+   * scenario's `rules.seatsPerNation`: `onlineSeats` (the room's roster) says how many of a
+   * nation's seats are connected. Only a new seat is counted against it: somebody coming back
+   * with their seat token always gets their seat back.
    */
-  async seatFor(exerciseId: string, options: JoinOptions, address: string): Promise<SeatRecord> {
+  async seatFor(exerciseId: string, options: JoinOptions, address: string, onlineSeats: (nation: string) => number = () => 0): Promise<SeatRecord> {
     const record = await this.store.getExercise(exerciseId);
     if (!record) throw new JoinRefused("unknown_exercise", `There is no exercise "${exerciseId}".`);
     if (typeof options.seat === "string" && options.seat.length > 0) {
@@ -144,9 +147,25 @@ export class ExerciseService {
       if (!nation) throw this.failure(address, "wrong_code", "That join code is not valid for this exercise. Check it with exercise control.");
       const name = displayName(options.name, "");
       if (!name) throw new JoinRefused("name_required", "Enter your name so your team-mates know who you are.");
+      const limit = record.scenario.rules.seatsPerNation;
+      if (onlineSeats(nation) >= limit) {
+        const team = record.scenario.nations.find((n) => n.id === nation)?.name ?? nation;
+        throw new JoinRefused("team_full", `${team}'s team is full: all ${limit} seats are in use. Ask exercise control to free a seat, or try again when a team-mate has left.`);
+      }
       return this.newSeat(record, "participant", nation, name);
     }
     throw new JoinRefused("code_required", "Enter a join code, an observer code or the facilitator token.");
+  }
+
+  /**
+   * A new join code for a nation (or, with null, for observers and trainers), for a code that
+   * reached the wrong people. The old code stops working; seats taken with it stay.
+   */
+  async newJoinCode(exerciseId: string, nation: string | null): Promise<string> {
+    let code = newJoinCode();
+    while (await this.store.findByCode(code)) code = newJoinCode();
+    await this.store.replaceJoinCode(exerciseId, nation, code);
+    return code;
   }
 
   private failure(address: string, code: string, message: string): JoinRefused {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Command, CommandEnvelope, type Actor } from "../../shared/protocol/commands.ts";
 import { RejectionCode, type Rejection } from "../../shared/protocol/rejections.ts";
+import { SeatCommand, SEAT_COMMAND_TYPES } from "../../shared/protocol/seat-commands.ts";
 
 export type CommandReply = { id: string | null; ok: true; seq: number } | { id: string | null; ok: false; code: string; message: string };
 
@@ -23,6 +24,16 @@ export function parseCommand(raw: unknown): { id: string | null; command: Comman
   const parsed = schema.safeParse(envelope.data.command);
   if (!parsed.success) return { id, rejected: { code: RejectionCode.InvalidPayload, message: `Invalid ${type}: ${describe(parsed.error)}` } };
   return { id: envelope.data.id, command: parsed.data };
+}
+
+/** Exercise control's seat management (removeSeat, newJoinCode): null when the message is not one. */
+export function parseSeatCommand(raw: unknown): { id: string | null; command: SeatCommand } | { id: string | null; rejected: Rejection } | null {
+  const command = (raw as { command?: { type?: unknown } } | null)?.command;
+  if (typeof command?.type !== "string" || !SEAT_COMMAND_TYPES.has(command.type)) return null;
+  const id = typeof (raw as { id?: unknown }).id === "string" ? String((raw as { id: string }).id).slice(0, 64) : null;
+  const parsed = SeatCommand.safeParse(command);
+  if (!parsed.success) return { id, rejected: { code: RejectionCode.InvalidPayload, message: `Invalid ${command.type}: ${describe(parsed.error)}` } };
+  return { id, command: parsed.data };
 }
 
 function describe(error: z.ZodError): string {

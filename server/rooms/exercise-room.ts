@@ -3,7 +3,7 @@ import { StateView, Encoder } from "@colyseus/schema";
 import type { ExerciseState } from "../../shared/state/schema.ts";
 import type { Command } from "../../shared/protocol/commands.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
-import { RejectionCode } from "../../shared/protocol/rejections.ts";
+import { RejectionCode, type Rejection } from "../../shared/protocol/rejections.ts";
 import { decide } from "../../shared/engine/decide.ts";
 import { stamp, foldEvents } from "../../shared/engine/evolve.ts";
 import { initialState } from "../../shared/engine/initial-state.ts";
@@ -15,7 +15,8 @@ import { serverContext } from "../context.ts";
 import { JoinRefused, seatPublicId } from "../exercises/exercise-service.ts";
 import { ExerciseRoomState, PerspectiveSchema } from "./room-state.ts";
 import { PublicProjection, PerspectiveProjection, type RosterSeat } from "./projection.ts";
-import { parseCommand, actorFor, type CommandReply } from "./command-pipeline.ts";
+import { parseCommand, parseSeatCommand, actorFor, type CommandReply } from "./command-pipeline.ts";
+import { SEAT_REMOVED, type SeatCommand, type JoinCodes } from "../../shared/protocol/seat-commands.ts";
 import { SeatBudgets } from "./seat-budget.ts";
 import { FairQueue } from "./fair-queue.ts";
 import { withCorkedSockets } from "./corked-sends.ts";
@@ -52,7 +53,10 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   private queue = new FairQueue();
   private outbox = emptyOutbox();
   private feeds = new Map<string, { items: FeedItem[]; version: number }>();
-  private roster = new Map<string, RosterSeat & { sessions: number }>();
+  /** Seats seen in this room, by public id; the token stays on the server (it is the seat's key). */
+  private roster = new Map<string, RosterSeat & { sessions: number; token: string }>();
+  /** Seats exercise control removed: their last connections closing must not bring them back. */
+  private removedSeats = new Set<string>();
   private rosterVersion = 0;
   private publicProjection!: PublicProjection;
   private projections = new Map<string, PerspectiveProjection>();
@@ -111,7 +115,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   override async onAuth(_client: Client, options: Record<string, unknown>, context: { ip?: string }) {
     let seat: SeatRecord;
     try {
-      seat = await serverContext().service.seatFor(this.roomId, options ?? {}, context.ip ?? "unknown");
+      seat = await serverContext().service.seatFor(this.roomId, options ?? {}, context.ip ?? "unknown", (nation) => this.onlineSeatsOf(nation));
     } catch (error) {
       // The stable code leads the sentence ("wrong_code: …") so clients can switch on it.
       if (error instanceof JoinRefused) throw Object.assign(new Error(`${error.code}: ${error.message}`), { code: 4401 });
@@ -130,6 +134,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     client.view = seat.role === "facilitator" ? this.ownView(perspective) : this.sharedView(perspective);
     this.markOnline(seat, +1);
     this.sendWelcome(client);
+    if (seat.role === "facilitator") void this.sendJoinCodes([client]);
     serverContext().log.info("seat joined", { exerciseId: this.roomId, role: seat.role, nation: seat.nation, name: seat.name });
   }
 
@@ -253,6 +258,11 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     // A seat cut off for flooding loses what it still had waiting: it can no longer be told.
     if (client.userData!.cutOff) return;
     const reply = (r: CommandReply) => void this.outbox.replies.push({ client, reply: r });
+    const seatCommand = parseSeatCommand(message);
+    if (seatCommand) {
+      const refused = "rejected" in seatCommand ? seatCommand.rejected : await this.manageSeats(client, seatCommand.command);
+      return reply(refused ? { id: seatCommand.id, ok: false, ...refused } : { id: seatCommand.id, ok: true, seq: this.exercise.seq });
+    }
     const parsed = parseCommand(message);
     if ("rejected" in parsed) return reply({ id: parsed.id, ok: false, ...parsed.rejected });
     const result = await this.apply(parsed.command, actorFor(client.auth!));
@@ -359,9 +369,61 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     );
   }
 
+  /**
+   * A nation's seats connected now. Two people joining in the same few milliseconds may both be
+   * let in when one seat is left: the limit is there to keep a team to its size, not a lock.
+   */
+  private onlineSeatsOf(nation: string): number {
+    let online = 0;
+    for (const seat of this.roster.values()) if (seat.online && seat.role === "participant" && seat.nation === nation) online++;
+    return online;
+  }
+
+  /** Exercise control removes a seat or gives out a new join code; returns why not, or null. */
+  private async manageSeats(client: SeatedClient, command: SeatCommand): Promise<Rejection | null> {
+    if (client.auth!.role !== "facilitator") return { code: RejectionCode.NotFacilitator, message: "Only exercise control can manage seats and join codes." };
+    const { service, log } = serverContext();
+    if (command.type === "newJoinCode") {
+      const { nation } = command;
+      if (nation !== null && !this.exercise.nations[nation]?.playable) return { code: RejectionCode.UnknownNation, message: `There is no playable nation "${nation.slice(0, 40)}".` };
+      await service.newJoinCode(this.roomId, nation);
+      log.info("join code replaced", { exerciseId: this.roomId, for: nation ?? "observers" });
+      await this.sendJoinCodes((this.clients as SeatedClient[]).filter((c) => c.auth?.role === "facilitator"));
+      return null;
+    }
+    const entry = this.roster.get(command.seat);
+    if (!entry) return { code: RejectionCode.UnknownSeat, message: `There is no seat "${command.seat.slice(0, 40)}" on this exercise's roster.` };
+    if (command.seat === client.userData!.seatId) return { code: RejectionCode.InvalidTarget, message: "Exercise control cannot remove its own seat: leave the exercise instead." };
+    await service.store.removeSeat(entry.token);
+    this.removedSeats.add(entry.id);
+    this.roster.delete(entry.id);
+    this.rosterVersion++;
+    this.outbox.dirty = true;
+    for (const other of this.clients as SeatedClient[]) {
+      if (other.userData?.seatId !== entry.id) continue;
+      other.userData.cutOff = true; // no reconnection window: the seat is gone
+      other.leave(SEAT_REMOVED, "removed: Exercise control removed this seat from the exercise. Ask them for a join code to come back.");
+    }
+    log.info("seat removed", { exerciseId: this.roomId, seat: entry.id, role: entry.role, nation: entry.nation });
+    return null;
+  }
+
+  /** The join codes, to exercise control only: they are the exercise's keys. */
+  private async sendJoinCodes(clients: SeatedClient[]) {
+    if (clients.length === 0) return;
+    const record = await serverContext().service.store.getExercise(this.roomId);
+    if (!record) return;
+    const codes: JoinCodes = {
+      nations: Object.entries(record.joinCodes).map(([nation, code]) => ({ nation, name: record.scenario.nations.find((n) => n.id === nation)?.name ?? nation, code })),
+      observers: record.observerCode,
+    };
+    for (const client of clients) client.send("joinCodes", codes);
+  }
+
   private markOnline(seat: SeatRecord, delta: number) {
     const id = seatPublicId(seat.token);
-    const entry = this.roster.get(id) ?? { id, name: seat.name, nation: seat.nation, role: seat.role, online: false, sessions: 0 };
+    if (this.removedSeats.has(id)) return;
+    const entry = this.roster.get(id) ?? { id, name: seat.name, nation: seat.nation, role: seat.role, online: false, sessions: 0, token: seat.token };
     entry.sessions = Math.max(0, entry.sessions + delta);
     entry.online = entry.sessions > 0;
     this.roster.set(id, entry);

@@ -45,6 +45,13 @@ export interface EventStore {
   lastSeq(exerciseId: string): Promise<number>;
   saveSeat(seat: SeatRecord): Promise<void>;
   getSeat(token: string): Promise<SeatRecord | null>;
+  /** Forgets a seat: its token no longer joins (exercise control removed it). */
+  removeSeat(token: string): Promise<void>;
+  /**
+   * Gives a nation (or, with null, the observers) a new join code; the old one stops opening the
+   * exercise. Seats already taken with the old code keep working.
+   */
+  replaceJoinCode(exerciseId: string, nation: string | null, code: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -59,5 +59,14 @@ export class MemoryStore implements EventStore {
     const seat = this.seats.get(token);
     return seat ? { ...seat } : null;
   }
+  async removeSeat(token: string): Promise<void> {
+    this.seats.delete(token);
+  }
+  async replaceJoinCode(exerciseId: string, nation: string | null, code: string): Promise<void> {
+    const record = this.exercises.get(exerciseId);
+    if (!record) throw new Error(`unknown exercise ${exerciseId}`);
+    if (nation === null) record.observerCode = code;
+    else record.joinCodes[nation] = code;
+  }
   async close(): Promise<void> {}
 }

@@ -182,6 +182,25 @@ export class PostgresStore implements EventStore {
     return r ? { token: r.token, exerciseId: r.exercise_id, role: r.role, nation: r.nation ?? null, name: r.name, createdAt: Number(r.created_at) } : null;
   }
 
+  async removeSeat(token: string): Promise<void> {
+    await this.pool.query("DELETE FROM seats WHERE token = $1", [token]);
+  }
+
+  async replaceJoinCode(exerciseId: string, nation: string | null, code: string): Promise<void> {
+    await this.transaction(async (client) => {
+      const { rowCount } = await client.query("SELECT 1 FROM exercises WHERE id = $1 FOR UPDATE", [exerciseId]);
+      if (!rowCount) throw new Error(`unknown exercise ${exerciseId}`);
+      if (nation === null) {
+        await client.query("DELETE FROM join_codes WHERE exercise_id = $1 AND role = 'observer'", [exerciseId]);
+        await client.query("UPDATE exercises SET observer_code = $2 WHERE id = $1", [exerciseId, code]);
+      } else {
+        await client.query("DELETE FROM join_codes WHERE exercise_id = $1 AND role = 'participant' AND nation = $2", [exerciseId, nation]);
+        await client.query("UPDATE exercises SET join_codes = join_codes || jsonb_build_object($2::text, $3::text) WHERE id = $1", [exerciseId, nation, code]);
+      }
+      await client.query("INSERT INTO join_codes (code, exercise_id, role, nation) VALUES ($1, $2, $3, $4)", [code, exerciseId, nation === null ? "observer" : "participant", nation]);
+    });
+  }
+
   async close(): Promise<void> {
     await this.pool.end().catch(() => undefined);
   }

@@ -130,6 +130,25 @@ export class SqliteFile implements EventStore {
     return { token: String(row.token), exerciseId: String(row.exercise_id), role: row.role as SeatRecord["role"], nation: row.nation === null ? null : String(row.nation), name: String(row.name), createdAt: Number(row.created_at) };
   }
 
+  async removeSeat(token: string): Promise<void> {
+    this.db.prepare("DELETE FROM seats WHERE token = ?").run(token);
+  }
+
+  async replaceJoinCode(exerciseId: string, nation: string | null, code: string): Promise<void> {
+    this.transaction(() => {
+      const row = this.db.prepare("SELECT join_codes FROM exercises WHERE id = ?").get(exerciseId) as { join_codes: string } | undefined;
+      if (!row) throw new Error(`unknown exercise ${exerciseId}`);
+      if (nation === null) {
+        this.db.prepare("DELETE FROM join_codes WHERE exercise_id = ? AND role = 'observer'").run(exerciseId);
+        this.db.prepare("UPDATE exercises SET observer_code = ? WHERE id = ?").run(code, exerciseId);
+      } else {
+        this.db.prepare("DELETE FROM join_codes WHERE exercise_id = ? AND role = 'participant' AND nation = ?").run(exerciseId, nation);
+        this.db.prepare("UPDATE exercises SET join_codes = ? WHERE id = ?").run(JSON.stringify({ ...JSON.parse(row.join_codes), [nation]: code }), exerciseId);
+      }
+      this.db.prepare("INSERT INTO join_codes (code, exercise_id, role, nation) VALUES (?, ?, ?, ?)").run(code, exerciseId, nation === null ? "observer" : "participant", nation);
+    });
+  }
+
   async close(): Promise<void> {
     if (this.db.isOpen) this.db.close();
   }

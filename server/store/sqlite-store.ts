@@ -67,6 +67,12 @@ export class SqliteStore implements EventStore {
   getSeat(token: string): Promise<SeatRecord | null> {
     return this.call("getSeat", token);
   }
+  removeSeat(token: string): Promise<void> {
+    return this.call("removeSeat", token);
+  }
+  replaceJoinCode(exerciseId: string, nation: string | null, code: string): Promise<void> {
+    return this.call("replaceJoinCode", exerciseId, nation, code);
+  }
   async close(): Promise<void> {
     if (this.failed) return;
     await this.call("close");

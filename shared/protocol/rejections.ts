@@ -20,6 +20,7 @@ export const RejectionCode = {
   UnknownInject: "unknown_inject",
   UnknownDraft: "unknown_draft",
   UnknownRequest: "unknown_request",
+  UnknownSeat: "unknown_seat",
   NoRoute: "no_route",
   NeedsConsent: "needs_consent",
   AssetBusy: "asset_busy",

@@ -84,6 +84,32 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
       expect(await store.getSeat("other")).toBeNull();
     });
 
+    it("forgets a removed seat and leaves the others", async () => {
+      await store.createExercise(record("ex-01"));
+      const alice = { token: "tok-a", exerciseId: "ex-01", role: "participant" as const, nation: "north", name: "Alice", createdAt: 7 };
+      const bob = { ...alice, token: "tok-b", name: "Bob" };
+      await store.saveSeat(alice);
+      await store.saveSeat(bob);
+      await store.removeSeat("tok-a");
+      await store.removeSeat("never-existed");
+      expect(await store.getSeat("tok-a")).toBeNull();
+      expect(await store.getSeat("tok-b")).toEqual(bob);
+    });
+
+    it("replaces a nation's or the observers' join code: the old one stops working, the others stay", async () => {
+      await store.createExercise(record("ex-01"));
+      await store.createExercise(record("ex-02"));
+      await store.replaceJoinCode("ex-01", "north", "NEW-NNN");
+      await store.replaceJoinCode("ex-01", null, "NEW-OOO");
+      expect(await store.findByCode("N01-AAA")).toBeNull();
+      expect(await store.findByCode("O01-AAA")).toBeNull();
+      expect(await store.findByCode("new-nnn")).toEqual({ exerciseId: "ex-01", role: "participant", nation: "north" });
+      expect(await store.findByCode("NEW-OOO")).toEqual({ exerciseId: "ex-01", role: "observer", nation: null });
+      expect(await store.findByCode("S01-AAA")).toEqual({ exerciseId: "ex-01", role: "participant", nation: "south" });
+      expect(await store.findByCode("N02-AAA")).toEqual({ exerciseId: "ex-02", role: "participant", nation: "north" });
+      expect(await store.getExercise("ex-01")).toMatchObject({ joinCodes: { north: "NEW-NNN", south: "S01-AAA" }, observerCode: "NEW-OOO" });
+    });
+
     it("stores text exactly, including quotes, emoji and prototype-looking keys", async () => {
       await store.createExercise(record("ex-01"));
       const tricky = event(1, `"quoted" 'single' \\ ✈️ __proto__ {"a":1}`);

@@ -123,6 +123,76 @@ describe("exercise room", () => {
     await expect(h.join(ex.id, { seat: "forged-seat-token" })).rejects.toThrow(/^unknown_seat: .*no longer valid/);
   });
 
+  it("keeps a team to its scenario's seats per nation; a seat token always gets its seat back", async () => {
+    const team = await h.createExercise(); // tiny: rules.seatsPerNation = 8
+    const code = team.joinCodes.find((c) => c.nation === "north")!.code;
+    const seats = [];
+    for (let i = 0; i < 8; i++) seats.push(await h.join(team.id, { code, name: `North ${i}` }));
+    await expect(h.join(team.id, { code, name: "Ninth" })).rejects.toThrow(/^team_full: Nordmark's team is full: all 8 seats are in use/);
+    // Other teams are not affected.
+    const south = await h.join(team.id, { code: team.joinCodes.find((c) => c.nation === "south")!.code, name: "South" });
+    // A team-mate who reloads comes back to their seat even while the team is full.
+    const token = seats[0]!.welcome.seat;
+    await seats[0]!.room.leave();
+    const ninth = await h.join(team.id, { code, name: "Ninth" });
+    await expect(h.join(team.id, { code, name: "Tenth" })).rejects.toThrow(/^team_full: /);
+    const back = await h.join(team.id, { seat: token });
+    expect(back.welcome).toMatchObject({ nation: "north", name: "North 0" });
+    for (const seat of [...seats.slice(1), south, ninth, back]) await seat.room.leave();
+  });
+
+  it("lets exercise control remove a seat: it is disconnected with the reason, leaves the roster and its token no longer joins", async () => {
+    const team = await h.createExercise();
+    const code = team.joinCodes.find((c) => c.nation === "north")!.code;
+    const control = await h.join(team.id, { token: team.facilitatorToken, name: "Control" });
+    const alice = await h.join(team.id, { code, name: "Alice" });
+    const stranger = await h.join(team.id, { code, name: "Stranger" });
+    const closed = new Promise<{ code: number; reason?: string }>((resolve) => stranger.room.onLeave((code: number, reason?: string) => resolve({ code, reason })));
+    await until(() => control.perspective().seats.size === 3, "three seats on the roster");
+
+    const refused = await alice.send({ type: "removeSeat", seat: control.welcome.seatId });
+    expect(refused).toMatchObject({ ok: false, code: "not_facilitator" });
+    expect(await control.send({ type: "removeSeat", seat: control.welcome.seatId })).toMatchObject({ ok: false, code: "invalid_target" });
+    expect(await control.send({ type: "removeSeat", seat: "no-such-seat" })).toMatchObject({ ok: false, code: "unknown_seat" });
+    expect(await control.send({ type: "removeSeat", seat: 42 })).toMatchObject({ ok: false, code: "invalid_payload" });
+
+    expect(await control.send({ type: "removeSeat", seat: stranger.welcome.seatId })).toMatchObject({ ok: true });
+    expect(await closed).toEqual({ code: 4403, reason: expect.stringMatching(/^removed: Exercise control removed this seat/) });
+    await until(() => control.perspective().seats.size === 2 && !control.perspective().seats.has(stranger.welcome.seatId), "the stranger is off the roster");
+    await until(() => !alice.perspective().seats.has(stranger.welcome.seatId), "and off the team's roster");
+    await expect(h.join(team.id, { seat: stranger.welcome.seat })).rejects.toThrow(/^unknown_seat: /);
+    // Everybody else plays on.
+    expect(await alice.send({ type: "sendMessage", channel: "team:north", text: "still here" })).toMatchObject({ ok: true });
+    for (const seat of [control, alice]) await seat.room.leave();
+  });
+
+  it("gives exercise control a new join code on request: the old one stops working, seats taken with it stay", async () => {
+    const team = await h.createExercise();
+    const old = team.joinCodes.find((c) => c.nation === "north")!.code;
+    const control = await h.join(team.id, { token: team.facilitatorToken, name: "Control" });
+    const codes: any[] = [];
+    control.room.onMessage("joinCodes", (c: unknown) => codes.push(c));
+    const alice = await h.join(team.id, { code: old, name: "Alice" });
+    await until(() => codes.length > 0 || control.room.state !== undefined, "connected");
+
+    expect(await alice.send({ type: "newJoinCode", nation: "north" })).toMatchObject({ ok: false, code: "not_facilitator" });
+    expect(await control.send({ type: "newJoinCode", nation: "red" })).toMatchObject({ ok: false, code: "unknown_nation" });
+    const before = codes.length;
+    expect(await control.send({ type: "newJoinCode", nation: "north" })).toMatchObject({ ok: true });
+    await until(() => codes.length > before, "the new codes reach exercise control");
+    const fresh = codes.at(-1).nations.find((c: { nation: string }) => c.nation === "north").code;
+    expect(fresh).not.toBe(old);
+    expect(codes.at(-1).nations.find((c: { nation: string }) => c.nation === "south").code).toBe(team.joinCodes.find((c) => c.nation === "south")!.code);
+    await expect(h.join(team.id, { code: old, name: "Leaked" })).rejects.toThrow(/^wrong_code: /);
+    const bob = await h.join(team.id, { code: fresh, name: "Bob" });
+    expect(bob.welcome.nation).toBe("north");
+    expect(await alice.send({ type: "sendMessage", channel: "team:north", text: "my seat stays" })).toMatchObject({ ok: true });
+
+    expect(await control.send({ type: "newJoinCode", nation: null })).toMatchObject({ ok: true });
+    await expect(h.join(team.id, { code: team.observerCode, name: "Old observer code" })).rejects.toThrow(/^wrong_code: /);
+    for (const seat of [control, alice, bob]) await seat.room.leave();
+  });
+
   it("keeps two exercises apart", async () => {
     const other = await h.createExercise();
     const a = await h.join(ex.id, { code: codeOf("north"), name: "A" });
