@@ -19,11 +19,11 @@ export function participantPanels(getCtx: () => GameContext, bus: GameBus): Pane
 }
 
 export function facilitatorPanels(getCtx: () => GameContext, _bus: GameBus): Panel[] {
-  return [controlPanel(getCtx), mselPanel(getCtx), adjudicatePanel(getCtx), notesPanel(getCtx), rosterPanel(), withTitle(nationPanel(), "Nations"), ordersPanel(getCtx), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), feedPanel(getCtx)];
+  return [controlPanel(getCtx), mselPanel(getCtx), adjudicatePanel(getCtx), notesPanel(getCtx), rosterPanel(getCtx), withTitle(nationPanel(), "Nations"), ordersPanel(getCtx), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), feedPanel(getCtx)];
 }
 
 export function observerPanels(getCtx: () => GameContext): Panel[] {
-  return [feedPanel(getCtx), withTitle(nationPanel(), "Nations"), mselPanel(getCtx), ordersPanel(getCtx), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), notesPanel(getCtx), rosterPanel()];
+  return [feedPanel(getCtx), withTitle(nationPanel(), "Nations"), mselPanel(getCtx), ordersPanel(getCtx), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), notesPanel(getCtx), rosterPanel(getCtx)];
 }
 
 function withTitle(panel: Panel, title: string): Panel {

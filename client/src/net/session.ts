@@ -4,6 +4,7 @@ import type { ClientState, Welcome } from "../state/client-state.ts";
 import { gameServerUrl } from "./server-url.ts";
 import { saveSeat, forgetSeat } from "./seat-store.ts";
 import { installStringDecoding } from "./string-decoding.ts";
+import { SEAT_REMOVED, type JoinCodes } from "../../../shared/protocol/seat-commands.ts";
 
 export type ConnectionStatus = "online" | "reconnecting" | "offline";
 export type CommandResult = { ok: true; seq: number } | { ok: false; code: string; message: string };
@@ -53,6 +54,8 @@ export class Session {
   welcome: Welcome;
   state: ClientState | null = null;
   status: ConnectionStatus = "online";
+  /** Exercise control only: the join codes to hand out, as the server last sent them. */
+  joinCodes: JoinCodes | null = null;
   private room!: Room;
   private title: string;
   private pending = new Map<string, (r: CommandResult) => void>();
@@ -115,10 +118,21 @@ export class Session {
       this.queueRender();
     });
     room.onMessage("ping", (p: Ping) => this.emit("ping", p));
+    room.onMessage("joinCodes", (codes: JoinCodes) => {
+      this.joinCodes = codes;
+      this.queueRender();
+    });
     room.onDrop(() => this.setStatus("reconnecting", "Connection lost: reconnecting…"));
     room.onReconnect(() => this.setStatus("online", ""));
     room.onLeave((code, reason) => {
       if (this.closed) return;
+      if (code === SEAT_REMOVED) {
+        // The seat is gone for good: nothing to rejoin.
+        this.closed = true;
+        forgetSeat(this.exerciseId);
+        this.emit("ended", (reason || "Exercise control removed this seat from the exercise.").replace(/^removed: /, ""));
+        return;
+      }
       if (code === 4429) this.emit("notice", reason || "Disconnected for sending too many messages.");
       this.setStatus("offline", "Offline: the connection to the exercise server was lost.");
       void this.rejoinLoop();
