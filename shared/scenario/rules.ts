@@ -50,7 +50,7 @@ export const RuleCoefficients = z.object({
   agreementProposalTtl: z.number().int().min(1).max(20).default(2),
   /** Default planning time for a turn, in seconds (the facilitator can change it). */
   turnSeconds: z.number().int().min(10).max(86400).default(600),
-  /** Seats per nation. */
+  /** How many people a nation's team may have connected at once (the room refuses one more: team_full). */
   seatsPerNation: z.number().int().min(1).max(20).default(6),
 });
 export type RuleCoefficients = z.infer<typeof RuleCoefficients>;
