@@ -29,7 +29,7 @@ let counter = 0;
 function seat(room: any): Seat {
   const waiting = new Map<string, (r: any) => void>();
   room.onMessage("result", (r: any) => r.id && waiting.get(r.id)?.(r));
-  for (const type of ["welcome", "ping", "viewChanged"]) room.onMessage(type, () => {});
+  for (const type of ["welcome", "ping", "viewChanged", "joinCodes"]) room.onMessage(type, () => {});
   return {
     room,
     send(command) {

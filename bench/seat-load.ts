@@ -40,7 +40,7 @@ async function addConcord(m: AddConcordRoom) {
   for (const joinOptions of options) {
     const room = await sdk.joinById(m.exerciseId, joinOptions);
     const pending = new Map<string, number>();
-    for (const type of ["ping", "viewChanged"]) room.onMessage(type, () => {});
+    for (const type of ["ping", "viewChanged", "joinCodes"]) room.onMessage(type, () => {});
     room.onMessage("result", (r: { id: string }) => {
       const started = pending.get(r.id);
       if (started === undefined) return;

@@ -95,9 +95,12 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.onMessage("command", (client: SeatedClient, message: unknown) => {
       if (this.admit(client, message)) void this.enqueue(client.userData!.seatId, () => this.handleCommand(client, message));
     });
-    // The welcome sent on join can race the client's handler registration; it may ask again.
+    // The welcome (and exercise control's join codes) sent on join can race the client's
+    // handler registration; it may ask again.
     this.onMessage("whoami", (client: SeatedClient, message: unknown) => {
-      if (this.admit(client, message)) this.sendWelcome(client);
+      if (!this.admit(client, message)) return;
+      this.sendWelcome(client);
+      if (client.auth?.role === "facilitator") void this.sendJoinCodes([client]);
     });
     this.onMessage("viewAs", (client: SeatedClient, message: unknown) => {
       if (this.admit(client, message, VIEW_SWITCH_COST)) this.switchView(client, message);

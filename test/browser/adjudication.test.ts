@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { browserSuite, browserAndServer, person, screenshot, seeText, openTab, panel } from "./support/browser.ts";
+import { browserSuite, browserAndServer, person, screenshot, seeText, openTab, panel, joinFromStartPage } from "./support/browser.ts";
 import { BROWSER_SCENARIOS, type RunningServer } from "./support/server.ts";
 
 /**
@@ -127,10 +127,7 @@ browserSuite("browser: an adjudication with several changes", () => {
     // Sudland reads the inject and answers it as expected: the review counts the response.
     const carol = await person(browser);
     const c = carol.page;
-    await c.goto(server.url);
-    await c.getByLabel("Join code").fill(ex.joinCodes.find((j) => j.nation === "south")!.code);
-    await c.getByLabel("Your name").fill("Carol");
-    await c.getByRole("button", { name: "Join exercise" }).click();
+    await joinFromStartPage(c, server.url, ex.joinCodes.find((j) => j.nation === "south")!.code, "Carol");
     await seeText(c, "Carol · Sudland");
     await openTab(c, "News");
     await seeText(c, "Tanker aground in the Central Sea");

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { Client } from "@colyseus/sdk";
-import { browserSuite, browserAndServer, person, screenshot, seeText, openTab, panel } from "./support/browser.ts";
+import { browserSuite, browserAndServer, person, screenshot, seeText, openTab, panel, joinFromStartPage } from "./support/browser.ts";
 import { BROWSER_SCENARIOS, type RunningServer } from "./support/server.ts";
 import { LIVE_MESSAGES_PER_CHANNEL } from "../../shared/view/chat-window.ts";
 
@@ -54,10 +54,7 @@ browserSuite("browser: chat older than the live window", () => {
     const [first] = inLogOrder;
 
     const alice = await person(browser);
-    await alice.page.goto(server.url);
-    await alice.page.getByLabel("Join code").fill(code);
-    await alice.page.getByLabel("Your name").fill("Alice");
-    await alice.page.getByRole("button", { name: "Join exercise" }).click();
+    await joinFromStartPage(alice.page, server.url, code, "Alice");
     await seeText(alice.page, "Alice · Nordmark");
     await openTab(alice.page, /Channels/);
     const log = panel(alice.page).getByRole("log");

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { browserSuite, browserAndServer, person, screenshot, seeText, dontSeeText, openTab, panel, stepper, type Person } from "./support/browser.ts";
+import { browserSuite, browserAndServer, person, screenshot, seeText, dontSeeText, openTab, panel, stepper, type Person, joinFromStartPage } from "./support/browser.ts";
 import { BROWSER_SCENARIOS, type RunningServer } from "./support/server.ts";
 
 /**
@@ -18,10 +18,7 @@ browserSuite("browser: an exercise from creation to the second turn", () => {
   browserAndServer(BROWSER_SCENARIOS, (b, s) => ((browser = b), (server = s)));
 
   async function join(p: Person, code: string, name: string, nation: string) {
-    await p.page.goto(server.url);
-    await p.page.getByLabel("Join code").fill(code);
-    await p.page.getByLabel("Your name").fill(name);
-    await p.page.getByRole("button", { name: "Join exercise" }).click();
+    await joinFromStartPage(p.page, server.url, code, name);
     await seeText(p.page, `${name} · ${nation}`);
   }
 

@@ -1,12 +1,13 @@
 import { expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { browserSuite, browserAndServer, person, screenshot, seeText, openTab, panel } from "./support/browser.ts";
+import { Client } from "@colyseus/sdk";
+import { browserSuite, browserAndServer, person, screenshot, seeText, openTab, panel, joinFromStartPage } from "./support/browser.ts";
 import { BROWSER_SCENARIOS, type RunningServer } from "./support/server.ts";
 
 /**
  * A join code reached the wrong person: exercise control sees a stranger on Nordmark's roster,
  * removes the seat (the stranger's page says so and does not rejoin) and gives Nordmark a new
- * code, which the old one no longer opens.
+ * code, which the old one no longer opens. A team already at its scenario's size refuses one more.
  */
 browserSuite("browser: seat management", () => {
   let server: RunningServer;
@@ -19,10 +20,7 @@ browserSuite("browser: seat management", () => {
     const leaked = ex.joinCodes.find((c) => c.nation === "north")!.code;
 
     const stranger = await person(browser);
-    await stranger.page.goto(server.url);
-    await stranger.page.getByLabel("Join code").fill(leaked);
-    await stranger.page.getByLabel("Your name").fill("Mallory");
-    await stranger.page.getByRole("button", { name: "Join exercise" }).click();
+    await joinFromStartPage(stranger.page, server.url, leaked, "Mallory");
     await seeText(stranger.page, "Mallory · Nordmark");
 
     const control = await person(browser);
@@ -56,17 +54,21 @@ browserSuite("browser: seat management", () => {
     await screenshot(f, "seat-management-roster");
 
     // The old code is refused on the start page; the new one seats a participant.
-    await stranger.page.getByLabel("Join code").fill(leaked);
-    await stranger.page.getByLabel("Your name").fill("Mallory");
-    await stranger.page.getByRole("button", { name: "Join exercise" }).click();
+    await joinFromStartPage(stranger.page, server.url, leaked, "Mallory");
     await seeText(stranger.page, "That join code is not valid");
     const alice = await person(browser);
-    await alice.page.goto(server.url);
-    await alice.page.getByLabel("Join code").fill(fresh);
-    await alice.page.getByLabel("Your name").fill("Alice");
-    await alice.page.getByRole("button", { name: "Join exercise" }).click();
+    await joinFromStartPage(alice.page, server.url, fresh, "Alice");
     await seeText(alice.page, "Alice · Nordmark");
     await nordmark.getByText("Alice — online").waitFor();
+
+    // The scenario's teams hold six at once (rules.seatsPerNation): a seventh is told so.
+    const sdk = new Client(server.url);
+    const teamMates = [];
+    for (let i = 2; i <= 6; i++) teamMates.push(await sdk.joinById(ex.id, { code: fresh, name: `Team-mate ${i}` }));
+    await nordmark.getByText("Nordmark — 6 online").waitFor();
+    await joinFromStartPage(stranger.page, server.url, fresh, "Seventh");
+    await seeText(stranger.page, "Nordmark's team is full: all 6 seats are in use.");
+    for (const room of teamMates) await room.leave();
 
     expect(control.errors).toEqual([]);
     expect(alice.errors).toEqual([]);

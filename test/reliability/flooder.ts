@@ -55,6 +55,7 @@ async function join(withSeatToken: boolean): Promise<void> {
   });
   joined.onMessage("result", (r: { ok: boolean; code?: string }) => (r.ok ? stats.accepted++ : r.code === "rate_limited" ? stats.rateLimited++ : stats.otherAnswers++));
   for (const type of ["viewChanged", "ping"]) joined.onMessage(type, () => stats.otherAnswers++);
+  joined.onMessage("joinCodes", () => {}); // exercise control's, sent on joining: not an answer to the flood
   room = joined;
   room.send("whoami");
 }

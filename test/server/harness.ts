@@ -71,6 +71,7 @@ export async function seatFor(room: SdkRoom<any, any>): Promise<Seat> {
   });
   room.onMessage("ping", () => {});
   room.onMessage("viewChanged", () => {});
+  room.onMessage("joinCodes", () => {});
   const welcomed = new Promise<Seat["welcome"]>((resolve) => room.onMessage("welcome", resolve));
   room.send("whoami");
   const welcome = await Promise.race([welcomed, sleep(5000).then(() => Promise.reject(new Error("no welcome from the server within 5 s")))]);

@@ -173,7 +173,16 @@ describe("exercise room", () => {
     const codes: any[] = [];
     control.room.onMessage("joinCodes", (c: unknown) => codes.push(c));
     const alice = await h.join(team.id, { code: old, name: "Alice" });
-    await until(() => codes.length > 0 || control.room.state !== undefined, "connected");
+    const observer = await h.join(team.id, { code: team.observerCode, name: "Trainer" });
+    // The codes are the exercise's keys: nobody but exercise control ever receives them.
+    const leaked: unknown[] = [];
+    for (const seat of [alice, observer]) {
+      seat.room.onMessage("joinCodes", (c: unknown) => leaked.push(c));
+      seat.room.send("whoami");
+    }
+    control.room.send("whoami"); // the codes sent on joining came before this handler
+    await until(() => codes.length > 0, "exercise control gets the codes again with whoami");
+    expect(codes[0].nations.find((c: { nation: string }) => c.nation === "north").code).toBe(old);
 
     expect(await alice.send({ type: "newJoinCode", nation: "north" })).toMatchObject({ ok: false, code: "not_facilitator" });
     expect(await control.send({ type: "newJoinCode", nation: "red" })).toMatchObject({ ok: false, code: "unknown_nation" });
@@ -190,7 +199,8 @@ describe("exercise room", () => {
 
     expect(await control.send({ type: "newJoinCode", nation: null })).toMatchObject({ ok: true });
     await expect(h.join(team.id, { code: team.observerCode, name: "Old observer code" })).rejects.toThrow(/^wrong_code: /);
-    for (const seat of [control, alice, bob]) await seat.room.leave();
+    expect(leaked).toEqual([]);
+    for (const seat of [control, alice, bob, observer]) await seat.room.leave();
   });
 
   it("keeps two exercises apart", async () => {

@@ -83,6 +83,14 @@ export async function dontSeeText(page: Page, text: string | RegExp, settleMs = 
   if (count > 0) throw new Error(`expected not to see ${String(text)} but it is shown ${count} time(s)`);
 }
 
+/** Opens the start page, types a join code and a name and presses "Join exercise", as a participant would. */
+export async function joinFromStartPage(page: Page, url: string, code: string, name: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel("Join code").fill(code);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByRole("button", { name: "Join exercise" }).click();
+}
+
 export async function openTab(page: Page, name: string | RegExp): Promise<void> {
   await page.getByRole("tab", { name }).click();
 }
