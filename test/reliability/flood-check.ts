@@ -27,7 +27,7 @@ export async function measureFlood(options: {
   rejoin?: boolean;
 }): Promise<FloodOutcome> {
   const { url, ex, windowMs } = options;
-  const honestOptions = Array.from({ length: options.honestSeats ?? 6 }, (_, i) => ({ code: codeOf(ex, i % 2 ? "south" : "north"), name: `Honest ${i}` }));
+  const honestOptions = Array.from({ length: options.honestSeats ?? 6 }, (_, i) => (i % 2 ? "south" : "north")).map((nation, i) => ({ code: codeOf(ex, nation), name: `Honest ${i}`, nation }));
   const honest = child("honest-seats.ts", [url, ex.id, JSON.stringify(honestOptions)]);
   // The flooder joins before the first window and stays connected, idle, between floods.
   const flooder = child("flooder.ts", [url, ex.id, JSON.stringify(options.flooderJoin), options.kind, options.rejoin ? "rejoin" : "once"]);
