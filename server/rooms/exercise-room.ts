@@ -1,4 +1,4 @@
-import { Room, CloseCode, type Client } from "@colyseus/core";
+import { Room, CloseCode, ServerError, type Client } from "@colyseus/core";
 import { StateView, Encoder } from "@colyseus/schema";
 import type { ExerciseState } from "../../shared/state/schema.ts";
 import type { Command } from "../../shared/protocol/commands.ts";
@@ -120,12 +120,14 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     try {
       seat = await serverContext().service.seatFor(this.roomId, options ?? {}, context.ip ?? "unknown", (nation) => this.onlineSeatsOf(nation));
     } catch (error) {
-      // The stable code leads the sentence ("wrong_code: …") so clients can switch on it.
-      if (error instanceof JoinRefused) throw Object.assign(new Error(`${error.code}: ${error.message}`), { code: 4401 });
+      // The stable code leads the sentence ("wrong_code: …") so clients can switch on it. A
+      // ServerError, because Colyseus prints the stack of any other error a join fails with:
+      // one multi-line trace on stderr per wrong code, full team or refused flooder.
+      if (error instanceof JoinRefused) throw new ServerError(4401, `${error.code}: ${error.message}`);
       throw error;
     }
     const wait = this.budgets.coolingDown(seatPublicId(seat.token));
-    if (wait > 0) throw Object.assign(new Error(`flooding: This seat was disconnected for flooding the exercise; rejoin in ${Math.ceil(wait / 1000)} s.`), { code: FLOODING });
+    if (wait > 0) throw new ServerError(FLOODING, `flooding: This seat was disconnected for flooding the exercise; rejoin in ${Math.ceil(wait / 1000)} s.`);
     return seat;
   }
 
