@@ -183,6 +183,8 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     // Its perspective may not have been watched while it was away.
     this.projectPerspectiveOf(client.userData!.perspective);
     this.markOnline(client.auth!, +1);
+    // A code may have been replaced while it was away.
+    if (client.auth!.role === "facilitator") void this.sendJoinCodes([client]);
   }
 
   override onLeave(client: SeatedClient, code?: number) {

@@ -34,4 +34,20 @@ describe("dropped connections", () => {
     expect(feed).toContain("Turn 1 is resolving (the timer ran out).");
     for (const seat of [control, alice]) await seat.room.leave();
   }, 40_000);
+
+  it("tells exercise control, back after a drop, a join code replaced while it was away", async () => {
+    const ex = await h.createExercise();
+    const control = await h.join(ex.id, { token: ex.facilitatorToken, name: "Control" });
+    const deputy = await h.join(ex.id, { token: ex.facilitatorToken, name: "Deputy" });
+    control.room.reconnection.minUptime = 0;
+    const codes: { nations: { nation: string; code: string }[] }[] = [];
+    control.room.onMessage("joinCodes", (c: (typeof codes)[number]) => codes.push(c));
+    const serverRoom = h.colyseus.getRoomById(ex.id);
+    (serverRoom.clients.find((c: any) => c.sessionId === control.room.sessionId)!.ref as any).terminate();
+    await until(() => control.room.connection.isOpen === false, "control's socket is down", 5000);
+    expect((await deputy.send({ type: "newJoinCode", nation: "north" })).ok).toBe(true);
+    const old = ex.joinCodes.find((c) => c.nation === "north")!.code;
+    await until(() => codes.some((c) => c.nations.find((n) => n.nation === "north")!.code !== old), "the new code after the reconnection", 10_000);
+    for (const seat of [control, deputy]) await seat.room.leave();
+  }, 30_000);
 });
