@@ -56,6 +56,7 @@ async function soak(dataDir: string): Promise<{ samples: Sample[]; verdict: Reco
     });
   // Exercise control starts the exercise, then leaves the room to the 35 seats of the load.
   const control = await new Client(url).joinById(ex.id, { token: ex.facilitatorToken, name: "Soak control" });
+  for (const type of ["welcome", "joinCodes"]) control.onMessage(type, () => {});
   await new Promise<void>((resolve) => {
     control.onMessage("result", () => resolve());
     control.send("command", { id: "start", command: { type: "startExercise" } });
