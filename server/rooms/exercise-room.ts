@@ -10,7 +10,7 @@ import { initialState } from "../../shared/engine/initial-state.ts";
 import type { Viewer } from "../../shared/engine/view-for.ts";
 import { feedItemFor, type FeedItem } from "../../shared/view/feed.ts";
 import { publicScenario } from "../../shared/view/public-scenario.ts";
-import { SequenceConflict, type SeatRecord } from "../store/event-store.ts";
+import { SequenceConflict, type SeatRecord, type ExerciseRecord } from "../store/event-store.ts";
 import { serverContext } from "../context.ts";
 import { JoinRefused, seatPublicId } from "../exercises/exercise-service.ts";
 import { ExerciseRoomState, PerspectiveSchema } from "./room-state.ts";
@@ -29,6 +29,7 @@ const WHITE = "white";
 /** How long a seat cut off for flooding must wait before it may rejoin. */
 const FLOOD_COOL_DOWN_MS = 10_000;
 const FLOODING = 4429;
+const REMOVED = "removed: Exercise control removed this seat from the exercise. Ask them for a join code to come back.";
 /**
  * Switching views sends the client a whole perspective: it weighs as much as five ordinary
  * messages, so a console clicking through the nations is fine and a script cannot drown the room.
@@ -180,6 +181,12 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   }
 
   override onReconnect(client: SeatedClient) {
+    // Removed while its connection was down: the reconnection does not bring the seat back.
+    if (this.removedSeats.has(client.userData!.seatId)) {
+      client.userData!.cutOff = true;
+      client.leave(SEAT_REMOVED, REMOVED);
+      return;
+    }
     // Its perspective may not have been watched while it was away.
     this.projectPerspectiveOf(client.userData!.perspective);
     this.markOnline(client.auth!, +1);
@@ -389,6 +396,15 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   /** Exercise control removes a seat or gives out a new join code; returns why not, or null. */
   private async manageSeats(client: SeatedClient, command: SeatCommand): Promise<Rejection | null> {
     if (client.auth!.role !== "facilitator") return { code: RejectionCode.NotFacilitator, message: "Only exercise control can manage seats and join codes." };
+    try {
+      return await this.applySeatCommand(client, command);
+    } catch (error) {
+      serverContext().log.error("seat change failed", { exerciseId: this.roomId, command: command.type, error: String(error) });
+      return { code: RejectionCode.Internal, message: "The change could not be saved; nothing was changed. Try again." };
+    }
+  }
+
+  private async applySeatCommand(client: SeatedClient, command: SeatCommand): Promise<Rejection | null> {
     const { service, log } = serverContext();
     if (command.type === "newJoinCode") {
       const { nation } = command;
@@ -409,16 +425,23 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     for (const other of this.clients as SeatedClient[]) {
       if (other.userData?.seatId !== entry.id) continue;
       other.userData.cutOff = true; // no reconnection window: the seat is gone
-      other.leave(SEAT_REMOVED, "removed: Exercise control removed this seat from the exercise. Ask them for a join code to come back.");
+      other.leave(SEAT_REMOVED, REMOVED);
     }
     log.info("seat removed", { exerciseId: this.roomId, seat: entry.id, role: entry.role, nation: entry.nation });
     return null;
   }
 
-  /** The join codes, to exercise control only: they are the exercise's keys. */
+  /** The join codes, to exercise control only: they are the exercise's keys. Never rejects. */
   private async sendJoinCodes(clients: SeatedClient[]) {
     if (clients.length === 0) return;
-    const record = await serverContext().service.store.getExercise(this.roomId);
+    let record: ExerciseRecord | null;
+    try {
+      record = await serverContext().service.store.getExercise(this.roomId);
+    } catch (error) {
+      // The console keeps the codes it had; the next change or reconnection sends them again.
+      serverContext().log.error("join codes could not be read", { exerciseId: this.roomId, error: String(error) });
+      return;
+    }
     if (!record) return;
     const codes: JoinCodes = {
       nations: Object.entries(record.joinCodes).map(([nation, code]) => ({ nation, name: record.scenario.nations.find((n) => n.id === nation)?.name ?? nation, code })),

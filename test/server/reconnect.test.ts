@@ -50,4 +50,20 @@ describe("dropped connections", () => {
     await until(() => codes.some((c) => c.nations.find((n) => n.nation === "north")!.code !== old), "the new code after the reconnection", 10_000);
     for (const seat of [control, deputy]) await seat.room.leave();
   }, 30_000);
+
+  it("does not let a seat removed while its connection was down come back by reconnecting", async () => {
+    const ex = await h.createExercise();
+    const control = await h.join(ex.id, { token: ex.facilitatorToken, name: "Control" });
+    const stranger = await h.join(ex.id, { code: ex.joinCodes.find((c) => c.nation === "north")!.code, name: "Stranger" });
+    stranger.room.reconnection.minUptime = 0;
+    const closed = new Promise<number>((resolve) => stranger.room.onLeave((code: number) => resolve(code)));
+    const serverRoom = h.colyseus.getRoomById(ex.id);
+    (serverRoom.clients.find((c: any) => c.sessionId === stranger.room.sessionId)!.ref as any).terminate();
+    await until(() => control.room.state.nations.get("north")?.online === 0, "the stranger's connection is down", 5000);
+    expect(await control.send({ type: "removeSeat", seat: stranger.welcome.seatId })).toMatchObject({ ok: true });
+    expect(await closed).toBe(4403);
+    expect(control.room.state.nations.get("north")?.online).toBe(0);
+    expect(control.perspective().seats.has(stranger.welcome.seatId)).toBe(false);
+    await control.room.leave();
+  }, 30_000);
 });
