@@ -117,6 +117,11 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   }
 
   override async onAuth(_client: Client, options: Record<string, unknown>, context: { ip?: string }) {
+    // A seat cut off for flooding that keeps rejoining with its token is turned away before the
+    // store is asked anything (only a seat token can be cooling down: a code makes a new seat).
+    const token = options?.seat;
+    const wait = typeof token === "string" ? this.budgets.coolingDown(seatPublicId(token)) : 0;
+    if (wait > 0) throw new ServerError(FLOODING, `flooding: This seat was disconnected for flooding the exercise; rejoin in ${Math.ceil(wait / 1000)} s.`);
     let seat: SeatRecord;
     try {
       seat = await serverContext().service.seatFor(this.roomId, options ?? {}, context.ip ?? "unknown", (nation) => this.onlineSeatsOf(nation));
@@ -127,8 +132,6 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
       if (error instanceof JoinRefused) throw new ServerError(4401, `${error.code}: ${error.message}`);
       throw error;
     }
-    const wait = this.budgets.coolingDown(seatPublicId(seat.token));
-    if (wait > 0) throw new ServerError(FLOODING, `flooding: This seat was disconnected for flooding the exercise; rejoin in ${Math.ceil(wait / 1000)} s.`);
     return seat;
   }
 
