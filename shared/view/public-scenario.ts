@@ -15,6 +15,8 @@ export function publicScenario(s: ScenarioSpec) {
     turns: s.turns,
     hoursPerTurn: s.hoursPerTurn,
     startTime: s.startTime,
+    /** How many people a team may have connected at once (rules.seatsPerNation). */
+    seatsPerNation: s.rules.seatsPerNation,
     nations: s.nations.map((n) => ({ id: n.id, name: n.name, color: n.color, playable: n.playable, alliance: n.alliance, description: n.description })),
     regions: s.regions.map((r) => ({ id: r.id, name: r.name, kind: r.kind, terrain: r.terrain, x: r.x, y: r.y, shape: r.shape ?? null, adjacent: r.adjacent })),
     assetTypes: s.assetTypes.map((t) => ({ id: t.id, name: t.name, category: t.category, speed: t.speed, domain: t.domain, missions: t.missions, deployCost: t.deployCost, upkeep: t.upkeep })),

@@ -76,10 +76,12 @@ export function rosterPanel(getCtx: () => GameContext): Panel {
             `${s.name} — ${s.online ? "online" : "offline"}${s.id === mine ? " (you)" : ""}`,
             ctx.isFacilitator && s.id !== mine ? removeButton(s) : null,
           );
+        // A team's heading says how many of its seats are taken (rules.seatsPerNation).
+        const size = ctx.state.nations[key] && ctx.state.scenario.seatsPerNation ? ` of ${ctx.state.scenario.seatsPerNation}` : "";
         return h(
           "section",
           { class: "roster-group", "aria-label": title },
-          h("h3", {}, `${title} — ${online} online`),
+          h("h3", {}, `${title} — ${online}${size} online`),
           list.length ? h("ul", { class: "roster" }, ...list.map(item)) : h("p", { class: "muted" }, "Nobody has joined yet."),
         );
       }),
