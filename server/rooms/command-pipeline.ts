@@ -14,7 +14,7 @@ const SCHEMA_BY_TYPE = new Map<string, z.ZodType<Command>>(Command.options.flatM
  */
 export function parseCommand(raw: unknown): { id: string | null; command: Command } | { id: string | null; rejected: Rejection } {
   const envelope = CommandEnvelope.safeParse(raw);
-  const id = typeof (raw as { id?: unknown } | null)?.id === "string" ? String((raw as { id: string }).id).slice(0, 64) : null;
+  const id = idOf(raw);
   if (!envelope.success) return { id, rejected: { code: RejectionCode.InvalidPayload, message: `Send {id, command}: ${describe(envelope.error)}` } };
   const type = (envelope.data.command as { type?: unknown } | null)?.type;
   const schema = typeof type === "string" ? SCHEMA_BY_TYPE.get(type) : undefined;
@@ -26,11 +26,17 @@ export function parseCommand(raw: unknown): { id: string | null; command: Comman
   return { id: envelope.data.id, command: parsed.data };
 }
 
+/** The id a reply echoes: the sender's own, if the message carries a string one (at most 64 characters). */
+export function idOf(message: unknown): string | null {
+  const id = (message as { id?: unknown } | null)?.id;
+  return typeof id === "string" ? id.slice(0, 64) : null;
+}
+
 /** Exercise control's seat management (removeSeat, newJoinCode): null when the message is not one. */
 export function parseSeatCommand(raw: unknown): { id: string | null; command: SeatCommand } | { id: string | null; rejected: Rejection } | null {
   const command = (raw as { command?: { type?: unknown } } | null)?.command;
   if (typeof command?.type !== "string" || !SEAT_COMMAND_TYPES.has(command.type)) return null;
-  const id = typeof (raw as { id?: unknown }).id === "string" ? String((raw as { id: string }).id).slice(0, 64) : null;
+  const id = idOf(raw);
   const parsed = SeatCommand.safeParse(command);
   if (!parsed.success) return { id, rejected: { code: RejectionCode.InvalidPayload, message: `Invalid ${command.type}: ${describe(parsed.error)}` } };
   return { id, command: parsed.data };

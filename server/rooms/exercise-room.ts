@@ -15,7 +15,7 @@ import { serverContext } from "../context.ts";
 import { JoinRefused, seatPublicId } from "../exercises/exercise-service.ts";
 import { ExerciseRoomState, PerspectiveSchema } from "./room-state.ts";
 import { PublicProjection, PerspectiveProjection, type RosterSeat } from "./projection.ts";
-import { parseCommand, parseSeatCommand, actorFor, type CommandReply } from "./command-pipeline.ts";
+import { parseCommand, parseSeatCommand, actorFor, idOf, type CommandReply } from "./command-pipeline.ts";
 import { SEAT_REMOVED, type SeatCommand, type JoinCodes } from "../../shared/protocol/seat-commands.ts";
 import { SeatBudgets } from "./seat-budget.ts";
 import { FairQueue } from "./fair-queue.ts";
@@ -513,7 +513,3 @@ function emptyOutbox(): Outbox {
   return { dirty: false, pings: [], replies: [], commands: 0, since: 0 };
 }
 
-function idOf(message: unknown): string | null {
-  const id = (message as { id?: unknown } | null)?.id;
-  return typeof id === "string" ? id.slice(0, 64) : null;
-}
