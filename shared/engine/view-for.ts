@@ -1,7 +1,7 @@
 import type { ExerciseState, NationState, AssetState, Report, Agreement, ConsentRequest, InfoRequest, Draft, Message, ObserverNote, RegionState, Relation, ObjectiveState } from "../state/schema.ts";
 import type { InjectSpec } from "../scenario/schema.ts";
 import { channelsOf } from "./channels.ts";
-import { allMessages } from "../state/schema.ts";
+import { allMessages, pairOf } from "../state/schema.ts";
 import { cohesion } from "./metrics.ts";
 
 export type Viewer = { kind: "nation"; nation: string } | { kind: "white" } | { kind: "observer" };
@@ -82,6 +82,7 @@ export function viewFor(state: ExerciseState, viewer: Viewer): View {
     pausedRemainingMs: state.pausedRemainingMs,
     turnSeconds: state.turnSeconds,
     scenarioTime: scenarioTime(state),
+    // From the full state, before the relations are narrowed to the viewer's own pairs.
     cohesion: cohesion(state),
     nations: viewParts.nations(state, scope),
     relations: viewParts.relations(state, scope),
@@ -135,7 +136,17 @@ export const viewParts = {
     }
     return assets;
   },
-  relations: (state: ExerciseState, scope: Scope): Record<string, Relation> => mine(scope, state.relations, () => true),
+  /**
+   * A nation knows its own standing with each partner, never the standing of two others (whom
+   * A privately briefed would show as A–C trust moving). The alliance's cohesion, which does
+   * depend on every pair, reaches it only as the one figure `cohesion` computed from the full state.
+   */
+  relations(state: ExerciseState, { all, me }: Scope): Record<string, Relation> {
+    if (all) return state.relations;
+    const relations: Record<string, Relation> = {};
+    for (const key in state.relations) if (pairOf(key).includes(me!)) relations[key] = state.relations[key]!;
+    return relations;
+  },
   reports: (state: ExerciseState, scope: Scope): Record<string, Report> => mine(scope, state.reports, (r) => r.owner === scope.me),
   agreements: (state: ExerciseState, scope: Scope): Record<string, Agreement> => mine(scope, state.agreements, (a) => scope.me !== null && a.parties.includes(scope.me)),
   consentRequests: (state: ExerciseState, scope: Scope): Record<string, ConsentRequest> => mine(scope, state.consentRequests, (c) => c.requester === scope.me || c.host === scope.me),

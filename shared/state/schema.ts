@@ -271,3 +271,9 @@ export function allMessages(state: { messages: readonly Message[][] }): Message[
 export function relationKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
+
+/** The two nations of a `relationKey` (nation ids never hold "|"). */
+export function pairOf(key: string): [string, string] {
+  const bar = key.indexOf("|");
+  return [key.slice(0, bar), key.slice(bar + 1)];
+}

@@ -2,6 +2,7 @@ import { describe, it, expect, afterAll, afterEach } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startServer, createExercise, joinSeat, codeOf, readAs, recordFrames, sleep, Rng, SCENARIOS, type Server, type Seat } from "./support.ts";
+import { until } from "../server/harness.ts";
 import { initialState } from "../../shared/engine/initial-state.ts";
 import { evolve } from "../../shared/engine/evolve.ts";
 import { viewFor } from "../../shared/engine/view-for.ts";
@@ -26,6 +27,11 @@ const scenario = JSON.parse(readFileSync(join(SCENARIOS, "01-northern-flank.json
 const NATIONS: string[] = scenario.nations.filter((n: any) => n.playable !== false).map((n: any) => n.id);
 const ASSET_IDS: string[] = scenario.assets.map((a: any) => a.id);
 const ASSET = new RegExp(`(?<![\\w-])(?:${ASSET_IDS.map((id) => id.replace(/-/g, "\\-")).join("|")})(?![\\w-])`, "g");
+const NATION_IDS: string[] = scenario.nations.map((n: { id: string }) => n.id);
+/** A relation's key on the wire ("kaldmark|sarnia"): a nation may receive only the pairs it is part of. */
+const RELATION = new RegExp(`(?<![\\w-])(?:${NATION_IDS.join("|")})\\|(?:${NATION_IDS.join("|")})(?![\\w-])`, "g");
+const relationKeysIn = (text: string): string[] => [...text.matchAll(RELATION)].map((m) => m[0]);
+const othersPairs = (nation: string, keys: Iterable<string>): string[] => [...keys].filter((key) => !key.split("|").includes(nation));
 type ScenarioAsset = { id: string; type: string; owner: string; region: string };
 const REGIONS: string[] = scenario.regions.map((r: { id: string }) => r.id);
 const assetsOf = (nation: string): ScenarioAsset[] => scenario.assets.filter((a: ScenarioAsset) => a.owner === nation);
@@ -140,12 +146,17 @@ describe("leak hunting over a long fuzzed exercise", () => {
           for (const token of received) if (!entitled.get(nation)!.has(token)) leaks.push(`${nation} (${seat.welcome.name}) received ${token}`);
           // Whatever viewFor allows, team chat and white-cell notes of others never reach a nation.
           for (const token of received) if (/^(?:TEAM|WNOTE)-/.test(token) && !token.startsWith(`TEAM-${nation}-`)) leaks.push(`${nation} received ${token}`);
+          // Nor the trust and interoperability of a pair it is not part of, in raw bytes or decoded.
+          const bytes = frames.bytesOf(seat.room).toString("latin1");
+          for (const key of new Set(othersPairs(nation, relationKeysIn(bytes)))) leaks.push(`${nation} (${seat.welcome.name}) received the relation ${key}`);
+          for (const key of othersPairs(nation, seat.perspective().relations.keys())) leaks.push(`${nation} (${seat.welcome.name}) decoded the relation ${key}`);
         }
       }
       expect(leaks).toEqual([]);
 
       // Positive controls: the markers did travel, so the hunt above was not vacuous.
       const observerBytes = frames.bytesOf(observer.room).toString("latin1");
+      expect(new Set(relationKeysIn(observerBytes)).size, "every pair reaches the white cell").toBe((NATION_IDS.length * (NATION_IDS.length - 1)) / 2);
       for (const kind of ["TEAM", "REPORT", "INJECT", "WNOTE"]) {
         expect(sent[kind]?.length ?? 0, `${kind} markers sent`).toBeGreaterThan(3);
         expect(sent[kind]!.filter((m) => observerBytes.includes(m)).length, `${kind} markers seen by the white cell`).toBeGreaterThan(0);
@@ -161,4 +172,47 @@ describe("leak hunting over a long fuzzed exercise", () => {
       for (const seat of [control, observer, ...[...seats.values()].flat()]) await seat.room.leave().catch(() => undefined);
     }, 60_000);
   }
+
+  it("A briefs C in private: B's raw bytes and decoded state never hold the A–C relation", async () => {
+    server = await startServer(PORT, { SCENARIOS_DIR: SCENARIOS });
+    const { url } = server;
+    const [a, b, c] = ["nordvik", "kaldmark", "sarnia"];
+    const ac = `${a}|${c}`; // relationKey(a, c)
+    const ex = await createExercise(url, "northern-flank");
+    const control = await joinSeat(url, ex.id, { token: ex.facilitatorToken, name: "Control" });
+    const observer = await joinSeat(url, ex.id, { code: ex.observerCode, name: "Observer" });
+    const [alice, bob, carol] = await Promise.all([a, b, c].map((n) => joinSeat(url, ex.id, { code: codeOf(ex, n), name: n })));
+    expect((await control.send({ type: "startExercise" })).ok).toBe(true);
+    expect((await control.send({ type: "grantIntel", to: [a], report: { title: "Agency note", text: "For Nordvik." } })).ok).toBe(true);
+    const before = (await readAs(url, ex, "/state")).relations[ac];
+    let report: { id: string } | undefined;
+    await until(() => Boolean((report = [...alice.perspective().reports.values()].map((json: string) => JSON.parse(json))[0])), "Nordvik's report");
+    expect((await alice.send({ type: "shareIntel", report: report!.id, with: [c] })).ok).toBe(true);
+    await until(() => alice.perspective().relations.get(ac)?.trust > before.trust, "the A–C trust to move for A");
+    await sleep(200);
+
+    const white = await readAs(url, ex, "/state");
+    expect(white.relations[ac].trust).toBeGreaterThan(before.trust);
+    expect(carol.perspective().relations.get(ac).trust).toBeCloseTo(white.relations[ac].trust, 4);
+    // B: its own pairs exactly as they stand, none of the others, and the alliance's cohesion.
+    const own = Object.keys(white.relations).filter((key) => key.split("|").includes(b)).sort();
+    const decoded = bob.perspective().relations;
+    expect([...decoded.keys()].sort()).toEqual(own);
+    // (Colyseus sends a fractional number as a float32: 59.1 arrives as 59.09999847.)
+    for (const key of own) {
+      expect(decoded.get(key).trust).toBeCloseTo(white.relations[key].trust, 4);
+      expect(decoded.get(key).interoperability).toBeCloseTo(white.relations[key].interoperability, 4);
+    }
+    expect(JSON.stringify(bob.perspective().toJSON())).not.toContain(ac);
+    expect(bob.room.state.cohesion).toBeCloseTo(white.cohesion, 4);
+    const bobBytes = frames.bytesOf(bob.room).toString("latin1");
+    expect(othersPairs(b, relationKeysIn(bobBytes))).toEqual([]);
+    expect(bobBytes.includes(ac)).toBe(false);
+    expect(frames.bytesOf(observer.room).toString("latin1").includes(ac), "the white cell does receive A–C").toBe(true);
+    // The HTTP state a nation reads is the same projection.
+    const http = await (await fetch(`${url}/api/exercises/${ex.id}/state?nation=${b}`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).json();
+    expect(Object.keys(http.relations).sort()).toEqual(own);
+    expect(http.cohesion).toBe(white.cohesion);
+    for (const seat of [control, observer, alice, bob, carol]) await seat.room.leave().catch(() => undefined);
+  }, 30_000);
 });

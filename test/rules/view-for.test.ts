@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { viewFor } from "../../shared/engine/view-for.ts";
-import { Game, as } from "./game.ts";
+import { Game, as, tinyInput } from "./game.ts";
 
 /** A game where North holds secrets of every kind. */
 function secrets() {
@@ -57,5 +57,31 @@ describe("viewFor: what each viewer may know", () => {
     expect(white.injects["red-sighting"]!.expectedActions).toHaveLength(1);
     expect(Object.keys(white.notes)).toHaveLength(1);
     expect(viewFor(g.state, { kind: "observer" })).toEqual({ ...white, viewer: { kind: "observer" } });
+  });
+});
+
+describe("viewFor: a nation knows its own relations and the alliance's cohesion", () => {
+  // Three allies: North briefs East in private; South must not see North–East trust move.
+  const g = new Game(tinyInput(), 7, (s) => void s.nations.push({ id: "east", name: "Ostria", color: "#009e73", budget: 120, budgetPerTurn: 30, politicalCapital: 45, readiness: 65 })).start();
+  g.do({ type: "releaseInject", inject: "red-sighting" });
+  const trustBefore = g.state.relations["east|north"]!.trust;
+  const cohesionBefore = viewFor(g.state, { kind: "white" }).cohesion;
+  const report = Object.values(g.state.reports).find((r) => r.owner === "north")!;
+  g.do({ type: "shareIntel", report: report.id, with: ["east"] }, as("north"));
+  const south = viewFor(g.state, { kind: "nation", nation: "south" });
+  const north = viewFor(g.state, { kind: "nation", nation: "north" });
+  const white = viewFor(g.state, { kind: "white" });
+
+  it("gives South only the pairs it is part of, and the cohesion of the whole alliance", () => {
+    expect(g.state.relations["east|north"]!.trust).toBeGreaterThan(trustBefore);
+    expect(Object.keys(south.relations).sort()).toEqual(["east|south", "north|south", "red|south"]);
+    expect(south.relations["east|north"]).toBeUndefined();
+    expect(north.relations["east|north"]).toEqual(g.state.relations["east|north"]);
+    // Cohesion still counts the pair South does not see: it is computed before the narrowing.
+    expect(white.cohesion).not.toBe(cohesionBefore);
+    expect(south.cohesion).toBe(white.cohesion);
+    expect(north.cohesion).toBe(white.cohesion);
+    expect(white.relations).toEqual(g.state.relations);
+    expect(viewFor(g.state, { kind: "observer" }).relations).toEqual(g.state.relations);
   });
 });
