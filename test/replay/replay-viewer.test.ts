@@ -52,7 +52,13 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
     await expectText(page, /Event \d+ of \d+ · turn 4 · ended/);
     await page.screenshot({ path: join(ARTIFACTS, "replay-white-cell-end.png"), fullPage: true });
 
+    const pairs = () => page.getByLabel("Pair of nations").locator("option").allInnerTexts();
+    expect(await pairs()).toEqual(["Nordmark – Redonia", "Nordmark – Sudland", "Redonia – Sudland"]);
     await page.getByLabel("Perspective").selectOption("south");
+    // Sudland knew its own relations only: the chart offers no pair it is not part of.
+    expect(await pairs()).toEqual(["Nordmark – Sudland", "Redonia – Sudland"]);
+    await page.getByLabel("Pair of nations").selectOption({ label: "Redonia – Sudland" });
+    await expectText(page, /Trust and interoperability: Redonia – Sudland/);
     await page.getByLabel("Position in the exercise (event number)").fill(String(beforeSharing));
     await expectText(page, new RegExp(`Event ${beforeSharing} of`));
     const before = await page.locator("section[aria-labelledby=reports-h]").innerText();

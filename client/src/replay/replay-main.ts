@@ -7,7 +7,7 @@ import { accessFromLocation, rememberAccess, rememberedAccess, resolveAccess, lo
 import { replayMap } from "./replay-map.ts";
 import { clientStateFromView } from "./view-to-client-state.ts";
 import { nationsPanel, reportsPanel, injectsPanel, feedPanel, injectReviewTable } from "./replay-panels.ts";
-import { replayCharts } from "./replay-charts.ts";
+import { replayCharts, chartPairs, choosePair, type Pair } from "./replay-charts.ts";
 import { improvementPlanSection } from "./improvement-plan.ts";
 
 const root = document.getElementById("replay")!;
@@ -81,7 +81,7 @@ class ReplayScreen {
   private viewer: Viewer = { kind: "white" };
   private playing: ReturnType<typeof setInterval> | null = null;
   private speed: Speed = 1;
-  private pair: [string, string];
+  private pair: Pair | null = null;
   private readonly session: ReplaySession;
   private readonly access: ReplayAccess;
   private readonly title: string;
@@ -94,11 +94,10 @@ class ReplayScreen {
     this.access = access;
     this.title = title;
     this.seq = session.lastSeq;
-    const allies = session.recording.scenario.nations.filter((n) => n.alliance);
-    this.pair = [allies[0]?.id ?? session.recording.scenario.nations[0]!.id, allies[1]?.id ?? session.recording.scenario.nations[1]!.id];
     this.scrubber = h("input", { type: "range", min: 0, max: session.lastSeq, value: session.lastSeq, id: "scrubber", "aria-label": "Position in the exercise (event number)" });
     this.scrubber.addEventListener("input", () => this.seek(Number(this.scrubber.value)));
     replace(root, this.layout(loadMs));
+    this.renderPairs();
     this.render();
     document.addEventListener("keydown", (e) => {
       if ((e.target as HTMLElement).tagName === "INPUT" && (e.target as HTMLInputElement).type !== "range") return;
@@ -113,6 +112,7 @@ class ReplayScreen {
     const perspective = h("select", { id: "perspective", "aria-label": "Perspective" }, h("option", { value: "white" }, "White cell (everything)"), scenario.nations.filter((n) => n.playable).map((n) => h("option", { value: n.id }, `${n.name} — what it knew`)));
     perspective.addEventListener("change", () => {
       this.viewer = perspective.value === "white" ? { kind: "white" } : { kind: "nation", nation: perspective.value };
+      this.renderPairs();
       this.render();
     });
     const speed = h("select", { id: "speed", "aria-label": "Playback speed" }, [1, 2, 4, 8, 16].map((x) => h("option", { value: x }, `${x}×`)));
@@ -128,20 +128,12 @@ class ReplayScreen {
     const ticks = h("div", { className: "ticks", "aria-hidden": "true" });
     for (const t of s.turns) ticks.append(h("span", { className: "tick turn", style: `left:${(100 * t.seq) / Math.max(1, s.lastSeq)}%`, title: `Turn ${t.turn}` }, `T${t.turn}`));
     for (const m of s.injects) ticks.append(h("span", { className: "tick inject", style: `left:${(100 * m.seq) / Math.max(1, s.lastSeq)}%`, title: `${m.number} ${m.title}` }, "◆"));
-    const pairSelect = (index: 0 | 1) => {
-      const select = h("select", { "aria-label": index === 0 ? "First nation of the pair" : "Second nation of the pair" }, scenario.nations.map((n) => h("option", { value: n.id }, n.name)));
-      select.value = this.pair[index];
-      select.addEventListener("change", () => {
-        this.pair[index] = select.value;
-        this.renderCharts();
-      });
-      return select;
-    };
     this.els.position = h("p", { className: "position", role: "status", "aria-live": "polite" });
     this.map = replayMap();
     this.els.map = this.map.element;
     this.els.side = h("div", { className: "side" });
     this.els.charts = h("div", { className: "charts" });
+    this.els.pair = h("div", { className: "pair" });
     this.els.branch = h("p", { className: "status-line" });
     const branchButton = this.access.role === "facilitator" ? h("button", { type: "button", onclick: () => this.branch() }, "Branch a new exercise from here") : null;
     return h(
@@ -178,7 +170,7 @@ class ReplayScreen {
         this.els.branch,
       ),
       h("div", { className: "main" }, this.els.map, this.els.side),
-      h("section", { className: "panel", "aria-labelledby": "metrics-h" }, h("h2", { id: "metrics-h" }, "Metrics over time"), h("div", { className: "pair" }, "Pair: ", pairSelect(0), pairSelect(1)), this.els.charts),
+      h("section", { className: "panel", "aria-labelledby": "metrics-h" }, h("h2", { id: "metrics-h" }, "Metrics over time"), this.els.pair, this.els.charts),
       h(
         "section",
         { className: "panel", "aria-labelledby": "review-h" },
@@ -242,6 +234,22 @@ class ReplayScreen {
     this.map.render(clientStateFromView(view, s.recording.scenario, feed), this.viewer.kind === "nation" ? this.viewer.nation : null);
     replace(this.els.side!, nationsPanel(view), injectsPanel(view), reportsPanel(view), feedPanel(feed));
     this.renderCharts();
+  }
+
+  /** The pairs on offer are those the perspective's view holds: a nation's own, or every pair. */
+  private renderPairs() {
+    const s = this.session;
+    const pairs = chartPairs(s.viewAt(this.seq, this.viewer));
+    this.pair = choosePair(pairs, this.pair, new Set(s.recording.scenario.nations.filter((n) => n.alliance).map((n) => n.id)));
+    const name = (id: string) => s.recording.scenario.nations.find((n) => n.id === id)?.name ?? id;
+    const value = (p: Pair) => `${p[0]}|${p[1]}`;
+    const select = h("select", { id: "pair", "aria-label": "Pair of nations" }, pairs.map((p) => h("option", { value: value(p) }, `${name(p[0])} – ${name(p[1])}`)));
+    if (this.pair) select.value = value(this.pair);
+    select.addEventListener("change", () => {
+      this.pair = pairs.find((p) => value(p) === select.value) ?? null;
+      this.renderCharts();
+    });
+    replace(this.els.pair!, h("label", { for: "pair" }, "Pair: "), select);
   }
 
   private renderCharts() {
