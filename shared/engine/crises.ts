@@ -3,12 +3,13 @@ import type { AssetState, ExerciseState } from "../state/schema.ts";
 import { relationKey } from "../state/schema.ts";
 import { assetType, regionSpec } from "./map.ts";
 import { clamp, round1 } from "./numbers.ts";
+import { own } from "../state/records.ts";
 
 /** How well an asset on station answers a crisis kind: its type's fitness, 0 when not on station. */
 export function responseFitness(state: ExerciseState, asset: AssetState, crisisKind: string): number {
   if (asset.status !== "deployed" || asset.route.length > 0) return 0;
   const fitness = assetType(state, asset).fitness;
-  return fitness[crisisKind] ?? fitness["*"] ?? 0;
+  return own(fitness, crisisKind) ?? own(fitness, "*") ?? 0;
 }
 
 /** Severity removed this turn by the assets on station: strength × fitness, boosted by interoperable coalitions. */

@@ -38,6 +38,9 @@ export function decide(state: ExerciseState, command: Command, actor: Actor, now
   return { events, states: builder.states };
 }
 
+/** Participant commands exercise control may also give, for any team. */
+const FACILITATOR_MAY_ALSO = new Set<string>(["withdrawDraft"]);
+
 function authorize(state: ExerciseState, command: Command, actor: Actor): Rejection | null {
   const type = command.type as string;
   if (actor.role === "system") return type === "timerExpired" ? null : { code: RejectionCode.NotFacilitator, message: "The server issues only timer commands." };
@@ -46,6 +49,7 @@ function authorize(state: ExerciseState, command: Command, actor: Actor): Reject
   if ((FACILITATOR_COMMANDS as string[]).includes(type) && actor.role !== "facilitator") {
     return { code: RejectionCode.NotFacilitator, message: `Only exercise control can ${type}.` };
   }
+  if (actor.role === "facilitator" && FACILITATOR_MAY_ALSO.has(type)) return null;
   if ((PARTICIPANT_COMMANDS as string[]).includes(type)) {
     if (actor.role !== "participant") return { code: RejectionCode.NotYourNation, message: "Exercise control acts through injects and adjudication, not as a nation." };
     if (!state.nations[actor.nation]?.playable) return { code: RejectionCode.NotYourNation, message: `Nation ${actor.nation} is not playable.` };

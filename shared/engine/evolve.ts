@@ -1,6 +1,7 @@
-import type { ExerciseState, InjectState } from "../state/schema.ts";
+import type { ExerciseState, InjectState, ObjectiveState } from "../state/schema.ts";
 import { relationKey, appendChunked } from "../state/schema.ts";
 import type { EventBody, ExerciseEvent } from "../protocol/events.ts";
+import { put, update, without, emptyRecord, mapRecord, toRecord } from "../state/records.ts";
 
 /**
  * Applies one event. Pure and cheap: it copies only the records it touches, so folding a long
@@ -46,23 +47,23 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
     case "turnTimerSet":
       return { ...state, turnSeconds: event.seconds, deadline: state.phase === "running" ? event.deadline : state.deadline, pausedRemainingMs: state.phase === "paused" ? event.seconds * 1000 : state.pausedRemainingMs };
     case "turnStarted": {
-      const nations = mapValues(state.nations, (n) => (n.committed || n.committedBy ? { ...n, committed: false, committedBy: null } : n));
-      return { ...state, turn: event.turn, deadline: event.deadline, nations, drafts: {}, pendingDiplomacy: [] };
+      const nations = mapRecord(state.nations, (n) => (n.committed || n.committedBy ? { ...n, committed: false, committedBy: null } : n));
+      return { ...state, turn: event.turn, deadline: event.deadline, nations, drafts: emptyRecord(), pendingDiplomacy: [] };
     }
     case "orderDrafted":
+      // A draft for a nation that does not exist (an older build accepted some) is not kept.
+      if (!Object.hasOwn(state.nations, event.nation)) return state;
       return {
         ...state,
         nextId: bumpId(state, event.draft),
-        drafts: { ...state.drafts, [event.draft]: { id: event.draft, nation: event.nation, author: event.author, turn: state.turn, order: event.order } },
+        drafts: put(state.drafts, event.draft, { id: event.draft, nation: event.nation, author: event.author, turn: state.turn, order: event.order }),
       };
-    case "draftWithdrawn": {
-      const { [event.draft]: _gone, ...drafts } = state.drafts;
-      return { ...state, drafts };
-    }
+    case "draftWithdrawn":
+      return { ...state, drafts: without(state.drafts, event.draft) };
     case "turnCommitted":
-      return { ...state, nations: { ...state.nations, [event.nation]: { ...state.nations[event.nation]!, committed: true, committedBy: event.by } } };
+      return { ...state, nations: update(state.nations, event.nation, (n) => ({ ...n, committed: true, committedBy: event.by })) };
     case "turnUncommitted":
-      return { ...state, nations: { ...state.nations, [event.nation]: { ...state.nations[event.nation]!, committed: false, committedBy: null } } };
+      return { ...state, nations: update(state.nations, event.nation, (n) => ({ ...n, committed: false, committedBy: null })) };
     case "resolutionStarted":
     case "orderExecuted":
     case "orderFailed":
@@ -70,54 +71,40 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
     case "regionPinged":
       return state;
     case "assetUpdated":
-      return { ...state, assets: { ...state.assets, [event.asset.id]: event.asset } };
-    case "regionUpdated": {
-      const region = state.regions[event.region]!;
-      return { ...state, regions: { ...state.regions, [event.region]: { ...region, stability: event.stability, crisis: event.crisis } } };
-    }
+      return { ...state, assets: put(state.assets, event.asset.id, event.asset) };
+    case "regionUpdated":
+      return { ...state, regions: update(state.regions, event.region, (region) => ({ ...region, stability: event.stability, crisis: event.crisis })) };
     case "relationUpdated":
-      return { ...state, relations: { ...state.relations, [relationKey(event.a, event.b)]: { trust: event.trust, interoperability: event.interoperability } } };
-    case "nationUpdated": {
-      const nation = state.nations[event.nation]!;
-      return {
-        ...state,
-        nations: { ...state.nations, [event.nation]: { ...nation, budget: event.budget, politicalCapital: event.politicalCapital, readiness: event.readiness } },
-      };
-    }
+      if (!Object.hasOwn(state.nations, event.a) || !Object.hasOwn(state.nations, event.b)) return state;
+      return { ...state, relations: put(state.relations, relationKey(event.a, event.b), { trust: event.trust, interoperability: event.interoperability }) };
+    case "nationUpdated":
+      return { ...state, nations: update(state.nations, event.nation, (nation) => ({ ...nation, budget: event.budget, politicalCapital: event.politicalCapital, readiness: event.readiness })) };
     case "policySet":
-      return { ...state, nations: { ...state.nations, [event.nation]: { ...state.nations[event.nation]!, policies: event.policies } } };
+      return { ...state, nations: update(state.nations, event.nation, (nation) => ({ ...nation, policies: { ...event.policies, intelSharing: toRecord(event.policies.intelSharing) } })) };
     case "assetDetected": {
-      const seen = state.detections[event.observer] ?? {};
-      return { ...state, detections: { ...state.detections, [event.observer]: { ...seen, [event.detection.asset]: event.detection } } };
+      if (!Object.hasOwn(state.detections, event.observer)) return state;
+      return { ...state, detections: update(state.detections, event.observer, (seen) => put(seen, event.detection.asset, event.detection)) };
     }
     case "reportCreated":
-      return { ...state, nextId: bumpId(state, event.report.id), reports: { ...state.reports, [event.report.id]: event.report } };
+      return { ...state, nextId: bumpId(state, event.report.id), reports: put(state.reports, event.report.id, event.report) };
     case "intelShared":
       // The copies themselves arrive as reportCreated events; this one records the act.
       return { ...state, nextId: bumpId(state, ...event.copies) };
     case "infoRequested":
-      return { ...state, nextId: bumpId(state, event.request.id), infoRequests: { ...state.infoRequests, [event.request.id]: event.request } };
-    case "infoAnswered": {
-      const request = state.infoRequests[event.request]!;
-      return { ...state, infoRequests: { ...state.infoRequests, [request.id]: { ...request, answer: event.answer, status: "answered" } } };
-    }
+      return { ...state, nextId: bumpId(state, event.request.id), infoRequests: put(state.infoRequests, event.request.id, event.request) };
+    case "infoAnswered":
+      return { ...state, infoRequests: update(state.infoRequests, event.request, (request) => ({ ...request, answer: event.answer, status: "answered" })) };
     case "consentRequested":
-      return { ...state, nextId: bumpId(state, event.request.id), consentRequests: { ...state.consentRequests, [event.request.id]: event.request } };
-    case "consentAnswered": {
-      const request = state.consentRequests[event.request]!;
-      return { ...state, consentRequests: { ...state.consentRequests, [request.id]: { ...request, status: event.granted ? "granted" : "denied" } } };
-    }
+      return { ...state, nextId: bumpId(state, event.request.id), consentRequests: put(state.consentRequests, event.request.id, event.request) };
+    case "consentAnswered":
+      return { ...state, consentRequests: update(state.consentRequests, event.request, (request) => ({ ...request, status: event.granted ? "granted" : "denied" })) };
     case "agreementProposed":
-      return { ...state, nextId: bumpId(state, event.agreement.id), agreements: { ...state.agreements, [event.agreement.id]: event.agreement } };
-    case "agreementAnswered": {
-      const agreement = state.agreements[event.agreement]!;
+      return { ...state, nextId: bumpId(state, event.agreement.id), agreements: put(state.agreements, event.agreement.id, event.agreement) };
+    case "agreementAnswered":
       if (!event.accepted) return state;
-      return { ...state, agreements: { ...state.agreements, [agreement.id]: { ...agreement, acceptedBy: [...agreement.acceptedBy, event.nation] } } };
-    }
-    case "agreementStatusChanged": {
-      const agreement = state.agreements[event.agreement]!;
-      return { ...state, agreements: { ...state.agreements, [agreement.id]: { ...agreement, status: event.status } } };
-    }
+      return { ...state, agreements: update(state.agreements, event.agreement, (agreement) => ({ ...agreement, acceptedBy: [...agreement.acceptedBy, event.nation] })) };
+    case "agreementStatusChanged":
+      return { ...state, agreements: update(state.agreements, event.agreement, (agreement) => ({ ...agreement, status: event.status })) };
     case "diplomacyScheduled":
       return { ...state, pendingDiplomacy: [...state.pendingDiplomacy, { kind: event.kind, nations: event.nations, by: event.by }] };
     case "messageSent":
@@ -125,7 +112,7 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
     case "injectReleased":
       return updateInject(state, event.inject, { status: "released", releasedTurn: event.turn });
     case "injectFired":
-      return { ...state, nextId: bumpId(state, event.inject.id), injects: { ...state.injects, [event.inject.id]: event.inject } };
+      return { ...state, nextId: bumpId(state, event.inject.id), injects: put(state.injects, event.inject.id, event.inject) };
     case "injectSkipped":
       return updateInject(state, event.inject, { status: "skipped" });
     case "injectDelayed":
@@ -134,36 +121,23 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
       // Its consequences arrive as separate absolute events; this one keeps the rationale.
       return state;
     case "noteAdded":
-      return { ...state, nextId: bumpId(state, event.note.id), notes: { ...state.notes, [event.note.id]: event.note } };
+      return { ...state, nextId: bumpId(state, event.note.id), notes: put(state.notes, event.note.id, event.note) };
     case "objectiveMet":
-      return { ...state, objectives: { ...state.objectives, [event.objective]: { id: event.objective, met: true, metTurn: event.turn } } };
+      if (!Object.hasOwn(state.objectives, event.objective)) return state;
+      return { ...state, objectives: put<ObjectiveState>(state.objectives, event.objective, { id: event.objective, met: true, metTurn: event.turn }) };
     case "rngAdvanced":
       return { ...state, rng: event.rng };
     case "improvementRecorded":
-      return { ...state, nextId: bumpId(state, event.item.id), improvements: { ...state.improvements, [event.item.id]: event.item } };
-    case "improvementRemoved": {
-      const { [event.item]: _removed, ...improvements } = state.improvements;
-      return { ...state, improvements };
-    }
+      return { ...state, nextId: bumpId(state, event.item.id), improvements: put(state.improvements, event.item.id, event.item) };
+    case "improvementRemoved":
+      return { ...state, improvements: without(state.improvements, event.item) };
     default:
       return assertNever(event);
   }
 }
 
 function updateInject(state: ExerciseState, id: string, patch: Partial<InjectState>): ExerciseState {
-  const inject = state.injects[id]!;
-  return { ...state, injects: { ...state.injects, [id]: { ...inject, ...patch } } };
-}
-
-function mapValues<T>(record: Record<string, T>, fn: (value: T) => T): Record<string, T> {
-  let changed = false;
-  const out: Record<string, T> = {};
-  for (const key in record) {
-    const value = fn(record[key]!);
-    if (value !== record[key]) changed = true;
-    out[key] = value;
-  }
-  return changed ? out : record;
+  return { ...state, injects: update(state.injects, id, (inject) => ({ ...inject, ...patch })) };
 }
 
 export function assertNever(value: never): never {

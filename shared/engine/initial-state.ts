@@ -1,10 +1,11 @@
 import type { ScenarioSpec } from "../scenario/schema.ts";
 import type { ExerciseState, InjectState, NationState, Relation, RegionState, AssetState, Agreement, ObjectiveState } from "../state/schema.ts";
-import { relationKey } from "../state/schema.ts";
+import { relationKey, type Detection } from "../state/schema.ts";
+import { emptyRecord, recordOf, toRecord } from "../state/records.ts";
 
 /** The state before the first event: the scenario's starting position, nothing else. */
 export function initialState(scenario: ScenarioSpec, exerciseId: string, seed: number): ExerciseState {
-  const nations: Record<string, NationState> = {};
+  const nations = emptyRecord<NationState>();
   for (const n of scenario.nations) {
     nations[n.id] = {
       id: n.id,
@@ -16,12 +17,12 @@ export function initialState(scenario: ScenarioSpec, exerciseId: string, seed: n
       budgetPerTurn: n.budgetPerTurn,
       politicalCapital: n.politicalCapital,
       readiness: n.readiness,
-      policies: n.policies,
+      policies: { ...n.policies, intelSharing: toRecord(n.policies.intelSharing) },
       committed: false,
       committedBy: null,
     };
   }
-  const relations: Record<string, Relation> = {};
+  const relations = emptyRecord<Relation>();
   for (const a of scenario.nations) {
     for (const b of scenario.nations) {
       if (a.id < b.id) relations[relationKey(a.id, b.id)] = { ...scenario.defaultRelation };
@@ -29,11 +30,11 @@ export function initialState(scenario: ScenarioSpec, exerciseId: string, seed: n
   }
   for (const r of scenario.relations) relations[relationKey(r.a, r.b)] = { trust: r.trust, interoperability: r.interoperability };
 
-  const regions: Record<string, RegionState> = {};
+  const regions = emptyRecord<RegionState>();
   for (const r of scenario.regions) {
     regions[r.id] = { id: r.id, owner: r.owner, stability: r.stability, baseline: r.recoversTo ?? r.stability, crisis: r.crisis ? { ...r.crisis, since: 0 } : null };
   }
-  const assets: Record<string, AssetState> = {};
+  const assets = emptyRecord<AssetState>();
   for (const a of scenario.assets) {
     assets[a.id] = {
       id: a.id,
@@ -52,7 +53,7 @@ export function initialState(scenario: ScenarioSpec, exerciseId: string, seed: n
       arrivedTurn: null,
     };
   }
-  const agreements: Record<string, Agreement> = {};
+  const agreements = emptyRecord<Agreement>();
   for (const a of scenario.agreements) {
     agreements[a.id] = {
       id: a.id,
@@ -66,11 +67,11 @@ export function initialState(scenario: ScenarioSpec, exerciseId: string, seed: n
       expiresTurn: a.expiresTurn ?? null,
     };
   }
-  const injects: Record<string, InjectState> = {};
+  const injects = emptyRecord<InjectState>();
   for (const spec of scenario.msel) {
     injects[spec.id] = { id: spec.id, spec, status: "planned", releasedTurn: null, delayedToTurn: null, adhoc: false };
   }
-  const objectives: Record<string, ObjectiveState> = {};
+  const objectives = emptyRecord<ObjectiveState>();
   for (const o of scenario.objectives) objectives[o.id] = { id: o.id, met: false, metTurn: null };
 
   return {
@@ -89,17 +90,17 @@ export function initialState(scenario: ScenarioSpec, exerciseId: string, seed: n
     relations,
     regions,
     assets,
-    reports: {},
+    reports: emptyRecord(),
     agreements,
-    consentRequests: {},
-    infoRequests: {},
-    drafts: {},
+    consentRequests: emptyRecord(),
+    infoRequests: emptyRecord(),
+    drafts: emptyRecord(),
     messages: [],
     injects,
-    detections: Object.fromEntries(scenario.nations.map((n) => [n.id, {}])),
-    notes: {},
+    detections: recordOf(scenario.nations.map((n) => [n.id, emptyRecord<Detection>()] as const)),
+    notes: emptyRecord(),
     objectives,
-    improvements: {},
+    improvements: emptyRecord(),
     pendingDiplomacy: [],
   };
 }

@@ -23,7 +23,14 @@ export const draftOrder: Handler<Of<"draftOrder">> = (b, command, actor) => {
 
 export const withdrawDraft: Handler<Of<"withdrawDraft">> = (b, command, actor) => {
   const draft = b.state.drafts[command.draft];
-  if (!draft || draft.nation !== nationOf(actor)) return { code: RejectionCode.UnknownDraft, message: `Your team has no draft "${command.draft}".` };
+  // Exercise control may withdraw any team's draft, committed or not: the way out when one
+  // order stops the turn from resolving.
+  if (actor.role === "facilitator") {
+    if (!draft) return { code: RejectionCode.UnknownDraft, message: `No team has a draft "${command.draft.slice(0, 40)}" this turn.` };
+    b.emit({ type: "draftWithdrawn", draft: draft.id, by: nameOf(actor) });
+    return;
+  }
+  if (!draft || draft.nation !== nationOf(actor)) return { code: RejectionCode.UnknownDraft, message: `Your team has no draft "${command.draft.slice(0, 40)}".` };
   if (b.state.nations[draft.nation]!.committed) return { code: RejectionCode.AlreadyCommitted, message: "Your team has committed this turn: un-commit to change orders." };
   b.emit({ type: "draftWithdrawn", draft: draft.id, by: nameOf(actor) });
 };

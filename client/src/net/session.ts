@@ -1,3 +1,4 @@
+import type { ControlAlert } from "../../../shared/protocol/control-alerts.ts";
 import { Client, type Room } from "@colyseus/sdk";
 import { readState } from "../state/read-state.ts";
 import type { ClientState, Welcome } from "../state/client-state.ts";
@@ -118,6 +119,8 @@ export class Session {
       this.queueRender();
     });
     room.onMessage("ping", (p: Ping) => this.emit("ping", p));
+    // Exercise control only: something stopped the exercise and needs a person.
+    room.onMessage("controlAlert", (alert: ControlAlert) => this.emit("notice", alert.message));
     room.onMessage("joinCodes", (codes: JoinCodes) => {
       this.joinCodes = codes;
       this.queueRender();
