@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
-import { mselToRows, rowsToMsel, MSEL_COLUMNS } from "../../shared/scenario/msel-csv.ts";
+import { mselToRows, rowsToMsel, mselCsv } from "../../shared/scenario/msel-csv.ts";
 import { validateScenario } from "../../shared/scenario/validate.ts";
 import { loadScenarioFile, processIo, type Io } from "./io.ts";
 
@@ -9,10 +8,6 @@ export const MSEL_USAGE = `concord msel export <scenario.json>            CSV wi
 concord msel import <scenario.json> <msel.csv> [--out <file>]
   Replaces the scenario's MSEL with the spreadsheet's rows, validates the result, and writes the
   scenario file (or --out). Nothing is written when anything is wrong.`;
-
-export function mselCsv(rows: ReturnType<typeof mselToRows>): string {
-  return stringify(rows, { header: true, columns: [...MSEL_COLUMNS], bom: false, record_delimiter: "\r\n" });
-}
 
 export async function runMsel(args: string[], io: Io = processIo): Promise<number> {
   const [action, scenarioFile, csvFile, ...rest] = args;

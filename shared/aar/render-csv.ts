@@ -1,9 +1,5 @@
 import type { AfterActionReport } from "./build-aar.ts";
-
-const quote = (v: string | number | null) => {
-  const s = String(v ?? "");
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+import { writeCsv } from "../csv/write-csv.ts";
 
 /** The inject evaluation as a spreadsheet: one row per inject, expected action and nation. */
 export function renderCsv(r: AfterActionReport): string {
@@ -16,5 +12,5 @@ export function renderCsv(r: AfterActionReport): string {
       for (const n of ex.byNation) rows.push([i.number, i.title, i.status, i.releasedTurn, i.verdict, ex.description, r.nations.find((x) => x.id === n.nation)?.name ?? n.nation, n.verdict, n.responseTurns, n.action?.detail ?? "", i.capability, notes]);
     }
   }
-  return [header, ...rows].map((row) => row.map(quote).join(",")).join("\r\n") + "\r\n";
+  return writeCsv(header, rows);
 }

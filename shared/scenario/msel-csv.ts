@@ -1,5 +1,6 @@
 import { InjectSpec, type ScenarioSpec } from "./schema.ts";
 import { formatPath, type ValidationError } from "./validate.ts";
+import { writeCsv, unescapeCsvCell } from "../csv/write-csv.ts";
 
 /**
  * The MSEL as spreadsheet rows with HSEEP columns, plus machine columns (JSON) that make the
@@ -59,6 +60,11 @@ export function mselToRows(scenario: Pick<ScenarioSpec, "msel" | "startTime" | "
   });
 }
 
+/** The MSEL as a CSV file, header first (shared/csv/write-csv.ts neutralises formulas). */
+export function mselCsv(rows: readonly MselRow[]): string {
+  return writeCsv(MSEL_COLUMNS, rows.map((row) => MSEL_COLUMNS.map((column) => row[column])));
+}
+
 /**
  * Reads edited rows back into an MSEL. Every problem is reported as `row N, column X: …`
  * (row 2 is the first data row, as a spreadsheet numbers it).
@@ -69,7 +75,7 @@ export function rowsToMsel(rows: Record<string, string>[]): { ok: true; msel: In
   rows.forEach((raw, index) => {
     const rowNo = index + 2;
     const at = (column: string) => `row ${rowNo}, column "${column}"`;
-    const get = (column: (typeof MSEL_COLUMNS)[number]) => (raw[column] ?? "").trim();
+    const get = (column: (typeof MSEL_COLUMNS)[number]) => unescapeCsvCell((raw[column] ?? "").trim()).trim();
     if (MSEL_COLUMNS.every((c) => !get(c))) return; // blank line in the sheet
     const json = (column: "Effects (JSON)" | "Expected Actions (JSON)" | "Trigger Condition (JSON)", fallback: unknown): unknown => {
       const text = get(column);
