@@ -1,4 +1,8 @@
 import express from "express";
+import { createServer as createHttpServer } from "node:http";
+import { Redis } from "ioredis";
+import { CredentialGuard, DEFAULT_LIMITS } from "./security/credential-guard.ts";
+import { installClientAddress } from "./security/client-address.ts";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { defineServer, defineRoom, matchMaker } from "@colyseus/core";
@@ -10,14 +14,23 @@ import { ExerciseService } from "./exercises/exercise-service.ts";
 import { loadScenarioCatalog } from "./exercises/scenario-catalog.ts";
 import { setServerContext } from "./context.ts";
 import { mountApi } from "./http/api.ts";
+import { installCorsPolicy } from "./http/cors.ts";
+import { securityHeaders, htmlCacheHeaders } from "./http/security-headers.ts";
 import type { Logger } from "./log.ts";
 import type { EventStore } from "./store/event-store.ts";
 import { MemoryStore } from "./store/memory-store.ts";
 import { SqliteStore } from "./store/sqlite-store.ts";
+import { DataDirInUse, describeHolder } from "./store/data-dir-lock.ts";
+import { DamagedDatabase, damagedDatabaseLine } from "./store/sqlite-errors.ts";
 
 export const VERSION: string = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
 
-export async function openStore(config: Config): Promise<EventStore> {
+/**
+ * The store the configuration names. Failures are ConfigErrors with one line for the operator:
+ * another process holding DATA_DIR, a damaged file, a folder that cannot be written.
+ * `lock: false` is for tools that only read (`concord aar`) next to a running server.
+ */
+export async function openStore(config: Config, options: { lock?: boolean; log?: Logger } = {}): Promise<EventStore> {
   if (config.store === "memory") return new MemoryStore();
   if (config.store === "postgres") {
     const { PostgresStore } = await import("./store/postgres-store.ts");
@@ -28,8 +41,10 @@ export async function openStore(config: Config): Promise<EventStore> {
     }
   }
   try {
-    return await SqliteStore.open(join(config.dataDir, "concord.db"));
+    return await SqliteStore.open(join(config.dataDir, "concord.db"), options);
   } catch (error) {
+    if (error instanceof DataDirInUse) throw new ConfigError(`DATA_DIR ${config.dataDir} is in use by ${describeHolder(error.holder)}; stop it first, or give this process another DATA_DIR`);
+    if (error instanceof DamagedDatabase) throw new ConfigError(damagedDatabaseLine(error.file, error.detail));
     throw new ConfigError(`cannot open the SQLite event store in DATA_DIR (${config.dataDir}): ${(error as Error).message}`);
   }
 }
@@ -55,29 +70,48 @@ export async function ensureRoom(exerciseId: string): Promise<void> {
  * `npm start`, the tests and the benchmarks all run exactly the same thing.
  */
 export async function createConcordServer(config: Config, log: Logger, store?: EventStore) {
-  const eventStore = store ?? (await openStore(config));
+  const eventStore = store ?? (await openStore(config, { log }));
   const catalog = loadScenarioCatalog(config.scenariosDir);
   for (const problem of catalog.problems) log.warn("scenario skipped", { file: problem.file, problem: problem.message });
-  const service = new ExerciseService(eventStore, catalog.scenarios);
+  // With REDIS_URL every process shares the guessing counts.
+  const guardRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  const guard = new CredentialGuard(DEFAULT_LIMITS, guardRedis);
+  const service = new ExerciseService(eventStore, catalog.scenarios, guard);
+  // Rooms are created by the server from the store only (ensureRoom): clients may join a room by
+  // its id or reconnect, never create one.
+  matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
+  const httpServer = createHttpServer();
+  installClientAddress(httpServer, config.trustProxy);
   setServerContext({ service, log, commandsPerSecond: config.commandsPerSecond, reconnectSeconds: config.reconnectSeconds });
+  installCorsPolicy(config.corsOrigins);
   const startedAt = Date.now();
   const server = defineServer({
     ...(await scaleOutOptions(config)),
     greet: false,
     // ws's 4 KB default would cut off a participant sending a long intelligence report.
-    transport: new WebSocketTransport({ maxPayload: 64 * 1024 }),
+    transport: new WebSocketTransport({ maxPayload: 64 * 1024, server: httpServer }),
     rooms: { exercise: defineRoom(ExerciseRoom) },
     express: (app) => {
-      app.set("trust proxy", "loopback");
-      mountApi(app, { service, operatorPassword: config.operatorPassword, version: VERSION, startedAt, ensureRoom });
+      // The client's address is decided before express sees the request (client-address.ts).
+      app.set("trust proxy", false);
+      app.disable("x-powered-by");
+      app.use(securityHeaders());
+      mountApi(app, { service, operatorPassword: config.operatorPassword, version: VERSION, startedAt, ensureRoom, log });
       if (existsSync(config.clientDir)) {
-        app.use(express.static(config.clientDir, { index: "index.html", maxAge: "1h" }));
-        app.get(/^\/(?!api\/|health).*/, (_req, res) => res.sendFile(join(config.clientDir, "index.html")));
+        // Assets have content hashes in their names; the pages that name them must revalidate.
+        // (Set here, not with `maxAge`: send keeps a Cache-Control already set, and cors.ts sets no-store on everything.)
+        const setHeaders = (res: express.Response, path: string) => (path.endsWith(".html") ? htmlCacheHeaders(res) : res.setHeader("Cache-Control", "public, max-age=3600"));
+        app.use(express.static(config.clientDir, { index: "index.html", setHeaders }));
+        app.get(/^\/(?!api\/|health).*/, (_req, res) => {
+          htmlCacheHeaders(res);
+          res.sendFile(join(config.clientDir, "index.html"), { cacheControl: false });
+        });
       }
     },
   });
   server.onShutdown(async () => {
     await eventStore.close();
+    await guardRedis?.quit().catch(() => undefined);
     log.info("server stopped");
   });
   return { server, service, store: eventStore };

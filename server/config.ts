@@ -1,5 +1,6 @@
 import { resolve, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseTrustProxy, type TrustProxy } from "./security/client-address.ts";
 
 export const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 
@@ -19,6 +20,11 @@ export type Config = {
   commandsPerSecond: number;
   reconnectSeconds: number;
   createDemo: boolean;
+  /** Origins other than the server's own that browsers may call it from (CONCORD_CORS_ORIGINS); empty: same origin only. */
+  corsOrigins: string[];
+  /** Which proxies may say who the client is in X-Forwarded-For (TRUST_PROXY); none by default. */
+  trustProxy: TrustProxy;
+  trustProxySetting: string;
 };
 
 export class ConfigError extends Error {}
@@ -42,5 +48,29 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     commandsPerSecond: Number(env.CONCORD_COMMANDS_PER_SECOND || 20),
     reconnectSeconds: Number(env.CONCORD_RECONNECT_SECONDS || 60),
     createDemo: env.CONCORD_DEMO !== "0",
+    corsOrigins: corsOriginsFrom(env.CONCORD_CORS_ORIGINS),
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
+    trustProxySetting: env.TRUST_PROXY?.trim() ?? "",
   };
+}
+
+/** CONCORD_CORS_ORIGINS: a comma-separated list of origins (`https://host[:port]`, no path). */
+function corsOriginsFrom(value: string | undefined): string[] {
+  const entries = (value ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  return entries.map((entry) => {
+    const url = URL.canParse(entry) ? new URL(entry) : null;
+    if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.origin !== entry.replace(/\/$/, "").toLowerCase()) {
+      throw new ConfigError(`CONCORD_CORS_ORIGINS must list origins such as https://exercise.example.org or http://localhost:5173, separated by commas (got "${entry.slice(0, 80)}").`);
+    }
+    return url.origin;
+  });
+}
+
+/** TRUST_PROXY: addresses or CIDRs of the proxies in front of Concord, or loopback / linklocal / uniquelocal. */
+function trustProxyFrom(value: string | undefined): TrustProxy {
+  try {
+    return parseTrustProxy(value);
+  } catch {
+    throw new ConfigError(`TRUST_PROXY must list the proxies' addresses or networks (e.g. 127.0.0.1, 10.0.0.0/8 or loopback), separated by commas (got "${String(value).slice(0, 80)}").`);
+  }
 }

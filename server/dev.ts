@@ -7,11 +7,14 @@ import { ROOT } from "./config.ts";
  * with hot reload for the client. Ctrl-C stops both.
  */
 const node = process.execPath;
+// The dev client is served by Vite on its own port and calls the game server directly: a second origin.
+const vitePort = process.env.VITE_PORT ?? "5173";
+const corsOrigins = process.env.CONCORD_CORS_ORIGINS ?? `http://localhost:${vitePort},http://127.0.0.1:${vitePort}`;
 const children = [
   spawn(node, ["--watch-path=server", "--watch-path=shared", join(ROOT, "server", "start.ts")], {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...process.env, CONCORD_SKIP_CLIENT_BUILD: "1" },
+    env: { ...process.env, CONCORD_SKIP_CLIENT_BUILD: "1", CONCORD_CORS_ORIGINS: corsOrigins },
   }),
   spawn(join(ROOT, "node_modules", ".bin", "vite"), [], { cwd: ROOT, stdio: "inherit", env: process.env }),
 ];

@@ -27,6 +27,13 @@ async function main() {
   const cluster = config.redisUrl ? `; scale-out via Redis, public address ${config.publicAddress ?? "(not set)"}` : "";
   process.stdout.write(`\nConcord ${VERSION} is running: open ${baseUrl}\n  store: ${service.store.kind}${where}; exercises restored: ${restored}${cluster}\n`);
   if (demo) process.stdout.write(describeDemo(demo, baseUrl) + "\n");
+  if (!config.operatorPassword && !isLoopback(config.host)) {
+    log.warn("no operator password", { host: config.host, advice: "Anyone who can reach this server can create exercises (20 an hour per address). Set CONCORD_OPERATOR_PASSWORD, or HOST=127.0.0.1 to listen on this machine only." });
+  }
+}
+
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || host.startsWith("127.");
 }
 
 main().catch((error) => {

@@ -1,7 +1,7 @@
 import type { EventStore, ExerciseRecord, SeatRecord } from "../store/event-store.ts";
 import type { ScenarioEntry } from "./scenario-catalog.ts";
-import { newExerciseId, newJoinCode, newSecretToken, newSeed, hashToken, tokenMatches, normalizeCode } from "./secrets.ts";
-import { FailureLimiter } from "./rate-limiter.ts";
+import { newExerciseId, newJoinCode, newObserverCode, newSecretToken, newSeed, hashToken, tokenMatches, normalizeCode } from "./secrets.ts";
+import { CredentialGuard, ANY_EXERCISE } from "../security/credential-guard.ts";
 import { createHash } from "node:crypto";
 import type { ScenarioSpec } from "../../shared/scenario/schema.ts";
 import { initialState } from "../../shared/engine/initial-state.ts";
@@ -40,11 +40,12 @@ export function seatPublicId(token: string): string {
 export class ExerciseService {
   readonly store: EventStore;
   private scenarios: ScenarioEntry[];
-  private guesses = new FailureLimiter(10, 60_000);
+  private readonly guard: CredentialGuard;
 
-  constructor(store: EventStore, scenarios: ScenarioEntry[]) {
+  constructor(store: EventStore, scenarios: ScenarioEntry[], guard = new CredentialGuard()) {
     this.store = store;
     this.scenarios = scenarios;
+    this.guard = guard;
   }
 
   listScenarios(): ScenarioEntry[] {
@@ -80,7 +81,7 @@ export class ExerciseService {
       createdAt: Date.now(),
       facilitatorTokenHash: hashToken(facilitatorToken),
       joinCodes,
-      observerCode: fresh(),
+      observerCode: newObserverCode(),
     };
     await this.store.createExercise(record);
     return {
@@ -110,12 +111,71 @@ export class ExerciseService {
     return created;
   }
 
-  /** Resolves a join code to its exercise (for the start page), rate-limited per address. */
+  /** Resolves a join code to its exercise (for the start page), limited per address and across exercises. */
   async lookupCode(rawCode: string, address: string): Promise<{ exerciseId: string; role: "participant" | "observer"; nation: string | null }> {
-    this.throttle(address);
-    const found = await this.store.findByCode(normalizeCode(rawCode));
-    if (!found) throw this.failure(address, "wrong_code", "That join code is not valid. Check it with exercise control (codes look like KDX-7QF).");
-    return found;
+    return this.underGuard(ANY_EXERCISE, address, async () => {
+      const found = await this.store.findByCode(normalizeCode(rawCode));
+      if (!found) throw new JoinRefused("wrong_code", "That join code is not valid. Check it with exercise control (codes look like KDX-7QF).");
+      return found;
+    });
+  }
+
+  /**
+   * Checks the credential a join presents (seat token, facilitator token, join or observer code)
+   * before any seat is reserved, limited per exercise and per address (failures only). Says
+   * what the credential opens, or throws JoinRefused.
+   */
+  async checkJoin(exerciseId: string, options: JoinOptions, address: string): Promise<{ role: SeatRecord["role"]; nation: string | null }> {
+    const record = await this.store.getExercise(exerciseId);
+    if (!record) throw new JoinRefused("unknown_exercise", `There is no exercise "${String(exerciseId).slice(0, 40)}".`);
+    const credential = credentialOf(options);
+    if (!credential) throw new JoinRefused("code_required", "Enter a join code, an observer code or the facilitator token.");
+    return this.underGuard(exerciseId, address, async () => {
+      if (credential.kind === "seat") {
+        const seat = await this.store.getSeat(credential.value);
+        if (!seat || seat.exerciseId !== exerciseId) throw new JoinRefused("unknown_seat", "This browser's seat is no longer valid. Join again with your code.");
+        return { role: seat.role, nation: seat.nation };
+      }
+      if (credential.kind === "token") {
+        if (!tokenMatches(credential.value, record.facilitatorTokenHash)) throw new JoinRefused("wrong_token", "That facilitator token is not valid for this exercise.");
+        return { role: "facilitator" as const, nation: null };
+      }
+      const code = normalizeCode(credential.value);
+      if (code === record.observerCode) return { role: "observer" as const, nation: null };
+      const nation = Object.entries(record.joinCodes).find(([, c]) => c === code)?.[0];
+      if (!nation) throw new JoinRefused("wrong_code", "That join code is not valid for this exercise. Check it with exercise control.");
+      return { role: "participant" as const, nation };
+    });
+  }
+
+  /**
+   * What a secret sent to the HTTP API opens (facilitator token, observer code, or a seat token
+   * of exercise control or an observer or a participant), under the same limits as joins.
+   */
+  async authenticate(exerciseId: string, secret: string, address: string): Promise<{ role: SeatRecord["role"]; nation: string | null } | null> {
+    const record = await this.store.getExercise(exerciseId);
+    if (!record) return null;
+    try {
+      return await this.underGuard(exerciseId, address, async () => {
+        if (tokenMatches(secret, record.facilitatorTokenHash)) return { role: "facilitator" as const, nation: null };
+        if (normalizeCode(secret) === record.observerCode) return { role: "observer" as const, nation: null };
+        const seat = await this.store.getSeat(secret);
+        if (seat && seat.exerciseId === exerciseId) return { role: seat.role, nation: seat.nation };
+        throw new JoinRefused("forbidden", "That credential does not open this exercise.");
+      });
+    } catch (error) {
+      if (error instanceof JoinRefused && error.code === "forbidden") return null;
+      throw error;
+    }
+  }
+
+  /** Runs a credential comparison under the guard: refused when over the limit, counted when it fails. */
+  async underGuard<T>(scope: string, address: string, compare: () => Promise<T>): Promise<T> {
+    const attempt = await this.guard.attempt(scope, address);
+    if (!attempt.allowed) throw new JoinRefused("rate_limited", `Too many wrong attempts. Wait ${Math.ceil(attempt.retryAfterMs / 1000)} s and try again.`);
+    const result = await compare(); // a refusal leaves the attempt counted as a failure
+    await attempt.succeeded();
+    return result;
   }
 
   /**
@@ -125,36 +185,53 @@ export class ExerciseService {
    * nation's seats are connected. Only a new seat is counted against it: somebody coming back
    * with their seat token always gets their seat back.
    */
-  async seatFor(exerciseId: string, options: JoinOptions, address: string, onlineSeats: (nation: string) => number = () => 0): Promise<SeatRecord> {
+  async seatFor(exerciseId: string, options: JoinOptions, onlineSeats: (nation: string) => number = () => 0): Promise<SeatRecord> {
     const record = await this.store.getExercise(exerciseId);
-    if (!record) throw new JoinRefused("unknown_exercise", `There is no exercise "${exerciseId}".`);
-    if (typeof options.seat === "string" && options.seat.length > 0) {
-      const seat = await this.store.getSeat(options.seat);
+    if (!record) throw new JoinRefused("unknown_exercise", `There is no exercise "${String(exerciseId).slice(0, 40)}".`);
+    const credential = credentialOf(options);
+    if (credential?.kind === "seat") {
+      const seat = await this.store.getSeat(credential.value);
       if (seat && seat.exerciseId === exerciseId) return seat;
-      this.throttle(address);
-      throw this.failure(address, "unknown_seat", "This browser's seat is no longer valid. Join again with your code.");
+      throw new JoinRefused("unknown_seat", "This browser's seat is no longer valid. Join again with your code.");
     }
-    if (typeof options.token === "string" && options.token.length > 0) {
-      this.throttle(address);
-      if (!tokenMatches(options.token, record.facilitatorTokenHash)) throw this.failure(address, "wrong_token", "That facilitator token is not valid for this exercise.");
+    if (credential?.kind === "token") {
+      if (!tokenMatches(credential.value, record.facilitatorTokenHash)) throw new JoinRefused("wrong_token", "That facilitator token is not valid for this exercise.");
       return this.newSeat(record, "facilitator", null, displayName(options.name, "Exercise control"));
     }
-    if (typeof options.code === "string" && options.code.length > 0) {
-      this.throttle(address);
-      const code = normalizeCode(options.code);
-      if (code === record.observerCode) return this.newSeat(record, "observer", null, displayName(options.name, "Observer"));
+    if (credential?.kind === "code") {
+      const code = normalizeCode(credential.value);
+      if (code === record.observerCode) {
+        await this.refuseGhosts(record, null, onlineSeats(OBSERVERS), OBSERVER_SEATS);
+        return this.newSeat(record, "observer", null, displayName(options.name, "Observer"));
+      }
       const nation = Object.entries(record.joinCodes).find(([, c]) => c === code)?.[0];
-      if (!nation) throw this.failure(address, "wrong_code", "That join code is not valid for this exercise. Check it with exercise control.");
+      if (!nation) throw new JoinRefused("wrong_code", "That join code is not valid for this exercise. Check it with exercise control.");
       const name = displayName(options.name, "");
       if (!name) throw new JoinRefused("name_required", "Enter your name so your team-mates know who you are.");
       const limit = record.scenario.rules.seatsPerNation;
-      if (onlineSeats(nation) >= limit) {
-        const team = record.scenario.nations.find((n) => n.id === nation)?.name ?? nation;
+      const team = record.scenario.nations.find((n) => n.id === nation)?.name ?? nation;
+      const online = onlineSeats(nation);
+      if (online >= limit) {
         throw new JoinRefused("team_full", `${team}'s team is full: all ${limit} seats are in use. Ask exercise control to free a seat, or try again when a team-mate has left.`);
       }
+      await this.refuseGhosts(record, nation, online, limit);
       return this.newSeat(record, "participant", nation, name);
     }
     throw new JoinRefused("code_required", "Enter a join code, an observer code or the facilitator token.");
+  }
+
+  /**
+   * A code makes at most `limit` stored seats beyond those connected now: somebody rejoining
+   * with a code again and again (instead of their seat token) cannot fill the roster with
+   * ghosts. Exercise control clears the stale ones from the roster.
+   */
+  private async refuseGhosts(record: ExerciseRecord, nation: string | null, online: number, limit: number): Promise<void> {
+    const seats = await this.store.listSeats(record.id);
+    const stored = seats.filter((s) => (nation === null ? s.role === "observer" : s.role === "participant" && s.nation === nation)).length;
+    if (stored - online >= limit) {
+      const who = nation === null ? "observers" : `${record.scenario.nations.find((n) => n.id === nation)?.name ?? nation}'s team`;
+      throw new JoinRefused("too_many_seats", `This code has already made ${stored} seats for ${who}, and ${stored - online} of them are not connected. Rejoin from the browser you used before (it keeps your seat), or ask exercise control to clear stale seats on the Roster.`);
+    }
   }
 
   /**
@@ -162,20 +239,11 @@ export class ExerciseService {
    * reached the wrong people. The old code stops working; seats taken with it stay.
    */
   async newJoinCode(exerciseId: string, nation: string | null): Promise<string> {
-    let code = newJoinCode();
-    while (await this.store.findByCode(code)) code = newJoinCode();
+    const fresh = nation === null ? newObserverCode : newJoinCode;
+    let code = fresh();
+    while (await this.store.findByCode(code)) code = fresh();
     await this.store.replaceJoinCode(exerciseId, nation, code);
     return code;
-  }
-
-  private failure(address: string, code: string, message: string): JoinRefused {
-    this.guesses.recordFailure(address);
-    return new JoinRefused(code, message);
-  }
-
-  private throttle(address: string): void {
-    const wait = this.guesses.waitFor(address);
-    if (wait > 0) throw new JoinRefused("rate_limited", `Too many attempts from your address. Wait ${Math.ceil(wait / 1000)} s and try again.`);
   }
 
   private async newSeat(record: ExerciseRecord, role: SeatRecord["role"], nation: string | null, name: string): Promise<SeatRecord> {
@@ -183,6 +251,25 @@ export class ExerciseService {
     await this.store.saveSeat(seat);
     return seat;
   }
+}
+
+/** How many observers and trainers may be connected at once, and stored beyond those connected. */
+export const OBSERVER_SEATS = 50;
+/** The roster key under which observers are counted. */
+export const OBSERVERS = "@observers";
+
+type Credential = { kind: "seat" | "token" | "code"; value: string };
+
+/** The one credential a join presents, longest-lived first; bounded so a megabyte "code" is not hashed. */
+function credentialOf(options: JoinOptions): Credential | null {
+  for (const kind of ["seat", "token", "code"] as const) {
+    const value = options?.[kind];
+    if (typeof value === "string" && value.length > 0) {
+      if (value.length > 200) throw new JoinRefused(kind === "code" ? "wrong_code" : kind === "seat" ? "unknown_seat" : "wrong_token", "That credential is far too long to be one of ours.");
+      return { kind, value };
+    }
+  }
+  return null;
 }
 
 function displayName(value: unknown, fallback: string): string {

@@ -1,4 +1,7 @@
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { requestAddress } from "../security/client-address.ts";
 import express, { type Application, type Request, type Response, type NextFunction } from "express";
+import { randomBytes } from "node:crypto";
 import { matchMaker } from "@colyseus/core";
 import type { ExerciseService } from "../exercises/exercise-service.ts";
 import { JoinRefused } from "../exercises/exercise-service.ts";
@@ -8,7 +11,10 @@ import { foldEvents } from "../../shared/engine/evolve.ts";
 import { viewFor, messageFilter, type Viewer } from "../../shared/engine/view-for.ts";
 import { allMessages } from "../../shared/state/schema.ts";
 import { sendError } from "./errors.ts";
-import { exerciseAccess, viewerAccess, presentedSecret } from "./exercise-access.ts";
+import { exerciseAccess, viewerAccess, presentedSecret, type Access } from "./exercise-access.ts";
+import { DownloadTickets } from "./download-tickets.ts";
+import { noStore, AAR_HTML_CSP } from "./security-headers.ts";
+import type { Logger } from "../log.ts";
 import { tokenMatchesPlain } from "./operator.ts";
 import { readEventLoopDelay } from "./event-loop.ts";
 import { exportAar } from "../exercises/aar-export.ts";
@@ -20,12 +26,24 @@ export type ApiOptions = {
   version: string;
   startedAt: number;
   ensureRoom: (exerciseId: string) => Promise<void>;
+  log: Logger;
 };
 
 const asyncRoute = (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => fn(req, res).catch(next);
 
+/** Exercises one address may create in an hour on a server without an operator password. */
+const CREATIONS_PER_HOUR = 20;
+
 export function mountApi(app: Application, options: ApiOptions): void {
   const { service } = options;
+  const creations = new RateLimiterMemory({ keyPrefix: "create", points: CREATIONS_PER_HOUR, duration: 3600 });
+  const tickets = new DownloadTickets();
+  app.use(["/api", "/health"], noStore);
+  // A secret in a URL stays in browser history, proxy logs and Referer headers.
+  app.use("/api", (req, res, next) => {
+    if (req.query.token === undefined) return next();
+    sendError(res, 401, "token_in_url", "Credentials are not accepted in the URL (?token=): send them as 'Authorization: Bearer …'. For a download link, ask POST /api/exercises/:id/tickets for a ticket and use ?ticket=.");
+  });
   app.use("/api", express.json({ limit: "64kb" }));
 
   app.get("/health", asyncRoute(async (_req, res) => {
@@ -45,16 +63,40 @@ export function mountApi(app: Application, options: ApiOptions): void {
     res.json({ scenarios: service.listScenarios().map(scenarioSummary) });
   });
 
-  const operatorOnly = (req: Request, res: Response): boolean => {
-    if (!options.operatorPassword) return true;
+  /**
+   * The operator password, checked under the guessing limits. Listing exercises always needs
+   * it; creating one needs it when it is set, and is otherwise limited per address.
+   */
+  const operatorOnly = async (req: Request, res: Response, purpose: "create" | "list"): Promise<boolean> => {
+    const password = options.operatorPassword;
+    if (!password) {
+      if (purpose === "list") {
+        sendError(res, 403, "operator_password_required", "Listing every exercise needs the operator password, and this server has none: set CONCORD_OPERATOR_PASSWORD.");
+        return false;
+      }
+      const allowed = await creations.consume(requestAddress(req)).then(() => true, () => false);
+      if (!allowed) sendError(res, 429, "rate_limited", `This address has created ${CREATIONS_PER_HOUR} exercises in the last hour. Wait, or ask the operator to set CONCORD_OPERATOR_PASSWORD.`);
+      return allowed;
+    }
     const presented = presentedSecret(req) ?? (typeof req.body?.password === "string" ? req.body.password : null);
-    if (presented && tokenMatchesPlain(presented, options.operatorPassword)) return true;
-    sendError(res, 401, "operator_password_required", "This server requires the operator password (CONCORD_OPERATOR_PASSWORD) to create or list exercises.");
-    return false;
+    if (!presented) {
+      sendError(res, 401, "operator_password_required", "This server requires the operator password (CONCORD_OPERATOR_PASSWORD) to create or list exercises.");
+      return false;
+    }
+    try {
+      await service.underGuard("@operator", requestAddress(req), async () => {
+        if (!tokenMatchesPlain(presented, password)) throw new JoinRefused("wrong_password", "That is not the operator password.");
+      });
+      return true;
+    } catch (error) {
+      if (!(error instanceof JoinRefused)) throw error;
+      sendError(res, error.code === "rate_limited" ? 429 : 401, error.code === "rate_limited" ? error.code : "operator_password_required", error.message);
+      return false;
+    }
   };
 
   app.post("/api/exercises", asyncRoute(async (req, res) => {
-    if (!operatorOnly(req, res)) return;
+    if (!(await operatorOnly(req, res, "create"))) return;
     const scenarioId = req.body?.scenarioId;
     if (typeof scenarioId !== "string") return sendError(res, 400, "invalid_payload", "Send {\"scenarioId\": \"…\", \"title\"?: \"…\"}.");
     const title = typeof req.body?.title === "string" ? req.body.title.slice(0, 160) : undefined;
@@ -69,7 +111,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
   }));
 
   app.get("/api/exercises", asyncRoute(async (req, res) => {
-    if (!operatorOnly(req, res)) return;
+    if (!(await operatorOnly(req, res, "list"))) return;
     res.json({ exercises: await service.store.listExercises() });
   }));
 
@@ -77,7 +119,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
     const code = req.body?.code;
     if (typeof code !== "string" || code.trim() === "") return sendError(res, 400, "code_required", "Enter the join code exercise control gave you.");
     try {
-      const found = await service.lookupCode(code, req.ip ?? "unknown");
+      const found = await service.lookupCode(code, requestAddress(req));
       const record = await service.store.getExercise(found.exerciseId);
       await options.ensureRoom(found.exerciseId);
       res.json({ ...found, title: record?.title ?? "", nationName: found.nation ? record?.scenario.nations.find((n) => n.id === found.nation)?.name : null });
@@ -111,9 +153,29 @@ export function mountApi(app: Application, options: ApiOptions): void {
     res.status(201).json(created);
   }));
 
-  app.get("/api/exercises/:id/events", asyncRoute(async (req, res) => {
+  /**
+   * A browser cannot send a header with a link it opens: it trades its credential (same access as
+   * the report) for a ticket good for one download within 60 s (server/http/download-tickets.ts).
+   */
+  app.post("/api/exercises/:id/tickets", asyncRoute(async (req, res) => {
     const id = String(req.params.id);
     const access = await exerciseAccess(service, req, id);
+    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
+    res.status(201).json(tickets.issue(id, access.role));
+  }));
+
+  /** The log and the report are also downloaded with `?ticket=` instead of the Authorization header. */
+  const downloadAccess = async (req: Request, id: string): Promise<Access> => {
+    if (req.query.ticket === undefined) return exerciseAccess(service, req, id);
+    if (!(await service.store.getExercise(id))) return { denied: { status: 404, code: "unknown_exercise", message: `There is no exercise "${id}".` } };
+    const role = typeof req.query.ticket === "string" ? tickets.redeem(req.query.ticket, id) : null;
+    if (role) return { role };
+    return { denied: { status: 401, code: "ticket_invalid", message: "This download ticket is unknown, used or expired (a ticket serves one download within 60 s): open the link again from the replay viewer." } };
+  };
+
+  app.get("/api/exercises/:id/events", asyncRoute(async (req, res) => {
+    const id = String(req.params.id);
+    const access = await downloadAccess(req, id);
     if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
     const from = intParam(req.query.from, 1);
     const to = intParam(req.query.to, Number.MAX_SAFE_INTEGER);
@@ -176,25 +238,35 @@ export function mountApi(app: Application, options: ApiOptions): void {
       if (!reply.ok) return sendError(res, 400, reply.code, reply.message);
       res.status(201).json(reply);
     });
-  app.post("/api/exercises/:id/improvements", improvementRoute((req) => ({ type: "recordImprovement", ...(typeof req.body === "object" && req.body ? req.body : {}) })));
+  // Only the improvement fields: the body must not be able to choose the command's type.
+  app.post("/api/exercises/:id/improvements", improvementRoute((req) => {
+    const body: Record<string, unknown> = typeof req.body === "object" && req.body !== null ? req.body : {};
+    return { type: "recordImprovement", issue: body.issue, recommendation: body.recommendation, nation: body.nation, due: body.due };
+  }));
   app.delete("/api/exercises/:id/improvements/:item", improvementRoute((req) => ({ type: "removeImprovement", item: String(req.params.item) })));
 
   app.get("/api/exercises/:id/aar", asyncRoute(async (req, res) => {
     const id = String(req.params.id);
-    const access = await exerciseAccess(service, req, id);
-    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
     const format = typeof req.query.format === "string" ? req.query.format : "html";
     if (!(AAR_FORMATS as readonly string[]).includes(format)) return sendError(res, 400, "invalid_format", `format must be one of ${AAR_FORMATS.join(", ")}.`);
+    const access = await downloadAccess(req, id);
+    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
     const aar = (await exportAar(service.store, id, format as AarFormat))!;
     if (req.query.download === "1") res.attachment(aar.filename);
+    if (format === "html") res.setHeader("Content-Security-Policy", AAR_HTML_CSP);
     res.type(aar.contentType).send(aar.body);
   }));
 
   app.use("/api", (_req, res) => sendError(res, 404, "not_found", "No such API endpoint. See docs/PROTOCOL.md."));
-  app.use((error: Error & { type?: string; status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+  app.use((error: Error & { type?: string; status?: number; expose?: boolean }, req: Request, res: Response, _next: NextFunction) => {
     if (error.type === "entity.parse.failed") return sendError(res, 400, "invalid_json", "The request body is not valid JSON.");
     if (error.type === "entity.too.large") return sendError(res, 413, "too_large", "The request body is too large (64 KB at most).");
-    sendError(res, error.status && error.status < 500 ? error.status : 500, "internal_error", error.status && error.status < 500 ? error.message : "Something went wrong on the server; it has been logged.");
+    // http-errors marks the client errors whose message is meant for the client (body-parser's).
+    if (error.expose === true && error.status && error.status >= 400 && error.status < 500) return sendError(res, error.status, "bad_request", error.message);
+    // Anything else stays in the log; the client gets a reference to quote to the operator.
+    const reference = randomBytes(6).toString("hex");
+    options.log.error("http request failed", { reference, method: req.method, path: req.path, error: String(error), stack: error.stack });
+    sendError(res, 500, "internal_error", `Something went wrong on the server; it has been logged (reference ${reference}).`, reference);
   });
 }
 

@@ -1,9 +1,15 @@
 import { z } from "zod";
+import { randomBytes } from "node:crypto";
 import { Command, CommandEnvelope, type Actor } from "../../shared/protocol/commands.ts";
 import { RejectionCode, type Rejection } from "../../shared/protocol/rejections.ts";
 import { SeatCommand, SEAT_COMMAND_TYPES } from "../../shared/protocol/seat-commands.ts";
 
-export type CommandReply = { id: string | null; ok: true; seq: number } | { id: string | null; ok: false; code: string; message: string };
+export type CommandReply = { id: string | null; ok: true; seq: number } | { id: string | null; ok: false; code: string; message: string; reference?: string };
+
+/** A short reference for an internal error, quoted to the user and logged with the details. */
+export function newReference(): string {
+  return `E-${randomBytes(4).toString("hex").toUpperCase()}`;
+}
 
 /** Each command's schema by its type: one lookup instead of trying the role unions in turn. */
 const SCHEMA_BY_TYPE = new Map<string, z.ZodType<Command>>(Command.options.flatMap((union) => union.options.map((o) => [o.shape.type.value as string, o as z.ZodType<Command>] as const)));

@@ -1,4 +1,5 @@
-import { Room, CloseCode, ServerError, type Client } from "@colyseus/core";
+import { Room, CloseCode, ServerError, matchMaker, type Client, type AuthContext } from "@colyseus/core";
+import { ROOM_HEADER } from "../security/client-address.ts";
 import { StateView, Encoder } from "@colyseus/schema";
 import type { ExerciseState } from "../../shared/state/schema.ts";
 import type { Command } from "../../shared/protocol/commands.ts";
@@ -12,10 +13,11 @@ import { feedItemFor, type FeedItem } from "../../shared/view/feed.ts";
 import { publicScenario } from "../../shared/view/public-scenario.ts";
 import { SequenceConflict, type SeatRecord, type ExerciseRecord } from "../store/event-store.ts";
 import { serverContext } from "../context.ts";
-import { JoinRefused, seatPublicId } from "../exercises/exercise-service.ts";
+import { JoinRefused, seatPublicId, OBSERVERS } from "../exercises/exercise-service.ts";
 import { ExerciseRoomState, PerspectiveSchema } from "./room-state.ts";
 import { PublicProjection, PerspectiveProjection, type RosterSeat } from "./projection.ts";
-import { parseCommand, parseSeatCommand, actorFor, idOf, type CommandReply } from "./command-pipeline.ts";
+import { parseCommand, parseSeatCommand, actorFor, idOf, newReference, type CommandReply } from "./command-pipeline.ts";
+import type { ControlAlert } from "../../shared/protocol/control-alerts.ts";
 import { SEAT_REMOVED, type SeatCommand, type JoinCodes } from "../../shared/protocol/seat-commands.ts";
 import { SeatBudgets } from "./seat-budget.ts";
 import { FairQueue } from "./fair-queue.ts";
@@ -25,10 +27,19 @@ import { withCorkedSockets } from "./corked-sends.ts";
 Encoder.BUFFER_SIZE = 512 * 1024;
 
 const FEED_LENGTH = 100;
+/** Commands whose handling may resolve the turn. */
+const RESOLVING_COMMANDS = new Set<string>(["commitTurn", "forceResolve", "timerExpired"]);
 const WHITE = "white";
 /** How long a seat cut off for flooding must wait before it may rejoin. */
 const FLOOD_COOL_DOWN_MS = 10_000;
 const FLOODING = 4429;
+/** HTTP statuses of join refusals (matchmaking answers over HTTP; the sentence leads with the stable code). */
+const JOIN_REFUSED = 403;
+const JOIN_THROTTLED = 429;
+/** Connections one seat may have at once (a participant with a laptop and a tablet, a reload in flight). */
+const CONNECTIONS_PER_SEAT = 4;
+/** How long an admitted join may take to connect (Colyseus's seat reservation lasts 15 s). */
+const ADMISSION_MS = 20_000;
 const REMOVED = "removed: Exercise control removed this seat from the exercise. Ask them for a join code to come back.";
 /**
  * Switching views sends the client a whole perspective: it weighs as much as five ordinary
@@ -39,6 +50,10 @@ const VIEW_SWITCH_COST = 5;
 const BATCH_COMMANDS = 32;
 const BATCH_MS = 5;
 
+type Admission = { ok: true; seat: SeatRecord } | { ok: false; code: string; message: string };
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
 type SeatedClient = Client<{ auth: SeatRecord; userData: { perspective: string; seatId: string; cutOff: boolean } }>;
 
 /**
@@ -48,7 +63,9 @@ type SeatedClient = Client<{ auth: SeatRecord; userData: { perspective: string; 
 export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoomState> }> {
   override state = new ExerciseRoomState();
   override autoDispose = false;
-  override maxClients = 200;
+  // Seats are limited by team size and per seat (admitSeat); reservations are made only for
+  // valid credentials. This is a backstop, high enough that reconnection holds never lock out.
+  override maxClients = 2000;
 
   private exercise!: ExerciseState;
   private queue = new FairQueue();
@@ -65,11 +82,17 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   private timer: { clear(): void } | null = null;
   private timerKey: string | null = null;
   private budgets!: SeatBudgets;
+  /** Seats admitted at matchmaking whose connection has not arrived yet. */
+  private admitted: { id: string; until: number }[] = [];
+  /** Dropped connections waiting for their reconnection, by seat. */
+  private reconnectionHolds = new Map<string, number>();
 
   override async onCreate(options: { exerciseId: string }) {
     const { service, log } = serverContext();
     const record = await service.store.getExercise(options.exerciseId);
     if (!record) throw new Error(`unknown exercise ${options.exerciseId}`);
+    // One room per exercise: a second one would be a second writer of the log.
+    if (matchMaker.getLocalRoomById(record.id)) throw new Error(`exercise ${record.id} already has a room on this process`);
     this.roomId = record.id;
     const events = await service.store.readEvents(record.id);
     this.exercise = foldEvents(initialState(record.scenario, record.id, record.seed), events);
@@ -77,6 +100,12 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     for (const event of events) {
       before = foldEvents(before, [event]);
       this.recordFeed(event, before);
+    }
+    // Seats taken before a restart are on the roster too, offline until they come back, so
+    // exercise control sees (and can clear) stale ones.
+    for (const seat of await service.store.listSeats(record.id)) {
+      const id = seatPublicId(seat.token);
+      this.roster.set(id, { id, name: seat.name, nation: seat.nation, role: seat.role, online: false, sessions: 0, token: seat.token });
     }
     this.state.exerciseId = record.id;
     this.state.title = record.title;
@@ -116,29 +145,64 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     log.info("exercise room ready", { exerciseId: record.id, events: events.length, phase: this.exercise.phase });
   }
 
-  override async onAuth(_client: Client, options: Record<string, unknown>, context: { ip?: string }) {
+  /**
+   * Every join is checked at matchmaking time, before Colyseus reserves a seat: a request with
+   * no valid credential holds nothing, so a flood of them cannot fill the room. The room that
+   * holds the exercise (on whichever process) decides, in admitSeat.
+   */
+  static override async onAuth(_token: string | undefined, options: Record<string, unknown>, context: AuthContext) {
+    const exerciseId = context.headers.get(ROOM_HEADER);
+    if (!exerciseId) throw new ServerError(JOIN_REFUSED, "invalid_join: Join an exercise by its id (the start page does this for you).");
+    const admission: Admission = await matchMaker.remoteRoomCall(exerciseId, "admitSeat", [isPlainObject(options) ? options : {}, context.ip ?? "unknown"]);
+    if (!admission.ok) throw new ServerError(admission.code === "flooding" || admission.code === "rate_limited" ? JOIN_THROTTLED : JOIN_REFUSED, `${admission.code}: ${admission.message}`);
+    return admission.seat;
+  }
+
+  /**
+   * Whether a join may have a seat, and which: the credential is checked under the guessing
+   * limits, the team's size and the seat's connections are counted. Never throws: its answer
+   * travels back to the matchmaking process.
+   */
+  async admitSeat(options: Record<string, unknown>, address: string): Promise<Admission> {
     // A seat cut off for flooding that keeps rejoining with its token is turned away before the
     // store is asked anything (only a seat token can be cooling down: a code makes a new seat).
     const token = options?.seat;
     const wait = typeof token === "string" ? this.budgets.coolingDown(seatPublicId(token)) : 0;
-    if (wait > 0) throw new ServerError(FLOODING, `flooding: This seat was disconnected for flooding the exercise; rejoin in ${Math.ceil(wait / 1000)} s.`);
-    let seat: SeatRecord;
+    if (wait > 0) return { ok: false, code: "flooding", message: `This seat was disconnected for flooding the exercise; rejoin in ${Math.ceil(wait / 1000)} s.` };
+    const { service, log } = serverContext();
     try {
-      seat = await serverContext().service.seatFor(this.roomId, options ?? {}, context.ip ?? "unknown", (nation) => this.onlineSeatsOf(nation));
+      await service.checkJoin(this.roomId, options, address);
+      const seat = await service.seatFor(this.roomId, options, (nation) => this.onlineSeatsOf(nation));
+      const id = seatPublicId(seat.token);
+      if (this.removedSeats.has(id)) return { ok: false, code: "removed", message: REMOVED.replace(/^removed: /, "") };
+      if (this.connectionsOf(id) >= CONNECTIONS_PER_SEAT) {
+        return { ok: false, code: "too_many_connections", message: `This seat is already open in ${CONNECTIONS_PER_SEAT} places. Close one of them, or join with your own code and name.` };
+      }
+      this.admitted.push({ id, until: Date.now() + ADMISSION_MS });
+      return { ok: true, seat };
     } catch (error) {
-      // The stable code leads the sentence ("wrong_code: …") so clients can switch on it. A
-      // ServerError, because Colyseus prints the stack of any other error a join fails with:
-      // one multi-line trace on stderr per wrong code, full team or refused flooder.
-      if (error instanceof JoinRefused) throw new ServerError(4401, `${error.code}: ${error.message}`);
-      throw error;
+      if (error instanceof JoinRefused) return { ok: false, code: error.code, message: error.message };
+      const reference = newReference();
+      log.error("join failed", { exerciseId: this.roomId, reference, error: String((error as Error)?.stack ?? error) });
+      return { ok: false, code: RejectionCode.Internal, message: `The server could not let you in just now (reference ${reference}). Try again in a moment; if it keeps happening, tell exercise control.` };
     }
-    return seat;
+  }
+
+  /** Connections a seat has, is about to open (admitted, not yet connected) or may get back (dropped). */
+  private connectionsOf(seatId: string): number {
+    const now = Date.now();
+    this.admitted = this.admitted.filter((a) => a.until > now);
+    let count = this.admitted.filter((a) => a.id === seatId).length + (this.reconnectionHolds.get(seatId) ?? 0);
+    for (const client of this.clients as SeatedClient[]) if (client.userData?.seatId === seatId) count++;
+    return count;
   }
 
   override onJoin(client: SeatedClient) {
     const seat = client.auth!;
     const perspective = seat.role === "participant" ? seat.nation! : WHITE;
     client.userData = { perspective, seatId: seatPublicId(seat.token), cutOff: false };
+    const admission = this.admitted.findIndex((a) => a.id === client.userData!.seatId);
+    if (admission >= 0) this.admitted.splice(admission, 1);
     this.projectPerspectiveOf(perspective);
     client.view = seat.role === "facilitator" ? this.ownView(perspective) : this.sharedView(perspective);
     this.markOnline(seat, +1);
@@ -176,10 +240,19 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.markOnline(client.auth!, -1);
     // Cut off for flooding: no reconnection token either; the seat may rejoin after its cool-down.
     if (client.userData?.cutOff) return;
+    // A seat keeps at most a few connections, dropped ones included: a script that opens and
+    // drops connections with one token cannot pile up reconnection holds.
+    const seatId = client.userData!.seatId;
+    if (this.connectionsOf(seatId) >= CONNECTIONS_PER_SEAT) return;
+    this.reconnectionHolds.set(seatId, (this.reconnectionHolds.get(seatId) ?? 0) + 1);
     try {
       await this.allowReconnection(client, serverContext().reconnectSeconds);
     } catch {
       // Reconnection window passed: the seat stays valid; the browser rejoins with its seat token.
+    } finally {
+      const left = (this.reconnectionHolds.get(seatId) ?? 1) - 1;
+      if (left > 0) this.reconnectionHolds.set(seatId, left);
+      else this.reconnectionHolds.delete(seatId);
     }
   }
 
@@ -208,7 +281,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   /** A handler that throws is logged; it must not take the process, and every room on it, down. */
   override onUncaughtException(error: Error & { cause?: { code?: unknown } }, methodName: string) {
     // Join refusals are thrown on purpose and reach the client; they are not failures.
-    if (methodName === "onAuth" && (error.cause?.code === 4401 || error.cause?.code === FLOODING)) return;
+    if (methodName === "onAuth" && (error.cause?.code === JOIN_REFUSED || error.cause?.code === JOIN_THROTTLED)) return;
     serverContext().log.error("room handler failed", { exerciseId: this.roomId, method: methodName, error: String(error?.stack ?? error) });
   }
 
@@ -308,7 +381,12 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   /** The pipeline shared by client commands and the server's own timer. */
   private async apply(command: Command, actor: ReturnType<typeof actorFor> | { role: "system" }) {
     const now = Date.now();
-    const decision = decide(this.exercise, command, actor, now);
+    let decision: ReturnType<typeof decide>;
+    try {
+      decision = decide(this.exercise, command, actor, now);
+    } catch (error) {
+      return this.commandFailed(command, actor, error);
+    }
     if ("rejected" in decision) return decision;
     const events = stamp(this.exercise, decision.events, now);
     try {
@@ -326,6 +404,26 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.scheduleTimer();
     serverContext().log.info("command accepted", { exerciseId: this.roomId, command: command.type, actor: actor.role, events: events.length, seq: this.exercise.seq });
     return { seq: this.exercise.seq };
+  }
+
+  /**
+   * A rule threw: a bug, or a state an older build let in. Nothing is appended, the sender is
+   * told with a reference the log also holds, and when it was a resolution, exercise control
+   * learns why the turn did not advance (it can withdraw the order at fault and force the turn).
+   */
+  private commandFailed(command: Command, actor: ReturnType<typeof actorFor> | { role: "system" }, error: unknown): { rejected: Rejection } {
+    const reference = newReference();
+    serverContext().log.error("command failed in the rules", { exerciseId: this.roomId, reference, command: command.type, actor: actor.role, error: String((error as Error)?.stack ?? error) });
+    if (RESOLVING_COMMANDS.has(command.type)) {
+      const alert: ControlAlert = {
+        code: "resolution_failed",
+        reference,
+        turn: this.exercise.turn,
+        message: `Turn ${this.exercise.turn} could not be resolved: the rules failed on one of the orders (reference ${reference}). The turn stays open. Withdraw the order at fault from the team's drafts, then resolve the turn again.`,
+      };
+      for (const client of this.clients as SeatedClient[]) if (client.auth?.role === "facilitator") client.send("controlAlert", alert);
+    }
+    return { rejected: { code: RejectionCode.Internal, message: `Something went wrong on the server and nothing was changed (reference ${reference}). Exercise control has been told.`, reference } };
   }
 
   /** Another writer got ahead of us (it should not happen): take the log as the truth again. */
@@ -392,7 +490,8 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
    */
   private onlineSeatsOf(nation: string): number {
     let online = 0;
-    for (const seat of this.roster.values()) if (seat.online && seat.role === "participant" && seat.nation === nation) online++;
+    const observers = nation === OBSERVERS;
+    for (const seat of this.roster.values()) if (seat.online && (observers ? seat.role === "observer" : seat.role === "participant" && seat.nation === nation)) online++;
     return online;
   }
 
@@ -417,10 +516,25 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
       await this.sendJoinCodes((this.clients as SeatedClient[]).filter((c) => c.auth?.role === "facilitator"));
       return null;
     }
+    if (command.type === "clearStaleSeats") {
+      const { nation } = command;
+      if (nation !== null && !this.exercise.nations[nation]?.playable) return { code: RejectionCode.UnknownNation, message: `There is no playable nation "${nation.slice(0, 40)}".` };
+      const stale = [...this.roster.values()].filter((s) => !s.online && s.role !== "facilitator" && (nation === null || s.nation === nation));
+      for (const entry of stale) await this.forgetSeat(entry);
+      log.info("stale seats cleared", { exerciseId: this.roomId, for: nation ?? "all", seats: stale.length });
+      return null;
+    }
     const entry = this.roster.get(command.seat);
     if (!entry) return { code: RejectionCode.UnknownSeat, message: `There is no seat "${command.seat.slice(0, 40)}" on this exercise's roster.` };
     if (command.seat === client.userData!.seatId) return { code: RejectionCode.InvalidTarget, message: "Exercise control cannot remove its own seat: leave the exercise instead." };
-    await service.store.removeSeat(entry.token);
+    await this.forgetSeat(entry);
+    log.info("seat removed", { exerciseId: this.roomId, seat: entry.id, role: entry.role, nation: entry.nation });
+    return null;
+  }
+
+  /** Deletes a seat's token from the store and closes its connections for good. */
+  private async forgetSeat(entry: RosterSeat & { token: string }) {
+    await serverContext().service.store.removeSeat(entry.token);
     this.removedSeats.add(entry.id);
     this.roster.delete(entry.id);
     this.rosterVersion++;
@@ -430,8 +544,6 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
       other.userData.cutOff = true; // no reconnection window: the seat is gone
       other.leave(SEAT_REMOVED, REMOVED);
     }
-    log.info("seat removed", { exerciseId: this.roomId, seat: entry.id, role: entry.role, nation: entry.nation });
-    return null;
   }
 
   /** The join codes, to exercise control only: they are the exercise's keys. Never rejects. */

@@ -45,6 +45,8 @@ export interface EventStore {
   lastSeq(exerciseId: string): Promise<number>;
   saveSeat(seat: SeatRecord): Promise<void>;
   getSeat(token: string): Promise<SeatRecord | null>;
+  /** Every stored seat of an exercise, oldest first (for the roster and the ghost-seat limit). */
+  listSeats(exerciseId: string): Promise<SeatRecord[]>;
   /** Forgets a seat: its token no longer joins (exercise control removed it). */
   removeSeat(token: string): Promise<void>;
   /**

@@ -59,6 +59,9 @@ export class MemoryStore implements EventStore {
     const seat = this.seats.get(token);
     return seat ? { ...seat } : null;
   }
+  async listSeats(exerciseId: string): Promise<SeatRecord[]> {
+    return [...this.seats.values()].filter((s) => s.exerciseId === exerciseId).sort((a, b) => a.createdAt - b.createdAt).map((s) => ({ ...s }));
+  }
   async removeSeat(token: string): Promise<void> {
     this.seats.delete(token);
   }

@@ -182,6 +182,11 @@ export class PostgresStore implements EventStore {
     return r ? { token: r.token, exerciseId: r.exercise_id, role: r.role, nation: r.nation ?? null, name: r.name, createdAt: Number(r.created_at) } : null;
   }
 
+  async listSeats(exerciseId: string): Promise<SeatRecord[]> {
+    const { rows } = await this.pool.query("SELECT * FROM seats WHERE exercise_id = $1 ORDER BY created_at, token", [exerciseId]);
+    return rows.map((r) => ({ token: r.token, exerciseId: r.exercise_id, role: r.role, nation: r.nation ?? null, name: r.name, createdAt: Number(r.created_at) }));
+  }
+
   async removeSeat(token: string): Promise<void> {
     await this.pool.query("DELETE FROM seats WHERE token = $1", [token]);
   }

@@ -2,6 +2,23 @@ import { Worker } from "node:worker_threads";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 import { SequenceConflict, type EventStore, type ExerciseRecord, type ExerciseSummary, type SeatRecord } from "./event-store.ts";
 import type { StoreReply, StoreRequest } from "./sqlite-worker.ts";
+import type { SqliteFileOptions } from "./sqlite-file.ts";
+import { acquireLock, lockPathFor, type DataDirLock } from "./data-dir-lock.ts";
+import { DamagedDatabase, SqliteCode, StoreFailure, isDamage } from "./sqlite-errors.ts";
+import type { Logger } from "../log.ts";
+
+export type SqliteStoreOptions = SqliteFileOptions & {
+  /**
+   * Take the file's lock (default): a server must be the only one on its file. Tools that only
+   * read (`concord aar`) pass false and may run next to the server.
+   */
+  lock?: boolean;
+  /** Where a full disk or a damaged file is reported while the server runs. */
+  log?: Logger;
+};
+
+/** A full disk fails every command; one log line per this many ms says so without flooding. */
+const PROBLEM_LOG_EVERY_MS = 30_000;
 
 /**
  * The embedded default store: a SQLite file (SqliteFile) on a worker thread of its own. Every
@@ -16,23 +33,43 @@ export class SqliteStore implements EventStore {
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private nextId = 1;
   private failed: Error | null = null;
+  private readonly lock: DataDirLock | null;
+  private readonly log: Logger | null;
+  private readonly lastLogged = new Map<string, number>();
 
-  /** Opens (creating if needed) the file; fails with the reason when it cannot. */
-  static async open(path: string): Promise<SqliteStore> {
-    const store = new SqliteStore(path);
-    await store.started;
+  /**
+   * Opens (creating if needed) the file; fails with the reason when it cannot: DataDirInUse
+   * when another process holds its lock, DamagedDatabase when the file is damaged.
+   */
+  static async open(path: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
+    const { lock = true, log, ...fileOptions } = options;
+    const held = lock && path !== ":memory:" ? acquireLock(lockPathFor(path)) : null;
+    const store = new SqliteStore(path, fileOptions, held, log ?? null);
+    try {
+      await store.started;
+    } catch (error) {
+      await store.worker.terminate();
+      held?.release();
+      throw error;
+    }
     return store;
   }
 
   private readonly started: Promise<void>;
 
-  private constructor(path: string) {
+  private constructor(path: string, options: SqliteFileOptions, lock: DataDirLock | null, log: Logger | null) {
     this.path = path;
-    this.worker = new Worker(new URL("./sqlite-worker.ts", import.meta.url), { workerData: { path } });
+    this.lock = lock;
+    this.log = log;
+    this.worker = new Worker(new URL("./sqlite-worker.ts", import.meta.url), { workerData: { path, options } });
     // Idle, the thread must not keep a command-line tool's process alive; busy, it must.
     this.worker.unref();
     this.started = new Promise<void>((resolve, reject) => {
-      this.worker.once("message", () => resolve());
+      this.worker.once("message", (reply: StoreReply) => {
+        if (!("openFailed" in reply)) return resolve();
+        const { message, damage } = reply.openFailed;
+        reject(damage === null ? new Error(message) : new DamagedDatabase(path, damage));
+      });
       this.worker.once("error", reject);
     });
     this.worker.on("message", (reply: StoreReply) => this.settle(reply));
@@ -67,6 +104,9 @@ export class SqliteStore implements EventStore {
   getSeat(token: string): Promise<SeatRecord | null> {
     return this.call("getSeat", token);
   }
+  listSeats(exerciseId: string): Promise<SeatRecord[]> {
+    return this.call("listSeats", exerciseId);
+  }
   removeSeat(token: string): Promise<void> {
     return this.call("removeSeat", token);
   }
@@ -74,10 +114,14 @@ export class SqliteStore implements EventStore {
     return this.call("replaceJoinCode", exerciseId, nation, code);
   }
   async close(): Promise<void> {
-    if (this.failed) return;
-    await this.call("close");
-    this.failed = new Error("the SQLite store is closed");
-    await this.worker.terminate();
+    try {
+      if (this.failed) return;
+      await this.call("close");
+      this.failed = new Error("the SQLite store is closed");
+      await this.worker.terminate();
+    } finally {
+      this.lock?.release();
+    }
   }
 
   private call<T>(method: StoreRequest["method"], ...args: unknown[]): Promise<T> {
@@ -98,7 +142,23 @@ export class SqliteStore implements EventStore {
     if (this.pending.size === 0) this.worker.unref();
     if ("result" in reply) waiting.resolve(reply.result);
     else if ("conflict" in reply) waiting.reject(new SequenceConflict(reply.conflict.exerciseId, reply.conflict.expected, reply.conflict.got));
-    else waiting.reject(new Error(reply.failure));
+    else {
+      const failure = new StoreFailure(reply.failure, reply.sqliteCode);
+      this.report(failure);
+      waiting.reject(failure);
+    }
+  }
+
+  /** The operator hears of a full disk or a damaged file once per PROBLEM_LOG_EVERY_MS. */
+  private report(failure: StoreFailure): void {
+    const problem = failure.sqliteCode === SqliteCode.Full ? "full" : isDamage(failure.sqliteCode) ? "damaged" : null;
+    if (!problem || !this.log) return;
+    const now = Date.now();
+    if (now - (this.lastLogged.get(problem) ?? -Infinity) < PROBLEM_LOG_EVERY_MS) return;
+    this.lastLogged.set(problem, now);
+    if (problem === "full")
+      this.log.error("disk full: the SQLite store cannot write, so commands that change an exercise are refused until space is freed on the disk holding it", { file: this.path, error: failure.message });
+    else this.log.error("the SQLite store's file is damaged: stop the server and run `npx concord doctor` (docs/OPERATIONS.md)", { file: this.path, error: failure.message });
   }
 
   private fail(error: Error): void {

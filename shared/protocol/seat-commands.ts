@@ -9,6 +9,11 @@ export const SeatCommand = z.discriminatedUnion("type", [
   z.object({ type: z.literal("removeSeat"), seat: z.string().min(1).max(64) }),
   /** A new join code for a nation, or (null) for observers: the old code stops working. */
   z.object({ type: z.literal("newJoinCode"), nation: z.string().min(1).max(64).nullable() }),
+  /**
+   * Forgets every participant and observer seat that is not connected now (of one nation, or
+   * with null of all): the ghosts a code leaves when people rejoin with it instead of their seat.
+   */
+  z.object({ type: z.literal("clearStaleSeats"), nation: z.string().min(1).max(64).nullable() }),
 ]);
 export type SeatCommand = z.infer<typeof SeatCommand>;
 

@@ -96,6 +96,19 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
       expect(await store.getSeat("tok-b")).toEqual(bob);
     });
 
+    it("lists an exercise's seats, oldest first, and no other exercise's", async () => {
+      await store.createExercise(record("ex-01"));
+      await store.createExercise(record("ex-02"));
+      const seat = (token: string, exerciseId: string, createdAt: number) => ({ token, exerciseId, role: "participant" as const, nation: "north", name: token, createdAt });
+      await store.saveSeat(seat("tok-2", "ex-01", 20));
+      await store.saveSeat(seat("tok-1", "ex-01", 10));
+      await store.saveSeat(seat("tok-x", "ex-02", 15));
+      expect((await store.listSeats("ex-01")).map((s) => s.token)).toEqual(["tok-1", "tok-2"]);
+      await store.removeSeat("tok-1");
+      expect(await store.listSeats("ex-01")).toEqual([seat("tok-2", "ex-01", 20)]);
+      expect(await store.listSeats("nope")).toEqual([]);
+    });
+
     it("replaces a nation's or the observers' join code: the old one stops working, the others stay", async () => {
       await store.createExercise(record("ex-01"));
       await store.createExercise(record("ex-02"));

@@ -204,8 +204,9 @@ describe("exercise room", () => {
   });
 
   it("keeps two exercises apart", async () => {
+    const first = await h.createExercise();
     const other = await h.createExercise();
-    const a = await h.join(ex.id, { code: codeOf("north"), name: "A" });
+    const a = await h.join(first.id, { code: first.joinCodes.find((c) => c.nation === "north")!.code, name: "A" });
     const b = await h.join(other.id, { code: other.joinCodes[0]!.code, name: "B" });
     await a.send({ type: "sendMessage", channel: "team:north", text: "only in the first exercise" });
     await until(() => [...a.perspective().messages.values()].some((json: string) => json.includes("only in the first")), "message in first exercise");
@@ -251,7 +252,7 @@ describe("improvement plan", () => {
     expect(aar.improvementPlan).toEqual([expect.objectContaining({ issue: "Sharing took two turns", nation: "north", due: "2031-06-01" })]);
     const removed = await fetch(`${h.url}/api/exercises/${ex2.id}/improvements/${aar.improvementPlan[0].id}`, { method: "DELETE", headers: { authorization: `Bearer ${ex2.facilitatorToken}` } });
     expect(removed.status).toBe(201);
-    const md = await (await fetch(`${h.url}/api/exercises/${ex2.id}/aar?format=md&token=${ex2.observerCode}`)).text();
+    const md = await (await fetch(`${h.url}/api/exercises/${ex2.id}/aar?format=md`, { headers: { authorization: `Bearer ${ex2.observerCode}` } })).text();
     expect(md).toContain("| (none yet) | | | |");
   });
 });

@@ -34,7 +34,7 @@ function joinError(error: unknown): JoinError {
   if (/enter your name/i.test(message)) return new JoinError("name_required", message);
   if (/facilitator token/i.test(message)) return new JoinError("wrong_token", message);
   if (/join code/i.test(message)) return new JoinError("wrong_code", message);
-  if (code === 4401) return new JoinError("other", message);
+  if (code === 4401 || code === 403 || code === 429) return new JoinError("other", message);
   if (/fetch|network|websocket|connect|ECONNREFUSED|Failed/i.test(message) || code === undefined) {
     return new JoinError("offline", "Cannot reach the exercise server. Check your connection; this page will let you try again.");
   }

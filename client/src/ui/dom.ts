@@ -8,6 +8,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
     if (value === null || value === undefined || value === false) continue;
     if (typeof value === "function") element.addEventListener(key.replace(/^on/, "").toLowerCase(), value);
     else if (key === "className") element.className = String(value);
+    // Through the CSSOM: the page's Content-Security-Policy refuses style attributes (no 'unsafe-inline').
+    else if (key === "style") element.style.cssText = String(value);
     else if (key === "value" && "value" in element) (element as HTMLInputElement).value = String(value);
     else if (value === true) element.setAttribute(key, "");
     else element.setAttribute(key, String(value));
