@@ -35,7 +35,7 @@ export async function runAar(args: string[], io: Io = processIo): Promise<number
     return 2;
   }
   const config = configFromEnv();
-  const store = await openStore(config);
+  const store = await openStore(config, { lock: false });
   try {
     const aar = await exportAar(store, exerciseId, format as AarFormat);
     if (!aar) {
