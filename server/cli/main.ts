@@ -3,6 +3,7 @@ import { runMsel, MSEL_USAGE } from "./msel-command.ts";
 import { runSchema } from "./schema-command.ts";
 import { runAar, AAR_USAGE } from "./aar-command.ts";
 import { runDoctor, DOCTOR_USAGE } from "./doctor-command.ts";
+import { runBackup, BACKUP_USAGE } from "./backup-command.ts";
 
 /** `npx concord <command>`: the command line for scenario authors, trainers and operators. */
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage
   schema: { run: runSchema, usage: "concord schema\n  Prints the scenario JSON Schema (scenarios/scenario.schema.json is generated with it)." },
   aar: { run: (args) => runAar(args), usage: AAR_USAGE },
   doctor: { run: (args) => runDoctor(args), usage: DOCTOR_USAGE },
+  backup: { run: (args) => runBackup(args), usage: BACKUP_USAGE },
 };
 
 const [command, ...args] = process.argv.slice(2);

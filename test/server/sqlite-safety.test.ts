@@ -293,6 +293,26 @@ describe("concord doctor", () => {
     expect(child.stdout + child.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("`concord backup` copies the file while a server runs, and the copy restores", async () => {
+    const dir = await populatedDir();
+    running = await startServerProcess(await freePort(), { DATA_DIR: dir });
+    const out = join(tempDir(), "backup.db");
+    const backup = spawnSync(process.execPath, [join(ROOT, "bin", "concord.mjs"), "backup", "--out", out], { cwd: ROOT, encoding: "utf8", env: { ...process.env, DATA_DIR: dir } });
+    expect(backup.stderr).toBe("");
+    expect(backup.status).toBe(0);
+    expect(backup.stdout).toContain(`Wrote ${out}`);
+    const again = spawnSync(process.execPath, [join(ROOT, "bin", "concord.mjs"), "backup", "--out", out], { cwd: ROOT, encoding: "utf8", env: { ...process.env, DATA_DIR: dir } });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("exists already");
+    await running.stop("SIGKILL");
+    running = null;
+    const restored = tempDir();
+    writeFileSync(join(restored, "concord.db"), readFileSync(out));
+    const result = await doctor(["--data-dir", restored]);
+    expect(result.out).toContain("Contents: 3 exercises, 900 events, 6 seats.");
+    expect(result.code).toBe(0);
+  });
+
   it("--repair is refused while another process holds the data directory", async () => {
     const dir = await populatedDir();
     damageOneEventsPage(dir);
