@@ -2,6 +2,7 @@ import type { EventStore, ExerciseRecord, SeatRecord } from "../store/event-stor
 import type { ScenarioEntry } from "./scenario-catalog.ts";
 import { newExerciseId, newJoinCode, newObserverCode, newSecretToken, newSeed, hashToken, tokenMatches, normalizeCode } from "./secrets.ts";
 import { CredentialGuard, ANY_EXERCISE } from "../security/credential-guard.ts";
+import { clipText } from "../security/well-formed.ts";
 import { createHash } from "node:crypto";
 import type { ScenarioSpec } from "../../shared/scenario/schema.ts";
 import { initialState } from "../../shared/engine/initial-state.ts";
@@ -130,7 +131,9 @@ export class ExerciseService {
     if (!record) throw new JoinRefused("unknown_exercise", `There is no exercise "${String(exerciseId).slice(0, 40)}".`);
     const credential = credentialOf(options);
     if (!credential) throw new JoinRefused("code_required", "Enter a join code, an observer code or the facilitator token.");
-    return this.underGuard(exerciseId, address, async () => {
+    // Codes can be guessed, tokens cannot: separate budgets, so guessing at codes never keeps a
+    // returning seat or exercise control out.
+    return this.underGuard(`${exerciseId}:${credential.kind === "code" ? "codes" : "tokens"}`, address, async () => {
       if (credential.kind === "seat") {
         const seat = await this.store.getSeat(credential.value);
         if (!seat || seat.exerciseId !== exerciseId) throw new JoinRefused("unknown_seat", "This browser's seat is no longer valid. Join again with your code.");
@@ -145,7 +148,7 @@ export class ExerciseService {
       const nation = Object.entries(record.joinCodes).find(([, c]) => c === code)?.[0];
       if (!nation) throw new JoinRefused("wrong_code", "That join code is not valid for this exercise. Check it with exercise control.");
       return { role: "participant" as const, nation };
-    });
+    }, credential.kind !== "code");
   }
 
   /**
@@ -156,7 +159,7 @@ export class ExerciseService {
     const record = await this.store.getExercise(exerciseId);
     if (!record) return null;
     try {
-      return await this.underGuard(exerciseId, address, async () => {
+      return await this.underGuard(`${exerciseId}:codes`, address, async () => {
         if (tokenMatches(secret, record.facilitatorTokenHash)) return { role: "facilitator" as const, nation: null };
         if (normalizeCode(secret) === record.observerCode) return { role: "observer" as const, nation: null };
         const seat = await this.store.getSeat(secret);
@@ -170,9 +173,16 @@ export class ExerciseService {
   }
 
   /** Runs a credential comparison under the guard: refused when over the limit, counted when it fails. */
-  async underGuard<T>(scope: string, address: string, compare: () => Promise<T>): Promise<T> {
+  async underGuard<T>(scope: string, address: string, compare: () => Promise<T>, unguessable = false): Promise<T> {
     const attempt = await this.guard.attempt(scope, address);
-    if (!attempt.allowed) throw new JoinRefused("rate_limited", `Too many wrong attempts. Wait ${Math.ceil(attempt.retryAfterMs / 1000)} s and try again.`);
+    if (!attempt.allowed) {
+      const limited = new JoinRefused("rate_limited", `Too many wrong attempts. Wait ${Math.ceil(attempt.retryAfterMs / 1000)} s and try again.`);
+      // A 256-bit token cannot be guessed, so comparing one past the limit tells a guesser
+      // nothing: the right token still opens the exercise (a flood of bad ones from the same
+      // address never keeps exercise control out), a wrong one is answered rate_limited.
+      if (!unguessable) throw limited;
+      return compare().catch(() => Promise.reject(limited));
+    }
     const result = await compare(); // a refusal leaves the attempt counted as a failure
     await attempt.succeeded();
     return result;
@@ -272,8 +282,13 @@ function credentialOf(options: JoinOptions): Credential | null {
   return null;
 }
 
+/**
+ * A name as team-mates see it: well-formed (a lone surrogate becomes U+FFFD instead of
+ * corrupting every decoder of the state), without control characters (C0, DEL, C1) or bidi
+ * overrides, at most 40 UTF-16 units without splitting a surrogate pair.
+ */
 function displayName(value: unknown, fallback: string): string {
   if (typeof value !== "string") return fallback;
-  const cleaned = value.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 40);
+  const cleaned = clipText(value.toWellFormed().replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "").trim(), 40).trim();
   return cleaned || fallback;
 }

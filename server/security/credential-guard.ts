@@ -8,11 +8,12 @@ import type { Redis } from "ioredis";
  *
  * Each attempt takes its points *before* the comparison and gives them back when the credential
  * was right, so a thousand guesses sent at once are held to the same budget as a thousand sent
- * one by one. When an exercise's budget is spent, an address that has not failed in the window
- * still gets one comparison a minute: a participant typing the right code gets in while somebody
- * elsewhere hammers the same exercise. A guesser that spreads over K real addresses gets at most
- * `perExercise + K` comparisons a minute; claimed addresses (X-Forwarded-For) count for nothing
- * unless they come through a trusted proxy (see client-address.ts).
+ * one by one. Claimed addresses (X-Forwarded-For) count for nothing unless they come through a
+ * trusted proxy (see client-address.ts), so one guesser is held to `perAddress` a minute and
+ * everybody else still gets in; guessers spread over many real addresses are held to
+ * `perExercise` wrong guesses a minute in all, after which new code joins to that exercise wait
+ * for the window to pass. Callers give codes and tokens different scopes, so guessing at codes
+ * never keeps a seat token or exercise control out.
  *
  * With REDIS_URL the counts live in Redis, so every process shares them.
  */
@@ -28,7 +29,6 @@ export type Attempt = { allowed: true; succeeded(): Promise<void> } | { allowed:
 export class CredentialGuard {
   private readonly perAddress: RateLimiterAbstract;
   private readonly perExercise: RateLimiterAbstract;
-  private readonly grace: RateLimiterAbstract;
 
   constructor(limits: GuardLimits = DEFAULT_LIMITS, redis?: Redis) {
     const make = (keyPrefix: string, points: number) =>
@@ -37,36 +37,27 @@ export class CredentialGuard {
         : new RateLimiterMemory({ keyPrefix, points, duration: limits.windowSeconds });
     this.perAddress = make("address", limits.perAddress);
     this.perExercise = make("exercise", limits.perExercise);
-    this.grace = make("grace", 1);
   }
 
   /** Call before comparing a credential; when allowed, call `succeeded()` if it was right. */
-  async attempt(exercise: string, address: string): Promise<Attempt> {
-    let addressRes: RateLimiterRes;
+  async attempt(scope: string, address: string): Promise<Attempt> {
     try {
-      addressRes = await this.perAddress.consume(address);
+      await this.perAddress.consume(address);
     } catch (refused) {
       return { allowed: false, retryAfterMs: retryAfter(refused) };
     }
-    const refunds: (() => Promise<unknown>)[] = [() => this.perAddress.reward(address)];
     try {
-      await this.perExercise.consume(exercise);
-      refunds.push(() => this.perExercise.reward(exercise));
+      await this.perExercise.consume(scope);
     } catch (refused) {
-      // The exercise is being guessed at. An address with no failure in the window still gets
-      // its one comparison a minute.
-      const clean = addressRes.consumedPoints <= 1;
-      const graceKey = `${exercise}|${address}`;
-      try {
-        if (!clean) throw refused;
-        await this.grace.consume(graceKey);
-        refunds.push(() => this.grace.reward(graceKey));
-      } catch (stillRefused) {
-        await this.perAddress.reward(address);
-        return { allowed: false, retryAfterMs: retryAfter(stillRefused) };
-      }
+      await this.perAddress.reward(address).catch(() => undefined);
+      return { allowed: false, retryAfterMs: retryAfter(refused) };
     }
-    return { allowed: true, succeeded: async () => void (await Promise.all(refunds.map((refund) => refund()))) };
+    return {
+      allowed: true,
+      succeeded: async () => {
+        await Promise.all([this.perAddress.reward(address), this.perExercise.reward(scope)]);
+      },
+    };
   }
 }
 
