@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { Client } from "@colyseus/sdk";
 import type { Browser } from "playwright-core";
 import { launchChromium, skipBrowser, ARTIFACTS } from "../support/chromium.ts";
@@ -43,6 +44,7 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
 
   it("opens a finished exercise, scrubs, and shows a nation only what it knew then", async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const refused = cspViolations(page);
     await page.goto(`${server.url}/replay.html`);
     await page.getByLabel("Observer code").fill(exercise.observerCode);
     await page.getByRole("button", { name: "Open replay" }).click();
@@ -72,6 +74,7 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
     await expectText(page, new RegExp(`Event ${sharedAt} of`));
     expect(await page.locator("section[aria-labelledby=reports-h]").innerText()).toContain("RNS Grom");
     expect(await page.locator("section[aria-labelledby=reports-h]").innerText()).toContain("Provenance: Nordmark → Sudland");
+    expect(refused).toEqual([]);
     await page.close();
   });
 
@@ -88,11 +91,19 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
     await expectText(page, /Event \d+ of \d+ · turn 1 · running · 1\.02 Unidentified warship/);
     await page.locator("section[aria-labelledby=review-h]").screenshot({ path: join(ARTIFACTS, "replay-inject-review.png") });
 
-    const href = await page.getByRole("link", { name: "HTML" }).getAttribute("href");
-    const aar = await page.request.get(href!);
-    expect(aar.status()).toBe(200);
-    const html = await aar.text();
-    expect(html).toContain("After-action report");
+    // The link carries no secret: a click trades the observer code for a one-time ticket.
+    expect(await page.getByRole("link", { name: "HTML" }).getAttribute("href")).not.toContain(exercise.observerCode);
+    const [tab] = await Promise.all([page.waitForEvent("popup"), page.getByRole("link", { name: "HTML" }).click()]);
+    const refusedInReport = cspViolations(tab);
+    await tab.waitForURL(/\/aar\?format=html&ticket=/);
+    expect(tab.url()).not.toContain(exercise.observerCode);
+    await tab.getByRole("heading", { name: /After-action report/ }).first().waitFor();
+    const html = await tab.content();
+    expect(refusedInReport).toEqual([]);
+    await tab.close();
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV" }).click()]);
+    expect(csv.url()).toMatch(/format=csv&download=1&ticket=/);
+    expect(readFileSync((await csv.path())!, "utf8")).toMatch(/^Inject No\.,Title,/);
     expect(html).toContain("Unidentified warship near the Northern Sea");
     const aarPage = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
     await aarPage.setContent(html);
@@ -112,11 +123,20 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
     await page.getByRole("button", { name: "Add to improvement plan" }).click();
     await page.getByRole("cell", { name: "Intelligence reached Sudland only after a turn", exact: true }).waitFor();
     await page.locator("section[aria-labelledby=ip-h]").screenshot({ path: join(ARTIFACTS, "replay-improvement-plan.png") });
-    const md = await (await fetch(`${server.url}/api/exercises/${exercise.id}/aar?format=md&token=${exercise.observerCode}`)).text();
+    const md = await (await fetch(`${server.url}/api/exercises/${exercise.id}/aar?format=md`, { headers: { authorization: `Bearer ${exercise.observerCode}` } })).text();
     expect(md).toContain("| Intelligence reached Sudland only after a turn | Agree a standing intelligence-sharing arrangement before the next exercise | Nordmark | 2031-09-30 |");
     await page.close();
   });
 });
+
+/** What Chromium reports when the page's Content-Security-Policy refuses something. */
+function cspViolations(page: import("playwright-core").Page): string[] {
+  const refused: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+  });
+  return refused;
+}
 
 async function expectText(page: import("playwright-core").Page, pattern: RegExp) {
   await page.getByText(pattern).first().waitFor({ timeout: 10_000 });

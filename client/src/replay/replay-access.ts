@@ -64,6 +64,16 @@ export async function resolveAccess(input: { code?: string; token?: string; exer
   throw new Error("Enter the observer code, or the exercise id and the facilitator token.");
 }
 
+/**
+ * A URL the browser can open itself (a link, a download), which cannot carry the Authorization
+ * header: the secret is traded for a one-time ticket valid for 60 s (POST …/tickets), to be used
+ * right away, on the same server.
+ */
+export async function ticketedUrl(access: ReplayAccess, path: string): Promise<string> {
+  const { ticket } = await requestJson<{ ticket: string }>(`/api/exercises/${encodeURIComponent(access.exerciseId)}/tickets`, access.secret, { method: "POST" });
+  return `${base()}${path}${path.includes("?") ? "&" : "?"}ticket=${encodeURIComponent(ticket)}`;
+}
+
 export async function loadRecording(access: ReplayAccess): Promise<RecordedExercise & { title: string }> {
   const [log, info] = await Promise.all([
     requestJson<RecordedExercise>(`/api/exercises/${encodeURIComponent(access.exerciseId)}/events`, access.secret),

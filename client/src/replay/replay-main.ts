@@ -3,7 +3,7 @@ import { h, replace } from "../ui/dom.ts";
 import { ReplaySession } from "../../../shared/replay/replay-session.ts";
 import type { Viewer } from "../../../shared/engine/view-for.ts";
 import { feedItemFor } from "../../../shared/view/feed.ts";
-import { accessFromLocation, rememberAccess, rememberedAccess, resolveAccess, loadRecording, requestJson, base, type ReplayAccess } from "./replay-access.ts";
+import { accessFromLocation, rememberAccess, rememberedAccess, resolveAccess, loadRecording, requestJson, ticketedUrl, base, type ReplayAccess } from "./replay-access.ts";
 import { replayMap } from "./replay-map.ts";
 import { clientStateFromView } from "./view-to-client-state.ts";
 import { nationsPanel, reportsPanel, injectsPanel, feedPanel, injectReviewTable } from "./replay-panels.ts";
@@ -124,7 +124,7 @@ class ReplayScreen {
     injectJump.addEventListener("change", () => injectJump.value && this.seek(Number(injectJump.value)));
     const turnJump = h("select", { id: "turn-jump", "aria-label": "Jump to a turn" }, h("option", { value: "" }, "Jump to turn…"), s.turns.map((m) => h("option", { value: String(m.seq) }, `Turn ${m.turn}`)));
     turnJump.addEventListener("change", () => turnJump.value && this.seek(Number(turnJump.value)));
-    const aarLink = (format: string, label: string) => h("a", { href: `${base()}/api/exercises/${encodeURIComponent(this.access.exerciseId)}/aar?format=${format}&token=${encodeURIComponent(this.access.secret)}`, target: "_blank", rel: "noopener" }, label);
+    const aarLink = (format: string, label: string) => h("a", { href: `${base()}${this.aarPath(format)}`, onclick: (event: MouseEvent) => this.openAar(event, format) }, label);
     const ticks = h("div", { className: "ticks", "aria-hidden": "true" });
     for (const t of s.turns) ticks.append(h("span", { className: "tick turn", style: `left:${(100 * t.seq) / Math.max(1, s.lastSeq)}%`, title: `Turn ${t.turn}` }, `T${t.turn}`));
     for (const m of s.injects) ticks.append(h("span", { className: "tick inject", style: `left:${(100 * m.seq) / Math.max(1, s.lastSeq)}%`, title: `${m.number} ${m.title}` }, "◆"));
@@ -135,6 +135,7 @@ class ReplayScreen {
     this.els.charts = h("div", { className: "charts" });
     this.els.pair = h("div", { className: "pair" });
     this.els.branch = h("p", { className: "status-line" });
+    this.els.aar = h("span", { className: "status-line", role: "status", "aria-live": "polite" });
     const branchButton = this.access.role === "facilitator" ? h("button", { type: "button", onclick: () => this.branch() }, "Branch a new exercise from here") : null;
     return h(
       "div",
@@ -146,7 +147,7 @@ class ReplayScreen {
         h("span", { className: "hint" }, `${s.lastSeq} events · folded in ${Math.round(loadMs)} ms`),
         h("label", { for: "perspective" }, "Perspective"),
         perspective,
-        h("nav", { "aria-label": "Export the after-action report" }, "After-action report: ", aarLink("html", "HTML"), " · ", aarLink("md", "Markdown"), " · ", aarLink("csv", "CSV"), " · ", aarLink("json", "JSON")),
+        h("nav", { "aria-label": "Export the after-action report" }, "After-action report: ", aarLink("html", "HTML"), " · ", aarLink("md", "Markdown"), " · ", aarLink("csv", "CSV"), " · ", aarLink("json", "JSON"), " ", this.els.aar),
       ),
       h(
         "section",
@@ -211,6 +212,35 @@ class ReplayScreen {
     this.playing = null;
     const button = document.getElementById("play");
     if (button) button.textContent = "▶ Play";
+  }
+
+  private aarPath(format: string): string {
+    return `/api/exercises/${encodeURIComponent(this.access.exerciseId)}/aar?format=${format}`;
+  }
+
+  /** The HTML report opens in a new tab, the other formats download; both with a one-time ticket. */
+  private async openAar(event: MouseEvent, format: string) {
+    event.preventDefault();
+    const html = format === "html";
+    // Opened during the click: a window opened after the await below would count as a pop-up.
+    const tab = html ? window.open("", "_blank") : null;
+    this.els.aar!.textContent = "";
+    try {
+      const url = await ticketedUrl(this.access, `${this.aarPath(format)}${html ? "" : "&download=1"}`);
+      if (tab) {
+        tab.opener = null;
+        tab.location.href = url;
+      } else if (html) window.location.assign(url);
+      else {
+        const link = h("a", { href: url, download: "", hidden: true });
+        document.body.append(link);
+        link.click();
+        link.remove();
+      }
+    } catch (error) {
+      tab?.close();
+      this.els.aar!.textContent = (error as Error).message;
+    }
   }
 
   private async branch() {

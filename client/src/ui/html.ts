@@ -15,6 +15,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
     if (value === undefined || value === null || value === false) continue;
     if (name.startsWith("on") && typeof value === "function") el.addEventListener(name.slice(2), value as EventListener);
     else if (PROPERTIES.has(name)) (el as unknown as Record<string, unknown>)[name] = value;
+    // Through the CSSOM: the page's Content-Security-Policy refuses style attributes (no 'unsafe-inline').
+    else if (name === "style") el.style.cssText = String(value);
     else el.setAttribute(name, value === true ? "" : String(value));
   }
   append(el, children);
