@@ -78,10 +78,20 @@ export function rosterPanel(getCtx: () => GameContext): Panel {
           );
         // A team's heading says how many of its seats are taken (rules.seatsPerNation).
         const size = ctx.state.nations[key] && ctx.state.scenario.seatsPerNation ? ` of ${ctx.state.scenario.seatsPerNation}` : "";
+        // Seats nobody is using (people who came back with the code instead of their seat):
+        // a code makes only so many, so exercise control clears them here.
+        const stale = list.filter((s) => !s.online && s.role !== "facilitator").length;
+        const clear =
+          ctx.isFacilitator && stale > 0 && ctx.state.nations[key]
+            ? twoStepButton({ text: `Clear ${stale} offline`, name: `Clear ${stale} offline seats of ${title}`, confirmText: "Confirm clearing", confirmName: `Confirm: forget the ${stale} offline seats of ${title}` }, async () => {
+                const result = await send({ type: "clearStaleSeats", nation: key });
+                status.show(result, `The offline seats of ${title} were cleared. Anyone among them joins again with the team's code.`);
+              })
+            : null;
         return h(
           "section",
           { class: "roster-group", "aria-label": title },
-          h("h3", {}, `${title} — ${online}${size} online`),
+          h("h3", {}, `${title} — ${online}${size} online`, clear),
           list.length ? h("ul", { class: "roster" }, ...list.map(item)) : h("p", { class: "muted" }, "Nobody has joined yet."),
         );
       }),
