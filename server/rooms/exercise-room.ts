@@ -1,4 +1,4 @@
-import { Room, CloseCode, ServerError, matchMaker, type Client, type AuthContext } from "@colyseus/core";
+import { Room, CloseCode, ServerError, matchMaker, ClientState, Protocol, ResponseStatus, getMessageBytes, type Client, type AuthContext } from "@colyseus/core";
 import { ROOM_HEADER } from "../security/client-address.ts";
 import { StateView, Encoder } from "@colyseus/schema";
 import type { ExerciseState } from "../../shared/state/schema.ts";
@@ -22,6 +22,7 @@ import { SEAT_REMOVED, type SeatCommand, type JoinCodes } from "../../shared/pro
 import { SeatBudgets } from "./seat-budget.ts";
 import { FairQueue } from "./fair-queue.ts";
 import { withCorkedSockets } from "./corked-sends.ts";
+import { guardFrames, type FrameRefusal } from "./frame-guard.ts";
 
 // Scenario JSON and per-nation perspectives exceed the 8 KB default on the first full state.
 Encoder.BUFFER_SIZE = 512 * 1024;
@@ -33,6 +34,8 @@ const WHITE = "white";
 /** How long a seat cut off for flooding must wait before it may rejoin. */
 const FLOOD_COOL_DOWN_MS = 10_000;
 const FLOODING = 4429;
+/** WebSocket's own "invalid frame payload data": a room message that is not msgpack at all. */
+const UNDECODABLE_FRAME = 1007;
 /** HTTP statuses of join refusals (matchmaking answers over HTTP; the sentence leads with the stable code). */
 const JOIN_REFUSED = 403;
 const JOIN_THROTTLED = 429;
@@ -121,6 +124,9 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.setMetadata({ exerciseId: record.id, title: record.title });
 
     this.budgets = new SeatBudgets(serverContext().commandsPerSecond, FLOOD_COOL_DOWN_MS);
+    // Frames msgpackr cannot decode (nested too deep for the stack, or not msgpack) are refused
+    // before Colyseus decodes them: one log line, no stack trace (frame-guard.ts).
+    guardFrames(this, (client, refusal) => this.refuseFrame(client as SeatedClient, refusal));
     // Every message is weighed against its seat's budget as it arrives, before it is queued.
     this.onMessage("command", (client: SeatedClient, message: unknown) => {
       if (this.admit(client, message)) void this.enqueue(client.userData!.seatId, () => this.handleCommand(client, message));
@@ -153,7 +159,15 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   static override async onAuth(_token: string | undefined, options: Record<string, unknown>, context: AuthContext) {
     const exerciseId = context.headers.get(ROOM_HEADER);
     if (!exerciseId) throw new ServerError(JOIN_REFUSED, "invalid_join: Join an exercise by its id (the start page does this for you).");
-    const admission: Admission = await matchMaker.remoteRoomCall(exerciseId, "admitSeat", [isPlainObject(options) ? options : {}, context.ip ?? "unknown"]);
+    let admission: Admission;
+    try {
+      admission = await matchMaker.remoteRoomCall(exerciseId, "admitSeat", [isPlainObject(options) ? options : {}, context.ip ?? "unknown"]);
+    } catch (error) {
+      // The room is gone or its process does not answer: no internal detail reaches the client.
+      const reference = newReference();
+      serverContext().log.error("join could not reach the exercise's room", { exerciseId, reference, error: String((error as Error)?.message ?? error) });
+      throw new ServerError(503, `internal_error: The exercise could not be reached just now (reference ${reference}). Try again in a few seconds.`);
+    }
     if (!admission.ok) throw new ServerError(admission.code === "flooding" || admission.code === "rate_limited" ? JOIN_THROTTLED : JOIN_REFUSED, `${admission.code}: ${admission.message}`);
     return admission.seat;
   }
@@ -342,6 +356,25 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
       serverContext().log.warn("seat cut off for flooding", { exerciseId: this.roomId, seat: me.seatId, nation: client.auth?.nation ?? null });
     }
     return false;
+  }
+
+  /**
+   * A frame the guard refused. Nested too deep: answered with a result invalid_payload (id null:
+   * the id is inside what could not be decoded; a room.request() also gets its response), and
+   * the connection serves on. Not msgpack at all: the connection is closed with 1007
+   * (UNDECODABLE_FRAME), as Colyseus itself would have dropped it (4002), but with one log line
+   * and no stack trace. Either way the frame counts against the seat's message budget.
+   */
+  private refuseFrame(client: SeatedClient, refusal: FrameRefusal) {
+    if (client.state === ClientState.LEAVING || !this.admit(client, undefined)) return;
+    serverContext().log.warn("room message refused", { exerciseId: this.roomId, seat: client.userData?.seatId ?? null, kind: refusal.kind, type: refusal.type, bytes: refusal.bytes, detail: refusal.detail });
+    if (refusal.kind === "undecodable") {
+      client.leave(UNDECODABLE_FRAME, "That message is not valid msgpack.");
+      return;
+    }
+    const message = "Refused: the message nests too deep to be decoded.";
+    if (refusal.requestId !== null) client.enqueueRaw(getMessageBytes[Protocol.ROOM_RESPONSE](refusal.requestId, ResponseStatus.ERROR, { name: RejectionCode.InvalidPayload, message, code: RejectionCode.InvalidPayload }));
+    client.send("result", { id: null, ok: false, code: RejectionCode.InvalidPayload, message });
   }
 
   private async handleCommand(client: SeatedClient, message: unknown) {

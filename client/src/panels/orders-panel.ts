@@ -7,7 +7,8 @@ import type { Draft } from "../../../shared/state/schema.ts";
 
 /**
  * Orders for this turn: the team's drafts (live, with who proposed each), the draft form, and
- * commit / un-commit with every nation's readiness. Exercise control sees every team's drafts.
+ * commit / un-commit with every nation's readiness. Exercise control sees every team's drafts
+ * and may withdraw any of them.
  */
 export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values: { asset?: string; destination?: string; kind?: string }): void } {
   const phaseHint = h("p", { class: "hint-banner" });
@@ -39,13 +40,15 @@ export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values
       { class: "draft" },
       h("span", { class: "draft-text" }, describeOrder(ctx.state, d.order)),
       h("span", { class: "byline" }, ctx.viewNation ? `proposed by ${d.author}` : `${nationName(ctx.state, d.nation)} — proposed by ${d.author}`),
-      ctx.canAct
+      // Exercise control may withdraw any team's draft: the way out when one order stops the
+      // turn from resolving.
+      ctx.canAct || ctx.isFacilitator
         ? h(
             "button",
             {
               type: "button",
               class: "small",
-              "aria-label": `Withdraw draft: ${describeOrder(ctx.state, d.order)}`,
+              "aria-label": ctx.canAct ? `Withdraw draft: ${describeOrder(ctx.state, d.order)}` : `Withdraw ${nationName(ctx.state, d.nation)}'s draft: ${describeOrder(ctx.state, d.order)}`,
               onclick: async (e: Event) => {
                 (e.currentTarget as HTMLButtonElement).disabled = true;
                 draftStatus.show(await getCtx().send({ type: "withdrawDraft", draft: d.id }), "Draft withdrawn.");
