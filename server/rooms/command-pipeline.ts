@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { Command, CommandEnvelope, type Actor } from "../../shared/protocol/commands.ts";
 import { RejectionCode, type Rejection } from "../../shared/protocol/rejections.ts";
 import { SeatCommand, SEAT_COMMAND_TYPES } from "../../shared/protocol/seat-commands.ts";
+import { wellFormed, clipText } from "../security/well-formed.ts";
 
 export type CommandReply = { id: string | null; ok: true; seq: number } | { id: string | null; ok: false; code: string; message: string; reference?: string };
 
@@ -16,9 +17,15 @@ const SCHEMA_BY_TYPE = new Map<string, z.ZodType<Command>>(Command.options.flatM
 
 /**
  * Parses a message off the wire into a command. Payloads come from untrusted peers: anything
- * malformed is answered with a rejection naming what is wrong, never by a disconnect.
+ * malformed is answered with a rejection naming what is wrong, never by a disconnect. Every
+ * string in the message (keys too) is made well-formed first, before any schema sees it, so a
+ * new command's text is covered without doing anything; a payload nested deeper than
+ * MAX_PAYLOAD_DEPTH is refused as invalid_payload.
  */
-export function parseCommand(raw: unknown): { id: string | null; command: Command } | { id: string | null; rejected: Rejection } {
+export function parseCommand(message: unknown): { id: string | null; command: Command } | { id: string | null; rejected: Rejection } {
+  const clean = wellFormed(message);
+  if (!clean.ok) return { id: idOf(message, true), rejected: { code: RejectionCode.InvalidPayload, message: `Refused: ${clean.reason}.` } };
+  const raw = clean.value;
   const envelope = CommandEnvelope.safeParse(raw);
   const id = idOf(raw);
   if (!envelope.success) return { id, rejected: { code: RejectionCode.InvalidPayload, message: `Send {id, command}: ${describe(envelope.error)}` } };
@@ -32,16 +39,24 @@ export function parseCommand(raw: unknown): { id: string | null; command: Comman
   return { id: envelope.data.id, command: parsed.data };
 }
 
-/** The id a reply echoes: the sender's own, if the message carries a string one (at most 64 characters). */
-export function idOf(message: unknown): string | null {
+/**
+ * The id a reply echoes: the sender's own, if the message carries a string one (at most 64
+ * characters; `clean` makes it well-formed, for a message that did not go through wellFormed).
+ */
+export function idOf(message: unknown, clean = false): string | null {
   const id = (message as { id?: unknown } | null)?.id;
-  return typeof id === "string" ? id.slice(0, 64) : null;
+  if (typeof id !== "string") return null;
+  return clean ? clipText(id, 64) : id.slice(0, 64);
 }
 
 /** Exercise control's seat management (removeSeat, newJoinCode): null when the message is not one. */
-export function parseSeatCommand(raw: unknown): { id: string | null; command: SeatCommand } | { id: string | null; rejected: Rejection } | null {
-  const command = (raw as { command?: { type?: unknown } } | null)?.command;
-  if (typeof command?.type !== "string" || !SEAT_COMMAND_TYPES.has(command.type)) return null;
+export function parseSeatCommand(message: unknown): { id: string | null; command: SeatCommand } | { id: string | null; rejected: Rejection } | null {
+  const type = (message as { command?: { type?: unknown } } | null)?.command?.type;
+  if (typeof type !== "string" || !SEAT_COMMAND_TYPES.has(type)) return null;
+  const clean = wellFormed(message);
+  if (!clean.ok) return { id: idOf(message, true), rejected: { code: RejectionCode.InvalidPayload, message: `Refused: ${clean.reason}.` } };
+  const raw = clean.value;
+  const command = (raw as { command: { type: string } }).command;
   const id = idOf(raw);
   const parsed = SeatCommand.safeParse(command);
   if (!parsed.success) return { id, rejected: { code: RejectionCode.InvalidPayload, message: `Invalid ${command.type}: ${describe(parsed.error)}` } };

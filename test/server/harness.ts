@@ -3,7 +3,7 @@ import type { Room as SdkRoom } from "@colyseus/sdk";
 import { join } from "node:path";
 import { createConcordServer } from "../../server/app.ts";
 import { configFromEnv, ROOT } from "../../server/config.ts";
-import { silentLogger } from "../../server/log.ts";
+import { silentLogger, type Logger } from "../../server/log.ts";
 import { MemoryStore } from "../../server/store/memory-store.ts";
 import type { EventStore } from "../../server/store/event-store.ts";
 import type { CreatedExercise } from "../../server/exercises/exercise-service.ts";
@@ -33,10 +33,10 @@ export type Seat = {
 
 let counter = 0;
 
-export async function startHarness(options: { store?: EventStore; env?: Record<string, string> } = {}): Promise<Harness> {
+export async function startHarness(options: { store?: EventStore; env?: Record<string, string>; log?: Logger } = {}): Promise<Harness> {
   const store = options.store ?? new MemoryStore();
   const config = configFromEnv({ CONCORD_STORE: "memory", SCENARIOS_DIR: TEST_SCENARIOS, CLIENT_DIR: "/nonexistent", ...options.env } as NodeJS.ProcessEnv);
-  const { server } = await createConcordServer(config, silentLogger, store);
+  const { server } = await createConcordServer(config, options.log ?? silentLogger, store);
   const colyseus = await boot(server, TEST_PORT);
   const url = `http://localhost:${TEST_PORT}`;
   const harness: Harness = {
