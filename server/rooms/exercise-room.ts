@@ -56,6 +56,18 @@ const BATCH_MS = 5;
 type Admission = { ok: true; seat: SeatRecord } | { ok: false; code: string; message: string };
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+/**
+ * The join options a seat is decided by, and only as strings: the rest of what a client puts in
+ * the (public) matchmaking request never travels on. Remote room calls serialise their
+ * arguments as JSON, which a body nested 10,000 deep overflowed (logged as an unreachable room).
+ */
+const JOIN_FIELDS = ["seat", "token", "code", "name"] as const;
+function joinFields(options: unknown): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (!isPlainObject(options)) return fields;
+  for (const key of JOIN_FIELDS) if (Object.hasOwn(options, key) && typeof options[key] === "string") fields[key] = options[key];
+  return fields;
+}
 
 type SeatedClient = Client<{ auth: SeatRecord; userData: { perspective: string; seatId: string; cutOff: boolean } }>;
 
@@ -161,7 +173,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     if (!exerciseId) throw new ServerError(JOIN_REFUSED, "invalid_join: Join an exercise by its id (the start page does this for you).");
     let admission: Admission;
     try {
-      admission = await matchMaker.remoteRoomCall(exerciseId, "admitSeat", [isPlainObject(options) ? options : {}, context.ip ?? "unknown"]);
+      admission = await matchMaker.remoteRoomCall(exerciseId, "admitSeat", [joinFields(options), context.ip ?? "unknown"]);
     } catch (error) {
       // The room is gone or its process does not answer: no internal detail reaches the client.
       const reference = newReference();
