@@ -11,6 +11,7 @@ import { foldEvents } from "../../shared/engine/evolve.ts";
 import { viewFor, messageFilter, type Viewer } from "../../shared/engine/view-for.ts";
 import { allMessages } from "../../shared/state/schema.ts";
 import { sendError } from "./errors.ts";
+import { wellFormed, clipText } from "../security/well-formed.ts";
 import { exerciseAccess, viewerAccess, presentedSecret, type Access } from "./exercise-access.ts";
 import { DownloadTickets } from "./download-tickets.ts";
 import { noStore, AAR_HTML_CSP } from "./security-headers.ts";
@@ -37,7 +38,8 @@ const CREATIONS_PER_HOUR = 20;
 export function mountApi(app: Application, options: ApiOptions): void {
   const { service } = options;
   const creations = new RateLimiterMemory({ keyPrefix: "create", points: CREATIONS_PER_HOUR, duration: 3600 });
-  const tickets = new DownloadTickets();
+  // In Colyseus's presence: shared by every process when REDIS_URL is set.
+  const tickets = new DownloadTickets({ setex: (k, v, s) => matchMaker.presence.setex(k, v, s), get: (k) => matchMaker.presence.get(k), del: (k) => matchMaker.presence.del(k) });
   app.use(["/api", "/health"], noStore);
   // A secret in a URL stays in browser history, proxy logs and Referer headers.
   app.use("/api", (req, res, next) => {
@@ -45,6 +47,17 @@ export function mountApi(app: Application, options: ApiOptions): void {
     sendError(res, 401, "token_in_url", "Credentials are not accepted in the URL (?token=): send them as 'Authorization: Bearer …'. For a download link, ask POST /api/exercises/:id/tickets for a ticket and use ?ticket=.");
   });
   app.use("/api", express.json({ limit: "64kb" }));
+  // JSON bodies get what room messages get (command-pipeline.ts): every string, keys included,
+  // well-formed (a lone surrogate in an exercise's or a branch's title would otherwise reach the
+  // state as invalid UTF-8 and garble every decoder), and nothing nested deeper than
+  // MAX_PAYLOAD_DEPTH (JSON.parse copes with any depth; what comes after may not).
+  app.use("/api", (req, res, next) => {
+    if (req.body === undefined || req.body === null || typeof req.body !== "object") return next();
+    const clean = wellFormed(req.body);
+    if (!clean.ok) return sendError(res, 400, "invalid_payload", `Refused: ${clean.reason}.`);
+    req.body = clean.value;
+    next();
+  });
 
   app.get("/health", asyncRoute(async (_req, res) => {
     const rooms = await matchMaker.query({ name: "exercise" });
@@ -99,7 +112,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
     if (!(await operatorOnly(req, res, "create"))) return;
     const scenarioId = req.body?.scenarioId;
     if (typeof scenarioId !== "string") return sendError(res, 400, "invalid_payload", "Send {\"scenarioId\": \"…\", \"title\"?: \"…\"}.");
-    const title = typeof req.body?.title === "string" ? req.body.title.slice(0, 160) : undefined;
+    const title = typeof req.body?.title === "string" ? clipText(req.body.title, 160) : undefined;
     try {
       const created = await service.create(scenarioId, title);
       await options.ensureRoom(created.id);
@@ -148,7 +161,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
     if (access.role !== "facilitator") return sendError(res, 403, "not_facilitator", "Only exercise control can branch an exercise.");
     const seq = req.body?.seq;
     if (!Number.isInteger(seq) || seq < 0) return sendError(res, 400, "invalid_payload", "Send {\"seq\": <event number to branch after>, \"title\"?: \"…\"}.");
-    const created = await service.branch(id, seq, typeof req.body?.title === "string" ? req.body.title.slice(0, 160) : undefined);
+    const created = await service.branch(id, seq, typeof req.body?.title === "string" ? clipText(req.body.title, 160) : undefined);
     await options.ensureRoom(created.id);
     res.status(201).json(created);
   }));
@@ -161,14 +174,14 @@ export function mountApi(app: Application, options: ApiOptions): void {
     const id = String(req.params.id);
     const access = await exerciseAccess(service, req, id);
     if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
-    res.status(201).json(tickets.issue(id, access.role));
+    res.status(201).json(await tickets.issue(id, access.role));
   }));
 
   /** The log and the report are also downloaded with `?ticket=` instead of the Authorization header. */
   const downloadAccess = async (req: Request, id: string): Promise<Access> => {
     if (req.query.ticket === undefined) return exerciseAccess(service, req, id);
     if (!(await service.store.getExercise(id))) return { denied: { status: 404, code: "unknown_exercise", message: `There is no exercise "${id}".` } };
-    const role = typeof req.query.ticket === "string" ? tickets.redeem(req.query.ticket, id) : null;
+    const role = typeof req.query.ticket === "string" ? await tickets.redeem(req.query.ticket, id) : null;
     if (role) return { role };
     return { denied: { status: 401, code: "ticket_invalid", message: "This download ticket is unknown, used or expired (a ticket serves one download within 60 s): open the link again from the replay viewer." } };
   };

@@ -8,7 +8,7 @@ import { configFromEnv, ConfigError } from "../../server/config.ts";
 import { jsonLogger } from "../../server/log.ts";
 import { MemoryStore } from "../../server/store/memory-store.ts";
 import { installCorsPolicy } from "../../server/http/cors.ts";
-import { DownloadTickets, TICKET_SECONDS } from "../../server/http/download-tickets.ts";
+import { DownloadTickets, TICKET_SECONDS, memoryTicketStore } from "../../server/http/download-tickets.ts";
 import type { CreatedExercise } from "../../server/exercises/exercise-service.ts";
 import { TEST_SCENARIOS, TEST_PORT, seatFor } from "./harness.ts";
 
@@ -193,17 +193,20 @@ describe("credentials in headers, download tickets in links", () => {
     expect(await events.json()).toMatchObject({ exerciseId: ex.id, events: expect.any(Array) });
   });
 
-  it("keeps a ticket for its exercise and role, for 60 s", () => {
+  it("keeps a ticket for its exercise and role, for 60 s", async () => {
     let now = 1_000_000;
-    const tickets = new DownloadTickets(() => now);
-    const observer = tickets.issue("ex-a", "observer").ticket;
-    expect(tickets.redeem(observer, "ex-a")).toBe("observer");
-    expect(tickets.redeem(tickets.issue("ex-a", "facilitator").ticket, "ex-a")).toBe("facilitator");
-    const late = tickets.issue("ex-a", "observer").ticket;
+    const store = memoryTicketStore(() => now);
+    const tickets = new DownloadTickets(store, () => now);
+    const observer = (await tickets.issue("ex-a", "observer")).ticket;
+    expect(await tickets.redeem(observer, "ex-b")).toBeNull();
+    expect(await tickets.redeem(observer, "ex-a")).toBe("observer");
+    expect(await tickets.redeem(observer, "ex-a")).toBeNull(); // one download
+    expect(await tickets.redeem((await tickets.issue("ex-a", "facilitator")).ticket, "ex-a")).toBe("facilitator");
+    const late = (await tickets.issue("ex-a", "observer")).ticket;
     now += TICKET_SECONDS * 1000;
-    expect(tickets.redeem(late, "ex-a")).toBeNull();
-    tickets.issue("ex-b", "observer");
-    expect(tickets.size).toBe(1); // expired ones are swept
+    expect(await tickets.redeem(late, "ex-a")).toBeNull();
+    await tickets.issue("ex-b", "observer");
+    expect(store.size).toBe(1); // expired ones are swept
   });
 });
 
