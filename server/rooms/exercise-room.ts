@@ -100,7 +100,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   /** Seats admitted at matchmaking whose connection has not arrived yet. */
   private admitted: { id: string; until: number }[] = [];
   /** Dropped connections waiting for their reconnection, by seat. */
-  private reconnectionHolds = new Map<string, number>();
+  private reconnectionHolds = new Map<string, Set<{ reject: Function }>>();
 
   override async onCreate(options: { exerciseId: string }) {
     const { service, log } = serverContext();
@@ -201,6 +201,9 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
       const seat = await service.seatFor(this.roomId, options, (nation) => this.onlineSeatsOf(nation));
       const id = seatPublicId(seat.token);
       if (this.removedSeats.has(id)) return { ok: false, code: "removed", message: REMOVED.replace(/^removed: /, "") };
+      // Back with its seat token on a new connection (a reload): the connections it dropped are
+      // not coming back, so their reconnection holds are let go instead of counted.
+      if (typeof options.seat === "string") this.releaseHolds(id);
       if (this.connectionsOf(id) >= CONNECTIONS_PER_SEAT) {
         return { ok: false, code: "too_many_connections", message: `This seat is already open in ${CONNECTIONS_PER_SEAT} places. Close one of them, or join with your own code and name.` };
       }
@@ -214,11 +217,16 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     }
   }
 
+  private releaseHolds(seatId: string) {
+    for (const hold of this.reconnectionHolds.get(seatId) ?? []) hold.reject(new Error("the seat came back on a new connection"));
+    this.reconnectionHolds.delete(seatId);
+  }
+
   /** Connections a seat has, is about to open (admitted, not yet connected) or may get back (dropped). */
   private connectionsOf(seatId: string): number {
     const now = Date.now();
     this.admitted = this.admitted.filter((a) => a.until > now);
-    let count = this.admitted.filter((a) => a.id === seatId).length + (this.reconnectionHolds.get(seatId) ?? 0);
+    let count = this.admitted.filter((a) => a.id === seatId).length + (this.reconnectionHolds.get(seatId)?.size ?? 0);
     for (const client of this.clients as SeatedClient[]) if (client.userData?.seatId === seatId) count++;
     return count;
   }
@@ -270,15 +278,18 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     // drops connections with one token cannot pile up reconnection holds.
     const seatId = client.userData!.seatId;
     if (this.connectionsOf(seatId) >= CONNECTIONS_PER_SEAT) return;
-    this.reconnectionHolds.set(seatId, (this.reconnectionHolds.get(seatId) ?? 0) + 1);
+    const hold = this.allowReconnection(client, serverContext().reconnectSeconds);
+    const holds = this.reconnectionHolds.get(seatId) ?? new Set();
+    holds.add(hold);
+    this.reconnectionHolds.set(seatId, holds);
     try {
-      await this.allowReconnection(client, serverContext().reconnectSeconds);
+      await hold;
     } catch {
-      // Reconnection window passed: the seat stays valid; the browser rejoins with its seat token.
+      // Reconnection window passed (or the seat came back on a new connection): the seat stays
+      // valid; the browser rejoins with its seat token.
     } finally {
-      const left = (this.reconnectionHolds.get(seatId) ?? 1) - 1;
-      if (left > 0) this.reconnectionHolds.set(seatId, left);
-      else this.reconnectionHolds.delete(seatId);
+      holds.delete(hold);
+      if (holds.size === 0 && this.reconnectionHolds.get(seatId) === holds) this.reconnectionHolds.delete(seatId);
     }
   }
 

@@ -99,6 +99,21 @@ describe("matchmaking open to anyone", () => {
   });
 });
 
+describe("a participant on a bad network", () => {
+  it("who drops and reloads again and again always gets the seat back (dropped connections' holds are let go)", async () => {
+    const ex = await h.createExercise();
+    let alice = await h.join(ex.id, { code: northCode(ex), name: "Alice" });
+    const token = alice.welcome.seat;
+    const room = matchMaker.getLocalRoomById(ex.id) as unknown as { clients: { sessionId: string; ref: { terminate(): void } }[] };
+    for (let reload = 0; reload < 8; reload++) {
+      room.clients.find((c) => c.sessionId === alice.room.sessionId)!.ref.terminate(); // the network drops
+      alice = await h.join(ex.id, { seat: token }); // the page reloads with its seat token
+      expect(alice.welcome.name).toBe("Alice");
+    }
+    await alice.room.leave();
+  });
+});
+
 describe("ghost seats", () => {
   it("a code makes at most seatsPerNation stored seats beyond those connected; exercise control clears the stale ones", async () => {
     const ex = await h.createExercise(); // tiny: seatsPerNation 8
