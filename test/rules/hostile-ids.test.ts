@@ -265,3 +265,17 @@ describe("a log an older build let hostile ids into", () => {
     expect(resolved.states.at(-1)!.turn).toBe(2);
   });
 });
+
+describe("exercise control withdraws any team's draft", () => {
+  it("even a committed team's, and a participant still only its own", async () => {
+    const { Game, as } = await import("./game.ts");
+    const g = new Game().start();
+    g.do({ type: "draftOrder", order: { kind: "setPolicy", alertLevel: "high" } }, as("north"));
+    const draft = Object.keys(g.state.drafts)[0]!;
+    g.refuse({ type: "withdrawDraft", draft }, as("south"), "unknown_draft");
+    g.do({ type: "commitTurn", turn: g.state.turn }, as("north"));
+    g.do({ type: "withdrawDraft", draft }, { role: "facilitator", name: "Control" });
+    expect(g.state.drafts[draft]).toBeUndefined();
+    expect(g.events.at(-1)).toMatchObject({ type: "draftWithdrawn", by: "Control" });
+  });
+});
