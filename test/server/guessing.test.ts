@@ -1,20 +1,11 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { startHarness, type Harness } from "./harness.ts";
+import { startHarness, matchmake, type Harness, type MatchmakeAnswer as Answer } from "./harness.ts";
 
 /**
  * Without TRUST_PROXY, a client's claimed addresses count for nothing: one client is one address,
  * held to 10 wrong guesses a minute over the WebSocket join, the start page and the HTTP API.
  * (The other cases, behind a trusted proxy, are in hostile-seats.test.ts.)
  */
-type Answer = { status: number; code: string | null; text: string };
-
-async function matchmake(h: Harness, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  const res = await fetch(`${h.url}/matchmake/${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
-  const text = await res.text();
-  const stable = /"error":"([a-z_]+):/.exec(text);
-  return { status: res.status, code: stable?.[1] ?? null, text };
-}
-
 
 describe("code guessing", () => {
   let h: Harness;

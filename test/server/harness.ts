@@ -115,3 +115,13 @@ export async function until(check: () => boolean, what: string, timeoutMs = 3000
 export function within<T>(promise: Promise<T>, ms: number, label: string): Promise<T> {
   return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${label}: no answer within ${ms} ms`)), ms))]);
 }
+
+export type MatchmakeAnswer = { status: number; code: string | null; text: string };
+
+/** A raw Colyseus matchmaking request, as an outsider sends it; `code` is the refusal's stable code. */
+export async function matchmake(h: Harness, path: string, body: unknown, headers: Record<string, string> = {}): Promise<MatchmakeAnswer> {
+  const res = await fetch(`${h.url}/matchmake/${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  const text = await res.text();
+  const stable = /"error":"([a-z_]+):/.exec(text);
+  return { status: res.status, code: stable?.[1] ?? null, text };
+}

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { startHarness, until, type Harness } from "./harness.ts";
+import { startHarness, until, matchmake, type Harness, type MatchmakeAnswer as Answer } from "./harness.ts";
 import type { CreatedExercise } from "../../server/exercises/exercise-service.ts";
 import { matchMaker } from "@colyseus/core";
 
@@ -9,14 +9,6 @@ import { matchMaker } from "@colyseus/core";
  * handle. Each case fails without its fix (main at bd5597a). The server trusts loopback as its
  * proxy here, so each test's attackers come from addresses of their own (X-Forwarded-For).
  */
-type Answer = { status: number; code: string | null; text: string };
-
-async function matchmake(h: Harness, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  const res = await fetch(`${h.url}/matchmake/${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
-  const text = await res.text();
-  const stable = /"error":"([a-z_]+):/.exec(text);
-  return { status: res.status, code: stable?.[1] ?? null, text };
-}
 
 const northCode = (ex: CreatedExercise) => ex.joinCodes.find((c) => c.nation === "north")!.code;
 

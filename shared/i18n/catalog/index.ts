@@ -1,0 +1,19 @@
+import type { Lang } from "../languages.ts";
+import commonEn from "./common.en.ts";
+import commonFr from "./common.fr.ts";
+
+/**
+ * The message catalogue: ICU MessageFormat strings (plurals, select for gender or kind), one file
+ * per domain and language so each area of the product owns its words. English is the reference:
+ * every other language must have exactly its keys (a type error otherwise) with the same
+ * parameters (test/i18n/catalog.test.ts).
+ *
+ * To add a domain: write `<domain>.en.ts` (an object `as const`) and `<domain>.fr.ts`
+ * (`satisfies CatalogFor<typeof en>`), then spread both below.
+ */
+export const EN = { ...commonEn } as const;
+export type MessageKey = keyof typeof EN;
+
+const FR: { readonly [K in MessageKey]: string } = { ...commonFr };
+
+export const CATALOG: Record<Lang, { readonly [K in MessageKey]: string }> = { en: EN, fr: FR };

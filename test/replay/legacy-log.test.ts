@@ -1,0 +1,52 @@
+import { describe, it, expect } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { ScenarioSpec } from "../../shared/scenario/schema.ts";
+import { initialState } from "../../shared/engine/initial-state.ts";
+import { foldEvents } from "../../shared/engine/evolve.ts";
+import { viewFor } from "../../shared/engine/view-for.ts";
+import { feedItemFor } from "../../shared/view/feed.ts";
+import { buildAfterActionReport } from "../../shared/aar/index.ts";
+import type { ExerciseEvent } from "../../shared/protocol/events.ts";
+import { ROOT } from "../../server/config.ts";
+
+/**
+ * A whole exercise recorded before the languages and wargame issues changed the rules: ten turns
+ * of Northern Flank, its order outcomes still English prose in the log. Old exercises must still
+ * open, replay to the same state, and show their feeds and report.
+ */
+const fixture = JSON.parse(readFileSync(join(ROOT, "test/fixtures/logs/northern-flank-10-turns-v1.json"), "utf8")) as {
+  exerciseId: string;
+  seed: number;
+  scenario: unknown;
+  events: ExerciseEvent[];
+  final: { turn: number; phase: string; seq: number; stateHash: string };
+};
+
+const canonical = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(canonical) : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])])) : v;
+
+describe("a log recorded with the rules of 2026-12-01", () => {
+  const initial = initialState(ScenarioSpec.parse(fixture.scenario), fixture.exerciseId, fixture.seed);
+  const state = foldEvents(initial, fixture.events);
+
+  it("folds to the same state it ended with", () => {
+    expect({ turn: state.turn, phase: state.phase, seq: state.seq }).toEqual({ turn: fixture.final.turn, phase: fixture.final.phase, seq: fixture.final.seq });
+    expect(createHash("sha256").update(JSON.stringify(canonical(state))).digest("hex")).toBe(fixture.final.stateHash);
+  });
+
+  it("still gives every viewer its feed, its view and the after-action report", () => {
+    const viewers = [{ kind: "white" } as const, ...Object.values(state.nations).filter((n) => n.playable).map((n) => ({ kind: "nation" as const, nation: n.id }))];
+    let before = initial;
+    let lines = 0;
+    for (const event of fixture.events) {
+      before = foldEvents(before, [event]);
+      for (const viewer of viewers) if (feedItemFor(event, before, viewer)) lines++;
+    }
+    expect(lines).toBeGreaterThan(100);
+    for (const viewer of viewers) expect(() => JSON.stringify(viewFor(state, viewer))).not.toThrow();
+    const report = buildAfterActionReport(initial, fixture.events, "Legacy");
+    expect(report.injects.length).toBeGreaterThan(10);
+  });
+});
