@@ -2,3 +2,4 @@ export { LANGUAGES, LANGUAGE_NAMES, DEFAULT_LANG, isLang, langOf, type Lang } fr
 export { msg, ref, isMsg, isRef, type Msg, type Param, type Params, type Ref, type RefKind } from "./message.ts";
 export { translate, listIn, formatNumber, formatDateTime, type NameOf } from "./format.ts";
 export { CATALOG, EN, type MessageKey } from "./catalog/index.ts";
+export { termKey, type Vocabulary } from "./terms.ts";

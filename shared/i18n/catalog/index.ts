@@ -1,6 +1,8 @@
 import type { Lang } from "../languages.ts";
 import commonEn from "./common.en.ts";
 import commonFr from "./common.fr.ts";
+import termsEn from "./terms.en.ts";
+import termsFr from "./terms.fr.ts";
 
 /**
  * The message catalogue: ICU MessageFormat strings (plurals, select for gender or kind), one file
@@ -11,9 +13,9 @@ import commonFr from "./common.fr.ts";
  * To add a domain: write `<domain>.en.ts` (an object `as const`) and `<domain>.fr.ts`
  * (`satisfies CatalogFor<typeof en>`), then spread both below.
  */
-export const EN = { ...commonEn } as const;
+export const EN = { ...commonEn, ...termsEn } as const;
 export type MessageKey = keyof typeof EN;
 
-const FR: { readonly [K in MessageKey]: string } = { ...commonFr };
+const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr };
 
 export const CATALOG: Record<Lang, { readonly [K in MessageKey]: string }> = { en: EN, fr: FR };

@@ -1,0 +1,10 @@
+import { EN, type MessageKey } from "./catalog/index.ts";
+
+/** The vocabularies of terms.en.ts: each enumerated value of the schemas, as people say it. */
+export type Vocabulary = "mission" | "alertLevel" | "rulesOfEngagement" | "publicStance" | "sharingPolicy" | "agreementKind" | "assetCategory" | "assetStatus" | "classification" | "phase" | "injectType" | "delivery" | "agreementStatus" | "requestStatus" | "injectStatus" | "intent" | "regionKind" | "channelKind" | "role" | "diplomacy";
+
+/** The catalogue key of a term, or null when the value is not one the vocabulary knows. */
+export function termKey(vocabulary: Vocabulary, value: string): MessageKey | null {
+  const key = `term.${vocabulary}.${value}`;
+  return Object.hasOwn(EN, key) ? (key as MessageKey) : null;
+}
