@@ -3,3 +3,4 @@ export { msg, ref, isMsg, isRef, type Msg, type Param, type Params, type Ref, ty
 export { translate, listIn, formatNumber, formatDateTime, type NameOf } from "./format.ts";
 export { CATALOG, EN, type MessageKey } from "./catalog/index.ts";
 export { termKey, type Vocabulary } from "./terms.ts";
+export { localText, type LocalText, type Localized, type Translations } from "./text.ts";
