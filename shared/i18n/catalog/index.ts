@@ -3,6 +3,12 @@ import commonEn from "./common.en.ts";
 import commonFr from "./common.fr.ts";
 import termsEn from "./terms.en.ts";
 import termsFr from "./terms.fr.ts";
+import feedEn from "./feed.en.ts";
+import feedFr from "./feed.fr.ts";
+import aarEn from "./aar.en.ts";
+import aarFr from "./aar.fr.ts";
+import replayEn from "./replay.en.ts";
+import replayFr from "./replay.fr.ts";
 
 /**
  * The message catalogue: ICU MessageFormat strings (plurals, select for gender or kind), one file
@@ -13,9 +19,9 @@ import termsFr from "./terms.fr.ts";
  * To add a domain: write `<domain>.en.ts` (an object `as const`) and `<domain>.fr.ts`
  * (`satisfies CatalogFor<typeof en>`), then spread both below.
  */
-export const EN = { ...commonEn, ...termsEn } as const;
+export const EN = { ...commonEn, ...termsEn, ...feedEn, ...aarEn, ...replayEn } as const;
 export type MessageKey = keyof typeof EN;
 
-const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr };
+const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...feedFr, ...aarFr, ...replayFr };
 
 export const CATALOG: Record<Lang, { readonly [K in MessageKey]: string }> = { en: EN, fr: FR };

@@ -1,0 +1,4 @@
+/** aar */
+export default {
+  "aar.title": "x",
+} as const;

@@ -1,0 +1,4 @@
+/** replay */
+export default {
+  "replay.title": "x",
+} as const;
