@@ -3,6 +3,8 @@ import commonEn from "./common.en.ts";
 import commonFr from "./common.fr.ts";
 import termsEn from "./terms.en.ts";
 import termsFr from "./terms.fr.ts";
+import panelsEn from "./panels.en.ts";
+import panelsFr from "./panels.fr.ts";
 import feedEn from "./feed.en.ts";
 import feedFr from "./feed.fr.ts";
 import aarEn from "./aar.en.ts";
@@ -19,9 +21,9 @@ import replayFr from "./replay.fr.ts";
  * To add a domain: write `<domain>.en.ts` (an object `as const`) and `<domain>.fr.ts`
  * (`satisfies CatalogFor<typeof en>`), then spread both below.
  */
-export const EN = { ...commonEn, ...termsEn, ...feedEn, ...aarEn, ...replayEn } as const;
+export const EN = { ...commonEn, ...termsEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn } as const;
 export type MessageKey = keyof typeof EN;
 
-const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...feedFr, ...aarFr, ...replayFr };
+const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr };
 
 export const CATALOG: Record<Lang, { readonly [K in MessageKey]: string }> = { en: EN, fr: FR };
