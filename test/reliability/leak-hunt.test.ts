@@ -6,7 +6,7 @@ import { until } from "../server/harness.ts";
 import { initialState } from "../../shared/engine/initial-state.ts";
 import { evolve } from "../../shared/engine/evolve.ts";
 import { viewFor } from "../../shared/engine/view-for.ts";
-import { feedItemFor } from "../../shared/view/feed.ts";
+import { feedItemFor, feedText } from "../../shared/view/feed.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 
 /**
@@ -130,7 +130,7 @@ describe("leak hunting over a long fuzzed exercise", () => {
         state = evolve(state, event);
         for (const nation of NATIONS) {
           const item = feedItemFor(event, state, { kind: "nation", nation });
-          if (item) tokens(item.text, entitled.get(nation)!);
+          if (item) tokens(feedText(item, state, "en") + " " + JSON.stringify(item.msg), entitled.get(nation)!);
         }
         see();
       }

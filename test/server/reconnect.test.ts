@@ -30,8 +30,8 @@ describe("dropped connections", () => {
 
     // Nobody committed: the server's timer resolves the turn by itself.
     await until(() => alice.room.state.turn === 2, "the timer resolving turn 1", 15_000);
-    const feed = [...alice.perspective().feed.values()].map((json: string) => JSON.parse(json).text);
-    expect(feed).toContain("Turn 1 is resolving (the timer ran out).");
+    const feed = [...alice.perspective().feed.values()].map((json: string) => JSON.parse(json).msg);
+    expect(feed).toContainEqual({ key: "feed.turn.resolving", params: { turn: 1, cause: "timer" } });
     for (const seat of [control, alice]) await seat.room.leave();
   }, 40_000);
 

@@ -1,17 +1,71 @@
 import { h, keyedList } from "../ui/html.ts";
 import { section } from "../ui/form.ts";
 import type { GameContext, Panel } from "../game/context.ts";
-import type { FeedItem, InjectView } from "../state/client-state.ts";
-import { nationName } from "../game/names.ts";
+import type { ClientState, FeedItem, InjectView } from "../state/client-state.ts";
+import { nationName, regionName, assetName } from "../game/names.ts";
+import { t, lang, onLanguageChange } from "../i18n.ts";
+import { translate, termKey, localText, isLang, msg, type Ref, type Localized } from "../../../shared/i18n/index.ts";
 
 const KIND_ICON: Record<string, string> = { inject: "✉", order: "⚑", turn: "◷", intel: "◉", diplomacy: "⚐", adjudication: "⚖", lifecycle: "▶" };
 
+/** The scenario's main language, when it says one (English otherwise). */
+const mainLang = (state: ClientState) => {
+  const declared = (state.scenario as { language?: unknown }).language;
+  return isLang(declared) ? declared : "en";
+};
+
+/** A scenario text in the reader's language, marked when it is not translated. */
+function localized(state: ClientState, item: object, field: string): string {
+  const local = localText(lang(), item as Localized & Record<string, unknown>, field, mainLang(state));
+  return local.fallback ? t("common.untranslated", { text: local.text }) : local.text;
+}
+
+/** Names for the references in feed lines, from what this seat's state holds. */
+function namesFrom(state: ClientState) {
+  return (r: Ref): string => {
+    switch (r.ref) {
+      case "nation":
+        return r.id === "white" ? t("feed.exerciseControl") : nationName(state, r.id);
+      case "region":
+        return regionName(state, r.id);
+      case "asset":
+        return assetName(state, r.id);
+      case "inject": {
+        const inject = state.perspective?.injects[r.id];
+        return inject ? `${inject.number} ${localized(state, inject, "title")}` : t("common.unknown");
+      }
+      case "objective": {
+        const objective = (state.scenario as { objectives?: ({ id: string; title: string } & Localized)[] }).objectives?.find((o) => o.id === r.id);
+        return objective ? localized(state, objective, "title") : t("common.unknown");
+      }
+      case "mission": {
+        const key = termKey("mission", r.id);
+        return key ? t(key) : r.id;
+      }
+      default:
+        return r.id;
+    }
+  };
+}
+
 /** Injects addressed to this viewer (full text) and the feed of results and events, newest first. */
 export function feedPanel(getCtx: () => GameContext): Panel {
-  const injects = h("div", { class: "injects", "aria-label": "Injects received" });
-  const noInjects = h("p", { class: "muted" }, "No injects yet.");
-  const feed = h("ol", { class: "feed", "aria-label": "Exercise feed" });
-  const element = h("div", { class: "panel" }, h("h2", {}, "News and results"), section("Injects", noInjects, injects), section("Feed", feed));
+  const injects = h("div", { class: "injects" });
+  const noInjects = h("p", { class: "muted" });
+  const feed = h("ol", { class: "feed" });
+  const heading = h("h2", {});
+  const injectSection = section("", noInjects, injects);
+  const feedSection = section("", feed);
+  const element = h("div", { class: "panel" }, heading, injectSection, feedSection);
+  const labels = () => {
+    heading.textContent = t("feed.panel.heading");
+    injectSection.querySelector("h3")!.textContent = t("feed.panel.injects");
+    feedSection.querySelector("h3")!.textContent = t("feed.panel.feed");
+    injects.setAttribute("aria-label", t("feed.panel.injectsLabel"));
+    feed.setAttribute("aria-label", t("feed.panel.feedLabel"));
+    noInjects.textContent = t("feed.panel.noInjects");
+  };
+  labels();
   const seenKey = () => {
     const ctx = getCtx();
     return `concord.feedSeen.${ctx.state.exerciseId}.${ctx.welcome.seatId}.${ctx.viewNation ?? "white"}`;
@@ -19,19 +73,35 @@ export function feedPanel(getCtx: () => GameContext): Panel {
   const seen = () => Number(localStorage.getItem(seenKey()) ?? 0);
   const visible = () => !element.closest<HTMLElement>("[role=tabpanel]")?.hidden;
 
-  const renderInject = (i: InjectView) =>
+  const renderInject = (i: InjectView) => {
+    const state = getCtx().state;
+    const typeKey = termKey("injectType", i.type);
+    const deliveryKey = termKey("delivery", i.delivery);
+    const meta = t("feed.panel.injectMeta", {
+      type: typeKey ? msg(typeKey) : i.type,
+      delivery: deliveryKey ? msg(deliveryKey) : i.delivery,
+      from: localized(state, i, "from"),
+      to: i.to === "all" ? msg("feed.panel.allNations") : i.to.map((n) => nationName(state, n)),
+      turn: i.releasedTurn ?? 0,
+    });
+    return h("article", { class: "inject-card", "data-inject": i.number }, h("h4", {}, `${i.number} ${localized(state, i, "title")}`), h("p", { class: "meta" }, meta), h("p", {}, localized(state, i, "body")));
+  };
+  const renderItem = (f: FeedItem) =>
     h(
-      "article",
-      { class: "inject-card", "data-inject": i.number },
-      h("h4", {}, `${i.number} ${i.title}`),
-      h("p", { class: "meta" }, `${i.type} · via ${i.delivery} · from ${i.from} · to ${i.to === "all" ? "all nations" : i.to.map((n) => nationName(getCtx().state, n)).join(", ")}${i.releasedTurn ? ` · turn ${i.releasedTurn}` : ""}`),
-      h("p", {}, i.body),
+      "li",
+      { class: `feed-item kind-${f.kind}` },
+      h("span", { class: "feed-kind", "aria-hidden": "true" }, KIND_ICON[f.kind] ?? "•"),
+      h("span", { class: "feed-turn" }, t("feed.panel.turn", { turn: f.turn })),
+      h("span", { class: "feed-text" }, translate(lang(), f.msg, namesFrom(getCtx().state))),
     );
-  const renderItem = (f: FeedItem) => h("li", { class: `feed-item kind-${f.kind}` }, h("span", { class: "feed-kind", "aria-hidden": "true" }, KIND_ICON[f.kind] ?? "•"), h("span", { class: "feed-turn" }, `T${f.turn}`), h("span", { class: "feed-text" }, f.text));
+  // Re-rendered when the seat's language changes: the signature includes the language.
+  const signature = (item: unknown) => `${lang()}\u0000${JSON.stringify(item)}`;
 
-  return {
+  const panel: Panel = {
     id: "feed",
-    title: "News",
+    get title() {
+      return t("feed.panel.tab");
+    },
     element,
     badge(ctx) {
       if (visible()) return 0;
@@ -43,8 +113,8 @@ export function feedPanel(getCtx: () => GameContext): Panel {
         .filter((i) => i.releasedTurn !== null && (i.status === undefined || i.status === "released"))
         .sort((a, b) => (b.releasedTurn ?? 0) - (a.releasedTurn ?? 0) || b.number.localeCompare(a.number, undefined, { numeric: true }));
       noInjects.hidden = released.length > 0;
-      keyedList(injects, released, (i) => i.id, renderInject);
-      keyedList(feed, ctx.perspective?.feed ?? [], (f) => String(f.seq), renderItem);
+      keyedList(injects, released, (i) => i.id, renderInject, signature);
+      keyedList(feed, ctx.perspective?.feed ?? [], (f) => String(f.seq), renderItem, signature);
       if (visible() && ctx.perspective?.feed[0]) {
         try {
           localStorage.setItem(seenKey(), String(ctx.perspective.feed[0].seq));
@@ -54,4 +124,13 @@ export function feedPanel(getCtx: () => GameContext): Panel {
       }
     },
   };
+  onLanguageChange(() => {
+    labels();
+    try {
+      panel.update(getCtx());
+    } catch {
+      // Not yet in a game: the next update renders in the new language.
+    }
+  });
+  return panel;
 }
