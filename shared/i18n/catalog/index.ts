@@ -3,6 +3,10 @@ import commonEn from "./common.en.ts";
 import commonFr from "./common.fr.ts";
 import termsEn from "./terms.en.ts";
 import termsFr from "./terms.fr.ts";
+import engineEn from "./engine.en.ts";
+import engineFr from "./engine.fr.ts";
+import serverEn from "./server.en.ts";
+import serverFr from "./server.fr.ts";
 import panelsEn from "./panels.en.ts";
 import panelsFr from "./panels.fr.ts";
 import feedEn from "./feed.en.ts";
@@ -21,9 +25,9 @@ import replayFr from "./replay.fr.ts";
  * To add a domain: write `<domain>.en.ts` (an object `as const`) and `<domain>.fr.ts`
  * (`satisfies CatalogFor<typeof en>`), then spread both below.
  */
-export const EN = { ...commonEn, ...termsEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn } as const;
+export const EN = { ...commonEn, ...termsEn, ...engineEn, ...serverEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn } as const;
 export type MessageKey = keyof typeof EN;
 
-const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr };
+const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...engineFr, ...serverFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr };
 
 export const CATALOG: Record<Lang, { readonly [K in MessageKey]: string }> = { en: EN, fr: FR };
