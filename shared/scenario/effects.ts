@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text, translations } from "./localized.ts";
 
 const Id = z.string().min(1);
 
@@ -12,14 +13,15 @@ export type Classification = z.infer<typeof Classification>;
 
 /** An intelligence report as an author writes it inside an inject or a grant. */
 export const ReportDraft = z.object({
-  title: z.string().min(1).max(200),
-  text: z.string().min(1).max(4000),
-  source: z.string().min(1).max(120).default("exercise control"),
+  title: text(200),
+  text: text(4000),
+  source: text(120).default("exercise control"),
   reliability: Admiralty.reliability.default("C"),
   credibility: Admiralty.credibility.default("3"),
   classification: Classification.default("RESTRICTED"),
   regions: z.array(Id).default([]),
   assets: z.array(Id).default([]),
+  i18n: translations({ title: 200, text: 4000, source: 120 }),
 });
 export type ReportDraft = z.infer<typeof ReportDraft>;
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Condition } from "./conditions.ts";
 import { Effect, AssetStatus } from "./effects.ts";
 import { RuleCoefficients } from "./rules.ts";
+import { Language, text, translations, scenarioTranslations, splitLanguages } from "./localized.ts";
 
 /** Ids are short machine names used in references across the file. */
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "ids are lower-case letters, digits, '-' or '_' (max 40)");
@@ -28,18 +29,20 @@ export type Policies = z.infer<typeof Policies>;
 
 export const NationSpec = z.object({
   id: Id,
-  name: z.string().min(1).max(80),
+  name: text(80),
   /** Colour-blind-safe hex colour for the map. */
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "colours are #rrggbb"),
   playable: z.boolean().default(true),
   /** Member of the alliance whose cohesion is measured. */
   alliance: z.boolean().default(true),
-  description: z.string().max(2000).default(""),
+  description: text(2000, 0).default(""),
   budget: z.number().min(0).max(100000),
   budgetPerTurn: z.number().min(0).max(100000),
   politicalCapital: Percent,
   readiness: Percent,
   policies: Policies.default({ alertLevel: "normal", rulesOfEngagement: "standard", publicStance: "quiet", intelSharing: {} }),
+  /** Translations of name and description (see localized.ts). */
+  i18n: translations({ name: 80, description: 2000 }),
 });
 export type NationSpec = z.infer<typeof NationSpec>;
 
@@ -51,7 +54,7 @@ export type CrisisSpec = z.infer<typeof CrisisSpec>;
 
 export const RegionSpec = z.object({
   id: Id,
-  name: z.string().min(1).max(80),
+  name: text(80),
   kind: z.enum(["land", "sea"]),
   terrain: z.string().max(40).default("plain"),
   /** Centre on a 1000 × 700 map canvas. */
@@ -68,6 +71,7 @@ export const RegionSpec = z.object({
   recoversTo: Percent.optional(),
   adjacent: z.array(Id).min(1),
   crisis: CrisisSpec.optional(),
+  i18n: translations({ name: 80 }),
 });
 export type RegionSpec = z.infer<typeof RegionSpec>;
 
@@ -79,7 +83,7 @@ export type Mission = z.infer<typeof Mission>;
 
 export const AssetTypeSpec = z.object({
   id: Id,
-  name: z.string().min(1).max(80),
+  name: text(80),
   category: AssetCategory,
   /** Regions moved per turn. */
   speed: z.number().int().min(1).max(10),
@@ -94,12 +98,13 @@ export const AssetTypeSpec = z.object({
   missions: z.array(Mission).min(1),
   /** ISR: regions of reach for detection (0 = own region only). */
   detectionRange: z.number().int().min(0).max(3).default(0),
+  i18n: translations({ name: 80 }),
 });
 export type AssetTypeSpec = z.infer<typeof AssetTypeSpec>;
 
 export const AssetSpec = z.object({
   id: Id,
-  name: z.string().min(1).max(80),
+  name: text(80),
   type: Id,
   owner: Id,
   region: Id,
@@ -107,6 +112,7 @@ export const AssetSpec = z.object({
   status: AssetStatus.default("ready"),
   mission: Mission.optional(),
   prepositioned: z.boolean().default(false),
+  i18n: translations({ name: 80 }),
 });
 export type AssetSpec = z.infer<typeof AssetSpec>;
 
@@ -116,10 +122,11 @@ export type AgreementKind = z.infer<typeof AgreementKind>;
 export const AgreementSpec = z.object({
   id: Id,
   kind: AgreementKind,
-  title: z.string().min(1).max(120),
+  title: text(120),
   parties: z.array(Id).min(2),
   /** Last turn the agreement is in force (inclusive); absent = open-ended. */
   expiresTurn: z.number().int().min(1).optional(),
+  i18n: translations({ title: 120 }),
 });
 export type AgreementSpec = z.infer<typeof AgreementSpec>;
 
@@ -137,7 +144,7 @@ export type Trigger = z.infer<typeof Trigger>;
 
 /** Command kinds a team can take in response to an inject (see shared/protocol/commands.ts). */
 export const ExpectedAction = z.object({
-  description: z.string().min(1).max(400),
+  description: text(400),
   /** Nations expected to act; absent = every addressed playable nation. */
   nations: z.array(Id).optional(),
   /** The kind of command that counts as the response, e.g. "deployAsset", "shareIntel". */
@@ -146,6 +153,7 @@ export const ExpectedAction = z.object({
   region: Id.optional(),
   /** Met when done within this many turns of the release; partly met when done later. */
   withinTurns: z.number().int().min(0).max(20).default(1),
+  i18n: translations({ description: 400 }),
 });
 export type ExpectedAction = z.infer<typeof ExpectedAction>;
 
@@ -156,36 +164,42 @@ export const InjectSpec = z.object({
   trigger: Trigger,
   type: InjectType,
   delivery: Delivery.default("message"),
-  from: z.string().min(1).max(80),
+  from: text(80),
   /** Addressed nations, or "all". */
   to: z.union([z.literal("all"), z.array(Id).min(1)]),
-  title: z.string().min(1).max(160),
-  body: z.string().min(1).max(4000),
+  title: text(160),
+  body: text(4000),
   effects: z.array(Effect).default([]),
   expectedActions: z.array(ExpectedAction).default([]),
-  objective: z.string().max(200).default(""),
-  capability: z.string().max(200).default(""),
+  objective: text(200, 0).default(""),
+  capability: text(200, 0).default(""),
+  i18n: translations({ from: 80, title: 160, body: 4000, objective: 200, capability: 200 }),
 });
 export type InjectSpec = z.infer<typeof InjectSpec>;
 
 export const ObjectiveSpec = z.object({
   id: Id,
-  title: z.string().min(1).max(200),
+  title: text(200),
   /** Owning nation, or absent for an alliance-wide objective. */
   nation: Id.optional(),
   condition: Condition,
   /** "end": judged when the exercise ends; "any": met as soon as it is true once. */
   judged: z.enum(["end", "any"]).default("end"),
+  i18n: translations({ title: 200 }),
 });
 export type ObjectiveSpec = z.infer<typeof ObjectiveSpec>;
 
-export const ScenarioSpec = z.object({
+const ScenarioObject = z.object({
   $schema: z.string().optional(),
   id: Id,
-  title: z.string().min(1).max(160),
-  summary: z.string().min(1).max(2000),
-  briefing: z.string().max(8000).default(""),
-  learningObjectives: z.array(z.string().min(1).max(300)).min(1),
+  /** The language the texts are written in when they are plain strings ("en" when absent). */
+  language: Language.optional(),
+  /** The languages the scenario is translated into (the main one included); the validator warns of each missing translation. */
+  languages: z.array(Language).min(1).optional(),
+  title: text(160),
+  summary: text(2000),
+  briefing: text(8000, 0).default(""),
+  learningObjectives: z.array(text(300)).min(1),
   turns: z.number().int().min(1).max(100),
   hoursPerTurn: z.number().min(0.25).max(720),
   /** Scenario clock at the start of turn 1 (ISO 8601). */
@@ -201,6 +215,15 @@ export const ScenarioSpec = z.object({
   msel: z.array(InjectSpec).default([]),
   objectives: z.array(ObjectiveSpec).default([]),
   rules: RuleCoefficients.prefault({}),
+  /** Translations of title, summary, briefing and learningObjectives[n] (see localized.ts). */
+  i18n: scenarioTranslations,
 });
+
+/**
+ * A scenario file. Texts may be written as `{"en": "…", "fr": "…"}`: the preprocess keeps the
+ * main language in the field and puts the others in `i18n` (shared/scenario/localized.ts).
+ */
+export const ScenarioSpec = z.preprocess(splitLanguages, ScenarioObject);
 export type ScenarioSpec = z.infer<typeof ScenarioSpec>;
-export type ScenarioInput = z.input<typeof ScenarioSpec>;
+/** A scenario as TypeScript writes it (texts as plain strings). */
+export type ScenarioInput = z.input<typeof ScenarioObject>;
