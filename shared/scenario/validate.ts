@@ -2,9 +2,13 @@ import type { z } from "zod";
 import { ScenarioSpec } from "./schema.ts";
 import type { Condition } from "./conditions.ts";
 import type { Effect } from "./effects.ts";
+import { mapTextOwners, TEXT_FIELDS } from "./localized.ts";
+import { DEFAULT_LANG, LANGUAGE_NAMES, type Lang } from "../i18n/languages.ts";
 
 export type ValidationError = { path: string; message: string };
-export type ValidationResult = { ok: true; scenario: ScenarioSpec } | { ok: false; errors: ValidationError[] };
+/** Warnings never stop a scenario from loading (a missing translation falls back to the main language). */
+export type ValidationResult = { ok: true; scenario: ScenarioSpec; warnings: ValidationError[] } | { ok: false; errors: ValidationError[]; warnings: ValidationError[] };
+export type ValidationOptions = { /** Missing translations are errors, not warnings. */ strict?: boolean };
 
 /** `nations[2].color`, the way an author finds a place in the file. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -33,16 +37,65 @@ function zodErrors(error: z.ZodError): ValidationError[] {
  * symmetric adjacency, a connected map, sensible turns. Every problem is reported at once, each
  * with the path inside the file, so an author fixes them in one pass.
  */
-export function validateScenario(input: unknown): ValidationResult {
+export function validateScenario(input: unknown, options: ValidationOptions = {}): ValidationResult {
   const parsed = ScenarioSpec.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error), warnings: [] };
   const errors = meaningErrors(parsed.data);
-  return errors.length ? { ok: false, errors } : { ok: true, scenario: parsed.data };
+  let warnings = translationWarnings(parsed.data);
+  if (options.strict) (errors.push(...warnings), (warnings = []));
+  return errors.length ? { ok: false, errors, warnings } : { ok: true, scenario: parsed.data, warnings };
+}
+
+/** The report source an author did not write (the schema's default): not a text to translate. */
+const DEFAULT_REPORT_SOURCE = "exercise control";
+
+/**
+ * Each text the scenario does not give in a language it declares (`languages`), at its path,
+ * e.g. `msel[3].title: no French translation ("fr")`. Empty texts need none.
+ */
+export function translationWarnings(s: ScenarioSpec): ValidationError[] {
+  const main = s.language ?? DEFAULT_LANG;
+  const out: ValidationError[] = [];
+  const wanted = (s.languages ?? [main]).filter((l) => l !== main);
+  mapTextOwners(s, (owner, kind, path) => {
+    const i18n = (owner["i18n"] ?? {}) as Partial<Record<Lang, Record<string, string | undefined>>>;
+    const fields: string[] = [...TEXT_FIELDS[kind]];
+    if (kind === "scenario") s.learningObjectives.forEach((_, i) => fields.push(`learningObjectives[${i}]`));
+    const mainText = (field: string) => (kind === "scenario" && field.startsWith("learningObjectives[") ? s.learningObjectives[Number(field.slice(19, -1))] : owner[field]);
+    for (const lang of wanted) {
+      for (const field of fields) {
+        const text = mainText(field);
+        if (typeof text !== "string" || text === "" || (kind === "report" && field === "source" && text === DEFAULT_REPORT_SOURCE)) continue;
+        if (!i18n[lang]?.[field]) out.push({ path: path ? `${path}.${field}` : field, message: `no ${LANGUAGE_NAMES[lang]} translation ("${lang}"), though "languages" lists it` });
+      }
+    }
+    return owner;
+  });
+  return out;
+}
+
+/** The languages themselves: declared consistently, translations in their place. */
+function languageErrors(s: ScenarioSpec, err: (path: string, message: string) => void): void {
+  const main = s.language ?? DEFAULT_LANG;
+  const declared = s.languages ?? [main];
+  if (s.languages && !s.languages.includes(main)) err("languages", `must include the main language "${main}" (the language of the plain texts)`);
+  if (s.languages && new Set(s.languages).size !== s.languages.length) err("languages", "a language is listed twice");
+  mapTextOwners(s, (owner, _kind, path) => {
+    const i18n = (owner["i18n"] ?? {}) as Record<string, Record<string, string> | undefined>;
+    const at = (lang: string) => (path ? `${path}.i18n.${lang}` : `i18n.${lang}`);
+    for (const [lang, texts] of Object.entries(i18n)) {
+      if (!texts || Object.keys(texts).length === 0) continue;
+      if (lang === main) err(at(lang), `"${main}" is the main language: its text belongs in the field itself`);
+      else if (!(declared as string[]).includes(lang)) err(at(lang), `translated into "${lang}", which "languages" does not list (add it: "languages": [${[...declared, lang].map((l) => `"${l}"`).join(", ")}])`);
+    }
+    return owner;
+  });
 }
 
 function meaningErrors(s: ScenarioSpec): ValidationError[] {
   const errors: ValidationError[] = [];
   const err = (path: string, message: string) => errors.push({ path, message });
+  languageErrors(s, err);
   const unique = <T extends { id: string }>(list: T[], what: string) => {
     const seen = new Map<string, number>();
     list.forEach((item, i) => {
