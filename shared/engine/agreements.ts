@@ -1,12 +1,14 @@
 import type { Handler, Of } from "./decide.ts";
 import type { EventBuilder } from "./builder.ts";
-import { RejectionCode } from "../protocol/rejections.ts";
+import { RejectionCode, refuse } from "../protocol/rejections.ts";
+import { ref } from "../i18n/message.ts";
+import { phaseWord, term } from "./words.ts";
 import { nationOf } from "./actors.ts";
 import { adjustRelation } from "./relations.ts";
 
 function playing(b: EventBuilder) {
   const { phase } = b.state;
-  return phase === "running" || phase === "paused" || phase === "briefing" ? null : { code: RejectionCode.WrongPhase, message: `Diplomacy happens during play; the exercise is ${phase}.` };
+  return phase === "running" || phase === "paused" || phase === "briefing" ? null : refuse(RejectionCode.WrongPhase, "engine.phase.diplomacy", { phase: phaseWord(phase) });
 }
 
 /** Sovereignty: ask a host nation to let your assets into one of its regions. */
@@ -15,17 +17,17 @@ export const requestConsent: Handler<Of<"requestConsent">> = (b, command, actor)
   if (wrong) return wrong;
   const nation = nationOf(actor);
   const region = b.state.regions[command.region];
-  if (!region) return { code: RejectionCode.UnknownRegion, message: `There is no region "${command.region}".` };
-  if (!b.state.nations[command.host] || command.host === nation) return { code: RejectionCode.UnknownNation, message: `"${command.host}" is not another nation.` };
-  if (region.owner !== command.host) return { code: RejectionCode.InvalidTarget, message: `${command.region} is not territory of ${command.host}.` };
+  if (!region) return refuse(RejectionCode.UnknownRegion, "engine.order.unknownRegion");
+  if (!b.state.nations[command.host] || command.host === nation) return refuse(RejectionCode.UnknownNation, "engine.nation.notAnother");
+  if (region.owner !== command.host) return refuse(RejectionCode.InvalidTarget, "engine.consent.notTerritory", { region: ref("region", command.region), host: ref("nation", command.host) });
   b.emit({ type: "consentRequested", request: { id: b.id("c"), requester: nation, host: command.host, region: region.id, note: command.note ?? "", status: "pending", turn: b.state.turn } });
 };
 
 export const answerConsent: Handler<Of<"answerConsent">> = (b, command, actor) => {
   const nation = nationOf(actor);
   const request = b.state.consentRequests[command.request];
-  if (!request || request.host !== nation) return { code: RejectionCode.UnknownRequest, message: `No consent request "${command.request}" is addressed to you.` };
-  if (request.status !== "pending") return { code: RejectionCode.AlreadyAnswered, message: `That request was already ${request.status}.` };
+  if (!request || request.host !== nation) return refuse(RejectionCode.UnknownRequest, "engine.request.unknownConsent");
+  if (request.status !== "pending") return refuse(RejectionCode.AlreadyAnswered, "engine.request.alreadyStatus", { status: term("requestStatus", request.status) });
   b.emit({ type: "consentAnswered", request: request.id, granted: command.grant });
 };
 
@@ -34,8 +36,8 @@ export const proposeAgreement: Handler<Of<"proposeAgreement">> = (b, command, ac
   if (wrong) return wrong;
   const nation = nationOf(actor);
   const parties = [...new Set([nation, ...command.parties])];
-  if (parties.length < 2) return { code: RejectionCode.InvalidTarget, message: "An agreement needs at least one partner." };
-  for (const party of parties) if (!b.state.nations[party]) return { code: RejectionCode.UnknownNation, message: `There is no nation "${party}".` };
+  if (parties.length < 2) return refuse(RejectionCode.InvalidTarget, "engine.agreement.needsPartner");
+  for (const party of parties) if (!b.state.nations[party]) return refuse(RejectionCode.UnknownNation, "engine.nation.unknown");
   const turn = Math.max(b.state.turn, 1);
   b.emit({
     type: "agreementProposed",
@@ -57,9 +59,9 @@ export const proposeAgreement: Handler<Of<"proposeAgreement">> = (b, command, ac
 export const answerAgreement: Handler<Of<"answerAgreement">> = (b, command, actor) => {
   const nation = nationOf(actor);
   const agreement = b.state.agreements[command.agreement];
-  if (!agreement || !agreement.parties.includes(nation)) return { code: RejectionCode.UnknownAgreement, message: `You are not a party to an agreement "${command.agreement}".` };
-  if (agreement.status !== "proposed") return { code: RejectionCode.AlreadyAnswered, message: `That agreement is already ${agreement.status}.` };
-  if (agreement.acceptedBy.includes(nation)) return { code: RejectionCode.AlreadyAnswered, message: "Your nation has already accepted it." };
+  if (!agreement || !agreement.parties.includes(nation)) return refuse(RejectionCode.UnknownAgreement, "engine.agreement.notParty");
+  if (agreement.status !== "proposed") return refuse(RejectionCode.AlreadyAnswered, "engine.agreement.alreadyStatus", { status: term("agreementStatus", agreement.status) });
+  if (agreement.acceptedBy.includes(nation)) return refuse(RejectionCode.AlreadyAnswered, "engine.agreement.alreadyAccepted");
   b.emit({ type: "agreementAnswered", agreement: agreement.id, nation, accepted: command.accept });
   if (!command.accept) {
     b.emit({ type: "agreementStatusChanged", agreement: agreement.id, status: "rejected" });

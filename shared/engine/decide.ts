@@ -2,7 +2,10 @@ import type { ExerciseState } from "../state/schema.ts";
 import type { Actor, Command } from "../protocol/commands.ts";
 import { PARTICIPANT_COMMANDS, FACILITATOR_COMMANDS } from "../protocol/commands.ts";
 import type { EventBody } from "../protocol/events.ts";
-import { RejectionCode, type Rejection } from "../protocol/rejections.ts";
+import { RejectionCode, refuse, named, type Rejection } from "../protocol/rejections.ts";
+import type { MessageKey } from "../i18n/catalog/index.ts";
+import { ref } from "../i18n/message.ts";
+import { englishNames } from "./words.ts";
 import { EventBuilder } from "./builder.ts";
 import { assertNever } from "./evolve.ts";
 import * as lifecycle from "./lifecycle.ts";
@@ -30,29 +33,52 @@ type Of<T extends Command["type"]> = Extract<Command, { type: T }>;
  */
 export function decide(state: ExerciseState, command: Command, actor: Actor, now: number): Decision {
   const denied = authorize(state, command, actor);
-  if (denied) return { rejected: denied };
+  if (denied) return { rejected: named(denied, englishNames(state)) };
   const builder = new EventBuilder(state, now);
   const rejection = dispatch(builder, command, actor);
-  if (rejection) return { rejected: rejection };
+  if (rejection) return { rejected: named(rejection, englishNames(state)) };
   const events = builder.finish();
   return { events, states: builder.states };
 }
+
+type FacilitatorCommandType = (typeof FACILITATOR_COMMANDS)[number];
+/** What exercise control's commands do, in words ("Only exercise control can resolve the turn"). */
+const FACILITATOR_ACTIONS: Record<FacilitatorCommandType, MessageKey> = {
+  startBriefing: "engine.action.startBriefing",
+  startExercise: "engine.action.startExercise",
+  pauseExercise: "engine.action.pauseExercise",
+  resumeExercise: "engine.action.resumeExercise",
+  endExercise: "engine.action.endExercise",
+  setTurnTimer: "engine.action.setTurnTimer",
+  forceResolve: "engine.action.forceResolve",
+  releaseInject: "engine.action.releaseInject",
+  skipInject: "engine.action.skipInject",
+  delayInject: "engine.action.delayInject",
+  fireInject: "engine.action.fireInject",
+  adjustState: "engine.action.adjustState",
+  grantIntel: "engine.action.grantIntel",
+  addNote: "engine.action.addNote",
+  facilitatorMessage: "engine.action.facilitatorMessage",
+  recordImprovement: "engine.action.recordImprovement",
+  removeImprovement: "engine.action.removeImprovement",
+};
 
 /** Participant commands exercise control may also give, for any team. */
 const FACILITATOR_MAY_ALSO = new Set<string>(["withdrawDraft"]);
 
 function authorize(state: ExerciseState, command: Command, actor: Actor): Rejection | null {
   const type = command.type as string;
-  if (actor.role === "system") return type === "timerExpired" ? null : { code: RejectionCode.NotFacilitator, message: "The server issues only timer commands." };
-  if (type === "timerExpired") return { code: RejectionCode.NotFacilitator, message: "Only the server's clock can expire the turn timer." };
-  if (actor.role === "observer") return { code: RejectionCode.ReadOnly, message: "Observers and trainers can watch but not act." };
+  if (actor.role === "system") return type === "timerExpired" ? null : refuse(RejectionCode.NotFacilitator, "engine.auth.serverTimerOnly");
+  if (type === "timerExpired") return refuse(RejectionCode.NotFacilitator, "engine.auth.clockOnly");
+  if (actor.role === "observer") return refuse(RejectionCode.ReadOnly, "engine.auth.readOnly");
   if ((FACILITATOR_COMMANDS as string[]).includes(type) && actor.role !== "facilitator") {
-    return { code: RejectionCode.NotFacilitator, message: `Only exercise control can ${type}.` };
+    return refuse(RejectionCode.NotFacilitator, "engine.auth.facilitatorOnly", { action: { key: FACILITATOR_ACTIONS[type as FacilitatorCommandType] } });
   }
   if (actor.role === "facilitator" && FACILITATOR_MAY_ALSO.has(type)) return null;
   if ((PARTICIPANT_COMMANDS as string[]).includes(type)) {
-    if (actor.role !== "participant") return { code: RejectionCode.NotYourNation, message: "Exercise control acts through injects and adjudication, not as a nation." };
-    if (!state.nations[actor.nation]?.playable) return { code: RejectionCode.NotYourNation, message: `Nation ${actor.nation} is not playable.` };
+    if (actor.role !== "participant") return refuse(RejectionCode.NotYourNation, "engine.auth.notAsNation");
+    if (!state.nations[actor.nation]) return refuse(RejectionCode.NotYourNation, "engine.nation.unknown");
+    if (!state.nations[actor.nation]!.playable) return refuse(RejectionCode.NotYourNation, "engine.auth.notPlayable", { nation: ref("nation", actor.nation) });
   }
   return null;
 }

@@ -1,6 +1,7 @@
 import type { Handler, Of } from "./decide.ts";
 import type { EventBuilder } from "./builder.ts";
-import { RejectionCode } from "../protocol/rejections.ts";
+import { RejectionCode, refuse } from "../protocol/rejections.ts";
+import { phaseWord } from "./words.ts";
 import { nationOf, nameOf, WHITE_CELL } from "./actors.ts";
 import { clamp, round1 } from "./numbers.ts";
 import { escalationPenalty, adjustRelation } from "./relations.ts";
@@ -9,14 +10,14 @@ import { proposeAgreement } from "./agreements.ts";
 
 function playing(b: EventBuilder) {
   const { phase } = b.state;
-  return phase === "running" || phase === "paused" || phase === "briefing" ? null : { code: RejectionCode.WrongPhase, message: `Diplomacy happens during play; the exercise is ${phase}.` };
+  return phase === "running" || phase === "paused" || phase === "briefing" ? null : refuse(RejectionCode.WrongPhase, "engine.phase.diplomacy", { phase: phaseWord(phase) });
 }
 
 /** A joint exercise is an agreement of its own kind: it takes effect at resolution once all partners accept. */
 export const proposeJointExercise: Handler<Of<"proposeJointExercise">> = (b, command, actor) => {
   const nation = nationOf(actor);
   const cost = b.state.scenario.rules.jointExerciseCost;
-  if (b.state.nations[nation]!.budget < cost) return { code: RejectionCode.InsufficientBudget, message: `A joint exercise costs ${cost}; the budget is ${b.state.nations[nation]!.budget}.` };
+  if (b.state.nations[nation]!.budget < cost) return refuse(RejectionCode.InsufficientBudget, "engine.diplomacy.jointExerciseBudget", { cost, budget: b.state.nations[nation]!.budget });
   const rejection = proposeAgreement(b, { type: "proposeAgreement", kind: "joint-exercise-programme", title: command.title, parties: command.partners, durationTurns: 1 }, actor);
   if (rejection) return rejection;
   const after = b.state.nations[nation]!;
@@ -29,11 +30,11 @@ export const conveneDialogue: Handler<Of<"conveneDialogue">> = (b, command, acto
   if (wrong) return wrong;
   const nation = nationOf(actor);
   const nations = [...new Set([nation, ...command.nations])];
-  for (const n of nations) if (!b.state.nations[n]) return { code: RejectionCode.UnknownNation, message: `There is no nation "${n}".` };
-  if (nations.length < 2) return { code: RejectionCode.InvalidTarget, message: "Invite at least one other nation." };
+  for (const n of nations) if (!b.state.nations[n]) return refuse(RejectionCode.UnknownNation, "engine.nation.unknown");
+  if (nations.length < 2) return refuse(RejectionCode.InvalidTarget, "engine.diplomacy.inviteOne");
   const cost = b.state.scenario.rules.dialogueCostPoliticalCapital;
   const me = b.state.nations[nation]!;
-  if (me.politicalCapital < cost) return { code: RejectionCode.InsufficientPoliticalCapital, message: `Convening costs ${cost} political capital; you have ${me.politicalCapital}.` };
+  if (me.politicalCapital < cost) return refuse(RejectionCode.InsufficientPoliticalCapital, "engine.diplomacy.dialogueCost", { cost, capital: me.politicalCapital });
   b.emit({ type: "diplomacyScheduled", kind: "dialogue", nations, by: nation, topic: command.topic });
   b.emit({ type: "nationUpdated", nation, budget: me.budget, politicalCapital: round1(clamp(me.politicalCapital - cost)), readiness: me.readiness });
 };
@@ -54,21 +55,21 @@ export const makeStatement: Handler<Of<"makeStatement">> = (b, command, actor) =
 };
 
 export const sendMessage: Handler<Of<"sendMessage">> = (b, command, actor) => {
-  if (b.state.phase === "ended") return { code: RejectionCode.WrongPhase, message: "The exercise has ended." };
+  if (b.state.phase === "ended") return refuse(RejectionCode.WrongPhase, "engine.phase.ended");
   const nation = nationOf(actor);
   const members = channelMembers(b.state, command.channel);
-  if (!members) return { code: RejectionCode.InvalidTarget, message: `There is no channel "${command.channel}".` };
-  if (!members.includes(nation)) return { code: RejectionCode.NotYourNation, message: `Your nation is not on channel "${command.channel}".` };
+  if (!members) return refuse(RejectionCode.InvalidTarget, "engine.channel.unknown");
+  if (!members.includes(nation)) return refuse(RejectionCode.NotYourNation, "engine.channel.notMember");
   b.emit({ type: "messageSent", message: { id: b.id("m"), channel: command.channel, fromNation: nation, author: nameOf(actor), text: command.text, turn: b.state.turn, at: b.now } });
 };
 
 export const facilitatorMessage: Handler<Of<"facilitatorMessage">> = (b, command, actor) => {
   const channel = command.to === "alliance" ? "alliance" : channelFor("facilitator", command.to);
-  if (!channelMembers(b.state, channel)) return { code: RejectionCode.UnknownNation, message: `There is no nation "${command.to}".` };
+  if (!channelMembers(b.state, channel)) return refuse(RejectionCode.UnknownNation, "engine.nation.unknown");
   b.emit({ type: "messageSent", message: { id: b.id("m"), channel, fromNation: WHITE_CELL, author: nameOf(actor), text: command.text, turn: b.state.turn, at: b.now } });
 };
 
 export const pingRegion: Handler<Of<"pingRegion">> = (b, command, actor) => {
-  if (!b.state.regions[command.region]) return { code: RejectionCode.UnknownRegion, message: `There is no region "${command.region}".` };
+  if (!b.state.regions[command.region]) return refuse(RejectionCode.UnknownRegion, "engine.order.unknownRegion");
   b.emit({ type: "regionPinged", nation: nationOf(actor), region: command.region, by: nameOf(actor) });
 };

@@ -4,6 +4,7 @@ import { relationKey } from "../state/schema.ts";
 import { clamp, round1 } from "./numbers.ts";
 import { assertNever } from "./evolve.ts";
 import { createReport } from "./reports.ts";
+import { msg, type Msg } from "../i18n/message.ts";
 
 /** Turns scenario effects into absolute-valued events, clamped to their ranges. */
 export function applyEffects(builder: EventBuilder, effects: readonly Effect[], source: string): void {
@@ -73,8 +74,8 @@ function applyEffect(builder: EventBuilder, effect: Effect, source: string): voi
   }
 }
 
-/** Names the first reference in a list of effects that the state does not know. */
-export function unknownReference(state: import("../state/schema.ts").ExerciseState, effects: readonly Effect[]): string | null {
+/** Says which kind of thing the first unknown reference in a list of effects names (the id stays out: it means nothing to a person). */
+export function unknownReference(state: import("../state/schema.ts").ExerciseState, effects: readonly Effect[]): Msg | null {
   for (const effect of effects) {
     const refs: [string, string | undefined, Record<string, unknown>][] = [];
     if ("region" in effect) refs.push(["region", effect.region, state.regions]);
@@ -82,7 +83,7 @@ export function unknownReference(state: import("../state/schema.ts").ExerciseSta
     if ("nation" in effect) refs.push(["nation", effect.nation, state.nations]);
     if ("a" in effect) refs.push(["nation", effect.a, state.nations], ["nation", effect.b, state.nations]);
     if (effect.kind === "grantIntel") for (const n of effect.to) refs.push(["nation", n, state.nations]);
-    for (const [what, id, table] of refs) if (id !== undefined && !(id in table)) return `unknown ${what} "${id}" in a ${effect.kind} effect`;
+    for (const [what, id, table] of refs) if (id !== undefined && !(id in table)) return msg("engine.effect.unknownThing", { what });
   }
   return null;
 }

@@ -1,6 +1,10 @@
 import type { EventBuilder } from "./builder.ts";
 import type { Draft, Order } from "../state/schema.ts";
-import { validateOrder, regionName } from "./orders.ts";
+import { validateOrder } from "./orders.ts";
+import { named } from "../protocol/rejections.ts";
+import { msg, ref, type Msg } from "../i18n/message.ts";
+import { translate } from "../i18n/format.ts";
+import { englishNames, term } from "./words.ts";
 import { assetType, findRoute, effectiveSpeed } from "./map.ts";
 import { clamp, round1 } from "./numbers.ts";
 import { relationKey } from "../state/schema.ts";
@@ -13,11 +17,12 @@ export function executeOrders(b: EventBuilder): void {
   for (const draft of drafts) {
     const refusal = validateOrder(b.state, draft.nation, draft.order);
     if (refusal) {
-      b.emit({ type: "orderFailed", nation: draft.nation, order: draft.order, reason: refusal.message });
+      const { message, msg: failure, code } = named(refusal, englishNames(b.state));
+      b.emit({ type: "orderFailed", nation: draft.nation, order: draft.order, reason: message, failure, code });
       continue;
     }
-    const outcome = execute(b, draft.nation, draft.order);
-    b.emit({ type: "orderExecuted", nation: draft.nation, order: draft.order, outcome });
+    const result = execute(b, draft.nation, draft.order);
+    b.emit({ type: "orderExecuted", nation: draft.nation, order: draft.order, outcome: translate("en", result, englishNames(b.state)), result });
   }
 }
 
@@ -26,7 +31,8 @@ function byNationThenId(a: Draft, b: Draft): number {
   return Number(a.id.slice(1)) - Number(b.id.slice(1));
 }
 
-function execute(b: EventBuilder, nation: string, order: Order): string {
+/** Carries out one validated order and says what it did, as a message. */
+function execute(b: EventBuilder, nation: string, order: Order): Msg {
   const state = b.state;
   switch (order.kind) {
     case "deployAsset":
@@ -54,13 +60,14 @@ function execute(b: EventBuilder, nation: string, order: Order): string {
           readiness: round1(clamp(owner.readiness - state.scenario.rules.readinessCostPerDeployment)),
         });
       }
-      const verb = intent === "deploy" ? `deploying on ${mission}` : intent === "preposition" ? "pre-positioning" : "returning";
-      return `${asset.name} ${verb} to ${regionName(state, order.destination)}, arriving end of turn ${eta}`;
+      const where = { asset: ref("asset", asset.id), region: ref("region", order.destination), eta };
+      if (intent === "deploy") return msg("engine.result.deployed", { ...where, mission: term("mission", mission ?? "") });
+      return msg(intent === "preposition" ? "engine.result.prepositioned" : "engine.result.recalled", where);
     }
     case "setMission": {
       const asset = state.assets[order.asset]!;
       b.emit({ type: "assetUpdated", asset: { ...asset, mission: order.mission, status: asset.status === "ready" && asset.route.length === 0 ? "deployed" : asset.status } });
-      return `${asset.name} now on ${order.mission}`;
+      return msg("engine.result.missionSet", { asset: ref("asset", asset.id), mission: term("mission", order.mission) });
     }
     case "setPolicy": {
       const before = state.nations[nation]!.policies;
@@ -76,7 +83,7 @@ function execute(b: EventBuilder, nation: string, order: Order): string {
         (policies.rulesOfEngagement === "robust" && before.rulesOfEngagement !== "robust") ||
         (policies.publicStance === "assertive" && before.publicStance !== "assertive");
       if (escalated) escalationPenalty(b, nation);
-      return `policies now: alert ${policies.alertLevel}, ROE ${policies.rulesOfEngagement}, stance ${policies.publicStance}`;
+      return msg("engine.result.policySet", { alertLevel: term("alertLevel", policies.alertLevel), rulesOfEngagement: term("rulesOfEngagement", policies.rulesOfEngagement), publicStance: term("publicStance", policies.publicStance) });
     }
     case "fundCapacityBuilding": {
       const rules = state.scenario.rules;
@@ -87,7 +94,7 @@ function execute(b: EventBuilder, nation: string, order: Order): string {
       b.emit({ type: "nationUpdated", nation: partner.id, budget: partner.budget, politicalCapital: partner.politicalCapital, readiness: round1(clamp(partner.readiness + gain)) });
       const relation = b.state.relations[relationKey(nation, partner.id)]!;
       b.emit({ type: "relationUpdated", a: nation, b: partner.id, trust: round1(clamp(relation.trust + 1)), interoperability: round1(clamp(relation.interoperability + gain)) });
-      return `funded capacity building in ${partner.name} (${order.amount})`;
+      return msg("engine.result.funded", { partner: ref("nation", partner.id), amount: order.amount });
     }
     default:
       return assertNever(order);

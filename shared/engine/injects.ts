@@ -1,6 +1,8 @@
 import type { Handler, Of } from "./decide.ts";
 import type { EventBuilder } from "./builder.ts";
-import { RejectionCode } from "../protocol/rejections.ts";
+import { RejectionCode, refuse } from "../protocol/rejections.ts";
+import { ref } from "../i18n/message.ts";
+import { phaseWord, term } from "./words.ts";
 import { applyEffects, unknownReference } from "./effects.ts";
 import { evaluate } from "./conditions.ts";
 import type { InjectState } from "../state/schema.ts";
@@ -41,35 +43,35 @@ function findInject(b: EventBuilder, id: string) {
 }
 
 export const releaseInjectCommand: Handler<Of<"releaseInject">> = (b, command) => {
-  if (b.state.phase !== "running" && b.state.phase !== "paused" && b.state.phase !== "briefing") return { code: RejectionCode.WrongPhase, message: `Injects are released during play; the exercise is ${b.state.phase}.` };
+  if (b.state.phase !== "running" && b.state.phase !== "paused" && b.state.phase !== "briefing") return refuse(RejectionCode.WrongPhase, "engine.phase.injectRelease", { phase: phaseWord(b.state.phase) });
   const inject = findInject(b, command.inject);
-  if (!inject) return { code: RejectionCode.UnknownInject, message: `There is no inject "${command.inject}" in the MSEL.` };
-  if (inject.status === "released") return { code: RejectionCode.AlreadyAnswered, message: `Inject ${inject.spec.number} was already released in turn ${inject.releasedTurn}.` };
+  if (!inject) return refuse(RejectionCode.UnknownInject, "engine.inject.unknown");
+  if (inject.status === "released") return refuse(RejectionCode.AlreadyAnswered, "engine.inject.alreadyReleased", { inject: ref("inject", inject.id), turn: inject.releasedTurn ?? b.state.turn });
   releaseInject(b, inject.id, true);
 };
 
 export const skipInject: Handler<Of<"skipInject">> = (b, command) => {
   const inject = findInject(b, command.inject);
-  if (!inject) return { code: RejectionCode.UnknownInject, message: `There is no inject "${command.inject}" in the MSEL.` };
-  if (inject.status === "released" || inject.status === "skipped") return { code: RejectionCode.AlreadyAnswered, message: `Inject ${inject.spec.number} is already ${inject.status}.` };
+  if (!inject) return refuse(RejectionCode.UnknownInject, "engine.inject.unknown");
+  if (inject.status === "released" || inject.status === "skipped") return refuse(RejectionCode.AlreadyAnswered, "engine.inject.alreadyStatus", { inject: ref("inject", inject.id), status: term("injectStatus", inject.status) });
   b.emit({ type: "injectSkipped", inject: inject.id });
 };
 
 export const delayInject: Handler<Of<"delayInject">> = (b, command) => {
   const inject = findInject(b, command.inject);
-  if (!inject) return { code: RejectionCode.UnknownInject, message: `There is no inject "${command.inject}" in the MSEL.` };
-  if (inject.status === "released" || inject.status === "skipped") return { code: RejectionCode.AlreadyAnswered, message: `Inject ${inject.spec.number} is already ${inject.status}.` };
-  if (command.toTurn <= b.state.turn) return { code: RejectionCode.StaleTurn, message: `Delay to a later turn than the current turn ${b.state.turn}.` };
+  if (!inject) return refuse(RejectionCode.UnknownInject, "engine.inject.unknown");
+  if (inject.status === "released" || inject.status === "skipped") return refuse(RejectionCode.AlreadyAnswered, "engine.inject.alreadyStatus", { inject: ref("inject", inject.id), status: term("injectStatus", inject.status) });
+  if (command.toTurn <= b.state.turn) return refuse(RejectionCode.StaleTurn, "engine.inject.delayLater", { turn: b.state.turn });
   b.emit({ type: "injectDelayed", inject: inject.id, toTurn: command.toTurn });
 };
 
 /** An ad-hoc inject written by exercise control during play, released at once. */
 export const fireInject: Handler<Of<"fireInject">> = (b, command) => {
-  if (b.state.phase !== "running" && b.state.phase !== "paused" && b.state.phase !== "briefing") return { code: RejectionCode.WrongPhase, message: `Injects are fired during play; the exercise is ${b.state.phase}.` };
+  if (b.state.phase !== "running" && b.state.phase !== "paused" && b.state.phase !== "briefing") return refuse(RejectionCode.WrongPhase, "engine.phase.injectFire", { phase: phaseWord(b.state.phase) });
   const unknown = command.inject.to === "all" ? [] : command.inject.to.filter((n) => !b.state.nations[n]);
-  if (unknown.length > 0) return { code: RejectionCode.UnknownNation, message: `Unknown addressee(s): ${unknown.join(", ")}.` };
+  if (unknown.length > 0) return refuse(RejectionCode.UnknownNation, "engine.nation.unknownAddressees", { count: unknown.length });
   const badEffect = unknownReference(b.state, command.inject.effects);
-  if (badEffect) return { code: RejectionCode.InvalidTarget, message: `Cannot fire: ${badEffect}.` };
+  if (badEffect) return refuse(RejectionCode.InvalidTarget, "engine.inject.badEffect", { problem: badEffect });
   const id = b.id("x");
   const spec = { ...command.inject, id, trigger: { kind: "manual" as const } };
   b.emit({ type: "injectFired", inject: { id, spec, status: "planned", releasedTurn: null, delayedToTurn: null, adhoc: true } });

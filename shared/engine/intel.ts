@@ -1,5 +1,6 @@
 import type { Handler, Of } from "./decide.ts";
-import { RejectionCode } from "../protocol/rejections.ts";
+import { RejectionCode, refuse } from "../protocol/rejections.ts";
+import { phaseWord } from "./words.ts";
 import { nationOf, WHITE_CELL } from "./actors.ts";
 import { adjustRelation } from "./relations.ts";
 import { agreementInForce } from "./map.ts";
@@ -15,21 +16,21 @@ function playing(phase: string) {
  * its provenance; the receiver learns of the assets the report names, and trusts the sender more.
  */
 export const shareIntel: Handler<Of<"shareIntel">> = (b, command, actor) => {
-  if (!playing(b.state.phase)) return { code: RejectionCode.WrongPhase, message: `Intelligence is shared during play; the exercise is ${b.state.phase}.` };
+  if (!playing(b.state.phase)) return refuse(RejectionCode.WrongPhase, "engine.phase.intel", { phase: phaseWord(b.state.phase) });
   const nation = nationOf(actor);
   const report = b.state.reports[command.report];
-  if (!report || report.owner !== nation) return { code: RejectionCode.UnknownReport, message: `Your nation holds no report "${command.report}".` };
+  if (!report || report.owner !== nation) return refuse(RejectionCode.UnknownReport, "engine.intel.unknownReport");
   const partners = [...new Set(command.with)];
   for (const partner of partners) {
-    if (!b.state.nations[partner]) return { code: RejectionCode.UnknownNation, message: `There is no nation "${partner}".` };
-    if (partner === nation) return { code: RejectionCode.InvalidTarget, message: "You cannot share a report with your own nation." };
+    if (!b.state.nations[partner]) return refuse(RejectionCode.UnknownNation, "engine.nation.unknown");
+    if (partner === nation) return refuse(RejectionCode.InvalidTarget, "engine.intel.ownNation");
   }
   const rules = b.state.scenario.rules;
   const costs = partners.map((p) => (agreementInForce(b.state, "intel-sharing", [nation, p]) ? rules.shareCostPoliticalCapital / 2 : rules.shareCostPoliticalCapital));
   const cost = costs.reduce((sum, c) => sum + c, 0);
   const sender = b.state.nations[nation]!;
   if (cost > sender.politicalCapital) {
-    return { code: RejectionCode.InsufficientPoliticalCapital, message: `Sharing with ${partners.length} nation(s) costs ${cost} political capital; you have ${sender.politicalCapital}.` };
+    return refuse(RejectionCode.InsufficientPoliticalCapital, "engine.intel.cost", { count: partners.length, cost, capital: sender.politicalCapital });
   }
   const copies = partners.map(() => b.id("r"));
   const redacted = command.redactedText !== undefined;
@@ -57,24 +58,24 @@ export const shareIntel: Handler<Of<"shareIntel">> = (b, command, actor) => {
 };
 
 export const requestInfo: Handler<Of<"requestInfo">> = (b, command, actor) => {
-  if (!playing(b.state.phase)) return { code: RejectionCode.WrongPhase, message: `Requests are made during play; the exercise is ${b.state.phase}.` };
+  if (!playing(b.state.phase)) return refuse(RejectionCode.WrongPhase, "engine.phase.requests", { phase: phaseWord(b.state.phase) });
   const nation = nationOf(actor);
-  if (!b.state.nations[command.to] || command.to === nation) return { code: RejectionCode.UnknownNation, message: `"${command.to}" is not another nation.` };
+  if (!b.state.nations[command.to] || command.to === nation) return refuse(RejectionCode.UnknownNation, "engine.nation.notAnother");
   b.emit({ type: "infoRequested", request: { id: b.id("q"), requester: nation, target: command.to, question: command.question, answer: null, status: "pending", turn: b.state.turn } });
 };
 
 export const answerInfo: Handler<Of<"answerInfo">> = (b, command, actor) => {
   const nation = nationOf(actor);
   const request = b.state.infoRequests[command.request];
-  if (!request || request.target !== nation) return { code: RejectionCode.UnknownRequest, message: `No request for information "${command.request}" is addressed to you.` };
-  if (request.status !== "pending") return { code: RejectionCode.AlreadyAnswered, message: "That request has already been answered." };
+  if (!request || request.target !== nation) return refuse(RejectionCode.UnknownRequest, "engine.request.unknownInfo");
+  if (request.status !== "pending") return refuse(RejectionCode.AlreadyAnswered, "engine.request.answered");
   b.emit({ type: "infoAnswered", request: request.id, answer: command.answer });
   adjustRelation(b, nation, request.requester, b.state.scenario.rules.trustPerSharedReport / 2, 0);
 };
 
 /** Exercise control hands a report to chosen nations (for instance what a national agency found). */
 export const grantIntel: Handler<Of<"grantIntel">> = (b, command, actor) => {
-  if (b.state.phase === "ended") return { code: RejectionCode.WrongPhase, message: "The exercise has ended." };
-  for (const nation of command.to) if (!b.state.nations[nation]) return { code: RejectionCode.UnknownNation, message: `There is no nation "${nation}".` };
+  if (b.state.phase === "ended") return refuse(RejectionCode.WrongPhase, "engine.phase.ended");
+  for (const nation of command.to) if (!b.state.nations[nation]) return refuse(RejectionCode.UnknownNation, "engine.nation.unknown");
   for (const nation of new Set(command.to)) createReport(b, { ...command.report, owner: nation, originator: WHITE_CELL });
 };

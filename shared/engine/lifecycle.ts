@@ -1,5 +1,7 @@
 import type { Handler, Of } from "./decide.ts";
-import { RejectionCode } from "../protocol/rejections.ts";
+import { RejectionCode, refuse } from "../protocol/rejections.ts";
+import { msg } from "../i18n/message.ts";
+import { phaseWord } from "./words.ts";
 import { resolveTurnInto, startTurn, finishExercise } from "./resolve-turn.ts";
 import type { Phase } from "../state/schema.ts";
 
@@ -15,7 +17,7 @@ const allowedFrom: Record<string, Phase[]> = {
 export const changePhase: Handler<Of<"startBriefing" | "startExercise" | "pauseExercise" | "resumeExercise" | "endExercise">> = (b, command) => {
   const { phase } = b.state;
   if (!allowedFrom[command.type]!.includes(phase)) {
-    return { code: RejectionCode.WrongPhase, message: `Cannot ${describe(command.type)} while the exercise is ${phase}.` };
+    return refuse(RejectionCode.WrongPhase, "engine.phase.change", { action: msg(`engine.action.${command.type}`), phase: phaseWord(phase) });
   }
   switch (command.type) {
     case "startBriefing":
@@ -32,25 +34,21 @@ export const changePhase: Handler<Of<"startBriefing" | "startExercise" | "pauseE
   }
 };
 
-function describe(type: string): string {
-  return type.replace(/([A-Z])/g, " $1").toLowerCase();
-}
-
 export const setTurnTimer: Handler<Of<"setTurnTimer">> = (b, command) => {
-  if (b.state.phase === "ended") return { code: RejectionCode.WrongPhase, message: "The exercise has ended." };
+  if (b.state.phase === "ended") return refuse(RejectionCode.WrongPhase, "engine.phase.ended");
   const deadline = b.state.phase === "running" ? b.now + command.seconds * 1000 : null;
   b.emit({ type: "turnTimerSet", seconds: command.seconds, deadline });
 };
 
 export const forceResolve: Handler<Of<"forceResolve">> = (b, command) => {
-  if (b.state.phase !== "running" && b.state.phase !== "paused") return { code: RejectionCode.WrongPhase, message: `No turn to resolve while the exercise is ${b.state.phase}.` };
-  if (command.turn !== b.state.turn) return { code: RejectionCode.StaleTurn, message: `Turn ${command.turn} is over; the current turn is ${b.state.turn}.` };
+  if (b.state.phase !== "running" && b.state.phase !== "paused") return refuse(RejectionCode.WrongPhase, "engine.phase.noTurnToResolve", { phase: phaseWord(b.state.phase) });
+  if (command.turn !== b.state.turn) return refuse(RejectionCode.StaleTurn, "engine.turn.stale", { turn: command.turn, current: b.state.turn });
   resolveTurnInto(b, "forced");
 };
 
 export const timerExpired: Handler<Of<"timerExpired">> = (b, command) => {
-  if (b.state.phase !== "running") return { code: RejectionCode.WrongPhase, message: `The timer does not run while the exercise is ${b.state.phase}.` };
-  if (command.turn !== b.state.turn) return { code: RejectionCode.StaleTurn, message: `Turn ${command.turn} already resolved.` };
-  if (b.state.deadline === null || b.now < b.state.deadline) return { code: RejectionCode.WrongPhase, message: "The turn timer has not run out yet." };
+  if (b.state.phase !== "running") return refuse(RejectionCode.WrongPhase, "engine.phase.timerNotRunning", { phase: phaseWord(b.state.phase) });
+  if (command.turn !== b.state.turn) return refuse(RejectionCode.StaleTurn, "engine.turn.alreadyResolved", { turn: command.turn });
+  if (b.state.deadline === null || b.now < b.state.deadline) return refuse(RejectionCode.WrongPhase, "engine.phase.timerNotOut");
   resolveTurnInto(b, "timer");
 };

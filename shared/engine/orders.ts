@@ -1,5 +1,7 @@
 import type { ExerciseState, Order } from "../state/schema.ts";
-import { RejectionCode, type Rejection } from "../protocol/rejections.ts";
+import { RejectionCode, refuse, type Rejection } from "../protocol/rejections.ts";
+import { ref } from "../i18n/message.ts";
+import { term } from "./words.ts";
 import { assetType, findRoute } from "./map.ts";
 import { assertNever } from "./evolve.ts";
 
@@ -13,40 +15,41 @@ export function validateOrder(state: ExerciseState, nation: string, order: Order
     case "prepositionAsset":
     case "recallAsset": {
       const asset = state.assets[order.asset];
-      if (!asset || (asset.owner !== nation && !knows(state, nation, order.asset))) return { code: RejectionCode.UnknownAsset, message: `There is no asset "${order.asset}".` };
-      if (asset.owner !== nation) return { code: RejectionCode.NotYourNation, message: `${asset.name} belongs to ${state.nations[asset.owner]?.name ?? asset.owner}.` };
-      if (!state.regions[order.destination]) return { code: RejectionCode.UnknownRegion, message: `There is no region "${order.destination}".` };
+      if (!asset || (asset.owner !== nation && !knows(state, nation, order.asset))) return refuse(RejectionCode.UnknownAsset, "engine.order.unknownAsset");
+      if (asset.owner !== nation) return refuse(RejectionCode.NotYourNation, "engine.order.notYours", { asset: ref("asset", asset.id), owner: ref("nation", asset.owner) });
+      if (!state.regions[order.destination]) return refuse(RejectionCode.UnknownRegion, "engine.order.unknownRegion");
       const type = assetType(state, asset);
       if (order.kind === "deployAsset" && !type.missions.includes(order.mission)) {
-        return { code: RejectionCode.MissionNotSupported, message: `${type.name} cannot fly a ${order.mission} mission (it can: ${type.missions.join(", ")}).` };
+        return refuse(RejectionCode.MissionNotSupported, "engine.order.missionNotSupported", { assetType: ref("assetType", type.id), mission: term("mission", order.mission), missions: type.missions.map((m) => term("mission", m)) });
       }
       const route = findRoute(state, asset, order.destination);
-      if (!route.ok && route.reason === "no_route") return { code: RejectionCode.NoRoute, message: `${asset.name} cannot reach ${regionName(state, order.destination)}: no ${type.domain} route.` };
+      if (!route.ok && route.reason === "no_route") return refuse(RejectionCode.NoRoute, "engine.order.noRoute", { asset: ref("asset", asset.id), region: ref("region", order.destination), domain: type.domain });
       if (!route.ok && route.reason === "needs_consent") {
-        const hosts = route.hosts.map((h) => state.nations[h]?.name ?? h).join(", ");
-        return { code: RejectionCode.NeedsConsent, message: `The route to ${regionName(state, order.destination)} crosses territory of ${hosts}: request consent or agree a SOFA first.` };
+        return refuse(RejectionCode.NeedsConsent, "engine.order.needsConsent", { region: ref("region", order.destination), hosts: route.hosts.map((h) => ref("nation", h)) });
       }
       const cost = order.kind === "deployAsset" || order.kind === "prepositionAsset" ? type.deployCost : 0;
-      if (cost > state.nations[nation]!.budget) return { code: RejectionCode.InsufficientBudget, message: `Deploying ${asset.name} costs ${cost}; the budget is ${state.nations[nation]!.budget}.` };
+      if (cost > state.nations[nation]!.budget) return refuse(RejectionCode.InsufficientBudget, "engine.order.moveBudget", { intent: order.kind === "prepositionAsset" ? "preposition" : "deploy", asset: ref("asset", asset.id), cost, budget: state.nations[nation]!.budget });
       return null;
     }
     case "setMission": {
       const asset = state.assets[order.asset];
-      if (!asset || asset.owner !== nation) return { code: asset ? RejectionCode.NotYourNation : RejectionCode.UnknownAsset, message: asset ? `${asset.name} is not yours.` : `There is no asset "${order.asset}".` };
+      if (!asset) return refuse(RejectionCode.UnknownAsset, "engine.order.unknownAsset");
+      // A foreign asset this nation has not seen is not named: the refusal must not reveal it.
+      if (asset.owner !== nation) return knows(state, nation, asset.id) ? refuse(RejectionCode.NotYourNation, "engine.order.notYoursShort", { asset: ref("asset", asset.id) }) : refuse(RejectionCode.NotYourNation, "engine.order.unknownAsset");
       const type = assetType(state, asset);
-      if (!type.missions.includes(order.mission)) return { code: RejectionCode.MissionNotSupported, message: `${type.name} cannot take a ${order.mission} mission.` };
+      if (!type.missions.includes(order.mission)) return refuse(RejectionCode.MissionNotSupported, "engine.order.missionNotSupported", { assetType: ref("assetType", type.id), mission: term("mission", order.mission), missions: type.missions.map((m) => term("mission", m)) });
       return null;
     }
     case "setPolicy": {
       for (const partner of Object.keys(order.intelSharing ?? {})) {
-        if (!state.nations[partner] || partner === nation) return { code: RejectionCode.UnknownNation, message: `"${partner}" is not a partner nation.` };
+        if (!state.nations[partner] || partner === nation) return refuse(RejectionCode.UnknownNation, "engine.order.notPartner");
       }
-      if (!order.alertLevel && !order.rulesOfEngagement && !order.publicStance && !order.intelSharing) return { code: RejectionCode.InvalidPayload, message: "A policy order must change at least one policy." };
+      if (!order.alertLevel && !order.rulesOfEngagement && !order.publicStance && !order.intelSharing) return refuse(RejectionCode.InvalidPayload, "engine.order.policyEmpty");
       return null;
     }
     case "fundCapacityBuilding": {
-      if (!state.nations[order.partner] || order.partner === nation) return { code: RejectionCode.UnknownNation, message: `"${order.partner}" is not a partner nation.` };
-      if (order.amount > state.nations[nation]!.budget) return { code: RejectionCode.InsufficientBudget, message: `Funding ${order.amount} exceeds the budget of ${state.nations[nation]!.budget}.` };
+      if (!state.nations[order.partner] || order.partner === nation) return refuse(RejectionCode.UnknownNation, "engine.order.notPartner");
+      if (order.amount > state.nations[nation]!.budget) return refuse(RejectionCode.InsufficientBudget, "engine.order.fundBudget", { amount: order.amount, budget: state.nations[nation]!.budget });
       return null;
     }
     default:

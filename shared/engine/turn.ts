@@ -1,12 +1,13 @@
 import type { Handler, Of } from "./decide.ts";
-import { RejectionCode } from "../protocol/rejections.ts";
+import { RejectionCode, refuse } from "../protocol/rejections.ts";
+import { phaseWord } from "./words.ts";
 import { nationOf, nameOf } from "./actors.ts";
 import { validateOrder } from "./orders.ts";
 import { resolveTurnInto } from "./resolve-turn.ts";
 import type { EventBuilder } from "./builder.ts";
 
 function requirePlanning(b: EventBuilder) {
-  if (b.state.phase !== "running") return { code: RejectionCode.WrongPhase, message: `Orders are planned while the exercise is running; it is ${b.state.phase}.` };
+  if (b.state.phase !== "running") return refuse(RejectionCode.WrongPhase, "engine.phase.orders", { phase: phaseWord(b.state.phase) });
   return null;
 }
 
@@ -15,7 +16,7 @@ export const draftOrder: Handler<Of<"draftOrder">> = (b, command, actor) => {
   const wrong = requirePlanning(b);
   if (wrong) return wrong;
   const nation = nationOf(actor);
-  if (b.state.nations[nation]!.committed) return { code: RejectionCode.AlreadyCommitted, message: "Your team has committed this turn: un-commit to change orders." };
+  if (b.state.nations[nation]!.committed) return refuse(RejectionCode.AlreadyCommitted, "engine.turn.committedChange");
   const invalid = validateOrder(b.state, nation, command.order);
   if (invalid) return invalid;
   b.emit({ type: "orderDrafted", draft: b.id("d"), nation, author: nameOf(actor), order: command.order });
@@ -26,21 +27,21 @@ export const withdrawDraft: Handler<Of<"withdrawDraft">> = (b, command, actor) =
   // Exercise control may withdraw any team's draft, committed or not: the way out when one
   // order stops the turn from resolving.
   if (actor.role === "facilitator") {
-    if (!draft) return { code: RejectionCode.UnknownDraft, message: `No team has a draft "${command.draft.slice(0, 40)}" this turn.` };
+    if (!draft) return refuse(RejectionCode.UnknownDraft, "engine.draft.unknownAny");
     b.emit({ type: "draftWithdrawn", draft: draft.id, by: nameOf(actor) });
     return;
   }
-  if (!draft || draft.nation !== nationOf(actor)) return { code: RejectionCode.UnknownDraft, message: `Your team has no draft "${command.draft.slice(0, 40)}".` };
-  if (b.state.nations[draft.nation]!.committed) return { code: RejectionCode.AlreadyCommitted, message: "Your team has committed this turn: un-commit to change orders." };
+  if (!draft || draft.nation !== nationOf(actor)) return refuse(RejectionCode.UnknownDraft, "engine.draft.unknown");
+  if (b.state.nations[draft.nation]!.committed) return refuse(RejectionCode.AlreadyCommitted, "engine.turn.committedChange");
   b.emit({ type: "draftWithdrawn", draft: draft.id, by: nameOf(actor) });
 };
 
 export const commitTurn: Handler<Of<"commitTurn">> = (b, command, actor) => {
   const wrong = requirePlanning(b);
   if (wrong) return wrong;
-  if (command.turn !== b.state.turn) return { code: RejectionCode.StaleTurn, message: `Turn ${command.turn} is over; the current turn is ${b.state.turn}.` };
+  if (command.turn !== b.state.turn) return refuse(RejectionCode.StaleTurn, "engine.turn.stale", { turn: command.turn, current: b.state.turn });
   const nation = nationOf(actor);
-  if (b.state.nations[nation]!.committed) return { code: RejectionCode.AlreadyCommitted, message: "Your team has already committed this turn." };
+  if (b.state.nations[nation]!.committed) return refuse(RejectionCode.AlreadyCommitted, "engine.turn.alreadyCommitted");
   b.emit({ type: "turnCommitted", nation, by: nameOf(actor) });
   const waiting = Object.values(b.state.nations).some((n) => n.playable && !n.committed);
   if (!waiting) resolveTurnInto(b, "allCommitted");
@@ -49,8 +50,8 @@ export const commitTurn: Handler<Of<"commitTurn">> = (b, command, actor) => {
 export const uncommitTurn: Handler<Of<"uncommitTurn">> = (b, command, actor) => {
   const wrong = requirePlanning(b);
   if (wrong) return wrong;
-  if (command.turn !== b.state.turn) return { code: RejectionCode.StaleTurn, message: `Turn ${command.turn} is over; the current turn is ${b.state.turn}.` };
+  if (command.turn !== b.state.turn) return refuse(RejectionCode.StaleTurn, "engine.turn.stale", { turn: command.turn, current: b.state.turn });
   const nation = nationOf(actor);
-  if (!b.state.nations[nation]!.committed) return { code: RejectionCode.NotCommitted, message: "Your team has not committed this turn." };
+  if (!b.state.nations[nation]!.committed) return refuse(RejectionCode.NotCommitted, "engine.turn.notCommitted");
   b.emit({ type: "turnUncommitted", nation, by: nameOf(actor) });
 };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ImprovementItem, Order, Report, Agreement, ConsentRequest, InfoRequest, Message, ObserverNote, Detection, InjectState, AssetState, Crisis } from "../state/schema.ts";
 import { Policies } from "../scenario/schema.ts";
 import { Effect } from "../scenario/effects.ts";
+import type { Msg } from "../i18n/message.ts";
 
 /**
  * Everything that ever happened in an exercise. Events carry absolute results (the new
@@ -9,6 +10,13 @@ import { Effect } from "../scenario/effects.ts";
  * never re-runs a roll of the dice.
  */
 const Nation = z.string();
+
+/**
+ * A catalogue message carried by an event (an order's result, the reason it failed): a key and
+ * its values, rendered in each reader's language. Events from before messages have none and
+ * show their recorded English prose as it was.
+ */
+const EventMsg = z.custom<Msg>((value) => typeof value === "object" && value !== null && typeof (value as { key?: unknown }).key === "string");
 
 export const EventBody = z.discriminatedUnion("type", [
   z.object({ type: z.literal("briefingStarted") }),
@@ -23,8 +31,10 @@ export const EventBody = z.discriminatedUnion("type", [
   z.object({ type: z.literal("turnCommitted"), nation: Nation, by: z.string() }),
   z.object({ type: z.literal("turnUncommitted"), nation: Nation, by: z.string() }),
   z.object({ type: z.literal("resolutionStarted"), turn: z.number(), cause: z.enum(["allCommitted", "timer", "forced"]) }),
-  z.object({ type: z.literal("orderExecuted"), nation: Nation, order: Order, outcome: z.string() }),
-  z.object({ type: z.literal("orderFailed"), nation: Nation, order: Order, reason: z.string() }),
+  /** `outcome`: the result in English, as older readers expect it; `result`: the same as a message. */
+  z.object({ type: z.literal("orderExecuted"), nation: Nation, order: Order, outcome: z.string(), result: EventMsg.optional() }),
+  /** `reason`: the refusal in English; `failure`: the refusal's message (with `code`, its RejectionCode). */
+  z.object({ type: z.literal("orderFailed"), nation: Nation, order: Order, reason: z.string(), failure: EventMsg.optional(), code: z.string().optional() }),
   z.object({ type: z.literal("assetUpdated"), asset: AssetState }),
   z.object({ type: z.literal("regionUpdated"), region: z.string(), stability: z.number(), crisis: Crisis.nullable() }),
   z.object({ type: z.literal("relationUpdated"), a: Nation, b: Nation, trust: z.number(), interoperability: z.number() }),

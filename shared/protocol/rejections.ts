@@ -1,3 +1,7 @@
+import { msg, type Msg, type Params } from "../i18n/message.ts";
+import { translate, type NameOf } from "../i18n/format.ts";
+import type { MessageKey } from "../i18n/catalog/index.ts";
+
 /**
  * Stable, machine-readable reasons for refusing a command. Clients switch on the code and
  * show the human sentence that comes with it; codes never change meaning once shipped.
@@ -36,9 +40,25 @@ export const RejectionCode = {
 } as const;
 export type RejectionCode = (typeof RejectionCode)[keyof typeof RejectionCode];
 
-/** `reference` ties an internal_error to the server's log line, for whoever investigates. */
-export type Rejection = { code: RejectionCode; message: string; reference?: string };
+/**
+ * A refusal as data: the code, the catalogue message with its values (`msg`: references to
+ * scenario things are named in the reader's language), and that message rendered in English
+ * (`message`, for logs and older clients). `reference` ties an internal_error to the server's
+ * log line, for whoever investigates.
+ */
+export type Rejection = { code: RejectionCode; message: string; msg: Msg; reference?: string };
 
-export function reject(code: RejectionCode, message: string): { rejected: Rejection } {
-  return { rejected: { code, message } };
+/** The one way to make a refusal: a code and a catalogue message; the English sentence follows from them. */
+export function refuse(code: RejectionCode, key: MessageKey, params?: Params, nameOf?: NameOf): Rejection {
+  const message = msg(key, params);
+  return { code, msg: message, message: translate("en", message, nameOf) };
+}
+
+export function reject(code: RejectionCode, key: MessageKey, params?: Params): { rejected: Rejection } {
+  return { rejected: refuse(code, key, params) };
+}
+
+/** The same refusal with its English sentence naming things as `nameOf` does (the state's names instead of ids). */
+export function named<R extends { message: string; msg?: Msg }>(rejection: R, nameOf: NameOf): R {
+  return rejection.msg ? { ...rejection, message: translate("en", rejection.msg, nameOf) } : rejection;
 }
