@@ -4,6 +4,7 @@ import { runSchema } from "./schema-command.ts";
 import { runAar, AAR_USAGE } from "./aar-command.ts";
 import { runDoctor, DOCTOR_USAGE } from "./doctor-command.ts";
 import { runBackup, BACKUP_USAGE } from "./backup-command.ts";
+import { takeLangOption } from "./lang.ts";
 
 /** `npx concord <command>`: the command line for scenario authors, trainers and operators. */
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
@@ -15,7 +16,14 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage
   backup: { run: (args) => runBackup(args), usage: BACKUP_USAGE },
 };
 
-const [command, ...args] = process.argv.slice(2);
+// The language (--lang fr, before or after the command; LANG/LC_ALL otherwise) reaches every command as CONCORD_LANG.
+const language = takeLangOption(process.argv.slice(2));
+if (language.error) {
+  process.stderr.write(`concord: ${language.error}\n`);
+  process.exit(2);
+}
+if (language.lang) process.env.CONCORD_LANG = language.lang;
+const [command, ...args] = language.args;
 const entry = command ? COMMANDS[command] : undefined;
 if (!entry) {
   const usage = Object.values(COMMANDS).map((c) => c.usage).join("\n\n");

@@ -20,6 +20,7 @@ import { tokenMatchesPlain } from "./operator.ts";
 import { readEventLoopDelay } from "./event-loop.ts";
 import { exportAar } from "../exercises/aar-export.ts";
 import { AAR_FORMATS, type AarFormat } from "../../shared/aar/index.ts";
+import { LANGUAGES, DEFAULT_LANG, isLang } from "../../shared/i18n/languages.ts";
 
 export type ApiOptions = {
   service: ExerciseService;
@@ -262,11 +263,14 @@ export function mountApi(app: Application, options: ApiOptions): void {
     const id = String(req.params.id);
     const format = typeof req.query.format === "string" ? req.query.format : "html";
     if (!(AAR_FORMATS as readonly string[]).includes(format)) return sendError(res, 400, "invalid_format", `format must be one of ${AAR_FORMATS.join(", ")}.`);
+    const lang = req.query.lang === undefined ? DEFAULT_LANG : req.query.lang;
+    if (!isLang(lang)) return sendError(res, 400, "invalid_lang", `lang must be one of ${LANGUAGES.join(", ")}.`);
     const access = await downloadAccess(req, id);
     if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
-    const aar = (await exportAar(service.store, id, format as AarFormat))!;
+    const aar = (await exportAar(service.store, id, format as AarFormat, lang))!;
     if (req.query.download === "1") res.attachment(aar.filename);
     if (format === "html") res.setHeader("Content-Security-Policy", AAR_HTML_CSP);
+    res.setHeader("Content-Language", lang);
     res.type(aar.contentType).send(aar.body);
   }));
 

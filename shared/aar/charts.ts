@@ -1,33 +1,41 @@
 import type { AfterActionReport } from "./build-aar.ts";
 import { lineChartSvg, type Series } from "./svg-chart.ts";
+import { aarTexts } from "./aar-texts.ts";
+import { translate, formatNumber } from "../i18n/format.ts";
+import { DEFAULT_LANG, type Lang } from "../i18n/languages.ts";
 
 /** Snapshots are taken at the start, after each turn's resolution, and at the last event. */
-export function metricLabels(metrics: readonly { turn: number }[], ended: boolean): string[] {
-  return metrics.map((m, i) => (i === 0 ? "start" : i === metrics.length - 1 ? (ended ? "end" : "now") : `after T${m.turn - 1}`));
+export function metricLabels(metrics: readonly { turn: number }[], ended: boolean, lang: Lang = DEFAULT_LANG): string[] {
+  const t = (key: "aar.chart.start" | "aar.chart.end" | "aar.chart.now") => translate(lang, { key });
+  return metrics.map((m, i) => (i === 0 ? t("aar.chart.start") : i === metrics.length - 1 ? t(ended ? "aar.chart.end" : "aar.chart.now") : translate(lang, { key: "aar.chart.afterTurn", params: { turn: m.turn - 1 } })));
 }
 
 /** The standard AAR charts: cohesion and stability, trust and interoperability, readiness, budgets. */
-export function aarCharts(report: AfterActionReport, marker?: number): { title: string; svg: string }[] {
-  const labels = metricLabels(report.metrics, report.exercise.phase === "ended");
+export function aarCharts(report: AfterActionReport, marker?: number, lang: Lang = DEFAULT_LANG): { title: string; svg: string }[] {
+  const x = aarTexts(report, lang);
+  const { t } = x;
+  const labels = metricLabels(report.metrics, report.exercise.phase === "ended", lang);
   const nations = report.nations;
   const colorOf = (id: string) => nations.find((n) => n.id === id)?.color ?? "#555";
-  const nameOf = (id: string) => nations.find((n) => n.id === id)?.name ?? id;
   const alliancePairs = Object.keys(report.metrics[0]?.trust ?? {}).filter((key) => key.split("|").every((id) => nations.find((n) => n.id === id)?.alliance));
   const palette = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000"];
   const pairSeries = (metric: "trust" | "interoperability"): Series[] =>
-    alliancePairs.slice(0, 8).map((key, i) => ({ label: key.split("|").map(nameOf).join(" – "), color: palette[i % palette.length]!, values: report.metrics.map((m) => m[metric][key] ?? 0) }));
-  const perNation = (metric: "readiness" | "budget"): Series[] => nations.map((n) => ({ label: n.name, color: colorOf(n.id), values: report.metrics.map((m) => m[metric][n.id] ?? 0) }));
+    alliancePairs.slice(0, 8).map((key, i) => ({ label: key.split("|").map((id) => x.nation(id)).join(" – "), color: palette[i % palette.length]!, values: report.metrics.map((m) => m[metric][key] ?? 0) }));
+  const perNation = (metric: "readiness" | "budget"): Series[] => nations.map((n) => ({ label: x.nation(n.id), color: colorOf(n.id), values: report.metrics.map((m) => m[metric][n.id] ?? 0) }));
+  const tick = (n: number) => formatNumber(lang, Math.round(n));
+  const chart = (title: string, series: Series[], range: { min?: number; max?: number }) => ({ title, svg: lineChartSvg(title, labels, series, { ...range, marker, tick }) });
   return [
-    {
-      title: "Alliance cohesion and mean regional stability",
-      svg: lineChartSvg("Alliance cohesion and mean regional stability", labels, [
-        { label: "cohesion", color: "#0072b2", values: report.metrics.map((m) => m.cohesion) },
-        { label: "mean stability", color: "#d55e00", values: report.metrics.map((m) => m.meanStability) },
-      ], { min: 0, max: 100, marker }),
-    },
-    { title: "Trust between allies", svg: lineChartSvg("Trust between allies", labels, pairSeries("trust"), { min: 0, max: 100, marker }) },
-    { title: "Interoperability between allies", svg: lineChartSvg("Interoperability between allies", labels, pairSeries("interoperability"), { min: 0, max: 100, marker }) },
-    { title: "Readiness", svg: lineChartSvg("Readiness", labels, perNation("readiness"), { min: 0, max: 100, marker }) },
-    { title: "Budgets", svg: lineChartSvg("Budgets", labels, perNation("budget"), { marker }) },
+    chart(
+      t("aar.chart.cohesionStability"),
+      [
+        { label: t("aar.chart.cohesion"), color: "#0072b2", values: report.metrics.map((m) => m.cohesion) },
+        { label: t("aar.chart.meanStability"), color: "#d55e00", values: report.metrics.map((m) => m.meanStability) },
+      ],
+      { min: 0, max: 100 },
+    ),
+    chart(t("aar.chart.trust"), pairSeries("trust"), { min: 0, max: 100 }),
+    chart(t("aar.chart.interoperability"), pairSeries("interoperability"), { min: 0, max: 100 }),
+    chart(t("aar.chart.readiness"), perNation("readiness"), { min: 0, max: 100 }),
+    chart(t("aar.chart.budgets"), perNation("budget"), {}),
   ];
 }

@@ -1,9 +1,16 @@
 import type { ExerciseEvent } from "../protocol/events.ts";
 import type { ExerciseState } from "../state/schema.ts";
 import type { ExpectedAction, InjectSpec } from "../scenario/schema.ts";
+import { msg, ref, type Msg } from "../i18n/message.ts";
+import { termKey } from "../i18n/terms.ts";
+import type { Translations } from "../i18n/text.ts";
+import { orderMsg } from "../view/feed.ts";
 
-/** One thing a nation did, reduced to what expected actions are matched against. */
-export type NationAction = { nation: string; command: string; region: string | null; seq: number; turn: number; detail: string };
+/**
+ * One thing a nation did, reduced to what expected actions are matched against. `command` is
+ * the code matched against the scenario's expectations; `detail` is what people read.
+ */
+export type NationAction = { nation: string; command: string; region: string | null; seq: number; turn: number; detail: Msg };
 
 export type Verdict = "met" | "partly" | "not met";
 
@@ -12,6 +19,8 @@ export type ExpectedActionReview = {
   command: string;
   region: string | null;
   withinTurns: number;
+  /** Translations of the description. */
+  i18n?: Translations;
   byNation: { nation: string; verdict: Verdict; responseTurns: number | null; action: NationAction | null }[];
 };
 
@@ -28,17 +37,27 @@ export type InjectReview = {
   expected: ExpectedActionReview[];
   verdict: Verdict | "not released" | "no expectation";
   notes: { author: string; text: string; turn: number }[];
+  /** Translations of the inject's texts (title, from, objective, capability). */
+  i18n?: Translations;
 };
+
+/** ICU select option names cannot hold hyphens: "intel-sharing" → "intelSharing". */
+const selectable = (value: string) => value.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+const nations = (ids: readonly string[]) => ids.map((id) => ref("nation", id));
+/** The kind of channel a message went on ("team:north" → team), as a term when known. */
+function channelMsg(channel: string): Msg {
+  const key = termKey("channelKind", channel.split(":")[0] ?? "");
+  return key ? msg("aar.action.message", { channel: msg(key) }) : msg("aar.action.messageAny");
+}
 
 /**
  * What each nation did, from the log: the commands that became events. Orders count when they
  * were drafted (the team decided), so a response within the same turn counts as 0 turns.
  */
-export function nationActions(events: readonly ExerciseEvent[], names: (id: string) => string = (id) => id): NationAction[] {
+export function nationActions(events: readonly ExerciseEvent[]): NationAction[] {
   const actions: NationAction[] = [];
-  const list = (ids: readonly string[]) => ids.map(names).join(", ");
   let turn = 0;
-  const add = (nation: string, command: string, region: string | null, seq: number, detail: string) => actions.push({ nation, command, region, seq, turn, detail });
+  const add = (nation: string, command: string, region: string | null, seq: number, detail: Msg) => actions.push({ nation, command, region, seq, turn, detail });
   for (const e of events) {
     switch (e.type) {
       case "turnStarted":
@@ -47,32 +66,32 @@ export function nationActions(events: readonly ExerciseEvent[], names: (id: stri
       case "orderDrafted": {
         const order = e.order;
         const region = "destination" in order ? order.destination : null;
-        add(e.nation, order.kind, region, e.seq, `${e.author} drafted ${order.kind}${region ? ` to ${region}` : ""}`);
+        add(e.nation, order.kind, region, e.seq, msg("aar.action.drafted", { author: e.author, order: orderMsg(order) }));
         break;
       }
       case "intelShared":
-        add(e.from, "shareIntel", null, e.seq, `shared a report with ${list(e.to)}`);
+        add(e.from, "shareIntel", null, e.seq, msg("aar.action.sharedIntel", { to: nations(e.to) }));
         break;
       case "infoRequested":
-        add(e.request.requester, "requestInfo", null, e.seq, `asked ${names(e.request.target)} for information`);
+        add(e.request.requester, "requestInfo", null, e.seq, msg("aar.action.requestedInfo", { target: ref("nation", e.request.target) }));
         break;
       case "consentRequested":
-        add(e.request.requester, "requestConsent", e.request.region, e.seq, `asked ${names(e.request.host)} for consent to enter ${e.request.region}`);
+        add(e.request.requester, "requestConsent", e.request.region, e.seq, msg("aar.action.requestedConsent", { host: ref("nation", e.request.host), region: ref("region", e.request.region) }));
         break;
       case "agreementProposed":
-        if (e.agreement.proposer) add(e.agreement.proposer, e.agreement.kind === "joint-exercise-programme" ? "proposeJointExercise" : "proposeAgreement", null, e.seq, `proposed ${e.agreement.kind}: ${e.agreement.title}`);
+        if (e.agreement.proposer) add(e.agreement.proposer, e.agreement.kind === "joint-exercise-programme" ? "proposeJointExercise" : "proposeAgreement", null, e.seq, msg("aar.action.proposed", { kind: selectable(e.agreement.kind), title: e.agreement.title }));
         break;
       case "agreementAnswered":
-        add(e.nation, "answerAgreement", null, e.seq, `${e.accepted ? "accepted" : "rejected"} an agreement`);
+        add(e.nation, "answerAgreement", null, e.seq, msg("aar.action.answeredAgreement", { accepted: e.accepted ? "yes" : "no" }));
         break;
       case "diplomacyScheduled":
-        if (e.kind === "dialogue") add(e.by, "conveneDialogue", null, e.seq, `convened dialogue: ${e.topic}`);
+        if (e.kind === "dialogue") add(e.by, "conveneDialogue", null, e.seq, msg("aar.action.convened", { topic: e.topic }));
         break;
       case "statementMade":
-        add(e.nation, "makeStatement", null, e.seq, `${e.stance} statement`);
+        add(e.nation, "makeStatement", null, e.seq, msg("aar.action.statement", { stance: termKey("publicStance", e.stance) ? msg(termKey("publicStance", e.stance)!) : e.stance }));
         break;
       case "messageSent":
-        if (e.message.fromNation !== "white") add(e.message.fromNation, "sendMessage", null, e.seq, `message on ${e.message.channel}`);
+        if (e.message.fromNation !== "white") add(e.message.fromNation, "sendMessage", null, e.seq, channelMsg(e.message.channel));
         break;
       default:
         break;
@@ -87,11 +106,11 @@ export function nationActions(events: readonly ExerciseEvent[], names: (id: stri
     if (e.type === "infoRequested") requests.set(e.request.id, { target: e.request.target });
     if (e.type === "consentAnswered") {
       const r = requests.get(e.request) as { host: string; region: string } | undefined;
-      if (r) actions.push({ nation: r.host, command: "answerConsent", region: r.region, seq: e.seq, turn, detail: `${e.granted ? "granted" : "denied"} consent for ${r.region}` });
+      if (r) actions.push({ nation: r.host, command: "answerConsent", region: r.region, seq: e.seq, turn, detail: msg("aar.action.answeredConsent", { granted: e.granted ? "yes" : "no", region: ref("region", r.region) }) });
     }
     if (e.type === "infoAnswered") {
       const r = requests.get(e.request) as { target: string } | undefined;
-      if (r) actions.push({ nation: r.target, command: "answerInfo", region: null, seq: e.seq, turn, detail: "answered a request for information" });
+      if (r) actions.push({ nation: r.target, command: "answerInfo", region: null, seq: e.seq, turn, detail: msg("aar.action.answeredInfo") });
     }
   }
   return actions.sort((a, b) => a.seq - b.seq);
@@ -105,7 +124,7 @@ function expectedNations(state: ExerciseState, spec: InjectSpec, expected: Expec
 
 /** Each inject: what was expected, what each addressed nation actually did and when. */
 export function reviewInjects(state: ExerciseState, events: readonly ExerciseEvent[]): InjectReview[] {
-  const actions = nationActions(events, (id) => state.nations[id]?.name ?? id);
+  const actions = nationActions(events);
   const releases = new Map<string, { seq: number; turn: number }>();
   for (const e of events) if (e.type === "injectReleased" && !releases.has(e.inject)) releases.set(e.inject, { seq: e.seq, turn: e.turn });
   const notes = Object.values(state.notes);
@@ -117,6 +136,7 @@ export function reviewInjects(state: ExerciseState, events: readonly ExerciseEve
       command: ex.command,
       region: ex.region ?? null,
       withinTurns: ex.withinTurns,
+      ...("i18n" in ex && ex.i18n ? { i18n: ex.i18n as Translations } : {}),
       byNation: expectedNations(state, spec, ex).map((nation) => {
         if (!release) return { nation, verdict: "not met" as Verdict, responseTurns: null, action: null };
         const action = actions.find((a) => a.nation === nation && a.seq > release.seq && a.command === ex.command && (!ex.region || a.region === ex.region)) ?? null;
@@ -148,6 +168,7 @@ export function reviewInjects(state: ExerciseState, events: readonly ExerciseEve
       expected,
       verdict,
       notes: notes.filter((n) => n.inject === inject.id).map((n) => ({ author: n.author, text: n.text, turn: n.turn })),
+      ...("i18n" in spec && spec.i18n ? { i18n: spec.i18n as Translations } : {}),
     };
   });
 }

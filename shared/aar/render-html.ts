@@ -1,44 +1,66 @@
 import type { AfterActionReport } from "./build-aar.ts";
 import { aarCharts } from "./charts.ts";
+import { aarTexts } from "./aar-texts.ts";
+import { DEFAULT_LANG, type Lang } from "../i18n/languages.ts";
 
 const esc = (s: string | number | null) => String(s ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const nationName = (r: AfterActionReport, id: string | null) => (id ? (r.nations.find((n) => n.id === id)?.name ?? id) : "Alliance");
 
-/** A self-contained HTML page (inline CSS and SVG charts) that prints cleanly to PDF. */
-export function renderHtml(r: AfterActionReport): string {
+/** A self-contained HTML page (inline CSS and SVG charts) that prints cleanly to PDF, in one language. */
+export function renderHtml(r: AfterActionReport, lang: Lang = DEFAULT_LANG): string {
+  const x = aarTexts(r, lang);
+  const { t } = x;
   const e = r.exercise;
-  const badge = (v: string) => `<span class="v ${v.replace(/ /g, "-")}">${esc(v)}</span>`;
+  const badge = (v: AfterActionReport["injects"][number]["verdict"]) => `<span class="v ${v.replace(/ /g, "-")}">${esc(x.verdict(v))}</span>`;
   const sections: string[] = [];
-  sections.push(`<header><h1>After-action report</h1><p class="sub">${esc(e.title)} · scenario <b>${esc(e.scenarioTitle)}</b> · turns played ${e.turnsPlayed} of ${e.turns} · ${esc(e.phase)} · ${e.events} events</p></header>`);
-  sections.push(`<section><h2>Overview</h2><p>${esc(e.summary)}</p><h3>Learning objectives</h3><ul>${e.learningObjectives.map((o) => `<li>${esc(o)}</li>`).join("")}</ul></section>`);
+  const sub = t("aar.sub", { title: e.title, scenario: x.scenarioTitle(), played: x.num(e.turnsPlayed), turns: x.num(e.turns), phase: x.term("phase", e.phase), events: e.events });
+  const period = t("aar.scenarioPeriod", { start: x.scenarioTime(1), end: x.when(x.turnStart(Math.max(e.turnsPlayed, 1)) + e.hoursPerTurn * 3600_000), zone: x.zone });
+  const played = e.startedAt === null ? "" : e.endedAt === null ? t("aar.playedSince", { start: x.when(e.startedAt) }) : t("aar.playedFrom", { start: x.when(e.startedAt), end: x.when(e.endedAt) });
+  sections.push(`<header><h1>${esc(t("aar.title"))}</h1><p class="sub">${esc(sub)}</p><p class="sub">${esc(period)}${played ? ` · ${esc(played)}` : ""}</p></header>`);
+  sections.push(`<section><h2>${esc(t("aar.section.overview"))}</h2><p>${esc(x.summary())}</p><h3>${esc(t("aar.section.learningObjectives"))}</h3><ul>${e.learningObjectives.map((_, i) => `<li>${esc(x.learningObjective(i))}</li>`).join("")}</ul></section>`);
   sections.push(
-    `<section><h2>Objectives</h2><table><thead><tr><th>Objective</th><th>Owner</th><th>Result</th></tr></thead><tbody>${r.objectives
-      .map((o) => `<tr><td>${esc(o.title)}</td><td>${esc(nationName(r, o.nation))}</td><td>${o.met ? badge("met") + ` turn ${o.metTurn}` : badge("not met")}</td></tr>`)
+    `<section><h2>${esc(t("aar.section.objectives"))}</h2><table><thead><tr><th>${esc(t("aar.col.objective"))}</th><th>${esc(t("aar.col.owner"))}</th><th>${esc(t("aar.col.result"))}</th></tr></thead><tbody>${r.objectives
+      .map((o) => `<tr><td>${esc(x.local(o, "title"))}</td><td>${esc(x.nation(o.nation))}</td><td>${o.met ? badge("met") + ` ${esc(t("aar.inTurn", { turn: o.metTurn ?? 0 }))}` : badge("not met")}</td></tr>`)
       .join("")}</tbody></table></section>`,
   );
-  sections.push(`<section class="charts"><h2>Metrics over time</h2>${aarCharts(r).map((c) => `<figure>${c.svg}</figure>`).join("")}</section>`);
+  sections.push(`<section class="charts"><h2>${esc(t("aar.section.metrics"))}</h2>${aarCharts(r, undefined, lang).map((c) => `<figure>${c.svg}</figure>`).join("")}</section>`);
   sections.push(
-    `<section><h2>Inject-by-inject evaluation</h2>${r.injects
-      .map(
-        (i) => `<article class="inject"><h3>${esc(i.number)} ${esc(i.title)} ${badge(i.verdict)}</h3><p class="meta">${esc(i.type)} · ${esc(i.status)}${i.releasedTurn !== null ? ` in turn ${i.releasedTurn}` : ""}${i.capability ? ` · capability: ${esc(i.capability)}` : ""}${i.objective ? ` · objective: ${esc(i.objective)}` : ""}</p>${
-          i.expected.length
-            ? `<table><thead><tr><th>Expected action</th><th>Nation</th><th>Verdict</th><th>Response</th><th>What they did</th></tr></thead><tbody>${i.expected
-                .flatMap((ex) => ex.byNation.map((n) => `<tr><td>${esc(ex.description)}</td><td>${esc(nationName(r, n.nation))}</td><td>${badge(n.verdict)}</td><td>${n.responseTurns === null ? "–" : `${n.responseTurns} turn(s)`}</td><td>${esc(n.action?.detail ?? "")}</td></tr>`))
-                .join("")}</tbody></table>`
-            : ""
-        }${i.notes.map((n) => `<blockquote>Observer ${esc(n.author)}, turn ${n.turn}: ${esc(n.text)}</blockquote>`).join("")}</article>`,
-      )
+    `<section><h2>${esc(t("aar.section.injects"))}</h2>${r.injects
+      .map((i) => {
+        const status = x.term("injectStatus", i.status);
+        const meta = [
+          x.term("injectType", i.type),
+          i.releasedTurn !== null ? t("aar.inject.statusInTurn", { status, turn: i.releasedTurn }) : t("aar.inject.status", { status }),
+          ...(i.capability ? [t("aar.inject.capability", { capability: x.local(i, "capability") })] : []),
+          ...(i.objective ? [t("aar.inject.objective", { objective: x.local(i, "objective") })] : []),
+        ];
+        const table = i.expected.length
+          ? `<table><thead><tr><th>${esc(t("aar.col.expected"))}</th><th>${esc(t("aar.col.nation"))}</th><th>${esc(t("aar.col.verdict"))}</th><th>${esc(t("aar.col.response"))}</th><th>${esc(t("aar.col.whatTheyDid"))}</th></tr></thead><tbody>${i.expected
+              .flatMap((ex) =>
+                ex.byNation.map(
+                  (n) =>
+                    `<tr><td>${esc(x.local(ex, "description"))}</td><td>${esc(x.nation(n.nation))}</td><td>${badge(n.verdict)}</td><td>${n.responseTurns === null ? "–" : esc(t("aar.turns", { turns: n.responseTurns }))}</td><td>${esc(n.action ? x.tm(n.action.detail) : "")}</td></tr>`,
+                ),
+              )
+              .join("")}</tbody></table>`
+          : "";
+        const notes = i.notes.map((n) => `<blockquote>${esc(t("aar.observerNote", { author: n.author, turn: n.turn, text: n.text }))}</blockquote>`).join("");
+        return `<article class="inject"><h3>${esc(i.number)} ${esc(x.local(i, "title"))} ${badge(i.verdict)}</h3><p class="meta">${esc(meta.join(" · "))}</p>${table}${notes}</article>`;
+      })
       .join("")}</section>`,
   );
-  sections.push(`<section><h2>Timeline of key events</h2><table><thead><tr><th>Turn</th><th>Event</th></tr></thead><tbody>${r.timeline.map((t) => `<tr><td>${t.turn}</td><td>${esc(t.text)}</td></tr>`).join("")}</tbody></table></section>`);
-  sections.push(`<section><h2>Observer notes</h2>${r.notes.length ? `<ul>${r.notes.map((n) => `<li>Turn ${n.turn}, ${esc(n.author)}: ${esc(n.text)}</li>`).join("")}</ul>` : "<p>None recorded.</p>"}</section>`);
-  sections.push(`<section><h2>Adjudications</h2>${r.adjudications.length ? `<ul>${r.adjudications.map((a) => `<li>Turn ${a.turn}, ${esc(a.by)}: ${esc(a.rationale)}</li>`).join("")}</ul>` : "<p>None.</p>"}</section>`);
   sections.push(
-    `<section><h2>Improvement plan</h2><table><thead><tr><th>Issue</th><th>Recommendation</th><th>Responsible</th><th>Due</th></tr></thead><tbody>${
-      r.improvementPlan.length ? r.improvementPlan.map((p) => `<tr><td>${esc(p.issue)}</td><td>${esc(p.recommendation)}</td><td>${esc(nationName(r, p.nation))}</td><td>${esc(p.due)}</td></tr>`).join("") : `<tr><td colspan="4">No items yet.</td></tr>`
+    `<section><h2>${esc(t("aar.section.timeline"))}</h2><table><thead><tr><th>${esc(t("aar.col.turn"))}</th><th>${esc(t("aar.col.scenarioTime"))}</th><th>${esc(t("aar.col.event"))}</th></tr></thead><tbody>${r.timeline
+      .map((item) => `<tr><td>${esc(x.num(item.turn))}</td><td>${esc(x.scenarioTime(item.turn))}</td><td>${esc(x.tm(item.msg))}</td></tr>`)
+      .join("")}</tbody></table></section>`,
+  );
+  sections.push(`<section><h2>${esc(t("aar.section.notes"))}</h2>${r.notes.length ? `<ul>${r.notes.map((n) => `<li>${esc(t("aar.note", { turn: n.turn, author: n.author, text: n.text }))}</li>`).join("")}</ul>` : `<p>${esc(t("aar.noneRecorded"))}</p>`}</section>`);
+  sections.push(`<section><h2>${esc(t("aar.section.adjudications"))}</h2>${r.adjudications.length ? `<ul>${r.adjudications.map((a) => `<li>${esc(t("aar.note", { turn: a.turn, author: a.by, text: a.rationale }))}</li>`).join("")}</ul>` : `<p>${esc(t("aar.none"))}</p>`}</section>`);
+  sections.push(
+    `<section><h2>${esc(t("aar.section.improvement"))}</h2><table><thead><tr><th>${esc(t("aar.col.issue"))}</th><th>${esc(t("aar.col.recommendation"))}</th><th>${esc(t("aar.col.responsible"))}</th><th>${esc(t("aar.col.due"))}</th></tr></thead><tbody>${
+      r.improvementPlan.length ? r.improvementPlan.map((p) => `<tr><td>${esc(p.issue)}</td><td>${esc(p.recommendation)}</td><td>${esc(x.nation(p.nation))}</td><td>${esc(p.due)}</td></tr>`).join("") : `<tr><td colspan="4">${esc(t("aar.noItems"))}</td></tr>`
     }</tbody></table></section>`,
   );
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>AAR – ${esc(e.title)}</title><style>${CSS}</style></head><body>${sections.join("")}</body></html>`;
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${esc(t("aar.htmlTitle", { title: e.title }))}</title><style>${CSS}</style></head><body>${sections.join("")}</body></html>`;
 }
 
 const CSS = `

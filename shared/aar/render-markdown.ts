@@ -1,39 +1,51 @@
 import type { AfterActionReport } from "./build-aar.ts";
+import { aarTexts } from "./aar-texts.ts";
+import { DEFAULT_LANG, type Lang } from "../i18n/languages.ts";
 
 const cell = (s: string | number | null) => String(s ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ");
-const nationName = (r: AfterActionReport, id: string | null) => (id ? (r.nations.find((n) => n.id === id)?.name ?? id) : "Alliance");
 
-/** The AAR as Markdown, for wikis and e-mail. */
-export function renderMarkdown(r: AfterActionReport): string {
+/** The AAR as Markdown, for wikis and e-mail, in one language. */
+export function renderMarkdown(r: AfterActionReport, lang: Lang = DEFAULT_LANG): string {
+  const x = aarTexts(r, lang);
+  const { t } = x;
   const lines: string[] = [];
   const e = r.exercise;
-  lines.push(`# After-action report: ${e.title}`, "");
-  lines.push(`Scenario: **${e.scenarioTitle}** · turns played: ${e.turnsPlayed} of ${e.turns} · status: ${e.phase} · ${e.events} events recorded`, "");
-  lines.push(e.summary, "", "## Learning objectives", "", ...e.learningObjectives.map((o) => `- ${o}`), "");
-  lines.push("## Objectives", "", "| objective | owner | result |", "|---|---|---|");
-  for (const o of r.objectives) lines.push(`| ${cell(o.title)} | ${cell(nationName(r, o.nation))} | ${o.met ? `met (turn ${o.metTurn})` : "not met"} |`);
-  lines.push("", "## Inject-by-inject evaluation", "");
+  const row = (...cells: (string | number | null)[]) => `| ${cells.map(cell).join(" | ")} |`;
+  const head = (...cells: string[]) => [row(...cells), `|${cells.map(() => "---").join("|")}|`];
+  lines.push(`# ${t("aar.titleOf", { title: e.title })}`, "");
+  lines.push(t("aar.sub", { title: e.title, scenario: `**${x.scenarioTitle()}**`, played: x.num(e.turnsPlayed), turns: x.num(e.turns), phase: x.term("phase", e.phase), events: e.events }), "");
+  lines.push(t("aar.scenarioPeriod", { start: x.scenarioTime(1), end: x.when(x.turnStart(Math.max(e.turnsPlayed, 1)) + e.hoursPerTurn * 3600_000), zone: x.zone }), "");
+  lines.push(x.summary(), "", `## ${t("aar.section.learningObjectives")}`, "", ...e.learningObjectives.map((_, i) => `- ${x.learningObjective(i)}`), "");
+  lines.push(`## ${t("aar.section.objectives")}`, "", ...head(t("aar.col.objective"), t("aar.col.owner"), t("aar.col.result")));
+  for (const o of r.objectives) lines.push(row(x.local(o, "title"), x.nation(o.nation), o.met ? t("aar.metInTurn", { turn: o.metTurn ?? 0 }) : x.verdict("not met")));
+  lines.push("", `## ${t("aar.section.injects")}`, "");
   for (const i of r.injects) {
-    lines.push(`### ${i.number} ${i.title}`, "", `Status: ${i.status}${i.releasedTurn !== null ? ` (turn ${i.releasedTurn})` : ""} · verdict: **${i.verdict}**${i.capability ? ` · capability: ${i.capability}` : ""}`, "");
+    const status = x.term("injectStatus", i.status);
+    const meta = [
+      i.releasedTurn !== null ? t("aar.inject.statusInTurn", { status, turn: i.releasedTurn }) : t("aar.inject.status", { status }),
+      t("aar.inject.verdict", { verdict: `**${x.verdict(i.verdict)}**` }),
+      ...(i.capability ? [t("aar.inject.capability", { capability: x.local(i, "capability") })] : []),
+    ];
+    lines.push(`### ${i.number} ${x.local(i, "title")}`, "", meta.join(" · "), "");
     if (i.expected.length > 0) {
-      lines.push("| expected action | nation | verdict | response (turns) | what they did |", "|---|---|---|---|---|");
-      for (const ex of i.expected) for (const n of ex.byNation) lines.push(`| ${cell(ex.description)} | ${cell(nationName(r, n.nation))} | ${n.verdict} | ${n.responseTurns ?? "–"} | ${cell(n.action?.detail ?? "")} |`);
+      lines.push(...head(t("aar.col.expected"), t("aar.col.nation"), t("aar.col.verdict"), t("aar.col.responseTurns"), t("aar.col.whatTheyDid")));
+      for (const ex of i.expected) for (const n of ex.byNation) lines.push(row(x.local(ex, "description"), x.nation(n.nation), x.verdict(n.verdict), n.responseTurns === null ? "–" : x.num(n.responseTurns), n.action ? x.tm(n.action.detail) : ""));
       lines.push("");
     }
-    for (const note of i.notes) lines.push(`> Observer (${note.author}, turn ${note.turn}): ${note.text}`, "");
+    for (const note of i.notes) lines.push(`> ${t("aar.observerNote", { author: note.author, turn: note.turn, text: note.text })}`, "");
   }
-  lines.push("## Timeline of key events", "", "| turn | event |", "|---|---|");
-  for (const t of r.timeline) lines.push(`| ${t.turn} | ${cell(t.text)} |`);
-  lines.push("", "## Metrics by turn", "", `| turn | cohesion | mean stability | objectives met |`, "|---|---|---|---|");
-  for (const m of r.metrics) lines.push(`| ${m.turn} | ${m.cohesion} | ${m.meanStability} | ${m.objectivesMet} |`);
-  lines.push("", "## Observer notes", "");
-  if (r.notes.length === 0) lines.push("None recorded.");
-  for (const n of r.notes) lines.push(`- Turn ${n.turn}, ${n.author}: ${n.text}`);
-  lines.push("", "## Adjudications", "");
-  if (r.adjudications.length === 0) lines.push("None.");
-  for (const a of r.adjudications) lines.push(`- Turn ${a.turn}, ${a.by}: ${a.rationale}`);
-  lines.push("", "## Improvement plan", "", "| issue | recommendation | responsible | due |", "|---|---|---|---|");
-  for (const p of r.improvementPlan) lines.push(`| ${cell(p.issue)} | ${cell(p.recommendation)} | ${cell(nationName(r, p.nation))} | ${cell(p.due)} |`);
-  if (r.improvementPlan.length === 0) lines.push("| (none yet) | | | |");
+  lines.push(`## ${t("aar.section.timeline")}`, "", ...head(t("aar.col.turn"), t("aar.col.scenarioTime"), t("aar.col.event")));
+  for (const item of r.timeline) lines.push(row(x.num(item.turn), x.scenarioTime(item.turn), x.tm(item.msg)));
+  lines.push("", `## ${t("aar.section.metricsByTurn")}`, "", ...head(t("aar.col.turn"), t("aar.col.cohesion"), t("aar.col.meanStability"), t("aar.col.objectivesMet")));
+  for (const m of r.metrics) lines.push(row(x.num(m.turn), x.num(m.cohesion), x.num(m.meanStability), x.num(m.objectivesMet)));
+  lines.push("", `## ${t("aar.section.notes")}`, "");
+  if (r.notes.length === 0) lines.push(t("aar.noneRecorded"));
+  for (const n of r.notes) lines.push(`- ${t("aar.note", { turn: n.turn, author: n.author, text: n.text })}`);
+  lines.push("", `## ${t("aar.section.adjudications")}`, "");
+  if (r.adjudications.length === 0) lines.push(t("aar.none"));
+  for (const a of r.adjudications) lines.push(`- ${t("aar.note", { turn: a.turn, author: a.by, text: a.rationale })}`);
+  lines.push("", `## ${t("aar.section.improvement")}`, "", ...head(t("aar.col.issue"), t("aar.col.recommendation"), t("aar.col.responsible"), t("aar.col.due")));
+  for (const p of r.improvementPlan) lines.push(row(p.issue, p.recommendation, x.nation(p.nation), p.due));
+  if (r.improvementPlan.length === 0) lines.push(row(t("aar.noItems"), "", "", ""));
   return lines.join("\n") + "\n";
 }

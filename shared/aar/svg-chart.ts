@@ -3,7 +3,7 @@ export type Series = { label: string; color: string; values: number[] };
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-export function lineChartSvg(title: string, xLabels: string[], series: Series[], options: { min?: number; max?: number; marker?: number } = {}): string {
+export function lineChartSvg(title: string, xLabels: string[], series: Series[], options: { min?: number; max?: number; marker?: number; tick?: (value: number) => string } = {}): string {
   const width = 640;
   const height = 220;
   const left = 44;
@@ -23,7 +23,7 @@ export function lineChartSvg(title: string, xLabels: string[], series: Series[],
   parts.push(`<text x="${left}" y="18" font-size="14" font-weight="600">${escape(title)}</text>`);
   for (const t of ticks) {
     parts.push(`<line x1="${left}" x2="${left + plotW}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="#ddd"/>`);
-    parts.push(`<text x="${left - 6}" y="${(y(t) + 4).toFixed(1)}" font-size="11" text-anchor="end">${Math.round(t)}</text>`);
+    parts.push(`<text x="${left - 6}" y="${(y(t) + 4).toFixed(1)}" font-size="11" text-anchor="end">${escape(options.tick ? options.tick(t) : String(Math.round(t)))}</text>`);
   }
   xLabels.forEach((label, i) => parts.push(`<text x="${x(i).toFixed(1)}" y="${height - bottom + 16}" font-size="11" text-anchor="middle">${escape(label)}</text>`));
   if (options.marker !== undefined && options.marker >= 0 && options.marker < xLabels.length) {

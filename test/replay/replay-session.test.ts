@@ -2,6 +2,7 @@ import { describe, it, expect } from "vitest";
 import { ReplaySession } from "../../shared/replay/replay-session.ts";
 import { viewFor } from "../../shared/engine/view-for.ts";
 import { playTiny, tinyScenario } from "../aar/play-tiny.ts";
+import { feedText, type FeedItem } from "../../shared/view/feed.ts";
 
 describe("replay session", () => {
   const game = playTiny();
@@ -24,9 +25,11 @@ describe("replay session", () => {
     expect(replay.turns.map((t) => t.turn)).toEqual([1, 2, 3, 4]);
     expect(replay.injects.map((i) => i.number)).toEqual(["1.01", "1.02"]);
     expect(replay.metrics.length).toBe(5);
+    const final = replay.stateAt(replay.lastSeq);
+    const text = (f: FeedItem) => feedText(f, final, "en");
     const feed = replay.feedAt(replay.lastSeq, { kind: "nation", nation: "north" });
-    expect(feed[0]!.text).toBe("The exercise has ended.");
-    expect(feed.some((f) => f.text.includes("Unidentified warship"))).toBe(true);
-    expect(replay.feedAt(replay.lastSeq, { kind: "nation", nation: "south" }).some((f) => f.text.includes("Unidentified warship"))).toBe(false);
+    expect(text(feed[0]!)).toBe("The exercise has ended.");
+    expect(feed.some((f) => text(f).includes("Unidentified warship"))).toBe(true);
+    expect(replay.feedAt(replay.lastSeq, { kind: "nation", nation: "south" }).some((f) => text(f).includes("Unidentified warship"))).toBe(false);
   });
 });
