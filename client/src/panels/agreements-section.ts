@@ -1,29 +1,38 @@
 import { h, keyedList } from "../ui/html.ts";
-import { commandForm, field, select, checkboxGroup, section, statusLine, commandButton } from "../ui/form.ts";
+import { statusLine, commandButton } from "../ui/form.ts";
 import type { GameContext } from "../game/context.ts";
 import { nationName, otherNations } from "../game/names.ts";
+import { t, lang } from "../i18n.ts";
+import { listIn } from "../../../shared/i18n/index.ts";
+import { panelWords, term, capitalized } from "./words.ts";
 import type { Agreement } from "../../../shared/state/schema.ts";
 
-const KIND_LABEL: Record<string, string> = { mou: "MOU", sofa: "SOFA", "intel-sharing": "Intelligence-sharing agreement", "joint-exercise-programme": "Joint exercise programme" };
+const KINDS = ["mou", "sofa", "intel-sharing", "joint-exercise-programme"] as const;
 
 /** Agreements: status of each, accept/reject when it is our turn to answer, and a proposal form. */
 export function agreementsSection(getCtx: () => GameContext): { element: HTMLElement; update(ctx: GameContext): void; pending(ctx: GameContext): number } {
-  const list = h("ul", { class: "agreements", "aria-label": "Agreements" });
-  const none = h("p", { class: "muted" }, "No agreements yet.");
+  const w = panelWords();
+  const list = w.attr(h("ul", { class: "agreements" }), "aria-label", "panels.agreements.heading");
+  const none = w.text(h("p", { class: "muted" }), "panels.agreements.empty");
   const status = statusLine();
-  const kind = select("kind", Object.entries(KIND_LABEL).map(([value, label]) => ({ value, label })));
-  const title = h("input", { name: "title", maxlength: "120", placeholder: "e.g. Northern ports SOFA" });
-  const parties = checkboxGroup("Partners", "agreement-parties");
-  const duration = h("input", { type: "number", name: "durationTurns", min: "1", max: "100", placeholder: "open-ended" });
-  const form = commandForm({
-    label: "Propose an agreement",
-    submit: "Propose agreement",
-    success: "Proposed: partners can accept or reject it now.",
+  const kind = h("select", { name: "kind" });
+  for (const value of KINDS) {
+    // At the start of a menu item the term reads as a name: "Intelligence-sharing agreement".
+    const option = kind.appendChild(new Option("", value));
+    w.custom(() => (option.textContent = capitalized(term("agreementKind", value))));
+  }
+  const title = w.attr(h("input", { name: "title", maxlength: "120" }), "placeholder", "panels.agreements.titlePlaceholder");
+  const parties = w.checkboxes("panels.common.partners", "agreement-parties");
+  const duration = w.attr(h("input", { type: "number", name: "durationTurns", min: "1", max: "100" }), "placeholder", "panels.agreements.openEnded");
+  const form = w.form({
+    label: "panels.agreements.propose",
+    submit: "panels.agreements.submit",
+    success: "panels.agreements.success",
     send: (c) => getCtx().send(c),
-    children: [h("h4", {}, "Propose an agreement"), field("Kind", kind), field("Title", title), parties.element, field("Duration in turns (optional)", duration)],
+    children: [w.text(h("h4"), "panels.agreements.propose"), w.field("panels.agreements.kind", kind), w.field("panels.agreements.titleField", title), parties.element, w.field("panels.agreements.duration", duration)],
     build: () => {
-      if (!title.value.trim()) return "Give the agreement a title.";
-      if (!parties.values().length) return "Choose at least one partner.";
+      if (!title.value.trim()) return t("panels.agreements.errorTitle");
+      if (!parties.values().length) return t("panels.common.errorPartner");
       const turns = Number(duration.value);
       return { type: "proposeAgreement", kind: kind.value, title: title.value.trim(), parties: parties.values(), ...(duration.value && turns >= 1 ? { durationTurns: Math.round(turns) } : {}) };
     },
@@ -38,30 +47,38 @@ export function agreementsSection(getCtx: () => GameContext): { element: HTMLEle
     const me = ctx.viewNation;
     const mustAnswer = ctx.canAct && me !== null && a.status === "proposed" && a.parties.includes(me) && !a.acceptedBy.includes(me);
     const send = (c: { type: string } & Record<string, unknown>) => getCtx().send(c);
+    const parties = a.parties.map((p) => (a.acceptedBy.includes(p) ? t("panels.agreements.accepted", { nation: nationName(ctx.state, p) }) : nationName(ctx.state, p)));
     return h(
       "li",
       { class: `agreement status-${a.status}` },
-      h("p", {}, h("strong", {}, `${KIND_LABEL[a.kind] ?? a.kind}: ${a.title}`)),
-      h("p", {}, `Parties: ${a.parties.map((p) => `${nationName(ctx.state, p)}${a.acceptedBy.includes(p) ? " ✓" : ""}`).join(", ")}`),
-      h("p", {}, h("span", { class: "status-word" }, `Status: ${a.status}`), a.proposer ? ` · proposed by ${nationName(ctx.state, a.proposer)} in turn ${a.proposedTurn}` : " · in force from the start", a.expiresTurn ? ` · until turn ${a.expiresTurn}` : ""),
+      h("p", {}, h("strong", {}, t("panels.agreements.item", { kind: capitalized(term("agreementKind", a.kind)), title: a.title }))),
+      h("p", {}, t("panels.agreements.parties", { parties: listIn(lang(), parties) })),
+      h(
+        "p",
+        {},
+        h("span", { class: "status-word" }, t("panels.common.status", { status: term("agreementStatus", a.status) })),
+        ` · ${a.proposer ? t("panels.agreements.proposedBy", { nation: nationName(ctx.state, a.proposer), turn: a.proposedTurn }) : t("panels.agreements.fromStart")}`,
+        a.expiresTurn ? ` · ${t("panels.agreements.until", { turn: a.expiresTurn })}` : "",
+      ),
       mustAnswer
         ? h(
             "div",
             { class: "actions" },
-            commandButton("Accept", { class: "primary small", "aria-label": `Accept ${a.title}` }, () => ({ type: "answerAgreement", agreement: a.id, accept: true }), send, status, "Accepted."),
-            commandButton("Reject", { class: "small", "aria-label": `Reject ${a.title}` }, () => ({ type: "answerAgreement", agreement: a.id, accept: false }), send, status, "Rejected."),
+            commandButton(t("panels.agreements.accept"), { class: "primary small", "aria-label": t("panels.agreements.acceptLabel", { title: a.title }) }, () => ({ type: "answerAgreement", agreement: a.id, accept: true }), send, status, t("panels.agreements.acceptDone")),
+            commandButton(t("panels.agreements.reject"), { class: "small", "aria-label": t("panels.agreements.rejectLabel", { title: a.title }) }, () => ({ type: "answerAgreement", agreement: a.id, accept: false }), send, status, t("panels.agreements.rejectDone")),
           )
         : null,
     );
   };
 
   return {
-    element: section("Agreements", none, list, status.element, form),
+    element: w.section("panels.agreements.heading", none, list, status.element, form),
     pending: (ctx) => Object.values(ctx.perspective?.agreements ?? {}).filter((a) => ctx.viewNation && a.status === "proposed" && a.parties.includes(ctx.viewNation) && !a.acceptedBy.includes(ctx.viewNation)).length,
     update(ctx) {
+      w.refresh();
       const items = Object.values(ctx.perspective?.agreements ?? {}).sort((a, b) => b.proposedTurn - a.proposedTurn || a.id.localeCompare(b.id));
       none.hidden = items.length > 0;
-      keyedList(list, items, (a) => a.id, render, (a) => JSON.stringify([a, ctx.canAct, ctx.viewNation]));
+      keyedList(list, items, (a) => a.id, render, (a) => JSON.stringify([a, ctx.canAct, ctx.viewNation, lang()]));
       parties.set(otherNations(ctx.state, ctx.viewNation));
       form.hidden = !ctx.canAct;
     },

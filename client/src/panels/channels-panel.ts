@@ -1,10 +1,11 @@
 import { h, keyedList, setText } from "../ui/html.ts";
-import { commandForm, field } from "../ui/form.ts";
 import type { GameContext, Panel } from "../game/context.ts";
 import { nationName } from "../game/names.ts";
 import { channelsFor, type ChannelInfo } from "./channel-list.ts";
 import { ChatHistory, type EarlierPage } from "./chat-history.ts";
-import { api, ApiError } from "../net/api.ts";
+import { api } from "../net/api.ts";
+import { t, lang } from "../i18n.ts";
+import { panelWords } from "./words.ts";
 import type { Message } from "../../../shared/state/schema.ts";
 
 /**
@@ -12,25 +13,26 @@ import type { Message } from "../../../shared/state/schema.ts";
  * read is remembered per seat in localStorage, so a reload does not mark everything unread.
  */
 export function channelsPanel(getCtx: () => GameContext): Panel {
-  const list = h("ul", { class: "channel-list", "aria-label": "Channels" });
+  const w = panelWords();
+  const list = w.attr(h("ul", { class: "channel-list" }), "aria-label", "panels.channels.title");
   const heading = h("h3", { id: "channel-heading" }, "");
   const log = h("ol", { class: "messages", role: "log", "aria-labelledby": "channel-heading", "aria-live": "polite" });
-  const empty = h("p", { class: "muted" }, "No messages on this channel yet.");
+  const empty = w.text(h("p", { class: "muted" }), "panels.channels.empty");
   const history = new ChatHistory();
   const earlierStatus = h("p", { class: "form-status", role: "status" }, "");
-  const earlier = h("button", { type: "button", class: "earlier" }, "Show earlier messages");
+  const earlier = w.text(h("button", { type: "button", class: "earlier" }), "panels.channels.earlier");
   const text = h("textarea", { name: "message", rows: "2", maxlength: "2000" });
   let current = "";
   let channels: ChannelInfo[] = [];
-  const form = commandForm({
-    label: "Send a message",
-    submit: "Send",
-    success: "Sent.",
+  const form = w.form({
+    label: "panels.channels.form",
+    submit: "panels.channels.submit",
+    success: "panels.channels.success",
     send: (c) => getCtx().send(c),
-    children: [field("Message", text)],
+    children: [w.field("panels.channels.message", text)],
     build: () => {
       const ctx = getCtx();
-      if (!text.value.trim()) return "Write a message.";
+      if (!text.value.trim()) return t("panels.channels.error");
       if (!ctx.canAct && ctx.isFacilitator) return { type: "facilitatorMessage", to: current === "alliance" ? "alliance" : current.split(":")[1]!, text: text.value.trim() };
       return { type: "sendMessage", channel: current, text: text.value.trim() };
     },
@@ -39,7 +41,7 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
   text.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) form.requestSubmit();
   });
-  const element = h("div", { class: "panel channels" }, h("h2", {}, "Channels"), h("div", { class: "channel-layout" }, h("nav", { "aria-label": "Channels" }, list), h("div", { class: "channel-view" }, heading, empty, earlier, earlierStatus, log, form)));
+  const element = h("div", { class: "panel channels" }, w.text(h("h2"), "panels.channels.title"), h("div", { class: "channel-layout" }, w.attr(h("nav", {}, list), "aria-label", "panels.channels.title"), h("div", { class: "channel-view" }, heading, empty, earlier, earlierStatus, log, form)));
 
   const readKey = () => {
     const ctx = getCtx();
@@ -68,13 +70,14 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
     const ctx = getCtx();
     const channel = current;
     earlier.disabled = true;
-    setText(earlierStatus, "Loading earlier messages…");
+    setText(earlierStatus, t("panels.channels.loading"));
     try {
       const path = (before: string) => `/api/exercises/${encodeURIComponent(ctx.state.exerciseId)}/messages?channel=${encodeURIComponent(channel)}&before=${encodeURIComponent(before)}&limit=100`;
       const count = await history.loadEarlier(perspectiveOf(ctx), channel, (before) => api<EarlierPage>(path(before), { token: ctx.welcome.seat }));
-      setText(earlierStatus, count ? "" : "No earlier messages.");
-    } catch (error) {
-      setText(earlierStatus, error instanceof ApiError ? `Could not load earlier messages: ${error.message}` : "Could not load earlier messages.");
+      setText(earlierStatus, count ? "" : t("panels.channels.noEarlier"));
+    } catch {
+      // The server's own words never reach the screen: say what the reader can do.
+      setText(earlierStatus, t("panels.channels.earlierFailed"));
     } finally {
       earlier.disabled = false;
       // Keep the reader's place: the older lines go above what they were reading.
@@ -91,6 +94,7 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
 
   const render = () => {
     const ctx = getCtx();
+    w.refresh();
     history.absorb(perspectiveOf(ctx), Object.values(ctx.perspective?.messages ?? {}));
     channels = channelsFor(ctx);
     if (!channels.some((c) => c.id === current)) current = channels[0]?.id ?? "";
@@ -106,7 +110,7 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
           {},
           h(
             "button",
-            { type: "button", class: "channel", "aria-current": c.current ? "true" : "false", "aria-label": c.unread ? `${c.label}, ${c.unread} unread` : c.label, onclick: () => ((current = c.id), render()) },
+            { type: "button", class: "channel", "aria-current": c.current ? "true" : "false", "aria-label": c.unread ? t("panels.channels.unread", { channel: c.label, count: c.unread }) : c.label, onclick: () => ((current = c.id), render()) },
             h("span", {}, c.label),
             c.unread ? h("span", { class: "badge" }, String(c.unread)) : null,
           ),
@@ -117,7 +121,17 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
     empty.hidden = messages.length > 0;
     earlier.hidden = !history.mayHaveEarlier(perspectiveOf(ctx), current);
     const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
-    keyedList(log, messages, (m) => m.id, (m: Message) => h("li", { class: "message" }, h("span", { class: "author" }, `${m.author}${m.fromNation === "white" ? " (exercise control)" : ctx.viewNation && m.fromNation === ctx.viewNation ? "" : ` (${nationName(ctx.state, m.fromNation)})`}`), h("span", { class: "when" }, ` · T${m.turn} ${new Date(m.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}`), h("p", {}, m.text)));
+    const language = lang();
+    const clock = new Intl.DateTimeFormat(language, { hour: "2-digit", minute: "2-digit" });
+    // The message itself is never translated: only the words around it.
+    const author = (m: Message) => (m.fromNation === "white" ? t("panels.channels.authorControl", { author: m.author }) : ctx.viewNation && m.fromNation === ctx.viewNation ? m.author : t("panels.channels.authorNation", { author: m.author, nation: nationName(ctx.state, m.fromNation) }));
+    keyedList(
+      log,
+      messages,
+      (m) => m.id,
+      (m: Message) => h("li", { class: "message" }, h("span", { class: "author" }, author(m)), h("span", { class: "when" }, t("panels.channels.when", { turn: m.turn, time: clock.format(m.at) })), h("p", {}, m.text)),
+      (m) => JSON.stringify([m.id, m.author, m.fromNation, ctx.viewNation, language]),
+    );
     if (atBottom) log.scrollTop = log.scrollHeight;
     form.hidden = !info?.canSend;
   };
@@ -125,7 +139,9 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
 
   return {
     id: "channels",
-    title: "Channels",
+    get title() {
+      return t("panels.channels.title");
+    },
     element,
     badge: (ctx) => channelsFor(ctx).reduce((sum, c) => sum + (c.id === current && visible() ? 0 : unread(ctx, c.id)), 0),
     update: () => render(),

@@ -1,26 +1,29 @@
 import { h, keyedList, setOptions } from "../ui/html.ts";
-import { commandForm, field, select, section, statusLine, commandButton } from "../ui/form.ts";
+import { statusLine, commandButton } from "../ui/form.ts";
 import type { GameContext } from "../game/context.ts";
 import { nationName, regionName } from "../game/names.ts";
+import { t, lang } from "../i18n.ts";
+import { panelWords, term } from "./words.ts";
 import type { ConsentRequest } from "../../../shared/state/schema.ts";
 
 /** Sovereignty: ask a host nation to let our assets into its territory; grant or deny such requests. */
 export function consentSection(getCtx: () => GameContext): { element: HTMLElement; update(ctx: GameContext): void; pending(ctx: GameContext): number } {
-  const list = h("ul", { class: "consents", "aria-label": "Consent requests" });
-  const none = h("p", { class: "muted" }, "No consent requests.");
+  const w = panelWords();
+  const list = w.attr(h("ul", { class: "consents" }), "aria-label", "panels.consent.label");
+  const none = w.text(h("p", { class: "muted" }), "panels.consent.empty");
   const status = statusLine();
-  const region = select("region");
-  const note = h("input", { name: "note", maxlength: "500", placeholder: "Purpose, e.g. medical evacuation" });
-  const form = commandForm({
-    label: "Request consent to enter",
-    submit: "Request consent",
-    success: "Request sent to the host nation.",
+  const region = h("select", { name: "region" });
+  const note = w.attr(h("input", { name: "note", maxlength: "500" }), "placeholder", "panels.consent.notePlaceholder");
+  const form = w.form({
+    label: "panels.consent.form",
+    submit: "panels.consent.submit",
+    success: "panels.consent.success",
     send: (c) => getCtx().send(c),
-    children: [h("h4", {}, "Request consent to enter territory"), field("Region (host nation)", region), field("Note", note)],
+    children: [w.text(h("h4"), "panels.consent.formHeading"), w.field("panels.consent.region", region), w.field("panels.consent.noteField", note)],
     build: () => {
       const ctx = getCtx();
       const host = ctx.state.regions[region.value]?.owner;
-      if (!region.value || !host) return "Choose a region that belongs to another nation.";
+      if (!region.value || !host) return t("panels.consent.error");
       return { type: "requestConsent", host, region: region.value, note: note.value.trim() };
     },
     reset: () => (note.value = ""),
@@ -29,33 +32,42 @@ export function consentSection(getCtx: () => GameContext): { element: HTMLElemen
     const ctx = getCtx();
     const send = (cmd: { type: string } & Record<string, unknown>) => getCtx().send(cmd);
     const mine = ctx.canAct && c.host === ctx.viewNation && c.status === "pending";
+    const requester = nationName(ctx.state, c.requester);
+    const where = regionName(ctx.state, c.region);
     return h(
       "li",
       {},
-      h("p", {}, h("strong", {}, `${nationName(ctx.state, c.requester)} → ${nationName(ctx.state, c.host)}`), `: enter ${regionName(ctx.state, c.region)} (turn ${c.turn})${c.note ? ` — “${c.note}”` : ""}`),
-      h("p", {}, h("span", { class: "status-word" }, `Status: ${c.status}`)),
+      h(
+        "p",
+        {},
+        h("strong", {}, t("panels.consent.pair", { from: requester, to: nationName(ctx.state, c.host) })),
+        t("panels.consent.enter", { region: where, turn: c.turn }),
+        c.note ? t("panels.consent.note", { note: c.note }) : "",
+      ),
+      h("p", {}, h("span", { class: "status-word" }, t("panels.common.status", { status: term("requestStatus", c.status) }))),
       mine
         ? h(
             "div",
             { class: "actions" },
-            commandButton("Grant", { class: "primary small", "aria-label": `Grant ${nationName(ctx.state, c.requester)} entry to ${regionName(ctx.state, c.region)}` }, () => ({ type: "answerConsent", request: c.id, grant: true }), send, status, "Consent granted."),
-            commandButton("Deny", { class: "small", "aria-label": `Deny ${nationName(ctx.state, c.requester)} entry to ${regionName(ctx.state, c.region)}` }, () => ({ type: "answerConsent", request: c.id, grant: false }), send, status, "Consent denied."),
+            commandButton(t("panels.consent.grant"), { class: "primary small", "aria-label": t("panels.consent.grantLabel", { nation: requester, region: where }) }, () => ({ type: "answerConsent", request: c.id, grant: true }), send, status, t("panels.consent.granted")),
+            commandButton(t("panels.consent.deny"), { class: "small", "aria-label": t("panels.consent.denyLabel", { nation: requester, region: where }) }, () => ({ type: "answerConsent", request: c.id, grant: false }), send, status, t("panels.consent.denied")),
           )
         : null,
     );
   };
   return {
-    element: section("Consent to enter territory", none, list, status.element, form),
+    element: w.section("panels.consent.heading", none, list, status.element, form),
     pending: (ctx) => Object.values(ctx.perspective?.consentRequests ?? {}).filter((c) => c.host === ctx.viewNation && c.status === "pending").length,
     update(ctx) {
+      w.refresh();
       const items = Object.values(ctx.perspective?.consentRequests ?? {}).sort((a, b) => b.turn - a.turn || a.id.localeCompare(b.id));
       none.hidden = items.length > 0;
-      keyedList(list, items, (c) => c.id, render, (c) => JSON.stringify([c, ctx.canAct]));
+      keyedList(list, items, (c) => c.id, render, (c) => JSON.stringify([c, ctx.canAct, lang()]));
       const foreign = ctx.state.scenario.regions.filter((r) => {
         const owner = ctx.state.regions[r.id]?.owner;
         return owner && owner !== ctx.viewNation;
       });
-      setOptions(region, foreign.map((r) => ({ value: r.id, label: `${r.name} (${nationName(ctx.state, ctx.state.regions[r.id]!.owner)})` })), "— choose a region —");
+      setOptions(region, foreign.map((r) => ({ value: r.id, label: t("panels.consent.regionOption", { region: r.name, nation: nationName(ctx.state, ctx.state.regions[r.id]!.owner) }) })), t("panels.common.chooseRegion"));
       form.hidden = !ctx.canAct;
     },
   };

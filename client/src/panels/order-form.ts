@@ -1,16 +1,17 @@
 import { h, setOptions } from "../ui/html.ts";
-import { field, select, commandForm } from "../ui/form.ts";
 import type { GameContext } from "../game/context.ts";
 import { assetType, categoryLabel, regionName, otherNations } from "../game/names.ts";
+import { t } from "../i18n.ts";
+import { panelWords, term } from "./words.ts";
 
 const KINDS = [
-  { value: "deployAsset", label: "Deploy an asset" },
-  { value: "prepositionAsset", label: "Pre-position an asset" },
-  { value: "recallAsset", label: "Recall an asset" },
-  { value: "setMission", label: "Set an asset's mission" },
-  { value: "setPolicy", label: "Set a policy" },
-  { value: "fundCapacityBuilding", label: "Fund capacity building" },
-];
+  { value: "deployAsset", key: "panels.orderForm.kind.deployAsset" },
+  { value: "prepositionAsset", key: "panels.orderForm.kind.prepositionAsset" },
+  { value: "recallAsset", key: "panels.orderForm.kind.recallAsset" },
+  { value: "setMission", key: "panels.orderForm.kind.setMission" },
+  { value: "setPolicy", key: "panels.orderForm.kind.setPolicy" },
+  { value: "fundCapacityBuilding", key: "panels.orderForm.kind.fundCapacityBuilding" },
+] as const;
 const NEEDS: Record<string, string[]> = {
   deployAsset: ["asset", "destination", "mission"],
   prepositionAsset: ["asset", "destination"],
@@ -19,28 +20,38 @@ const NEEDS: Record<string, string[]> = {
   setPolicy: ["policy"],
   fundCapacityBuilding: ["partner"],
 };
-const opts = (values: string[]) => values.map((v) => ({ value: v, label: v }));
+const UNCHANGED = { value: "", key: "panels.orderForm.unchanged" } as const;
 
 /** Drafting one order for the team: the fields follow the kind of order chosen. */
 export function orderForm(getCtx: () => GameContext): { element: HTMLElement; update(ctx: GameContext): void; prefill(values: { asset?: string; destination?: string; kind?: string }): void } {
-  const kind = select("kind", KINDS);
-  const asset = select("asset");
-  const destination = select("destination");
-  const mission = select("mission");
-  const alert = select("alertLevel", [{ value: "", label: "unchanged" }, ...opts(["normal", "elevated", "high", "maximum"])]);
-  const roe = select("rulesOfEngagement", [{ value: "", label: "unchanged" }, ...opts(["restrictive", "standard", "robust"])]);
-  const stance = select("publicStance", [{ value: "", label: "unchanged" }, ...opts(["quiet", "reassuring", "firm", "assertive"])]);
-  const sharingPartner = select("sharingPartner");
-  const sharingLevel = select("sharingLevel", [{ value: "", label: "unchanged" }, ...opts(["none", "need-to-know", "full"])]);
-  const partner = select("partner");
+  const w = panelWords();
+  const kind = w.select("kind", KINDS);
+  const asset = h("select", { name: "asset" });
+  const destination = h("select", { name: "destination" });
+  const mission = h("select", { name: "mission" });
+  const alert = w.terms("alertLevel", "alertLevel", ["normal", "elevated", "high", "maximum"], UNCHANGED);
+  const roe = w.terms("rulesOfEngagement", "rulesOfEngagement", ["restrictive", "standard", "robust"], UNCHANGED);
+  const stance = w.terms("publicStance", "publicStance", ["quiet", "reassuring", "firm", "assertive"], UNCHANGED);
+  const sharingPartner = h("select", { name: "sharingPartner" });
+  const sharingLevel = w.terms("sharingLevel", "sharingPolicy", ["none", "need-to-know", "full"], UNCHANGED);
+  const partner = h("select", { name: "partner" });
   const amount = h("input", { type: "number", name: "amount", min: "1", max: "10000", value: "10", inputmode: "numeric" });
 
   const groups: Record<string, HTMLElement> = {
-    asset: field("Asset", asset),
-    destination: field("Destination", destination),
-    mission: field("Mission", mission),
-    policy: h("fieldset", { class: "field" }, h("legend", {}, "Policies to change"), field("Alert level", alert), field("Rules of engagement", roe), field("Public stance", stance), field("Intelligence sharing with", sharingPartner), field("Sharing level", sharingLevel)),
-    partner: h("div", {}, field("Partner nation", partner), field("Amount (budget)", amount)),
+    asset: w.field("panels.orderForm.asset", asset),
+    destination: w.field("panels.orderForm.destination", destination),
+    mission: w.field("panels.orderForm.mission", mission),
+    policy: h(
+      "fieldset",
+      { class: "field" },
+      w.text(h("legend"), "panels.orderForm.policies"),
+      w.field("panels.nation.alertLevel", alert),
+      w.field("panels.nation.roe", roe),
+      w.field("panels.nation.stance", stance),
+      w.field("panels.orderForm.sharingWith", sharingPartner),
+      w.field("panels.orderForm.sharingLevel", sharingLevel),
+    ),
+    partner: h("div", {}, w.field("panels.orderForm.partner", partner), w.field("panels.orderForm.amount", amount)),
   };
   const showFields = () => {
     for (const [name, el] of Object.entries(groups)) el.hidden = !NEEDS[kind.value]!.includes(name);
@@ -51,22 +62,22 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
     if (!ctx) return;
     const a = ctx.perspective?.assets[asset.value];
     const type = a ? assetType(ctx.state, a) : undefined;
-    setOptions(mission, opts(type?.missions ?? []), type ? undefined : "choose an asset first");
+    setOptions(mission, (type?.missions ?? []).map((m) => ({ value: m, label: term("mission", m) })), type ? undefined : t("panels.orderForm.assetFirst"));
   };
   kind.addEventListener("change", showFields);
   asset.addEventListener("change", updateMissions);
 
-  const form = commandForm({
-    label: "Draft an order",
-    submit: "Draft order",
-    success: "Draft added: your team sees it now.",
+  const form = w.form({
+    label: "panels.orderForm.heading",
+    submit: "panels.orderForm.submit",
+    success: "panels.orderForm.success",
     send: (c) => getCtx().send(c),
-    children: [h("h3", {}, "Draft an order"), field("Order", kind), ...Object.values(groups)],
+    children: [w.text(h("h3"), "panels.orderForm.heading"), w.field("panels.orderForm.kind", kind), ...Object.values(groups)],
     build: () => {
       const k = kind.value;
-      if (NEEDS[k]!.includes("asset") && !asset.value) return "Choose an asset.";
-      if (NEEDS[k]!.includes("destination") && !destination.value) return "Choose a destination region.";
-      if (NEEDS[k]!.includes("mission") && !mission.value) return "Choose a mission.";
+      if (NEEDS[k]!.includes("asset") && !asset.value) return t("panels.orderForm.error.asset");
+      if (NEEDS[k]!.includes("destination") && !destination.value) return t("panels.orderForm.error.destination");
+      if (NEEDS[k]!.includes("mission") && !mission.value) return t("panels.orderForm.error.mission");
       switch (k) {
         case "deployAsset":
           return { type: "draftOrder", order: { kind: k, asset: asset.value, destination: destination.value, mission: mission.value } };
@@ -81,15 +92,15 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
           if (roe.value) order.rulesOfEngagement = roe.value;
           if (stance.value) order.publicStance = stance.value;
           if (sharingPartner.value && sharingLevel.value) order.intelSharing = { [sharingPartner.value]: sharingLevel.value };
-          if (Object.keys(order).length === 1) return "Change at least one policy.";
+          if (Object.keys(order).length === 1) return t("panels.orderForm.error.policy");
           return { type: "draftOrder", order };
         }
         case "fundCapacityBuilding":
-          if (!partner.value) return "Choose a partner nation.";
-          if (!(Number(amount.value) >= 1)) return "Enter an amount of at least 1.";
+          if (!partner.value) return t("panels.orderForm.error.partner");
+          if (!(Number(amount.value) >= 1)) return t("panels.orderForm.error.amount");
           return { type: "draftOrder", order: { kind: k, partner: partner.value, amount: Math.round(Number(amount.value)) } };
         default:
-          return "Choose a kind of order.";
+          return t("panels.orderForm.error.kind");
       }
     },
   });
@@ -98,12 +109,17 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
   return {
     element: form,
     update(ctx) {
+      w.refresh();
       const own = Object.values(ctx.perspective?.assets ?? {}).filter((a) => !a.foreign);
-      setOptions(asset, own.map((a) => ({ value: a.id, label: `${categoryLabel(assetType(ctx.state, a)?.category)} ${a.name} — ${regionName(ctx.state, a.region)} (${a.status})` })), "— choose an asset —");
-      setOptions(destination, ctx.state.scenario.regions.map((r) => ({ value: r.id, label: `${r.name} (${r.kind})` })), "— choose a region —");
+      setOptions(
+        asset,
+        own.map((a) => ({ value: a.id, label: t("panels.orderForm.assetOption", { category: categoryLabel(assetType(ctx.state, a)?.category), name: a.name, region: regionName(ctx.state, a.region), status: term("assetStatus", a.status) }) })),
+        t("panels.orderForm.chooseAsset"),
+      );
+      setOptions(destination, ctx.state.scenario.regions.map((r) => ({ value: r.id, label: t("panels.orderForm.regionOption", { name: r.name, kind: term("regionKind", r.kind) }) })), t("panels.common.chooseRegion"));
       const others = otherNations(ctx.state, ctx.viewNation);
-      setOptions(sharingPartner, others, "— no change —");
-      setOptions(partner, others, "— choose a nation —");
+      setOptions(sharingPartner, others, t("panels.orderForm.noChange"));
+      setOptions(partner, others, t("panels.common.chooseNation"));
       updateMissions();
     },
     prefill(values) {

@@ -1,7 +1,10 @@
 import { h, keyedList, setText } from "../ui/html.ts";
-import { statusLine, section } from "../ui/form.ts";
+import { statusLine } from "../ui/form.ts";
 import type { GameContext, Panel } from "../game/context.ts";
-import { describeOrder, nationName } from "../game/names.ts";
+import { nationName } from "../game/names.ts";
+import { t, lang } from "../i18n.ts";
+import { describeOrder } from "./order-words.ts";
+import { panelWords, term } from "./words.ts";
 import { orderForm } from "./order-form.ts";
 import type { Draft } from "../../../shared/state/schema.ts";
 
@@ -11,14 +14,15 @@ import type { Draft } from "../../../shared/state/schema.ts";
  * and may withdraw any of them.
  */
 export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values: { asset?: string; destination?: string; kind?: string }): void } {
+  const w = panelWords();
   const phaseHint = h("p", { class: "hint-banner" });
   const commitState = h("p", { class: "commit-state", "aria-live": "polite" });
-  const commitButton = h("button", { type: "button", class: "primary big" }, "Commit turn");
+  const commitButton = h("button", { type: "button", class: "primary big" }, t("panels.orders.commit.button"));
   const commitStatus = statusLine();
-  const readiness = h("ul", { class: "readiness", "aria-label": "Which teams are ready" });
-  const drafts = h("ul", { class: "drafts", "aria-label": "Draft orders" });
+  const readiness = w.attr(h("ul", { class: "readiness" }), "aria-label", "panels.orders.ready.label");
+  const drafts = w.attr(h("ul", { class: "drafts" }), "aria-label", "panels.orders.drafts.label");
   const draftStatus = statusLine();
-  const empty = h("p", { class: "muted" }, "No draft orders yet.");
+  const empty = w.text(h("p", { class: "muted" }), "panels.orders.drafts.empty");
   const form = orderForm(getCtx);
   const commitBox = h("div", { class: "commit-box" }, commitState, h("div", { class: "actions" }, commitButton), commitStatus.element);
 
@@ -28,10 +32,10 @@ export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values
     commitButton.disabled = true;
     const result = await ctx.send({ type: committed ? "uncommitTurn" : "commitTurn", turn: ctx.state.turn });
     commitButton.disabled = false;
-    commitStatus.show(result, committed ? "Un-committed: your team can change its orders." : "Committed: waiting for the other teams.");
+    commitStatus.show(result, t(committed ? "panels.orders.commit.uncommitted" : "panels.orders.commit.committed"));
   });
 
-  const element = h("div", { class: "panel" }, h("h2", {}, "Orders this turn"), phaseHint, commitBox, section("Teams ready", readiness), section("Team drafts", empty, drafts, draftStatus.element), form.element);
+  const element = h("div", { class: "panel" }, w.text(h("h2"), "panels.orders.heading"), phaseHint, commitBox, w.section("panels.orders.ready.heading", readiness), w.section("panels.orders.drafts.heading", empty, drafts, draftStatus.element), form.element);
 
   const renderDraft = (d: Draft) => {
     const ctx = getCtx();
@@ -39,7 +43,7 @@ export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values
       "li",
       { class: "draft" },
       h("span", { class: "draft-text" }, describeOrder(ctx.state, d.order)),
-      h("span", { class: "byline" }, ctx.viewNation ? `proposed by ${d.author}` : `${nationName(ctx.state, d.nation)} — proposed by ${d.author}`),
+      h("span", { class: "byline" }, ctx.viewNation ? t("panels.orders.drafts.by", { author: d.author }) : t("panels.orders.drafts.byNation", { nation: nationName(ctx.state, d.nation), author: d.author })),
       // Exercise control may withdraw any team's draft: the way out when one order stops the
       // turn from resolving.
       ctx.canAct || ctx.isFacilitator
@@ -48,13 +52,13 @@ export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values
             {
               type: "button",
               class: "small",
-              "aria-label": ctx.canAct ? `Withdraw draft: ${describeOrder(ctx.state, d.order)}` : `Withdraw ${nationName(ctx.state, d.nation)}'s draft: ${describeOrder(ctx.state, d.order)}`,
+              "aria-label": ctx.canAct ? t("panels.orders.drafts.withdrawLabel", { order: describeOrder(ctx.state, d.order) }) : t("panels.orders.drafts.withdrawNation", { nation: nationName(ctx.state, d.nation), order: describeOrder(ctx.state, d.order) }),
               onclick: async (e: Event) => {
                 (e.currentTarget as HTMLButtonElement).disabled = true;
-                draftStatus.show(await getCtx().send({ type: "withdrawDraft", draft: d.id }), "Draft withdrawn.");
+                draftStatus.show(await getCtx().send({ type: "withdrawDraft", draft: d.id }), t("panels.orders.drafts.withdrawn"));
               },
             },
-            "Withdraw",
+            t("panels.orders.drafts.withdraw"),
           )
         : null,
     );
@@ -63,35 +67,39 @@ export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values
   let shownTurn = -1;
   return {
     id: "orders",
-    title: "Orders",
+    get title() {
+      return t("panels.orders.title");
+    },
     element,
     prefill: form.prefill,
     update(ctx) {
       const { state } = ctx;
+      w.refresh();
       if (state.turn !== shownTurn) {
         // Last turn's answers would only confuse: a new turn starts with a clean panel.
         if (shownTurn !== -1) for (const line of element.querySelectorAll(".form-status")) (line.textContent = ""), line.classList.remove("error");
         shownTurn = state.turn;
       }
-      setText(phaseHint, state.phase === "running" ? `Turn ${state.turn}: plan with your team, then commit. The turn resolves when every team has committed or the timer runs out.` : `Orders are planned while the exercise is running (it is ${state.phase} now).`);
+      setText(phaseHint, state.phase === "running" ? t("panels.orders.hint.running", { turn: state.turn }) : t("panels.orders.hint.waiting", { phase: term("phase", state.phase) }));
       const me = ctx.viewNation ? state.nations[ctx.viewNation] : null;
       commitBox.hidden = !ctx.canAct;
       form.element.hidden = !ctx.canAct;
       if (me && ctx.canAct) {
         const by = ctx.perspective?.nations[me.id]?.committedBy;
-        setText(commitState, me.committed ? `✓ Your team has committed turn ${state.turn}${by ? ` (by ${by})` : ""}.` : "Your team has not committed yet.");
-        setText(commitButton, me.committed ? "Un-commit turn" : "Commit turn");
+        setText(commitState, me.committed ? t(by ? "panels.orders.commit.doneBy" : "panels.orders.commit.done", { turn: state.turn, name: by ?? "" }) : t("panels.orders.commit.notYet"));
+        setText(commitButton, t(me.committed ? "panels.orders.commit.undo" : "panels.orders.commit.button"));
         commitButton.classList.toggle("primary", !me.committed);
       }
       keyedList(
         readiness,
         Object.values(state.nations).filter((n) => n.playable),
         (n) => n.id,
-        (n) => h("li", { "data-ready": String(n.committed) }, h("span", { class: "swatch", style: `background:${n.color}`, "aria-hidden": "true" }), ` ${n.name}: `, h("strong", {}, n.committed ? "✓ committed" : "… planning"), ` (${n.online} online)`),
+        (n) => h("li", { "data-ready": String(n.committed) }, h("span", { class: "swatch", style: `background:${n.color}`, "aria-hidden": "true" }), ` ${t("panels.orders.ready.nation", { nation: n.name })} `, h("strong", {}, t(n.committed ? "panels.orders.ready.committed" : "panels.orders.ready.planning")), ` ${t("panels.orders.ready.online", { count: n.online })}`),
+        (n) => JSON.stringify([n, lang()]),
       );
       const list = Object.values(ctx.perspective?.drafts ?? {}).sort((a, b) => a.nation.localeCompare(b.nation) || a.id.localeCompare(b.id, undefined, { numeric: true }));
       empty.hidden = list.length > 0;
-      keyedList(drafts, list, (d) => d.id, renderDraft, (d) => JSON.stringify([d, ctx.canAct, ctx.viewNation]));
+      keyedList(drafts, list, (d) => d.id, renderDraft, (d) => JSON.stringify([d, ctx.canAct, ctx.viewNation, lang()]));
       form.update(ctx);
     },
   };

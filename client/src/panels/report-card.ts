@@ -1,19 +1,29 @@
 import { h, newId } from "../ui/html.ts";
-import { checkboxGroup, commandForm, field } from "../ui/form.ts";
 import type { GameContext } from "../game/context.ts";
 import { nationName, regionName, otherNations } from "../game/names.ts";
+import { t, lang } from "../i18n.ts";
+import { listIn, type MessageKey } from "../../../shared/i18n/index.ts";
+import { panelWords, term } from "./words.ts";
 import type { Report } from "../../../shared/state/schema.ts";
 
-const RELIABILITY: Record<string, string> = { A: "completely reliable", B: "usually reliable", C: "fairly reliable", D: "not usually reliable", E: "unreliable", F: "reliability unknown" };
-const CREDIBILITY: Record<string, string> = { "1": "confirmed", "2": "probably true", "3": "possibly true", "4": "doubtful", "5": "improbable", "6": "truth unknown" };
+/** "B2: usually reliable, probably true" — the admiralty grading in words (NATO's standard wording). */
+export function grading(report: Pick<Report, "reliability" | "credibility">): string {
+  return t("panels.report.grading", { reliability: t(`panels.report.reliability.${report.reliability}` as MessageKey), credibility: t(`panels.report.credibility.${report.credibility}` as MessageKey) });
+}
+
+/** Where a report came from, in words: the engine's own sources by name, an author's source as written. */
+export function sourceWords(source: string): string {
+  return source === "own ISR" ? t("panels.report.source.ownIsr") : source;
+}
 
 /** One intelligence report with its grading and chain of custody, and (for its owner) a share form. */
 export function reportCard(ctx: GameContext, report: Report, getCtx: () => GameContext): HTMLElement {
   const { state } = ctx;
   const titleId = newId("report");
+  const words = grading(report);
   const provenance = report.provenance.length
-    ? h("p", { class: "provenance" }, "Chain: ", nationName(state, report.originator), ...report.provenance.map((p) => ` → ${nationName(state, p.to)} (turn ${p.turn}${p.redacted ? ", redacted" : ""})`))
-    : h("p", { class: "provenance" }, `Originated by ${nationName(state, report.originator)}`);
+    ? h("p", { class: "provenance" }, t("panels.report.chain", { origin: [nationName(state, report.originator), ...report.provenance.map((p) => t("panels.report.chainStep", { nation: nationName(state, p.to), turn: p.turn, redacted: p.redacted ? "yes" : "no" }))].join(" → ") }))
+    : h("p", { class: "provenance" }, t("panels.report.originated", { nation: nationName(state, report.originator) }));
   return h(
     "article",
     { class: "report", "aria-labelledby": titleId },
@@ -21,41 +31,45 @@ export function reportCard(ctx: GameContext, report: Report, getCtx: () => GameC
     h(
       "p",
       { class: "meta" },
-      h("span", { class: "grade", title: `${RELIABILITY[report.reliability]}, ${CREDIBILITY[report.credibility]}` }, `${report.reliability}${report.credibility}`),
-      ` ${RELIABILITY[report.reliability]}, ${CREDIBILITY[report.credibility]} · ${report.classification} · source: ${report.source} · turn ${report.turn}`,
-      ctx.viewNation ? null : ` · held by ${nationName(state, report.owner)}`,
+      h("span", { class: "grade", title: words }, `${report.reliability}${report.credibility}`),
+      ` ${t("panels.report.meta", { grading: words, classification: term("classification", report.classification), source: sourceWords(report.source), turn: report.turn })}`,
+      ctx.viewNation ? null : ` · ${t("panels.report.heldBy", { nation: nationName(state, report.owner) })}`,
     ),
     provenance,
     h("p", { class: "report-text" }, report.text),
-    report.regions.length ? h("p", { class: "muted" }, `Regions: ${report.regions.map((r) => regionName(state, r)).join(", ")}`) : null,
+    report.regions.length ? h("p", { class: "muted" }, t("panels.report.regions", { regions: listIn(lang(), report.regions.map((r) => regionName(state, r))) })) : null,
     ctx.canAct && report.owner === ctx.viewNation ? shareForm(ctx, report, getCtx) : null,
   );
 }
 
 function shareForm(ctx: GameContext, report: Report, getCtx: () => GameContext): HTMLElement {
-  const partners = checkboxGroup("Share with", `share-${report.id}`);
+  // A card is rebuilt when the language changes (its list signature holds the language), so
+  // these words need no refreshing.
+  const w = panelWords();
+  const partners = w.checkboxes("panels.report.share.with", `share-${report.id}`);
   partners.set(otherNations(ctx.state, ctx.viewNation));
   const redact = h("input", { type: "checkbox", name: "redact" });
   const redacted = h("textarea", { name: "redactedText", rows: "3", maxlength: "4000" });
   redacted.value = report.text;
-  const redactedField = field("Redacted text (what partners receive)", redacted);
+  const redactedField = w.field("panels.report.share.redacted", redacted);
   redactedField.hidden = true;
   redact.addEventListener("change", () => (redactedField.hidden = !redact.checked));
   const redactId = newId("redact");
   redact.id = redactId;
-  const form = commandForm({
-    label: `Share report: ${report.title}`,
-    submit: "Share",
-    success: "Shared: each partner has its own copy.",
+  const form = w.form({
+    label: "panels.report.share.form",
+    labelParams: { title: report.title },
+    submit: "panels.report.share.submit",
+    success: "panels.report.share.success",
     send: (c) => getCtx().send(c),
-    children: [partners.element, h("div", { class: "check" }, redact, h("label", { for: redactId }, "Redact before sharing (partners get your text, without asset links)")), redactedField],
+    children: [partners.element, h("div", { class: "check" }, redact, h("label", { for: redactId }, t("panels.report.share.redact"))), redactedField],
     build: () => {
       const to = partners.values();
-      if (!to.length) return "Choose at least one nation to share with.";
-      if (redact.checked && !redacted.value.trim()) return "Write the redacted text, or untick “Redact”.";
+      if (!to.length) return t("panels.report.share.errorWith");
+      if (redact.checked && !redacted.value.trim()) return t("panels.report.share.errorRedacted");
       return { type: "shareIntel", report: report.id, with: to, ...(redact.checked ? { redactedText: redacted.value.trim() } : {}) };
     },
     reset: () => partners.clear(),
   });
-  return h("details", { class: "share" }, h("summary", {}, "Share this report…"), form);
+  return h("details", { class: "share" }, h("summary", {}, t("panels.report.share.open")), form);
 }

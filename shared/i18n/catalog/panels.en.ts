@@ -188,7 +188,7 @@ export default {
   "panels.consent.noteField": "Note",
   "panels.consent.notePlaceholder": "Purpose, e.g. medical evacuation",
   "panels.consent.error": "Choose a region that belongs to another nation.",
-  "panels.actions.heading": "Diplomacy",
+  "panels.actions.heading": "Defence diplomacy",
   "panels.actions.exercise.form": "Propose a joint exercise",
   "panels.actions.exercise.submit": "Propose joint exercise",
   "panels.actions.exercise.success": "Joint exercise proposed: it takes place once the partners accept.",

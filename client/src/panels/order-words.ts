@@ -1,0 +1,36 @@
+import { t, lang } from "../i18n.ts";
+import { listIn } from "../../../shared/i18n/index.ts";
+import type { ClientState } from "../state/client-state.ts";
+import type { Order } from "../../../shared/state/schema.ts";
+import { assetName, nationName, regionName } from "../game/names.ts";
+import { num, term } from "./words.ts";
+
+/**
+ * An order as a person says it, in the seat's language, with names instead of ids:
+ * "Deploy NMS Valkyrie to Central Sea (patrol)". (client/src/game/names.ts has an English-only
+ * describeOrder; this one is the catalogue's.)
+ */
+export function describeOrder(state: ClientState, order: Order): string {
+  switch (order.kind) {
+    case "deployAsset":
+      return t("panels.order.deployAsset", { asset: assetName(state, order.asset), region: regionName(state, order.destination), mission: term("mission", order.mission) });
+    case "prepositionAsset":
+      return t("panels.order.prepositionAsset", { asset: assetName(state, order.asset), region: regionName(state, order.destination) });
+    case "recallAsset":
+      return t("panels.order.recallAsset", { asset: assetName(state, order.asset), region: regionName(state, order.destination) });
+    case "setMission":
+      return t("panels.order.setMission", { asset: assetName(state, order.asset), mission: term("mission", order.mission) });
+    case "setPolicy": {
+      const changes: string[] = [];
+      if (order.alertLevel) changes.push(t("panels.order.policy.alertLevel", { value: term("alertLevel", order.alertLevel) }));
+      if (order.rulesOfEngagement) changes.push(t("panels.order.policy.rulesOfEngagement", { value: term("rulesOfEngagement", order.rulesOfEngagement) }));
+      if (order.publicStance) changes.push(t("panels.order.policy.publicStance", { value: term("publicStance", order.publicStance) }));
+      for (const [partner, level] of Object.entries(order.intelSharing ?? {})) changes.push(t("panels.order.policy.intelSharing", { nation: nationName(state, partner), value: term("sharingPolicy", level) }));
+      return t("panels.order.setPolicy", { changes: listIn(lang(), changes) });
+    }
+    case "fundCapacityBuilding":
+      return t("panels.order.fundCapacityBuilding", { nation: nationName(state, order.partner), amount: num(order.amount) });
+    default:
+      return t("panels.order.other");
+  }
+}
