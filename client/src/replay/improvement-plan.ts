@@ -1,6 +1,7 @@
 import { h, replace } from "../ui/dom.ts";
 import { requestJson, type ReplayAccess } from "./replay-access.ts";
 import type { ImprovementItem } from "../../../shared/state/schema.ts";
+import { t } from "../i18n.ts";
 
 /**
  * The improvement plan (HSEEP): issue, recommendation, responsible nation, due date. Exercise
@@ -9,7 +10,7 @@ import type { ImprovementItem } from "../../../shared/state/schema.ts";
 export function improvementPlanSection(access: ReplayAccess, nations: { id: string; name: string }[]): HTMLElement {
   const list = h("div", {});
   const status = h("p", { className: "status-line", role: "status", "aria-live": "polite" });
-  const nameOf = (id: string | null) => (id ? (nations.find((n) => n.id === id)?.name ?? id) : "Alliance / exercise control");
+  const nameOf = (id: string | null) => (id ? (nations.find((n) => n.id === id)?.name ?? id) : t("replay.ip.allianceOrControl"));
   const path = `/api/exercises/${encodeURIComponent(access.exerciseId)}`;
 
   const refresh = async () => {
@@ -17,11 +18,11 @@ export function improvementPlanSection(access: ReplayAccess, nations: { id: stri
     replace(
       list,
       aar.improvementPlan.length === 0
-        ? h("p", { className: "hint" }, "No items yet.")
+        ? h("p", { className: "hint" }, t("replay.ip.none"))
         : h(
             "table",
             {},
-            h("thead", {}, h("tr", {}, h("th", {}, "Issue"), h("th", {}, "Recommendation"), h("th", {}, "Responsible"), h("th", {}, "Due"), access.role === "facilitator" ? h("th", {}, h("span", { className: "hint" }, "Actions")) : null)),
+            h("thead", {}, h("tr", {}, h("th", {}, t("replay.ip.issue")), h("th", {}, t("replay.ip.recommendation")), h("th", {}, t("replay.ip.responsible")), h("th", {}, t("replay.ip.due")), access.role === "facilitator" ? h("th", {}, h("span", { className: "hint" }, t("replay.ip.actions"))) : null)),
             h(
               "tbody",
               {},
@@ -34,7 +35,7 @@ export function improvementPlanSection(access: ReplayAccess, nations: { id: stri
                   h("td", {}, nameOf(item.nation)),
                   h("td", {}, item.due),
                   access.role === "facilitator"
-                    ? h("td", {}, h("button", { type: "button", "aria-label": `Remove improvement item: ${item.issue}`, onclick: () => remove(item.id) }, "Remove"))
+                    ? h("td", {}, h("button", { type: "button", "aria-label": t("replay.ip.removeLabel", { issue: item.issue }), onclick: () => remove(item.id) }, t("replay.ip.remove")))
                     : null,
                 ),
               ),
@@ -46,7 +47,7 @@ export function improvementPlanSection(access: ReplayAccess, nations: { id: stri
   const remove = async (id: string) => {
     try {
       await requestJson(`${path}/improvements/${encodeURIComponent(id)}`, access.secret, { method: "DELETE" });
-      status.textContent = "Item removed.";
+      status.textContent = t("replay.ip.removed");
       await refresh();
     } catch (error) {
       status.textContent = (error as Error).message;
@@ -55,14 +56,14 @@ export function improvementPlanSection(access: ReplayAccess, nations: { id: stri
 
   const issue = h("textarea", { id: "ip-issue", rows: 2, required: true });
   const recommendation = h("textarea", { id: "ip-recommendation", rows: 2, required: true });
-  const nation = h("select", { id: "ip-nation" }, h("option", { value: "" }, "Alliance / exercise control"), nations.map((n) => h("option", { value: n.id }, n.name)));
+  const nation = h("select", { id: "ip-nation" }, h("option", { value: "" }, t("replay.ip.allianceOrControl")), nations.map((n) => h("option", { value: n.id }, n.name)));
   const due = h("input", { id: "ip-due", type: "date" });
   const form =
     access.role === "facilitator"
       ? h(
           "form",
           {
-            "aria-label": "Add an improvement item",
+            "aria-label": t("replay.ip.form"),
             className: "ip-form",
             onsubmit: async (event: Event) => {
               event.preventDefault();
@@ -70,21 +71,21 @@ export function improvementPlanSection(access: ReplayAccess, nations: { id: stri
                 await requestJson(`${path}/improvements`, access.secret, { method: "POST", body: { issue: issue.value, recommendation: recommendation.value, nation: nation.value || null, due: due.value } });
                 issue.value = "";
                 recommendation.value = "";
-                status.textContent = "Item added to the improvement plan.";
+                status.textContent = t("replay.ip.added");
                 await refresh();
               } catch (error) {
                 status.textContent = (error as Error).message;
               }
             },
           },
-          h("div", { className: "field" }, h("label", { for: "ip-issue" }, "Issue"), issue),
-          h("div", { className: "field" }, h("label", { for: "ip-recommendation" }, "Recommendation"), recommendation),
-          h("div", { className: "field" }, h("label", { for: "ip-nation" }, "Responsible"), nation),
-          h("div", { className: "field" }, h("label", { for: "ip-due" }, "Due"), due),
-          h("button", { type: "submit" }, "Add to improvement plan"),
+          h("div", { className: "field" }, h("label", { for: "ip-issue" }, t("replay.ip.issue")), issue),
+          h("div", { className: "field" }, h("label", { for: "ip-recommendation" }, t("replay.ip.recommendation")), recommendation),
+          h("div", { className: "field" }, h("label", { for: "ip-nation" }, t("replay.ip.responsible")), nation),
+          h("div", { className: "field" }, h("label", { for: "ip-due" }, t("replay.ip.due")), due),
+          h("button", { type: "submit" }, t("replay.ip.add")),
         )
-      : h("p", { className: "hint" }, "Exercise control fills in the improvement plan.");
+      : h("p", { className: "hint" }, t("replay.ip.readOnly"));
 
   void refresh().catch((error) => (status.textContent = (error as Error).message));
-  return h("section", { className: "panel", "aria-labelledby": "ip-h" }, h("h2", { id: "ip-h" }, "Improvement plan"), list, form, status);
+  return h("section", { className: "panel", "aria-labelledby": "ip-h" }, h("h2", { id: "ip-h" }, t("replay.ip.title")), list, form, status);
 }

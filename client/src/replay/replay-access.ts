@@ -1,4 +1,12 @@
 import type { RecordedExercise } from "../../../shared/replay/replay-session.ts";
+import { t } from "../i18n.ts";
+
+/** A refusal from the server, said in the seat's language (the server's own sentence never reaches the screen). */
+function refusal(status: number, code: string | undefined): Error {
+  if (status === 404 || code === "not_found") return new Error(t("replay.error.notFound"));
+  if (status === 401 || status === 403) return new Error(t("replay.error.denied"));
+  return new Error(t("replay.error.server", { status }));
+}
 
 /**
  * The replay viewer opens an exercise's log with the observer (trainer) code or the facilitator
@@ -21,10 +29,10 @@ export async function requestJson<T>(path: string, secret: string, init: { metho
       body: init.body ? JSON.stringify(init.body) : undefined,
     });
   } catch {
-    throw new Error("Cannot reach the Concord server. Check the network and try again.");
+    throw new Error(t("replay.error.unreachable"));
   }
   const data = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(data?.error?.message ?? `The server answered ${response.status}.`);
+  if (!response.ok) throw refusal(response.status, data?.error?.code);
   return data as T;
 }
 
@@ -51,17 +59,19 @@ export function rememberedAccess(): ReplayAccess | null {
 /** Turns an observer code, or a facilitator token and exercise id, into access to one exercise. */
 export async function resolveAccess(input: { code?: string; token?: string; exerciseId?: string }): Promise<ReplayAccess> {
   if (input.code) {
-    const res = await fetch(`${base()}/api/join`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: input.code }) });
+    const res = await fetch(`${base()}/api/join`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: input.code }) }).catch(() => {
+      throw new Error(t("replay.error.unreachable"));
+    });
     const data = await res.json().catch(() => ({}));
-    if (!res.ok) throw new Error(data?.error?.message ?? "That code is not valid.");
-    if (data.role !== "observer") throw new Error("That is a nation's join code. The replay needs the observer (trainer) code or the facilitator token: a nation's code would show only what that nation may know.");
+    if (!res.ok) throw res.status >= 500 ? refusal(res.status, data?.error?.code) : new Error(t("replay.error.badCode"));
+    if (data.role !== "observer") throw new Error(t("replay.error.nationCode"));
     return { exerciseId: data.exerciseId, secret: input.code, role: "observer" };
   }
   if (input.token && input.exerciseId) {
     const info = await requestJson<{ role: "facilitator" | "observer" }>(`/api/exercises/${encodeURIComponent(input.exerciseId)}`, input.token);
     return { exerciseId: input.exerciseId, secret: input.token, role: info.role };
   }
-  throw new Error("Enter the observer code, or the exercise id and the facilitator token.");
+  throw new Error(t("replay.error.missing"));
 }
 
 /**

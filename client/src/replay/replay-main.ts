@@ -2,7 +2,9 @@ import "./replay.css";
 import { h, replace } from "../ui/dom.ts";
 import { ReplaySession } from "../../../shared/replay/replay-session.ts";
 import type { Viewer } from "../../../shared/engine/view-for.ts";
-import { feedItemFor } from "../../../shared/view/feed.ts";
+import { t, lang, onLanguageChange } from "../i18n.ts";
+import { languageMenu } from "../ui/language-menu.ts";
+import { eventMsg, words } from "./replay-words.ts";
 import { accessFromLocation, rememberAccess, rememberedAccess, resolveAccess, loadRecording, requestJson, ticketedUrl, base, type ReplayAccess } from "./replay-access.ts";
 import { replayMap } from "./replay-map.ts";
 import { clientStateFromView } from "./view-to-client-state.ts";
@@ -11,6 +13,20 @@ import { replayCharts, chartPairs, choosePair, type Pair } from "./replay-charts
 import { improvementPlanSection } from "./improvement-plan.ts";
 
 const root = document.getElementById("replay")!;
+
+/** The page's own words (title, lang) in the seat's language. */
+function pageWords() {
+  document.documentElement.lang = lang();
+  document.title = t("replay.pageTitle");
+}
+pageWords();
+let screen: ReplayScreen | null = null;
+let login: { exerciseId?: string; error?: string } | null = null;
+onLanguageChange(() => {
+  pageWords();
+  if (screen) screen.rebuild();
+  else if (login) showLogin(login.exerciseId, login.error);
+});
 
 async function boot() {
   const fromUrl = accessFromLocation();
@@ -29,19 +45,21 @@ async function boot() {
 }
 
 function showLogin(exerciseId?: string, error?: string) {
-  const code = h("input", { id: "replay-code", autocomplete: "off", placeholder: "e.g. KDX-7QF" });
+  login = { exerciseId, error };
+  const code = h("input", { id: "replay-code", autocomplete: "off", placeholder: t("replay.login.codePlaceholder") });
   const exercise = h("input", { id: "replay-exercise", value: exerciseId ?? "", autocomplete: "off" });
   const token = h("input", { id: "replay-token", type: "password", autocomplete: "off" });
   const message = h("p", { className: "error", role: "alert" }, error ?? "");
   const submit = async (event: Event) => {
     event.preventDefault();
-    message.textContent = "Opening…";
+    message.textContent = t("replay.login.opening");
     try {
       const access = await resolveAccess({ code: code.value.trim() || undefined, token: token.value.trim() || undefined, exerciseId: exercise.value.trim() || undefined });
       rememberAccess(access);
       await open(access);
     } catch (e) {
       message.textContent = (e as Error).message;
+      login = { exerciseId: exercise.value.trim() || undefined, error: message.textContent };
     }
   };
   replace(
@@ -49,29 +67,30 @@ function showLogin(exerciseId?: string, error?: string) {
     h(
       "main",
       { className: "login" },
-      h("h1", {}, "Replay and after-action review"),
-      h("p", {}, "Open a recorded exercise with the observer (trainer) code, or with the exercise id and the facilitator token."),
+      languageMenu({ compact: true }),
+      h("h1", {}, t("replay.login.title")),
+      h("p", {}, t("replay.login.intro")),
       h(
         "form",
-        { onsubmit: submit, "aria-label": "Open a recorded exercise" },
-        h("div", { className: "field" }, h("label", { for: "replay-code" }, "Observer code"), code),
-        h("p", { className: "hint" }, "or"),
-        h("div", { className: "field" }, h("label", { for: "replay-exercise" }, "Exercise id"), exercise),
-        h("div", { className: "field" }, h("label", { for: "replay-token" }, "Facilitator token"), token),
-        h("button", { type: "submit" }, "Open replay"),
+        { onsubmit: submit, "aria-label": t("replay.login.form") },
+        h("div", { className: "field" }, h("label", { for: "replay-code" }, t("replay.login.code")), code),
+        h("p", { className: "hint" }, t("replay.login.or")),
+        h("div", { className: "field" }, h("label", { for: "replay-exercise" }, t("replay.login.exercise")), exercise),
+        h("div", { className: "field" }, h("label", { for: "replay-token" }, t("replay.login.token")), token),
+        h("button", { type: "submit" }, t("replay.login.open")),
         message,
       ),
-      h("p", {}, h("a", { href: "/" }, "Back to the start page")),
+      h("p", {}, h("a", { href: "/" }, t("replay.login.back"))),
     ),
   );
 }
 
 async function open(access: ReplayAccess) {
-  replace(root, h("p", { className: "loading" }, "Loading the exercise log…"));
+  replace(root, h("p", { className: "loading" }, t("replay.loading")));
   const recording = await loadRecording(access);
-  const started = performance.now();
   const session = new ReplaySession(recording, 100);
-  new ReplayScreen(root, session, access, recording.title, performance.now() - started);
+  login = null;
+  screen = new ReplayScreen(root, session, access, recording.title);
 }
 
 type Speed = 1 | 2 | 4 | 8 | 16;
@@ -88,17 +107,18 @@ class ReplayScreen {
   private els: Record<string, HTMLElement> = {};
   private scrubber: HTMLInputElement;
   private map!: ReturnType<typeof replayMap>;
+  private readonly root: HTMLElement;
 
-  constructor(root: HTMLElement, session: ReplaySession, access: ReplayAccess, title: string, loadMs: number) {
+  constructor(root: HTMLElement, session: ReplaySession, access: ReplayAccess, title: string) {
+    this.root = root;
     this.session = session;
     this.access = access;
     this.title = title;
     this.seq = session.lastSeq;
-    this.scrubber = h("input", { type: "range", min: 0, max: session.lastSeq, value: session.lastSeq, id: "scrubber", "aria-label": "Position in the exercise (event number)" });
+    this.scrubber = h("input", { type: "range", min: 0, max: session.lastSeq, value: session.lastSeq, id: "scrubber" });
     this.scrubber.addEventListener("input", () => this.seek(Number(this.scrubber.value)));
-    replace(root, this.layout(loadMs));
-    this.renderPairs();
-    this.render();
+    this.map = replayMap();
+    this.rebuild();
     document.addEventListener("keydown", (e) => {
       if ((e.target as HTMLElement).tagName === "INPUT" && (e.target as HTMLInputElement).type !== "range") return;
       if (e.key === "ArrowRight") this.seek(this.seq + 1);
@@ -106,61 +126,74 @@ class ReplayScreen {
     });
   }
 
-  private layout(loadMs: number): HTMLElement {
+  /** Lays the screen out in the seat's language (again after a language change), keeping the moment, perspective and map. */
+  rebuild() {
+    this.pause();
+    this.scrubber.setAttribute("aria-label", t("replay.scrubber"));
+    replace(this.root, this.layout());
+    this.renderPairs();
+    this.render();
+  }
+
+  private layout(): HTMLElement {
     const s = this.session;
     const scenario = s.recording.scenario;
-    const perspective = h("select", { id: "perspective", "aria-label": "Perspective" }, h("option", { value: "white" }, "White cell (everything)"), scenario.nations.filter((n) => n.playable).map((n) => h("option", { value: n.id }, `${n.name} — what it knew`)));
+    const final = s.stateAt(s.lastSeq);
+    const w = words(final);
+    const perspective = h("select", { id: "perspective", "aria-label": t("replay.perspective") }, h("option", { value: "white" }, t("replay.perspective.white")), scenario.nations.filter((n) => n.playable).map((n) => h("option", { value: n.id }, t("replay.perspective.nation", { nation: w.nation(n.id) }))));
+    perspective.value = this.viewer.kind === "nation" ? this.viewer.nation : "white";
     perspective.addEventListener("change", () => {
       this.viewer = perspective.value === "white" ? { kind: "white" } : { kind: "nation", nation: perspective.value };
       this.renderPairs();
       this.render();
     });
-    const speed = h("select", { id: "speed", "aria-label": "Playback speed" }, [1, 2, 4, 8, 16].map((x) => h("option", { value: x }, `${x}×`)));
+    const speed = h("select", { id: "speed" }, [1, 2, 4, 8, 16].map((x) => h("option", { value: x }, t("replay.speedValue", { speed: x }))));
+    speed.value = String(this.speed);
     speed.addEventListener("change", () => {
       this.speed = Number(speed.value) as Speed;
       if (this.playing) this.play();
     });
-    const injectJump = h("select", { id: "inject-jump", "aria-label": "Jump to an inject" }, h("option", { value: "" }, "Jump to inject…"), s.injects.map((m) => h("option", { value: String(m.seq) }, `T${m.turn} · ${m.number} ${m.title}`)));
+    const injectJump = h("select", { id: "inject-jump", "aria-label": t("replay.jumpInject") }, h("option", { value: "" }, t("replay.jumpInjectPrompt")), s.injects.map((m) => h("option", { value: String(m.seq) }, t("replay.injectOption", { turn: m.turn, inject: w.inject(m.inject) }))));
     injectJump.addEventListener("change", () => injectJump.value && this.seek(Number(injectJump.value)));
-    const turnJump = h("select", { id: "turn-jump", "aria-label": "Jump to a turn" }, h("option", { value: "" }, "Jump to turn…"), s.turns.map((m) => h("option", { value: String(m.seq) }, `Turn ${m.turn}`)));
+    const turnJump = h("select", { id: "turn-jump", "aria-label": t("replay.jumpTurn") }, h("option", { value: "" }, t("replay.jumpTurnPrompt")), s.turns.map((m) => h("option", { value: String(m.seq) }, t("replay.turnOption", { turn: m.turn }))));
     turnJump.addEventListener("change", () => turnJump.value && this.seek(Number(turnJump.value)));
     const aarLink = (format: string, label: string) => h("a", { href: `${base()}${this.aarPath(format)}`, onclick: (event: MouseEvent) => this.openAar(event, format) }, label);
     const ticks = h("div", { className: "ticks", "aria-hidden": "true" });
-    for (const t of s.turns) ticks.append(h("span", { className: "tick turn", style: `left:${(100 * t.seq) / Math.max(1, s.lastSeq)}%`, title: `Turn ${t.turn}` }, `T${t.turn}`));
-    for (const m of s.injects) ticks.append(h("span", { className: "tick inject", style: `left:${(100 * m.seq) / Math.max(1, s.lastSeq)}%`, title: `${m.number} ${m.title}` }, "◆"));
+    for (const m of s.turns) ticks.append(h("span", { className: "tick turn", style: `left:${(100 * m.seq) / Math.max(1, s.lastSeq)}%`, title: t("replay.turnOption", { turn: m.turn }) }, t("replay.tickTurn", { turn: m.turn })));
+    for (const m of s.injects) ticks.append(h("span", { className: "tick inject", style: `left:${(100 * m.seq) / Math.max(1, s.lastSeq)}%`, title: w.inject(m.inject) }, "◆"));
     this.els.position = h("p", { className: "position", role: "status", "aria-live": "polite" });
-    this.map = replayMap();
     this.els.map = this.map.element;
     this.els.side = h("div", { className: "side" });
     this.els.charts = h("div", { className: "charts" });
     this.els.pair = h("div", { className: "pair" });
     this.els.branch = h("p", { className: "status-line" });
     this.els.aar = h("span", { className: "status-line", role: "status", "aria-live": "polite" });
-    const branchButton = this.access.role === "facilitator" ? h("button", { type: "button", onclick: () => this.branch() }, "Branch a new exercise from here") : null;
+    const branchButton = this.access.role === "facilitator" ? h("button", { type: "button", onclick: () => this.branch() }, t("replay.branch")) : null;
     return h(
       "div",
       { className: "replay-screen" },
       h(
         "header",
         {},
-        h("h1", {}, `Replay: ${this.title}`),
-        h("span", { className: "hint" }, `${s.lastSeq} events · folded in ${Math.round(loadMs)} ms`),
-        h("label", { for: "perspective" }, "Perspective"),
+        h("h1", {}, t("replay.heading", { title: this.title })),
+        h("span", { className: "hint" }, t("replay.eventCount", { count: s.lastSeq })),
+        h("label", { for: "perspective" }, t("replay.perspective")),
         perspective,
-        h("nav", { "aria-label": "Export the after-action report" }, "After-action report: ", aarLink("html", "HTML"), " · ", aarLink("md", "Markdown"), " · ", aarLink("csv", "CSV"), " · ", aarLink("json", "JSON"), " ", this.els.aar),
+        languageMenu({ compact: true }),
+        h("nav", { "aria-label": t("replay.aar.nav") }, `${t("replay.aar.label")} `, aarLink("html", "HTML"), " · ", aarLink("md", "Markdown"), " · ", aarLink("csv", "CSV"), " · ", aarLink("json", "JSON"), " ", this.els.aar),
       ),
       h(
         "section",
-        { className: "timeline", "aria-label": "Timeline" },
+        { className: "timeline", "aria-label": t("replay.timeline") },
         h(
           "div",
           { className: "controls" },
-          h("button", { type: "button", onclick: () => this.stepTurn(-1), "aria-label": "Previous turn" }, "« Turn"),
-          h("button", { type: "button", onclick: () => this.seek(this.seq - 1), "aria-label": "Previous event" }, "‹ Event"),
-          h("button", { type: "button", id: "play", onclick: () => (this.playing ? this.pause() : this.play()) }, "▶ Play"),
-          h("button", { type: "button", onclick: () => this.seek(this.seq + 1), "aria-label": "Next event" }, "Event ›"),
-          h("button", { type: "button", onclick: () => this.stepTurn(1), "aria-label": "Next turn" }, "Turn »"),
-          h("label", { for: "speed" }, "Speed"),
+          h("button", { type: "button", onclick: () => this.stepTurn(-1), "aria-label": t("replay.previousTurn") }, t("replay.previousTurnButton")),
+          h("button", { type: "button", onclick: () => this.seek(this.seq - 1), "aria-label": t("replay.previousEvent") }, t("replay.previousEventButton")),
+          h("button", { type: "button", id: "play", onclick: () => (this.playing ? this.pause() : this.play()) }, t("replay.play")),
+          h("button", { type: "button", onclick: () => this.seek(this.seq + 1), "aria-label": t("replay.nextEvent") }, t("replay.nextEventButton")),
+          h("button", { type: "button", onclick: () => this.stepTurn(1), "aria-label": t("replay.nextTurn") }, t("replay.nextTurnButton")),
+          h("label", { for: "speed" }, t("replay.speed")),
           speed,
           turnJump,
           injectJump,
@@ -171,17 +204,17 @@ class ReplayScreen {
         this.els.branch,
       ),
       h("div", { className: "main" }, this.els.map, this.els.side),
-      h("section", { className: "panel", "aria-labelledby": "metrics-h" }, h("h2", { id: "metrics-h" }, "Metrics over time"), this.els.pair, this.els.charts),
+      h("section", { className: "panel", "aria-labelledby": "metrics-h" }, h("h2", { id: "metrics-h" }, t("replay.metrics")), this.els.pair, this.els.charts),
       h(
         "section",
         { className: "panel", "aria-labelledby": "review-h" },
-        h("h2", { id: "review-h" }, "Inject review: expected actions against what the teams did"),
-        injectReviewTable(s.injectReview(), Object.fromEntries(scenario.nations.map((n) => [n.id, n])), (inject) => {
+        h("h2", { id: "review-h" }, t("replay.review")),
+        injectReviewTable(s.injectReview(), final, (inject) => {
           const marker = s.injects.find((m) => m.inject === inject);
           if (marker) this.seek(marker.seq);
         }),
       ),
-      improvementPlanSection(this.access, scenario.nations),
+      improvementPlanSection(this.access, scenario.nations.map((n) => ({ id: n.id, name: w.nation(n.id) }))),
     );
   }
 
@@ -200,7 +233,7 @@ class ReplayScreen {
   private play() {
     this.pause();
     if (this.seq >= this.session.lastSeq) this.seek(0);
-    document.getElementById("play")!.textContent = "⏸ Pause";
+    document.getElementById("play")!.textContent = t("replay.pause");
     this.playing = setInterval(() => {
       if (this.seq >= this.session.lastSeq) return this.pause();
       this.seek(this.seq + 1);
@@ -211,11 +244,11 @@ class ReplayScreen {
     if (this.playing) clearInterval(this.playing);
     this.playing = null;
     const button = document.getElementById("play");
-    if (button) button.textContent = "▶ Play";
+    if (button) button.textContent = t("replay.play");
   }
 
   private aarPath(format: string): string {
-    return `/api/exercises/${encodeURIComponent(this.access.exerciseId)}/aar?format=${format}`;
+    return `/api/exercises/${encodeURIComponent(this.access.exerciseId)}/aar?format=${format}&lang=${lang()}`;
   }
 
   /** The HTML report opens in a new tab, the other formats download; both with a one-time ticket. */
@@ -244,11 +277,11 @@ class ReplayScreen {
   }
 
   private async branch() {
-    this.els.branch!.textContent = "Creating the branch…";
+    this.els.branch!.textContent = t("replay.branching");
     try {
       const created = await requestJson<{ id: string; title: string; facilitatorToken: string; joinCodes: { name: string; code: string }[]; observerCode: string }>(`/api/exercises/${encodeURIComponent(this.access.exerciseId)}/branch`, this.access.secret, { method: "POST", body: { seq: this.seq } });
       const link = `${window.location.origin}/#facilitator=${created.facilitatorToken}&exercise=${created.id}`;
-      replace(this.els.branch!, `New exercise "${created.title}" (paused). Join codes: ${created.joinCodes.map((c) => `${c.name} ${c.code}`).join(", ")}; observer ${created.observerCode}. `, h("a", { href: link }, "Open its facilitator console"));
+      replace(this.els.branch!, `${t("replay.branched", { title: created.title, codes: created.joinCodes.map((c) => t("replay.branchCode", { team: c.name, code: c.code })), observer: created.observerCode })} `, h("a", { href: link }, t("replay.branchOpen")));
     } catch (error) {
       this.els.branch!.textContent = (error as Error).message;
     }
@@ -258,11 +291,13 @@ class ReplayScreen {
     const s = this.session;
     const view = s.viewAt(this.seq, this.viewer);
     const event = s.eventAt(this.seq);
-    const what = event ? (feedItemFor(event, s.stateAt(this.seq), { kind: "white" })?.text ?? event.type.replace(/([A-Z])/g, " $1").toLowerCase()) : "Before the first event.";
-    this.els.position!.textContent = `Event ${this.seq} of ${s.lastSeq} · turn ${view.turn} · ${view.phase} · ${what}`;
+    const state = s.stateAt(this.seq);
+    const w = words(state);
+    const what = event ? w.tm(eventMsg(event, state)) : t("replay.beforeFirst");
+    this.els.position!.textContent = t("replay.position", { seq: this.seq, last: s.lastSeq, turn: view.turn, phase: w.term("phase", view.phase), what });
     const feed = s.feedAt(this.seq, this.viewer, 25);
     this.map.render(clientStateFromView(view, s.recording.scenario, feed), this.viewer.kind === "nation" ? this.viewer.nation : null);
-    replace(this.els.side!, nationsPanel(view), injectsPanel(view), reportsPanel(view), feedPanel(feed));
+    replace(this.els.side!, nationsPanel(view, state), injectsPanel(view, state), reportsPanel(view, state), feedPanel(feed, state));
     this.renderCharts();
   }
 
@@ -271,19 +306,20 @@ class ReplayScreen {
     const s = this.session;
     const pairs = chartPairs(s.viewAt(this.seq, this.viewer));
     this.pair = choosePair(pairs, this.pair, new Set(s.recording.scenario.nations.filter((n) => n.alliance).map((n) => n.id)));
-    const name = (id: string) => s.recording.scenario.nations.find((n) => n.id === id)?.name ?? id;
+    const name = words(s.stateAt(s.lastSeq)).nation;
     const value = (p: Pair) => `${p[0]}|${p[1]}`;
-    const select = h("select", { id: "pair", "aria-label": "Pair of nations" }, pairs.map((p) => h("option", { value: value(p) }, `${name(p[0])} – ${name(p[1])}`)));
+    const select = h("select", { id: "pair", "aria-label": t("replay.pair") }, pairs.map((p) => h("option", { value: value(p) }, t("replay.pairOption", { a: name(p[0]), b: name(p[1]) }))));
     if (this.pair) select.value = value(this.pair);
     select.addEventListener("change", () => {
       this.pair = pairs.find((p) => value(p) === select.value) ?? null;
       this.renderCharts();
     });
-    replace(this.els.pair!, h("label", { for: "pair" }, "Pair: "), select);
+    replace(this.els.pair!, h("label", { for: "pair" }, `${t("replay.pairLabel")} `), select);
   }
 
   private renderCharts() {
-    const nations = this.session.recording.scenario.nations.map((n) => ({ id: n.id, name: n.name, color: n.color }));
+    const name = words(this.session.stateAt(this.session.lastSeq)).nation;
+    const nations = this.session.recording.scenario.nations.map((n) => ({ id: n.id, name: name(n.id), color: n.color }));
     const ended = this.session.stateAt(this.session.lastSeq).phase === "ended";
     this.els.charts!.innerHTML = replayCharts(this.session.metrics, nations, this.pair, this.session.metricsIndexAt(this.seq), ended);
   }

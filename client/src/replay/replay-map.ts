@@ -3,6 +3,7 @@ import { MapBridge } from "../map/map-bridge.ts";
 import { StartGame } from "../map/start-game.ts";
 import type { ClientState } from "../state/client-state.ts";
 import type { Selection } from "../game/context.ts";
+import { t } from "../i18n.ts";
 
 /** The live client's Phaser map, fed with the replay's state at the scrubber's moment. */
 export function replayMap(): { element: HTMLElement; render(state: ClientState, viewNation: string | null): void } {
@@ -20,12 +21,12 @@ export function replayMap(): { element: HTMLElement; render(state: ClientState, 
   });
   const toolbar = h(
     "div",
-    { className: "replay-map-toolbar", role: "toolbar", "aria-label": "Map view" },
-    h("button", { type: "button", onclick: () => bridge.emit("camera", "in"), "aria-label": "Zoom in" }, "+"),
-    h("button", { type: "button", onclick: () => bridge.emit("camera", "out"), "aria-label": "Zoom out" }, "−"),
-    h("button", { type: "button", onclick: () => bridge.emit("camera", "reset") }, "Reset view"),
+    { className: "replay-map-toolbar", role: "toolbar", "aria-label": t("replay.mapView") },
+    h("button", { type: "button", onclick: () => bridge.emit("camera", "in"), "aria-label": t("replay.zoomIn") }, "+"),
+    h("button", { type: "button", onclick: () => bridge.emit("camera", "out"), "aria-label": t("replay.zoomOut") }, "−"),
+    h("button", { type: "button", onclick: () => bridge.emit("camera", "reset") }, t("replay.resetView")),
   );
-  const element = h("div", { className: "replay-map-box", role: "img", "aria-label": "Exercise map at this moment" }, canvas, toolbar);
+  const element = h("div", { className: "replay-map-box", role: "img", "aria-label": t("replay.map") }, canvas, toolbar);
   requestAnimationFrame(() => StartGame(canvas, bridge));
   return {
     element,

@@ -1,42 +1,58 @@
 import type { View } from "../../../shared/engine/view-for.ts";
+import type { ExerciseState } from "../../../shared/state/schema.ts";
 import type { FeedItem } from "../../../shared/view/feed.ts";
 import type { InjectReview } from "../../../shared/aar/inject-evaluation.ts";
+import { localText, formatNumber, type Localized, type MessageKey } from "../../../shared/i18n/index.ts";
+import { scenarioLang } from "../../../shared/view/feed.ts";
 import { h } from "../ui/dom.ts";
+import { lang } from "../i18n.ts";
+import { words } from "./replay-words.ts";
 
-const nationName = (view: View, id: string | null) => (id ? (view.nations[id]?.name ?? (id === "white" ? "Exercise control" : id)) : "—");
+/** A scenario text in the seat's language, marked when it is not translated. */
+function local(state: ExerciseState, item: object, field: string): string {
+  const w = words(state);
+  const text = localText(lang(), item as Localized & Record<string, unknown>, field, scenarioLang(state));
+  return text.fallback ? w.t("common.untranslated", { text: text.text }) : text.text;
+}
+
+const num = (n: number) => formatNumber(lang(), Math.round(n));
 
 /** What the viewer knew about nations: its own books in full, others' only what is public. */
-export function nationsPanel(view: View): HTMLElement {
+export function nationsPanel(view: View, state: ExerciseState): HTMLElement {
+  const w = words(state);
+  const unknown = w.t("common.unknown");
   const rows = Object.values(view.nations).map((n) => {
     const full = "budget" in n;
     return h(
       "tr",
       {},
-      h("th", { scope: "row" }, h("span", { className: "swatch", style: `background:${n.color}` }), n.name),
-      h("td", {}, full ? String(Math.round(n.budget)) : "unknown"),
-      h("td", {}, full ? String(Math.round(n.politicalCapital)) : "unknown"),
-      h("td", {}, full ? String(Math.round(n.readiness)) : "unknown"),
-      h("td", {}, full ? `${n.policies.alertLevel} / ${n.policies.rulesOfEngagement}` : "—"),
-      h("td", {}, n.policies.publicStance),
+      h("th", { scope: "row" }, h("span", { className: "swatch", style: `background:${n.color}` }), w.nation(n.id)),
+      h("td", {}, full ? num(n.budget) : unknown),
+      h("td", {}, full ? num(n.politicalCapital) : unknown),
+      h("td", {}, full ? num(n.readiness) : unknown),
+      h("td", {}, full ? w.t("replay.alertRoe", { alert: w.term("alertLevel", n.policies.alertLevel), roe: w.term("rulesOfEngagement", n.policies.rulesOfEngagement) }) : "—"),
+      h("td", {}, w.term("publicStance", n.policies.publicStance)),
     );
   });
+  const col = (key: MessageKey) => h("th", {}, w.t(key));
   return h(
     "section",
     { className: "panel", "aria-labelledby": "nations-h" },
-    h("h2", { id: "nations-h" }, "Nations"),
-    h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "Nation"), h("th", {}, "Budget"), h("th", {}, "Pol. capital"), h("th", {}, "Readiness"), h("th", {}, "Alert / ROE"), h("th", {}, "Stance"))), h("tbody", {}, rows)),
-    h("p", { className: "hint" }, `Alliance cohesion ${view.cohesion}`),
+    h("h2", { id: "nations-h" }, w.t("replay.nations")),
+    h("table", {}, h("thead", {}, h("tr", {}, col("replay.col.nation"), col("replay.col.budget"), col("replay.col.capital"), col("replay.col.readiness"), col("replay.col.alertRoe"), col("replay.col.stance"))), h("tbody", {}, rows)),
+    h("p", { className: "hint" }, w.t("replay.cohesion", { value: num(view.cohesion) })),
   );
 }
 
-export function reportsPanel(view: View): HTMLElement {
+export function reportsPanel(view: View, state: ExerciseState): HTMLElement {
+  const w = words(state);
   const reports = Object.values(view.reports).sort((a, b) => b.turn - a.turn);
   return h(
     "section",
     { className: "panel", "aria-labelledby": "reports-h" },
-    h("h2", { id: "reports-h" }, `Intelligence held (${reports.length})`),
+    h("h2", { id: "reports-h" }, w.t("replay.reports", { count: reports.length })),
     reports.length === 0
-      ? h("p", { className: "hint" }, "No reports at this moment.")
+      ? h("p", { className: "hint" }, w.t("replay.noReports"))
       : h(
           "ul",
           { className: "list" },
@@ -45,59 +61,76 @@ export function reportsPanel(view: View): HTMLElement {
               "li",
               {},
               h("strong", {}, r.title),
-              ` · ${nationName(view, r.owner)} · ${r.reliability}${r.credibility} · ${r.classification} · turn ${r.turn}`,
+              w.t("replay.reportMeta", { owner: w.nation(r.owner), grading: `${r.reliability}${r.credibility}`, classification: w.term("classification", r.classification), turn: r.turn }),
               h("div", {}, r.text),
-              r.provenance.length ? h("div", { className: "hint" }, "Provenance: " + r.provenance.map((p) => `${nationName(view, p.from)} → ${nationName(view, p.to)} (T${p.turn}${p.redacted ? ", redacted" : ""})`).join("; ")) : null,
+              r.provenance.length
+                ? h("div", { className: "hint" }, w.t("replay.provenance", { steps: r.provenance.map((p) => w.t("replay.provenanceStep", { from: w.nation(p.from), to: w.nation(p.to), turn: p.turn, redacted: p.redacted ? "yes" : "no" })).join("; ") }))
+                : null,
             ),
           ),
         ),
   );
 }
 
-export function injectsPanel(view: View): HTMLElement {
+export function injectsPanel(view: View, state: ExerciseState): HTMLElement {
+  const w = words(state);
   const injects = Object.values(view.injects).filter((i) => i.releasedTurn !== null).sort((a, b) => (b.releasedTurn ?? 0) - (a.releasedTurn ?? 0));
+  const spec = (id: string) => state.injects[id]?.spec ?? {};
   return h(
     "section",
     { className: "panel", "aria-labelledby": "injects-h" },
-    h("h2", { id: "injects-h" }, `Injects received (${injects.length})`),
-    injects.length === 0 ? h("p", { className: "hint" }, "None yet.") : h("ul", { className: "list" }, injects.map((i) => h("li", {}, h("strong", {}, `${i.number} ${i.title}`), ` · turn ${i.releasedTurn} · from ${i.from}`, h("div", {}, i.body)))),
+    h("h2", { id: "injects-h" }, w.t("replay.injects", { count: injects.length })),
+    injects.length === 0
+      ? h("p", { className: "hint" }, w.t("replay.noInjects"))
+      : h(
+          "ul",
+          { className: "list" },
+          injects.map((i) => h("li", {}, h("strong", {}, `${i.number} ${local(state, spec(i.id), "title") || i.title}`), w.t("replay.injectMeta", { turn: i.releasedTurn ?? 0, from: local(state, spec(i.id), "from") || i.from }), h("div", {}, local(state, spec(i.id), "body") || i.body))),
+        ),
   );
 }
 
-export function feedPanel(items: FeedItem[]): HTMLElement {
+export function feedPanel(items: FeedItem[], state: ExerciseState): HTMLElement {
+  const w = words(state);
   return h(
     "section",
     { className: "panel", "aria-labelledby": "feed-h" },
-    h("h2", { id: "feed-h" }, "Feed as it was received"),
-    h("ol", { className: "list feed" }, items.map((f) => h("li", {}, h("span", { className: "hint" }, `T${f.turn} · `), f.text))),
+    h("h2", { id: "feed-h" }, w.t("replay.feed")),
+    h("ol", { className: "list feed" }, items.map((f) => h("li", {}, h("span", { className: "hint" }, w.t("replay.feedTurn", { turn: f.turn })), w.tm(f.msg)))),
   );
 }
 
-export function injectReviewTable(review: InjectReview[], nations: Record<string, { name: string }>, onJump: (inject: string) => void): HTMLElement {
-  const badge = (v: string) => h("span", { className: `verdict ${v.replace(/ /g, "-")}` }, v);
+const VERDICT: Record<InjectReview["verdict"], MessageKey> = { met: "aar.verdict.met", partly: "aar.verdict.partly", "not met": "aar.verdict.notMet", "not released": "aar.verdict.notReleased", "no expectation": "aar.verdict.noExpectation" };
+
+export function injectReviewTable(review: InjectReview[], state: ExerciseState, onJump: (inject: string) => void): HTMLElement {
+  const w = words(state);
+  const badge = (v: InjectReview["verdict"]) => h("span", { className: `verdict ${v.replace(/ /g, "-")}` }, w.t(VERDICT[v] ?? "common.unknown"));
+  const col = (key: MessageKey) => h("th", {}, w.t(key));
   return h(
     "table",
     { className: "review" },
-    h("thead", {}, h("tr", {}, h("th", {}, "Inject"), h("th", {}, "Released"), h("th", {}, "Expected action"), h("th", {}, "Nation"), h("th", {}, "Verdict"), h("th", {}, "Response"), h("th", {}, "What they did"), h("th", {}, "Observer notes"))),
+    h("thead", {}, h("tr", {}, col("replay.col.inject"), col("replay.col.released"), col("aar.col.expected"), col("aar.col.nation"), col("aar.col.verdict"), col("aar.col.response"), col("aar.col.whatTheyDid"), col("replay.col.notes"))),
     h(
       "tbody",
       {},
       review.flatMap((inject) => {
         const rows = inject.expected.flatMap((ex) => ex.byNation.map((n) => ({ ex, n })));
-        const jump = inject.releasedTurn !== null ? h("button", { type: "button", className: "link", onclick: () => onJump(inject.inject) }, `${inject.number} ${inject.title}`) : `${inject.number} ${inject.title}`;
+        const title = `${inject.number} ${local(state, inject, "title")}`;
+        const jump = inject.releasedTurn !== null ? h("button", { type: "button", className: "link", onclick: () => onJump(inject.inject) }, title) : title;
         const notes = inject.notes.map((n) => `${n.author}: ${n.text}`).join(" / ");
-        if (rows.length === 0) return [h("tr", {}, h("td", {}, jump), h("td", {}, inject.releasedTurn === null ? inject.status : `T${inject.releasedTurn}`), h("td", { colspan: 5 }, badge(inject.verdict)), h("td", {}, notes))];
+        const released = inject.releasedTurn === null ? w.term("injectStatus", inject.status) : w.t("replay.releasedTurn", { turn: inject.releasedTurn });
+        if (rows.length === 0) return [h("tr", {}, h("td", {}, jump), h("td", {}, released), h("td", { colspan: 5 }, badge(inject.verdict)), h("td", {}, notes))];
         return rows.map(({ ex, n }, i) =>
           h(
             "tr",
             {},
             i === 0 ? h("td", { rowspan: rows.length }, jump) : null,
-            i === 0 ? h("td", { rowspan: rows.length }, inject.releasedTurn === null ? inject.status : `T${inject.releasedTurn}`) : null,
-            h("td", {}, ex.description),
-            h("td", {}, nations[n.nation]?.name ?? n.nation),
+            i === 0 ? h("td", { rowspan: rows.length }, released) : null,
+            h("td", {}, local(state, ex, "description")),
+            h("td", {}, w.nation(n.nation)),
             h("td", {}, badge(n.verdict)),
-            h("td", {}, n.responseTurns === null ? "—" : `${n.responseTurns} turn(s)`),
-            h("td", {}, n.action?.detail ?? ""),
+            h("td", {}, n.responseTurns === null ? "—" : w.t("aar.turns", { turns: n.responseTurns })),
+            h("td", {}, n.action ? w.tm(n.action.detail) : ""),
             i === 0 ? h("td", { rowspan: rows.length }, notes) : null,
           ),
         );
