@@ -8,6 +8,8 @@ import type { ScenarioSpec } from "../../shared/scenario/schema.ts";
 import { initialState } from "../../shared/engine/initial-state.ts";
 import { foldEvents, stamp } from "../../shared/engine/evolve.ts";
 import { decide } from "../../shared/engine/decide.ts";
+import { msg, type Msg } from "../../shared/i18n/message.ts";
+import { translate } from "../../shared/i18n/format.ts";
 
 export type CreatedExercise = {
   id: string;
@@ -20,12 +22,17 @@ export type CreatedExercise = {
 
 export type JoinOptions = { code?: unknown; token?: unknown; seat?: unknown; name?: unknown; exerciseId?: unknown };
 
-/** Why a join was refused, in words the start page can show as they are. */
+/**
+ * Why a join was refused: a stable code, the catalogue message (`msg`, for whoever renders it in
+ * the reader's language) and its English sentence (`message`, for logs and older clients).
+ */
 export class JoinRefused extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
+  readonly msg: Msg;
+  constructor(code: string, message: Msg) {
+    super(translate("en", message));
     this.code = code;
+    this.msg = message;
   }
 }
 
@@ -59,7 +66,7 @@ export class ExerciseService {
 
   async create(scenarioId: string, title?: string): Promise<CreatedExercise> {
     const entry = this.findScenario(scenarioId);
-    if (!entry) throw new JoinRefused("unknown_scenario", `There is no scenario "${scenarioId}". Choose one of: ${this.scenarios.map((s) => s.scenario.id).join(", ")}.`);
+    if (!entry) throw new JoinRefused("unknown_scenario", msg("server.join.unknown_scenario", { scenarios: this.scenarios.map((s) => s.scenario.id) }));
     return this.createFrom(entry.scenario, title?.trim() || entry.scenario.title, newSeed());
   }
 
@@ -101,7 +108,7 @@ export class ExerciseService {
    */
   async branch(sourceId: string, seq: number, title?: string): Promise<CreatedExercise> {
     const source = await this.store.getExercise(sourceId);
-    if (!source) throw new JoinRefused("unknown_exercise", `There is no exercise "${sourceId}".`);
+    if (!source) throw new JoinRefused("unknown_exercise", msg("server.join.unknown_exercise"));
     const prefix = await this.store.readEvents(sourceId, 1, seq);
     const created = await this.createFrom(source.scenario, title?.trim() || `${source.title} (branch at event ${prefix.length})`, source.seed);
     const state = foldEvents(initialState(source.scenario, created.id, source.seed), prefix);
@@ -116,7 +123,7 @@ export class ExerciseService {
   async lookupCode(rawCode: string, address: string): Promise<{ exerciseId: string; role: "participant" | "observer"; nation: string | null }> {
     return this.underGuard(ANY_EXERCISE, address, async () => {
       const found = await this.store.findByCode(normalizeCode(rawCode));
-      if (!found) throw new JoinRefused("wrong_code", "That join code is not valid. Check it with exercise control (codes look like KDX-7QF).");
+      if (!found) throw new JoinRefused("wrong_code", msg("server.join.wrong_code"));
       return found;
     });
   }
@@ -128,25 +135,25 @@ export class ExerciseService {
    */
   async checkJoin(exerciseId: string, options: JoinOptions, address: string): Promise<{ role: SeatRecord["role"]; nation: string | null }> {
     const record = await this.store.getExercise(exerciseId);
-    if (!record) throw new JoinRefused("unknown_exercise", `There is no exercise "${String(exerciseId).slice(0, 40)}".`);
+    if (!record) throw new JoinRefused("unknown_exercise", msg("server.join.unknown_exercise"));
     const credential = credentialOf(options);
-    if (!credential) throw new JoinRefused("code_required", "Enter a join code, an observer code or the facilitator token.");
+    if (!credential) throw new JoinRefused("code_required", msg("server.join.code_required"));
     // Codes can be guessed, tokens cannot: separate budgets, so guessing at codes never keeps a
     // returning seat or exercise control out.
     return this.underGuard(`${exerciseId}:${credential.kind === "code" ? "codes" : "tokens"}`, address, async () => {
       if (credential.kind === "seat") {
         const seat = await this.store.getSeat(credential.value);
-        if (!seat || seat.exerciseId !== exerciseId) throw new JoinRefused("unknown_seat", "This browser's seat is no longer valid. Join again with your code.");
+        if (!seat || seat.exerciseId !== exerciseId) throw new JoinRefused("unknown_seat", msg("server.join.unknown_seat"));
         return { role: seat.role, nation: seat.nation };
       }
       if (credential.kind === "token") {
-        if (!tokenMatches(credential.value, record.facilitatorTokenHash)) throw new JoinRefused("wrong_token", "That facilitator token is not valid for this exercise.");
+        if (!tokenMatches(credential.value, record.facilitatorTokenHash)) throw new JoinRefused("wrong_token", msg("server.join.wrong_token"));
         return { role: "facilitator" as const, nation: null };
       }
       const code = normalizeCode(credential.value);
       if (code === record.observerCode) return { role: "observer" as const, nation: null };
       const nation = Object.entries(record.joinCodes).find(([, c]) => c === code)?.[0];
-      if (!nation) throw new JoinRefused("wrong_code", "That join code is not valid for this exercise. Check it with exercise control.");
+      if (!nation) throw new JoinRefused("wrong_code", msg("server.join.wrong_code_here"));
       return { role: "participant" as const, nation };
     }, credential.kind !== "code");
   }
@@ -164,7 +171,7 @@ export class ExerciseService {
         if (normalizeCode(secret) === record.observerCode) return { role: "observer" as const, nation: null };
         const seat = await this.store.getSeat(secret);
         if (seat && seat.exerciseId === exerciseId) return { role: seat.role, nation: seat.nation };
-        throw new JoinRefused("forbidden", "That credential does not open this exercise.");
+        throw new JoinRefused("forbidden", msg("server.join.forbidden"));
       });
     } catch (error) {
       if (error instanceof JoinRefused && error.code === "forbidden") return null;
@@ -176,7 +183,7 @@ export class ExerciseService {
   async underGuard<T>(scope: string, address: string, compare: () => Promise<T>, unguessable = false): Promise<T> {
     const attempt = await this.guard.attempt(scope, address);
     if (!attempt.allowed) {
-      const limited = new JoinRefused("rate_limited", `Too many wrong attempts. Wait ${Math.ceil(attempt.retryAfterMs / 1000)} s and try again.`);
+      const limited = new JoinRefused("rate_limited", msg("server.join.rate_limited", { seconds: Math.ceil(attempt.retryAfterMs / 1000) }));
       // A 256-bit token cannot be guessed, so comparing one past the limit tells a guesser
       // nothing: the right token still opens the exercise (a flood of bad ones from the same
       // address never keeps exercise control out), a wrong one is answered rate_limited.
@@ -197,15 +204,15 @@ export class ExerciseService {
    */
   async seatFor(exerciseId: string, options: JoinOptions, onlineSeats: (nation: string) => number = () => 0): Promise<SeatRecord> {
     const record = await this.store.getExercise(exerciseId);
-    if (!record) throw new JoinRefused("unknown_exercise", `There is no exercise "${String(exerciseId).slice(0, 40)}".`);
+    if (!record) throw new JoinRefused("unknown_exercise", msg("server.join.unknown_exercise"));
     const credential = credentialOf(options);
     if (credential?.kind === "seat") {
       const seat = await this.store.getSeat(credential.value);
       if (seat && seat.exerciseId === exerciseId) return seat;
-      throw new JoinRefused("unknown_seat", "This browser's seat is no longer valid. Join again with your code.");
+      throw new JoinRefused("unknown_seat", msg("server.join.unknown_seat"));
     }
     if (credential?.kind === "token") {
-      if (!tokenMatches(credential.value, record.facilitatorTokenHash)) throw new JoinRefused("wrong_token", "That facilitator token is not valid for this exercise.");
+      if (!tokenMatches(credential.value, record.facilitatorTokenHash)) throw new JoinRefused("wrong_token", msg("server.join.wrong_token"));
       return this.newSeat(record, "facilitator", null, displayName(options.name, "Exercise control"));
     }
     if (credential?.kind === "code") {
@@ -215,19 +222,19 @@ export class ExerciseService {
         return this.newSeat(record, "observer", null, displayName(options.name, "Observer"));
       }
       const nation = Object.entries(record.joinCodes).find(([, c]) => c === code)?.[0];
-      if (!nation) throw new JoinRefused("wrong_code", "That join code is not valid for this exercise. Check it with exercise control.");
+      if (!nation) throw new JoinRefused("wrong_code", msg("server.join.wrong_code_here"));
       const name = displayName(options.name, "");
-      if (!name) throw new JoinRefused("name_required", "Enter your name so your team-mates know who you are.");
+      if (!name) throw new JoinRefused("name_required", msg("server.join.name_required"));
       const limit = record.scenario.rules.seatsPerNation;
       const team = record.scenario.nations.find((n) => n.id === nation)?.name ?? nation;
       const online = onlineSeats(nation);
       if (online >= limit) {
-        throw new JoinRefused("team_full", `${team}'s team is full: all ${limit} seats are in use. Ask exercise control to free a seat, or try again when a team-mate has left.`);
+        throw new JoinRefused("team_full", msg("server.join.team_full", { nation: team, limit }));
       }
       await this.refuseGhosts(record, nation, online, limit);
       return this.newSeat(record, "participant", nation, name);
     }
-    throw new JoinRefused("code_required", "Enter a join code, an observer code or the facilitator token.");
+    throw new JoinRefused("code_required", msg("server.join.code_required"));
   }
 
   /**
@@ -239,8 +246,8 @@ export class ExerciseService {
     const seats = await this.store.listSeats(record.id);
     const stored = seats.filter((s) => (nation === null ? s.role === "observer" : s.role === "participant" && s.nation === nation)).length;
     if (stored - online >= limit) {
-      const who = nation === null ? "observers" : `${record.scenario.nations.find((n) => n.id === nation)?.name ?? nation}'s team`;
-      throw new JoinRefused("too_many_seats", `This code has already made ${stored} seats for ${who}, and ${stored - online} of them are not connected. Rejoin from the browser you used before (it keeps your seat), or ask exercise control to clear stale seats on the Roster.`);
+      const team = nation === null ? "" : (record.scenario.nations.find((n) => n.id === nation)?.name ?? nation);
+      throw new JoinRefused("too_many_seats", msg("server.join.too_many_seats", { stored, who: nation === null ? "observers" : "team", nation: team, offline: stored - online }));
     }
   }
 
@@ -275,7 +282,7 @@ function credentialOf(options: JoinOptions): Credential | null {
   for (const kind of ["seat", "token", "code"] as const) {
     const value = options?.[kind];
     if (typeof value === "string" && value.length > 0) {
-      if (value.length > 200) throw new JoinRefused(kind === "code" ? "wrong_code" : kind === "seat" ? "unknown_seat" : "wrong_token", "That credential is far too long to be one of ours.");
+      if (value.length > 200) throw new JoinRefused(kind === "code" ? "wrong_code" : kind === "seat" ? "unknown_seat" : "wrong_token", msg("server.join.too_long"));
       return { kind, value };
     }
   }

@@ -12,7 +12,9 @@ import { viewFor, messageFilter, type Viewer } from "../../shared/engine/view-fo
 import { allMessages } from "../../shared/state/schema.ts";
 import { sendError } from "./errors.ts";
 import { wellFormed, clipText } from "../security/well-formed.ts";
-import { exerciseAccess, viewerAccess, presentedSecret, type Access } from "./exercise-access.ts";
+import { exerciseAccess, viewerAccess, presentedSecret, denied, type Access } from "./exercise-access.ts";
+import { payloadRefusal } from "../rooms/command-pipeline.ts";
+import { msg } from "../../shared/i18n/message.ts";
 import { DownloadTickets } from "./download-tickets.ts";
 import { noStore, AAR_HTML_CSP } from "./security-headers.ts";
 import type { Logger } from "../log.ts";
@@ -45,7 +47,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
   // A secret in a URL stays in browser history, proxy logs and Referer headers.
   app.use("/api", (req, res, next) => {
     if (req.query.token === undefined) return next();
-    sendError(res, 401, "token_in_url", "Credentials are not accepted in the URL (?token=): send them as 'Authorization: Bearer …'. For a download link, ask POST /api/exercises/:id/tickets for a ticket and use ?ticket=.");
+    sendError(res, 401, "token_in_url", msg("server.http.tokenInUrl"));
   });
   app.use("/api", express.json({ limit: "64kb" }));
   // JSON bodies get what room messages get (command-pipeline.ts): every string, keys included,
@@ -55,7 +57,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
   app.use("/api", (req, res, next) => {
     if (req.body === undefined || req.body === null || typeof req.body !== "object") return next();
     const clean = wellFormed(req.body);
-    if (!clean.ok) return sendError(res, 400, "invalid_payload", `Refused: ${clean.reason}.`);
+    if (!clean.ok) return sendError(res, 400, "invalid_payload", payloadRefusal(clean).msg);
     req.body = clean.value;
     next();
   });
@@ -85,26 +87,26 @@ export function mountApi(app: Application, options: ApiOptions): void {
     const password = options.operatorPassword;
     if (!password) {
       if (purpose === "list") {
-        sendError(res, 403, "operator_password_required", "Listing every exercise needs the operator password, and this server has none: set CONCORD_OPERATOR_PASSWORD.");
+        sendError(res, 403, "operator_password_required", msg("server.http.operatorPasswordUnset"));
         return false;
       }
       const allowed = await creations.consume(requestAddress(req)).then(() => true, () => false);
-      if (!allowed) sendError(res, 429, "rate_limited", `This address has created ${CREATIONS_PER_HOUR} exercises in the last hour. Wait, or ask the operator to set CONCORD_OPERATOR_PASSWORD.`);
+      if (!allowed) sendError(res, 429, "rate_limited", msg("server.http.creationsLimited", { count: CREATIONS_PER_HOUR }));
       return allowed;
     }
     const presented = presentedSecret(req) ?? (typeof req.body?.password === "string" ? req.body.password : null);
     if (!presented) {
-      sendError(res, 401, "operator_password_required", "This server requires the operator password (CONCORD_OPERATOR_PASSWORD) to create or list exercises.");
+      sendError(res, 401, "operator_password_required", msg("server.http.operatorPasswordRequired"));
       return false;
     }
     try {
       await service.underGuard("@operator", requestAddress(req), async () => {
-        if (!tokenMatchesPlain(presented, password)) throw new JoinRefused("wrong_password", "That is not the operator password.");
+        if (!tokenMatchesPlain(presented, password)) throw new JoinRefused("wrong_password", msg("server.join.wrong_password"));
       });
       return true;
     } catch (error) {
       if (!(error instanceof JoinRefused)) throw error;
-      sendError(res, error.code === "rate_limited" ? 429 : 401, error.code === "rate_limited" ? error.code : "operator_password_required", error.message);
+      sendError(res, error.code === "rate_limited" ? 429 : 401, error.code === "rate_limited" ? error.code : "operator_password_required", error.msg);
       return false;
     }
   };
@@ -112,14 +114,14 @@ export function mountApi(app: Application, options: ApiOptions): void {
   app.post("/api/exercises", asyncRoute(async (req, res) => {
     if (!(await operatorOnly(req, res, "create"))) return;
     const scenarioId = req.body?.scenarioId;
-    if (typeof scenarioId !== "string") return sendError(res, 400, "invalid_payload", "Send {\"scenarioId\": \"…\", \"title\"?: \"…\"}.");
+    if (typeof scenarioId !== "string") return sendError(res, 400, "invalid_payload", msg("server.http.scenarioRequired"));
     const title = typeof req.body?.title === "string" ? clipText(req.body.title, 160) : undefined;
     try {
       const created = await service.create(scenarioId, title);
       await options.ensureRoom(created.id);
       res.status(201).json(created);
     } catch (error) {
-      if (error instanceof JoinRefused) return sendError(res, 404, error.code, error.message);
+      if (error instanceof JoinRefused) return sendError(res, 404, error.code, error.msg);
       throw error;
     }
   }));
@@ -131,14 +133,14 @@ export function mountApi(app: Application, options: ApiOptions): void {
 
   app.post("/api/join", asyncRoute(async (req, res) => {
     const code = req.body?.code;
-    if (typeof code !== "string" || code.trim() === "") return sendError(res, 400, "code_required", "Enter the join code exercise control gave you.");
+    if (typeof code !== "string" || code.trim() === "") return sendError(res, 400, "code_required", msg("server.http.codeRequired"));
     try {
       const found = await service.lookupCode(code, requestAddress(req));
       const record = await service.store.getExercise(found.exerciseId);
       await options.ensureRoom(found.exerciseId);
       res.json({ ...found, title: record?.title ?? "", nationName: found.nation ? record?.scenario.nations.find((n) => n.id === found.nation)?.name : null });
     } catch (error) {
-      if (error instanceof JoinRefused) return sendError(res, error.code === "rate_limited" ? 429 : 404, error.code, error.message);
+      if (error instanceof JoinRefused) return sendError(res, error.code === "rate_limited" ? 429 : 404, error.code, error.msg);
       throw error;
     }
   }));
@@ -147,7 +149,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
   app.get("/api/exercises/:id", asyncRoute(async (req, res) => {
     const id = String(req.params.id);
     const access = await exerciseAccess(service, req, id);
-    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
+    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
     const record = (await service.store.getExercise(id))!;
     const listing = await matchMaker.getRoomById(id);
     const host = listing ? { processId: listing.processId, publicAddress: listing.publicAddress ?? null } : null;
@@ -158,10 +160,10 @@ export function mountApi(app: Application, options: ApiOptions): void {
   app.post("/api/exercises/:id/branch", asyncRoute(async (req, res) => {
     const id = String(req.params.id);
     const access = await exerciseAccess(service, req, id);
-    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
-    if (access.role !== "facilitator") return sendError(res, 403, "not_facilitator", "Only exercise control can branch an exercise.");
+    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
+    if (access.role !== "facilitator") return sendError(res, 403, "not_facilitator", msg("server.http.branchFacilitatorOnly"));
     const seq = req.body?.seq;
-    if (!Number.isInteger(seq) || seq < 0) return sendError(res, 400, "invalid_payload", "Send {\"seq\": <event number to branch after>, \"title\"?: \"…\"}.");
+    if (!Number.isInteger(seq) || seq < 0) return sendError(res, 400, "invalid_payload", msg("server.http.branchSeqRequired"));
     const created = await service.branch(id, seq, typeof req.body?.title === "string" ? clipText(req.body.title, 160) : undefined);
     await options.ensureRoom(created.id);
     res.status(201).json(created);
@@ -174,23 +176,23 @@ export function mountApi(app: Application, options: ApiOptions): void {
   app.post("/api/exercises/:id/tickets", asyncRoute(async (req, res) => {
     const id = String(req.params.id);
     const access = await exerciseAccess(service, req, id);
-    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
+    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
     res.status(201).json(await tickets.issue(id, access.role));
   }));
 
   /** The log and the report are also downloaded with `?ticket=` instead of the Authorization header. */
   const downloadAccess = async (req: Request, id: string): Promise<Access> => {
     if (req.query.ticket === undefined) return exerciseAccess(service, req, id);
-    if (!(await service.store.getExercise(id))) return { denied: { status: 404, code: "unknown_exercise", message: `There is no exercise "${id}".` } };
+    if (!(await service.store.getExercise(id))) return denied(404, "unknown_exercise", msg("server.join.unknown_exercise"));
     const role = typeof req.query.ticket === "string" ? await tickets.redeem(req.query.ticket, id) : null;
     if (role) return { role };
-    return { denied: { status: 401, code: "ticket_invalid", message: "This download ticket is unknown, used or expired (a ticket serves one download within 60 s): open the link again from the replay viewer." } };
+    return denied(401, "ticket_invalid", msg("server.http.ticketInvalid"));
   };
 
   app.get("/api/exercises/:id/events", asyncRoute(async (req, res) => {
     const id = String(req.params.id);
     const access = await downloadAccess(req, id);
-    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
+    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
     const from = intParam(req.query.from, 1);
     const to = intParam(req.query.to, Number.MAX_SAFE_INTEGER);
     const events = await service.store.readEvents(id, from, to);
@@ -205,13 +207,13 @@ export function mountApi(app: Application, options: ApiOptions): void {
   app.get("/api/exercises/:id/state", asyncRoute(async (req, res) => {
     const id = String(req.params.id);
     const access = await exerciseAccess(service, req, id);
-    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
+    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
     const record = (await service.store.getExercise(id))!;
     const seq = intParam(req.query.seq, Number.MAX_SAFE_INTEGER);
     const events = await service.store.readEvents(id, 1, seq);
     const state = foldEvents(initialState(record.scenario, record.id, record.seed), events);
     const nation = typeof req.query.nation === "string" ? req.query.nation : null;
-    if (nation && !state.nations[nation]) return sendError(res, 404, "unknown_nation", `There is no nation "${nation}".`);
+    if (nation && !state.nations[nation]) return sendError(res, 404, "unknown_nation", msg("server.http.unknownNation"));
     const viewer: Viewer = nation ? { kind: "nation", nation } : { kind: "white" };
     res.json(viewFor(state, viewer));
   }));
@@ -224,16 +226,16 @@ export function mountApi(app: Application, options: ApiOptions): void {
   app.get("/api/exercises/:id/messages", asyncRoute(async (req, res) => {
     const id = String(req.params.id);
     const access = await viewerAccess(service, req, id);
-    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
+    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
     const channel = typeof req.query.channel === "string" ? req.query.channel : "";
-    if (!channel) return sendError(res, 400, "invalid_payload", "Name the channel: ?channel=team:<nation>, alliance, bilateral:<a>:<b>, facilitator:<nation> or public.");
+    if (!channel) return sendError(res, 400, "invalid_payload", msg("server.http.channelRequired"));
     const record = (await service.store.getExercise(id))!;
     const state = foldEvents(initialState(record.scenario, record.id, record.seed), await service.store.readEvents(id));
     const filter = messageFilter(state, access.viewer);
-    if (!filter.reads(channel)) return sendError(res, 403, "not_your_channel", `Your seat does not read the channel "${channel.slice(0, 60)}".`);
+    if (!filter.reads(channel)) return sendError(res, 403, "not_your_channel", msg("server.http.notYourChannel"));
     const onChannel = allMessages(state).filter((m) => m.channel === channel);
     const before = typeof req.query.before === "string" ? onChannel.findIndex((m) => m.id === req.query.before) : -1;
-    if (typeof req.query.before === "string" && before < 0) return sendError(res, 404, "unknown_message", `There is no message "${String(req.query.before).slice(0, 40)}" on "${channel.slice(0, 60)}".`);
+    if (typeof req.query.before === "string" && before < 0) return sendError(res, 404, "unknown_message", msg("server.http.unknownMessage"));
     const end = before < 0 ? onChannel.length : before;
     const limit = Math.min(500, Math.max(1, intParam(req.query.limit, 100)));
     const start = Math.max(0, end - limit);
@@ -245,11 +247,11 @@ export function mountApi(app: Application, options: ApiOptions): void {
     asyncRoute(async (req, res) => {
       const id = String(req.params.id);
       const access = await exerciseAccess(service, req, id);
-      if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
-      if (access.role !== "facilitator") return sendError(res, 403, "not_facilitator", "Only exercise control can edit the improvement plan.");
+      if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
+      if (access.role !== "facilitator") return sendError(res, 403, "not_facilitator", msg("server.http.improvementFacilitatorOnly"));
       await options.ensureRoom(id);
       const reply = await matchMaker.remoteRoomCall(id, "applyExternal", [{ id: "http", command: build(req) }, { role: "facilitator", nation: null, name: "Exercise control" }]);
-      if (!reply.ok) return sendError(res, 400, reply.code, reply.message);
+      if (!reply.ok) return sendError(res, 400, reply.code, reply.msg ?? reply.message);
       res.status(201).json(reply);
     });
   // Only the improvement fields: the body must not be able to choose the command's type.
@@ -274,16 +276,16 @@ export function mountApi(app: Application, options: ApiOptions): void {
     res.type(aar.contentType).send(aar.body);
   }));
 
-  app.use("/api", (_req, res) => sendError(res, 404, "not_found", "No such API endpoint. See docs/PROTOCOL.md."));
+  app.use("/api", (_req, res) => sendError(res, 404, "not_found", msg("server.http.notFound")));
   app.use((error: Error & { type?: string; status?: number; expose?: boolean }, req: Request, res: Response, _next: NextFunction) => {
-    if (error.type === "entity.parse.failed") return sendError(res, 400, "invalid_json", "The request body is not valid JSON.");
-    if (error.type === "entity.too.large") return sendError(res, 413, "too_large", "The request body is too large (64 KB at most).");
+    if (error.type === "entity.parse.failed") return sendError(res, 400, "invalid_json", msg("server.http.invalidJson"));
+    if (error.type === "entity.too.large") return sendError(res, 413, "too_large", msg("server.http.tooLarge"));
     // http-errors marks the client errors whose message is meant for the client (body-parser's).
     if (error.expose === true && error.status && error.status >= 400 && error.status < 500) return sendError(res, error.status, "bad_request", error.message);
     // Anything else stays in the log; the client gets a reference to quote to the operator.
     const reference = randomBytes(6).toString("hex");
     options.log.error("http request failed", { reference, method: req.method, path: req.path, error: String(error), stack: error.stack });
-    sendError(res, 500, "internal_error", `Something went wrong on the server; it has been logged (reference ${reference}).`, reference);
+    sendError(res, 500, "internal_error", msg("server.http.internal", { reference }), reference);
   });
 }
 

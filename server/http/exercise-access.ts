@@ -4,8 +4,17 @@ import { JoinRefused } from "../exercises/exercise-service.ts";
 import type { SeatRecord } from "../store/event-store.ts";
 import { requestAddress } from "../security/client-address.ts";
 import type { Viewer } from "../../shared/engine/view-for.ts";
+import { msg, type Msg } from "../../shared/i18n/message.ts";
+import { translate } from "../../shared/i18n/format.ts";
 
-export type Access = { role: "facilitator" | "observer" } | { denied: { status: number; code: string; message: string } };
+export type Access = { role: "facilitator" | "observer" } | { denied: Denied };
+
+/** A refusal of access: `message` is `msg` in English (sendError sends both). */
+export type Denied = { status: number; code: string; message: string; msg?: Msg };
+
+export function denied(status: number, code: string, message: Msg): { denied: Denied } {
+  return { denied: { status, code, message: translate("en", message), msg: message } };
+}
 
 /**
  * The secret a request presents: `Authorization: Bearer …` only. A secret in a URL would stay in
@@ -24,7 +33,7 @@ export function presentedSecret(req: Request): string | null {
 export async function exerciseAccess(service: ExerciseService, req: Request, exerciseId: string): Promise<Access> {
   const opened = await authenticated(service, req, exerciseId);
   if ("denied" in opened) return opened;
-  if (opened.role === "participant") return { denied: { status: 403, code: "forbidden", message: "A participant's seat does not open the exercise's full record." } };
+  if (opened.role === "participant") return denied(403, "forbidden", msg("server.http.participantNoRecord"));
   return { role: opened.role };
 }
 
@@ -39,18 +48,17 @@ export async function viewerAccess(service: ExerciseService, req: Request, exerc
   return { viewer: { kind: "white" } };
 }
 
-type Denied = { status: number; code: string; message: string };
 
 async function authenticated(service: ExerciseService, req: Request, exerciseId: string): Promise<{ role: SeatRecord["role"]; nation: string | null } | { denied: Denied }> {
-  if (!(await service.store.getExercise(exerciseId))) return { denied: { status: 404, code: "unknown_exercise", message: `There is no exercise "${exerciseId.slice(0, 40)}".` } };
+  if (!(await service.store.getExercise(exerciseId))) return denied(404, "unknown_exercise", msg("server.join.unknown_exercise"));
   const secret = presentedSecret(req);
-  if (!secret) return { denied: { status: 401, code: "auth_required", message: "Send the facilitator token, the observer code or your seat token as 'Authorization: Bearer …'." } };
-  if (secret.length > 200) return { denied: { status: 403, code: "forbidden", message: "That credential does not open this exercise." } };
+  if (!secret) return denied(401, "auth_required", msg("server.http.authRequired"));
+  if (secret.length > 200) return denied(403, "forbidden", msg("server.join.forbidden"));
   try {
     const opened = await service.authenticate(exerciseId, secret, requestAddress(req));
-    return opened ?? { denied: { status: 403, code: "forbidden", message: "That credential does not open this exercise." } };
+    return opened ?? denied(403, "forbidden", msg("server.join.forbidden"));
   } catch (error) {
-    if (error instanceof JoinRefused) return { denied: { status: error.code === "rate_limited" ? 429 : 403, code: error.code, message: error.message } };
+    if (error instanceof JoinRefused) return denied(error.code === "rate_limited" ? 429 : 403, error.code, error.msg);
     throw error;
   }
 }

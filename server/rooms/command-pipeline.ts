@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { randomBytes } from "node:crypto";
 import { Command, CommandEnvelope, type Actor } from "../../shared/protocol/commands.ts";
-import { RejectionCode, type Rejection } from "../../shared/protocol/rejections.ts";
+import { RejectionCode, refuse, type Rejection } from "../../shared/protocol/rejections.ts";
+import { msg, type Msg } from "../../shared/i18n/message.ts";
+import { EN, type MessageKey } from "../../shared/i18n/catalog/index.ts";
 import { SeatCommand, SEAT_COMMAND_TYPES } from "../../shared/protocol/seat-commands.ts";
 import { wellFormed, clipText } from "../security/well-formed.ts";
 
-export type CommandReply = { id: string | null; ok: true; seq: number } | { id: string | null; ok: false; code: string; message: string; reference?: string };
+/** The one reply to a command: accepted with its sequence number, or refused with a code, the catalogue message and its English sentence. */
+export type CommandReply = { id: string | null; ok: true; seq: number } | { id: string | null; ok: false; code: string; message: string; msg?: Msg; reference?: string };
 
 /** A short reference for an internal error, quoted to the user and logged with the details. */
 export function newReference(): string {
@@ -24,18 +27,18 @@ const SCHEMA_BY_TYPE = new Map<string, z.ZodType<Command>>(Command.options.flatM
  */
 export function parseCommand(message: unknown): { id: string | null; command: Command } | { id: string | null; rejected: Rejection } {
   const clean = wellFormed(message);
-  if (!clean.ok) return { id: idOf(message, true), rejected: { code: RejectionCode.InvalidPayload, message: `Refused: ${clean.reason}.` } };
+  if (!clean.ok) return { id: idOf(message, true), rejected: payloadRefusal(clean) };
   const raw = clean.value;
   const envelope = CommandEnvelope.safeParse(raw);
   const id = idOf(raw);
-  if (!envelope.success) return { id, rejected: { code: RejectionCode.InvalidPayload, message: `Send {id, command}: ${describe(envelope.error)}` } };
+  if (!envelope.success) return { id, rejected: refuse(RejectionCode.InvalidPayload, "server.payload.envelope") };
   const type = (envelope.data.command as { type?: unknown } | null)?.type;
   const schema = typeof type === "string" ? SCHEMA_BY_TYPE.get(type) : undefined;
   if (!schema) {
-    return { id, rejected: { code: RejectionCode.UnknownCommand, message: `Unknown command type ${JSON.stringify(typeof type === "string" ? type.slice(0, 40) : type ?? null)}.` } };
+    return { id, rejected: refuse(RejectionCode.UnknownCommand, "server.command.unknown") };
   }
   const parsed = schema.safeParse(envelope.data.command);
-  if (!parsed.success) return { id, rejected: { code: RejectionCode.InvalidPayload, message: `Invalid ${type}: ${describe(parsed.error)}` } };
+  if (!parsed.success) return { id, rejected: invalid(parsed.error) };
   return { id: envelope.data.id, command: parsed.data };
 }
 
@@ -54,31 +57,77 @@ export function parseSeatCommand(message: unknown): { id: string | null; command
   const type = (message as { command?: { type?: unknown } } | null)?.command?.type;
   if (typeof type !== "string" || !SEAT_COMMAND_TYPES.has(type)) return null;
   const clean = wellFormed(message);
-  if (!clean.ok) return { id: idOf(message, true), rejected: { code: RejectionCode.InvalidPayload, message: `Refused: ${clean.reason}.` } };
+  if (!clean.ok) return { id: idOf(message, true), rejected: payloadRefusal(clean) };
   const raw = clean.value;
   const command = (raw as { command: { type: string } }).command;
   const id = idOf(raw);
   const parsed = SeatCommand.safeParse(command);
-  if (!parsed.success) return { id, rejected: { code: RejectionCode.InvalidPayload, message: `Invalid ${command.type}: ${describe(parsed.error)}` } };
+  if (!parsed.success) return { id, rejected: invalid(parsed.error) };
   return { id, command: parsed.data };
 }
 
-function describe(error: z.ZodError): string {
+/** A payload wellFormed refused (too deep, too many values), said plainly. */
+export function payloadRefusal(refusal: { limit: "depth" | "nodes"; max: number }): Rejection {
+  return refusal.limit === "depth" ? refuse(RejectionCode.InvalidPayload, "server.payload.tooDeep", { depth: refusal.max }) : refuse(RejectionCode.InvalidPayload, "server.payload.tooMany", { count: refusal.max });
+}
+
+function invalid(error: z.ZodError): Rejection {
+  return refuse(RejectionCode.InvalidPayload, "server.payload.invalid", { problems: describe(error) });
+}
+
+/**
+ * What is wrong with a command, field by field, in plain words ("the destination is missing"):
+ * zod's issue codes mapped to catalogue messages, the field named by the last word of its path
+ * through the field labels (server.label.*). At most three problems.
+ */
+function describe(error: z.ZodError): Msg[] {
   // Union errors nest the useful issue; flatten to the deepest ones that name a field.
-  const issues: { path: PropertyKey[]; message: string }[] = [];
+  const issues: { path: PropertyKey[]; issue: z.core.$ZodIssue }[] = [];
   const walk = (list: readonly z.core.$ZodIssue[], prefix: PropertyKey[]) => {
     for (const issue of list) {
       if (issue.code === "invalid_union" && issue.errors.length > 0) {
         const best = issue.errors.reduce((a, b) => (a.length <= b.length ? a : b));
         walk(best, [...prefix, ...issue.path]);
-      } else issues.push({ path: [...prefix, ...issue.path], message: issue.message });
+      } else issues.push({ path: [...prefix, ...issue.path], issue });
     }
   };
   walk(error.issues, []);
-  return issues
-    .slice(0, 3)
-    .map((i) => (i.path.length ? `${i.path.map(String).join(".")}: ${i.message}` : i.message))
-    .join("; ");
+  const problems = issues.slice(0, 3).map(({ path, issue }) => problem(issue, fieldLabel(path)));
+  return problems.length > 0 ? problems : [msg("server.field.invalid", { field: msg("server.label.command") })];
+}
+
+/** The field's label: the last named (not numbered) step of its path, or "a value". */
+export function fieldLabel(path: readonly PropertyKey[]): Msg {
+  const name = [...path].reverse().find((step): step is string => typeof step === "string");
+  const key = `server.label.${name ?? ""}`;
+  return msg(name !== undefined && Object.hasOwn(EN, key) ? (key as MessageKey) : name === undefined && path.length === 0 ? "server.label.command" : "server.label.value");
+}
+
+function problem(issue: z.core.$ZodIssue, field: Msg): Msg {
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined) return msg("server.field.missing", { field });
+      return msg(issue.expected === "int" ? "server.field.notWhole" : "server.field.wrongType", { field });
+    case "too_big": {
+      const max = Number(issue.maximum);
+      if (issue.origin === "string") return msg("server.field.tooLong", { field, max });
+      if (issue.origin === "array" || issue.origin === "set") return msg("server.field.tooMany", { field, max });
+      return msg("server.field.tooBig", { field, max });
+    }
+    case "too_small": {
+      const min = Number(issue.minimum);
+      if (issue.origin === "string") return msg(min <= 1 ? "server.field.empty" : "server.field.tooShort", { field, min });
+      if (issue.origin === "array" || issue.origin === "set") return msg("server.field.tooFew", { field, min });
+      return msg("server.field.tooSmall", { field, min });
+    }
+    case "invalid_value":
+    case "invalid_union":
+      return msg("server.field.notAllowed", { field });
+    case "not_multiple_of":
+      return msg("server.field.notWhole", { field });
+    default:
+      return msg("server.field.invalid", { field });
+  }
 }
 
 export function actorFor(seat: { role: string; nation: string | null; name: string }): Actor {

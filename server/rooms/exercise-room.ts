@@ -4,7 +4,9 @@ import { StateView, Encoder } from "@colyseus/schema";
 import type { ExerciseState } from "../../shared/state/schema.ts";
 import type { Command } from "../../shared/protocol/commands.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
-import { RejectionCode, type Rejection } from "../../shared/protocol/rejections.ts";
+import { RejectionCode, refuse, type Rejection } from "../../shared/protocol/rejections.ts";
+import { msg, type Msg } from "../../shared/i18n/message.ts";
+import { translate } from "../../shared/i18n/format.ts";
 import { decide } from "../../shared/engine/decide.ts";
 import { stamp, foldEvents } from "../../shared/engine/evolve.ts";
 import { initialState } from "../../shared/engine/initial-state.ts";
@@ -43,7 +45,8 @@ const JOIN_THROTTLED = 429;
 const CONNECTIONS_PER_SEAT = 4;
 /** How long an admitted join may take to connect (Colyseus's seat reservation lasts 15 s). */
 const ADMISSION_MS = 20_000;
-const REMOVED = "removed: Exercise control removed this seat from the exercise. Ask them for a join code to come back.";
+const REMOVED_MSG = msg("server.join.removed");
+const REMOVED = `removed: ${translate("en", REMOVED_MSG)}`;
 /**
  * Switching views sends the client a whole perspective: it weighs as much as five ordinary
  * messages, so a console clicking through the nations is fine and a script cannot drown the room.
@@ -53,7 +56,12 @@ const VIEW_SWITCH_COST = 5;
 const BATCH_COMMANDS = 32;
 const BATCH_MS = 5;
 
-type Admission = { ok: true; seat: SeatRecord } | { ok: false; code: string; message: string };
+/** `message` is `msg` in English: the join's ServerError says `code: message` (docs/PROTOCOL.md §2). */
+type Admission = { ok: true; seat: SeatRecord } | { ok: false; code: string; message: string; msg: Msg };
+
+function refusedJoin(code: string, message: Msg): Admission {
+  return { ok: false, code, message: translate("en", message), msg: message };
+}
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 /**
@@ -157,8 +165,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     // the type, so the type is only quoted when it is a string or a number.
     this.onMessage("*", (client: SeatedClient, type: unknown, message: unknown) => {
       if (!this.admit(client, message)) return;
-      const named = typeof type === "string" || typeof type === "number" ? JSON.stringify(String(type).slice(0, 40)) : "that is not a string";
-      client.send("result", { id: idOf(message), ok: false, code: RejectionCode.UnknownCommand, message: `Unknown message type ${named}: send {id, command} as "command".` });
+      client.send("result", { id: idOf(message), ok: false, ...refuse(RejectionCode.UnknownCommand, "server.room.unknownMessage") });
     });
     log.info("exercise room ready", { exerciseId: record.id, events: events.length, phase: this.exercise.phase });
   }
@@ -170,7 +177,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
    */
   static override async onAuth(_token: string | undefined, options: Record<string, unknown>, context: AuthContext) {
     const exerciseId = context.headers.get(ROOM_HEADER);
-    if (!exerciseId) throw new ServerError(JOIN_REFUSED, "invalid_join: Join an exercise by its id (the start page does this for you).");
+    if (!exerciseId) throw new ServerError(JOIN_REFUSED, `invalid_join: ${translate("en", msg("server.join.invalid_join"))}`);
     let admission: Admission;
     try {
       admission = await matchMaker.remoteRoomCall(exerciseId, "admitSeat", [joinFields(options), context.ip ?? "unknown"]);
@@ -178,7 +185,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
       // The room is gone or its process does not answer: no internal detail reaches the client.
       const reference = newReference();
       serverContext().log.error("join could not reach the exercise's room", { exerciseId, reference, error: String((error as Error)?.message ?? error) });
-      throw new ServerError(503, `internal_error: The exercise could not be reached just now (reference ${reference}). Try again in a few seconds.`);
+      throw new ServerError(503, `internal_error: ${translate("en", msg("server.join.unreachable", { reference }))}`);
     }
     if (!admission.ok) throw new ServerError(admission.code === "flooding" || admission.code === "rate_limited" ? JOIN_THROTTLED : JOIN_REFUSED, `${admission.code}: ${admission.message}`);
     return admission.seat;
@@ -194,26 +201,26 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     // store is asked anything (only a seat token can be cooling down: a code makes a new seat).
     const token = options?.seat;
     const wait = typeof token === "string" ? this.budgets.coolingDown(seatPublicId(token)) : 0;
-    if (wait > 0) return { ok: false, code: "flooding", message: `This seat was disconnected for flooding the exercise; rejoin in ${Math.ceil(wait / 1000)} s.` };
+    if (wait > 0) return refusedJoin("flooding", msg("server.join.flooding", { seconds: Math.ceil(wait / 1000) }));
     const { service, log } = serverContext();
     try {
       await service.checkJoin(this.roomId, options, address);
       const seat = await service.seatFor(this.roomId, options, (nation) => this.onlineSeatsOf(nation));
       const id = seatPublicId(seat.token);
-      if (this.removedSeats.has(id)) return { ok: false, code: "removed", message: REMOVED.replace(/^removed: /, "") };
+      if (this.removedSeats.has(id)) return refusedJoin("removed", REMOVED_MSG);
       // Back with its seat token on a new connection (a reload): the connections it dropped are
       // not coming back, so their reconnection holds are let go instead of counted.
       if (typeof options.seat === "string") this.releaseHolds(id);
       if (this.connectionsOf(id) >= CONNECTIONS_PER_SEAT) {
-        return { ok: false, code: "too_many_connections", message: `This seat is already open in ${CONNECTIONS_PER_SEAT} places. Close one of them, or join with your own code and name.` };
+        return refusedJoin("too_many_connections", msg("server.join.too_many_connections", { count: CONNECTIONS_PER_SEAT }));
       }
       this.admitted.push({ id, until: Date.now() + ADMISSION_MS });
       return { ok: true, seat };
     } catch (error) {
-      if (error instanceof JoinRefused) return { ok: false, code: error.code, message: error.message };
+      if (error instanceof JoinRefused) return refusedJoin(error.code, error.msg);
       const reference = newReference();
       log.error("join failed", { exerciseId: this.roomId, reference, error: String((error as Error)?.stack ?? error) });
-      return { ok: false, code: RejectionCode.Internal, message: `The server could not let you in just now (reference ${reference}). Try again in a moment; if it keeps happening, tell exercise control.` };
+      return refusedJoin(RejectionCode.Internal, msg("server.join.internal_error", { reference }));
     }
   }
 
@@ -369,7 +376,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     if (!me || me.cutOff) return false;
     const verdict = this.budgets.take(me.seatId, cost);
     if (verdict === "ok") return true;
-    client.send("result", { id: idOf(message), ok: false, code: RejectionCode.RateLimited, message: "Too many messages: slow down and try again in a second." });
+    client.send("result", { id: idOf(message), ok: false, ...refuse(RejectionCode.RateLimited, "server.room.rateLimited") });
     if (verdict === "disconnect") {
       me.cutOff = true;
       // What the flooder still has in flight is not even decoded (Colyseus does the same when
@@ -395,9 +402,9 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
       client.leave(UNDECODABLE_FRAME, "That message is not valid msgpack.");
       return;
     }
-    const message = "Refused: the message nests too deep to be decoded.";
-    if (refusal.requestId !== null) client.enqueueRaw(getMessageBytes[Protocol.ROOM_RESPONSE](refusal.requestId, ResponseStatus.ERROR, { name: RejectionCode.InvalidPayload, message, code: RejectionCode.InvalidPayload }));
-    client.send("result", { id: null, ok: false, code: RejectionCode.InvalidPayload, message });
+    const refused = refuse(RejectionCode.InvalidPayload, "server.payload.tooDeepToDecode");
+    if (refusal.requestId !== null) client.enqueueRaw(getMessageBytes[Protocol.ROOM_RESPONSE](refusal.requestId, ResponseStatus.ERROR, { name: RejectionCode.InvalidPayload, message: refused.message, code: RejectionCode.InvalidPayload, msg: refused.msg }));
+    client.send("result", { id: null, ok: false, ...refused });
   }
 
   private async handleCommand(client: SeatedClient, message: unknown) {
@@ -421,7 +428,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
    * the log's single writer, from any process (Colyseus remoteRoomCall).
    */
   async applyExternal(message: unknown, seat: { role: string; nation: string | null; name: string }): Promise<CommandReply> {
-    let reply: CommandReply = { id: null, ok: false, code: RejectionCode.Internal, message: "The command was not handled." };
+    let reply: CommandReply = { id: null, ok: false, ...refuse(RejectionCode.Internal, "server.room.notHandled") };
     await this.enqueue(`http:${seat.name}`, async () => {
       const parsed = parseCommand(message);
       if ("rejected" in parsed) {
@@ -450,7 +457,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     } catch (error) {
       serverContext().log.error("append failed", { exerciseId: this.roomId, error: String(error) });
       if (error instanceof SequenceConflict) await this.reloadFromStore();
-      return { rejected: { code: RejectionCode.Internal, message: "The exercise could not save this command; nothing was changed. Try again." } };
+      return { rejected: refuse(RejectionCode.Internal, "server.room.saveFailed") };
     }
     // decide computed the state after each event already (Decision.states): no second fold.
     events.forEach((event, i) => this.recordFeed(event, decision.states[i]!));
@@ -471,15 +478,11 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     const reference = newReference();
     serverContext().log.error("command failed in the rules", { exerciseId: this.roomId, reference, command: command.type, actor: actor.role, error: String((error as Error)?.stack ?? error) });
     if (RESOLVING_COMMANDS.has(command.type)) {
-      const alert: ControlAlert = {
-        code: "resolution_failed",
-        reference,
-        turn: this.exercise.turn,
-        message: `Turn ${this.exercise.turn} could not be resolved: the rules failed on one of the orders (reference ${reference}). The turn stays open. Withdraw the order at fault from the team's drafts, then resolve the turn again.`,
-      };
+      const said = msg("server.room.resolutionFailed", { turn: this.exercise.turn, reference });
+      const alert: ControlAlert = { code: "resolution_failed", reference, turn: this.exercise.turn, message: translate("en", said), msg: said };
       for (const client of this.clients as SeatedClient[]) if (client.auth?.role === "facilitator") client.send("controlAlert", alert);
     }
-    return { rejected: { code: RejectionCode.Internal, message: `Something went wrong on the server and nothing was changed (reference ${reference}). Exercise control has been told.`, reference } };
+    return { rejected: { ...refuse(RejectionCode.Internal, "server.room.internal", { reference }), reference } };
   }
 
   /** Another writer got ahead of us (it should not happen): take the log as the truth again. */
@@ -553,12 +556,12 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
 
   /** Exercise control removes a seat or gives out a new join code; returns why not, or null. */
   private async manageSeats(client: SeatedClient, command: SeatCommand): Promise<Rejection | null> {
-    if (client.auth!.role !== "facilitator") return { code: RejectionCode.NotFacilitator, message: "Only exercise control can manage seats and join codes." };
+    if (client.auth!.role !== "facilitator") return refuse(RejectionCode.NotFacilitator, "server.seats.facilitatorOnly");
     try {
       return await this.applySeatCommand(client, command);
     } catch (error) {
       serverContext().log.error("seat change failed", { exerciseId: this.roomId, command: command.type, error: String(error) });
-      return { code: RejectionCode.Internal, message: "The change could not be saved; nothing was changed. Try again." };
+      return refuse(RejectionCode.Internal, "server.seats.saveFailed");
     }
   }
 
@@ -566,7 +569,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     const { service, log } = serverContext();
     if (command.type === "newJoinCode") {
       const { nation } = command;
-      if (nation !== null && !this.exercise.nations[nation]?.playable) return { code: RejectionCode.UnknownNation, message: `There is no playable nation "${nation.slice(0, 40)}".` };
+      if (nation !== null && !this.exercise.nations[nation]?.playable) return refuse(RejectionCode.UnknownNation, "server.seats.unknownNation");
       await service.newJoinCode(this.roomId, nation);
       log.info("join code replaced", { exerciseId: this.roomId, for: nation ?? "observers" });
       await this.sendJoinCodes((this.clients as SeatedClient[]).filter((c) => c.auth?.role === "facilitator"));
@@ -574,15 +577,15 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     }
     if (command.type === "clearStaleSeats") {
       const { nation } = command;
-      if (nation !== null && !this.exercise.nations[nation]?.playable) return { code: RejectionCode.UnknownNation, message: `There is no playable nation "${nation.slice(0, 40)}".` };
+      if (nation !== null && !this.exercise.nations[nation]?.playable) return refuse(RejectionCode.UnknownNation, "server.seats.unknownNation");
       const stale = [...this.roster.values()].filter((s) => !s.online && s.role !== "facilitator" && (nation === null || s.nation === nation));
       for (const entry of stale) await this.forgetSeat(entry);
       log.info("stale seats cleared", { exerciseId: this.roomId, for: nation ?? "all", seats: stale.length });
       return null;
     }
     const entry = this.roster.get(command.seat);
-    if (!entry) return { code: RejectionCode.UnknownSeat, message: `There is no seat "${command.seat.slice(0, 40)}" on this exercise's roster.` };
-    if (command.seat === client.userData!.seatId) return { code: RejectionCode.InvalidTarget, message: "Exercise control cannot remove its own seat: leave the exercise instead." };
+    if (!entry) return refuse(RejectionCode.UnknownSeat, "server.seats.unknownSeat");
+    if (command.seat === client.userData!.seatId) return refuse(RejectionCode.InvalidTarget, "server.seats.ownSeat");
     await this.forgetSeat(entry);
     log.info("seat removed", { exerciseId: this.roomId, seat: entry.id, role: entry.role, nation: entry.nation });
     return null;
@@ -636,9 +639,9 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   private switchView(client: SeatedClient, message: unknown) {
     const seat = client.auth!;
     const target = typeof (message as { nation?: unknown })?.nation === "string" ? (message as { nation: string }).nation : WHITE;
-    if (seat.role !== "facilitator") return client.send("result", { id: null, ok: false, code: RejectionCode.NotFacilitator, message: "Only exercise control can switch views." });
+    if (seat.role !== "facilitator") return client.send("result", { id: null, ok: false, ...refuse(RejectionCode.NotFacilitator, "server.view.facilitatorOnly") });
     const perspective = this.state.perspectives.get(target);
-    if (!perspective) return client.send("result", { id: null, ok: false, code: RejectionCode.UnknownNation, message: `There is no playable nation "${target.slice(0, 40)}".` });
+    if (!perspective) return client.send("result", { id: null, ok: false, ...refuse(RejectionCode.UnknownNation, "server.seats.unknownNation") });
     client.view!.remove(this.state.perspectives.get(client.userData!.perspective)!);
     client.userData!.perspective = target;
     this.projectPerspectiveOf(target);

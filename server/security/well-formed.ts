@@ -23,7 +23,8 @@ export const MAX_PAYLOAD_DEPTH = 64;
  */
 export const MAX_PAYLOAD_NODES = 65_536;
 
-export type WellFormed = { ok: true; value: unknown } | { ok: false; reason: string };
+/** A refusal says which limit was passed (`limit`, `max`, for the reply's message) and, in English, why (`reason`, for logs). */
+export type WellFormed = { ok: true; value: unknown } | { ok: false; reason: string; limit: "depth" | "nodes"; max: number };
 
 /**
  * A copy of `value` with every string, keys included, well-formed. Arrays and plain objects are
@@ -34,10 +35,12 @@ export type WellFormed = { ok: true; value: unknown } | { ok: false; reason: str
 export function wellFormed(value: unknown, maxDepth = MAX_PAYLOAD_DEPTH): WellFormed {
   let nodes = 0;
   let refusal: string | null = null;
+  let limit: { limit: "depth" | "nodes"; max: number } = { limit: "depth", max: maxDepth };
   const walk = (v: unknown, depth: number): unknown => {
     if (refusal) return undefined;
     if (++nodes > MAX_PAYLOAD_NODES) {
       refusal = `the payload has more than ${MAX_PAYLOAD_NODES} values`;
+      limit = { limit: "nodes", max: MAX_PAYLOAD_NODES };
       return undefined;
     }
     if (typeof v === "string") return v.isWellFormed() ? v : v.toWellFormed();
@@ -46,6 +49,7 @@ export function wellFormed(value: unknown, maxDepth = MAX_PAYLOAD_DEPTH): WellFo
     if (!isArray && !isPlainObject(v)) return v;
     if (depth >= maxDepth) {
       refusal = `the payload nests deeper than ${maxDepth} levels`;
+      limit = { limit: "depth", max: maxDepth };
       return undefined;
     }
     if (isArray) {
@@ -61,7 +65,7 @@ export function wellFormed(value: unknown, maxDepth = MAX_PAYLOAD_DEPTH): WellFo
     return out;
   };
   const out = walk(value, 0);
-  return refusal ? { ok: false, reason: refusal } : { ok: true, value: out };
+  return refusal ? { ok: false, reason: refusal, ...limit } : { ok: true, value: out };
 }
 
 /** At most `max` UTF-16 units of `text`, well-formed, never ending in half of a surrogate pair. */

@@ -5,6 +5,7 @@
 export default {
   "server.payload.tooDeep": "Refused: the message nests deeper than {depth} levels.",
   "server.payload.tooMany": "Refused: the message has more than {count} values.",
+  "server.payload.tooDeepToDecode": "Refused: the message nests too deep to be decoded.",
   "server.payload.envelope": "The message is not a command this server understands. Reload the page to update the application.",
   "server.payload.invalid": "The request could not be carried out: {problems}.",
   "server.command.unknown": "The server does not know this command. Reload the page to update the application.",
@@ -116,8 +117,8 @@ export default {
   "server.join.forbidden": "That credential does not open this exercise.",
   "server.join.rate_limited": "Too many wrong attempts. Wait {seconds} s and try again.",
   "server.join.name_required": "Enter your name so your team-mates know who you are.",
-  "server.join.team_full": "The team of {nation} is full: all {limit} seats are in use. Ask exercise control to free a seat, or try again when a team-mate has left.",
-  "server.join.too_many_seats": "This code has already made {stored} seats for {who, select, observers {observers} other {the team of {nation}}}, and {offline} of them are not connected. Rejoin from the browser you used before (it keeps your seat), or ask exercise control to clear stale seats on the Roster.",
+  "server.join.team_full": "{nation}'s team is full: all {limit} seats are in use. Ask exercise control to free a seat, or try again when a team-mate has left.",
+  "server.join.too_many_seats": "This code has already made {stored} seats for {who, select, observers {observers} other {{nation}'s team}}, and {offline} of them are not connected. Rejoin from the browser you used before (it keeps your seat), or ask exercise control to clear stale seats on the Roster.",
   "server.join.too_long": "That credential is far too long to be one of ours.",
   "server.join.wrong_password": "That is not the operator password.",
   // What the browser says when the refusal's details stayed on the server.
@@ -130,7 +131,7 @@ export default {
   "server.joinBrief.refused": "The server refused to let this seat join the exercise.",
 
   // HTTP errors.
-  "server.http.tokenInUrl": "Credentials are not accepted in the URL: send them in the Authorization header. For a download link, ask for a download ticket.",
+  "server.http.tokenInUrl": "Credentials are not accepted in the URL: send them as Authorization: Bearer … in the request's headers. For a download link, ask for a download ticket.",
   "server.http.invalidBody": "The request's body is not what this address expects.",
   "server.http.operatorPasswordUnset": "Listing every exercise needs the operator password, and this server has none: set CONCORD_OPERATOR_PASSWORD.",
   "server.http.operatorPasswordRequired": "This server requires the operator password (CONCORD_OPERATOR_PASSWORD) to create or list exercises.",
@@ -138,11 +139,19 @@ export default {
   "server.http.codeRequired": "Enter the join code exercise control gave you.",
   "server.http.branchFacilitatorOnly": "Only exercise control can branch an exercise.",
   "server.http.participantNoRecord": "A participant's seat does not open the exercise's full record.",
-  "server.http.authRequired": "Send the facilitator token, the observer code or your seat token in the Authorization header.",
+  "server.http.authRequired": "Send the facilitator token, the observer code or your seat token as Authorization: Bearer … in the request's headers.",
   "server.http.ticketInvalid": "This download link has expired or was already used (a link serves one download within 60 s): open it again from the replay viewer.",
   "server.http.unknownNation": "There is no such nation in this exercise.",
   "server.http.notFound": "There is nothing at this address.",
-  "server.http.internal": "Something went wrong on the server (reference {reference}).",
+  "server.http.internal": "Something went wrong on the server; it has been logged (reference {reference}).",
+  "server.http.scenarioRequired": "Choose a scenario for the new exercise.",
+  "server.http.branchSeqRequired": "Say after which event to branch (a whole number, 0 or more).",
+  "server.http.channelRequired": "Name the channel to read.",
+  "server.http.notYourChannel": "Your seat does not read this channel.",
+  "server.http.unknownMessage": "There is no such message on this channel.",
+  "server.http.improvementFacilitatorOnly": "Only exercise control can edit the improvement plan.",
+  "server.http.invalidJson": "The request body is not valid JSON.",
+  "server.http.tooLarge": "The request body is too large (64 KB at most).",
 
   // The browser's connection to the exercise.
   "server.net.unreachable": "Cannot reach the exercise server. Check your connection; this page will let you try again.",
