@@ -2,6 +2,7 @@ import "./styles.css";
 import { showStartPage } from "./start/start-page.ts";
 import { enterExercise } from "./game/enter.ts";
 import { readHash } from "./route.ts";
+import { FACILITATOR_SEAT_NAME } from "./game/enter.ts";
 
 /**
  * Entry point. The hash says where to go: `#facilitator=<token>&exercise=<id>` logs exercise
@@ -12,7 +13,7 @@ const app = document.getElementById("app")!;
 
 function route() {
   const hash = readHash();
-  if (hash.exercise && hash.facilitator) return void enterExercise(app, { exerciseId: hash.exercise, options: { token: hash.facilitator, name: "Exercise control" } });
+  if (hash.exercise && hash.facilitator) return void enterExercise(app, { exerciseId: hash.exercise, options: { token: hash.facilitator, name: FACILITATOR_SEAT_NAME } });
   if (hash.exercise) return void enterExercise(app, { exerciseId: hash.exercise, options: null });
   showStartPage(app);
 }

@@ -1,4 +1,5 @@
 import { h } from "../ui/html.ts";
+import { t } from "../i18n.ts";
 import type { GameContext, Panel } from "../game/context.ts";
 import { adjustForm } from "./adjust-form.ts";
 import { grantIntelForm } from "./grant-intel-form.ts";
@@ -11,8 +12,8 @@ export function adjudicatePanel(getCtx: () => GameContext): Panel {
   const grant = grantIntelForm(getCtx);
   return {
     id: "adjudicate",
-    title: "Injects & adjudication",
-    element: h("div", { class: "panel" }, h("h2", {}, "Injects and adjudication"), inject.element, adjust.element, grant.element),
+    title: t("console.adjudicate.tab"),
+    element: h("div", { class: "panel" }, h("h2", {}, t("console.adjudicate.title")), inject.element, adjust.element, grant.element),
     update(ctx) {
       inject.update(ctx);
       adjust.update(ctx);

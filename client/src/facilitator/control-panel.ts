@@ -1,7 +1,8 @@
 import { h, keyedList, setText } from "../ui/html.ts";
 import { commandForm, field, section, statusLine, commandButton } from "../ui/form.ts";
 import type { GameContext, Panel } from "../game/context.ts";
-import { PHASE_LABEL } from "../game/names.ts";
+import { phaseLabel, nationName } from "../game/names.ts";
+import { t } from "../i18n.ts";
 
 /**
  * Exercise control's main controls: the lifecycle, the turn timer, "Resolve turn now", and
@@ -11,9 +12,9 @@ export function controlPanel(getCtx: () => GameContext): Panel {
   const send = (c: { type: string } & Record<string, unknown>) => getCtx().send(c);
   const status = statusLine();
   const phase = h("p", { class: "phase-line", "aria-live": "polite" });
-  const endButton = h("button", { type: "button", class: "danger" }, "End exercise");
-  const confirmEnd = h("button", { type: "button", class: "danger", hidden: true }, "Confirm: end the exercise");
-  const cancelEnd = h("button", { type: "button", hidden: true }, "Cancel");
+  const endButton = h("button", { type: "button", class: "danger" }, t("console.control.end"));
+  const confirmEnd = h("button", { type: "button", class: "danger", hidden: true }, t("console.control.confirmEnd"));
+  const cancelEnd = h("button", { type: "button", hidden: true }, t("console.control.cancel"));
   endButton.addEventListener("click", () => {
     endButton.hidden = true;
     confirmEnd.hidden = cancelEnd.hidden = false;
@@ -26,13 +27,13 @@ export function controlPanel(getCtx: () => GameContext): Panel {
   cancelEnd.addEventListener("click", closeConfirm);
   confirmEnd.addEventListener("click", async () => {
     closeConfirm();
-    status.show(await send({ type: "endExercise" }), "The exercise has ended.");
+    status.show(await send({ type: "endExercise" }), t("console.control.ended"));
   });
   const lifecycleButtons = {
-    briefing: commandButton("Start briefing", {}, () => ({ type: "startBriefing" }), send, status, "Briefing started."),
-    start: commandButton("Start exercise", { class: "primary" }, () => ({ type: "startExercise" }), send, status, "The exercise is running: turn 1 planning has begun."),
-    pause: commandButton("Pause", {}, () => ({ type: "pauseExercise" }), send, status, "Paused: the timer is frozen."),
-    resume: commandButton("Resume", { class: "primary" }, () => ({ type: "resumeExercise" }), send, status, "Resumed."),
+    briefing: commandButton(t("console.control.briefing"), {}, () => ({ type: "startBriefing" }), send, status, t("console.control.briefingDone")),
+    start: commandButton(t("console.control.start"), { class: "primary" }, () => ({ type: "startExercise" }), send, status, t("console.control.startDone")),
+    pause: commandButton(t("console.control.pause"), {}, () => ({ type: "pauseExercise" }), send, status, t("console.control.pauseDone")),
+    resume: commandButton(t("console.control.resume"), { class: "primary" }, () => ({ type: "resumeExercise" }), send, status, t("console.control.resumeDone")),
   };
   // Only the steps possible in the current phase are offered (the server still has the last word).
   const offered: Record<string, (keyof typeof lifecycleButtons | "end")[]> = {
@@ -44,7 +45,7 @@ export function controlPanel(getCtx: () => GameContext): Panel {
   };
   const lifecycle = h(
     "div",
-    { class: "actions lifecycle", role: "group", "aria-label": "Exercise lifecycle" },
+    { class: "actions lifecycle", role: "group", "aria-label": t("console.control.lifecycle") },
     lifecycleButtons.briefing,
     lifecycleButtons.start,
     lifecycleButtons.pause,
@@ -55,40 +56,40 @@ export function controlPanel(getCtx: () => GameContext): Panel {
   );
   const seconds = h("input", { type: "number", name: "seconds", min: "10", max: "86400", step: "10", inputmode: "numeric" });
   const timerForm = commandForm({
-    label: "Turn timer",
-    submit: "Set timer",
-    success: "Timer set.",
+    label: t("console.control.timer"),
+    submit: t("console.control.setTimer"),
+    success: t("console.control.timerSet"),
     send,
-    children: [field("Turn timer (seconds)", seconds, "10 s to 24 h; applies to the running turn at once and to the next turns.")],
+    children: [field(t("console.control.timerField"), seconds, t("console.control.timerHint"))],
     build: () => {
       const n = Math.round(Number(seconds.value));
-      return Number.isFinite(n) && n >= 10 ? { type: "setTurnTimer", seconds: n } : "Enter at least 10 seconds.";
+      return Number.isFinite(n) && n >= 10 ? { type: "setTurnTimer", seconds: n } : t("console.control.timerTooShort");
     },
   });
   const resolveStatus = statusLine();
-  const resolve = commandButton("Resolve turn now", { class: "primary" }, () => ({ type: "forceResolve", turn: getCtx().state.turn }), send, resolveStatus, "Turn resolved.");
-  const ready = h("ul", { class: "readiness", "aria-label": "Which teams are ready" });
+  const resolve = commandButton(t("console.control.resolve"), { class: "primary" }, () => ({ type: "forceResolve", turn: getCtx().state.turn }), send, resolveStatus, t("console.control.resolved"));
+  const ready = h("ul", { class: "readiness", "aria-label": t("console.control.readyName") });
   const element = h(
     "div",
     { class: "panel" },
-    h("h2", {}, "Exercise control"),
+    h("h2", {}, t("console.control.title")),
     phase,
     lifecycle,
     status.element,
-    section("Turn", timerForm, h("div", { class: "actions" }, resolve), resolveStatus.element),
-    section("Teams ready", ready),
+    section(t("console.control.turn"), timerForm, h("div", { class: "actions" }, resolve), resolveStatus.element),
+    section(t("console.control.ready"), ready),
   );
   let seededTimer = false;
   return {
     id: "control",
-    title: "Control",
+    title: t("console.control.tab"),
     element,
     update(ctx) {
       const s = ctx.state;
       const allowed = offered[s.phase] ?? [];
       for (const [key, button] of Object.entries(lifecycleButtons)) button.hidden = !allowed.includes(key as keyof typeof lifecycleButtons);
       if (confirmEnd.hidden) endButton.hidden = !allowed.includes("end");
-      setText(phase, `Phase: ${PHASE_LABEL[s.phase] ?? s.phase}${s.turn ? ` · turn ${s.turn} of ${s.turns}` : ""} · cohesion ${Math.round(s.cohesion)} · timer ${s.turnSeconds} s per turn`);
+      setText(phase, t(s.turn ? "console.control.phaseTurn" : "console.control.phase", { phase: phaseLabel(s.phase), turn: s.turn, turns: s.turns, cohesion: Math.round(s.cohesion), seconds: s.turnSeconds }));
       if (!seededTimer || document.activeElement !== seconds) {
         if (!seededTimer || seconds.value === "") seconds.value = String(s.turnSeconds);
         seededTimer = true;
@@ -97,7 +98,8 @@ export function controlPanel(getCtx: () => GameContext): Panel {
         ready,
         Object.values(s.nations).filter((n) => n.playable),
         (n) => n.id,
-        (n) => h("li", {}, h("span", { class: "swatch", style: `background:${n.color}`, "aria-hidden": "true" }), ` ${n.name}: `, h("strong", {}, n.committed ? "✓ committed" : "… planning"), ` (${n.online} online)`),
+        (n) => h("li", {}, h("span", { class: "swatch", style: `background:${n.color}`, "aria-hidden": "true" }), " ", t("console.control.readyNation", { nation: nationName(s, n.id) }), " ", h("strong", {}, n.committed ? t("console.control.committed") : t("console.control.planning")), " ", t("console.control.online", { count: n.online })),
+        (n) => JSON.stringify([n, t("console.control.committed")]),
       );
     },
   };

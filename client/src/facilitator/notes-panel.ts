@@ -1,4 +1,7 @@
 import { h, keyedList, setOptions } from "../ui/html.ts";
+import { t, lang } from "../i18n.ts";
+import { ref, listIn, formatDateTime } from "../../../shared/i18n/index.ts";
+import { nameLookup, scenarioText } from "../game/names.ts";
 import { commandForm, field, select, section } from "../ui/form.ts";
 import type { GameContext, Panel } from "../game/context.ts";
 import type { ObserverNote } from "../../../shared/state/schema.ts";
@@ -9,27 +12,31 @@ export function notesPanel(getCtx: () => GameContext): Panel {
   const inject = select("inject");
   const objective = select("objective");
   const form = commandForm({
-    label: "Add an observer note",
-    submit: "Add note",
-    success: "Note saved.",
+    label: t("console.notes.add"),
+    submit: t("console.notes.submit"),
+    success: t("console.notes.saved"),
     send: (c) => getCtx().send(c),
-    children: [field("Observation", text), h("div", { class: "row" }, field("About inject", inject), field("About objective", objective))],
-    build: () => (!text.value.trim() ? "Write the observation." : { type: "addNote", text: text.value.trim(), ...(inject.value ? { inject: inject.value } : {}), ...(objective.value ? { objective: objective.value } : {}) }),
+    children: [field(t("console.notes.observation"), text), h("div", { class: "row" }, field(t("console.notes.aboutInject"), inject), field(t("console.notes.aboutObjective"), objective))],
+    build: () => (!text.value.trim() ? t("console.notes.empty") : { type: "addNote", text: text.value.trim(), ...(inject.value ? { inject: inject.value } : {}), ...(objective.value ? { objective: objective.value } : {}) }),
     reset: () => (text.value = ""),
   });
-  const list = h("ol", { class: "notes", reversed: true, "aria-label": "Observer notes" });
+  const list = h("ol", { class: "notes", reversed: true, "aria-label": t("console.notes.title") });
   const render = (n: ObserverNote) => {
     const ctx = getCtx();
-    const about = [n.inject ? `inject ${ctx.perspective?.injects[n.inject]?.number ?? n.inject}` : "", n.objective ? `objective “${ctx.perspective?.objectives[n.objective]?.title ?? n.objective}”` : ""].filter(Boolean).join(", ");
-    return h("li", {}, h("p", { class: "meta" }, `T${n.turn} · ${n.author} · ${new Date(n.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}${about ? ` · ${about}` : ""}`), h("p", {}, n.text));
+    const names = nameLookup(ctx.state);
+    const about = [n.inject ? names(ref("inject", n.inject)) : "", n.objective ? t("console.notes.objectiveRef", { title: names(ref("objective", n.objective)) }) : ""].filter(Boolean);
+    // The reader's own clock: notes are written in real time, not scenario time.
+    const time = formatDateTime(lang(), n.at, Intl.DateTimeFormat().resolvedOptions().timeZone, { hour: "2-digit", minute: "2-digit" });
+    const meta = t("console.notes.meta", { turn: n.turn, author: n.author, time });
+    return h("li", {}, h("p", { class: "meta" }, about.length ? t("console.notes.metaAbout", { meta, about: listIn(lang(), about) }) : meta), h("p", {}, n.text));
   };
   return {
     id: "notes",
-    title: "Notes",
-    element: h("div", { class: "panel" }, h("h2", {}, "Observer notes"), form, section("Notes so far", list)),
+    title: t("console.notes.tab"),
+    element: h("div", { class: "panel" }, h("h2", {}, t("console.notes.title")), form, section(t("console.notes.sofar"), list)),
     update(ctx) {
-      setOptions(inject, Object.values(ctx.perspective?.injects ?? {}).sort((a, b) => a.number.localeCompare(b.number, undefined, { numeric: true })).map((i) => ({ value: i.id, label: `${i.number} ${i.title}` })), "— none —");
-      setOptions(objective, Object.values(ctx.perspective?.objectives ?? {}).map((o) => ({ value: o.id, label: o.title })), "— none —");
+      setOptions(inject, Object.values(ctx.perspective?.injects ?? {}).sort((a, b) => a.number.localeCompare(b.number, undefined, { numeric: true })).map((i) => ({ value: i.id, label: t("console.notes.injectOption", { number: i.number, title: scenarioText(ctx.state, i, "title") }) })), t("console.notes.none"));
+      setOptions(objective, Object.values(ctx.perspective?.objectives ?? {}).map((o) => ({ value: o.id, label: scenarioText(ctx.state, o, "title") })), t("console.notes.none"));
       keyedList(list, Object.values(ctx.perspective?.notes ?? {}).sort((a, b) => b.at - a.at), (n) => n.id, render);
       form.hidden = !ctx.isFacilitator;
     },

@@ -1,10 +1,14 @@
 import { h, fill } from "../ui/html.ts";
+import { t, lang } from "../i18n.ts";
 import { statusLine } from "../ui/form.ts";
 import { copyButton } from "../ui/copy-button.ts";
 import type { GameContext, Panel } from "../game/context.ts";
 import type { Seat } from "../state/client-state.ts";
-import { nationName } from "../game/names.ts";
+import { nationName, FACILITATOR_SEAT_NAME } from "../game/names.ts";
 import { twoStepButton } from "../ui/two-step-button.ts";
+
+/** A seat's display name; exercise control's default name is shown as its role, in the reader's language. */
+const seatName = (seat: Seat) => (seat.name === FACILITATOR_SEAT_NAME ? t("game.bar.facilitator") : seat.name);
 
 /**
  * Who is online, per nation, and exercise control's own seats. Exercise control also manages
@@ -20,16 +24,16 @@ export function rosterPanel(getCtx: () => GameContext): Panel {
   let seatsSig = "";
 
   const removeButton = (seat: Seat) =>
-    twoStepButton({ text: "Remove", name: `Remove ${seat.name}`, confirmText: "Confirm removal", confirmName: `Confirm: remove ${seat.name}` }, async () => {
+    twoStepButton({ text: t("console.roster.remove"), name: t("console.roster.removeName", { name: seatName(seat) }), confirmText: t("console.roster.confirmRemove"), confirmName: t("console.roster.confirmRemoveName", { name: seatName(seat) }) }, async () => {
       const result = await send({ type: "removeSeat", seat: seat.id });
-      status.show(result, `${seat.name} was removed and disconnected. To let them back, give them the join code.`);
+      status.show(result, t("console.roster.removed", { name: seatName(seat) }));
     });
 
   const newCodeButton = (label: string, nation: string | null) =>
-    twoStepButton({ text: "New code", name: `New code for ${label}`, confirmText: "Confirm new code", confirmName: `Confirm: the old ${label} code stops working` }, async () => {
+    twoStepButton({ text: t("console.roster.newCode"), name: t("console.roster.newCodeName", { team: label }), confirmText: t("console.roster.confirmNewCode"), confirmName: t("console.roster.confirmNewCodeName", { team: label }) }, async () => {
       const result = await send({ type: "newJoinCode", nation });
       const fresh = nation === null ? getCtx().session.joinCodes?.observers : getCtx().session.joinCodes?.nations.find((c) => c.nation === nation)?.code;
-      status.show(result, `New code for ${label}${fresh ? `: ${fresh}` : ""}. The old code no longer works; seats already taken keep working.`);
+      status.show(result, fresh ? t("console.roster.newCodeDone", { team: label, code: fresh }) : t("console.roster.newCodeDoneNoCode", { team: label }));
     });
 
   function renderCodes(ctx: GameContext) {
@@ -38,22 +42,23 @@ export function rosterPanel(getCtx: () => GameContext): Panel {
     if (next === codesSig) return;
     codesSig = next;
     if (!joinCodes) return fill(codes);
-    const row = (label: string, code: string, nation: string | null) =>
-      h("tr", {}, h("th", { scope: "row" }, label), h("td", {}, h("code", { class: "code", "data-code-for": label }, code)), h("td", { class: "actions" }, copyButton(code, `join code for ${label}`), newCodeButton(label, nation)));
+    // data-code-for is for tests and scripts: stable, whatever the reader's language.
+    const row = (label: string, code: string, nation: string | null, key: string) =>
+      h("tr", {}, h("th", { scope: "row" }, label), h("td", {}, h("code", { class: "code", "data-code-for": key }, code)), h("td", { class: "actions" }, copyButton(code, t("start.created.codeFor", { team: label })), newCodeButton(label, nation)));
     fill(
       codes,
       h(
         "table",
-        { class: "codes", "aria-label": "Join codes" },
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Team"), h("th", { scope: "col" }, "Join code"), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Actions")))),
-        h("tbody", {}, ...joinCodes.nations.map((c) => row(c.name, c.code, c.nation)), row("Observers and trainers", joinCodes.observers, null)),
+        { class: "codes", "aria-label": t("start.created.codes") },
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("start.created.team")), h("th", { scope: "col" }, t("start.created.code")), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, t("console.roster.actions"))))),
+        h("tbody", {}, ...joinCodes.nations.map((c) => row(nationName(ctx.state, c.nation), c.code, c.nation, c.name)), row(t("start.created.observers"), joinCodes.observers, null, "Observers and trainers")),
       ),
     );
   }
 
   function renderSeats(ctx: GameContext) {
     const seats = ctx.perspective?.seats ?? [];
-    const next = JSON.stringify([seats, ctx.state.nations, ctx.isFacilitator]);
+    const next = JSON.stringify([seats, ctx.state.nations, ctx.isFacilitator, lang()]);
     if (next === seatsSig) return;
     seatsSig = next;
     const groups = new Map<string, Seat[]>();
@@ -67,32 +72,32 @@ export function rosterPanel(getCtx: () => GameContext): Panel {
       body,
       ...[...groups.entries()].map(([key, list]) => {
         const online = list.filter((s) => s.online).length;
-        const title = ctx.state.nations[key] ? nationName(ctx.state, key) : key === "facilitator" ? "Exercise control" : key === "observer" ? "Observers" : key;
+        const title = ctx.state.nations[key] ? nationName(ctx.state, key) : key === "facilitator" ? t("game.bar.facilitator") : key === "observer" ? t("console.roster.observers") : t("console.roster.others");
         const item = (s: Seat) =>
           h(
             "li",
             { "data-online": String(s.online), "data-seat": s.id },
             h("span", { "aria-hidden": "true" }, s.online ? "● " : "○ "),
-            `${s.name} — ${s.online ? "online" : "offline"}${s.id === mine ? " (you)" : ""}`,
+            t(s.id === mine ? "console.roster.seatYou" : "console.roster.seat", { name: seatName(s), online: s.online ? "yes" : "no" }),
             ctx.isFacilitator && s.id !== mine ? removeButton(s) : null,
           );
         // A team's heading says how many of its seats are taken (rules.seatsPerNation).
-        const size = ctx.state.nations[key] && ctx.state.scenario.seatsPerNation ? ` of ${ctx.state.scenario.seatsPerNation}` : "";
+        const size = ctx.state.nations[key] && ctx.state.scenario.seatsPerNation ? ctx.state.scenario.seatsPerNation : 0;
         // Seats nobody is using (people who came back with the code instead of their seat):
         // a code makes only so many, so exercise control clears them here.
         const stale = list.filter((s) => !s.online && s.role !== "facilitator").length;
         const clear =
           ctx.isFacilitator && stale > 0 && ctx.state.nations[key]
-            ? twoStepButton({ text: `Clear ${stale} offline`, name: `Clear ${stale} offline seats of ${title}`, confirmText: "Confirm clearing", confirmName: `Confirm: forget the ${stale} offline seats of ${title}` }, async () => {
+            ? twoStepButton({ text: t("console.roster.clear", { count: stale }), name: t("console.roster.clearName", { count: stale, team: title }), confirmText: t("console.roster.confirmClear"), confirmName: t("console.roster.confirmClearName", { count: stale, team: title }) }, async () => {
                 const result = await send({ type: "clearStaleSeats", nation: key });
-                status.show(result, `The offline seats of ${title} were cleared. Anyone among them joins again with the team's code.`);
+                status.show(result, t("console.roster.cleared", { team: title }));
               })
             : null;
         return h(
           "section",
           { class: "roster-group", "aria-label": title },
-          h("h3", {}, `${title} — ${online}${size} online`, clear),
-          list.length ? h("ul", { class: "roster" }, ...list.map(item)) : h("p", { class: "muted" }, "Nobody has joined yet."),
+          h("h3", {}, size ? t("console.roster.headingOf", { team: title, online, size }) : t("console.roster.heading", { team: title, online }), clear),
+          list.length ? h("ul", { class: "roster" }, ...list.map(item)) : h("p", { class: "muted" }, t("console.roster.nobody")),
         );
       }),
     );
@@ -100,8 +105,8 @@ export function rosterPanel(getCtx: () => GameContext): Panel {
 
   return {
     id: "roster",
-    title: "Roster",
-    element: h("div", { class: "panel" }, h("h2", {}, "Roster"), codes, body, status.element),
+    title: t("console.roster.tab"),
+    element: h("div", { class: "panel" }, h("h2", {}, t("console.roster.title")), codes, body, status.element),
     update(ctx) {
       renderCodes(ctx);
       renderSeats(ctx);

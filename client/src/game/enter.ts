@@ -4,8 +4,42 @@ import { loadSeat, forgetSeat } from "../net/seat-store.ts";
 import { showStartPage } from "../start/start-page.ts";
 import { setExerciseHash } from "../route.ts";
 import { showGameScreen } from "./game-screen.ts";
+import { t } from "../i18n.ts";
 
 export type Entry = { exerciseId: string; options: Record<string, unknown> | null; title?: string };
+
+export { FACILITATOR_SEAT_NAME } from "./names.ts";
+
+/**
+ * Why a join failed, in the reader's language, chosen by the refusal's stable kind: the
+ * server's own sentence (English, for operators, e.g. `room "hello" not found`) never reaches
+ * the screen.
+ */
+export function joinProblem(kind: string): string {
+  switch (kind) {
+    case "rate_limited":
+      return t("start.enter.rateLimited");
+    case "offline":
+      return t("start.enter.offline");
+    case "unknown_seat":
+      return t("start.enter.unknownSeat");
+    case "wrong_token":
+      return t("start.enter.wrongToken");
+    case "wrong_code":
+      return t("start.enter.wrongCode");
+    case "name_required":
+      return t("start.enter.nameRequired");
+    case "team_full":
+      return t("start.enter.teamFull");
+    case "too_many_connections":
+      return t("start.enter.tooManyConnections");
+    case "ended":
+    case "exercise_ended":
+      return t("start.enter.ended");
+    default:
+      return t("start.enter.notFound");
+  }
+}
 
 /**
  * Joins an exercise and shows its screen. `options: null` means "rejoin with the seat this
@@ -15,25 +49,20 @@ export async function enterExercise(app: HTMLElement, entry: Entry): Promise<voi
   let options = entry.options;
   const stored = loadSeat(entry.exerciseId);
   if (!options) {
-    if (!stored) return showStartPage(app, { kind: "info", text: "This browser has no seat in that exercise yet: join with the code exercise control gave you." });
+    if (!stored) return showStartPage(app, { kind: "info", text: () => t("start.enter.noSeat") });
     options = { seat: stored.seat };
   }
   document.body.dataset.screen = "joining";
-  fill(app, h("main", { id: "main", class: "joining" }, h("p", { role: "status" }, `Joining ${entry.title || stored?.title || "the exercise"}…`)));
+  const title = entry.title || stored?.title;
+  fill(app, h("main", { id: "main", class: "joining" }, h("p", { role: "status" }, title ? t("start.enter.joining", { title }) : t("start.enter.joiningUntitled"))));
   try {
     const session = await Session.join(entry.exerciseId, options, entry.title ?? stored?.title ?? "");
     setExerciseHash(entry.exerciseId);
     showGameScreen(app, session);
   } catch (error) {
     console.warn("joining failed", error);
-    const refused = error instanceof JoinError ? error : new JoinError("other", (error as Error).message);
-    if (refused.kind === "unknown_seat") forgetSeat(entry.exerciseId);
-    const text =
-      refused.kind === "rate_limited"
-        ? `Too many attempts: ${refused.message}`
-        : refused.kind === "offline"
-          ? "Cannot reach the exercise server (offline?). Check your connection and try again."
-          : refused.message;
-    showStartPage(app, { kind: "error", text });
+    const kind = error instanceof JoinError ? String(error.kind) : "other";
+    if (kind === "unknown_seat") forgetSeat(entry.exerciseId);
+    showStartPage(app, { kind: "error", text: () => joinProblem(kind) });
   }
 }

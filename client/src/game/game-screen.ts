@@ -7,11 +7,20 @@ import { mapView } from "./map-view.ts";
 import { tabs } from "./tabs.ts";
 import { participantPanels, facilitatorPanels, observerPanels } from "./panel-sets.ts";
 import { showStartPage } from "../start/start-page.ts";
+import { t, onLanguageChange, setNameLookup } from "../i18n.ts";
+import { nameLookup, regionName } from "./names.ts";
+import { loadSeat, saveSeat } from "../net/seat-store.ts";
+
+type Prefill = { asset?: string; destination?: string; kind?: string };
 
 /**
  * The exercise screen: top bar, map with selection details, and a tabbed side panel whose tabs
  * depend on the seat (participant, exercise control, observer). Every state change re-renders
  * every panel; panels keep unchanged DOM so typing and focus are not disturbed.
+ *
+ * A language change rebuilds the top bar and the panels in the new language (their headings
+ * and labels are made when they are built) and re-renders the map's words, without a reload:
+ * the connection, the map's camera, the selection and the open tab stay as they were.
  */
 export function showGameScreen(app: HTMLElement, session: Session): void {
   document.body.dataset.screen = "game";
@@ -19,7 +28,7 @@ export function showGameScreen(app: HTMLElement, session: Session): void {
   document.body.dataset.role = session.welcome.role;
   let selection: Selection = null;
   let ctx: GameContext | null = null;
-  const prefillListeners = new Set<(v: { asset?: string; destination?: string; kind?: string }) => void>();
+  const prefillListeners = new Set<(v: Prefill) => void>();
   const bus: GameBus = {
     select(next) {
       selection = next;
@@ -35,14 +44,45 @@ export function showGameScreen(app: HTMLElement, session: Session): void {
   };
   const getCtx = () => ctx!;
   const role = session.welcome.role;
-  const panels: Panel[] = role === "participant" ? participantPanels(getCtx, bus) : role === "facilitator" ? facilitatorPanels(getCtx, bus) : observerPanels(getCtx);
-  const side = tabs(panels, role === "facilitator" ? "Exercise control" : "Team panels");
   const map = mapView();
-  const bar = topBar(session, getCtx, () => leave());
   const notice = h("div", { class: "notice", role: "alert", hidden: true });
-  const stateless = h("p", { class: "loading", role: "status" }, "Receiving the exercise state…");
-  fill(app, bar.element, notice, h("main", { id: "main", class: "game" }, map.element, h("aside", { class: "side", "aria-label": "Panels" }, stateless, side.element)));
-  side.element.addEventListener("tabchange", () => render());
+  const stateless = h("p", { class: "loading", role: "status" });
+  const aside = h("aside", { class: "side" });
+
+  let panels: Panel[] = [];
+  let side = buildSide();
+  let bar = topBar(session, getCtx, () => leave());
+  function buildSide() {
+    prefillListeners.clear();
+    panels = role === "participant" ? participantPanels(getCtx, bus) : role === "facilitator" ? facilitatorPanels(getCtx, bus) : observerPanels(getCtx);
+    const built = tabs(panels, role === "facilitator" ? t("game.bar.facilitator") : t("game.screen.teamPanels"));
+    built.element.addEventListener("tabchange", () => render());
+    return built;
+  }
+  const labelStatic = () => {
+    stateless.textContent = t("game.screen.receiving");
+    aside.setAttribute("aria-label", t("game.screen.panels"));
+  };
+  labelStatic();
+  aside.append(stateless, side.element);
+  fill(app, bar.element, notice, h("main", { id: "main", class: "game" }, map.element, aside));
+
+  const stopLanguage = onLanguageChange(() => {
+    if (document.body.dataset.screen !== "game") return;
+    const active = side.active();
+    const oldBar = bar;
+    const oldSide = side;
+    bar = topBar(session, getCtx, () => leave());
+    side = buildSide();
+    oldBar.element.replaceWith(bar.element);
+    oldBar.destroy();
+    oldSide.element.replaceWith(side.element);
+    side.show(active);
+    labelStatic();
+    render();
+    // The person just chose a language in the top bar: keep them there.
+    bar.element.querySelector<HTMLElement>("[data-language-menu]")?.focus();
+  });
 
   let noticeTimer: ReturnType<typeof setTimeout> | undefined;
   const showNotice = (message: string) => {
@@ -53,13 +93,14 @@ export function showGameScreen(app: HTMLElement, session: Session): void {
   };
   session.onNotice(showNotice);
   session.onEnded((message) => {
+    stopLanguage();
     map.destroy();
     showStartPage(app, { kind: "error", text: message });
   });
   session.onPing((ping) => {
     map.bridge.emit("ping", ping);
-    const who = ping.by === session.welcome.name ? "You" : ping.by;
-    bar.announce(`${who} pinged ${ctx?.state.scenario.regions.find((r) => r.id === ping.region)?.name ?? ping.region}.`);
+    const region = ctx ? regionName(ctx.state, ping.region) : t("game.unknownRegion");
+    bar.announce(ping.by === session.welcome.name ? t("game.ping.you", { region }) : t("game.ping.other", { who: ping.by, region }));
   });
 
   function contextFor(state: ClientState): GameContext {
@@ -78,11 +119,22 @@ export function showGameScreen(app: HTMLElement, session: Session): void {
     };
   }
 
+  /** Remembers the team's name for the start page's "Continue where you left off". */
+  function rememberNation(state: ClientState) {
+    const nation = session.welcome.nation;
+    if (!nation) return;
+    const stored = loadSeat(session.exerciseId);
+    const name = state.scenario.nations.find((n) => n.id === nation)?.name;
+    if (stored && name && stored.nationName !== name) saveSeat({ ...stored, nationName: name });
+  }
+
   function render() {
     if (!session.state) return;
     ctx = contextFor(session.state);
+    setNameLookup(nameLookup(ctx.state));
+    rememberNation(ctx.state);
     stateless.hidden = true;
-    document.title = `${ctx.state.title} — Concord`;
+    document.title = t("game.screen.documentTitle", { title: ctx.state.title });
     bar.update(ctx);
     map.update(ctx);
     for (const panel of panels) panel.update(ctx);
@@ -91,8 +143,9 @@ export function showGameScreen(app: HTMLElement, session: Session): void {
   session.onState(() => render());
 
   async function leave() {
+    stopLanguage();
     map.destroy();
     await session.leave();
-    showStartPage(app, { kind: "info", text: "You left the exercise. Your seat is kept: “Rejoin exercise” brings you back." });
+    showStartPage(app, { kind: "info", text: () => t("game.screen.left") });
   }
 }

@@ -1,29 +1,39 @@
-import { h } from "../ui/html.ts";
+import { h, setText } from "../ui/html.ts";
 import { MapBridge } from "../map/map-bridge.ts";
 import { StartGame } from "../map/start-game.ts";
 import type { GameContext } from "./context.ts";
 import { selectionPanel } from "./selection-panel.ts";
 import { legend } from "./legend.ts";
+import { t, lang } from "../i18n.ts";
+import { listIn } from "../../../shared/i18n/index.ts";
+import { exerciseTitle, regionName } from "./names.ts";
 
 /**
  * The map column: Phaser draws; the DOM carries the zoom buttons, the legend, a text summary
- * for screen readers, and the details of what is selected.
+ * for screen readers, and the details of what is selected. Its words are set on every update,
+ * so a language change re-labels it without rebuilding the map.
  */
 export function mapView(): { element: HTMLElement; update(ctx: GameContext): void; bridge: MapBridge; destroy(): void } {
   const bridge = new MapBridge();
   const canvasHost = h("div", { class: "map-canvas", "data-testid": "map", "data-regions-drawn": "0" });
   const summary = h("p", { class: "visually-hidden", id: "map-summary" });
-  const figure = h("div", { class: "map-figure", role: "img", "aria-describedby": "map-summary", "aria-label": "Exercise map" }, canvasHost);
-  const toolbar = h(
-    "div",
-    { class: "map-toolbar", role: "toolbar", "aria-label": "Map view" },
-    h("button", { type: "button", onclick: () => bridge.emit("camera", "in"), "aria-label": "Zoom in" }, "+"),
-    h("button", { type: "button", onclick: () => bridge.emit("camera", "out"), "aria-label": "Zoom out" }, "−"),
-    h("button", { type: "button", onclick: () => bridge.emit("camera", "reset") }, "Reset view"),
-  );
+  const figure = h("div", { class: "map-figure", role: "img", "aria-describedby": "map-summary" }, canvasHost);
+  const zoomIn = h("button", { type: "button", onclick: () => bridge.emit("camera", "in") }, "+");
+  const zoomOut = h("button", { type: "button", onclick: () => bridge.emit("camera", "out") }, "−");
+  const reset = h("button", { type: "button", onclick: () => bridge.emit("camera", "reset") });
+  const toolbar = h("div", { class: "map-toolbar", role: "toolbar" }, zoomIn, zoomOut, reset);
   const details = selectionPanel();
   const legendEl = legend();
-  const element = h("section", { class: "map-area", "aria-label": "Map" }, h("div", { class: "map-stage" }, figure, toolbar, legendEl.element), summary, details.element);
+  const element = h("section", { class: "map-area" }, h("div", { class: "map-stage" }, figure, toolbar, legendEl.element), summary, details.element);
+  const label = () => {
+    figure.setAttribute("aria-label", t("game.map.name"));
+    toolbar.setAttribute("aria-label", t("game.map.toolbar"));
+    zoomIn.setAttribute("aria-label", t("game.map.zoomIn"));
+    zoomOut.setAttribute("aria-label", t("game.map.zoomOut"));
+    setText(reset, t("game.map.reset"));
+    element.setAttribute("aria-label", t("game.map.area"));
+  };
+  label();
   bridge.on("drawn", ({ regions, assets, routes }) => {
     canvasHost.dataset.regionsDrawn = String(regions);
     canvasHost.dataset.assetsDrawn = String(assets);
@@ -42,9 +52,10 @@ export function mapView(): { element: HTMLElement; update(ctx: GameContext): voi
     bridge,
     update(next) {
       ctx = next;
-      bridge.emit("model", { state: next.state, viewNation: next.viewNation, selection: next.bus.selection() });
+      label();
+      bridge.emit("model", { state: next.state, viewNation: next.viewNation, selection: next.bus.selection(), lang: lang() });
       const s = next.state;
-      summary.textContent = `Map of ${s.scenario.title}: ${s.scenario.regions.length} regions (${s.scenario.regions.map((r) => r.name).join(", ")}). Select a region in the list below the map for its details.`;
+      setText(summary, t("game.map.summary", { title: exerciseTitle(s), count: s.scenario.regions.length, regions: listIn(lang(), s.scenario.regions.map((r) => regionName(s, r.id))) }));
       details.update(next);
       legendEl.update(next);
     },

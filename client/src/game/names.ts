@@ -1,11 +1,52 @@
 import type { ClientState, ClientAsset, AssetType } from "../state/client-state.ts";
 import type { Order } from "../../../shared/state/schema.ts";
+import { t, lang } from "../i18n.ts";
+import { localText, termKey, listIn, formatDateTime, isLang, EN, type Lang, type Localized, type MessageKey, type Ref, type Vocabulary } from "../../../shared/i18n/index.ts";
 
-/** Names and short labels for display; no rules here, only how things are called. */
+/** Names and short labels for display, in the seat's language; no rules here, only how things are called. */
+
+/**
+ * The display name exercise control's seat joins with when it has none. It is data (the roster
+ * and the record show it); screens show the seat's role instead when they meet it.
+ */
+export const FACILITATOR_SEAT_NAME = "Exercise control";
+
+/** The scenario's main language (its texts stand in it when a translation is missing). */
+export function mainLang(state: ClientState): Lang {
+  const declared = (state.scenario as { language?: unknown }).language;
+  return isLang(declared) ? declared : "en";
+}
+
+/** A scenario text in the seat's language, marked "(not translated)" when it fell back to the main language. */
+export function scenarioText<T extends object>(state: ClientState, item: T, field: keyof T & string): string {
+  const found = localText(lang(), item as T & Localized, field as never, mainLang(state));
+  return found.fallback ? t("common.untranslated", { text: found.text }) : found.text;
+}
+
+/** A scenario name (nation, region, asset) in the seat's language; names fall back silently (a name reads the same). */
+function localName<T extends object>(state: ClientState, item: T, field: keyof T & string): string {
+  return localText(lang(), item as T & Localized, field as never, mainLang(state)).text;
+}
+
+/** A term of the product's vocabulary (a mission, an alert level, a status …) in the seat's language. */
+export function term(vocabulary: Vocabulary, value: string | null | undefined): string {
+  if (!value) return t("game.none");
+  const key = termKey(vocabulary, value);
+  return key ? t(key) : value.replace(/-/g, " ");
+}
+
+/** A crisis kind as people say it ("border-incident" → "border incident", "incident frontalier"). */
+export function crisisName(kind: string): string {
+  const key = `game.crisis.${kind}`;
+  return Object.hasOwn(EN, key) ? t(key as MessageKey) : kind.replace(/[-_]/g, " ");
+}
+
 export function nationName(state: ClientState, id: string | null | undefined): string {
-  if (!id) return "none";
-  if (id === "white") return "Exercise control";
-  return state.nations[id]?.name ?? state.scenario.nations.find((n) => n.id === id)?.name ?? id;
+  if (!id) return t("game.none");
+  if (id === "white") return t("term.role.facilitator");
+  const spec = state.scenario.nations.find((n) => n.id === id);
+  if (spec) return localName(state, spec, "name");
+  return state.nations[id]?.name ?? t("game.unknownNation");
 }
 
 export function nationColor(state: ClientState, id: string | null | undefined): string {
@@ -15,24 +56,29 @@ export function nationColor(state: ClientState, id: string | null | undefined): 
 
 export function regionName(state: ClientState, id: string | null | undefined): string {
   if (!id) return "—";
-  return state.scenario.regions.find((r) => r.id === id)?.name ?? id;
+  const spec = state.scenario.regions.find((r) => r.id === id);
+  return spec ? localName(state, spec, "name") : t("game.unknownRegion");
 }
 
 export function assetType(state: ClientState, asset: Pick<ClientAsset, "type">): AssetType | undefined {
   return state.scenario.assetTypes.find((t) => t.id === asset.type);
 }
 
-const CATEGORY_LABELS: Record<string, string> = { naval: "NAV", air: "AIR", land: "LND", isr: "ISR", cyber: "CYB", logistics: "LOG", medical: "MED" };
+/** The three-letter mark of an asset category on tokens (NAV, AIR …; in French TER for land, SAN for medical). */
 export function categoryLabel(category: string | undefined): string {
-  return category ? (CATEGORY_LABELS[category] ?? category.slice(0, 3).toUpperCase()) : "???";
+  if (!category) return "???";
+  const key = `game.category.${category}`;
+  return Object.hasOwn(EN, key) ? t(key as MessageKey) : category.slice(0, 3).toUpperCase();
 }
 
-const TITLE_WORDS = new Set(["kingdom", "republic", "federal", "federation", "of", "the", "united", "states", "state", "democratic", "people's", "peoples", "commonwealth", "principality", "grand", "duchy", "union", "islamic", "socialist", "and"]);
+const TITLE_WORDS = new Set(["kingdom", "republic", "federal", "federation", "of", "the", "united", "states", "state", "democratic", "people's", "peoples", "commonwealth", "principality", "grand", "duchy", "union", "islamic", "socialist", "and", "royaume", "république", "fédérale", "fédération", "de", "du", "des", "d'", "la", "le", "les", "unie", "unis", "états", "état", "principauté", "grand-duché", "et"]);
 
 /** Three-letter owner code for tokens from the nation's name, skipping titles ("Kingdom of Nordvik" → "NOR"). */
 export function nationCode(state: ClientState, id: string): string {
   const codeOf = (nid: string) => {
-    const words = nationName(state, nid).split(/\s+/).filter((w) => w && !TITLE_WORDS.has(w.toLowerCase()));
+    // From the main-language name: team-mates reading different languages see the same code.
+    const name = state.scenario.nations.find((n) => n.id === nid)?.name ?? state.nations[nid]?.name ?? nid;
+    const words = name.split(/\s+/).filter((w) => w && !TITLE_WORDS.has(w.toLowerCase()));
     return (words[0] ?? nid).replace(/[^A-Za-z]/g, "").slice(0, 3).toUpperCase() || nid.slice(0, 3).toUpperCase();
   };
   const code = codeOf(id);
@@ -41,31 +87,37 @@ export function nationCode(state: ClientState, id: string): string {
 }
 
 export function assetName(state: ClientState, id: string): string {
-  return state.perspective?.assets[id]?.name ?? id;
+  const asset = state.perspective?.assets[id];
+  return asset ? localName(state, asset, "name") : t("game.unknownAsset");
+}
+
+export function assetTypeName(state: ClientState, typeId: string): string {
+  const type = state.scenario.assetTypes.find((x) => x.id === typeId);
+  return type ? localName(state, type, "name") : typeId.replace(/[-_]/g, " ");
 }
 
 export function describeOrder(state: ClientState, order: Order): string {
   switch (order.kind) {
     case "deployAsset":
-      return `Deploy ${assetName(state, order.asset)} to ${regionName(state, order.destination)} (${order.mission})`;
+      return t("game.order.deploy", { asset: assetName(state, order.asset), destination: regionName(state, order.destination), mission: term("mission", order.mission) });
     case "prepositionAsset":
-      return `Pre-position ${assetName(state, order.asset)} in ${regionName(state, order.destination)}`;
+      return t("game.order.preposition", { asset: assetName(state, order.asset), destination: regionName(state, order.destination) });
     case "recallAsset":
-      return `Recall ${assetName(state, order.asset)} to ${regionName(state, order.destination)}`;
+      return t("game.order.recall", { asset: assetName(state, order.asset), destination: regionName(state, order.destination) });
     case "setMission":
-      return `Set ${assetName(state, order.asset)} on a ${order.mission} mission`;
+      return t("game.order.setMission", { asset: assetName(state, order.asset), mission: term("mission", order.mission) });
     case "setPolicy": {
       const parts: string[] = [];
-      if (order.alertLevel) parts.push(`alert ${order.alertLevel}`);
-      if (order.rulesOfEngagement) parts.push(`ROE ${order.rulesOfEngagement}`);
-      if (order.publicStance) parts.push(`stance ${order.publicStance}`);
-      for (const [partner, level] of Object.entries(order.intelSharing ?? {})) parts.push(`share ${level} with ${nationName(state, partner)}`);
-      return `Set policy: ${parts.join(", ")}`;
+      if (order.alertLevel) parts.push(t("game.order.policy.alert", { level: term("alertLevel", order.alertLevel) }));
+      if (order.rulesOfEngagement) parts.push(t("game.order.policy.roe", { roe: term("rulesOfEngagement", order.rulesOfEngagement) }));
+      if (order.publicStance) parts.push(t("game.order.policy.stance", { stance: term("publicStance", order.publicStance) }));
+      for (const [partner, level] of Object.entries(order.intelSharing ?? {})) parts.push(t("game.order.policy.sharing", { policy: term("sharingPolicy", level), partner: nationName(state, partner) }));
+      return t("game.order.setPolicy", { changes: listIn(lang(), parts) });
     }
     case "fundCapacityBuilding":
-      return `Fund capacity building for ${nationName(state, order.partner)}: ${order.amount}`;
+      return t("game.order.fund", { partner: nationName(state, order.partner), amount: order.amount });
     default:
-      return "Order";
+      return t("game.order.other");
   }
 }
 
@@ -73,24 +125,76 @@ export function relationKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
+/** A countdown: "4 min 05 s" / "1 h 02 min" (through Intl's units), never a bare 04:05 that reads as a time of day. */
 export function formatClock(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}` : `${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  return hours > 0 ? t("game.clock.hm", { hours, minutes: String(minutes).padStart(2, "0") }) : t("game.clock.ms", { minutes, seconds: String(seconds).padStart(2, "0") });
 }
 
-export function formatScenarioTime(iso: string): string {
+/** Scenario time as the seat's language writes it, in the scenario's zone (UTC unless the scenario names one). */
+export function formatScenarioTime(iso: string, state?: ClientState): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return "";
-  return d.toISOString().slice(0, 16).replace("T", " ") + " Z";
+  const zone = (state?.scenario as { timeZone?: unknown } | undefined)?.timeZone;
+  const timeZone = typeof zone === "string" && zone ? zone : "UTC";
+  try {
+    return formatDateTime(lang(), d.getTime(), timeZone, { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" } as Intl.DateTimeFormatOptions);
+  } catch {
+    return formatDateTime(lang(), d.getTime(), "UTC", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+  }
 }
 
-export const PHASE_LABEL: Record<string, string> = { lobby: "Lobby", briefing: "Briefing", running: "Running", paused: "Paused", ended: "Ended" };
+/** The phase as people say it ("waiting to start", "en cours" …). */
+export function phaseLabel(phase: string): string {
+  return term("phase", phase);
+}
+
+/** How every reference in a server message is named on this seat's screen: by name, in the seat's language, never by id. */
+export function nameLookup(state: ClientState): (ref: Ref) => string {
+  return (r) => {
+    switch (r.ref) {
+      case "nation":
+        return nationName(state, r.id);
+      case "region":
+        return regionName(state, r.id);
+      case "asset":
+        return assetName(state, r.id);
+      case "assetType":
+        return assetTypeName(state, r.id);
+      case "mission":
+        return term("mission", r.id);
+      case "inject": {
+        const inject = state.perspective?.injects[r.id];
+        return inject ? t("game.ref.inject", { number: inject.number, title: scenarioText(state, inject, "title") }) : t("game.ref.anInject");
+      }
+      case "objective": {
+        const objective = state.perspective?.objectives[r.id];
+        return objective ? scenarioText(state, objective, "title") : t("game.ref.anObjective");
+      }
+      case "report": {
+        const report = (state.perspective?.reports as Record<string, { title?: string }> | undefined)?.[r.id];
+        return report?.title ? t("game.ref.report", { title: report.title }) : t("game.ref.aReport");
+      }
+      case "agreement": {
+        const agreement = (state.perspective?.agreements as Record<string, { kind?: string }> | undefined)?.[r.id];
+        return agreement?.kind ? term("agreementKind", agreement.kind) : t("game.ref.anAgreement");
+      }
+      default:
+        return t("common.unknown");
+    }
+  };
+}
 
 export function otherNations(state: ClientState, me: string | null, opts: { playableOnly?: boolean } = {}): { value: string; label: string }[] {
   return Object.values(state.nations)
     .filter((n) => n.id !== me && (!opts.playableOnly || n.playable))
-    .map((n) => ({ value: n.id, label: n.name }));
+    .map((n) => ({ value: n.id, label: nationName(state, n.id) }));
+}
+
+/** The exercise's title: what exercise control typed, or the scenario's title in the seat's language when it is the scenario's. */
+export function exerciseTitle(state: ClientState): string {
+  return state.title === state.scenario.title ? scenarioText(state, state.scenario, "title") : state.title;
 }

@@ -1,24 +1,22 @@
-import { h, setOptions, fill } from "../ui/html.ts";
+import { h, setOptions, fill, setText } from "../ui/html.ts";
 import { statusLine } from "../ui/form.ts";
 import type { GameContext } from "./context.ts";
-import { nationName, regionName, assetType, categoryLabel } from "./names.ts";
+import { nationName, regionName, assetType, assetName, assetTypeName, categoryLabel, crisisName, term } from "./names.ts";
 import type { ClientAsset } from "../state/client-state.ts";
+import { t, lang } from "../i18n.ts";
+import { listIn, type MessageKey } from "../../../shared/i18n/index.ts";
 
 /**
  * Details of what is selected on the map, and a region list so that keyboard and screen-reader
  * users can select without the canvas. Also the place to ping a region for team-mates.
  */
 export function selectionPanel(): { element: HTMLElement; update(ctx: GameContext): void } {
-  const picker = h("select", { id: "region-picker", "aria-label": "Select a region" });
+  const picker = h("select", { id: "region-picker" });
   const body = h("div", { class: "selection-body", "aria-live": "polite" });
   const status = statusLine();
-  const element = h(
-    "section",
-    { class: "selection", "aria-labelledby": "selection-title" },
-    h("div", { class: "selection-head" }, h("h2", { id: "selection-title" }, "Selection"), h("label", { for: "region-picker", class: "inline-label" }, "Region"), picker),
-    body,
-    status.element,
-  );
+  const heading = h("h2", { id: "selection-title" });
+  const pickerLabel = h("label", { for: "region-picker", class: "inline-label" });
+  const element = h("section", { class: "selection", "aria-labelledby": "selection-title" }, h("div", { class: "selection-head" }, heading, pickerLabel, picker), body, status.element);
   let ctx: GameContext | null = null;
   picker.addEventListener("change", () => ctx?.bus.select(picker.value ? { kind: "region", id: picker.value } : null));
   let lastSig = "";
@@ -28,17 +26,20 @@ export function selectionPanel(): { element: HTMLElement; update(ctx: GameContex
     update(next) {
       ctx = next;
       const { state } = next;
-      setOptions(picker, state.scenario.regions.map((r) => ({ value: r.id, label: r.name })), "— choose —");
+      setText(heading, t("game.selection.title"));
+      setText(pickerLabel, t("game.selection.region"));
+      picker.setAttribute("aria-label", t("game.selection.pick"));
+      setOptions(picker, state.scenario.regions.map((r) => ({ value: r.id, label: regionName(state, r.id) })), t("game.selection.choose"));
       const sel = next.bus.selection();
       picker.value = sel?.kind === "region" ? sel.id : sel?.kind === "asset" ? (next.perspective?.assets[sel.id]?.region ?? "") : "";
-      const sig = JSON.stringify([sel, sel?.kind === "region" ? [state.regions[sel.id], assetsIn(next, sel.id)] : sel ? next.perspective?.assets[sel.id] : null, next.canAct, state.turn]);
+      const sig = JSON.stringify([lang(), sel, sel?.kind === "region" ? [state.regions[sel.id], assetsIn(next, sel.id)] : sel ? next.perspective?.assets[sel.id] : null, next.canAct, state.turn]);
       if (sig === lastSig) return;
       lastSig = sig;
-      if (!sel) return void fill(body, h("p", { class: "muted" }, "Click a region or an asset on the map (drag to pan, wheel or the + and − buttons to zoom), or choose a region above."));
+      if (!sel) return void fill(body, h("p", { class: "muted" }, t("game.selection.hint")));
       if (sel.kind === "region") fill(body, regionDetails(next, sel.id, status));
       else {
         const asset = next.perspective?.assets[sel.id];
-        fill(body, asset ? assetDetails(next, asset) : h("p", {}, "That asset is no longer in view."));
+        fill(body, asset ? assetDetails(next, asset) : h("p", {}, t("game.selection.gone")));
       }
     },
   };
@@ -53,27 +54,29 @@ function regionDetails(ctx: GameContext, id: string, status: ReturnType<typeof s
   const spec = state.scenario.regions.find((r) => r.id === id)!;
   const live = state.regions[id];
   const assets = assetsIn(ctx, id);
+  const name = regionName(state, id);
+  const kind = term("regionKind", spec.kind);
   return h(
     "div",
     { class: "details" },
-    h("h3", {}, spec.name),
+    h("h3", {}, name),
     h(
       "dl",
       {},
-      h("dt", {}, "Kind"), h("dd", {}, `${spec.kind}${spec.terrain && spec.terrain !== "plain" ? `, ${spec.terrain}` : ""}`),
-      h("dt", {}, "Owner"), h("dd", {}, live?.owner ? nationName(state, live.owner) : "none (international)"),
-      h("dt", {}, "Stability"), h("dd", {}, `${Math.round(live?.stability ?? 0)} / 100`),
-      h("dt", {}, "Crisis"), h("dd", {}, live?.crisis ? `${live.crisis.kind}, severity ${Math.round(live.crisis.severity)}` : "none"),
-      h("dt", {}, "Borders"), h("dd", {}, spec.adjacent.map((a) => regionName(state, a)).join(", ")),
+      h("dt", {}, t("game.selection.kind")), h("dd", {}, spec.terrain && spec.terrain !== "plain" ? t("game.selection.kindTerrain", { kind, terrain: spec.terrain.replace(/[-_]/g, " ") }) : kind),
+      h("dt", {}, t("game.selection.owner")), h("dd", {}, live?.owner ? nationName(state, live.owner) : t("game.selection.international")),
+      h("dt", {}, t("game.selection.stability")), h("dd", {}, t("game.selection.outOf100", { value: Math.round(live?.stability ?? 0) })),
+      h("dt", {}, t("game.selection.crisis")), h("dd", {}, live?.crisis ? t("game.selection.crisisLine", { kind: crisisName(live.crisis.kind), severity: Math.round(live.crisis.severity) }) : t("game.none")),
+      h("dt", {}, t("game.selection.borders")), h("dd", {}, listIn(lang(), spec.adjacent.map((a) => regionName(state, a)))),
     ),
-    h("h4", {}, "Assets here"),
-    assets.length ? h("ul", {}, ...assets.map((a) => h("li", {}, h("button", { type: "button", class: "link", onclick: () => ctx.bus.select({ kind: "asset", id: a.id }) }, assetLine(ctx, a))))) : h("p", { class: "muted" }, ctx.viewNation ? "None known to your nation." : "None."),
+    h("h4", {}, t("game.selection.assetsHere")),
+    assets.length ? h("ul", {}, ...assets.map((a) => h("li", {}, h("button", { type: "button", class: "link", onclick: () => ctx.bus.select({ kind: "asset", id: a.id }) }, assetLine(ctx, a))))) : h("p", { class: "muted" }, ctx.viewNation ? t("game.selection.noneKnown") : t("game.selection.noAssets")),
     ctx.canAct
       ? h(
           "div",
           { class: "actions" },
-          h("button", { type: "button", onclick: () => ctx.bus.prefillOrder({ destination: id, kind: "deployAsset" }) }, "Plan an order here"),
-          h("button", { type: "button", onclick: async () => status.show(await ctx.send({ type: "pingRegion", region: id }), `Pinged ${spec.name} for your team.`) }, "Ping region"),
+          h("button", { type: "button", onclick: () => ctx.bus.prefillOrder({ destination: id, kind: "deployAsset" }) }, t("game.selection.planHere")),
+          h("button", { type: "button", onclick: async () => status.show(await ctx.send({ type: "pingRegion", region: id }), t("game.selection.pinged", { region: name })) }, t("game.selection.ping")),
         )
       : null,
   );
@@ -81,35 +84,43 @@ function regionDetails(ctx: GameContext, id: string, status: ReturnType<typeof s
 
 function assetLine(ctx: GameContext, a: ClientAsset): string {
   const type = assetType(ctx.state, a);
-  return `${categoryLabel(type?.category)} ${a.name} (${nationName(ctx.state, a.owner)})${a.foreign ? `, last seen turn ${a.lastSeenTurn}` : `, ${a.status}`}`;
+  const base = { category: categoryLabel(type?.category), name: assetName(ctx.state, a.id), owner: nationName(ctx.state, a.owner) };
+  return a.foreign ? t("game.selection.assetSeen", { ...base, turn: a.lastSeenTurn }) : t("game.selection.assetLine", { ...base, status: term("assetStatus", a.status) });
 }
 
 function assetDetails(ctx: GameContext, a: ClientAsset): HTMLElement {
   const { state } = ctx;
   const type = assetType(state, a);
   const rows: [string, string][] = [
-    ["Type", `${type?.name ?? a.type} (${type?.category ?? "?"})`],
-    ["Owner", nationName(state, a.owner)],
-    ["Location", regionName(state, a.region)],
+    [t("game.selection.type"), type ? t("game.selection.typeLine", { type: assetTypeName(state, type.id), category: term("assetCategory", type.category) }) : assetTypeName(state, a.type)],
+    [t("game.selection.owner"), nationName(state, a.owner)],
+    [t("game.selection.location"), regionName(state, a.region)],
   ];
-  if (a.foreign) rows.push(["Last seen", `turn ${a.lastSeenTurn}: status and strength unknown`]);
+  if (a.foreign) rows.push([t("game.selection.lastSeen"), t("game.selection.lastSeenLine", { turn: a.lastSeenTurn })]);
   else {
-    rows.push(["Status", `${a.status}${a.prepositioned ? ", pre-positioned" : ""}`], ["Strength", `${Math.round(a.strength)} / 100`], ["Mission", a.mission ?? "none"]);
-    if (a.destination) rows.push([movingLabel(a.intent), `${regionName(state, a.destination)}, ETA turn ${a.eta ?? "?"} (via ${a.route.map((r) => regionName(state, r)).join(" → ")})`]);
-    if (type) rows.push(["Can fly", type.missions.join(", ")], ["Speed", `${type.speed} region(s) a turn, ${type.domain}`]);
+    const status = term("assetStatus", a.status);
+    rows.push(
+      [t("game.selection.status"), a.prepositioned ? t("game.selection.statusPrepositioned", { status }) : status],
+      [t("game.selection.strength"), t("game.selection.outOf100", { value: Math.round(a.strength) })],
+      [t("game.selection.mission"), a.mission ? term("mission", a.mission) : t("game.none")],
+    );
+    if (a.destination) rows.push([movingLabel(a.intent), t("game.selection.routeLine", { destination: regionName(state, a.destination), eta: a.eta ?? "?", route: a.route.map((r) => regionName(state, r)).join(" → ") })]);
+    if (type) rows.push([t("game.selection.canFly"), listIn(lang(), type.missions.map((m) => term("mission", m)))], [t("game.selection.speed"), t("game.selection.speedLine", { speed: type.speed, domain: t(DOMAIN[type.domain] ?? "game.domain.any") })]);
   }
   const mine = !a.foreign && a.owner === ctx.welcome.nation;
   return h(
     "div",
     { class: "details" },
-    h("h3", {}, a.name),
+    h("h3", {}, assetName(state, a.id)),
     h("dl", {}, ...rows.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])),
-    ctx.canAct && mine ? h("div", { class: "actions" }, h("button", { type: "button", onclick: () => ctx.bus.prefillOrder({ asset: a.id, kind: "deployAsset" }) }, "Order this asset")) : null,
-    h("button", { type: "button", class: "link", onclick: () => ctx.bus.select({ kind: "region", id: a.region }) }, `Show ${regionName(state, a.region)}`),
+    ctx.canAct && mine ? h("div", { class: "actions" }, h("button", { type: "button", onclick: () => ctx.bus.prefillOrder({ asset: a.id, kind: "deployAsset" }) }, t("game.selection.orderAsset"))) : null,
+    h("button", { type: "button", class: "link", onclick: () => ctx.bus.select({ kind: "region", id: a.region }) }, t("game.selection.show", { region: regionName(state, a.region) })),
   );
 }
 
+const DOMAIN: Record<string, MessageKey> = { land: "game.domain.land", sea: "game.domain.sea", any: "game.domain.any" };
+
 /** Why it moves, as the order that sent it said. */
 function movingLabel(intent: "deploy" | "preposition" | "recall" | null): string {
-  return intent === "deploy" ? "Deploying to" : intent === "preposition" ? "Pre-positioning to" : intent === "recall" ? "Returning to" : "Moving to";
+  return intent === "deploy" ? t("game.selection.deployingTo") : intent === "preposition" ? t("game.selection.prepositioningTo") : intent === "recall" ? t("game.selection.returningTo") : t("game.selection.movingTo");
 }

@@ -1,5 +1,6 @@
 import { h, setText } from "../ui/html.ts";
 import type { Panel, GameContext } from "./context.ts";
+import { t } from "../i18n.ts";
 
 /**
  * ARIA tabs: arrow keys move between tabs, Home/End jump, the active panel is the only one shown.
@@ -59,7 +60,7 @@ export function tabs(panels: Panel[], label: string): { element: HTMLElement; sh
         const { badge, button } = buttons.get(panel.id)!;
         badge.hidden = count <= 0;
         setText(badge, count > 99 ? "99+" : String(count));
-        button.setAttribute("aria-label", count > 0 ? `${panel.title} (${count} new)` : panel.title);
+        button.setAttribute("aria-label", count > 0 ? t("game.tabs.unread", { title: panel.title, count }) : panel.title);
       }
     },
   };

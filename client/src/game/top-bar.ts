@@ -4,16 +4,20 @@ import type { GameContext } from "./context.ts";
 import { connectionIndicator } from "./connection-indicator.ts";
 import { turnClock } from "./turn-clock.ts";
 import { viewAsSwitch } from "../facilitator/view-as.ts";
-import { nationName } from "./names.ts";
+import { nationName, exerciseTitle, FACILITATOR_SEAT_NAME } from "./names.ts";
+import { languageMenu } from "../ui/language-menu.ts";
+import { t, lang } from "../i18n.ts";
 
-/** Exercise title, who I am, the clock, the connection, and (for exercise control) "View as". */
-export function topBar(session: Session, getCtx: () => GameContext, leave: () => void): { element: HTMLElement; update(ctx: GameContext): void; announce(text: string): void } {
+/** Exercise title, who I am, the clock, the connection, the language, and (for exercise control) "View as". */
+export function topBar(session: Session, getCtx: () => GameContext, leave: () => void): { element: HTMLElement; update(ctx: GameContext): void; announce(text: string): void; destroy(): void } {
   const title = h("h1", { class: "exercise-title" });
   const who = h("span", { class: "who" });
   const swatch = h("span", { class: "swatch", "aria-hidden": "true" });
   const clock = turnClock();
+  const connection = connectionIndicator(session);
   const viewAs = session.welcome.role === "facilitator" ? viewAsSwitch(getCtx) : null;
   const live = h("p", { class: "visually-hidden", role: "status", "aria-live": "polite" });
+  const replayHref = () => `/replay.html#exercise=${encodeURIComponent(session.welcome.exerciseId)}&token=${encodeURIComponent(session.welcome.seat)}&lang=${lang()}`;
   const element = h(
     "header",
     { class: "topbar" },
@@ -22,25 +26,34 @@ export function topBar(session: Session, getCtx: () => GameContext, leave: () =>
     h("div", { class: "identity" }, swatch, who),
     clock.element,
     viewAs?.element ?? null,
-    connectionIndicator(session),
+    connection.element,
+    languageMenu({ compact: true }),
     // Exercise control and observers may open the replay and after-action review at any time.
-    session.welcome.role !== "participant"
-      ? h("a", { class: "button small", href: `/replay.html#exercise=${encodeURIComponent(session.welcome.exerciseId)}&token=${encodeURIComponent(session.welcome.seat)}`, target: "_blank", rel: "noopener" }, "Replay & AAR")
-      : null,
-    h("button", { type: "button", class: "small", onclick: leave }, "Leave"),
+    session.welcome.role !== "participant" ? h("a", { class: "button small", href: replayHref(), target: "_blank", rel: "noopener" }, t("game.bar.replay")) : null,
+    h("button", { type: "button", class: "small", onclick: leave }, t("game.bar.leave")),
     live,
   );
   return {
     element,
     announce: (text) => setText(live, text),
     update(ctx) {
-      setText(title, ctx.state.title);
+      setText(title, exerciseTitle(ctx.state));
       const w = ctx.welcome;
-      const label = w.role === "participant" ? `${w.name} · ${nationName(ctx.state, w.nation)}` : w.role === "facilitator" ? `${w.name === "Exercise control" ? "" : `${w.name} · `}Exercise control${ctx.viewNation ? ` (viewing as ${nationName(ctx.state, ctx.viewNation)})` : ""}` : `${w.name} · Observer`;
+      const name = w.name === FACILITATOR_SEAT_NAME ? "" : w.name;
+      let label: string;
+      if (w.role === "participant") label = t("game.bar.member", { name, nation: nationName(ctx.state, w.nation) });
+      else if (w.role === "facilitator") {
+        const base = name ? t("game.bar.named", { name, role: t("game.bar.facilitator") }) : t("game.bar.facilitator");
+        label = ctx.viewNation ? t("game.bar.viewing", { who: base, nation: nationName(ctx.state, ctx.viewNation) }) : base;
+      } else label = name ? t("game.bar.named", { name, role: t("game.bar.observer") }) : t("game.bar.observer");
       setText(who, label);
       swatch.style.background = w.nation ? (ctx.state.nations[w.nation]?.color ?? "#888") : "#ffffff";
       clock.update(ctx.state);
       viewAs?.update(ctx);
+    },
+    destroy() {
+      clock.destroy();
+      connection.destroy();
     },
   };
 }

@@ -3,6 +3,7 @@ import type { MapModel } from "./map-bridge.ts";
 import type { ClientAsset } from "../state/client-state.ts";
 import { categoryLabel, nationCode, assetType } from "../game/names.ts";
 import { textOn } from "./palette.ts";
+import { t } from "../i18n.ts";
 import { tokenTexture, TOKEN_W as W, TOKEN_H as H, TOKEN_MARGIN, type TokenLook } from "./token-texture.ts";
 
 export type TokenBox = { id: string; x: number; y: number; w: number; h: number };
@@ -54,7 +55,7 @@ function tokenLook({ state }: MapModel, asset: ClientAsset, selected: boolean): 
   const color = state.nations[asset.owner]?.color ?? "#8c8c8c";
   const category = categoryLabel(assetType(state, asset)?.category);
   const code = nationCode(state, asset.owner);
-  if (asset.foreign) return { color, ink: "#ffffff", top: `${category} ${code}`, bottom: `seen T${asset.lastSeenTurn}`, foreign: true, degraded: false, selected };
+  if (asset.foreign) return { color, ink: "#ffffff", top: `${category} ${code}`, bottom: t("game.map.seen", { turn: asset.lastSeenTurn }), foreign: true, degraded: false, selected };
   const marker = asset.status === "moving" ? "➜" : asset.status === "deployed" ? "●" : asset.prepositioned ? "◆" : "";
   return { color, ink: textOn(color), top: `${category}${marker ? " " + marker : ""}`, bottom: code, foreign: false, degraded: asset.status === "degraded", selected };
 }

@@ -5,7 +5,7 @@ import type { MapModel } from "./map-bridge.ts";
  * draw the same map. The page pushes a model on every state patch (a chat line, a seat coming
  * online, a timer), and repainting 40 regions and 300 tokens for those is a visible hitch.
  */
-export function drawnSignature({ state, viewNation, selection }: MapModel): string {
+export function drawnSignature({ state, viewNation, selection, lang }: MapModel): string {
   const nations = Object.values(state.nations).map((n) => [n.id, n.name, n.color]);
-  return JSON.stringify([state.scenario.id, state.scenario.regions.length, viewNation, selection, nations, state.regions, state.perspective?.assets ?? null]);
+  return JSON.stringify([lang ?? "", state.scenario.id, state.scenario.regions.length, viewNation, selection, nations, state.regions, state.perspective?.assets ?? null]);
 }

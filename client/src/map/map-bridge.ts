@@ -2,8 +2,8 @@ import type { ClientState } from "../state/client-state.ts";
 import type { Selection } from "../game/context.ts";
 import type { Ping } from "../net/session.ts";
 
-/** What the map draws: the state, through whose eyes, and what is selected. */
-export type MapModel = { state: ClientState; viewNation: string | null; selection: Selection };
+/** What the map draws: the state, through whose eyes, what is selected, and in which language its labels are. */
+export type MapModel = { state: ClientState; viewNation: string | null; selection: Selection; lang?: string };
 
 type Events = {
   model: MapModel;

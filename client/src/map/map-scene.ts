@@ -8,6 +8,7 @@ import { paintRoutes } from "./route-painter.ts";
 import { contains, bounds, MAP_WIDTH, MAP_HEIGHT } from "./geometry.ts";
 import { MAP_COLORS } from "./palette.ts";
 import type { Ping } from "../net/session.ts";
+import { t } from "../i18n.ts";
 
 const MIN_ZOOM = 0.3;
 const MAX_ZOOM = 4;
@@ -169,7 +170,7 @@ export class MapScene extends Phaser.Scene {
       this.tweens.add({ targets: ring, scale: 3.2, alpha: 0, duration: 1400, delay: i * 450, repeat: 1, onComplete: () => ring.destroy() });
     }
     const label = this.add
-      .text(region.x, region.y - 74, `Ping: ${ping.by}`, { fontFamily: "system-ui, sans-serif", fontSize: "13px", fontStyle: "bold", color: "#000000", backgroundColor: "#f0e442", padding: { x: 4, y: 2 } })
+      .text(region.x, region.y - 74, t("game.map.ping", { who: ping.by }), { fontFamily: "system-ui, sans-serif", fontSize: "13px", fontStyle: "bold", color: "#000000", backgroundColor: "#f0e442", padding: { x: 4, y: 2 } })
       .setOrigin(0.5, 1)
       .setDepth(7);
     this.time.delayedCall(5000, () => label.destroy());

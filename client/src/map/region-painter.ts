@@ -2,6 +2,8 @@ import type * as Phaser from "phaser";
 import type { MapModel } from "./map-bridge.ts";
 import { regionOutline, hatchSegments, type Point } from "./geometry.ts";
 import { MAP_COLORS, hexToNumber, mix } from "./palette.ts";
+import { regionName, crisisName } from "../game/names.ts";
+import { t } from "../i18n.ts";
 
 export type RegionShape = { id: string; outline: Point[]; x: number; y: number };
 
@@ -63,7 +65,7 @@ export function paintRegions(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics
       g.strokePoints(pts, true, true);
     }
 
-    const name = scene.add.text(spec.x, spec.y - 30, spec.name, LABEL_STYLE).setOrigin(0.5, 1);
+    const name = scene.add.text(spec.x, spec.y - 30, regionName(state, spec.id), LABEL_STYLE).setOrigin(0.5, 1);
     labels.add(name);
     const stability = Math.round(live?.stability ?? 0);
     drawStability(g, spec.x, spec.y - 24, stability);
@@ -71,7 +73,7 @@ export function paintRegions(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics
     if (live?.crisis) {
       // Above the name, boxed: a triangle, the kind and the severity (never colour alone).
       const label = scene.add
-        .text(spec.x + 8, spec.y - 48, `${live.crisis.kind} ${Math.round(live.crisis.severity)}`, { ...SMALL_STYLE, fontStyle: "bold", color: "#000000", backgroundColor: "#f0e442", strokeThickness: 0, padding: { x: 3, y: 1 } })
+        .text(spec.x + 8, spec.y - 48, t("game.map.crisis", { kind: crisisName(live.crisis.kind), severity: Math.round(live.crisis.severity) }), { ...SMALL_STYLE, fontStyle: "bold", color: "#000000", backgroundColor: "#f0e442", strokeThickness: 0, padding: { x: 3, y: 1 } })
         .setOrigin(0.5, 1);
       labels.add(label);
       const cx = label.x - label.width / 2 - 10;

@@ -2,6 +2,8 @@ import type * as Phaser from "phaser";
 import type { MapModel } from "./map-bridge.ts";
 import { dashes, type Point } from "./geometry.ts";
 import { hexToNumber } from "./palette.ts";
+import { t } from "../i18n.ts";
+import { assetName } from "../game/names.ts";
 
 /** Movement routes of own assets (through region centres, dashed, arrow at the end) with their ETA; returns how many. */
 export function paintRoutes(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics, labels: Phaser.GameObjects.Container, model: MapModel): number {
@@ -35,8 +37,9 @@ export function paintRoutes(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics,
     g.lineStyle(2, 0x000000, 1);
     g.fillTriangle(tip[0], tip[1], left[0], left[1], right[0], right[1]);
     g.strokeTriangle(tip[0], tip[1], left[0], left[1], right[0], right[1]);
-    const verb = asset.intent === "deploy" ? "deploying" : asset.intent === "preposition" ? "pre-positioning" : asset.intent === "recall" ? "returning" : "";
-    const label = `${asset.name}${verb ? ` (${verb})` : ""}: ETA T${asset.eta ?? "?"}`;
+    const params = { asset: assetName(state, asset.id), eta: asset.eta ?? "?" };
+    const label =
+      asset.intent === "deploy" ? t("game.map.routeDeploy", params) : asset.intent === "preposition" ? t("game.map.routePreposition", params) : asset.intent === "recall" ? t("game.map.routeRecall", params) : t("game.map.route", params);
     labels.add(
       scene.add
         .text(tip[0], tip[1] + 12, label, { fontFamily: "system-ui, sans-serif", fontSize: "11px", fontStyle: "bold", color: "#ffffff", backgroundColor: "#000000", padding: { x: 3, y: 1 } })

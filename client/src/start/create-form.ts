@@ -2,44 +2,69 @@ import { h, setOptions } from "../ui/html.ts";
 import { field } from "../ui/form.ts";
 import { listScenarios, createExercise, ApiError, type ScenarioSummary } from "../net/exercise-api.ts";
 import { createdExercise } from "./created-exercise.ts";
+import { t, lang } from "../i18n.ts";
+import { localText, listIn, isLang, type Localized } from "../../../shared/i18n/index.ts";
+import { apiProblem } from "./api-errors.ts";
+
+/** A scenario's text in the reader's language (when the server passes translations along), marked when it falls back. */
+function scenarioText(s: ScenarioSummary, field: "title" | "summary"): string {
+  const main = (s as { language?: string }).language;
+  const text = localText(lang(), s as ScenarioSummary & Localized, field, isLang(main) ? main : undefined);
+  return text.fallback ? t("common.untranslated", { text: text.text }) : text.text;
+}
+
+function nationLabel(n: ScenarioSummary["nations"][number], main: string | undefined): string {
+  const text = localText(lang(), n as typeof n & Localized, "name", isLang(main) ? main : undefined);
+  return text.text;
+}
 
 /** Exercise control: pick a scenario, create the exercise, get the codes to hand out. */
 export function createForm(): HTMLElement {
-  const scenario = h("select", { name: "scenario", "aria-required": "true" }, h("option", { value: "" }, "Loading scenarios…"));
+  const scenario = h("select", { name: "scenario", "aria-required": "true" }, h("option", { value: "" }, t("start.create.loading")));
   const summary = h("p", { class: "scenario-summary", "aria-live": "polite" });
-  const title = h("input", { name: "title", maxlength: "160", placeholder: "Optional, e.g. Staff college cohort 12" });
+  const title = h("input", { name: "title", maxlength: "160", placeholder: t("start.create.titlePlaceholder") });
   const password = h("input", { name: "operator-password", type: "password", autocomplete: "current-password" });
-  const passwordField = field("Operator password", password, "This server asks for the operator password to create exercises.");
+  const passwordField = field(t("start.create.password"), password, t("start.create.passwordHint"));
   passwordField.hidden = true;
   const error = h("p", { class: "form-status", role: "alert" });
-  const button = h("button", { type: "submit", class: "primary" }, "Create exercise");
+  const button = h("button", { type: "submit", class: "primary" }, t("start.create.button"));
   const result = h("div", { class: "created" });
   let scenarios: ScenarioSummary[] = [];
 
   const describe = () => {
     const s = scenarios.find((x) => x.id === scenario.value);
-    summary.textContent = s ? `${s.summary} ${s.turns} turns of ${s.hoursPerTurn} h; nations: ${s.nations.filter((n) => n.playable).map((n) => n.name).join(", ")}; ${s.regions} regions, ${s.injects} injects.` : "";
+    const main = s ? (s as { language?: string }).language : undefined;
+    summary.textContent = s
+      ? t("start.create.summary", {
+          summary: scenarioText(s, "summary"),
+          turns: s.turns,
+          hours: s.hoursPerTurn,
+          nations: listIn(lang(), s.nations.filter((n) => n.playable).map((n) => nationLabel(n, main))),
+          regions: s.regions,
+          injects: s.injects,
+        })
+      : "";
   };
   scenario.addEventListener("change", describe);
   listScenarios()
     .then((list) => {
       scenarios = list;
-      setOptions(scenario, list.map((s) => ({ value: s.id, label: s.title })), list.length ? undefined : "No scenarios on this server");
+      setOptions(scenario, list.map((s) => ({ value: s.id, label: scenarioText(s, "title") })), list.length ? undefined : t("start.create.none"));
       describe();
     })
-    .catch((e: Error) => {
-      setOptions(scenario, [], "Scenarios unavailable");
-      error.textContent = `⚠ ${e.message}`;
+    .catch((e: unknown) => {
+      setOptions(scenario, [], t("start.create.unavailable"));
+      error.textContent = `⚠ ${apiProblem(e)}`;
     });
 
   const form = h(
     "form",
     { class: "card create", "aria-labelledby": "create-title", noValidate: true },
-    h("h2", { id: "create-title" }, "Create an exercise"),
-    h("p", {}, "For exercise control: start a new exercise from a scenario and hand out the join codes."),
-    field("Scenario", scenario),
+    h("h2", { id: "create-title" }, t("start.create.title")),
+    h("p", {}, t("start.create.intro")),
+    field(t("start.create.scenario"), scenario),
     summary,
-    field("Exercise title", title),
+    field(t("start.create.exerciseTitle"), title),
     passwordField,
     h("div", { class: "actions" }, button),
     error,
@@ -48,9 +73,9 @@ export function createForm(): HTMLElement {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     error.textContent = "";
-    if (!scenario.value) return void (error.textContent = "⚠ Choose a scenario.");
+    if (!scenario.value) return void (error.textContent = `⚠ ${t("start.create.noScenario")}`);
     button.disabled = true;
-    button.textContent = "Creating…";
+    button.textContent = t("start.create.creating");
     try {
       const created = await createExercise(scenario.value, title.value.trim(), password.value);
       result.replaceChildren(createdExercise(created));
@@ -62,10 +87,10 @@ export function createForm(): HTMLElement {
         passwordField.hidden = false;
         password.focus();
       }
-      error.textContent = `⚠ ${(e as Error).message}`;
+      error.textContent = `⚠ ${apiProblem(e)}`;
     } finally {
       button.disabled = false;
-      button.textContent = "Create exercise";
+      button.textContent = t("start.create.button");
     }
   });
   return form;

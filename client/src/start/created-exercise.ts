@@ -2,26 +2,28 @@ import { h } from "../ui/html.ts";
 import { copyButton } from "../ui/copy-button.ts";
 import { facilitatorLink } from "../route.ts";
 import type { CreatedExercise } from "../net/exercise-api.ts";
+import { t } from "../i18n.ts";
 
 /** The codes to hand out, each with a copy button, and the facilitator link (shown once). */
 export function createdExercise(created: CreatedExercise): HTMLElement {
   const link = facilitatorLink(created.facilitatorToken, created.id);
-  const row = (label: string, value: string, what: string) =>
-    h("tr", {}, h("th", { scope: "row" }, label), h("td", {}, h("code", { class: "code", "data-code-for": what }, value)), h("td", {}, copyButton(value, what)));
+  // data-code-for is for tests and scripts: stable, whatever the reader's language.
+  const row = (label: string, value: string, what: string, key: string) =>
+    h("tr", {}, h("th", { scope: "row" }, label), h("td", {}, h("code", { class: "code", "data-code-for": key }, value)), h("td", {}, copyButton(value, what)));
   return h(
     "section",
     { class: "created-exercise", "aria-labelledby": "created-title" },
-    h("h3", { id: "created-title", tabindex: "-1" }, `Exercise created: ${created.title}`),
-    h("p", {}, "Hand each team its code. Participants open this page, type the code and their name."),
+    h("h3", { id: "created-title", tabindex: "-1" }, t("start.created.title", { title: created.title })),
+    h("p", {}, t("start.created.intro")),
     h(
       "table",
-      { class: "codes", "aria-label": "Join codes" },
-      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Team"), h("th", { scope: "col" }, "Join code"), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Copy")))),
-      h("tbody", {}, ...created.joinCodes.map((c) => row(c.name, c.code, `join code for ${c.name}`)), row("Observers and trainers", created.observerCode, "observer code")),
+      { class: "codes", "aria-label": t("start.created.codes") },
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("start.created.team")), h("th", { scope: "col" }, t("start.created.code")), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, t("game.copy.button"))))),
+      h("tbody", {}, ...created.joinCodes.map((c) => row(c.name, c.code, t("start.created.codeFor", { team: c.name }), `join code for ${c.name}`)), row(t("start.created.observers"), created.observerCode, t("start.created.observerCode"), "observer code")),
     ),
-    h("h4", {}, "Facilitator link"),
-    h("p", { class: "warning" }, "Keep this link secret: it opens exercise control. It is shown only once (the server stores only its fingerprint)."),
-    h("p", { class: "link-row" }, h("input", { readOnly: true, value: link, "aria-label": "Facilitator link", class: "link", onfocus: (e: Event) => (e.target as HTMLInputElement).select() }), copyButton(link, "facilitator link")),
-    h("p", {}, h("a", { class: "button primary", href: link, "data-facilitator-link": "" }, "Open facilitator console")),
+    h("h4", {}, t("start.facilitator.link")),
+    h("p", { class: "warning" }, t("start.created.secret")),
+    h("p", { class: "link-row" }, h("input", { readOnly: true, value: link, "aria-label": t("start.facilitator.link"), class: "link", onfocus: (e: Event) => (e.target as HTMLInputElement).select() }), copyButton(link, t("start.created.linkWhat"))),
+    h("p", {}, h("a", { class: "button primary", href: link, "data-facilitator-link": "" }, t("start.facilitator.open"))),
   );
 }

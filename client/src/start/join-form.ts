@@ -1,21 +1,26 @@
 import { h } from "../ui/html.ts";
 import { field } from "../ui/form.ts";
-import { lookupCode, ApiError } from "../net/exercise-api.ts";
+import { lookupCode } from "../net/exercise-api.ts";
 import { enterExercise } from "../game/enter.ts";
+import { t } from "../i18n.ts";
+import { apiProblem } from "./api-errors.ts";
+
+/** The name an observer joins with when they leave the name empty (shown to exercise control). */
+const OBSERVER_DEFAULT = () => t("start.join.observerName");
 
 /** Participants and observers: a join code and a name. */
-export function joinForm(app: HTMLElement): HTMLElement {
-  const code = h("input", { name: "code", autocomplete: "off", placeholder: "KDX-7QF", maxlength: "20", "aria-required": "true", spellcheck: "false", autocapitalize: "characters" });
-  const name = h("input", { name: "name", autocomplete: "name", maxlength: "40", placeholder: "e.g. Alex Morgan" });
+export function joinForm(app: HTMLElement, initial: { code?: string; name?: string } = {}): HTMLElement {
+  const code = h("input", { name: "code", autocomplete: "off", placeholder: "KDX-7QF", maxlength: "20", "aria-required": "true", spellcheck: "false", autocapitalize: "characters", value: initial.code ?? "" });
+  const name = h("input", { name: "name", autocomplete: "name", maxlength: "40", placeholder: t("start.join.namePlaceholder"), value: initial.name ?? "" });
   const error = h("p", { class: "form-status", role: "alert" });
-  const button = h("button", { type: "submit", class: "primary" }, "Join exercise");
+  const button = h("button", { type: "submit", class: "primary" }, t("start.join.button"));
   const form = h(
     "form",
-    { class: "card", "aria-labelledby": "join-title", noValidate: true },
-    h("h2", { id: "join-title" }, "Join an exercise"),
-    h("p", {}, "Enter the code exercise control gave your team (or the observer code) and your name."),
-    field("Join code", code, "Six letters and digits; the dash is optional."),
-    field("Your name", name, "Team-mates see it next to your orders and messages."),
+    { class: "card join", "aria-labelledby": "join-title", noValidate: true },
+    h("h2", { id: "join-title" }, t("start.join.title")),
+    h("p", {}, t("start.join.intro")),
+    field(t("start.join.code"), code, t("start.join.codeHint")),
+    field(t("start.join.name"), name, t("start.join.nameHint")),
     h("div", { class: "actions" }, button),
     error,
   );
@@ -24,22 +29,22 @@ export function joinForm(app: HTMLElement): HTMLElement {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     error.textContent = "";
-    if (!code.value.trim()) return void (error.textContent = "⚠ Enter the join code.");
+    if (!code.value.trim()) return void (error.textContent = `⚠ ${t("start.join.noCode")}`);
     button.disabled = true;
-    button.textContent = "Checking code…";
+    button.textContent = t("start.join.checking");
     try {
       const found = await lookupCode(code.value.trim());
       if (found.role === "participant" && !name.value.trim()) {
-        error.textContent = `⚠ The code is for ${found.nationName ?? found.nation}. Enter your name so your team-mates know who you are.`;
+        error.textContent = `⚠ ${t("start.join.nameNeeded", { nation: found.nationName ?? t("start.join.yourTeam") })}`;
         name.focus();
         return;
       }
-      await enterExercise(app, { exerciseId: found.exerciseId, options: { code: code.value.trim(), name: name.value.trim() || "Observer" }, title: found.title });
+      await enterExercise(app, { exerciseId: found.exerciseId, options: { code: code.value.trim(), name: name.value.trim() || OBSERVER_DEFAULT() }, title: found.title });
     } catch (e) {
-      error.textContent = `⚠ ${e instanceof ApiError && e.code === "wrong_code" ? "That join code is not valid. Check it with exercise control (codes look like KDX-7QF)." : (e as Error).message}`;
+      error.textContent = `⚠ ${apiProblem(e)}`;
     } finally {
       button.disabled = false;
-      button.textContent = "Join exercise";
+      button.textContent = t("start.join.button");
     }
   });
   return form;

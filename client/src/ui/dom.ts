@@ -1,3 +1,5 @@
+import { t } from "../i18n.ts";
+
 /** A tiny hyperscript: enough to build accessible DOM without a framework. */
 type Attrs = Record<string, string | number | boolean | null | undefined | ((event: any) => void)>;
 type Child = Node | string | number | null | undefined | false | Child[];
@@ -55,7 +57,7 @@ export function statusLine(): HTMLElement {
   return h("p", { className: "status-line", role: "status", "aria-live": "polite" });
 }
 
-export function showResult(line: HTMLElement, result: { ok: boolean; message?: string }, success = "Done."): void {
-  line.textContent = result.ok ? success : (result.message ?? "Refused.");
+export function showResult(line: HTMLElement, result: { ok: boolean; message?: string }, success = t("game.status.done")): void {
+  line.textContent = result.ok ? success : (result.message ?? t("game.status.refused"));
   line.className = `status-line ${result.ok ? "ok" : "error"}`;
 }

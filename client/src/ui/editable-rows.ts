@@ -1,4 +1,5 @@
 import { h, setText } from "./html.ts";
+import { t } from "../i18n.ts";
 
 /** One row's editor: its controls, and what it holds (or a sentence saying what is missing). */
 export type RowEditor<T, C> = { fields: HTMLElement[]; read(): T | string; update(context: C): void };
@@ -28,17 +29,17 @@ export function editableRows<T, C>(opts: { label: string; item: string; add: str
   // Numbers follow the order on screen, so a removal renumbers the rows after it.
   const renumber = () => {
     rows.forEach((row, i) => {
-      setText(row.element.querySelector("legend")!, `${opts.item} ${i + 1}`);
-      row.element.querySelector("button.remove-row")!.setAttribute("aria-label", `Remove ${opts.item.toLowerCase()} ${i + 1}`);
+      setText(row.element.querySelector("legend")!, t("game.rows.legend", { item: opts.item, number: i + 1 }));
+      row.element.querySelector("button.remove-row")!.setAttribute("aria-label", t("game.rows.removeName", { item: opts.item.toLowerCase(), number: i + 1 }));
     });
     list.replaceChildren(...rows.map((row) => h("li", {}, row.element)));
     addButton.disabled = rows.length >= opts.most;
-    setText(note, rows.length >= opts.most ? `At most ${opts.most} in one go.` : "");
+    setText(note, rows.length >= opts.most ? t("game.rows.most", { most: opts.most }) : "");
   };
   const add = () => {
     const editor = opts.create();
     if (context !== null) editor.update(context);
-    const remove = h("button", { type: "button", class: "link remove-row" }, "Remove");
+    const remove = h("button", { type: "button", class: "link remove-row" }, t("game.rows.remove"));
     const row = { editor, element: h("fieldset", { class: "field editable-row" }, h("legend", {}), ...editor.fields, h("div", { class: "actions" }, remove)) };
     remove.addEventListener("click", () => {
       rows = rows.filter((r) => r !== row);
@@ -63,7 +64,7 @@ export function editableRows<T, C>(opts: { label: string; item: string; add: str
       const values: T[] = [];
       for (const [i, row] of rows.entries()) {
         const value = row.editor.read();
-        if (typeof value === "string") return `${opts.item} ${i + 1}: ${value}`;
+        if (typeof value === "string") return t("game.rows.problem", { item: opts.item, number: i + 1, problem: value });
         values.push(value);
       }
       return values;

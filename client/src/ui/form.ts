@@ -1,5 +1,6 @@
 import { h, newId, type Child } from "./html.ts";
 import type { CommandResult } from "../net/session.ts";
+import { t } from "../i18n.ts";
 
 /** A labelled field: the label names the control the way a person reads it. */
 export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
@@ -55,10 +56,10 @@ export function statusLine(): StatusLine {
   const element = h("p", { class: "form-status", role: "status", "aria-live": "polite" });
   const line: StatusLine = {
     element,
-    show(result, success = "Done.") {
+    show(result, success = t("game.status.done")) {
       element.classList.toggle("error", !result.ok);
       element.setAttribute("role", result.ok ? "status" : "alert");
-      element.textContent = result.ok ? success : `⚠ ${"message" in result ? result.message : "Refused."}`;
+      element.textContent = result.ok ? success : `⚠ ${"message" in result ? result.message : t("game.status.refused")}`;
       // The answer belongs where the person acted: keep it on screen.
       if (element.isConnected) element.scrollIntoView({ block: "nearest" });
     },

@@ -15,6 +15,12 @@ import aarEn from "./aar.en.ts";
 import aarFr from "./aar.fr.ts";
 import replayEn from "./replay.en.ts";
 import replayFr from "./replay.fr.ts";
+import startEn from "./start.en.ts";
+import startFr from "./start.fr.ts";
+import gameEn from "./game.en.ts";
+import gameFr from "./game.fr.ts";
+import consoleEn from "./console.en.ts";
+import consoleFr from "./console.fr.ts";
 
 /**
  * The message catalogue: ICU MessageFormat strings (plurals, select for gender or kind), one file
@@ -25,9 +31,9 @@ import replayFr from "./replay.fr.ts";
  * To add a domain: write `<domain>.en.ts` (an object `as const`) and `<domain>.fr.ts`
  * (`satisfies CatalogFor<typeof en>`), then spread both below.
  */
-export const EN = { ...commonEn, ...termsEn, ...engineEn, ...serverEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn } as const;
+export const EN = { ...commonEn, ...termsEn, ...engineEn, ...serverEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn, ...startEn, ...gameEn, ...consoleEn } as const;
 export type MessageKey = keyof typeof EN;
 
-const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...engineFr, ...serverFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr };
+const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...engineFr, ...serverFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr, ...startFr, ...gameFr, ...consoleFr };
 
 export const CATALOG: Record<Lang, { readonly [K in MessageKey]: string }> = { en: EN, fr: FR };
