@@ -6,39 +6,70 @@ import { gameServerUrl } from "./server-url.ts";
 import { saveSeat, forgetSeat } from "./seat-store.ts";
 import { installStringDecoding } from "./string-decoding.ts";
 import { SEAT_REMOVED, type JoinCodes } from "../../../shared/protocol/seat-commands.ts";
+import type { Msg } from "../../../shared/i18n/message.ts";
+import { t, tm } from "../i18n.ts";
 
 export type ConnectionStatus = "online" | "reconnecting" | "offline";
+/** A command's one reply; a refusal's `message` is already in the seat's language (panels show it as it is). */
 export type CommandResult = { ok: true; seq: number } | { ok: false; code: string; message: string };
 export type Ping = { region: string; by: string; nation: string };
 
-/** Why joining failed, sorted so the start page can say what to do next. */
+/** The stable codes a join refusal starts with ("code: sentence", docs/PROTOCOL.md §2), plus the browser's own. */
+const JOIN_KINDS = ["wrong_code", "rate_limited", "unknown_seat", "name_required", "wrong_token", "team_full", "too_many_connections", "too_many_seats", "flooding", "removed", "code_required", "unknown_exercise", "forbidden", "invalid_join", "internal_error"] as const;
+export type JoinKind = (typeof JOIN_KINDS)[number] | "offline" | "other";
+
+/** Why joining failed, sorted by the refusal's stable code so the start page can say what to do next. */
 export class JoinError extends Error {
-  readonly kind: "wrong_code" | "rate_limited" | "unknown_seat" | "name_required" | "wrong_token" | "offline" | "other";
-  constructor(kind: JoinError["kind"], message: string) {
+  readonly kind: JoinKind;
+  /** `message` is in the seat's language, from the catalogue: never the server's English. */
+  constructor(kind: JoinKind, message: string) {
     super(message);
     this.kind = kind;
   }
 }
 
-const JOIN_CODES = ["wrong_code", "rate_limited", "unknown_seat", "name_required", "wrong_token"] as const;
+/** Colyseus's code for "no room with this id" (a bad or stale exercise link). */
+const INVALID_ROOM_ID = 4212;
 
 function joinError(error: unknown): JoinError {
   const raw = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: number })?.code;
-  // Join refusals arrive as "stable_code: sentence" (docs/PROTOCOL.md §2).
-  const stable = /^([a-z_]+): (.*)$/s.exec(raw);
-  if (stable && (JOIN_CODES as readonly string[]).includes(stable[1]!)) return new JoinError(stable[1] as JoinError["kind"], stable[2]!);
-  const message = stable ? stable[2]! : raw;
-  if (/too many attempts/i.test(message)) return new JoinError("rate_limited", message);
-  if (/seat is no longer valid/i.test(message)) return new JoinError("unknown_seat", message);
-  if (/enter your name/i.test(message)) return new JoinError("name_required", message);
-  if (/facilitator token/i.test(message)) return new JoinError("wrong_token", message);
-  if (/join code/i.test(message)) return new JoinError("wrong_code", message);
-  if (code === 4401 || code === 403 || code === 429) return new JoinError("other", message);
-  if (/fetch|network|websocket|connect|ECONNREFUSED|Failed/i.test(message) || code === undefined) {
-    return new JoinError("offline", "Cannot reach the exercise server. Check your connection; this page will let you try again.");
+  const code = (error as { code?: unknown })?.code;
+  const stable = /^([a-z_]+): /.exec(raw)?.[1];
+  if (stable && (JOIN_KINDS as readonly string[]).includes(stable)) return new JoinError(stable as JoinKind, joinSentence(stable as (typeof JOIN_KINDS)[number], raw));
+  if (code === INVALID_ROOM_ID) return new JoinError("unknown_exercise", t("server.join.unknown_exercise"));
+  // No status at all: the request never reached the server.
+  if (typeof code !== "number") return new JoinError("offline", t("server.net.unreachable"));
+  return new JoinError("other", t("server.joinBrief.refused"));
+}
+
+/** The refusal in the seat's language; values that stayed on the server are left out, except an error's reference. */
+function joinSentence(kind: (typeof JOIN_KINDS)[number], raw: string): string {
+  switch (kind) {
+    case "flooding":
+    case "rate_limited":
+    case "team_full":
+    case "too_many_seats":
+    case "too_many_connections":
+      return t(`server.joinBrief.${kind}`);
+    case "internal_error":
+      return t("server.joinBrief.internal_error", { reference: /\b(E-[0-9A-F]{8})\b/.exec(raw)?.[1] ?? "none" });
+    case "invalid_join":
+    case "removed":
+    case "wrong_code":
+    case "unknown_seat":
+    case "name_required":
+    case "wrong_token":
+    case "code_required":
+    case "unknown_exercise":
+    case "forbidden":
+      return t(`server.join.${kind}`);
   }
-  return new JoinError("other", message || "The server refused to join this exercise.");
+}
+
+/** A refusal from the server in the seat's language: its message when it has one, else its English sentence (an older server). */
+function refusalText(reply: { message?: string; msg?: Msg }): string {
+  if (reply.msg && typeof reply.msg.key === "string") return tm(reply.msg);
+  return reply.message ?? t("server.net.refused");
 }
 
 let commandCounter = 0;
@@ -102,12 +133,12 @@ export class Session {
       }
       this.queueRender();
     });
-    room.onMessage("result", (r: { id: string | null; ok: boolean; seq?: number; code?: string; message?: string }) => {
+    room.onMessage("result", (r: { id: string | null; ok: boolean; seq?: number; code?: string; message?: string; msg?: Msg }) => {
       const done = r.id ? this.pending.get(r.id) : undefined;
       if (done) {
         this.pending.delete(r.id!);
-        done(r.ok ? { ok: true, seq: r.seq ?? 0 } : { ok: false, code: r.code ?? "error", message: r.message ?? "Refused." });
-      } else if (!r.ok) this.emit("notice", r.message ?? "The server refused a request.");
+        done(r.ok ? { ok: true, seq: r.seq ?? 0 } : { ok: false, code: r.code ?? "error", message: refusalText(r) });
+      } else if (!r.ok) this.emit("notice", refusalText(r));
     });
     room.onMessage("welcome", (w: Welcome) => {
       this.welcome = w;
@@ -120,24 +151,24 @@ export class Session {
     });
     room.onMessage("ping", (p: Ping) => this.emit("ping", p));
     // Exercise control only: something stopped the exercise and needs a person.
-    room.onMessage("controlAlert", (alert: ControlAlert) => this.emit("notice", alert.message));
+    room.onMessage("controlAlert", (alert: ControlAlert) => this.emit("notice", refusalText(alert)));
     room.onMessage("joinCodes", (codes: JoinCodes) => {
       this.joinCodes = codes;
       this.queueRender();
     });
-    room.onDrop(() => this.setStatus("reconnecting", "Connection lost: reconnecting…"));
+    room.onDrop(() => this.setStatus("reconnecting", t("server.net.lost")));
     room.onReconnect(() => this.setStatus("online", ""));
-    room.onLeave((code, reason) => {
+    room.onLeave((code) => {
       if (this.closed) return;
       if (code === SEAT_REMOVED) {
         // The seat is gone for good: nothing to rejoin.
         this.closed = true;
         forgetSeat(this.exerciseId);
-        this.emit("ended", (reason || "Exercise control removed this seat from the exercise.").replace(/^removed: /, ""));
+        this.emit("ended", t("server.join.removed"));
         return;
       }
-      if (code === 4429) this.emit("notice", reason || "Disconnected for sending too many messages.");
-      this.setStatus("offline", "Offline: the connection to the exercise server was lost.");
+      if (code === 4429) this.emit("notice", t("server.net.flooded"));
+      this.setStatus("offline", t("server.net.offline"));
       void this.rejoinLoop();
     });
     if (room.state) {
@@ -152,7 +183,7 @@ export class Session {
     while (!this.closed) {
       await sleep(delay);
       if (this.closed) return;
-      this.setStatus("reconnecting", "Reconnecting to the exercise…");
+      this.setStatus("reconnecting", t("server.net.reconnecting"));
       try {
         const room = await this.client.joinById(this.exerciseId, { seat: this.welcome.seat });
         this.welcome = await waitForWelcome(room);
@@ -168,7 +199,7 @@ export class Session {
           return;
         }
         delay = Math.min(10_000, delay * 2);
-        this.setStatus("offline", `Offline: retrying in ${Math.round(delay / 1000)} s. ${refused.kind === "offline" ? "The server cannot be reached." : refused.message}`);
+        this.setStatus("offline", t("server.net.retrying", { seconds: Math.round(delay / 1000), reason: refused.message }));
       }
     }
   }
@@ -222,7 +253,7 @@ export class Session {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        resolve({ ok: false, code: "timeout", message: "No answer from the server yet: check the connection indicator and try again." });
+        resolve({ ok: false, code: "timeout", message: t("server.net.noAnswer") });
       }, COMMAND_TIMEOUT_MS);
       this.pending.set(id, (r) => {
         clearTimeout(timer);
@@ -233,7 +264,7 @@ export class Session {
       } catch {
         clearTimeout(timer);
         this.pending.delete(id);
-        resolve({ ok: false, code: "offline", message: "Not connected: wait for the connection to come back, then try again." });
+        resolve({ ok: false, code: "offline", message: t("server.net.notConnected") });
       }
     });
   }
@@ -255,7 +286,7 @@ function sleep(ms: number) {
 
 function waitForWelcome(room: Room): Promise<Welcome> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new JoinError("other", "The exercise server did not greet this seat; reload the page to try again.")), 8000);
+    const timer = setTimeout(() => reject(new JoinError("other", t("server.net.noGreeting"))), 8000);
     const off = room.onMessage("welcome", (w: Welcome) => {
       clearTimeout(timer);
       off();
