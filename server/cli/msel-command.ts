@@ -5,6 +5,7 @@ import { validateScenario } from "../../shared/scenario/validate.ts";
 import { loadScenarioFile, processIo, type Io } from "./io.ts";
 
 export const MSEL_USAGE = `concord msel export <scenario.json>            CSV with HSEEP columns to standard output
+  (a translated scenario gets a column per language after each text: "Title", "Title (fr)" …)
 concord msel import <scenario.json> <msel.csv> [--out <file>]
   Replaces the scenario's MSEL with the spreadsheet's rows, validates the result, and writes the
   scenario file (or --out). Nothing is written when anything is wrong.`;
@@ -44,7 +45,7 @@ export async function runMsel(args: string[], io: Io = processIo): Promise<numbe
       io.err(`${csvFile}: missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")} (export a scenario's MSEL to see the expected columns)\n`);
       return 1;
     }
-    const imported = rowsToMsel(records);
+    const imported = rowsToMsel(records, loaded.scenario);
     if (!imported.ok) {
       for (const e of imported.errors) io.err(`${csvFile}: ${e.path}: ${e.message}\n`);
       io.err(`Nothing written: ${imported.errors.length} problem(s).\n`);
@@ -59,6 +60,8 @@ export async function runMsel(args: string[], io: Io = processIo): Promise<numbe
     }
     writeFileSync(out, JSON.stringify(updated, null, 2) + "\n");
     io.out(`Imported ${imported.msel.length} injects from ${csvFile} into ${out}.\n`);
+    const untranslated = checked.warnings.filter((w) => w.path.startsWith("msel["));
+    if (untranslated.length) io.err(`Note: ${untranslated.length} inject text${untranslated.length === 1 ? " has" : "s have"} no translation in a language the scenario lists (the sheet's "Title (fr)" … columns); \`concord validate ${out}\` lists them.\n`);
     return 0;
   }
   io.err(`${MSEL_USAGE}\n`);

@@ -1,6 +1,7 @@
 import { InjectSpec, type ScenarioSpec } from "./schema.ts";
 import { formatPath, type ValidationError } from "./validate.ts";
 import { writeCsv, unescapeCsvCell } from "../csv/write-csv.ts";
+import { DEFAULT_LANG, LANGUAGES, type Lang } from "../i18n/languages.ts";
 
 /**
  * The MSEL as spreadsheet rows with HSEEP columns, plus machine columns (JSON) that make the
@@ -27,17 +28,47 @@ export const MSEL_COLUMNS = [
   "Expected Actions (JSON)",
   "Trigger Condition (JSON)",
 ] as const;
-export type MselRow = Record<(typeof MSEL_COLUMNS)[number], string>;
+export type MselColumn = (typeof MSEL_COLUMNS)[number];
+/** The base columns, plus `Title (fr)` … for each language the scenario is translated into. */
+export type MselRow = Record<MselColumn, string> & { [translationColumn: string]: string };
+
+/**
+ * The columns that hold texts people read, and the inject field each holds. Each gets a twin
+ * column per translation, right after it: "Title", "Title (fr)". The plain column is the
+ * scenario's main language.
+ */
+const TEXT_COLUMNS = { From: "from", Title: "title", Message: "body", "Expected Player Action": "description", Objective: "objective", Capability: "capability" } as const;
+type TextColumn = keyof typeof TEXT_COLUMNS;
+const isTextColumn = (column: string): column is TextColumn => Object.hasOwn(TEXT_COLUMNS, column);
+export const translationColumn = (column: TextColumn, lang: Lang) => `${column} (${lang})`;
+
+/** The sheet's columns for a scenario translated into `translations` (main language excluded). */
+export function mselColumns(translations: readonly Lang[] = []): string[] {
+  return MSEL_COLUMNS.flatMap((column) => (isTextColumn(column) ? [column, ...translations.map((lang) => translationColumn(column, lang))] : [column]));
+}
+
+type Languages = Partial<Pick<ScenarioSpec, "language" | "languages">>;
+/** The languages a sheet carries besides the main one: those declared, and any an inject is translated into. */
+function translationsOf(scenario: Languages & Pick<ScenarioSpec, "msel">): Lang[] {
+  const main = scenario.language ?? DEFAULT_LANG;
+  const present = new Set<Lang>(scenario.languages ?? []);
+  for (const inject of scenario.msel) {
+    for (const lang of Object.keys(inject.i18n ?? {}) as Lang[]) present.add(lang);
+    for (const action of inject.expectedActions) for (const lang of Object.keys(action.i18n ?? {}) as Lang[]) present.add(lang);
+  }
+  return LANGUAGES.filter((lang) => lang !== main && present.has(lang));
+}
 
 function scenarioTime(scenario: Pick<ScenarioSpec, "startTime" | "hoursPerTurn">, turn: number): string {
   return new Date(Date.parse(scenario.startTime) + (turn - 1) * scenario.hoursPerTurn * 3600_000).toISOString().replace(".000Z", "Z");
 }
 
-export function mselToRows(scenario: Pick<ScenarioSpec, "msel" | "startTime" | "hoursPerTurn">): MselRow[] {
+export function mselToRows(scenario: Pick<ScenarioSpec, "msel" | "startTime" | "hoursPerTurn"> & Languages): MselRow[] {
+  const translations = translationsOf(scenario);
   return scenario.msel.map((inject) => {
     const trigger = inject.trigger;
     const turn = trigger.kind === "scheduled" ? String(trigger.turn) : trigger.kind === "conditional" ? String(trigger.earliestTurn) : "";
-    return {
+    const base: MselRow = {
       "Inject No.": inject.number,
       Turn: turn,
       "Scenario Time": trigger.kind === "scheduled" ? scenarioTime(scenario, trigger.turn) : "",
@@ -54,28 +85,47 @@ export function mselToRows(scenario: Pick<ScenarioSpec, "msel" | "startTime" | "
       Status: "planned",
       ID: inject.id,
       "Effects (JSON)": inject.effects.length ? JSON.stringify(inject.effects) : "",
-      "Expected Actions (JSON)": inject.expectedActions.length ? JSON.stringify(inject.expectedActions) : "",
+      // Translations travel in their own columns, not in the JSON.
+      "Expected Actions (JSON)": inject.expectedActions.length ? JSON.stringify(inject.expectedActions.map(({ i18n: _, ...action }) => action)) : "",
       "Trigger Condition (JSON)": trigger.kind === "conditional" ? JSON.stringify(trigger.condition) : "",
     };
+    const row: MselRow = {} as MselRow;
+    for (const column of mselColumns(translations)) {
+      const twin = /^(.*) \((\w+)\)$/.exec(column);
+      if (!twin || !isTextColumn(twin[1]!)) {
+        row[column] = base[column as MselColumn];
+        continue;
+      }
+      const [source, lang] = [twin[1] as TextColumn, twin[2] as Lang];
+      row[column] =
+        source === "Expected Player Action"
+          ? inject.expectedActions.map((e) => e.i18n?.[lang]?.description ?? "").join("\n")
+          : (inject.i18n?.[lang]?.[TEXT_COLUMNS[source] as Exclude<(typeof TEXT_COLUMNS)[TextColumn], "description">] ?? "");
+    }
+    return row;
   });
 }
 
 /** The MSEL as a CSV file, header first (shared/csv/write-csv.ts neutralises formulas). */
-export function mselCsv(rows: readonly MselRow[]): string {
-  return writeCsv(MSEL_COLUMNS, rows.map((row) => MSEL_COLUMNS.map((column) => row[column])));
+export function mselCsv(rows: readonly MselRow[], columns: readonly string[] = rows[0] ? Object.keys(rows[0]) : MSEL_COLUMNS): string {
+  return writeCsv(columns, rows.map((row) => columns.map((column) => row[column] ?? "")));
 }
 
 /**
  * Reads edited rows back into an MSEL. Every problem is reported as `row N, column X: …`
  * (row 2 is the first data row, as a spreadsheet numbers it).
  */
-export function rowsToMsel(rows: Record<string, string>[]): { ok: true; msel: InjectSpec[] } | { ok: false; errors: ValidationError[] } {
+export function rowsToMsel(rows: Record<string, string>[], scenario: Languages = {}): { ok: true; msel: InjectSpec[] } | { ok: false; errors: ValidationError[] } {
   const errors: ValidationError[] = [];
   const msel: InjectSpec[] = [];
+  const main = scenario.language ?? DEFAULT_LANG;
+  // The translation columns the sheet has: a sheet without them still imports (main language only).
+  const twins = (column: TextColumn) => LANGUAGES.filter((lang) => lang !== main && rows.some((row) => translationColumn(column, lang) in row));
   rows.forEach((raw, index) => {
     const rowNo = index + 2;
     const at = (column: string) => `row ${rowNo}, column "${column}"`;
-    const get = (column: (typeof MSEL_COLUMNS)[number]) => unescapeCsvCell((raw[column] ?? "").trim()).trim();
+    const cell = (column: string) => unescapeCsvCell((raw[column] ?? "").trim()).trim();
+    const get = (column: (typeof MSEL_COLUMNS)[number]) => cell(column);
     if (MSEL_COLUMNS.every((c) => !get(c))) return; // blank line in the sheet
     const json = (column: "Effects (JSON)" | "Expected Actions (JSON)" | "Trigger Condition (JSON)", fallback: unknown): unknown => {
       const text = get(column);
@@ -103,7 +153,30 @@ export function rowsToMsel(rows: Record<string, string>[]): { ok: true; msel: In
     const expectedJson = json("Expected Actions (JSON)", null) as { description?: string }[] | null;
     const expectedText = get("Expected Player Action").split("\n").map((l) => l.trim()).filter(Boolean);
     // The human column wins for descriptions, so a planner can reword them in the sheet.
-    const expectedActions = expectedJson ? expectedJson.map((e, k) => ({ ...e, description: expectedText[k] ?? e.description })) : [];
+    const linesOf = (column: string) => cell(column).split("\n").map((l) => l.trim());
+    const expectedTranslations = twins("Expected Player Action").map((lang) => [lang, linesOf(translationColumn("Expected Player Action", lang))] as const);
+    const expectedActions = expectedJson
+      ? expectedJson.map((e, k) => {
+          const action: Record<string, unknown> = { ...e, description: expectedText[k] ?? e.description };
+          const i18n: Record<string, Record<string, unknown>> = { ...((e as { i18n?: Record<string, Record<string, unknown>> }).i18n ?? {}) };
+          for (const [lang, lines] of expectedTranslations) {
+            const { description: _, ...rest } = i18n[lang] ?? {};
+            i18n[lang] = lines[k] ? { ...rest, description: lines[k] } : rest;
+            if (Object.keys(i18n[lang]!).length === 0) delete i18n[lang];
+          }
+          delete action["i18n"];
+          if (Object.keys(i18n).length) action["i18n"] = i18n;
+          return action;
+        })
+      : [];
+    const i18n: Partial<Record<Lang, Record<string, string>>> = {};
+    for (const column of Object.keys(TEXT_COLUMNS) as TextColumn[]) {
+      if (column === "Expected Player Action") continue;
+      for (const lang of twins(column)) {
+        const translated = cell(translationColumn(column, lang));
+        if (translated) (i18n[lang] ??= {})[TEXT_COLUMNS[column]] = translated;
+      }
+    }
     if (!expectedJson && expectedText.length) errors.push({ path: at("Expected Actions (JSON)"), message: "describe how a new expected action is recognised (command, nations, withinTurns) as JSON, or leave the action text empty" });
     const to = get("To");
     const candidate = {
@@ -120,6 +193,7 @@ export function rowsToMsel(rows: Record<string, string>[]): { ok: true; msel: In
       expectedActions,
       objective: get("Objective"),
       capability: get("Capability"),
+      ...(Object.keys(i18n).length ? { i18n } : {}),
     };
     const parsed = InjectSpec.safeParse(candidate);
     if (!parsed.success) {
@@ -148,6 +222,10 @@ const FIELD_COLUMNS: Record<string, string> = {
 };
 
 function columnOf(path: readonly PropertyKey[]): string {
+  if (path[0] === "i18n" && path.length >= 3) {
+    const column = FIELD_COLUMNS[String(path[2])] ?? String(path[2]);
+    return `column "${column} (${String(path[1])})"`;
+  }
   const column = FIELD_COLUMNS[String(path[0])] ?? String(path[0]);
   const rest = path.slice(1);
   return rest.length ? `column "${column}" at ${formatPath(rest)}` : `column "${column}"`;

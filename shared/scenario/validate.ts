@@ -3,7 +3,10 @@ import { ScenarioSpec } from "./schema.ts";
 import type { Condition } from "./conditions.ts";
 import type { Effect } from "./effects.ts";
 import { mapTextOwners, TEXT_FIELDS } from "./localized.ts";
-import { DEFAULT_LANG, LANGUAGE_NAMES, type Lang } from "../i18n/languages.ts";
+import { DEFAULT_LANG, type Lang } from "../i18n/languages.ts";
+
+/** "French": validator messages are written in English for now. */
+const languageName = (lang: Lang) => new Intl.DisplayNames("en", { type: "language" }).of(lang) ?? lang;
 
 export type ValidationError = { path: string; message: string };
 /** Warnings never stop a scenario from loading (a missing translation falls back to the main language). */
@@ -66,7 +69,7 @@ export function translationWarnings(s: ScenarioSpec): ValidationError[] {
       for (const field of fields) {
         const text = mainText(field);
         if (typeof text !== "string" || text === "" || (kind === "report" && field === "source" && text === DEFAULT_REPORT_SOURCE)) continue;
-        if (!i18n[lang]?.[field]) out.push({ path: path ? `${path}.${field}` : field, message: `no ${LANGUAGE_NAMES[lang]} translation ("${lang}"), though "languages" lists it` });
+        if (!i18n[lang]?.[field]) out.push({ path: path ? `${path}.${field}` : field, message: `no ${languageName(lang)} translation ("${lang}"), though "languages" lists it` });
       }
     }
     return owner;

@@ -1,13 +1,24 @@
 import type { ScenarioSpec } from "../scenario/schema.ts";
+import { DEFAULT_LANG } from "../i18n/languages.ts";
+
+/** The item's translations when it has any (an English-only scenario sends exactly what it did). */
+const translated = <T extends { i18n?: unknown }>(item: T) => (item.i18n ? { i18n: item.i18n as NonNullable<T["i18n"]> } : {});
 
 /**
  * The parts of a scenario every participant may see from the start: the map, the nations and
  * the kinds of assets. The MSEL, objectives and starting assets are not here: they reach a nation
  * only through viewFor, as the exercise reveals them.
+ *
+ * Translations go with the texts they translate, so each seat reads them in its own language
+ * (`localText` in shared/i18n/text.ts). Only the translations of what is here travel: the
+ * scenario's i18n holds nothing but its title, summary, briefing and learning objectives.
  */
 export function publicScenario(s: ScenarioSpec) {
   return {
     id: s.id,
+    /** The language of the texts below; the others are in each item's i18n. */
+    language: s.language ?? DEFAULT_LANG,
+    languages: s.languages ?? [s.language ?? DEFAULT_LANG],
     title: s.title,
     summary: s.summary,
     briefing: s.briefing,
@@ -17,9 +28,10 @@ export function publicScenario(s: ScenarioSpec) {
     startTime: s.startTime,
     /** How many people a team may have connected at once (rules.seatsPerNation). */
     seatsPerNation: s.rules.seatsPerNation,
-    nations: s.nations.map((n) => ({ id: n.id, name: n.name, color: n.color, playable: n.playable, alliance: n.alliance, description: n.description })),
-    regions: s.regions.map((r) => ({ id: r.id, name: r.name, kind: r.kind, terrain: r.terrain, x: r.x, y: r.y, shape: r.shape ?? null, adjacent: r.adjacent })),
-    assetTypes: s.assetTypes.map((t) => ({ id: t.id, name: t.name, category: t.category, speed: t.speed, domain: t.domain, missions: t.missions, deployCost: t.deployCost, upkeep: t.upkeep })),
+    ...translated(s),
+    nations: s.nations.map((n) => ({ id: n.id, name: n.name, color: n.color, playable: n.playable, alliance: n.alliance, description: n.description, ...translated(n) })),
+    regions: s.regions.map((r) => ({ id: r.id, name: r.name, kind: r.kind, terrain: r.terrain, x: r.x, y: r.y, shape: r.shape ?? null, adjacent: r.adjacent, ...translated(r) })),
+    assetTypes: s.assetTypes.map((t) => ({ id: t.id, name: t.name, category: t.category, speed: t.speed, domain: t.domain, missions: t.missions, deployCost: t.deployCost, upkeep: t.upkeep, ...translated(t) })),
   };
 }
 export type PublicScenario = ReturnType<typeof publicScenario>;

@@ -20,6 +20,20 @@ describe("concord CLI", () => {
     expect(r.out).toMatch(/OK {2}scenarios\/01-northern-flank.json: Northern Flank/);
   });
 
+  it("warns of a missing translation, and fails on it with --strict", () => {
+    const s = JSON.parse(readFileSync(join(ROOT, "scenarios", "01-northern-flank.json"), "utf8"));
+    s.msel[4].title = s.msel[4].title.en;
+    const file = join(tmp, "untranslated.json");
+    writeFileSync(file, JSON.stringify(s));
+    const r = concord(["validate", file]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`WARN ${file}: msel[4].title: no French translation ("fr")`);
+    expect(r.out).toContain("(1 missing translation)");
+    const strict = concord(["validate", "--strict", file]);
+    expect(strict.code).toBe(1);
+    expect(strict.err).toContain(`${file}: msel[4].title: no French translation`);
+  });
+
   it("lists every problem of a broken file and exits 1", () => {
     const s = JSON.parse(readFileSync(join(ROOT, "scenarios", "03-strait-standoff.json"), "utf8"));
     s.assets[0].region = "mars";
@@ -48,15 +62,21 @@ describe("concord CLI", () => {
     const exported = concord(["msel", "export", scenario]);
     expect(exported.code).toBe(0);
     expect(exported.out.split("\r\n")[0]).toBe(
-      "Inject No.,Turn,Scenario Time,From,To,Type,Delivery,Title,Message,Expected Player Action,Objective,Capability,Trigger,Status,ID,Effects (JSON),Expected Actions (JSON),Trigger Condition (JSON)",
+      "Inject No.,Turn,Scenario Time,From,From (fr),To,Type,Delivery,Title,Title (fr),Message,Message (fr),Expected Player Action,Expected Player Action (fr),Objective,Objective (fr),Capability,Capability (fr),Trigger,Status,ID,Effects (JSON),Expected Actions (JSON),Trigger Condition (JSON)",
     );
     const csv = join(tmp, "msel.csv");
-    writeFileSync(csv, exported.out.replace("Two undersea data and power cables cut near Holm Island", "Undersea cables cut near Holm Island (edited)"));
+    writeFileSync(
+      csv,
+      exported.out
+        .replace("Two undersea data and power cables cut near Holm Island", "Undersea cables cut near Holm Island (edited)")
+        .replace("Deux câbles sous-marins de données et d'énergie sectionnés près de l'île de Holm", "Câbles sous-marins sectionnés près de Holm (modifié)"),
+    );
     const out = join(tmp, "flank-edited.json");
     const imported = concord(["msel", "import", scenario, csv, "--out", out]);
     expect(imported.code).toBe(0);
     const edited = JSON.parse(readFileSync(out, "utf8"));
     expect(edited.msel.find((i: any) => i.id === "cable-cut").title).toBe("Undersea cables cut near Holm Island (edited)");
+    expect(edited.msel.find((i: any) => i.id === "cable-cut").i18n.fr.title).toBe("Câbles sous-marins sectionnés près de Holm (modifié)");
     expect(concord(["validate", out]).code).toBe(0);
   });
 
