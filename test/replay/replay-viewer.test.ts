@@ -69,7 +69,7 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
     await page.screenshot({ path: join(ARTIFACTS, "replay-sudland-before-sharing.png"), fullPage: true });
 
     await page.getByRole("button", { name: "Next event" }).click();
-    await expectText(page, new RegExp(`Event ${beforeSharing + 1} of .*shared a report`));
+    await expectText(page, new RegExp(`Event ${beforeSharing + 1} of .*shared an intelligence report`));
     await page.getByLabel("Position in the exercise (event number)").fill(String(sharedAt));
     await expectText(page, new RegExp(`Event ${sharedAt} of`));
     expect(await page.locator("section[aria-labelledby=reports-h]").innerText()).toContain("RNS Grom");
@@ -85,7 +85,7 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
     await review.waitFor();
     const text = await review.innerText();
     expect(text).toContain("Share the sighting with Sudland");
-    expect(text).toMatch(/Nordmark\s+met\s+0 turn\(s\)/);
+    expect(text).toMatch(/Nordmark\s+met\s+0 turns/);
     expect(text).toContain("Nordmark shared within the turn.");
     await page.getByRole("button", { name: /1\.02 Unidentified warship/ }).click();
     await expectText(page, /Event \d+ of \d+ · turn 1 · running · 1\.02 Unidentified warship/);
@@ -95,14 +95,14 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
     expect(await page.getByRole("link", { name: "HTML" }).getAttribute("href")).not.toContain(exercise.observerCode);
     const [tab] = await Promise.all([page.waitForEvent("popup"), page.getByRole("link", { name: "HTML" }).click()]);
     const refusedInReport = cspViolations(tab);
-    await tab.waitForURL(/\/aar\?format=html&ticket=/);
+    await tab.waitForURL(/\/aar\?format=html&lang=en&ticket=/);
     expect(tab.url()).not.toContain(exercise.observerCode);
     await tab.getByRole("heading", { name: /After-action report/ }).first().waitFor();
     const html = await tab.content();
     expect(refusedInReport).toEqual([]);
     await tab.close();
     const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV" }).click()]);
-    expect(csv.url()).toMatch(/format=csv&download=1&ticket=/);
+    expect(csv.url()).toMatch(/format=csv&lang=en&download=1&ticket=/);
     expect(readFileSync((await csv.path())!, "utf8")).toMatch(/^Inject No\.,Title,/);
     expect(html).toContain("Unidentified warship near the Northern Sea");
     const aarPage = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
@@ -110,6 +110,36 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
     await aarPage.screenshot({ path: join(ARTIFACTS, "aar-html.png"), fullPage: true });
     await aarPage.pdf?.({ path: join(ARTIFACTS, "aar.pdf") }).catch(() => undefined);
     await aarPage.close();
+    await page.close();
+  });
+
+  it("speaks French when the seat chooses it: the screen, the status lines and the report exported from it", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${server.url}/replay.html#code=${exercise.observerCode}`);
+    await page.getByRole("heading", { name: /Replay: Tiny test exercise/ }).waitFor();
+    await page.getByLabel("Language").selectOption("fr");
+    await page.getByRole("heading", { name: /Rejeu : Tiny test exercise/ }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("fr");
+    await expectText(page, /Événement \d+ sur \d+ · tour 4 · terminé · /);
+    const review = await page.locator("table.review").innerText();
+    expect(review).toMatch(/Nordmark\s+atteint\s+0 tour/);
+    expect(review).toContain("a partagé un rapport de renseignement avec Sudland");
+    // The status line of a turn's commitment names the nation, never the event.
+    const committed = await page.evaluate(() => document.body.innerText);
+    expect(committed).not.toMatch(/turn committed|nation updated|folded in/);
+    await page.getByLabel("Aller à un tour").selectOption({ label: "Tour 2" });
+    await page.getByRole("button", { name: "Événement précédent" }).click();
+    await expectText(page, /Tour 1 validé par (Nordmark|Sudland)\.|Résolution du tour 1/);
+    // Remembered: the next visit opens in French.
+    await page.reload();
+    await page.getByRole("heading", { name: /Rejeu : Tiny test exercise/ }).waitFor();
+    const [tab] = await Promise.all([page.waitForEvent("popup"), page.getByRole("link", { name: "HTML" }).click()]);
+    await tab.waitForURL(/\/aar\?format=html&lang=fr&ticket=/);
+    await tab.getByRole("heading", { name: "Retour d’expérience (RETEX)" }).waitFor();
+    expect(await tab.evaluate(() => document.documentElement.lang)).toBe("fr");
+    expect(await tab.locator("h2").allInnerTexts()).toContain("Évaluation injection par injection");
+    await tab.close();
+    await page.evaluate(() => localStorage.removeItem("concord.lang"));
     await page.close();
   });
 
