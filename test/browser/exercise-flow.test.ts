@@ -77,7 +77,7 @@ browserSuite("browser: an exercise from creation to the second turn", () => {
     const b = bob!.page;
     await panel(b).getByLabel("Asset", { exact: true }).selectOption({ label: "AIR Nord Airlift — Nordmark Coast (ready)" });
     await panel(b).getByLabel("Destination", { exact: true }).selectOption({ label: "Redonia (land)" });
-    await panel(b).getByLabel("Mission", { exact: true }).selectOption({ label: "logistics" });
+    await panel(b).getByLabel("Mission", { exact: true }).selectOption({ label: "logistics support" });
     await send(b, "Draft order");
     await panel(b).getByRole("alert").filter({ hasText: "request consent or agree a SOFA first" }).waitFor();
     await screenshot(b, "05-team-drafts-and-refusal");
@@ -144,7 +144,7 @@ browserSuite("browser: an exercise from creation to the second turn", () => {
     await send(dave!.page, "Commit turn");
     for (const p of [alice!, bob!, carol!, dave!, facilitator]) await seeText(p.page, "Turn 2 of 4");
     await openTab(a, "News");
-    await seeText(a, "Turn 1 is resolving (all teams committed).");
+    await seeText(a, "Turn 1 is being resolved (every team committed its orders).");
     step("turn resolved");
 
     // A reload keeps Bob's seat: no code to retype.

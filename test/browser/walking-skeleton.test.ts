@@ -84,7 +84,7 @@ browserSuite("browser: walking skeleton", () => {
       const orders = alice.page.getByRole("tabpanel");
       await orders.getByLabel("Asset", { exact: true }).selectOption({ label: order.assetLabel });
       await orders.getByLabel("Destination", { exact: true }).selectOption({ label: order.destinationLabel });
-      await orders.getByLabel("Mission", { exact: true }).selectOption({ label: order.mission });
+      await orders.getByLabel("Mission", { exact: true }).selectOption(order.mission);
       await orders.getByRole("button", { name: "Draft order" }).click();
       await seeText(alice.page, "proposed by Alice");
       await facilitator.page.getByRole("button", { name: "Resolve turn now" }).click();

@@ -11,7 +11,7 @@ export default {
   "panels.orders.commit.button": "Commit turn",
   "panels.orders.commit.undo": "Un-commit turn",
   "panels.orders.commit.done": "✓ Your team has committed turn {turn}.",
-  "panels.orders.commit.doneBy": "✓ Your team has committed turn {turn} ({name}).",
+  "panels.orders.commit.doneBy": "✓ Your team has committed turn {turn} (by {name}).",
   "panels.orders.commit.notYet": "Your team has not committed yet.",
   "panels.orders.commit.committed": "Committed: waiting for the other teams.",
   "panels.orders.commit.uncommitted": "Un-committed: your team can change its orders.",

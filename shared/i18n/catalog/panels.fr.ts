@@ -11,7 +11,7 @@ export default {
   "panels.orders.commit.button": "Valider le tour",
   "panels.orders.commit.undo": "Annuler la validation",
   "panels.orders.commit.done": "✓ Votre équipe a validé le tour {turn}.",
-  "panels.orders.commit.doneBy": "✓ Votre équipe a validé le tour {turn} ({name}).",
+  "panels.orders.commit.doneBy": "✓ Votre équipe a validé le tour {turn} (par {name}).",
   "panels.orders.commit.notYet": "Votre équipe n'a pas encore validé.",
   "panels.orders.commit.committed": "Tour validé\u00a0: en attente des autres équipes.",
   "panels.orders.commit.uncommitted": "Validation annulée\u00a0: votre équipe peut modifier ses ordres.",
