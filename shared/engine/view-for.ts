@@ -31,6 +31,8 @@ export type InjectView = {
   delayedToTurn?: number | null;
   objective?: string;
   capability?: string;
+  /** Translations of the texts above (a nation's view: from, title and body only). */
+  i18n?: InjectSpec["i18n"];
 };
 
 export type View = {
@@ -216,7 +218,15 @@ function publicNation(nation: NationState): PublicNation {
 }
 
 function publicInject(spec: InjectSpec, releasedTurn: number | null): InjectView {
-  return { id: spec.id, number: spec.number, title: spec.title, body: spec.body, type: spec.type, delivery: spec.delivery, from: spec.from, to: spec.to, releasedTurn };
+  const view: InjectView = { id: spec.id, number: spec.number, title: spec.title, body: spec.body, type: spec.type, delivery: spec.delivery, from: spec.from, to: spec.to, releasedTurn };
+  // Only the translations of what the addressees read: objective and capability are the white cell's.
+  const i18n = Object.fromEntries(
+    Object.entries(spec.i18n ?? {}).flatMap(([lang, t]) => {
+      const seen = Object.fromEntries(Object.entries({ from: t?.from, title: t?.title, body: t?.body }).filter(([, v]) => v !== undefined));
+      return Object.keys(seen).length ? [[lang, seen]] : [];
+    }),
+  );
+  return Object.keys(i18n).length ? { ...view, i18n } : view;
 }
 
 function whiteInject(spec: InjectSpec, inject: { status: string; releasedTurn: number | null; delayedToTurn: number | null }): InjectView {
@@ -228,6 +238,7 @@ function whiteInject(spec: InjectSpec, inject: { status: string; releasedTurn: n
     delayedToTurn: inject.delayedToTurn,
     objective: spec.objective,
     capability: spec.capability,
+    ...(spec.i18n ? { i18n: spec.i18n } : {}),
   };
 }
 

@@ -9,6 +9,10 @@ import { localText } from "../../shared/i18n/text.ts";
 import { publicScenario } from "../../shared/view/public-scenario.ts";
 import { scenarioJsonSchema } from "../../server/cli/schema-command.ts";
 import { ROOT } from "../../server/config.ts";
+import { initialState } from "../../shared/engine/initial-state.ts";
+import { decide } from "../../shared/engine/decide.ts";
+import { stamp, foldEvents } from "../../shared/engine/evolve.ts";
+import { viewFor } from "../../shared/engine/view-for.ts";
 
 const tiny = () => JSON.parse(readFileSync(join(ROOT, "test/server/fixtures/scenarios/tiny.json"), "utf8"));
 const shipped = (file: string) => JSON.parse(readFileSync(join(ROOT, "scenarios", file), "utf8"));
@@ -174,5 +178,22 @@ describe("texts in several languages: what participants receive", () => {
     expect(wire).not.toContain("Sever Star");
     expect(wire).not.toContain("Attribution");
     expect(JSON.stringify(publicScenario(ScenarioSpec.parse(tiny())))).not.toContain("i18n");
+  });
+});
+
+describe("texts in several languages: an inject's translations in the views", () => {
+  it("reach its addressees for what they read, and the white cell for everything", () => {
+    const scenario = ScenarioSpec.parse(shipped("01-northern-flank.json"));
+    let state = initialState(scenario, "ex-lang", 1);
+    const decision = decide(state, { type: "startExercise" }, { role: "facilitator", name: "Control" }, 1_000);
+    if ("rejected" in decision) throw new Error(decision.rejected.message);
+    state = foldEvents(state, stamp(state, decision.events, 1_000));
+    const released = Object.values(state.injects).find((i) => i.status === "released")!;
+    const nation = released.spec.to === "all" ? "sarnia" : released.spec.to[0]!;
+    const seen = viewFor(state, { kind: "nation", nation }).injects[released.id]!;
+    expect(seen.i18n?.fr?.title).toBe(released.spec.i18n?.fr?.title);
+    expect(seen.i18n?.fr?.body).toBeTruthy();
+    expect(seen.i18n?.fr?.objective).toBeUndefined();
+    expect(viewFor(state, { kind: "white" }).injects[released.id]!.i18n?.fr?.objective).toBe(released.spec.i18n?.fr?.objective);
   });
 });
