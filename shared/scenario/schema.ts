@@ -193,9 +193,9 @@ const ScenarioObject = z.object({
   $schema: z.string().optional(),
   id: Id,
   /** The language the texts are written in when they are plain strings ("en" when absent). */
-  language: Language.optional(),
+  language: Language.optional().describe('The language of the texts written as plain strings; "en" when absent. Texts written as {"en": …, "fr": …} must include it.'),
   /** The languages the scenario is translated into (the main one included); the validator warns of each missing translation. */
-  languages: z.array(Language).min(1).optional(),
+  languages: z.array(Language).min(1).optional().describe("The languages the scenario is translated into, its main language included; each text missing in one is a warning."),
   title: text(160),
   summary: text(2000),
   briefing: text(8000, 0).default(""),
