@@ -1,4 +1,5 @@
 import { describe, it, expect } from "vitest";
+import { expectWellWorded } from "./well-worded.ts";
 import { decide } from "../../shared/engine/decide.ts";
 import { Command, PARTICIPANT_COMMANDS, FACILITATOR_COMMANDS, type Actor } from "../../shared/protocol/commands.ts";
 import { Game } from "./game.ts";
@@ -66,6 +67,7 @@ describe("authorization matrix: every role against every command", () => {
         const code = "rejected" in decision ? decision.rejected.code : "accepted";
         if (allowed) expect(AUTH_CODES).not.toContain(code);
         else expect(AUTH_CODES).toContain(code);
+        if ("rejected" in decision) expectWellWorded(decision.rejected, g.state, `${type} by ${who}`);
       });
     }
   }

@@ -1,4 +1,5 @@
 import { describe, it, expect } from "vitest";
+import { expectWellWorded } from "./well-worded.ts";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
@@ -150,6 +151,7 @@ describe("hostile ids in every id field of every command", () => {
           if ("rejected" in parsed) {
             expect(CODES.has(parsed.rejected.code), label).toBe(true);
             expect(parsed.rejected.code, label).not.toBe(RejectionCode.Internal);
+            expectWellWorded(parsed.rejected, null, label);
             continue;
           }
           let decision: ReturnType<typeof decide>;
@@ -159,6 +161,9 @@ describe("hostile ids in every id field of every command", () => {
             expect(CODES.has(decision.rejected.code), label).toBe(true);
             expect(decision.rejected.code, label).not.toBe(RejectionCode.Internal);
             expect(decision.rejected.message, label).not.toMatch(/undefined|\[object|function /);
+            // Every refusal is a catalogue message that renders in both languages; a hostile id never shows.
+            expectWellWorded(decision.rejected, state, label);
+            if (hostile.length > 3) expect(decision.rejected.message, label).not.toContain(hostile);
             continue;
           }
           assertHarmless(label, decision.events);

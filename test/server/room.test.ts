@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { startHarness, until, type Harness } from "./harness.ts";
 import type { CreatedExercise } from "../../server/exercises/exercise-service.ts";
+import { EN, translate, type Msg } from "../../shared/i18n/index.ts";
 
 let h: Harness;
 let ex: CreatedExercise;
@@ -36,6 +37,18 @@ describe("exercise room", () => {
 
   it("refuses a wrong facilitator token", async () => {
     await expect(h.join(ex.id, { token: "x".repeat(43), name: "Eve" })).rejects.toThrow(/^wrong_token: /);
+  });
+
+  it("answers a refusal with its code, its catalogue message and that message in English", async () => {
+    const dana = await h.join(ex.id, { code: codeOf("north"), name: "Dana" });
+    const refused = (await dana.send({ type: "startExercise" })) as { ok: boolean; code?: string; message?: string; msg?: Msg };
+    expect(refused).toMatchObject({ ok: false, code: "not_facilitator", message: "Only exercise control can start the exercise." });
+    expect(refused.msg).toEqual({ key: "engine.auth.facilitatorOnly", params: { action: { key: "engine.action.startExercise" } } });
+    expect(translate("fr", refused.msg!)).toBe("Seule la direction de l'exercice peut lancer l'exercice.");
+    const unreadable = (await dana.send({ type: "sendMessage", channel: "alliance" })) as { ok: boolean; code?: string; message?: string; msg?: Msg };
+    expect(unreadable).toMatchObject({ ok: false, code: "invalid_payload", message: "The request could not be carried out: the text is missing." });
+    expect(Object.hasOwn(EN, unreadable.msg!.key)).toBe(true);
+    await dana.room.leave();
   });
 
   it("carries a command from one seat to a state change every seat sees", async () => {
