@@ -6,8 +6,9 @@ import { ScenarioSpec } from "../../shared/scenario/schema.ts";
 import { initialState } from "../../shared/engine/initial-state.ts";
 import { foldEvents } from "../../shared/engine/evolve.ts";
 import { viewFor } from "../../shared/engine/view-for.ts";
-import { feedItemFor } from "../../shared/view/feed.ts";
-import { buildAfterActionReport } from "../../shared/aar/index.ts";
+import { feedItemFor, feedText } from "../../shared/view/feed.ts";
+import { buildAfterActionReport, renderHtml } from "../../shared/aar/index.ts";
+import { LANGUAGES } from "../../shared/i18n/languages.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 import { ROOT } from "../../server/config.ts";
 
@@ -48,5 +49,30 @@ describe("a log recorded with the rules of 2026-12-01", () => {
     for (const viewer of viewers) expect(() => JSON.stringify(viewFor(state, viewer))).not.toThrow();
     const report = buildAfterActionReport(initial, fixture.events, "Legacy");
     expect(report.injects.length).toBeGreaterThan(10);
+  });
+
+  it("renders every feed line in English and French, its recorded prose shown as it was", () => {
+    const viewers = [{ kind: "white" } as const, ...Object.values(state.nations).filter((n) => n.playable).map((n) => ({ kind: "nation" as const, nation: n.id }))];
+    let after = initial;
+    let asRecorded = 0;
+    for (const event of fixture.events) {
+      after = foldEvents(after, [event]);
+      for (const viewer of viewers) {
+        const item = feedItemFor(event, after, viewer);
+        if (!item) continue;
+        for (const lang of LANGUAGES) {
+          const text = feedText(item, after, lang);
+          expect(text, `${event.type} in ${lang}`).not.toMatch(/undefined|\{|\}|\[object Object\]/);
+          expect(text.length).toBeGreaterThan(0);
+        }
+        if (event.type === "orderExecuted") {
+          asRecorded++;
+          expect(feedText(item, after, "fr")).toContain(event.outcome);
+        }
+      }
+    }
+    expect(asRecorded).toBeGreaterThan(0);
+    const report = buildAfterActionReport(initial, fixture.events, "Legacy");
+    for (const lang of LANGUAGES) expect(renderHtml(report, lang)).not.toMatch(/undefined|\[object Object\]/);
   });
 });

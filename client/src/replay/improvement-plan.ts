@@ -1,5 +1,5 @@
 import { h, replace } from "../ui/dom.ts";
-import { requestJson, type ReplayAccess } from "./replay-access.ts";
+import { requestJson, replayProblem, type ReplayAccess } from "./replay-access.ts";
 import type { ImprovementItem } from "../../../shared/state/schema.ts";
 import { t } from "../i18n.ts";
 
@@ -50,7 +50,7 @@ export function improvementPlanSection(access: ReplayAccess, nations: { id: stri
       status.textContent = t("replay.ip.removed");
       await refresh();
     } catch (error) {
-      status.textContent = (error as Error).message;
+      status.textContent = replayProblem(error);
     }
   };
 
@@ -74,7 +74,7 @@ export function improvementPlanSection(access: ReplayAccess, nations: { id: stri
                 status.textContent = t("replay.ip.added");
                 await refresh();
               } catch (error) {
-                status.textContent = (error as Error).message;
+                status.textContent = replayProblem(error);
               }
             },
           },
@@ -86,6 +86,6 @@ export function improvementPlanSection(access: ReplayAccess, nations: { id: stri
         )
       : h("p", { className: "hint" }, t("replay.ip.readOnly"));
 
-  void refresh().catch((error) => (status.textContent = (error as Error).message));
+  void refresh().catch((error) => (status.textContent = replayProblem(error)));
   return h("section", { className: "panel", "aria-labelledby": "ip-h" }, h("h2", { id: "ip-h" }, t("replay.ip.title")), list, form, status);
 }

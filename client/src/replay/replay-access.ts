@@ -1,11 +1,25 @@
 import type { RecordedExercise } from "../../../shared/replay/replay-session.ts";
 import { t } from "../i18n.ts";
 
+/** A problem the replay can say in the seat's language: its words come from the catalogue. */
+export class ReplayProblem extends Error {
+  readonly said: string;
+  constructor(said: string) {
+    super(said);
+    this.said = said;
+  }
+}
+
+/** What to show for a failure: the catalogue's sentence, never an exception's or a server's own words. */
+export function replayProblem(failure: unknown): string {
+  return failure instanceof ReplayProblem ? failure.said : t("replay.error.other");
+}
+
 /** A refusal from the server, said in the seat's language (the server's own sentence never reaches the screen). */
-function refusal(status: number, code: string | undefined): Error {
-  if (status === 404 || code === "not_found") return new Error(t("replay.error.notFound"));
-  if (status === 401 || status === 403) return new Error(t("replay.error.denied"));
-  return new Error(t("replay.error.server", { status }));
+function refusal(status: number, code: string | undefined): ReplayProblem {
+  if (status === 404 || code === "not_found") return new ReplayProblem(t("replay.error.notFound"));
+  if (status === 401 || status === 403) return new ReplayProblem(t("replay.error.denied"));
+  return new ReplayProblem(t("replay.error.server", { status }));
 }
 
 /**
@@ -29,7 +43,7 @@ export async function requestJson<T>(path: string, secret: string, init: { metho
       body: init.body ? JSON.stringify(init.body) : undefined,
     });
   } catch {
-    throw new Error(t("replay.error.unreachable"));
+    throw new ReplayProblem(t("replay.error.unreachable"));
   }
   const data = await response.json().catch(() => ({}));
   if (!response.ok) throw refusal(response.status, data?.error?.code);
@@ -60,18 +74,18 @@ export function rememberedAccess(): ReplayAccess | null {
 export async function resolveAccess(input: { code?: string; token?: string; exerciseId?: string }): Promise<ReplayAccess> {
   if (input.code) {
     const res = await fetch(`${base()}/api/join`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: input.code }) }).catch(() => {
-      throw new Error(t("replay.error.unreachable"));
+      throw new ReplayProblem(t("replay.error.unreachable"));
     });
     const data = await res.json().catch(() => ({}));
-    if (!res.ok) throw res.status >= 500 ? refusal(res.status, data?.error?.code) : new Error(t("replay.error.badCode"));
-    if (data.role !== "observer") throw new Error(t("replay.error.nationCode"));
+    if (!res.ok) throw res.status >= 500 ? refusal(res.status, data?.error?.code) : new ReplayProblem(t("replay.error.badCode"));
+    if (data.role !== "observer") throw new ReplayProblem(t("replay.error.nationCode"));
     return { exerciseId: data.exerciseId, secret: input.code, role: "observer" };
   }
   if (input.token && input.exerciseId) {
     const info = await requestJson<{ role: "facilitator" | "observer" }>(`/api/exercises/${encodeURIComponent(input.exerciseId)}`, input.token);
     return { exerciseId: input.exerciseId, secret: input.token, role: info.role };
   }
-  throw new Error(t("replay.error.missing"));
+  throw new ReplayProblem(t("replay.error.missing"));
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Viewer } from "../../../shared/engine/view-for.ts";
 import { t, lang, onLanguageChange } from "../i18n.ts";
 import { languageMenu } from "../ui/language-menu.ts";
 import { eventMsg, words } from "./replay-words.ts";
-import { accessFromLocation, rememberAccess, rememberedAccess, resolveAccess, loadRecording, requestJson, ticketedUrl, base, type ReplayAccess } from "./replay-access.ts";
+import { accessFromLocation, rememberAccess, rememberedAccess, resolveAccess, loadRecording, requestJson, ticketedUrl, base, replayProblem, type ReplayAccess } from "./replay-access.ts";
 import { replayMap } from "./replay-map.ts";
 import { clientStateFromView } from "./view-to-client-state.ts";
 import { nationsPanel, reportsPanel, injectsPanel, feedPanel, injectReviewTable } from "./replay-panels.ts";
@@ -39,7 +39,7 @@ async function boot() {
     const remembered = rememberedAccess();
     if (remembered && (!fromUrl.exerciseId || remembered.exerciseId === fromUrl.exerciseId)) return open(remembered);
   } catch (error) {
-    return showLogin(fromUrl.exerciseId, (error as Error).message);
+    return showLogin(fromUrl.exerciseId, replayProblem(error));
   }
   showLogin(fromUrl.exerciseId);
 }
@@ -58,7 +58,7 @@ function showLogin(exerciseId?: string, error?: string) {
       rememberAccess(access);
       await open(access);
     } catch (e) {
-      message.textContent = (e as Error).message;
+      message.textContent = replayProblem(e);
       login = { exerciseId: exercise.value.trim() || undefined, error: message.textContent };
     }
   };
@@ -272,7 +272,7 @@ class ReplayScreen {
       }
     } catch (error) {
       tab?.close();
-      this.els.aar!.textContent = (error as Error).message;
+      this.els.aar!.textContent = replayProblem(error);
     }
   }
 
@@ -283,7 +283,7 @@ class ReplayScreen {
       const link = `${window.location.origin}/#facilitator=${created.facilitatorToken}&exercise=${created.id}`;
       replace(this.els.branch!, `${t("replay.branched", { title: created.title, codes: created.joinCodes.map((c) => t("replay.branchCode", { team: c.name, code: c.code })), observer: created.observerCode })} `, h("a", { href: link }, t("replay.branchOpen")));
     } catch (error) {
-      this.els.branch!.textContent = (error as Error).message;
+      this.els.branch!.textContent = replayProblem(error);
     }
   }
 

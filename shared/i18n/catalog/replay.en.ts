@@ -21,6 +21,7 @@ export default {
   "replay.error.missing": "Enter the observer code, or the exercise id and the facilitator token.",
   "replay.error.notFound": "There is no recorded exercise with that id. Check the link with exercise control.",
   "replay.error.denied": "That code or token does not open this exercise.",
+  "replay.error.other": "Something went wrong. Try again; if it persists, tell exercise control.",
   "replay.heading": "Replay: {title}",
   "replay.eventCount": "{count, plural, one {# event recorded} other {# events recorded}}",
   "replay.perspective": "Perspective",

@@ -23,6 +23,7 @@ export default {
   "replay.error.missing": "Saisissez le code observateur, ou l’identifiant de l’exercice et le jeton de la direction de l’exercice.",
   "replay.error.notFound": "Aucun exercice enregistré ne porte cet identifiant. Vérifiez le lien auprès de la direction de l’exercice.",
   "replay.error.denied": "Ce code ou ce jeton n’ouvre pas cet exercice.",
+  "replay.error.other": "Une erreur s’est produite. Réessayez ; si elle persiste, prévenez la direction de l’exercice.",
   "replay.heading": "Rejeu : {title}",
   "replay.eventCount": "{count, plural, one {# événement enregistré} other {# événements enregistrés}}",
   "replay.perspective": "Point de vue",

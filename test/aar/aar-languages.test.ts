@@ -1,0 +1,126 @@
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildAfterActionReport, renderCsv, renderHtml, renderMarkdown, aarJson } from "../../shared/aar/index.ts";
+import { configFromEnv } from "../../server/config.ts";
+import { openStore } from "../../server/app.ts";
+import { runAar } from "../../server/cli/aar-command.ts";
+import { cliLang, takeLangOption } from "../../server/cli/lang.ts";
+import { startHarness, type Harness } from "../server/harness.ts";
+import { playTiny, tinyScenario } from "./play-tiny.ts";
+
+const game = playTiny();
+const report = buildAfterActionReport(game.initial, game.events, "Tiny AAR");
+
+describe("the after-action report in French", () => {
+  const html = renderHtml(report, "fr");
+
+  it("says so in its lang attribute, and its headings are French", () => {
+    expect(html).toMatch(/^<!doctype html><html lang="fr">/);
+    expect(renderHtml(report, "en")).toMatch(/<html lang="en">/);
+    for (const heading of ["Retour d’expérience (RETEX)", "Présentation", "Objectifs de formation", "Évolution des indicateurs", "Évaluation injection par injection", "Chronologie des faits marquants", "Plan d’amélioration"]) expect(html).toContain(heading);
+    expect(html).not.toContain("After-action report");
+    expect(html).not.toContain("Inject-by-inject");
+  });
+
+  it("says what each nation did and the timeline in French, with names", () => {
+    expect(html).toContain("a partagé un rapport de renseignement avec Sudland");
+    expect(html).toContain("atteint");
+    expect(html).toContain("L’exercice a commencé.");
+    expect(html).not.toMatch(/shareIntel|deployAsset|undefined/);
+  });
+
+  it("writes numbers and dates the French way, in the scenario's zone", () => {
+    // Decimal commas in the metrics; the scenario clock as French dates (UTC: the scenario names no zone).
+    expect(renderMarkdown(report, "fr")).toMatch(/\| 0 \| 55 \| 65,8 \| 0 \|/);
+    expect(renderMarkdown(report, "en")).toMatch(/\| 0 \| 55 \| 65\.8 \| 0 \|/);
+    const start = new Intl.DateTimeFormat("fr", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(Date.parse(tinyScenario.startTime));
+    expect(html).toContain(start);
+    expect(renderHtml(report, "en")).toContain(new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(Date.parse(tinyScenario.startTime)));
+  });
+
+  it("has French Markdown and CSV, and JSON that stays data with the sentences beside it", () => {
+    expect(renderMarkdown(report, "fr")).toContain("## Évaluation injection par injection");
+    // The scenario is written in English only: its texts say they are not translated.
+    expect(renderMarkdown(report, "fr")).toContain("| Share the sighting with Sudland (non traduit) | Nordmark | atteint | 1 | a partagé un rapport de renseignement avec Sudland |");
+    expect(renderCsv(report, "fr").split("\r\n")[0]).toMatch(/^N° d’injection,Titre,/);
+    const json = aarJson(report, "fr");
+    expect(json.lang).toBe("fr");
+    expect(json.timeline[0]).toMatchObject({ msg: { key: expect.stringMatching(/^feed\./) }, text: expect.any(String) });
+    expect(json.injects.find((i) => i.inject === "red-sighting")!.expected[0]!.byNation[0]!.action!.text).toBe("a partagé un rapport de renseignement avec Sudland");
+  });
+});
+
+describe("GET /api/exercises/:id/aar?lang=", () => {
+  let h: Harness;
+  let ex: Awaited<ReturnType<Harness["createExercise"]>>;
+  beforeAll(async () => {
+    h = await startHarness();
+    ex = await h.createExercise();
+  });
+  afterAll(async () => h?.shutdown());
+  const get = (query: string) => fetch(`${h.url}/api/exercises/${ex.id}/aar?${query}`, { headers: { authorization: `Bearer ${ex.observerCode}` } });
+
+  it("exports the report in French when asked, in English by default", async () => {
+    const fr = await get("format=html&lang=fr");
+    expect(fr.status).toBe(200);
+    expect(fr.headers.get("content-language")).toBe("fr");
+    const body = await fr.text();
+    expect(body).toContain('<html lang="fr">');
+    expect(body).toContain("Retour d’expérience (RETEX)");
+    expect(await (await get("format=md")).text()).toContain("# After-action report:");
+    expect((await (await get("format=json&lang=fr")).json()).lang).toBe("fr");
+  });
+
+  it("refuses a language it does not speak, naming those it does", async () => {
+    const res = await get("format=html&lang=de");
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toEqual({ code: "invalid_lang", message: "lang must be one of en, fr." });
+  });
+});
+
+describe("concord aar --lang", () => {
+  const dir = mkdtempSync(join(tmpdir(), "concord-aar-lang-"));
+  const saved = process.env.DATA_DIR;
+  beforeAll(async () => {
+    process.env.DATA_DIR = dir;
+    const store = await openStore(configFromEnv({ DATA_DIR: dir } as NodeJS.ProcessEnv));
+    await store.createExercise({ id: "ex-lang", title: "Tiny AAR", scenario: tinyScenario, seed: 11, createdAt: 0, facilitatorTokenHash: "0".repeat(64), joinCodes: {}, observerCode: "OBSERVER0000" });
+    await store.append("ex-lang", game.events);
+    await store.close();
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.DATA_DIR;
+    else process.env.DATA_DIR = saved;
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const run = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
+    let out = "";
+    let err = "";
+    const code = await runAar(args, { out: (s) => (out += s), err: (s) => (err += s) }, env);
+    return { code, out, err };
+  };
+
+  it("writes the report in French with --lang fr, or when LANG is French", async () => {
+    const fr = await run(["ex-lang", "--lang", "fr", "--format", "md"]);
+    expect(fr.code).toBe(0);
+    expect(fr.out).toContain("# Retour d’expérience : Tiny AAR");
+    expect((await run(["ex-lang", "--format=md"], { LANG: "fr_FR.UTF-8" })).out).toContain("## Évaluation injection par injection");
+    expect((await run(["ex-lang", "--format=md"], { LANG: "fr_FR.UTF-8", LC_ALL: "en_GB.UTF-8" })).out).toContain("## Inject-by-inject evaluation");
+    expect((await run(["ex-lang", "--format", "html", "--lang=fr"])).out).toContain('<html lang="fr">');
+  });
+
+  it("refuses an unknown language, naming the accepted ones", async () => {
+    const de = await run(["ex-lang", "--lang", "de"]);
+    expect(de.code).toBe(2);
+    expect(de.err).toBe('concord aar: --lang must be one of en, fr (got "de").\n');
+  });
+
+  it("reads the language the way the CLI does", () => {
+    expect(cliLang({ LANG: "fr_CA.UTF-8" })).toBe("fr");
+    expect(cliLang({ CONCORD_LANG: "fr", LANG: "en_US" })).toBe("fr");
+    expect(cliLang({})).toBe("en");
+    expect(takeLangOption(["aar", "--lang", "fr", "x"])).toEqual({ args: ["aar", "x"], lang: "fr", error: null });
+  });
+});
