@@ -214,7 +214,7 @@ describe("wellFormed, the walk every incoming command goes through", () => {
   it("stops at the depth limit instead of recursing without bound", () => {
     let value: unknown = "x";
     for (let i = 0; i < 200_000; i++) value = { v: value };
-    expect(wellFormed(value)).toEqual({ ok: false, reason: `the payload nests deeper than ${MAX_PAYLOAD_DEPTH} levels` });
+    expect(wellFormed(value)).toEqual({ ok: false, reason: `the payload nests deeper than ${MAX_PAYLOAD_DEPTH} levels`, limit: "depth", max: MAX_PAYLOAD_DEPTH });
   });
 
   it("refuses shared references instead of walking them exponentially", () => {
