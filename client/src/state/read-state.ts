@@ -25,7 +25,7 @@ function docs<T>(map: Json | undefined): Record<string, T> {
   return out;
 }
 
-const emptyScenario: PublicScenario = { id: "", title: "", summary: "", briefing: "", learningObjectives: [], turns: 0, hoursPerTurn: 0, startTime: "", seatsPerNation: 0, nations: [], regions: [], assetTypes: [] };
+const emptyScenario: PublicScenario = { id: "", language: "en", languages: ["en"], title: "", summary: "", briefing: "", learningObjectives: [], turns: 0, hoursPerTurn: 0, startTime: "", seatsPerNation: 0, nations: [], regions: [], assetTypes: [] };
 
 /** `preferred` picks the perspective when the state briefly holds two (exercise control switching views). */
 export function readState(decoded: { toJSON(): Json } | Json, preferred?: string): ClientState {
