@@ -46,6 +46,6 @@ export function renderMarkdown(r: AfterActionReport, lang: Lang = DEFAULT_LANG):
   for (const a of r.adjudications) lines.push(`- ${t("aar.note", { turn: a.turn, author: a.by, text: a.rationale })}`);
   lines.push("", `## ${t("aar.section.improvement")}`, "", ...head(t("aar.col.issue"), t("aar.col.recommendation"), t("aar.col.responsible"), t("aar.col.due")));
   for (const p of r.improvementPlan) lines.push(row(p.issue, p.recommendation, x.nation(p.nation), p.due));
-  if (r.improvementPlan.length === 0) lines.push(row(t("aar.noItems"), "", "", ""));
+  if (r.improvementPlan.length === 0) lines.push(`| ${cell(t("aar.noneYet"))} | | | |`);
   return lines.join("\n") + "\n";
 }

@@ -50,6 +50,7 @@ export default {
   "aar.noneRecorded": "None recorded.",
   "aar.none": "None.",
   "aar.noItems": "No items yet.",
+  "aar.noneYet": "(none yet)",
   "aar.verdict.met": "met",
   "aar.verdict.partly": "partly met",
   "aar.verdict.notMet": "not met",

@@ -52,6 +52,7 @@ export default {
   "aar.noneRecorded": "Aucune observation consignée.",
   "aar.none": "Aucun.",
   "aar.noItems": "Aucune action pour l’instant.",
+  "aar.noneYet": "(aucune pour l’instant)",
   "aar.verdict.met": "atteint",
   "aar.verdict.partly": "partiellement atteint",
   "aar.verdict.notMet": "non atteint",
