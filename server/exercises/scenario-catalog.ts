@@ -35,11 +35,14 @@ export function scenarioSummary(entry: ScenarioEntry) {
   const s = entry.scenario;
   return {
     id: s.id,
+    /** The language of title and summary; their translations are in i18n (the start page shows each reader theirs). */
+    language: s.language,
     title: s.title,
     summary: s.summary,
+    ...(s.i18n ? { i18n: s.i18n } : {}),
     turns: s.turns,
     hoursPerTurn: s.hoursPerTurn,
-    nations: s.nations.map((n) => ({ id: n.id, name: n.name, playable: n.playable, color: n.color })),
+    nations: s.nations.map((n) => ({ id: n.id, name: n.name, playable: n.playable, color: n.color, ...(n.i18n ? { i18n: n.i18n } : {}) })),
     regions: s.regions.length,
     injects: s.msel.length,
     learningObjectives: s.learningObjectives,

@@ -18,9 +18,10 @@ type Prefill = { asset?: string; destination?: string; kind?: string };
  * depend on the seat (participant, exercise control, observer). Every state change re-renders
  * every panel; panels keep unchanged DOM so typing and focus are not disturbed.
  *
- * A language change rebuilds the top bar and the panels in the new language (their headings
- * and labels are made when they are built) and re-renders the map's words, without a reload:
- * the connection, the map's camera, the selection and the open tab stay as they were.
+ * A language change re-renders everything in the new language without a reload: the top bar
+ * is rebuilt, the participant's panels say their words again in place (typing survives),
+ * exercise control's console is rebuilt; the connection, the map's camera, the selection and
+ * the open tab stay as they were.
  */
 export function showGameScreen(app: HTMLElement, session: Session): void {
   document.body.dataset.screen = "game";
@@ -67,17 +68,23 @@ export function showGameScreen(app: HTMLElement, session: Session): void {
   aside.append(stateless, side.element);
   fill(app, bar.element, notice, h("main", { id: "main", class: "game" }, map.element, aside));
 
+  // The participant's panels say their words again on update (client/src/panels/words.ts), so
+  // what is being typed survives; exercise control's and observers' sets are built anew.
+  const panelsFollowLanguage = role === "participant";
   const stopLanguage = onLanguageChange(() => {
     if (document.body.dataset.screen !== "game") return;
-    const active = side.active();
     const oldBar = bar;
-    const oldSide = side;
     bar = topBar(session, getCtx, () => leave());
-    side = buildSide();
     oldBar.element.replaceWith(bar.element);
     oldBar.destroy();
-    oldSide.element.replaceWith(side.element);
-    side.show(active);
+    if (panelsFollowLanguage) side.setLabel(t("game.screen.teamPanels"));
+    else {
+      const active = side.active();
+      const oldSide = side;
+      side = buildSide();
+      oldSide.element.replaceWith(side.element);
+      side.show(active);
+    }
     labelStatic();
     render();
     // The person just chose a language in the top bar: keep them there.

@@ -1,5 +1,6 @@
 import type { GameContext, GameBus, Panel } from "./context.ts";
 import { t } from "../i18n.ts";
+import type { MessageKey } from "../../../shared/i18n/index.ts";
 import { ordersPanel } from "../panels/orders-panel.ts";
 import { nationPanel } from "../panels/nation-panel.ts";
 import { intelPanel } from "../panels/intel-panel.ts";
@@ -20,13 +21,14 @@ export function participantPanels(getCtx: () => GameContext, bus: GameBus): Pane
 }
 
 export function facilitatorPanels(getCtx: () => GameContext, _bus: GameBus): Panel[] {
-  return [controlPanel(getCtx), mselPanel(getCtx), adjudicatePanel(getCtx), notesPanel(getCtx), rosterPanel(getCtx), withTitle(nationPanel(), t("game.tabs.nations")), ordersPanel(getCtx), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), feedPanel(getCtx)];
+  return [controlPanel(getCtx), mselPanel(getCtx), adjudicatePanel(getCtx), notesPanel(getCtx), rosterPanel(getCtx), withTitle(nationPanel(), "game.tabs.nations"), ordersPanel(getCtx), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), feedPanel(getCtx)];
 }
 
 export function observerPanels(getCtx: () => GameContext): Panel[] {
-  return [feedPanel(getCtx), withTitle(nationPanel(), t("game.tabs.nations")), mselPanel(getCtx), ordersPanel(getCtx), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), notesPanel(getCtx), rosterPanel(getCtx)];
+  return [feedPanel(getCtx), withTitle(nationPanel(), "game.tabs.nations"), mselPanel(getCtx), ordersPanel(getCtx), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), notesPanel(getCtx), rosterPanel(getCtx)];
 }
 
-function withTitle(panel: Panel, title: string): Panel {
-  return { ...panel, title };
+/** The same panel under another tab title (a catalogue key, said in the language of the moment). */
+function withTitle(panel: Panel, key: MessageKey): Panel {
+  return Object.create(panel, { title: { get: () => t(key), enumerable: true } }) as Panel;
 }

@@ -6,8 +6,9 @@ import { t } from "../i18n.ts";
  * ARIA tabs: arrow keys move between tabs, Home/End jump, the active panel is the only one shown.
  * Badges show unread or pending counts.
  */
-export function tabs(panels: Panel[], label: string): { element: HTMLElement; show(id: string): void; update(ctx: GameContext): void; active(): string } {
+export function tabs(panels: Panel[], label: string): { element: HTMLElement; show(id: string): void; update(ctx: GameContext): void; active(): string; setLabel(label: string): void } {
   const list = h("div", { role: "tablist", "aria-label": label, class: "tablist" });
+  // `label` is in the language of the moment: the game screen rebuilds the tabs, or renames them through setLabel.
   const body = h("div", { class: "tabpanels" });
   let current = panels[0]?.id ?? "";
   const buttons = new Map<string, { button: HTMLButtonElement; badge: HTMLElement }>();
@@ -54,10 +55,13 @@ export function tabs(panels: Panel[], label: string): { element: HTMLElement; sh
     element: h("div", { class: "tabs" }, list, body),
     show,
     active: () => current,
+    setLabel: (next: string) => list.setAttribute("aria-label", next),
     update(ctx) {
       for (const panel of panels) {
         const count = panel.badge?.(ctx) ?? 0;
         const { badge, button } = buttons.get(panel.id)!;
+        // Titles may follow the language (a panel's `title` getter): say them again on each update.
+        setText(button.querySelector(".tab-title")!, panel.title);
         badge.hidden = count <= 0;
         setText(badge, count > 99 ? "99+" : String(count));
         button.setAttribute("aria-label", count > 0 ? t("game.tabs.unread", { title: panel.title, count }) : panel.title);
