@@ -1,3 +1,4 @@
+import { msg, ref, type MessageKey } from "../i18n/index.ts";
 import type { EventBuilder } from "./builder.ts";
 import { assetType, regionsWithin } from "./map.ts";
 import { createReport } from "./reports.ts";
@@ -41,6 +42,11 @@ export function detectAssets(b: EventBuilder): void {
           text: `Own ISR reports ${target.name} (${owner}) in ${regionName(b.state, target.region)} at the end of turn ${b.state.turn}, status ${target.status}.`,
           regions: [target.region],
           assets: [target.id],
+          words: {
+            title: msg("engine.report.sighting.title", { owner: ref("nation", target.owner), type: ref("assetType", target.type), region: ref("region", target.region) }),
+            text: msg("engine.report.sighting.text", { asset: ref("asset", target.id), owner: ref("nation", target.owner), region: ref("region", target.region), turn: b.state.turn, status: msg(`term.assetStatus.${target.status}` as MessageKey) }),
+            source: msg("engine.report.source.ownIsr"),
+          },
         });
       }
     }

@@ -1,3 +1,4 @@
+import type { Report } from "../state/schema.ts";
 import type { Handler, Of } from "./decide.ts";
 import { RejectionCode, refuse } from "../protocol/rejections.ts";
 import { phaseWord } from "./words.ts";
@@ -43,6 +44,8 @@ export const shareIntel: Handler<Of<"shareIntel">> = (b, command, actor) => {
         id: copies[index]!,
         owner: partner,
         text: command.redactedText ?? report.text,
+        // The redacted text replaces every language's: no translation of the original survives.
+        ...(redacted ? withoutText(report) : {}),
         assets: redacted ? [] : report.assets,
         turn: b.state.turn,
         provenance: [...report.provenance, { from: nation, to: partner, turn: b.state.turn, redacted }],
@@ -79,3 +82,9 @@ export const grantIntel: Handler<Of<"grantIntel">> = (b, command, actor) => {
   for (const nation of command.to) if (!b.state.nations[nation]) return refuse(RejectionCode.UnknownNation, "engine.nation.unknown");
   for (const nation of new Set(command.to)) createReport(b, { ...command.report, owner: nation, originator: WHITE_CELL });
 };
+
+/** A report's translations and engine words with the text taken out (for a redacted copy). */
+function withoutText(report: Report): Pick<Report, "i18n" | "words"> {
+  const i18n = report.i18n ? Object.fromEntries(Object.entries(report.i18n).map(([lang, fields]) => [lang, Object.fromEntries(Object.entries(fields).filter(([field]) => field !== "text"))])) : undefined;
+  return { i18n, words: undefined };
+}

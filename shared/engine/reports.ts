@@ -1,8 +1,9 @@
 import type { ReportDraft } from "../scenario/effects.ts";
 import type { EventBuilder } from "./builder.ts";
+import type { Report } from "../state/schema.ts";
 
 /** Creates a fresh report held by one nation (from ISR, an inject or a facilitator grant). */
-export function createReport(builder: EventBuilder, draft: ReportDraft & { owner: string; originator: string }): string {
+export function createReport(builder: EventBuilder, draft: ReportDraft & { owner: string; originator: string; words?: Report["words"] }): string {
   const id = builder.id("r");
   builder.emit({
     type: "reportCreated",
@@ -21,6 +22,8 @@ export function createReport(builder: EventBuilder, draft: ReportDraft & { owner
       turn: builder.state.turn,
       provenance: [],
       copiedFrom: null,
+      ...(draft.i18n && Object.keys(draft.i18n).length ? { i18n: draft.i18n as Record<string, Record<string, string>> } : {}),
+      ...(draft.words ? { words: draft.words } : {}),
     },
   });
   revealNamedAssets(builder, draft.owner, draft.assets);

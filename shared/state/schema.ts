@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Msg } from "../i18n/message.ts";
 import { ScenarioSpec, Policies, Mission, AgreementKind, InjectSpec, AlertLevel, RulesOfEngagement, PublicStance, SharingPolicy } from "../scenario/schema.ts";
 import { AssetStatus, Classification, Admiralty } from "../scenario/effects.ts";
 
@@ -83,6 +84,13 @@ export const Report = z.object({
   provenance: z.array(ProvenanceStep),
   /** The report this copy was made from, if shared. */
   copiedFrom: z.string().nullable(),
+  /** The author's translations of title, text and source (a report written in a scenario with several languages). */
+  i18n: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+  /**
+   * A report the engine writes (an ISR sighting) as messages, so each reader reads it in their
+   * language; title, text and source still hold the English for older readers.
+   */
+  words: z.object({ title: z.custom<Msg>(), text: z.custom<Msg>(), source: z.custom<Msg>().optional() }).optional(),
 });
 export type Report = z.infer<typeof Report>;
 

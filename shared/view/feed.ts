@@ -1,3 +1,4 @@
+import { reportText } from "./report-words.ts";
 import type { ExerciseEvent } from "../protocol/events.ts";
 import type { ExerciseState, Order } from "../state/schema.ts";
 import type { Viewer } from "../engine/view-for.ts";
@@ -34,7 +35,7 @@ export function namesIn(state: ExerciseState, lang: Lang): NameOf {
     return text.fallback ? translate(lang, msg("common.untranslated", { text: text.text })) : text.text;
   };
   const scenario = state.scenario;
-  return (r: Ref): string => {
+  const nameOf = (r: Ref): string => {
     switch (r.ref) {
       case "nation":
         if (r.id === "white") return translate(lang, msg("feed.exerciseControl"));
@@ -53,8 +54,10 @@ export function namesIn(state: ExerciseState, lang: Lang): NameOf {
         const spec = scenario.objectives.find((x) => x.id === r.id);
         return spec ? marked(spec as Localized & { title: string }, "title") : r.id;
       }
-      case "report":
-        return state.reports[r.id]?.title ?? r.id;
+      case "report": {
+        const report = state.reports[r.id];
+        return report ? reportText(lang, report, "title", nameOf, main) : r.id;
+      }
       case "agreement":
         return state.agreements[r.id]?.title ?? r.id;
       case "mission": {
@@ -65,6 +68,7 @@ export function namesIn(state: ExerciseState, lang: Lang): NameOf {
         return r.id;
     }
   };
+  return nameOf;
 }
 
 /** Renders a feed item's message in a language against the state's names. */
@@ -155,7 +159,7 @@ export function feedItemFor(event: ExerciseEvent, state: ExerciseState, viewer: 
       return null;
     case "reportCreated":
       if (event.report.copiedFrom !== null || !(white || event.report.owner === me)) return null;
-      return item("intel", white ? msg("feed.intel.received", { nation: ref("nation", event.report.owner), title: event.report.title }) : msg("feed.intel.new", { title: event.report.title }));
+      return item("intel", white ? msg("feed.intel.received", { nation: ref("nation", event.report.owner), title: ref("report", event.report.id) }) : msg("feed.intel.new", { title: ref("report", event.report.id) }));
     case "agreementProposed":
       return white || event.agreement.parties.includes(me!)
         ? item("diplomacy", msg("feed.agreement.proposed", { proposer: ref("nation", event.agreement.proposer ?? "white"), kind: selectable(event.agreement.kind), title: event.agreement.title }))

@@ -127,13 +127,15 @@ describe("exercise room", () => {
   });
 
   it("rejoins the same seat with the seat token after a reload", async () => {
-    const alice = await h.join(ex.id, { code: codeOf("north"), name: "Alice" });
+    // An exercise of its own: the shared one has had many seats made with the north code.
+    const own = await h.createExercise();
+    const alice = await h.join(own.id, { code: own.joinCodes.find((c) => c.nation === "north")!.code, name: "Alice" });
     const token = alice.welcome.seat;
     await alice.room.leave();
-    const again = await h.join(ex.id, { seat: token });
+    const again = await h.join(own.id, { seat: token });
     expect(again.welcome).toMatchObject({ nation: "north", name: "Alice", seatId: alice.welcome.seatId });
     await again.room.leave();
-    await expect(h.join(ex.id, { seat: "forged-seat-token" })).rejects.toThrow(/^unknown_seat: .*no longer valid/);
+    await expect(h.join(own.id, { seat: "forged-seat-token" })).rejects.toThrow(/^unknown_seat: .*no longer valid/);
   });
 
   it("keeps a team to its scenario's seats per nation; a seat token always gets its seat back", async () => {

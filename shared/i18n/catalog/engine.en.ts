@@ -108,4 +108,7 @@ export default {
   "engine.note.unknownInject": "There is no such inject in the MSEL.",
   "engine.note.unknownObjective": "There is no such objective.",
   "engine.improvement.unknown": "There is no such item in the improvement plan.",
+  "engine.report.sighting.title": "Sighting: {owner} {type} in {region}",
+  "engine.report.sighting.text": "Own ISR reports {asset} ({owner}) in {region} at the end of turn {turn}, status {status}.",
+  "engine.report.source.ownIsr": "own ISR",
 } as const;

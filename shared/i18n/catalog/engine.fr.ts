@@ -104,4 +104,7 @@ export default {
   "engine.note.unknownInject": "Cet événement ne figure pas dans la MSEL.",
   "engine.note.unknownObjective": "Cet objectif n'existe pas.",
   "engine.improvement.unknown": "Ce point ne figure pas dans le plan d'amélioration.",
+  "engine.report.sighting.title": "Détection : {type} ({owner}) en {region}",
+  "engine.report.sighting.text": "Nos moyens ISR signalent {asset} ({owner}) en {region} à la fin du tour {turn}, statut : {status}.",
+  "engine.report.source.ownIsr": "moyens ISR nationaux",
 } satisfies CatalogFor<typeof en>;

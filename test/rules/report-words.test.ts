@@ -1,0 +1,42 @@
+import { describe, it, expect } from "vitest";
+import { Game, as, control } from "./game.ts";
+import { reportText } from "../../shared/view/report-words.ts";
+import { namesIn } from "../../shared/view/feed.ts";
+import { viewFor } from "../../shared/engine/view-for.ts";
+import type { Report } from "../../shared/state/schema.ts";
+
+/** Reports the engine writes are messages, read in each reader's language; redaction removes every language's text. */
+function sighting(g: Game): Report {
+  for (let turn = 0; turn < 6; turn++) {
+    const found = Object.values(g.state.reports).find((r) => r.words);
+    if (found) return found;
+    g.do({ type: "forceResolve", turn: g.state.turn }, control);
+  }
+  throw new Error("no ISR sighting in six turns");
+}
+
+describe("reports the engine writes", () => {
+  it("an ISR sighting reads in the reader's language, with names", () => {
+    const g = new Game().start();
+    const report = sighting(g);
+    const en = reportText("en", report, "title", namesIn(g.state, "en"), "en");
+    const fr = reportText("fr", report, "title", namesIn(g.state, "fr"), "en");
+    expect(en).toMatch(/^Sighting: /);
+    expect(fr).toMatch(/^Détection : /);
+    const asset = g.state.assets[report.assets[0]!]!;
+    expect(reportText("fr", report, "text", namesIn(g.state, "fr"), "en")).toContain(asset.name);
+    expect(reportText("fr", report, "source", namesIn(g.state, "fr"), "en")).toBe("moyens ISR nationaux");
+    expect(report.title).toBe(en); // the English stays in the report for older readers
+  });
+
+  it("a redacted copy carries neither the original text's translations nor its words", () => {
+    const g = new Game().start();
+    const report = sighting(g);
+    g.do({ type: "shareIntel", report: report.id, with: [report.owner === "north" ? "south" : "north"], redactedText: "Something was seen." }, as(report.owner));
+    const copy = Object.values(g.state.reports).find((r) => r.copiedFrom === report.id)!;
+    expect(copy.words).toBeUndefined();
+    expect(reportText("fr", copy, "text", namesIn(g.state, "fr"), "en")).toBe("Something was seen.");
+    const partnerView = JSON.stringify(viewFor(g.state, { kind: "nation", nation: copy.owner }));
+    expect(partnerView).not.toContain("engine.report.sighting.text");
+  });
+});
