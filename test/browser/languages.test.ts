@@ -51,6 +51,13 @@ browserSuite("browser: one team, two languages", () => {
     expect(await fr.evaluate(() => document.documentElement.lang)).toBe("fr");
     await screenshot(fr, "languages-01-start-page-fr");
 
+    // A bad facilitator link is answered by a plain sentence, in the reader's language.
+    await fr.goto(`${server.url}/#facilitator=nope&exercise=hello`);
+    await fr.locator(".banner.error").waitFor();
+    const banner = (await fr.locator(".banner.error").textContent())!;
+    expect(banner).not.toMatch(/room|not found|hello/i);
+    expect(banner).toMatch(/exercice/);
+
     await Promise.all([joinIn(en, "English", code, "Alice Lindqvist"), joinIn(fr, "Français", code, "Bernard Moreau")]);
     await seeText(en, "Alice Lindqvist · Kingdom of Nordvik");
     await seeText(fr, "Bernard Moreau · Royaume du Nordvik");
@@ -127,6 +134,7 @@ browserSuite("browser: one team, two languages", () => {
     await seeText(f, "Bernard Moreau — en ligne");
     await screenshot(f, "languages-06-roster-fr");
 
-    for (const p of people) expect(p.errors.filter((e) => !/WebGL|GPU|favicon/i.test(e))).toEqual([]);
+    // (The bad facilitator link's refused join is logged by the browser as a failed resource load.)
+    for (const p of people) expect(p.errors.filter((e) => !/WebGL|GPU|favicon|Failed to load resource/i.test(e))).toEqual([]);
   }, 120_000);
 });

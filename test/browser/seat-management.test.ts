@@ -67,7 +67,7 @@ browserSuite("browser: seat management", () => {
     for (let i = 2; i <= 6; i++) teamMates.push(await sdk.joinById(ex.id, { code: fresh, name: `Team-mate ${i}` }));
     await nordmark.getByText("Nordmark — 6 of 6 online").waitFor();
     await joinFromStartPage(stranger.page, server.url, fresh, "Seventh");
-    await seeText(stranger.page, "Nordmark's team is full: all 6 seats are in use.");
+    await seeText(stranger.page, "This team is full: every seat is in use.");
     for (const room of teamMates) await room.leave();
 
     expect(control.errors).toEqual([]);

@@ -55,8 +55,8 @@ browserSuite("browser: walking skeleton", () => {
     await facilitator.page.goto(`${server.url}/#facilitator=${created.facilitatorToken}&exercise=${created.id}`);
     await facilitator.page.getByRole("button", { name: "Start exercise" }).waitFor();
     expect(facilitator.page.url()).not.toContain(created.facilitatorToken);
-    await seeText(facilitator.page, "Lobby");
-    await seeText(alice.page, "Lobby");
+    await seeText(facilitator.page, "waiting to start");
+    await seeText(alice.page, "waiting to start");
 
     step("facilitator in");
     await facilitator.page.getByRole("button", { name: "Start exercise" }).click();

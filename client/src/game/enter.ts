@@ -11,34 +11,17 @@ export type Entry = { exerciseId: string; options: Record<string, unknown> | nul
 export { FACILITATOR_SEAT_NAME } from "./names.ts";
 
 /**
- * Why a join failed, in the reader's language, chosen by the refusal's stable kind: the
- * server's own sentence (English, for operators, e.g. `room "hello" not found`) never reaches
- * the screen.
+ * Why a join failed, in the reader's language. A refusal with a stable code comes with its
+ * sentence from the catalogue already (client/src/net/session.ts); a link to an exercise that
+ * does not exist, or anything unexpected, gets a plain sentence here: the server's own words
+ * (English, for operators, e.g. `room "hello" not found`) never reach the screen.
  */
-export function joinProblem(kind: string): string {
-  switch (kind) {
-    case "rate_limited":
-      return t("start.enter.rateLimited");
-    case "offline":
-      return t("start.enter.offline");
-    case "unknown_seat":
-      return t("start.enter.unknownSeat");
-    case "wrong_token":
-      return t("start.enter.wrongToken");
-    case "wrong_code":
-      return t("start.enter.wrongCode");
-    case "name_required":
-      return t("start.enter.nameRequired");
-    case "team_full":
-      return t("start.enter.teamFull");
-    case "too_many_connections":
-      return t("start.enter.tooManyConnections");
-    case "ended":
-    case "exercise_ended":
-      return t("start.enter.ended");
-    default:
-      return t("start.enter.notFound");
-  }
+export function joinProblem(error: unknown): () => string {
+  const kind = error instanceof JoinError ? String(error.kind) : "other";
+  if (kind === "offline") return () => t("start.enter.offline");
+  if (kind === "unknown_exercise" || kind === "other" || !(error instanceof JoinError)) return () => t("start.enter.notFound");
+  const sentence = error.message;
+  return () => sentence;
 }
 
 /**
@@ -61,8 +44,7 @@ export async function enterExercise(app: HTMLElement, entry: Entry): Promise<voi
     showGameScreen(app, session);
   } catch (error) {
     console.warn("joining failed", error);
-    const kind = error instanceof JoinError ? String(error.kind) : "other";
-    if (kind === "unknown_seat") forgetSeat(entry.exerciseId);
-    showStartPage(app, { kind: "error", text: () => joinProblem(kind) });
+    if (error instanceof JoinError && error.kind === "unknown_seat") forgetSeat(entry.exerciseId);
+    showStartPage(app, { kind: "error", text: joinProblem(error) });
   }
 }
