@@ -3,6 +3,7 @@ import { showStartPage } from "./start/start-page.ts";
 import { enterExercise } from "./game/enter.ts";
 import { readHash } from "./route.ts";
 import { FACILITATOR_SEAT_NAME } from "./game/enter.ts";
+import { t, onLanguageChange } from "./i18n.ts";
 
 /**
  * Entry point. The hash says where to go: `#facilitator=<token>&exercise=<id>` logs exercise
@@ -10,6 +11,15 @@ import { FACILITATOR_SEAT_NAME } from "./game/enter.ts";
  * and anything else shows the start page.
  */
 const app = document.getElementById("app")!;
+
+// The page's own words (index.html is written in English before the seat's language is known).
+const skipLink = document.querySelector<HTMLElement>("[data-skip-link]");
+const sayPageWords = () => {
+  if (skipLink) skipLink.textContent = t("game.screen.skip");
+  app.querySelector(".loading")?.replaceChildren(t("game.screen.loading"));
+};
+sayPageWords();
+onLanguageChange(sayPageWords);
 
 function route() {
   const hash = readHash();

@@ -20,6 +20,8 @@ export default {
   "game.rows.problem": "{item} {number}: {problem}",
 
   "game.screen.documentTitle": "{title} — Concord",
+  "game.screen.skip": "Skip to content",
+  "game.screen.loading": "Loading Concord…",
   "game.screen.receiving": "Receiving the exercise state…",
   "game.screen.panels": "Panels",
   "game.screen.teamPanels": "Team panels",

@@ -23,6 +23,8 @@ export default {
   "game.rows.problem": "{item} {number} : {problem}",
 
   "game.screen.documentTitle": "{title} — Concord",
+  "game.screen.skip": "Aller au contenu",
+  "game.screen.loading": "Chargement de Concord…",
   "game.screen.receiving": "Réception de la situation de l'exercice…",
   "game.screen.panels": "Panneaux",
   "game.screen.teamPanels": "Panneaux de l'équipe",
