@@ -11,7 +11,7 @@ export type PublicNation = Pick<NationState, "id" | "name" | "color" | "playable
 export type NationView = PublicNation | NationState;
 
 /** A foreign asset as the viewer last saw it; status and strength are not observable. */
-export type ForeignAssetView = { id: string; name: string; type: string; owner: string; region: string; lastSeenTurn: number; foreign: true };
+export type ForeignAssetView = { id: string; name: string; type: string; owner: string; region: string; lastSeenTurn: number; foreign: true; i18n?: Record<string, Record<string, string>> };
 export type AssetView = (AssetState & { foreign?: false }) | ForeignAssetView;
 
 export type InjectView = {
@@ -133,7 +133,9 @@ export const viewParts = {
     if (me) {
       for (const detection of Object.values(state.detections[me] ?? {})) {
         if (assets[detection.asset]) continue;
-        assets[detection.asset] = { id: detection.asset, name: detection.name, type: detection.type, owner: detection.owner, region: detection.region, lastSeenTurn: detection.turn, foreign: true };
+        // The name's translations come with the name: a nation that knows an asset's name may read it in its language.
+        const names = state.assets[detection.asset]?.i18n;
+        assets[detection.asset] = { id: detection.asset, name: detection.name, type: detection.type, owner: detection.owner, region: detection.region, lastSeenTurn: detection.turn, foreign: true, ...(names ? { i18n: names } : {}) };
       }
     }
     return assets;

@@ -61,6 +61,8 @@ export const AssetState = z.object({
   prepositioned: z.boolean(),
   /** Turn of the last arrival, for "within N turns of inject" objectives. */
   arrivedTurn: z.number().nullable(),
+  /** The name in the scenario's other languages (only when the scenario gives them). */
+  i18n: z.record(z.string(), z.record(z.string(), z.string())).optional(),
 });
 export type AssetState = z.infer<typeof AssetState>;
 

@@ -43,7 +43,7 @@ export function namesIn(state: ExerciseState, lang: Lang): NameOf {
       case "region":
         return local(scenario.regions.find((x) => x.id === r.id) as Localized & { name: string }, "name") ?? r.id;
       case "asset":
-        return state.assets[r.id]?.name ?? local(scenario.assets.find((x) => x.id === r.id) as Localized & { name: string }, "name") ?? r.id;
+        return local(state.assets[r.id] as (Localized & { name: string }) | undefined, "name") ?? local(scenario.assets.find((x) => x.id === r.id) as Localized & { name: string }, "name") ?? r.id;
       case "assetType":
         return local(scenario.assetTypes.find((x) => x.id === r.id) as Localized & { name: string }, "name") ?? r.id;
       case "inject": {

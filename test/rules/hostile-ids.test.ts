@@ -213,6 +213,8 @@ function walkRecords(schema: unknown, value: unknown, where: string, problems: s
   if (value === null || value === undefined) return;
   switch (def.type) {
     case "record":
+      // Translations are keyed by language and read with a Lang the code chose, never with a client's id.
+      if (where.endsWith(".i18n")) return;
       if (Object.getPrototypeOf(value) !== null) problems.push(where);
       for (const [key, child] of Object.entries(value as object)) walkRecords(def.valueType, child, `${where}.${key}`, problems);
       return;
