@@ -7,7 +7,8 @@ import type { MessageKey } from "./catalog/index.ts";
  * is looked up in the reader's language too.
  */
 export type Ref = { ref: RefKind; id: string };
-export type RefKind = "nation" | "region" | "asset" | "inject" | "objective" | "report" | "agreement" | "mission" | "assetType";
+/** `injectSender`: the inject's "from" (a ministry, a news agency), written by the author; its id is the inject's. */
+export type RefKind = "nation" | "region" | "asset" | "inject" | "injectSender" | "objective" | "report" | "agreement" | "mission" | "assetType";
 export type Param = string | number | boolean | Ref | Msg | readonly Param[];
 export type Params = { readonly [name: string]: Param };
 export type Msg = { key: MessageKey; params?: Params };

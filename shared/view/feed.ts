@@ -50,6 +50,10 @@ export function namesIn(state: ExerciseState, lang: Lang): NameOf {
         const spec = state.injects[r.id]?.spec ?? scenario.msel.find((x) => x.id === r.id);
         return spec ? `${spec.number} ${marked(spec as Localized & { title: string }, "title")}` : r.id;
       }
+      case "injectSender": {
+        const spec = state.injects[r.id]?.spec ?? scenario.msel.find((x) => x.id === r.id);
+        return spec ? localText(lang, spec as Localized & { from: string }, "from", main).text : r.id;
+      }
       case "objective": {
         const spec = scenario.objectives.find((x) => x.id === r.id);
         return spec ? marked(spec as Localized & { title: string }, "title") : r.id;
@@ -150,7 +154,7 @@ export function feedItemFor(event: ExerciseEvent, state: ExerciseState, viewer: 
       if (!inject) return null;
       const to = inject.spec.to;
       if (!white && to !== "all" && !to.includes(me!)) return null;
-      return item("inject", msg("feed.inject.released", { inject: ref("inject", inject.id), from: inject.spec.from }));
+      return item("inject", msg("feed.inject.released", { inject: ref("inject", inject.id), from: ref("injectSender", inject.id) }));
     }
     case "intelShared":
       if (white) return item("intel", msg("feed.intel.sharedWith", { from: ref("nation", event.from), to: nations(event.to) }));

@@ -1,5 +1,6 @@
 import type { ClientState, ClientAsset, AssetType } from "../state/client-state.ts";
-import type { Order } from "../../../shared/state/schema.ts";
+import type { Order, Report } from "../../../shared/state/schema.ts";
+import { reportText } from "../../../shared/view/report-words.ts";
 import { t, lang } from "../i18n.ts";
 import { localText, termKey, listIn, formatDateTime, isLang, EN, type Lang, type Localized, type MessageKey, type Ref, type Vocabulary } from "../../../shared/i18n/index.ts";
 
@@ -154,10 +155,10 @@ export function phaseLabel(phase: string): string {
 
 /** How every reference in a server message is named on this seat's screen: by name, in the seat's language, never by id. */
 export function nameLookup(state: ClientState): (ref: Ref) => string {
-  return (r) => {
+  const lookup = (r: Ref): string => {
     switch (r.ref) {
       case "nation":
-        return nationName(state, r.id);
+        return r.id === "white" ? t("feed.exerciseControl") : nationName(state, r.id);
       case "region":
         return regionName(state, r.id);
       case "asset":
@@ -175,8 +176,12 @@ export function nameLookup(state: ClientState): (ref: Ref) => string {
         return objective ? scenarioText(state, objective, "title") : t("game.ref.anObjective");
       }
       case "report": {
-        const report = (state.perspective?.reports as Record<string, { title?: string }> | undefined)?.[r.id];
-        return report?.title ? t("game.ref.report", { title: report.title }) : t("game.ref.aReport");
+        const report = (state.perspective?.reports as Record<string, Report> | undefined)?.[r.id];
+        return report ? reportText(lang(), report, "title", lookup, mainLang(state)) : t("game.ref.aReport");
+      }
+      case "injectSender": {
+        const inject = state.perspective?.injects[r.id];
+        return inject ? localName(state, inject, "from" as never) : t("common.unknown");
       }
       case "agreement": {
         const agreement = (state.perspective?.agreements as Record<string, { kind?: string }> | undefined)?.[r.id];
@@ -186,6 +191,7 @@ export function nameLookup(state: ClientState): (ref: Ref) => string {
         return t("common.unknown");
     }
   };
+  return lookup;
 }
 
 export function otherNations(state: ClientState, me: string | null, opts: { playableOnly?: boolean } = {}): { value: string; label: string }[] {

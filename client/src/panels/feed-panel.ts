@@ -1,52 +1,12 @@
 import { h, keyedList } from "../ui/html.ts";
 import { section } from "../ui/form.ts";
 import type { GameContext, Panel } from "../game/context.ts";
-import type { ClientState, FeedItem, InjectView } from "../state/client-state.ts";
-import { nationName, regionName, assetName } from "../game/names.ts";
+import type { FeedItem, InjectView } from "../state/client-state.ts";
+import { nameLookup, nationName, scenarioText } from "../game/names.ts";
 import { t, lang, onLanguageChange } from "../i18n.ts";
-import { translate, termKey, localText, isLang, msg, type Ref, type Localized } from "../../../shared/i18n/index.ts";
+import { translate, termKey, msg } from "../../../shared/i18n/index.ts";
 
 const KIND_ICON: Record<string, string> = { inject: "✉", order: "⚑", turn: "◷", intel: "◉", diplomacy: "⚐", adjudication: "⚖", lifecycle: "▶" };
-
-/** The scenario's main language, when it says one (English otherwise). */
-const mainLang = (state: ClientState) => {
-  const declared = (state.scenario as { language?: unknown }).language;
-  return isLang(declared) ? declared : "en";
-};
-
-/** A scenario text in the reader's language, marked when it is not translated. */
-function localized(state: ClientState, item: object, field: string): string {
-  const local = localText(lang(), item as Localized & Record<string, unknown>, field, mainLang(state));
-  return local.fallback ? t("common.untranslated", { text: local.text }) : local.text;
-}
-
-/** Names for the references in feed lines, from what this seat's state holds. */
-function namesFrom(state: ClientState) {
-  return (r: Ref): string => {
-    switch (r.ref) {
-      case "nation":
-        return r.id === "white" ? t("feed.exerciseControl") : nationName(state, r.id);
-      case "region":
-        return regionName(state, r.id);
-      case "asset":
-        return assetName(state, r.id);
-      case "inject": {
-        const inject = state.perspective?.injects[r.id];
-        return inject ? `${inject.number} ${localized(state, inject, "title")}` : t("common.unknown");
-      }
-      case "objective": {
-        const objective = (state.scenario as { objectives?: ({ id: string; title: string } & Localized)[] }).objectives?.find((o) => o.id === r.id);
-        return objective ? localized(state, objective, "title") : t("common.unknown");
-      }
-      case "mission": {
-        const key = termKey("mission", r.id);
-        return key ? t(key) : r.id;
-      }
-      default:
-        return r.id;
-    }
-  };
-}
 
 /** Injects addressed to this viewer (full text) and the feed of results and events, newest first. */
 export function feedPanel(getCtx: () => GameContext): Panel {
@@ -80,11 +40,11 @@ export function feedPanel(getCtx: () => GameContext): Panel {
     const meta = t("feed.panel.injectMeta", {
       type: typeKey ? msg(typeKey) : i.type,
       delivery: deliveryKey ? msg(deliveryKey) : i.delivery,
-      from: localized(state, i, "from"),
+      from: scenarioText(state, i, "from"),
       to: i.to === "all" ? msg("feed.panel.allNations") : i.to.map((n) => nationName(state, n)),
       turn: i.releasedTurn ?? 0,
     });
-    return h("article", { class: "inject-card", "data-inject": i.number }, h("h4", {}, `${i.number} ${localized(state, i, "title")}`), h("p", { class: "meta" }, meta), h("p", {}, localized(state, i, "body")));
+    return h("article", { class: "inject-card", "data-inject": i.number }, h("h4", {}, `${i.number} ${scenarioText(state, i, "title")}`), h("p", { class: "meta" }, meta), h("p", {}, scenarioText(state, i, "body")));
   };
   const renderItem = (f: FeedItem) =>
     h(
@@ -92,7 +52,7 @@ export function feedPanel(getCtx: () => GameContext): Panel {
       { class: `feed-item kind-${f.kind}` },
       h("span", { class: "feed-kind", "aria-hidden": "true" }, KIND_ICON[f.kind] ?? "•"),
       h("span", { class: "feed-turn" }, t("feed.panel.turn", { turn: f.turn })),
-      h("span", { class: "feed-text" }, translate(lang(), f.msg, namesFrom(getCtx().state))),
+      h("span", { class: "feed-text" }, translate(lang(), f.msg, nameLookup(getCtx().state))),
     );
   // Re-rendered when the seat's language changes: the signature includes the language.
   const signature = (item: unknown) => `${lang()}\u0000${JSON.stringify(item)}`;

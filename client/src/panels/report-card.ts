@@ -1,6 +1,7 @@
 import { h, newId } from "../ui/html.ts";
 import type { GameContext } from "../game/context.ts";
-import { nationName, regionName, otherNations } from "../game/names.ts";
+import { nationName, regionName, otherNations, nameLookup, mainLang } from "../game/names.ts";
+import { reportText } from "../../../shared/view/report-words.ts";
 import { t, lang } from "../i18n.ts";
 import { listIn, type MessageKey } from "../../../shared/i18n/index.ts";
 import { panelWords, term } from "./words.ts";
@@ -19,6 +20,8 @@ export function sourceWords(source: string): string {
 /** One intelligence report with its grading and chain of custody, and (for its owner) a share form. */
 export function reportCard(ctx: GameContext, report: Report, getCtx: () => GameContext): HTMLElement {
   const { state } = ctx;
+  // The engine's reports speak the reader's language; an author's are translated when the scenario is; a player's stay as written.
+  const said = (field: "title" | "text" | "source") => reportText(lang(), report, field, nameLookup(state), mainLang(state));
   const titleId = newId("report");
   const words = grading(report);
   const provenance = report.provenance.length
@@ -27,16 +30,16 @@ export function reportCard(ctx: GameContext, report: Report, getCtx: () => GameC
   return h(
     "article",
     { class: "report", "aria-labelledby": titleId },
-    h("h4", { id: titleId }, report.title),
+    h("h4", { id: titleId }, said("title")),
     h(
       "p",
       { class: "meta" },
       h("span", { class: "grade", title: words }, `${report.reliability}${report.credibility}`),
-      ` ${t("panels.report.meta", { grading: words, classification: term("classification", report.classification), source: sourceWords(report.source), turn: report.turn })}`,
+      ` ${t("panels.report.meta", { grading: words, classification: term("classification", report.classification), source: report.words?.source ? said("source") : sourceWords(said("source")), turn: report.turn })}`,
       ctx.viewNation ? null : ` · ${t("panels.report.heldBy", { nation: nationName(state, report.owner) })}`,
     ),
     provenance,
-    h("p", { class: "report-text" }, report.text),
+    h("p", { class: "report-text" }, said("text")),
     report.regions.length ? h("p", { class: "muted" }, t("panels.report.regions", { regions: listIn(lang(), report.regions.map((r) => regionName(state, r))) })) : null,
     ctx.canAct && report.owner === ctx.viewNation ? shareForm(ctx, report, getCtx) : null,
   );
@@ -50,7 +53,7 @@ function shareForm(ctx: GameContext, report: Report, getCtx: () => GameContext):
   partners.set(otherNations(ctx.state, ctx.viewNation));
   const redact = h("input", { type: "checkbox", name: "redact" });
   const redacted = h("textarea", { name: "redactedText", rows: "3", maxlength: "4000" });
-  redacted.value = report.text;
+  redacted.value = reportText(lang(), report, "text", nameLookup(ctx.state), mainLang(ctx.state));
   const redactedField = w.field("panels.report.share.redacted", redacted);
   redactedField.hidden = true;
   redact.addEventListener("change", () => (redactedField.hidden = !redact.checked));
@@ -58,7 +61,7 @@ function shareForm(ctx: GameContext, report: Report, getCtx: () => GameContext):
   redact.id = redactId;
   const form = w.form({
     label: "panels.report.share.form",
-    labelParams: { title: report.title },
+    labelParams: { title: reportText(lang(), report, "title", nameLookup(ctx.state), mainLang(ctx.state)) },
     submit: "panels.report.share.submit",
     success: "panels.report.share.success",
     send: (c) => getCtx().send(c),
