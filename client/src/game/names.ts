@@ -38,8 +38,8 @@ export function term(vocabulary: Vocabulary, value: string | null | undefined): 
 
 /** A crisis kind as people say it ("border-incident" → "border incident", "incident frontalier"). */
 export function crisisName(kind: string): string {
-  const key = `game.crisis.${kind}`;
-  return Object.hasOwn(EN, key) ? t(key as MessageKey) : kind.replace(/[-_]/g, " ");
+  const key = termKey("crisisKind", kind);
+  return key ? t(key) : kind.replace(/[-_]/g, " ");
 }
 
 export function nationName(state: ClientState, id: string | null | undefined): string {
