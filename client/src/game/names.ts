@@ -97,30 +97,6 @@ export function assetTypeName(state: ClientState, typeId: string): string {
   return type ? localName(state, type, "name") : typeId.replace(/[-_]/g, " ");
 }
 
-export function describeOrder(state: ClientState, order: Order): string {
-  switch (order.kind) {
-    case "deployAsset":
-      return t("game.order.deploy", { asset: assetName(state, order.asset), destination: regionName(state, order.destination), mission: term("mission", order.mission) });
-    case "prepositionAsset":
-      return t("game.order.preposition", { asset: assetName(state, order.asset), destination: regionName(state, order.destination) });
-    case "recallAsset":
-      return t("game.order.recall", { asset: assetName(state, order.asset), destination: regionName(state, order.destination) });
-    case "setMission":
-      return t("game.order.setMission", { asset: assetName(state, order.asset), mission: term("mission", order.mission) });
-    case "setPolicy": {
-      const parts: string[] = [];
-      if (order.alertLevel) parts.push(t("game.order.policy.alert", { level: term("alertLevel", order.alertLevel) }));
-      if (order.rulesOfEngagement) parts.push(t("game.order.policy.roe", { roe: term("rulesOfEngagement", order.rulesOfEngagement) }));
-      if (order.publicStance) parts.push(t("game.order.policy.stance", { stance: term("publicStance", order.publicStance) }));
-      for (const [partner, level] of Object.entries(order.intelSharing ?? {})) parts.push(t("game.order.policy.sharing", { policy: term("sharingPolicy", level), partner: nationName(state, partner) }));
-      return t("game.order.setPolicy", { changes: listIn(lang(), parts) });
-    }
-    case "fundCapacityBuilding":
-      return t("game.order.fund", { partner: nationName(state, order.partner), amount: order.amount });
-    default:
-      return t("game.order.other");
-  }
-}
 
 export function relationKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;

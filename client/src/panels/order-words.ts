@@ -7,8 +7,7 @@ import { num, term } from "./words.ts";
 
 /**
  * An order as a person says it, in the seat's language, with names instead of ids:
- * "Deploy NMS Valkyrie to Central Sea (patrol)". (client/src/game/names.ts has an English-only
- * describeOrder; this one is the catalogue's.)
+ * "Deploy NMS Valkyrie to Central Sea (patrol)".
  */
 export function describeOrder(state: ClientState, order: Order): string {
   switch (order.kind) {

@@ -125,17 +125,6 @@ export default {
   "game.domain.sea": "by sea",
   "game.domain.any": "by land and sea",
 
-  "game.order.deploy": "Deploy {asset} to {destination} ({mission})",
-  "game.order.preposition": "Pre-position {asset} in {destination}",
-  "game.order.recall": "Bring {asset} back to {destination}",
-  "game.order.setMission": "Give {asset} a {mission} mission",
-  "game.order.setPolicy": "Change policy: {changes}",
-  "game.order.policy.alert": "alert level {level}",
-  "game.order.policy.roe": "{roe} rules of engagement",
-  "game.order.policy.stance": "a {stance} public stance",
-  "game.order.policy.sharing": "{policy} with {partner}",
-  "game.order.fund": "Fund capacity building for {partner}: {amount}",
-  "game.order.other": "Order",
 
   "game.ref.inject": "inject {number}, “{title}”",
   "game.ref.anInject": "an inject",

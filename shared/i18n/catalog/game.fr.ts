@@ -128,17 +128,6 @@ export default {
   "game.domain.sea": "par voie maritime",
   "game.domain.any": "par voie terrestre et maritime",
 
-  "game.order.deploy": "Déploiement : {asset} vers {destination} ({mission})",
-  "game.order.preposition": "Prépositionnement : {asset}, zone {destination}",
-  "game.order.recall": "Retour : {asset} vers {destination}",
-  "game.order.setMission": "Changement de mission : {asset}, {mission}",
-  "game.order.setPolicy": "Changement de politique : {changes}",
-  "game.order.policy.alert": "niveau d'alerte {level}",
-  "game.order.policy.roe": "règles d'engagement {roe}",
-  "game.order.policy.stance": "posture publique {stance}",
-  "game.order.policy.sharing": "partage avec {partner} : {policy}",
-  "game.order.fund": "Renforcement des capacités (partenaire : {partner}) : {amount}",
-  "game.order.other": "Ordre",
 
   "game.ref.inject": "injection {number}, « {title} »",
   "game.ref.anInject": "une injection",
