@@ -1,5 +1,5 @@
 import type { ClientState, ClientAsset, AssetType } from "../state/client-state.ts";
-import type { Order, Report } from "../../../shared/state/schema.ts";
+import type { Report } from "../../../shared/state/schema.ts";
 import { reportText } from "../../../shared/view/report-words.ts";
 import { t, lang } from "../i18n.ts";
 import { localText, termKey, listIn, formatDateTime, isLang, EN, type Lang, type Localized, type MessageKey, type Ref, type Vocabulary } from "../../../shared/i18n/index.ts";
