@@ -5,7 +5,7 @@ import { CredentialGuard, DEFAULT_LIMITS } from "./security/credential-guard.ts"
 import { installClientAddress } from "./security/client-address.ts";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { defineServer, defineRoom, matchMaker } from "@colyseus/core";
+import { defineServer, defineRoom, matchMaker, ServerError } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type { Config } from "./config.ts";
 import { ROOT, ConfigError } from "./config.ts";
@@ -80,6 +80,13 @@ export async function createConcordServer(config: Config, log: Logger, store?: E
   // Rooms are created by the server from the store only (ensureRoom): clients may join a room by
   // its id or reconnect, never create one.
   matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
+  const invoke = matchMaker.controller.invokeMethod.bind(matchMaker.controller);
+  matchMaker.controller.invokeMethod = (method: string, ...rest: unknown[]) => {
+    if (!matchMaker.controller.exposedMethods.includes(method)) {
+      throw new ServerError(403, "invalid_method: Exercises are opened by the server; join one by its id with a join code, an observer code or your seat.");
+    }
+    return (invoke as (method: string, ...args: unknown[]) => Promise<unknown>)(method, ...rest);
+  };
   const httpServer = createHttpServer();
   installClientAddress(httpServer, config.trustProxy);
   setServerContext({ service, log, commandsPerSecond: config.commandsPerSecond, reconnectSeconds: config.reconnectSeconds });
