@@ -5,22 +5,19 @@ import { openStore } from "../app.ts";
 import { exportAar } from "../exercises/aar-export.ts";
 import { AAR_FORMATS, type AarFormat } from "../../shared/aar/index.ts";
 import { processIo, type Io } from "./io.ts";
-import { cliLang, takeLangOption } from "./lang.ts";
+import type { Lang } from "../../shared/i18n/languages.ts";
+import { commandLanguage, sayIn, usageBlock } from "./text.ts";
 
-export const AAR_USAGE = `concord aar <exercise-id> [--format html|md|json|csv] [--lang en|fr] [--out <file>]
-  Writes the after-action report of an exercise from the event store (DATA_DIR's SQLite file,
-  or DATABASE_URL), in the language of --lang, or else of LANG / LC_ALL (English by default).
-  Without --out it prints to standard output.`;
+export const aarUsage = (lang: Lang): string => usageBlock("concord aar <exercise-id> [--format html|md|json|csv] [--lang en|fr] [--out <file>]", sayIn(lang)("cli.aar.about"));
 
 /** `npx concord aar <exercise> --format …`: the same report as GET /api/exercises/:id/aar. */
 export async function runAar(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const language = takeLangOption(argv);
-  if (language.error) {
-    io.err(`concord aar: ${language.error}\n`);
+  const { lang, args, error } = commandLanguage(argv, env);
+  const say = sayIn(lang);
+  if (error) {
+    io.err(`${error}\n`);
     return 2;
   }
-  const lang = language.lang ?? cliLang(env);
-  const args = language.args;
   const positional: string[] = [];
   let format: string = "html";
   let out: string | null = null;
@@ -29,18 +26,22 @@ export async function runAar(argv: string[], io: Io = processIo, env: NodeJS.Pro
     if (arg === "--format" || arg === "-f") format = args[++i] ?? "";
     else if (arg.startsWith("--format=")) format = arg.slice(9);
     else if (arg === "--out" || arg === "-o") out = args[++i] ?? null;
+    else if (arg.startsWith("--out=")) out = arg.slice(6);
     else if (arg === "--help" || arg === "-h") {
-      io.out(AAR_USAGE + "\n");
+      io.out(aarUsage(lang) + "\n");
       return 0;
+    } else if (arg.startsWith("-")) {
+      io.err(`${say("cli.unknownArgument", { command: "aar", arg })}\n${aarUsage(lang)}\n`);
+      return 2;
     } else positional.push(arg);
   }
   const exerciseId = positional[0];
   if (!exerciseId) {
-    io.err(`concord aar: name the exercise.\n${AAR_USAGE}\n`);
+    io.err(`${say("cli.aar.nameExercise")}\n${aarUsage(lang)}\n`);
     return 2;
   }
   if (!(AAR_FORMATS as readonly string[]).includes(format)) {
-    io.err(`concord aar: --format must be one of ${AAR_FORMATS.join(", ")} (got "${format}").\n`);
+    io.err(say("cli.aar.badFormat", { formats: AAR_FORMATS.join(", "), format }) + "\n");
     return 2;
   }
   const config = configFromEnv();
@@ -48,13 +49,13 @@ export async function runAar(argv: string[], io: Io = processIo, env: NodeJS.Pro
   try {
     const aar = await exportAar(store, exerciseId, format as AarFormat, lang);
     if (!aar) {
-      const known = (await store.listExercises()).map((e) => `${e.id} (${e.title})`);
-      io.err(`concord aar: there is no exercise "${exerciseId}" in ${store.kind === "sqlite" ? join(config.dataDir, "concord.db") : store.kind}.${known.length ? ` Known: ${known.join(", ")}` : ""}\n`);
+      const known = (await store.listExercises()).map((e) => say("cli.aar.known", { id: e.id, title: e.title }));
+      io.err(say("cli.aar.noExercise", { id: exerciseId, store: store.kind === "sqlite" ? join(config.dataDir, "concord.db") : store.kind, hasKnown: known.length ? "yes" : "no", known: known.join(", ") }) + "\n");
       return 1;
     }
     if (out) {
       writeFileSync(out, aar.body);
-      io.err(`Wrote ${out} (${aar.body.length} bytes).\n`);
+      io.err(say("cli.aar.wrote", { file: out, bytes: Buffer.byteLength(aar.body) }) + "\n");
     } else io.out(aar.body);
     return 0;
   } finally {

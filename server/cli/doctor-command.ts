@@ -1,19 +1,19 @@
 import { join, resolve } from "node:path";
 import { configFromEnv } from "../config.ts";
-import { acquireLock, DataDirInUse, describeHolder, lockPathFor } from "../store/data-dir-lock.ts";
-import { examineDatabase, message, type Examination } from "../store/sqlite-doctor.ts";
+import { acquireLock, DataDirInUse, lockPathFor } from "../store/data-dir-lock.ts";
+import { examineDatabase, holderMsg, message, type Examination } from "../store/sqlite-doctor.ts";
 import { repairDatabase } from "../store/sqlite-recover.ts";
+import type { Lang } from "../../shared/i18n/languages.ts";
 import { processIo, type Io } from "./io.ts";
+import { commandLanguage, render, sayIn, usageBlock } from "./text.ts";
 
-export const DOCTOR_USAGE = `concord doctor [--repair] [--data-dir <dir>]
-  Checks the SQLite store in DATA_DIR: which process holds it, SQLite's integrity check, the
-  tables, how many exercises, events and seats it holds, and whether each exercise's log
-  replays. It only reads, so it may run next to the server. With --repair (no server running):
-  keeps a copy of the damaged file, recovers what can be read into a fresh file and says what
-  was kept and lost. Exit code 0: healthy (after --repair: healthy now); 1: problems found.`;
+export const doctorUsage = (lang: Lang): string => usageBlock("concord doctor [--repair] [--data-dir <dir>]", sayIn(lang)("cli.doctor.about"));
 
-/** `npx concord doctor`: plain sentences, one per check, never a stack trace. */
-export async function runDoctor(args: string[], io: Io = processIo): Promise<number> {
+/** `npx concord doctor`: plain sentences, one per check, in the reader's language, never a stack trace. */
+export async function runDoctor(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { lang, args, error } = commandLanguage(argv, env);
+  const say = sayIn(lang);
+  if (error) return (io.err(`${error}\n`), 2);
   let repair = false;
   let dataDir: string | null = null;
   for (let i = 0; i < args.length; i++) {
@@ -22,26 +22,26 @@ export async function runDoctor(args: string[], io: Io = processIo): Promise<num
     else if (arg === "--data-dir") dataDir = args[++i] ?? null;
     else if (arg.startsWith("--data-dir=")) dataDir = arg.slice(11);
     else if (arg === "--help" || arg === "-h") {
-      io.out(DOCTOR_USAGE + "\n");
+      io.out(doctorUsage(lang) + "\n");
       return 0;
     } else {
-      io.err(`concord doctor: unknown argument "${arg}".\n${DOCTOR_USAGE}\n`);
+      io.err(`${say("cli.unknownArgument", { command: "doctor", arg })}\n${doctorUsage(lang)}\n`);
       return 2;
     }
   }
   const config = configFromEnv();
   const dir = dataDir ? resolve(dataDir) : config.dataDir;
   const file = join(dir, "concord.db");
-  if (config.store === "postgres") io.out("DATABASE_URL is set, so the server keeps exercises in PostgreSQL; this checks only the SQLite file in DATA_DIR.\n");
-  io.out(`Data directory: ${dir}\n`);
+  if (config.store === "postgres") io.out(say("cli.doctor.postgres") + "\n");
+  io.out(say("cli.doctor.dataDir", { dir }) + "\n");
   const before = examineDatabase(file);
-  print(before, io);
+  print(before, io, lang);
   if (!repair) {
-    io.out(before.problems === 0 ? "Healthy.\n" : `${before.problems} problem${before.problems === 1 ? "" : "s"} found. Stop the server and run \`npx concord doctor --repair\` (it keeps a copy of the damaged file), or restore a backup (docs/OPERATIONS.md, "Backups").\n`);
+    io.out((before.problems === 0 ? say("cli.doctor.healthy") : say("cli.doctor.problemsFound", { count: before.problems })) + "\n");
     return before.problems === 0 ? 0 : 1;
   }
   if (before.problems === 0) {
-    io.out("Healthy: nothing to repair.\n");
+    io.out(say("cli.doctor.nothingToRepair") + "\n");
     return 0;
   }
   let lock;
@@ -49,28 +49,29 @@ export async function runDoctor(args: string[], io: Io = processIo): Promise<num
     lock = acquireLock(lockPathFor(file));
   } catch (error) {
     if (!(error instanceof DataDirInUse)) throw error;
-    io.err(`concord doctor: DATA_DIR ${dir} is in use by ${describeHolder(error.holder)}; stop it before --repair.\n`);
+    io.err(say("cli.doctor.inUse", { dir, holder: holderMsg(error.holder) }) + "\n");
     return 1;
   }
   let report;
   try {
-    io.out("\nRepairing:\n");
+    io.out(`\n${say("cli.doctor.repairing")}\n`);
     report = await repairDatabase(file);
   } catch (error) {
-    io.err(`concord doctor: the repair stopped: ${message(error)}. ${file} is as it was unless the report above says it was replaced; the copy of the damaged file is next to it.\n`);
+    io.err(say("cli.doctor.repairStopped", { error: message(error), file }) + "\n");
     return 1;
   } finally {
     lock.release();
   }
-  for (const line of report.lines) io.out(`  ${line}\n`);
+  for (const line of report.lines) io.out(`  ${render(lang, line)}\n`);
   if (!report.replaced) return 1;
-  io.out("\nChecking the recovered file:\n");
+  io.out(`\n${say("cli.doctor.checkingRecovered")}\n`);
   const after = examineDatabase(file);
-  print(after, io);
-  io.out(after.problems === 0 ? `Healthy now. The damaged file is kept as ${report.damagedCopy}.\n` : `${after.problems} problem(s) remain: restore a backup (docs/OPERATIONS.md).\n`);
+  print(after, io, lang);
+  io.out((after.problems === 0 ? say("cli.doctor.healthyNow", { copy: report.damagedCopy }) : say("cli.doctor.problemsRemain", { count: after.problems })) + "\n");
   return after.problems === 0 ? 0 : 1;
 }
 
-function print(examination: Examination, io: Io): void {
-  for (const finding of examination.findings) io.out(`  ${finding.ok ? "" : "Problem: "}${finding.text}\n`);
+function print(examination: Examination, io: Io, lang: Lang): void {
+  const say = sayIn(lang);
+  for (const finding of examination.findings) io.out(`  ${finding.ok ? render(lang, finding.msg) : say("cli.doctor.problem", { text: finding.msg })}\n`);
 }

@@ -1,23 +1,31 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { mselToRows, rowsToMsel, mselCsv } from "../../shared/scenario/msel-csv.ts";
-import { validateScenario } from "../../shared/scenario/validate.ts";
+import { problemText, validateScenario } from "../../shared/scenario/validate.ts";
+import type { Lang } from "../../shared/i18n/languages.ts";
 import { loadScenarioFile, processIo, type Io } from "./io.ts";
+import { commandLanguage, sayIn } from "./text.ts";
 
-export const MSEL_USAGE = `concord msel export <scenario.json>            CSV with HSEEP columns to standard output
-  (a translated scenario gets a column per language after each text: "Title", "Title (fr)" …)
-concord msel import <scenario.json> <msel.csv> [--out <file>]
-  Replaces the scenario's MSEL with the spreadsheet's rows, validates the result, and writes the
-  scenario file (or --out). Nothing is written when anything is wrong.`;
+const EXPORT_SYNOPSIS = "concord msel export <scenario.json>";
+const IMPORT_SYNOPSIS = "concord msel import <scenario.json> <msel.csv> [--out <file>]";
+export const mselUsage = (lang: Lang): string => {
+  const say = sayIn(lang);
+  return `${EXPORT_SYNOPSIS}\n  ${say("cli.msel.aboutExport")}\n${IMPORT_SYNOPSIS}\n  ${say("cli.msel.aboutImport")}`;
+};
 
-export async function runMsel(args: string[], io: Io = processIo): Promise<number> {
+export async function runMsel(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { lang, args, error } = commandLanguage(argv, env);
+  const say = sayIn(lang);
+  if (error) return (io.err(`${error}\n`), 2);
+  if (args.includes("--help") || args.includes("-h")) return (io.out(mselUsage(lang) + "\n"), 0);
   const [action, scenarioFile, csvFile, ...rest] = args;
+  const problems = (file: string, errors: Parameters<typeof problemText>[1][]) => {
+    for (const e of errors) io.err(say("cli.validate.problem", { file, path: e.path, problem: problemText(lang, e) }) + "\n");
+  };
   if (action === "export" && scenarioFile) {
     const loaded = loadScenarioFile(scenarioFile);
-    if (!loaded.ok) {
-      for (const e of loaded.errors) io.err(`${scenarioFile}: ${e.path}: ${e.message}\n`);
-      return 1;
-    }
+    if (!loaded.ok) return (problems(scenarioFile, loaded.errors), 1);
+    // Machine-readable: the CSV's column names are the HSEEP ones, in every language.
     io.out(mselCsv(mselToRows(loaded.scenario)));
     return 0;
   }
@@ -25,45 +33,47 @@ export async function runMsel(args: string[], io: Io = processIo): Promise<numbe
     const outIndex = rest.indexOf("--out");
     const out = outIndex >= 0 ? rest[outIndex + 1] : scenarioFile;
     if (!out) {
-      io.err("concord msel import: --out needs a file name.\n");
+      io.err(say("cli.msel.outNeedsFile") + "\n");
+      return 2;
+    }
+    const unknown = rest.find((a, i) => a !== "--out" && rest[i - 1] !== "--out");
+    if (unknown !== undefined) {
+      io.err(`${say("cli.unknownArgument", { command: "msel import", arg: unknown })}\n${mselUsage(lang)}\n`);
       return 2;
     }
     const loaded = loadScenarioFile(scenarioFile);
-    if (!loaded.ok) {
-      for (const e of loaded.errors) io.err(`${scenarioFile}: ${e.path}: ${e.message}\n`);
-      return 1;
-    }
+    if (!loaded.ok) return (problems(scenarioFile, loaded.errors), 1);
     let records: Record<string, string>[];
     try {
       records = parse(readFileSync(csvFile, "utf8"), { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: false });
     } catch (error) {
-      io.err(`${csvFile}: cannot read the CSV: ${(error as Error).message}\n`);
+      io.err(say("cli.msel.cannotReadCsv", { file: csvFile, error: (error as Error).message }) + "\n");
       return 1;
     }
     const missing = ["Inject No.", "Title", "Message", "Type", "From"].filter((c) => records.length > 0 && !(c in records[0]!));
     if (missing.length) {
-      io.err(`${csvFile}: missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")} (export a scenario's MSEL to see the expected columns)\n`);
+      io.err(say("cli.msel.missingColumns", { file: csvFile, count: missing.length, columns: missing.map((m) => `"${m}"`).join(", ") }) + "\n");
       return 1;
     }
     const imported = rowsToMsel(records, loaded.scenario);
     if (!imported.ok) {
-      for (const e of imported.errors) io.err(`${csvFile}: ${e.path}: ${e.message}\n`);
-      io.err(`Nothing written: ${imported.errors.length} problem(s).\n`);
+      problems(csvFile, imported.errors);
+      io.err(say("cli.msel.nothingWritten", { count: imported.errors.length }) + "\n");
       return 1;
     }
     const updated = { ...loaded.raw, msel: imported.msel };
     const checked = validateScenario(updated);
     if (!checked.ok) {
-      for (const e of checked.errors) io.err(`${csvFile} → ${scenarioFile}: ${e.path}: ${e.message}\n`);
-      io.err(`Nothing written: the scenario with this MSEL has ${checked.errors.length} problem(s).\n`);
+      problems(`${csvFile} → ${scenarioFile}`, checked.errors);
+      io.err(say("cli.msel.nothingWrittenScenario", { count: checked.errors.length }) + "\n");
       return 1;
     }
     writeFileSync(out, JSON.stringify(updated, null, 2) + "\n");
-    io.out(`Imported ${imported.msel.length} injects from ${csvFile} into ${out}.\n`);
+    io.out(say("cli.msel.imported", { count: imported.msel.length, csv: csvFile, out }) + "\n");
     const untranslated = checked.warnings.filter((w) => w.path.startsWith("msel["));
-    if (untranslated.length) io.err(`Note: ${untranslated.length} inject text${untranslated.length === 1 ? " has" : "s have"} no translation in a language the scenario lists (the sheet's "Title (fr)" … columns); \`concord validate ${out}\` lists them.\n`);
+    if (untranslated.length) io.err(say("cli.msel.untranslated", { count: untranslated.length, out }) + "\n");
     return 0;
   }
-  io.err(`${MSEL_USAGE}\n`);
+  io.err(`${action && !["export", "import"].includes(action) ? say("cli.unknownArgument", { command: "msel", arg: action }) + "\n" : ""}${mselUsage(lang)}\n`);
   return 2;
 }

@@ -1,7 +1,11 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { loadScenarioFile, processIo, type Io } from "./io.ts";
-import { translationWarnings } from "../../shared/scenario/validate.ts";
+import { problemText, translationWarnings } from "../../shared/scenario/validate.ts";
+import { listIn } from "../../shared/i18n/format.ts";
+import { isLang, type Lang } from "../../shared/i18n/languages.ts";
+import { localText } from "../../shared/i18n/text.ts";
+import { commandLanguage, sayIn, usageBlock } from "./text.ts";
 
 /** A folder stands for the scenario files in it (not the generated JSON Schema). */
 function expandFolders(paths: string[]): string[] {
@@ -15,17 +19,24 @@ function expandFolders(paths: string[]): string[] {
   });
 }
 
-export const VALIDATE_USAGE = `concord validate <scenario.json | folder> [more…] [--strict]
-  Checks each scenario's format and meaning and lists every problem with its place in the file.
-  A text missing in a language the scenario lists in "languages" is a warning (WARN), or with
-  --strict an error.`;
+export const VALIDATE_SYNOPSIS = "concord validate <scenario.json | folder> [more…] [--strict]";
+export const validateUsage = (lang: Lang): string => usageBlock(VALIDATE_SYNOPSIS, sayIn(lang)("cli.validate.about"));
 
 /** Exit code 0 when every file is valid, 1 otherwise. */
-export async function runValidate(args: string[], io: Io = processIo): Promise<number> {
+export async function runValidate(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { lang, args, error } = commandLanguage(argv, env);
+  const say = sayIn(lang);
+  if (error) return (io.err(`${error}\n`), 2);
+  if (args.includes("--help") || args.includes("-h")) return (io.out(validateUsage(lang) + "\n"), 0);
   const strict = args.includes("--strict");
+  const unknown = args.find((a) => a.startsWith("--") && a !== "--strict");
+  if (unknown) {
+    io.err(`${say("cli.unknownArgument", { command: "validate", arg: unknown })}\n${validateUsage(lang)}\n`);
+    return 2;
+  }
   const files = args.filter((a) => a !== "--strict");
   if (files.length === 0) {
-    io.err(`concord validate: name at least one scenario file.\n${VALIDATE_USAGE}\n`);
+    io.err(`${say("cli.validate.nameFile")}\n${validateUsage(lang)}\n`);
     return 2;
   }
   let failed = 0;
@@ -34,17 +45,19 @@ export async function runValidate(args: string[], io: Io = processIo): Promise<n
     const warnings = result.ok ? translationWarnings(result.scenario) : [];
     if (result.ok && strict && warnings.length) {
       failed++;
-      for (const w of warnings) io.err(`${file}: ${w.path}: ${w.message}\n`);
-      io.err(`FAIL ${file}: ${warnings.length} missing translation${warnings.length === 1 ? "" : "s"} (--strict)\n`);
+      for (const w of warnings) io.err(say("cli.validate.problem", { file, path: w.path, problem: problemText(lang, w) }) + "\n");
+      io.err(say("cli.validate.failStrict", { file, count: warnings.length }) + "\n");
     } else if (result.ok) {
       const s = result.scenario;
-      for (const w of warnings) io.err(`WARN ${file}: ${w.path}: ${w.message}\n`);
-      const languages = (s.languages ?? [s.language ?? "en"]).join(", ");
-      io.out(`OK  ${file}: ${s.title} — ${s.nations.length} nations, ${s.regions.length} regions, ${s.msel.length} injects, ${s.turns} turns, in ${languages}${warnings.length ? ` (${warnings.length} missing translation${warnings.length === 1 ? "" : "s"})` : ""}\n`);
+      const main = isLang(s.language) ? s.language : "en";
+      for (const w of warnings) io.err(say("cli.validate.warning", { file, path: w.path, problem: problemText(lang, w) }) + "\n");
+      const languages = listIn(lang, (s.languages ?? [main]).map((l) => say("scenario.lang.name", { lang: l })));
+      const title = localText(lang, s, "title", main).text;
+      io.out(say("cli.validate.ok", { file, title, nations: s.nations.length, regions: s.regions.length, injects: s.msel.length, turns: s.turns, languages, missing: warnings.length }) + "\n");
     } else {
       failed++;
-      for (const e of result.errors) io.err(`${file}: ${e.path}: ${e.message}\n`);
-      io.err(`FAIL ${file}: ${result.errors.length} problem${result.errors.length === 1 ? "" : "s"}\n`);
+      for (const e of result.errors) io.err(say("cli.validate.problem", { file, path: e.path, problem: problemText(lang, e) }) + "\n");
+      io.err(say("cli.validate.fail", { file, count: result.errors.length }) + "\n");
     }
   }
   return failed ? 1 : 0;

@@ -2,12 +2,18 @@ import { existsSync, statSync } from "node:fs";
 import { DatabaseSync } from "node:sqlite";
 import { foldEvents } from "../../shared/engine/evolve.ts";
 import { initialState } from "../../shared/engine/initial-state.ts";
-import { describeHolder, inspectLock, lockPathFor, type LockState } from "./data-dir-lock.ts";
+import { inspectLock, lockPathFor, type LockState } from "./data-dir-lock.ts";
 import { TABLES, oneLine, toEvent, toRecord } from "./sqlite-file.ts";
 import { SqliteCode, sqliteCodeOf } from "./sqlite-errors.ts";
+import { hostname } from "node:os";
+import { msg, type Msg } from "../../shared/i18n/message.ts";
+import { termKey } from "../../shared/i18n/terms.ts";
+import { translate } from "../../shared/i18n/format.ts";
+import type { LockHolder } from "./data-dir-lock.ts";
 
-/** One sentence of the doctor's report; `ok: false` is a problem. */
-export type Finding = { ok: boolean; text: string };
+/** One sentence of the doctor's report, as a message (the CLI renders it in its language) and in English; `ok: false` is a problem. */
+export type Finding = { ok: boolean; msg: Msg; text: string };
+const finding = (ok: boolean, m: Msg): Finding => ({ ok, msg: m, text: translate("en", m) });
 export type Examination = { file: string; lock: LockState; findings: Finding[]; problems: number };
 
 /**
@@ -18,57 +24,59 @@ export type Examination = { file: string; lock: LockState; findings: Finding[]; 
 export function examineDatabase(file: string): Examination {
   const lock = inspectLock(lockPathFor(file));
   const findings: Finding[] = [];
-  const ok = (text: string) => findings.push({ ok: true, text });
-  const problem = (text: string) => findings.push({ ok: false, text });
+  const ok = (m: Msg) => findings.push(finding(true, m));
+  const problem = (m: Msg) => findings.push(finding(false, m));
   const done = () => ({ file, lock, findings, problems: findings.filter((f) => !f.ok).length });
 
   ok(describeLock(lock));
   if (!existsSync(file)) {
-    ok(`There is no ${file} yet: the server creates it on its first start.`);
+    ok(msg("cli.doctor.noFile", { file }));
     return done();
   }
   let db: DatabaseSync;
   try {
     db = new DatabaseSync(file, { readOnly: true });
   } catch (error) {
-    problem(`${file} cannot be opened: ${message(error)}.`);
+    problem(msg("cli.doctor.cannotOpen", { file, error: message(error) }));
     return done();
   }
   try {
-    ok(`File: ${file}, ${formatBytes(statSync(file).size)}.`);
+    ok(msg("cli.doctor.file", { file, size: formatBytes(statSync(file).size) }));
     try {
       const rows = db.prepare("PRAGMA integrity_check(10)").all() as { integrity_check: string }[];
       const found = rows.map((r) => r.integrity_check).filter((r) => r !== "ok").map(oneLine);
-      if (found.length === 0) ok("SQLite's integrity check: ok.");
-      else problem(`SQLite's integrity check found ${found.length === 10 ? "10 or more" : found.length} problem${found.length === 1 ? "" : "s"}: ${found.slice(0, 3).join("; ")}.`);
+      if (found.length === 0) ok(msg("cli.doctor.integrityOk"));
+      else problem(msg("cli.doctor.integrityFound", { count: found.length, found: found.slice(0, 3).join("; ") }));
     } catch (error) {
       if (sqliteCodeOf(error) === SqliteCode.NotADatabase) {
-        problem(`${file} is not an SQLite database (${message(error)}): its first page is damaged or it is another kind of file.`);
+        problem(msg("cli.doctor.notADatabase", { file, error: message(error) }));
         return done();
       }
       // A long check can stop at damage that a check stopping at the first finding names.
       const first = maybe(() => (db.prepare("PRAGMA integrity_check(1)").get() as { integrity_check: string } | undefined)?.integrity_check);
-      problem(`SQLite's integrity check could not finish (${message(error)})${first && first !== "ok" ? `; its first finding: ${oneLine(first)}` : ""}.`);
+      const hasFirst = Boolean(first && first !== "ok");
+      problem(msg("cli.doctor.integrityUnfinished", { error: message(error), hasFirst: hasFirst ? "yes" : "no", first: hasFirst ? oneLine(first!) : "" }));
     }
     let tables: string[] = [];
     try {
       tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
       const missing = TABLES.filter((t) => !tables.includes(t));
-      if (missing.length === 0) ok(`Tables: ${TABLES.join(", ")}.`);
-      else problem(`Table${missing.length === 1 ? "" : "s"} missing: ${missing.join(", ")} (a file the server made has all of ${TABLES.join(", ")}).`);
+      if (missing.length === 0) ok(msg("cli.doctor.tables", { tables: TABLES.join(", ") }));
+      else problem(msg("cli.doctor.tablesMissing", { count: missing.length, missing: missing.join(", "), tables: TABLES.join(", ") }));
     } catch (error) {
-      problem(`The list of tables cannot be read: ${message(error)}.`);
+      problem(msg("cli.doctor.tablesUnreadable", { error: message(error) }));
     }
     const counts = (["exercises", "events", "seats"] as const).filter((t) => tables.includes(t)).map((table) => {
       try {
         const n = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-        return `${n} ${n === 1 ? table.slice(0, -1) : table}`;
+        return msg("cli.doctor.count", { table, n });
       } catch (error) {
-        problem(`The ${table} cannot be counted: ${message(error)}.`);
-        return `? ${table}`;
+        problem(msg("cli.doctor.cannotCount", { table, error: message(error) }));
+        return msg("cli.doctor.countUnknown", { table });
       }
     });
-    if (counts.length) ok(`Contents: ${counts.join(", ")}.`);
+    // Joined with commas, as a count list reads in both languages ("3 exercises, 900 events, 6 seats").
+    if (counts.length) ok(msg("cli.doctor.contents", { counts: counts.reduceRight((rest, first) => msg("cli.doctor.commaList", { first, rest })) }));
     if (tables.includes("exercises") && tables.includes("events")) for (const finding of examineExercises(db)) findings.push(finding);
   } finally {
     db.close();
@@ -82,47 +90,54 @@ function examineExercises(db: DatabaseSync): Finding[] {
   try {
     ids = db.prepare("SELECT id, title FROM exercises ORDER BY created_at, id").all() as { id: string; title: string }[];
   } catch (error) {
-    return [{ ok: false, text: `The exercises cannot be listed: ${message(error)}.` }];
+    return [finding(false, msg("cli.doctor.exercisesUnlisted", { error: message(error) }))];
   }
   const readRecord = db.prepare("SELECT * FROM exercises WHERE id = ?");
   const readEvents = db.prepare("SELECT seq, at, body FROM events WHERE exercise_id = ? ORDER BY seq");
   return ids.map(({ id, title }) => {
-    const name = `Exercise ${id} "${title}"`;
+    const name = msg("cli.doctor.exercise", { id, title });
     let record;
     try {
       record = toRecord(readRecord.get(id) as Record<string, unknown>);
     } catch (error) {
-      return { ok: false, text: `${name}: its record cannot be read: ${message(error)}.` };
+      return finding(false, msg("cli.doctor.recordUnreadable", { exercise: name, error: message(error) }));
     }
     let events;
     try {
       events = (readEvents.all(id) as Record<string, unknown>[]).map(toEvent);
     } catch (error) {
-      return { ok: false, text: `${name}: its events cannot be read: ${message(error)}.` };
+      return finding(false, msg("cli.doctor.eventsUnreadable", { exercise: name, error: message(error) }));
     }
     const gap = events.findIndex((e, i) => e.seq !== i + 1);
-    if (gap >= 0) return { ok: false, text: `${name}: its log has a gap: event ${gap + 1} has seq ${events[gap]!.seq}.` };
+    if (gap >= 0) return finding(false, msg("cli.doctor.gap", { exercise: name, n: gap + 1, seq: events[gap]!.seq }));
     try {
       const state = foldEvents(initialState(record.scenario, record.id, record.seed), events);
-      return { ok: true, text: `${name}: ${events.length} event${events.length === 1 ? "" : "s"} replay to phase ${state.phase}, turn ${state.turn}.` };
+      return finding(true, msg("cli.doctor.replays", { exercise: name, count: events.length, turn: state.turn, phase: msg(termKey("phase", state.phase) ?? "cli.doctor.phaseOther", { phase: state.phase }) }));
     } catch (error) {
-      return { ok: false, text: `${name}: its ${events.length} events do not replay: ${message(error)}.` };
+      return finding(false, msg("cli.doctor.noReplay", { exercise: name, count: events.length, error: message(error) }));
     }
   });
 }
 
-export function describeLock(lock: LockState): string {
+export function describeLock(lock: LockState): Msg {
   switch (lock.state) {
     case "free":
-      return "Lock: no server holds this data directory.";
+      return msg("cli.doctor.lockFree");
     case "held":
-      return `Lock: held by ${describeHolder(lock.holder)}, a server running on this data directory (the checks below read its last committed state).`;
+      return msg("cli.doctor.lockHeld", { holder: holderMsg(lock.holder) });
     case "stale":
-      if (!lock.holder) return "Lock: an unreadable lock file was left behind; the next start takes it over.";
-      return `Lock: left behind by ${describeHolder(lock.holder)}, which is gone (${lock.reason}); the next start takes it over.`;
+      if (!lock.holder) return msg("cli.doctor.lockUnreadable");
+      return msg("cli.doctor.lockStale", { holder: holderMsg(lock.holder), reason: lock.reason });
     default:
       return lock satisfies never;
   }
+}
+
+/** describeHolder (data-dir-lock.ts) as a message: "process 1234 (started 2026-12-01T13:00Z)". */
+export function holderMsg(holder: LockHolder | null): Msg {
+  if (!holder) return msg("cli.doctor.holderUnknown");
+  const sameHost = holder.host === hostname();
+  return msg("cli.doctor.holder", { pid: String(holder.pid), sameHost: sameHost ? "yes" : "no", host: holder.host, started: holder.startedAt.slice(0, 16) });
 }
 
 function maybe<T>(read: () => T): T | null {
@@ -137,7 +152,8 @@ export function message(error: unknown): string {
   return String((error as Error)?.message ?? error).replace(/\.$/, "");
 }
 
-function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** A file's size, its number written as the reader's language writes it. */
+export function formatBytes(bytes: number): Msg {
+  if (bytes < 1024 * 1024) return msg("cli.doctor.kilobytes", { kb: Math.round(bytes / 1024) });
+  return msg("cli.doctor.megabytes", { mb: Math.round((bytes / 1024 / 1024) * 10) / 10 });
 }

@@ -6,8 +6,10 @@ import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 import type { ExerciseRecord, SeatRecord } from "./event-store.ts";
 import { SqliteFile, toEvent, toRecord, toSeat } from "./sqlite-file.ts";
 import { message } from "./sqlite-doctor.ts";
+import { msg, type Msg } from "../../shared/i18n/message.ts";
 
-export type RepairReport = { damagedCopy: string; replaced: boolean; lines: string[] };
+/** `lines`: the report, a message a line (the CLI renders them in its language). */
+export type RepairReport = { damagedCopy: string; replaced: boolean; lines: Msg[] };
 
 type Row = Record<string, unknown>;
 /** Probing by key stops after this many keys in a row that hold nothing readable. */
@@ -30,7 +32,7 @@ export async function repairDatabase(file: string, now = new Date()): Promise<Re
   const damagedCopy = `${file}.damaged-${stamp}`;
   copyFileSync(file, damagedCopy);
   if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${damagedCopy}-wal`);
-  const lines: string[] = [`Kept a copy of the damaged file: ${damagedCopy}${existsSync(`${damagedCopy}-wal`) ? " (and its -wal)" : ""}.`];
+  const lines: Msg[] = [msg("cli.repair.keptCopy", { copy: damagedCopy, wal: existsSync(`${damagedCopy}-wal`) ? "yes" : "no" })];
   const done = (replaced: boolean) => ({ damagedCopy, replaced, lines });
 
   let source: DatabaseSync;
@@ -38,7 +40,7 @@ export async function repairDatabase(file: string, now = new Date()): Promise<Re
     source = new DatabaseSync(damagedCopy, { readOnly: true });
     source.prepare("SELECT count(*) FROM sqlite_schema").get();
   } catch (error) {
-    lines.push(`Nothing in it can be read as a database (${message(error)}). Restore a backup (docs/OPERATIONS.md); ${file} was left as it is.`);
+    lines.push(msg("cli.repair.unreadable", { error: message(error), file }));
     return done(false);
   }
   const target = `${file}.recovered-${stamp}`;
@@ -46,7 +48,7 @@ export async function repairDatabase(file: string, now = new Date()): Promise<Re
     const exercises = readTable(source, "exercises");
     const seats = readTable(source, "seats");
     if (!exercises.readable && !seats.readable) {
-      lines.push(`Neither the exercises nor the seats can be read. Restore a backup (docs/OPERATIONS.md); ${file} was left as it is.`);
+      lines.push(msg("cli.repair.neither", { file }));
       return done(false);
     }
     const records: ExerciseRecord[] = [];
@@ -57,9 +59,9 @@ export async function repairDatabase(file: string, now = new Date()): Promise<Re
         exercises.lostRows++;
       }
     }
-    if (!exercises.complete) lines.push(`Exercises: kept ${records.length}; part of the table could not be read, and the exercises there are lost.`);
-    else if (exercises.lostRows) lines.push(`Exercises: kept ${records.length}; ${exercises.lostRows} record(s) could not be read and are lost.`);
-    else lines.push(`Exercises: kept all ${records.length}.`);
+    if (!exercises.complete) lines.push(msg("cli.repair.exercisesPartial", { kept: records.length }));
+    else if (exercises.lostRows) lines.push(msg("cli.repair.exercisesLost", { kept: records.length, lost: exercises.lostRows }));
+    else lines.push(msg("cli.repair.exercisesAll", { kept: records.length }));
 
     rmSync(target, { force: true });
     const fresh = new SqliteFile(target);
@@ -69,10 +71,10 @@ export async function repairDatabase(file: string, now = new Date()): Promise<Re
       await fresh.createExercise(record);
       await fresh.append(record.id, events);
       kept.add(record.id);
-      lines.push(`Exercise ${record.id} "${record.title}": ${text}.`);
+      lines.push(msg("cli.repair.exercise", { exercise: msg("cli.doctor.exercise", { id: record.id, title: record.title }), text }));
     }
     const orphans = countOrphanEvents(source, kept);
-    if (orphans) lines.push(`${orphans} event(s) of exercises whose record is lost were left out (they stay in the damaged copy).`);
+    if (orphans) lines.push(msg("cli.repair.orphans", { count: orphans }));
 
     let seatsKept = 0;
     let seatsOrphaned = 0;
@@ -89,9 +91,8 @@ export async function repairDatabase(file: string, now = new Date()): Promise<Re
         seatsKept++;
       }
     }
-    const seatNote = seats.complete ? "" : "; part of the table could not be read: those players join again with their team's code";
-    lines.push(`Seats: kept ${seatsKept}${seatsOrphaned ? `, left out ${seatsOrphaned} of lost exercises` : ""}${seatNote}.`);
-    lines.push(`Join codes: rebuilt from the exercise records.`);
+    lines.push(msg("cli.repair.seats", { kept: seatsKept, orphaned: seatsOrphaned, partial: seats.complete ? "no" : "yes" }));
+    lines.push(msg("cli.repair.joinCodes"));
     await fresh.close();
 
     // The damaged file's -wal and -shm belong to it: left next to the fresh file, SQLite would
@@ -100,7 +101,7 @@ export async function repairDatabase(file: string, now = new Date()): Promise<Re
     rmSync(`${file}-shm`, { force: true });
     renameSync(target, file);
     for (const suffix of ["-wal", "-shm"]) if (existsSync(`${target}${suffix}`)) renameSync(`${target}${suffix}`, `${file}${suffix}`);
-    lines.push(`Replaced ${file} with the recovered file.`);
+    lines.push(msg("cli.repair.replaced", { file }));
     return done(true);
   } finally {
     source.close();
@@ -141,7 +142,7 @@ function probe(statement: StatementSync, prefix: unknown[], last: number | null)
 }
 
 /** The exercise's events from seq 1 up to the first one missing, unreadable or not replaying. */
-function recoverEvents(db: DatabaseSync, record: ExerciseRecord): { events: ExerciseEvent[]; text: string } {
+function recoverEvents(db: DatabaseSync, record: ExerciseRecord): { events: ExerciseEvent[]; text: Msg } {
   let rows: { key: number; row: Row }[];
   let scanned = true;
   let last: number | null = null;
@@ -159,14 +160,14 @@ function recoverEvents(db: DatabaseSync, record: ExerciseRecord): { events: Exer
   try {
     state = initialState(record.scenario, record.id, record.seed);
   } catch (error) {
-    return { events: [], text: `its scenario does not load (${message(error)}): kept the record, none of its ${highest} events` };
+    return { events: [], text: msg("cli.repair.scenarioDoesNotLoad", { error: message(error), count: highest }) };
   }
-  let stop: string | null = null;
+  let stop: Msg | null = null;
   for (let seq = 1; seq <= highest; seq++) {
     const row = bySeq.get(seq);
     if (!row) {
       const next = rows.find((r) => r.key > seq)?.key ?? highest + 1;
-      stop = `events ${seq}${next - 1 > seq ? `–${next - 1}` : ""} could not be read`;
+      stop = next - 1 > seq ? msg("cli.repair.unreadableRange", { from: seq, to: next - 1 }) : msg("cli.repair.unreadableOne", { from: seq });
       break;
     }
     try {
@@ -174,15 +175,14 @@ function recoverEvents(db: DatabaseSync, record: ExerciseRecord): { events: Exer
       state = evolve(state, event);
       events.push(event);
     } catch (error) {
-      stop = `event ${seq} does not replay (${message(error)})`;
+      stop = msg("cli.repair.eventNoReplay", { seq, error: message(error) });
       break;
     }
   }
-  if (!stop) return { events, text: events.length === 0 ? "it has no events yet" : `kept all ${events.length} events${scanned ? "" : " (read one by one around the damage)"}` };
+  if (!stop) return { events, text: events.length === 0 ? msg("cli.repair.noEvents") : msg("cli.repair.keptAll", { count: events.length, oneByOne: scanned ? "no" : "yes" }) };
   const after = rows.filter((r) => r.key > events.length + 1).length;
-  const dropped = after ? `, so the ${after} readable event(s) after it were left out (they stay in the damaged copy)` : "";
-  const keptText = events.length === 0 ? `kept none of its ${highest} events` : `kept events 1–${events.length} of ${highest}`;
-  return { events, text: `${keptText}; ${stop}${dropped}` };
+  const kept = events.length === 0 ? msg("cli.repair.keptNone", { total: highest }) : msg("cli.repair.keptSome", { kept: events.length, total: highest });
+  return { events, text: msg("cli.repair.stopped", { kept, stop, after }) };
 }
 
 function countOrphanEvents(db: DatabaseSync, kept: Set<string>): number {

@@ -4,20 +4,75 @@ import type { Condition } from "./conditions.ts";
 import type { Effect } from "./effects.ts";
 import { mapTextOwners, TEXT_FIELDS } from "./localized.ts";
 import { DEFAULT_LANG, type Lang } from "../i18n/languages.ts";
+import { msg, type Msg, type Params } from "../i18n/message.ts";
+import { translate } from "../i18n/format.ts";
+import type { MessageKey } from "../i18n/catalog/index.ts";
 
-/** "French": validator messages are written in English for now. */
-const languageName = (lang: Lang) => new Intl.DisplayNames("en", { type: "language" }).of(lang) ?? lang;
-
-export type ValidationError = { path: string; message: string };
+/**
+ * One problem: the place in the file (`nations[2].color`, never translated: the author looks it
+ * up), the sentence as a message for the reader's language (`msg`), and that sentence rendered in
+ * English (`message`) for logs and older callers. Problems made elsewhere (the MSEL sheet) may
+ * have only `message`.
+ */
+export type ValidationError = { path: string; message: string; msg?: Msg };
 /** Warnings never stop a scenario from loading (a missing translation falls back to the main language). */
 export type ValidationResult = { ok: true; scenario: ScenarioSpec; warnings: ValidationError[] } | { ok: false; errors: ValidationError[]; warnings: ValidationError[] };
 export type ValidationOptions = { /** Missing translations are errors, not warnings. */ strict?: boolean };
+
+function problem(path: string, key: MessageKey, params?: Params): ValidationError {
+  const m = msg(key, params);
+  return { path, msg: m, message: translate(DEFAULT_LANG, m) };
+}
+
+/** A problem's sentence in a language (its English `message` when it has no `msg`). */
+export function problemText(lang: Lang, e: ValidationError): string {
+  return e.msg ? translate(lang, e.msg) : e.message;
+}
 
 /** `nations[2].color`, the way an author finds a place in the file. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const part of path) out += typeof part === "number" ? `[${part}]` : out ? `.${String(part)}` : String(part);
   return out || "(file)";
+}
+
+/** The schema's own sentences (shared/scenario/schema.ts, localized.ts), by their English text. */
+const SCHEMA_SENTENCES: Record<string, MessageKey> = {
+  "ids are lower-case letters, digits, '-' or '_' (max 40)": "scenario.schema.id",
+  "colours are #rrggbb": "scenario.schema.colour",
+  "a translated field is title, summary, briefing or learningObjectives[n]": "scenario.schema.translatedField",
+  "each language's text is a string": "scenario.schema.textPerLanguage",
+};
+
+const kindOf = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
+const quoted = (values: readonly unknown[]) => values.map((v) => (typeof v === "string" ? `"${v}"` : String(v))).join(", ");
+
+/** A zod issue as a message; a sentence we do not know stays as zod wrote it. */
+function issueMsg(issue: z.core.$ZodIssue): { key: MessageKey; params?: Params } {
+  const known = SCHEMA_SENTENCES[issue.message];
+  if (known) return { key: known };
+  const notMain = /^written in (.*) but not in the scenario's main language "(.*)"$/.exec(issue.message);
+  if (notMain) return { key: "scenario.schema.notInMainLanguage", params: { langs: notMain[1]!, main: notMain[2]! } };
+  switch (issue.code) {
+    case "invalid_type":
+      return { key: "scenario.schema.invalidType", params: { expected: String(issue.expected), received: "input" in issue ? kindOf(issue.input) : (/received (\w+)/.exec(issue.message)?.[1] ?? "other") } };
+    case "too_small":
+      return { key: "scenario.schema.tooSmall", params: { origin: issue.origin, minimum: Number(issue.minimum), inclusive: issue.inclusive === false ? "no" : "yes" } };
+    case "too_big":
+      return { key: "scenario.schema.tooBig", params: { origin: issue.origin, maximum: Number(issue.maximum), inclusive: issue.inclusive === false ? "no" : "yes" } };
+    case "invalid_value":
+      return { key: "scenario.schema.invalidValue", params: { values: quoted(issue.values) } };
+    case "unrecognized_keys":
+      return { key: "scenario.schema.unrecognizedKeys", params: { count: issue.keys.length, keys: quoted(issue.keys) } };
+    case "invalid_format":
+      return { key: "scenario.schema.invalidFormat", params: { format: issue.format } };
+    case "invalid_union":
+      return { key: "scenario.schema.invalidUnion" };
+    case "not_multiple_of":
+      return { key: "scenario.schema.notMultipleOf", params: { divisor: Number(issue.divisor) } };
+    default:
+      return { key: "scenario.schema.other", params: { text: issue.message } };
+  }
 }
 
 function zodErrors(error: z.ZodError): ValidationError[] {
@@ -28,7 +83,12 @@ function zodErrors(error: z.ZodError): ValidationError[] {
         // Report the branch that got furthest: the author meant that one.
         const best = issue.errors.reduce((a, b) => (a.length <= b.length ? a : b));
         walk(best, [...prefix, ...issue.path]);
-      } else out.push({ path: formatPath([...prefix, ...issue.path]), message: issue.message });
+      } else {
+        const { key, params } = issueMsg(issue);
+        const m = msg(key, params);
+        // The English stays zod's own sentence, as before.
+        out.push({ path: formatPath([...prefix, ...issue.path]), msg: m, message: issue.message });
+      }
     }
   };
   walk(error.issues, []);
@@ -41,7 +101,7 @@ function zodErrors(error: z.ZodError): ValidationError[] {
  * with the path inside the file, so an author fixes them in one pass.
  */
 export function validateScenario(input: unknown, options: ValidationOptions = {}): ValidationResult {
-  const parsed = ScenarioSpec.safeParse(input);
+  const parsed = ScenarioSpec.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error), warnings: [] };
   const errors = meaningErrors(parsed.data);
   let warnings = translationWarnings(parsed.data);
@@ -69,7 +129,7 @@ export function translationWarnings(s: ScenarioSpec): ValidationError[] {
       for (const field of fields) {
         const text = mainText(field);
         if (typeof text !== "string" || text === "" || (kind === "report" && field === "source" && text === DEFAULT_REPORT_SOURCE)) continue;
-        if (!i18n[lang]?.[field]) out.push({ path: path ? `${path}.${field}` : field, message: `no ${languageName(lang)} translation ("${lang}"), though "languages" lists it` });
+        if (!i18n[lang]?.[field]) out.push(problem(path ? `${path}.${field}` : field, "scenario.validate.missingTranslation", { language: msg("scenario.lang.name", { lang }), lang }));
       }
     }
     return owner;
@@ -78,18 +138,18 @@ export function translationWarnings(s: ScenarioSpec): ValidationError[] {
 }
 
 /** The languages themselves: declared consistently, translations in their place. */
-function languageErrors(s: ScenarioSpec, err: (path: string, message: string) => void): void {
+function languageErrors(s: ScenarioSpec, err: (path: string, key: MessageKey, params?: Params) => void): void {
   const main = s.language ?? DEFAULT_LANG;
   const declared = s.languages ?? [main];
-  if (s.languages && !s.languages.includes(main)) err("languages", `must include the main language "${main}" (the language of the plain texts)`);
-  if (s.languages && new Set(s.languages).size !== s.languages.length) err("languages", "a language is listed twice");
+  if (s.languages && !s.languages.includes(main)) err("languages", "scenario.validate.mainLanguageNotListed", { main });
+  if (s.languages && new Set(s.languages).size !== s.languages.length) err("languages", "scenario.validate.languageTwice");
   mapTextOwners(s, (owner, _kind, path) => {
     const i18n = (owner["i18n"] ?? {}) as Record<string, Record<string, string> | undefined>;
     const at = (lang: string) => (path ? `${path}.i18n.${lang}` : `i18n.${lang}`);
     for (const [lang, texts] of Object.entries(i18n)) {
       if (!texts || Object.keys(texts).length === 0) continue;
-      if (lang === main) err(at(lang), `"${main}" is the main language: its text belongs in the field itself`);
-      else if (!(declared as string[]).includes(lang)) err(at(lang), `translated into "${lang}", which "languages" does not list (add it: "languages": [${[...declared, lang].map((l) => `"${l}"`).join(", ")}])`);
+      if (lang === main) err(at(lang), "scenario.validate.mainLanguageInI18n", { main });
+      else if (!(declared as string[]).includes(lang)) err(at(lang), "scenario.validate.languageNotListed", { lang, languages: [...declared, lang].map((l) => `"${l}"`).join(", ") });
     }
     return owner;
   });
@@ -97,12 +157,12 @@ function languageErrors(s: ScenarioSpec, err: (path: string, message: string) =>
 
 function meaningErrors(s: ScenarioSpec): ValidationError[] {
   const errors: ValidationError[] = [];
-  const err = (path: string, message: string) => errors.push({ path, message });
+  const err = (path: string, key: MessageKey, params?: Params) => errors.push(problem(path, key, params));
   languageErrors(s, err);
   const unique = <T extends { id: string }>(list: T[], what: string) => {
     const seen = new Map<string, number>();
     list.forEach((item, i) => {
-      if (seen.has(item.id)) err(`${what}[${i}].id`, `duplicate id "${item.id}" (also ${what}[${seen.get(item.id)}])`);
+      if (seen.has(item.id)) err(`${what}[${i}].id`, "scenario.validate.duplicateId", { id: item.id, other: `${what}[${seen.get(item.id)}]` });
       else seen.set(item.id, i);
     });
     return new Set(list.map((x) => x.id));
@@ -116,19 +176,19 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
   unique(s.objectives, "objectives");
   const numbers = new Map<string, number>();
   s.msel.forEach((inject, i) => {
-    if (numbers.has(inject.number)) err(`msel[${i}].number`, `duplicate inject number "${inject.number}" (also msel[${numbers.get(inject.number)}])`);
+    if (numbers.has(inject.number)) err(`msel[${i}].number`, "scenario.validate.duplicateInjectNumber", { number: inject.number, other: `msel[${numbers.get(inject.number)}]` });
     else numbers.set(inject.number, i);
   });
 
-  const nation = (path: string, id: string | null | undefined) => id != null && !nations.has(id) && err(path, `unknown nation "${id}"`);
-  const region = (path: string, id: string | undefined) => id !== undefined && !regions.has(id) && err(path, `unknown region "${id}"`);
-  const asset = (path: string, id: string | undefined) => id !== undefined && !assets.has(id) && err(path, `unknown asset "${id}"`);
-  const injectRef = (path: string, id: string) => !injects.has(id) && err(path, `unknown inject "${id}"`);
+  const nation = (path: string, id: string | null | undefined) => id != null && !nations.has(id) && err(path, "scenario.validate.unknown", { kind: "nation", id });
+  const region = (path: string, id: string | undefined) => id !== undefined && !regions.has(id) && err(path, "scenario.validate.unknown", { kind: "region", id });
+  const asset = (path: string, id: string | undefined) => id !== undefined && !assets.has(id) && err(path, "scenario.validate.unknown", { kind: "asset", id });
+  const injectRef = (path: string, id: string) => !injects.has(id) && err(path, "scenario.validate.unknown", { kind: "inject", id });
 
-  if (!s.nations.some((n) => n.playable)) err("nations", "at least one nation must be playable");
+  if (!s.nations.some((n) => n.playable)) err("nations", "scenario.validate.noPlayableNation");
   s.nations.forEach((n, i) => {
     for (const partner of Object.keys(n.policies.intelSharing)) {
-      if (partner === n.id) err(`nations[${i}].policies.intelSharing.${partner}`, "a nation has no sharing policy with itself");
+      if (partner === n.id) err(`nations[${i}].policies.intelSharing.${partner}`, "scenario.validate.policyWithItself");
       else nation(`nations[${i}].policies.intelSharing.${partner}`, partner);
     }
   });
@@ -137,9 +197,9 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
   s.relations.forEach((r, i) => {
     nation(`relations[${i}].a`, r.a);
     nation(`relations[${i}].b`, r.b);
-    if (r.a === r.b) err(`relations[${i}]`, `a relation needs two different nations ("${r.a}" twice)`);
+    if (r.a === r.b) err(`relations[${i}]`, "scenario.validate.relationSameNation", { nation: r.a });
     const key = [r.a, r.b].sort().join("|");
-    if (pairs.has(key)) err(`relations[${i}]`, `the pair ${r.a}–${r.b} is listed twice (also relations[${pairs.get(key)}])`);
+    if (pairs.has(key)) err(`relations[${i}]`, "scenario.validate.relationTwice", { a: r.a, b: r.b, other: `relations[${pairs.get(key)}]` });
     else pairs.set(key, i);
   });
 
@@ -148,9 +208,9 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
     nation(`regions[${i}].owner`, r.owner);
     r.adjacent.forEach((other, k) => {
       const path = `regions[${i}].adjacent[${k}]`;
-      if (other === r.id) err(path, `"${r.id}" lists itself as adjacent`);
-      else if (!byId.has(other)) err(path, `unknown region "${other}"`);
-      else if (!byId.get(other)!.adjacent.includes(r.id)) err(path, `"${r.id}" lists "${other}" but "${other}" does not list "${r.id}"`);
+      if (other === r.id) err(path, "scenario.validate.adjacentToItself", { region: r.id });
+      else if (!byId.has(other)) err(path, "scenario.validate.unknown", { kind: "region", id: other });
+      else if (!byId.get(other)!.adjacent.includes(r.id)) err(path, "scenario.validate.adjacencyOneWay", { region: r.id, other });
     });
   });
   // Connected map: every region reachable from the first.
@@ -159,7 +219,7 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
     const queue = [s.regions[0]!.id];
     while (queue.length) for (const next of byId.get(queue.shift()!)?.adjacent ?? []) if (byId.has(next) && !seen.has(next)) (seen.add(next), queue.push(next));
     const cut = s.regions.filter((r) => !seen.has(r.id)).map((r) => r.id);
-    if (cut.length) err("regions", `the map is not connected: ${cut.join(", ")} cannot be reached from "${s.regions[0]!.id}"`);
+    if (cut.length) err("regions", "scenario.validate.mapNotConnected", { cut: cut.join(", "), first: s.regions[0]!.id });
   }
 
   const typeById = new Map(s.assetTypes.map((t) => [t.id, t]));
@@ -167,20 +227,20 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
     nation(`assets[${i}].owner`, a.owner);
     region(`assets[${i}].region`, a.region);
     const type = typeById.get(a.type);
-    if (!type) err(`assets[${i}].type`, `unknown asset type "${a.type}"`);
+    if (!type) err(`assets[${i}].type`, "scenario.validate.unknown", { kind: "assetType", id: a.type });
     const where = byId.get(a.region);
     // Ships may start in port: a land region on the coast (next to a sea region).
     const inPort = type?.domain === "sea" && where?.kind === "land" && where.adjacent.some((id) => byId.get(id)?.kind === "sea");
     if (type && where && type.domain !== "any" && type.domain !== where.kind && !inPort) {
-      err(`assets[${i}].region`, `a ${type.domain} asset (${type.name}) cannot start in the ${where.kind} region "${where.id}"${type.domain === "sea" ? " (ships start at sea or in a coastal port)" : ""}`);
+      err(`assets[${i}].region`, "scenario.validate.assetWrongRegion", { domain: type.domain, type: type.name, kind: where.kind, region: where.id });
     }
-    if (type && a.mission && !type.missions.includes(a.mission)) err(`assets[${i}].mission`, `${type.name} cannot take the mission "${a.mission}"`);
+    if (type && a.mission && !type.missions.includes(a.mission)) err(`assets[${i}].mission`, "scenario.validate.missionNotAllowed", { type: type.name, mission: a.mission });
   });
 
   s.agreements.forEach((ag, i) => {
     ag.parties.forEach((p, k) => nation(`agreements[${i}].parties[${k}]`, p));
-    if (new Set(ag.parties).size !== ag.parties.length) err(`agreements[${i}].parties`, "a party is listed twice");
-    if (ag.expiresTurn !== undefined && ag.expiresTurn > s.turns) err(`agreements[${i}].expiresTurn`, `turn ${ag.expiresTurn} is after the last turn (${s.turns})`);
+    if (new Set(ag.parties).size !== ag.parties.length) err(`agreements[${i}].parties`, "scenario.validate.partyTwice");
+    if (ag.expiresTurn !== undefined && ag.expiresTurn > s.turns) err(`agreements[${i}].expiresTurn`, "scenario.validate.turnAfterLast", { turn: ag.expiresTurn, turns: s.turns });
   });
 
   const effect = (path: string, e: Effect) => {
@@ -209,7 +269,7 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
       case "readiness":
         return void nation(`${path}.nation`, c.nation);
       case "turnReached":
-        if (c.turn > s.turns) err(`${path}.turn`, `turn ${c.turn} is after the last turn (${s.turns})`);
+        if (c.turn > s.turns) err(`${path}.turn`, "scenario.validate.turnAfterLast", { turn: c.turn, turns: s.turns });
         return;
       case "injectReleased":
         return void injectRef(`${path}.inject`, c.inject);
@@ -217,7 +277,7 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
         region(`${path}.region`, c.region);
         nation(`${path}.owner`, c.owner);
         if (c.withinTurnsOfInject) injectRef(`${path}.withinTurnsOfInject.inject`, c.withinTurnsOfInject.inject);
-        if (c.category && !s.assetTypes.some((t) => t.category === c.category)) err(`${path}.category`, `no asset type has the category "${c.category}"`);
+        if (c.category && !s.assetTypes.some((t) => t.category === c.category)) err(`${path}.category`, "scenario.validate.noAssetTypeWithCategory", { category: c.category });
         return;
       case "agreementInForce":
         return c.parties.forEach((p, k) => nation(`${path}.parties[${k}]`, p));
@@ -232,17 +292,17 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
   s.msel.forEach((inject, i) => {
     const path = `msel[${i}]`;
     if (inject.to !== "all") inject.to.forEach((n, k) => nation(`${path}.to[${k}]`, n));
-    if (inject.trigger.kind === "scheduled" && inject.trigger.turn > s.turns) err(`${path}.trigger.turn`, `turn ${inject.trigger.turn} is after the last turn (${s.turns})`);
+    if (inject.trigger.kind === "scheduled" && inject.trigger.turn > s.turns) err(`${path}.trigger.turn`, "scenario.validate.turnAfterLast", { turn: inject.trigger.turn, turns: s.turns });
     if (inject.trigger.kind === "conditional") {
       condition(`${path}.trigger.condition`, inject.trigger.condition);
-      if (inject.trigger.earliestTurn > s.turns) err(`${path}.trigger.earliestTurn`, `turn ${inject.trigger.earliestTurn} is after the last turn (${s.turns})`);
-      if (JSON.stringify(inject.trigger.condition).includes(`"inject":"${inject.id}"`)) err(`${path}.trigger.condition`, "an inject cannot wait for its own release");
+      if (inject.trigger.earliestTurn > s.turns) err(`${path}.trigger.earliestTurn`, "scenario.validate.turnAfterLast", { turn: inject.trigger.earliestTurn, turns: s.turns });
+      if (JSON.stringify(inject.trigger.condition).includes(`"inject":"${inject.id}"`)) err(`${path}.trigger.condition`, "scenario.validate.waitsForItself");
     }
     inject.effects.forEach((e, k) => effect(`${path}.effects[${k}]`, e));
     inject.expectedActions.forEach((ex, k) => {
       ex.nations?.forEach((n, j) => nation(`${path}.expectedActions[${k}].nations[${j}]`, n));
       region(`${path}.expectedActions[${k}].region`, ex.region);
-      if (!(EXPECTABLE_COMMANDS as readonly string[]).includes(ex.command)) err(`${path}.expectedActions[${k}].command`, `"${ex.command}" is not a command teams can take (one of: ${EXPECTABLE_COMMANDS.join(", ")})`);
+      if (!(EXPECTABLE_COMMANDS as readonly string[]).includes(ex.command)) err(`${path}.expectedActions[${k}].command`, "scenario.validate.notACommand", { command: ex.command, commands: EXPECTABLE_COMMANDS.join(", ") });
     });
   });
   s.objectives.forEach((o, i) => {
@@ -250,7 +310,7 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
     condition(`objectives[${i}].condition`, o.condition);
   });
   s.assetTypes.forEach((t, i) => {
-    if (t.category === "isr" && t.detectionRange === 0) err(`assetTypes[${i}].detectionRange`, "an ISR asset type needs a detection range of at least 1 to see beyond its own region");
+    if (t.category === "isr" && t.detectionRange === 0) err(`assetTypes[${i}].detectionRange`, "scenario.validate.isrNeedsRange");
   });
   return errors;
 }

@@ -4,10 +4,13 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync, copyFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "../../server/config.ts";
+import { SqliteFile } from "../../server/store/sqlite-file.ts";
 
 /** Runs the CLI as a user would: `npx concord …` through bin/concord.mjs. */
 function concord(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [join(ROOT, "bin", "concord.mjs"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
+  // English unless a test asks for another language: the machine's locale must not decide.
+  const locale = { LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "", CONCORD_LANG: "" };
+  const result = spawnSync(process.execPath, [join(ROOT, "bin", "concord.mjs"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...locale, ...env } });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -98,6 +101,65 @@ describe("concord CLI", () => {
     const r = concord(["frobnicate"]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('unknown command "frobnicate"');
+  });
+
+  it("speaks French with --lang fr or LANG=fr_FR.UTF-8, English by default, the paths as they are", () => {
+    const s = JSON.parse(readFileSync(join(ROOT, "scenarios", "03-strait-standoff.json"), "utf8"));
+    s.assets[0].region = "mars";
+    s.relations.push({ ...s.relations[0], b: s.relations[0].a });
+    const file = join(tmp, "broken-fr.json");
+    writeFileSync(file, JSON.stringify(s));
+    const english = concord(["validate", file]);
+    expect(english.code).toBe(1);
+    expect(english.err).toContain(`${file}: assets[0].region: unknown region "mars"`);
+    expect(english.err).toMatch(/FAIL .*: \d+ problems/);
+    for (const french of [concord(["--lang", "fr", "validate", file]), concord(["validate", file, "--lang=fr"]), concord(["validate", file], { LANG: "fr_FR.UTF-8" })]) {
+      expect(french.code).toBe(1);
+      expect(french.err).toContain(`${file} : assets[0].region : zone inconnue : « mars »`);
+      expect(french.err).toMatch(/relations\[\d+\] : une relation lie deux nations différentes/);
+      expect(french.err).toMatch(/ÉCHEC .* : \d+ problèmes/);
+      expect(french.err).not.toMatch(/unknown|problems/);
+    }
+    const ok = concord(["validate", join(ROOT, "scenarios", "01-northern-flank.json")], { LC_ALL: "fr_FR.UTF-8" });
+    expect(ok.out).toMatch(/^OK {2}.*01-northern-flank\.json : Flanc nord.* — 5 nations, 23 zones, 18 injections, 10 tours, en anglais et français\n$/);
+  });
+
+  it("prints the help in English and in French, and names a wrong flag or language", () => {
+    const en = concord(["help"]);
+    expect(en.code).toBe(0);
+    expect(en.out).toContain("the command line for scenario authors, trainers and operators");
+    expect(en.out).toContain("concord doctor [--repair] [--data-dir <dir>]\n  Checks the SQLite store");
+    const fr = concord(["--help", "--lang", "fr"]);
+    expect(fr.code).toBe(0);
+    expect(fr.out).toContain("la ligne de commande des concepteurs de scénarios");
+    expect(fr.out).toContain("concord validate <scenario.json | folder> [more…] [--strict]\n  Vérifie la forme");
+    expect(fr.out).not.toContain("Checks");
+    const unknown = concord(["frobnicate"], { LANG: "fr_FR.UTF-8" });
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("commande inconnue « frobnicate »");
+    const flag = concord(["doctor", "--fast", "--lang", "fr"]);
+    expect(flag.code).toBe(2);
+    expect(flag.err).toContain("concord doctor : argument inconnu « --fast ».");
+    const flagEn = concord(["validate", "--quick", "x.json"]);
+    expect(flagEn.err).toContain('concord validate: unknown argument "--quick".');
+    const lang = concord(["validate", "--lang", "de", "x.json"]);
+    expect(lang.code).toBe(2);
+    expect(lang.err).toContain('--lang must be one of en, fr (got "de")');
+  });
+
+  it("runs the doctor in French on a healthy data directory", async () => {
+    const dir = join(tmp, "healthy");
+    await new SqliteFile(join(dir, "concord.db")).close();
+    const fr = concord(["doctor", "--lang", "fr"], { DATA_DIR: dir });
+    expect(fr.code).toBe(0);
+    expect(fr.out).toContain(`Répertoire des données : ${dir}`);
+    expect(fr.out).toContain("Verrou : aucun serveur ne détient ce répertoire des données.");
+    expect(fr.out).toContain("Contrôle d’intégrité de SQLite : correct.");
+    expect(fr.out).toContain("Contenu : 0 exercice, 0 événement, 0 place.");
+    expect(fr.out).toMatch(/Sain\.\n$/);
+    const en = concord(["doctor"], { DATA_DIR: dir });
+    expect(en.out).toContain("Contents: 0 exercises, 0 events, 0 seats.");
+    expect(en.out).toMatch(/Healthy\.\n$/);
   });
 
   it("exports an after-action report from the store", () => {

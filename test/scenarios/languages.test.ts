@@ -77,7 +77,7 @@ describe("texts in several languages: the validator", () => {
     s.msel[1].title = { fr: "Seulement en français" };
     const result = validateScenario(s);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toEqual([{ path: "msel[1].title", message: 'written in fr but not in the scenario\'s main language "en"' }]);
+    if (!result.ok) expect(result.errors).toMatchObject([{ path: "msel[1].title", message: 'written in fr but not in the scenario\'s main language "en"' }]);
   });
 
   it("refuses a language Concord does not speak", () => {

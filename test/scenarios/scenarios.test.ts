@@ -99,7 +99,7 @@ describe("validator on a broken scenario", () => {
     broken.objectives[0].condition = { kind: "regionStability", region: "nowhere", op: ">=", value: 50 };
     const schemaOnly = validateScenario(broken);
     expect(schemaOnly.ok).toBe(false);
-    if (!schemaOnly.ok) expect(schemaOnly.errors).toEqual([{ path: "nations[1].color", message: "colours are #rrggbb" }]);
+    if (!schemaOnly.ok) expect(schemaOnly.errors).toMatchObject([{ path: "nations[1].color", message: "colours are #rrggbb" }]);
 
     broken.nations[1].color = "#e69f00";
     const result = validateScenario(broken);

@@ -216,7 +216,7 @@ describe("concord doctor", () => {
     expect(result.err).toBe("");
     expect(result.out).toContain("SQLite's integrity check: ok.");
     expect(result.out).toContain("Contents: 3 exercises, 900 events, 6 seats.");
-    expect(result.out).toContain('Exercise ex-1 "Exercise 1": 300 events replay to phase lobby, turn 0.');
+    expect(result.out).toContain('Exercise ex-1 "Exercise 1": 300 events replay to turn 0 (waiting to start).');
     expect(result.out).toContain("Lock: no server holds this data directory.");
     expect(result.out).toMatch(/Healthy\.\n$/);
     expect(result.code).toBe(0);
