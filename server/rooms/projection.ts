@@ -264,7 +264,7 @@ export class PerspectiveProjection {
 
 function assetFields(asset: AssetView): Assignable {
   if (asset.foreign) {
-    return { id: asset.id, name: asset.name, type: asset.type, owner: asset.owner, region: asset.region, status: "unknown", strength: 0, mission: "", destination: "", route: "", eta: 0, prepositioned: false, intent: "", foreign: true, lastSeenTurn: asset.lastSeenTurn };
+    return { id: asset.id, name: asset.name, type: asset.type, owner: asset.owner, region: asset.region, status: "unknown", strength: 0, mission: "", destination: "", route: "", eta: 0, prepositioned: false, intent: "", foreign: true, lastSeenTurn: asset.lastSeenTurn, names: asset.i18n ? JSON.stringify(asset.i18n) : "" };
   }
   return {
     id: asset.id,
@@ -282,5 +282,6 @@ function assetFields(asset: AssetView): Assignable {
     intent: asset.intent ?? "",
     foreign: false,
     lastSeenTurn: 0,
+    names: asset.i18n ? JSON.stringify(asset.i18n) : "",
   };
 }

@@ -49,6 +49,8 @@ export const AssetSchema = schema(
     intent: t.string(),
     foreign: t.boolean(),
     lastSeenTurn: t.number(),
+    /** The name's translations as JSON ({"fr":{"name":"…"}}), or "" when the scenario gives none. */
+    names: t.string(),
   },
   "Asset",
 );

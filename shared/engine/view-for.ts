@@ -35,6 +35,9 @@ export type InjectView = {
   i18n?: InjectSpec["i18n"];
 };
 
+/** An agreement as a viewer reads it: a scenario's agreement also carries its title's translations. */
+export type AgreementView = Agreement & { i18n?: Record<string, { title?: string }> };
+
 export type View = {
   viewer: Viewer;
   exerciseId: string;
@@ -54,13 +57,13 @@ export type View = {
   regions: Record<string, RegionState>;
   assets: Record<string, AssetView>;
   reports: Record<string, Report>;
-  agreements: Record<string, Agreement>;
+  agreements: Record<string, AgreementView>;
   consentRequests: Record<string, ConsentRequest>;
   infoRequests: Record<string, InfoRequest>;
   drafts: Record<string, Draft>;
   messages: Record<string, Message>;
   injects: Record<string, InjectView>;
-  objectives: Record<string, ObjectiveState & { title: string; nation: string | null }>;
+  objectives: Record<string, ObjectiveState & { title: string; nation: string | null; i18n?: Record<string, { title?: string }> }>;
   notes: Record<string, ObserverNote>;
 };
 
@@ -152,7 +155,18 @@ export const viewParts = {
     return relations;
   },
   reports: (state: ExerciseState, scope: Scope): Record<string, Report> => mine(scope, state.reports, (r) => r.owner === scope.me),
-  agreements: (state: ExerciseState, scope: Scope): Record<string, Agreement> => mine(scope, state.agreements, (a) => scope.me !== null && a.parties.includes(scope.me)),
+  agreements(state: ExerciseState, scope: Scope): Record<string, AgreementView> {
+    const visible: Record<string, AgreementView> = mine(scope, state.agreements, (a) => scope.me !== null && a.parties.includes(scope.me));
+    // A scenario's agreement keeps its title's translations (the record holds the main language only).
+    let out = visible;
+    for (const spec of state.scenario.agreements ?? []) {
+      const a = visible[spec.id];
+      if (!a || !spec.i18n || a.title !== spec.title) continue;
+      if (out === visible) out = { ...visible };
+      out[spec.id] = memo(translatedAgreements, a, () => ({ ...a, i18n: spec.i18n }));
+    }
+    return out;
+  },
   consentRequests: (state: ExerciseState, scope: Scope): Record<string, ConsentRequest> => mine(scope, state.consentRequests, (c) => c.requester === scope.me || c.host === scope.me),
   infoRequests: (state: ExerciseState, scope: Scope): Record<string, InfoRequest> => mine(scope, state.infoRequests, (q) => q.requester === scope.me || q.target === scope.me),
   drafts: (state: ExerciseState, scope: Scope): Record<string, Draft> => mine(scope, state.drafts, (d) => d.nation === scope.me),
@@ -169,7 +183,7 @@ export const viewParts = {
     const objectives: View["objectives"] = {};
     for (const spec of state.scenario.objectives) {
       if (!all && spec.nation !== undefined && spec.nation !== me) continue;
-      objectives[spec.id] = { ...state.objectives[spec.id]!, title: spec.title, nation: spec.nation ?? null };
+      objectives[spec.id] = { ...state.objectives[spec.id]!, title: spec.title, nation: spec.nation ?? null, ...(spec.i18n ? { i18n: spec.i18n } : {}) };
     }
     return objectives;
   },
@@ -182,7 +196,7 @@ export const viewPartInputs: { [K in keyof typeof viewParts]: (state: ExerciseSt
   assets: (s) => [s.assets, s.detections],
   relations: (s) => [s.relations],
   reports: (s) => [s.reports],
-  agreements: (s) => [s.agreements],
+  agreements: (s) => [s.agreements, s.scenario],
   consentRequests: (s) => [s.consentRequests],
   infoRequests: (s) => [s.infoRequests],
   drafts: (s) => [s.drafts],
@@ -206,6 +220,7 @@ export function messageFilter(state: ExerciseState, viewer: Viewer): { key: stri
 const whiteInjects = new WeakMap<object, InjectView>();
 const publicInjects = new WeakMap<object, InjectView>();
 const publicNations = new WeakMap<object, PublicNation>();
+const translatedAgreements = new WeakMap<object, AgreementView>();
 function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
   let value = cache.get(key);
   if (value === undefined) {

@@ -79,6 +79,7 @@ export function rosterPanel(getCtx: () => GameContext): Panel {
             { "data-online": String(s.online), "data-seat": s.id },
             h("span", { "aria-hidden": "true" }, s.online ? "● " : "○ "),
             t(s.id === mine ? "console.roster.seatYou" : "console.roster.seat", { name: seatName(s), online: s.online ? "yes" : "no" }),
+            ctx.isFacilitator && s.id !== mine ? " " : null,
             ctx.isFacilitator && s.id !== mine ? removeButton(s) : null,
           );
         // A team's heading says how many of its seats are taken (rules.seatsPerNation).

@@ -8,7 +8,7 @@ import { tabs } from "./tabs.ts";
 import { participantPanels, facilitatorPanels, observerPanels } from "./panel-sets.ts";
 import { showStartPage } from "../start/start-page.ts";
 import { t, onLanguageChange, setNameLookup } from "../i18n.ts";
-import { nameLookup, regionName } from "./names.ts";
+import { nameLookup, regionName, exerciseTitle } from "./names.ts";
 import { loadSeat, saveSeat } from "../net/seat-store.ts";
 
 type Prefill = { asset?: string; destination?: string; kind?: string };
@@ -141,7 +141,7 @@ export function showGameScreen(app: HTMLElement, session: Session): void {
     setNameLookup(nameLookup(ctx.state));
     rememberNation(ctx.state);
     stateless.hidden = true;
-    document.title = t("game.screen.documentTitle", { title: ctx.state.title });
+    document.title = t("game.screen.documentTitle", { title: exerciseTitle(ctx.state) });
     bar.update(ctx);
     map.update(ctx);
     for (const panel of panels) panel.update(ctx);

@@ -1,7 +1,7 @@
 import { h, keyedList } from "../ui/html.ts";
 import { statusLine, commandButton } from "../ui/form.ts";
 import type { GameContext } from "../game/context.ts";
-import { nationName, otherNations } from "../game/names.ts";
+import { nationName, otherNations, scenarioText } from "../game/names.ts";
 import { t, lang } from "../i18n.ts";
 import { listIn } from "../../../shared/i18n/index.ts";
 import { panelWords, term, capitalized } from "./words.ts";
@@ -47,11 +47,13 @@ export function agreementsSection(getCtx: () => GameContext): { element: HTMLEle
     const me = ctx.viewNation;
     const mustAnswer = ctx.canAct && me !== null && a.status === "proposed" && a.parties.includes(me) && !a.acceptedBy.includes(me);
     const send = (c: { type: string } & Record<string, unknown>) => getCtx().send(c);
+    // A scenario's agreement in the reader's language; a proposal's title as its author wrote it.
+    const named = (a as Agreement & { i18n?: object }).i18n ? scenarioText(ctx.state, a, "title") : a.title;
     const parties = a.parties.map((p) => (a.acceptedBy.includes(p) ? t("panels.agreements.accepted", { nation: nationName(ctx.state, p) }) : nationName(ctx.state, p)));
     return h(
       "li",
       { class: `agreement status-${a.status}` },
-      h("p", {}, h("strong", {}, t("panels.agreements.item", { kind: capitalized(term("agreementKind", a.kind)), title: a.title }))),
+      h("p", {}, h("strong", {}, t("panels.agreements.item", { kind: capitalized(term("agreementKind", a.kind)), title: named }))),
       h("p", {}, t("panels.agreements.parties", { parties: listIn(lang(), parties) })),
       h(
         "p",
@@ -64,8 +66,8 @@ export function agreementsSection(getCtx: () => GameContext): { element: HTMLEle
         ? h(
             "div",
             { class: "actions" },
-            commandButton(t("panels.agreements.accept"), { class: "primary small", "aria-label": t("panels.agreements.acceptLabel", { title: a.title }) }, () => ({ type: "answerAgreement", agreement: a.id, accept: true }), send, status, t("panels.agreements.acceptDone")),
-            commandButton(t("panels.agreements.reject"), { class: "small", "aria-label": t("panels.agreements.rejectLabel", { title: a.title }) }, () => ({ type: "answerAgreement", agreement: a.id, accept: false }), send, status, t("panels.agreements.rejectDone")),
+            commandButton(t("panels.agreements.accept"), { class: "primary small", "aria-label": t("panels.agreements.acceptLabel", { title: named }) }, () => ({ type: "answerAgreement", agreement: a.id, accept: true }), send, status, t("panels.agreements.acceptDone")),
+            commandButton(t("panels.agreements.reject"), { class: "small", "aria-label": t("panels.agreements.rejectLabel", { title: named }) }, () => ({ type: "answerAgreement", agreement: a.id, accept: false }), send, status, t("panels.agreements.rejectDone")),
           )
         : null,
     );

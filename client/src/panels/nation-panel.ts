@@ -79,7 +79,7 @@ function relations(ctx: GameContext, me: string): HTMLElement {
     .filter((n) => n.id !== me)
     .map((n) => {
       const r = ctx.perspective?.relations[relationKey(me, n.id)];
-      return h("tr", {}, h("th", { scope: "row" }, n.name), h("td", {}, r ? num(r.trust) : t("panels.common.none")), h("td", {}, r ? num(r.interoperability) : t("panels.common.none")), h("td", {}, term("publicStance", n.policies.publicStance)));
+      return h("tr", {}, h("th", { scope: "row" }, nationName(ctx.state, n.id)), h("td", {}, r ? num(r.trust) : t("panels.common.none")), h("td", {}, r ? num(r.interoperability) : t("panels.common.none")), h("td", {}, term("publicStance", n.policies.publicStance)));
     });
   const col = (key: Parameters<typeof t>[0]) => h("th", { scope: "col" }, t(key));
   return section(
@@ -96,7 +96,7 @@ function allNations(ctx: GameContext): HTMLElement {
     return h(
       "tr",
       {},
-      h("th", { scope: "row" }, h("span", { class: "swatch", style: `background:${n.color}`, "aria-hidden": "true" }), ` ${n.playable ? n.name : t("panels.nation.controlled", { nation: n.name })}`),
+      h("th", { scope: "row" }, h("span", { class: "swatch", style: `background:${n.color}`, "aria-hidden": "true" }), ` ${n.playable ? nationName(ctx.state, n.id) : t("panels.nation.controlled", { nation: nationName(ctx.state, n.id) })}`),
       h("td", {}, p ? num(p.budget) : none),
       h("td", {}, p ? num(p.politicalCapital) : none),
       h("td", {}, p ? num(p.readiness) : none),

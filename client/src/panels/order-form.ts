@@ -1,6 +1,6 @@
 import { h, setOptions } from "../ui/html.ts";
 import type { GameContext } from "../game/context.ts";
-import { assetType, categoryLabel, regionName, otherNations } from "../game/names.ts";
+import { assetType, assetName, categoryLabel, regionName, otherNations } from "../game/names.ts";
 import { t } from "../i18n.ts";
 import { panelWords, term } from "./words.ts";
 
@@ -113,10 +113,10 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
       const own = Object.values(ctx.perspective?.assets ?? {}).filter((a) => !a.foreign);
       setOptions(
         asset,
-        own.map((a) => ({ value: a.id, label: t("panels.orderForm.assetOption", { category: categoryLabel(assetType(ctx.state, a)?.category), name: a.name, region: regionName(ctx.state, a.region), status: term("assetStatus", a.status) }) })),
+        own.map((a) => ({ value: a.id, label: t("panels.orderForm.assetOption", { category: categoryLabel(assetType(ctx.state, a)?.category), name: assetName(ctx.state, a.id), region: regionName(ctx.state, a.region), status: term("assetStatus", a.status) }) })),
         t("panels.orderForm.chooseAsset"),
       );
-      setOptions(destination, ctx.state.scenario.regions.map((r) => ({ value: r.id, label: t("panels.orderForm.regionOption", { name: r.name, kind: term("regionKind", r.kind) }) })), t("panels.common.chooseRegion"));
+      setOptions(destination, ctx.state.scenario.regions.map((r) => ({ value: r.id, label: t("panels.orderForm.regionOption", { name: regionName(ctx.state, r.id), kind: term("regionKind", r.kind) }) })), t("panels.common.chooseRegion"));
       const others = otherNations(ctx.state, ctx.viewNation);
       setOptions(sharingPartner, others, t("panels.orderForm.noChange"));
       setOptions(partner, others, t("panels.common.chooseNation"));

@@ -94,7 +94,7 @@ export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values
         readiness,
         Object.values(state.nations).filter((n) => n.playable),
         (n) => n.id,
-        (n) => h("li", { "data-ready": String(n.committed) }, h("span", { class: "swatch", style: `background:${n.color}`, "aria-hidden": "true" }), ` ${t("panels.orders.ready.nation", { nation: n.name })} `, h("strong", {}, t(n.committed ? "panels.orders.ready.committed" : "panels.orders.ready.planning")), ` ${t("panels.orders.ready.online", { count: n.online })}`),
+        (n) => h("li", { "data-ready": String(n.committed) }, h("span", { class: "swatch", style: `background:${n.color}`, "aria-hidden": "true" }), ` ${t("panels.orders.ready.nation", { nation: nationName(ctx.state, n.id) })} `, h("strong", {}, t(n.committed ? "panels.orders.ready.committed" : "panels.orders.ready.planning")), ` ${t("panels.orders.ready.online", { count: n.online })}`),
         (n) => JSON.stringify([n, lang()]),
       );
       const list = Object.values(ctx.perspective?.drafts ?? {}).sort((a, b) => a.nation.localeCompare(b.nation) || a.id.localeCompare(b.id, undefined, { numeric: true }));

@@ -17,6 +17,19 @@ export function sourceWords(source: string): string {
   return source === "own ISR" ? t("panels.report.source.ownIsr") : source;
 }
 
+/**
+ * Who first produced a report: a nation or exercise control by name; an inject's sender (a
+ * report granted by an inject) as the author wrote it, in the reader's language when the reader
+ * has the inject, else as written and marked untranslated.
+ */
+function originName(state: GameContext["state"], originator: string): string {
+  if (originator === "white" || originator === "exercise control") return nationName(state, "white");
+  if (state.nations[originator] || state.scenario.nations.some((n) => n.id === originator)) return nationName(state, originator);
+  const inject = Object.values(state.perspective?.injects ?? {}).find((i) => i.from === originator);
+  if (inject) return nameLookup(state)({ ref: "injectSender", id: inject.id });
+  return lang() === mainLang(state) ? originator : t("common.untranslated", { text: originator });
+}
+
 /** One intelligence report with its grading and chain of custody, and (for its owner) a share form. */
 export function reportCard(ctx: GameContext, report: Report, getCtx: () => GameContext): HTMLElement {
   const { state } = ctx;
@@ -25,8 +38,8 @@ export function reportCard(ctx: GameContext, report: Report, getCtx: () => GameC
   const titleId = newId("report");
   const words = grading(report);
   const provenance = report.provenance.length
-    ? h("p", { class: "provenance" }, t("panels.report.chain", { origin: [nationName(state, report.originator), ...report.provenance.map((p) => t("panels.report.chainStep", { nation: nationName(state, p.to), turn: p.turn, redacted: p.redacted ? "yes" : "no" }))].join(" → ") }))
-    : h("p", { class: "provenance" }, t("panels.report.originated", { nation: nationName(state, report.originator) }));
+    ? h("p", { class: "provenance" }, t("panels.report.chain", { origin: [originName(state, report.originator), ...report.provenance.map((p) => t("panels.report.chainStep", { nation: nationName(state, p.to), turn: p.turn, redacted: p.redacted ? "yes" : "no" }))].join(" → ") }))
+    : h("p", { class: "provenance" }, t("panels.report.originated", { nation: originName(state, report.originator) }));
   return h(
     "article",
     { class: "report", "aria-labelledby": titleId },

@@ -3,6 +3,7 @@ import { h, replace } from "../ui/dom.ts";
 import { ReplaySession } from "../../../shared/replay/replay-session.ts";
 import type { Viewer } from "../../../shared/engine/view-for.ts";
 import { t, lang, onLanguageChange } from "../i18n.ts";
+import { localText, isLang, type Localized } from "../../../shared/i18n/index.ts";
 import { languageMenu } from "../ui/language-menu.ts";
 import { eventMsg, words } from "./replay-words.ts";
 import { accessFromLocation, rememberAccess, rememberedAccess, resolveAccess, loadRecording, requestJson, ticketedUrl, base, replayProblem, type ReplayAccess } from "./replay-access.ts";
@@ -109,6 +110,12 @@ class ReplayScreen {
   private map!: ReturnType<typeof replayMap>;
   private readonly root: HTMLElement;
 
+  /** The exercise's title; one named after its scenario reads the scenario's title in the reader's language. */
+  private localTitle(): string {
+    const scenario = this.session.recording.scenario;
+    return this.title === scenario.title ? localText(lang(), scenario as typeof scenario & Localized, "title", isLang(scenario.language) ? scenario.language : undefined).text : this.title;
+  }
+
   constructor(root: HTMLElement, session: ReplaySession, access: ReplayAccess, title: string) {
     this.root = root;
     this.session = session;
@@ -175,7 +182,7 @@ class ReplayScreen {
       h(
         "header",
         {},
-        h("h1", {}, t("replay.heading", { title: this.title })),
+        h("h1", {}, t("replay.heading", { title: this.localTitle() })),
         h("span", { className: "hint" }, t("replay.eventCount", { count: s.lastSeq })),
         h("label", { for: "perspective" }, t("replay.perspective")),
         perspective,

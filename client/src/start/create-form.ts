@@ -78,7 +78,19 @@ export function createForm(): HTMLElement {
     button.textContent = t("start.create.creating");
     try {
       const created = await createExercise(scenario.value, title.value.trim(), password.value);
-      result.replaceChildren(createdExercise(created));
+      const chosen = scenarios.find((x) => x.id === scenario.value);
+      const main = chosen ? (chosen as { language?: string }).language : undefined;
+      const nationOf = (id: string) => chosen?.nations.find((n) => n.id === id);
+      result.replaceChildren(
+        createdExercise(created, {
+          nation: (id) => {
+            const n = nationOf(id);
+            return n ? nationLabel(n, main) : undefined;
+          },
+          // An exercise named after its scenario reads the scenario's title in the reader's language.
+          title: chosen && created.title === chosen.title ? localText(lang(), chosen as ScenarioSummary & Localized, "title", isLang(main) ? main : undefined).text : undefined,
+        }),
+      );
       const heading = result.querySelector<HTMLElement>("h3");
       heading?.focus({ preventScroll: true });
       heading?.scrollIntoView({ block: "start" });

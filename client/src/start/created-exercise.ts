@@ -4,8 +4,12 @@ import { facilitatorLink } from "../route.ts";
 import type { CreatedExercise } from "../net/exercise-api.ts";
 import { t } from "../i18n.ts";
 
-/** The codes to hand out, each with a copy button, and the facilitator link (shown once). */
-export function createdExercise(created: CreatedExercise): HTMLElement {
+/**
+ * The codes to hand out, each with a copy button, and the facilitator link (shown once). `words`
+ * names the teams and the exercise in the reader's language (the server answers in the scenario's).
+ */
+export function createdExercise(created: CreatedExercise, words: { nation?: (id: string) => string | undefined; title?: string } = {}): HTMLElement {
+  const team = (c: CreatedExercise["joinCodes"][number]) => words.nation?.(c.nation) ?? c.name;
   const link = facilitatorLink(created.facilitatorToken, created.id);
   // data-code-for is for tests and scripts: stable, whatever the reader's language.
   const row = (label: string, value: string, what: string, key: string) =>
@@ -13,13 +17,13 @@ export function createdExercise(created: CreatedExercise): HTMLElement {
   return h(
     "section",
     { class: "created-exercise", "aria-labelledby": "created-title" },
-    h("h3", { id: "created-title", tabindex: "-1" }, t("start.created.title", { title: created.title })),
+    h("h3", { id: "created-title", tabindex: "-1" }, t("start.created.title", { title: words.title ?? created.title })),
     h("p", {}, t("start.created.intro")),
     h(
       "table",
       { class: "codes", "aria-label": t("start.created.codes") },
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("start.created.team")), h("th", { scope: "col" }, t("start.created.code")), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, t("game.copy.button"))))),
-      h("tbody", {}, ...created.joinCodes.map((c) => row(c.name, c.code, t("start.created.codeFor", { team: c.name }), `join code for ${c.name}`)), row(t("start.created.observers"), created.observerCode, t("start.created.observerCode"), "observer code")),
+      h("tbody", {}, ...created.joinCodes.map((c) => row(team(c), c.code, t("start.created.codeFor", { team: team(c) }), `join code for ${c.name}`)), row(t("start.created.observers"), created.observerCode, t("start.created.observerCode"), "observer code")),
     ),
     h("h4", {}, t("start.facilitator.link")),
     h("p", { class: "warning" }, t("start.created.secret")),

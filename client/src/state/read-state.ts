@@ -82,8 +82,10 @@ function readPerspective(key: string, p: Json): Perspective {
   }
   const assets: Record<string, ClientAsset> = {};
   for (const [id, a] of Object.entries<Json>(p.assets ?? {})) {
+    // The name's translations, when the scenario gives them (names.ts reads them in the seat's language).
+    const names = typeof a.names === "string" && a.names ? { i18n: parseDoc<Record<string, Record<string, string>>>(a.names) } : {};
     assets[id] = a.foreign
-      ? { id, name: a.name, type: a.type, owner: a.owner, region: a.region, lastSeenTurn: a.lastSeenTurn ?? 0, foreign: true }
+      ? { id, name: a.name, type: a.type, owner: a.owner, region: a.region, lastSeenTurn: a.lastSeenTurn ?? 0, foreign: true, ...names }
       : {
           id,
           name: a.name,
@@ -99,6 +101,7 @@ function readPerspective(key: string, p: Json): Perspective {
           prepositioned: !!a.prepositioned,
           intent: a.intent === "deploy" || a.intent === "preposition" || a.intent === "recall" ? a.intent : null,
           foreign: false,
+          ...names,
         };
   }
   const feed = Object.values(docs<FeedItem>(p.feed)).sort((a, b) => b.seq - a.seq);
