@@ -12,7 +12,9 @@ export function renderHtml(r: AfterActionReport, lang: Lang = DEFAULT_LANG): str
   const e = r.exercise;
   const badge = (v: AfterActionReport["injects"][number]["verdict"]) => `<span class="v ${v.replace(/ /g, "-")}">${esc(x.verdict(v))}</span>`;
   const sections: string[] = [];
-  const sub = t("aar.sub", { title: e.title, scenario: x.scenarioTitle(), played: x.num(e.turnsPlayed), turns: x.num(e.turns), phase: x.term("phase", e.phase), events: e.events });
+  // An exercise named after its scenario reads the scenario's title in the report's language.
+  const exerciseTitle = e.title === e.scenarioTitle ? x.scenarioTitle() : e.title;
+  const sub = t("aar.sub", { title: exerciseTitle, scenario: x.scenarioTitle(), played: x.num(e.turnsPlayed), turns: x.num(e.turns), phase: x.term("phase", e.phase), events: e.events });
   const period = t("aar.scenarioPeriod", { start: x.scenarioTime(1), end: x.when(x.turnStart(Math.max(e.turnsPlayed, 1)) + e.hoursPerTurn * 3600_000), zone: x.zone });
   const played = e.startedAt === null ? "" : e.endedAt === null ? t("aar.playedSince", { start: x.when(e.startedAt) }) : t("aar.playedFrom", { start: x.when(e.startedAt), end: x.when(e.endedAt) });
   sections.push(`<header><h1>${esc(t("aar.title"))}</h1><p class="sub">${esc(sub)}</p><p class="sub">${esc(period)}${played ? ` · ${esc(played)}` : ""}</p></header>`);
@@ -60,7 +62,7 @@ export function renderHtml(r: AfterActionReport, lang: Lang = DEFAULT_LANG): str
       r.improvementPlan.length ? r.improvementPlan.map((p) => `<tr><td>${esc(p.issue)}</td><td>${esc(p.recommendation)}</td><td>${esc(x.nation(p.nation))}</td><td>${esc(p.due)}</td></tr>`).join("") : `<tr><td colspan="4">${esc(t("aar.noItems"))}</td></tr>`
     }</tbody></table></section>`,
   );
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${esc(t("aar.htmlTitle", { title: e.title }))}</title><style>${CSS}</style></head><body>${sections.join("")}</body></html>`;
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${esc(t("aar.htmlTitle", { title: exerciseTitle }))}</title><style>${CSS}</style></head><body>${sections.join("")}</body></html>`;
 }
 
 const CSS = `

@@ -12,8 +12,10 @@ export function renderMarkdown(r: AfterActionReport, lang: Lang = DEFAULT_LANG):
   const e = r.exercise;
   const row = (...cells: (string | number | null)[]) => `| ${cells.map(cell).join(" | ")} |`;
   const head = (...cells: string[]) => [row(...cells), `|${cells.map(() => "---").join("|")}|`];
-  lines.push(`# ${t("aar.titleOf", { title: e.title })}`, "");
-  lines.push(t("aar.sub", { title: e.title, scenario: `**${x.scenarioTitle()}**`, played: x.num(e.turnsPlayed), turns: x.num(e.turns), phase: x.term("phase", e.phase), events: e.events }), "");
+  // An exercise named after its scenario reads the scenario's title in the report's language.
+  const exerciseTitle = e.title === e.scenarioTitle ? x.scenarioTitle() : e.title;
+  lines.push(`# ${t("aar.titleOf", { title: exerciseTitle })}`, "");
+  lines.push(t("aar.sub", { title: exerciseTitle, scenario: `**${x.scenarioTitle()}**`, played: x.num(e.turnsPlayed), turns: x.num(e.turns), phase: x.term("phase", e.phase), events: e.events }), "");
   lines.push(t("aar.scenarioPeriod", { start: x.scenarioTime(1), end: x.when(x.turnStart(Math.max(e.turnsPlayed, 1)) + e.hoursPerTurn * 3600_000), zone: x.zone }), "");
   lines.push(x.summary(), "", `## ${t("aar.section.learningObjectives")}`, "", ...e.learningObjectives.map((_, i) => `- ${x.learningObjective(i)}`), "");
   lines.push(`## ${t("aar.section.objectives")}`, "", ...head(t("aar.col.objective"), t("aar.col.owner"), t("aar.col.result")));

@@ -1,4 +1,4 @@
-import { reportText } from "./report-words.ts";
+import { reportText, isExerciseControlSignature } from "./report-words.ts";
 import type { ExerciseEvent } from "../protocol/events.ts";
 import type { ExerciseState, Order } from "../state/schema.ts";
 import type { Viewer } from "../engine/view-for.ts";
@@ -52,7 +52,9 @@ export function namesIn(state: ExerciseState, lang: Lang): NameOf {
       }
       case "injectSender": {
         const spec = state.injects[r.id]?.spec ?? scenario.msel.find((x) => x.id === r.id);
-        return spec ? localText(lang, spec as Localized & { from: string }, "from", main).text : r.id;
+        if (!spec) return r.id;
+        const from = localText(lang, spec as Localized & { from: string }, "from", main).text;
+        return isExerciseControlSignature(from) ? translate(lang, msg("term.role.facilitator")) : from;
       }
       case "objective": {
         const spec = scenario.objectives.find((x) => x.id === r.id);

@@ -11,3 +11,13 @@ export function reportText(lang: Lang, report: Pick<Report, "title" | "text" | "
   if (words) return translate(lang, words, nameOf);
   return localText(lang, report as Report & { i18n?: Record<string, Record<string, string>> }, field, mainLang).text;
 }
+
+/**
+ * Exercise control's default signature ("exercise control" as a report's source, "Exercise
+ * control" as an inject's sender) is stored in the words of whoever typed it; readers see their
+ * own language's name for it.
+ */
+export function isExerciseControlSignature(text: string): boolean {
+  const plain = text.trim().toLowerCase().replace(/['’]/g, "'");
+  return plain === "exercise control" || plain === "direction de l'exercice" || plain === "white cell" || plain === "cellule blanche";
+}

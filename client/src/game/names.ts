@@ -1,6 +1,6 @@
 import type { ClientState, ClientAsset, AssetType } from "../state/client-state.ts";
 import type { Report } from "../../../shared/state/schema.ts";
-import { reportText } from "../../../shared/view/report-words.ts";
+import { reportText, isExerciseControlSignature } from "../../../shared/view/report-words.ts";
 import { t, lang } from "../i18n.ts";
 import { localText, termKey, listIn, formatDateTime, isLang, EN, type Lang, type Localized, type MessageKey, type Ref, type Vocabulary } from "../../../shared/i18n/index.ts";
 
@@ -157,7 +157,9 @@ export function nameLookup(state: ClientState): (ref: Ref) => string {
       }
       case "injectSender": {
         const inject = state.perspective?.injects[r.id];
-        return inject ? localName(state, inject, "from" as never) : t("common.unknown");
+        if (!inject) return t("common.unknown");
+        const from = localName(state, inject, "from" as never);
+        return isExerciseControlSignature(from) ? t("term.role.facilitator") : from;
       }
       case "agreement": {
         const agreement = (state.perspective?.agreements as Record<string, { kind?: string }> | undefined)?.[r.id];

@@ -40,7 +40,7 @@ export function feedPanel(getCtx: () => GameContext): Panel {
     const meta = t("feed.panel.injectMeta", {
       type: typeKey ? msg(typeKey) : i.type,
       delivery: deliveryKey ? msg(deliveryKey) : i.delivery,
-      from: scenarioText(state, i, "from"),
+      from: nameLookup(state)({ ref: "injectSender", id: i.id }),
       to: i.to === "all" ? msg("feed.panel.allNations") : i.to.map((n) => nationName(state, n)),
       turn: i.releasedTurn ?? 0,
     });

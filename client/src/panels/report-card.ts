@@ -1,7 +1,7 @@
 import { h, newId } from "../ui/html.ts";
 import type { GameContext } from "../game/context.ts";
 import { nationName, regionName, otherNations, nameLookup, mainLang } from "../game/names.ts";
-import { reportText } from "../../../shared/view/report-words.ts";
+import { reportText, isExerciseControlSignature } from "../../../shared/view/report-words.ts";
 import { t, lang } from "../i18n.ts";
 import { listIn, type MessageKey } from "../../../shared/i18n/index.ts";
 import { panelWords, term } from "./words.ts";
@@ -14,7 +14,8 @@ export function grading(report: Pick<Report, "reliability" | "credibility">): st
 
 /** Where a report came from, in words: the engine's own sources by name, an author's source as written. */
 export function sourceWords(source: string): string {
-  return source === "own ISR" ? t("panels.report.source.ownIsr") : source;
+  if (source === "own ISR") return t("panels.report.source.ownIsr");
+  return isExerciseControlSignature(source) ? t("term.role.facilitator") : source;
 }
 
 /**
