@@ -1,7 +1,8 @@
 import type { ExerciseState, InjectState, ObjectiveState } from "../state/schema.ts";
 import { relationKey, appendChunked } from "../state/schema.ts";
 import type { EventBody, ExerciseEvent } from "../protocol/events.ts";
-import { put, update, without, emptyRecord, mapRecord, toRecord } from "../state/records.ts";
+import { put, update, without, emptyRecord, mapRecord } from "../state/records.ts";
+import { mentionsPrototypeMember, namesPrototypeMember } from "../protocol/ids.ts";
 
 /**
  * Applies one event. Pure and cheap: it copies only the records it touches, so folding a long
@@ -51,8 +52,9 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
       return { ...state, turn: event.turn, deadline: event.deadline, nations, drafts: emptyRecord(), pendingDiplomacy: [] };
     }
     case "orderDrafted":
-      // A draft for a nation that does not exist (an older build accepted some) is not kept.
-      if (!Object.hasOwn(state.nations, event.nation)) return state;
+      // A draft for a nation that does not exist, or naming one of Object's own members (an older
+      // build accepted some), is not kept: it could only break the resolution.
+      if (!Object.hasOwn(state.nations, event.nation) || mentionsPrototypeMember(event.order)) return state;
       return {
         ...state,
         nextId: bumpId(state, event.draft),
@@ -80,7 +82,7 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
     case "nationUpdated":
       return { ...state, nations: update(state.nations, event.nation, (nation) => ({ ...nation, budget: event.budget, politicalCapital: event.politicalCapital, readiness: event.readiness })) };
     case "policySet":
-      return { ...state, nations: update(state.nations, event.nation, (nation) => ({ ...nation, policies: { ...event.policies, intelSharing: toRecord(event.policies.intelSharing) } })) };
+      return { ...state, nations: update(state.nations, event.nation, (nation) => ({ ...nation, policies: { ...event.policies, intelSharing: ownPartners(event.policies.intelSharing) } })) };
     case "assetDetected": {
       if (!Object.hasOwn(state.detections, event.observer)) return state;
       return { ...state, detections: update(state.detections, event.observer, (seen) => put(seen, event.detection.asset, event.detection)) };
@@ -138,6 +140,11 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
 
 function updateInject(state: ExerciseState, id: string, patch: Partial<InjectState>): ExerciseState {
   return { ...state, injects: update(state.injects, id, (inject) => ({ ...inject, ...patch })) };
+}
+
+/** A sharing policy's partners, without any that names one of Object's own members (older logs). */
+function ownPartners<T>(sharing: Readonly<Record<string, T>>): Record<string, T> {
+  return Object.fromEntries(Object.entries(sharing).filter(([partner]) => !namesPrototypeMember(partner)));
 }
 
 export function assertNever(value: never): never {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idString } from "./ids.ts";
 import { Order } from "../state/schema.ts";
 import { AgreementKind, PublicStance } from "../scenario/schema.ts";
 import { Effect, ReportDraft } from "../scenario/effects.ts";
@@ -9,7 +10,7 @@ import { InjectSpec } from "../scenario/schema.ts";
  * produce are past tense (`intelShared`). Strings are bounded because payloads come off the
  * wire from untrusted peers.
  */
-const Id = z.string().min(1).max(64);
+const Id = idString(z.string().min(1).max(64));
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
 export const ParticipantCommand = z.discriminatedUnion("type", [

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idString } from "../protocol/ids.ts";
 
 /**
  * Conditions are data, so authors can write them in scenario files and the engine can
@@ -7,7 +8,7 @@ import { z } from "zod";
 export const Comparison = z.enum([">=", "<=", ">", "<", "=="]);
 export type Comparison = z.infer<typeof Comparison>;
 
-const Id = z.string().min(1);
+const Id = idString();
 
 export const BaseCondition = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("regionStability"), region: Id, op: Comparison, value: z.number().min(0).max(100) }),

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { idString } from "../protocol/ids.ts";
 import { text, translations } from "./localized.ts";
 
-const Id = z.string().min(1);
+const Id = idString();
 
 export const Admiralty = {
   reliability: z.enum(["A", "B", "C", "D", "E", "F"]),

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { idString } from "../protocol/ids.ts";
 import { Condition } from "./conditions.ts";
 import { Effect, AssetStatus } from "./effects.ts";
 import { RuleCoefficients } from "./rules.ts";
 import { Language, text, translations, scenarioTranslations, splitLanguages } from "./localized.ts";
 
 /** Ids are short machine names used in references across the file. */
-const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "ids are lower-case letters, digits, '-' or '_' (max 40)");
+const Id = idString(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "ids are lower-case letters, digits, '-' or '_' (max 40)"));
 const Percent = z.number().min(0).max(100);
 
 export const AlertLevel = z.enum(["normal", "elevated", "high", "maximum"]);

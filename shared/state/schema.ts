@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idString } from "../protocol/ids.ts";
 import type { Msg } from "../i18n/message.ts";
 import { ScenarioSpec, Policies, Mission, AgreementKind, InjectSpec, AlertLevel, RulesOfEngagement, PublicStance, SharingPolicy } from "../scenario/schema.ts";
 import { AssetStatus, Classification, Admiralty } from "../scenario/effects.ts";
@@ -139,19 +140,22 @@ export const InfoRequest = z.object({
 });
 export type InfoRequest = z.infer<typeof InfoRequest>;
 
+/** Ids inside an order come from clients: never a member of Object.prototype (protocol/ids.ts). */
+const OrderId = idString(z.string().min(1).max(64));
+
 export const Order = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("deployAsset"), asset: z.string(), destination: z.string(), mission: Mission }),
-  z.object({ kind: z.literal("prepositionAsset"), asset: z.string(), destination: z.string() }),
-  z.object({ kind: z.literal("recallAsset"), asset: z.string(), destination: z.string() }),
-  z.object({ kind: z.literal("setMission"), asset: z.string(), mission: Mission }),
+  z.object({ kind: z.literal("deployAsset"), asset: OrderId, destination: OrderId, mission: Mission }),
+  z.object({ kind: z.literal("prepositionAsset"), asset: OrderId, destination: OrderId }),
+  z.object({ kind: z.literal("recallAsset"), asset: OrderId, destination: OrderId }),
+  z.object({ kind: z.literal("setMission"), asset: OrderId, mission: Mission }),
   z.object({
     kind: z.literal("setPolicy"),
     alertLevel: AlertLevel.optional(),
     rulesOfEngagement: RulesOfEngagement.optional(),
     publicStance: PublicStance.optional(),
-    intelSharing: z.record(z.string(), SharingPolicy).optional(),
+    intelSharing: z.record(OrderId, SharingPolicy).optional(),
   }),
-  z.object({ kind: z.literal("fundCapacityBuilding"), partner: z.string(), amount: z.number().int().min(1).max(10000) }),
+  z.object({ kind: z.literal("fundCapacityBuilding"), partner: OrderId, amount: z.number().int().min(1).max(10000) }),
 ]);
 export type Order = z.infer<typeof Order>;
 export type OrderKind = Order["kind"];
