@@ -213,7 +213,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
     const events = await service.store.readEvents(id, 1, seq);
     const state = foldEvents(initialState(record.scenario, record.id, record.seed), events);
     const nation = typeof req.query.nation === "string" ? req.query.nation : null;
-    if (nation && !state.nations[nation]) return sendError(res, 404, "unknown_nation", msg("server.http.unknownNation"));
+    if (nation && !Object.hasOwn(state.nations, nation)) return sendError(res, 404, "unknown_nation", msg("server.http.unknownNation"));
     const viewer: Viewer = nation ? { kind: "nation", nation } : { kind: "white" };
     res.json(viewFor(state, viewer));
   }));

@@ -38,7 +38,7 @@ export function parseCommand(message: unknown): { id: string | null; command: Co
     return { id, rejected: refuse(RejectionCode.UnknownCommand, "server.command.unknown") };
   }
   const parsed = schema.safeParse(envelope.data.command);
-  if (!parsed.success) return { id, rejected: invalid(parsed.error) };
+  if (!parsed.success) return { id, rejected: unknownId(parsed.error) ?? invalid(parsed.error) };
   return { id: envelope.data.id, command: parsed.data };
 }
 
@@ -69,6 +69,40 @@ export function parseSeatCommand(message: unknown): { id: string | null; command
 /** A payload wellFormed refused (too deep, too many values), said plainly. */
 export function payloadRefusal(refusal: { limit: "depth" | "nodes"; max: number }): Rejection {
   return refusal.limit === "depth" ? refuse(RejectionCode.InvalidPayload, "server.payload.tooDeep", { depth: refusal.max }) : refuse(RejectionCode.InvalidPayload, "server.payload.tooMany", { count: refusal.max });
+}
+
+/** What an id that names nothing (an id schema's refusal, protocol/ids.ts) is unknown as, by its field. */
+const UNKNOWN_BY_FIELD: Record<string, RejectionCode> = {
+  asset: RejectionCode.UnknownAsset,
+  assets: RejectionCode.UnknownAsset,
+  destination: RejectionCode.UnknownRegion,
+  region: RejectionCode.UnknownRegion,
+  regions: RejectionCode.UnknownRegion,
+  partner: RejectionCode.UnknownNation,
+  partners: RejectionCode.UnknownNation,
+  nation: RejectionCode.UnknownNation,
+  nations: RejectionCode.UnknownNation,
+  host: RejectionCode.UnknownNation,
+  to: RejectionCode.UnknownNation,
+  with: RejectionCode.UnknownNation,
+  parties: RejectionCode.UnknownNation,
+  a: RejectionCode.UnknownNation,
+  b: RejectionCode.UnknownNation,
+  intelSharing: RejectionCode.UnknownNation,
+  report: RejectionCode.UnknownReport,
+  inject: RejectionCode.UnknownInject,
+  draft: RejectionCode.UnknownDraft,
+  agreement: RejectionCode.UnknownAgreement,
+  request: RejectionCode.UnknownRequest,
+};
+
+/** A command refused only because an id names nothing gets the "unknown …" code of that field, like any other unknown id. */
+function unknownId(error: z.ZodError): Rejection | null {
+  const issue = error.issues.length === 1 ? error.issues[0]! : null;
+  if (!issue || issue.code !== "custom" || !(issue.params as { unknownId?: boolean } | undefined)?.unknownId) return null;
+  const name = [...issue.path].reverse().find((step): step is string => typeof step === "string") ?? "";
+  const code = Object.hasOwn(UNKNOWN_BY_FIELD, name) ? UNKNOWN_BY_FIELD[name]! : RejectionCode.InvalidTarget;
+  return refuse(code, "server.id.unknown", { field: fieldLabel(issue.path) });
 }
 
 function invalid(error: z.ZodError): Rejection {

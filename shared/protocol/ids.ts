@@ -21,7 +21,7 @@ export const ID_SCHEMAS: WeakSet<object> = new WeakSet();
 
 /** An id as clients and authors send it: any string of the given bounds that is not a member of Object.prototype. */
 export function idString(schema: z.ZodString = z.string().min(1)) {
-  const id = schema.refine((value) => !namesPrototypeMember(value), { message: "is not the id of anything in this exercise" });
+  const id = schema.refine((value) => !namesPrototypeMember(value), { message: "is not the id of anything in this exercise", params: { unknownId: true } });
   ID_SCHEMAS.add(id);
   return id;
 }

@@ -148,6 +148,21 @@ describe("commands the rules cannot handle", () => {
     await control.room.leave();
   });
 
+  it("ids that name prototype members in HTTP paths and queries name nothing", async () => {
+    const ex = await h.createExercise();
+    const auth = { authorization: `Bearer ${ex.facilitatorToken}` };
+    for (const id of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      const state = await fetch(`${h.url}/api/exercises/${ex.id}/state?nation=${id}`, { headers: auth });
+      expect(state.status, `state?nation=${id}`).toBe(404);
+      expect((await state.json()).error.code).toBe("unknown_nation");
+      const exercise = await fetch(`${h.url}/api/exercises/${id}`, { headers: auth });
+      expect(exercise.status, `exercises/${id}`).toBe(404);
+      const removal = await fetch(`${h.url}/api/exercises/${ex.id}/improvements/${id}`, { method: "DELETE", headers: auth });
+      expect(removal.status, `improvements/${id}`).toBe(400);
+    }
+    expect((await fetch(`${h.url}/api/exercises/${ex.id}/aar?format=json`, { headers: auth })).status).toBe(200);
+  });
+
   it("a resolution that throws appends nothing, answers internal_error with a reference and tells exercise control", async () => {
     const ex = await h.createExercise();
     // A log written by a build that knew an order this one does not: the rules cannot execute it.

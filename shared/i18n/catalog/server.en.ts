@@ -23,6 +23,7 @@ export default {
   "server.field.wrongType": "{field} is not of the right kind",
   "server.field.notAllowed": "{field} is not one of the accepted values",
   "server.field.invalid": "{field} is not valid",
+  "server.id.unknown": "Nothing in this exercise goes by that name ({field}): check it and try again.",
 
   // The fields of commands, as the problems above name them.
   "server.label.value": "a value",

@@ -22,6 +22,7 @@ export default {
   "server.field.wrongType": "{field}\u00a0: valeur d'un type inattendu",
   "server.field.notAllowed": "{field}\u00a0: valeur non admise",
   "server.field.invalid": "{field}\u00a0: valeur non valide",
+  "server.id.unknown": "Rien ne porte ce nom dans cet exercice ({field}). Vérifiez-le et recommencez.",
 
   "server.label.value": "une valeur",
   "server.label.command": "la commande",
