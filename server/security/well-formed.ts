@@ -33,6 +33,10 @@ export type WellFormed = { ok: true; value: unknown } | { ok: false; reason: str
  * property, as JSON.parse makes it, never the copy's prototype.
  */
 export function wellFormed(value: unknown, maxDepth = MAX_PAYLOAD_DEPTH): WellFormed {
+  // Almost every message is already well-formed: check first, copy only when something must change.
+  const check = inspect(value, maxDepth);
+  if (check === "clean") return { ok: true, value };
+  if (check !== "dirty") return check;
   let nodes = 0;
   let refusal: string | null = null;
   let limit: { limit: "depth" | "nodes"; max: number } = { limit: "depth", max: maxDepth };
@@ -66,6 +70,37 @@ export function wellFormed(value: unknown, maxDepth = MAX_PAYLOAD_DEPTH): WellFo
   };
   const out = walk(value, 0);
   return refusal ? { ok: false, reason: refusal, ...limit } : { ok: true, value: out };
+}
+
+/** Whether a value is within the limits and already well-formed ("clean"), needs a copy ("dirty"), or is refused. */
+function inspect(value: unknown, maxDepth: number): "clean" | "dirty" | WellFormed {
+  let nodes = 0;
+  let dirty = false;
+  const walk = (v: unknown, depth: number): WellFormed | null => {
+    if (++nodes > MAX_PAYLOAD_NODES) return { ok: false, reason: `the payload has more than ${MAX_PAYLOAD_NODES} values`, limit: "nodes", max: MAX_PAYLOAD_NODES };
+    if (typeof v === "string") {
+      if (!v.isWellFormed()) dirty = true;
+      return null;
+    }
+    if (typeof v !== "object" || v === null) return null;
+    const isArray = Array.isArray(v);
+    if (!isArray && !isPlainObject(v)) return null;
+    if (depth >= maxDepth) return { ok: false, reason: `the payload nests deeper than ${maxDepth} levels`, limit: "depth", max: maxDepth };
+    if (isArray) {
+      for (let i = 0; i < v.length; i++) {
+        const refused = walk(v[i], depth + 1);
+        if (refused) return refused;
+      }
+      return null;
+    }
+    for (const key of Object.keys(v)) {
+      if (!key.isWellFormed()) dirty = true;
+      const refused = walk((v as Record<string, unknown>)[key], depth + 1);
+      if (refused) return refused;
+    }
+    return null;
+  };
+  return walk(value, 0) ?? (dirty ? "dirty" : "clean");
 }
 
 /** At most `max` UTF-16 units of `text`, well-formed, never ending in half of a surrogate pair. */
