@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { browserSuite, browserAndServer, person, screenshot, seeText, panel, stepper, type Person } from "./support/browser.ts";
+import { browserSuite, browserAndServer, joinFromStartPage, person, screenshot, seeText, panel, stepper, type Person } from "./support/browser.ts";
 import { SHIPPED_SCENARIOS, type RunningServer } from "./support/server.ts";
 
 /**
@@ -25,15 +25,7 @@ browserSuite("browser: one team, two languages", () => {
     return INTERNAL.filter((re) => re.test(text)).map((re) => `${re} in: …${text.slice(Math.max(0, text.search(re) - 60), text.search(re) + 60)}…`);
   }
 
-  /** Joins from the start page after choosing the language there, as a person would. */
-  async function joinIn(page: Page, language: "English" | "Français", code: string, name: string) {
-    await page.goto(server.url);
-    await page.locator("[data-language-menu]").selectOption({ label: language });
-    const labels = language === "Français" ? { code: "Code d'accès", name: "Votre nom", join: "Rejoindre l'exercice" } : { code: "Join code", name: "Your name", join: "Join exercise" };
-    await page.getByLabel(labels.code).fill(code);
-    await page.getByLabel(labels.name).fill(name);
-    await page.getByRole("button", { name: labels.join }).click();
-  }
+  const joinIn = (page: Page, language: "English" | "Français", code: string, name: string) => joinFromStartPage(page, server.url, code, name, language);
 
   it("an English and a French seat in one team see the same events, each in its language", async () => {
     const step = stepper("languages");

@@ -1,6 +1,6 @@
 import { afterAll, expect, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
-import { browserSuite, browserAndServer, person, screenshot, seeText, stepper, type Person } from "./support/browser.ts";
+import { browserSuite, browserAndServer, joinFromStartPage, person, screenshot, seeText, stepper, type Person } from "./support/browser.ts";
 import { SHIPPED_SCENARIOS, type RunningServer } from "./support/server.ts";
 import { loadScenario } from "./support/route-pick.ts";
 
@@ -103,14 +103,7 @@ browserSuite("browser: plain words on every screen", () => {
     }
   }
 
-  async function joinIn(page: Page, language: "English" | "Français", code: string, name: string) {
-    await page.goto(server.url);
-    await page.locator("[data-language-menu]").selectOption({ label: language });
-    const labels = language === "Français" ? { code: "Code d'accès", name: "Votre nom", join: "Rejoindre l'exercice" } : { code: "Join code", name: "Your name", join: "Join exercise" };
-    await page.getByLabel(labels.code).fill(code);
-    await page.getByLabel(labels.name).fill(name);
-    await page.getByRole("button", { name: labels.join }).click();
-  }
+  const joinIn = (page: Page, language: "English" | "Français", code: string, name: string) => joinFromStartPage(page, server.url, code, name, language);
 
   const tabPanel = (page: Page, id: string) => page.locator(`#panel-${id}`);
   const openTabId = async (page: Page, id: string) => {

@@ -84,11 +84,14 @@ export async function dontSeeText(page: Page, text: string | RegExp, settleMs = 
 }
 
 /** Opens the start page, types a join code and a name and presses "Join exercise", as a participant would. */
-export async function joinFromStartPage(page: Page, url: string, code: string, name: string): Promise<void> {
+/** Joins from the start page as a person would; with a language, chooses it there first. */
+export async function joinFromStartPage(page: Page, url: string, code: string, name: string, language?: "English" | "Français"): Promise<void> {
   await page.goto(url);
-  await page.getByLabel("Join code").fill(code);
-  await page.getByLabel("Your name").fill(name);
-  await page.getByRole("button", { name: "Join exercise" }).click();
+  if (language) await page.locator("[data-language-menu]").selectOption({ label: language });
+  const labels = language === "Français" ? { code: "Code d'accès", name: "Votre nom", join: "Rejoindre l'exercice" } : { code: "Join code", name: "Your name", join: "Join exercise" };
+  await page.getByLabel(labels.code).fill(code);
+  await page.getByLabel(labels.name).fill(name);
+  await page.getByRole("button", { name: labels.join }).click();
 }
 
 export async function openTab(page: Page, name: string | RegExp): Promise<void> {
