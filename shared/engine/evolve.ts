@@ -71,6 +71,7 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
     case "orderFailed":
     case "statementMade":
     case "regionPinged":
+    case "ruleApplied":
       return state;
     case "assetUpdated":
       return { ...state, assets: put(state.assets, event.asset.id, event.asset) };

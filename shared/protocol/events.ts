@@ -70,6 +70,13 @@ export const EventBody = z.discriminatedUnion("type", [
   z.object({ type: z.literal("rngAdvanced"), rng: z.number() }),
   z.object({ type: z.literal("improvementRecorded"), item: ImprovementItem }),
   z.object({ type: z.literal("improvementRemoved"), item: z.string() }),
+  /**
+   * Why a rule changed something, in words: "Nordvik's maximum alert costs 12 upkeep". It
+   * changes nothing itself (the absolute results are their own events); the feed shows it to
+   * `nations` (everyone when empty) and to exercise control. `rule` names the rule, e.g.
+   * "policy.alertUpkeep", so the AAR and tests can find it.
+   */
+  z.object({ type: z.literal("ruleApplied"), rule: z.string(), nations: z.array(Nation), msg: EventMsg }),
 ]);
 export type EventBody = z.infer<typeof EventBody>;
 export type EventType = EventBody["type"];

@@ -36,6 +36,11 @@ export const NationSpec = z.object({
   playable: z.boolean().default(true),
   /** Member of the alliance whose cohesion is measured. */
   alliance: z.boolean().default(true),
+  /**
+   * The other side: its forces oppose the alliance's (incidents, hostile presence, deterrence).
+   * Absent: a nation that is neither playable nor in the alliance is the adversary.
+   */
+  adversary: z.boolean().optional(),
   description: text(2000, 0).default(""),
   budget: z.number().min(0).max(100000),
   budgetPerTurn: z.number().min(0).max(100000),

@@ -13,7 +13,7 @@ import { DEFAULT_LANG, isLang, type Lang } from "../i18n/languages.ts";
  * catalogue message (codes and references, never prose), so each reader sees it in their own
  * language: two team-mates reading English and French get the same item.
  */
-export type FeedItem = { seq: number; turn: number; kind: "inject" | "order" | "turn" | "intel" | "diplomacy" | "adjudication" | "lifecycle"; msg: Msg };
+export type FeedItem = { seq: number; turn: number; kind: "inject" | "order" | "turn" | "intel" | "diplomacy" | "adjudication" | "lifecycle" | "rule"; msg: Msg };
 
 /** The scenario's main language (the language of its plain fields); English when it does not say. */
 export function scenarioLang(state: Pick<ExerciseState, "scenario">): Lang {
@@ -195,6 +195,8 @@ export function feedItemFor(event: ExerciseEvent, state: ExerciseState, viewer: 
     case "statementMade":
       // The statement itself is the nation's own words, like chat: not translated.
       return item("diplomacy", msg("feed.statement.made", { nation: ref("nation", event.nation), stance: term("publicStance", event.stance), text: event.text }));
+    case "ruleApplied":
+      return white || event.nations.length === 0 || event.nations.includes(me!) ? item("rule", event.msg) : null;
     case "stateAdjusted":
       return white ? item("adjudication", msg("feed.adjudication", { rationale: event.rationale })) : null;
     case "objectiveMet": {
