@@ -1,9 +1,9 @@
 import type { EventBuilder } from "./builder.ts";
 import type { AssetState, ExerciseState } from "../state/schema.ts";
-import { relationKey } from "../state/schema.ts";
 import { assetType, regionSpec } from "./map.ts";
 import { clamp, round1 } from "./numbers.ts";
 import { own } from "../state/records.ts";
+import { coalitionFactor } from "./coalition.ts";
 
 /** How well an asset on station answers a crisis kind: its type's fitness, 0 when not on station. */
 export function responseFitness(state: ExerciseState, asset: AssetState, crisisKind: string): number {
@@ -25,17 +25,7 @@ export function responseStrength(state: ExerciseState, regionId: string, crisisK
     nations.add(asset.owner);
   }
   const responders = [...nations].sort();
-  if (responders.length < 2) return { reduction: base, responders };
-  let interop = 0;
-  let pairs = 0;
-  for (let i = 0; i < responders.length; i++) {
-    for (let j = i + 1; j < responders.length; j++) {
-      interop += state.relations[relationKey(responders[i]!, responders[j]!)]?.interoperability ?? 0;
-      pairs++;
-    }
-  }
-  const coalition = 1 + rules.coalitionBonus * (interop / pairs / 100) * (responders.length - 1);
-  return { reduction: base * coalition, responders };
+  return { reduction: base * coalitionFactor(state, regionId, crisisKind, responders), responders };
 }
 
 /** Crisis dynamics: answered crises shrink, unanswered ones grow and spill over; stability follows. */
