@@ -5,7 +5,7 @@ import type { ExerciseState } from "../../shared/state/schema.ts";
 import type { Command } from "../../shared/protocol/commands.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 import { RejectionCode, refuse, type Rejection } from "../../shared/protocol/rejections.ts";
-import { msg, type Msg } from "../../shared/i18n/message.ts";
+import { msg } from "../../shared/i18n/message.ts";
 import { translate } from "../../shared/i18n/format.ts";
 import { decide } from "../../shared/engine/decide.ts";
 import { stamp, foldEvents } from "../../shared/engine/evolve.ts";
@@ -13,18 +13,18 @@ import { initialState } from "../../shared/engine/initial-state.ts";
 import type { Viewer } from "../../shared/engine/view-for.ts";
 import { feedItemFor, type FeedItem } from "../../shared/view/feed.ts";
 import { publicScenario } from "../../shared/view/public-scenario.ts";
-import { SequenceConflict, type SeatRecord, type ExerciseRecord } from "../store/event-store.ts";
+import { SequenceConflict } from "../store/event-store.ts";
 import { serverContext } from "../context.ts";
-import { JoinRefused, seatPublicId, OBSERVERS } from "../exercises/exercise-service.ts";
+import { seatPublicId } from "../exercises/exercise-service.ts";
 import { ExerciseRoomState, PerspectiveSchema } from "./room-state.ts";
-import { PublicProjection, PerspectiveProjection, type RosterSeat } from "./projection.ts";
+import { PublicProjection, PerspectiveProjection } from "./projection.ts";
 import { parseCommand, parseSeatCommand, actorFor, idOf, newReference, type CommandReply } from "./command-pipeline.ts";
 import type { ControlAlert } from "../../shared/protocol/control-alerts.ts";
-import { SEAT_REMOVED, type SeatCommand, type JoinCodes } from "../../shared/protocol/seat-commands.ts";
 import { SeatBudgets } from "./seat-budget.ts";
 import { FairQueue } from "./fair-queue.ts";
 import { withCorkedSockets } from "./corked-sends.ts";
 import { guardFrames, type FrameRefusal } from "./frame-guard.ts";
+import { SeatDesk, type Admission, type SeatedClient } from "./seat-desk.ts";
 
 // Scenario JSON and per-nation perspectives exceed the 8 KB default on the first full state.
 Encoder.BUFFER_SIZE = 512 * 1024;
@@ -41,12 +41,6 @@ const UNDECODABLE_FRAME = 1007;
 /** HTTP statuses of join refusals (matchmaking answers over HTTP; the sentence leads with the stable code). */
 const JOIN_REFUSED = 403;
 const JOIN_THROTTLED = 429;
-/** Connections one seat may have at once (a participant with a laptop and a tablet, a reload in flight). */
-const CONNECTIONS_PER_SEAT = 4;
-/** How long an admitted join may take to connect (Colyseus's seat reservation lasts 15 s). */
-const ADMISSION_MS = 20_000;
-const REMOVED_MSG = msg("server.join.removed");
-const REMOVED = `removed: ${translate("en", REMOVED_MSG)}`;
 /**
  * Switching views sends the client a whole perspective: it weighs as much as five ordinary
  * messages, so a console clicking through the nations is fine and a script cannot drown the room.
@@ -55,13 +49,6 @@ const VIEW_SWITCH_COST = 5;
 /** A burst shares one broadcast for at most this many commands or this long. */
 const BATCH_COMMANDS = 32;
 const BATCH_MS = 5;
-
-/** `message` is `msg` in English: the join's ServerError says `code: message` (docs/PROTOCOL.md §2). */
-type Admission = { ok: true; seat: SeatRecord } | { ok: false; code: string; message: string; msg: Msg };
-
-function refusedJoin(code: string, message: Msg): Admission {
-  return { ok: false, code, message: translate("en", message), msg: message };
-}
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 /**
@@ -76,8 +63,6 @@ function joinFields(options: unknown): Record<string, string> {
   for (const key of JOIN_FIELDS) if (Object.hasOwn(options, key) && typeof options[key] === "string") fields[key] = options[key];
   return fields;
 }
-
-type SeatedClient = Client<{ auth: SeatRecord; userData: { perspective: string; seatId: string; cutOff: boolean } }>;
 
 /**
  * One exercise. A thin adapter: validate → authorize → decide → append (durable) → evolve →
@@ -94,21 +79,13 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   private queue = new FairQueue();
   private outbox = emptyOutbox();
   private feeds = new Map<string, { items: FeedItem[]; version: number }>();
-  /** Seats seen in this room, by public id; the token stays on the server (it is the seat's key). */
-  private roster = new Map<string, RosterSeat & { sessions: number; token: string }>();
-  /** Seats exercise control removed: their last connections closing must not bring them back. */
-  private removedSeats = new Set<string>();
-  private rosterVersion = 0;
+  private seats!: SeatDesk;
   private publicProjection!: PublicProjection;
   private projections = new Map<string, PerspectiveProjection>();
   private sharedViews = new Map<string, StateView>();
   private timer: { clear(): void } | null = null;
   private timerKey: string | null = null;
   private budgets!: SeatBudgets;
-  /** Seats admitted at matchmaking whose connection has not arrived yet. */
-  private admitted: { id: string; until: number }[] = [];
-  /** Dropped connections waiting for their reconnection, by seat. */
-  private reconnectionHolds = new Map<string, Set<{ reject: Function }>>();
 
   override async onCreate(options: { exerciseId: string }) {
     const { service, log } = serverContext();
@@ -124,12 +101,17 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
       before = foldEvents(before, [event]);
       this.recordFeed(event, before);
     }
-    // Seats taken before a restart are on the roster too, offline until they come back, so
-    // exercise control sees (and can clear) stale ones.
-    for (const seat of await service.store.listSeats(record.id)) {
-      const id = seatPublicId(seat.token);
-      this.roster.set(id, { id, name: seat.name, nation: seat.nation, role: seat.role, online: false, sessions: 0, token: seat.token });
-    }
+    const room = this;
+    this.seats = new SeatDesk({
+      roomId: record.id,
+      get clients() {
+        return room.clients;
+      },
+      exercise: () => this.exercise,
+      budgets: () => this.budgets,
+      rosterChanged: (now) => (now ? this.project() : void (this.outbox.dirty = true)),
+    });
+    await this.seats.load();
     this.state.exerciseId = record.id;
     this.state.title = record.title;
     this.state.scenario = JSON.stringify(publicScenario(record.scenario));
@@ -156,7 +138,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.onMessage("whoami", (client: SeatedClient, message: unknown) => {
       if (!this.admit(client, message)) return;
       this.sendWelcome(client);
-      if (client.auth?.role === "facilitator") void this.sendJoinCodes([client]);
+      if (client.auth?.role === "facilitator") void this.seats.sendJoinCodes([client]);
     });
     this.onMessage("viewAs", (client: SeatedClient, message: unknown) => {
       if (this.admit(client, message, VIEW_SWITCH_COST)) this.switchView(client, message);
@@ -197,58 +179,19 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
    * travels back to the matchmaking process.
    */
   async admitSeat(options: Record<string, unknown>, address: string): Promise<Admission> {
-    // A seat cut off for flooding that keeps rejoining with its token is turned away before the
-    // store is asked anything (only a seat token can be cooling down: a code makes a new seat).
-    const token = options?.seat;
-    const wait = typeof token === "string" ? this.budgets.coolingDown(seatPublicId(token)) : 0;
-    if (wait > 0) return refusedJoin("flooding", msg("server.join.flooding", { seconds: Math.ceil(wait / 1000) }));
-    const { service, log } = serverContext();
-    try {
-      await service.checkJoin(this.roomId, options, address);
-      const seat = await service.seatFor(this.roomId, options, (nation) => this.onlineSeatsOf(nation));
-      const id = seatPublicId(seat.token);
-      if (this.removedSeats.has(id)) return refusedJoin("removed", REMOVED_MSG);
-      // Back with its seat token on a new connection (a reload): the connections it dropped are
-      // not coming back, so their reconnection holds are let go instead of counted.
-      if (typeof options.seat === "string") this.releaseHolds(id);
-      if (this.connectionsOf(id) >= CONNECTIONS_PER_SEAT) {
-        return refusedJoin("too_many_connections", msg("server.join.too_many_connections", { count: CONNECTIONS_PER_SEAT }));
-      }
-      this.admitted.push({ id, until: Date.now() + ADMISSION_MS });
-      return { ok: true, seat };
-    } catch (error) {
-      if (error instanceof JoinRefused) return refusedJoin(error.code, error.msg);
-      const reference = newReference();
-      log.error("join failed", { exerciseId: this.roomId, reference, error: String((error as Error)?.stack ?? error) });
-      return refusedJoin(RejectionCode.Internal, msg("server.join.internal_error", { reference }));
-    }
-  }
-
-  private releaseHolds(seatId: string) {
-    for (const hold of this.reconnectionHolds.get(seatId) ?? []) hold.reject(new Error("the seat came back on a new connection"));
-    this.reconnectionHolds.delete(seatId);
-  }
-
-  /** Connections a seat has, is about to open (admitted, not yet connected) or may get back (dropped). */
-  private connectionsOf(seatId: string): number {
-    const now = Date.now();
-    this.admitted = this.admitted.filter((a) => a.until > now);
-    let count = this.admitted.filter((a) => a.id === seatId).length + (this.reconnectionHolds.get(seatId)?.size ?? 0);
-    for (const client of this.clients as SeatedClient[]) if (client.userData?.seatId === seatId) count++;
-    return count;
+    return this.seats.admit(options, address);
   }
 
   override onJoin(client: SeatedClient) {
     const seat = client.auth!;
     const perspective = seat.role === "participant" ? seat.nation! : WHITE;
     client.userData = { perspective, seatId: seatPublicId(seat.token), cutOff: false };
-    const admission = this.admitted.findIndex((a) => a.id === client.userData!.seatId);
-    if (admission >= 0) this.admitted.splice(admission, 1);
+    this.seats.arrived(client.userData.seatId);
     this.projectPerspectiveOf(perspective);
     client.view = seat.role === "facilitator" ? this.ownView(perspective) : this.sharedView(perspective);
-    this.markOnline(seat, +1);
+    this.seats.markOnline(seat, +1);
     this.sendWelcome(client);
-    if (seat.role === "facilitator") void this.sendJoinCodes([client]);
+    if (seat.role === "facilitator") void this.seats.sendJoinCodes([client]);
     serverContext().log.info("seat joined", { exerciseId: this.roomId, role: seat.role, nation: seat.nation, name: seat.name });
   }
 
@@ -278,44 +221,24 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   }
 
   override async onDrop(client: SeatedClient) {
-    this.markOnline(client.auth!, -1);
+    this.seats.markOnline(client.auth!, -1);
     // Cut off for flooding: no reconnection token either; the seat may rejoin after its cool-down.
     if (client.userData?.cutOff) return;
-    // A seat keeps at most a few connections, dropped ones included: a script that opens and
-    // drops connections with one token cannot pile up reconnection holds.
-    const seatId = client.userData!.seatId;
-    if (this.connectionsOf(seatId) >= CONNECTIONS_PER_SEAT) return;
-    const hold = this.allowReconnection(client, serverContext().reconnectSeconds);
-    const holds = this.reconnectionHolds.get(seatId) ?? new Set();
-    holds.add(hold);
-    this.reconnectionHolds.set(seatId, holds);
-    try {
-      await hold;
-    } catch {
-      // Reconnection window passed (or the seat came back on a new connection): the seat stays
-      // valid; the browser rejoins with its seat token.
-    } finally {
-      holds.delete(hold);
-      if (holds.size === 0 && this.reconnectionHolds.get(seatId) === holds) this.reconnectionHolds.delete(seatId);
-    }
+    await this.seats.holdReconnection(client.userData!.seatId, () => this.allowReconnection(client, serverContext().reconnectSeconds));
   }
 
   override onReconnect(client: SeatedClient) {
     // Removed while its connection was down: the reconnection does not bring the seat back.
-    if (this.removedSeats.has(client.userData!.seatId)) {
-      client.userData!.cutOff = true;
-      client.leave(SEAT_REMOVED, REMOVED);
-      return;
-    }
+    if (this.seats.isRemoved(client.userData!.seatId)) return this.seats.turnAway(client);
     // Its perspective may not have been watched while it was away.
     this.projectPerspectiveOf(client.userData!.perspective);
-    this.markOnline(client.auth!, +1);
+    this.seats.markOnline(client.auth!, +1);
     // A code may have been replaced while it was away.
-    if (client.auth!.role === "facilitator") void this.sendJoinCodes([client]);
+    if (client.auth!.role === "facilitator") void this.seats.sendJoinCodes([client]);
   }
 
   override onLeave(client: SeatedClient, code?: number) {
-    if (code === CloseCode.CONSENTED) this.markOnline(client.auth!, -1);
+    if (code === CloseCode.CONSENTED) this.seats.markOnline(client.auth!, -1);
   }
 
   override onDispose() {
@@ -413,7 +336,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     const reply = (r: CommandReply) => void this.outbox.replies.push({ client, reply: r });
     const seatCommand = parseSeatCommand(message);
     if (seatCommand) {
-      const refused = "rejected" in seatCommand ? seatCommand.rejected : await this.manageSeats(client, seatCommand.command);
+      const refused = "rejected" in seatCommand ? seatCommand.rejected : await this.seats.manage(client, seatCommand.command);
       return reply(refused ? { id: seatCommand.id, ok: false, ...refused } : { id: seatCommand.id, ok: true, seq: this.exercise.seq });
     }
     const parsed = parseCommand(message);
@@ -522,14 +445,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
    * nobody watches is brought up to date when a client starts looking through it.
    */
   private project() {
-    this.publicProjection.update(this.exercise, {
-      version: this.rosterVersion,
-      value: () => {
-        const online: Record<string, number> = {};
-        for (const seat of this.roster.values()) if (seat.nation && seat.online) online[seat.nation] = (online[seat.nation] ?? 0) + 1;
-        return online;
-      },
-    });
+    this.publicProjection.update(this.exercise, { version: this.seats.version, value: () => this.seats.onlineByNation() });
     const watched = new Set((this.clients as SeatedClient[]).map((c) => c.userData?.perspective).filter(Boolean) as string[]);
     for (const key of this.viewerKeys()) if (watched.has(key)) this.projectPerspectiveOf(key);
   }
@@ -539,100 +455,8 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.projections.get(key)!.update(
       this.exercise,
       { version: feed?.version ?? 0, value: () => feed?.items ?? [] },
-      { version: this.rosterVersion, value: () => [...this.roster.values()].filter((s) => key === WHITE || s.nation === key) },
+      { version: this.seats.version, value: () => this.seats.rosterFor(key, WHITE) },
     );
-  }
-
-  /**
-   * A nation's seats connected now. Two people joining in the same few milliseconds may both be
-   * let in when one seat is left: the limit is there to keep a team to its size, not a lock.
-   */
-  private onlineSeatsOf(nation: string): number {
-    let online = 0;
-    const observers = nation === OBSERVERS;
-    for (const seat of this.roster.values()) if (seat.online && (observers ? seat.role === "observer" : seat.role === "participant" && seat.nation === nation)) online++;
-    return online;
-  }
-
-  /** Exercise control removes a seat or gives out a new join code; returns why not, or null. */
-  private async manageSeats(client: SeatedClient, command: SeatCommand): Promise<Rejection | null> {
-    if (client.auth!.role !== "facilitator") return refuse(RejectionCode.NotFacilitator, "server.seats.facilitatorOnly");
-    try {
-      return await this.applySeatCommand(client, command);
-    } catch (error) {
-      serverContext().log.error("seat change failed", { exerciseId: this.roomId, command: command.type, error: String(error) });
-      return refuse(RejectionCode.Internal, "server.seats.saveFailed");
-    }
-  }
-
-  private async applySeatCommand(client: SeatedClient, command: SeatCommand): Promise<Rejection | null> {
-    const { service, log } = serverContext();
-    if (command.type === "newJoinCode") {
-      const { nation } = command;
-      if (nation !== null && !this.exercise.nations[nation]?.playable) return refuse(RejectionCode.UnknownNation, "server.seats.unknownNation");
-      await service.newJoinCode(this.roomId, nation);
-      log.info("join code replaced", { exerciseId: this.roomId, for: nation ?? "observers" });
-      await this.sendJoinCodes((this.clients as SeatedClient[]).filter((c) => c.auth?.role === "facilitator"));
-      return null;
-    }
-    if (command.type === "clearStaleSeats") {
-      const { nation } = command;
-      if (nation !== null && !this.exercise.nations[nation]?.playable) return refuse(RejectionCode.UnknownNation, "server.seats.unknownNation");
-      const stale = [...this.roster.values()].filter((s) => !s.online && s.role !== "facilitator" && (nation === null || s.nation === nation));
-      for (const entry of stale) await this.forgetSeat(entry);
-      log.info("stale seats cleared", { exerciseId: this.roomId, for: nation ?? "all", seats: stale.length });
-      return null;
-    }
-    const entry = this.roster.get(command.seat);
-    if (!entry) return refuse(RejectionCode.UnknownSeat, "server.seats.unknownSeat");
-    if (command.seat === client.userData!.seatId) return refuse(RejectionCode.InvalidTarget, "server.seats.ownSeat");
-    await this.forgetSeat(entry);
-    log.info("seat removed", { exerciseId: this.roomId, seat: entry.id, role: entry.role, nation: entry.nation });
-    return null;
-  }
-
-  /** Deletes a seat's token from the store and closes its connections for good. */
-  private async forgetSeat(entry: RosterSeat & { token: string }) {
-    await serverContext().service.store.removeSeat(entry.token);
-    this.removedSeats.add(entry.id);
-    this.roster.delete(entry.id);
-    this.rosterVersion++;
-    this.outbox.dirty = true;
-    for (const other of this.clients as SeatedClient[]) {
-      if (other.userData?.seatId !== entry.id) continue;
-      other.userData.cutOff = true; // no reconnection window: the seat is gone
-      other.leave(SEAT_REMOVED, REMOVED);
-    }
-  }
-
-  /** The join codes, to exercise control only: they are the exercise's keys. Never rejects. */
-  private async sendJoinCodes(clients: SeatedClient[]) {
-    if (clients.length === 0) return;
-    let record: ExerciseRecord | null;
-    try {
-      record = await serverContext().service.store.getExercise(this.roomId);
-    } catch (error) {
-      // The console keeps the codes it had; the next change or reconnection sends them again.
-      serverContext().log.error("join codes could not be read", { exerciseId: this.roomId, error: String(error) });
-      return;
-    }
-    if (!record) return;
-    const codes: JoinCodes = {
-      nations: Object.entries(record.joinCodes).map(([nation, code]) => ({ nation, name: record.scenario.nations.find((n) => n.id === nation)?.name ?? nation, code })),
-      observers: record.observerCode,
-    };
-    for (const client of clients) client.send("joinCodes", codes);
-  }
-
-  private markOnline(seat: SeatRecord, delta: number) {
-    const id = seatPublicId(seat.token);
-    if (this.removedSeats.has(id)) return;
-    const entry = this.roster.get(id) ?? { id, name: seat.name, nation: seat.nation, role: seat.role, online: false, sessions: 0, token: seat.token };
-    entry.sessions = Math.max(0, entry.sessions + delta);
-    entry.online = entry.sessions > 0;
-    this.roster.set(id, entry);
-    this.rosterVersion++;
-    this.project();
   }
 
   /** The facilitator may look through any nation's eyes: exactly that nation's perspective. */

@@ -1,0 +1,266 @@
+import type { Client, Deferred } from "@colyseus/core";
+import type { ExerciseState } from "../../shared/state/schema.ts";
+import { RejectionCode, refuse, type Rejection } from "../../shared/protocol/rejections.ts";
+import { msg, type Msg } from "../../shared/i18n/message.ts";
+import { translate } from "../../shared/i18n/format.ts";
+import { SEAT_REMOVED, type SeatCommand, type JoinCodes } from "../../shared/protocol/seat-commands.ts";
+import type { SeatRecord, ExerciseRecord } from "../store/event-store.ts";
+import { serverContext } from "../context.ts";
+import { JoinRefused, seatPublicId, OBSERVERS } from "../exercises/exercise-service.ts";
+import type { RosterSeat } from "./projection.ts";
+import { newReference } from "./command-pipeline.ts";
+import type { SeatBudgets } from "./seat-budget.ts";
+
+/** Connections one seat may have at once (a participant with a laptop and a tablet, a reload in flight). */
+export const CONNECTIONS_PER_SEAT = 4;
+/** How long an admitted join may take to connect (Colyseus's seat reservation lasts 15 s). */
+const ADMISSION_MS = 20_000;
+const REMOVED_MSG = msg("server.join.removed");
+const REMOVED = `removed: ${translate("en", REMOVED_MSG)}`;
+
+export type SeatedClient = Client<{ auth: SeatRecord; userData: { perspective: string; seatId: string; cutOff: boolean } }>;
+
+/** `message` is `msg` in English: the join's ServerError says `code: message` (docs/PROTOCOL.md §2). */
+export type Admission = { ok: true; seat: SeatRecord } | { ok: false; code: string; message: string; msg: Msg };
+
+function refusedJoin(code: string, message: Msg): Admission {
+  return { ok: false, code, message: translate("en", message), msg: message };
+}
+
+/** What the desk needs of its room. */
+export interface SeatDeskRoom {
+  readonly roomId: string;
+  readonly clients: readonly Client[];
+  exercise(): ExerciseState;
+  budgets(): SeatBudgets;
+  /** The roster changed: `now` when the change must reach clients at once (a seat came or went). */
+  rosterChanged(now: boolean): void;
+}
+
+type RosterEntry = RosterSeat & { sessions: number; token: string };
+
+/**
+ * The room's seats: who may join (credentials, team size, connections per seat), who is on the
+ * roster and online, exercise control's seat commands (remove a seat, new join code, clear stale
+ * seats) and the join codes it is sent. The room adapts Colyseus's callbacks onto it.
+ */
+export class SeatDesk {
+  /** Seats seen in this room, by public id; the token stays on the server (it is the seat's key). */
+  private roster = new Map<string, RosterEntry>();
+  /** Seats exercise control removed: their last connections closing must not bring them back. */
+  private removedSeats = new Set<string>();
+  /** Seats admitted at matchmaking whose connection has not arrived yet. */
+  private admitted: { id: string; until: number }[] = [];
+  /** Dropped connections waiting for their reconnection, by seat. */
+  private reconnectionHolds = new Map<string, Set<Deferred>>();
+  /** Bumped on every roster change, so projections know when to rewrite it. */
+  version = 0;
+
+  private readonly room: SeatDeskRoom;
+
+  constructor(room: SeatDeskRoom) {
+    this.room = room;
+  }
+
+  /** Seats taken before a restart are on the roster too, offline until they come back, so exercise control sees (and can clear) stale ones. */
+  async load(): Promise<void> {
+    for (const seat of await serverContext().service.store.listSeats(this.room.roomId)) {
+      const id = seatPublicId(seat.token);
+      this.roster.set(id, { id, name: seat.name, nation: seat.nation, role: seat.role, online: false, sessions: 0, token: seat.token });
+    }
+  }
+
+  private get seated(): SeatedClient[] {
+    return this.room.clients as SeatedClient[];
+  }
+
+  /**
+   * Whether a join may have a seat, and which: the credential is checked under the guessing
+   * limits, the team's size and the seat's connections are counted. Never throws: its answer
+   * travels back to the matchmaking process.
+   */
+  async admit(options: Record<string, unknown>, address: string): Promise<Admission> {
+    // A seat cut off for flooding that keeps rejoining with its token is turned away before the
+    // store is asked anything (only a seat token can be cooling down: a code makes a new seat).
+    const token = options?.seat;
+    const wait = typeof token === "string" ? this.room.budgets().coolingDown(seatPublicId(token)) : 0;
+    if (wait > 0) return refusedJoin("flooding", msg("server.join.flooding", { seconds: Math.ceil(wait / 1000) }));
+    const { service, log } = serverContext();
+    try {
+      await service.checkJoin(this.room.roomId, options, address);
+      const seat = await service.seatFor(this.room.roomId, options, (nation) => this.onlineSeatsOf(nation));
+      const id = seatPublicId(seat.token);
+      if (this.removedSeats.has(id)) return refusedJoin("removed", REMOVED_MSG);
+      // Back with its seat token on a new connection (a reload): the connections it dropped are
+      // not coming back, so their reconnection holds are let go instead of counted.
+      if (typeof options.seat === "string") this.releaseHolds(id);
+      if (this.connectionsOf(id) >= CONNECTIONS_PER_SEAT) {
+        return refusedJoin("too_many_connections", msg("server.join.too_many_connections", { count: CONNECTIONS_PER_SEAT }));
+      }
+      this.admitted.push({ id, until: Date.now() + ADMISSION_MS });
+      return { ok: true, seat };
+    } catch (error) {
+      if (error instanceof JoinRefused) return refusedJoin(error.code, error.msg);
+      const reference = newReference();
+      log.error("join failed", { exerciseId: this.room.roomId, reference, error: String((error as Error)?.stack ?? error) });
+      return refusedJoin(RejectionCode.Internal, msg("server.join.internal_error", { reference }));
+    }
+  }
+
+  /** An admitted connection arrived: it no longer counts as on its way. */
+  arrived(seatId: string): void {
+    const admission = this.admitted.findIndex((a) => a.id === seatId);
+    if (admission >= 0) this.admitted.splice(admission, 1);
+  }
+
+  isRemoved(seatId: string): boolean {
+    return this.removedSeats.has(seatId);
+  }
+
+  /**
+   * Keeps a dropped connection's place while it may reconnect. A seat keeps at most a few
+   * connections, dropped ones included: a script that opens and drops connections with one
+   * token cannot pile up reconnection holds.
+   */
+  async holdReconnection(seatId: string, allow: () => Deferred): Promise<void> {
+    if (this.connectionsOf(seatId) >= CONNECTIONS_PER_SEAT) return;
+    const hold = allow();
+    const holds = this.reconnectionHolds.get(seatId) ?? new Set();
+    holds.add(hold);
+    this.reconnectionHolds.set(seatId, holds);
+    try {
+      await hold;
+    } catch {
+      // Reconnection window passed (or the seat came back on a new connection): the seat stays
+      // valid; the browser rejoins with its seat token.
+    } finally {
+      holds.delete(hold);
+      if (holds.size === 0 && this.reconnectionHolds.get(seatId) === holds) this.reconnectionHolds.delete(seatId);
+    }
+  }
+
+  private releaseHolds(seatId: string) {
+    for (const hold of this.reconnectionHolds.get(seatId) ?? []) hold.reject(new Error("the seat came back on a new connection"));
+    this.reconnectionHolds.delete(seatId);
+  }
+
+  /** Connections a seat has, is about to open (admitted, not yet connected) or may get back (dropped). */
+  private connectionsOf(seatId: string): number {
+    const now = Date.now();
+    this.admitted = this.admitted.filter((a) => a.until > now);
+    let count = this.admitted.filter((a) => a.id === seatId).length + (this.reconnectionHolds.get(seatId)?.size ?? 0);
+    for (const client of this.seated) if (client.userData?.seatId === seatId) count++;
+    return count;
+  }
+
+  markOnline(seat: SeatRecord, delta: number): void {
+    const id = seatPublicId(seat.token);
+    if (this.removedSeats.has(id)) return;
+    const entry = this.roster.get(id) ?? { id, name: seat.name, nation: seat.nation, role: seat.role, online: false, sessions: 0, token: seat.token };
+    entry.sessions = Math.max(0, entry.sessions + delta);
+    entry.online = entry.sessions > 0;
+    this.roster.set(id, entry);
+    this.version++;
+    this.room.rosterChanged(true);
+  }
+
+  /**
+   * A nation's seats connected now. Two people joining in the same few milliseconds may both be
+   * let in when one seat is left: the limit is there to keep a team to its size, not a lock.
+   */
+  onlineSeatsOf(nation: string): number {
+    let online = 0;
+    const observers = nation === OBSERVERS;
+    for (const seat of this.roster.values()) if (seat.online && (observers ? seat.role === "observer" : seat.role === "participant" && seat.nation === nation)) online++;
+    return online;
+  }
+
+  /** People online per nation, for the public state. */
+  onlineByNation(): Record<string, number> {
+    const online: Record<string, number> = {};
+    for (const seat of this.roster.values()) if (seat.nation && seat.online) online[seat.nation] = (online[seat.nation] ?? 0) + 1;
+    return online;
+  }
+
+  /** The roster a perspective shows: every seat to exercise control, a team's own to a team. */
+  rosterFor(perspective: string, white: string): RosterSeat[] {
+    return [...this.roster.values()].filter((s) => perspective === white || s.nation === perspective);
+  }
+
+  /** Exercise control removes a seat or gives out a new join code; returns why not, or null. */
+  async manage(client: SeatedClient, command: SeatCommand): Promise<Rejection | null> {
+    if (client.auth!.role !== "facilitator") return refuse(RejectionCode.NotFacilitator, "server.seats.facilitatorOnly");
+    try {
+      return await this.applySeatCommand(client, command);
+    } catch (error) {
+      serverContext().log.error("seat change failed", { exerciseId: this.room.roomId, command: command.type, error: String(error) });
+      return refuse(RejectionCode.Internal, "server.seats.saveFailed");
+    }
+  }
+
+  private async applySeatCommand(client: SeatedClient, command: SeatCommand): Promise<Rejection | null> {
+    const { service, log } = serverContext();
+    const nations = this.room.exercise().nations;
+    if (command.type === "newJoinCode") {
+      const { nation } = command;
+      if (nation !== null && !nations[nation]?.playable) return refuse(RejectionCode.UnknownNation, "server.seats.unknownNation");
+      await service.newJoinCode(this.room.roomId, nation);
+      log.info("join code replaced", { exerciseId: this.room.roomId, for: nation ?? "observers" });
+      await this.sendJoinCodes(this.seated.filter((c) => c.auth?.role === "facilitator"));
+      return null;
+    }
+    if (command.type === "clearStaleSeats") {
+      const { nation } = command;
+      if (nation !== null && !nations[nation]?.playable) return refuse(RejectionCode.UnknownNation, "server.seats.unknownNation");
+      const stale = [...this.roster.values()].filter((s) => !s.online && s.role !== "facilitator" && (nation === null || s.nation === nation));
+      for (const entry of stale) await this.forgetSeat(entry);
+      log.info("stale seats cleared", { exerciseId: this.room.roomId, for: nation ?? "all", seats: stale.length });
+      return null;
+    }
+    const entry = this.roster.get(command.seat);
+    if (!entry) return refuse(RejectionCode.UnknownSeat, "server.seats.unknownSeat");
+    if (command.seat === client.userData!.seatId) return refuse(RejectionCode.InvalidTarget, "server.seats.ownSeat");
+    await this.forgetSeat(entry);
+    log.info("seat removed", { exerciseId: this.room.roomId, seat: entry.id, role: entry.role, nation: entry.nation });
+    return null;
+  }
+
+  /** Deletes a seat's token from the store and closes its connections for good. */
+  private async forgetSeat(entry: RosterEntry) {
+    await serverContext().service.store.removeSeat(entry.token);
+    this.removedSeats.add(entry.id);
+    this.roster.delete(entry.id);
+    this.version++;
+    this.room.rosterChanged(false);
+    for (const other of this.seated) {
+      if (other.userData?.seatId !== entry.id) continue;
+      other.userData.cutOff = true; // no reconnection window: the seat is gone
+      other.leave(SEAT_REMOVED, REMOVED);
+    }
+  }
+
+  /** Closes a connection whose seat was removed while it was away. */
+  turnAway(client: SeatedClient): void {
+    client.userData!.cutOff = true;
+    client.leave(SEAT_REMOVED, REMOVED);
+  }
+
+  /** The join codes, to exercise control only: they are the exercise's keys. Never rejects. */
+  async sendJoinCodes(clients: SeatedClient[]): Promise<void> {
+    if (clients.length === 0) return;
+    let record: ExerciseRecord | null;
+    try {
+      record = await serverContext().service.store.getExercise(this.room.roomId);
+    } catch (error) {
+      // The console keeps the codes it had; the next change or reconnection sends them again.
+      serverContext().log.error("join codes could not be read", { exerciseId: this.room.roomId, error: String(error) });
+      return;
+    }
+    if (!record) return;
+    const codes: JoinCodes = {
+      nations: Object.entries(record.joinCodes).map(([nation, code]) => ({ nation, name: record.scenario.nations.find((n) => n.id === nation)?.name ?? nation, code })),
+      observers: record.observerCode,
+    };
+    for (const client of clients) client.send("joinCodes", codes);
+  }
+}
