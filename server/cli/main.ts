@@ -4,6 +4,7 @@ import { runSchema, schemaUsage } from "./schema-command.ts";
 import { runAar, aarUsage } from "./aar-command.ts";
 import { runDoctor, doctorUsage } from "./doctor-command.ts";
 import { runBackup, backupUsage } from "./backup-command.ts";
+import { runPlaytest, playtestUsage } from "./playtest-command.ts";
 import { cliLang } from "./lang.ts";
 import { commandLanguage, sayIn } from "./text.ts";
 import type { Lang } from "../../shared/i18n/languages.ts";
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage
   aar: { run: (args) => runAar(args), usage: aarUsage },
   doctor: { run: (args) => runDoctor(args), usage: doctorUsage },
   backup: { run: (args) => runBackup(args), usage: backupUsage },
+  playtest: { run: (args) => runPlaytest(args), usage: playtestUsage },
 };
 
 // The language (--lang fr, before or after the command; LANG/LC_ALL otherwise) reaches every command as CONCORD_LANG.

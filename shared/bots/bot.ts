@@ -1,0 +1,211 @@
+import type { View, AssetView } from "../engine/view-for.ts";
+import type { AssetState } from "../state/schema.ts";
+import type { ParticipantCommand } from "../protocol/commands.ts";
+import type { AssetTypeSpec, Mission, RegionSpec, ScenarioSpec } from "../scenario/schema.ts";
+import { relationKey } from "../state/schema.ts";
+import { msg } from "../i18n/message.ts";
+import { translate } from "../i18n/format.ts";
+import type { Lang } from "../i18n/languages.ts";
+import type { Persona } from "./personas.ts";
+
+/**
+ * What a bot may know besides its nation's view: the scenario's standing rules — the map, the
+ * kinds of assets and what they are good for, the rules' numbers — that a team reads in its
+ * briefing pack. Never the MSEL, the objectives or where anyone's forces start: those reach a
+ * nation only through its view, and so they reach the bot.
+ */
+export type BotWorld = {
+  regions: readonly RegionSpec[];
+  assetTypes: readonly AssetTypeSpec[];
+  rules: ScenarioSpec["rules"];
+  /** Adversary nations (the scenario says who the other side is). */
+  adversaries: readonly string[];
+  language: Lang;
+};
+
+export function botWorld(scenario: ScenarioSpec): BotWorld {
+  const adversaries = scenario.nations.filter((n) => n.adversary ?? (!n.playable && !n.alliance)).map((n) => n.id);
+  return { regions: scenario.regions, assetTypes: scenario.assetTypes, rules: scenario.rules, adversaries, language: (scenario.language ?? "en") as Lang };
+}
+
+/** Crisis kinds an adversary causes, when the scenario's rules do not list them. */
+const HOSTILE_KINDS = ["border-incident", "sabotage", "cyber-attack", "disinformation", "harassment", "blockade", "maritime-incident", "detention", "collision", "incursion"];
+const HOSTILE_MISSIONS: Mission[] = ["deterrence", "presence", "patrol", "cyber-defence", "surveillance", "escort"];
+const RELIEF_MISSIONS: Mission[] = ["humanitarian", "medical", "logistics", "presence", "patrol"];
+
+export type BotTurn = { view: View; world: BotWorld; persona: Persona; random: () => number };
+
+/**
+ * One turn of a bot nation: the commands its team would send, in order, ending with the commit.
+ * Pure: it reads only the nation's view and the standing rules, so hidden changes elsewhere in
+ * the state cannot change what it does (test/rules/bots.test.ts). Some commands may be refused
+ * (a route through foreign territory, say): the driver carries on, as a team would.
+ */
+export function planTurn({ view, world, persona, random }: BotTurn): ParticipantCommand[] {
+  if (view.viewer.kind !== "nation" || view.phase !== "running") return [];
+  const me = view.viewer.nation;
+  const self = view.nations[me];
+  if (!self || !("budget" in self)) return [];
+  const chance = (p: number) => p > 0 && random() < p;
+  const say = (key: Parameters<typeof msg>[0]) => translate(world.language, msg(key));
+  const commands: ParticipantCommand[] = [];
+  const allies = Object.values(view.nations)
+    .filter((n) => n.id !== me && n.alliance && !world.adversaries.includes(n.id))
+    .map((n) => n.id)
+    .sort();
+  const hostile = new Set(((world.rules as { hostileCrisisKinds?: string[] }).hostileCrisisKinds ?? HOSTILE_KINDS) as string[]);
+  let budget = self.budget;
+  let capital = self.politicalCapital;
+  const spendable = () => budget - self.budget * persona.reserve;
+
+  // Answers first: somebody is waiting on them.
+  for (const request of sorted(view.infoRequests)) {
+    if (request.target === me && request.status === "pending" && chance(persona.answers)) commands.push({ type: "answerInfo", request: request.id, answer: say("bots.answer.info") });
+  }
+  for (const request of sorted(view.consentRequests)) {
+    if (request.host !== me || request.status !== "pending") continue;
+    const trust = view.relations[relationKey(me, request.requester)]?.trust ?? 50;
+    commands.push({ type: "answerConsent", request: request.id, grant: allies.includes(request.requester) && trust >= 35 && chance(persona.grantsConsent) });
+  }
+  for (const agreement of sorted(view.agreements)) {
+    if (agreement.status === "proposed" && agreement.parties.includes(me) && !agreement.acceptedBy.includes(me)) commands.push({ type: "answerAgreement", agreement: agreement.id, accept: chance(persona.accepts) });
+  }
+
+  // Posture: the persona's, or its posture under threat while a hostile crisis near home is severe.
+  const threatened = Object.values(view.regions).some((r) => r.crisis && hostile.has(r.crisis.kind) && r.crisis.severity >= 40 && (r.owner === me || (r.owner !== null && allies.includes(r.owner))));
+  const wanted = threatened && persona.underThreat ? persona.underThreat : persona.posture;
+  const policies = self.policies;
+  const sharing: Record<string, typeof persona.sharingPolicy> = {};
+  for (const ally of allies) if ((policies.intelSharing[ally] ?? "need-to-know") !== persona.sharingPolicy) sharing[ally] = persona.sharingPolicy;
+  const change = {
+    ...(policies.alertLevel !== wanted.alertLevel ? { alertLevel: wanted.alertLevel } : {}),
+    ...(policies.rulesOfEngagement !== wanted.rulesOfEngagement ? { rulesOfEngagement: wanted.rulesOfEngagement } : {}),
+    ...(policies.publicStance !== wanted.publicStance ? { publicStance: wanted.publicStance } : {}),
+    ...(Object.keys(sharing).length ? { intelSharing: sharing } : {}),
+  };
+  if (Object.keys(change).length) commands.push({ type: "draftOrder", order: { kind: "setPolicy", ...change } });
+
+  // Crises: the worst first, each answered by the fittest free asset that can be paid for.
+  const mine = Object.values(view.assets).filter((a): a is AssetState & { foreign?: false } => !a.foreign && a.owner === me);
+  const busy = new Set<string>();
+  const crises = Object.values(view.regions)
+    .filter((r) => r.crisis && r.crisis.severity > 0 && !world.adversaries.includes(r.owner ?? ""))
+    .filter((r) => persona.respondsAbroad || r.owner === me || r.owner === null)
+    .sort((a, b) => b.crisis!.severity - a.crisis!.severity || (a.id < b.id ? -1 : 1));
+  let deployments = 0;
+  for (const region of crises) {
+    if (deployments >= persona.deploymentsPerTurn) break;
+    const kind = region.crisis!.kind;
+    const answering = mine.some((a) => a.region === region.id && a.status === "deployed" && fitness(world, a, kind) > 0);
+    if (answering && region.crisis!.severity < 60) continue;
+    if (region.owner && region.owner !== me && !mayEnter(view, me, region.owner, region.id)) {
+      const asked = Object.values(view.consentRequests).some((c) => c.requester === me && c.region === region.id && (c.status === "pending" || c.status === "granted"));
+      if (!asked && persona.respondsAbroad) commands.push({ type: "requestConsent", host: region.owner, region: region.id, note: say("bots.consent.note") });
+      continue;
+    }
+    const candidates = mine
+      .filter((a) => !busy.has(a.id) && free(a, view) && fitness(world, a, kind) > 0 && (typeOf(world, a)?.deployCost ?? 0) <= spendable())
+      .sort((a, b) => fitness(world, b, kind) * b.strength - fitness(world, a, kind) * a.strength || (a.id < b.id ? -1 : 1));
+    const asset = candidates[0];
+    if (!asset) continue;
+    const type = typeOf(world, asset)!;
+    const preferred = hostile.has(kind) ? HOSTILE_MISSIONS : RELIEF_MISSIONS;
+    const mission = preferred.find((m) => type.missions.includes(m)) ?? type.missions[0]!;
+    commands.push({ type: "draftOrder", order: { kind: "deployAsset", asset: asset.id, destination: region.id, mission } });
+    busy.add(asset.id);
+    budget -= type.deployCost;
+    deployments++;
+  }
+
+  // Forces whose crisis is over come home (and stop costing upkeep).
+  if (persona.recalls) {
+    for (const asset of mine) {
+      if (busy.has(asset.id) || asset.status !== "deployed" || view.regions[asset.region]?.crisis) continue;
+      const home = nearestOwnRegion(world, view, me, asset);
+      if (home) commands.push({ type: "draftOrder", order: { kind: "recallAsset", asset: asset.id, destination: home } });
+    }
+  }
+
+  // Intelligence: its own new reports to the alliance, as far as its capital goes.
+  const cost = world.rules.shareCostPoliticalCapital;
+  for (const report of sorted(view.reports)) {
+    if (report.originator !== me || report.copiedFrom !== null || report.turn < view.turn - 1 || !chance(persona.shares)) continue;
+    const partners = allies.filter((a) => (policies.intelSharing[a] ?? "need-to-know") !== "none");
+    if (partners.length === 0 || capital < cost * partners.length + 10) break;
+    commands.push({ type: "shareIntel", report: report.id, with: partners });
+    capital -= cost * partners.length;
+  }
+
+  // Building the coalition: a joint exercise with the least interoperable partner, a dialogue with
+  // those it trusts least, help for a partner.
+  const byInterop = [...allies].sort((a, b) => (view.relations[relationKey(me, a)]?.interoperability ?? 0) - (view.relations[relationKey(me, b)]?.interoperability ?? 0) || (a < b ? -1 : 1));
+  if (byInterop.length && chance(persona.jointExercises) && spendable() >= world.rules.jointExerciseCost) {
+    commands.push({ type: "proposeJointExercise", partners: [byInterop[0]!], title: say("bots.jointExercise.title") });
+    budget -= world.rules.jointExerciseCost;
+  }
+  const distrusted = allies.filter((a) => (view.relations[relationKey(me, a)]?.trust ?? 50) < 60);
+  if (distrusted.length && chance(persona.dialogues) && capital >= world.rules.dialogueCostPoliticalCapital + 10) {
+    commands.push({ type: "conveneDialogue", nations: distrusted, topic: say("bots.dialogue.topic") });
+    capital -= world.rules.dialogueCostPoliticalCapital;
+  }
+  if (byInterop.length && chance(persona.capacityBuilding) && spendable() >= 40) {
+    commands.push({ type: "draftOrder", order: { kind: "fundCapacityBuilding", partner: byInterop[0]!, amount: 20 } });
+    budget -= 20;
+  }
+
+  commands.push({ type: "commitTurn", turn: view.turn });
+  return commands;
+}
+
+function sorted<T extends { id: string }>(record: Record<string, T>): T[] {
+  return Object.values(record).sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+function typeOf(world: BotWorld, asset: AssetView): AssetTypeSpec | undefined {
+  return world.assetTypes.find((t) => t.id === asset.type);
+}
+
+function fitness(world: BotWorld, asset: AssetView, kind: string): number {
+  const table = typeOf(world, asset)?.fitness ?? {};
+  return (Object.hasOwn(table, kind) ? table[kind] : Object.hasOwn(table, "*") ? table["*"] : 0) ?? 0;
+}
+
+/** Free to take a new task: standing by, or on a mission whose crisis is over. */
+function free(asset: AssetState, view: View): boolean {
+  if (asset.route.length > 0 || asset.status === "moving" || asset.status === "degraded") return false;
+  if ((asset as { embarkedOn?: string | null }).embarkedOn) return false;
+  return asset.status === "ready" || !view.regions[asset.region]?.crisis;
+}
+
+/** Whether the team may enter a partner's region: a SOFA in force or consent granted there. */
+function mayEnter(view: View, me: string, owner: string, region: string): boolean {
+  const sofa = Object.values(view.agreements).some((a) => a.kind === "sofa" && a.status === "accepted" && a.parties.includes(me) && a.parties.includes(owner));
+  return sofa || Object.values(view.consentRequests).some((c) => c.requester === me && c.region === region && c.status === "granted");
+}
+
+/** The closest region of its own territory the asset's domain lets it reach. */
+function nearestOwnRegion(world: BotWorld, view: View, me: string, asset: AssetState): string | null {
+  const type = typeOf(world, asset);
+  if (!type) return null;
+  if (view.regions[asset.region]?.owner === me) return asset.region;
+  const spec = new Map(world.regions.map((r) => [r.id, r]));
+  const enters = (r: RegionSpec) => type.domain === "any" || type.domain === r.kind;
+  const seen = new Set([asset.region]);
+  let frontier = [asset.region];
+  while (frontier.length) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const adjacent of spec.get(id)?.adjacent ?? []) {
+        const region = spec.get(adjacent);
+        if (!region || seen.has(adjacent) || !enters(region)) continue;
+        const owner = view.regions[adjacent]?.owner ?? null;
+        if (owner === me) return adjacent;
+        if (owner !== null) continue;
+        seen.add(adjacent);
+        next.push(adjacent);
+      }
+    }
+    frontier = next.sort();
+  }
+  return null;
+}

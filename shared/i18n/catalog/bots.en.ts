@@ -1,0 +1,7 @@
+/** What bots write when they play a nation: short, plain and clearly a bot's. */
+export default {
+  "bots.answer.info": "We have nothing further to add at this time; our situation reports are shared as they come in.",
+  "bots.consent.note": "Requesting access to support the response to the crisis in this region.",
+  "bots.jointExercise.title": "Combined readiness exercise",
+  "bots.dialogue.topic": "Coordinating our response to the crisis",
+} as const;
