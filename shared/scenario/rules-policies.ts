@@ -33,7 +33,7 @@ export const policyRules = {
   /** Tension (0–100) at the start of the exercise, and the level it drifts back to. */
   initialTension: z.number().min(0).max(100).default(40),
   /** Share of the gap to the initial level that tension closes each turn (natural decay). */
-  tensionDecay: z.number().min(0).max(1).default(0.1),
+  tensionDecay: z.number().min(0).max(1).default(0.2),
   /** The tension at which incident chances are as written (they are proportional to tension / this). */
   tensionReference: z.number().min(1).max(100).default(50),
   /** How strongly tension scales hostile crises' unanswered escalation: × (1 + this × (tension − tensionReference) / 100). */
