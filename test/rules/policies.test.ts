@@ -21,10 +21,10 @@ function world({ rules = {}, tweak, seed = 7 }: Setup = {}): Game {
     s.rules = { ...s.rules, ...rules };
     const sea = s.regions.find((r) => r.id === "s-sea")!;
     sea.crisis = { kind: "harassment", severity: 40 };
-    s.assets.find((a) => a.id === "r-frigate")!.region = "s-sea";
-    const frigate = s.assets.find((a) => a.id === "n-frigate")!;
+    s.assets!.find((a) => a.id === "r-frigate")!.region = "s-sea";
+    const frigate = s.assets!.find((a) => a.id === "n-frigate")!;
     Object.assign(frigate, { region: "s-sea", status: "deployed", mission: "patrol" });
-    Object.assign(s.assets.find((a) => a.id === "s-med")!, { region: "island", status: "deployed", mission: "medical" });
+    Object.assign(s.assets!.find((a) => a.id === "s-med")!, { region: "island", status: "deployed", mission: "medical" });
     tweak?.(s);
   }).start();
 }
@@ -137,7 +137,7 @@ describe("public stance: deterrence or provocation", () => {
   /** The harassment with nobody answering it: Nordmark's frigate stays home on presence. */
   const unanswered: Setup = {
     rules: NO_INCIDENTS,
-    tweak: (s) => Object.assign(s.assets.find((a) => a.id === "n-frigate")!, { region: "n-sea", status: "deployed", mission: "presence" }),
+    tweak: (s) => Object.assign(s.assets!.find((a) => a.id === "n-frigate")!, { region: "n-sea", status: "deployed", mission: "presence" }),
   };
 
   it("firm and assertive stances slow the adversary's crisis; quiet does not", () => {
@@ -181,7 +181,7 @@ describe("public stance: deterrence or provocation", () => {
 
 describe("tension", () => {
   const unansweredAt = (initialTension: number) =>
-    play({ rules: { ...NO_INCIDENTS, initialTension }, tweak: (s) => Object.assign(s.assets.find((a) => a.id === "n-frigate")!, { region: "n-home", status: "ready" }) }, () => {});
+    play({ rules: { ...NO_INCIDENTS, initialTension }, tweak: (s) => Object.assign(s.assets!.find((a) => a.id === "n-frigate")!, { region: "n-home", status: "ready" }) }, () => {});
 
   it("high tension makes the adversary's crisis grow faster and incidents likelier; low tension the reverse", () => {
     const low = unansweredAt(20);
@@ -239,14 +239,14 @@ describe("the two loopholes", () => {
   });
 
   it("setMission on a ready asset costs the type's deployCost, and is refused when the budget cannot pay", () => {
-    const g = world({ rules: NO_INCIDENTS, tweak: (s) => Object.assign(s.assets.find((a) => a.id === "n-frigate")!, { region: "n-sea", status: "ready", mission: undefined }) });
+    const g = world({ rules: NO_INCIDENTS, tweak: (s) => Object.assign(s.assets!.find((a) => a.id === "n-frigate")!, { region: "n-sea", status: "ready", mission: undefined }) });
     g.do({ type: "draftOrder", order: { kind: "setMission", asset: "n-frigate", mission: "patrol" } }, as("north"));
     g.endTurn();
     expect(g.state.assets["n-frigate"]).toMatchObject({ status: "deployed", mission: "patrol" });
     // 200 − 10 deploy, + 40 income − 5 upkeep.
     expect(g.state.nations.north!.budget).toBe(225);
     const poor = world({ rules: NO_INCIDENTS, tweak: (s) => {
-      Object.assign(s.assets.find((a) => a.id === "n-frigate")!, { region: "n-sea", status: "ready", mission: undefined });
+      Object.assign(s.assets!.find((a) => a.id === "n-frigate")!, { region: "n-sea", status: "ready", mission: undefined });
       s.nations.find((n) => n.id === "north")!.budget = 5;
     } });
     poor.refuse({ type: "draftOrder", order: { kind: "setMission", asset: "n-frigate", mission: "patrol" } }, as("north"), "insufficient_budget");
