@@ -5,6 +5,7 @@ import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 import { metricsSnapshot } from "../../shared/engine/metrics.ts";
 import { incidentChance } from "../../shared/engine/tension.ts";
 import { feedItemFor, feedText } from "../../shared/view/feed.ts";
+import { viewFor } from "../../shared/engine/view-for.ts";
 
 /**
  * Policies with consequences both ways (docs/rules/policies.md). The tiny scenario, tweaked:
@@ -221,6 +222,11 @@ describe("tension", () => {
     const g = world({ rules: { initialTension: 65 } });
     expect(g.state.tension).toBe(65);
     expect(g.initial.tension).toBe(65);
+    policy(g, "north", { alertLevel: "high" });
+    g.endTurn();
+    for (const viewer of [{ kind: "nation", nation: "south" }, { kind: "nation", nation: "red" }, { kind: "observer" }] as const) {
+      expect(viewFor(g.state, viewer)).toMatchObject({ tension: g.state.tension, tensionReasons: g.state.tensionReasons });
+    }
   });
 });
 
