@@ -60,6 +60,11 @@ browserSuite("browser: policies and tension", () => {
     await summary.click();
     await a.locator(".topbar .tension-reasons li", { hasText: "Nordmark's posture (maximum alert, robust ROE, quiet stance) +4" }).waitFor();
     await screenshot(a, "policies-02-feed-and-tension");
+    // The same explanations in French, for a seat that reads French.
+    await a.locator(".topbar [data-language-menu]").selectOption({ label: "Français" });
+    await seeText(a, "Escalade : le passage au niveau d’alerte maximal a coûté 4 points de confiance avec chaque partenaire de l’alliance.");
+    await seeText(a, /La tension est passée de 40 à 43,2/);
+    await a.locator(".topbar .tension summary", { hasText: "Tension 43,2/100" }).waitFor();
     expect(alice.errors).toEqual([]);
     expect(control.errors).toEqual([]);
   });
