@@ -59,7 +59,9 @@ function nextSeverity(state: ExerciseState, region: RegionState, crisis: Crisis,
   }
   const pressure = hostilePressure(state, region.id);
   const deterrence = deterrenceIn(state, region.id).total;
-  const undamped = reduction > 0 ? 0 : rules.crisisEscalation * tensionEscalationFactor(state);
+  // Unanswered, the adversary's crisis grows by the full escalation; answered, it still gets a
+  // share (answeredHostileEscalation): either way tension scales it and deterrence divides it.
+  const undamped = rules.crisisEscalation * tensionEscalationFactor(state) * (reduction > 0 ? rules.answeredHostileEscalation : 1);
   const escalation = undamped / (1 + deterrence);
   return { severity: round1(clamp(crisis.severity - reduction + pressure + escalation)), reduction, pressure, escalation, undamped, deterrence };
 }
@@ -137,7 +139,7 @@ function explainCrisis(b: EventBuilder, region: string, crisis: Crisis, step: St
   const parts: Msg[] = [];
   if (step.reduction > 0) parts.push(msg("policies.crisis.part.response", { amount: round1(step.reduction) }));
   if (step.pressure > 0) parts.push(msg("policies.crisis.part.hostile", { amount: round1(step.pressure) }));
-  if (step.undamped > 0) parts.push(msg("policies.crisis.part.escalation", { amount: round1(step.escalation), undamped: round1(step.undamped), tension: b.state.tension, deterrence: round1(step.deterrence * 100) / 100 }));
+  if (step.undamped > 0) parts.push(msg(step.reduction > 0 ? "policies.crisis.part.stoked" : "policies.crisis.part.escalation", { amount: round1(step.escalation), undamped: round1(step.undamped), tension: b.state.tension, deterrence: round1(step.deterrence * 100) / 100 }));
   if (parts.length === 0) return;
   explain(b, "policies.hostileCrisis", alliedNations(b.state), "policies.crisis.hostile", { ...where, from: crisis.severity, to: step.severity, parts });
 }

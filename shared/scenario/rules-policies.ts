@@ -36,7 +36,7 @@ export const policyRules = {
   tensionDecay: z.number().min(0).max(1).default(0.2),
   /** The tension at which incident chances are as written (they are proportional to tension / this). */
   tensionReference: z.number().min(1).max(100).default(50),
-  /** How strongly tension scales hostile crises' unanswered escalation: × (1 + this × (tension − tensionReference) / 100). */
+  /** How strongly tension scales hostile crises' escalation: × (1 + this × (tension − tensionReference) / 100). */
   tensionEscalationWeight: z.number().min(0).max(5).default(1),
 
   /** Budget upkeep of deployed and moving assets is multiplied by this, per alert level: forces at readiness cost more. */
@@ -84,6 +84,11 @@ export const policyRules = {
 
   /** Deterrence per allied asset on a presence, deterrence or patrol mission in the crisis region (half as much from an adjacent region). */
   presenceDeterrence: z.number().min(0).max(5).default(0.3),
+  /**
+   * Share of its escalation a hostile-actor crisis still gets while it is answered: the
+   * adversary keeps stoking it, so deterrence and tension matter even where the alliance responds.
+   */
+  answeredHostileEscalation: z.number().min(0).max(1).default(0.5),
   /** Severity each hostile asset in the region adds to its hostile-actor crisis every turn, × its strength / 100. */
-  hostilePresenceSeverity: z.number().min(0).max(100).default(8),
+  hostilePresenceSeverity: z.number().min(0).max(100).default(6),
 };

@@ -47,9 +47,11 @@ describe("alert level: readiness and speed against upkeep and tension", () => {
   it("high alert answers faster and harder, and regains more readiness", () => {
     const normal = play({ rules: NO_INCIDENTS }, () => {});
     const high = play({ rules: NO_INCIDENTS }, (g) => policy(g, "north", { alertLevel: "high" }));
-    // Response against the harassment ×1.2: 9 → 10.8 removed, against 8 added by the hostile frigate.
-    expect(severity(normal, "s-sea")).toBe(39);
-    expect(severity(high, "s-sea")).toBe(37.2);
+    // The harassment: 40 − response + 6 (the hostile frigate) + the adversary stoking it,
+    // 10 × 0.9 (tension 40) × 0.5 (answered) / (1 + deterrence). Normal: 9 removed, deterrence
+    // 0.3 (Nordmark's frigate on patrol): 40.5. High: ×1.2 → 10.8, deterrence 0.3 + 0.4 / 2: 38.2.
+    expect(severity(normal, "s-sea")).toBe(40.5);
+    expect(severity(high, "s-sea")).toBe(38.2);
     expect(high.state.nations.north!.readiness).toBe(normal.state.nations.north!.readiness + 2);
     // Deploy speed: the UAV (speed 3) reaches the island a turn sooner once the alert is high.
     const eta = (alertLevel: string) => {
@@ -90,8 +92,8 @@ describe("ROE: effective against the adversary, at the risk of incidents", () =>
   it("robust ROE beats the hostile crisis back; restrictive lets it grow", () => {
     const restrictive = play({ rules: NO_INCIDENTS }, (g) => policy(g, "north", { rulesOfEngagement: "restrictive" }));
     const robust = play({ rules: NO_INCIDENTS }, (g) => policy(g, "north", { rulesOfEngagement: "robust" }));
-    expect(severity(restrictive, "s-sea")).toBe(41.7); // 40 − 6.3 + 8
-    expect(severity(robust, "s-sea")).toBe(36.3); // 40 − 11.7 + 8
+    expect(severity(restrictive, "s-sea")).toBe(43.2); // 40 − 6.3 + 6 + 3.5
+    expect(severity(robust, "s-sea")).toBe(37.8); // 40 − 11.7 + 6 + 3.5
     expect(rulesApplied(robust, "policies.response")[0]!.nations).toEqual(["north"]);
   });
 
@@ -112,7 +114,7 @@ describe("ROE: effective against the adversary, at the risk of incidents", () =>
     expect(incident!.nations).toEqual(["north", "red"]);
     expect(g.state.assets["n-frigate"]!.strength).toBe(90);
     expect(g.state.assets["r-frigate"]!.strength).toBe(90);
-    expect(severity(g, "s-sea")).toBe(39 + 15);
+    expect(severity(g, "s-sea")).toBe(40.5 + 15);
     expect(g.state.tension).toBe(46.4); // 40 + 8, then a fifth of the way back
     // Sudland, not involved, does not hear of it; exercise control does.
     const event = g.events.find((e) => e === incident)!;
@@ -187,9 +189,9 @@ describe("tension", () => {
   it("high tension makes the adversary's crisis grow faster and incidents likelier; low tension the reverse", () => {
     const low = unansweredAt(20);
     const high = unansweredAt(80);
-    // Unanswered: 10 × (1 + (tension − 50)/100), plus 8 from the hostile frigate.
-    expect(severity(low, "s-sea")).toBe(40 + 7 + 8);
-    expect(severity(high, "s-sea")).toBe(40 + 13 + 8);
+    // Unanswered: 10 × (1 + (tension − 50)/100), plus 6 from the hostile frigate.
+    expect(severity(low, "s-sea")).toBe(40 + 7 + 6);
+    expect(severity(high, "s-sea")).toBe(40 + 13 + 6);
     const plain = world().state;
     expect(incidentChance({ ...plain, tension: 80 }, "north")).toBe(0.128);
     expect(incidentChance({ ...plain, tension: 20 }, "north")).toBe(0.032);

@@ -13,6 +13,7 @@ export default {
   "policies.crisis.part.response": "allied response −{amount, number}",
   "policies.crisis.part.hostile": "hostile forces present +{amount, number}",
   "policies.crisis.part.escalation": "unanswered escalation +{amount, number} (+{undamped, number} at tension {tension, number}, divided by 1 + deterrence {deterrence, number})",
+  "policies.crisis.part.stoked": "the adversary stoking it +{amount, number} (+{undamped, number} at tension {tension, number}, divided by 1 + deterrence {deterrence, number})",
   "policies.crisis.hostile": "The {crisis} in {region} went from {from, number} to {to, number}: {parts}.",
   "policies.economy.alert": "Your {alertLevel} alert cost {extra, number} budget in upkeep and standing readiness, and regained {readiness, number} extra readiness.",
   "policies.economy.alertOverstretched": "Your {alertLevel} alert cost {extra, number} budget in upkeep and standing readiness; the budget could not pay, so readiness fell instead of rising (the alert's +{readiness, number} lost).",

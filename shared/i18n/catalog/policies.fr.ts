@@ -15,6 +15,7 @@ export default {
   "policies.crisis.part.response": "action alliée −{amount, number}",
   "policies.crisis.part.hostile": "présence de forces hostiles +{amount, number}",
   "policies.crisis.part.escalation": "aggravation faute de réponse +{amount, number} (+{undamped, number} à une tension de {tension, number}, divisé par 1 + dissuasion {deterrence, number})",
+  "policies.crisis.part.stoked": "l’adversaire qui l’attise +{amount, number} (+{undamped, number} à une tension de {tension, number}, divisé par 1 + dissuasion {deterrence, number})",
   "policies.crisis.hostile": "La crise ({crisis}) dans la zone {region} est passée de {from, number} à {to, number} : {parts}.",
   "policies.economy.alert": "Votre niveau d’alerte {alertLevel} a coûté {extra, number} de budget en entretien et en disponibilité permanente, et rendu {readiness, number} points de disponibilité supplémentaires.",
   "policies.economy.alertOverstretched": "Votre niveau d’alerte {alertLevel} a coûté {extra, number} de budget en entretien et en disponibilité permanente ; le budget n’a pas suffi, la disponibilité a donc baissé au lieu de remonter (les +{readiness, number} dus au niveau d’alerte sont perdus).",
