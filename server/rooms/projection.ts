@@ -55,6 +55,7 @@ export class PublicProjection {
   private regions: unknown = null;
   private nations: unknown = null;
   private relations: unknown = null;
+  private tensionReasons: unknown = null;
   private turn = -1;
   private onlineVersion = -1;
 
@@ -73,7 +74,12 @@ export class PublicProjection {
       deadline: state.deadline ?? 0,
       pausedRemainingMs: state.pausedRemainingMs ?? 0,
       turnSeconds: state.turnSeconds,
+      tension: state.tension,
     });
+    if (state.tensionReasons !== this.tensionReasons) {
+      this.tensionReasons = state.tensionReasons;
+      room.tensionReasons = JSON.stringify(state.tensionReasons);
+    }
     // Derived figures are computed again only when what they derive from changed.
     if (state.turn !== this.turn) {
       this.turn = state.turn;

@@ -98,6 +98,9 @@ export const ExerciseRoomState = schema(
     turnSeconds: t.number(),
     scenarioTime: t.string(),
     cohesion: t.number(),
+    /** Public: how alarmed the adversary is, and (JSON of Msg[]) what moved it at the last resolution. */
+    tension: t.number(),
+    tensionReasons: t.string(),
     regions: t.map(RegionSchema),
     nations: t.map(NationSchema),
     perspectives: t.map(PerspectiveSchema).view(),

@@ -4,7 +4,7 @@ import { RejectionCode, refuse } from "../protocol/rejections.ts";
 import { phaseWord } from "./words.ts";
 import { nationOf, nameOf, WHITE_CELL } from "./actors.ts";
 import { clamp, round1 } from "./numbers.ts";
-import { escalationPenalty, adjustRelation } from "./relations.ts";
+import { applyPolicyChange } from "./policy-change.ts";
 import { channelMembers, channelFor } from "./channels.ts";
 import { proposeAgreement } from "./agreements.ts";
 
@@ -39,7 +39,12 @@ export const conveneDialogue: Handler<Of<"conveneDialogue">> = (b, command, acto
   b.emit({ type: "nationUpdated", nation, budget: me.budget, politicalCapital: round1(clamp(me.politicalCapital - cost)), readiness: me.readiness });
 };
 
-/** Public statements are seen by everyone; an assertive one alarms partners, a reassuring one calms them. */
+/**
+ * Public statements are seen by everyone, and a statement's stance becomes the nation's public
+ * stance, exactly as if set by order (policy-change.ts): turning assertive costs its escalation
+ * penalty, turning reassuring gains trust; repeating the stance one already has changes nothing
+ * more (the stance's standing effects come each turn at resolution).
+ */
 export const makeStatement: Handler<Of<"makeStatement">> = (b, command, actor) => {
   const wrong = playing(b);
   if (wrong) return wrong;
@@ -47,11 +52,10 @@ export const makeStatement: Handler<Of<"makeStatement">> = (b, command, actor) =
   b.emit({ type: "statementMade", nation, stance: command.stance, text: command.text });
   b.emit({ type: "messageSent", message: { id: b.id("m"), channel: "public", fromNation: nation, author: nameOf(actor), text: command.text, turn: b.state.turn, at: b.now } });
   const before = b.state.nations[nation]!.policies;
-  if (before.publicStance !== command.stance) b.emit({ type: "policySet", nation, policies: { ...before, publicStance: command.stance } });
-  if (command.stance === "assertive") escalationPenalty(b, nation);
-  if (command.stance === "reassuring") {
-    for (const other of Object.values(b.state.nations)) if (other.id !== nation && other.alliance) adjustRelation(b, nation, other.id, 1, 0);
-  }
+  if (before.publicStance === command.stance) return;
+  const after = { ...before, publicStance: command.stance };
+  b.emit({ type: "policySet", nation, policies: after });
+  applyPolicyChange(b, nation, before, after);
 };
 
 export const sendMessage: Handler<Of<"sendMessage">> = (b, command, actor) => {

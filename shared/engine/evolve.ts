@@ -134,6 +134,8 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
       return { ...state, nextId: bumpId(state, event.item.id), improvements: put(state.improvements, event.item.id, event.item) };
     case "improvementRemoved":
       return { ...state, improvements: without(state.improvements, event.item) };
+    case "tensionChanged":
+      return { ...state, tension: event.tension, tensionReasons: event.reasons };
     default:
       return assertNever(event);
   }

@@ -9,7 +9,7 @@ import { assetType, findRoute, effectiveSpeed } from "./map.ts";
 import { clamp, round1 } from "./numbers.ts";
 import { relationKey } from "../state/schema.ts";
 import { assertNever } from "./evolve.ts";
-import { escalationPenalty } from "./relations.ts";
+import { applyPolicyChange, deploysInPlaceBySetMission } from "./policy-change.ts";
 
 /** Executes every team's drafts in a fixed order: nations by id, then drafts by creation. */
 export function executeOrders(b: EventBuilder): void {
@@ -66,7 +66,18 @@ function execute(b: EventBuilder, nation: string, order: Order): Msg {
     }
     case "setMission": {
       const asset = state.assets[order.asset]!;
-      b.emit({ type: "assetUpdated", asset: { ...asset, mission: order.mission, status: asset.status === "ready" && asset.route.length === 0 ? "deployed" : asset.status } });
+      // A ready asset given a mission deploys where it stands: that is a deployment in place, and
+      // costs what one does (deployAsset to its own region), or the order would be a free deploy.
+      // A change of mission for an asset already deployed or under way stays free.
+      const deploysInPlace = deploysInPlaceBySetMission(asset);
+      b.emit({ type: "assetUpdated", asset: { ...asset, mission: order.mission, status: deploysInPlace ? "deployed" : asset.status } });
+      if (deploysInPlace) {
+        const owner = b.state.nations[nation]!;
+        const cost = assetType(state, asset).deployCost;
+        const readinessCost = state.scenario.rules.readinessCostPerDeployment;
+        b.emit({ type: "nationUpdated", nation, budget: round1(owner.budget - cost), politicalCapital: owner.politicalCapital, readiness: round1(clamp(owner.readiness - readinessCost)) });
+        return msg("policies.result.missionDeployedInPlace", { asset: ref("asset", asset.id), mission: term("mission", order.mission), cost, readiness: readinessCost });
+      }
       return msg("engine.result.missionSet", { asset: ref("asset", asset.id), mission: term("mission", order.mission) });
     }
     case "setPolicy": {
@@ -78,11 +89,7 @@ function execute(b: EventBuilder, nation: string, order: Order): Msg {
         intelSharing: { ...before.intelSharing, ...order.intelSharing },
       };
       b.emit({ type: "policySet", nation, policies });
-      const escalated =
-        (policies.alertLevel === "maximum" && before.alertLevel !== "maximum") ||
-        (policies.rulesOfEngagement === "robust" && before.rulesOfEngagement !== "robust") ||
-        (policies.publicStance === "assertive" && before.publicStance !== "assertive");
-      if (escalated) escalationPenalty(b, nation);
+      applyPolicyChange(b, nation, before, policies);
       return msg("engine.result.policySet", { alertLevel: term("alertLevel", policies.alertLevel), rulesOfEngagement: term("rulesOfEngagement", policies.rulesOfEngagement), publicStance: term("publicStance", policies.publicStance) });
     }
     case "fundCapacityBuilding": {

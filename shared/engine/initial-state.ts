@@ -104,5 +104,7 @@ export function initialState(scenario: ScenarioSpec, exerciseId: string, seed: n
     objectives,
     improvements: emptyRecord(),
     pendingDiplomacy: [],
+    tension: scenario.rules.initialTension,
+    tensionReasons: [],
   };
 }

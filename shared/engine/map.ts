@@ -94,8 +94,10 @@ export function regionsWithin(state: ExerciseState, origin: string, range: numbe
   return seen;
 }
 
-/** Regions crossed per turn; pre-positioned assets are faster to respond. */
+/** Regions crossed per turn; pre-positioned assets, and a nation at high alert, are faster to respond. */
 export function effectiveSpeed(state: ExerciseState, asset: AssetState): number {
   const type = assetType(state, asset);
-  return type.speed + (asset.prepositioned ? state.scenario.rules.prepositionSpeedBonus : 0);
+  const rules = state.scenario.rules;
+  const alert = state.nations[asset.owner]?.policies.alertLevel ?? "normal";
+  return type.speed + (asset.prepositioned ? rules.prepositionSpeedBonus : 0) + rules.alertSpeedBonus[alert];
 }

@@ -31,6 +31,8 @@ export type MetricsSnapshot = {
   budget: Record<string, number>;
   politicalCapital: Record<string, number>;
   objectivesMet: number;
+  /** How alarmed the adversary is (0–100). */
+  tension: number;
 };
 
 /** Everything a trainer charts over time, read off one state. */
@@ -71,5 +73,6 @@ export function metricsSnapshot(state: ExerciseState): MetricsSnapshot {
     budget,
     politicalCapital,
     objectivesMet: Object.values(state.objectives).filter((o) => o.met).length,
+    tension: state.tension,
   };
 }

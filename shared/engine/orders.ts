@@ -4,6 +4,7 @@ import { ref } from "../i18n/message.ts";
 import { term } from "./words.ts";
 import { assetType, findRoute } from "./map.ts";
 import { assertNever } from "./evolve.ts";
+import { deploysInPlaceBySetMission } from "./policy-change.ts";
 
 /**
  * Checks an order against the state: at drafting time to tell the team at once, and again at
@@ -38,6 +39,8 @@ export function validateOrder(state: ExerciseState, nation: string, order: Order
       if (asset.owner !== nation) return knows(state, nation, asset.id) ? refuse(RejectionCode.NotYourNation, "engine.order.notYoursShort", { asset: ref("asset", asset.id) }) : refuse(RejectionCode.NotYourNation, "engine.order.unknownAsset");
       const type = assetType(state, asset);
       if (!type.missions.includes(order.mission)) return refuse(RejectionCode.MissionNotSupported, "engine.order.missionNotSupported", { assetType: ref("assetType", type.id), mission: term("mission", order.mission), missions: type.missions.map((m) => term("mission", m)) });
+      // A ready asset deploys in place and pays a deployment (policy-change.ts).
+      if (deploysInPlaceBySetMission(asset) && type.deployCost > state.nations[nation]!.budget) return refuse(RejectionCode.InsufficientBudget, "engine.order.moveBudget", { intent: "deploy", asset: ref("asset", asset.id), cost: type.deployCost, budget: state.nations[nation]!.budget });
       return null;
     }
     case "setPolicy": {

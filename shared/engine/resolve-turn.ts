@@ -4,6 +4,8 @@ import type { ExerciseState } from "../state/schema.ts";
 import { executeOrders } from "./execute-orders.ts";
 import { moveAssets } from "./movement.ts";
 import { resolveCrises } from "./crises.ts";
+import { resolveIncidents } from "./incidents.ts";
+import { updateTension } from "./tension.ts";
 import { detectAssets } from "./detection.ts";
 import { applyDiplomacy, applyAgreementUpkeep } from "./relations.ts";
 import { applyEconomy } from "./economy.ts";
@@ -12,7 +14,7 @@ import { releaseDueInjects } from "./injects.ts";
 
 /**
  * resolveTurn(state) → events: the deterministic end of a turn. The order of the steps is part
- * of the rules (docs/RULES.md): orders, diplomacy, movement, crises, detection, relations,
+ * of the rules (docs/RULES.md): orders, diplomacy, movement, crises, incidents and tension, detection, relations,
  * economy, objectives, then the next turn or the end.
  */
 export function resolveTurn(state: ExerciseState, cause: "allCommitted" | "timer" | "forced", now: number): EventBody[] {
@@ -28,6 +30,7 @@ export function resolveTurnInto(b: EventBuilder, cause: "allCommitted" | "timer"
   applyDiplomacy(b);
   moveAssets(b);
   resolveCrises(b);
+  updateTension(b, resolveIncidents(b));
   detectAssets(b);
   applyAgreementUpkeep(b);
   applyEconomy(b);

@@ -3,6 +3,7 @@ import type { InjectSpec } from "../scenario/schema.ts";
 import { channelsOf } from "./channels.ts";
 import { allMessages, pairOf } from "../state/schema.ts";
 import { cohesion } from "./metrics.ts";
+import type { Msg } from "../i18n/message.ts";
 
 export type Viewer = { kind: "nation"; nation: string } | { kind: "white" } | { kind: "observer" };
 
@@ -52,6 +53,9 @@ export type View = {
   turnSeconds: number;
   scenarioTime: string;
   cohesion: number;
+  /** How alarmed the adversary is (0–100) and what moved it last: public, like cohesion. */
+  tension: number;
+  tensionReasons: Msg[];
   nations: Record<string, NationView>;
   relations: Record<string, Relation>;
   regions: Record<string, RegionState>;
@@ -89,6 +93,8 @@ export function viewFor(state: ExerciseState, viewer: Viewer): View {
     scenarioTime: scenarioTime(state),
     // From the full state, before the relations are narrowed to the viewer's own pairs.
     cohesion: cohesion(state),
+    tension: state.tension,
+    tensionReasons: state.tensionReasons,
     nations: viewParts.nations(state, scope),
     relations: viewParts.relations(state, scope),
     regions: state.regions,

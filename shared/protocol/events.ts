@@ -77,6 +77,8 @@ export const EventBody = z.discriminatedUnion("type", [
    * "policy.alertUpkeep", so the AAR and tests can find it.
    */
   z.object({ type: z.literal("ruleApplied"), rule: z.string(), nations: z.array(Nation), msg: EventMsg }),
+  /** Tension's new value after a resolution and what moved it (engine/tension.ts); public. */
+  z.object({ type: z.literal("tensionChanged"), tension: z.number(), reasons: z.array(EventMsg) }),
 ]);
 export type EventBody = z.infer<typeof EventBody>;
 export type EventType = EventBody["type"];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { policyRules } from "./rules-policies.ts";
 
 /**
  * Every number the engine uses. Scenario authors may override any of them; the defaults
@@ -32,7 +33,7 @@ export const RuleCoefficients = z.object({
   dialogueCostPoliticalCapital: z.number().min(0).max(50).default(5),
   /** Interoperability and readiness given by capacity building, per 10 budget spent. */
   capacityBuildingPer10: z.number().min(0).max(10).default(1),
-  /** Trust lost with every other nation when a nation raises its alert to the maximum or sets ROE to robust. */
+  /** Trust lost with every alliance partner for each escalation: alert raised to maximum, ROE set to robust, stance or statement assertive (each costs its own). */
   trustLossEscalation: z.number().min(0).max(30).default(4),
   /** Trust lost by the territorial nation when an asset enters without consent or agreement (never allowed; kept for adjudication). */
   trustPerKeptAgreementPerTurn: z.number().min(0).max(5).default(0.5),
@@ -52,5 +53,6 @@ export const RuleCoefficients = z.object({
   turnSeconds: z.number().int().min(10).max(86400).default(600),
   /** How many people a nation's team may have connected at once (the room refuses one more: team_full). */
   seatsPerNation: z.number().int().min(1).max(20).default(6),
+  ...policyRules,
 });
 export type RuleCoefficients = z.infer<typeof RuleCoefficients>;

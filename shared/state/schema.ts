@@ -266,6 +266,10 @@ export const ExerciseState = z.object({
   improvements: z.record(z.string(), ImprovementItem),
   /** Diplomacy actions taken this turn, applied at resolution. */
   pendingDiplomacy: z.array(z.object({ kind: z.enum(["jointExercise", "dialogue"]), nations: z.array(z.string()), by: z.string() })),
+  /** How alarmed the adversary is, 0–100 (rules.initialTension at the start; engine/tension.ts). Public. */
+  tension: z.number(),
+  /** What moved tension at the last resolution that moved it, as messages (shown with it). */
+  tensionReasons: z.array(z.custom<Msg>()),
 });
 export type ExerciseState = z.infer<typeof ExerciseState>;
 

@@ -1,5 +1,14 @@
 import type { ScenarioSpec } from "../scenario/schema.ts";
 import { DEFAULT_LANG } from "../i18n/languages.ts";
+import type { RuleCoefficients } from "../scenario/rules.ts";
+import { policyRules as policyRuleShape } from "../scenario/rules-policies.ts";
+
+/** The numbers of the policy rules (every team may know the rules it plays by): the order form shows what each choice costs and gives. */
+export type PolicyRules = Pick<RuleCoefficients, keyof typeof policyRuleShape | "trustLossEscalation">;
+export function policyRulesOf(rules: RuleCoefficients): PolicyRules {
+  const keys = [...Object.keys(policyRuleShape), "trustLossEscalation"] as (keyof PolicyRules)[];
+  return Object.fromEntries(keys.map((key) => [key, rules[key]])) as PolicyRules;
+}
 
 /** The item's translations when it has any (an English-only scenario sends exactly what it did). */
 const translated = <T extends { i18n?: unknown }>(item: T) => (item.i18n ? { i18n: item.i18n as NonNullable<T["i18n"]> } : {});
@@ -28,6 +37,7 @@ export function publicScenario(s: ScenarioSpec) {
     startTime: s.startTime,
     /** How many people a team may have connected at once (rules.seatsPerNation). */
     seatsPerNation: s.rules.seatsPerNation,
+    policyRules: policyRulesOf(s.rules) as PolicyRules | null,
     ...translated(s),
     nations: s.nations.map((n) => ({ id: n.id, name: n.name, color: n.color, playable: n.playable, alliance: n.alliance, description: n.description, ...translated(n) })),
     regions: s.regions.map((r) => ({ id: r.id, name: r.name, kind: r.kind, terrain: r.terrain, x: r.x, y: r.y, shape: r.shape ?? null, adjacent: r.adjacent, ...translated(r) })),

@@ -62,6 +62,9 @@ function midGameState(): { initial: ExerciseState; state: ExerciseState; log: Ex
     if (state.phase !== "running") run({ type: "resumeExercise" }, actors[0]!);
   }
   if (state.phase !== "running") run({ type: "startExercise" }, actors[0]!);
+  // The walk's outcome moves with the rules (a budget a new cost left short refuses a draft):
+  // make sure a draft is there to aim at, from the first team that may still draft.
+  for (const actor of actors.slice(1)) if (Object.keys(state.drafts).length === 0) run({ type: "draftOrder", order: { kind: "setPolicy", publicStance: "quiet" } }, actor);
   return { initial, state, log };
 }
 

@@ -3,17 +3,19 @@ import type { Session } from "../net/session.ts";
 import type { GameContext } from "./context.ts";
 import { connectionIndicator } from "./connection-indicator.ts";
 import { turnClock } from "./turn-clock.ts";
+import { tensionIndicator } from "./tension-indicator.ts";
 import { viewAsSwitch } from "../facilitator/view-as.ts";
 import { nationName, exerciseTitle, FACILITATOR_SEAT_NAME } from "./names.ts";
 import { languageMenu } from "../ui/language-menu.ts";
 import { t, lang } from "../i18n.ts";
 
-/** Exercise title, who I am, the clock, the connection, the language, and (for exercise control) "View as". */
+/** Exercise title, who I am, the clock, tension, the connection, the language, and (for exercise control) "View as". */
 export function topBar(session: Session, getCtx: () => GameContext, leave: () => void): { element: HTMLElement; update(ctx: GameContext): void; announce(text: string): void; destroy(): void } {
   const title = h("h1", { class: "exercise-title" });
   const who = h("span", { class: "who" });
   const swatch = h("span", { class: "swatch", "aria-hidden": "true" });
   const clock = turnClock();
+  const tension = tensionIndicator();
   const connection = connectionIndicator(session);
   const viewAs = session.welcome.role === "facilitator" ? viewAsSwitch(getCtx) : null;
   const live = h("p", { class: "visually-hidden", role: "status", "aria-live": "polite" });
@@ -25,6 +27,7 @@ export function topBar(session: Session, getCtx: () => GameContext, leave: () =>
     title,
     h("div", { class: "identity" }, swatch, who),
     clock.element,
+    tension.element,
     viewAs?.element ?? null,
     connection.element,
     languageMenu({ compact: true }),
@@ -49,6 +52,7 @@ export function topBar(session: Session, getCtx: () => GameContext, leave: () =>
       setText(who, label);
       swatch.style.background = w.nation ? (ctx.state.nations[w.nation]?.color ?? "#888") : "#ffffff";
       clock.update(ctx.state);
+      tension.update(ctx.state);
       viewAs?.update(ctx);
     },
     destroy() {

@@ -3,6 +3,7 @@ import type { GameContext } from "../game/context.ts";
 import { assetType, assetName, categoryLabel, regionName, otherNations } from "../game/names.ts";
 import { t } from "../i18n.ts";
 import { panelWords, term } from "./words.ts";
+import { policyHints, ALERT_LEVELS, ROE_LEVELS, STANCES } from "./policy-hints.ts";
 
 const KINDS = [
   { value: "deployAsset", key: "panels.orderForm.kind.deployAsset" },
@@ -29,9 +30,12 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
   const asset = h("select", { name: "asset" });
   const destination = h("select", { name: "destination" });
   const mission = h("select", { name: "mission" });
-  const alert = w.terms("alertLevel", "alertLevel", ["normal", "elevated", "high", "maximum"], UNCHANGED);
-  const roe = w.terms("rulesOfEngagement", "rulesOfEngagement", ["restrictive", "standard", "robust"], UNCHANGED);
-  const stance = w.terms("publicStance", "publicStance", ["quiet", "reassuring", "firm", "assertive"], UNCHANGED);
+  const alert = w.terms("alertLevel", "alertLevel", ALERT_LEVELS, UNCHANGED);
+  const roe = w.terms("rulesOfEngagement", "rulesOfEngagement", ROE_LEVELS, UNCHANGED);
+  const stance = w.terms("publicStance", "publicStance", STANCES, UNCHANGED);
+  // What each choice costs and gives, from the scenario's numbers (policy-hints.ts).
+  const ctxOrNull = () => getCtx() as GameContext | null;
+  const hints = [policyHints("alertLevel", alert, ALERT_LEVELS, ctxOrNull), policyHints("rulesOfEngagement", roe, ROE_LEVELS, ctxOrNull), policyHints("publicStance", stance, STANCES, ctxOrNull)];
   const sharingPartner = h("select", { name: "sharingPartner" });
   const sharingLevel = w.terms("sharingLevel", "sharingPolicy", ["none", "need-to-know", "full"], UNCHANGED);
   const partner = h("select", { name: "partner" });
@@ -45,9 +49,14 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
       "fieldset",
       { class: "field" },
       w.text(h("legend"), "panels.orderForm.policies"),
+      w.text(h("p", { class: "hint" }), "policies.form.explainer"),
       w.field("panels.nation.alertLevel", alert),
+      hints[0]!.element,
       w.field("panels.nation.roe", roe),
+      hints[1]!.element,
       w.field("panels.nation.stance", stance),
+      hints[2]!.element,
+      w.text(h("p", { class: "hint" }), "policies.form.note"),
       w.field("panels.orderForm.sharingWith", sharingPartner),
       w.field("panels.orderForm.sharingLevel", sharingLevel),
     ),
@@ -120,6 +129,7 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
       const others = otherNations(ctx.state, ctx.viewNation);
       setOptions(sharingPartner, others, t("panels.orderForm.noChange"));
       setOptions(partner, others, t("panels.common.chooseNation"));
+      for (const hint of hints) hint.update();
       updateMissions();
     },
     prefill(values) {

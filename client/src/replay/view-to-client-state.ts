@@ -36,6 +36,8 @@ export function clientStateFromView(view: View, scenario: ScenarioSpec, feed: Fe
     turnSeconds: view.turnSeconds,
     scenarioTime: view.scenarioTime,
     cohesion: view.cohesion,
+    tension: view.tension,
+    tensionReasons: view.tensionReasons,
     regions: view.regions,
     nations,
     perspective: {

@@ -1,5 +1,6 @@
 import type { ClientState, Perspective, ClientAsset, PublicScenario, PublicNationRow, PrivateNation, Seat, FeedItem } from "./client-state.ts";
 import type { Phase, RegionState } from "../../../shared/state/schema.ts";
+import type { Msg } from "../../../shared/i18n/message.ts";
 
 /**
  * Turns the decoded Colyseus state (schema objects) into a plain ClientState. It runs on every
@@ -25,7 +26,7 @@ function docs<T>(map: Json | undefined): Record<string, T> {
   return out;
 }
 
-const emptyScenario: PublicScenario = { id: "", language: "en", languages: ["en"], title: "", summary: "", briefing: "", learningObjectives: [], turns: 0, hoursPerTurn: 0, startTime: "", seatsPerNation: 0, nations: [], regions: [], assetTypes: [] };
+const emptyScenario: PublicScenario = { id: "", language: "en", languages: ["en"], title: "", summary: "", briefing: "", learningObjectives: [], turns: 0, hoursPerTurn: 0, startTime: "", seatsPerNation: 0, policyRules: null, nations: [], regions: [], assetTypes: [] };
 
 /** `preferred` picks the perspective when the state briefly holds two (exercise control switching views). */
 export function readState(decoded: { toJSON(): Json } | Json, preferred?: string): ClientState {
@@ -55,6 +56,8 @@ export function readState(decoded: { toJSON(): Json } | Json, preferred?: string
     turnSeconds: raw.turnSeconds ?? 0,
     scenarioTime: raw.scenarioTime ?? "",
     cohesion: raw.cohesion ?? 0,
+    tension: raw.tension ?? 0,
+    tensionReasons: typeof raw.tensionReasons === "string" && raw.tensionReasons ? parseDoc<Msg[]>(raw.tensionReasons) : [],
     regions,
     nations,
     perspective,

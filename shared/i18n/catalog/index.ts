@@ -26,7 +26,9 @@ import cliFr from "./cli.fr.ts";
 import scenarioEn from "./scenario.en.ts";
 import scenarioFr from "./scenario.fr.ts";
 import botsEn from "./bots.en.ts";
+import policiesEn from "./policies.en.ts";
 import botsFr from "./bots.fr.ts";
+import policiesFr from "./policies.fr.ts";
 
 /**
  * The message catalogue: ICU MessageFormat strings (plurals, select for gender or kind), one file
@@ -37,9 +39,9 @@ import botsFr from "./bots.fr.ts";
  * To add a domain: write `<domain>.en.ts` (an object `as const`) and `<domain>.fr.ts`
  * (`satisfies CatalogFor<typeof en>`), then spread both below.
  */
-export const EN = { ...commonEn, ...termsEn, ...engineEn, ...serverEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn, ...startEn, ...gameEn, ...consoleEn, ...cliEn, ...scenarioEn, ...botsEn } as const;
+export const EN = { ...commonEn, ...termsEn, ...engineEn, ...serverEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn, ...startEn, ...gameEn, ...consoleEn, ...cliEn, ...scenarioEn, ...botsEn, ...policiesEn } as const;
 export type MessageKey = keyof typeof EN;
 
-const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...engineFr, ...serverFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr, ...startFr, ...gameFr, ...consoleFr, ...cliFr, ...scenarioFr, ...botsFr };
+const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...engineFr, ...serverFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr, ...startFr, ...gameFr, ...consoleFr, ...cliFr, ...scenarioFr, ...botsFr, ...policiesFr };
 
 export const CATALOG: Record<Lang, { readonly [K in MessageKey]: string }> = { en: EN, fr: FR };
