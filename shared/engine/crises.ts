@@ -75,7 +75,8 @@ export function resolveCrises(b: EventBuilder): void {
     if (!crisis) {
       if (region.stability < region.baseline) {
         if (recoveryBlocked(b.state, region)) {
-          explain(b, "policies.hostilePresence", alliedNations(b.state), "policies.crisis.recoveryBlocked", { region: ref("region", region.id) });
+          const nations = concerned(b.state, region.id);
+          if (nations.length > 0) explain(b, "policies.hostilePresence", nations, "policies.crisis.recoveryBlocked", { region: ref("region", region.id) });
           continue;
         }
         const stability = round1(Math.min(region.baseline, region.stability + rules.stabilityRecovery));
@@ -100,8 +101,18 @@ export function resolveCrises(b: EventBuilder): void {
   }
 }
 
-function alliedNations(state: ExerciseState): string[] {
-  return Object.keys(state.nations).filter((id) => isAllied(state, id)).sort();
+/**
+ * The allied nations a region's hostile dynamics concern: its owner and those with forces in it or
+ * next to it. The others read the crisis off the map; telling every nation about every region
+ * every turn would drown the feed.
+ */
+function concerned(state: ExerciseState, regionId: string): string[] {
+  const near = new Set([regionId, ...(regionSpec(state, regionId)?.adjacent ?? [])]);
+  const nations = new Set<string>();
+  const owner = state.regions[regionId]?.owner;
+  if (owner && isAllied(state, owner)) nations.add(owner);
+  for (const asset of Object.values(state.assets)) if (near.has(asset.region) && isAllied(state, asset.owner)) nations.add(asset.owner);
+  return [...nations].sort();
 }
 
 /**
@@ -118,8 +129,8 @@ function recoveryBlocked(state: ExerciseState, region: RegionState): boolean {
 
 /**
  * Says why a crisis moved as it did, one line per nation: each responder hears what its alert
- * level and ROE did to its response; for a hostile-actor crisis, the alliance hears what the
- * adversary's units and the alliance's deterrence did.
+ * level and ROE did to its response; for a hostile-actor crisis, the allied nations concerned
+ * (owner, forces in or next to it) hear what the adversary's units and deterrence did.
  */
 function explainCrisis(b: EventBuilder, region: string, crisis: Crisis, step: Step, byNation: Record<string, { amount: number; multiplier: number }>): void {
   const where = { region: ref("region", region), crisis: term("crisisKind", crisis.kind) };
@@ -140,6 +151,7 @@ function explainCrisis(b: EventBuilder, region: string, crisis: Crisis, step: St
   if (step.reduction > 0) parts.push(msg("policies.crisis.part.response", { amount: round1(step.reduction) }));
   if (step.pressure > 0) parts.push(msg("policies.crisis.part.hostile", { amount: round1(step.pressure) }));
   if (step.undamped > 0) parts.push(msg(step.reduction > 0 ? "policies.crisis.part.stoked" : "policies.crisis.part.escalation", { amount: round1(step.escalation), undamped: round1(step.undamped), tension: b.state.tension, deterrence: round1(step.deterrence * 100) / 100 }));
-  if (parts.length === 0) return;
-  explain(b, "policies.hostileCrisis", alliedNations(b.state), "policies.crisis.hostile", { ...where, from: crisis.severity, to: step.severity, parts });
+  const nations = concerned(b.state, region);
+  if (parts.length === 0 || nations.length === 0) return;
+  explain(b, "policies.hostileCrisis", nations, "policies.crisis.hostile", { ...where, from: crisis.severity, to: step.severity, parts });
 }
