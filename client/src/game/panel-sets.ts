@@ -12,20 +12,21 @@ import { mselPanel } from "../facilitator/msel-panel.ts";
 import { adjudicatePanel } from "../facilitator/adjudicate-panel.ts";
 import { notesPanel } from "../facilitator/notes-panel.ts";
 import { rosterPanel } from "../facilitator/roster-panel.ts";
+import { briefingPanel } from "../panels/briefing-panel.ts";
 
 /** Which tabs each kind of seat gets, in order. */
 export function participantPanels(getCtx: () => GameContext, bus: GameBus): Panel[] {
   const orders = ordersPanel(getCtx);
   bus.onPrefill((values) => orders.prefill(values));
-  return [orders, nationPanel(), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), feedPanel(getCtx)];
+  return [orders, nationPanel(), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), feedPanel(getCtx), briefingPanel()];
 }
 
 export function facilitatorPanels(getCtx: () => GameContext, _bus: GameBus): Panel[] {
-  return [controlPanel(getCtx), mselPanel(getCtx), adjudicatePanel(getCtx), notesPanel(getCtx), rosterPanel(getCtx), withTitle(nationPanel(), "game.tabs.nations"), ordersPanel(getCtx), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), feedPanel(getCtx)];
+  return [controlPanel(getCtx), mselPanel(getCtx), adjudicatePanel(getCtx), notesPanel(getCtx), rosterPanel(getCtx), withTitle(nationPanel(), "game.tabs.nations"), ordersPanel(getCtx), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), feedPanel(getCtx), briefingPanel()];
 }
 
 export function observerPanels(getCtx: () => GameContext): Panel[] {
-  return [feedPanel(getCtx), withTitle(nationPanel(), "game.tabs.nations"), mselPanel(getCtx), ordersPanel(getCtx), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), notesPanel(getCtx), rosterPanel(getCtx)];
+  return [feedPanel(getCtx), withTitle(nationPanel(), "game.tabs.nations"), mselPanel(getCtx), ordersPanel(getCtx), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), notesPanel(getCtx), rosterPanel(getCtx), briefingPanel()];
 }
 
 /** The same panel under another tab title (a catalogue key, said in the language of the moment). */
