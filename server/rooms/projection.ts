@@ -73,6 +73,7 @@ export class PublicProjection {
       deadline: state.deadline ?? 0,
       pausedRemainingMs: state.pausedRemainingMs ?? 0,
       turnSeconds: state.turnSeconds,
+      allianceCommander: state.allianceCommander ?? "",
     });
     // Derived figures are computed again only when what they derive from changed.
     if (state.turn !== this.turn) {
@@ -264,7 +265,7 @@ export class PerspectiveProjection {
 
 function assetFields(asset: AssetView): Assignable {
   if (asset.foreign) {
-    return { id: asset.id, name: asset.name, type: asset.type, owner: asset.owner, region: asset.region, status: "unknown", strength: 0, mission: "", destination: "", route: "", eta: 0, prepositioned: false, intent: "", foreign: true, lastSeenTurn: asset.lastSeenTurn, names: asset.i18n ? JSON.stringify(asset.i18n) : "" };
+    return { id: asset.id, name: asset.name, type: asset.type, owner: asset.owner, region: asset.region, status: "unknown", strength: 0, mission: "", destination: "", route: "", eta: 0, prepositioned: false, intent: "", foreign: true, lastSeenTurn: asset.lastSeenTurn, names: asset.i18n ? JSON.stringify(asset.i18n) : "", authority: "" };
   }
   return {
     id: asset.id,
@@ -283,5 +284,6 @@ function assetFields(asset: AssetView): Assignable {
     foreign: false,
     lastSeenTurn: 0,
     names: asset.i18n ? JSON.stringify(asset.i18n) : "",
+    authority: asset.authority ? JSON.stringify(asset.authority) : "",
   };
 }

@@ -51,6 +51,8 @@ export const AssetSchema = schema(
     lastSeenTurn: t.number(),
     /** The name's translations as JSON ({"fr":{"name":"…"}}), or "" when the scenario gives none. */
     names: t.string(),
+    /** Under alliance command: the authority and its caveats as JSON ({"since":2,"excludedMissions":[…],"excludedRegions":[…]}); "" otherwise. */
+    authority: t.string(),
   },
   "Asset",
 );
@@ -98,6 +100,8 @@ export const ExerciseRoomState = schema(
     turnSeconds: t.number(),
     scenarioTime: t.string(),
     cohesion: t.number(),
+    /** The alliance commander's nation id, or "" while nobody commands. */
+    allianceCommander: t.string(),
     regions: t.map(RegionSchema),
     nations: t.map(NationSchema),
     perspectives: t.map(PerspectiveSchema).view(),

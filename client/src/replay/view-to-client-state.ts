@@ -36,6 +36,7 @@ export function clientStateFromView(view: View, scenario: ScenarioSpec, feed: Fe
     turnSeconds: view.turnSeconds,
     scenarioTime: view.scenarioTime,
     cohesion: view.cohesion,
+    allianceCommander: view.allianceCommander,
     regions: view.regions,
     nations,
     perspective: {

@@ -25,6 +25,12 @@ import cliEn from "./cli.en.ts";
 import cliFr from "./cli.fr.ts";
 import scenarioEn from "./scenario.en.ts";
 import scenarioFr from "./scenario.fr.ts";
+import toaEn from "./toa.en.ts";
+import toaFr from "./toa.fr.ts";
+import agreementsEn from "./agreements.en.ts";
+import agreementsFr from "./agreements.fr.ts";
+import diplomacyEn from "./diplomacy.en.ts";
+import diplomacyFr from "./diplomacy.fr.ts";
 
 /**
  * The message catalogue: ICU MessageFormat strings (plurals, select for gender or kind), one file
@@ -35,9 +41,9 @@ import scenarioFr from "./scenario.fr.ts";
  * To add a domain: write `<domain>.en.ts` (an object `as const`) and `<domain>.fr.ts`
  * (`satisfies CatalogFor<typeof en>`), then spread both below.
  */
-export const EN = { ...commonEn, ...termsEn, ...engineEn, ...serverEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn, ...startEn, ...gameEn, ...consoleEn, ...cliEn, ...scenarioEn } as const;
+export const EN = { ...commonEn, ...termsEn, ...engineEn, ...serverEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn, ...startEn, ...gameEn, ...consoleEn, ...cliEn, ...scenarioEn, ...toaEn, ...agreementsEn, ...diplomacyEn } as const;
 export type MessageKey = keyof typeof EN;
 
-const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...engineFr, ...serverFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr, ...startFr, ...gameFr, ...consoleFr, ...cliFr, ...scenarioFr };
+const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...engineFr, ...serverFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr, ...startFr, ...gameFr, ...consoleFr, ...cliFr, ...scenarioFr, ...toaFr, ...agreementsFr, ...diplomacyFr };
 
 export const CATALOG: Record<Lang, { readonly [K in MessageKey]: string }> = { en: EN, fr: FR };
