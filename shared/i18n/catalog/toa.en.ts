@@ -45,5 +45,7 @@ export default {
   "toa.console.commander": "Alliance commander",
   "toa.console.nobody": "Nobody",
   "toa.console.submit": "Designate",
+  "toa.validate.commanderParty": "A command arrangement names its commander, one of its parties.",
+  "toa.validate.commanderAllied": "The alliance commander {nation} must be an alliance member.",
   "toa.console.done": "Alliance commander designated.",
 } as const;

@@ -44,5 +44,7 @@ export default {
   "toa.console.commander": "Commandant de l'Alliance",
   "toa.console.nobody": "Personne",
   "toa.console.submit": "Désigner",
+  "toa.validate.commanderParty": "Un accord de commandement nomme son commandant, l'une de ses parties.",
+  "toa.validate.commanderAllied": "Le commandant de l'Alliance {nation} doit être membre de l'Alliance.",
   "toa.console.done": "Commandant de l'Alliance désigné.",
 } satisfies CatalogFor<typeof en>;
