@@ -22,7 +22,7 @@ function toaGame(tweak?: (s: ScenarioInput) => void, seed = 11): Game {
       { id: "s-uav", name: "Sud UAV-1", type: "uav", owner: "south", region: "s-sea" },
     );
     tweak?.(s);
-  }, seed).start();
+  }).start();
 }
 
 const trust = (g: Game, a: string, b: string) => g.state.relations[[a, b].sort().join("|")]!.trust;
