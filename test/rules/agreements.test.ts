@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { Game, as } from "./game.ts";
 import type { ScenarioInput } from "../../shared/scenario/schema.ts";
+import { nationActions } from "../../shared/aar/inject-evaluation.ts";
 
 /** Tiny with a Nordmark field hospital at home, next to Sudland's plain. */
 function game(tweak?: (s: ScenarioInput) => void): Game {
@@ -91,6 +92,7 @@ describe("termination and breach", () => {
     expect(open.state.agreements.mou).toMatchObject({ status: "terminated", terminatedBy: "south", terminatedTurn: 1 });
     expect(trust(open, "north", "south")).toBe(before - 6);
     open.refuse({ type: "terminateAgreement", agreement: "mou" }, as("north"), "already_answered");
+    expect(nationActions(open.events).filter((a) => a.command === "terminateAgreement")).toMatchObject([{ nation: "south" }]);
     open.refuse({ type: "terminateAgreement", agreement: "mou" }, as("red"), "not_your_nation");
 
     const atTerm = game((s) => void (s.agreements = [{ id: "mou", kind: "mou", title: "MOU", parties: ["north", "south"], expiresTurn: 1 }]));
@@ -137,6 +139,8 @@ describe("consent can be revoked", () => {
     expect(stays.state.assets["n-med"]).toMatchObject({ region: "s-home", status: "deployed" });
     expect(leaves.state.assets["n-med"]).toMatchObject({ region: "n-home", status: "ready", mission: null });
     expect(rules(leaves, "sovereignty.leave")[0]).toMatchObject({ nations: ["north", "south"] });
+    // The after-action review counts the revocation as the host's action (an inject may expect it).
+    expect(nationActions(leaves.events).filter((a) => a.command === "revokeConsent")).toMatchObject([{ nation: "south", region: "s-home" }]);
     // And it may not go back without new consent.
     leaves.refuse({ type: "draftOrder", order: { kind: "deployAsset", asset: "n-med", destination: "s-home", mission: "medical" } }, as("north"), "needs_consent");
   });

@@ -47,5 +47,7 @@ export default {
   "toa.console.submit": "Designate",
   "toa.validate.commanderParty": "A command arrangement names its commander, one of its parties.",
   "toa.validate.commanderAllied": "The alliance commander {nation} must be an alliance member.",
+  "toa.response.transferAuthority": "Place an asset under alliance command",
+  "toa.response.revokeAuthority": "Take an asset back from alliance command",
   "toa.console.done": "Alliance commander designated.",
 } as const;

@@ -46,5 +46,7 @@ export default {
   "toa.console.submit": "Désigner",
   "toa.validate.commanderParty": "Un accord de commandement nomme son commandant, l'une de ses parties.",
   "toa.validate.commanderAllied": "Le commandant de l'Alliance {nation} doit être membre de l'Alliance.",
+  "toa.response.transferAuthority": "Placer un moyen sous commandement de l'Alliance",
+  "toa.response.revokeAuthority": "Retirer un moyen du commandement de l'Alliance",
   "toa.console.done": "Commandant de l'Alliance désigné.",
 } satisfies CatalogFor<typeof en>;
