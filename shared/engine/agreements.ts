@@ -89,8 +89,9 @@ export const proposeAgreement: Handler<Of<"proposeAgreement">> = (b, command, ac
 
 /** A command arrangement names an alliance nation among its parties, and every alliance member is a party. */
 function arrangementRefusal(b: EventBuilder, parties: string[], commander: string | undefined): Rejection | null {
-  if (!commander || !parties.includes(commander) || !isAllied(b.state, commander)) return refuse(RejectionCode.InvalidTarget, "agreements.refuse.commanderParty");
-  const missing = Object.keys(b.state.nations).sort().filter((n) => isAllied(b.state, n) && !parties.includes(n));
+  if (!commander || !parties.includes(commander) || !isAllied(b.state, commander) || !b.state.nations[commander]?.playable) return refuse(RejectionCode.InvalidTarget, "agreements.refuse.commanderParty");
+  // Every alliance member that plays (those are the ones who can accept it).
+  const missing = Object.keys(b.state.nations).sort().filter((n) => isAllied(b.state, n) && b.state.nations[n]!.playable && !parties.includes(n));
   if (missing.length) return refuse(RejectionCode.InvalidTarget, "agreements.refuse.allMembers", { missing: missing.map((n) => ref("nation", n)) });
   return null;
 }

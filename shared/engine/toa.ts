@@ -123,7 +123,8 @@ export const designateCommander: Handler<Of<"designateCommander">> = (b, command
   const nation = command.nation;
   if (nation !== null) {
     if (!Object.hasOwn(b.state.nations, nation)) return refuse(RejectionCode.UnknownNation, "engine.nation.unknown");
-    if (!isAllied(b.state, nation)) return refuse(RejectionCode.InvalidTarget, "toa.refuse.commanderNotAllied", { nation: ref("nation", nation) });
+    // A team must be able to give the orders: an alliance member that plays.
+    if (!isAllied(b.state, nation) || !b.state.nations[nation]!.playable) return refuse(RejectionCode.InvalidTarget, "toa.refuse.commanderNotAllied", { nation: ref("nation", nation) });
   }
   if (b.state.allianceCommander === nation) return refuse(RejectionCode.AlreadyAnswered, "toa.refuse.sameCommander");
   setCommander(b, nation, null);

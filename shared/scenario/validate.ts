@@ -239,7 +239,7 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
 
   nation("allianceCommander", s.allianceCommander);
   const commanderSpec = s.nations.find((n) => n.id === s.allianceCommander);
-  if (commanderSpec && (!commanderSpec.alliance || commanderSpec.adversary)) err("allianceCommander", "toa.validate.commanderAllied", { nation: commanderSpec.id });
+  if (commanderSpec && (!commanderSpec.alliance || commanderSpec.adversary || !commanderSpec.playable)) err("allianceCommander", "toa.validate.commanderAllied", { nation: commanderSpec.id });
   s.agreements.forEach((ag, i) => {
     ag.parties.forEach((p, k) => nation(`agreements[${i}].parties[${k}]`, p));
     if (new Set(ag.parties).size !== ag.parties.length) err(`agreements[${i}].parties`, "scenario.validate.partyTwice");

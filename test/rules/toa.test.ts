@@ -61,12 +61,18 @@ describe("transfer of authority", () => {
     expect(g.refuse({ type: "draftOrder", order: { kind: "prepositionAsset", asset: "s-med", destination: "n-home" } }, as("north"), "caveat")).toMatch(/Nordmark Coast/);
     // Another ally that commands nothing does not even learn of it.
     g.refuse({ type: "draftOrder", order: { kind: "deployAsset", asset: "s-med", destination: "island", mission: "medical" } }, as("east"), "unknown_asset");
-    const budget = g.state.nations.north!.budget;
+    const idle = toaGame();
+    idle.do({ type: "designateCommander", nation: "north" });
+    placeUnderCommand(idle, "south", "s-med", { excludedMissions: ["humanitarian"], excludedRegions: ["n-home"] });
+    idle.endTurn();
     g.do({ type: "draftOrder", order: { kind: "deployAsset", asset: "s-med", destination: "island", mission: "medical" } }, as("north"));
     g.endTurn();
+    idle.endTurn();
     expect(g.state.assets["s-med"]).toMatchObject({ owner: "south", region: "island", mission: "medical", status: "deployed" });
-    // The commander's nation pays the deploy cost of the orders it gives (5 for a field hospital).
-    expect(g.state.nations.north!.budget).toBeLessThan(budget + 40);
+    // The commander's nation pays the deploy cost of the orders it gives (5 for a field hospital);
+    // the owner keeps paying its upkeep (4 a turn deployed).
+    expect(idle.state.nations.north!.budget - g.state.nations.north!.budget).toBe(5);
+    expect(idle.state.nations.south!.budget - g.state.nations.south!.budget).toBe(4);
   });
 
   it("gives the coalition bonus: contributors responding together count the interoperability floor", () => {

@@ -24,7 +24,7 @@ export function commanderSection(getCtx: () => GameContext): { element: HTMLElem
     update(ctx) {
       const commander = ctx.state.allianceCommander;
       setText(current, commander ? t("toa.commander.current", { nation: nationName(ctx.state, commander) }) : t("toa.commander.none"));
-      const allies = Object.values(ctx.state.nations).filter((n) => n.alliance);
+      const allies = Object.values(ctx.state.nations).filter((n) => n.alliance && n.playable);
       setOptions(nation, [{ value: "", label: t("toa.console.nobody") }, ...allies.map((n) => ({ value: n.id, label: nationName(ctx.state, n.id) }))]);
     },
   };

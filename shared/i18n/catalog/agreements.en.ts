@@ -33,6 +33,7 @@ export default {
   "agreements.aar.revokedConsent": "Revoked consent in {region}",
   "agreements.response.terminateAgreement": "Terminate an agreement",
   "agreements.response.revokeConsent": "Revoke consent",
+  "agreements.replay.consentRevoked": "The host revoked consent it had granted.",
   "agreements.consent.revoke": "Revoke",
   "agreements.consent.revokeLabel": "Revoke consent for {nation} in {region}",
   "agreements.consent.revoked": "Consent revoked: their forces leave at the next resolution.",

@@ -36,6 +36,7 @@ export default {
   "agreements.aar.revokedConsent": "A révoqué son autorisation en {region}",
   "agreements.response.terminateAgreement": "Dénoncer un accord",
   "agreements.response.revokeConsent": "Révoquer une autorisation",
+  "agreements.replay.consentRevoked": "La nation hôte a révoqué une autorisation qu'elle avait accordée.",
   "agreements.consent.revoke": "Révoquer",
   "agreements.consent.revokeLabel": "Révoquer l'autorisation de {nation} en {region}",
   "agreements.consent.revoked": "Autorisation révoquée\u00a0: leurs forces partent à la prochaine résolution.",
