@@ -8,9 +8,10 @@ import { nationsUnderCommandIn } from "./coalition.ts";
 import { responseStrength } from "./crises.ts";
 
 /**
- * The shared picture of forces under alliance command: what a TOA sensor's owner detected this
- * turn within that sensor's reach reaches every other contributor and the commander. No new
- * roll: they learn what the owner saw. Runs after detection.
+ * The shared picture of forces under alliance command: a foreign asset within a TOA sensor's
+ * reach that the sensor's owner knows to be where it is now (seen this turn, or earlier and not
+ * moved since) reaches every other contributor and the commander. No new roll: they learn what
+ * the owner knows. Runs after detection.
  */
 export function shareAlliancePicture(b: EventBuilder): void {
   const members = commandMembers(b.state);
@@ -25,12 +26,12 @@ export function shareAlliancePicture(b: EventBuilder): void {
     for (const target of assets) {
       if (!covered.has(target.region) || members.includes(target.owner)) continue;
       const seen = b.state.detections[sensor.owner]?.[target.id];
-      if (!seen || seen.region !== target.region || seen.turn !== b.state.turn) continue;
+      if (!seen || seen.region !== target.region) continue;
       for (const member of members) {
         if (member === sensor.owner) continue;
         const known = b.state.detections[member]?.[target.id];
         if (known && known.region === target.region) continue;
-        b.emit({ type: "assetDetected", observer: member, detection: { ...seen } });
+        b.emit({ type: "assetDetected", observer: member, detection: { ...seen, turn: b.state.turn } });
         learned.set(member, (learned.get(member) ?? 0) + 1);
       }
     }

@@ -164,6 +164,17 @@ describe("the shared picture of forces under alliance command", () => {
     expect(rules(shared, "toa.picture")[0]).toMatchObject({ nations: ["north"] });
   });
 
+  it("shares what the sensor's owner saw before the transfer too, if the target has not moved", () => {
+    const g = toaGame();
+    g.endTurn();
+    expect(g.state.detections.south!["r-frigate"]).toMatchObject({ turn: 1, region: "r-sea" });
+    g.do({ type: "designateCommander", nation: "north" });
+    placeUnderCommand(g, "south", "s-uav");
+    g.endTurn();
+    expect(g.state.detections.north!["r-frigate"]).toMatchObject({ turn: 2, region: "r-sea" });
+    expect(g.state.detections.east!["r-frigate"]).toBeUndefined();
+  });
+
   it("shows contributors each other's TOA assets in full, and nothing new to anyone else", () => {
     const g = pictured(true);
     const north = viewFor(g.state, { kind: "nation", nation: "north" });
