@@ -12,6 +12,7 @@ import { releaseDueInjects } from "./injects.ts";
 import { enforceSovereignty } from "./sovereignty.ts";
 import { shareAlliancePicture, explainAllianceCommand } from "./alliance-picture.ts";
 import { applyAgreementEffects } from "./agreement-effects.ts";
+import { reportCommandOrders } from "./toa.ts";
 
 /**
  * resolveTurn(state) → events: the deterministic end of a turn. The order of the steps is part
@@ -29,6 +30,7 @@ export function resolveTurnInto(b: EventBuilder, cause: "allCommitted" | "timer"
   const turn = b.state.turn;
   b.emit({ type: "resolutionStarted", turn, cause });
   executeOrders(b);
+  reportCommandOrders(b);
   applyAgreementEffects(b);
   applyDiplomacy(b);
   enforceSovereignty(b);

@@ -118,6 +118,20 @@ function breachOfCommandArrangement(b: EventBuilder, nation: string, asset: stri
   }
 }
 
+/**
+ * Tells an owner what the commander did with its forces this turn: an order the commander's
+ * team gave one of them, as carried out. Runs right after the orders.
+ */
+export function reportCommandOrders(b: EventBuilder): void {
+  const start = b.events.findLastIndex((e) => e.type === "resolutionStarted");
+  for (const event of b.events.slice(start + 1)) {
+    if (event.type !== "orderExecuted" || !("asset" in event.order) || event.order.kind === "transferAuthority" || event.order.kind === "revokeAuthority") continue;
+    const asset = b.state.assets[event.order.asset];
+    if (!asset?.authority || asset.owner === event.nation || !event.result) continue;
+    explain(b, "toa.commandOrder", [asset.owner, event.nation], "toa.explain.commandOrder", { commander: ref("nation", event.nation), asset: ref("asset", asset.id), result: event.result });
+  }
+}
+
 /** Exercise control names the alliance commander (or nobody). */
 export const designateCommander: Handler<Of<"designateCommander">> = (b, command) => {
   const nation = command.nation;

@@ -69,6 +69,8 @@ describe("transfer of authority", () => {
     g.endTurn();
     idle.endTurn();
     expect(g.state.assets["s-med"]).toMatchObject({ owner: "south", region: "island", mission: "medical", status: "deployed" });
+    // Its owner hears what the commander did with it.
+    expect(rules(g, "toa.commandOrder")).toMatchObject([{ nations: ["north", "south"] }]);
     // The commander's nation pays the deploy cost of the orders it gives (5 for a field hospital);
     // the owner keeps paying its upkeep (4 a turn deployed).
     expect(idle.state.nations.north!.budget - g.state.nations.north!.budget).toBe(5);

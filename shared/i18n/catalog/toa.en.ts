@@ -27,6 +27,7 @@ export default {
   "toa.explain.transferred": "{owner} placed {asset} under alliance command: {commander} now orders it ({caveats}). Contributors share its picture.",
   "toa.explain.revoked": "{owner} took {asset} back from alliance command: trust with {nations} −{cost}.",
   "toa.explain.picture": "The alliance picture from sensors under alliance command showed you {count, plural, one {# foreign asset} other {# foreign assets}}.",
+  "toa.explain.commandOrder": "As alliance commander, {commander} ordered {asset}: {result}",
   "toa.explain.coalition": "Under one alliance commander, {nations} worked in {region} with interoperability counted at least {floor}.",
   "toa.explain.commanderDesignated": "Exercise control designated {nation} alliance commander: its team orders the forces under alliance command.",
   "toa.explain.commanderAgreed": "By {agreement}, {nation} is alliance commander: its team orders the forces under alliance command.",

@@ -26,6 +26,7 @@ export default {
   "toa.explain.transferred": "{owner} a placé {asset} sous commandement de l'Alliance\u00a0: {commander} lui donne désormais ses ordres ({caveats}). Les contributeurs partagent sa situation.",
   "toa.explain.revoked": "{owner} a retiré {asset} du commandement de l'Alliance\u00a0: confiance avec {nations} −{cost}.",
   "toa.explain.picture": "La situation partagée des capteurs sous commandement de l'Alliance vous a montré {count, plural, one {# moyen étranger} other {# moyens étrangers}}.",
+  "toa.explain.commandOrder": "En tant que commandant de l'Alliance, {commander} a donné un ordre à {asset} : {result}",
   "toa.explain.coalition": "Sous un même commandant de l'Alliance, {nations} ont agi ensemble en {region} avec une interopérabilité comptée au moins à {floor}.",
   "toa.explain.commanderDesignated": "La direction de l'exercice a désigné {nation} commandant de l'Alliance\u00a0: son équipe donne les ordres aux forces sous commandement de l'Alliance.",
   "toa.explain.commanderAgreed": "Par {agreement}, {nation} est commandant de l'Alliance\u00a0: son équipe donne les ordres aux forces sous commandement de l'Alliance.",
