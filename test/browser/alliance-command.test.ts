@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { browserSuite, browserAndServer, person, screenshot, seeText, panel, joinFromStartPage, type Person } from "./support/browser.ts";
+import { browserSuite, browserAndServer, person, screenshot, seeText, panel, openTab, joinFromStartPage, type Person } from "./support/browser.ts";
 import { BROWSER_SCENARIOS, type RunningServer } from "./support/server.ts";
 
 /**
@@ -90,5 +90,52 @@ browserSuite("browser: forces under alliance command", () => {
     expect(state.allianceCommander).toBe("north");
     expect(state.assets["s-med"]).toMatchObject({ owner: "south", region: "island", mission: "medical", authority: { excludedMissions: ["humanitarian"] } });
     for (const p of people) expect(p.errors).toEqual([]);
+  }, 90_000);
+
+  it("proposes a scoped MOU and terminates it; grants consent and revokes it", async () => {
+    const ex = await server.createExercise("triad");
+    const code = (nation: string) => ex.joinCodes.find((c) => c.nation === nation)!.code;
+    const control = await person(browser);
+    const [alice, carol] = await Promise.all([person(browser), person(browser)]);
+    people.push(control, alice, carol);
+    const f = control.page;
+    await f.goto(`${server.url}/#facilitator=${ex.facilitatorToken}&exercise=${ex.id}`);
+    await Promise.all([joinFromStartPage(alice.page, server.url, code("north"), "Alice"), joinFromStartPage(carol.page, server.url, code("south"), "Carol")]);
+    await seeText(carol.page, "Carol · Sudland");
+    await f.getByRole("button", { name: "Start exercise" }).click();
+    const [a, c] = [alice.page, carol.page];
+    await seeText(a, "Turn 1 of 4");
+
+    // Nordmark proposes a training MOU to Sudland; Sudland accepts; it says what it opens.
+    await openTab(a, "Diplomacy");
+    const propose = panel(a).getByRole("form", { name: "Propose an agreement" });
+    await propose.getByLabel("Kind").selectOption({ label: "Memorandum of understanding (MOU)" });
+    await propose.getByLabel("Title").fill("Joint training MOU");
+    await propose.getByLabel("Sudland").check();
+    await propose.getByLabel("Cooperation it opens (MOU)").selectOption({ label: "joint training (cheaper joint exercises)" });
+    await propose.getByRole("button", { name: "Propose agreement" }).click();
+    await openTab(c, "Diplomacy");
+    await panel(c).getByRole("button", { name: "Accept Joint training MOU" }).click();
+    await seeText(a, "Opens: joint training (cheaper joint exercises)");
+    await seeText(a, "Status: in force");
+
+    // Sudland asks to enter Nordmark Coast; Nordmark grants, then revokes.
+    const request = panel(c).getByRole("form", { name: "Request consent to enter" });
+    await request.getByLabel("Region (host nation)").selectOption({ label: "Nordmark Coast (Nordmark)" });
+    await request.getByRole("button", { name: "Request consent" }).click();
+    await panel(a).getByRole("button", { name: "Grant Sudland entry to Nordmark Coast" }).click();
+    await panel(a).getByRole("button", { name: "Revoke consent for Sudland in Nordmark Coast" }).click();
+    await seeText(a, "Consent revoked: their forces leave at the next resolution.");
+    await seeText(c, "Status: revoked");
+
+    // Nordmark terminates the MOU: it costs trust, and the results say so.
+    await panel(a).getByRole("button", { name: "Terminate Joint training MOU" }).click();
+    await seeText(a, "Status: terminated");
+    await seeText(c, "Status: terminated");
+    await screenshot(a, "toa-04-agreement-terminated-consent-revoked");
+    const state = await (await fetch(`${server.url}/api/exercises/${ex.id}/state`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).json();
+    expect(Object.values(state.agreements as Record<string, { title: string; status: string; scope?: string; terminatedBy?: string }>).find((x) => x.title === "Joint training MOU")).toMatchObject({ status: "terminated", scope: "training", terminatedBy: "north" });
+    expect(Object.values(state.consentRequests as Record<string, { status: string }>)[0]!.status).toBe("revoked");
+    for (const p of [alice, carol]) expect(p.errors).toEqual([]);
   }, 90_000);
 });
