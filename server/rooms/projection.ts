@@ -75,6 +75,7 @@ export class PublicProjection {
       pausedRemainingMs: state.pausedRemainingMs ?? 0,
       turnSeconds: state.turnSeconds,
       tension: state.tension,
+      allianceCommander: state.allianceCommander ?? "",
     });
     if (state.tensionReasons !== this.tensionReasons) {
       this.tensionReasons = state.tensionReasons;
@@ -270,7 +271,7 @@ export class PerspectiveProjection {
 
 function assetFields(asset: AssetView): Assignable {
   if (asset.foreign) {
-    return { id: asset.id, name: asset.name, type: asset.type, owner: asset.owner, region: asset.region, status: "unknown", strength: 0, mission: "", destination: "", route: "", eta: 0, prepositioned: false, intent: "", foreign: true, lastSeenTurn: asset.lastSeenTurn, names: asset.i18n ? JSON.stringify(asset.i18n) : "" };
+    return { id: asset.id, name: asset.name, type: asset.type, owner: asset.owner, region: asset.region, status: "unknown", strength: 0, mission: "", destination: "", route: "", eta: 0, prepositioned: false, intent: "", foreign: true, lastSeenTurn: asset.lastSeenTurn, names: asset.i18n ? JSON.stringify(asset.i18n) : "", authority: "" };
   }
   return {
     id: asset.id,
@@ -289,5 +290,6 @@ function assetFields(asset: AssetView): Assignable {
     foreign: false,
     lastSeenTurn: 0,
     names: asset.i18n ? JSON.stringify(asset.i18n) : "",
+    authority: asset.authority ? JSON.stringify(asset.authority) : "",
   };
 }

@@ -51,6 +51,8 @@ export const AssetSchema = schema(
     lastSeenTurn: t.number(),
     /** The name's translations as JSON ({"fr":{"name":"…"}}), or "" when the scenario gives none. */
     names: t.string(),
+    /** Under alliance command: the authority and its caveats as JSON ({"since":2,"excludedMissions":[…],"excludedRegions":[…]}); "" otherwise. */
+    authority: t.string(),
   },
   "Asset",
 );
@@ -101,6 +103,8 @@ export const ExerciseRoomState = schema(
     /** Public: how alarmed the adversary is, and (JSON of Msg[]) what moved it at the last resolution. */
     tension: t.number(),
     tensionReasons: t.string(),
+    /** The alliance commander's nation id, or "" while nobody commands. */
+    allianceCommander: t.string(),
     regions: t.map(RegionSchema),
     nations: t.map(NationSchema),
     perspectives: t.map(PerspectiveSchema).view(),

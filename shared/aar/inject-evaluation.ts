@@ -84,6 +84,9 @@ export function nationActions(events: readonly ExerciseEvent[]): NationAction[] 
       case "agreementAnswered":
         add(e.nation, "answerAgreement", null, e.seq, msg("aar.action.answeredAgreement", { accepted: e.accepted ? "yes" : "no" }));
         break;
+      case "agreementStatusChanged":
+        if (e.status === "terminated" && e.by) add(e.by, "terminateAgreement", null, e.seq, msg("agreements.aar.terminated", { agreement: ref("agreement", e.agreement) }));
+        break;
       case "diplomacyScheduled":
         if (e.kind === "dialogue") add(e.by, "conveneDialogue", null, e.seq, msg("aar.action.convened", { topic: e.topic }));
         break;
@@ -107,6 +110,10 @@ export function nationActions(events: readonly ExerciseEvent[]): NationAction[] 
     if (e.type === "consentAnswered") {
       const r = requests.get(e.request) as { host: string; region: string } | undefined;
       if (r) actions.push({ nation: r.host, command: "answerConsent", region: r.region, seq: e.seq, turn, detail: msg("aar.action.answeredConsent", { granted: e.granted ? "yes" : "no", region: ref("region", r.region) }) });
+    }
+    if (e.type === "consentRevoked") {
+      const r = requests.get(e.request) as { host: string; region: string } | undefined;
+      if (r) actions.push({ nation: r.host, command: "revokeConsent", region: r.region, seq: e.seq, turn, detail: msg("agreements.aar.revokedConsent", { region: ref("region", r.region) }) });
     }
     if (e.type === "infoAnswered") {
       const r = requests.get(e.request) as { target: string } | undefined;

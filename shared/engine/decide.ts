@@ -15,6 +15,7 @@ import * as agreements from "./agreements.ts";
 import * as diplomacy from "./diplomacy.ts";
 import * as injects from "./injects.ts";
 import * as adjudication from "./adjudication.ts";
+import * as toa from "./toa.ts";
 
 /**
  * `states[i]` is the state after `events[i]` once the events are stamped with `now` (what
@@ -61,6 +62,7 @@ const FACILITATOR_ACTIONS: Record<FacilitatorCommandType, MessageKey> = {
   facilitatorMessage: "engine.action.facilitatorMessage",
   recordImprovement: "engine.action.recordImprovement",
   removeImprovement: "engine.action.removeImprovement",
+  designateCommander: "toa.action.designateCommander",
 };
 
 /** Participant commands exercise control may also give, for any team. */
@@ -121,6 +123,12 @@ function dispatch(b: EventBuilder, command: Command, actor: Actor): Rejection | 
       return agreements.proposeAgreement(b, command, actor);
     case "answerAgreement":
       return agreements.answerAgreement(b, command, actor);
+    case "terminateAgreement":
+      return agreements.terminateAgreement(b, command, actor);
+    case "revokeConsent":
+      return agreements.revokeConsent(b, command, actor);
+    case "designateCommander":
+      return toa.designateCommander(b, command, actor);
     case "proposeJointExercise":
       return diplomacy.proposeJointExercise(b, command, actor);
     case "conveneDialogue":

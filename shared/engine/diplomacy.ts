@@ -13,16 +13,13 @@ function playing(b: EventBuilder) {
   return phase === "running" || phase === "paused" || phase === "briefing" ? null : refuse(RejectionCode.WrongPhase, "engine.phase.diplomacy", { phase: phaseWord(phase) });
 }
 
-/** A joint exercise is an agreement of its own kind: it takes effect at resolution once all partners accept. */
-export const proposeJointExercise: Handler<Of<"proposeJointExercise">> = (b, command, actor) => {
-  const nation = nationOf(actor);
-  const cost = b.state.scenario.rules.jointExerciseCost;
-  if (b.state.nations[nation]!.budget < cost) return refuse(RejectionCode.InsufficientBudget, "engine.diplomacy.jointExerciseBudget", { cost, budget: b.state.nations[nation]!.budget });
-  const rejection = proposeAgreement(b, { type: "proposeAgreement", kind: "joint-exercise-programme", title: command.title, parties: command.partners, durationTurns: 1 }, actor);
-  if (rejection) return rejection;
-  const after = b.state.nations[nation]!;
-  b.emit({ type: "nationUpdated", nation, budget: round1(after.budget - cost), politicalCapital: after.politicalCapital, readiness: after.readiness });
-};
+/**
+ * A joint exercise is an agreement of its own kind: it takes effect at resolution once all
+ * partners accept, and costs its proposer the same as proposing the programme directly
+ * (agreements.ts charges it, and refunds it if the exercise does not happen).
+ */
+export const proposeJointExercise: Handler<Of<"proposeJointExercise">> = (b, command, actor) =>
+  proposeAgreement(b, { type: "proposeAgreement", kind: "joint-exercise-programme", title: command.title, parties: command.partners, durationTurns: 1 }, actor);
 
 /** Convening costs the convener political capital; the dialogue builds trust among all invited at resolution. */
 export const conveneDialogue: Handler<Of<"conveneDialogue">> = (b, command, actor) => {

@@ -107,7 +107,15 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
       if (!event.accepted) return state;
       return { ...state, agreements: update(state.agreements, event.agreement, (agreement) => ({ ...agreement, acceptedBy: [...agreement.acceptedBy, event.nation] })) };
     case "agreementStatusChanged":
+      if (event.status === "terminated") {
+        return { ...state, agreements: update(state.agreements, event.agreement, (agreement) => ({ ...agreement, status: event.status, ...(event.by ? { terminatedBy: event.by } : {}), terminatedTurn: state.turn })) };
+      }
       return { ...state, agreements: update(state.agreements, event.agreement, (agreement) => ({ ...agreement, status: event.status })) };
+    case "consentRevoked":
+      return { ...state, consentRequests: update(state.consentRequests, event.request, (request) => ({ ...request, status: "revoked" })) };
+    case "allianceCommanderSet":
+      if (event.nation !== null && !Object.hasOwn(state.nations, event.nation)) return state;
+      return { ...state, allianceCommander: event.nation };
     case "diplomacyScheduled":
       return { ...state, pendingDiplomacy: [...state.pendingDiplomacy, { kind: event.kind, nations: event.nations, by: event.by }] };
     case "messageSent":

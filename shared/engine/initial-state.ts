@@ -67,6 +67,9 @@ export function initialState(scenario: ScenarioSpec, exerciseId: string, seed: n
       status: "accepted",
       proposedTurn: 0,
       expiresTurn: a.expiresTurn ?? null,
+      // Only when the scenario gives them: older scenarios' agreements stay exactly as they were.
+      ...(a.scope ? { scope: a.scope } : {}),
+      ...(a.commander ? { commander: a.commander } : {}),
     };
   }
   const injects = emptyRecord<InjectState>();
@@ -106,5 +109,7 @@ export function initialState(scenario: ScenarioSpec, exerciseId: string, seed: n
     pendingDiplomacy: [],
     tension: scenario.rules.initialTension,
     tensionReasons: [],
+    // The scenario's commander, or the one a standing command arrangement names.
+    allianceCommander: scenario.allianceCommander ?? scenario.agreements.find((a) => a.kind === "command-arrangement" && a.commander)?.commander ?? null,
   };
 }

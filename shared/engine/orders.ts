@@ -5,6 +5,7 @@ import { term } from "./words.ts";
 import { assetType, findRoute } from "./map.ts";
 import { assertNever } from "./evolve.ts";
 import { deploysInPlaceBySetMission } from "./policy-change.ts";
+import { authorityRefusal, commandsAsset, validateAuthorityOrder } from "./toa.ts";
 
 /**
  * Checks an order against the state: at drafting time to tell the team at once, and again at
@@ -16,9 +17,12 @@ export function validateOrder(state: ExerciseState, nation: string, order: Order
     case "prepositionAsset":
     case "recallAsset": {
       const asset = state.assets[order.asset];
-      if (!asset || (asset.owner !== nation && !knows(state, nation, order.asset))) return refuse(RejectionCode.UnknownAsset, "engine.order.unknownAsset");
-      if (asset.owner !== nation) return refuse(RejectionCode.NotYourNation, "engine.order.notYours", { asset: ref("asset", asset.id), owner: ref("nation", asset.owner) });
+      if (!asset || (asset.owner !== nation && !knows(state, nation, order.asset) && !commandsAsset(state, nation, asset))) return refuse(RejectionCode.UnknownAsset, "engine.order.unknownAsset");
       if (!state.regions[order.destination]) return refuse(RejectionCode.UnknownRegion, "engine.order.unknownRegion");
+      // Under alliance command the commander orders it, within the owner's caveats (toa.ts).
+      const command = authorityRefusal(state, nation, asset, { mission: order.kind === "deployAsset" ? order.mission : null, destination: order.destination });
+      if (command) return command;
+      if (command === undefined && asset.owner !== nation) return refuse(RejectionCode.NotYourNation, "engine.order.notYours", { asset: ref("asset", asset.id), owner: ref("nation", asset.owner) });
       const type = assetType(state, asset);
       if (order.kind === "deployAsset" && !type.missions.includes(order.mission)) {
         return refuse(RejectionCode.MissionNotSupported, "engine.order.missionNotSupported", { assetType: ref("assetType", type.id), mission: term("mission", order.mission), missions: type.missions.map((m) => term("mission", m)) });
@@ -35,8 +39,11 @@ export function validateOrder(state: ExerciseState, nation: string, order: Order
     case "setMission": {
       const asset = state.assets[order.asset];
       if (!asset) return refuse(RejectionCode.UnknownAsset, "engine.order.unknownAsset");
+      // Under alliance command the commander sets its mission, within the owner's caveats (toa.ts).
+      const command = authorityRefusal(state, nation, asset, { mission: order.mission });
+      if (command) return asset.owner === nation || knows(state, nation, asset.id) ? command : refuse(RejectionCode.NotYourNation, "engine.order.unknownAsset");
       // A foreign asset this nation has not seen is not named: the refusal must not reveal it.
-      if (asset.owner !== nation) return knows(state, nation, asset.id) ? refuse(RejectionCode.NotYourNation, "engine.order.notYoursShort", { asset: ref("asset", asset.id) }) : refuse(RejectionCode.NotYourNation, "engine.order.unknownAsset");
+      if (command === undefined && asset.owner !== nation) return knows(state, nation, asset.id) ? refuse(RejectionCode.NotYourNation, "engine.order.notYoursShort", { asset: ref("asset", asset.id) }) : refuse(RejectionCode.NotYourNation, "engine.order.unknownAsset");
       const type = assetType(state, asset);
       if (!type.missions.includes(order.mission)) return refuse(RejectionCode.MissionNotSupported, "engine.order.missionNotSupported", { assetType: ref("assetType", type.id), mission: term("mission", order.mission), missions: type.missions.map((m) => term("mission", m)) });
       // A ready asset deploys in place and pays a deployment (policy-change.ts).
@@ -55,6 +62,9 @@ export function validateOrder(state: ExerciseState, nation: string, order: Order
       if (order.amount > state.nations[nation]!.budget) return refuse(RejectionCode.InsufficientBudget, "engine.order.fundBudget", { amount: order.amount, budget: state.nations[nation]!.budget });
       return null;
     }
+    case "transferAuthority":
+    case "revokeAuthority":
+      return validateAuthorityOrder(state, nation, order);
     default:
       return assertNever(order);
   }

@@ -11,10 +11,15 @@ import { applyDiplomacy, applyAgreementUpkeep } from "./relations.ts";
 import { applyEconomy } from "./economy.ts";
 import { evaluateObjectives } from "./objectives.ts";
 import { releaseDueInjects } from "./injects.ts";
+import { enforceSovereignty } from "./sovereignty.ts";
+import { shareAlliancePicture, explainAllianceCommand } from "./alliance-picture.ts";
+import { applyAgreementEffects } from "./agreement-effects.ts";
+import { reportCommandOrders } from "./toa.ts";
 
 /**
  * resolveTurn(state) → events: the deterministic end of a turn. The order of the steps is part
- * of the rules (docs/RULES.md): orders, diplomacy, movement, crises, incidents and tension, detection, relations,
+ * of the rules (docs/RULES.md): orders, agreement effects, diplomacy, sovereignty, movement, crises, incidents and
+ * tension, detection (and the alliance picture), relations,
  * economy, objectives, then the next turn or the end.
  */
 export function resolveTurn(state: ExerciseState, cause: "allCommitted" | "timer" | "forced", now: number): EventBody[] {
@@ -27,11 +32,16 @@ export function resolveTurnInto(b: EventBuilder, cause: "allCommitted" | "timer"
   const turn = b.state.turn;
   b.emit({ type: "resolutionStarted", turn, cause });
   executeOrders(b);
+  reportCommandOrders(b);
+  applyAgreementEffects(b);
   applyDiplomacy(b);
+  enforceSovereignty(b);
   moveAssets(b);
+  explainAllianceCommand(b);
   resolveCrises(b);
   updateTension(b, resolveIncidents(b));
   detectAssets(b);
+  shareAlliancePicture(b);
   applyAgreementUpkeep(b);
   applyEconomy(b);
   evaluateObjectives(b, "any");

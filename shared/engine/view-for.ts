@@ -5,6 +5,13 @@ import { allMessages, pairOf } from "../state/schema.ts";
 import { cohesion } from "./metrics.ts";
 import type { Msg } from "../i18n/message.ts";
 
+/** The alliance commander, or a nation with forces under alliance command. */
+function isCommandMember(state: ExerciseState, nation: string): boolean {
+  if (state.allianceCommander === nation) return true;
+  for (const asset of Object.values(state.assets)) if (asset.authority && asset.owner === nation) return true;
+  return false;
+}
+
 export type Viewer = { kind: "nation"; nation: string } | { kind: "white" } | { kind: "observer" };
 
 /** What every nation knows of another: who it is and whether it is ready, not its books. */
@@ -56,6 +63,8 @@ export type View = {
   /** How alarmed the adversary is (0–100) and what moved it last: public, like cohesion. */
   tension: number;
   tensionReasons: Msg[];
+  /** The nation whose team orders forces under alliance command, or null (public: every seat knows who commands). */
+  allianceCommander: string | null;
   nations: Record<string, NationView>;
   relations: Record<string, Relation>;
   regions: Record<string, RegionState>;
@@ -95,6 +104,7 @@ export function viewFor(state: ExerciseState, viewer: Viewer): View {
     cohesion: cohesion(state),
     tension: state.tension,
     tensionReasons: state.tensionReasons,
+    allianceCommander: state.allianceCommander ?? null,
     nations: viewParts.nations(state, scope),
     relations: viewParts.relations(state, scope),
     regions: state.regions,
@@ -138,7 +148,9 @@ export const viewParts = {
   },
   assets(state: ExerciseState, { all, me }: Scope): Record<string, AssetView> {
     const assets: Record<string, AssetView> = {};
-    for (const asset of Object.values(state.assets)) if (all || asset.owner === me) assets[asset.id] = asset;
+    // The shared picture: the commander and every contributor see all forces under alliance command in full.
+    const member = me !== null && !all && isCommandMember(state, me);
+    for (const asset of Object.values(state.assets)) if (all || asset.owner === me || (member && asset.authority)) assets[asset.id] = asset;
     if (me) {
       for (const detection of Object.values(state.detections[me] ?? {})) {
         if (assets[detection.asset]) continue;
@@ -199,7 +211,7 @@ export const viewParts = {
 /** Every state field each part reads: while they are the same objects, the part is unchanged. */
 export const viewPartInputs: { [K in keyof typeof viewParts]: (state: ExerciseState) => readonly unknown[] } = {
   nations: (s) => [s.nations],
-  assets: (s) => [s.assets, s.detections],
+  assets: (s) => [s.assets, s.detections, s.allianceCommander],
   relations: (s) => [s.relations],
   reports: (s) => [s.reports],
   agreements: (s) => [s.agreements, s.scenario],

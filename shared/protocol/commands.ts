@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { idString } from "./ids.ts";
 import { Order } from "../state/schema.ts";
-import { AgreementKind, PublicStance } from "../scenario/schema.ts";
+import { AgreementKind, MouScope, PublicStance } from "../scenario/schema.ts";
 import { Effect, ReportDraft } from "../scenario/effects.ts";
 import { InjectSpec } from "../scenario/schema.ts";
 
@@ -35,8 +35,16 @@ export const ParticipantCommand = z.discriminatedUnion("type", [
     title: Text(120),
     parties: z.array(Id).min(1).max(10),
     durationTurns: z.number().int().min(1).max(100).optional(),
+    /** An MOU: the cooperation it opens. */
+    scope: MouScope.optional(),
+    /** A command arrangement: the alliance nation the parties agree shall command forces under transfer of authority. */
+    commander: Id.optional(),
   }),
   z.object({ type: z.literal("answerAgreement"), agreement: Id, accept: z.boolean() }),
+  /** A party ends an agreement in force (at a trust cost unless it is at its last turn). */
+  z.object({ type: z.literal("terminateAgreement"), agreement: Id }),
+  /** A host withdraws consent it granted: the requester's forces must leave its territory. */
+  z.object({ type: z.literal("revokeConsent"), request: Id }),
   z.object({ type: z.literal("proposeJointExercise"), partners: z.array(Id).min(1).max(10), title: Text(120) }),
   z.object({ type: z.literal("conveneDialogue"), nations: z.array(Id).min(1).max(10), topic: Text(200) }),
   z.object({ type: z.literal("makeStatement"), stance: PublicStance, text: Text(1000) }),
@@ -69,6 +77,8 @@ export const FacilitatorCommand = z.discriminatedUnion("type", [
     due: z.string().trim().max(40).default(""),
   }),
   z.object({ type: z.literal("removeImprovement"), item: Id }),
+  /** Names the alliance commander (or nobody), whose team orders forces under transfer of authority. */
+  z.object({ type: z.literal("designateCommander"), nation: Id.nullable() }),
 ]);
 export type FacilitatorCommand = z.infer<typeof FacilitatorCommand>;
 

@@ -53,9 +53,13 @@ export const EventBody = z.discriminatedUnion("type", [
   z.object({ type: z.literal("infoAnswered"), request: z.string(), answer: z.string() }),
   z.object({ type: z.literal("consentRequested"), request: ConsentRequest }),
   z.object({ type: z.literal("consentAnswered"), request: z.string(), granted: z.boolean() }),
+  /** The host withdrew consent it had granted: the requester's forces there must leave. */
+  z.object({ type: z.literal("consentRevoked"), request: z.string() }),
+  /** Who commands the alliance's forces under transfer of authority: named by exercise control, or by a command arrangement in force. */
+  z.object({ type: z.literal("allianceCommanderSet"), nation: Nation.nullable(), agreement: z.string().nullable() }),
   z.object({ type: z.literal("agreementProposed"), agreement: Agreement }),
   z.object({ type: z.literal("agreementAnswered"), agreement: z.string(), nation: Nation, accepted: z.boolean() }),
-  z.object({ type: z.literal("agreementStatusChanged"), agreement: z.string(), status: z.enum(["accepted", "rejected", "expired"]) }),
+  z.object({ type: z.literal("agreementStatusChanged"), agreement: z.string(), status: z.enum(["accepted", "rejected", "expired", "terminated"]), by: Nation.optional() }),
   z.object({ type: z.literal("diplomacyScheduled"), kind: z.enum(["jointExercise", "dialogue"]), nations: z.array(Nation), by: Nation, topic: z.string() }),
   z.object({ type: z.literal("statementMade"), nation: Nation, stance: z.string(), text: z.string() }),
   z.object({ type: z.literal("messageSent"), message: Message }),

@@ -36,6 +36,10 @@ export const RejectionCode = {
   InvalidTarget: "invalid_target",
   RationaleRequired: "rationale_required",
   RateLimited: "rate_limited",
+  /** The asset is under alliance command: only the alliance commander orders it; its owner may only revoke. */
+  UnderAllianceCommand: "under_alliance_command",
+  /** The order would use an asset under alliance command for a mission or region its owner excluded. */
+  Caveat: "caveat",
   Internal: "internal_error",
 } as const;
 export type RejectionCode = (typeof RejectionCode)[keyof typeof RejectionCode];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { policyRules } from "./rules-policies.ts";
+import { toaRules } from "./rules-toa.ts";
 
 /**
  * Every number the engine uses. Scenario authors may override any of them; the defaults
@@ -54,5 +55,6 @@ export const RuleCoefficients = z.object({
   /** How many people a nation's team may have connected at once (the room refuses one more: team_full). */
   seatsPerNation: z.number().int().min(1).max(20).default(6),
   ...policyRules,
+  ...toaRules,
 });
 export type RuleCoefficients = z.infer<typeof RuleCoefficients>;

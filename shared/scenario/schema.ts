@@ -122,8 +122,11 @@ export const AssetSpec = z.object({
 });
 export type AssetSpec = z.infer<typeof AssetSpec>;
 
-export const AgreementKind = z.enum(["mou", "sofa", "intel-sharing", "joint-exercise-programme"]);
+export const AgreementKind = z.enum(["mou", "sofa", "intel-sharing", "joint-exercise-programme", "command-arrangement"]);
 export type AgreementKind = z.infer<typeof AgreementKind>;
+/** The cooperation an MOU opens (docs/rules/agreements.md): cheaper joint training, or host-nation logistics support. */
+export const MouScope = z.enum(["training", "logistics"]);
+export type MouScope = z.infer<typeof MouScope>;
 
 export const AgreementSpec = z.object({
   id: Id,
@@ -132,6 +135,10 @@ export const AgreementSpec = z.object({
   parties: z.array(Id).min(2),
   /** Last turn the agreement is in force (inclusive); absent = open-ended. */
   expiresTurn: z.number().int().min(1).optional(),
+  /** An MOU: the cooperation it opens. */
+  scope: MouScope.optional(),
+  /** A command arrangement: the nation the parties agree commands the alliance's forces under transfer of authority. */
+  commander: Id.optional(),
   i18n: translations({ title: 120 }),
 });
 export type AgreementSpec = z.infer<typeof AgreementSpec>;
@@ -220,6 +227,8 @@ const ScenarioObject = z.object({
   agreements: z.array(AgreementSpec).default([]),
   msel: z.array(InjectSpec).default([]),
   objectives: z.array(ObjectiveSpec).default([]),
+  /** The alliance nation that commands forces placed under alliance command from the start (exercise control or a command arrangement may change it). */
+  allianceCommander: Id.optional(),
   rules: RuleCoefficients.prefault({}),
   /** Translations of title, summary, briefing and learningObjectives[n] (see localized.ts). */
   i18n: scenarioTranslations,

@@ -237,10 +237,17 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
     if (type && a.mission && !type.missions.includes(a.mission)) err(`assets[${i}].mission`, "scenario.validate.missionNotAllowed", { type: type.name, mission: a.mission });
   });
 
+  nation("allianceCommander", s.allianceCommander);
+  const commanderSpec = s.nations.find((n) => n.id === s.allianceCommander);
+  if (commanderSpec && (!commanderSpec.alliance || commanderSpec.adversary || !commanderSpec.playable)) err("allianceCommander", "toa.validate.commanderAllied", { nation: commanderSpec.id });
   s.agreements.forEach((ag, i) => {
     ag.parties.forEach((p, k) => nation(`agreements[${i}].parties[${k}]`, p));
     if (new Set(ag.parties).size !== ag.parties.length) err(`agreements[${i}].parties`, "scenario.validate.partyTwice");
     if (ag.expiresTurn !== undefined && ag.expiresTurn > s.turns) err(`agreements[${i}].expiresTurn`, "scenario.validate.turnAfterLast", { turn: ag.expiresTurn, turns: s.turns });
+    // TOA (docs/rules/toa.md): a command arrangement names one of its parties; a scope belongs to an MOU.
+    if (ag.kind === "command-arrangement" && (!ag.commander || !ag.parties.includes(ag.commander))) err(`agreements[${i}].commander`, "toa.validate.commanderParty");
+    if (ag.commander !== undefined && ag.kind !== "command-arrangement") err(`agreements[${i}].commander`, "agreements.refuse.commanderArrangementOnly");
+    if (ag.scope !== undefined && ag.kind !== "mou") err(`agreements[${i}].scope`, "agreements.refuse.scopeMouOnly");
   });
 
   const effect = (path: string, e: Effect) => {
@@ -323,14 +330,18 @@ export const EXPECTABLE_COMMANDS = [
   "setMission",
   "setPolicy",
   "fundCapacityBuilding",
+  "transferAuthority",
+  "revokeAuthority",
   "shareIntel",
   "requestInfo",
   "answerInfo",
   "proposeAgreement",
   "answerAgreement",
+  "terminateAgreement",
   "proposeJointExercise",
   "requestConsent",
   "answerConsent",
+  "revokeConsent",
   "conveneDialogue",
   "makeStatement",
   "sendMessage",

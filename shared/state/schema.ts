@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { idString } from "../protocol/ids.ts";
 import type { Msg } from "../i18n/message.ts";
-import { ScenarioSpec, Policies, Mission, AgreementKind, InjectSpec, AlertLevel, RulesOfEngagement, PublicStance, SharingPolicy } from "../scenario/schema.ts";
+import { ScenarioSpec, Policies, Mission, AgreementKind, MouScope, InjectSpec, AlertLevel, RulesOfEngagement, PublicStance, SharingPolicy } from "../scenario/schema.ts";
 import { AssetStatus, Classification, Admiralty } from "../scenario/effects.ts";
 
 /**
@@ -64,6 +64,11 @@ export const AssetState = z.object({
   arrivedTurn: z.number().nullable(),
   /** The name in the scenario's other languages (only when the scenario gives them). */
   i18n: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+  /**
+   * Under alliance command (transfer of authority): present only while the owner has placed it
+   * there, with the owner's national caveats (missions and regions the commander may not use it for).
+   */
+  authority: z.object({ since: z.number(), excludedMissions: z.array(Mission), excludedRegions: z.array(z.string()) }).optional(),
 });
 export type AssetState = z.infer<typeof AssetState>;
 
@@ -97,7 +102,7 @@ export const Report = z.object({
 });
 export type Report = z.infer<typeof Report>;
 
-export const AgreementStatus = z.enum(["proposed", "accepted", "rejected", "expired"]);
+export const AgreementStatus = z.enum(["proposed", "accepted", "rejected", "expired", "terminated"]);
 export type AgreementStatus = z.infer<typeof AgreementStatus>;
 
 export const Agreement = z.object({
@@ -111,10 +116,19 @@ export const Agreement = z.object({
   status: AgreementStatus,
   proposedTurn: z.number(),
   expiresTurn: z.number().nullable(),
+  /** An MOU: the cooperation it opens (absent: none beyond the trust it builds). */
+  scope: MouScope.optional(),
+  /** A command arrangement: the nation agreed as alliance commander. */
+  commander: z.string().optional(),
+  /** A joint exercise: the budget its proposer paid, refunded if it is rejected or expires unanswered. */
+  cost: z.number().optional(),
+  /** A terminated agreement: who ended it, and when. */
+  terminatedBy: z.string().optional(),
+  terminatedTurn: z.number().optional(),
 });
 export type Agreement = z.infer<typeof Agreement>;
 
-export const RequestStatus = z.enum(["pending", "granted", "denied", "answered", "expired"]);
+export const RequestStatus = z.enum(["pending", "granted", "denied", "answered", "expired", "revoked"]);
 export type RequestStatus = z.infer<typeof RequestStatus>;
 
 /** A request to enter another nation's territory. */
@@ -156,6 +170,9 @@ export const Order = z.discriminatedUnion("kind", [
     intelSharing: z.record(OrderId, SharingPolicy).optional(),
   }),
   z.object({ kind: z.literal("fundCapacityBuilding"), partner: OrderId, amount: z.number().int().min(1).max(10000) }),
+  /** Transfer of authority: place an asset under alliance command, with national caveats. */
+  z.object({ kind: z.literal("transferAuthority"), asset: OrderId, excludedMissions: z.array(Mission).max(20).optional(), excludedRegions: z.array(OrderId).max(50).optional() }),
+  z.object({ kind: z.literal("revokeAuthority"), asset: OrderId }),
 ]);
 export type Order = z.infer<typeof Order>;
 export type OrderKind = Order["kind"];
@@ -264,6 +281,8 @@ export const ExerciseState = z.object({
   notes: z.record(z.string(), ObserverNote),
   objectives: z.record(z.string(), ObjectiveState),
   improvements: z.record(z.string(), ImprovementItem),
+  /** The alliance nation whose team orders the assets under transfer of authority; null while nobody does. */
+  allianceCommander: z.string().nullable(),
   /** Diplomacy actions taken this turn, applied at resolution. */
   pendingDiplomacy: z.array(z.object({ kind: z.enum(["jointExercise", "dialogue"]), nations: z.array(z.string()), by: z.string() })),
   /** How alarmed the adversary is, 0–100 (rules.initialTension at the start; engine/tension.ts). Public. */

@@ -7,6 +7,7 @@ import { termKey } from "../i18n/terms.ts";
 import { localText, type Localized } from "../i18n/text.ts";
 import { translate, type NameOf } from "../i18n/format.ts";
 import { DEFAULT_LANG, isLang, type Lang } from "../i18n/languages.ts";
+import { caveatsMsg } from "../engine/toa.ts";
 
 /**
  * One line in a team's feed: what happened that this viewer is entitled to hear about, as a
@@ -103,6 +104,10 @@ export function orderMsg(order: Order): Msg {
       return msg("feed.order.setPolicy");
     case "fundCapacityBuilding":
       return msg("feed.order.fundCapacityBuilding", { partner: ref("nation", order.partner), amount: order.amount });
+    case "transferAuthority":
+      return msg("toa.order.transferAuthority", { asset: ref("asset", order.asset), caveats: caveatsMsg({ since: 0, excludedMissions: order.excludedMissions ?? [], excludedRegions: order.excludedRegions ?? [] }) });
+    case "revokeAuthority":
+      return msg("toa.order.revokeAuthority", { asset: ref("asset", order.asset) });
     default: {
       const never: never = order;
       return never ?? msg("common.unknown");

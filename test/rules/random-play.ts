@@ -44,6 +44,13 @@ export function randomCommand(rng: Rng, state: ExerciseState): unknown {
     () => ({ type: "fireInject", inject: { number: "X", type: "event", from: "Control", to: [rng.pick(nations)], title: "Ad hoc", body: "Body.", effects: [{ kind: "crisis", region: rng.pick(regions), crisisKind: "storm", severity: rng.int(100) }] } }),
     () => ({ type: "timerExpired", turn: state.turn }),
     () => ({ type: "noSuchCommand", junk: garbage() }),
+    // Transfer of authority, termination, revoked consent (docs/rules/toa.md, agreements.md).
+    () => ({ type: "designateCommander", nation: rng.next() < 0.2 ? null : rng.pick(nations) }),
+    () => ({ type: "draftOrder", order: { kind: "transferAuthority", asset: rng.pick(assets), excludedMissions: rng.next() < 0.5 ? [rng.pick(missions)] : undefined, excludedRegions: rng.next() < 0.5 ? [rng.pick(regions)] : undefined } }),
+    () => ({ type: "draftOrder", order: { kind: "revokeAuthority", asset: rng.pick(assets) } }),
+    () => ({ type: "terminateAgreement", agreement: rng.pick([...Object.keys(state.agreements), "a0"]) }),
+    () => ({ type: "revokeConsent", request: rng.pick([...Object.keys(state.consentRequests), "c0"]) }),
+    () => ({ type: "proposeAgreement", kind: "command-arrangement", title: "Command", parties: nations.filter(() => rng.next() < 0.8), commander: rng.pick(nations) }),
   ];
   return rng.pick(options)();
 }

@@ -3,6 +3,7 @@ import { commandForm, field, section, statusLine, commandButton } from "../ui/fo
 import type { GameContext, Panel } from "../game/context.ts";
 import { phaseLabel, nationName } from "../game/names.ts";
 import { t } from "../i18n.ts";
+import { commanderSection } from "./commander-form.ts";
 
 /**
  * Exercise control's main controls: the lifecycle, the turn timer, "Resolve turn now", and
@@ -69,6 +70,7 @@ export function controlPanel(getCtx: () => GameContext): Panel {
   const resolveStatus = statusLine();
   const resolve = commandButton(t("console.control.resolve"), { class: "primary" }, () => ({ type: "forceResolve", turn: getCtx().state.turn }), send, resolveStatus, t("console.control.resolved"));
   const ready = h("ul", { class: "readiness", "aria-label": t("console.control.readyName") });
+  const command = commanderSection(getCtx);
   const element = h(
     "div",
     { class: "panel" },
@@ -78,6 +80,7 @@ export function controlPanel(getCtx: () => GameContext): Panel {
     status.element,
     section(t("console.control.turn"), timerForm, h("div", { class: "actions" }, resolve), resolveStatus.element),
     section(t("console.control.ready"), ready),
+    command.element,
   );
   let seededTimer = false;
   return {
@@ -86,6 +89,7 @@ export function controlPanel(getCtx: () => GameContext): Panel {
     element,
     update(ctx) {
       const s = ctx.state;
+      command.update(ctx);
       const allowed = offered[s.phase] ?? [];
       for (const [key, button] of Object.entries(lifecycleButtons)) button.hidden = !allowed.includes(key as keyof typeof lifecycleButtons);
       if (confirmEnd.hidden) endButton.hidden = !allowed.includes("end");

@@ -29,6 +29,10 @@ const RESPONSE_LABELS: Record<ExpectableCommand, MessageKey> = {
   conveneDialogue: "console.response.conveneDialogue",
   makeStatement: "console.response.makeStatement",
   sendMessage: "console.response.sendMessage",
+  transferAuthority: "toa.response.transferAuthority",
+  revokeAuthority: "toa.response.revokeAuthority",
+  terminateAgreement: "agreements.response.terminateAgreement",
+  revokeConsent: "agreements.response.revokeConsent",
 };
 
 /** An expected action's command as people say it ("Deploy an asset"), never the command's name. */

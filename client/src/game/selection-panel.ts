@@ -2,7 +2,7 @@ import { h, setOptions, fill, setText } from "../ui/html.ts";
 import { statusLine } from "../ui/form.ts";
 import type { GameContext } from "./context.ts";
 import { nationName, regionName, assetType, assetName, assetTypeName, categoryLabel, crisisName, term } from "./names.ts";
-import type { ClientAsset } from "../state/client-state.ts";
+import type { ClientAsset, OwnAsset } from "../state/client-state.ts";
 import { t, lang } from "../i18n.ts";
 import { listIn, type MessageKey } from "../../../shared/i18n/index.ts";
 
@@ -104,10 +104,12 @@ function assetDetails(ctx: GameContext, a: ClientAsset): HTMLElement {
       [t("game.selection.strength"), t("game.selection.outOf100", { value: Math.round(a.strength) })],
       [t("game.selection.mission"), a.mission ? term("mission", a.mission) : t("game.none")],
     );
+    if (a.authority) rows.push([t("toa.selection.command"), commandLine(ctx, a.authority)]);
     if (a.destination) rows.push([movingLabel(a.intent), t("game.selection.routeLine", { destination: regionName(state, a.destination), eta: a.eta ?? "?", route: a.route.map((r) => regionName(state, r)).join(" → ") })]);
     if (type) rows.push([t("game.selection.canFly"), listIn(lang(), type.missions.map((m) => term("mission", m)))], [t("game.selection.speed"), t("game.selection.speedLine", { speed: type.speed, domain: t(DOMAIN[type.domain] ?? "game.domain.any") })]);
   }
-  const mine = !a.foreign && a.owner === ctx.welcome.nation;
+  // Ours to order: our own asset, or an ally's under alliance command when we are the commander (docs/rules/toa.md).
+  const mine = !a.foreign && (a.authority ? state.allianceCommander === ctx.welcome.nation : a.owner === ctx.welcome.nation);
   return h(
     "div",
     { class: "details" },
@@ -116,6 +118,13 @@ function assetDetails(ctx: GameContext, a: ClientAsset): HTMLElement {
     ctx.canAct && mine ? h("div", { class: "actions" }, h("button", { type: "button", onclick: () => ctx.bus.prefillOrder({ asset: a.id, kind: "deployAsset" }) }, t("game.selection.orderAsset"))) : null,
     h("button", { type: "button", class: "link", onclick: () => ctx.bus.select({ kind: "region", id: a.region }) }, t("game.selection.show", { region: regionName(state, a.region) })),
   );
+}
+
+/** Who commands an asset under alliance command, and its owner's caveats. */
+function commandLine(ctx: GameContext, authority: NonNullable<OwnAsset["authority"]>): string {
+  const caveats = [...authority.excludedMissions.map((m) => t("toa.caveat.mission", { mission: term("mission", m) })), ...authority.excludedRegions.map((r) => t("toa.caveat.region", { region: regionName(ctx.state, r) }))];
+  const commander = ctx.state.allianceCommander ? nationName(ctx.state, ctx.state.allianceCommander) : t("toa.console.nobody");
+  return t("toa.selection.commandLine", { commander, caveats: caveats.length ? t("toa.caveat.list", { caveats: listIn(lang(), caveats) }) : t("toa.caveat.none") });
 }
 
 const DOMAIN: Record<string, MessageKey> = { land: "game.domain.land", sea: "game.domain.sea", any: "game.domain.any" };

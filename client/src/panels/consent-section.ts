@@ -32,6 +32,8 @@ export function consentSection(getCtx: () => GameContext): { element: HTMLElemen
     const ctx = getCtx();
     const send = (cmd: { type: string } & Record<string, unknown>) => getCtx().send(cmd);
     const mine = ctx.canAct && c.host === ctx.viewNation && c.status === "pending";
+    // Consent given can be taken back: the requester's forces then leave at resolution.
+    const revocable = ctx.canAct && c.host === ctx.viewNation && c.status === "granted";
     const requester = nationName(ctx.state, c.requester);
     const where = regionName(ctx.state, c.region);
     return h(
@@ -52,6 +54,9 @@ export function consentSection(getCtx: () => GameContext): { element: HTMLElemen
             commandButton(t("panels.consent.grant"), { class: "primary small", "aria-label": t("panels.consent.grantLabel", { nation: requester, region: where }) }, () => ({ type: "answerConsent", request: c.id, grant: true }), send, status, t("panels.consent.granted")),
             commandButton(t("panels.consent.deny"), { class: "small", "aria-label": t("panels.consent.denyLabel", { nation: requester, region: where }) }, () => ({ type: "answerConsent", request: c.id, grant: false }), send, status, t("panels.consent.denied")),
           )
+        : null,
+      revocable
+        ? h("div", { class: "actions" }, commandButton(t("agreements.consent.revoke"), { class: "small danger", "aria-label": t("agreements.consent.revokeLabel", { nation: requester, region: where }) }, () => ({ type: "revokeConsent", request: c.id }), send, status, t("agreements.consent.revoked")))
         : null,
     );
   };

@@ -1,9 +1,18 @@
-import { h, setOptions } from "../ui/html.ts";
+import { h, setOptions, setText } from "../ui/html.ts";
 import type { GameContext } from "../game/context.ts";
-import { assetType, assetName, categoryLabel, regionName, otherNations } from "../game/names.ts";
+import { assetType, assetName, categoryLabel, regionName, otherNations, nationName } from "../game/names.ts";
 import { t } from "../i18n.ts";
 import { panelWords, term } from "./words.ts";
 import { policyHints, ALERT_LEVELS, ROE_LEVELS, STANCES } from "./policy-hints.ts";
+import { caveatFields } from "./caveat-fields.ts";
+import type { OwnAsset } from "../state/client-state.ts";
+
+/** An asset as the order form lists it: ours, ours under alliance command, or an ally's we command. */
+function assetOption(ctx: GameContext, a: OwnAsset): string {
+  const values = { category: categoryLabel(assetType(ctx.state, a)?.category), name: assetName(ctx.state, a.id), region: regionName(ctx.state, a.region), status: term("assetStatus", a.status) };
+  if (!a.authority) return t("panels.orderForm.assetOption", values);
+  return a.owner === ctx.viewNation ? t("toa.form.ownUnderCommand", values) : t("toa.form.commandedOption", { ...values, owner: nationName(ctx.state, a.owner) });
+}
 
 const KINDS = [
   { value: "deployAsset", key: "panels.orderForm.kind.deployAsset" },
@@ -12,6 +21,8 @@ const KINDS = [
   { value: "setMission", key: "panels.orderForm.kind.setMission" },
   { value: "setPolicy", key: "panels.orderForm.kind.setPolicy" },
   { value: "fundCapacityBuilding", key: "panels.orderForm.kind.fundCapacityBuilding" },
+  { value: "transferAuthority", key: "toa.form.kind.transferAuthority" },
+  { value: "revokeAuthority", key: "toa.form.kind.revokeAuthority" },
 ] as const;
 const NEEDS: Record<string, string[]> = {
   deployAsset: ["asset", "destination", "mission"],
@@ -20,6 +31,8 @@ const NEEDS: Record<string, string[]> = {
   setMission: ["asset", "mission"],
   setPolicy: ["policy"],
   fundCapacityBuilding: ["partner"],
+  transferAuthority: ["asset", "caveats"],
+  revokeAuthority: ["asset"],
 };
 const UNCHANGED = { value: "", key: "panels.orderForm.unchanged" } as const;
 
@@ -40,6 +53,9 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
   const sharingLevel = w.terms("sharingLevel", "sharingPolicy", ["none", "need-to-know", "full"], UNCHANGED);
   const partner = h("select", { name: "partner" });
   const amount = h("input", { type: "number", name: "amount", min: "1", max: "10000", value: "10", inputmode: "numeric" });
+  const caveats = caveatFields(w);
+  /** Who orders the forces under alliance command: the team that is commander finds allies' assets in its list. */
+  const commanderLine = h("p", { class: "commander-line muted" });
 
   const groups: Record<string, HTMLElement> = {
     asset: w.field("panels.orderForm.asset", asset),
@@ -61,6 +77,7 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
       w.field("panels.orderForm.sharingLevel", sharingLevel),
     ),
     partner: h("div", {}, w.field("panels.orderForm.partner", partner), w.field("panels.orderForm.amount", amount)),
+    caveats: caveats.element,
   };
   const showFields = () => {
     for (const [name, el] of Object.entries(groups)) el.hidden = !NEEDS[kind.value]!.includes(name);
@@ -72,6 +89,7 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
     const a = ctx.perspective?.assets[asset.value];
     const type = a ? assetType(ctx.state, a) : undefined;
     setOptions(mission, (type?.missions ?? []).map((m) => ({ value: m, label: term("mission", m) })), type ? undefined : t("panels.orderForm.assetFirst"));
+    caveats.missions.set((type?.missions ?? []).map((m) => ({ value: m, label: term("mission", m) })));
   };
   kind.addEventListener("change", showFields);
   asset.addEventListener("change", updateMissions);
@@ -81,7 +99,7 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
     submit: "panels.orderForm.submit",
     success: "panels.orderForm.success",
     send: (c) => getCtx().send(c),
-    children: [w.text(h("h3"), "panels.orderForm.heading"), w.field("panels.orderForm.kind", kind), ...Object.values(groups)],
+    children: [w.text(h("h3"), "panels.orderForm.heading"), commanderLine, w.field("panels.orderForm.kind", kind), ...Object.values(groups)],
     build: () => {
       const k = kind.value;
       if (NEEDS[k]!.includes("asset") && !asset.value) return t("panels.orderForm.error.asset");
@@ -108,6 +126,10 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
           if (!partner.value) return t("panels.orderForm.error.partner");
           if (!(Number(amount.value) >= 1)) return t("panels.orderForm.error.amount");
           return { type: "draftOrder", order: { kind: k, partner: partner.value, amount: Math.round(Number(amount.value)) } };
+        case "transferAuthority":
+          return { type: "draftOrder", order: { kind: k, asset: asset.value, ...caveats.values() } };
+        case "revokeAuthority":
+          return { type: "draftOrder", order: { kind: k, asset: asset.value } };
         default:
           return t("panels.orderForm.error.kind");
       }
@@ -119,12 +141,12 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
     element: form,
     update(ctx) {
       w.refresh();
-      const own = Object.values(ctx.perspective?.assets ?? {}).filter((a) => !a.foreign);
-      setOptions(
-        asset,
-        own.map((a) => ({ value: a.id, label: t("panels.orderForm.assetOption", { category: categoryLabel(assetType(ctx.state, a)?.category), name: assetName(ctx.state, a.id), region: regionName(ctx.state, a.region), status: term("assetStatus", a.status) }) })),
-        t("panels.orderForm.chooseAsset"),
-      );
+      const commander = ctx.state.allianceCommander;
+      setText(commanderLine, commander ? t("toa.commander.current", { nation: nationName(ctx.state, commander) }) : t("toa.commander.none"));
+      // Our own assets, and those of allies under alliance command when we are the commander.
+      const own = Object.values(ctx.perspective?.assets ?? {}).filter((a): a is OwnAsset => !a.foreign && (a.owner === ctx.viewNation || (a.authority && ctx.state.allianceCommander === ctx.viewNation) || ctx.viewNation === null));
+      setOptions(asset, own.map((a) => ({ value: a.id, label: assetOption(ctx, a) })), t("panels.orderForm.chooseAsset"));
+      caveats.regions.set(ctx.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(ctx.state, r.id) })));
       setOptions(destination, ctx.state.scenario.regions.map((r) => ({ value: r.id, label: t("panels.orderForm.regionOption", { name: regionName(ctx.state, r.id), kind: term("regionKind", r.kind) }) })), t("panels.common.chooseRegion"));
       const others = otherNations(ctx.state, ctx.viewNation);
       setOptions(sharingPartner, others, t("panels.orderForm.noChange"));

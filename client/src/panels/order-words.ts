@@ -29,6 +29,12 @@ export function describeOrder(state: ClientState, order: Order): string {
     }
     case "fundCapacityBuilding":
       return t("panels.order.fundCapacityBuilding", { nation: nationName(state, order.partner), amount: num(order.amount) });
+    case "transferAuthority": {
+      const caveats = [...(order.excludedMissions ?? []).map((m) => t("toa.caveat.mission", { mission: term("mission", m) })), ...(order.excludedRegions ?? []).map((r) => t("toa.caveat.region", { region: regionName(state, r) }))];
+      return t("toa.order.transferAuthority", { asset: assetName(state, order.asset), caveats: caveats.length ? t("toa.caveat.list", { caveats: listIn(lang(), caveats) }) : t("toa.caveat.none") });
+    }
+    case "revokeAuthority":
+      return t("toa.order.revokeAuthority", { asset: assetName(state, order.asset) });
     default:
       return t("panels.order.other");
   }

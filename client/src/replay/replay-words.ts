@@ -76,6 +76,10 @@ export function eventMsg(event: ExerciseEvent, state: ExerciseState): Msg {
       return msg("replay.event.improvementRecorded", { issue: event.item.issue });
     case "improvementRemoved":
       return msg("replay.event.improvementRemoved");
+    case "allianceCommanderSet":
+      return event.nation ? msg("toa.replay.commanderSet", { nation: ref("nation", event.nation) }) : msg("toa.explain.noCommander");
+    case "consentRevoked":
+      return msg("agreements.replay.consentRevoked");
     default:
       return msg("replay.event.other");
   }

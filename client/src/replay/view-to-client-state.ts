@@ -38,6 +38,7 @@ export function clientStateFromView(view: View, scenario: ScenarioSpec, feed: Fe
     cohesion: view.cohesion,
     tension: view.tension,
     tensionReasons: view.tensionReasons,
+    allianceCommander: view.allianceCommander,
     regions: view.regions,
     nations,
     perspective: {

@@ -39,7 +39,7 @@ export type Perspective = Pick<View, "relations" | "reports" | "agreements" | "c
 };
 
 /** The public part of the shared View (deadline: epoch ms when the planning timer runs out, or null). */
-export type ClientState = Pick<View, "exerciseId" | "title" | "phase" | "turn" | "turns" | "seq" | "deadline" | "pausedRemainingMs" | "turnSeconds" | "scenarioTime" | "cohesion" | "tension" | "tensionReasons" | "regions"> & {
+export type ClientState = Pick<View, "exerciseId" | "title" | "phase" | "turn" | "turns" | "seq" | "deadline" | "pausedRemainingMs" | "turnSeconds" | "scenarioTime" | "cohesion" | "tension" | "tensionReasons" | "regions" | "allianceCommander"> & {
   scenario: PublicScenario;
   nations: Record<string, PublicNationRow>;
   perspective: Perspective | null;

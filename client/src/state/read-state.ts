@@ -26,6 +26,8 @@ function docs<T>(map: Json | undefined): Record<string, T> {
   return out;
 }
 
+type Authority = NonNullable<import("../../../shared/state/schema.ts").AssetState["authority"]>;
+
 const emptyScenario: PublicScenario = { id: "", language: "en", languages: ["en"], title: "", summary: "", briefing: "", learningObjectives: [], turns: 0, hoursPerTurn: 0, startTime: "", seatsPerNation: 0, policyRules: null, nations: [], regions: [], assetTypes: [] };
 
 /** `preferred` picks the perspective when the state briefly holds two (exercise control switching views). */
@@ -58,6 +60,7 @@ export function readState(decoded: { toJSON(): Json } | Json, preferred?: string
     cohesion: raw.cohesion ?? 0,
     tension: raw.tension ?? 0,
     tensionReasons: typeof raw.tensionReasons === "string" && raw.tensionReasons ? parseDoc<Msg[]>(raw.tensionReasons) : [],
+    allianceCommander: raw.allianceCommander || null,
     regions,
     nations,
     perspective,
@@ -105,6 +108,7 @@ function readPerspective(key: string, p: Json): Perspective {
           intent: a.intent === "deploy" || a.intent === "preposition" || a.intent === "recall" ? a.intent : null,
           foreign: false,
           ...names,
+          ...(typeof a.authority === "string" && a.authority ? { authority: parseDoc<Authority>(a.authority) } : {}),
         };
   }
   const feed = Object.values(docs<FeedItem>(p.feed)).sort((a, b) => b.seq - a.seq);

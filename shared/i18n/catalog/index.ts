@@ -26,11 +26,17 @@ import cliFr from "./cli.fr.ts";
 import scenarioEn from "./scenario.en.ts";
 import scenarioFr from "./scenario.fr.ts";
 import botsEn from "./bots.en.ts";
+import toaEn from "./toa.en.ts";
 import policiesEn from "./policies.en.ts";
+import toaFr from "./toa.fr.ts";
 import botsFr from "./bots.fr.ts";
+import agreementsEn from "./agreements.en.ts";
 import policiesFr from "./policies.fr.ts";
+import agreementsFr from "./agreements.fr.ts";
 import briefingEn from "./briefing.en.ts";
+import diplomacyEn from "./diplomacy.en.ts";
 import briefingFr from "./briefing.fr.ts";
+import diplomacyFr from "./diplomacy.fr.ts";
 
 /**
  * The message catalogue: ICU MessageFormat strings (plurals, select for gender or kind), one file
@@ -41,9 +47,9 @@ import briefingFr from "./briefing.fr.ts";
  * To add a domain: write `<domain>.en.ts` (an object `as const`) and `<domain>.fr.ts`
  * (`satisfies CatalogFor<typeof en>`), then spread both below.
  */
-export const EN = { ...commonEn, ...termsEn, ...engineEn, ...serverEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn, ...startEn, ...gameEn, ...consoleEn, ...cliEn, ...scenarioEn, ...botsEn, ...policiesEn, ...briefingEn } as const;
+export const EN = { ...commonEn, ...termsEn, ...engineEn, ...serverEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn, ...startEn, ...gameEn, ...consoleEn, ...cliEn, ...scenarioEn, ...botsEn, ...policiesEn, ...briefingEn, ...toaEn, ...agreementsEn, ...diplomacyEn } as const;
 export type MessageKey = keyof typeof EN;
 
-const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...engineFr, ...serverFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr, ...startFr, ...gameFr, ...consoleFr, ...cliFr, ...scenarioFr, ...botsFr, ...policiesFr, ...briefingFr };
+const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...engineFr, ...serverFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr, ...startFr, ...gameFr, ...consoleFr, ...cliFr, ...scenarioFr, ...botsFr, ...policiesFr, ...briefingFr, ...toaFr, ...agreementsFr, ...diplomacyFr };
 
 export const CATALOG: Record<Lang, { readonly [K in MessageKey]: string }> = { en: EN, fr: FR };
