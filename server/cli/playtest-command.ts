@@ -115,7 +115,7 @@ const METRIC_KEYS: Record<string, MessageKey> = {
 
 /** A lever and its setting as people say them: policy settings in the rules' own words. */
 function leverWords(say: Say, lever: string, setting: string): string {
-  const vocabulary: Record<string, Vocabulary> = { alertLevel: "alertLevel", rulesOfEngagement: "rulesOfEngagement", publicStance: "publicStance", intelSharing: "sharingPolicy" };
+  const vocabulary: Record<string, Vocabulary> = { alertLevel: "alertLevel", rulesOfEngagement: "rulesOfEngagement", publicStance: "publicStance", intelSharing: "sharingPolicy", proposeAgreement: "agreementKind" };
   const term = vocabulary[lever] ? termKey(vocabulary[lever]!, setting) : null;
   const settingText = term ? say(term) : say(`cli.playtest.setting.${setting}` as MessageKey);
   return say("cli.playtest.leverSetting", { lever: say(`cli.playtest.lever.${lever}` as MessageKey), setting: settingText });

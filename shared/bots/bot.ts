@@ -86,7 +86,9 @@ export function planTurn({ view, world, persona, random }: BotTurn): Participant
   if (Object.keys(change).length) commands.push({ type: "draftOrder", order: { kind: "setPolicy", ...change } });
 
   // Crises: the worst first, each answered by the fittest free asset that can be paid for.
-  const mine = Object.values(view.assets).filter((a): a is AssetState & { foreign?: false } => !a.foreign && a.owner === me);
+  // What it may order: its own forces not under alliance command, and, as commander, the forces under it.
+  const commander = view.allianceCommander;
+  const mine = Object.values(view.assets).filter((a): a is AssetState & { foreign?: false } => !a.foreign && (a.authority ? commander === me : a.owner === me));
   const busy = new Set<string>();
   const crises = Object.values(view.regions)
     .filter((r) => r.crisis && r.crisis.severity > 0 && !world.adversaries.includes(r.owner ?? ""))
@@ -104,13 +106,15 @@ export function planTurn({ view, world, persona, random }: BotTurn): Participant
       continue;
     }
     const candidates = mine
-      .filter((a) => !busy.has(a.id) && free(a, view) && fitness(world, a, kind) > 0 && (typeOf(world, a)?.deployCost ?? 0) <= spendable())
+      .filter((a) => !busy.has(a.id) && free(a, view) && fitness(world, a, kind) > 0 && (typeOf(world, a)?.deployCost ?? 0) <= spendable() && !a.authority?.excludedRegions.includes(region.id))
       .sort((a, b) => fitness(world, b, kind) * b.strength - fitness(world, a, kind) * a.strength || (a.id < b.id ? -1 : 1));
     const asset = candidates[0];
     if (!asset) continue;
     const type = typeOf(world, asset)!;
     const preferred = hostile.has(kind) ? HOSTILE_MISSIONS : RELIEF_MISSIONS;
-    const mission = preferred.find((m) => type.missions.includes(m)) ?? type.missions[0]!;
+    const allowed = type.missions.filter((m) => !asset.authority?.excludedMissions.includes(m));
+    const mission = preferred.find((m) => allowed.includes(m)) ?? allowed[0];
+    if (!mission) continue;
     commands.push({ type: "draftOrder", order: { kind: "deployAsset", asset: asset.id, destination: region.id, mission } });
     busy.add(asset.id);
     budget -= type.deployCost;
@@ -123,6 +127,30 @@ export function planTurn({ view, world, persona, random }: BotTurn): Participant
       if (busy.has(asset.id) || asset.status !== "deployed" || view.regions[asset.region]?.crisis) continue;
       const home = nearestOwnRegion(world, view, me, asset);
       if (home) commands.push({ type: "draftOrder", order: { kind: "recallAsset", asset: asset.id, destination: home } });
+    }
+  }
+
+  // Alliance command: a free unit placed under the commander, or a command arrangement proposed
+  // (naming the first alliance member, as a lead nation) while nobody commands.
+  if (chance(persona.transfersAuthority)) {
+    if (commander && commander !== me) {
+      const unit = mine.find((a) => a.owner === me && !a.authority && !busy.has(a.id) && free(a, view) && a.status === "ready");
+      if (unit) commands.push({ type: "draftOrder", order: { kind: "transferAuthority", asset: unit.id } });
+    } else if (!commander) {
+      const members = Object.values(view.nations).filter((n) => n.alliance && n.playable && !world.adversaries.includes(n.id)).map((n) => n.id).sort();
+      const pending = Object.values(view.agreements).some((a) => a.kind === "command-arrangement" && a.status === "proposed");
+      if (!pending && members.length > 1) commands.push({ type: "proposeAgreement", kind: "command-arrangement", title: say("bots.agreement.title.command-arrangement"), parties: members.filter((n) => n !== me), commander: members[0]! });
+    }
+  }
+
+  // An agreement of the persona's kind with an ally that has none with it.
+  if (persona.proposes && chance(persona.proposals)) {
+    const { kind, scope } = persona.proposes;
+    const partner = allies.find((ally) => !Object.values(view.agreements).some((a) => a.kind === kind && a.parties.includes(ally) && (a.status === "accepted" || a.status === "proposed")));
+    const cost = kind === "joint-exercise-programme" ? world.rules.jointExerciseCost : 0;
+    if (partner && cost <= spendable() && kind !== "command-arrangement") {
+      commands.push({ type: "proposeAgreement", kind, title: say(`bots.agreement.title.${kind}`), parties: [partner], ...(scope ? { scope } : {}) });
+      budget -= cost;
     }
   }
 

@@ -1,4 +1,4 @@
-import type { AlertLevel, PublicStance, RulesOfEngagement, SharingPolicy } from "../scenario/schema.ts";
+import type { AgreementKind, AlertLevel, MouScope, PublicStance, RulesOfEngagement, SharingPolicy } from "../scenario/schema.ts";
 
 /**
  * How a bot plays a nation: data, not code, so a persona can be read (and argued with) like a
@@ -31,6 +31,11 @@ export type Persona = {
   sharingPolicy: SharingPolicy;
   /** Brings assets home once the crisis they answered is over. */
   recalls: boolean;
+  /** Places a free unit under alliance command (per turn), proposing a command arrangement when nobody commands. */
+  transfersAuthority: number;
+  /** The agreement it proposes to an ally that has none of that kind with it, and how often (per turn). */
+  proposes: { kind: AgreementKind; scope?: MouScope } | null;
+  proposals: number;
 };
 
 export const PERSONA_IDS = ["cooperative", "cautious", "free-rider", "hawk"] as const;
@@ -54,6 +59,9 @@ export const PERSONAS: Record<PersonaId, Persona> = {
     capacityBuilding: 0.2,
     sharingPolicy: "need-to-know",
     recalls: true,
+    transfersAuthority: 0.3,
+    proposes: { kind: "intel-sharing" },
+    proposals: 0.2,
   },
   /** Keeps its forces home and its money safe; answers politely, commits little. */
   cautious: {
@@ -72,6 +80,9 @@ export const PERSONAS: Record<PersonaId, Persona> = {
     capacityBuilding: 0,
     sharingPolicy: "need-to-know",
     recalls: true,
+    transfersAuthority: 0,
+    proposes: { kind: "mou", scope: "training" },
+    proposals: 0.1,
   },
   /** Lets the others carry the load: spends nothing it need not, shares nothing. */
   "free-rider": {
@@ -90,6 +101,9 @@ export const PERSONAS: Record<PersonaId, Persona> = {
     capacityBuilding: 0,
     sharingPolicy: "need-to-know",
     recalls: false,
+    transfersAuthority: 0,
+    proposes: null,
+    proposals: 0,
   },
   /** Meets every threat with force and says so: high alert, robust ROE, assertive words. */
   hawk: {
@@ -108,6 +122,9 @@ export const PERSONAS: Record<PersonaId, Persona> = {
     capacityBuilding: 0,
     sharingPolicy: "need-to-know",
     recalls: false,
+    transfersAuthority: 0.2,
+    proposes: { kind: "sofa" },
+    proposals: 0.2,
   },
 };
 

@@ -1,4 +1,4 @@
-import { AlertLevel, RulesOfEngagement, PublicStance, SharingPolicy } from "../scenario/schema.ts";
+import { AlertLevel, RulesOfEngagement, PublicStance, SharingPolicy, type AgreementKind, type MouScope } from "../scenario/schema.ts";
 import type { Persona } from "../bots/personas.ts";
 
 /**
@@ -38,4 +38,11 @@ export const LEVERS: readonly Lever[] = [
   action("capacityBuilding", "everyTurn", { capacityBuilding: 1 }),
   action("recall", "never", { recalls: false }),
   action("recall", "always", { recalls: true }),
+  action("transferAuthority", "never", { transfersAuthority: 0 }),
+  action("transferAuthority", "everyTurn", { transfersAuthority: 1 }),
+  action("proposeAgreement", "never", { proposals: 0 }),
+  ...(["mou:training", "mou:logistics", "mou", "sofa", "intel-sharing", "joint-exercise-programme"] as const).map((kindScope) => {
+    const [kind, scope] = kindScope.split(":") as [AgreementKind, MouScope | undefined];
+    return action("proposeAgreement", kindScope, { proposals: 1, proposes: { kind, ...(scope ? { scope } : {}) } });
+  }),
 ];

@@ -4,4 +4,9 @@ export default {
   "bots.consent.note": "Requesting access to support the response to the crisis in this region.",
   "bots.jointExercise.title": "Combined readiness exercise",
   "bots.dialogue.topic": "Coordinating our response to the crisis",
+  "bots.agreement.title.mou": "Memorandum of understanding on crisis cooperation",
+  "bots.agreement.title.sofa": "Status of forces agreement",
+  "bots.agreement.title.intel-sharing": "Intelligence-sharing arrangement",
+  "bots.agreement.title.joint-exercise-programme": "Joint exercise programme",
+  "bots.agreement.title.command-arrangement": "Alliance command arrangement",
 } as const;

@@ -6,4 +6,9 @@ export default {
   "bots.consent.note": "Demande d’accès pour soutenir la réponse à la crise dans cette région.",
   "bots.jointExercise.title": "Exercice combiné de préparation opérationnelle",
   "bots.dialogue.topic": "Coordination de notre réponse à la crise",
+  "bots.agreement.title.mou": "Protocole d’accord sur la coopération en cas de crise",
+  "bots.agreement.title.sofa": "Accord sur le statut des forces",
+  "bots.agreement.title.intel-sharing": "Arrangement de partage du renseignement",
+  "bots.agreement.title.joint-exercise-programme": "Programme d’exercices conjoints",
+  "bots.agreement.title.command-arrangement": "Arrangement de commandement de l’Alliance",
 } satisfies CatalogFor<typeof en>;

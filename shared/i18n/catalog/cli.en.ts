@@ -150,4 +150,8 @@ export default {
   "cli.playtest.setting.everyTurn": "every turn",
   "cli.playtest.setting.homeOnly": "at home only",
   "cli.playtest.setting.whereverNeeded": "wherever needed",
+  "cli.playtest.lever.transferAuthority": "places forces under alliance command",
+  "cli.playtest.lever.proposeAgreement": "proposes",
+  "cli.playtest.setting.mou:training": "an MOU on joint training",
+  "cli.playtest.setting.mou:logistics": "an MOU on shared logistics",
 } as const;

@@ -147,4 +147,8 @@ export default {
   "cli.playtest.setting.everyTurn": "à chaque tour",
   "cli.playtest.setting.homeOnly": "chez elle seulement",
   "cli.playtest.setting.whereverNeeded": "partout où il le faut",
+  "cli.playtest.lever.transferAuthority": "place des forces sous commandement de l’Alliance",
+  "cli.playtest.lever.proposeAgreement": "propose",
+  "cli.playtest.setting.mou:training": "un protocole d’entraînement conjoint",
+  "cli.playtest.setting.mou:logistics": "un protocole de logistique partagée",
 } satisfies CatalogFor<typeof en>;
