@@ -5,6 +5,7 @@ import { executeOrders } from "./execute-orders.ts";
 import { moveAssets } from "./movement.ts";
 import { resolveCrises } from "./crises.ts";
 import { detectAssets } from "./detection.ts";
+import { autoShare } from "./auto-share.ts";
 import { applyDiplomacy, applyAgreementUpkeep } from "./relations.ts";
 import { applyEconomy } from "./economy.ts";
 import { evaluateObjectives } from "./objectives.ts";
@@ -29,6 +30,7 @@ export function resolveTurnInto(b: EventBuilder, cause: "allCommitted" | "timer"
   moveAssets(b);
   resolveCrises(b);
   detectAssets(b);
+  autoShare(b);
   applyAgreementUpkeep(b);
   applyEconomy(b);
   evaluateObjectives(b, "any");

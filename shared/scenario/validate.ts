@@ -324,6 +324,7 @@ export const EXPECTABLE_COMMANDS = [
   "setPolicy",
   "fundCapacityBuilding",
   "shareIntel",
+  "releaseVersion",
   "requestInfo",
   "answerInfo",
   "proposeAgreement",
