@@ -8,7 +8,7 @@ import { createReport, confirmIfIndependent } from "./reports.ts";
 import { regionName } from "./orders.ts";
 import { isAllied } from "./sides.ts";
 import { correctPictures } from "./false-intel.ts";
-import { credibilityAtRange, distancesWithin, errorChance, sensorReliability, sourceKey, wrongRegion } from "./intel-grading.ts";
+import { credibilityAtRange, distancesWithin, errorChance, sensorKey, sensorReliability, wrongRegion } from "./intel-grading.ts";
 
 type Sensor = { asset: AssetState; type: AssetTypeSpec; reach: Map<string, number> };
 
@@ -67,10 +67,9 @@ function sight(b: EventBuilder, observer: string, target: AssetState, primary: S
   const mistaken = reportable && !confirmed && !home && b.roll() < errorChance(b.state, reliability, credibility);
   const region = (mistaken && wrongRegion(b.state, target, assetType(b.state, target), b.roll())) || target.region;
   const known = b.state.detections[observer]?.[target.id];
-  const source = { originator: observer, sensor: primary.asset.id, source: "own ISR" };
   if (known && known.region === region) {
     // Seen where the picture already has it: no new report, but an independent source confirms it.
-    confirmIfIndependent(b, observer, known, sourceKey(source), turn);
+    confirmIfIndependent(b, observer, known, sensorKey(observer, primary.asset.id), turn);
     return;
   }
   if (!reportable) {

@@ -63,11 +63,22 @@ export function wrongRegion(state: ExerciseState, asset: AssetState, type: Asset
 
 /**
  * What makes two reports independent sources: another nation (or another inject's sender), or
- * another of the same nation's sensors. A copy keeps its originator, so a report passed round
- * the alliance does not confirm itself.
+ * another of the same nation's sensors. Copies and releasable versions count as their root's
+ * source, so a report passed round the alliance (or coming back) does not confirm itself.
  */
-export function sourceKey(report: Pick<Report, "originator" | "sensor" | "source">): string {
-  return report.sensor ? `${report.originator}/${report.sensor}` : `${report.originator}/${report.source}`;
+export function sourceKey(state: ExerciseState, report: Pick<Report, "originator" | "sensor" | "source" | "copiedFrom" | "versionOf">): string {
+  let root = report;
+  for (let hops = 0; hops < 64; hops++) {
+    const next = root.copiedFrom ?? root.versionOf;
+    if (!next || !Object.hasOwn(state.reports, next)) break;
+    root = state.reports[next]!;
+  }
+  return root.sensor ? sensorKey(root.originator, root.sensor) : `${root.originator}|${root.source}`;
+}
+
+/** The source key of one nation's sensor. */
+export function sensorKey(nation: string, sensor: string): string {
+  return `${nation}/${sensor}`;
 }
 
 /** Where a report places an asset: its sighting of it, if it records one. */

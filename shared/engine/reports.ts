@@ -76,7 +76,7 @@ export function revealSightings(builder: EventBuilder, holder: string, report: R
     const known = builder.state.detections[holder]?.[assetId];
     if (known && known.turn > sighting.turn) continue;
     if (known && known.region === sighting.region) {
-      confirmIfIndependent(builder, holder, known, sourceKey(report), sighting.turn, report);
+      confirmIfIndependent(builder, holder, known, sourceKey(builder.state, report), sighting.turn, report);
       if (known.turn === sighting.turn) continue;
     }
     const detection: Detection = { asset: asset.id, region: sighting.region, turn: sighting.turn, type: asset.type, owner: asset.owner, name: asset.name, report: report.id };
@@ -93,7 +93,7 @@ export function revealSightings(builder: EventBuilder, holder: string, report: R
 export function confirmIfIndependent(builder: EventBuilder, holder: string, known: Detection, newSource: string, turn: number, also?: Report): void {
   if (turn - known.turn > builder.state.scenario.rules.confirmationWindowTurns) return;
   const earlier = known.report && Object.hasOwn(builder.state.reports, known.report) ? builder.state.reports[known.report]! : null;
-  if (earlier && (earlier.owner !== holder || earlier.id === also?.id || sourceKey(earlier) === newSource)) return;
+  if (earlier && (earlier.owner !== holder || earlier.id === also?.id || sourceKey(builder.state, earlier) === newSource)) return;
   for (const confirmed of [earlier, also]) if (confirmed) confirmReport(builder, holder, confirmed);
 }
 
