@@ -1,30 +1,11 @@
 import type { ExerciseState, Report } from "../state/schema.ts";
 import type { EventBuilder } from "./builder.ts";
-import { msg, ref } from "../i18n/message.ts";
-import { translate, type NameOf } from "../i18n/format.ts";
+import type { NameOf } from "../i18n/format.ts";
 import { agreementInForce } from "./map.ts";
 import { adjustRelation } from "./relations.ts";
 import { clamp, round1 } from "./numbers.ts";
 import { revealSightings } from "./reports.ts";
-
-export type CopyOptions = { id: string; partner: string; from: string; turn: number; redactedText?: string };
-
-/**
- * The copy a partner receives: the report as it stands, with the chain of custody; never the
- * sender's sensor. A redacted copy keeps only what the redaction leaves: the replacement text, a
- * neutral title and a withheld source (the original's would name what was redacted), its
- * regions, no asset links and no placements. The client's preview renders this same record.
- */
-export function copyFor(report: Report, options: CopyOptions, englishNames: NameOf): Report {
-  const { id, partner, from, turn, redactedText } = options;
-  const redacted = redactedText !== undefined;
-  const { sensor: _sensor, ...rest } = report;
-  const copy: Report = { ...rest, id, owner: partner, turn, provenance: [...report.provenance, { from, to: partner, turn, redacted }], copiedFrom: report.id };
-  if (!redacted) return copy;
-  const { i18n: _i18n, sightings: _sightings, ...kept } = copy;
-  const words = { title: msg("intel.redacted.title", { nation: ref("nation", from) }), text: msg("intel.redacted.text", { text: redactedText }), source: msg("intel.redacted.source") };
-  return { ...kept, title: translate("en", words.title, englishNames), text: redactedText, source: translate("en", words.source, englishNames), assets: [], words };
-}
+import { copyFor } from "./report-copies.ts";
 
 /** Political capital for sharing one report with each partner (halved under a sharing agreement), times `factor`. */
 export function sharingCosts(state: ExerciseState, sender: string, partners: readonly string[], factor = 1): number[] {

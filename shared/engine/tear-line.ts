@@ -1,4 +1,3 @@
-import type { Report } from "../state/schema.ts";
 import type { Handler, Of } from "./decide.ts";
 import { RejectionCode, refuse } from "../protocol/rejections.ts";
 import { ref } from "../i18n/message.ts";
@@ -7,39 +6,7 @@ import { phaseWord, englishNames } from "./words.ts";
 import { playing } from "./intel.ts";
 import { nationalOriginator, sharingRefusal } from "./releasability.ts";
 import { deliverCopies, sharingCosts } from "./intel-sharing.ts";
-
-/** The fields of a tear line, chosen one by one by the originator. */
-export type VersionFields = Pick<Of<"releaseVersion">, "title" | "text" | "source" | "classification" | "releasability" | "regions" | "assets">;
-
-/**
- * The releasable version of a report (a tear line): a new report of the originator's, written
- * field by field, linking only regions and assets the original links, keeping the original's
- * grading and placements of the assets it still names. Pure, so the client previews exactly it.
- */
-export function versionRecord(original: Report, fields: VersionFields, id: string, turn: number, nation: string): Report {
-  const assets = fields.assets.filter((a) => original.assets.includes(a));
-  const sightings = (original.sightings ?? []).filter((s) => assets.includes(s.asset));
-  return {
-    id,
-    owner: nation,
-    originator: nation,
-    source: fields.source,
-    reliability: original.reliability,
-    credibility: original.credibility,
-    classification: fields.classification,
-    title: fields.title,
-    text: fields.text,
-    regions: fields.regions.filter((r) => original.regions.includes(r)),
-    assets,
-    turn,
-    provenance: [],
-    copiedFrom: null,
-    releasability: fields.releasability,
-    versionOf: original.id,
-    ...(sightings.length ? { sightings } : {}),
-    ...(original.confirmedTurn !== undefined ? { confirmedTurn: original.confirmedTurn } : {}),
-  };
-}
+import { versionRecord } from "./report-copies.ts";
 
 /**
  * releaseVersion: only the originator (or, for exercise control's and injects' reports, the
