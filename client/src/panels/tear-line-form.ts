@@ -19,6 +19,15 @@ const SCOPES = ["national", "alliance", "all"] as const;
  * record the engine will make: versionRecord and copyFor), or why that partner cannot have it.
  */
 export function tearLineForm(ctx: GameContext, report: Report, getCtx: () => GameContext): HTMLElement {
+  // Built when first opened: a closed tear line adds no second set of partner boxes to the card.
+  const details = h("details", { class: "tear-line" }, h("summary", {}, t("intel.tearLine.open")));
+  details.addEventListener("toggle", () => {
+    if (details.open && details.childElementCount === 1) details.append(tearLineBody(getCtx(), report, getCtx));
+  });
+  return details;
+}
+
+function tearLineBody(ctx: GameContext, report: Report, getCtx: () => GameContext): HTMLElement {
   const w = panelWords();
   const me = ctx.viewNation!;
   const said = (field: "title" | "text" | "source") => reportText(lang(), report, field, nameLookup(ctx.state), mainLang(ctx.state));
@@ -38,6 +47,9 @@ export function tearLineForm(ctx: GameContext, report: Report, getCtx: () => Gam
   for (const box of regions.element.querySelectorAll<HTMLInputElement>("input")) box.checked = true;
   const assets = w.checkboxes("intel.tearLine.assets", `version-assets-${report.id}`);
   assets.set(report.assets.map((a) => ({ value: a, label: assetName(ctx.state, a) })));
+  // Links can only be kept or dropped: an original without any has nothing to choose.
+  regions.element.hidden = report.regions.length === 0;
+  assets.element.hidden = report.assets.length === 0;
   const shareWith = w.checkboxes("intel.tearLine.shareWith", `version-share-${report.id}`);
   shareWith.set(otherNations(ctx.state, me));
   const preview = h("div", { class: "tear-line-preview", "aria-live": "polite" });
@@ -97,5 +109,5 @@ export function tearLineForm(ctx: GameContext, report: Report, getCtx: () => Gam
   form.addEventListener("input", renderPreview);
   form.addEventListener("change", renderPreview);
   renderPreview();
-  return h("details", { class: "tear-line" }, h("summary", {}, t("intel.tearLine.open")), form);
+  return form;
 }
