@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { as } from "./game.ts";
 import { viewFor } from "../../shared/engine/view-for.ts";
+import { nationActions } from "../../shared/aar/inject-evaluation.ts";
 import { game, grant, withEast, copyHeldBy, uavAtSea, rules, sightingsOf } from "./intel-fixtures.ts";
 
 const secret = { title: "Grom's orders intercepted", text: "RNS Grom will shadow the convoy from the Red Gulf.", source: "SIGINT station Hald", classification: "SECRET", assets: ["r-frigate"], regions: ["r-sea"] };
@@ -40,6 +41,8 @@ describe("classification and releasability", () => {
     expect(g.state.reports[original.id]!.classification).toBe("SECRET");
     const south = JSON.stringify(viewFor(g.state, { kind: "nation", nation: "south" }));
     for (const word of ["intercepted", "shadow the convoy", "SIGINT", "Hald"]) expect(south).not.toContain(word);
+    // For the after-action review, Nordmark released a version and shared it.
+    expect(nationActions(g.events).filter((a) => a.nation === "north").map((a) => a.command)).toEqual(["releaseVersion", "shareIntel"]);
     // The version names no asset: Sudland learns nothing of where RNS Grom is.
     expect(g.state.detections.south!["r-frigate"]).toBeUndefined();
   });

@@ -21,6 +21,8 @@ export default {
   "intel.false.trust": "{sharer} passed {holder} a report that proved wrong: {holder}'s trust in {sharer} falls by {trust}.",
   "intel.picture.moved": "{asset} ({owner}) is no longer in {region}: it was last seen there on turn {turn}.",
   "intel.autoShare.done": "Sharing policy “full” with {partner}: {count, plural, =0 {no new report shared} one {# new report shared automatically} other {# new reports shared automatically}} for {cost} political capital.{withheld, plural, =0 {} one { # report not releasable to them was kept back.} other { # reports not releasable to them were kept back.}}{unpaid, plural, =0 {} one { # report waits: political capital ran out.} other { # reports wait: political capital ran out.}}",
+  // After-action review
+  "intel.action.releasedVersion": "released a releasable version (tear line) of a report",
   // Console
   "intel.response.releaseVersion": "Release a version of a report (tear line)",
   "intel.grant.claims": "Plant a placement: the report says this asset is in this region (false if it is not there)",

@@ -20,6 +20,7 @@ export default {
   "intel.false.trust": "{sharer} a transmis à {holder} un rapport qui s'est révélé faux\u00a0: la confiance de {holder} envers {sharer} baisse de {trust}.",
   "intel.picture.moved": "{asset} ({owner}) n'est plus dans {region}\u00a0: il y a été vu pour la dernière fois au tour {turn}.",
   "intel.autoShare.done": "Politique de partage «\u00a0complet\u00a0» avec {partner}\u00a0: {count, plural, =0 {aucun nouveau rapport partagé} one {# nouveau rapport partagé automatiquement} other {# nouveaux rapports partagés automatiquement}} pour {cost} de capital politique.{withheld, plural, =0 {} one { # rapport non diffusable à ce partenaire a été retenu.} other { # rapports non diffusables à ce partenaire ont été retenus.}}{unpaid, plural, =0 {} one { # rapport attend\u00a0: le capital politique est épuisé.} other { # rapports attendent\u00a0: le capital politique est épuisé.}}",
+  "intel.action.releasedVersion": "a diffusé une version diffusable (tear line) d'un rapport",
   "intel.response.releaseVersion": "Diffuser une version d'un rapport (tear line)",
   "intel.grant.claims": "Implanter une position\u00a0: le rapport place ce moyen dans cette région (faux s'il n'y est pas)",
   "intel.grant.claimAsset": "Moyen cité par le rapport",
