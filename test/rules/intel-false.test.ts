@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
-import { as } from "./game.ts";
+import { as, Game, tinyInput } from "./game.ts";
+import { validateScenario } from "../../shared/scenario/validate.ts";
 import { viewFor } from "../../shared/engine/view-for.ts";
 import { translate } from "../../shared/i18n/index.ts";
 import { namesIn } from "../../shared/view/feed.ts";
@@ -83,5 +84,24 @@ describe("a planted false report", () => {
     g.do({ type: "releaseVersion", report: report.id, title: "Warship south", text: "A warship.", source: "coastal watch", classification: "RESTRICTED", releasability: { scope: "alliance" }, assets: [grom], regions: ["s-sea"], shareWith: ["south"] }, as("north"));
     g.endTurn();
     expect(rulesApplied(g, "intel.falseReport")).toMatchObject([{ nations: ["south"] }]);
+  });
+});
+
+describe("a planted report in a scenario file", () => {
+  it("is validated: its claims name assets and regions of the scenario", () => {
+    const s = tinyInput() as unknown as { msel: { effects?: { kind: string; report: Record<string, unknown> }[] }[] };
+    s.msel[1]!.effects![0]!.report.claims = [{ asset: "r-frigate", region: "s-sea" }];
+    expect(validateScenario(s).ok).toBe(true);
+    s.msel[1]!.effects![0]!.report.claims = [{ asset: "ghost", region: "atlantis" }];
+    const result = validateScenario(s);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((e) => e.path)).toEqual(["msel[1].effects[0].report.claims[0].asset", "msel[1].effects[0].report.claims[0].region"]);
+  });
+
+  it("fired by its inject, plants the false picture for the addressee", () => {
+    const g = new Game(undefined, 7, (s) => void ((s.msel![1]!.effects![0] as { report: Record<string, unknown> }).report.claims = [{ asset: "r-frigate", region: "s-sea" }])).start();
+    g.do({ type: "releaseInject", inject: "red-sighting" });
+    expect(g.state.detections.north!["r-frigate"]).toMatchObject({ region: "s-sea" });
+    expect(Object.values(g.state.falseIntel)).toEqual([{ "r-frigate": "r-sea" }]);
   });
 });
