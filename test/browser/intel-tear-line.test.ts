@@ -48,6 +48,7 @@ browserSuite("browser: a tear line from the intelligence panel", () => {
     // Sharing the original is refused, and the form said so beforehand.
     await original.getByText("Share this report…").click();
     await original.getByLabel("Sudland (not releasable to them)").check();
+    await original.locator('.share-preview [data-partner="south"]').getByText("Sudland cannot receive it: This SECRET report is releasable to its originator's nation only").waitFor();
     await original.getByRole("button", { name: "Share", exact: true }).click();
     await original.getByRole("alert").filter({ hasText: "not to Sudland. Make a releasable version (tear line) to share it." }).waitFor();
 
@@ -62,7 +63,7 @@ browserSuite("browser: a tear line from the intelligence panel", () => {
     await version.getByRole("group", { name: "Share it at once with" }).getByLabel("Sudland").check();
     const preview = version.locator('.preview-for[data-partner="south"]');
     await preview.getByText("Sudland will receive:").waitFor();
-    await preview.getByRole("article", { name: "Redonian warship may shadow convoys" }).waitFor();
+    await preview.getByRole("group", { name: "Redonian warship may shadow convoys" }).waitFor();
     expect(await preview.textContent()).not.toMatch(/intercepted|SIGINT|Hald/);
     expect(await preview.textContent()).toContain("national means");
     await version.scrollIntoViewIfNeeded();

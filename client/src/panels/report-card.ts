@@ -8,6 +8,7 @@ import { panelWords, term } from "./words.ts";
 import { clientFacts, refusalFor } from "./sharing-facts.ts";
 import { releasabilityWords } from "../../../shared/engine/releasability.ts";
 import { tearLineForm } from "./tear-line-form.ts";
+import { partnerPreviews } from "./share-preview.ts";
 import type { Report } from "../../../shared/state/schema.ts";
 
 /** "B2: usually reliable, probably true" — the admiralty grading in words (NATO's standard wording). */
@@ -51,9 +52,10 @@ export function reportCard(ctx: GameContext, report: Report, getCtx: () => GameC
   const mine = !options.preview && ctx.canAct && report.owner === ctx.viewNation;
   // A partner does not hold the original: the preview does not name it either.
   const original = report.versionOf && !options.preview ? state.perspective?.reports[report.versionOf] : undefined;
+  // A preview sits inside the card it previews: a group, not a second article.
   return h(
-    "article",
-    { class: `report${options.preview ? " preview" : ""}`, "aria-labelledby": titleId, "data-report": report.id },
+    options.preview ? "div" : "article",
+    { class: `report${options.preview ? " preview" : ""}`, "aria-labelledby": titleId, "data-report": report.id, ...(options.preview ? { role: "group" } : {}) },
     h("h4", { id: titleId }, said("title")),
     report.versionOf ? h("p", { class: "version" }, original ? t("intel.card.versionOf", { title: reportText(lang(), original, "title", nameLookup(state), mainLang(state)) }) : t("intel.card.version")) : null,
     h(
@@ -99,20 +101,29 @@ function shareForm(ctx: GameContext, report: Report, getCtx: () => GameContext):
   redact.addEventListener("change", () => (redactedField.hidden = !redact.checked));
   const redactId = newId("redact");
   redact.id = redactId;
+  // What each chosen partner will receive, before sending (redacted or not).
+  const preview = h("div", { class: "share-preview", "aria-live": "polite" });
+  const renderPreview = () => {
+    const now = getCtx();
+    const chosen = partners.values();
+    preview.replaceChildren(...(chosen.length ? [h("p", {}, h("strong", {}, t("intel.tearLine.preview"))), ...partnerPreviews(now, report, chosen, (copy) => reportCard(now, copy, getCtx, { preview: true }), redact.checked ? redacted.value.trim() || " " : undefined)] : []));
+  };
   const form = w.form({
     label: "panels.report.share.form",
     labelParams: { title: reportText(lang(), report, "title", nameLookup(ctx.state), mainLang(ctx.state)) },
     submit: "panels.report.share.submit",
     success: "panels.report.share.success",
     send: (c) => getCtx().send(c),
-    children: [partners.element, h("div", { class: "check" }, redact, h("label", { for: redactId }, t("panels.report.share.redact"))), redactedField],
+    children: [partners.element, h("div", { class: "check" }, redact, h("label", { for: redactId }, t("panels.report.share.redact"))), redactedField, preview],
     build: () => {
       const to = partners.values();
       if (!to.length) return t("panels.report.share.errorWith");
       if (redact.checked && !redacted.value.trim()) return t("panels.report.share.errorRedacted");
       return { type: "shareIntel", report: report.id, with: to, ...(redact.checked ? { redactedText: redacted.value.trim() } : {}) };
     },
-    reset: () => partners.clear(),
+    reset: () => (partners.clear(), renderPreview()),
   });
+  form.addEventListener("input", renderPreview);
+  form.addEventListener("change", renderPreview);
   return h("details", { class: "share" }, h("summary", {}, t("panels.report.share.open")), form);
 }

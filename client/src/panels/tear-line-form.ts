@@ -1,12 +1,12 @@
 import { h, newId } from "../ui/html.ts";
 import type { GameContext } from "../game/context.ts";
-import { otherNations, nameLookup, mainLang, regionName, assetName, nationName } from "../game/names.ts";
+import { otherNations, nameLookup, mainLang, regionName, assetName } from "../game/names.ts";
 import { reportText } from "../../../shared/view/report-words.ts";
-import { t, tm, lang } from "../i18n.ts";
+import { t, lang } from "../i18n.ts";
 import { panelWords } from "./words.ts";
 import { reportCard, sourceWords } from "./report-card.ts";
-import { refusalFor } from "./sharing-facts.ts";
-import { versionRecord, copyFor, type VersionFields } from "../../../shared/engine/report-copies.ts";
+import { partnerPreviews } from "./share-preview.ts";
+import { versionRecord, type VersionFields } from "../../../shared/engine/report-copies.ts";
 import type { Report } from "../../../shared/state/schema.ts";
 
 const CLASSIFICATIONS = ["UNCLASSIFIED", "RESTRICTED", "CONFIDENTIAL", "SECRET"] as const;
@@ -66,17 +66,8 @@ function tearLineBody(ctx: GameContext, report: Report, getCtx: () => GameContex
 
   const renderPreview = () => {
     const now = getCtx();
-    const partners = shareWith.values();
-    if (!partners.length) return preview.replaceChildren(h("p", { class: "muted" }, t("intel.tearLine.previewNone")));
     const version = versionRecord(report, fields(), `${report.id}-version`, now.state.turn, me);
-    preview.replaceChildren(
-      ...partners.map((partner) => {
-        const refusal = refusalFor(now.state, me, version, partner);
-        if (refusal) return h("p", { class: "error", "data-partner": partner }, t("intel.tearLine.previewRefused", { nation: nationName(now.state, partner), reason: tm(refusal.msg) }));
-        const copy = copyFor(version, { id: `${version.id}-${partner}`, partner, from: me, turn: now.state.turn }, nameLookup(now.state));
-        return h("div", { class: "preview-for", "data-partner": partner }, h("p", {}, h("strong", {}, t("intel.tearLine.previewFor", { nation: nationName(now.state, partner) }))), reportCard(now, copy, getCtx, { preview: true }));
-      }),
-    );
+    preview.replaceChildren(...partnerPreviews(now, version, shareWith.values(), (copy) => reportCard(now, copy, getCtx, { preview: true })));
   };
 
   const form = w.form({
