@@ -55,7 +55,8 @@ export function correctPictures(b: EventBuilder): void {
       const report = detection.report && Object.hasOwn(b.state.reports, detection.report) && b.state.reports[detection.report]!.owner === observer ? b.state.reports[detection.report]! : null;
       b.emit({ type: "sightingDisproved", observer, asset: detection.asset, region: detection.region, report: report?.id ?? null });
       if (report && placedFalsely(b.state, report, detection.asset)) disprove(b, observer, detection, report);
-      else if (!isAllied(b.state, detection.owner) || !isAllied(b.state, observer)) {
+      // Said to teams only (a role-played side's bookkeeping would flood exercise control's feed), and not of allies' forces.
+      else if (b.state.nations[observer]!.playable && !(isAllied(b.state, detection.owner) && isAllied(b.state, observer))) {
         explain(b, "intel.pictureCorrected", [observer], "intel.picture.moved", { asset: ref("asset", detection.asset), owner: ref("nation", detection.owner), region: ref("region", detection.region), turn: detection.turn });
       }
     }
@@ -70,7 +71,8 @@ function disprove(b: EventBuilder, observer: string, detection: Detection, repor
   const wasted = Object.values(b.state.assets).filter((a) => a.owner === observer && a.region === detection.region && a.arrivedTurn !== null && a.arrivedTurn >= detection.turn);
   const budget = round1(wasted.reduce((sum, a) => sum + assetType(b.state, a).deployCost, 0));
   const readiness = round1(wasted.length * rules.readinessCostPerDeployment);
-  explain(b, "intel.falseReport", [observer], "intel.false.wrong", {
+  // Said to teams (a role-played side's findings would only flood exercise control's feed).
+  if (b.state.nations[observer]!.playable) explain(b, "intel.falseReport", [observer], "intel.false.wrong", {
     asset: ref("asset", detection.asset),
     owner: ref("nation", detection.owner),
     region: ref("region", detection.region),

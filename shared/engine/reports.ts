@@ -101,5 +101,5 @@ export function confirmReport(builder: EventBuilder, holder: string, report: Rep
   const current = builder.state.reports[report.id];
   if (!current || current.confirmedTurn === builder.state.turn || current.disprovedTurn !== undefined) return;
   builder.emit({ type: "reportGraded", report: report.id, credibility: "1", confirmedTurn: builder.state.turn });
-  explain(builder, "intel.confirmation", [holder], "intel.confirmed", { report: ref("report", report.id) });
+  if (builder.state.nations[holder]?.playable) explain(builder, "intel.confirmation", [holder], "intel.confirmed", { report: ref("report", report.id) });
 }
