@@ -2,6 +2,7 @@ import { describe, it, expect } from "vitest";
 import { as, Game, tinyInput } from "./game.ts";
 import { validateScenario } from "../../shared/scenario/validate.ts";
 import { viewFor } from "../../shared/engine/view-for.ts";
+import { foldEvents, stamp } from "../../shared/engine/evolve.ts";
 import { translate } from "../../shared/i18n/index.ts";
 import { namesIn } from "../../shared/view/feed.ts";
 import { game, grant, rulesApplied, type Tweak } from "./intel-fixtures.ts";
@@ -103,5 +104,22 @@ describe("a planted report in a scenario file", () => {
     g.do({ type: "releaseInject", inject: "red-sighting" });
     expect(g.state.detections.north!["r-frigate"]).toMatchObject({ region: "s-sea" });
     expect(Object.values(g.state.falseIntel)).toEqual([{ "r-frigate": "r-sea" }]);
+  });
+});
+
+describe("a true report that has grown old", () => {
+  it("is not called wrong when the asset has moved since: the map forgets it and says when it was last seen there", () => {
+    const g = game(7, (s) => void (s.assets!.find((a) => a.id === grom)!.region = "s-sea"));
+    const report = grant(g, "north", { title: "Grom in the south", claims: [{ asset: grom, region: "s-sea" }] });
+    // The adversary's frigate sails home, as its role-player would have it.
+    const sailed = { ...g.state.assets[grom]!, region: "r-sea" };
+    g.state = foldEvents(g.state, stamp(g.state, [{ type: "assetUpdated", asset: sailed }], g.now));
+    g.do(deployFrigateToSouthernSea, as("north"));
+    g.endTurn();
+    expect(g.state.detections.north![grom]).toBeUndefined();
+    expect(g.state.reports[report.id]!.disprovedTurn).toBeUndefined();
+    expect(rulesApplied(g, "intel.falseReport")).toHaveLength(0);
+    const [line] = rulesApplied(g, "intel.pictureCorrected");
+    expect(translate("en", (line as { msg: Parameters<typeof translate>[1] }).msg, namesIn(g.state, "en"))).toBe("RNS Grom (Redonia) is no longer in Southern Sea: it was last seen there on turn 1.");
   });
 });
