@@ -72,6 +72,10 @@ export function nationActions(events: readonly ExerciseEvent[]): NationAction[] 
       case "intelShared":
         add(e.from, "shareIntel", null, e.seq, msg("aar.action.sharedIntel", { to: nations(e.to) }));
         break;
+      case "reportCreated":
+        // A releasable version (tear line) its originator wrote: the copies that share it are intelShared.
+        if (e.report.versionOf !== undefined && e.report.copiedFrom === null) add(e.report.owner, "releaseVersion", null, e.seq, msg("intel.action.releasedVersion"));
+        break;
       case "infoRequested":
         add(e.request.requester, "requestInfo", null, e.seq, msg("aar.action.requestedInfo", { target: ref("nation", e.request.target) }));
         break;

@@ -11,6 +11,7 @@ import { assertNever } from "./evolve.ts";
 import * as lifecycle from "./lifecycle.ts";
 import * as turn from "./turn.ts";
 import * as intel from "./intel.ts";
+import { releaseVersion } from "./tear-line.ts";
 import * as agreements from "./agreements.ts";
 import * as diplomacy from "./diplomacy.ts";
 import * as injects from "./injects.ts";
@@ -109,6 +110,8 @@ function dispatch(b: EventBuilder, command: Command, actor: Actor): Rejection | 
       return turn.uncommitTurn(b, command, actor);
     case "shareIntel":
       return intel.shareIntel(b, command, actor);
+    case "releaseVersion":
+      return releaseVersion(b, command, actor);
     case "requestInfo":
       return intel.requestInfo(b, command, actor);
     case "answerInfo":

@@ -1,54 +1,100 @@
-import { msg, ref, type MessageKey } from "../i18n/index.ts";
+import { msg, ref } from "../i18n/message.ts";
+import type { MessageKey } from "../i18n/catalog/index.ts";
 import type { EventBuilder } from "./builder.ts";
-import { assetType, regionsWithin } from "./map.ts";
-import { createReport } from "./reports.ts";
+import type { AssetState } from "../state/schema.ts";
+import type { AssetTypeSpec } from "../scenario/schema.ts";
+import { assetType } from "./map.ts";
+import { createReport, confirmIfIndependent } from "./reports.ts";
 import { regionName } from "./orders.ts";
+import { isAllied } from "./sides.ts";
+import { correctPictures } from "./false-intel.ts";
+import { credibilityAtRange, distancesWithin, errorChance, sensorKey, sensorReliability, wrongRegion } from "./intel-grading.ts";
+
+type Sensor = { asset: AssetState; type: AssetTypeSpec; reach: Map<string, number> };
+
+/** A nation's sensors: ISR assets and any asset with a detection range, neither degraded nor on the move. */
+export function sensorsOf(b: EventBuilder, observer: string, assets: readonly AssetState[]): Sensor[] {
+  const sensors: Sensor[] = [];
+  for (const asset of assets) {
+    if (asset.owner !== observer || asset.status === "degraded" || asset.route.length > 0) continue;
+    const type = assetType(b.state, asset);
+    if (type.category !== "isr" && type.detectionRange === 0) continue;
+    sensors.push({ asset, type, reach: distancesWithin(b.state, asset.region, type.detectionRange) });
+  }
+  return sensors;
+}
 
 /**
- * Fog of war: a nation learns of foreign assets in its own territory (always) and within reach
- * of its ISR assets (by a seeded roll). Each new sighting by ISR also produces a report.
+ * Fog of war: a nation knows foreign assets in its own territory (always, truly) and those its
+ * sensors see (each sensor in reach rolls `isrDetectionChance`). A sighting is graded by the
+ * first sensor that saw it — reliability by its kind, credibility by distance — and may, by a
+ * seeded roll at that grade, put the asset in a neighbouring region instead; two of the nation's
+ * sensors seeing it confirm it (credibility 1, never wrong). A new or moved sighting of a force
+ * that is not an ally's writes a report; allies' forces only update the picture. First, where
+ * the nation looks, its picture is corrected (false-intel.ts).
  */
 export function detectAssets(b: EventBuilder): void {
+  correctPictures(b);
   const chance = b.state.scenario.rules.isrDetectionChance;
   const observers = Object.keys(b.state.nations).sort();
   const assets = Object.values(b.state.assets).sort((x, y) => (x.id < y.id ? -1 : 1));
   for (const observer of observers) {
-    const covered = new Set<string>();
-    for (const sensor of assets) {
-      if (sensor.owner !== observer || sensor.status === "degraded" || sensor.route.length > 0) continue;
-      const type = assetType(b.state, sensor);
-      if (type.category !== "isr" && type.detectionRange === 0) continue;
-      for (const region of regionsWithin(b.state, sensor.region, type.detectionRange)) covered.add(region);
-    }
+    const sensors = sensorsOf(b, observer, assets);
     for (const target of assets) {
       if (target.owner === observer) continue;
       const home = b.state.regions[target.region]?.owner === observer;
-      const inCover = covered.has(target.region);
-      if (!home && !inCover) continue;
-      if (!home && b.roll() >= chance) continue;
+      const inReach = sensors.filter((s) => s.reach.has(target.region)).sort((x, y) => x.reach.get(target.region)! - y.reach.get(target.region)! || (x.asset.id < y.asset.id ? -1 : 1));
+      if (!home && inReach.length === 0) continue;
+      const seen = inReach.filter(() => b.roll() < chance);
       const known = b.state.detections[observer]?.[target.id];
-      if (known && known.region === target.region) continue;
-      b.emit({ type: "assetDetected", observer, detection: { asset: target.id, region: target.region, turn: b.state.turn, type: target.type, owner: target.owner, name: target.name } });
-      if (inCover && (!known || known.region !== target.region)) {
-        const owner = b.state.nations[target.owner]?.name ?? target.owner;
-        createReport(b, {
-          owner: observer,
-          originator: observer,
-          source: "own ISR",
-          reliability: "B",
-          credibility: "2",
-          classification: "CONFIDENTIAL",
-          title: `Sighting: ${owner} ${assetType(b.state, target).name} in ${regionName(b.state, target.region)}`,
-          text: `Own ISR reports ${target.name} (${owner}) in ${regionName(b.state, target.region)} at the end of turn ${b.state.turn}, status ${target.status}.`,
-          regions: [target.region],
-          assets: [target.id],
-          words: {
-            title: msg("engine.report.sighting.title", { owner: ref("nation", target.owner), type: ref("assetType", target.type), region: ref("region", target.region) }),
-            text: msg("engine.report.sighting.text", { asset: ref("asset", target.id), owner: ref("nation", target.owner), region: ref("region", target.region), turn: b.state.turn, status: msg(`term.assetStatus.${target.status}` as MessageKey) }),
-            source: msg("engine.report.source.ownIsr"),
-          },
-        });
+      const primary = seen[0];
+      if (!primary) {
+        if (known && known.region === target.region) continue;
+        b.emit({ type: "assetDetected", observer, detection: { asset: target.id, region: target.region, turn: b.state.turn, type: target.type, owner: target.owner, name: target.name } });
+        continue;
       }
+      sight(b, observer, target, primary, seen.length >= 2, home);
     }
   }
+}
+
+function sight(b: EventBuilder, observer: string, target: AssetState, primary: Sensor, confirmed: boolean, home: boolean): void {
+  const turn = b.state.turn;
+  const reliability = sensorReliability(b.state, primary.type);
+  const credibility = credibilityAtRange(b.state, primary.reach.get(target.region)!);
+  const reportable = !(isAllied(b.state, observer) && isAllied(b.state, target.owner));
+  // Only a lone sighting of a foreign force outside the nation's own territory can be mistaken.
+  const mistaken = reportable && !confirmed && !home && b.roll() < errorChance(b.state, reliability, credibility);
+  const region = (mistaken && wrongRegion(b.state, target, assetType(b.state, target), b.roll())) || target.region;
+  const known = b.state.detections[observer]?.[target.id];
+  if (known && known.region === region) {
+    // Seen where the picture already has it: no new report, but an independent source confirms it.
+    confirmIfIndependent(b, observer, known, sensorKey(observer, primary.asset.id), turn);
+    return;
+  }
+  if (!reportable) {
+    b.emit({ type: "assetDetected", observer, detection: { asset: target.id, region, turn, type: target.type, owner: target.owner, name: target.name } });
+    return;
+  }
+  const owner = b.state.nations[target.owner]?.name ?? target.owner;
+  createReport(b, {
+    owner: observer,
+    originator: observer,
+    source: "own ISR",
+    sensor: primary.asset.id,
+    reliability,
+    credibility: confirmed ? "1" : credibility,
+    ...(confirmed ? { confirmedTurn: turn } : {}),
+    classification: "CONFIDENTIAL",
+    title: `Sighting: ${owner} ${assetType(b.state, target).name} in ${regionName(b.state, region)}`,
+    text: `Own ISR reports ${target.name} (${owner}) in ${regionName(b.state, region)} at the end of turn ${turn}, status ${target.status}.`,
+    regions: [region],
+    assets: [target.id],
+    sightings: [{ asset: target.id, region, turn }],
+    words: {
+      title: msg("engine.report.sighting.title", { owner: ref("nation", target.owner), type: ref("assetType", target.type), region: ref("region", region) }),
+      text: msg("engine.report.sighting.text", { asset: ref("asset", target.id), owner: ref("nation", target.owner), region: ref("region", region), turn, status: msg(`term.assetStatus.${target.status}` as MessageKey) }),
+      source: msg("engine.report.source.ownIsr"),
+    },
+  });
 }

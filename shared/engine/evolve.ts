@@ -93,6 +93,21 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
     case "intelShared":
       // The copies themselves arrive as reportCreated events; this one records the act.
       return { ...state, nextId: bumpId(state, ...event.copies) };
+    case "reportGraded":
+      return {
+        ...state,
+        reports: update(state.reports, event.report, (report) => ({
+          ...report,
+          credibility: event.credibility,
+          ...(event.confirmedTurn !== undefined ? { confirmedTurn: event.confirmedTurn } : {}),
+          ...(event.disprovedTurn !== undefined ? { disprovedTurn: event.disprovedTurn } : {}),
+        })),
+      };
+    case "sightingDisproved":
+      if (!Object.hasOwn(state.detections, event.observer) || !Object.hasOwn(state.detections[event.observer]!, event.asset)) return state;
+      return { ...state, detections: update(state.detections, event.observer, (seen) => without(seen, event.asset)) };
+    case "falseIntelRecorded":
+      return { ...state, falseIntel: put(state.falseIntel, event.report, { ...(Object.hasOwn(state.falseIntel, event.report) ? state.falseIntel[event.report] : {}), ...event.actual }) };
     case "infoRequested":
       return { ...state, nextId: bumpId(state, event.request.id), infoRequests: put(state.infoRequests, event.request.id, event.request) };
     case "infoAnswered":

@@ -103,6 +103,7 @@ export function initialState(scenario: ScenarioSpec, exerciseId: string, seed: n
     messages: [],
     injects,
     detections: recordOf(scenario.nations.map((n) => [n.id, emptyRecord<Detection>()] as const)),
+    falseIntel: emptyRecord(),
     notes: emptyRecord(),
     objectives,
     improvements: emptyRecord(),

@@ -1,10 +1,36 @@
 import type { ReportDraft } from "../scenario/effects.ts";
 import type { EventBuilder } from "./builder.ts";
-import type { Report } from "../state/schema.ts";
+import type { Detection, Report, Sighting } from "../state/schema.ts";
+import { ref } from "../i18n/message.ts";
+import { explain } from "./explain.ts";
+import { sightingOf, sourceKey } from "./intel-grading.ts";
 
-/** Creates a fresh report held by one nation (from ISR, an inject or a facilitator grant). */
-export function createReport(builder: EventBuilder, draft: ReportDraft & { owner: string; originator: string; words?: Report["words"] }): string {
+type NewReport = Omit<ReportDraft, "claims"> & {
+  owner: string;
+  originator: string;
+  words?: Report["words"];
+  claims?: ReportDraft["claims"];
+  /** Own ISR: the sensor, and the sighting already decided by detection. */
+  sensor?: string;
+  sightings?: Sighting[];
+  confirmedTurn?: number;
+};
+
+/**
+ * Creates a fresh report held by one nation (from ISR, an inject or a facilitator grant). The
+ * report records where it places each asset it names: where a claim says (a planted report may
+ * lie), else where the asset really is. A placement that is not the truth is written down for
+ * exercise control (falseIntelRecorded), never in the report itself.
+ */
+export function createReport(builder: EventBuilder, draft: NewReport): string {
   const id = builder.id("r");
+  const turn = builder.state.turn;
+  const claims = draft.claims ?? [];
+  const named = [...new Set([...draft.assets, ...claims.map((c) => c.asset)])].filter((a) => Object.hasOwn(builder.state.assets, a));
+  const sightings: Sighting[] =
+    draft.sightings ??
+    named.map((asset) => ({ asset, region: claims.find((c) => c.asset === asset && Object.hasOwn(builder.state.regions, c.region))?.region ?? builder.state.assets[asset]!.region, turn }));
+  const regions = [...new Set([...draft.regions, ...claims.map((c) => c.region).filter((r) => Object.hasOwn(builder.state.regions, r))])];
   builder.emit({
     type: "reportCreated",
     report: {
@@ -17,26 +43,63 @@ export function createReport(builder: EventBuilder, draft: ReportDraft & { owner
       classification: draft.classification,
       title: draft.title,
       text: draft.text,
-      regions: draft.regions,
-      assets: draft.assets,
-      turn: builder.state.turn,
+      regions,
+      assets: [...new Set([...draft.assets, ...claims.map((c) => c.asset)])],
+      turn,
       provenance: [],
       copiedFrom: null,
       ...(draft.i18n && Object.keys(draft.i18n).length ? { i18n: draft.i18n as Record<string, Record<string, string>> } : {}),
       ...(draft.words ? { words: draft.words } : {}),
+      ...(draft.releasability ? { releasability: draft.releasability } : {}),
+      ...(sightings.length ? { sightings } : {}),
+      ...(draft.sensor ? { sensor: draft.sensor } : {}),
+      ...(draft.confirmedTurn !== undefined ? { confirmedTurn: draft.confirmedTurn } : {}),
     },
   });
-  revealNamedAssets(builder, draft.owner, draft.assets);
+  const actual = Object.fromEntries(sightings.filter((s) => builder.state.assets[s.asset]!.region !== s.region).map((s) => [s.asset, builder.state.assets[s.asset]!.region]));
+  if (Object.keys(actual).length) builder.emit({ type: "falseIntelRecorded", report: id, actual });
+  revealSightings(builder, draft.owner, builder.state.reports[id]!);
   return id;
 }
 
-/** A report that names assets tells its holder where they are (as of now). */
-export function revealNamedAssets(builder: EventBuilder, holder: string, assetIds: readonly string[]): void {
-  for (const assetId of assetIds) {
-    const asset = builder.state.assets[assetId];
+/**
+ * A report that names assets tells its holder where they are — where the report says, as of
+ * when it was seen (a report without recorded sightings, from before they were recorded, where
+ * they are now). Newer knowledge is not overwritten by an older report; the same place from an
+ * independent source confirms both reports.
+ */
+export function revealSightings(builder: EventBuilder, holder: string, report: Report): void {
+  for (const assetId of report.assets) {
+    const asset = Object.hasOwn(builder.state.assets, assetId) ? builder.state.assets[assetId]! : null;
     if (!asset || asset.owner === holder) continue;
+    const sighting = sightingOf(report, assetId) ?? { region: asset.region, turn: builder.state.turn };
     const known = builder.state.detections[holder]?.[assetId];
-    if (known && known.region === asset.region && known.turn === builder.state.turn) continue;
-    builder.emit({ type: "assetDetected", observer: holder, detection: { asset: asset.id, region: asset.region, turn: builder.state.turn, type: asset.type, owner: asset.owner, name: asset.name } });
+    if (known && known.turn > sighting.turn) continue;
+    if (known && known.region === sighting.region) {
+      confirmIfIndependent(builder, holder, known, sourceKey(builder.state, report), sighting.turn, report);
+      if (known.turn === sighting.turn) continue;
+    }
+    const detection: Detection = { asset: asset.id, region: sighting.region, turn: sighting.turn, type: asset.type, owner: asset.owner, name: asset.name, report: report.id };
+    builder.emit({ type: "assetDetected", observer: holder, detection });
   }
+}
+
+/**
+ * The holder already places the asset where a new source (`newSource`, a sourceKey) does: if it
+ * learnt that from an independent source (another nation, another sensor) within the
+ * confirmation window, or saw it itself, the earlier report and `also` (the new report, if
+ * any) are confirmed (credibility 1).
+ */
+export function confirmIfIndependent(builder: EventBuilder, holder: string, known: Detection, newSource: string, turn: number, also?: Report): void {
+  if (turn - known.turn > builder.state.scenario.rules.confirmationWindowTurns) return;
+  const earlier = known.report && Object.hasOwn(builder.state.reports, known.report) ? builder.state.reports[known.report]! : null;
+  if (earlier && (earlier.owner !== holder || earlier.id === also?.id || sourceKey(builder.state, earlier) === newSource)) return;
+  for (const confirmed of [earlier, also]) if (confirmed) confirmReport(builder, holder, confirmed);
+}
+
+export function confirmReport(builder: EventBuilder, holder: string, report: Report): void {
+  const current = builder.state.reports[report.id];
+  if (!current || current.confirmedTurn === builder.state.turn || current.disprovedTurn !== undefined) return;
+  builder.emit({ type: "reportGraded", report: report.id, credibility: "1", confirmedTurn: builder.state.turn });
+  if (builder.state.nations[holder]?.playable) explain(builder, "intel.confirmation", [holder], "intel.confirmed", { report: ref("report", report.id) });
 }

@@ -7,6 +7,7 @@ import { resolveCrises } from "./crises.ts";
 import { resolveIncidents } from "./incidents.ts";
 import { updateTension } from "./tension.ts";
 import { detectAssets } from "./detection.ts";
+import { autoShare } from "./auto-share.ts";
 import { applyDiplomacy, applyAgreementUpkeep } from "./relations.ts";
 import { applyEconomy } from "./economy.ts";
 import { evaluateObjectives } from "./objectives.ts";
@@ -42,6 +43,7 @@ export function resolveTurnInto(b: EventBuilder, cause: "allCommitted" | "timer"
   updateTension(b, resolveIncidents(b));
   detectAssets(b);
   shareAlliancePicture(b);
+  autoShare(b);
   applyAgreementUpkeep(b);
   applyEconomy(b);
   evaluateObjectives(b, "any");

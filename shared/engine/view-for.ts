@@ -11,6 +11,7 @@ function isCommandMember(state: ExerciseState, nation: string): boolean {
   for (const asset of Object.values(state.assets)) if (asset.authority && asset.owner === nation) return true;
   return false;
 }
+import { releasabilityOf } from "./releasability.ts";
 
 export type Viewer = { kind: "nation"; nation: string } | { kind: "white" } | { kind: "observer" };
 
@@ -172,7 +173,11 @@ export const viewParts = {
     for (const key in state.relations) if (pairOf(key).includes(me!)) relations[key] = state.relations[key]!;
     return relations;
   },
-  reports: (state: ExerciseState, scope: Scope): Record<string, Report> => mine(scope, state.reports, (r) => r.owner === scope.me),
+  /**
+   * A nation's own copies (the white cell: all). A report that does not carry its releasability
+   * shows the one its classification gives, so every reader sees where it may go.
+   */
+  reports: (state: ExerciseState, scope: Scope): Record<string, Report> => withReleasability(state, mine(scope, state.reports, (r) => r.owner === scope.me)),
   agreements(state: ExerciseState, scope: Scope): Record<string, AgreementView> {
     const visible: Record<string, AgreementView> = mine(scope, state.agreements, (a) => scope.me !== null && a.parties.includes(scope.me));
     // A scenario's agreement keeps its title's translations (the record holds the main language only).
@@ -239,6 +244,18 @@ const whiteInjects = new WeakMap<object, InjectView>();
 const publicInjects = new WeakMap<object, InjectView>();
 const publicNations = new WeakMap<object, PublicNation>();
 const translatedAgreements = new WeakMap<object, AgreementView>();
+const releasableReports = new WeakMap<object, Report>();
+
+function withReleasability(state: ExerciseState, reports: Record<string, Report>): Record<string, Report> {
+  let out = reports;
+  for (const key in reports) {
+    const report = reports[key]!;
+    if (report.releasability) continue;
+    if (out === reports) out = { ...reports };
+    out[key] = memo(releasableReports, report, () => ({ ...report, releasability: releasabilityOf(state, report) }));
+  }
+  return out;
+}
 function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
   let value = cache.get(key);
   if (value === undefined) {

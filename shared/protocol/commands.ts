@@ -2,7 +2,7 @@ import { z } from "zod";
 import { idString } from "./ids.ts";
 import { Order } from "../state/schema.ts";
 import { AgreementKind, MouScope, PublicStance } from "../scenario/schema.ts";
-import { Effect, ReportDraft } from "../scenario/effects.ts";
+import { Effect, ReportDraft, Classification, Releasability } from "../scenario/effects.ts";
 import { InjectSpec } from "../scenario/schema.ts";
 
 /**
@@ -24,6 +24,22 @@ export const ParticipantCommand = z.discriminatedUnion("type", [
     with: z.array(Id).min(1).max(10),
     /** Replacement text for the shared copy; the original stays with the sender. */
     redactedText: Text(4000).optional(),
+  }),
+  /**
+   * A tear line: the originator writes a releasable version of one of its reports, field by
+   * field (links only among the original's), and may share it at once with `shareWith`.
+   */
+  z.object({
+    type: z.literal("releaseVersion"),
+    report: Id,
+    title: Text(200),
+    text: Text(4000),
+    source: Text(120),
+    classification: Classification,
+    releasability: Releasability,
+    regions: z.array(Id).max(20).default([]),
+    assets: z.array(Id).max(20).default([]),
+    shareWith: z.array(Id).max(10).optional(),
   }),
   z.object({ type: z.literal("requestInfo"), to: Id, question: Text(1000) }),
   z.object({ type: z.literal("answerInfo"), request: Id, answer: Text(4000) }),

@@ -49,6 +49,12 @@ export const EventBody = z.discriminatedUnion("type", [
   z.object({ type: z.literal("assetDetected"), observer: Nation, detection: Detection }),
   z.object({ type: z.literal("reportCreated"), report: Report }),
   z.object({ type: z.literal("intelShared"), from: Nation, to: z.array(Nation), report: z.string(), copies: z.array(z.string()), redacted: z.boolean() }),
+  /** A report's grading changed: a second source confirmed it, or its holder found it wrong. */
+  z.object({ type: z.literal("reportGraded"), report: z.string(), credibility: z.enum(["1", "2", "3", "4", "5", "6"]), confirmedTurn: z.number().optional(), disprovedTurn: z.number().optional() }),
+  /** The observer's forces or sensors looked where its picture placed the asset and did not find it: the picture forgets it. */
+  z.object({ type: z.literal("sightingDisproved"), observer: Nation, asset: z.string(), region: z.string(), report: z.string().nullable() }),
+  /** Exercise control's record that a report placed assets where they were not (asset → the region they really were in). */
+  z.object({ type: z.literal("falseIntelRecorded"), report: z.string(), actual: z.record(z.string(), z.string()) }),
   z.object({ type: z.literal("infoRequested"), request: InfoRequest }),
   z.object({ type: z.literal("infoAnswered"), request: z.string(), answer: z.string() }),
   z.object({ type: z.literal("consentRequested"), request: ConsentRequest }),

@@ -40,6 +40,12 @@ export const RejectionCode = {
   UnderAllianceCommand: "under_alliance_command",
   /** The order would use an asset under alliance command for a mission or region its owner excluded. */
   Caveat: "caveat",
+  /** The sender's intelligence-sharing policy with that partner is `none`. */
+  SharingPolicy: "sharing_policy",
+  /** The report's releasability does not reach that partner (a tear line can). */
+  NotReleasable: "not_releasable",
+  /** A received report is passed on without its originator's release. */
+  OriginatorControl: "originator_control",
   Internal: "internal_error",
 } as const;
 export type RejectionCode = (typeof RejectionCode)[keyof typeof RejectionCode];

@@ -12,6 +12,24 @@ export const Admiralty = {
 export const Classification = z.enum(["UNCLASSIFIED", "RESTRICTED", "CONFIDENTIAL", "SECRET"]);
 export type Classification = z.infer<typeof Classification>;
 
+/**
+ * Who a report may be passed to: `national` (its originator's nation only), `alliance` (every
+ * alliance member, never the adversary), `all` (anyone); plus the nations named in `nations`
+ * ("releasable to"). `reshare`: the originator lets those who receive it pass it on within the
+ * same releasability (originator control, docs/rules/intel.md). Absent on a report: derived from
+ * its classification (rules `releasabilityByClassification`).
+ */
+export const Releasability = z.object({
+  scope: z.enum(["national", "alliance", "all"]),
+  nations: z.array(Id).max(20).optional(),
+  reshare: z.boolean().optional(),
+});
+export type Releasability = z.infer<typeof Releasability>;
+
+/** What a report says of where an asset is: a planted report claims a place that may be false. */
+export const SightingClaim = z.object({ asset: Id, region: Id });
+export type SightingClaim = z.infer<typeof SightingClaim>;
+
 /** An intelligence report as an author writes it inside an inject or a grant. */
 export const ReportDraft = z.object({
   title: text(200),
@@ -23,6 +41,14 @@ export const ReportDraft = z.object({
   regions: z.array(Id).default([]),
   assets: z.array(Id).default([]),
   i18n: translations({ title: 200, text: 4000, source: 120 }),
+  /**
+   * Where the report says named assets are. A claim that does not match where the asset really
+   * is plants a false picture: the holder's map shows the asset there until its forces or sensors
+   * look. Assets named in `assets` without a claim are placed where they really are.
+   */
+  claims: z.array(SightingClaim).max(20).optional(),
+  /** Who it may be passed to; absent: derived from the classification. */
+  releasability: Releasability.optional(),
 });
 export type ReportDraft = z.infer<typeof ReportDraft>;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { policyRules } from "./rules-policies.ts";
 import { toaRules } from "./rules-toa.ts";
+import { intelRules } from "./rules-intel.ts";
 
 /**
  * Every number the engine uses. Scenario authors may override any of them; the defaults
@@ -56,5 +57,6 @@ export const RuleCoefficients = z.object({
   seatsPerNation: z.number().int().min(1).max(20).default(6),
   ...policyRules,
   ...toaRules,
+  ...intelRules,
 });
 export type RuleCoefficients = z.infer<typeof RuleCoefficients>;

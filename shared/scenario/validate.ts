@@ -262,6 +262,8 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
       e.to.forEach((n, k) => nation(`${path}.to[${k}]`, n));
       e.report.regions.forEach((r, k) => region(`${path}.report.regions[${k}]`, r));
       e.report.assets.forEach((a, k) => asset(`${path}.report.assets[${k}]`, a));
+      (e.report.claims ?? []).forEach((c, k) => (asset(`${path}.report.claims[${k}].asset`, c.asset), region(`${path}.report.claims[${k}].region`, c.region)));
+      (e.report.releasability?.nations ?? []).forEach((n, k) => nation(`${path}.report.releasability.nations[${k}]`, n));
     }
   };
   const condition = (path: string, c: Condition): void => {
@@ -333,6 +335,7 @@ export const EXPECTABLE_COMMANDS = [
   "transferAuthority",
   "revokeAuthority",
   "shareIntel",
+  "releaseVersion",
   "requestInfo",
   "answerInfo",
   "proposeAgreement",

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { idString } from "../protocol/ids.ts";
 import type { Msg } from "../i18n/message.ts";
 import { ScenarioSpec, Policies, Mission, AgreementKind, MouScope, InjectSpec, AlertLevel, RulesOfEngagement, PublicStance, SharingPolicy } from "../scenario/schema.ts";
-import { AssetStatus, Classification, Admiralty } from "../scenario/effects.ts";
+import { AssetStatus, Classification, Admiralty, Releasability } from "../scenario/effects.ts";
 
 /**
  * The exercise state: everything the rules need, as plain JSON. It is only ever produced by
@@ -75,6 +75,10 @@ export type AssetState = z.infer<typeof AssetState>;
 export const ProvenanceStep = z.object({ from: z.string(), to: z.string(), turn: z.number(), redacted: z.boolean() });
 export type ProvenanceStep = z.infer<typeof ProvenanceStep>;
 
+/** Where a report says an asset was, and when it was seen there. */
+export const Sighting = z.object({ asset: z.string(), region: z.string(), turn: z.number() });
+export type Sighting = z.infer<typeof Sighting>;
+
 /** One nation's copy of a report. Sharing makes a new copy owned by the receiver. */
 export const Report = z.object({
   id: z.string(),
@@ -99,6 +103,18 @@ export const Report = z.object({
    * language; title, text and source still hold the English for older readers.
    */
   words: z.object({ title: z.custom<Msg>(), text: z.custom<Msg>(), source: z.custom<Msg>().optional() }).optional(),
+  /** Who it may be passed to (absent: derived from the classification, engine/releasability.ts). */
+  releasability: Releasability.optional(),
+  /** A releasable version (tear line): the report it was made from. Copies of a version keep it. */
+  versionOf: z.string().optional(),
+  /** Last turn a second, independent source confirmed what it says (credibility 1). */
+  confirmedTurn: z.number().optional(),
+  /** Turn its holder's forces or sensors found the report wrong. */
+  disprovedTurn: z.number().optional(),
+  /** Where the report places the assets it names, as of `turn` (the picture it gives its holder). */
+  sightings: z.array(Sighting).optional(),
+  /** Own ISR: the sensor that saw it (only on the originator's own report, never on a copy). */
+  sensor: z.string().optional(),
 });
 export type Report = z.infer<typeof Report>;
 
@@ -214,7 +230,8 @@ export const InjectState = z.object({
 });
 export type InjectState = z.infer<typeof InjectState>;
 
-export const Detection = z.object({ asset: z.string(), region: z.string(), turn: z.number(), type: z.string(), owner: z.string(), name: z.string() });
+/** `report`: the report that put the asset there on the holder's map (absent: its own eyes or territory). */
+export const Detection = z.object({ asset: z.string(), region: z.string(), turn: z.number(), type: z.string(), owner: z.string(), name: z.string(), report: z.string().optional() });
 export type Detection = z.infer<typeof Detection>;
 
 export const ObserverNote = z.object({
@@ -278,6 +295,11 @@ export const ExerciseState = z.object({
   injects: z.record(z.string(), InjectState),
   /** Per observing nation: foreign assets it knows about and where it last saw them. */
   detections: z.record(z.string(), z.record(z.string(), Detection)),
+  /**
+   * Exercise control's truth about false reports: report id → asset → the region the asset was
+   * really in when the report placed it elsewhere. No nation's view ever includes it.
+   */
+  falseIntel: z.record(z.string(), z.record(z.string(), z.string())),
   notes: z.record(z.string(), ObserverNote),
   objectives: z.record(z.string(), ObjectiveState),
   improvements: z.record(z.string(), ImprovementItem),

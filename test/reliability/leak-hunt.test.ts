@@ -186,7 +186,8 @@ describe("leak hunting over a long fuzzed exercise", () => {
     expect((await control.send({ type: "grantIntel", to: [a], report: { title: "Agency note", text: "For Nordvik." } })).ok).toBe(true);
     const before = (await readAs(url, ex, "/state")).relations[ac];
     let report: { id: string } | undefined;
-    await until(() => Boolean((report = [...alice.perspective().reports.values()].map((json: string) => JSON.parse(json))[0])), "Nordvik's report");
+    // The agency note (RESTRICTED: releasable to the alliance), not the turn's SECRET report, which Nordvik may not pass on.
+    await until(() => Boolean((report = [...alice.perspective().reports.values()].map((json: string) => JSON.parse(json)).find((r: { title: string }) => r.title === "Agency note"))), "Nordvik's report");
     expect((await alice.send({ type: "shareIntel", report: report!.id, with: [c] })).ok).toBe(true);
     await until(() => alice.perspective().relations.get(ac)?.trust > before.trust, "the A–C trust to move for A");
     await sleep(200);

@@ -53,7 +53,8 @@ describe("intelligence", () => {
 
   it("detects foreign assets within ISR reach with a seeded roll, and writes a report", () => {
     const g = new Game(undefined, 3, (s) => {
-      s.rules = { isrDetectionChance: 1 };
+      // Sightings never mistaken here (intel-grading.test.ts covers mistaken ones).
+      s.rules = { isrDetectionChance: 1, sightingErrorByCredibility: {} };
       s.assets!.find((a) => a.id === "n-uav")!.region = "n-sea";
     }).start();
     g.endTurn();

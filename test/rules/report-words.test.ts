@@ -15,9 +15,15 @@ function sighting(g: Game): Report {
   throw new Error("no ISR sighting in six turns");
 }
 
+/** Allies' forces are not reported (docs/rules/intel.md): the UAV goes to sea, in reach of the Red Gulf. */
+const uavAtSea = (s: Parameters<NonNullable<ConstructorParameters<typeof Game>[2]>>[0]) => {
+  s.rules = { isrDetectionChance: 1 };
+  s.assets!.find((a) => a.id === "n-uav")!.region = "n-sea";
+};
+
 describe("reports the engine writes", () => {
   it("an ISR sighting reads in the reader's language, with names", () => {
-    const g = new Game().start();
+    const g = new Game(undefined, 7, uavAtSea).start();
     const report = sighting(g);
     const en = reportText("en", report, "title", namesIn(g.state, "en"), "en");
     const fr = reportText("fr", report, "title", namesIn(g.state, "fr"), "en");
@@ -30,11 +36,13 @@ describe("reports the engine writes", () => {
   });
 
   it("a redacted copy carries neither the original text's translations nor its words", () => {
-    const g = new Game().start();
+    const g = new Game(undefined, 7, uavAtSea).start();
     const report = sighting(g);
     g.do({ type: "shareIntel", report: report.id, with: [report.owner === "north" ? "south" : "north"], redactedText: "Something was seen." }, as(report.owner));
     const copy = Object.values(g.state.reports).find((r) => r.copiedFrom === report.id)!;
-    expect(copy.words).toBeUndefined();
+    // Its words are the redaction's own (a neutral title, a withheld source), none of the original's.
+    expect(copy.words?.title.key).toBe("intel.redacted.title");
+    expect(JSON.stringify(copy)).not.toMatch(/engine\.report\.sighting|RNS Grom/);
     expect(reportText("fr", copy, "text", namesIn(g.state, "fr"), "en")).toBe("Something was seen.");
     const partnerView = JSON.stringify(viewFor(g.state, { kind: "nation", nation: copy.owner }));
     expect(partnerView).not.toContain("engine.report.sighting.text");

@@ -19,6 +19,7 @@ const RESPONSE_LABELS: Record<ExpectableCommand, MessageKey> = {
   setPolicy: "console.response.setPolicy",
   fundCapacityBuilding: "console.response.fundCapacityBuilding",
   shareIntel: "console.response.shareIntel",
+  releaseVersion: "intel.response.releaseVersion",
   requestInfo: "console.response.requestInfo",
   answerInfo: "console.response.answerInfo",
   requestConsent: "console.response.requestConsent",

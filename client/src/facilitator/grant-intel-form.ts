@@ -1,6 +1,6 @@
 import { h, setOptions } from "../ui/html.ts";
 import { t } from "../i18n.ts";
-import { nationName, regionName, term } from "../game/names.ts";
+import { nationName, regionName, assetName, term } from "../game/names.ts";
 import { commandForm, field, select, checkboxGroup } from "../ui/form.ts";
 import type { GameContext } from "../game/context.ts";
 
@@ -20,6 +20,10 @@ export function grantIntelForm(getCtx: () => GameContext): { element: HTMLElemen
   credibility.value = "3";
   classification.value = "RESTRICTED";
   const region = select("region");
+  // A planted placement: the report says this asset is in that region (a false report if it is not).
+  const claimAsset = select("claimAsset");
+  const claimRegion = select("claimRegion");
+  const releasability = select("releasability", [{ value: "", label: t("intel.grant.releasabilityDefault") }, ...(["national", "alliance", "all"] as const).map((s) => ({ value: s, label: t(`intel.releasability.${s}`) }))]);
   const form = commandForm({
     label: t("console.grant.title"),
     submit: t("console.grant.submit"),
@@ -33,20 +37,35 @@ export function grantIntelForm(getCtx: () => GameContext): { element: HTMLElemen
       field(t("console.grant.source"), source),
       h("div", { class: "row" }, field(t("console.grant.reliability"), reliability), field(t("console.grant.credibility"), credibility), field(t("console.grant.classification"), classification)),
       field(t("console.grant.region"), region),
+      h("fieldset", { class: "field" }, h("legend", {}, t("intel.grant.claims")), h("div", { class: "row" }, field(t("intel.grant.claimAsset"), claimAsset), field(t("intel.grant.claimRegion"), claimRegion))),
+      field(t("intel.grant.releasability"), releasability),
     ],
     build: () => {
       if (!to.values().length) return t("console.grant.noNation");
       if (!title.value.trim() || !text.value.trim()) return t("console.grant.noText");
+      const claim = claimAsset.value && claimRegion.value ? { asset: claimAsset.value, region: claimRegion.value } : null;
       return {
         type: "grantIntel",
         to: to.values(),
-        report: { title: title.value.trim(), text: text.value.trim(), source: source.value.trim() || t("console.grant.defaultSource"), reliability: reliability.value, credibility: credibility.value, classification: classification.value, regions: region.value ? [region.value] : [] },
+        report: {
+          title: title.value.trim(),
+          text: text.value.trim(),
+          source: source.value.trim() || t("console.grant.defaultSource"),
+          reliability: reliability.value,
+          credibility: credibility.value,
+          classification: classification.value,
+          regions: region.value ? [region.value] : [],
+          ...(claim ? { assets: [claim.asset], claims: [claim] } : {}),
+          ...(releasability.value ? { releasability: { scope: releasability.value } } : {}),
+        },
       };
     },
     reset: () => {
       title.value = "";
       text.value = "";
       to.clear();
+      claimAsset.value = "";
+      claimRegion.value = "";
     },
   });
   return {
@@ -54,6 +73,8 @@ export function grantIntelForm(getCtx: () => GameContext): { element: HTMLElemen
     update(ctx) {
       to.set(Object.values(ctx.state.nations).filter((n) => n.playable).map((n) => ({ value: n.id, label: nationName(ctx.state, n.id) })));
       setOptions(region, ctx.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(ctx.state, r.id) })), t("console.grant.noRegion"));
+      setOptions(claimAsset, Object.keys(ctx.state.perspective?.assets ?? {}).sort().map((id) => ({ value: id, label: `${assetName(ctx.state, id)} (${nationName(ctx.state, ctx.state.perspective!.assets[id]!.owner)})` })), t("intel.grant.noClaim"));
+      setOptions(claimRegion, ctx.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(ctx.state, r.id) })), t("intel.grant.noClaim"));
     },
   };
 }

@@ -1,0 +1,37 @@
+import { describe, it, expect } from "vitest";
+import { as } from "./game.ts";
+import { disseminationMatrix } from "../../shared/engine/dissemination.ts";
+import { game, grant, withEast } from "./intel-fixtures.ts";
+
+describe("the dissemination matrix", () => {
+  it("says who held which report and which version from when, and from whom", () => {
+    const g = game(7, withEast);
+    const original = grant(g, "north", { title: "Grom sighted", classification: "SECRET" });
+    const other = grant(g, "south", { title: "Storm damage", classification: "RESTRICTED" });
+    g.endTurn();
+    g.do({ type: "releaseVersion", report: original.id, title: "Warship sighted", text: "t", source: "s", classification: "RESTRICTED", releasability: { scope: "alliance" }, shareWith: ["south"] }, as("north"));
+    g.endTurn();
+    g.do({ type: "shareIntel", report: other.id, with: ["north", "east"], redactedText: "Damage." }, as("south"));
+    const rows = disseminationMatrix(g.state);
+    const version = Object.values(g.state.reports).find((r) => r.versionOf === original.id && r.owner === "north")!;
+    expect(rows.map((r) => [r.report, r.versionOf, r.title, Object.keys(r.holders).sort()])).toEqual([
+      [original.id, null, "Grom sighted", ["north"]],
+      [other.id, null, "Storm damage", ["east", "north", "south"]],
+      [version.id, original.id, "Warship sighted", ["north", "south"]],
+    ]);
+    const versionRow = rows.find((r) => r.report === version.id)!;
+    expect(versionRow.holders.north).toMatchObject({ turn: 2, copy: version.id, from: null });
+    expect(versionRow.holders.south).toMatchObject({ turn: 2, from: "north", redacted: false });
+    expect(rows.find((r) => r.report === other.id)!.holders.east).toMatchObject({ turn: 3, from: "south", redacted: true });
+    expect(rows.find((r) => r.report === other.id)!.holders.south).toMatchObject({ turn: 1, from: null });
+  });
+
+  it("is the matrix as it stood at any point of the log", () => {
+    const g = game(7);
+    const report = grant(g, "north", {});
+    const early = g.state;
+    g.do({ type: "shareIntel", report: report.id, with: ["south"] }, as("north"));
+    expect(Object.keys(disseminationMatrix(early)[0]!.holders)).toEqual(["north"]);
+    expect(Object.keys(disseminationMatrix(g.state)[0]!.holders).sort()).toEqual(["north", "south"]);
+  });
+});
