@@ -1,5 +1,5 @@
 import type { View, AssetView } from "../engine/view-for.ts";
-import type { AssetState } from "../state/schema.ts";
+import type { AssetState, Report } from "../state/schema.ts";
 import type { ParticipantCommand } from "../protocol/commands.ts";
 import type { AssetTypeSpec, Mission, RegionSpec, ScenarioSpec } from "../scenario/schema.ts";
 import { relationKey } from "../state/schema.ts";
@@ -32,6 +32,8 @@ export function botWorld(scenario: ScenarioSpec): BotWorld {
 const HOSTILE_KINDS = ["border-incident", "sabotage", "cyber-attack", "disinformation", "harassment", "blockade", "maritime-incident", "detention", "collision", "incursion"];
 const HOSTILE_MISSIONS: Mission[] = ["deterrence", "presence", "patrol", "cyber-defence", "surveillance", "escort"];
 const RELIEF_MISSIONS: Mission[] = ["humanitarian", "medical", "logistics", "presence", "patrol"];
+/** Missions that put eyes (and a flag) where the adversary is reported. */
+const LOOKING_MISSIONS: Mission[] = ["surveillance", "patrol", "presence", "deterrence"];
 
 export type BotTurn = { view: View; world: BotWorld; persona: Persona; random: () => number };
 
@@ -154,14 +156,61 @@ export function planTurn({ view, world, persona, random }: BotTurn): Participant
     }
   }
 
-  // Intelligence: its own new reports to the alliance, as far as its capital goes.
+  // Intelligence: its own new reports to the alliance, as far as its capital goes; a report it may
+  // not pass on as it is (national only) goes out as a releasable version, when the persona does that.
   const cost = world.rules.shareCostPoliticalCapital;
+  const partners = allies.filter((a) => (policies.intelSharing[a] ?? "need-to-know") !== "none");
   for (const report of sorted(view.reports)) {
-    if (report.originator !== me || report.copiedFrom !== null || report.turn < view.turn - 1 || !chance(persona.shares)) continue;
-    const partners = allies.filter((a) => (policies.intelSharing[a] ?? "need-to-know") !== "none");
-    if (partners.length === 0 || capital < cost * partners.length + 10) break;
+    if (report.copiedFrom !== null || report.turn < view.turn - 1 || partners.length === 0) continue;
+    const own = report.originator === me;
+    const national = releasabilityScope(world, report) === "national";
+    if (national && (own || !Object.hasOwn(view.nations, report.originator)) && chance(persona.releasesVersions)) {
+      if (capital < cost * partners.length + 10) break;
+      commands.push({
+        type: "releaseVersion",
+        report: report.id,
+        title: say("bots.release.title"),
+        text: say("bots.release.text"),
+        source: say("bots.release.source"),
+        classification: "RESTRICTED",
+        releasability: { scope: "alliance" },
+        regions: report.regions.slice(0, 20),
+        assets: report.assets.slice(0, 20),
+        shareWith: partners,
+      });
+      capital -= cost * partners.length;
+      continue;
+    }
+    if (!own || national || !chance(persona.shares)) continue;
+    if (capital < cost * partners.length + 10) break;
     commands.push({ type: "shareIntel", report: report.id, with: partners });
     capital -= cost * partners.length;
+  }
+
+  // Where its reports place adversary forces near home, a unit goes to look (and to be seen).
+  if (persona.actsOnSightings !== "never" && deployments < persona.deploymentsPerTurn) {
+    const watched = new Set<string>();
+    for (const report of sorted(view.reports)) {
+      if (report.turn < view.turn - 2 || (persona.actsOnSightings === "graded" && !wellGraded(report))) continue;
+      for (const sighting of report.sightings ?? []) {
+        const owner = view.regions[sighting.region]?.owner ?? null;
+        const seen = view.assets[sighting.asset];
+        if (!seen || !world.adversaries.includes(seen.owner) || (owner !== me && !(owner && allies.includes(owner)))) continue;
+        watched.add(sighting.region);
+      }
+    }
+    for (const region of [...watched].sort()) {
+      if (mine.some((a) => a.region === region || busy.has(a.id))) continue;
+      const unit = mine
+        .filter((a) => !busy.has(a.id) && free(a, view) && a.status === "ready" && (typeOf(world, a)?.deployCost ?? 0) <= spendable())
+        .find((a) => typeOf(world, a)?.missions.some((m) => LOOKING_MISSIONS.includes(m) && !a.authority?.excludedMissions.includes(m)));
+      if (!unit) break;
+      const mission = typeOf(world, unit)!.missions.find((m) => LOOKING_MISSIONS.includes(m))!;
+      commands.push({ type: "draftOrder", order: { kind: "deployAsset", asset: unit.id, destination: region, mission } });
+      busy.add(unit.id);
+      budget -= typeOf(world, unit)!.deployCost;
+      break;
+    }
   }
 
   // Building the coalition: a joint exercise with the least interoperable partner, a dialogue with
@@ -183,6 +232,17 @@ export function planTurn({ view, world, persona, random }: BotTurn): Participant
 
   commands.push({ type: "commitTurn", turn: view.turn });
   return commands;
+}
+
+/** How far a report may be passed on: its releasability, or its classification's by the rules. */
+function releasabilityScope(world: BotWorld, report: Report): string {
+  const byClass = (world.rules as { releasabilityByClassification?: Record<string, string> }).releasabilityByClassification;
+  return report.releasability?.scope ?? byClass?.[report.classification] ?? "alliance";
+}
+
+/** Confirmed, or graded A–B and credible (1–2): worth sending a unit for. */
+function wellGraded(report: Report): boolean {
+  return report.credibility === "1" || ((report.reliability === "A" || report.reliability === "B") && report.credibility <= "2");
 }
 
 function sorted<T extends { id: string }>(record: Record<string, T>): T[] {

@@ -36,6 +36,10 @@ export type Persona = {
   /** The agreement it proposes to an ally that has none of that kind with it, and how often (per turn). */
   proposes: { kind: AgreementKind; scope?: MouScope } | null;
   proposals: number;
+  /** Makes a releasable version (a tear line) of a new report it may not share as it is, for the alliance. */
+  releasesVersions: number;
+  /** Sends a unit to look where its reports place adversary forces near home: never, on confirmed or A–B graded reports only, or on any report. */
+  actsOnSightings: "never" | "graded" | "any";
 };
 
 export const PERSONA_IDS = ["cooperative", "cautious", "free-rider", "hawk"] as const;
@@ -62,6 +66,8 @@ export const PERSONAS: Record<PersonaId, Persona> = {
     transfersAuthority: 0.3,
     proposes: { kind: "intel-sharing" },
     proposals: 0.2,
+    releasesVersions: 0.8,
+    actsOnSightings: "graded",
   },
   /** Keeps its forces home and its money safe; answers politely, commits little. */
   cautious: {
@@ -83,6 +89,8 @@ export const PERSONAS: Record<PersonaId, Persona> = {
     transfersAuthority: 0,
     proposes: { kind: "mou", scope: "training" },
     proposals: 0.1,
+    releasesVersions: 0.2,
+    actsOnSightings: "never",
   },
   /** Lets the others carry the load: spends nothing it need not, shares nothing. */
   "free-rider": {
@@ -104,6 +112,8 @@ export const PERSONAS: Record<PersonaId, Persona> = {
     transfersAuthority: 0,
     proposes: null,
     proposals: 0,
+    releasesVersions: 0,
+    actsOnSightings: "never",
   },
   /** Meets every threat with force and says so: high alert, robust ROE, assertive words. */
   hawk: {
@@ -125,6 +135,8 @@ export const PERSONAS: Record<PersonaId, Persona> = {
     transfersAuthority: 0.2,
     proposes: { kind: "sofa" },
     proposals: 0.2,
+    releasesVersions: 0.4,
+    actsOnSightings: "any",
   },
 };
 

@@ -40,6 +40,11 @@ export const LEVERS: readonly Lever[] = [
   action("recall", "always", { recalls: true }),
   action("transferAuthority", "never", { transfersAuthority: 0 }),
   action("transferAuthority", "everyTurn", { transfersAuthority: 1 }),
+  action("releaseVersions", "never", { releasesVersions: 0 }),
+  action("releaseVersions", "always", { releasesVersions: 1 }),
+  action("actOnSightings", "never", { actsOnSightings: "never" }),
+  action("actOnSightings", "graded", { actsOnSightings: "graded" }),
+  action("actOnSightings", "any", { actsOnSightings: "any" }),
   action("proposeAgreement", "never", { proposals: 0 }),
   ...(["mou:training", "mou:logistics", "mou", "sofa", "intel-sharing", "joint-exercise-programme"] as const).map((kindScope) => {
     const [kind, scope] = kindScope.split(":") as [AgreementKind, MouScope | undefined];

@@ -9,4 +9,7 @@ export default {
   "bots.agreement.title.intel-sharing": "Intelligence-sharing arrangement",
   "bots.agreement.title.joint-exercise-programme": "Joint exercise programme",
   "bots.agreement.title.command-arrangement": "Alliance command arrangement",
+  "bots.release.title": "Releasable summary for alliance partners",
+  "bots.release.text": "Sanitised extract for alliance partners: the locations and units concerned, without sources or methods.",
+  "bots.release.source": "national assessment",
 } as const;

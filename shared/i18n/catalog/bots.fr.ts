@@ -11,4 +11,7 @@ export default {
   "bots.agreement.title.intel-sharing": "Arrangement de partage du renseignement",
   "bots.agreement.title.joint-exercise-programme": "Programme d’exercices conjoints",
   "bots.agreement.title.command-arrangement": "Arrangement de commandement de l’Alliance",
+  "bots.release.title": "Synthèse communicable aux partenaires de l’Alliance",
+  "bots.release.text": "Extrait expurgé pour les partenaires de l’Alliance : les lieux et unités concernés, sans sources ni méthodes.",
+  "bots.release.source": "évaluation nationale",
 } satisfies CatalogFor<typeof en>;

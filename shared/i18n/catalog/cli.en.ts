@@ -154,4 +154,8 @@ export default {
   "cli.playtest.lever.proposeAgreement": "proposes",
   "cli.playtest.setting.mou:training": "an MOU on joint training",
   "cli.playtest.setting.mou:logistics": "an MOU on shared logistics",
+  "cli.playtest.lever.releaseVersions": "releases versions of national reports",
+  "cli.playtest.lever.actOnSightings": "acts on sighting reports",
+  "cli.playtest.setting.graded": "graded A–B or confirmed only",
+  "cli.playtest.setting.any": "of any grade",
 } as const;

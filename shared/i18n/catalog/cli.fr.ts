@@ -151,4 +151,8 @@ export default {
   "cli.playtest.lever.proposeAgreement": "propose",
   "cli.playtest.setting.mou:training": "un protocole d’entraînement conjoint",
   "cli.playtest.setting.mou:logistics": "un protocole de logistique partagée",
+  "cli.playtest.lever.releaseVersions": "publie des versions communicables de ses rapports nationaux",
+  "cli.playtest.lever.actOnSightings": "agit sur les signalements",
+  "cli.playtest.setting.graded": "cotés A–B ou confirmés seulement",
+  "cli.playtest.setting.any": "de toute cote",
 } satisfies CatalogFor<typeof en>;
