@@ -10,6 +10,7 @@ import { clamp, round1 } from "./numbers.ts";
 import { relationKey } from "../state/schema.ts";
 import { assertNever } from "./evolve.ts";
 import { escalationPenalty } from "./relations.ts";
+import { executeDisembark, executeEmbark } from "./lift.ts";
 
 /** Executes every team's drafts in a fixed order: nations by id, then drafts by creation. */
 export function executeOrders(b: EventBuilder): void {
@@ -96,6 +97,10 @@ function execute(b: EventBuilder, nation: string, order: Order): Msg {
       b.emit({ type: "relationUpdated", a: nation, b: partner.id, trust: round1(clamp(relation.trust + 1)), interoperability: round1(clamp(relation.interoperability + gain)) });
       return msg("engine.result.funded", { partner: ref("nation", partner.id), amount: order.amount });
     }
+    case "embarkAsset":
+      return executeEmbark(b, nation, order);
+    case "disembarkAsset":
+      return executeDisembark(b, nation, order);
     default:
       return assertNever(order);
   }

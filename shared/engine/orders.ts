@@ -4,6 +4,7 @@ import { ref } from "../i18n/message.ts";
 import { term } from "./words.ts";
 import { assetType, findRoute } from "./map.ts";
 import { assertNever } from "./evolve.ts";
+import { carrierOf, liftersFor, validateDisembark, validateEmbark } from "./lift.ts";
 
 /**
  * Checks an order against the state: at drafting time to tell the team at once, and again at
@@ -18,12 +19,19 @@ export function validateOrder(state: ExerciseState, nation: string, order: Order
       if (!asset || (asset.owner !== nation && !knows(state, nation, order.asset))) return refuse(RejectionCode.UnknownAsset, "engine.order.unknownAsset");
       if (asset.owner !== nation) return refuse(RejectionCode.NotYourNation, "engine.order.notYours", { asset: ref("asset", asset.id), owner: ref("nation", asset.owner) });
       if (!state.regions[order.destination]) return refuse(RejectionCode.UnknownRegion, "engine.order.unknownRegion");
+      const aboard = stillAboard(state, asset.id);
+      if (aboard) return aboard;
       const type = assetType(state, asset);
       if (order.kind === "deployAsset" && !type.missions.includes(order.mission)) {
         return refuse(RejectionCode.MissionNotSupported, "engine.order.missionNotSupported", { assetType: ref("assetType", type.id), mission: term("mission", order.mission), missions: type.missions.map((m) => term("mission", m)) });
       }
       const route = findRoute(state, asset, order.destination);
-      if (!route.ok && route.reason === "no_route") return refuse(RejectionCode.NoRoute, "engine.order.noRoute", { asset: ref("asset", asset.id), region: ref("region", order.destination), domain: type.domain });
+      if (!route.ok && route.reason === "no_route") {
+        // A unit that cannot get there by itself is told which of its nation's carriers could take it.
+        const lifters = liftersFor(state, asset);
+        if (lifters.length > 0) return refuse(RejectionCode.NoRoute, "lift.refuse.noRouteLift", { asset: ref("asset", asset.id), region: ref("region", order.destination), carriers: lifters.map((c) => ref("asset", c.id)) });
+        return refuse(RejectionCode.NoRoute, "engine.order.noRoute", { asset: ref("asset", asset.id), region: ref("region", order.destination), domain: type.domain });
+      }
       if (!route.ok && route.reason === "needs_consent") {
         return refuse(RejectionCode.NeedsConsent, "engine.order.needsConsent", { region: ref("region", order.destination), hosts: route.hosts.map((h) => ref("nation", h)) });
       }
@@ -36,6 +44,8 @@ export function validateOrder(state: ExerciseState, nation: string, order: Order
       if (!asset) return refuse(RejectionCode.UnknownAsset, "engine.order.unknownAsset");
       // A foreign asset this nation has not seen is not named: the refusal must not reveal it.
       if (asset.owner !== nation) return knows(state, nation, asset.id) ? refuse(RejectionCode.NotYourNation, "engine.order.notYoursShort", { asset: ref("asset", asset.id) }) : refuse(RejectionCode.NotYourNation, "engine.order.unknownAsset");
+      const aboard = stillAboard(state, asset.id);
+      if (aboard) return aboard;
       const type = assetType(state, asset);
       if (!type.missions.includes(order.mission)) return refuse(RejectionCode.MissionNotSupported, "engine.order.missionNotSupported", { assetType: ref("assetType", type.id), mission: term("mission", order.mission), missions: type.missions.map((m) => term("mission", m)) });
       return null;
@@ -52,9 +62,22 @@ export function validateOrder(state: ExerciseState, nation: string, order: Order
       if (order.amount > state.nations[nation]!.budget) return refuse(RejectionCode.InsufficientBudget, "engine.order.fundBudget", { amount: order.amount, budget: state.nations[nation]!.budget });
       return null;
     }
+    case "embarkAsset":
+    case "disembarkAsset": {
+      const asset = Object.hasOwn(state.assets, order.asset) ? state.assets[order.asset]! : undefined;
+      if (!asset || (asset.owner !== nation && !knows(state, nation, order.asset))) return refuse(RejectionCode.UnknownAsset, "engine.order.unknownAsset");
+      if (asset.owner !== nation) return refuse(RejectionCode.NotYourNation, "engine.order.notYoursShort", { asset: ref("asset", asset.id) });
+      return order.kind === "embarkAsset" ? validateEmbark(state, nation, asset, order) : validateDisembark(state, nation, asset, order);
+    }
     default:
       return assertNever(order);
   }
+}
+
+/** A unit aboard a carrier cannot act on its own: it must land first. */
+function stillAboard(state: ExerciseState, id: string): Rejection | null {
+  const carrier = carrierOf(state, state.assets[id]!);
+  return carrier ? refuse(RejectionCode.AssetBusy, "lift.refuse.aboard", { asset: ref("asset", id), carrier: ref("asset", carrier.id) }) : null;
 }
 
 function knows(state: ExerciseState, nation: string, asset: string): boolean {

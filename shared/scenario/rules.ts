@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { liftRules } from "./rules-lift.ts";
 
 /**
  * Every number the engine uses. Scenario authors may override any of them; the defaults
@@ -52,5 +53,6 @@ export const RuleCoefficients = z.object({
   turnSeconds: z.number().int().min(10).max(86400).default(600),
   /** How many people a nation's team may have connected at once (the room refuses one more: team_full). */
   seatsPerNation: z.number().int().min(1).max(20).default(6),
+  ...liftRules,
 });
 export type RuleCoefficients = z.infer<typeof RuleCoefficients>;

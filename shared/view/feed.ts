@@ -103,6 +103,10 @@ export function orderMsg(order: Order): Msg {
       return msg("feed.order.setPolicy");
     case "fundCapacityBuilding":
       return msg("feed.order.fundCapacityBuilding", { partner: ref("nation", order.partner), amount: order.amount });
+    case "embarkAsset":
+      return msg("lift.order.embarkAsset", { asset: ref("asset", order.asset), carrier: ref("asset", order.carrier) });
+    case "disembarkAsset":
+      return order.destination ? msg("lift.order.disembarkAssetAt", { asset: ref("asset", order.asset), destination: ref("region", order.destination) }) : msg("lift.order.disembarkAsset", { asset: ref("asset", order.asset) });
     default: {
       const never: never = order;
       return never ?? msg("common.unknown");
