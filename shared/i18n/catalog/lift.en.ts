@@ -30,6 +30,9 @@ export default {
   "lift.validate.embarkedFull": "\"{carrier}\" can carry {capacity, plural, one {# unit} other {# units}} and {count} start aboard",
   "lift.validate.liftOnLand": "a carrier must cross what its cargo cannot: its domain must be \"sea\" or \"any\"",
 
+  "lift.branch.beyondLog": "This exercise's log ends at event {last}: a branch cannot start after event {seq}. Choose an event from 0 to {last}.",
+  "lift.branch.movedBack": "Event {requested} falls inside a turn's resolution: the branch starts just before it, after event {at}, with that turn's orders still to resolve.",
+
   "lift.form.embarkAsset": "Embark on a carrier",
   "lift.form.disembarkAsset": "Land from a carrier",
   "lift.form.carrier": "Carrier",

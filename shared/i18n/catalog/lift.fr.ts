@@ -32,6 +32,9 @@ export default {
   "lift.validate.embarkedFull": "« {carrier} » peut transporter {capacity, plural, one {# unité} other {# unités}} et {count} commencent à bord",
   "lift.validate.liftOnLand": "un transport doit franchir ce que sa cargaison ne peut franchir\u00a0: son domaine doit être \"sea\" ou \"any\"",
 
+  "lift.branch.beyondLog": "Le journal de cet exercice s'arrête à l'événement {last} : une branche ne peut pas partir après l'événement {seq}. Choisissez un événement entre 0 et {last}.",
+  "lift.branch.movedBack": "L'événement {requested} tombe au milieu de la résolution d'un tour : la branche part juste avant, après l'événement {at}, avec les ordres de ce tour encore à résoudre.",
+
   "lift.form.embarkAsset": "Embarquer sur un transport",
   "lift.form.disembarkAsset": "Débarquer d'un transport",
   "lift.form.carrier": "Transport",
