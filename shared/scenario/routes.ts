@@ -1,5 +1,8 @@
 import type { AssetTypeSpec, RegionSpec } from "./schema.ts";
 
+/** What movement reads of a region (the client's public map has just this much). */
+export type MapRegion = Pick<RegionSpec, "id" | "kind" | "adjacent" | "port" | "airfield">;
+
 /**
  * The movement rules over the map, on the scenario's own records, so the engine (routes in play)
  * and the validator (can this asset ever get anywhere useful?) read the same rules:
@@ -7,14 +10,14 @@ import type { AssetTypeSpec, RegionSpec } from "./schema.ts";
  * - ships move over sea regions, may leave the land region they are in into an adjacent sea, and
  *   may put into a **port** from an adjacent sea, but only to stop there: a port is not a canal.
  */
-export function mayStep(type: Pick<AssetTypeSpec, "domain">, from: RegionSpec, to: RegionSpec): boolean {
+export function mayStep(type: Pick<AssetTypeSpec, "domain">, from: MapRegion, to: MapRegion): boolean {
   if (type.domain === "any") return true;
   if (type.domain === "land") return to.kind === "land";
   return to.kind === "sea" || (to.port === true && from.kind === "sea");
 }
 
 /** Whether an asset may carry on from a region it has entered (ships stop in a port). */
-export function mayPassThrough(type: Pick<AssetTypeSpec, "domain">, region: RegionSpec): boolean {
+export function mayPassThrough(type: Pick<AssetTypeSpec, "domain">, region: MapRegion): boolean {
   return !(type.domain === "sea" && region.kind === "land");
 }
 
@@ -24,7 +27,7 @@ export function terminalOf(carrier: Pick<AssetTypeSpec, "domain">): Terminal {
   return carrier.domain === "sea" ? "port" : "airfield";
 }
 
-export function isTerminal(region: RegionSpec, terminal: Terminal): boolean {
+export function isTerminal(region: MapRegion, terminal: Terminal): boolean {
   return region.kind === "land" && region[terminal] === true;
 }
 
@@ -46,11 +49,11 @@ export function mayCarry(carrier: Pick<AssetTypeSpec, "lift">, cargo: Pick<Asset
  * Where a carrier standing in `at` can land a unit: `at` itself when it is a terminal of the
  * carrier's kind, then each adjacent one (a ship off the coast lands troops in the port next to it).
  */
-export function landingPoints(regions: ReadonlyMap<string, RegionSpec>, carrier: Pick<AssetTypeSpec, "domain">, at: string): RegionSpec[] {
+export function landingPoints<R extends MapRegion>(regions: ReadonlyMap<string, R>, carrier: Pick<AssetTypeSpec, "domain">, at: string): R[] {
   const here = regions.get(at);
   if (!here) return [];
   const terminal = terminalOf(carrier);
-  const candidates = [here, ...here.adjacent.map((id) => regions.get(id)).filter((r): r is RegionSpec => r !== undefined)];
+  const candidates = [here, ...here.adjacent.map((id) => regions.get(id)).filter((r): r is R => r !== undefined)];
   return candidates.filter((r) => isTerminal(r, terminal));
 }
 
@@ -58,7 +61,7 @@ export function landingPoints(regions: ReadonlyMap<string, RegionSpec>, carrier:
  * Shortest route from `from` to `to` that the type may take, through regions `allowed` accepts
  * (the destination included), or null. The route lists the regions entered, ending at `to`.
  */
-export function shortestRoute(regions: ReadonlyMap<string, RegionSpec>, type: Pick<AssetTypeSpec, "domain">, from: string, to: string, allowed: (id: string) => boolean = () => true): string[] | null {
+export function shortestRoute(regions: ReadonlyMap<string, MapRegion>, type: Pick<AssetTypeSpec, "domain">, from: string, to: string, allowed: (id: string) => boolean = () => true): string[] | null {
   if (from === to) return [];
   const previous = new Map<string, string>([[from, from]]);
   const queue = [from];
@@ -81,7 +84,7 @@ export function shortestRoute(regions: ReadonlyMap<string, RegionSpec>, type: Pi
 }
 
 /** Every region the type can reach from `from` by itself (sovereignty aside), `from` included. */
-export function reachableFrom(regions: ReadonlyMap<string, RegionSpec>, type: Pick<AssetTypeSpec, "domain">, from: string): Set<string> {
+export function reachableFrom(regions: ReadonlyMap<string, MapRegion>, type: Pick<AssetTypeSpec, "domain">, from: string): Set<string> {
   const seen = new Set([from]);
   const queue = [from];
   while (queue.length > 0) {

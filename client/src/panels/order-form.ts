@@ -3,6 +3,7 @@ import type { GameContext } from "../game/context.ts";
 import { assetType, assetName, categoryLabel, regionName, otherNations } from "../game/names.ts";
 import { t } from "../i18n.ts";
 import { panelWords, term } from "./words.ts";
+import { carrierOf, carriersFor, aboardOf, landingOptions } from "../game/lift.ts";
 
 const KINDS = [
   { value: "deployAsset", key: "panels.orderForm.kind.deployAsset" },
@@ -11,6 +12,8 @@ const KINDS = [
   { value: "setMission", key: "panels.orderForm.kind.setMission" },
   { value: "setPolicy", key: "panels.orderForm.kind.setPolicy" },
   { value: "fundCapacityBuilding", key: "panels.orderForm.kind.fundCapacityBuilding" },
+  { value: "embarkAsset", key: "lift.form.embarkAsset" },
+  { value: "disembarkAsset", key: "lift.form.disembarkAsset" },
 ] as const;
 const NEEDS: Record<string, string[]> = {
   deployAsset: ["asset", "destination", "mission"],
@@ -19,6 +22,8 @@ const NEEDS: Record<string, string[]> = {
   setMission: ["asset", "mission"],
   setPolicy: ["policy"],
   fundCapacityBuilding: ["partner"],
+  embarkAsset: ["asset", "carrier"],
+  disembarkAsset: ["asset", "landAt"],
 };
 const UNCHANGED = { value: "", key: "panels.orderForm.unchanged" } as const;
 
@@ -36,6 +41,8 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
   const sharingLevel = w.terms("sharingLevel", "sharingPolicy", ["none", "need-to-know", "full"], UNCHANGED);
   const partner = h("select", { name: "partner" });
   const amount = h("input", { type: "number", name: "amount", min: "1", max: "10000", value: "10", inputmode: "numeric" });
+  const carrier = h("select", { name: "carrier" });
+  const landAt = h("select", { name: "landAt" });
 
   const groups: Record<string, HTMLElement> = {
     asset: w.field("panels.orderForm.asset", asset),
@@ -52,6 +59,8 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
       w.field("panels.orderForm.sharingLevel", sharingLevel),
     ),
     partner: h("div", {}, w.field("panels.orderForm.partner", partner), w.field("panels.orderForm.amount", amount)),
+    carrier: w.field("lift.form.carrier", carrier),
+    landAt: w.field("lift.form.landAt", landAt),
   };
   const showFields = () => {
     for (const [name, el] of Object.entries(groups)) el.hidden = !NEEDS[kind.value]!.includes(name);
@@ -63,6 +72,17 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
     const a = ctx.perspective?.assets[asset.value];
     const type = a ? assetType(ctx.state, a) : undefined;
     setOptions(mission, (type?.missions ?? []).map((m) => ({ value: m, label: term("mission", m) })), type ? undefined : t("panels.orderForm.assetFirst"));
+    updateLift(ctx);
+  };
+  /** The carriers that could take the chosen unit, and where its carrier can land it. */
+  const updateLift = (ctx: GameContext) => {
+    const carriers = asset.value ? carriersFor(ctx.state, asset.value) : [];
+    setOptions(
+      carrier,
+      carriers.map((c) => ({ value: c.id, label: t("lift.form.carrierOption", { carrier: assetName(ctx.state, c.id), region: regionName(ctx.state, c.region), aboard: aboardOf(ctx.state, c.id).length, capacity: assetType(ctx.state, c)?.lift?.capacity ?? 0 }) })),
+      !asset.value ? t("panels.orderForm.assetFirst") : carriers.length ? t("lift.form.chooseCarrier") : t("lift.form.noCarrier"),
+    );
+    setOptions(landAt, (asset.value ? landingOptions(ctx.state, asset.value) : []).map((id) => ({ value: id, label: regionName(ctx.state, id) })), t("lift.form.landHere"));
   };
   kind.addEventListener("change", showFields);
   asset.addEventListener("change", updateMissions);
@@ -95,6 +115,11 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
           if (Object.keys(order).length === 1) return t("panels.orderForm.error.policy");
           return { type: "draftOrder", order };
         }
+        case "embarkAsset":
+          if (!carrier.value) return t("lift.form.error.carrier");
+          return { type: "draftOrder", order: { kind: k, asset: asset.value, carrier: carrier.value } };
+        case "disembarkAsset":
+          return { type: "draftOrder", order: { kind: k, asset: asset.value, ...(landAt.value ? { destination: landAt.value } : {}) } };
         case "fundCapacityBuilding":
           if (!partner.value) return t("panels.orderForm.error.partner");
           if (!(Number(amount.value) >= 1)) return t("panels.orderForm.error.amount");
@@ -113,7 +138,12 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
       const own = Object.values(ctx.perspective?.assets ?? {}).filter((a) => !a.foreign);
       setOptions(
         asset,
-        own.map((a) => ({ value: a.id, label: t("panels.orderForm.assetOption", { category: categoryLabel(assetType(ctx.state, a)?.category), name: assetName(ctx.state, a.id), region: regionName(ctx.state, a.region), status: term("assetStatus", a.status) }) })),
+        own.map((a) => {
+          // A unit aboard says so where its region would be: "— aboard HMAS Canberra group".
+          const aboard = carrierOf(ctx.state, a);
+          const region = aboard ? t("lift.map.aboard", { carrier: assetName(ctx.state, aboard.id) }) : regionName(ctx.state, a.region);
+          return { value: a.id, label: t("panels.orderForm.assetOption", { category: categoryLabel(assetType(ctx.state, a)?.category), name: assetName(ctx.state, a.id), region, status: term("assetStatus", a.status) }) };
+        }),
         t("panels.orderForm.chooseAsset"),
       );
       setOptions(destination, ctx.state.scenario.regions.map((r) => ({ value: r.id, label: t("panels.orderForm.regionOption", { name: regionName(ctx.state, r.id), kind: term("regionKind", r.kind) }) })), t("panels.common.chooseRegion"));
@@ -128,7 +158,8 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
       if (values.asset) asset.value = values.asset;
       if (values.destination) destination.value = values.destination;
       updateMissions();
-      (values.asset ? destination : asset).focus();
+      const next = kind.value === "embarkAsset" ? carrier : kind.value === "disembarkAsset" ? landAt : destination;
+      (values.asset ? next : asset).focus();
     },
   };
 }
