@@ -68,6 +68,7 @@ function regionDetails(ctx: GameContext, id: string, status: ReturnType<typeof s
       h("dt", {}, t("game.selection.owner")), h("dd", {}, live?.owner ? nationName(state, live.owner) : t("game.selection.international")),
       h("dt", {}, t("game.selection.stability")), h("dd", {}, t("game.selection.outOf100", { value: Math.round(live?.stability ?? 0) })),
       h("dt", {}, t("game.selection.crisis")), h("dd", {}, live?.crisis ? t("game.selection.crisisLine", { kind: crisisName(live.crisis.kind), severity: Math.round(live.crisis.severity) }) : t("game.none")),
+      spec.kind === "land" ? [h("dt", {}, t("lift.selection.facilities")), h("dd", {}, t("lift.selection.facilitiesLine", { port: spec.port ? "yes" : "no", airfield: spec.airfield ? "yes" : "no" }))] : null,
       h("dt", {}, t("game.selection.borders")), h("dd", {}, listIn(lang(), spec.adjacent.map((a) => regionName(state, a)))),
     ),
     h("h4", {}, t("game.selection.assetsHere")),

@@ -30,9 +30,9 @@ export function describeOrder(state: ClientState, order: Order): string {
     case "fundCapacityBuilding":
       return t("panels.order.fundCapacityBuilding", { nation: nationName(state, order.partner), amount: num(order.amount) });
     case "embarkAsset":
-      return t("lift.order.embarkAsset", { asset: assetName(state, order.asset), carrier: assetName(state, order.carrier) });
+      return t("lift.draft.embarkAsset", { asset: assetName(state, order.asset), carrier: assetName(state, order.carrier) });
     case "disembarkAsset":
-      return order.destination ? t("lift.order.disembarkAssetAt", { asset: assetName(state, order.asset), destination: regionName(state, order.destination) }) : t("lift.order.disembarkAsset", { asset: assetName(state, order.asset) });
+      return order.destination ? t("lift.draft.disembarkAssetAt", { asset: assetName(state, order.asset), destination: regionName(state, order.destination) }) : t("lift.draft.disembarkAsset", { asset: assetName(state, order.asset) });
     default:
       return t("panels.order.other");
   }

@@ -4,6 +4,10 @@ export default {
   "lift.order.disembarkAsset": "land {asset} from its carrier",
   "lift.order.disembarkAssetAt": "land {asset} at {destination}",
 
+  "lift.draft.embarkAsset": "Embark {asset} on {carrier}",
+  "lift.draft.disembarkAsset": "Land {asset} where its carrier is",
+  "lift.draft.disembarkAssetAt": "Land {asset} at {destination}",
+
   "lift.result.embarked": "{asset} embarked on {carrier} at {region}",
   "lift.result.disembarked": "{asset} landed at {region} from {carrier} and is ready for a mission",
   "lift.explain.carried": "{carrier} carried {units} to {region}",
@@ -39,12 +43,14 @@ export default {
   "lift.form.landAt": "Land at",
   "lift.form.landHere": "where the carrier is",
   "lift.form.error.carrier": "Choose the carrier to embark on.",
-  "lift.form.chooseCarrier": "Choose a carrier",
+  "lift.form.chooseCarrier": "— choose a carrier —",
   "lift.form.noCarrier": "No carrier of yours can take it",
   "lift.map.aboardMarker": "aboard",
   "lift.form.carrierOption": "{carrier} in {region} ({aboard} of {capacity} aboard)",
   "lift.selection.aboard": "Aboard",
   "lift.selection.carries": "Carries",
   "lift.selection.capacity": "{aboard} of {capacity} places used",
+  "lift.selection.facilities": "Port / airfield",
+  "lift.selection.facilitiesLine": "{port, select, yes {{airfield, select, yes {port and airfield} other {port}}} other {{airfield, select, yes {airfield} other {none}}}}",
   "lift.map.aboard": "aboard {carrier}",
 } as const;

@@ -6,6 +6,10 @@ export default {
   "lift.order.disembarkAsset": "débarquer {asset} de son transport",
   "lift.order.disembarkAssetAt": "débarquer {asset} à {destination}",
 
+  "lift.draft.embarkAsset": "Embarquer {asset} à bord de {carrier}",
+  "lift.draft.disembarkAsset": "Débarquer {asset} là où se trouve son transport",
+  "lift.draft.disembarkAssetAt": "Débarquer {asset} à {destination}",
+
   "lift.result.embarked": "{asset} a embarqué à bord de {carrier} à {region}",
   "lift.result.disembarked": "{asset} a débarqué à {region} depuis {carrier} et peut recevoir une mission",
   "lift.explain.carried": "{carrier} a transporté {units} jusqu'à {region}",
@@ -41,12 +45,14 @@ export default {
   "lift.form.landAt": "Débarquer à",
   "lift.form.landHere": "là où se trouve le transport",
   "lift.form.error.carrier": "Choisissez le transport sur lequel embarquer.",
-  "lift.form.chooseCarrier": "Choisissez un transport",
+  "lift.form.chooseCarrier": "— choisissez un transport —",
   "lift.form.noCarrier": "Aucun de vos transports ne peut l'emporter",
   "lift.map.aboardMarker": "à bord",
   "lift.form.carrierOption": "{carrier} à {region} ({aboard} sur {capacity} à bord)",
   "lift.selection.aboard": "À bord de",
   "lift.selection.carries": "Transporte",
   "lift.selection.capacity": "{aboard} places occupées sur {capacity}",
+  "lift.selection.facilities": "Port / aérodrome",
+  "lift.selection.facilitiesLine": "{port, select, yes {{airfield, select, yes {port et aérodrome} other {port}}} other {{airfield, select, yes {aérodrome} other {aucun}}}}",
   "lift.map.aboard": "à bord de {carrier}",
 } as const satisfies CatalogFor<typeof en>;
