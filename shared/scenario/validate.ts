@@ -330,6 +330,8 @@ export const EXPECTABLE_COMMANDS = [
   "setMission",
   "setPolicy",
   "fundCapacityBuilding",
+  "embarkAsset",
+  "disembarkAsset",
   "shareIntel",
   "requestInfo",
   "answerInfo",
