@@ -5,6 +5,7 @@ import { Game, as } from "./game.ts";
 import type { ScenarioInput } from "../../shared/scenario/schema.ts";
 import type { Order } from "../../shared/state/schema.ts";
 import { ROOT } from "../../server/config.ts";
+import { viewFor } from "../../shared/engine/view-for.ts";
 
 /**
  * Strategic lift on Cyclone Iris's map (docs/rules/lift.md): Austrava's engineers can reach the
@@ -89,6 +90,17 @@ describe("strategic lift: at sea and landing", () => {
     expect(said[0]).toMatchObject({ nations: ["austrava"] });
     expect(g.refuse(draft({ kind: "deployAsset", asset: "au-engineers", destination: "port-leone", mission: "humanitarian" }), austrava, "asset_busy")).toMatch(/aboard HMAS Canberra group: land it first/);
     expect(g.refuse(draft({ kind: "setMission", asset: "au-engineers", mission: "humanitarian" }), austrava, "asset_busy")).toMatch(/land it first/);
+  });
+
+  it("shows the host a unit in its port as seen, not which carrier it is aboard", () => {
+    const g = embarked(game());
+    g.do(draft({ kind: "deployAsset", asset: "au-amphib", destination: "port-leone", mission: "humanitarian" }), austrava);
+    g.endTurn().endTurn();
+    expect(g.state.assets["au-engineers"]).toMatchObject({ region: "port-leone", embarkedOn: "au-amphib" });
+    const seen = viewFor(g.state, { kind: "nation", nation: "marisol" }).assets["au-engineers"];
+    expect(seen).toMatchObject({ foreign: true, region: "port-leone" });
+    expect(JSON.stringify(seen)).not.toContain("embarkedOn");
+    expect(viewFor(g.state, { kind: "nation", nation: "austrava" }).assets["au-engineers"]).toMatchObject({ embarkedOn: "au-amphib" });
   });
 
   it("lands the unit at a port in or next to the carrier's region, and nowhere else", () => {
