@@ -10,9 +10,12 @@ import { foldEvents, stamp } from "../../shared/engine/evolve.ts";
 import { decide } from "../../shared/engine/decide.ts";
 import { msg, type Msg } from "../../shared/i18n/message.ts";
 import { translate } from "../../shared/i18n/format.ts";
+import { consistentBranchPoint } from "./branch-point.ts";
 
 export type CreatedExercise = {
   id: string;
+  /** For a branch: the last event of the source it starts from (moved back from inside a resolution, see branch-point.ts). */
+  branchedAt?: number;
   title: string;
   scenarioId: string;
   facilitatorToken: string;
@@ -104,19 +107,24 @@ export class ExerciseService {
 
   /**
    * "What if": a new exercise whose log begins with the first `seq` events of another, with its
-   * own codes. A running prefix is paused so the new exercise waits for its facilitator.
+   * own codes. A running prefix is paused so the new exercise waits for its facilitator. A point
+   * inside a turn's resolution moves back to just before that resolution (`branchedAt` says
+   * where); a point beyond the log is refused.
    */
   async branch(sourceId: string, seq: number, title?: string): Promise<CreatedExercise> {
     const source = await this.store.getExercise(sourceId);
     if (!source) throw new JoinRefused("unknown_exercise", msg("server.join.unknown_exercise"));
-    const prefix = await this.store.readEvents(sourceId, 1, seq);
+    const last = await this.store.lastSeq(sourceId);
+    if (seq > last) throw new JoinRefused("seq_beyond_log", msg("lift.branch.beyondLog", { seq, last }));
+    const at = consistentBranchPoint(await this.store.readEvents(sourceId, 1, last), seq);
+    const prefix = await this.store.readEvents(sourceId, 1, at);
     const created = await this.createFrom(source.scenario, title?.trim() || `${source.title} (branch at event ${prefix.length})`, source.seed);
     const state = foldEvents(initialState(source.scenario, created.id, source.seed), prefix);
     const now = Date.now();
     const pause = state.phase === "running" ? decide(state, { type: "pauseExercise" }, { role: "facilitator", name: "branch" }, now) : { events: [] };
     const tail = "events" in pause ? stamp(state, pause.events, now) : [];
     await this.store.append(created.id, [...prefix, ...tail]);
-    return created;
+    return { ...created, branchedAt: at };
   }
 
   /** Resolves a join code to its exercise (for the start page), limited per address and across exercises. */

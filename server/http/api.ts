@@ -164,7 +164,13 @@ export function mountApi(app: Application, options: ApiOptions): void {
     if (access.role !== "facilitator") return sendError(res, 403, "not_facilitator", msg("server.http.branchFacilitatorOnly"));
     const seq = req.body?.seq;
     if (!Number.isInteger(seq) || seq < 0) return sendError(res, 400, "invalid_payload", msg("server.http.branchSeqRequired"));
-    const created = await service.branch(id, seq, typeof req.body?.title === "string" ? clipText(req.body.title, 160) : undefined);
+    let created;
+    try {
+      created = await service.branch(id, seq, typeof req.body?.title === "string" ? clipText(req.body.title, 160) : undefined);
+    } catch (error) {
+      if (error instanceof JoinRefused && error.code === "seq_beyond_log") return sendError(res, 400, error.code, error.msg);
+      throw error;
+    }
     await options.ensureRoom(created.id);
     res.status(201).json(created);
   }));

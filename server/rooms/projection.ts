@@ -271,7 +271,7 @@ export class PerspectiveProjection {
 
 function assetFields(asset: AssetView): Assignable {
   if (asset.foreign) {
-    return { id: asset.id, name: asset.name, type: asset.type, owner: asset.owner, region: asset.region, status: "unknown", strength: 0, mission: "", destination: "", route: "", eta: 0, prepositioned: false, intent: "", foreign: true, lastSeenTurn: asset.lastSeenTurn, names: asset.i18n ? JSON.stringify(asset.i18n) : "", authority: "" };
+    return { id: asset.id, name: asset.name, type: asset.type, owner: asset.owner, region: asset.region, status: "unknown", strength: 0, mission: "", destination: "", route: "", eta: 0, prepositioned: false, intent: "", foreign: true, lastSeenTurn: asset.lastSeenTurn, embarkedOn: "", names: asset.i18n ? JSON.stringify(asset.i18n) : "", authority: "" };
   }
   return {
     id: asset.id,
@@ -289,6 +289,7 @@ function assetFields(asset: AssetView): Assignable {
     intent: asset.intent ?? "",
     foreign: false,
     lastSeenTurn: 0,
+    embarkedOn: asset.embarkedOn ?? "",
     names: asset.i18n ? JSON.stringify(asset.i18n) : "",
     authority: asset.authority ? JSON.stringify(asset.authority) : "",
   };

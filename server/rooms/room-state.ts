@@ -49,6 +49,8 @@ export const AssetSchema = schema(
     intent: t.string(),
     foreign: t.boolean(),
     lastSeenTurn: t.number(),
+    /** The carrier an own unit is aboard (strategic lift), or "". */
+    embarkedOn: t.string(),
     /** The name's translations as JSON ({"fr":{"name":"…"}}), or "" when the scenario gives none. */
     names: t.string(),
     /** Under alliance command: the authority and its caveats as JSON ({"since":2,"excludedMissions":[…],"excludedRegions":[…]}); "" otherwise. */

@@ -65,7 +65,7 @@ export function nationActions(events: readonly ExerciseEvent[]): NationAction[] 
         break;
       case "orderDrafted": {
         const order = e.order;
-        const region = "destination" in order ? order.destination : null;
+        const region = "destination" in order ? (order.destination ?? null) : null;
         add(e.nation, order.kind, region, e.seq, msg("aar.action.drafted", { author: e.author, order: orderMsg(order) }));
         break;
       }

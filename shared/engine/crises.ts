@@ -13,7 +13,8 @@ import { term } from "./words.ts";
 
 /** How well an asset on station answers a crisis kind: its type's fitness, 0 when not on station. */
 export function responseFitness(state: ExerciseState, asset: AssetState, crisisKind: string): number {
-  if (asset.status !== "deployed" || asset.route.length > 0) return 0;
+  // A unit aboard a carrier answers nothing until it lands, whatever an adjustment made its status.
+  if (asset.status !== "deployed" || asset.route.length > 0 || asset.embarkedOn) return 0;
   const fitness = assetType(state, asset).fitness;
   return own(fitness, crisisKind) ?? own(fitness, "*") ?? 0;
 }

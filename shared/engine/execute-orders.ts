@@ -11,6 +11,7 @@ import { relationKey } from "../state/schema.ts";
 import { assertNever } from "./evolve.ts";
 import { applyPolicyChange, deploysInPlaceBySetMission } from "./policy-change.ts";
 import { executeAuthorityOrder } from "./toa.ts";
+import { executeDisembark, executeEmbark } from "./lift.ts";
 
 /** Executes every team's drafts in a fixed order: nations by id, then drafts by creation. */
 export function executeOrders(b: EventBuilder): void {
@@ -107,6 +108,10 @@ function execute(b: EventBuilder, nation: string, order: Order): Msg {
     case "transferAuthority":
     case "revokeAuthority":
       return executeAuthorityOrder(b, nation, order);
+    case "embarkAsset":
+      return executeEmbark(b, nation, order);
+    case "disembarkAsset":
+      return executeDisembark(b, nation, order);
     default:
       return assertNever(order);
   }

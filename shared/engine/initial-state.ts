@@ -51,6 +51,8 @@ export function initialState(scenario: ScenarioSpec, exerciseId: string, seed: n
       intent: null,
       prepositioned: a.prepositioned,
       arrivedTurn: null,
+      // Only a unit that starts aboard a carrier has it (an old exercise's state stays as it was).
+      ...(a.embarkedOn ? { embarkedOn: a.embarkedOn } : {}),
       // Only when the scenario translates it: an English-only scenario's state stays as it was.
       ...(a.i18n && Object.keys(a.i18n).length ? { i18n: a.i18n as Record<string, Record<string, string>> } : {}),
     };

@@ -44,6 +44,9 @@ export const forceResolve: Handler<Of<"forceResolve">> = (b, command) => {
   if (b.state.phase !== "running" && b.state.phase !== "paused") return refuse(RejectionCode.WrongPhase, "engine.phase.noTurnToResolve", { phase: phaseWord(b.state.phase) });
   if (command.turn !== b.state.turn) return refuse(RejectionCode.StaleTurn, "engine.turn.stale", { turn: command.turn, current: b.state.turn });
   resolveTurnInto(b, "forced");
+  // Resolved while paused: the time kept by the pause belonged to the turn just resolved. The new
+  // turn waits with its full planning time, which resuming then starts.
+  if (b.state.phase === "paused") b.emit({ type: "turnTimerSet", seconds: b.state.turnSeconds, deadline: null });
 };
 
 export const timerExpired: Handler<Of<"timerExpired">> = (b, command) => {

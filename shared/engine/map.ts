@@ -1,5 +1,6 @@
 import type { ExerciseState, AssetState } from "../state/schema.ts";
-import type { AssetTypeSpec, RegionSpec } from "../scenario/schema.ts";
+import type { AssetTypeSpec, RegionSpec, ScenarioSpec } from "../scenario/schema.ts";
+import { shortestRoute } from "../scenario/routes.ts";
 
 export type RouteResult =
   | { ok: true; route: string[] }
@@ -7,17 +8,21 @@ export type RouteResult =
   | { ok: false; reason: "needs_consent"; hosts: string[] };
 
 export function regionSpec(state: ExerciseState, id: string): RegionSpec | undefined {
-  return state.scenario.regions.find((r) => r.id === id);
+  return regionMap(state).get(id);
+}
+
+const regionMaps = new WeakMap<ScenarioSpec, Map<string, RegionSpec>>();
+/** The scenario's regions by id (made once per scenario: the scenario never changes in play). */
+export function regionMap(state: ExerciseState): ReadonlyMap<string, RegionSpec> {
+  let map = regionMaps.get(state.scenario);
+  if (!map) regionMaps.set(state.scenario, (map = new Map(state.scenario.regions.map((r) => [r.id, r]))));
+  return map;
 }
 
 export function assetType(state: ExerciseState, asset: AssetState): AssetTypeSpec {
   const type = state.scenario.assetTypes.find((t) => t.id === asset.type);
   if (!type) throw new Error(`asset ${asset.id} has unknown type ${asset.type}`);
   return type;
-}
-
-function canEnterDomain(type: AssetTypeSpec, region: RegionSpec): boolean {
-  return type.domain === "any" || type.domain === region.kind;
 }
 
 /** A nation may enter a region it owns, an unowned one, or a foreign one with consent or a SOFA. */
@@ -42,7 +47,8 @@ export function hasConsent(state: ExerciseState, nation: string, regionId: strin
 }
 
 /**
- * Shortest route over adjacency that the asset's domain allows, first avoiding any foreign
+ * Shortest route over adjacency that the asset's domain allows (shared/scenario/routes.ts: ships
+ * may put into ports), first avoiding any foreign
  * territory the nation may not enter; if only such territory blocks the way, say whose.
  */
 export function findRoute(state: ExerciseState, asset: AssetState, destination: string): RouteResult {
@@ -57,22 +63,7 @@ export function findRoute(state: ExerciseState, asset: AssetState, destination: 
 }
 
 function bfs(state: ExerciseState, type: AssetTypeSpec, from: string, to: string, allowed: (id: string) => boolean): string[] | null {
-  const previous = new Map<string, string>([[from, from]]);
-  const queue = [from];
-  while (queue.length > 0) {
-    const current = queue.shift()!;
-    if (current === to) break;
-    for (const next of regionSpec(state, current)?.adjacent ?? []) {
-      const spec = regionSpec(state, next);
-      if (!spec || previous.has(next) || !canEnterDomain(type, spec) || !allowed(next)) continue;
-      previous.set(next, current);
-      queue.push(next);
-    }
-  }
-  if (!previous.has(to)) return null;
-  const route: string[] = [];
-  for (let at = to; at !== from; at = previous.get(at)!) route.unshift(at);
-  return route;
+  return shortestRoute(regionMap(state), type, from, to, allowed);
 }
 
 /** Regions within `range` steps of a region (including itself). */

@@ -1,7 +1,8 @@
 import type { EventBuilder } from "./builder.ts";
 import { effectiveSpeed } from "./map.ts";
+import { carryEmbarked } from "./lift.ts";
 
-/** Moves every asset along its route by its speed; arrivals take up their intended status. */
+/** Moves every asset along its route by its speed; arrivals take up their intended status; units aboard go with their carriers. */
 export function moveAssets(b: EventBuilder): void {
   const moving = Object.values(b.state.assets).filter((a) => a.intent !== null).sort((x, y) => (x.id < y.id ? -1 : 1));
   for (const asset of moving) {
@@ -28,4 +29,5 @@ export function moveAssets(b: EventBuilder): void {
       },
     });
   }
+  carryEmbarked(b);
 }

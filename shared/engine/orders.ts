@@ -6,6 +6,7 @@ import { assetType, findRoute } from "./map.ts";
 import { assertNever } from "./evolve.ts";
 import { deploysInPlaceBySetMission } from "./policy-change.ts";
 import { authorityRefusal, commandsAsset, validateAuthorityOrder } from "./toa.ts";
+import { carrierOf, liftersFor, validateDisembark, validateEmbark } from "./lift.ts";
 
 /**
  * Checks an order against the state: at drafting time to tell the team at once, and again at
@@ -23,12 +24,19 @@ export function validateOrder(state: ExerciseState, nation: string, order: Order
       const command = authorityRefusal(state, nation, asset, { mission: order.kind === "deployAsset" ? order.mission : null, destination: order.destination });
       if (command) return command;
       if (command === undefined && asset.owner !== nation) return refuse(RejectionCode.NotYourNation, "engine.order.notYours", { asset: ref("asset", asset.id), owner: ref("nation", asset.owner) });
+      const aboard = stillAboard(state, asset.id);
+      if (aboard) return aboard;
       const type = assetType(state, asset);
       if (order.kind === "deployAsset" && !type.missions.includes(order.mission)) {
         return refuse(RejectionCode.MissionNotSupported, "engine.order.missionNotSupported", { assetType: ref("assetType", type.id), mission: term("mission", order.mission), missions: type.missions.map((m) => term("mission", m)) });
       }
       const route = findRoute(state, asset, order.destination);
-      if (!route.ok && route.reason === "no_route") return refuse(RejectionCode.NoRoute, "engine.order.noRoute", { asset: ref("asset", asset.id), region: ref("region", order.destination), domain: type.domain });
+      if (!route.ok && route.reason === "no_route") {
+        // A unit that cannot get there by itself is told which of its nation's carriers could take it.
+        const lifters = liftersFor(state, asset);
+        if (lifters.length > 0) return refuse(RejectionCode.NoRoute, "lift.refuse.noRouteLift", { asset: ref("asset", asset.id), region: ref("region", order.destination), carriers: lifters.map((c) => ref("asset", c.id)) });
+        return refuse(RejectionCode.NoRoute, "engine.order.noRoute", { asset: ref("asset", asset.id), region: ref("region", order.destination), domain: type.domain });
+      }
       if (!route.ok && route.reason === "needs_consent") {
         return refuse(RejectionCode.NeedsConsent, "engine.order.needsConsent", { region: ref("region", order.destination), hosts: route.hosts.map((h) => ref("nation", h)) });
       }
@@ -44,6 +52,8 @@ export function validateOrder(state: ExerciseState, nation: string, order: Order
       if (command) return asset.owner === nation || knows(state, nation, asset.id) ? command : refuse(RejectionCode.NotYourNation, "engine.order.unknownAsset");
       // A foreign asset this nation has not seen is not named: the refusal must not reveal it.
       if (command === undefined && asset.owner !== nation) return knows(state, nation, asset.id) ? refuse(RejectionCode.NotYourNation, "engine.order.notYoursShort", { asset: ref("asset", asset.id) }) : refuse(RejectionCode.NotYourNation, "engine.order.unknownAsset");
+      const aboard = stillAboard(state, asset.id);
+      if (aboard) return aboard;
       const type = assetType(state, asset);
       if (!type.missions.includes(order.mission)) return refuse(RejectionCode.MissionNotSupported, "engine.order.missionNotSupported", { assetType: ref("assetType", type.id), mission: term("mission", order.mission), missions: type.missions.map((m) => term("mission", m)) });
       // A ready asset deploys in place and pays a deployment (policy-change.ts).
@@ -65,9 +75,25 @@ export function validateOrder(state: ExerciseState, nation: string, order: Order
     case "transferAuthority":
     case "revokeAuthority":
       return validateAuthorityOrder(state, nation, order);
+    case "embarkAsset":
+    case "disembarkAsset": {
+      const asset = Object.hasOwn(state.assets, order.asset) ? state.assets[order.asset]! : undefined;
+      if (!asset || (asset.owner !== nation && !knows(state, nation, order.asset))) return refuse(RejectionCode.UnknownAsset, "engine.order.unknownAsset");
+      // Lift is national: a unit under alliance command is not embarked or landed by its owner (toa.ts).
+      const command = authorityRefusal(state, nation, asset, {});
+      if (command && asset.owner === nation) return command;
+      if (asset.owner !== nation) return refuse(RejectionCode.NotYourNation, "engine.order.notYoursShort", { asset: ref("asset", asset.id) });
+      return order.kind === "embarkAsset" ? validateEmbark(state, nation, asset, order) : validateDisembark(state, nation, asset, order);
+    }
     default:
       return assertNever(order);
   }
+}
+
+/** A unit aboard a carrier cannot act on its own: it must land first. */
+function stillAboard(state: ExerciseState, id: string): Rejection | null {
+  const carrier = carrierOf(state, state.assets[id]!);
+  return carrier ? refuse(RejectionCode.AssetBusy, "lift.refuse.aboard", { asset: ref("asset", id), carrier: ref("asset", carrier.id) }) : null;
 }
 
 function knows(state: ExerciseState, nation: string, asset: string): boolean {

@@ -27,6 +27,8 @@ export const RejectionCode = {
   UnknownSeat: "unknown_seat",
   NoRoute: "no_route",
   NeedsConsent: "needs_consent",
+  /** Strategic lift refused: no carrier that can take the unit, full, not at a port / airfield. */
+  NoLift: "no_lift",
   AssetBusy: "asset_busy",
   MissionNotSupported: "mission_not_supported",
   InsufficientBudget: "insufficient_budget",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { policyRules } from "./rules-policies.ts";
 import { toaRules } from "./rules-toa.ts";
 import { intelRules } from "./rules-intel.ts";
+import { liftRules } from "./rules-lift.ts";
 
 /**
  * Every number the engine uses. Scenario authors may override any of them; the defaults
@@ -58,5 +59,6 @@ export const RuleCoefficients = z.object({
   ...policyRules,
   ...toaRules,
   ...intelRules,
+  ...liftRules,
 });
 export type RuleCoefficients = z.infer<typeof RuleCoefficients>;

@@ -77,6 +77,10 @@ export const RegionSpec = z.object({
   recoversTo: Percent.optional(),
   adjacent: z.array(Id).min(1),
   crisis: CrisisSpec.optional(),
+  /** A land region where ships put in: they may enter it (and only stop there), and units embark on or land from ships here. */
+  port: z.boolean().optional(),
+  /** A land region where transport aircraft load and unload units. */
+  airfield: z.boolean().optional(),
   i18n: translations({ name: 80 }),
 });
 export type RegionSpec = z.infer<typeof RegionSpec>;
@@ -86,6 +90,16 @@ export type AssetCategory = z.infer<typeof AssetCategory>;
 
 export const Mission = z.enum(["patrol", "presence", "humanitarian", "medical", "logistics", "surveillance", "cyber-defence", "deterrence", "escort", "training"]);
 export type Mission = z.infer<typeof Mission>;
+
+/**
+ * What a carrier can take aboard: how many units at once and which categories. Only units that
+ * cannot cross the sea by themselves (types whose domain is "land") are ever lifted.
+ */
+export const LiftSpec = z.object({
+  capacity: z.number().int().min(1).max(10),
+  carries: z.array(AssetCategory).min(1),
+});
+export type LiftSpec = z.infer<typeof LiftSpec>;
 
 export const AssetTypeSpec = z.object({
   id: Id,
@@ -104,6 +118,8 @@ export const AssetTypeSpec = z.object({
   missions: z.array(Mission).min(1),
   /** ISR: regions of reach for detection (0 = own region only). */
   detectionRange: z.number().int().min(0).max(3).default(0),
+  /** A carrier (a ship loads at ports, anything else at airfields); absent: carries nothing. */
+  lift: LiftSpec.optional(),
   i18n: translations({ name: 80 }),
 });
 export type AssetTypeSpec = z.infer<typeof AssetTypeSpec>;
@@ -118,6 +134,8 @@ export const AssetSpec = z.object({
   status: AssetStatus.default("ready"),
   mission: Mission.optional(),
   prepositioned: z.boolean().default(false),
+  /** Starts aboard this carrier (same owner, same region, which its type can carry). */
+  embarkedOn: Id.optional(),
   i18n: translations({ name: 80 }),
 });
 export type AssetSpec = z.infer<typeof AssetSpec>;
@@ -230,6 +248,13 @@ const ScenarioObject = z.object({
   /** The alliance nation that commands forces placed under alliance command from the start (exercise control or a command arrangement may change it). */
   allianceCommander: Id.optional(),
   rules: RuleCoefficients.prefault({}),
+  /** How strict the validator is about what an author may want to keep while drafting. */
+  validation: z
+    .object({
+      /** A playable asset that can reach no region where its missions matter: "error" (default) refuses the file, "warn" only says so. */
+      unreachableAssets: z.enum(["error", "warn"]).optional(),
+    })
+    .optional(),
   /** Translations of title, summary, briefing and learningObjectives[n] (see localized.ts). */
   i18n: scenarioTranslations,
 });

@@ -7,6 +7,7 @@ import { DEFAULT_LANG, type Lang } from "../i18n/languages.ts";
 import { msg, type Msg, type Params } from "../i18n/message.ts";
 import { translate } from "../i18n/format.ts";
 import type { MessageKey } from "../i18n/catalog/index.ts";
+import { liftSpecProblems, reachabilityProblems } from "./validate-lift.ts";
 
 /**
  * One problem: the place in the file (`nations[2].color`, never translated: the author looks it
@@ -105,6 +106,10 @@ export function validateScenario(input: unknown, options: ValidationOptions = {}
   if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error), warnings: [] };
   const errors = meaningErrors(parsed.data);
   let warnings = translationWarnings(parsed.data);
+  // An asset that can never reach its work is an error unless the author says "warn" (a draft).
+  const unreachable = reachabilityProblems(parsed.data).map((p) => problem(p.path, p.key, p.params));
+  if (parsed.data.validation?.unreachableAssets === "warn") warnings = [...unreachable, ...warnings];
+  else errors.push(...unreachable);
   if (options.strict) (errors.push(...warnings), (warnings = []));
   return errors.length ? { ok: false, errors, warnings } : { ok: true, scenario: parsed.data, warnings };
 }
@@ -229,9 +234,10 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
     const type = typeById.get(a.type);
     if (!type) err(`assets[${i}].type`, "scenario.validate.unknown", { kind: "assetType", id: a.type });
     const where = byId.get(a.region);
-    // Ships may start in port: a land region on the coast (next to a sea region).
+    // Ships may start in port: a land region on the coast (next to a sea region). A unit that
+    // starts aboard a carrier is where the carrier is (liftSpecProblems checks it).
     const inPort = type?.domain === "sea" && where?.kind === "land" && where.adjacent.some((id) => byId.get(id)?.kind === "sea");
-    if (type && where && type.domain !== "any" && type.domain !== where.kind && !inPort) {
+    if (type && where && type.domain !== "any" && type.domain !== where.kind && !inPort && a.embarkedOn === undefined) {
       err(`assets[${i}].region`, "scenario.validate.assetWrongRegion", { domain: type.domain, type: type.name, kind: where.kind, region: where.id });
     }
     if (type && a.mission && !type.missions.includes(a.mission)) err(`assets[${i}].mission`, "scenario.validate.missionNotAllowed", { type: type.name, mission: a.mission });
@@ -321,6 +327,7 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
   s.assetTypes.forEach((t, i) => {
     if (t.category === "isr" && t.detectionRange === 0) err(`assetTypes[${i}].detectionRange`, "scenario.validate.isrNeedsRange");
   });
+  for (const p of liftSpecProblems(s)) err(p.path, p.key, p.params);
   return errors;
 }
 
@@ -334,6 +341,8 @@ export const EXPECTABLE_COMMANDS = [
   "fundCapacityBuilding",
   "transferAuthority",
   "revokeAuthority",
+  "embarkAsset",
+  "disembarkAsset",
   "shareIntel",
   "releaseVersion",
   "requestInfo",

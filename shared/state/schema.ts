@@ -62,6 +62,8 @@ export const AssetState = z.object({
   prepositioned: z.boolean(),
   /** Turn of the last arrival, for "within N turns of inject" objectives. */
   arrivedTurn: z.number().nullable(),
+  /** The carrier it is aboard (strategic lift); absent when it is not embarked. Read as `asset.embarkedOn ?? null`. */
+  embarkedOn: z.string().optional(),
   /** The name in the scenario's other languages (only when the scenario gives them). */
   i18n: z.record(z.string(), z.record(z.string(), z.string())).optional(),
   /**
@@ -178,6 +180,10 @@ export const Order = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("prepositionAsset"), asset: OrderId, destination: OrderId }),
   z.object({ kind: z.literal("recallAsset"), asset: OrderId, destination: OrderId }),
   z.object({ kind: z.literal("setMission"), asset: OrderId, mission: Mission }),
+  /** Strategic lift: load a unit onto a ship (at a port) or a transport aircraft (at an airfield) in the same region. */
+  z.object({ kind: z.literal("embarkAsset"), asset: OrderId, carrier: OrderId }),
+  /** Land a unit from its carrier at a port / airfield the carrier is in or next to (the carrier's region when absent). */
+  z.object({ kind: z.literal("disembarkAsset"), asset: OrderId, destination: OrderId.optional() }),
   z.object({
     kind: z.literal("setPolicy"),
     alertLevel: AlertLevel.optional(),

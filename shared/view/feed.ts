@@ -108,6 +108,10 @@ export function orderMsg(order: Order): Msg {
       return msg("toa.order.transferAuthority", { asset: ref("asset", order.asset), caveats: caveatsMsg({ since: 0, excludedMissions: order.excludedMissions ?? [], excludedRegions: order.excludedRegions ?? [] }) });
     case "revokeAuthority":
       return msg("toa.order.revokeAuthority", { asset: ref("asset", order.asset) });
+    case "embarkAsset":
+      return msg("lift.order.embarkAsset", { asset: ref("asset", order.asset), carrier: ref("asset", order.carrier) });
+    case "disembarkAsset":
+      return order.destination ? msg("lift.order.disembarkAssetAt", { asset: ref("asset", order.asset), destination: ref("region", order.destination) }) : msg("lift.order.disembarkAsset", { asset: ref("asset", order.asset) });
     default: {
       const never: never = order;
       return never ?? msg("common.unknown");

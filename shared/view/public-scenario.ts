@@ -40,8 +40,8 @@ export function publicScenario(s: ScenarioSpec) {
     policyRules: policyRulesOf(s.rules) as PolicyRules | null,
     ...translated(s),
     nations: s.nations.map((n) => ({ id: n.id, name: n.name, color: n.color, playable: n.playable, alliance: n.alliance, description: n.description, ...translated(n) })),
-    regions: s.regions.map((r) => ({ id: r.id, name: r.name, kind: r.kind, terrain: r.terrain, x: r.x, y: r.y, shape: r.shape ?? null, adjacent: r.adjacent, ...translated(r) })),
-    assetTypes: s.assetTypes.map((t) => ({ id: t.id, name: t.name, category: t.category, speed: t.speed, domain: t.domain, missions: t.missions, deployCost: t.deployCost, upkeep: t.upkeep, ...translated(t) })),
+    regions: s.regions.map((r) => ({ id: r.id, name: r.name, kind: r.kind, terrain: r.terrain, x: r.x, y: r.y, shape: r.shape ?? null, adjacent: r.adjacent, ...(r.port ? { port: true } : {}), ...(r.airfield ? { airfield: true } : {}), ...translated(r) })),
+    assetTypes: s.assetTypes.map((t) => ({ id: t.id, name: t.name, category: t.category, speed: t.speed, domain: t.domain, missions: t.missions, deployCost: t.deployCost, upkeep: t.upkeep, ...(t.lift ? { lift: t.lift } : {}), ...translated(t) })),
   };
 }
 export type PublicScenario = ReturnType<typeof publicScenario>;

@@ -97,4 +97,10 @@ describe("seeded fuzz of the rules engine", () => {
       expect(accepted).toBeGreaterThan(10);
     });
   }
+  // Carriers everywhere: lift orders meet ports, airfields and full ships.
+  const cyclone = JSON.parse(readFileSync(join(ROOT, "scenarios", "02-cyclone-response.json"), "utf8"));
+  it("cyclone iris, seed 21", () => {
+    const { accepted } = fuzz(structuredClone(cyclone), 21, 500);
+    expect(accepted).toBeGreaterThan(10);
+  });
 });

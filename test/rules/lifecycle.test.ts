@@ -30,6 +30,20 @@ describe("lifecycle: lobby → briefing → running ⇄ paused → ended", () =>
     expect(g.state.deadline).toBe(g.now + g.state.turnSeconds * 1000 - 100_000);
   });
 
+  it("gives the next turn its full planning time when a paused turn is forced to resolve", () => {
+    // The bug: 880 s into a 900 s turn, pause, force: after resuming, turn 2 had 20 s.
+    const g = new Game().start();
+    g.do({ type: "setTurnTimer", seconds: 900 });
+    g.now += 880_000;
+    g.do({ type: "pauseExercise" });
+    expect(g.state.pausedRemainingMs).toBe(20_000);
+    g.do({ type: "forceResolve", turn: 1 });
+    expect(g.state).toMatchObject({ phase: "paused", turn: 2, deadline: null, pausedRemainingMs: 900_000 });
+    g.now += 60_000;
+    g.do({ type: "resumeExercise" });
+    expect(g.state.deadline).toBe(g.now + 900_000);
+  });
+
   it("sets the turn timer from now", () => {
     const g = new Game().start();
     g.do({ type: "setTurnTimer", seconds: 120 });

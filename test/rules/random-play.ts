@@ -17,6 +17,8 @@ export function randomCommand(rng: Rng, state: ExerciseState): unknown {
     () => ({ type: "draftOrder", order: { kind: "setMission", asset: rng.pick(assets), mission: rng.pick(missions) } }),
     () => ({ type: "draftOrder", order: { kind: "setPolicy", alertLevel: rng.pick(["normal", "elevated", "high", "maximum"]), rulesOfEngagement: rng.pick(["restrictive", "standard", "robust"]) } }),
     () => ({ type: "draftOrder", order: { kind: "fundCapacityBuilding", partner: rng.pick(nations), amount: 1 + rng.int(400) } }),
+    () => ({ type: "draftOrder", order: { kind: "embarkAsset", asset: any() ?? rng.pick(assets), carrier: rng.pick(assets) } }),
+    () => ({ type: "draftOrder", order: { kind: "disembarkAsset", asset: rng.pick(assets), ...(rng.next() < 0.5 ? { destination: any() ?? rng.pick(regions) } : {}) } }),
     () => ({ type: "withdrawDraft", draft: rng.pick([...Object.keys(state.drafts), "d0"]) }),
     () => ({ type: "commitTurn", turn: rng.next() < 0.9 ? state.turn : state.turn + 1 }),
     () => ({ type: "uncommitTurn", turn: state.turn }),

@@ -2,6 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { startHarness, until, type Harness } from "./harness.ts";
 import type { CreatedExercise } from "../../server/exercises/exercise-service.ts";
 import { EN, translate, type Msg } from "../../shared/i18n/index.ts";
+import { initialState } from "../../shared/engine/initial-state.ts";
+import { foldEvents } from "../../shared/engine/evolve.ts";
 
 let h: Harness;
 let ex: CreatedExercise;
@@ -251,6 +253,58 @@ describe("branching", () => {
     expect(denied.status).toBe(403);
     await control.room.leave();
     await alice.room.leave();
+  });
+});
+
+describe("branching at a point that is not a consistent state", () => {
+  const branchAt = (id: string, token: string, seq: number) =>
+    fetch(`${h.url}/api/exercises/${id}/branch`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ seq }) });
+  const stateOf = async (id: string, upTo?: number) => {
+    const record = (await h.store.getExercise(id))!;
+    return foldEvents(initialState(record.scenario, id, record.seed), await h.store.readEvents(id, 1, upTo));
+  };
+
+  it("refuses a sequence number beyond the log, naming the last event", async () => {
+    const source = await h.createExercise();
+    const control = await h.join(source.id, { token: source.facilitatorToken, name: "Control" });
+    await control.send({ type: "startExercise" });
+    const last = await h.store.lastSeq(source.id);
+    const res = await branchAt(source.id, source.facilitatorToken, last + 10);
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.code).toBe("seq_beyond_log");
+    expect(body.error.message).toContain(`ends at event ${last}`);
+    expect((await branchAt(source.id, source.facilitatorToken, last)).status).toBe(201);
+    await control.room.leave();
+  });
+
+  it("moves a point inside a turn's resolution back to just before it, so the orders are paid once", async () => {
+    const source = await h.createExercise();
+    const control = await h.join(source.id, { token: source.facilitatorToken, name: "Control" });
+    const north = await h.join(source.id, { code: source.joinCodes.find((c) => c.nation === "north")!.code, name: "Nora" });
+    const south = await h.join(source.id, { code: source.joinCodes.find((c) => c.nation === "south")!.code, name: "Sam" });
+    await control.send({ type: "startExercise" });
+    expect(await north.send({ type: "draftOrder", order: { kind: "deployAsset", asset: "n-frigate", destination: "s-sea", mission: "patrol" } })).toMatchObject({ ok: true });
+    await north.send({ type: "commitTurn", turn: 1 });
+    await south.send({ type: "commitTurn", turn: 1 });
+    const events = await h.store.readEvents(source.id);
+    const resolution = events.find((e) => e.type === "resolutionStarted")!.seq;
+    const paid = events.find((e) => e.type === "orderExecuted")!.seq;
+    const res = await branchAt(source.id, source.facilitatorToken, paid + 1);
+    expect(res.status).toBe(201);
+    const branch = await res.json();
+    expect(branch.branchedAt).toBe(resolution - 1);
+    // The branch is the moment before the resolution: the draft still to execute, nothing paid yet.
+    const before = await stateOf(source.id, resolution - 1);
+    const branched = await stateOf(branch.id);
+    expect(Object.values(branched.drafts).map((d) => d.order.kind)).toEqual(["deployAsset"]);
+    expect(branched.nations["north"]!.budget).toBe(before.nations["north"]!.budget);
+    // Resolving it there gives what the source got: the deployment paid once.
+    const branchControl = await h.join(branch.id, { token: branch.facilitatorToken, name: "Control" });
+    expect((await branchControl.send({ type: "forceResolve", turn: 1 })).ok).toBe(true);
+    const resolvedInSource = await stateOf(source.id);
+    expect((await stateOf(branch.id)).nations["north"]!.budget).toBe(resolvedInSource.nations["north"]!.budget);
+    for (const seat of [control, north, south, branchControl]) await seat.room.leave();
   });
 });
 

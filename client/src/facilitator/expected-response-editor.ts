@@ -18,6 +18,8 @@ const RESPONSE_LABELS: Record<ExpectableCommand, MessageKey> = {
   setMission: "console.response.setMission",
   setPolicy: "console.response.setPolicy",
   fundCapacityBuilding: "console.response.fundCapacityBuilding",
+  embarkAsset: "lift.form.embarkAsset",
+  disembarkAsset: "lift.form.disembarkAsset",
   shareIntel: "console.response.shareIntel",
   releaseVersion: "intel.response.releaseVersion",
   requestInfo: "console.response.requestInfo",

@@ -3,6 +3,7 @@ import { statusLine } from "../ui/form.ts";
 import type { GameContext } from "./context.ts";
 import { nationName, regionName, assetType, assetName, assetTypeName, categoryLabel, crisisName, term } from "./names.ts";
 import type { ClientAsset, OwnAsset } from "../state/client-state.ts";
+import { aboardOf, carrierOf, carriersFor, liftOf } from "./lift.ts";
 import { t, lang } from "../i18n.ts";
 import { listIn, type MessageKey } from "../../../shared/i18n/index.ts";
 
@@ -67,6 +68,7 @@ function regionDetails(ctx: GameContext, id: string, status: ReturnType<typeof s
       h("dt", {}, t("game.selection.owner")), h("dd", {}, live?.owner ? nationName(state, live.owner) : t("game.selection.international")),
       h("dt", {}, t("game.selection.stability")), h("dd", {}, t("game.selection.outOf100", { value: Math.round(live?.stability ?? 0) })),
       h("dt", {}, t("game.selection.crisis")), h("dd", {}, live?.crisis ? t("game.selection.crisisLine", { kind: crisisName(live.crisis.kind), severity: Math.round(live.crisis.severity) }) : t("game.none")),
+      spec.kind === "land" ? [h("dt", {}, t("lift.selection.facilities")), h("dd", {}, t("lift.selection.facilitiesLine", { port: spec.port ? "yes" : "no", airfield: spec.airfield ? "yes" : "no" }))] : null,
       h("dt", {}, t("game.selection.borders")), h("dd", {}, listIn(lang(), spec.adjacent.map((a) => regionName(state, a)))),
     ),
     h("h4", {}, t("game.selection.assetsHere")),
@@ -85,7 +87,9 @@ function regionDetails(ctx: GameContext, id: string, status: ReturnType<typeof s
 function assetLine(ctx: GameContext, a: ClientAsset): string {
   const type = assetType(ctx.state, a);
   const base = { category: categoryLabel(type?.category), name: assetName(ctx.state, a.id), owner: nationName(ctx.state, a.owner) };
-  return a.foreign ? t("game.selection.assetSeen", { ...base, turn: a.lastSeenTurn }) : t("game.selection.assetLine", { ...base, status: term("assetStatus", a.status) });
+  if (a.foreign) return t("game.selection.assetSeen", { ...base, turn: a.lastSeenTurn });
+  const carrier = carrierOf(ctx.state, a);
+  return t("game.selection.assetLine", { ...base, status: carrier ? t("lift.map.aboard", { carrier: assetName(ctx.state, carrier.id) }) : term("assetStatus", a.status) });
 }
 
 function assetDetails(ctx: GameContext, a: ClientAsset): HTMLElement {
@@ -107,15 +111,27 @@ function assetDetails(ctx: GameContext, a: ClientAsset): HTMLElement {
     if (a.authority) rows.push([t("toa.selection.command"), commandLine(ctx, a.authority)]);
     if (a.destination) rows.push([movingLabel(a.intent), t("game.selection.routeLine", { destination: regionName(state, a.destination), eta: a.eta ?? "?", route: a.route.map((r) => regionName(state, r)).join(" → ") })]);
     if (type) rows.push([t("game.selection.canFly"), listIn(lang(), type.missions.map((m) => term("mission", m)))], [t("game.selection.speed"), t("game.selection.speedLine", { speed: type.speed, domain: t(DOMAIN[type.domain] ?? "game.domain.any") })]);
+    rows.push(...liftRows(ctx, a));
   }
   // Ours to order: our own asset, or an ally's under alliance command when we are the commander (docs/rules/toa.md).
   const mine = !a.foreign && (a.authority ? state.allianceCommander === ctx.welcome.nation : a.owner === ctx.welcome.nation);
+  const aboard = Boolean(carrierOf(state, a));
+  // Lift is national: the owner embarks its own units (not one under alliance command).
+  const liftable = mine && !a.authority && !aboard && carriersFor(state, a.id).length > 0;
   return h(
     "div",
     { class: "details" },
     h("h3", {}, assetName(state, a.id)),
     h("dl", {}, ...rows.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])),
-    ctx.canAct && mine ? h("div", { class: "actions" }, h("button", { type: "button", onclick: () => ctx.bus.prefillOrder({ asset: a.id, kind: "deployAsset" }) }, t("game.selection.orderAsset"))) : null,
+    ctx.canAct && mine
+      ? h(
+          "div",
+          { class: "actions" },
+          aboard ? null : h("button", { type: "button", onclick: () => ctx.bus.prefillOrder({ asset: a.id, kind: "deployAsset" }) }, t("game.selection.orderAsset")),
+          liftable ? h("button", { type: "button", onclick: () => ctx.bus.prefillOrder({ asset: a.id, kind: "embarkAsset" }) }, t("lift.form.embarkAsset")) : null,
+          aboard ? h("button", { type: "button", onclick: () => ctx.bus.prefillOrder({ asset: a.id, kind: "disembarkAsset" }) }, t("lift.form.disembarkAsset")) : null,
+        )
+      : null,
     h("button", { type: "button", class: "link", onclick: () => ctx.bus.select({ kind: "region", id: a.region }) }, t("game.selection.show", { region: regionName(state, a.region) })),
   );
 }
@@ -125,6 +141,20 @@ function commandLine(ctx: GameContext, authority: NonNullable<OwnAsset["authorit
   const caveats = [...authority.excludedMissions.map((m) => t("toa.caveat.mission", { mission: term("mission", m) })), ...authority.excludedRegions.map((r) => t("toa.caveat.region", { region: regionName(ctx.state, r) }))];
   const commander = ctx.state.allianceCommander ? nationName(ctx.state, ctx.state.allianceCommander) : t("toa.console.nobody");
   return t("toa.selection.commandLine", { commander, caveats: caveats.length ? t("toa.caveat.list", { caveats: listIn(lang(), caveats) }) : t("toa.caveat.none") });
+}
+
+/** Lift: the carrier a unit is aboard; what a carrier has aboard and its places. */
+function liftRows(ctx: GameContext, a: ClientAsset): [string, string][] {
+  const { state } = ctx;
+  const carrier = carrierOf(state, a);
+  const rows: [string, string][] = [];
+  if (carrier) rows.push([t("lift.selection.aboard"), t("lift.form.carrierOption", { carrier: assetName(state, carrier.id), region: regionName(state, carrier.region), aboard: aboardOf(state, carrier.id).length, capacity: liftOf(state, carrier)?.capacity ?? 0 })]);
+  const lift = liftOf(state, a);
+  if (lift) {
+    const units = aboardOf(state, a.id).map((u) => assetName(state, u.id));
+    rows.push([t("lift.selection.carries"), `${units.length ? listIn(lang(), units) : t("game.none")} · ${t("lift.selection.capacity", { aboard: units.length, capacity: lift.capacity })}`]);
+  }
+  return rows;
 }
 
 const DOMAIN: Record<string, MessageKey> = { land: "game.domain.land", sea: "game.domain.sea", any: "game.domain.any" };

@@ -4,6 +4,7 @@ import type { ClientAsset } from "../state/client-state.ts";
 import { categoryLabel, nationCode, assetType } from "../game/names.ts";
 import { textOn } from "./palette.ts";
 import { t } from "../i18n.ts";
+import { carrierOf } from "../game/lift.ts";
 import { tokenTexture, TOKEN_W as W, TOKEN_H as H, TOKEN_MARGIN, type TokenLook } from "./token-texture.ts";
 
 export type TokenBox = { id: string; x: number; y: number; w: number; h: number };
@@ -15,7 +16,8 @@ const GAP = 4;
 /**
  * Asset tokens, readable without hovering: category label (NAV, AIR, ISR …) over the owner's
  * code, filled with the owner's colour. Foreign assets are dark with a dashed outline in the
- * owner's colour and say when they were last seen ("T3"). Moving assets carry an arrow.
+ * owner's colour and say when they were last seen ("T3"). Moving assets carry an arrow; a unit
+ * aboard a ship carries an anchor (✈ aboard an aircraft) and stands next to its carrier.
  */
 export function paintAssets(scene: Phaser.Scene, tokens: Phaser.GameObjects.Container, model: MapModel, resolution: number): PaintedToken[] {
   const { state, selection } = model;
@@ -30,7 +32,9 @@ export function paintAssets(scene: Phaser.Scene, tokens: Phaser.GameObjects.Cont
   for (const [regionId, assets] of byRegion) {
     const region = regions.get(regionId);
     if (!region) continue;
-    assets.sort((a, b) => Number(a.foreign) - Number(b.foreign) || a.owner.localeCompare(b.owner) || a.id.localeCompare(b.id));
+    // A unit aboard is drawn right after its carrier, so the two read together.
+    const place = (a: ClientAsset) => (a.foreign ? a.id : (a.embarkedOn ?? a.id));
+    assets.sort((a, b) => Number(a.foreign) - Number(b.foreign) || a.owner.localeCompare(b.owner) || place(a).localeCompare(place(b)) || Number(!a.foreign && !!a.embarkedOn) - Number(!b.foreign && !!b.embarkedOn) || a.id.localeCompare(b.id));
     const cols = Math.min(3, assets.length);
     assets.forEach((asset, i) => {
       const col = i % cols;
@@ -56,6 +60,9 @@ function tokenLook({ state }: MapModel, asset: ClientAsset, selected: boolean): 
   const category = categoryLabel(assetType(state, asset)?.category);
   const code = nationCode(state, asset.owner);
   if (asset.foreign) return { color, ink: "#ffffff", top: `${category} ${code}`, bottom: t("game.map.seen", { turn: asset.lastSeenTurn }), foreign: true, degraded: false, selected };
-  const marker = asset.status === "moving" ? "➜" : asset.status === "deployed" ? "●" : asset.prepositioned ? "◆" : "";
+  // Aboard a ship ⚓ or an aircraft ✈ (and drawn next to it); otherwise how it stands.
+  const carrier = carrierOf(state, asset);
+  const aboard = carrier ? (assetType(state, carrier)?.domain === "sea" ? "⚓" : "✈") : "";
+  const marker = aboard || (asset.status === "moving" ? "➜" : asset.status === "deployed" ? "●" : asset.prepositioned ? "◆" : "");
   return { color, ink: textOn(color), top: `${category}${marker ? " " + marker : ""}`, bottom: code, foreign: false, degraded: asset.status === "degraded", selected };
 }

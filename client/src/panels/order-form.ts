@@ -9,10 +9,14 @@ import type { OwnAsset } from "../state/client-state.ts";
 
 /** An asset as the order form lists it: ours, ours under alliance command, or an ally's we command. */
 function assetOption(ctx: GameContext, a: OwnAsset): string {
-  const values = { category: categoryLabel(assetType(ctx.state, a)?.category), name: assetName(ctx.state, a.id), region: regionName(ctx.state, a.region), status: term("assetStatus", a.status) };
+  // A unit aboard says so where its region would be: "— aboard HMAS Canberra group".
+  const aboard = carrierOf(ctx.state, a);
+  const region = aboard ? t("lift.map.aboard", { carrier: assetName(ctx.state, aboard.id) }) : regionName(ctx.state, a.region);
+  const values = { category: categoryLabel(assetType(ctx.state, a)?.category), name: assetName(ctx.state, a.id), region, status: term("assetStatus", a.status) };
   if (!a.authority) return t("panels.orderForm.assetOption", values);
   return a.owner === ctx.viewNation ? t("toa.form.ownUnderCommand", values) : t("toa.form.commandedOption", { ...values, owner: nationName(ctx.state, a.owner) });
 }
+import { carrierOf, carriersFor, aboardOf, landingOptions } from "../game/lift.ts";
 
 const KINDS = [
   { value: "deployAsset", key: "panels.orderForm.kind.deployAsset" },
@@ -23,6 +27,8 @@ const KINDS = [
   { value: "fundCapacityBuilding", key: "panels.orderForm.kind.fundCapacityBuilding" },
   { value: "transferAuthority", key: "toa.form.kind.transferAuthority" },
   { value: "revokeAuthority", key: "toa.form.kind.revokeAuthority" },
+  { value: "embarkAsset", key: "lift.form.embarkAsset" },
+  { value: "disembarkAsset", key: "lift.form.disembarkAsset" },
 ] as const;
 const NEEDS: Record<string, string[]> = {
   deployAsset: ["asset", "destination", "mission"],
@@ -33,6 +39,8 @@ const NEEDS: Record<string, string[]> = {
   fundCapacityBuilding: ["partner"],
   transferAuthority: ["asset", "caveats"],
   revokeAuthority: ["asset"],
+  embarkAsset: ["asset", "carrier"],
+  disembarkAsset: ["asset", "landAt"],
 };
 const UNCHANGED = { value: "", key: "panels.orderForm.unchanged" } as const;
 
@@ -56,6 +64,8 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
   const caveats = caveatFields(w);
   /** Who orders the forces under alliance command: the team that is commander finds allies' assets in its list. */
   const commanderLine = h("p", { class: "commander-line muted" });
+  const carrier = h("select", { name: "carrier" });
+  const landAt = h("select", { name: "landAt" });
 
   const groups: Record<string, HTMLElement> = {
     asset: w.field("panels.orderForm.asset", asset),
@@ -78,6 +88,8 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
     ),
     partner: h("div", {}, w.field("panels.orderForm.partner", partner), w.field("panels.orderForm.amount", amount)),
     caveats: caveats.element,
+    carrier: w.field("lift.form.carrier", carrier),
+    landAt: w.field("lift.form.landAt", landAt),
   };
   const showFields = () => {
     for (const [name, el] of Object.entries(groups)) el.hidden = !NEEDS[kind.value]!.includes(name);
@@ -90,6 +102,17 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
     const type = a ? assetType(ctx.state, a) : undefined;
     setOptions(mission, (type?.missions ?? []).map((m) => ({ value: m, label: term("mission", m) })), type ? undefined : t("panels.orderForm.assetFirst"));
     caveats.missions.set((type?.missions ?? []).map((m) => ({ value: m, label: term("mission", m) })));
+    updateLift(ctx);
+  };
+  /** The carriers that could take the chosen unit, and where its carrier can land it. */
+  const updateLift = (ctx: GameContext) => {
+    const carriers = asset.value ? carriersFor(ctx.state, asset.value) : [];
+    setOptions(
+      carrier,
+      carriers.map((c) => ({ value: c.id, label: t("lift.form.carrierOption", { carrier: assetName(ctx.state, c.id), region: regionName(ctx.state, c.region), aboard: aboardOf(ctx.state, c.id).length, capacity: assetType(ctx.state, c)?.lift?.capacity ?? 0 }) })),
+      !asset.value ? t("panels.orderForm.assetFirst") : carriers.length ? t("lift.form.chooseCarrier") : t("lift.form.noCarrier"),
+    );
+    setOptions(landAt, (asset.value ? landingOptions(ctx.state, asset.value) : []).map((id) => ({ value: id, label: regionName(ctx.state, id) })), t("lift.form.landHere"));
   };
   kind.addEventListener("change", showFields);
   asset.addEventListener("change", updateMissions);
@@ -122,6 +145,11 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
           if (Object.keys(order).length === 1) return t("panels.orderForm.error.policy");
           return { type: "draftOrder", order };
         }
+        case "embarkAsset":
+          if (!carrier.value) return t("lift.form.error.carrier");
+          return { type: "draftOrder", order: { kind: k, asset: asset.value, carrier: carrier.value } };
+        case "disembarkAsset":
+          return { type: "draftOrder", order: { kind: k, asset: asset.value, ...(landAt.value ? { destination: landAt.value } : {}) } };
         case "fundCapacityBuilding":
           if (!partner.value) return t("panels.orderForm.error.partner");
           if (!(Number(amount.value) >= 1)) return t("panels.orderForm.error.amount");
@@ -160,7 +188,8 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
       if (values.asset) asset.value = values.asset;
       if (values.destination) destination.value = values.destination;
       updateMissions();
-      (values.asset ? destination : asset).focus();
+      const next = kind.value === "embarkAsset" ? carrier : kind.value === "disembarkAsset" ? landAt : destination;
+      (values.asset ? next : asset).focus();
     },
   };
 }

@@ -35,6 +35,10 @@ export function describeOrder(state: ClientState, order: Order): string {
     }
     case "revokeAuthority":
       return t("toa.order.revokeAuthority", { asset: assetName(state, order.asset) });
+    case "embarkAsset":
+      return t("lift.draft.embarkAsset", { asset: assetName(state, order.asset), carrier: assetName(state, order.carrier) });
+    case "disembarkAsset":
+      return order.destination ? t("lift.draft.disembarkAssetAt", { asset: assetName(state, order.asset), destination: regionName(state, order.destination) }) : t("lift.draft.disembarkAsset", { asset: assetName(state, order.asset) });
     default:
       return t("panels.order.other");
   }

@@ -286,9 +286,12 @@ class ReplayScreen {
   private async branch() {
     this.els.branch!.textContent = t("replay.branching");
     try {
-      const created = await requestJson<{ id: string; title: string; facilitatorToken: string; joinCodes: { name: string; code: string }[]; observerCode: string }>(`/api/exercises/${encodeURIComponent(this.access.exerciseId)}/branch`, this.access.secret, { method: "POST", body: { seq: this.seq } });
+      const requested = this.seq;
+      const created = await requestJson<{ id: string; title: string; facilitatorToken: string; joinCodes: { name: string; code: string }[]; observerCode: string; branchedAt?: number }>(`/api/exercises/${encodeURIComponent(this.access.exerciseId)}/branch`, this.access.secret, { method: "POST", body: { seq: requested } });
       const link = `${window.location.origin}/#facilitator=${created.facilitatorToken}&exercise=${created.id}`;
-      replace(this.els.branch!, `${t("replay.branched", { title: created.title, codes: created.joinCodes.map((c) => t("replay.branchCode", { team: c.name, code: c.code })), observer: created.observerCode })} `, h("a", { href: link }, t("replay.branchOpen")));
+      // A point inside a resolution was moved back to just before it: say so, with both numbers.
+      const moved = created.branchedAt !== undefined && created.branchedAt !== requested ? `${t("lift.branch.movedBack", { requested, at: created.branchedAt })} ` : "";
+      replace(this.els.branch!, `${moved}${t("replay.branched", { title: created.title, codes: created.joinCodes.map((c) => t("replay.branchCode", { team: c.name, code: c.code })), observer: created.observerCode })} `, h("a", { href: link }, t("replay.branchOpen")));
     } catch (error) {
       this.els.branch!.textContent = replayProblem(error);
     }

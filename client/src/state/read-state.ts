@@ -106,6 +106,7 @@ function readPerspective(key: string, p: Json): Perspective {
           eta: a.eta || null,
           prepositioned: !!a.prepositioned,
           intent: a.intent === "deploy" || a.intent === "preposition" || a.intent === "recall" ? a.intent : null,
+          ...(a.embarkedOn ? { embarkedOn: String(a.embarkedOn) } : {}),
           foreign: false,
           ...names,
           ...(typeof a.authority === "string" && a.authority ? { authority: parseDoc<Authority>(a.authority) } : {}),
