@@ -7,6 +7,7 @@ import { msg } from "../i18n/message.ts";
 import { translate } from "../i18n/format.ts";
 import type { Lang } from "../i18n/languages.ts";
 import type { Persona } from "./personas.ts";
+import { liftMoves } from "./lift-plan.ts";
 
 /**
  * What a bot may know besides its nation's view: the scenario's standing rules — the map, the
@@ -96,6 +97,17 @@ export function planTurn({ view, world, persona, random }: BotTurn): Participant
     .filter((r) => r.crisis && r.crisis.severity > 0 && !world.adversaries.includes(r.owner ?? ""))
     .filter((r) => persona.respondsAbroad || r.owner === me || r.owner === null)
     .sort((a, b) => b.crisis!.severity - a.crisis!.severity || (a.id < b.id ? -1 : 1));
+  // Units that cannot get there by themselves go by ship or aircraft: the carriers they need are
+  // spoken for before the crisis loop sends ships on missions of their own.
+  if (persona.usesLift) {
+    const moves = liftMoves(view, world, me, mine, busy, (a, k) => fitness(world, a, k), spendable);
+    for (const move of moves) {
+      const order = move.type === "draftOrder" ? move.order : null;
+      if (order?.kind === "prepositionAsset") budget -= typeOf(world, view.assets[order.asset]!)?.deployCost ?? 0;
+      if (order?.kind === "embarkAsset") budget -= world.rules.embarkBudgetCost;
+    }
+    commands.push(...moves);
+  }
   let deployments = 0;
   for (const region of crises) {
     if (deployments >= persona.deploymentsPerTurn) break;

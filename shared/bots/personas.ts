@@ -40,6 +40,8 @@ export type Persona = {
   releasesVersions: number;
   /** Sends a unit to look where its reports place adversary forces near home: never, on confirmed or A–B graded reports only, or on any report. */
   actsOnSightings: "never" | "graded" | "any";
+  /** Lifts units that cannot reach a crisis by themselves on its ships and transport aircraft. */
+  usesLift: boolean;
 };
 
 export const PERSONA_IDS = ["cooperative", "cautious", "free-rider", "hawk"] as const;
@@ -68,6 +70,7 @@ export const PERSONAS: Record<PersonaId, Persona> = {
     proposals: 0.2,
     releasesVersions: 0.8,
     actsOnSightings: "graded",
+    usesLift: true,
   },
   /** Keeps its forces home and its money safe; answers politely, commits little. */
   cautious: {
@@ -91,6 +94,7 @@ export const PERSONAS: Record<PersonaId, Persona> = {
     proposals: 0.1,
     releasesVersions: 0.2,
     actsOnSightings: "never",
+    usesLift: false,
   },
   /** Lets the others carry the load: spends nothing it need not, shares nothing. */
   "free-rider": {
@@ -114,6 +118,7 @@ export const PERSONAS: Record<PersonaId, Persona> = {
     proposals: 0,
     releasesVersions: 0,
     actsOnSightings: "never",
+    usesLift: false,
   },
   /** Meets every threat with force and says so: high alert, robust ROE, assertive words. */
   hawk: {
@@ -137,6 +142,7 @@ export const PERSONAS: Record<PersonaId, Persona> = {
     proposals: 0.2,
     releasesVersions: 0.4,
     actsOnSightings: "any",
+    usesLift: true,
   },
 };
 

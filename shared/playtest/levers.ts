@@ -40,6 +40,8 @@ export const LEVERS: readonly Lever[] = [
   action("recall", "always", { recalls: true }),
   action("transferAuthority", "never", { transfersAuthority: 0 }),
   action("transferAuthority", "everyTurn", { transfersAuthority: 1 }),
+  action("useLift", "never", { usesLift: false }),
+  action("useLift", "always", { usesLift: true }),
   action("releaseVersions", "never", { releasesVersions: 0 }),
   action("releaseVersions", "always", { releasesVersions: 1 }),
   action("actOnSightings", "never", { actsOnSightings: "never" }),

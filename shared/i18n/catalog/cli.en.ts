@@ -158,4 +158,5 @@ export default {
   "cli.playtest.lever.actOnSightings": "acts on sighting reports",
   "cli.playtest.setting.graded": "graded A–B or confirmed only",
   "cli.playtest.setting.any": "of any grade",
+  "cli.playtest.lever.useLift": "lifts units by sea and air",
 } as const;

@@ -155,4 +155,5 @@ export default {
   "cli.playtest.lever.actOnSightings": "agit sur les signalements",
   "cli.playtest.setting.graded": "cotés A–B ou confirmés seulement",
   "cli.playtest.setting.any": "de toute cote",
+  "cli.playtest.lever.useLift": "transporte ses unités par mer et par air",
 } satisfies CatalogFor<typeof en>;
