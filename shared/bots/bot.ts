@@ -207,7 +207,11 @@ export function planTurn({ view, world, persona, random }: BotTurn): Participant
       for (const sighting of report.sightings ?? []) {
         const owner = view.regions[sighting.region]?.owner ?? null;
         const seen = view.assets[sighting.asset];
-        if (!seen || !world.adversaries.includes(seen.owner) || (owner !== me && !(owner && allies.includes(owner)))) continue;
+        if (!seen || !world.adversaries.includes(seen.owner) || world.adversaries.includes(owner ?? "")) continue;
+        // Near home: in its own or an ally's territory, or next to it.
+        const home = (id: string) => { const o = view.regions[id]?.owner ?? null; return o === me || (o !== null && allies.includes(o)); };
+        const spec = world.regions.find((r) => r.id === sighting.region);
+        if (!home(sighting.region) && !spec?.adjacent.some(home)) continue;
         watched.add(sighting.region);
       }
     }

@@ -16,7 +16,12 @@ const posture = (field: "alertLevel" | "rulesOfEngagement" | "publicStance", val
 
 const action = (lever: string, setting: string, change: Partial<Persona>): Lever => ({ lever, setting, apply: (p) => ({ ...p, ...change }) });
 
+/** A whole posture held all exercise, under threat or not: the "never escalate" and "always firm" teams. */
+const wholePosture = (setting: string, held: Persona["posture"]): Lever => ({ lever: "posture", setting, apply: (p) => ({ ...p, posture: held, underThreat: held }) });
+
 export const LEVERS: readonly Lever[] = [
+  wholePosture("restrained", { alertLevel: "normal", rulesOfEngagement: "restrictive", publicStance: "quiet" }),
+  wholePosture("firm", { alertLevel: "high", rulesOfEngagement: "robust", publicStance: "firm" }),
   ...AlertLevel.options.map((v) => posture("alertLevel", v)),
   ...RulesOfEngagement.options.map((v) => posture("rulesOfEngagement", v)),
   ...PublicStance.options.map((v) => posture("publicStance", v)),
@@ -25,7 +30,7 @@ export const LEVERS: readonly Lever[] = [
   action("shareIntel", "always", { shares: 1 }),
   action("respond", "never", { deploymentsPerTurn: 0 }),
   action("respond", "homeOnly", { respondsAbroad: false }),
-  action("respond", "whereverNeeded", { respondsAbroad: true, deploymentsPerTurn: 3 }),
+  action("respond", "oneATurn", { deploymentsPerTurn: 1 }),
   action("answerRequests", "never", { answers: 0, grantsConsent: 0 }),
   action("answerRequests", "always", { answers: 1, grantsConsent: 1 }),
   action("acceptAgreements", "never", { accepts: 0 }),

@@ -149,7 +149,6 @@ export default {
   "cli.playtest.setting.always": "always",
   "cli.playtest.setting.everyTurn": "every turn",
   "cli.playtest.setting.homeOnly": "at home only",
-  "cli.playtest.setting.whereverNeeded": "wherever needed",
   "cli.playtest.lever.transferAuthority": "places forces under alliance command",
   "cli.playtest.lever.proposeAgreement": "proposes",
   "cli.playtest.setting.mou:training": "an MOU on joint training",
@@ -159,4 +158,8 @@ export default {
   "cli.playtest.setting.graded": "graded A–B or confirmed only",
   "cli.playtest.setting.any": "of any grade",
   "cli.playtest.lever.useLift": "lifts units by sea and air",
+  "cli.playtest.setting.oneATurn": "one deployment a turn",
+  "cli.playtest.lever.posture": "holds a posture",
+  "cli.playtest.setting.restrained": "restrained (normal alert, restrictive ROE, quiet)",
+  "cli.playtest.setting.firm": "firm (high alert, robust ROE, firm stance)",
 } as const;

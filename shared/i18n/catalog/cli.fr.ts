@@ -146,7 +146,6 @@ export default {
   "cli.playtest.setting.always": "toujours",
   "cli.playtest.setting.everyTurn": "à chaque tour",
   "cli.playtest.setting.homeOnly": "chez elle seulement",
-  "cli.playtest.setting.whereverNeeded": "partout où il le faut",
   "cli.playtest.lever.transferAuthority": "place des forces sous commandement de l’Alliance",
   "cli.playtest.lever.proposeAgreement": "propose",
   "cli.playtest.setting.mou:training": "un protocole d’entraînement conjoint",
@@ -156,4 +155,8 @@ export default {
   "cli.playtest.setting.graded": "cotés A–B ou confirmés seulement",
   "cli.playtest.setting.any": "de toute cote",
   "cli.playtest.lever.useLift": "transporte ses unités par mer et par air",
+  "cli.playtest.setting.oneATurn": "un déploiement par tour",
+  "cli.playtest.lever.posture": "tient une posture",
+  "cli.playtest.setting.restrained": "retenue (alerte normale, ROE restrictives, discrétion)",
+  "cli.playtest.setting.firm": "ferme (alerte élevée, ROE robustes, fermeté)",
 } satisfies CatalogFor<typeof en>;
