@@ -6,7 +6,7 @@ import { shareMou } from "./agreement-terms.ts";
 import { explain } from "./explain.ts";
 
 /**
- * What MOUs open, applied to this turn's executed orders (docs/rules/agreements.md). A logistics
+ * What MOUs open, applied to this turn's executed orders (docs/RULES.md). A logistics
  * MOU: a deployment or pre-positioning into a partner's territory costs less, its host giving
  * back `mouLogisticsRebate` of the deploy cost as host-nation support. (A training MOU makes
  * joint exercises cheaper when they are proposed: agreements.ts.) Runs right after the orders.

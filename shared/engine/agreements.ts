@@ -126,7 +126,7 @@ export const answerAgreement: Handler<Of<"answerAgreement">> = (b, command, acto
   b.emit({ type: "agreementAnswered", agreement: agreement.id, nation, accepted: command.accept });
   if (!command.accept) {
     b.emit({ type: "agreementStatusChanged", agreement: agreement.id, status: "rejected" });
-    if (agreement.proposer) adjustRelation(b, nation, agreement.proposer, -1, 0);
+    if (agreement.proposer) adjustRelation(b, nation, agreement.proposer, -b.state.scenario.rules.trustLossAgreementRefused, 0);
     refundJointExercise(b, agreement);
     return;
   }

@@ -5,7 +5,7 @@ import { own } from "../state/records.ts";
 
 /**
  * Nations with an asset under alliance command on station in a region and fit for the crisis:
- * their forces answer one commander, with common procedures (docs/rules/toa.md).
+ * their forces answer one commander, with common procedures (docs/RULES.md).
  */
 export function nationsUnderCommandIn(state: ExerciseState, regionId: string, crisisKind: string): Set<string> {
   const nations = new Set<string>();

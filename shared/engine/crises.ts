@@ -92,7 +92,7 @@ export function resolveCrises(b: EventBuilder): void {
     b.emit({ type: "regionUpdated", region: region.id, stability, crisis: severity > 0 ? { ...crisis, severity } : null });
     explainCrisis(b, region.id, crisis, step, response.byNation);
     if (severity >= rules.spilloverThreshold) {
-      for (const adjacent of regionSpec(b.state, region.id)?.adjacent ?? []) spills.push({ region: adjacent, kind: crisis.kind, severity: round1(severity / 3) });
+      for (const adjacent of regionSpec(b.state, region.id)?.adjacent ?? []) spills.push({ region: adjacent, kind: crisis.kind, severity: round1(severity * rules.spilloverShare) });
     }
   }
   for (const spill of spills) {

@@ -43,7 +43,7 @@ function applyEffect(builder: EventBuilder, effect: Effect, source: string): voi
       const asset = state.assets[effect.asset];
       if (!asset) return;
       const strength = round1(clamp(asset.strength + effect.delta));
-      builder.emit({ type: "assetUpdated", asset: { ...asset, strength, status: strength < 50 ? "degraded" : asset.status } });
+      builder.emit({ type: "assetUpdated", asset: { ...asset, strength, status: strength < builder.state.scenario.rules.degradedBelowStrength ? "degraded" : asset.status } });
       return;
     }
     case "trust":

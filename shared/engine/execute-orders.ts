@@ -102,7 +102,7 @@ function execute(b: EventBuilder, nation: string, order: Order): Msg {
       b.emit({ type: "nationUpdated", nation, budget: round1(donor.budget - order.amount), politicalCapital: donor.politicalCapital, readiness: donor.readiness });
       b.emit({ type: "nationUpdated", nation: partner.id, budget: partner.budget, politicalCapital: partner.politicalCapital, readiness: round1(clamp(partner.readiness + gain)) });
       const relation = b.state.relations[relationKey(nation, partner.id)]!;
-      b.emit({ type: "relationUpdated", a: nation, b: partner.id, trust: round1(clamp(relation.trust + 1)), interoperability: round1(clamp(relation.interoperability + gain)) });
+      b.emit({ type: "relationUpdated", a: nation, b: partner.id, trust: round1(clamp(relation.trust + rules.trustPerCapacityBuilding)), interoperability: round1(clamp(relation.interoperability + gain)) });
       return msg("engine.result.funded", { partner: ref("nation", partner.id), amount: order.amount });
     }
     case "transferAuthority":

@@ -52,7 +52,7 @@ export const answerInfo: Handler<Of<"answerInfo">> = (b, command, actor) => {
   if (!request || request.target !== nation) return refuse(RejectionCode.UnknownRequest, "engine.request.unknownInfo");
   if (request.status !== "pending") return refuse(RejectionCode.AlreadyAnswered, "engine.request.answered");
   b.emit({ type: "infoAnswered", request: request.id, answer: command.answer });
-  adjustRelation(b, nation, request.requester, b.state.scenario.rules.trustPerSharedReport / 2, 0);
+  adjustRelation(b, nation, request.requester, b.state.scenario.rules.trustPerSharedReport * b.state.scenario.rules.answerTrustShare, 0);
 };
 
 /** Exercise control hands a report to chosen nations (for instance what a national agency found). */

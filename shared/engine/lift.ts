@@ -12,7 +12,7 @@ type Embark = Extract<Order, { kind: "embarkAsset" }>;
 type Disembark = Extract<Order, { kind: "disembarkAsset" }>;
 
 /**
- * Strategic lift (docs/rules/lift.md): a land unit boards one of its nation's ships at a port, or
+ * Strategic lift (docs/RULES.md): a land unit boards one of its nation's ships at a port, or
  * a transport aircraft at an airfield, moves with it, and lands at a port / airfield in or next
  * to the carrier's region. Aboard, it cannot act on its own.
  */
@@ -109,7 +109,7 @@ export function executeDisembark(b: EventBuilder, nation: string, order: Disemba
   const carrier = carrierOf(b.state, asset)!;
   const site = landingSite(carrier, order);
   const { embarkedOn: _aboard, ...landed } = asset;
-  b.emit({ type: "assetUpdated", asset: { ...landed, region: site, status: asset.strength < 50 ? "degraded" : "ready", arrivedTurn: b.state.turn } });
+  b.emit({ type: "assetUpdated", asset: { ...landed, region: site, status: asset.strength < b.state.scenario.rules.degradedBelowStrength ? "degraded" : "ready", arrivedTurn: b.state.turn } });
   const owner = b.state.nations[nation]!;
   b.emit({ type: "nationUpdated", nation, budget: owner.budget, politicalCapital: owner.politicalCapital, readiness: round1(clamp(owner.readiness - b.state.scenario.rules.disembarkReadinessCost)) });
   return msg("lift.result.disembarked", { asset: ref("asset", asset.id), region: ref("region", site), carrier: ref("asset", carrier.id) });

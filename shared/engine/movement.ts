@@ -20,7 +20,7 @@ export function moveAssets(b: EventBuilder): void {
         ...asset,
         region,
         route: [],
-        status: asset.strength < 50 ? "degraded" : status,
+        status: asset.strength < b.state.scenario.rules.degradedBelowStrength ? "degraded" : status,
         destination: null,
         eta: null,
         intent: null,

@@ -3,6 +3,7 @@ import type { AssetState } from "../state/schema.ts";
 import type { Policies } from "../scenario/schema.ts";
 import { adjustRelation, escalationPenalty } from "./relations.ts";
 import { explain } from "./explain.ts";
+import { isAllied } from "./sides.ts";
 import { msg, type Msg } from "../i18n/message.ts";
 import { term } from "./words.ts";
 
@@ -24,7 +25,7 @@ export function applyPolicyChange(b: EventBuilder, nation: string, before: Polic
     explain(b, "policies.escalation", [nation], "policies.escalation.cost", { escalation, trust: rules.trustLossEscalation });
   }
   if (after.publicStance === "reassuring" && before.publicStance !== "reassuring" && rules.trustGainReassurance > 0) {
-    for (const other of Object.keys(b.state.nations).sort()) if (other !== nation && b.state.nations[other]!.alliance) adjustRelation(b, nation, other, rules.trustGainReassurance, 0);
+    for (const other of Object.keys(b.state.nations).sort()) if (other !== nation && isAllied(b.state, other)) adjustRelation(b, nation, other, rules.trustGainReassurance, 0);
     explain(b, "policies.reassurance", [nation], "policies.reassurance.gain", { trust: rules.trustGainReassurance });
   }
 }

@@ -5,6 +5,7 @@ import type { Agreement } from "../state/schema.ts";
 import { ref } from "../i18n/message.ts";
 import { own } from "../state/records.ts";
 import { explain } from "./explain.ts";
+import { isAllied } from "./sides.ts";
 import { refundJointExercise, lapseCommander } from "./agreements.ts";
 
 /** Adds deltas to a pair's relation, clamped to 0–100. */
@@ -60,7 +61,7 @@ export function applyDiplomacy(b: EventBuilder): void {
 export function escalationPenalty(b: EventBuilder, nation: string): void {
   const loss = b.state.scenario.rules.trustLossEscalation;
   for (const other of Object.values(b.state.nations)) {
-    if (other.id !== nation && other.alliance) adjustRelation(b, nation, other.id, -loss, 0);
+    if (other.id !== nation && isAllied(b.state, other.id)) adjustRelation(b, nation, other.id, -loss, 0);
   }
 }
 

@@ -8,7 +8,7 @@ import { term } from "./words.ts";
 import { isAllied } from "./sides.ts";
 
 /**
- * Who may receive a report, and who may pass it on (docs/rules/intel.md): the releasability it
+ * Who may receive a report, and who may pass it on (docs/RULES.md): the releasability it
  * carries, or the one its classification gives; originator control over received reports; and
  * the sender's sharing policy with each partner. The rules read the world through `SharingFacts`
  * so that the client's preview asks exactly the questions the engine will.

@@ -24,7 +24,8 @@ export function forcesIn(state: ExerciseState, region: string): { allied: AssetS
   const allied: AssetState[] = [];
   const hostile: AssetState[] = [];
   for (const asset of Object.values(state.assets).sort((x, y) => (x.id < y.id ? -1 : 1))) {
-    if (asset.region !== region) continue;
+    // A unit aboard a carrier is not there on its own: its ship or aircraft is what is present.
+    if (asset.region !== region || asset.embarkedOn) continue;
     if (isAdversary(state, asset.owner)) hostile.push(asset);
     else if (isAllied(state, asset.owner)) allied.push(asset);
   }

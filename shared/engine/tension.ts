@@ -10,7 +10,7 @@ import { term } from "./words.ts";
 /**
  * Tension (state.tension, 0–100): how alarmed the adversary is. Provocations raise it,
  * de-escalation lowers it, and it drifts back toward the scenario's initial level. It makes
- * incidents likelier and hostile-actor crises grow faster (docs/rules/policies.md).
+ * incidents likelier and hostile-actor crises grow faster (docs/RULES.md).
  */
 
 /** Multiplier on a hostile-actor crisis's unanswered escalation: 1 at tensionReference. */

@@ -13,7 +13,7 @@ import { agreementsBinding } from "./agreement-terms.ts";
 /**
  * Transfer of authority (TOA): a nation places assets under alliance command, with national
  * caveats; the alliance commander's team orders them; the owner may only take them back, at a
- * trust cost. docs/rules/toa.md says each rule in words.
+ * trust cost. docs/RULES.md says each rule in words.
  */
 
 type Authority = NonNullable<AssetState["authority"]>;

@@ -16,7 +16,7 @@ export type Classification = z.infer<typeof Classification>;
  * Who a report may be passed to: `national` (its originator's nation only), `alliance` (every
  * alliance member, never the adversary), `all` (anyone); plus the nations named in `nations`
  * ("releasable to"). `reshare`: the originator lets those who receive it pass it on within the
- * same releasability (originator control, docs/rules/intel.md). Absent on a report: derived from
+ * same releasability (originator control, docs/RULES.md). Absent on a report: derived from
  * its classification (rules `releasabilityByClassification`).
  */
 export const Releasability = z.object({

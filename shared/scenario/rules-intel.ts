@@ -9,7 +9,7 @@ const Scope = z.enum(["national", "alliance", "all"]);
 /**
  * Intelligence: how sightings are graded and how often they are wrong, how far reports may be
  * passed on, and what standing sharing arrangements cost. Spread into RuleCoefficients
- * (rules.ts); the rules in words are docs/rules/intel.md.
+ * (rules.ts); the rules in words are docs/RULES.md.
  */
 export const intelRules = {
   /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * The numbers of policies, tension, incidents and deterrence (docs/rules/policies.md). Each
+ * The numbers of policies, tension, incidents and deterrence (docs/RULES.md). Each
  * per-level coefficient is an object keyed by level, so an author may retune one level
  * (`"alertUpkeepFactor": {"maximum": 2}`) and keep the defaults of the others.
  *

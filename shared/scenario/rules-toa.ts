@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 /**
- * Coefficients of transfer of authority, agreements and diplomacy (docs/rules/toa.md and
- * docs/rules/agreements.md say each in words, with these defaults).
+ * Coefficients of transfer of authority, agreements and diplomacy (docs/RULES.md and
+ * docs/RULES.md say each in words, with these defaults).
  */
 export const toaRules = {
   /** Under alliance command, a pair of contributors responding together counts at least this interoperability in the coalition bonus (a common commander, procedures and picture). */

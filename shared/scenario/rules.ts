@@ -38,9 +38,19 @@ export const RuleCoefficients = z.object({
   capacityBuildingPer10: z.number().min(0).max(10).default(1),
   /** Trust lost with every alliance partner for each escalation: alert raised to maximum, ROE set to robust, stance or statement assertive (each costs its own). */
   trustLossEscalation: z.number().min(0).max(30).default(4),
-  /** Trust lost by the territorial nation when an asset enters without consent or agreement (never allowed; kept for adjudication). */
+  /** Trust the partner gains toward a donor of capacity building (once per order). */
+  trustPerCapacityBuilding: z.number().min(0).max(30).default(1),
+  /** Trust the proposer loses with a nation that refuses its agreement. */
+  trustLossAgreementRefused: z.number().min(0).max(30).default(1),
+  /** Trust a requester gains toward a nation that answers its request for information, as a share of trustPerSharedReport. */
+  answerTrustShare: z.number().min(0).max(2).default(0.5),
+  /** Strength below which an asset is degraded (it arrives, lands or is hit degraded, and answers nothing). */
+  degradedBelowStrength: z.number().min(0).max(100).default(50),
+  /** Share of its severity a crisis at the spillover threshold starts in each adjacent region. */
+  spilloverShare: z.number().min(0).max(1).default(1 / 3),
+  /** Trust each pair of parties gains every turn an agreement between them is in force. */
   trustPerKeptAgreementPerTurn: z.number().min(0).max(5).default(0.5),
-  /** Turns saved on arrival by a pre-positioned asset. */
+  /** Regions a turn added to the speed of a pre-positioned asset (it is at shorter notice to move). */
   prepositionSpeedBonus: z.number().int().min(0).max(5).default(1),
   /** Budget spent per turn per unit of asset upkeep. */
   upkeepMultiplier: z.number().min(0).max(10).default(1),
@@ -48,7 +58,7 @@ export const RuleCoefficients = z.object({
   readinessRecovery: z.number().min(0).max(20).default(2),
   /** Readiness cost of deploying an asset. */
   readinessCostPerDeployment: z.number().min(0).max(20).default(3),
-  /** Chance (0–1) that an ISR asset detects a foreign asset in its region or adjacent ones. */
+  /** Chance (0–1) that a sensor detects a foreign asset within its detectionRange (each sensor in reach rolls). */
   isrDetectionChance: z.number().min(0).max(1).default(0.8),
   /** Turns after which a proposed agreement that nobody answered expires. */
   agreementProposalTtl: z.number().int().min(1).max(20).default(2),

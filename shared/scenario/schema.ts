@@ -142,7 +142,7 @@ export type AssetSpec = z.infer<typeof AssetSpec>;
 
 export const AgreementKind = z.enum(["mou", "sofa", "intel-sharing", "joint-exercise-programme", "command-arrangement"]);
 export type AgreementKind = z.infer<typeof AgreementKind>;
-/** The cooperation an MOU opens (docs/rules/agreements.md): cheaper joint training, or host-nation logistics support. */
+/** The cooperation an MOU opens (docs/RULES.md): cheaper joint training, or host-nation logistics support. */
 export const MouScope = z.enum(["training", "logistics"]);
 export type MouScope = z.infer<typeof MouScope>;
 

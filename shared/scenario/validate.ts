@@ -250,8 +250,15 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
     ag.parties.forEach((p, k) => nation(`agreements[${i}].parties[${k}]`, p));
     if (new Set(ag.parties).size !== ag.parties.length) err(`agreements[${i}].parties`, "scenario.validate.partyTwice");
     if (ag.expiresTurn !== undefined && ag.expiresTurn > s.turns) err(`agreements[${i}].expiresTurn`, "scenario.validate.turnAfterLast", { turn: ag.expiresTurn, turns: s.turns });
-    // TOA (docs/rules/toa.md): a command arrangement names one of its parties; a scope belongs to an MOU.
+    // TOA (docs/RULES.md): a command arrangement names one of its parties; a scope belongs to an MOU.
     if (ag.kind === "command-arrangement" && (!ag.commander || !ag.parties.includes(ag.commander))) err(`agreements[${i}].commander`, "toa.validate.commanderParty");
+    if (ag.kind === "command-arrangement" && ag.commander) {
+      // As in play: the commander is a member a team plays, and every such member is a party.
+      const spec = s.nations.find((n) => n.id === ag.commander);
+      if (spec && (!spec.alliance || spec.adversary || !spec.playable)) err(`agreements[${i}].commander`, "toa.validate.commanderAllied", { nation: spec.id });
+      const missing = s.nations.filter((n) => n.alliance && n.playable && !n.adversary && !ag.parties.includes(n.id)).map((n) => n.id);
+      if (missing.length) err(`agreements[${i}].parties`, "toa.validate.arrangementBindsAll", { nations: missing.join(", ") });
+    }
     if (ag.commander !== undefined && ag.kind !== "command-arrangement") err(`agreements[${i}].commander`, "agreements.refuse.commanderArrangementOnly");
     if (ag.scope !== undefined && ag.kind !== "mou") err(`agreements[${i}].scope`, "agreements.refuse.scopeMouOnly");
   });

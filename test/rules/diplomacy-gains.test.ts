@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { Game, as } from "./game.ts";
 
-/** Diplomacy's effects depend on the parties' current trust and readiness (docs/rules/agreements.md). */
+/** Diplomacy's effects depend on the parties' current trust and readiness (docs/RULES.md). */
 function pair(trust: number, readiness: number): Game {
   return new Game(undefined, 9, (s) => {
     s.relations = [{ a: "north", b: "south", trust, interoperability: 40 }];

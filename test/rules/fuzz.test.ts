@@ -38,7 +38,7 @@ function checkSecrecy(state: ExerciseState): void {
     const view = viewFor(state, { kind: "nation", nation: viewer });
     for (const report of Object.values(view.reports)) expect(report.owner).toBe(viewer);
     for (const draft of Object.values(view.drafts)) expect(draft.nation).toBe(viewer);
-    // Another nation's asset is seen whole only under alliance command, by the commander and the contributors (docs/rules/toa.md).
+    // Another nation's asset is seen whole only under alliance command, by the commander and the contributors (docs/RULES.md).
     const inCommand = state.allianceCommander === viewer || Object.values(state.assets).some((a) => a.authority && a.owner === viewer);
     for (const asset of Object.values(view.assets)) if (asset.owner !== viewer) expect(asset.foreign === true || (inCommand && Boolean(state.assets[asset.id]?.authority)), asset.id).toBe(true);
     for (const m of Object.values(view.messages)) expect(m.channel.startsWith("team:") ? m.channel === `team:${viewer}` : true).toBe(true);

@@ -8,7 +8,7 @@ import { ROOT } from "../../server/config.ts";
 import { viewFor } from "../../shared/engine/view-for.ts";
 
 /**
- * Strategic lift on Cyclone Iris's map (docs/rules/lift.md): Austrava's engineers can reach the
+ * Strategic lift on Cyclone Iris's map (docs/RULES.md): Austrava's engineers can reach the
  * disaster only aboard a ship. The MSEL is left out so that only the orders here change things.
  */
 const cyclone = (): ScenarioInput => JSON.parse(readFileSync(join(ROOT, "scenarios/02-cyclone-response.json"), "utf8"));

@@ -8,7 +8,7 @@ import { feedItemFor, feedText } from "../../shared/view/feed.ts";
 import { viewFor } from "../../shared/engine/view-for.ts";
 
 /**
- * Policies with consequences both ways (docs/rules/policies.md). The tiny scenario, tweaked:
+ * Policies with consequences both ways (docs/RULES.md). The tiny scenario, tweaked:
  * a harassment crisis (hostile-actor) in the Southern Sea where Redonia's frigate sits, and the
  * storm on Skerry Island (natural: posture plays no part there). Every comparison plays the same
  * seed twice, changing one setting.

@@ -46,7 +46,7 @@ export function randomCommand(rng: Rng, state: ExerciseState): unknown {
     () => ({ type: "fireInject", inject: { number: "X", type: "event", from: "Control", to: [rng.pick(nations)], title: "Ad hoc", body: "Body.", effects: [{ kind: "crisis", region: rng.pick(regions), crisisKind: "storm", severity: rng.int(100) }] } }),
     () => ({ type: "timerExpired", turn: state.turn }),
     () => ({ type: "noSuchCommand", junk: garbage() }),
-    // Transfer of authority, termination, revoked consent (docs/rules/toa.md, agreements.md).
+    // Transfer of authority, termination, revoked consent (docs/RULES.md, agreements.md).
     () => ({ type: "designateCommander", nation: rng.next() < 0.2 ? null : rng.pick(nations) }),
     () => ({ type: "draftOrder", order: { kind: "transferAuthority", asset: rng.pick(assets), excludedMissions: rng.next() < 0.5 ? [rng.pick(missions)] : undefined, excludedRegions: rng.next() < 0.5 ? [rng.pick(regions)] : undefined } }),
     () => ({ type: "draftOrder", order: { kind: "revokeAuthority", asset: rng.pick(assets) } }),

@@ -15,7 +15,7 @@ function sighting(g: Game): Report {
   throw new Error("no ISR sighting in six turns");
 }
 
-/** Allies' forces are not reported (docs/rules/intel.md): the UAV goes to sea, in reach of the Red Gulf. */
+/** Allies' forces are not reported (docs/RULES.md): the UAV goes to sea, in reach of the Red Gulf. */
 const uavAtSea = (s: Parameters<NonNullable<ConstructorParameters<typeof Game>[2]>>[0]) => {
   s.rules = { isrDetectionChance: 1 };
   s.assets!.find((a) => a.id === "n-uav")!.region = "n-sea";

@@ -192,3 +192,20 @@ describe("the shared picture of forces under alliance command", () => {
     expect(Object.keys(east.assets).sort()).toEqual(Object.keys(before.assets).sort());
   });
 });
+
+describe("a command arrangement in a scenario file", () => {
+  it("is checked as one made in play: its commander a member a team plays, every such member a party", async () => {
+    const { validateScenario } = await import("../../shared/scenario/validate.ts");
+    const { tinyInput } = await import("./game.ts");
+    const withArrangement = (parties: string[], commander: string) => {
+      const s = tinyInput();
+      s.nations!.push({ id: "east", name: "Estmark", color: "#009e73", budget: 100, budgetPerTurn: 20, politicalCapital: 40, readiness: 60 });
+      s.agreements = [{ id: "cmd", kind: "command-arrangement", title: "Command", parties, commander }];
+      const result = validateScenario(s);
+      return result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`);
+    };
+    expect(withArrangement(["north", "south", "east"], "north")).toEqual([]);
+    expect(withArrangement(["north", "south"], "north")).toEqual([expect.stringMatching(/^agreements\[0\]\.parties: .*leaves out east/)]);
+    expect(withArrangement(["north", "south", "east", "red"], "red").join("\n")).toMatch(/agreements\[0\]\.commander: The alliance commander red must be an alliance member/);
+  });
+});

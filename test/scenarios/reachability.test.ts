@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { validateScenario, type ValidationError } from "../../shared/scenario/validate.ts";
 import { ROOT } from "../../server/config.ts";
 
-/** The validator's reachability check (docs/rules/lift.md): every playable asset can get to its work. */
+/** The validator's reachability check (docs/RULES.md): every playable asset can get to its work. */
 const dir = join(ROOT, "scenarios");
 const load = (file: string) => JSON.parse(readFileSync(join(dir, file), "utf8"));
 const cyclone = () => load("02-cyclone-response.json");

@@ -1,4 +1,4 @@
-/** Agreements that matter: MOU scopes, termination, breach, revoked consent (docs/rules/agreements.md). */
+/** Agreements that matter: MOU scopes, termination, breach, revoked consent (docs/RULES.md). */
 export default {
   "agreements.refuse.scopeMouOnly": "Only an MOU names a cooperation it opens.",
   "agreements.refuse.commanderArrangementOnly": "Only a command arrangement names a commander.",

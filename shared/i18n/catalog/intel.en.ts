@@ -1,4 +1,4 @@
-/** Intelligence: grading, false reports, releasability, tear lines and sharing policies (docs/rules/intel.md). */
+/** Intelligence: grading, false reports, releasability, tear lines and sharing policies (docs/RULES.md). */
 export default {
   // Refusals
   "intel.refuse.policyNone": "Your intelligence-sharing policy with {partner} is “none”: nothing is shared with them. To share, set the policy for {partner} to need-to-know or full with a policy order (it takes effect when the turn resolves).",

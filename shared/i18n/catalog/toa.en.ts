@@ -1,6 +1,6 @@
 /**
  * Transfer of authority: forces under alliance command, the commander, caveats, the shared
- * picture (shared/engine/toa.ts, docs/rules/toa.md). The `term.` keys extend the product's
+ * picture (shared/engine/toa.ts, docs/RULES.md). The `term.` keys extend the product's
  * vocabulary with the words these rules add.
  */
 export default {
@@ -47,6 +47,7 @@ export default {
   "toa.console.nobody": "Nobody",
   "toa.console.submit": "Designate",
   "toa.validate.commanderParty": "A command arrangement names its commander, one of its parties.",
+  "toa.validate.arrangementBindsAll": "A command arrangement binds every alliance member a team plays; it leaves out {nations}.",
   "toa.validate.commanderAllied": "The alliance commander {nation} must be an alliance member that a team plays.",
   "toa.response.transferAuthority": "Place an asset under alliance command",
   "toa.response.revokeAuthority": "Take an asset back from alliance command",

@@ -46,6 +46,7 @@ export default {
   "toa.console.nobody": "Personne",
   "toa.console.submit": "Désigner",
   "toa.validate.commanderParty": "Un accord de commandement nomme son commandant, l'une de ses parties.",
+  "toa.validate.arrangementBindsAll": "Un arrangement de commandement lie tous les membres de l’Alliance joués par une équipe ; il omet {nations}.",
   "toa.validate.commanderAllied": "Le commandant de l'Alliance {nation} doit être un membre de l'Alliance joué par une équipe.",
   "toa.response.transferAuthority": "Placer un moyen sous commandement de l'Alliance",
   "toa.response.revokeAuthority": "Retirer un moyen du commandement de l'Alliance",
