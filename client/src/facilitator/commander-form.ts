@@ -6,7 +6,7 @@ import { t } from "../i18n.ts";
 
 /**
  * Exercise control designates the alliance commander: the nation whose team orders the forces
- * placed under alliance command (docs/rules/toa.md). "Nobody" withdraws the designation.
+ * placed under alliance command (docs/RULES.md). "Nobody" withdraws the designation.
  */
 export function commanderSection(getCtx: () => GameContext): { element: HTMLElement; update(ctx: GameContext): void } {
   const current = h("p", { class: "commander-line", "aria-live": "polite" });

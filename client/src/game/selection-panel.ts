@@ -113,7 +113,7 @@ function assetDetails(ctx: GameContext, a: ClientAsset): HTMLElement {
     if (type) rows.push([t("game.selection.canFly"), listIn(lang(), type.missions.map((m) => term("mission", m)))], [t("game.selection.speed"), t("game.selection.speedLine", { speed: type.speed, domain: t(DOMAIN[type.domain] ?? "game.domain.any") })]);
     rows.push(...liftRows(ctx, a));
   }
-  // Ours to order: our own asset, or an ally's under alliance command when we are the commander (docs/rules/toa.md).
+  // Ours to order: our own asset, or an ally's under alliance command when we are the commander (docs/RULES.md).
   const mine = !a.foreign && (a.authority ? state.allianceCommander === ctx.welcome.nation : a.owner === ctx.welcome.nation);
   const aboard = Boolean(carrierOf(state, a));
   // Lift is national: the owner embarks its own units (not one under alliance command).

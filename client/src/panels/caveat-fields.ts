@@ -3,7 +3,7 @@ import type { PanelWords } from "./words.ts";
 
 /**
  * National caveats for a transfer of authority: the missions the alliance commander may not give
- * the asset, and the regions it may not be sent to (docs/rules/toa.md).
+ * the asset, and the regions it may not be sent to (docs/RULES.md).
  */
 export function caveatFields(w: PanelWords) {
   const missions = w.checkboxes("toa.form.excludedMissions", "excludedMissions");
