@@ -1,5 +1,6 @@
 import { defineConfig } from "vite";
 import { fileURLToPath } from "node:url";
+import { precompress } from "./build/precompress.ts";
 
 const page = (name: string) => fileURLToPath(new URL(`client/${name}`, import.meta.url));
 
@@ -12,6 +13,8 @@ const gameServer = `http://localhost:${process.env.PORT ?? 2567}`;
 
 export default defineConfig(({ command }) => ({
   root: "client",
+  // Brotli and gzip copies of every text file, written once at build (build/precompress.ts).
+  plugins: [precompress()],
   publicDir: "public",
   build: {
     outDir: "../dist",
