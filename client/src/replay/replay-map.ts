@@ -1,6 +1,7 @@
 import { h } from "../ui/dom.ts";
 import { MapBridge } from "../map/map-bridge.ts";
-import { StartGame } from "../map/start-game.ts";
+import { startMap } from "../map/load-map.ts";
+import { reloadOffer } from "../ui/reload-offer.ts";
 import type { ClientState } from "../state/client-state.ts";
 import type { Selection } from "../game/context.ts";
 import { t } from "../i18n.ts";
@@ -27,7 +28,13 @@ export function replayMap(): { element: HTMLElement; render(state: ClientState, 
     h("button", { type: "button", onclick: () => bridge.emit("camera", "reset") }, t("replay.resetView")),
   );
   const element = h("div", { className: "replay-map-box", role: "img", "aria-label": t("replay.map") }, canvas, toolbar);
-  requestAnimationFrame(() => StartGame(canvas, bridge));
+  // Phaser is fetched only now (load-map.ts): the replay's login and panels never wait for it.
+  requestAnimationFrame(() => {
+    startMap(canvas, bridge).catch((error: unknown) => {
+      console.warn("the map could not be loaded", error);
+      canvas.replaceChildren(reloadOffer(t("serving.mapFailed")));
+    });
+  });
   return {
     element,
     render(state, viewNation) {
