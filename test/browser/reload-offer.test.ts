@@ -52,4 +52,19 @@ browserSuite("browser: a page of another protocol offers to reload", () => {
     await screenshot(fr.page, "reload-offer-fr");
     await fr.context.close();
   });
+
+  it("offers a reload where the map's chunk is gone (a page of the previous deployment), and the rest of the screen works", async () => {
+    const created = await server.createExercise("tiny");
+    const alice = await person(browser);
+    // What a tab loaded before an upgrade meets: its map chunk's name is no longer on the server.
+    await alice.page.route("**/assets/start-game-*.js", (route) => route.fulfill({ status: 404, body: "Not found" }));
+    await joinFromStartPage(alice.page, server.url, created.joinCodes[0]!.code, "Alice");
+    await seeText(alice.page, "The map could not be loaded");
+    await alice.page.locator("[data-testid=map]").getByRole("button", { name: "Reload the page" }).waitFor();
+    await seeText(alice.page, `Alice · ${created.joinCodes[0]!.name}`);
+    await alice.page.unroute("**/assets/start-game-*.js");
+    await alice.page.locator("[data-testid=map]").getByRole("button", { name: "Reload the page" }).click();
+    await alice.page.locator("[data-testid=map][data-regions-drawn]:not([data-regions-drawn='0'])").waitFor({ timeout: 15_000 });
+    await alice.context.close();
+  });
 });
