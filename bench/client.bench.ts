@@ -100,6 +100,46 @@ async function slowVisit(browser: Browser, url: string, code: string, identity: 
   }
 }
 
+type SlowReplay = { loginUsableMs: number; openToMapMs: number; phaserBeforeLogin: boolean; encodings: string[] };
+
+/**
+ * The replay viewer over the same link: navigation → its login form usable ("Open replay"
+ * rendered), then the observer code → the replay's map reports 40 regions drawn. Phaser must not
+ * be fetched before the login is usable.
+ */
+async function slowReplay(browser: Browser, url: string, observerCode: string, identity: boolean): Promise<SlowReplay> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    await cdp.send("Network.emulateNetworkConditions", SLOW_LINK);
+    if (identity) await cdp.send("Network.setExtraHTTPHeaders", { headers: { "Accept-Encoding": "identity" } });
+    const encodings = new Set<string>();
+    let phaserAsked = false;
+    page.on("request", (request) => {
+      if (/\/assets\/start-game-[^/]*\.js$/.test(request.url())) phaserAsked = true;
+    });
+    page.on("response", (response) => {
+      if (response.url().includes("/assets/")) encodings.add(response.headers()["content-encoding"] ?? "identity");
+    });
+    const started = Date.now();
+    await page.goto(`${url}/replay.html`, { waitUntil: "commit" });
+    const open = page.getByRole("button", { name: "Open replay" });
+    await open.waitFor({ timeout: 60_000 });
+    const loginUsableMs = Date.now() - started;
+    const phaserBeforeLogin = phaserAsked;
+    await page.getByLabel("Observer code").fill(observerCode);
+    const clicked = Date.now();
+    await open.click();
+    await page.locator('[data-testid="replay-map"][data-regions-drawn="40"]').waitFor({ timeout: 90_000 });
+    return { loginUsableMs, openToMapMs: Date.now() - clicked, phaserBeforeLogin, encodings: [...encodings].sort() };
+  } finally {
+    await context.close();
+  }
+}
+
 /** Time from navigation to a drawn map, and frame times while panning and zooming, in headless Chromium. */
 export async function runClientBench({ quick }: { quick: boolean }): Promise<BenchResult[]> {
   const clientDir = join(ROOT, "dist");
@@ -174,7 +214,21 @@ export async function runClientBench({ quick }: { quick: boolean }): Promise<Ben
         result(`client.${name}_p99`, percentile(values, 99), percentile(baseline, 99), "ms", target, "value"),
       ];
     };
+    // The replay viewer: its login must not wait for Phaser either.
+    const replays: SlowReplay[] = [];
+    const rawReplays: SlowReplay[] = [];
+    for (let run = 0; run < (quick ? 1 : 3); run++) {
+      replays.push(await slowReplay(browser, url, ex.observerCode, false));
+      if (run < (quick ? 1 : 2)) rawReplays.push(await slowReplay(browser, url, ex.observerCode, true));
+    }
+    if (replays.some((r) => r.phaserBeforeLogin)) throw new Error("the replay's login page fetched Phaser before it was usable");
+    const replayRows = (pick: (r: SlowReplay) => number, name: string, target: string, what: string) => [
+      result(`client.${name}_p50`, percentile(replays.map(pick), 50), percentile(rawReplays.map(pick), 50), "ms", target, "value", `${what}; 1.6 Mbit/s, 150 ms, cold cache; ${[...new Set(replays.flatMap((r) => r.encodings))].join("+")} (baseline raw); ${replays.length} runs, baseline ${rawReplays.length}`),
+      result(`client.${name}_p99`, percentile(replays.map(pick), 99), percentile(rawReplays.map(pick), 99), "ms", target, "value"),
+    ];
     return [
+      ...replayRows((r) => r.loginUsableMs, "slow_link_replay_login_usable", "<= 3000", "navigation to replay.html → \"Open replay\" rendered; Phaser not fetched before it"),
+      ...replayRows((r) => r.openToMapMs, "slow_link_replay_open_to_map", "<= 6000", "observer code → the replay's map reports 40 regions drawn (ours: as the participant's map)"),
       ...slow((v) => v.startUsableMs, "slow_link_start_page_usable", "<= 3000", "navigation → the join form rendered (the script has run)"),
       ...slow((v) => v.joinToMapMs, "slow_link_join_to_participant_map", "<= 6000", "\"Join exercise\" → a participant's map reports 40 regions drawn (300 assets)"),
       result("client.load_to_drawn_map_p50", percentile(loads, 50), null, "ms", "<= 3000", "value", "navigation → map reports 40 regions drawn (white cell, 300 assets); headless Chromium with software rendering"),

@@ -8,11 +8,26 @@ import { ROOT } from "../../server/config.ts";
 import { ensureClientBuilt, freePort, DIST } from "../browser/support/server.ts";
 import { planClientBuild } from "../../server/client-build.ts";
 
-/** The tree as a clean checkout has it (what git tracks, plus new files not ignored), without tests, benchmarks and docs. */
+const LEFT_OUT = /^(test|bench|docs)\//;
+/** Never part of a checkout: installed, built or written at run time. */
+const NOT_CHECKED_IN = new Set([".git", "node_modules", "dist", "data", "coverage", ".scratch", ".env"]);
+
+function walk(dir: string, prefix = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const rel = prefix + entry.name;
+    if (!prefix && NOT_CHECKED_IN.has(entry.name)) return [];
+    return entry.isDirectory() ? walk(join(dir, entry.name), `${rel}/`) : [rel];
+  });
+}
+
+/**
+ * The tree as a clean checkout has it (what git tracks, plus new files not ignored; without git,
+ * the folder less what is installed or built), without tests, benchmarks and docs.
+ */
 function checkoutFiles(): string[] {
   const listed = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" });
-  if (listed.status !== 0) throw new Error(`git ls-files failed: ${listed.stderr}`);
-  return listed.stdout.split("\0").filter((f) => f && !/^(test|bench|docs)\//.test(f) && existsSync(join(ROOT, f)));
+  const files = listed.status === 0 ? listed.stdout.split("\0") : walk(ROOT);
+  return files.filter((f) => f && !LEFT_OUT.test(f) && existsSync(join(ROOT, f)));
 }
 
 function get(port: number, path: string): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
