@@ -53,7 +53,10 @@ export function mapView(): { element: HTMLElement; update(ctx: GameContext): voi
       (started) => (destroyed ? started.destroy(true) : (game = started)),
       (error: unknown) => {
         console.warn("the map could not be loaded", error);
-        if (!destroyed) canvasHost.replaceChildren(reloadOffer(t("serving.mapFailed")));
+        if (destroyed) return;
+        // Not a picture any more: the offer's button must be reachable (an img role hides its children).
+        figure.removeAttribute("role");
+        canvasHost.replaceChildren(reloadOffer(t("serving.mapFailed")));
       },
     );
   });

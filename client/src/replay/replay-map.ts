@@ -28,10 +28,12 @@ export function replayMap(): { element: HTMLElement; render(state: ClientState, 
     h("button", { type: "button", onclick: () => bridge.emit("camera", "reset") }, t("replay.resetView")),
   );
   const element = h("div", { className: "replay-map-box", role: "img", "aria-label": t("replay.map") }, canvas, toolbar);
-  // Phaser is fetched only now (load-map.ts): the replay's login and panels never wait for it.
+  // Phaser comes in a chunk of its own (load-map.ts): the replay's login and panels never wait for it.
   requestAnimationFrame(() => {
     startMap(canvas, bridge).catch((error: unknown) => {
       console.warn("the map could not be loaded", error);
+      // Not a picture any more: the offer's button must be reachable (an img role hides its children).
+      element.removeAttribute("role");
       canvas.replaceChildren(reloadOffer(t("serving.mapFailed")));
     });
   });
