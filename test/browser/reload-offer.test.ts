@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { browserSuite, browserAndServer, person, joinFromStartPage, screenshot, seeText } from "./support/browser.ts";
 import { SERVER_SCENARIOS, type RunningServer } from "./support/server.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
+import { matchMaker } from "@colyseus/core";
 
 /**
  * A page from another version than its server (a tab left open across an upgrade) is refused
@@ -66,5 +67,21 @@ browserSuite("browser: a page of another protocol offers to reload", () => {
     await alice.page.locator("[data-testid=map]").getByRole("button", { name: "Reload the page" }).click();
     await alice.page.locator("[data-testid=map][data-regions-drawn]:not([data-regions-drawn='0'])").waitFor({ timeout: 15_000 });
     await alice.context.close();
+  });
+
+  it("a page whose server was upgraded under it (its rejoin is refused) offers the reload instead of retrying forever", async () => {
+    const created = await server.createExercise("tiny");
+    const bob = await person(browser);
+    await joinFromStartPage(bob.page, server.url, created.joinCodes[0]!.code, "Bob");
+    await seeText(bob.page, `Bob · ${created.joinCodes[0]!.name}`);
+    // From now on this page speaks another protocol than the server; then its connection drops
+    // (within the SDK's first 5 s, so it rejoins with its seat token at once).
+    await speakAnotherProtocol(bob.page);
+    const room = matchMaker.getLocalRoomById(created.id) as unknown as { clients: { ref: { terminate(): void } }[] };
+    for (const client of room.clients) client.ref.terminate();
+    await seeText(bob.page, "This page is from another version of Concord than the server", 15_000);
+    await bob.page.getByRole("button", { name: "Reload the page" }).waitFor();
+    expect(bob.page.url()).toContain(`exercise=${created.id}`);
+    await bob.context.close();
   });
 });
