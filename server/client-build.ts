@@ -38,11 +38,11 @@ export type ClientPlan = { action: "serve" } | { action: "build"; reason: string
  * whatever the files' dates say (a copied tree has the copy's dates), and refuses to start
  * without one, saying what to do.
  */
-export function planClientBuild(clientDir: string, viteInstalled = viteIsInstalled()): ClientPlan {
+export function planClientBuild(clientDir: string, viteInstalled = viteIsInstalled(), defaultDir = DEFAULT_CLIENT_DIR): ClientPlan {
   const built = existsSync(join(clientDir, "index.html"));
-  const ours = resolve(clientDir) === DEFAULT_CLIENT_DIR;
+  const ours = resolve(clientDir) === resolve(defaultDir);
   if (!built && !ours) {
-    return { action: "fail", message: `CLIENT_DIR ${clientDir} holds no built client (index.html is missing). Build one with \`npm run build\` (it writes ${DEFAULT_CLIENT_DIR}) and point CLIENT_DIR at it, or unset CLIENT_DIR.` };
+    return { action: "fail", message: `CLIENT_DIR ${clientDir} holds no built client (index.html is missing). Build one with \`npm run build\` (it writes ${defaultDir}) and point CLIENT_DIR at it, or unset CLIENT_DIR.` };
   }
   if (!built && !viteInstalled) {
     return {

@@ -36,7 +36,7 @@ function refusedJoin(code: string, message: Msg): Admission {
  * SDK used directly, pages from before the version was sent) is not refused for it.
  */
 export function protocolRefusal(sent: unknown): Admission | null {
-  if (sent === undefined || sent === String(PROTOCOL_VERSION)) return null;
+  if (sent === undefined || String(sent) === String(PROTOCOL_VERSION)) return null;
   return refusedJoin("protocol_mismatch", msg("serving.protocolMismatch", { client: String(sent), server: PROTOCOL_VERSION }));
 }
 

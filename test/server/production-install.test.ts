@@ -1,6 +1,6 @@
 import { describe, it, expect, afterAll } from "vitest";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { request } from "node:http";
@@ -57,14 +57,27 @@ afterAll(() => {
 
 describe("npm start's client plan", () => {
   it("builds where vite is, serves what it was given where vite is not, and says what to do without a client", () => {
-    const empty = mkdtempSync(join(tmpdir(), "concord-no-client-"));
+    const dir = mkdtempSync(join(tmpdir(), "concord-client-plan-"));
+    const dist = join(dir, "dist");
     try {
-      expect(planClientBuild(empty, true)).toMatchObject({ action: "fail", message: expect.stringContaining("CLIENT_DIR") });
+      // No client, no vite (a production install without dist/): stop, saying what to do.
+      const missing = planClientBuild(dist, false, dist);
+      expect(missing).toMatchObject({ action: "fail" });
+      expect(missing.action === "fail" && missing.message).toMatch(/npm ci --omit=dev.*npm run build/);
+      // No client where vite is: build it.
+      expect(planClientBuild(dist, true, dist)).toMatchObject({ action: "build", reason: expect.stringContaining("first start") });
+      // Another CLIENT_DIR without a client is never built into: say so.
+      expect(planClientBuild(join(dir, "elsewhere"), true, dist)).toMatchObject({ action: "fail", message: expect.stringContaining("CLIENT_DIR") });
+      // A client older than the sources (a copied tree has the copy's dates): rebuilt where vite is, served as it is where not.
+      mkdirSync(dist);
+      writeFileSync(join(dist, "index.html"), "<!doctype html>");
+      utimesSync(join(dist, "index.html"), new Date(2020, 0, 1), new Date(2020, 0, 1));
+      expect(planClientBuild(dist, true, dist)).toMatchObject({ action: "build", reason: expect.stringContaining("sources changed") });
+      expect(planClientBuild(dist, false, dist)).toEqual({ action: "serve" });
       ensureClientBuilt();
-      expect(planClientBuild(DIST, false)).toEqual({ action: "serve" });
       expect(planClientBuild(DIST, true)).toEqual({ action: "serve" });
     } finally {
-      rmSync(empty, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
