@@ -21,7 +21,11 @@ export default defineConfig(({ command }) => ({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
     // Two pages: the live client and the replay viewer (which does not need Phaser).
-    rollupOptions: { input: { main: page("index.html"), replay: page("replay.html") } },
+    rollupOptions: {
+      input: { main: page("index.html"), replay: page("replay.html") },
+      // The message catalogue and its formatter, which both pages need, in a chunk named for what it is.
+      output: { codeSplitting: { groups: [{ name: "i18n", test: /[\\/]shared[\\/]i18n[\\/]|[\\/]node_modules[\\/](intl-messageformat|@formatjs)[\\/]/ }] } },
+    },
   },
   server: {
     port: Number(process.env.VITE_PORT ?? 5173),
