@@ -23,6 +23,8 @@ export default defineConfig(({ command }) => ({
     // Two pages: the live client and the replay viewer (which does not need Phaser).
     rollupOptions: {
       input: { main: page("index.html"), replay: page("replay.html") },
+      // Brotli at quality 11 is most of the build's time, by design (build/precompress.ts): no warning about it.
+      checks: { pluginTimings: false },
       // The message catalogue and its formatter, which both pages need, in a chunk named for what it is.
       output: { codeSplitting: { groups: [{ name: "i18n", test: /[\\/]shared[\\/]i18n[\\/]|[\\/]node_modules[\\/](intl-messageformat|@formatjs)[\\/]/ }] } },
     },

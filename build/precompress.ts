@@ -50,7 +50,7 @@ export async function precompressDir(dir: string): Promise<Precompressed[]> {
   );
 }
 
-/** Vite plugin: precompress the client once it is written (`vite build` only). */
+/** Vite plugin: precompress the client once it is written (`vite build` only; nothing in the dev server). */
 export function precompress(): Plugin {
   let outDir = "";
   return {
@@ -59,10 +59,11 @@ export function precompress(): Plugin {
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
     },
-    async closeBundle() {
-      const done = await precompressDir(outDir);
+    // After the files are written (not closeBundle, which also runs after a failed build).
+    async writeBundle(options) {
+      const done = await precompressDir(options.dir ?? outDir);
       const total = (key: "bytes" | "br" | "gzip") => done.reduce((sum, f) => sum + (f[key] ?? f.bytes), 0);
-      this.info?.(`precompressed ${done.length} files: ${Math.round(total("bytes") / 1024)} KB → brotli ${Math.round(total("br") / 1024)} KB, gzip ${Math.round(total("gzip") / 1024)} KB`);
+      this.info(`precompressed ${done.length} files: ${Math.round(total("bytes") / 1024)} KB → brotli ${Math.round(total("br") / 1024)} KB, gzip ${Math.round(total("gzip") / 1024)} KB`);
     },
   };
 }
