@@ -31,8 +31,6 @@ const RESPONSE_LABELS: Record<ExpectableCommand, MessageKey> = {
   makeStatement: "console.response.makeStatement",
   sendMessage: "console.response.sendMessage",
 };
-/** EXPECTABLE_COMMANDS as the console offers them: the Record's type makes it name each one exactly once. */
-const EXPECTABLE = Object.keys(RESPONSE_LABELS) as ExpectableCommand[];
 
 /** An expected action's command as people say it ("Deploy an asset"), never the command's name. */
 export function responseLabel(command: string): string {
@@ -47,7 +45,8 @@ export function responseLabel(command: string): string {
  */
 export function expectedResponseEditor(): RowEditor<ExpectedResponseInput, GameContext> {
   const description = h("input", { name: "expectedDescription", maxlength: "400", placeholder: t("console.response.placeholder") });
-  const command = select("expectedCommand", EXPECTABLE.map((c) => ({ value: c, label: responseLabel(c) })));
+  // EXPECTABLE_COMMANDS as the labels name them (their Record type names each exactly once), so the page needs no zod.
+  const command = select("expectedCommand", (Object.keys(RESPONSE_LABELS) as ExpectableCommand[]).map((c) => ({ value: c, label: responseLabel(c) })));
   const region = select("expectedRegion");
   const within = h("input", { type: "number", name: "expectedWithin", min: "0", max: "20", value: "1", step: "1" });
   const withinField = field(t("console.response.within"), within);
