@@ -1,9 +1,8 @@
-import express from "express";
 import { createServer as createHttpServer } from "node:http";
 import { Redis } from "ioredis";
 import { CredentialGuard, DEFAULT_LIMITS } from "./security/credential-guard.ts";
 import { installClientAddress } from "./security/client-address.ts";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { defineServer, defineRoom, matchMaker, ServerError } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
@@ -15,7 +14,8 @@ import { loadScenarioCatalog } from "./exercises/scenario-catalog.ts";
 import { setServerContext } from "./context.ts";
 import { mountApi } from "./http/api.ts";
 import { installCorsPolicy } from "./http/cors.ts";
-import { securityHeaders, htmlCacheHeaders } from "./http/security-headers.ts";
+import { securityHeaders } from "./http/security-headers.ts";
+import { serveClient } from "./http/static-client.ts";
 import type { Logger } from "./log.ts";
 import type { EventStore } from "./store/event-store.ts";
 import { MemoryStore } from "./store/memory-store.ts";
@@ -104,16 +104,8 @@ export async function createConcordServer(config: Config, log: Logger, store?: E
       app.disable("x-powered-by");
       app.use(securityHeaders());
       mountApi(app, { service, operatorPassword: config.operatorPassword, version: VERSION, startedAt, ensureRoom, log });
-      if (existsSync(config.clientDir)) {
-        // Assets have content hashes in their names; the pages that name them must revalidate.
-        // (Set here, not with `maxAge`: send keeps a Cache-Control already set, and cors.ts sets no-store on everything.)
-        const setHeaders = (res: express.Response, path: string) => (path.endsWith(".html") ? htmlCacheHeaders(res) : res.setHeader("Cache-Control", "public, max-age=3600"));
-        app.use(express.static(config.clientDir, { index: "index.html", setHeaders }));
-        app.get(/^\/(?!api\/|health).*/, (_req, res) => {
-          htmlCacheHeaders(res);
-          res.sendFile(join(config.clientDir, "index.html"), { cacheControl: false });
-        });
-      }
+      // The built client: precompressed, hashed assets immutable, pages revalidated (static-client.ts).
+      serveClient(app, config.clientDir);
     },
   });
   server.onShutdown(async () => {

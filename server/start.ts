@@ -2,7 +2,7 @@ import { configFromEnv, ConfigError } from "./config.ts";
 import { createConcordServer, restoreExercises, VERSION } from "./app.ts";
 import { jsonLogger } from "./log.ts";
 import { assertPortFree } from "./port-check.ts";
-import { clientBuildIsStale, buildClient } from "./client-build.ts";
+import { planClientBuild, buildClient, ClientNotBuilt } from "./client-build.ts";
 import { createDemoIfEmpty, describeDemo } from "./demo.ts";
 import { superviseRooms } from "./scale-out/room-supervisor.ts";
 import { ensureRoom } from "./app.ts";
@@ -11,9 +11,14 @@ import { ensureRoom } from "./app.ts";
 async function main() {
   const config = configFromEnv();
   await assertPortFree(config.port, config.host);
-  if (process.env.CONCORD_SKIP_CLIENT_BUILD !== "1" && clientBuildIsStale(config.clientDir)) {
-    process.stdout.write("Building the browser client (first start or sources changed)…\n");
-    buildClient();
+  if (process.env.CONCORD_SKIP_CLIENT_BUILD !== "1") {
+    // Builds only where vite is installed; a production install serves the client it was given (client-build.ts).
+    const plan = planClientBuild(config.clientDir);
+    if (plan.action === "fail") throw new ClientNotBuilt(plan.message);
+    if (plan.action === "build") {
+      process.stdout.write(`Building the browser client (${plan.reason})…\n`);
+      buildClient();
+    }
   }
   const log = jsonLogger();
   const { server, service } = await createConcordServer(config, log);
@@ -37,7 +42,7 @@ function isLoopback(host: string): boolean {
 }
 
 main().catch((error) => {
-  const message = error instanceof ConfigError || /already in use|needs privileges/.test(String(error?.message)) ? error.message : String(error?.stack ?? error);
+  const message = error instanceof ConfigError || error instanceof ClientNotBuilt || /already in use|needs privileges/.test(String(error?.message)) ? error.message : String(error?.stack ?? error);
   process.stderr.write(`concord: ${message}\n`);
   process.exit(1);
 });

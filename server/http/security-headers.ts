@@ -1,5 +1,5 @@
 import helmet from "helmet";
-import type { RequestHandler, Response } from "express";
+import type { RequestHandler } from "express";
 
 /**
  * The pages' Content-Security-Policy. Verified against the Vite build (dist/ has no inline script
@@ -47,8 +47,3 @@ export const noStore: RequestHandler = (_req, res, next) => {
   res.setHeader("Cache-Control", "no-store");
   next();
 };
-
-/** HTML pages revalidate on every load, so a new deployment's asset names are picked up. */
-export function htmlCacheHeaders(res: Response): void {
-  res.setHeader("Cache-Control", "no-cache");
-}

@@ -61,6 +61,8 @@ function joinFields(options: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
   if (!isPlainObject(options)) return fields;
   for (const key of JOIN_FIELDS) if (Object.hasOwn(options, key) && typeof options[key] === "string") fields[key] = options[key];
+  // The client's protocol version (seat-desk.ts checks it), as a short string whatever was sent.
+  if (Object.hasOwn(options, "protocolVersion")) fields.protocolVersion = Number.isSafeInteger(options.protocolVersion) ? String(options.protocolVersion) : "?";
   return fields;
 }
 

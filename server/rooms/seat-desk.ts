@@ -4,6 +4,7 @@ import { RejectionCode, refuse, type Rejection } from "../../shared/protocol/rej
 import { msg, type Msg } from "../../shared/i18n/message.ts";
 import { translate } from "../../shared/i18n/format.ts";
 import { SEAT_REMOVED, type SeatCommand, type JoinCodes } from "../../shared/protocol/seat-commands.ts";
+import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
 import type { SeatRecord, ExerciseRecord } from "../store/event-store.ts";
 import { serverContext } from "../context.ts";
 import { JoinRefused, seatPublicId, OBSERVERS } from "../exercises/exercise-service.ts";
@@ -25,6 +26,18 @@ export type Admission = { ok: true; seat: SeatRecord } | { ok: false; code: stri
 
 function refusedJoin(code: string, message: Msg): Admission {
   return { ok: false, code, message: translate("en", message), msg: message };
+}
+
+/**
+ * A page built for another protocol than this process speaks (a tab left open across an upgrade)
+ * would misread the state or send commands the server no longer knows: it is refused with
+ * `protocol_mismatch`, and the page offers to reload. Checked by the process that holds the room,
+ * since that is the one the client will talk to. A join that names no version (scripts, the
+ * SDK used directly, pages from before the version was sent) is not refused for it.
+ */
+export function protocolRefusal(sent: unknown): Admission | null {
+  if (sent === undefined || String(sent) === String(PROTOCOL_VERSION)) return null;
+  return refusedJoin("protocol_mismatch", msg("serving.protocolMismatch", { client: String(sent), server: PROTOCOL_VERSION }));
 }
 
 /** What the desk needs of its room. */
@@ -80,6 +93,9 @@ export class SeatDesk {
    * travels back to the matchmaking process.
    */
   async admit(options: Record<string, unknown>, address: string): Promise<Admission> {
+    // Before any credential is compared: a stale page is no guess, and costs the guessing count nothing.
+    const stale = protocolRefusal(options?.protocolVersion);
+    if (stale) return stale;
     // A seat cut off for flooding that keeps rejoining with its token is turned away before the
     // store is asked anything (only a seat token can be cooling down: a code makes a new seat).
     const token = options?.seat;

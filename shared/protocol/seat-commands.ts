@@ -22,5 +22,5 @@ export const SEAT_COMMAND_TYPES: ReadonlySet<string> = new Set(SeatCommand.optio
 /** The join codes as exercise control sees them (room message `joinCodes`, facilitators only). */
 export type JoinCodes = { nations: { nation: string; name: string; code: string }[]; observers: string };
 
-/** Close code of a seat exercise control removed. */
-export const SEAT_REMOVED = 4403;
+/** Close code of a seat exercise control removed (in close-codes.ts, which the browser imports without zod). */
+export { SEAT_REMOVED } from "./close-codes.ts";

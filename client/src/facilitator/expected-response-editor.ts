@@ -2,7 +2,8 @@ import { h, setOptions } from "../ui/html.ts";
 import { field, select, checkboxGroup } from "../ui/form.ts";
 import type { RowEditor } from "../ui/editable-rows.ts";
 import type { GameContext } from "../game/context.ts";
-import { EXPECTABLE_COMMANDS, type ExpectableCommand } from "../../../shared/scenario/validate.ts";
+// Only the type: validate.ts holds the scenario schema (zod), which the browser does not need for a list of names.
+import type { ExpectableCommand } from "../../../shared/scenario/validate.ts";
 import { t } from "../i18n.ts";
 import type { MessageKey } from "../../../shared/i18n/index.ts";
 import { regionName, nationName } from "../game/names.ts";
@@ -51,7 +52,8 @@ export function responseLabel(command: string): string {
  */
 export function expectedResponseEditor(): RowEditor<ExpectedResponseInput, GameContext> {
   const description = h("input", { name: "expectedDescription", maxlength: "400", placeholder: t("console.response.placeholder") });
-  const command = select("expectedCommand", EXPECTABLE_COMMANDS.map((c) => ({ value: c, label: responseLabel(c) })));
+  // EXPECTABLE_COMMANDS as the labels name them (their Record type names each exactly once), so the page needs no zod.
+  const command = select("expectedCommand", (Object.keys(RESPONSE_LABELS) as ExpectableCommand[]).map((c) => ({ value: c, label: responseLabel(c) })));
   const region = select("expectedRegion");
   const within = h("input", { type: "number", name: "expectedWithin", min: "0", max: "20", value: "1", step: "1" });
   const withinField = field(t("console.response.within"), within);

@@ -5,6 +5,8 @@ import { showStartPage } from "../start/start-page.ts";
 import { setExerciseHash } from "../route.ts";
 import { showGameScreen } from "./game-screen.ts";
 import { t } from "../i18n.ts";
+import { showReloadOffer } from "../ui/reload-offer.ts";
+import { loadMap } from "../map/load-map.ts";
 
 export type Entry = { exerciseId: string; options: Record<string, unknown> | null; title?: string };
 
@@ -36,6 +38,8 @@ export async function enterExercise(app: HTMLElement, entry: Entry): Promise<voi
     options = { seat: stored.seat };
   }
   document.body.dataset.screen = "joining";
+  // The map's code (Phaser, a chunk of its own) downloads while the seat is admitted.
+  void loadMap().catch(() => undefined);
   const title = entry.title || stored?.title;
   fill(app, h("main", { id: "main", class: "joining" }, h("p", { role: "status" }, title ? t("start.enter.joining", { title }) : t("start.enter.joiningUntitled"))));
   try {
@@ -44,6 +48,7 @@ export async function enterExercise(app: HTMLElement, entry: Entry): Promise<voi
     showGameScreen(app, session);
   } catch (error) {
     console.warn("joining failed", error);
+    if (error instanceof JoinError && error.kind === "protocol_mismatch") return showReloadOffer(app, error.message);
     if (error instanceof JoinError && error.kind === "unknown_seat") forgetSeat(entry.exerciseId);
     showStartPage(app, { kind: "error", text: joinProblem(error) });
   }

@@ -9,6 +9,7 @@ import { participantPanels, facilitatorPanels, observerPanels } from "./panel-se
 import { showStartPage } from "../start/start-page.ts";
 import { t, onLanguageChange, setNameLookup } from "../i18n.ts";
 import { nameLookup, regionName, exerciseTitle } from "./names.ts";
+import { showReloadOffer } from "../ui/reload-offer.ts";
 import { loadSeat, saveSeat } from "../net/seat-store.ts";
 
 type Prefill = { asset?: string; destination?: string; kind?: string };
@@ -99,6 +100,11 @@ export function showGameScreen(app: HTMLElement, session: Session): void {
     noticeTimer = setTimeout(() => (notice.hidden = true), 8000);
   };
   session.onNotice(showNotice);
+  session.onOutdated((message) => {
+    stopLanguage();
+    map.destroy();
+    showReloadOffer(app, message);
+  });
   session.onEnded((message) => {
     stopLanguage();
     map.destroy();

@@ -1,6 +1,8 @@
 import { h, setText } from "../ui/html.ts";
 import { MapBridge } from "../map/map-bridge.ts";
-import { StartGame } from "../map/start-game.ts";
+import type * as Phaser from "phaser";
+import { startMap } from "../map/load-map.ts";
+import { reloadOffer } from "../ui/reload-offer.ts";
 import type { GameContext } from "./context.ts";
 import { selectionPanel } from "./selection-panel.ts";
 import { legend } from "./legend.ts";
@@ -42,10 +44,21 @@ export function mapView(): { element: HTMLElement; update(ctx: GameContext): voi
   bridge.on("view", ({ x, y, zoom }) => (canvasHost.dataset.view = `${x},${y},${zoom}`));
   let ctx: GameContext | null = null;
   bridge.on("select", (selection) => ctx?.bus.select(selection));
-  let game: ReturnType<typeof StartGame> | null = null;
-  // Phaser measures its parent: start it once the element is in the page and has a size.
+  let game: Phaser.Game | null = null;
+  let destroyed = false;
+  // Phaser measures its parent: start it once the element is in the page and has a size (and
+  // once its chunk is here: load-map.ts).
   requestAnimationFrame(() => {
-    game = StartGame(canvasHost, bridge);
+    startMap(canvasHost, bridge).then(
+      (started) => (destroyed ? started.destroy(true) : (game = started)),
+      (error: unknown) => {
+        console.warn("the map could not be loaded", error);
+        if (destroyed) return;
+        // Not a picture any more: the offer's button must be reachable (an img role hides its children).
+        figure.removeAttribute("role");
+        canvasHost.replaceChildren(reloadOffer(t("serving.mapFailed")));
+      },
+    );
   });
   return {
     element,
@@ -60,6 +73,7 @@ export function mapView(): { element: HTMLElement; update(ctx: GameContext): voi
       legendEl.update(next);
     },
     destroy() {
+      destroyed = true;
       game?.destroy(true);
     },
   };

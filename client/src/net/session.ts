@@ -5,7 +5,9 @@ import type { ClientState, Welcome } from "../state/client-state.ts";
 import { gameServerUrl } from "./server-url.ts";
 import { saveSeat, forgetSeat } from "./seat-store.ts";
 import { installStringDecoding } from "./string-decoding.ts";
-import { SEAT_REMOVED, type JoinCodes } from "../../../shared/protocol/seat-commands.ts";
+import type { JoinCodes } from "../../../shared/protocol/seat-commands.ts";
+import { SEAT_REMOVED } from "../../../shared/protocol/close-codes.ts";
+import { PROTOCOL_VERSION } from "../../../shared/protocol/version.ts";
 import type { Msg } from "../../../shared/i18n/message.ts";
 import { t, tm } from "../i18n.ts";
 
@@ -15,7 +17,7 @@ export type CommandResult = { ok: true; seq: number } | { ok: false; code: strin
 export type Ping = { region: string; by: string; nation: string };
 
 /** The stable codes a join refusal starts with ("code: sentence", docs/PROTOCOL.md §2), plus the browser's own. */
-const JOIN_KINDS = ["wrong_code", "rate_limited", "unknown_seat", "name_required", "wrong_token", "team_full", "too_many_connections", "too_many_seats", "flooding", "removed", "code_required", "unknown_exercise", "forbidden", "invalid_join", "internal_error"] as const;
+const JOIN_KINDS = ["wrong_code", "rate_limited", "unknown_seat", "name_required", "wrong_token", "team_full", "too_many_connections", "too_many_seats", "flooding", "removed", "code_required", "unknown_exercise", "forbidden", "invalid_join", "internal_error", "protocol_mismatch"] as const;
 export type JoinKind = (typeof JOIN_KINDS)[number] | "offline" | "other";
 
 /** Why joining failed, sorted by the refusal's stable code so the start page can say what to do next. */
@@ -51,6 +53,8 @@ function joinSentence(kind: (typeof JOIN_KINDS)[number], raw: string): string {
     case "too_many_seats":
     case "too_many_connections":
       return t(`server.joinBrief.${kind}`);
+    case "protocol_mismatch":
+      return t("serving.protocolMismatchBrief");
     case "internal_error":
       return t("server.joinBrief.internal_error", { reference: /\b(E-[0-9A-F]{8})\b/.exec(raw)?.[1] ?? "none" });
     case "invalid_join":
@@ -91,7 +95,7 @@ export class Session {
   private room!: Room;
   private title: string;
   private pending = new Map<string, (r: CommandResult) => void>();
-  private listeners = { state: new Set<(s: ClientState) => void>(), status: new Set<(s: ConnectionStatus, detail: string) => void>(), ping: new Set<(p: Ping) => void>(), notice: new Set<(m: string) => void>(), ended: new Set<(m: string) => void>() };
+  private listeners = { state: new Set<(s: ClientState) => void>(), status: new Set<(s: ConnectionStatus, detail: string) => void>(), ping: new Set<(p: Ping) => void>(), notice: new Set<(m: string) => void>(), ended: new Set<(m: string) => void>(), outdated: new Set<(m: string) => void>() };
   private closed = false;
   private renderQueued = false;
 
@@ -109,7 +113,7 @@ export class Session {
     const client = new Client(gameServerUrl());
     let room: Room;
     try {
-      room = await client.joinById(exerciseId, options);
+      room = await client.joinById(exerciseId, withProtocol(options));
     } catch (error) {
       throw joinError(error);
     }
@@ -185,13 +189,19 @@ export class Session {
       if (this.closed) return;
       this.setStatus("reconnecting", t("server.net.reconnecting"));
       try {
-        const room = await this.client.joinById(this.exerciseId, { seat: this.welcome.seat });
+        const room = await this.client.joinById(this.exerciseId, withProtocol({ seat: this.welcome.seat }));
         this.welcome = await waitForWelcome(room);
         this.attach(room);
         this.setStatus("online", "");
         return;
       } catch (error) {
         const refused = joinError(error);
+        if (refused.kind === "protocol_mismatch") {
+          // The server was upgraded under this page: only a reload brings the matching client.
+          this.closed = true;
+          this.emit("outdated", refused.message);
+          return;
+        }
         if (refused.kind === "unknown_seat") {
           forgetSeat(this.exerciseId);
           this.closed = true;
@@ -247,6 +257,12 @@ export class Session {
     return () => this.listeners.ended.delete(listener);
   }
 
+  /** The server speaks another protocol than this page (it was upgraded): the page must be reloaded. */
+  onOutdated(listener: (message: string) => void): () => void {
+    this.listeners.outdated.add(listener);
+    return () => this.listeners.outdated.delete(listener);
+  }
+
   /** Sends a command and resolves with its one reply (or a timeout sentence). */
   send(command: { type: string } & Record<string, unknown>): Promise<CommandResult> {
     const id = `c${Date.now().toString(36)}-${++commandCounter}`;
@@ -278,6 +294,11 @@ export class Session {
     this.closed = true;
     await this.room.leave(true).catch(() => undefined);
   }
+}
+
+/** Every join says which protocol this page speaks (docs/PROTOCOL.md §2): a mismatch is refused with protocol_mismatch. */
+function withProtocol(options: Record<string, unknown>): Record<string, unknown> {
+  return { ...options, protocolVersion: PROTOCOL_VERSION };
 }
 
 function sleep(ms: number) {

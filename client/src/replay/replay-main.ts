@@ -8,6 +8,7 @@ import { languageMenu } from "../ui/language-menu.ts";
 import { eventMsg, words } from "./replay-words.ts";
 import { accessFromLocation, rememberAccess, rememberedAccess, resolveAccess, loadRecording, requestJson, ticketedUrl, base, replayProblem, type ReplayAccess } from "./replay-access.ts";
 import { replayMap } from "./replay-map.ts";
+import { loadMap } from "../map/load-map.ts";
 import { clientStateFromView } from "./view-to-client-state.ts";
 import { nationsPanel, reportsPanel, injectsPanel, feedPanel, injectReviewTable } from "./replay-panels.ts";
 import { replayCharts, chartPairs, choosePair, type Pair } from "./replay-charts.ts";
@@ -88,6 +89,8 @@ function showLogin(exerciseId?: string, error?: string) {
 
 async function open(access: ReplayAccess) {
   replace(root, h("p", { className: "loading" }, t("replay.loading")));
+  // The map's code (Phaser, a chunk of its own) downloads with the recording, not after it.
+  void loadMap().catch(() => undefined);
   const recording = await loadRecording(access);
   const session = new ReplaySession(recording, 100);
   login = null;

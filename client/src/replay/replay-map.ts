@@ -1,6 +1,7 @@
 import { h } from "../ui/dom.ts";
 import { MapBridge } from "../map/map-bridge.ts";
-import { StartGame } from "../map/start-game.ts";
+import { startMap } from "../map/load-map.ts";
+import { reloadOffer } from "../ui/reload-offer.ts";
 import type { ClientState } from "../state/client-state.ts";
 import type { Selection } from "../game/context.ts";
 import { t } from "../i18n.ts";
@@ -27,7 +28,15 @@ export function replayMap(): { element: HTMLElement; render(state: ClientState, 
     h("button", { type: "button", onclick: () => bridge.emit("camera", "reset") }, t("replay.resetView")),
   );
   const element = h("div", { className: "replay-map-box", role: "img", "aria-label": t("replay.map") }, canvas, toolbar);
-  requestAnimationFrame(() => StartGame(canvas, bridge));
+  // Phaser comes in a chunk of its own (load-map.ts): the replay's login and panels never wait for it.
+  requestAnimationFrame(() => {
+    startMap(canvas, bridge).catch((error: unknown) => {
+      console.warn("the map could not be loaded", error);
+      // Not a picture any more: the offer's button must be reachable (an img role hides its children).
+      element.removeAttribute("role");
+      canvas.replaceChildren(reloadOffer(t("serving.mapFailed")));
+    });
+  });
   return {
     element,
     render(state, viewNation) {
