@@ -5,6 +5,7 @@ import { clamp, round1 } from "./numbers.ts";
 import { assertNever } from "./evolve.ts";
 import { createReport } from "./reports.ts";
 import { msg, type Msg } from "../i18n/message.ts";
+import { explain } from "./explain.ts";
 
 /** Turns scenario effects into absolute-valued events, clamped to their ranges. */
 export function applyEffects(builder: EventBuilder, effects: readonly Effect[], source: string): void {
@@ -14,6 +15,14 @@ export function applyEffects(builder: EventBuilder, effects: readonly Effect[], 
 function applyEffect(builder: EventBuilder, effect: Effect, source: string): void {
   const state = builder.state;
   switch (effect.kind) {
+    case "tension": {
+      const tension = round1(clamp(state.tension + effect.delta));
+      if (tension === state.tension) return;
+      const reasons = [msg("policies.tension.reason.adjusted", { amount: round1(tension - state.tension) })];
+      builder.emit({ type: "tensionChanged", tension, reasons });
+      explain(builder, "policies.tension", [], tension > state.tension ? "policies.tension.rose" : "policies.tension.fell", { from: state.tension, to: tension, reasons });
+      return;
+    }
     case "stability": {
       const region = state.regions[effect.region];
       if (!region) return;

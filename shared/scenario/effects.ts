@@ -70,6 +70,8 @@ export const Effect = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("budget"), nation: Id, delta: z.number().min(-10000).max(10000) }),
   z.object({ kind: z.literal("politicalCapital"), nation: Id, delta: z.number().min(-100).max(100) }),
   z.object({ kind: z.literal("readiness"), nation: Id, delta: z.number().min(-100).max(100) }),
+  /** The adversary's tension (0–100): an inject's provocation, or exercise control's adjudication. */
+  z.object({ kind: z.literal("tension"), delta: z.number().min(-100).max(100) }),
   z.object({ kind: z.literal("grantIntel"), to: z.array(Id).min(1), report: ReportDraft }),
 ]);
 export type Effect = z.infer<typeof Effect>;

@@ -287,3 +287,19 @@ describe("no setting is best everywhere", () => {
     expect(southFirm.state.tension).toBeGreaterThan(southCalm.state.tension);
   });
 });
+
+describe("tension adjusted by exercise control or an inject", () => {
+  it("moves by the effect's delta within 0–100, says so to everyone, and then drifts back as usual", () => {
+    const g = world();
+    const before = g.state.tension;
+    g.do({ type: "adjustState", effects: [{ kind: "tension", delta: 25 }], rationale: "The adversary's leadership reads the exercise as a rehearsal for attack." });
+    expect(g.state.tension).toBe(before + 25);
+    expect(rulesApplied(g, "policies.tension").at(-1)!.nations).toEqual([]);
+    g.do({ type: "adjustState", effects: [{ kind: "tension", delta: 100 }], rationale: "escalation" });
+    expect(g.state.tension).toBe(100);
+    g.do({ type: "adjustState", effects: [{ kind: "tension", delta: -100 }], rationale: "a hotline call" });
+    expect(g.state.tension).toBe(0);
+    g.endTurn();
+    expect(g.state.tension).toBeGreaterThan(0);
+  });
+});

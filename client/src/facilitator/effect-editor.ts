@@ -20,6 +20,7 @@ const EFFECTS: { value: string; label: MessageKey; fields: string[] }[] = [
   { value: "budget", label: "console.effect.budget", fields: ["nation", "delta"] },
   { value: "politicalCapital", label: "console.effect.politicalCapital", fields: ["nation", "delta"] },
   { value: "readiness", label: "console.effect.readiness", fields: ["nation", "delta"] },
+  { value: "tension", label: "console.effect.tension", fields: ["delta"] },
 ];
 
 /**

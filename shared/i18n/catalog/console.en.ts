@@ -89,6 +89,7 @@ export default {
   "console.effect.budget": "Nation budget (±)",
   "console.effect.politicalCapital": "Political capital (±)",
   "console.effect.readiness": "Readiness (±)",
+  "console.effect.tension": "Tension (±)",
   "console.effect.what": "What to change",
   "console.effect.region": "Region",
   "console.effect.asset": "Asset",

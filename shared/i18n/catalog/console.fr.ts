@@ -92,6 +92,7 @@ export default {
   "console.effect.budget": "Budget d'une nation (±)",
   "console.effect.politicalCapital": "Capital politique (±)",
   "console.effect.readiness": "Disponibilité opérationnelle (±)",
+  "console.effect.tension": "Tension (±)",
   "console.effect.what": "Élément à modifier",
   "console.effect.region": "Zone",
   "console.effect.asset": "Moyen",

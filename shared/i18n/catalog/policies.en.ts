@@ -3,6 +3,7 @@ export default {
   "policies.tension.reason.policies": "{nation}'s posture ({alertLevel} alert, {rulesOfEngagement} ROE, {publicStance} stance) {amount, number, ::sign-always}",
   "policies.tension.reason.incidents": "{count, plural, one {an incident} other {# incidents}} {amount, number, ::sign-always}",
   "policies.tension.reason.dialogues": "{count, plural, one {a dialogue convened} other {# dialogues convened}} {amount, number, ::sign-always}",
+  "policies.tension.reason.adjusted": "events {amount, number, ::sign-always}",
   "policies.tension.reason.decay": "drift back toward {level, number} {amount, number, ::sign-always}",
   "policies.tension.rose": "Tension rose from {from, number} to {to, number}: {reasons}.",
   "policies.tension.fell": "Tension fell from {from, number} to {to, number}: {reasons}.",

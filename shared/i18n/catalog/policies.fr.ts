@@ -5,6 +5,7 @@ export default {
   "policies.tension.reason.policies": "posture de {nation} (niveau d’alerte {alertLevel}, ROE {rulesOfEngagement}, posture publique {publicStance}) {amount, number, ::sign-always}",
   "policies.tension.reason.incidents": "{count, plural, one {un incident} other {# incidents}} {amount, number, ::sign-always}",
   "policies.tension.reason.dialogues": "{count, plural, one {un dialogue convoqué} other {# dialogues convoqués}} {amount, number, ::sign-always}",
+  "policies.tension.reason.adjusted": "les événements {amount, number, ::sign-always}",
   "policies.tension.reason.decay": "retour progressif vers {level, number} {amount, number, ::sign-always}",
   "policies.tension.rose": "La tension est passée de {from, number} à {to, number} : {reasons}.",
   "policies.tension.fell": "La tension est retombée de {from, number} à {to, number} : {reasons}.",
