@@ -121,7 +121,7 @@ describe("concord CLI", () => {
       expect(french.err).not.toMatch(/unknown|problems/);
     }
     const ok = concord(["validate", join(ROOT, "scenarios", "01-northern-flank.json")], { LC_ALL: "fr_FR.UTF-8" });
-    expect(ok.out).toMatch(/^OK {2}.*01-northern-flank\.json : Flanc nord.* — 5 nations, 23 zones, 38 injections, 10 tours, en anglais et français\n$/);
+    expect(ok.out).toMatch(/^OK {2}.*01-northern-flank\.json : Flanc nord.* — 5 nations, 23 zones, 46 injections, 10 tours, en anglais et français\n$/);
   });
 
   it("prints the help in English and in French, and names a wrong flag or language", () => {
