@@ -16,7 +16,10 @@ import { setServerContext } from "./context.ts";
 import { mountApi } from "./http/api.ts";
 import { installCorsPolicy } from "./http/cors.ts";
 import { securityHeaders, htmlCacheHeaders } from "./http/security-headers.ts";
-import type { Logger } from "./log.ts";
+import { colyseusLogger, type Logger } from "./log.ts";
+import { mountHealth } from "./http/health.ts";
+import { installAccessLog } from "./http/access-log.ts";
+import { instrumentStore } from "./metrics.ts";
 import type { EventStore } from "./store/event-store.ts";
 import { MemoryStore } from "./store/memory-store.ts";
 import { SqliteStore } from "./store/sqlite-store.ts";
@@ -70,7 +73,8 @@ export async function ensureRoom(exerciseId: string): Promise<void> {
  * `npm start`, the tests and the benchmarks all run exactly the same thing.
  */
 export async function createConcordServer(config: Config, log: Logger, store?: EventStore) {
-  const eventStore = store ?? (await openStore(config, { log }));
+  // Appends are timed for /metrics (concord_store_append_duration_seconds).
+  const eventStore = instrumentStore(store ?? (await openStore(config, { log })));
   const catalog = loadScenarioCatalog(config.scenariosDir);
   for (const problem of catalog.problems) log.warn("scenario skipped", { file: problem.file, problem: problem.message });
   // With REDIS_URL every process shares the guessing counts.
@@ -89,12 +93,15 @@ export async function createConcordServer(config: Config, log: Logger, store?: E
   };
   const httpServer = createHttpServer();
   installClientAddress(httpServer, config.trustProxy);
+  installAccessLog(httpServer, log);
   setServerContext({ service, log, commandsPerSecond: config.commandsPerSecond, reconnectSeconds: config.reconnectSeconds });
   installCorsPolicy(config.corsOrigins);
   const startedAt = Date.now();
   const server = defineServer({
     ...(await scaleOutOptions(config)),
     greet: false,
+    // Colyseus's own lines go into the same JSON stream (component: "colyseus").
+    logger: colyseusLogger(log),
     // ws's 4 KB default would cut off a participant sending a long intelligence report.
     transport: new WebSocketTransport({ maxPayload: 64 * 1024, server: httpServer }),
     rooms: { exercise: defineRoom(ExerciseRoom) },
@@ -103,6 +110,7 @@ export async function createConcordServer(config: Config, log: Logger, store?: E
       app.set("trust proxy", false);
       app.disable("x-powered-by");
       app.use(securityHeaders());
+      mountHealth(app, { store: eventStore, redis: guardRedis, version: VERSION, startedAt, log });
       mountApi(app, { service, operatorPassword: config.operatorPassword, version: VERSION, startedAt, ensureRoom, log });
       if (existsSync(config.clientDir)) {
         // Assets have content hashes in their names; the pages that name them must revalidate.

@@ -22,6 +22,7 @@ export function clientBuildIsStale(clientDir: string): boolean {
 
 export function buildClient(): void {
   const vite = join(ROOT, "node_modules", ".bin", "vite");
-  const result = spawnSync(vite, ["build", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
+  // stdout is for JSON log lines: vite says what it has to say on stderr.
+  const result = spawnSync(vite, ["build", "--logLevel", "warn"], { cwd: ROOT, stdio: ["ignore", process.stderr, "inherit"] });
   if (result.status !== 0) throw new Error("building the browser client failed (see the vite output above)");
 }

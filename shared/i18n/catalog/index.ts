@@ -29,6 +29,8 @@ import botsEn from "./bots.en.ts";
 import policiesEn from "./policies.en.ts";
 import botsFr from "./bots.fr.ts";
 import policiesFr from "./policies.fr.ts";
+import opsEn from "./ops.en.ts";
+import opsFr from "./ops.fr.ts";
 
 /**
  * The message catalogue: ICU MessageFormat strings (plurals, select for gender or kind), one file
@@ -39,9 +41,9 @@ import policiesFr from "./policies.fr.ts";
  * To add a domain: write `<domain>.en.ts` (an object `as const`) and `<domain>.fr.ts`
  * (`satisfies CatalogFor<typeof en>`), then spread both below.
  */
-export const EN = { ...commonEn, ...termsEn, ...engineEn, ...serverEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn, ...startEn, ...gameEn, ...consoleEn, ...cliEn, ...scenarioEn, ...botsEn, ...policiesEn } as const;
+export const EN = { ...commonEn, ...termsEn, ...engineEn, ...serverEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn, ...startEn, ...gameEn, ...consoleEn, ...cliEn, ...scenarioEn, ...botsEn, ...policiesEn, ...opsEn } as const;
 export type MessageKey = keyof typeof EN;
 
-const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...engineFr, ...serverFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr, ...startFr, ...gameFr, ...consoleFr, ...cliFr, ...scenarioFr, ...botsFr, ...policiesFr };
+const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...engineFr, ...serverFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr, ...startFr, ...gameFr, ...consoleFr, ...cliFr, ...scenarioFr, ...botsFr, ...policiesFr, ...opsFr };
 
 export const CATALOG: Record<Lang, { readonly [K in MessageKey]: string }> = { en: EN, fr: FR };
