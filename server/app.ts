@@ -25,6 +25,7 @@ import { MemoryStore } from "./store/memory-store.ts";
 import { SqliteStore } from "./store/sqlite-store.ts";
 import { DataDirInUse, describeHolder } from "./store/data-dir-lock.ts";
 import { DamagedDatabase, damagedDatabaseLine } from "./store/sqlite-errors.ts";
+import { NewerSchema } from "./store/sqlite-migrations.ts";
 
 export const VERSION: string = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
 
@@ -48,6 +49,7 @@ export async function openStore(config: Config, options: { lock?: boolean; log?:
   } catch (error) {
     if (error instanceof DataDirInUse) throw new ConfigError(`DATA_DIR ${config.dataDir} is in use by ${describeHolder(error.holder)}; stop it first, or give this process another DATA_DIR`);
     if (error instanceof DamagedDatabase) throw new ConfigError(damagedDatabaseLine(error.file, error.detail));
+    if (error instanceof NewerSchema) throw new ConfigError(error.message);
     throw new ConfigError(`cannot open the SQLite event store in DATA_DIR (${config.dataDir}): ${(error as Error).message}`);
   }
 }
