@@ -125,3 +125,26 @@ export function unknownConcordVariables(env: NodeJS.ProcessEnv): string[] {
   const known = new Set([...VARIABLES.map((v) => v.name), ...OTHER_KNOWN]);
   return Object.keys(env).filter((name) => name.startsWith("CONCORD_") && !known.has(name));
 }
+
+/**
+ * `.env.example`: every variable, commented out at its default, under a line saying what it
+ * means and accepts (`npm run env:example` writes it; test/server/config.test.ts keeps it true).
+ */
+export function envExampleText(): string {
+  const sections: [Scope, string][] = [
+    ["server", "The server (npm start)"],
+    ["dev", "Development (npm run dev)"],
+    ["bench", "Benchmarks (npm run bench) and browser tests"],
+  ];
+  const lines = [
+    "# Concord's environment variables, generated from server/config-schema.ts (npm run env:example).",
+    "# Copy this file to .env and uncomment what you change: `npm start` reads .env when present,",
+    "# and a variable set in the environment itself wins over the file. A wrong value stops the",
+    "# start with one line naming the variable (every wrong one at once).",
+  ];
+  for (const [scope, title] of sections) {
+    lines.push("", `## ${title}`);
+    for (const v of VARIABLES.filter((variable) => variable.scope === scope)) lines.push("", `# ${v.meaning[0]!.toUpperCase()}${v.meaning.slice(1)}. Accepts ${v.accepts}${v.default === "" ? "; unset by default" : ""}.`, `# ${v.name}=${v.default}`);
+  }
+  return lines.join("\n") + "\n";
+}
