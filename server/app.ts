@@ -131,7 +131,7 @@ export async function createConcordServer(config: Config, log: Logger, store?: E
     await guardRedis?.quit().catch(() => undefined);
     log.info("server stopped");
   });
-  return { server, service, store: eventStore };
+  return { server, service, store: eventStore, httpServer };
 }
 
 /**

@@ -62,6 +62,15 @@ function wrap(instance: Pino): PinoLogger {
   return { pino: instance, debug: emit("debug"), info: emit("info"), warn: emit("warn"), error: emit("error") };
 }
 
+/**
+ * A line every operator and process manager must see (the start banner, "… is running"): at
+ * level info even when CONCORD_LOG_LEVEL is warn or error; only `silent` silences it.
+ */
+export function announce(log: PinoLogger, message: string, fields: Record<string, unknown> = {}): void {
+  if (log.pino.level === "silent") return;
+  log.pino.child({}, { level: "info" }).info(fields, message);
+}
+
 /** pino-pretty is a development dependency: a production install says what to do instead. */
 function prettyStream(): DestinationStream {
   const require = createRequire(import.meta.url);

@@ -1,7 +1,8 @@
+import type { AddressInfo } from "node:net";
 import { configFromEnv, ConfigError, loadEnvFile } from "./config.ts";
 import { unknownConcordVariables } from "./config-schema.ts";
 import { createConcordServer, restoreExercises, VERSION } from "./app.ts";
-import { jsonLogger } from "./log.ts";
+import { jsonLogger, announce } from "./log.ts";
 import { assertPortFree } from "./port-check.ts";
 import { clientBuildIsStale, buildClient } from "./client-build.ts";
 import { createDemoIfEmpty, describeDemo } from "./demo.ts";
@@ -24,18 +25,20 @@ async function main() {
     log.info("building the browser client (first start or sources changed)");
     buildClient();
   }
-  const { server, service } = await createConcordServer(config, log);
+  const { server, service, httpServer } = await createConcordServer(config, log);
   await server.listen(config.port, config.host);
+  // PORT=0 takes any free port: say which.
+  const port = (httpServer.address() as AddressInfo | null)?.port ?? config.port;
   const restored = await restoreExercises(service, log);
-  const baseUrl = `http://localhost:${config.port}`;
+  const baseUrl = `http://localhost:${port}`;
   const demo = config.createDemo ? await createDemoIfEmpty(service) : null;
   if (demo) await restoreExercises(service, log);
   if (config.redisUrl) superviseRooms(service, log, ensureRoom);
   // Tests and process managers wait for "is running".
-  log.info(`Concord ${VERSION} is running: open ${baseUrl}`, {
+  announce(log, `Concord ${VERSION} is running: open ${baseUrl}`, {
     version: VERSION,
     url: baseUrl,
-    port: config.port,
+    port,
     store: service.store.kind,
     ...(service.store.kind === "sqlite" ? { dataDir: config.dataDir } : {}),
     exercisesRestored: restored,
