@@ -53,4 +53,10 @@ describe("npm start's output", () => {
     const parsed = run.stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(parsed.filter((l) => l.level === "info").map((l) => l.message)).toEqual([expect.stringMatching(/^Concord .* is running: open /)]);
   });
+
+  it("is readable with CONCORD_LOG_FORMAT=pretty (npm run dev)", async () => {
+    const run = await startAndStop({ CONCORD_DEMO: "0", CONCORD_LOG_FORMAT: "pretty" });
+    expect(run.stdout).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: Concord .* is running: open http:\/\/localhost:\d+$/m);
+    expect(() => JSON.parse(run.stdout.split("\n")[0]!)).toThrow();
+  });
 });
