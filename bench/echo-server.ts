@@ -1,4 +1,5 @@
 import { WebSocketServer, WebSocket } from "ws";
+import { benchArgs, wholeNumberArg } from "./args.ts";
 
 /**
  * The baseline: a bare `ws` server on its own process. It echoes every message; on "fanout:N"
@@ -6,7 +7,8 @@ import { WebSocketServer, WebSocket } from "ws";
  * a small frame to every socket connected on the same path and then a reply to the sender: the frames a command
  * costs in a room of three (a patch to each client, then the result), without the room.
  */
-const port = Number(process.argv[2] ?? 2640);
+const { positionals } = benchArgs("echo-server", "node bench/echo-server.ts [port]", {}, 1);
+const port = wholeNumberArg("echo-server", "port", positionals[0], 2640, 1, 65535);
 const wss = new WebSocketServer({ port, host: "127.0.0.1" });
 const groups = new WeakMap<WebSocket, string>();
 wss.on("connection", (socket, request) => {

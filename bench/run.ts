@@ -8,15 +8,19 @@ import { runCapacityBench } from "./capacity-ramp.ts";
 import { runClientBench } from "./client.bench.ts";
 import { runFloodBench } from "./flood.bench.ts";
 import { runHistoryBench } from "./history.bench.ts";
+import { runOpsBench } from "./ops.bench.ts";
+import { benchArgs, choicesArg, wholeNumberArg } from "./args.ts";
 
 /**
- * `npm run bench [-- --quick] [--processes 2] [--only replay,history,network,capacity,client,flood]`:
+ * `npm run bench [-- --quick] [--processes 2] [--only replay,history,ops,network,capacity,client,flood]`:
  * every measurement against its baseline, as a table and as JSON (bench/results/latest.json).
  */
-const quick = process.argv.includes("--quick");
+const SUITES = ["replay", "history", "ops", "network", "flood", "client", "capacity"] as const;
+const USAGE = `npm run bench [-- --quick] [--processes 1|2] [--only ${SUITES.join(",")}]`;
+const { values } = benchArgs("bench", USAGE, { quick: { type: "boolean" }, processes: { type: "string" }, only: { type: "string" } });
+const quick = values.quick ?? false;
 // Two processes (Redis + PostgreSQL) in the full run; in --quick only when asked with --processes 2.
-const processesArg = process.argv.indexOf("--processes");
-const processes = processesArg >= 0 ? Number(process.argv[processesArg + 1]) : quick ? 1 : 2;
+const processes = wholeNumberArg("bench", "--processes", values.processes, quick ? 1 : 2, 1, 2);
 const started = Date.now();
 const results: BenchResult[] = [];
 // The SDK warns about every message that arrives before its handler is registered (the welcome
@@ -29,14 +33,14 @@ console.warn = (...args: unknown[]) => (/onMessage\(\) not registered/.test(Stri
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ["replay", () => runReplayBench({ quick })],
   ["history", () => runHistoryBench({ quick })],
+  ["ops", () => runOpsBench({ quick })],
   ["network", () => runNetBench({ quick })],
   ["flood", () => runFloodBench({ quick })],
   ["client", () => runClientBench({ quick })],
   ["capacity", () => runCapacityBench({ quick, processes })],
 ];
 // `--only network,flood` runs a subset; latest.json keeps the other entries of the previous run.
-const onlyArg = process.argv.indexOf("--only");
-const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1]!.split(",")) : null;
+const only = values.only === undefined ? null : choicesArg("bench", "--only", values.only, SUITES);
 for (const [name, run] of suites) {
   if (only && !only.has(name)) continue;
   process.stdout.write(`bench: ${name}…\n`);

@@ -7,6 +7,7 @@ import { ROOT } from "../server/config.ts";
 import { startConcord, killOnExit } from "./processes.ts";
 import { machine, percentile } from "./stats.ts";
 import { crashCampaign } from "../test/reliability/crash-campaign.ts";
+import { benchArgs, wholeNumberArg } from "./args.ts";
 
 /**
  * `npm run soak [-- --minutes N] [--rounds N] [--interval-ms N]` (default 10 minutes, 20 crash
@@ -25,13 +26,10 @@ import { crashCampaign } from "../test/reliability/crash-campaign.ts";
  * Exits non-zero if anything is not flat or anything acknowledged was lost. Writes
  * bench/results/soak.json.
  */
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const minutes = arg("--minutes", 10);
-const rounds = arg("--rounds", 20);
-const intervalMs = arg("--interval-ms", 1000);
+const { values } = benchArgs("soak", "npm run soak [-- --minutes N] [--rounds N] [--interval-ms N]", { minutes: { type: "string" }, rounds: { type: "string" }, "interval-ms": { type: "string" } });
+const minutes = wholeNumberArg("soak", "--minutes", values.minutes, 10, 1, 24 * 60);
+const rounds = wholeNumberArg("soak", "--rounds", values.rounds, 20, 0, 10_000);
+const intervalMs = wholeNumberArg("soak", "--interval-ms", values["interval-ms"], 1000, 10, 60_000);
 const PORT = 2670;
 const url = `http://127.0.0.1:${PORT}`;
 const failures: string[] = [];

@@ -16,12 +16,16 @@ import { mountApi } from "./http/api.ts";
 import { installCorsPolicy } from "./http/cors.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { serveClient } from "./http/static-client.ts";
-import type { Logger } from "./log.ts";
+import { colyseusLogger, type Logger } from "./log.ts";
+import { mountHealth } from "./http/health.ts";
+import { installAccessLog } from "./http/access-log.ts";
+import { instrumentStore } from "./metrics.ts";
 import type { EventStore } from "./store/event-store.ts";
 import { MemoryStore } from "./store/memory-store.ts";
 import { SqliteStore } from "./store/sqlite-store.ts";
 import { DataDirInUse, describeHolder } from "./store/data-dir-lock.ts";
 import { DamagedDatabase, damagedDatabaseLine } from "./store/sqlite-errors.ts";
+import { NewerSchema } from "./store/sqlite-migrations.ts";
 
 export const VERSION: string = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
 
@@ -45,6 +49,7 @@ export async function openStore(config: Config, options: { lock?: boolean; log?:
   } catch (error) {
     if (error instanceof DataDirInUse) throw new ConfigError(`DATA_DIR ${config.dataDir} is in use by ${describeHolder(error.holder)}; stop it first, or give this process another DATA_DIR`);
     if (error instanceof DamagedDatabase) throw new ConfigError(damagedDatabaseLine(error.file, error.detail));
+    if (error instanceof NewerSchema) throw new ConfigError(error.message);
     throw new ConfigError(`cannot open the SQLite event store in DATA_DIR (${config.dataDir}): ${(error as Error).message}`);
   }
 }
@@ -70,7 +75,8 @@ export async function ensureRoom(exerciseId: string): Promise<void> {
  * `npm start`, the tests and the benchmarks all run exactly the same thing.
  */
 export async function createConcordServer(config: Config, log: Logger, store?: EventStore) {
-  const eventStore = store ?? (await openStore(config, { log }));
+  // Appends are timed for /metrics (concord_store_append_duration_seconds).
+  const eventStore = instrumentStore(store ?? (await openStore(config, { log })));
   const catalog = loadScenarioCatalog(config.scenariosDir);
   for (const problem of catalog.problems) log.warn("scenario skipped", { file: problem.file, problem: problem.message });
   // With REDIS_URL every process shares the guessing counts.
@@ -89,12 +95,15 @@ export async function createConcordServer(config: Config, log: Logger, store?: E
   };
   const httpServer = createHttpServer();
   installClientAddress(httpServer, config.trustProxy);
+  installAccessLog(httpServer, log);
   setServerContext({ service, log, commandsPerSecond: config.commandsPerSecond, reconnectSeconds: config.reconnectSeconds });
   installCorsPolicy(config.corsOrigins);
   const startedAt = Date.now();
   const server = defineServer({
     ...(await scaleOutOptions(config)),
     greet: false,
+    // Colyseus's own lines go into the same JSON stream (component: "colyseus").
+    logger: colyseusLogger(log),
     // ws's 4 KB default would cut off a participant sending a long intelligence report.
     transport: new WebSocketTransport({ maxPayload: 64 * 1024, server: httpServer }),
     rooms: { exercise: defineRoom(ExerciseRoom) },
@@ -103,6 +112,7 @@ export async function createConcordServer(config: Config, log: Logger, store?: E
       app.set("trust proxy", false);
       app.disable("x-powered-by");
       app.use(securityHeaders());
+      mountHealth(app, { store: eventStore, redis: guardRedis, version: VERSION, startedAt, log });
       mountApi(app, { service, operatorPassword: config.operatorPassword, version: VERSION, startedAt, ensureRoom, log });
       // The built client: precompressed, hashed assets immutable, pages revalidated (static-client.ts).
       serveClient(app, config.clientDir);
@@ -113,7 +123,7 @@ export async function createConcordServer(config: Config, log: Logger, store?: E
     await guardRedis?.quit().catch(() => undefined);
     log.info("server stopped");
   });
-  return { server, service, store: eventStore };
+  return { server, service, store: eventStore, httpServer };
 }
 
 /**

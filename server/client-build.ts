@@ -60,7 +60,8 @@ export function planClientBuild(clientDir: string, viteInstalled = viteIsInstall
 
 export function buildClient(): void {
   if (!viteIsInstalled()) throw new Error(`cannot build the browser client: vite is not installed (${VITE}); run \`npm ci\` (with the dev packages) first`);
-  const result = spawnSync(VITE, ["build", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
+  // stdout is for JSON log lines: vite says what it has to say on stderr.
+  const result = spawnSync(VITE, ["build", "--logLevel", "warn"], { cwd: ROOT, stdio: ["ignore", process.stderr, "inherit"] });
   if (result.status !== 0) throw new Error("building the browser client failed (see the vite output above)");
 }
 

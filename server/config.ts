@@ -1,10 +1,13 @@
 import { resolve, join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { parseEnv as parseEnvText } from "node:util";
 import { parseTrustProxy, type TrustProxy } from "./security/client-address.ts";
+import { parseEnv, type LogLevel } from "./config-schema.ts";
 
 export const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 
-/** Everything an operator can set, from the environment (docs/OPERATIONS.md lists them). */
+/** Everything an operator can set, from the environment (server/config-schema.ts lists them; docs/OPERATIONS.md explains them). */
 export type Config = {
   port: number;
   host: string;
@@ -25,52 +28,82 @@ export type Config = {
   /** Which proxies may say who the client is in X-Forwarded-For (TRUST_PROXY); none by default. */
   trustProxy: TrustProxy;
   trustProxySetting: string;
+  logLevel: LogLevel;
+  logFormat: "json" | "pretty";
+  skipClientBuild: boolean;
 };
 
-export class ConfigError extends Error {}
+/** A fault an operator must fix before the server can start: one line each in `problems`. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string | string[]) {
+    const lines = typeof problems === "string" ? [problems] : problems;
+    super(lines.join("\n"));
+    this.problems = lines;
+  }
+}
 
+/**
+ * The configuration from the environment, through the one schema (config-schema.ts). Every
+ * wrong variable is reported at once, one line each, in a ConfigError.
+ */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = env.PORT ? Number(env.PORT) : 2567;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (0–65535), not "${env.PORT}".`);
-  const databaseUrl = env.DATABASE_URL?.trim() || null;
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError(`DATABASE_URL must start with postgres:// (got "${databaseUrl.slice(0, 20)}…").`);
+  const parsed = parseEnv(env, ["server"]);
+  if (!parsed.ok) throw new ConfigError(parsed.faults);
+  const v = parsed.values as {
+    PORT?: number; HOST?: string; DATA_DIR?: string; SCENARIOS_DIR?: string; CLIENT_DIR?: string; CONCORD_STORE?: Config["store"];
+    DATABASE_URL?: string; REDIS_URL?: string; PUBLIC_ADDRESS?: string; CONCORD_OPERATOR_PASSWORD?: string; TRUST_PROXY?: string;
+    CONCORD_CORS_ORIGINS?: string; CONCORD_DEMO?: "0" | "1"; CONCORD_COMMANDS_PER_SECOND?: number; CONCORD_RECONNECT_SECONDS?: number;
+    CONCORD_LOG_LEVEL?: LogLevel; CONCORD_LOG_FORMAT?: "json" | "pretty"; CONCORD_SKIP_CLIENT_BUILD?: "0" | "1";
+  };
+  const databaseUrl = v.DATABASE_URL ?? null;
+  const store = v.CONCORD_STORE ?? (databaseUrl ? "postgres" : "sqlite");
+  const faults: string[] = [];
+  if (store === "postgres" && !databaseUrl) faults.push(`CONCORD_STORE=postgres needs DATABASE_URL (a postgres:// URL)`);
+  if (store !== "postgres" && databaseUrl) faults.push(`CONCORD_STORE=${store} contradicts DATABASE_URL: unset one of them (DATABASE_URL alone means postgres)`);
+  if (faults.length) throw new ConfigError(faults);
   return {
-    port,
-    host: env.HOST || "0.0.0.0",
-    dataDir: resolve(env.DATA_DIR || join(ROOT, "data")),
-    scenariosDir: resolve(env.SCENARIOS_DIR || join(ROOT, "scenarios")),
-    clientDir: resolve(env.CLIENT_DIR || join(ROOT, "dist")),
-    operatorPassword: env.CONCORD_OPERATOR_PASSWORD || null,
+    port: v.PORT ?? 2567,
+    host: v.HOST ?? "0.0.0.0",
+    dataDir: resolve(v.DATA_DIR ?? join(ROOT, "data")),
+    scenariosDir: resolve(v.SCENARIOS_DIR ?? join(ROOT, "scenarios")),
+    clientDir: resolve(v.CLIENT_DIR ?? join(ROOT, "dist")),
+    operatorPassword: v.CONCORD_OPERATOR_PASSWORD ?? null,
     databaseUrl,
-    redisUrl: env.REDIS_URL?.trim() || null,
-    publicAddress: env.PUBLIC_ADDRESS?.trim() || null,
-    store: databaseUrl ? "postgres" : env.CONCORD_STORE === "memory" ? "memory" : "sqlite",
-    commandsPerSecond: Number(env.CONCORD_COMMANDS_PER_SECOND || 20),
-    reconnectSeconds: Number(env.CONCORD_RECONNECT_SECONDS || 60),
-    createDemo: env.CONCORD_DEMO !== "0",
-    corsOrigins: corsOriginsFrom(env.CONCORD_CORS_ORIGINS),
-    trustProxy: trustProxyFrom(env.TRUST_PROXY),
-    trustProxySetting: env.TRUST_PROXY?.trim() ?? "",
+    redisUrl: v.REDIS_URL ?? null,
+    publicAddress: v.PUBLIC_ADDRESS ?? null,
+    store,
+    commandsPerSecond: v.CONCORD_COMMANDS_PER_SECOND ?? 20,
+    reconnectSeconds: v.CONCORD_RECONNECT_SECONDS ?? 60,
+    createDemo: v.CONCORD_DEMO !== "0",
+    corsOrigins: corsOriginsFrom(v.CONCORD_CORS_ORIGINS),
+    trustProxy: parseTrustProxy(v.TRUST_PROXY),
+    trustProxySetting: v.TRUST_PROXY ?? "",
+    logLevel: v.CONCORD_LOG_LEVEL ?? "info",
+    logFormat: v.CONCORD_LOG_FORMAT ?? "json",
+    skipClientBuild: v.CONCORD_SKIP_CLIENT_BUILD === "1",
   };
 }
 
-/** CONCORD_CORS_ORIGINS: a comma-separated list of origins (`https://host[:port]`, no path). */
+/** CONCORD_CORS_ORIGINS (checked by the schema): the origins, normalised. */
 function corsOriginsFrom(value: string | undefined): string[] {
-  const entries = (value ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
-  return entries.map((entry) => {
-    const url = URL.canParse(entry) ? new URL(entry) : null;
-    if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.origin !== entry.replace(/\/$/, "").toLowerCase()) {
-      throw new ConfigError(`CONCORD_CORS_ORIGINS must list origins such as https://exercise.example.org or http://localhost:5173, separated by commas (got "${entry.slice(0, 80)}").`);
-    }
-    return url.origin;
-  });
+  return (value ?? "").split(",").map((entry) => entry.trim()).filter(Boolean).map((entry) => new URL(entry).origin);
 }
 
-/** TRUST_PROXY: addresses or CIDRs of the proxies in front of Concord, or loopback / linklocal / uniquelocal. */
-function trustProxyFrom(value: string | undefined): TrustProxy {
+/**
+ * `.env` in the working directory (or ROOT), when present, under what the environment already
+ * says: a variable set in the shell or by the process manager wins over the file.
+ * Returns the file read, or null.
+ */
+export function loadEnvFile(env: NodeJS.ProcessEnv = process.env, candidates: string[] = [resolve(".env"), join(ROOT, ".env")]): string | null {
+  const file = candidates.find((candidate) => existsSync(candidate));
+  if (!file) return null;
   try {
-    return parseTrustProxy(value);
-  } catch {
-    throw new ConfigError(`TRUST_PROXY must list the proxies' addresses or networks (e.g. 127.0.0.1, 10.0.0.0/8 or loopback), separated by commas (got "${String(value).slice(0, 80)}").`);
+    // node:util's parseEnv is the parser of process.loadEnvFile and --env-file; like them, a
+    // variable already set is not overridden.
+    for (const [name, value] of Object.entries(parseEnvText(readFileSync(file, "utf8")))) env[name] ??= value;
+  } catch (error) {
+    throw new ConfigError(`cannot read ${file}: ${(error as Error).message}`);
   }
+  return file;
 }

@@ -5,6 +5,7 @@ import { openStore } from "../app.ts";
 import { exportAar } from "../exercises/aar-export.ts";
 import { AAR_FORMATS, type AarFormat } from "../../shared/aar/index.ts";
 import { processIo, type Io } from "./io.ts";
+import { commandArgs } from "./args.ts";
 import type { Lang } from "../../shared/i18n/languages.ts";
 import { commandLanguage, sayIn, usageBlock } from "./text.ts";
 
@@ -18,24 +19,11 @@ export async function runAar(argv: string[], io: Io = processIo, env: NodeJS.Pro
     io.err(`${error}\n`);
     return 2;
   }
-  const positional: string[] = [];
-  let format: string = "html";
-  let out: string | null = null;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === "--format" || arg === "-f") format = args[++i] ?? "";
-    else if (arg.startsWith("--format=")) format = arg.slice(9);
-    else if (arg === "--out" || arg === "-o") out = args[++i] ?? null;
-    else if (arg.startsWith("--out=")) out = arg.slice(6);
-    else if (arg === "--help" || arg === "-h") {
-      io.out(aarUsage(lang) + "\n");
-      return 0;
-    } else if (arg.startsWith("-")) {
-      io.err(`${say("cli.unknownArgument", { command: "aar", arg })}\n${aarUsage(lang)}\n`);
-      return 2;
-    } else positional.push(arg);
-  }
-  const exerciseId = positional[0];
+  const parsed = commandArgs("aar", args, { format: { type: "string", short: "f" }, out: { type: "string", short: "o" } }, { say, usage: aarUsage(lang), io, maxPositionals: 1 });
+  if ("exit" in parsed) return parsed.exit;
+  const format = parsed.values.format ?? "html";
+  const out = parsed.values.out ?? null;
+  const exerciseId = parsed.positionals[0];
   if (!exerciseId) {
     io.err(`${say("cli.aar.nameExercise")}\n${aarUsage(lang)}\n`);
     return 2;

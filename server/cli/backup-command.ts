@@ -5,6 +5,7 @@ import { configFromEnv } from "../config.ts";
 import { formatBytes, message } from "../store/sqlite-doctor.ts";
 import type { Lang } from "../../shared/i18n/languages.ts";
 import { processIo, type Io } from "./io.ts";
+import { commandArgs } from "./args.ts";
 import { commandLanguage, sayIn, usageBlock } from "./text.ts";
 
 export const backupUsage = (lang: Lang): string => usageBlock("concord backup [--out <file>] [--data-dir <dir>]", sayIn(lang)("cli.backup.about"));
@@ -14,20 +15,10 @@ export async function runBackup(argv: string[], io: Io = processIo, env: NodeJS.
   const { lang, args, error } = commandLanguage(argv, env);
   const say = sayIn(lang);
   if (error) return (io.err(`${error}\n`), 2);
-  let out: string | null = null;
-  let dataDir: string | null = null;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === "--out" || arg === "-o") out = args[++i] ?? null;
-    else if (arg === "--data-dir") dataDir = args[++i] ?? null;
-    else if (arg === "--help" || arg === "-h") {
-      io.out(backupUsage(lang) + "\n");
-      return 0;
-    } else {
-      io.err(`${say("cli.unknownArgument", { command: "backup", arg })}\n${backupUsage(lang)}\n`);
-      return 2;
-    }
-  }
+  const parsed = commandArgs("backup", args, { out: { type: "string", short: "o" }, "data-dir": { type: "string" } }, { say, usage: backupUsage(lang), io, maxPositionals: 0 });
+  if ("exit" in parsed) return parsed.exit;
+  const out = parsed.values.out ?? null;
+  const dataDir = parsed.values["data-dir"] ?? null;
   const dir = dataDir ? resolve(dataDir) : configFromEnv().dataDir;
   const file = join(dir, "concord.db");
   if (!existsSync(file)) {

@@ -5,6 +5,7 @@ import { examineDatabase, holderMsg, message, type Examination } from "../store/
 import { repairDatabase } from "../store/sqlite-recover.ts";
 import type { Lang } from "../../shared/i18n/languages.ts";
 import { processIo, type Io } from "./io.ts";
+import { commandArgs } from "./args.ts";
 import { commandLanguage, render, sayIn, usageBlock } from "./text.ts";
 
 export const doctorUsage = (lang: Lang): string => usageBlock("concord doctor [--repair] [--data-dir <dir>]", sayIn(lang)("cli.doctor.about"));
@@ -14,21 +15,10 @@ export async function runDoctor(argv: string[], io: Io = processIo, env: NodeJS.
   const { lang, args, error } = commandLanguage(argv, env);
   const say = sayIn(lang);
   if (error) return (io.err(`${error}\n`), 2);
-  let repair = false;
-  let dataDir: string | null = null;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === "--repair") repair = true;
-    else if (arg === "--data-dir") dataDir = args[++i] ?? null;
-    else if (arg.startsWith("--data-dir=")) dataDir = arg.slice(11);
-    else if (arg === "--help" || arg === "-h") {
-      io.out(doctorUsage(lang) + "\n");
-      return 0;
-    } else {
-      io.err(`${say("cli.unknownArgument", { command: "doctor", arg })}\n${doctorUsage(lang)}\n`);
-      return 2;
-    }
-  }
+  const parsed = commandArgs("doctor", args, { repair: { type: "boolean" }, "data-dir": { type: "string" } }, { say, usage: doctorUsage(lang), io, maxPositionals: 0 });
+  if ("exit" in parsed) return parsed.exit;
+  const repair = parsed.values.repair ?? false;
+  const dataDir = parsed.values["data-dir"] ?? null;
   const config = configFromEnv();
   const dir = dataDir ? resolve(dataDir) : config.dataDir;
   const file = join(dir, "concord.db");

@@ -8,6 +8,7 @@ import { runPlaytest, playtestUsage } from "./playtest-command.ts";
 import { cliLang } from "./lang.ts";
 import { commandLanguage, sayIn } from "./text.ts";
 import type { Lang } from "../../shared/i18n/languages.ts";
+import { loadEnvFile, ConfigError } from "../config.ts";
 
 /** `npx concord <command>`: the command line for scenario authors, trainers and operators. */
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage: (lang: Lang) => string }> = {
@@ -20,6 +21,14 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage
   playtest: { run: (args) => runPlaytest(args), usage: playtestUsage },
 };
 
+// DATA_DIR, DATABASE_URL … from .env too, as for the server.
+try {
+  loadEnvFile();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`concord: ${error.message}\n`);
+  process.exit(1);
+}
 // The language (--lang fr, before or after the command; LANG/LC_ALL otherwise) reaches every command as CONCORD_LANG.
 const language = commandLanguage(process.argv.slice(2), process.env);
 if (language.error) {

@@ -4,6 +4,7 @@ import { mselToRows, rowsToMsel, mselCsv } from "../../shared/scenario/msel-csv.
 import { problemText, validateScenario } from "../../shared/scenario/validate.ts";
 import type { Lang } from "../../shared/i18n/languages.ts";
 import { loadScenarioFile, processIo, type Io } from "./io.ts";
+import { commandArgs } from "./args.ts";
 import { commandLanguage, sayIn } from "./text.ts";
 
 const EXPORT_SYNOPSIS = "concord msel export <scenario.json>";
@@ -17,11 +18,18 @@ export async function runMsel(argv: string[], io: Io = processIo, env: NodeJS.Pr
   const { lang, args, error } = commandLanguage(argv, env);
   const say = sayIn(lang);
   if (error) return (io.err(`${error}\n`), 2);
-  if (args.includes("--help") || args.includes("-h")) return (io.out(mselUsage(lang) + "\n"), 0);
-  const [action, scenarioFile, csvFile, ...rest] = args;
+  const parsed = commandArgs("msel", args, { out: { type: "string" } }, { say, usage: mselUsage(lang), io, maxPositionals: 3 });
+  if ("exit" in parsed) return parsed.exit;
+  const [action, scenarioFile, csvFile] = parsed.positionals;
   const problems = (file: string, errors: Parameters<typeof problemText>[1][]) => {
     for (const e of errors) io.err(say("cli.validate.problem", { file, path: e.path, problem: problemText(lang, e) }) + "\n");
   };
+  // `export` takes the scenario only; --out belongs to `import`.
+  const extra = action === "export" ? (csvFile ?? (parsed.values.out !== undefined ? "--out" : undefined)) : undefined;
+  if (extra !== undefined) {
+    io.err(`${say("ops.cli.unexpected", { command: "msel export", arg: extra })}\n${mselUsage(lang)}\n`);
+    return 2;
+  }
   if (action === "export" && scenarioFile) {
     const loaded = loadScenarioFile(scenarioFile);
     if (!loaded.ok) return (problems(scenarioFile, loaded.errors), 1);
@@ -30,17 +38,7 @@ export async function runMsel(argv: string[], io: Io = processIo, env: NodeJS.Pr
     return 0;
   }
   if (action === "import" && scenarioFile && csvFile) {
-    const outIndex = rest.indexOf("--out");
-    const out = outIndex >= 0 ? rest[outIndex + 1] : scenarioFile;
-    if (!out) {
-      io.err(say("cli.msel.outNeedsFile") + "\n");
-      return 2;
-    }
-    const unknown = rest.find((a, i) => a !== "--out" && rest[i - 1] !== "--out");
-    if (unknown !== undefined) {
-      io.err(`${say("cli.unknownArgument", { command: "msel import", arg: unknown })}\n${mselUsage(lang)}\n`);
-      return 2;
-    }
+    const out = parsed.values.out ?? scenarioFile;
     const loaded = loadScenarioFile(scenarioFile);
     if (!loaded.ok) return (problems(scenarioFile, loaded.errors), 1);
     let records: Record<string, string>[];

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { loadScenarioFile, processIo, type Io } from "./io.ts";
+import { commandArgs } from "./args.ts";
 import { problemText } from "../../shared/scenario/validate.ts";
 import { commandLanguage, sayIn, usageBlock, type Say } from "./text.ts";
 import { formatNumber } from "../../shared/i18n/format.ts";
@@ -22,15 +22,9 @@ export async function runPlaytest(argv: string[], io: Io = processIo, env: NodeJ
   const { lang, args, error } = commandLanguage(argv, env);
   const say = sayIn(lang);
   if (error) return (io.err(`${error}\n`), 2);
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (problem) {
-    io.err(`${say("cli.unknownArgument", { command: "playtest", arg: argumentOf(problem) })}\n${playtestUsage(lang)}\n`);
-    return 2;
-  }
+  const parsed = commandArgs("playtest", args, { seeds: { type: "string" }, turns: { type: "string" }, persona: { type: "string", multiple: true }, json: { type: "boolean" }, "log-out": { type: "string" } }, { say, usage: playtestUsage(lang), io });
+  if ("exit" in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) return (io.out(playtestUsage(lang) + "\n"), 0);
   if (positionals.length !== 1) return (io.err(`${say("cli.playtest.nameFile")}\n${playtestUsage(lang)}\n`), 2);
   const seeds = wholeNumber(values.seeds ?? "5", 1, 1000);
   const turns = values.turns === undefined ? undefined : wholeNumber(values.turns, 1, 100);
@@ -74,20 +68,6 @@ export async function runPlaytest(argv: string[], io: Io = processIo, env: NodeJ
   if (values.json) return (io.out(JSON.stringify(report) + "\n"), 0);
   io.out(renderReport(report, lang, say, localText(lang, scenario, "title", isLang(scenario.language) ? scenario.language : "en").text, seconds) + "\n");
   return 0;
-}
-
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: { seeds: { type: "string" }, turns: { type: "string" }, persona: { type: "string", multiple: true }, json: { type: "boolean" }, "log-out": { type: "string" }, help: { type: "boolean", short: "h" } },
-  });
-}
-
-function argumentOf(problem: unknown): string {
-  const text = problem instanceof Error ? problem.message : String(problem);
-  return /'([^']+)'/.exec(text)?.[1] ?? text;
 }
 
 function wholeNumber(text: string, min: number, max: number): number | null {

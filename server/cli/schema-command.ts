@@ -3,6 +3,7 @@ import { ScenarioSpec } from "../../shared/scenario/schema.ts";
 import { describeLocalizedText } from "../../shared/scenario/localized.ts";
 import type { Lang } from "../../shared/i18n/languages.ts";
 import { processIo, type Io } from "./io.ts";
+import { commandArgs } from "./args.ts";
 import { commandLanguage, sayIn, usageBlock } from "./text.ts";
 
 export const schemaUsage = (lang: Lang): string => usageBlock("concord schema", sayIn(lang)("cli.schema.about"));
@@ -16,11 +17,8 @@ export function scenarioJsonSchema(): string {
 export async function runSchema(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { lang, args, error } = commandLanguage(argv, env);
   if (error) return (io.err(`${error}\n`), 2);
-  if (args[0] === "--help" || args[0] === "-h") return (io.out(schemaUsage(lang) + "\n"), 0);
-  if (args.length) {
-    io.err(`${sayIn(lang)("cli.unknownArgument", { command: "schema", arg: args[0]! })}\n${schemaUsage(lang)}\n`);
-    return 2;
-  }
+  const parsed = commandArgs("schema", args, {}, { say: sayIn(lang), usage: schemaUsage(lang), io, maxPositionals: 0 });
+  if ("exit" in parsed) return parsed.exit;
   io.out(scenarioJsonSchema());
   return 0;
 }

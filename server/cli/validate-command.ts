@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { loadScenarioFile, processIo, type Io } from "./io.ts";
+import { commandArgs } from "./args.ts";
 import { problemText, translationWarnings } from "../../shared/scenario/validate.ts";
 import { listIn } from "../../shared/i18n/format.ts";
 import { isLang, type Lang } from "../../shared/i18n/languages.ts";
@@ -27,14 +28,10 @@ export async function runValidate(argv: string[], io: Io = processIo, env: NodeJ
   const { lang, args, error } = commandLanguage(argv, env);
   const say = sayIn(lang);
   if (error) return (io.err(`${error}\n`), 2);
-  if (args.includes("--help") || args.includes("-h")) return (io.out(validateUsage(lang) + "\n"), 0);
-  const strict = args.includes("--strict");
-  const unknown = args.find((a) => a.startsWith("--") && a !== "--strict");
-  if (unknown) {
-    io.err(`${say("cli.unknownArgument", { command: "validate", arg: unknown })}\n${validateUsage(lang)}\n`);
-    return 2;
-  }
-  const files = args.filter((a) => a !== "--strict");
+  const parsed = commandArgs("validate", args, { strict: { type: "boolean" } }, { say, usage: validateUsage(lang), io });
+  if ("exit" in parsed) return parsed.exit;
+  const strict = parsed.values.strict ?? false;
+  const files = parsed.positionals;
   if (files.length === 0) {
     io.err(`${say("cli.validate.nameFile")}\n${validateUsage(lang)}\n`);
     return 2;

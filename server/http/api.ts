@@ -19,7 +19,6 @@ import { DownloadTickets } from "./download-tickets.ts";
 import { noStore, AAR_HTML_CSP } from "./security-headers.ts";
 import type { Logger } from "../log.ts";
 import { tokenMatchesPlain } from "./operator.ts";
-import { readEventLoopDelay } from "./event-loop.ts";
 import { exportAar } from "../exercises/aar-export.ts";
 import { AAR_FORMATS, type AarFormat } from "../../shared/aar/index.ts";
 import { LANGUAGES, DEFAULT_LANG, isLang } from "../../shared/i18n/languages.ts";
@@ -43,7 +42,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
   const creations = new RateLimiterMemory({ keyPrefix: "create", points: CREATIONS_PER_HOUR, duration: 3600 });
   // In Colyseus's presence: shared by every process when REDIS_URL is set.
   const tickets = new DownloadTickets({ setex: (k, v, s) => matchMaker.presence.setex(k, v, s), get: (k) => matchMaker.presence.get(k), del: (k) => matchMaker.presence.del(k) });
-  app.use(["/api", "/health"], noStore);
+  app.use("/api", noStore);
   // A secret in a URL stays in browser history, proxy logs and Referer headers.
   app.use("/api", (req, res, next) => {
     if (req.query.token === undefined) return next();
@@ -61,19 +60,6 @@ export function mountApi(app: Application, options: ApiOptions): void {
     req.body = clean.value;
     next();
   });
-
-  app.get("/health", asyncRoute(async (_req, res) => {
-    const rooms = await matchMaker.query({ name: "exercise" });
-    res.json({
-      status: "ok",
-      version: options.version,
-      uptimeSeconds: Math.round((Date.now() - options.startedAt) / 1000),
-      rooms: rooms.length,
-      store: service.store.kind,
-      memoryMb: Math.round(process.memoryUsage().heapUsed / 1e6),
-      eventLoopDelay: readEventLoopDelay(),
-    });
-  }));
 
   app.get("/api/scenarios", (_req, res) => {
     res.json({ scenarios: service.listScenarios().map(scenarioSummary) });

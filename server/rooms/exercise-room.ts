@@ -18,6 +18,7 @@ import { serverContext } from "../context.ts";
 import { seatPublicId } from "../exercises/exercise-service.ts";
 import { ExerciseRoomState, PerspectiveSchema } from "./room-state.ts";
 import { PublicProjection, PerspectiveProjection } from "./projection.ts";
+import { commandTimer } from "../metrics.ts";
 import { parseCommand, parseSeatCommand, actorFor, idOf, newReference, type CommandReply } from "./command-pipeline.ts";
 import type { ControlAlert } from "../../shared/protocol/control-alerts.ts";
 import { SeatBudgets } from "./seat-budget.ts";
@@ -366,8 +367,12 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     return reply;
   }
 
-  /** The pipeline shared by client commands and the server's own timer. */
+  /** The pipeline shared by client commands and the server's own timer (timed and counted for /metrics). */
   private async apply(command: Command, actor: ReturnType<typeof actorFor> | { role: "system" }) {
+    return commandTimer(command.type)(await this.decideAndAppend(command, actor));
+  }
+
+  private async decideAndAppend(command: Command, actor: ReturnType<typeof actorFor> | { role: "system" }) {
     const now = Date.now();
     let decision: ReturnType<typeof decide>;
     try {

@@ -5,6 +5,7 @@ import { initialState } from "../../shared/engine/initial-state.ts";
 import { inspectLock, lockPathFor, type LockState } from "./data-dir-lock.ts";
 import { TABLES, oneLine, toEvent, toRecord } from "./sqlite-file.ts";
 import { SqliteCode, sqliteCodeOf } from "./sqlite-errors.ts";
+import { SCHEMA_VERSION, schemaVersionOf } from "./sqlite-migrations.ts";
 import { hostname } from "node:os";
 import { msg, type Msg } from "../../shared/i18n/message.ts";
 import { termKey } from "../../shared/i18n/terms.ts";
@@ -63,6 +64,13 @@ export function examineDatabase(file: string): Examination {
       const missing = TABLES.filter((t) => !tables.includes(t));
       if (missing.length === 0) ok(msg("cli.doctor.tables", { tables: TABLES.join(", ") }));
       else problem(msg("cli.doctor.tablesMissing", { count: missing.length, missing: missing.join(", "), tables: TABLES.join(", ") }));
+    } catch (error) {
+      problem(msg("cli.doctor.tablesUnreadable", { error: message(error) }));
+    }
+    try {
+      const found = schemaVersionOf(db);
+      if (found > SCHEMA_VERSION) problem(msg("ops.doctor.schemaNewer", { found, current: SCHEMA_VERSION }));
+      else ok(found === SCHEMA_VERSION ? msg("ops.doctor.schemaCurrent", { version: found }) : msg("ops.doctor.schemaOlder", { found, current: SCHEMA_VERSION }));
     } catch (error) {
       problem(msg("cli.doctor.tablesUnreadable", { error: message(error) }));
     }

@@ -5,40 +5,7 @@ import type { EventStore, ExerciseRecord, ExerciseSummary, SeatRecord } from "./
 import { SequenceConflict } from "./event-store.ts";
 import { DamagedDatabase, isDamage, sqliteCodeOf } from "./sqlite-errors.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS exercises (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  scenario TEXT NOT NULL,
-  seed INTEGER NOT NULL,
-  created_at INTEGER NOT NULL,
-  facilitator_token_hash TEXT NOT NULL,
-  join_codes TEXT NOT NULL,
-  observer_code TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS join_codes (
-  code TEXT PRIMARY KEY,
-  exercise_id TEXT NOT NULL REFERENCES exercises(id),
-  role TEXT NOT NULL,
-  nation TEXT
-);
-CREATE TABLE IF NOT EXISTS events (
-  exercise_id TEXT NOT NULL REFERENCES exercises(id),
-  seq INTEGER NOT NULL,
-  at INTEGER NOT NULL,
-  body TEXT NOT NULL,
-  PRIMARY KEY (exercise_id, seq)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS seats (
-  token TEXT PRIMARY KEY,
-  exercise_id TEXT NOT NULL REFERENCES exercises(id),
-  role TEXT NOT NULL,
-  nation TEXT,
-  name TEXT NOT NULL,
-  created_at INTEGER NOT NULL
-);
-`;
+import { migrate, NewerSchema, SCHEMA_VERSION, schemaVersionOf, type Migrated } from "./sqlite-migrations.ts";
 
 export const TABLES = ["exercises", "join_codes", "events", "seats"] as const;
 
@@ -57,24 +24,29 @@ export class SqliteFile implements EventStore {
   readonly kind = "sqlite";
   private db: DatabaseSync;
   readonly path: string;
+  /** The schema versions the file was opened at and brought to (sqlite-migrations.ts). */
+  readonly migrated: Migrated = { from: 0, to: 0, fresh: false };
 
-  /** Throws DamagedDatabase when the file is not a database or fails SQLite's quick check. */
+  /** Throws NewerSchema for a file of a newer release, DamagedDatabase when the file is not a database or fails SQLite's quick check. */
   constructor(path: string, options: SqliteFileOptions = {}) {
     this.path = path;
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     this.db = new DatabaseSync(path);
     try {
+      // A newer release's file is refused before anything here writes to it.
+      const found = schemaVersionOf(this.db);
+      if (found > SCHEMA_VERSION) throw new NewerSchema(path, found);
       this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
       // A damaged page found now stops the start with one line naming the file, instead of
       // failing some later command of some exercise. It reads the whole file once: about
       // 0.1 s for 60 MB with the file in the page cache (docs/OPERATIONS.md).
       const problem = quickCheck(this.db);
       if (problem) throw new DamagedDatabase(path, problem);
-      this.db.exec(SCHEMA);
+      this.migrated = migrate(this.db, path);
       if (options.maxPageCount) this.db.exec(`PRAGMA max_page_count = ${Math.floor(options.maxPageCount)}`);
     } catch (error) {
       this.db.close();
-      if (error instanceof DamagedDatabase) throw error;
+      if (error instanceof DamagedDatabase || error instanceof NewerSchema) throw error;
       if (isDamage(sqliteCodeOf(error))) throw new DamagedDatabase(path, (error as Error).message);
       throw error;
     }

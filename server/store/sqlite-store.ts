@@ -6,6 +6,7 @@ import type { SqliteFileOptions } from "./sqlite-file.ts";
 import { acquireLock, lockPathFor, type DataDirLock } from "./data-dir-lock.ts";
 import { DamagedDatabase, SqliteCode, StoreFailure, isDamage } from "./sqlite-errors.ts";
 import type { Logger } from "../log.ts";
+import { NewerSchema } from "./sqlite-migrations.ts";
 
 export type SqliteStoreOptions = SqliteFileOptions & {
   /**
@@ -66,9 +67,15 @@ export class SqliteStore implements EventStore {
     this.worker.unref();
     this.started = new Promise<void>((resolve, reject) => {
       this.worker.once("message", (reply: StoreReply) => {
+        if ("ready" in reply) {
+          const { from, to, fresh } = reply.migrated;
+          if (fresh) log?.info("SQLite store created", { file: path, schemaVersion: to });
+          else if (from !== to) log?.info("SQLite store migrated", { file: path, fromVersion: from, toVersion: to });
+          return resolve();
+        }
         if (!("openFailed" in reply)) return resolve();
-        const { message, damage } = reply.openFailed;
-        reject(damage === null ? new Error(message) : new DamagedDatabase(path, damage));
+        const { message, damage, newer } = reply.openFailed;
+        reject(newer ? new NewerSchema(path, newer.found, newer.supported) : damage === null ? new Error(message) : new DamagedDatabase(path, damage));
       });
       this.worker.once("error", reject);
     });

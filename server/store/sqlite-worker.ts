@@ -2,6 +2,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { SqliteFile, type SqliteFileOptions } from "./sqlite-file.ts";
 import { SequenceConflict } from "./event-store.ts";
 import { DamagedDatabase, sqliteCodeOf } from "./sqlite-errors.ts";
+import { NewerSchema, type Migrated } from "./sqlite-migrations.ts";
 
 /**
  * The thread that owns the SQLite file (see SqliteStore): one request at a time, in order, so a
@@ -9,8 +10,8 @@ import { DamagedDatabase, sqliteCodeOf } from "./sqlite-errors.ts";
  */
 export type StoreRequest = { id: number; method: keyof SqliteFile; args: unknown[] };
 export type StoreReply =
-  | { ready: true }
-  | { openFailed: { message: string; damage: string | null } }
+  | { ready: true; migrated: Migrated }
+  | { openFailed: { message: string; damage: string | null; newer: { found: number; supported: number } | null } }
   | { id: number; result: unknown }
   | { id: number; conflict: { exerciseId: string; expected: number; got: number } }
   | { id: number; failure: string; sqliteCode: number | null };
@@ -23,7 +24,8 @@ function open(): SqliteFile | null {
     return new SqliteFile(path, options);
   } catch (error) {
     const damage = error instanceof DamagedDatabase ? error.detail : null;
-    port.postMessage({ openFailed: { message: String((error as Error)?.message ?? error), damage } } satisfies StoreReply);
+    const newer = error instanceof NewerSchema ? { found: error.found, supported: error.supported } : null;
+    port.postMessage({ openFailed: { message: String((error as Error)?.message ?? error), damage, newer } } satisfies StoreReply);
     return null;
   }
 }
@@ -45,5 +47,5 @@ if (file) {
       }
     });
   });
-  port.postMessage({ ready: true } satisfies StoreReply);
+  port.postMessage({ ready: true, migrated: file.migrated } satisfies StoreReply);
 }

@@ -25,7 +25,6 @@ export default {
 
   "cli.msel.aboutExport": "CSV with HSEEP columns to standard output (a translated scenario gets a column per language\n  after each text: \"Title\", \"Title (fr)\" …).",
   "cli.msel.aboutImport": "Replaces the scenario's MSEL with the spreadsheet's rows, validates the result, and writes the\n  scenario file (or --out). Nothing is written when anything is wrong.",
-  "cli.msel.outNeedsFile": "concord msel import: --out needs a file name.",
   "cli.msel.cannotReadCsv": "{file}: cannot read the CSV: {error}",
   "cli.msel.missingColumns": "{file}: {count, plural, one {missing column} other {missing columns}} {columns} (export a scenario's MSEL to see the expected columns)",
   "cli.msel.nothingWritten": "Nothing written: {count, plural, one {# problem} other {# problems}}.",

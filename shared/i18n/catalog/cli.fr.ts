@@ -22,7 +22,6 @@ export default {
 
   "cli.msel.aboutExport": "Le MSEL en CSV aux colonnes HSEEP sur la sortie standard (un scénario traduit a une colonne par langue\n  après chaque texte : « Title », « Title (fr) »…).",
   "cli.msel.aboutImport": "Remplace le MSEL du scénario par les lignes du tableur, vérifie le résultat et écrit le fichier\n  du scénario (ou --out). Rien n’est écrit si la moindre erreur subsiste.",
-  "cli.msel.outNeedsFile": "concord msel import : --out demande un nom de fichier.",
   "cli.msel.cannotReadCsv": "{file} : lecture du CSV impossible : {error}",
   "cli.msel.missingColumns": "{file} : {count, plural, one {colonne manquante} other {colonnes manquantes}} {columns} (exportez le MSEL d’un scénario pour voir les colonnes attendues)",
   "cli.msel.nothingWritten": "Rien n’a été écrit : {count, plural, one {# problème} other {# problèmes}}.",

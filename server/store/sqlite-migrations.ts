@@ -1,0 +1,105 @@
+import type { DatabaseSync } from "node:sqlite";
+
+/**
+ * The SQLite store's schema, as numbered steps recorded in the file's `PRAGMA user_version`.
+ * A fresh file runs them all; a file from an older release runs the ones it lacks, each in a
+ * transaction with its version, so a crash mid-way leaves a file at one version or the next;
+ * a file from a newer release is refused (its tables may mean something this code does not
+ * know), never changed. Steps are only ever appended: a released step is never edited.
+ */
+export type Migration = { version: number; about: string; sql: string };
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    // Files written before schema versions (user_version 0) hold exactly these tables already:
+    // IF NOT EXISTS makes the step a no-op for them.
+    about: "exercises, join codes, events and seats",
+    sql: `
+CREATE TABLE IF NOT EXISTS exercises (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  scenario TEXT NOT NULL,
+  seed INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  facilitator_token_hash TEXT NOT NULL,
+  join_codes TEXT NOT NULL,
+  observer_code TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS join_codes (
+  code TEXT PRIMARY KEY,
+  exercise_id TEXT NOT NULL REFERENCES exercises(id),
+  role TEXT NOT NULL,
+  nation TEXT
+);
+CREATE TABLE IF NOT EXISTS events (
+  exercise_id TEXT NOT NULL REFERENCES exercises(id),
+  seq INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (exercise_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS seats (
+  token TEXT PRIMARY KEY,
+  exercise_id TEXT NOT NULL REFERENCES exercises(id),
+  role TEXT NOT NULL,
+  nation TEXT,
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);`,
+  },
+  {
+    version: 2,
+    // The roster (listSeats) and replacing a join code looked through every seat and code of
+    // every exercise.
+    about: "seats and join codes indexed by exercise",
+    sql: `
+CREATE INDEX IF NOT EXISTS seats_by_exercise ON seats (exercise_id, created_at);
+CREATE INDEX IF NOT EXISTS join_codes_by_exercise ON join_codes (exercise_id, role);`,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+
+/** A file written by a newer Concord: opening it could misread or damage what it holds. */
+export class NewerSchema extends Error {
+  readonly file: string;
+  readonly found: number;
+  readonly supported: number;
+  constructor(file: string, found: number, supported = SCHEMA_VERSION) {
+    super(
+      `${file} has schema version ${found}, newer than this Concord knows (up to ${supported}): it was written by a newer release. ` +
+        `Run that release again, or restore a backup taken before the upgrade (docs/OPERATIONS.md, "Upgrading"); the file was not changed`,
+    );
+    this.file = file;
+    this.found = found;
+    this.supported = supported;
+  }
+}
+
+export function schemaVersionOf(db: DatabaseSync): number {
+  return Number((db.prepare("PRAGMA user_version").get() as { user_version: number }).user_version);
+}
+
+export type Migrated = { from: number; to: number; fresh: boolean };
+
+/** Brings the file to SCHEMA_VERSION: which versions it went from and to, and whether it was empty. */
+export function migrate(db: DatabaseSync, file: string): Migrated {
+  const from = schemaVersionOf(db);
+  if (from > SCHEMA_VERSION) throw new NewerSchema(file, from);
+  const fresh = (db.prepare("SELECT count(*) AS n FROM sqlite_schema").get() as { n: number }).n === 0;
+  for (const step of MIGRATIONS) {
+    if (step.version <= from) continue;
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      db.exec(step.sql);
+      // user_version lives in the file's header and commits with the step.
+      db.exec(`PRAGMA user_version = ${step.version}`);
+      db.exec("COMMIT");
+    } catch (error) {
+      if (db.isTransaction) db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+  return { from, to: SCHEMA_VERSION, fresh };
+}
