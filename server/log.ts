@@ -98,8 +98,16 @@ export function colyseusLogger(log: Logger) {
     debug: (...args: unknown[]) => log.debug?.(line(args), fields),
     info: (...args: unknown[]) => log.info(line(args), fields),
     warn: (...args: unknown[]) => log.warn(line(args), fields),
-    error: (...args: unknown[]) => log.error(line(args), fields),
+    error: (...args: unknown[]) => {
+      const text = line(args);
+      // A frame the ws library refuses (too big, malformed) is the sender's fault, not the
+      // server's: one warning line, without the library's stack.
+      if (CLIENT_FRAME_FAULT.test(text)) log.warn(text.split("\n")[0]!, { ...fields, clientFault: true });
+      else log.error(text, fields);
+    },
   };
 }
+
+const CLIENT_FRAME_FAULT = /^(?:RangeError: )?(?:Max payload size exceeded|Invalid WebSocket frame|Invalid opcode|Invalid UTF-8|RSV[123] must be clear|MASK must be set|Unsupported WebSocket frame)/;
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

@@ -120,11 +120,17 @@ describe("serving the client", () => {
   });
 
   it("does not answer the server's own endpoints, or a file name that is not there, with the page", async () => {
-    for (const path of ["/metrics", "/ready", "/api/nope", "/matchmake/nothing", "/favicon.ico", "/robots.txt"]) {
+    for (const path of ["/api/nope", "/matchmake/nothing", "/favicon.ico", "/robots.txt"]) {
       const res = await get(path);
       expect(res.body.toString(), path).not.toContain("<title>Concord</title>");
       expect(res.status, path).not.toBe(200);
     }
+    // The probes answer for themselves: Prometheus text and a readiness verdict, never the page.
+    const metrics = await get("/metrics");
+    expect(metrics.headers["content-type"]).toMatch(/text\/plain/);
+    expect(metrics.body.toString()).toContain("# TYPE");
+    const ready = await get("/ready");
+    expect(ready.body.toString()).not.toContain("<title>Concord</title>");
     const health = await get("/health");
     expect(health.status).toBe(200);
     expect(health.headers["content-type"]).toMatch(/json/);
