@@ -10,8 +10,7 @@ import { translate } from "../../shared/i18n/format.ts";
 import { decide } from "../../shared/engine/decide.ts";
 import { stamp, foldEvents } from "../../shared/engine/evolve.ts";
 import { initialState } from "../../shared/engine/initial-state.ts";
-import type { Viewer } from "../../shared/engine/view-for.ts";
-import { feedItemFor, type FeedItem } from "../../shared/view/feed.ts";
+import { RoomFeeds, viewerKeys, viewerOf, WHITE } from "./room-feeds.ts";
 import { publicScenario } from "../../shared/view/public-scenario.ts";
 import { SequenceConflict } from "../store/event-store.ts";
 import { serverContext } from "../context.ts";
@@ -30,10 +29,8 @@ import { SeatDesk, type Admission, type SeatedClient } from "./seat-desk.ts";
 // Scenario JSON and per-nation perspectives exceed the 8 KB default on the first full state.
 Encoder.BUFFER_SIZE = 512 * 1024;
 
-const FEED_LENGTH = 100;
 /** Commands whose handling may resolve the turn. */
 const RESOLVING_COMMANDS = new Set<string>(["commitTurn", "forceResolve", "timerExpired"]);
-const WHITE = "white";
 /** How long a seat cut off for flooding must wait before it may rejoin. */
 const FLOOD_COOL_DOWN_MS = 10_000;
 const FLOODING = 4429;
@@ -81,7 +78,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   private exercise!: ExerciseState;
   private queue = new FairQueue();
   private outbox = emptyOutbox();
-  private feeds = new Map<string, { items: FeedItem[]; version: number }>();
+  private feeds = new RoomFeeds();
   private seats!: SeatDesk;
   private publicProjection!: PublicProjection;
   private projections = new Map<string, PerspectiveProjection>();
@@ -102,7 +99,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     let before = initialState(record.scenario, record.id, record.seed);
     for (const event of events) {
       before = foldEvents(before, [event]);
-      this.recordFeed(event, before);
+      this.feeds.record(event, before);
     }
     const room = this;
     this.seats = new SeatDesk({
@@ -119,10 +116,10 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.state.title = record.title;
     this.state.scenario = JSON.stringify(publicScenario(record.scenario));
     this.publicProjection = new PublicProjection(this.state);
-    for (const key of this.viewerKeys()) {
+    for (const key of viewerKeys(this.exercise)) {
       const perspective = Object.assign(new PerspectiveSchema(), { viewer: key });
       this.state.perspectives.set(key, perspective);
-      this.projections.set(key, new PerspectiveProjection(perspective, this.viewerOf(key)));
+      this.projections.set(key, new PerspectiveProjection(perspective, viewerOf(key)));
     }
     this.project();
     this.scheduleTimer();
@@ -390,7 +387,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
       return { rejected: refuse(RejectionCode.Internal, "server.room.saveFailed") };
     }
     // decide computed the state after each event already (Decision.states): no second fold.
-    events.forEach((event, i) => this.recordFeed(event, decision.states[i]!));
+    events.forEach((event, i) => this.feeds.record(event, decision.states[i]!));
     this.exercise = decision.states.at(-1) ?? this.exercise;
     this.outbox.dirty = true;
     this.outbox.pings.push(...events);
@@ -427,26 +424,6 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.scheduleTimer();
   }
 
-  private viewerKeys(): string[] {
-    return [WHITE, ...Object.values(this.exercise.nations).filter((n) => n.playable).map((n) => n.id)];
-  }
-
-  private viewerOf(key: string): Viewer {
-    return key === WHITE ? { kind: "white" } : { kind: "nation", nation: key };
-  }
-
-  private recordFeed(event: ExerciseEvent, state: ExerciseState) {
-    for (const key of this.viewerKeys()) {
-      const item = feedItemFor(event, state, this.viewerOf(key));
-      if (!item) continue;
-      const feed = this.feeds.get(key) ?? { items: [], version: 0 };
-      feed.items.push(item);
-      if (feed.items.length > FEED_LENGTH) feed.items.splice(0, feed.items.length - FEED_LENGTH);
-      feed.version++;
-      this.feeds.set(key, feed);
-    }
-  }
-
   /**
    * Writes the public state and the perspectives somebody is looking through. A perspective
    * nobody watches is brought up to date when a client starts looking through it.
@@ -454,14 +431,13 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   private project() {
     this.publicProjection.update(this.exercise, { version: this.seats.version, value: () => this.seats.onlineByNation() });
     const watched = new Set((this.clients as SeatedClient[]).map((c) => c.userData?.perspective).filter(Boolean) as string[]);
-    for (const key of this.viewerKeys()) if (watched.has(key)) this.projectPerspectiveOf(key);
+    for (const key of viewerKeys(this.exercise)) if (watched.has(key)) this.projectPerspectiveOf(key);
   }
 
   private projectPerspectiveOf(key: string) {
-    const feed = this.feeds.get(key);
     this.projections.get(key)!.update(
       this.exercise,
-      { version: feed?.version ?? 0, value: () => feed?.items ?? [] },
+      this.feeds.of(key),
       { version: this.seats.version, value: () => this.seats.rosterFor(key, WHITE) },
     );
   }

@@ -1,0 +1,45 @@
+import type { ExerciseState } from "../../shared/state/schema.ts";
+import type { ExerciseEvent } from "../../shared/protocol/events.ts";
+import type { Viewer } from "../../shared/engine/view-for.ts";
+import { feedItemFor, type FeedItem } from "../../shared/view/feed.ts";
+
+/** Lines of feed each perspective keeps (the client shows the latest; the replay has them all). */
+const FEED_LENGTH = 100;
+/** The white cell's perspective key; the others are playable nations' ids. */
+export const WHITE = "white";
+
+/** The perspectives a room projects: the white cell's and each playable nation's. */
+export function viewerKeys(state: ExerciseState): string[] {
+  return [WHITE, ...Object.values(state.nations).filter((n) => n.playable).map((n) => n.id)];
+}
+
+export function viewerOf(key: string): Viewer {
+  return key === WHITE ? { kind: "white" } : { kind: "nation", nation: key };
+}
+
+/**
+ * Each perspective's recent feed, as the events arrive: what that viewer may hear of each event
+ * (shared/view/feed.ts), the last FEED_LENGTH lines, with a version the projection watches.
+ */
+export class RoomFeeds {
+  private feeds = new Map<string, { items: FeedItem[]; version: number }>();
+
+  /** `state` is the state after the event. */
+  record(event: ExerciseEvent, state: ExerciseState): void {
+    for (const key of viewerKeys(state)) {
+      const item = feedItemFor(event, state, viewerOf(key));
+      if (!item) continue;
+      const feed = this.feeds.get(key) ?? { items: [], version: 0 };
+      feed.items.push(item);
+      if (feed.items.length > FEED_LENGTH) feed.items.splice(0, feed.items.length - FEED_LENGTH);
+      feed.version++;
+      this.feeds.set(key, feed);
+    }
+  }
+
+  /** A perspective's feed as a versioned value for the projection. */
+  of(key: string): { version: number; value: () => FeedItem[] } {
+    const feed = this.feeds.get(key);
+    return { version: feed?.version ?? 0, value: () => feed?.items ?? [] };
+  }
+}
