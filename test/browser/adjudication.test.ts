@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { browserSuite, browserAndServer, person, screenshot, seeText, openTab, panel, joinFromStartPage } from "./support/browser.ts";
+import { browserSuite, browserAndServer, person, screenshot, seeText, openTab, panel, joinFromStartPage, startFromConsole } from "./support/browser.ts";
 import { BROWSER_SCENARIOS, type RunningServer } from "./support/server.ts";
 
 /**
@@ -21,9 +21,7 @@ browserSuite("browser: an adjudication with several changes", () => {
     const before = await stateNow();
     const control = await person(browser);
     const f = control.page;
-    await f.goto(`${server.url}/#facilitator=${ex.facilitatorToken}&exercise=${ex.id}`);
-    await f.getByRole("button", { name: "Start exercise" }).click();
-    await f.locator(".phase-pill", { hasText: "Running" }).waitFor();
+    await startFromConsole(f, server.url, ex);
     await openTab(f, /Injects & adjudication/);
     return { ex, stateNow, before, control, f };
   }

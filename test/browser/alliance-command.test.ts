@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { browserSuite, browserAndServer, person, screenshot, seeText, panel, openTab, joinFromStartPage, type Person } from "./support/browser.ts";
+import { browserSuite, browserAndServer, person, screenshot, seeText, panel, openTab, joinFromStartPage, type Person, openConsole } from "./support/browser.ts";
 import { BROWSER_SCENARIOS, type RunningServer } from "./support/server.ts";
 
 /**
@@ -17,6 +17,18 @@ browserSuite("browser: forces under alliance command", () => {
   browserAndServer(BROWSER_SCENARIOS, (b, s) => ((browser = b), (server = s)));
 
   /** Picks the option whose text contains `text` (labels carry status and region, which change). */
+  /** Exercise control's console, and Alice (Nordmark) and Carol (Sudland) joined from the start page. */
+  async function consoleAndTwoTeams() {
+    const ex = await server.createExercise("triad");
+    const code = (nation: string) => ex.joinCodes.find((c) => c.nation === nation)!.code;
+    const control = await person(browser);
+    const [alice, carol] = await Promise.all([person(browser), person(browser)]);
+    people.push(control, alice, carol);
+    await openConsole(control.page, server.url, ex);
+    await Promise.all([joinFromStartPage(alice.page, server.url, code("north"), "Alice"), joinFromStartPage(carol.page, server.url, code("south"), "Carol")]);
+    return { ex, control, alice, carol };
+  }
+
   async function pick(page: Page, label: string, text: string) {
     const select = panel(page).getByLabel(label, { exact: true });
     const value = await select.locator("option", { hasText: text }).first().getAttribute("value");
@@ -24,14 +36,8 @@ browserSuite("browser: forces under alliance command", () => {
   }
 
   it("designates the commander, places an asset under alliance command with a caveat, and the commander orders it", async () => {
-    const ex = await server.createExercise("triad");
-    const code = (nation: string) => ex.joinCodes.find((c) => c.nation === nation)!.code;
-    const control = await person(browser);
-    const [alice, carol] = await Promise.all([person(browser), person(browser)]);
-    people.push(control, alice, carol);
+    const { ex, control, alice, carol } = await consoleAndTwoTeams();
     const f = control.page;
-    await f.goto(`${server.url}/#facilitator=${ex.facilitatorToken}&exercise=${ex.id}`);
-    await Promise.all([joinFromStartPage(alice.page, server.url, code("north"), "Alice"), joinFromStartPage(carol.page, server.url, code("south"), "Carol")]);
     await seeText(alice.page, "Alice · Nordmark");
     await seeText(carol.page, "Carol · Sudland");
     await f.getByRole("button", { name: "Start exercise" }).click();
@@ -93,14 +99,8 @@ browserSuite("browser: forces under alliance command", () => {
   }, 90_000);
 
   it("proposes a scoped MOU and terminates it; grants consent and revokes it", async () => {
-    const ex = await server.createExercise("triad");
-    const code = (nation: string) => ex.joinCodes.find((c) => c.nation === nation)!.code;
-    const control = await person(browser);
-    const [alice, carol] = await Promise.all([person(browser), person(browser)]);
-    people.push(control, alice, carol);
+    const { ex, control, alice, carol } = await consoleAndTwoTeams();
     const f = control.page;
-    await f.goto(`${server.url}/#facilitator=${ex.facilitatorToken}&exercise=${ex.id}`);
-    await Promise.all([joinFromStartPage(alice.page, server.url, code("north"), "Alice"), joinFromStartPage(carol.page, server.url, code("south"), "Carol")]);
     await seeText(carol.page, "Carol · Sudland");
     await f.getByRole("button", { name: "Start exercise" }).click();
     const [a, c] = [alice.page, carol.page];

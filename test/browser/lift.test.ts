@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { browserSuite, browserAndServer, person, screenshot, seeText, panel, stepper, joinFromStartPage, openTab } from "./support/browser.ts";
+import { browserSuite, browserAndServer, person, screenshot, seeText, panel, stepper, joinFromStartPage, openTab, startFromConsole } from "./support/browser.ts";
 import { SHIPPED_SCENARIOS, type RunningServer } from "./support/server.ts";
 
 /**
@@ -27,9 +27,7 @@ browserSuite("browser: strategic lift in Cyclone Iris", () => {
     const control = await person(browser);
     const staff = await person(browser);
     const f = control.page;
-    await f.goto(`${server.url}/#facilitator=${ex.facilitatorToken}&exercise=${ex.id}`);
-    await f.getByRole("button", { name: "Start exercise" }).click();
-    await f.locator(".phase-pill", { hasText: "Running" }).waitFor();
+    await startFromConsole(f, server.url, ex);
     const a = staff.page;
     await joinFromStartPage(a, server.url, ex.joinCodes.find((c) => c.nation === "austrava")!.code, "Ava");
     await seeText(a, "Ava · Commonwealth of Austrava");

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { browserSuite, browserAndServer, person, screenshot, seeText, openTab, panel, joinFromStartPage } from "./support/browser.ts";
+import { browserSuite, browserAndServer, person, screenshot, seeText, openTab, panel, joinFromStartPage, openConsole } from "./support/browser.ts";
 import { BROWSER_SCENARIOS, type RunningServer } from "./support/server.ts";
 
 /**
@@ -19,7 +19,7 @@ browserSuite("browser: policies and tension", () => {
     const ex = await server.createExercise("triad");
     const control = await person(browser);
     const f = control.page;
-    await f.goto(`${server.url}/#facilitator=${ex.facilitatorToken}&exercise=${ex.id}`);
+    await openConsole(f, server.url, ex);
     const alice = await person(browser);
     const a = alice.page;
     await joinFromStartPage(a, server.url, ex.joinCodes.find((c) => c.nation === "north")!.code, "Alice");

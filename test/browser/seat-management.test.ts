@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { Client } from "@colyseus/sdk";
-import { browserSuite, browserAndServer, person, screenshot, seeText, openTab, panel, joinFromStartPage } from "./support/browser.ts";
+import { browserSuite, browserAndServer, person, screenshot, seeText, openTab, panel, joinFromStartPage, openConsole } from "./support/browser.ts";
 import { BROWSER_SCENARIOS, type RunningServer } from "./support/server.ts";
 
 /**
@@ -25,7 +25,7 @@ browserSuite("browser: seat management", () => {
 
     const control = await person(browser);
     const f = control.page;
-    await f.goto(`${server.url}/#facilitator=${ex.facilitatorToken}&exercise=${ex.id}`);
+    await openConsole(f, server.url, ex);
     await openTab(f, /Roster/);
     const roster = panel(f);
     const codes = roster.getByRole("table", { name: "Join codes" });

@@ -94,6 +94,18 @@ export async function joinFromStartPage(page: Page, url: string, code: string, n
   await page.getByRole("button", { name: labels.join }).click();
 }
 
+/** Exercise control's console for an exercise, opened from the facilitator link. */
+export async function openConsole(page: Page, url: string, exercise: { id: string; facilitatorToken: string }): Promise<void> {
+  await page.goto(`${url}/#facilitator=${exercise.facilitatorToken}&exercise=${exercise.id}`);
+}
+
+/** Opens the console and starts the exercise, as exercise control would, and waits until it runs. */
+export async function startFromConsole(page: Page, url: string, exercise: { id: string; facilitatorToken: string }): Promise<void> {
+  await openConsole(page, url, exercise);
+  await page.getByRole("button", { name: "Start exercise" }).click();
+  await page.locator(".phase-pill", { hasText: "Running" }).waitFor();
+}
+
 export async function openTab(page: Page, name: string | RegExp): Promise<void> {
   await page.getByRole("tab", { name }).click();
 }
