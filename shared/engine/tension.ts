@@ -5,6 +5,7 @@ import { clamp, round1 } from "./numbers.ts";
 import { isAllied } from "./sides.ts";
 import { policyTension } from "./posture.ts";
 import { explain } from "./explain.ts";
+import { incidentChanceAt } from "./incident-chance.ts";
 import { term } from "./words.ts";
 
 /**
@@ -23,8 +24,7 @@ export function tensionEscalationFactor(state: ExerciseState): number {
 export function incidentChance(state: ExerciseState, nation: string): number {
   const policies = state.nations[nation]?.policies;
   if (!policies) return 0;
-  const rules = state.scenario.rules;
-  return clamp(rules.roeIncidentChance[policies.rulesOfEngagement] * (state.tension / rules.tensionReference), 0, 1);
+  return incidentChanceAt(state.scenario.rules, policies.rulesOfEngagement, state.tension);
 }
 
 /** One signed amount as the messages show it (+1.5, −3). */

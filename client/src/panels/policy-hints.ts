@@ -4,6 +4,7 @@ import type { PolicyRules } from "../../../shared/view/public-scenario.ts";
 import type { AlertLevel, RulesOfEngagement, PublicStance } from "../../../shared/scenario/schema.ts";
 import { t, lang } from "../i18n.ts";
 import { term } from "./words.ts";
+import { incidentChanceAt } from "../../../shared/engine/incident-chance.ts";
 
 export const ALERT_LEVELS: readonly AlertLevel[] = ["normal", "elevated", "high", "maximum"];
 export const ROE_LEVELS: readonly RulesOfEngagement[] = ["restrictive", "standard", "robust"];
@@ -37,7 +38,7 @@ function line(policy: Policy, value: string, rules: PolicyRules, tension: number
         response: rules.roeResponseFactor[v],
         chance,
         reference: rules.tensionReference,
-        now: Math.min(1, (chance * tension) / rules.tensionReference),
+        now: incidentChanceAt(rules, v, tension),
         tension: rules.roeTension[v],
         escalation: v === "robust" ? "yes" : "no",
         trust: rules.trustLossEscalation,
