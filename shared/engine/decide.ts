@@ -37,6 +37,7 @@ export function decide(state: ExerciseState, command: Command, actor: Actor, now
   const denied = authorize(state, command, actor);
   if (denied) return { rejected: named(denied, englishNames(state)) };
   const builder = new EventBuilder(state, now);
+  if (actor.role === "participant" && actor.simulated) builder.emit({ type: "actedFor", nation: actor.nation, by: actor.name, as: actor.simulated, command: command.type });
   const rejection = dispatch(builder, command, actor);
   if (rejection) return { rejected: named(rejection, englishNames(state)) };
   const events = builder.finish();
@@ -73,7 +74,7 @@ function authorize(state: ExerciseState, command: Command, actor: Actor): Reject
   const type = command.type as string;
   if (actor.role === "system") return type === "timerExpired" ? null : refuse(RejectionCode.NotFacilitator, "engine.auth.serverTimerOnly");
   if (type === "timerExpired") return refuse(RejectionCode.NotFacilitator, "engine.auth.clockOnly");
-  if (actor.role === "observer") return refuse(RejectionCode.ReadOnly, "engine.auth.readOnly");
+  if (actor.role === "observer" || actor.role === "evaluator") return refuse(RejectionCode.ReadOnly, "engine.auth.readOnly");
   if ((FACILITATOR_COMMANDS as string[]).includes(type) && actor.role !== "facilitator") {
     return refuse(RejectionCode.NotFacilitator, "engine.auth.facilitatorOnly", { action: { key: FACILITATOR_ACTIONS[type as FacilitatorCommandType] } });
   }
@@ -81,7 +82,8 @@ function authorize(state: ExerciseState, command: Command, actor: Actor): Reject
   if ((PARTICIPANT_COMMANDS as string[]).includes(type)) {
     if (actor.role !== "participant") return refuse(RejectionCode.NotYourNation, "engine.auth.notAsNation");
     if (!state.nations[actor.nation]) return refuse(RejectionCode.NotYourNation, "engine.nation.unknown");
-    if (!state.nations[actor.nation]!.playable) return refuse(RejectionCode.NotYourNation, "engine.auth.notPlayable", { nation: ref("nation", actor.nation) });
+    // A simulated move (role-player, exercise control, bot, playbook) may be for any nation on the map.
+    if (!state.nations[actor.nation]!.playable && !actor.simulated) return refuse(RejectionCode.NotYourNation, "engine.auth.notPlayable", { nation: ref("nation", actor.nation) });
   }
   return null;
 }

@@ -151,6 +151,8 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
     case "objectiveMet":
       if (!Object.hasOwn(state.objectives, event.objective)) return state;
       return { ...state, objectives: put<ObjectiveState>(state.objectives, event.objective, { id: event.objective, met: true, metTurn: event.turn }) };
+    case "actedFor":
+      return state;
     case "rngAdvanced":
       return { ...state, rng: event.rng };
     case "improvementRecorded":

@@ -113,9 +113,28 @@ export const FACILITATOR_COMMANDS = FacilitatorCommand.options.map((o) => o.shap
 export const CommandEnvelope = z.object({ id: z.string().min(1).max(64), command: z.unknown() });
 export type CommandEnvelope = z.infer<typeof CommandEnvelope>;
 
-/** Who is acting. Seats are managed by the server; the engine only sees this. */
+/**
+ * Who plays a nation's move when no team member does: a role-player seat, exercise control in
+ * person, a bot persona, or the scenario's adversary playbook. Such a move goes through the same
+ * `decide` as a team's, is never more than the rules allow that nation, and is recorded
+ * (`actedFor`) so replay and the AAR can say which moves were simulated.
+ */
+export const Simulation = { RolePlayer: "roleplayer", Control: "control", Bot: "bot", Playbook: "playbook" } as const;
+export type Simulation = (typeof Simulation)[keyof typeof Simulation];
+export const SIMULATIONS = Object.values(Simulation) as [Simulation, ...Simulation[]];
+
+/**
+ * Who is acting. Seats are managed by the server; the engine only sees this.
+ * - participant: a nation's team member; with `simulated`, someone or something acting for the
+ *   nation (then the nation need not be playable).
+ * - evaluator: sees the white cell's view (or the nations assigned), writes observations and
+ *   ratings, never acts in the game. `lead` sets consensus ratings.
+ * - controller: a named member of exercise control, limited to `nations` when not null.
+ */
 export type Actor =
-  | { role: "participant"; nation: string; name: string }
+  | { role: "participant"; nation: string; name: string; simulated?: Simulation }
   | { role: "facilitator"; name: string }
+  | { role: "controller"; name: string; nations: string[] | null }
+  | { role: "evaluator"; name: string; lead?: boolean }
   | { role: "observer"; name: string }
   | { role: "system" };

@@ -26,6 +26,8 @@ export const EventBody = z.discriminatedUnion("type", [
   z.object({ type: z.literal("exerciseEnded") }),
   z.object({ type: z.literal("turnTimerSet"), seconds: z.number(), deadline: z.number().nullable() }),
   z.object({ type: z.literal("turnStarted"), turn: z.number(), deadline: z.number().nullable() }),
+  /** The command that follows was a simulated move for `nation` (see Simulation): by whom and how. */
+  z.object({ type: z.literal("actedFor"), nation: Nation, by: z.string(), as: z.enum(["roleplayer", "control", "bot", "playbook"]), command: z.string() }),
   z.object({ type: z.literal("orderDrafted"), draft: z.string(), nation: Nation, author: z.string(), order: Order }),
   z.object({ type: z.literal("draftWithdrawn"), draft: z.string(), by: z.string() }),
   z.object({ type: z.literal("turnCommitted"), nation: Nation, by: z.string() }),

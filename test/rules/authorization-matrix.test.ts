@@ -49,8 +49,18 @@ const ACTORS: Record<string, Actor> = {
   participant: { role: "participant", nation: "north", name: "Alice" },
   "non-playable nation": { role: "participant", nation: "red", name: "Red" },
   facilitator: { role: "facilitator", name: "Control" },
+  "role-player for the non-playable nation": { role: "participant", nation: "red", name: "Ana", simulated: "roleplayer" },
+  "bot for a playable nation": { role: "participant", nation: "north", name: "Cautious bot", simulated: "bot" },
   observer: { role: "observer", name: "Trainer" },
+  evaluator: { role: "evaluator", name: "Eve" },
 };
+/** The examples that name north's own things, as the non-playable nation's version of them. */
+const AS_RED: Record<string, unknown> = {
+  draftOrder: { type: "draftOrder", order: { kind: "setMission", asset: "r-frigate", mission: "patrol" } },
+  sendMessage: { type: "sendMessage", channel: "bilateral:north:red", text: "hi" },
+};
+/** Acting as a nation: its team, or whoever simulates it. */
+const AS_NATION = new Set(["participant", "role-player for the non-playable nation", "bot for a playable nation"]);
 
 const AUTH_CODES = ["not_facilitator", "not_your_nation", "read_only"];
 /** Participant commands exercise control may also give, for any team (the way out of a stuck turn). */
@@ -64,10 +74,11 @@ describe("authorization matrix: every role against every command", () => {
   for (const [type, example] of Object.entries(EXAMPLES)) {
     for (const [who, actor] of Object.entries(ACTORS)) {
       const participantCommand = (PARTICIPANT_COMMANDS as string[]).includes(type);
-      const allowed = who === "participant" ? participantCommand : who === "facilitator" ? !participantCommand || ALSO_FACILITATOR.has(type) : false;
+      const allowed = AS_NATION.has(who) ? participantCommand : who === "facilitator" ? !participantCommand || ALSO_FACILITATOR.has(type) : false;
       it(`${type} by ${who}: ${allowed ? "authorized" : "refused"}`, () => {
         const g = new Game().start();
-        const decision = decide(g.state, Command.parse(example), actor, g.now);
+        const own = actor.role === "participant" && actor.nation === "red" && Object.hasOwn(AS_RED, type) ? AS_RED[type] : example;
+        const decision = decide(g.state, Command.parse(own), actor, g.now);
         const code = "rejected" in decision ? decision.rejected.code : "accepted";
         if (allowed) expect(AUTH_CODES).not.toContain(code);
         else expect(AUTH_CODES).toContain(code);

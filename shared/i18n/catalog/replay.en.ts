@@ -128,6 +128,7 @@ export default {
   "replay.event.injectSkipped": "Inject {inject} was skipped.",
   "replay.event.injectDelayed": "Inject {inject} was postponed to turn {turn}.",
   "replay.event.noteAdded": "{author} recorded an observation.",
+  "replay.event.actedFor": "{by} acted for {nation} ({as, select, roleplayer {role-player} control {exercise control} bot {bot} playbook {adversary playbook} other {simulated}}).",
   "replay.event.rngAdvanced": "The resolution drew its random numbers.",
   "replay.event.improvementRecorded": "Improvement item added: {issue}.",
   "replay.event.improvementRemoved": "An improvement item was removed.",

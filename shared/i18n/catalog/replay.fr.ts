@@ -130,6 +130,7 @@ export default {
   "replay.event.injectSkipped": "L’injection {inject} a été écartée.",
   "replay.event.injectDelayed": "L’injection {inject} a été reportée au tour {turn}.",
   "replay.event.noteAdded": "{author} a consigné une observation.",
+  "replay.event.actedFor": "{by} a joué pour {nation} ({as, select, roleplayer {joueur de rôle} control {direction d’exercice} bot {robot} playbook {plan de l’adversaire} other {simulé}}).",
   "replay.event.rngAdvanced": "La résolution a effectué ses tirages aléatoires.",
   "replay.event.improvementRecorded": "Action d’amélioration ajoutée : {issue}.",
   "replay.event.improvementRemoved": "Une action d’amélioration a été supprimée.",
