@@ -17,6 +17,7 @@ import * as diplomacy from "./diplomacy.ts";
 import * as injects from "./injects.ts";
 import * as adjudication from "./adjudication.ts";
 import * as toa from "./toa.ts";
+import { setNationControl } from "./nation-control.ts";
 
 /**
  * `states[i]` is the state after `events[i]` once the events are stamped with `now` (what
@@ -65,6 +66,7 @@ const FACILITATOR_ACTIONS: Record<FacilitatorCommandType, MessageKey> = {
   recordImprovement: "engine.action.recordImprovement",
   removeImprovement: "engine.action.removeImprovement",
   designateCommander: "toa.action.designateCommander",
+  setNationControl: "control.action.setNationControl",
 };
 
 /** Participant commands exercise control may also give, for any team. */
@@ -134,6 +136,8 @@ function dispatch(b: EventBuilder, command: Command, actor: Actor): Rejection | 
       return agreements.revokeConsent(b, command, actor);
     case "designateCommander":
       return toa.designateCommander(b, command, actor);
+    case "setNationControl":
+      return setNationControl(b, command, actor);
     case "proposeJointExercise":
       return diplomacy.proposeJointExercise(b, command, actor);
     case "conveneDialogue":

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PERSONA_IDS } from "../bots/personas.ts";
 import { idString } from "./ids.ts";
 import { Order } from "../state/schema.ts";
 import { AgreementKind, MouScope, PublicStance } from "../scenario/schema.ts";
@@ -95,6 +96,18 @@ export const FacilitatorCommand = z.discriminatedUnion("type", [
   z.object({ type: z.literal("removeImprovement"), item: Id }),
   /** Names the alliance commander (or nobody), whose team orders forces under transfer of authority. */
   z.object({ type: z.literal("designateCommander"), nation: Id.nullable() }),
+  /**
+   * Who plays a nation (engine/nation-control.ts): its people, a bot persona, a role-player,
+   * exercise control in person; and, for a nation with an adversary playbook, whether the
+   * playbook's moves are made automatically, wait for approval, or are off.
+   */
+  z.object({
+    type: z.literal("setNationControl"),
+    nation: Id,
+    by: z.enum(["people", "bot", "roleplayer", "control"]),
+    persona: z.enum(PERSONA_IDS).optional(),
+    playbook: z.enum(["automatic", "approve", "off"]).optional(),
+  }),
 ]);
 export type FacilitatorCommand = z.infer<typeof FacilitatorCommand>;
 

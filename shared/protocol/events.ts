@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ImprovementItem, Order, Report, Agreement, ConsentRequest, InfoRequest, Message, ObserverNote, Detection, InjectState, AssetState, Crisis } from "../state/schema.ts";
+import { NationControl, ImprovementItem, Order, Report, Agreement, ConsentRequest, InfoRequest, Message, ObserverNote, Detection, InjectState, AssetState, Crisis } from "../state/schema.ts";
 import { Policies } from "../scenario/schema.ts";
 import { Effect } from "../scenario/effects.ts";
 import type { Msg } from "../i18n/message.ts";
@@ -28,6 +28,7 @@ export const EventBody = z.discriminatedUnion("type", [
   z.object({ type: z.literal("turnStarted"), turn: z.number(), deadline: z.number().nullable() }),
   /** The command that follows was a simulated move for `nation` (see Simulation): by whom and how. */
   z.object({ type: z.literal("actedFor"), nation: Nation, by: z.string(), as: z.enum(["roleplayer", "control", "bot", "playbook"]), command: z.string() }),
+  z.object({ type: z.literal("nationControlSet"), nation: Nation, control: NationControl, by: z.string() }),
   z.object({ type: z.literal("orderDrafted"), draft: z.string(), nation: Nation, author: z.string(), order: Order }),
   z.object({ type: z.literal("draftWithdrawn"), draft: z.string(), by: z.string() }),
   z.object({ type: z.literal("turnCommitted"), nation: Nation, by: z.string() }),

@@ -266,6 +266,18 @@ export type ImprovementItem = z.infer<typeof ImprovementItem>;
 export const ObjectiveState = z.object({ id: z.string(), met: z.boolean(), metTurn: z.number().nullable() });
 export type ObjectiveState = z.infer<typeof ObjectiveState>;
 
+/**
+ * Who plays a nation: `people` (its team), a `bot` persona, a `roleplayer` seat, or exercise
+ * `control` in person. `playbook`: what happens to the moves of the nation's adversary playbook,
+ * if the scenario has one (made automatically, queued for exercise control's approval, or off).
+ */
+export const NationControl = z.object({
+  by: z.enum(["people", "bot", "roleplayer", "control"]),
+  persona: z.string().optional(),
+  playbook: z.enum(["automatic", "approve", "off"]).optional(),
+});
+export type NationControl = z.infer<typeof NationControl>;
+
 export const ExerciseState = z.object({
   exerciseId: z.string(),
   scenario: ScenarioSpec,
@@ -313,6 +325,8 @@ export const ExerciseState = z.object({
   allianceCommander: z.string().nullable(),
   /** Diplomacy actions taken this turn, applied at resolution. */
   pendingDiplomacy: z.array(z.object({ kind: z.enum(["jointExercise", "dialogue"]), nations: z.array(z.string()), by: z.string() })),
+  /** Who plays each nation, where exercise control changed it from the default (engine/nation-control.ts). */
+  nationControl: z.record(z.string(), NationControl).optional(),
   /** How alarmed the adversary is, 0–100 (rules.initialTension at the start; engine/tension.ts). Public. */
   tension: z.number(),
   /** What moved tension at the last resolution that moved it, as messages (shown with it). */

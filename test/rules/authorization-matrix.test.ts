@@ -43,6 +43,7 @@ const EXAMPLES: Record<string, unknown> = {
   facilitatorMessage: { type: "facilitatorMessage", to: "north", text: "hi" },
   recordImprovement: { type: "recordImprovement", issue: "i", recommendation: "r" },
   removeImprovement: { type: "removeImprovement", item: "i1" },
+  setNationControl: { type: "setNationControl", nation: "south", by: "bot", persona: "cautious" },
 };
 
 const ACTORS: Record<string, Actor> = {

@@ -35,3 +35,34 @@ describe("simulated moves: acting for a nation nobody plays", () => {
     expect(again).toEqual(withRecord);
   });
 });
+
+describe("who plays a nation", () => {
+  it("defaults: a playable nation its people, a non-playable one exercise control with its playbook automatic", async () => {
+    const { controlOf } = await import("../../shared/engine/nation-control.ts");
+    const g = new Game();
+    expect(controlOf(g.state, "north")).toEqual({ by: "people" });
+    expect(controlOf(g.state, "red")).toEqual({ by: "control", playbook: "automatic" });
+  });
+
+  it("exercise control hands a team to a bot and back, and says so", async () => {
+    const { controlOf, botNations } = await import("../../shared/engine/nation-control.ts");
+    const g = new Game().start();
+    g.do({ type: "setNationControl", nation: "south", by: "bot", persona: "cautious" });
+    expect(botNations(g.state)).toEqual([{ nation: "south", persona: "cautious" }]);
+    expect(g.events.at(-1)).toMatchObject({ type: "ruleApplied", rule: "control.nation" });
+    g.refuse({ type: "setNationControl", nation: "south", by: "bot", persona: "cautious" }, { role: "facilitator", name: "Control" }, "already_answered");
+    g.do({ type: "setNationControl", nation: "south", by: "people" });
+    expect(controlOf(g.state, "south")).toEqual({ by: "people" });
+  });
+
+  it("a nation without a team cannot be handed to people", () => {
+    const g = new Game().start();
+    g.refuse({ type: "setNationControl", nation: "red", by: "people" }, { role: "facilitator", name: "Control" }, "invalid_target");
+  });
+
+  it("an unknown nation or persona is refused by name", () => {
+    const g = new Game().start();
+    g.refuse({ type: "setNationControl", nation: "atlantis", by: "bot" }, { role: "facilitator", name: "Control" }, "unknown_nation");
+    expect(() => g.do({ type: "setNationControl", nation: "south", by: "bot", persona: "genius" })).toThrow(/invalid command/);
+  });
+});

@@ -72,6 +72,8 @@ export function eventMsg(event: ExerciseEvent, state: ExerciseState): Msg {
       return msg("replay.event.noteAdded", { author: event.note.author });
     case "actedFor":
       return msg("replay.event.actedFor", { nation: ref("nation", event.nation), by: event.by, as: event.as });
+    case "nationControlSet":
+      return msg("control.explain.set", { nation: ref("nation", event.nation), by: event.control.by, persona: event.control.persona ?? "", playbook: event.control.playbook ?? "none" });
     case "rngAdvanced":
       return msg("replay.event.rngAdvanced");
     case "improvementRecorded":
