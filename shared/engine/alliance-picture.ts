@@ -1,5 +1,5 @@
 import type { EventBuilder } from "./builder.ts";
-import { relationKey } from "../state/schema.ts";
+import { relationKey, type Detection } from "../state/schema.ts";
 import { ref } from "../i18n/message.ts";
 import { assetType, regionsWithin } from "./map.ts";
 import { explain } from "./explain.ts";
@@ -17,7 +17,8 @@ export function shareAlliancePicture(b: EventBuilder): void {
   const members = commandMembers(b.state);
   if (members.length < 2) return;
   const assets = Object.values(b.state.assets).sort((x, y) => (x.id < y.id ? -1 : 1));
-  const learned = new Map<string, number>();
+  // What each member learns, sent as one event per member at the end (the first sensor to see a target wins, as before).
+  const learned = new Map<string, Map<string, Detection>>();
   for (const sensor of assets) {
     if (!sensor.authority || sensor.status === "degraded" || sensor.route.length > 0) continue;
     const type = assetType(b.state, sensor);
@@ -31,13 +32,15 @@ export function shareAlliancePicture(b: EventBuilder): void {
         if (member === sensor.owner) continue;
         const known = b.state.detections[member]?.[target.id];
         if (known && known.region === target.region) continue;
-        b.emit({ type: "assetDetected", observer: member, detection: { ...seen, turn: b.state.turn } });
-        learned.set(member, (learned.get(member) ?? 0) + 1);
+        const news = learned.get(member) ?? new Map<string, Detection>();
+        if (news.has(target.id)) continue;
+        learned.set(member, news.set(target.id, { ...seen, turn: b.state.turn }));
       }
     }
   }
-  for (const [member, count] of [...learned].sort(([x], [y]) => (x < y ? -1 : 1))) {
-    explain(b, "toa.picture", [member], "toa.explain.picture", { count });
+  for (const [member, news] of [...learned].sort(([x], [y]) => (x < y ? -1 : 1))) {
+    b.emit({ type: "assetsDetected", observer: member, detections: [...news.values()] });
+    explain(b, "toa.picture", [member], "toa.explain.picture", { count: news.size });
   }
 }
 

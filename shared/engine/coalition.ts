@@ -2,6 +2,7 @@ import type { ExerciseState } from "../state/schema.ts";
 import { relationKey } from "../state/schema.ts";
 import { assetType } from "./map.ts";
 import { own } from "../state/records.ts";
+import { assetsIn } from "./asset-index.ts";
 
 /**
  * Nations with an asset under alliance command on station in a region and fit for the crisis:
@@ -9,8 +10,8 @@ import { own } from "../state/records.ts";
  */
 export function nationsUnderCommandIn(state: ExerciseState, regionId: string, crisisKind: string): Set<string> {
   const nations = new Set<string>();
-  for (const asset of Object.values(state.assets)) {
-    if (!asset.authority || asset.region !== regionId || asset.status !== "deployed" || asset.route.length > 0) continue;
+  for (const asset of assetsIn(state, regionId)) {
+    if (!asset.authority || asset.status !== "deployed" || asset.route.length > 0) continue;
     const fitness = assetType(state, asset).fitness;
     if ((own(fitness, crisisKind) ?? own(fitness, "*") ?? 0) > 0) nations.add(asset.owner);
   }

@@ -7,6 +7,7 @@ import { coalitionFactor } from "./coalition.ts";
 import { deterrenceIn, isHostileKind, responseMultiplier } from "./posture.ts";
 import { tensionEscalationFactor } from "./tension.ts";
 import { forcesIn, isAdversary, isAllied } from "./sides.ts";
+import { assetsIn } from "./asset-index.ts";
 import { explain } from "./explain.ts";
 import { msg, ref, type Msg } from "../i18n/message.ts";
 import { term } from "./words.ts";
@@ -28,8 +29,7 @@ export function responseStrength(state: ExerciseState, regionId: string, crisisK
   const rules = state.scenario.rules;
   let base = 0;
   const byNation: Record<string, { amount: number; multiplier: number }> = {};
-  for (const asset of Object.values(state.assets)) {
-    if (asset.region !== regionId) continue;
+  for (const asset of assetsIn(state, regionId)) {
     const fit = responseFitness(state, asset, crisisKind);
     if (fit <= 0) continue;
     const multiplier = responseMultiplier(state, asset, crisisKind);
@@ -112,7 +112,7 @@ function concerned(state: ExerciseState, regionId: string): string[] {
   const nations = new Set<string>();
   const owner = state.regions[regionId]?.owner;
   if (owner && isAllied(state, owner)) nations.add(owner);
-  for (const asset of Object.values(state.assets)) if (near.has(asset.region) && isAllied(state, asset.owner)) nations.add(asset.owner);
+  for (const region of near) for (const asset of assetsIn(state, region)) if (isAllied(state, asset.owner)) nations.add(asset.owner);
   return [...nations].sort();
 }
 

@@ -1,7 +1,7 @@
 import type { ExerciseState, InjectState, ObjectiveState } from "../state/schema.ts";
 import { relationKey, appendChunked } from "../state/schema.ts";
 import type { EventBody, ExerciseEvent } from "../protocol/events.ts";
-import { put, update, without, emptyRecord, mapRecord } from "../state/records.ts";
+import { put, update, without, emptyRecord, mapRecord, putAll, transiently } from "../state/records.ts";
 import { mentionsPrototypeMember, namesPrototypeMember } from "../protocol/ids.ts";
 
 /**
@@ -13,10 +13,13 @@ export function evolve(state: ExerciseState, event: ExerciseEvent): ExerciseStat
   return next === state ? { ...state, seq: event.seq } : (next.seq = event.seq, next);
 }
 
+/** The state after the events. Only the last state is kept, so records are changed in place once copied (records.ts). */
 export function foldEvents(state: ExerciseState, events: readonly ExerciseEvent[]): ExerciseState {
-  let current = state;
-  for (const event of events) current = evolve(current, event);
-  return current;
+  return transiently(() => {
+    let current = state;
+    for (const event of events) current = evolve(current, event);
+    return current;
+  });
 }
 
 /** Gives bodies the sequence numbers they will get when appended after `state`. */
@@ -87,6 +90,10 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
     case "assetDetected": {
       if (!Object.hasOwn(state.detections, event.observer)) return state;
       return { ...state, detections: update(state.detections, event.observer, (seen) => put(seen, event.detection.asset, event.detection)) };
+    }
+    case "assetsDetected": {
+      if (!Object.hasOwn(state.detections, event.observer)) return state;
+      return { ...state, detections: update(state.detections, event.observer, (seen) => putAll(seen, event.detections.map((d) => [d.asset, d] as const))) };
     }
     case "reportCreated":
       return { ...state, nextId: bumpId(state, event.report.id), reports: put(state.reports, event.report.id, event.report) };

@@ -2,6 +2,7 @@ import type { AssetState, ExerciseState } from "../state/schema.ts";
 import type { Mission, Policies } from "../scenario/schema.ts";
 import { regionSpec } from "./map.ts";
 import { isAllied } from "./sides.ts";
+import { assetsIn } from "./asset-index.ts";
 
 /**
  * What a nation's policies do, read off the scenario's coefficients (rules-policies.ts): how
@@ -57,12 +58,10 @@ export function deterrenceIn(state: ExerciseState, regionId: string): Deterrence
   const posture = allies.length === 0 ? 0 : allies.reduce((sum, id) => sum + postureOf(state, id), 0) / allies.length;
   const adjacent = new Set(regionSpec(state, regionId)?.adjacent ?? []);
   let units = 0;
-  for (const asset of Object.values(state.assets)) {
-    if (!isAllied(state, asset.owner) || asset.status !== "deployed" || asset.route.length > 0) continue;
-    if (!asset.mission || !DETERRENT_MISSIONS.includes(asset.mission)) continue;
-    if (asset.region === regionId) units += 1;
-    else if (adjacent.has(asset.region)) units += 0.5;
-  }
+  const deterring = (asset: AssetState) => isAllied(state, asset.owner) && asset.status === "deployed" && asset.route.length === 0 && Boolean(asset.mission) && DETERRENT_MISSIONS.includes(asset.mission!);
+  for (const asset of assetsIn(state, regionId)) if (deterring(asset)) units += 1;
+  adjacent.delete(regionId);
+  for (const region of adjacent) for (const asset of assetsIn(state, region)) if (deterring(asset)) units += 0.5;
   const presence = units * state.scenario.rules.presenceDeterrence;
   return { posture, presence, total: posture + presence };
 }

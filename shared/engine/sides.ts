@@ -1,4 +1,5 @@
 import type { AssetState, ExerciseState } from "../state/schema.ts";
+import { assetsIn } from "./asset-index.ts";
 
 /**
  * Who is on which side. The alliance's nations and the adversary oppose each other; a neutral
@@ -23,9 +24,9 @@ export function opposed(state: ExerciseState, a: string, b: string): boolean {
 export function forcesIn(state: ExerciseState, region: string): { allied: AssetState[]; hostile: AssetState[] } {
   const allied: AssetState[] = [];
   const hostile: AssetState[] = [];
-  for (const asset of Object.values(state.assets).sort((x, y) => (x.id < y.id ? -1 : 1))) {
+  for (const asset of [...assetsIn(state, region)].sort((x, y) => (x.id < y.id ? -1 : 1))) {
     // A unit aboard a carrier is not there on its own: its ship or aircraft is what is present.
-    if (asset.region !== region || asset.embarkedOn) continue;
+    if (asset.embarkedOn) continue;
     if (isAdversary(state, asset.owner)) hostile.push(asset);
     else if (isAllied(state, asset.owner)) allied.push(asset);
   }

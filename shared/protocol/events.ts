@@ -50,6 +50,8 @@ export const EventBody = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("policySet"), nation: Nation, policies: Policies }),
   z.object({ type: z.literal("assetDetected"), observer: Nation, detection: Detection }),
+  /** Several sightings of one observer at once (a resolution's detection pass): one event, one copy of its picture. */
+  z.object({ type: z.literal("assetsDetected"), observer: Nation, detections: z.array(Detection) }),
   z.object({ type: z.literal("reportCreated"), report: Report }),
   z.object({ type: z.literal("intelShared"), from: Nation, to: z.array(Nation), report: z.string(), copies: z.array(z.string()), redacted: z.boolean() }),
   /** A report's grading changed: a second source confirmed it, or its holder found it wrong. */

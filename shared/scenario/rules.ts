@@ -65,7 +65,7 @@ export const RuleCoefficients = z.object({
   /** Default planning time for a turn, in seconds (the facilitator can change it). */
   turnSeconds: z.number().int().min(10).max(86400).default(600),
   /** How many people a nation's team may have connected at once (the room refuses one more: team_full). */
-  seatsPerNation: z.number().int().min(1).max(20).default(6),
+  seatsPerNation: z.number().int().min(1).max(50).default(6),
   ...policyRules,
   ...toaRules,
   ...intelRules,

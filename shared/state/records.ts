@@ -22,16 +22,61 @@ export function toRecord<T>(source: Readonly<Record<string, T>> | undefined): Id
   return { ...source };
 }
 
+/**
+ * Records made inside `transiently` (folding a log to its last state): nobody holds them but the
+ * fold, so the fold may change them in place instead of copying them again. A 5,000-asset
+ * exercise's record copied per event made folding its log quadratic.
+ */
+let owned: WeakSet<object> | null = null;
+
+/**
+ * Runs `fn` with copy-on-first-write records: each record is copied once, then changed in place.
+ * Only for computations whose intermediate states nobody keeps (foldEvents); the states given in
+ * are never changed.
+ */
+export function transiently<T>(fn: () => T): T {
+  const outer = owned;
+  owned = new WeakSet();
+  try {
+    return fn();
+  } finally {
+    owned = outer;
+  }
+}
+
 /** A copy of the record with `key` set to `value`; a computed key in a literal is always an own property. */
 export function put<T>(record: Readonly<IdRecord<T>>, key: string, value: T): IdRecord<T> {
-  return { ...record, [key]: value };
+  // "__proto__" assigned would set the prototype: such a key always takes the copy.
+  if (owned?.has(record) && key !== "__proto__") {
+    (record as IdRecord<T>)[key] = value;
+    return record as IdRecord<T>;
+  }
+  const copy = { ...record, [key]: value };
+  owned?.add(copy);
+  return copy;
+}
+
+/** A copy of the record with every entry set: one copy for all of them. */
+export function putAll<T>(record: Readonly<IdRecord<T>>, entries: Iterable<readonly [string, T]>): IdRecord<T> {
+  const target = owned?.has(record) ? (record as IdRecord<T>) : { ...record };
+  for (const [key, value] of entries) {
+    if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    else target[key] = value;
+  }
+  owned?.add(target);
+  return target;
 }
 
 /** A copy of the record without `key` (the record itself when it has no such own entry). */
 export function without<T>(record: Readonly<IdRecord<T>>, key: string): IdRecord<T> {
   if (!Object.hasOwn(record, key)) return record as IdRecord<T>;
+  if (owned?.has(record)) {
+    delete (record as IdRecord<T>)[key];
+    return record as IdRecord<T>;
+  }
   const next = { ...record };
   delete next[key];
+  owned?.add(next);
   return next;
 }
 

@@ -120,6 +120,7 @@ export default {
   "replay.event.relationUpdated": "{a} and {b}: trust {trust, number}, interoperability {interoperability, number}.",
   "replay.event.nationUpdated": "{nation}: budget {budget, number}, political capital {capital, number}, readiness {readiness, number}.",
   "replay.event.policySet": "{nation} set its national policy.",
+  "replay.event.assetsDetected": "{observer} updated its picture: {count, plural, one {# sighting} other {# sightings}}.",
   "replay.event.assetDetected": "{observer} detected {name} in {region}.",
   "replay.event.agreementAnswered": "{nation} {accepted, select, yes {accepted} other {rejected}} {agreement}.",
   "replay.event.messageSent": "{author} sent a message.",

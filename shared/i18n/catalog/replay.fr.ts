@@ -122,6 +122,7 @@ export default {
   "replay.event.relationUpdated": "{a} et {b} : confiance {trust, number}, interopérabilité {interoperability, number}.",
   "replay.event.nationUpdated": "{nation} : budget {budget, number}, capital politique {capital, number}, disponibilité {readiness, number}.",
   "replay.event.policySet": "{nation} a fixé sa posture nationale.",
+  "replay.event.assetsDetected": "{observer} a mis à jour sa situation : {count, plural, one {# observation} other {# observations}}.",
   "replay.event.assetDetected": "{observer} a détecté {name} dans la zone {region}.",
   "replay.event.agreementAnswered": "{nation} a {accepted, select, yes {accepté} other {rejeté}} {agreement}.",
   "replay.event.messageSent": "{author} a envoyé un message.",
