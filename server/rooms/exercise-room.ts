@@ -8,7 +8,8 @@ import { RejectionCode, refuse, type Rejection } from "../../shared/protocol/rej
 import { msg } from "../../shared/i18n/message.ts";
 import { translate } from "../../shared/i18n/format.ts";
 import { decide } from "../../shared/engine/decide.ts";
-import { stamp, foldEvents } from "../../shared/engine/evolve.ts";
+import { stamp, foldEvents, evolve } from "../../shared/engine/evolve.ts";
+import { transiently } from "../../shared/state/records.ts";
 import { initialState } from "../../shared/engine/initial-state.ts";
 import { RoomFeeds, viewerKeys, viewerOf, WHITE } from "./room-feeds.ts";
 import { publicScenario } from "../../shared/view/public-scenario.ts";
@@ -95,12 +96,16 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     if (matchMaker.getLocalRoomById(record.id)) throw new Error(`exercise ${record.id} already has a room on this process`);
     this.roomId = record.id;
     const events = await service.store.readEvents(record.id);
-    this.exercise = foldEvents(initialState(record.scenario, record.id, record.seed), events);
-    let before = initialState(record.scenario, record.id, record.seed);
-    for (const event of events) {
-      before = foldEvents(before, [event]);
-      this.feeds.record(event, before);
-    }
+    // One fold, each feed line taken from the state right after its event (it reads the state
+    // at once and keeps none of it, so the fold may change its records in place: records.ts).
+    this.exercise = transiently(() => {
+      let state = initialState(record.scenario, record.id, record.seed);
+      for (const event of events) {
+        state = evolve(state, event);
+        this.feeds.record(event, state);
+      }
+      return state;
+    });
     const room = this;
     this.seats = new SeatDesk({
       roomId: record.id,
