@@ -1,6 +1,7 @@
 import type { ExerciseState } from "../state/schema.ts";
 import type { ExerciseEvent } from "../protocol/events.ts";
 import { evolve } from "../engine/evolve.ts";
+import { transiently } from "../state/records.ts";
 import { metricsSnapshot, type MetricsSnapshot } from "../engine/metrics.ts";
 import { feedItemFor, namesIn, scenarioLang, type FeedItem } from "../view/feed.ts";
 import { reviewInjects, type InjectReview } from "./inject-evaluation.ts";
@@ -76,6 +77,9 @@ export function buildAfterActionReport(initial: ExerciseState, events: readonly 
   let startedAt: number | null = null;
   let endedAt: number | null = null;
   const white = { kind: "white" } as const;
+  // What the report keeps of each state (metrics, feed lines) is taken at once, so the fold may
+  // change its records in place (records.ts): quadratic copying otherwise on a week-long log.
+  state = transiently(() => {
   for (const event of events) {
     state = evolve(state, event);
     if (event.type === "exerciseStarted") startedAt = event.at;
@@ -85,6 +89,8 @@ export function buildAfterActionReport(initial: ExerciseState, events: readonly 
     const item = feedItemFor(event, state, white);
     if (item && item.kind !== "order") timeline.push({ seq: item.seq, turn: item.turn, at: event.at, kind: item.kind, msg: item.msg });
   }
+  return state;
+  });
   const last = metrics[metrics.length - 1]!;
   if (last.seq !== state.seq) metrics.push(metricsSnapshot(state));
   const scenario = state.scenario as ExerciseState["scenario"] & { i18n?: AfterActionReport["exercise"]["i18n"]; timeZone?: unknown };
