@@ -89,7 +89,7 @@ export const VARIABLES: readonly Variable[] = [
  * Variables read by the test suite and the CLI, not the server: known, so a typo such as
  * CONCORD_COMMAND_PER_SECOND can be told apart from them.
  */
-export const OTHER_KNOWN = ["CONCORD_LANG", "CONCORD_SKIP_BROWSER", "CONCORD_TEST_DATABASE_URL", "CONCORD_TEST_REDIS_URL", "CONCORD_FUZZ_SEEDS"];
+export const OTHER_KNOWN = ["CONCORD_DEPLOY_PORTS", "CONCORD_DEPLOY_HOST", "CONCORD_LANG", "CONCORD_SKIP_BROWSER", "CONCORD_TEST_DATABASE_URL", "CONCORD_TEST_REDIS_URL", "CONCORD_FUZZ_SEEDS"];
 
 export function envSchema(scopes: readonly Scope[]) {
   return z.object(Object.fromEntries(VARIABLES.filter((v) => scopes.includes(v.scope)).map((v) => [v.name, v.schema])));
