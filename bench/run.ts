@@ -9,14 +9,15 @@ import { runClientBench } from "./client.bench.ts";
 import { runFloodBench } from "./flood.bench.ts";
 import { runHistoryBench } from "./history.bench.ts";
 import { runOpsBench } from "./ops.bench.ts";
+import { runRoomsBench } from "./rooms.bench.ts";
 import { benchArgs, choicesArg, wholeNumberArg } from "./args.ts";
 import { runScaleBench } from "./scale/scale.bench.ts";
 
 /**
- * `npm run bench [-- --quick] [--processes 2] [--only replay,history,ops,network,capacity,client,flood]`:
+ * `npm run bench [-- --quick] [--processes 2] [--only replay,history,ops,rooms,network,capacity,client,flood]`:
  * every measurement against its baseline, as a table and as JSON (bench/results/latest.json).
  */
-const SUITES = ["replay", "history", "ops", "network", "flood", "client", "scale", "capacity"] as const;
+const SUITES = ["replay", "history", "ops", "rooms", "network", "flood", "client", "scale", "capacity"] as const;
 const USAGE = `npm run bench [-- --quick] [--processes 1|2] [--only ${SUITES.join(",")}]`;
 const { values } = benchArgs("bench", USAGE, { quick: { type: "boolean" }, processes: { type: "string" }, only: { type: "string" } });
 const quick = values.quick ?? false;
@@ -35,6 +36,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ["replay", () => runReplayBench({ quick })],
   ["history", () => runHistoryBench({ quick })],
   ["ops", () => runOpsBench({ quick })],
+  ["rooms", () => runRoomsBench({ quick })],
   ["network", () => runNetBench({ quick })],
   ["flood", () => runFloodBench({ quick })],
   ["client", () => runClientBench({ quick })],

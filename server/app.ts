@@ -26,6 +26,11 @@ import { SqliteStore } from "./store/sqlite-store.ts";
 import { DataDirInUse, describeHolder } from "./store/data-dir-lock.ts";
 import { DamagedDatabase, damagedDatabaseLine } from "./store/sqlite-errors.ts";
 import { NewerSchema } from "./store/sqlite-migrations.ts";
+import { statusOf, hasLiveDeadline } from "./exercises/exercise-status.ts";
+import { foldEvents } from "../shared/engine/evolve.ts";
+import { initialState } from "../shared/engine/initial-state.ts";
+import { msg } from "../shared/i18n/message.ts";
+import { translate } from "../shared/i18n/format.ts";
 
 export const VERSION: string = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
 
@@ -56,7 +61,12 @@ export async function openStore(config: Config, options: { lock?: boolean; log?:
 
 const creating = new Map<string, Promise<void>>();
 
-/** Makes sure the room of an exercise is open on this process (restoring it from its log if needed). */
+/**
+ * Makes sure the room of an exercise is open somewhere in the cluster (loading it on this process
+ * from its log if needed). Rooms are loaded on demand: on a join, a code looked up, an exercise
+ * created, a turn timer that must run; they unload when nobody has been in them for
+ * CONCORD_ROOM_IDLE_SECONDS (server/rooms/idle-unload.ts).
+ */
 export async function ensureRoom(exerciseId: string): Promise<void> {
   if (await matchMaker.getRoomById(exerciseId)) return;
   let pending = creating.get(exerciseId);
@@ -87,16 +97,18 @@ export async function createConcordServer(config: Config, log: Logger, store?: E
   // its id or reconnect, never create one.
   matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
   const invoke = matchMaker.controller.invokeMethod.bind(matchMaker.controller);
-  matchMaker.controller.invokeMethod = (method: string, ...rest: unknown[]) => {
+  matchMaker.controller.invokeMethod = async (method: string, ...rest: unknown[]) => {
     if (!matchMaker.controller.exposedMethods.includes(method)) {
       throw new ServerError(403, "invalid_method: Exercises are opened by the server; join one by its id with a join code, an observer code or your seat.");
     }
+    // A join is what loads an unloaded exercise (rooms on demand); onAuth still decides the seat.
+    if (method === "joinById" && typeof rest[0] === "string") await openOnDemand(service, rest[0], log);
     return (invoke as (method: string, ...args: unknown[]) => Promise<unknown>)(method, ...rest);
   };
   const httpServer = createHttpServer();
   installClientAddress(httpServer, config.trustProxy);
   installAccessLog(httpServer, log);
-  setServerContext({ service, log, commandsPerSecond: config.commandsPerSecond, reconnectSeconds: config.reconnectSeconds });
+  setServerContext({ service, log, commandsPerSecond: config.commandsPerSecond, reconnectSeconds: config.reconnectSeconds, roomIdleSeconds: config.roomIdleSeconds });
   installCorsPolicy(config.corsOrigins);
   const startedAt = Date.now();
   const server = defineServer({
@@ -143,15 +155,50 @@ async function scaleOutOptions(config: Config): Promise<Record<string, unknown>>
   return options;
 }
 
-/** Reopens the room of every exercise in the store: after a restart, play goes on where it stopped. */
-export async function restoreExercises(service: ExerciseService, log: Logger): Promise<number> {
+/**
+ * Loads the room of an exercise a join asks for when it is not loaded anywhere. An unknown id is
+ * left to Colyseus ("room not found"); an archived exercise is refused with its own code.
+ */
+async function openOnDemand(service: ExerciseService, exerciseId: string, log: Logger): Promise<void> {
+  if (await matchMaker.getRoomById(exerciseId)) return;
+  const record = await service.store.getExercise(exerciseId);
+  if (!record) return;
+  if (record.archivedAt) throw new ServerError(403, `archived: ${translate("en", msg("library.join.archived"))}`);
+  try {
+    await ensureRoom(exerciseId);
+  } catch (error) {
+    // Another process may have won the race to load it: then the join goes there.
+    if (await matchMaker.getRoomById(exerciseId)) return;
+    log.error("could not load exercise for a join", { exerciseId, error: String(error) });
+    throw new ServerError(503, `internal_error: ${translate("en", msg("library.join.loadFailed"))}`);
+  }
+}
+
+/**
+ * At start, only the exercises that must run without anybody in them are loaded: those whose
+ * turn timer is running (it must fire). The rest load on their next join. An exercise without a
+ * recorded status (from before it existed) is folded once to learn it (the first start after the
+ * upgrade that brought statuses; later starts read them). Returns how many were loaded.
+ */
+export async function wakeExercises(service: ExerciseService, log: Logger): Promise<{ stored: number; loaded: number }> {
   const exercises = await service.store.listExercises();
+  let loaded = 0;
   for (const exercise of exercises) {
+    if (exercise.archivedAt !== null) continue;
     try {
+      let status = exercise.status;
+      if (!status) {
+        const record = await service.store.getExercise(exercise.id);
+        if (!record) continue;
+        status = statusOf(foldEvents(initialState(record.scenario, record.id, record.seed), await service.store.readEvents(record.id)));
+        await service.store.setStatus(record.id, status);
+      }
+      if (!hasLiveDeadline(status)) continue;
       await ensureRoom(exercise.id);
+      loaded++;
     } catch (error) {
-      log.error("could not restore exercise", { exerciseId: exercise.id, error: String(error) });
+      log.error("could not load exercise", { exerciseId: exercise.id, error: String(error) });
     }
   }
-  return exercises.length;
+  return { stored: exercises.length, loaded };
 }

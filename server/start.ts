@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { configFromEnv, ConfigError, loadEnvFile } from "./config.ts";
 import { unknownConcordVariables } from "./config-schema.ts";
-import { createConcordServer, restoreExercises, VERSION } from "./app.ts";
+import { createConcordServer, wakeExercises, VERSION } from "./app.ts";
 import { jsonLogger, announce } from "./log.ts";
 import { assertPortFree } from "./port-check.ts";
 import { planClientBuild, buildClient, ClientNotBuilt } from "./client-build.ts";
@@ -34,10 +34,10 @@ async function main() {
   await server.listen(config.port, config.host);
   // PORT=0 takes any free port: say which.
   const port = (httpServer.address() as AddressInfo | null)?.port ?? config.port;
-  const restored = await restoreExercises(service, log);
+  // Rooms load on demand: only exercises whose turn timer runs are opened now.
+  const woken = await wakeExercises(service, log);
   const baseUrl = `http://localhost:${port}`;
   const demo = config.createDemo ? await createDemoIfEmpty(service) : null;
-  if (demo) await restoreExercises(service, log);
   if (config.redisUrl) superviseRooms(service, log, ensureRoom);
   // Tests and process managers wait for "is running".
   announce(log, `Concord ${VERSION} is running: open ${baseUrl}`, {
@@ -46,7 +46,8 @@ async function main() {
     port,
     store: service.store.kind,
     ...(service.store.kind === "sqlite" ? { dataDir: config.dataDir } : {}),
-    exercisesRestored: restored,
+    exercisesStored: woken.stored,
+    roomsOpened: woken.loaded,
     ...(config.redisUrl ? { scaleOut: "redis", publicAddress: config.publicAddress } : {}),
   });
   if (demo) {

@@ -4,6 +4,7 @@ import { enterExercise } from "./game/enter.ts";
 import { readHash } from "./route.ts";
 import { FACILITATOR_SEAT_NAME } from "./game/enter.ts";
 import { t, onLanguageChange } from "./i18n.ts";
+import { rememberFacilitatorKey } from "./net/facilitator-keys.ts";
 
 /**
  * Entry point. The hash says where to go: `#facilitator=<token>&exercise=<id>` logs exercise
@@ -23,6 +24,8 @@ onLanguageChange(sayPageWords);
 
 function route() {
   const hash = readHash();
+  // The exercise library lists the exercises of the facilitator links this browser opened.
+  if (hash.exercise && hash.facilitator) rememberFacilitatorKey(hash.exercise, hash.facilitator);
   if (hash.exercise && hash.facilitator) return void enterExercise(app, { exerciseId: hash.exercise, options: { token: hash.facilitator, name: FACILITATOR_SEAT_NAME } });
   if (hash.exercise) return void enterExercise(app, { exerciseId: hash.exercise, options: null });
   showStartPage(app);

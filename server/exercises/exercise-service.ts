@@ -11,6 +11,7 @@ import { decide } from "../../shared/engine/decide.ts";
 import { msg, type Msg } from "../../shared/i18n/message.ts";
 import { translate } from "../../shared/i18n/format.ts";
 import { consistentBranchPoint } from "./branch-point.ts";
+import { statusOf } from "./exercise-status.ts";
 
 export type CreatedExercise = {
   id: string;
@@ -73,6 +74,16 @@ export class ExerciseService {
     return this.createFrom(entry.scenario, title?.trim() || entry.scenario.title, newSeed());
   }
 
+  /**
+   * A new run of an exercise's scenario (the library's "new run"): the scenario as that exercise
+   * holds it (it may no longer be in the catalogue, or have changed there), a fresh seed and codes.
+   */
+  async rerun(sourceId: string, title?: string): Promise<CreatedExercise> {
+    const source = await this.store.getExercise(sourceId);
+    if (!source) throw new JoinRefused("unknown_exercise", msg("server.join.unknown_exercise"));
+    return this.createFrom(source.scenario, title?.trim() || source.scenario.title, newSeed());
+  }
+
   private async createFrom(scenario: ScenarioSpec, title: string, seed: number): Promise<CreatedExercise> {
     const facilitatorToken = newSecretToken();
     const used = new Set<string>();
@@ -95,6 +106,7 @@ export class ExerciseService {
       observerCode: newObserverCode(),
     };
     await this.store.createExercise(record);
+    await this.store.setStatus(record.id, statusOf(initialState(scenario, record.id, seed)));
     return {
       id: record.id,
       title: record.title,
@@ -124,6 +136,7 @@ export class ExerciseService {
     const pause = state.phase === "running" ? decide(state, { type: "pauseExercise" }, { role: "facilitator", name: "branch" }, now) : { events: [] };
     const tail = "events" in pause ? stamp(state, pause.events, now) : [];
     await this.store.append(created.id, [...prefix, ...tail]);
+    await this.store.setStatus(created.id, statusOf(foldEvents(state, tail)));
     return { ...created, branchedAt: at };
   }
 

@@ -19,6 +19,7 @@ import { DownloadTickets } from "./download-tickets.ts";
 import { noStore, AAR_HTML_CSP } from "./security-headers.ts";
 import type { Logger } from "../log.ts";
 import { tokenMatchesPlain } from "./operator.ts";
+import { mountLibrary } from "./library-api.ts";
 import { exportAar } from "../exercises/aar-export.ts";
 import { AAR_FORMATS, type AarFormat } from "../../shared/aar/index.ts";
 import { LANGUAGES, DEFAULT_LANG, isLang } from "../../shared/i18n/languages.ts";
@@ -69,7 +70,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
    * The operator password, checked under the guessing limits. Listing exercises always needs
    * it; creating one needs it when it is set, and is otherwise limited per address.
    */
-  const operatorOnly = async (req: Request, res: Response, purpose: "create" | "list"): Promise<boolean> => {
+  const operatorOnly = async (req: Request, res: Response, purpose: "create" | "list", bodyOnly = false): Promise<boolean> => {
     const password = options.operatorPassword;
     if (!password) {
       if (purpose === "list") {
@@ -80,7 +81,8 @@ export function mountApi(app: Application, options: ApiOptions): void {
       if (!allowed) sendError(res, 429, "rate_limited", msg("server.http.creationsLimited", { count: CREATIONS_PER_HOUR }));
       return allowed;
     }
-    const presented = presentedSecret(req) ?? (typeof req.body?.password === "string" ? req.body.password : null);
+    // bodyOnly: the Authorization header carries another credential (the library's new run).
+    const presented = (bodyOnly ? null : presentedSecret(req)) ?? (typeof req.body?.password === "string" ? req.body.password : null);
     if (!presented) {
       sendError(res, 401, "operator_password_required", msg("server.http.operatorPasswordRequired"));
       return false;
@@ -123,6 +125,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
     try {
       const found = await service.lookupCode(code, requestAddress(req));
       const record = await service.store.getExercise(found.exerciseId);
+      if (record?.archivedAt) return sendError(res, 403, "archived", msg("library.join.archived"));
       await options.ensureRoom(found.exerciseId);
       res.json({ ...found, title: record?.title ?? "", nationName: found.nation ? record?.scenario.nations.find((n) => n.id === found.nation)?.name : null });
     } catch (error) {
@@ -241,6 +244,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
       const access = await exerciseAccess(service, req, id);
       if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
       if (access.role !== "facilitator") return sendError(res, 403, "not_facilitator", msg("server.http.improvementFacilitatorOnly"));
+      if ((await service.store.getExercise(id))?.archivedAt) return sendError(res, 409, "archived", msg("library.http.archived"));
       await options.ensureRoom(id);
       const reply = await matchMaker.remoteRoomCall(id, "applyExternal", [{ id: "http", command: build(req) }, { role: "facilitator", nation: null, name: "Exercise control" }]);
       if (!reply.ok) return sendError(res, 400, reply.code, reply.msg ?? reply.message);
@@ -267,6 +271,8 @@ export function mountApi(app: Application, options: ApiOptions): void {
     res.setHeader("Content-Language", lang);
     res.type(aar.contentType).send(aar.body);
   }));
+
+  mountLibrary(app, { service, operatorPassword: options.operatorPassword, log: options.log, operatorOnly: (req, res) => operatorOnly(req, res, "list"), mayCreate: (req, res) => operatorOnly(req, res, "create", true) });
 
   app.use("/api", (_req, res) => sendError(res, 404, "not_found", msg("server.http.notFound")));
   app.use((error: Error & { type?: string; status?: number; expose?: boolean }, req: Request, res: Response, _next: NextFunction) => {

@@ -26,6 +26,9 @@ import { FairQueue } from "./fair-queue.ts";
 import { withCorkedSockets } from "./corked-sends.ts";
 import { guardFrames, type FrameRefusal } from "./frame-guard.ts";
 import { SeatDesk, type Admission, type SeatedClient } from "./seat-desk.ts";
+import { IdleUnload } from "./idle-unload.ts";
+import { statusOf, sameStatus } from "../exercises/exercise-status.ts";
+import type { ExerciseStatus } from "../store/event-store.ts";
 
 // Scenario JSON and per-nation perspectives exceed the 8 KB default on the first full state.
 Encoder.BUFFER_SIZE = 512 * 1024;
@@ -87,11 +90,16 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   private timer: { clear(): void } | null = null;
   private timerKey: string | null = null;
   private budgets!: SeatBudgets;
+  private idle!: IdleUnload;
+  /** Where the exercise stood when last written beside its log (ExerciseStatus). */
+  private status: ExerciseStatus | null = null;
 
   override async onCreate(options: { exerciseId: string }) {
     const { service, log } = serverContext();
     const record = await service.store.getExercise(options.exerciseId);
     if (!record) throw new Error(`unknown exercise ${options.exerciseId}`);
+    // Archived exercises are read-only: replayed and reported from the log, never played.
+    if (record.archivedAt) throw new Error(`exercise ${record.id} is archived`);
     // One room per exercise: a second one would be a second writer of the log.
     if (matchMaker.getLocalRoomById(record.id)) throw new Error(`exercise ${record.id} already has a room on this process`);
     this.roomId = record.id;
@@ -129,6 +137,14 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.project();
     this.scheduleTimer();
     this.setMetadata({ exerciseId: record.id, title: record.title });
+    this.recordStatus();
+    this.idle = new IdleUnload(this.clock, (serverContext().roomIdleSeconds ?? 0) * 1000, {
+      unloadable: () => this.clients.length === 0 && this.queue.size === 0 && this.timer === null,
+      // Colyseus keeps reservations (joins in flight, reconnection waits) in a field it does not type as public.
+      reserved: () => Object.keys((this as unknown as { _reservedSeats: object })._reservedSeats).length > 0,
+      unload: () => this.unload("idle"),
+    });
+    this.idle.check();
 
     this.budgets = new SeatBudgets(serverContext().commandsPerSecond, FLOOD_COOL_DOWN_MS);
     // Frames msgpackr cannot decode (nested too deep for the stack, or not msgpack) are refused
@@ -198,6 +214,25 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.sendWelcome(client);
     if (seat.role === "facilitator") void this.seats.sendJoinCodes([client]);
     serverContext().log.info("seat joined", { exerciseId: this.roomId, role: seat.role, nation: seat.nation, name: seat.name });
+    this.idle.check();
+  }
+
+  /**
+   * Unloads the room: nobody was in it for CONCORD_ROOM_IDLE_SECONDS, or it was archived (its
+   * seats are told why and disconnected). The next join loads it from its log again.
+   */
+  unload(reason: "idle" | "archived"): void {
+    this.idle.stop();
+    serverContext().log.info("exercise room unloaded", { exerciseId: this.roomId, reason, seq: this.exercise.seq });
+    void this.disconnect(reason === "archived" ? ARCHIVED : undefined);
+  }
+
+  /** For the archive endpoint, from whichever process: the room goes, with its seats. */
+  async archiveNow(): Promise<boolean> {
+    // Commands already queued are written first: nothing acknowledged is lost.
+    await this.enqueue("archive", async () => undefined);
+    this.unload("archived");
+    return true;
   }
 
   /**
@@ -230,6 +265,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     // Cut off for flooding: no reconnection token either; the seat may rejoin after its cool-down.
     if (client.userData?.cutOff) return;
     await this.seats.holdReconnection(client.userData!.seatId, () => this.allowReconnection(client, serverContext().reconnectSeconds));
+    this.idle.check();
   }
 
   override onReconnect(client: SeatedClient) {
@@ -244,10 +280,12 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
 
   override onLeave(client: SeatedClient, code?: number) {
     if (code === CloseCode.CONSENTED) this.seats.markOnline(client.auth!, -1);
+    this.idle.check();
   }
 
   override onDispose() {
     this.timer?.clear();
+    this.idle?.stop();
   }
 
   /** A handler that throws is logged; it must not take the process, and every room on it, down. */
@@ -264,6 +302,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
         await work();
       } finally {
         this.afterCommand();
+        this.idle.check();
       }
     };
     return this.queue.push(lane, task).catch((error) => serverContext().log.error("command pipeline failed", { exerciseId: this.roomId, error: String(error?.stack ?? error) }));
@@ -397,6 +436,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.outbox.dirty = true;
     this.outbox.pings.push(...events);
     this.scheduleTimer();
+    this.recordStatus();
     serverContext().log.info("command accepted", { exerciseId: this.roomId, command: command.type, actor: actor.role, events: events.length, seq: this.exercise.seq });
     return { seq: this.exercise.seq };
   }
@@ -471,6 +511,19 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     }
   }
 
+  /**
+   * Writes where the exercise stands beside its log when its phase, turn or deadline changed
+   * (a few times a turn, not per command): the library lists it and a restart finds the
+   * exercises whose timer must run without folding every log. Not awaited: the log is the
+   * truth, and a status write that fails is corrected by the next one or the next load.
+   */
+  private recordStatus() {
+    const status = statusOf(this.exercise);
+    if (this.status && sameStatus(this.status, status)) return;
+    this.status = status;
+    serverContext().service.store.setStatus(this.roomId, status).catch((error) => serverContext().log.warn("could not record the exercise's status", { exerciseId: this.roomId, error: String(error) }));
+  }
+
   /** The turn timer runs on the room's clock; its expiry is a command like any other, so it is logged. */
   private scheduleTimer() {
     const { phase, deadline, turn } = this.exercise;
@@ -489,6 +542,9 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     }, Math.max(0, deadline - Date.now()) + 5);
   }
 }
+
+/** Close code of seats whose exercise was archived (the client says so instead of reconnecting). */
+const ARCHIVED = 4410;
 
 /** What the room owes its clients once the state they reflect has been broadcast. */
 type Outbox = { dirty: boolean; pings: ExerciseEvent[]; replies: { client: Client; reply: CommandReply }[]; commands: number; since: number };

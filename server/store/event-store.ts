@@ -13,6 +13,8 @@ export type ExerciseRecord = {
   /** nation id → join code */
   joinCodes: Record<string, string>;
   observerCode: string;
+  /** Present only once archived (setArchived): when. An archived exercise is read-only and never loaded. */
+  archivedAt?: number;
 };
 
 /** A seat survives reconnects and restarts: the browser keeps its token. */
@@ -25,7 +27,26 @@ export type SeatRecord = {
   createdAt: number;
 };
 
-export type ExerciseSummary = { id: string; title: string; scenarioId: string; createdAt: number; lastSeq: number };
+/**
+ * Where an exercise stands, kept beside its log so that nothing needs folding to list exercises
+ * or to find the ones whose turn timer must run (rooms on demand, the exercise library). It is
+ * derived: the log stays the truth, and `seq` says which event it reflects (an older one never
+ * overwrites a newer one). Absent for exercises from before it existed, until they are folded once.
+ */
+export type ExerciseStatus = { seq: number; phase: string; turn: number; deadline: number | null };
+
+export type ExerciseSummary = {
+  id: string;
+  title: string;
+  scenarioId: string;
+  createdAt: number;
+  lastSeq: number;
+  /** When the last event was written (or the exercise created, with no events yet). */
+  lastActivityAt: number;
+  status: ExerciseStatus | null;
+  /** Archived: read-only, not loaded, still replayable (null: in use). */
+  archivedAt: number | null;
+};
 
 /**
  * The event store port. Appends are durable when the promise resolves: the room answers a
@@ -54,6 +75,12 @@ export interface EventStore {
    * exercise. Seats already taken with the old code keep working.
    */
   replaceJoinCode(exerciseId: string, nation: string | null, code: string): Promise<void>;
+  /** Records where the exercise stands; ignored when `status.seq` is older than what is stored. */
+  setStatus(exerciseId: string, status: ExerciseStatus): Promise<void>;
+  /** Archives (a time) or brings back (null) an exercise. */
+  setArchived(exerciseId: string, archivedAt: number | null): Promise<void>;
+  /** Forgets an exercise entirely: record, join codes, seats, events. */
+  deleteExercise(exerciseId: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,4 @@
-import type { EventStore, ExerciseRecord, ExerciseSummary, SeatRecord } from "./event-store.ts";
+import type { EventStore, ExerciseRecord, ExerciseStatus, ExerciseSummary, SeatRecord } from "./event-store.ts";
 import { SequenceConflict } from "./event-store.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 
@@ -9,6 +9,8 @@ export class MemoryStore implements EventStore {
   /** Kept as JSON, as a database keeps them: nobody can change a stored event through a reference, and JSON is cheaper than structuredClone for small events. */
   private events = new Map<string, string[]>();
   private seats = new Map<string, SeatRecord>();
+  private statuses = new Map<string, ExerciseStatus>();
+  private archived = new Map<string, number>();
 
   async createExercise(record: ExerciseRecord): Promise<void> {
     if (this.exercises.has(record.id)) throw new Error(`exercise ${record.id} already exists`);
@@ -17,11 +19,26 @@ export class MemoryStore implements EventStore {
   }
   async getExercise(id: string): Promise<ExerciseRecord | null> {
     const record = this.exercises.get(id);
-    return record ? structuredClone(record) : null;
+    if (!record) return null;
+    const archivedAt = this.archived.get(id);
+    return archivedAt === undefined ? structuredClone(record) : { ...structuredClone(record), archivedAt };
   }
   async listExercises(): Promise<ExerciseSummary[]> {
     return [...this.exercises.values()]
-      .map((r) => ({ id: r.id, title: r.title, scenarioId: r.scenario.id, createdAt: r.createdAt, lastSeq: this.events.get(r.id)!.length }))
+      .map((r) => {
+        const log = this.events.get(r.id)!;
+        const status = this.statuses.get(r.id);
+        return {
+          id: r.id,
+          title: r.title,
+          scenarioId: r.scenario.id,
+          createdAt: r.createdAt,
+          lastSeq: log.length,
+          lastActivityAt: log.length ? (JSON.parse(log.at(-1)!) as ExerciseEvent).at : r.createdAt,
+          status: status ? { ...status } : null,
+          archivedAt: this.archived.get(r.id) ?? null,
+        };
+      })
       .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
   }
   async findByCode(code: string) {
@@ -70,6 +87,23 @@ export class MemoryStore implements EventStore {
     if (!record) throw new Error(`unknown exercise ${exerciseId}`);
     if (nation === null) record.observerCode = code;
     else record.joinCodes[nation] = code;
+  }
+  async setStatus(exerciseId: string, status: ExerciseStatus): Promise<void> {
+    if (!this.exercises.has(exerciseId)) throw new Error(`unknown exercise ${exerciseId}`);
+    const stored = this.statuses.get(exerciseId);
+    if (!stored || stored.seq <= status.seq) this.statuses.set(exerciseId, { seq: status.seq, phase: status.phase, turn: status.turn, deadline: status.deadline });
+  }
+  async setArchived(exerciseId: string, archivedAt: number | null): Promise<void> {
+    if (!this.exercises.has(exerciseId)) throw new Error(`unknown exercise ${exerciseId}`);
+    if (archivedAt === null) this.archived.delete(exerciseId);
+    else this.archived.set(exerciseId, archivedAt);
+  }
+  async deleteExercise(exerciseId: string): Promise<void> {
+    this.exercises.delete(exerciseId);
+    this.events.delete(exerciseId);
+    this.statuses.delete(exerciseId);
+    this.archived.delete(exerciseId);
+    for (const [token, seat] of this.seats) if (seat.exerciseId === exerciseId) this.seats.delete(token);
   }
   async close(): Promise<void> {}
 }

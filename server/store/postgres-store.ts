@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { EventStore, ExerciseRecord, ExerciseSummary, SeatRecord } from "./event-store.ts";
+import type { EventStore, ExerciseRecord, ExerciseStatus, ExerciseSummary, SeatRecord } from "./event-store.ts";
 import { SequenceConflict } from "./event-store.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 
@@ -37,6 +37,11 @@ const MIGRATIONS: string[] = [
      name TEXT NOT NULL,
      created_at BIGINT NOT NULL
    );`,
+  // Rooms on demand and the exercise library: where each exercise stands without folding its log
+  // (NULL for exercises from before, until they are folded once), when it last changed, archiving.
+  `ALTER TABLE exercises ADD COLUMN IF NOT EXISTS status JSONB;
+   ALTER TABLE exercises ADD COLUMN IF NOT EXISTS last_at BIGINT;
+   ALTER TABLE exercises ADD COLUMN IF NOT EXISTS archived_at BIGINT;`,
 ];
 
 /**
@@ -125,12 +130,26 @@ export class PostgresStore implements EventStore {
       facilitatorTokenHash: row.facilitator_token_hash,
       joinCodes: row.join_codes,
       observerCode: row.observer_code,
+      ...(row.archived_at === null || row.archived_at === undefined ? {} : { archivedAt: Number(row.archived_at) }),
     };
   }
 
   async listExercises(): Promise<ExerciseSummary[]> {
-    const { rows } = await this.pool.query("SELECT id, title, scenario->>'id' AS scenario_id, created_at, last_seq FROM exercises ORDER BY created_at, id");
-    return rows.map((r) => ({ id: r.id, title: r.title, scenarioId: r.scenario_id, createdAt: Number(r.created_at), lastSeq: Number(r.last_seq) }));
+    const { rows } = await this.pool.query(
+      `SELECT id, title, scenario->>'id' AS scenario_id, created_at, last_seq, status, archived_at,
+              COALESCE(last_at, (SELECT at FROM events v WHERE v.exercise_id = e.id AND v.seq = e.last_seq)) AS last_at
+       FROM exercises e ORDER BY created_at, id`,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      scenarioId: r.scenario_id,
+      createdAt: Number(r.created_at),
+      lastSeq: Number(r.last_seq),
+      lastActivityAt: Number(r.last_at ?? r.created_at),
+      status: r.status ? { seq: Number(r.status.seq), phase: r.status.phase, turn: Number(r.status.turn), deadline: r.status.deadline === null ? null : Number(r.status.deadline) } : null,
+      archivedAt: r.archived_at === null ? null : Number(r.archived_at),
+    }));
   }
 
   async findByCode(code: string) {
@@ -155,7 +174,8 @@ export class PostgresStore implements EventStore {
         return `($${index * 4 + 1}, $${index * 4 + 2}, $${index * 4 + 3}, $${index * 4 + 4})`;
       });
       await client.query(`INSERT INTO events (exercise_id, seq, at, body) VALUES ${tuples.join(", ")}`, values);
-      await client.query("UPDATE exercises SET last_seq = $2 WHERE id = $1", [exerciseId, events[events.length - 1]!.seq]);
+      const last = events[events.length - 1]!;
+      await client.query("UPDATE exercises SET last_seq = $2, last_at = $3 WHERE id = $1", [exerciseId, last.seq, last.at]);
     });
   }
 
@@ -203,6 +223,24 @@ export class PostgresStore implements EventStore {
         await client.query("UPDATE exercises SET join_codes = join_codes || jsonb_build_object($2::text, $3::text) WHERE id = $1", [exerciseId, nation, code]);
       }
       await client.query("INSERT INTO join_codes (code, exercise_id, role, nation) VALUES ($1, $2, $3, $4)", [code, exerciseId, nation === null ? "observer" : "participant", nation]);
+    });
+  }
+
+  async setStatus(exerciseId: string, status: ExerciseStatus): Promise<void> {
+    const value = JSON.stringify({ seq: status.seq, phase: status.phase, turn: status.turn, deadline: status.deadline });
+    const { rowCount } = await this.pool.query("UPDATE exercises SET status = $2 WHERE id = $1 AND (status IS NULL OR (status->>'seq')::bigint <= $3)", [exerciseId, value, status.seq]);
+    if (!rowCount && !(await this.pool.query("SELECT 1 FROM exercises WHERE id = $1", [exerciseId])).rowCount) throw new Error(`unknown exercise ${exerciseId}`);
+  }
+
+  async setArchived(exerciseId: string, archivedAt: number | null): Promise<void> {
+    const { rowCount } = await this.pool.query("UPDATE exercises SET archived_at = $2 WHERE id = $1", [exerciseId, archivedAt]);
+    if (!rowCount) throw new Error(`unknown exercise ${exerciseId}`);
+  }
+
+  async deleteExercise(exerciseId: string): Promise<void> {
+    await this.transaction(async (client) => {
+      for (const table of ["events", "seats", "join_codes"]) await client.query(`DELETE FROM ${table} WHERE exercise_id = $1`, [exerciseId]);
+      await client.query("DELETE FROM exercises WHERE id = $1", [exerciseId]);
     });
   }
 

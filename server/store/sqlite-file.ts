@@ -1,7 +1,7 @@
 import { DatabaseSync } from "node:sqlite";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import type { EventStore, ExerciseRecord, ExerciseSummary, SeatRecord } from "./event-store.ts";
+import type { EventStore, ExerciseRecord, ExerciseStatus, ExerciseSummary, SeatRecord } from "./event-store.ts";
 import { SequenceConflict } from "./event-store.ts";
 import { DamagedDatabase, isDamage, sqliteCodeOf } from "./sqlite-errors.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
@@ -71,11 +71,21 @@ export class SqliteFile implements EventStore {
   async listExercises(): Promise<ExerciseSummary[]> {
     const rows = this.db
       .prepare(
-        `SELECT e.id, e.title, e.scenario, e.created_at, COALESCE((SELECT MAX(seq) FROM events v WHERE v.exercise_id = e.id), 0) AS last_seq
-         FROM exercises e ORDER BY e.created_at, e.id`,
+        `SELECT e.id, e.title, json_extract(e.scenario, '$.id') AS scenario_id, e.created_at, e.status, e.archived_at, v.seq AS last_seq, v.at AS last_at
+         FROM exercises e LEFT JOIN events v ON v.exercise_id = e.id AND v.seq = (SELECT MAX(seq) FROM events w WHERE w.exercise_id = e.id)
+         ORDER BY e.created_at, e.id`,
       )
       .all() as Record<string, unknown>[];
-    return rows.map((r) => ({ id: String(r.id), title: String(r.title), scenarioId: JSON.parse(String(r.scenario)).id, createdAt: Number(r.created_at), lastSeq: Number(r.last_seq) }));
+    return rows.map((r) => ({
+      id: String(r.id),
+      title: String(r.title),
+      scenarioId: String(r.scenario_id),
+      createdAt: Number(r.created_at),
+      lastSeq: Number(r.last_seq ?? 0),
+      lastActivityAt: Number(r.last_at ?? r.created_at),
+      status: r.status === null ? null : (JSON.parse(String(r.status)) as ExerciseStatus),
+      archivedAt: r.archived_at === null ? null : Number(r.archived_at),
+    }));
   }
 
   async findByCode(code: string) {
@@ -147,6 +157,26 @@ export class SqliteFile implements EventStore {
     });
   }
 
+  async setStatus(exerciseId: string, status: ExerciseStatus): Promise<void> {
+    const value = JSON.stringify({ seq: status.seq, phase: status.phase, turn: status.turn, deadline: status.deadline });
+    const { changes } = this.db
+      .prepare("UPDATE exercises SET status = ? WHERE id = ? AND (status IS NULL OR json_extract(status, '$.seq') <= ?)")
+      .run(value, exerciseId, status.seq);
+    if (changes === 0 && !this.db.prepare("SELECT 1 FROM exercises WHERE id = ?").get(exerciseId)) throw new Error(`unknown exercise ${exerciseId}`);
+  }
+
+  async setArchived(exerciseId: string, archivedAt: number | null): Promise<void> {
+    const { changes } = this.db.prepare("UPDATE exercises SET archived_at = ? WHERE id = ?").run(archivedAt, exerciseId);
+    if (changes === 0) throw new Error(`unknown exercise ${exerciseId}`);
+  }
+
+  async deleteExercise(exerciseId: string): Promise<void> {
+    this.transaction(() => {
+      for (const table of ["events", "seats", "join_codes"]) this.db.prepare(`DELETE FROM ${table} WHERE exercise_id = ?`).run(exerciseId);
+      this.db.prepare("DELETE FROM exercises WHERE id = ?").run(exerciseId);
+    });
+  }
+
   async close(): Promise<void> {
     if (this.db.isOpen) this.db.close();
   }
@@ -195,5 +225,6 @@ export function toRecord(row: Record<string, unknown>): ExerciseRecord {
     facilitatorTokenHash: String(row.facilitator_token_hash),
     joinCodes: JSON.parse(String(row.join_codes)),
     observerCode: String(row.observer_code),
+    ...(row.archived_at === null || row.archived_at === undefined ? {} : { archivedAt: Number(row.archived_at) }),
   };
 }

@@ -57,6 +57,15 @@ CREATE TABLE IF NOT EXISTS seats (
 CREATE INDEX IF NOT EXISTS seats_by_exercise ON seats (exercise_id, created_at);
 CREATE INDEX IF NOT EXISTS join_codes_by_exercise ON join_codes (exercise_id, role);`,
   },
+  {
+    version: 3,
+    // Rooms on demand and the exercise library: where each exercise stands without folding its
+    // log (NULL for exercises from before, until they are folded once), and archiving.
+    about: "exercise status and archiving",
+    sql: `
+ALTER TABLE exercises ADD COLUMN status TEXT;
+ALTER TABLE exercises ADD COLUMN archived_at INTEGER;`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
-import { SequenceConflict, type EventStore, type ExerciseRecord, type ExerciseSummary, type SeatRecord } from "./event-store.ts";
+import { SequenceConflict, type EventStore, type ExerciseRecord, type ExerciseStatus, type ExerciseSummary, type SeatRecord } from "./event-store.ts";
 import type { StoreReply, StoreRequest } from "./sqlite-worker.ts";
 import type { SqliteFileOptions } from "./sqlite-file.ts";
 import { acquireLock, lockPathFor, type DataDirLock } from "./data-dir-lock.ts";
@@ -119,6 +119,15 @@ export class SqliteStore implements EventStore {
   }
   replaceJoinCode(exerciseId: string, nation: string | null, code: string): Promise<void> {
     return this.call("replaceJoinCode", exerciseId, nation, code);
+  }
+  setStatus(exerciseId: string, status: ExerciseStatus): Promise<void> {
+    return this.call("setStatus", exerciseId, status);
+  }
+  setArchived(exerciseId: string, archivedAt: number | null): Promise<void> {
+    return this.call("setArchived", exerciseId, archivedAt);
+  }
+  deleteExercise(exerciseId: string): Promise<void> {
+    return this.call("deleteExercise", exerciseId);
   }
   async close(): Promise<void> {
     try {

@@ -129,5 +129,58 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
       await store.append("ex-01", [tricky]);
       expect(await store.readEvents("ex-01")).toEqual([tricky]);
     });
+
+    it("lists each exercise's last activity, status and archiving, none until recorded", async () => {
+      await store.createExercise(record("ex-01"));
+      expect((await store.listExercises())[0]).toMatchObject({ id: "ex-01", lastSeq: 0, lastActivityAt: 1000, status: null, archivedAt: null });
+      await store.append("ex-01", [event(1), event(2)]);
+      await store.setStatus("ex-01", { seq: 2, phase: "running", turn: 1, deadline: 99_000 });
+      expect((await store.listExercises())[0]).toMatchObject({ lastSeq: 2, lastActivityAt: 1002, status: { seq: 2, phase: "running", turn: 1, deadline: 99_000 } });
+      await expect(store.setStatus("ex-nope", { seq: 1, phase: "lobby", turn: 0, deadline: null })).rejects.toThrow();
+    });
+
+    it("keeps the newest status when an older one arrives late", async () => {
+      await store.createExercise(record("ex-01"));
+      await store.setStatus("ex-01", { seq: 5, phase: "running", turn: 2, deadline: null });
+      await store.setStatus("ex-01", { seq: 3, phase: "running", turn: 1, deadline: 7 });
+      expect((await store.listExercises())[0]!.status).toEqual({ seq: 5, phase: "running", turn: 2, deadline: null });
+      await store.setStatus("ex-01", { seq: 5, phase: "paused", turn: 2, deadline: null });
+      expect((await store.listExercises())[0]!.status).toEqual({ seq: 5, phase: "paused", turn: 2, deadline: null });
+    });
+
+    it("archives an exercise and brings it back: listed and read with the time, the log untouched", async () => {
+      await store.createExercise(record("ex-01"));
+      await store.append("ex-01", [event(1)]);
+      await store.setArchived("ex-01", 5000);
+      expect((await store.listExercises())[0]!.archivedAt).toBe(5000);
+      expect(await store.getExercise("ex-01")).toEqual({ ...record("ex-01"), archivedAt: 5000 });
+      expect(await store.readEvents("ex-01")).toEqual([event(1)]);
+      await store.setArchived("ex-01", null);
+      expect((await store.listExercises())[0]!.archivedAt).toBeNull();
+      expect(await store.getExercise("ex-01")).toEqual(record("ex-01"));
+      await expect(store.setArchived("ex-nope", 1)).rejects.toThrow();
+    });
+
+    it("deletes an exercise with its log, seats and codes, and nothing of another", async () => {
+      await store.createExercise(record("ex-01"));
+      await store.createExercise(record("ex-02"));
+      await store.append("ex-01", [event(1)]);
+      await store.append("ex-02", [event(1)]);
+      await store.setStatus("ex-01", { seq: 1, phase: "lobby", turn: 0, deadline: null });
+      await store.saveSeat({ token: "tok-1", exerciseId: "ex-01", role: "participant", nation: "north", name: "A", createdAt: 1 });
+      await store.saveSeat({ token: "tok-2", exerciseId: "ex-02", role: "participant", nation: "north", name: "B", createdAt: 1 });
+      await store.deleteExercise("ex-01");
+      expect(await store.getExercise("ex-01")).toBeNull();
+      expect(await store.readEvents("ex-01")).toEqual([]);
+      expect(await store.lastSeq("ex-01")).toBe(0);
+      expect(await store.getSeat("tok-1")).toBeNull();
+      expect(await store.findByCode("N01-AAA")).toBeNull();
+      expect((await store.listExercises()).map((e) => e.id)).toEqual(["ex-02"]);
+      expect(await store.getSeat("tok-2")).not.toBeNull();
+      expect(await store.findByCode("N02-AAA")).not.toBeNull();
+      // The id can be used again from scratch.
+      await store.createExercise(record("ex-01"));
+      expect((await store.listExercises()).find((e) => e.id === "ex-01")).toMatchObject({ lastSeq: 0, status: null, archivedAt: null });
+    });
   });
 }

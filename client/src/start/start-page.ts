@@ -2,6 +2,7 @@ import { h, fill } from "../ui/html.ts";
 import { joinForm } from "./join-form.ts";
 import { facilitatorForm } from "./facilitator-form.ts";
 import { createForm } from "./create-form.ts";
+import { libraryCard } from "./library.ts";
 import { lastSeat } from "../net/seat-store.ts";
 import { clearHash } from "../route.ts";
 import { languageMenu } from "../ui/language-menu.ts";
@@ -64,6 +65,7 @@ function render(app: HTMLElement, message: StartMessage | undefined, typed: { co
       h("header", { class: "start-header" }, h("div", { class: "start-title" }, h("h1", {}, "Concord"), languageMenu()), h("p", { class: "tagline" }, t("start.tagline"))),
       message ? h("p", { class: `banner ${message.kind}`, role: message.kind === "error" ? "alert" : "status" }, text) : null,
       h("div", { class: "start-grid" }, rejoin, joinForm(app, typed), facilitatorForm(app, typed.link), createForm()),
+      libraryCard(),
       h("p", { class: "replay-link" }, t("start.replay.before"), h("a", { href: "/replay.html" }, t("start.replay.link")), t("start.replay.after")),
     ),
   );
