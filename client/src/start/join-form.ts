@@ -1,6 +1,6 @@
 import { h } from "../ui/html.ts";
 import { field } from "../ui/form.ts";
-import { lookupCode } from "../net/exercise-api.ts";
+import { lookupCode } from "../net/http.ts";
 import { enterExercise } from "../game/enter.ts";
 import { t } from "../i18n.ts";
 import { apiProblem } from "./api-errors.ts";
