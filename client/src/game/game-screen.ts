@@ -1,4 +1,5 @@
 import { h, fill } from "../ui/html.ts";
+import { clearStatusLines, setOnline } from "../ui/form.ts";
 import type { Session } from "../net/session.ts";
 import type { ClientState } from "../state/client-state.ts";
 import type { GameContext, GameBus, Panel, Selection } from "./context.ts";
@@ -141,9 +142,16 @@ export function showGameScreen(app: HTMLElement, session: Session): void {
     if (stored && name && stored.nationName !== name) saveSeat({ ...stored, nationName: name });
   }
 
+  let shownMoment = "";
   function render() {
     if (!session.state) return;
     ctx = contextFor(session.state);
+    // A new turn (or phase) starts: last turn's "Sent." and "Timer set." describe nothing now.
+    const moment = `${ctx.state.phase}:${ctx.state.turn}`;
+    if (moment !== shownMoment) {
+      if (shownMoment !== "") clearStatusLines();
+      shownMoment = moment;
+    }
     setNameLookup(nameLookup(ctx.state));
     rememberNation(ctx.state);
     stateless.hidden = true;
@@ -154,6 +162,8 @@ export function showGameScreen(app: HTMLElement, session: Session): void {
     side.update(ctx);
   }
   session.onState(() => render());
+  // Offline, every command control waits and says so (ui/form.ts), instead of greying out.
+  session.onStatus((status) => setOnline(status === "online"));
 
   async function leave() {
     stopLanguage();
