@@ -12,6 +12,7 @@ import { t, onLanguageChange, setNameLookup } from "../i18n.ts";
 import { nameLookup, regionName, exerciseTitle } from "./names.ts";
 import { showReloadOffer } from "../ui/reload-offer.ts";
 import { loadSeat, saveSeat } from "../net/seat-store.ts";
+import { briefingPanel } from "../panels/briefing-panel.ts";
 
 type Prefill = { asset?: string; destination?: string; kind?: string };
 
@@ -68,7 +69,20 @@ export function showGameScreen(app: HTMLElement, session: Session): void {
   };
   labelStatic();
   aside.append(stateless, side.element);
-  fill(app, bar.element, notice, h("main", { id: "main", class: "game" }, map.element, aside));
+  // In the Briefing phase a participant reads the briefing full screen first (it stays a tab
+  // afterwards); "show the map" puts it away for this seat until the next briefing.
+  let briefingRead = false;
+  const fullBriefing = briefingPanel({
+    id: "briefing-full",
+    onDone: () => {
+      briefingRead = true;
+      render();
+      document.querySelector<HTMLElement>("#main [role=tab][aria-selected=true]")?.focus();
+    },
+  });
+  const briefingScreen = h("section", { class: "briefing-screen", "aria-label": t("briefing.title"), "data-testid": "briefing-screen" }, fullBriefing.element);
+  briefingScreen.hidden = true;
+  fill(app, bar.element, notice, briefingScreen, h("main", { id: "main", class: "game" }, map.element, aside));
 
   // The participant's panels say their words again on update (client/src/panels/words.ts), so
   // what is being typed survives; exercise control's and observers' sets are built anew.
@@ -159,6 +173,17 @@ export function showGameScreen(app: HTMLElement, session: Session): void {
     bar.update(ctx);
     map.update(ctx);
     for (const panel of panels) panel.update(ctx);
+    const showBriefing = role === "participant" && ctx.state.phase === "briefing" && !briefingRead;
+    if (ctx.state.phase !== "briefing") briefingRead = false;
+    if (showBriefing) fullBriefing.update(ctx);
+    if (briefingScreen.hidden === showBriefing) {
+      briefingScreen.hidden = !showBriefing;
+      const heading = briefingScreen.querySelector<HTMLElement>("h2");
+      if (showBriefing && heading) {
+        heading.tabIndex = -1;
+        heading.focus();
+      }
+    }
     side.update(ctx);
   }
   session.onState(() => render());
