@@ -96,8 +96,10 @@ function stillAboard(state: ExerciseState, id: string): Rejection | null {
   return carrier ? refuse(RejectionCode.AssetBusy, "lift.refuse.aboard", { asset: ref("asset", id), carrier: ref("asset", carrier.id) }) : null;
 }
 
+/** What the nation's picture holds, and (always, truly) a foreign force on its own territory. */
 function knows(state: ExerciseState, nation: string, asset: string): boolean {
-  return Boolean(state.detections[nation]?.[asset]);
+  const where = state.assets[asset]?.region;
+  return Boolean(state.detections[nation]?.[asset]) || (where !== undefined && state.regions[where]?.owner === nation);
 }
 
 export function regionName(state: ExerciseState, id: string): string {

@@ -28,12 +28,12 @@ export const withdrawDraft: Handler<Of<"withdrawDraft">> = (b, command, actor) =
   // order stops the turn from resolving.
   if (actor.role === "facilitator") {
     if (!draft) return refuse(RejectionCode.UnknownDraft, "engine.draft.unknownAny");
-    b.emit({ type: "draftWithdrawn", draft: draft.id, by: nameOf(actor) });
+    b.emit({ type: "draftWithdrawn", draft: draft.id, by: nameOf(actor), nation: draft.nation, author: draft.author, order: draft.order });
     return;
   }
   if (!draft || draft.nation !== nationOf(actor)) return refuse(RejectionCode.UnknownDraft, "engine.draft.unknown");
   if (b.state.nations[draft.nation]!.committed) return refuse(RejectionCode.AlreadyCommitted, "engine.turn.committedChange");
-  b.emit({ type: "draftWithdrawn", draft: draft.id, by: nameOf(actor) });
+  b.emit({ type: "draftWithdrawn", draft: draft.id, by: nameOf(actor), nation: draft.nation, author: draft.author, order: draft.order });
 };
 
 export const commitTurn: Handler<Of<"commitTurn">> = (b, command, actor) => {

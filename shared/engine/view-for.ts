@@ -153,6 +153,13 @@ export const viewParts = {
     const member = me !== null && !all && isCommandMember(state, me);
     for (const asset of Object.values(state.assets)) if (all || asset.owner === me || (member && asset.authority)) assets[asset.id] = asset;
     if (me) {
+      // A nation always knows, truly, the foreign forces on its own territory (detection.ts's
+      // rule), from the first turn on: an ally's battlegroup stationed in its capital is on its
+      // map before any resolution has written a detection.
+      for (const asset of Object.values(state.assets)) {
+        if (assets[asset.id] || state.regions[asset.region]?.owner !== me) continue;
+        assets[asset.id] = { id: asset.id, name: asset.name, type: asset.type, owner: asset.owner, region: asset.region, lastSeenTurn: state.turn, foreign: true, ...(asset.i18n ? { i18n: asset.i18n } : {}) };
+      }
       for (const detection of Object.values(state.detections[me] ?? {})) {
         if (assets[detection.asset]) continue;
         // The name's translations come with the name: a nation that knows an asset's name may read it in its language.
@@ -216,7 +223,7 @@ export const viewParts = {
 /** Every state field each part reads: while they are the same objects, the part is unchanged. */
 export const viewPartInputs: { [K in keyof typeof viewParts]: (state: ExerciseState) => readonly unknown[] } = {
   nations: (s) => [s.nations],
-  assets: (s) => [s.assets, s.detections, s.allianceCommander],
+  assets: (s) => [s.assets, s.detections, s.allianceCommander, s.regions, s.turn],
   relations: (s) => [s.relations],
   reports: (s) => [s.reports],
   agreements: (s) => [s.agreements, s.scenario],

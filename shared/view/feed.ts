@@ -155,6 +155,10 @@ export function feedItemFor(event: ExerciseEvent, state: ExerciseState, viewer: 
       const result = (event as { result?: unknown }).result;
       return item("order", ofNation(event.nation, isMsg(result) ? msg("feed.order.executed", { result }) : msg("feed.order.executedAsRecorded", { text: event.outcome })));
     }
+    case "draftWithdrawn":
+      // A draft never vanishes silently: its team (and exercise control) hears who withdrew it.
+      if (!event.nation || !event.order || (!white && event.nation !== me)) return null;
+      return item("order", ofNation(event.nation, msg("participant.feed.withdrawn", { by: event.by, author: event.author ?? "", order: orderMsg(event.order), draft: event.draft })));
     case "orderFailed": {
       if (!white && event.nation !== me) return null;
       const failure = (event as { failure?: unknown }).failure;

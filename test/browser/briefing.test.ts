@@ -29,13 +29,16 @@ browserSuite("browser: the briefing tab", () => {
     const tab = en.getByRole("tabpanel");
     const paragraphs = scenario.briefing.split(/\n\s*\n/);
     await tab.getByText(paragraphs[0]!.slice(0, 60)).waitFor();
-    expect(await tab.locator("section").first().locator("p").count()).toBe(paragraphs.length);
+    // The situation and the learning objectives have sections of their own (the seat's own nation comes first).
+    const situation = tab.locator("section", { has: en.getByRole("heading", { name: "Situation", exact: true }) });
+    const trains = tab.locator("section", { has: en.getByRole("heading", { name: "What this exercise trains" }) });
+    expect(await situation.locator("p").count()).toBe(paragraphs.length);
     await tab.getByText("Varkhan Federation", { exact: true }).waitFor();
     await tab.getByText(/^Neighbouring great power run by exercise control/).waitFor();
-    expect(await tab.locator("li").count()).toBe(scenario.learningObjectives.length);
+    expect(await trains.locator("li").count()).toBe(scenario.learningObjectives.length);
     await tab.getByText(scenario.learningObjectives[3]!).waitFor();
     await screenshot(en, "briefing-01-en");
-    await tab.locator("li").last().scrollIntoViewIfNeeded();
+    await trains.locator("li").last().scrollIntoViewIfNeeded();
     await screenshot(en, "briefing-02-en-objectives");
 
     const fr = bernard!.page;

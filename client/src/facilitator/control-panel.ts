@@ -1,5 +1,5 @@
 import { h, keyedList, setText } from "../ui/html.ts";
-import { commandForm, field, section, statusLine, commandButton } from "../ui/form.ts";
+import { commandForm, field, section, statusLine, commandButton, blockWithReason, reasonNote } from "../ui/form.ts";
 import type { GameContext, Panel } from "../game/context.ts";
 import { phaseLabel, nationName } from "../game/names.ts";
 import { t } from "../i18n.ts";
@@ -78,7 +78,7 @@ export function controlPanel(getCtx: () => GameContext): Panel {
     phase,
     lifecycle,
     status.element,
-    section(t("console.control.turn"), timerForm, h("div", { class: "actions" }, resolve), resolveStatus.element),
+    section(t("console.control.turn"), timerForm, h("div", { class: "actions" }, resolve), reasonNote(resolve), resolveStatus.element),
     section(t("console.control.ready"), ready),
     command.element,
   );
@@ -93,6 +93,9 @@ export function controlPanel(getCtx: () => GameContext): Panel {
       const allowed = offered[s.phase] ?? [];
       for (const [key, button] of Object.entries(lifecycleButtons)) button.hidden = !allowed.includes(key as keyof typeof lifecycleButtons);
       if (confirmEnd.hidden) endButton.hidden = !allowed.includes("end");
+      // After End there is no timer and no turn: the controls say so instead of inviting a refusal.
+      blockWithReason(timerForm, s.phase === "ended" ? t("participant.console.timerEnded") : null);
+      blockWithReason(resolve, s.phase === "running" || s.phase === "paused" ? null : t("participant.console.noTurn", { phase: t("engine.phase.state", { phase: s.phase }) }));
       setText(phase, t(s.turn ? "console.control.phaseTurn" : "console.control.phase", { phase: phaseLabel(s.phase), turn: s.turn, turns: s.turns, cohesion: Math.round(s.cohesion), seconds: s.turnSeconds }));
       if (!seededTimer || document.activeElement !== seconds) {
         if (!seededTimer || seconds.value === "") seconds.value = String(s.turnSeconds);

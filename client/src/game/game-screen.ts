@@ -1,4 +1,5 @@
 import { h, fill } from "../ui/html.ts";
+import { clearStatusLines, setOnline } from "../ui/form.ts";
 import type { Session } from "../net/session.ts";
 import type { ClientState } from "../state/client-state.ts";
 import type { GameContext, GameBus, Panel, Selection } from "./context.ts";
@@ -11,6 +12,7 @@ import { t, onLanguageChange, setNameLookup } from "../i18n.ts";
 import { nameLookup, regionName, exerciseTitle } from "./names.ts";
 import { showReloadOffer } from "../ui/reload-offer.ts";
 import { loadSeat, saveSeat } from "../net/seat-store.ts";
+import { briefingPanel } from "../panels/briefing-panel.ts";
 
 type Prefill = { asset?: string; destination?: string; kind?: string };
 
@@ -67,7 +69,20 @@ export function showGameScreen(app: HTMLElement, session: Session): void {
   };
   labelStatic();
   aside.append(stateless, side.element);
-  fill(app, bar.element, notice, h("main", { id: "main", class: "game" }, map.element, aside));
+  // In the Briefing phase a participant reads the briefing full screen first (it stays a tab
+  // afterwards); "show the map" puts it away for this seat until the next briefing.
+  let briefingRead = false;
+  const fullBriefing = briefingPanel({
+    id: "briefing-full",
+    onDone: () => {
+      briefingRead = true;
+      render();
+      document.querySelector<HTMLElement>("#main [role=tab][aria-selected=true]")?.focus();
+    },
+  });
+  const briefingScreen = h("section", { class: "briefing-screen", "aria-label": t("briefing.title"), "data-testid": "briefing-screen" }, fullBriefing.element);
+  briefingScreen.hidden = true;
+  fill(app, bar.element, notice, briefingScreen, h("main", { id: "main", class: "game" }, map.element, aside));
 
   // The participant's panels say their words again on update (client/src/panels/words.ts), so
   // what is being typed survives; exercise control's and observers' sets are built anew.
@@ -141,9 +156,16 @@ export function showGameScreen(app: HTMLElement, session: Session): void {
     if (stored && name && stored.nationName !== name) saveSeat({ ...stored, nationName: name });
   }
 
+  let shownMoment = "";
   function render() {
     if (!session.state) return;
     ctx = contextFor(session.state);
+    // A new turn (or phase) starts: last turn's "Sent." and "Timer set." describe nothing now.
+    const moment = `${ctx.state.phase}:${ctx.state.turn}`;
+    if (moment !== shownMoment) {
+      if (shownMoment !== "") clearStatusLines();
+      shownMoment = moment;
+    }
     setNameLookup(nameLookup(ctx.state));
     rememberNation(ctx.state);
     stateless.hidden = true;
@@ -151,9 +173,22 @@ export function showGameScreen(app: HTMLElement, session: Session): void {
     bar.update(ctx);
     map.update(ctx);
     for (const panel of panels) panel.update(ctx);
+    const showBriefing = role === "participant" && ctx.state.phase === "briefing" && !briefingRead;
+    if (ctx.state.phase !== "briefing") briefingRead = false;
+    if (showBriefing) fullBriefing.update(ctx);
+    if (briefingScreen.hidden === showBriefing) {
+      briefingScreen.hidden = !showBriefing;
+      const heading = briefingScreen.querySelector<HTMLElement>("h2");
+      if (showBriefing && heading) {
+        heading.tabIndex = -1;
+        heading.focus();
+      }
+    }
     side.update(ctx);
   }
   session.onState(() => render());
+  // Offline, every command control waits and says so (ui/form.ts), instead of greying out.
+  session.onStatus((status) => setOnline(status === "online"));
 
   async function leave() {
     stopLanguage();

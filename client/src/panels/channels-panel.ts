@@ -3,7 +3,7 @@ import type { GameContext, Panel } from "../game/context.ts";
 import { nationName } from "../game/names.ts";
 import { channelsFor, type ChannelInfo } from "./channel-list.ts";
 import { ChatHistory, type EarlierPage } from "./chat-history.ts";
-import { api } from "../net/api.ts";
+import { request } from "../net/http.ts";
 import { t, lang } from "../i18n.ts";
 import { panelWords } from "./words.ts";
 import type { Message } from "../../../shared/state/schema.ts";
@@ -73,7 +73,7 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
     setText(earlierStatus, t("panels.channels.loading"));
     try {
       const path = (before: string) => `/api/exercises/${encodeURIComponent(ctx.state.exerciseId)}/messages?channel=${encodeURIComponent(channel)}&before=${encodeURIComponent(before)}&limit=100`;
-      const count = await history.loadEarlier(perspectiveOf(ctx), channel, (before) => api<EarlierPage>(path(before), { token: ctx.welcome.seat }));
+      const count = await history.loadEarlier(perspectiveOf(ctx), channel, (before) => request<EarlierPage>(path(before), { token: ctx.welcome.seat }));
       setText(earlierStatus, count ? "" : t("panels.channels.noEarlier"));
     } catch {
       // The server's own words never reach the screen: say what the reader can do.

@@ -123,6 +123,16 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
     success: "panels.orderForm.success",
     send: (c) => getCtx().send(c),
     children: [w.text(h("h3"), "panels.orderForm.heading"), commanderLine, w.field("panels.orderForm.kind", kind), ...Object.values(groups)],
+    // A drafted order leaves a blank form: the next order (next turn's too) starts from nothing,
+    // not from the last one's "robust ROE / 40 to capacity building". The kind stays chosen.
+    reset: () => {
+      for (const control of [asset, destination, mission, alert, roe, stance, sharingPartner, sharingLevel, partner, carrier, landAt]) control.value = "";
+      amount.value = "10";
+      caveats.missions.clear();
+      caveats.regions.clear();
+      updateMissions();
+      for (const hint of hints) hint.update();
+    },
     build: () => {
       const k = kind.value;
       if (NEEDS[k]!.includes("asset") && !asset.value) return t("panels.orderForm.error.asset");

@@ -1,5 +1,7 @@
 import { h, keyedList, setText } from "../ui/html.ts";
-import { statusLine } from "../ui/form.ts";
+import { statusLine, gated, blockWithReason, clearStatusLines, setBusy } from "../ui/form.ts";
+import { tm } from "../i18n.ts";
+import { isMsg, type Msg } from "../../../shared/i18n/message.ts";
 import type { GameContext, Panel } from "../game/context.ts";
 import { nationName } from "../game/names.ts";
 import { t, lang } from "../i18n.ts";
@@ -24,18 +26,45 @@ export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values
   const draftStatus = statusLine();
   const empty = w.text(h("p", { class: "muted" }), "panels.orders.drafts.empty");
   const form = orderForm(getCtx);
-  const commitBox = h("div", { class: "commit-box" }, commitState, h("div", { class: "actions" }, commitButton), commitStatus.element);
+  const commitGate = gated(commitButton);
+  const commitBox = h("div", { class: "commit-box" }, commitState, h("div", { class: "actions" }, commitButton), commitGate.note, commitStatus.element);
+  /** "Bob withdrew the draft order … proposed by Alice": a team-mate's or exercise control's withdrawal is said, not silent. */
+  const notices = h("ul", { class: "withdrawn-notices", "aria-live": "polite" });
+  const dismissed = new Set<number>();
 
   commitButton.addEventListener("click", async () => {
     const ctx = getCtx();
     const committed = ctx.state.nations[ctx.viewNation ?? ""]?.committed;
-    commitButton.disabled = true;
+    clearStatusLines();
+    setBusy(commitButton, true);
     const result = await ctx.send({ type: committed ? "uncommitTurn" : "commitTurn", turn: ctx.state.turn });
-    commitButton.disabled = false;
+    setBusy(commitButton, false);
     commitStatus.show(result, t(committed ? "panels.orders.commit.uncommitted" : "panels.orders.commit.committed"));
   });
 
-  const element = h("div", { class: "panel" }, w.text(h("h2"), "panels.orders.heading"), phaseHint, commitBox, w.section("panels.orders.ready.heading", readiness), w.section("panels.orders.drafts.heading", empty, drafts, draftStatus.element), form.element);
+  const element = h("div", { class: "panel" }, w.text(h("h2"), "panels.orders.heading"), phaseHint, commitBox, w.section("panels.orders.ready.heading", readiness), w.section("panels.orders.drafts.heading", notices, empty, drafts, draftStatus.element), form.element);
+
+  const renderNotices = (ctx: GameContext) => {
+    const items = (ctx.perspective?.feed ?? []).filter((f) => f.turn === ctx.state.turn && f.msg.key === "participant.feed.withdrawn" && !dismissed.has(f.seq));
+    const others = items.filter((f) => (f.msg.params as Record<string, unknown> | undefined)?.by !== ctx.welcome.name);
+    keyedList(
+      notices,
+      ctx.canAct ? others : [],
+      (f) => String(f.seq),
+      (f) => {
+        const p = (f.msg.params ?? {}) as { by?: string; author?: string; order?: unknown };
+        const order = isMsg(p.order) ? tm(p.order as Msg) : "";
+        return h(
+          "li",
+          { class: "withdrawn" },
+          h("span", {}, t("participant.withdrawn.notice", { author: p.author ?? "", order, by: p.by ?? "" })),
+          " ",
+          h("button", { type: "button", class: "small", onclick: () => (dismissed.add(f.seq), renderNotices(getCtx())) }, t("participant.withdrawn.dismiss")),
+        );
+      },
+      (f) => JSON.stringify([f, lang()]),
+    );
+  };
 
   const renderDraft = (d: Draft) => {
     const ctx = getCtx();
@@ -55,6 +84,7 @@ export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values
               "aria-label": ctx.canAct ? t("panels.orders.drafts.withdrawLabel", { order: describeOrder(ctx.state, d.order) }) : t("panels.orders.drafts.withdrawNation", { nation: nationName(ctx.state, d.nation), order: describeOrder(ctx.state, d.order) }),
               onclick: async (e: Event) => {
                 (e.currentTarget as HTMLButtonElement).disabled = true;
+                clearStatusLines();
                 draftStatus.show(await getCtx().send({ type: "withdrawDraft", draft: d.id }), t("panels.orders.drafts.withdrawn"));
               },
             },
@@ -83,6 +113,11 @@ export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values
       setText(phaseHint, state.phase === "running" ? t("panels.orders.hint.running", { turn: state.turn }) : t("panels.orders.hint.waiting", { phase: term("phase", state.phase) }));
       const me = ctx.viewNation ? state.nations[ctx.viewNation] : null;
       commitBox.hidden = !ctx.canAct;
+      // Commit and Draft look active only when they can act: the phase says why not.
+      const notRunning = state.phase === "running" ? null : t("engine.phase.state", { phase: state.phase });
+      blockWithReason(commitButton, notRunning && t("participant.commit.notRunning", { phase: notRunning }));
+      blockWithReason(form.element, notRunning && t("participant.draft.notRunning", { phase: notRunning }));
+      renderNotices(ctx);
       form.element.hidden = !ctx.canAct;
       if (me && ctx.canAct) {
         const by = ctx.perspective?.nations[me.id]?.committedBy;

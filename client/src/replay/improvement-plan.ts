@@ -1,4 +1,4 @@
-import { h, replace } from "../ui/dom.ts";
+import { h, fill } from "../ui/html.ts";
 import { requestJson, replayProblem, type ReplayAccess } from "./replay-access.ts";
 import type { ImprovementItem } from "../../../shared/state/schema.ts";
 import { t } from "../i18n.ts";
@@ -9,20 +9,20 @@ import { t } from "../i18n.ts";
  */
 export function improvementPlanSection(access: ReplayAccess, nations: { id: string; name: string }[]): HTMLElement {
   const list = h("div", {});
-  const status = h("p", { className: "status-line", role: "status", "aria-live": "polite" });
+  const status = h("p", { class: "status-line", role: "status", "aria-live": "polite" });
   const nameOf = (id: string | null) => (id ? (nations.find((n) => n.id === id)?.name ?? id) : t("replay.ip.allianceOrControl"));
   const path = `/api/exercises/${encodeURIComponent(access.exerciseId)}`;
 
   const refresh = async () => {
     const aar = await requestJson<{ improvementPlan: ImprovementItem[] }>(`${path}/aar?format=json`, access.secret);
-    replace(
+    fill(
       list,
       aar.improvementPlan.length === 0
-        ? h("p", { className: "hint" }, t("replay.ip.none"))
+        ? h("p", { class: "hint" }, t("replay.ip.none"))
         : h(
             "table",
             {},
-            h("thead", {}, h("tr", {}, h("th", {}, t("replay.ip.issue")), h("th", {}, t("replay.ip.recommendation")), h("th", {}, t("replay.ip.responsible")), h("th", {}, t("replay.ip.due")), access.role === "facilitator" ? h("th", {}, h("span", { className: "hint" }, t("replay.ip.actions"))) : null)),
+            h("thead", {}, h("tr", {}, h("th", {}, t("replay.ip.issue")), h("th", {}, t("replay.ip.recommendation")), h("th", {}, t("replay.ip.responsible")), h("th", {}, t("replay.ip.due")), access.role === "facilitator" ? h("th", {}, h("span", { class: "hint" }, t("replay.ip.actions"))) : null)),
             h(
               "tbody",
               {},
@@ -64,7 +64,7 @@ export function improvementPlanSection(access: ReplayAccess, nations: { id: stri
           "form",
           {
             "aria-label": t("replay.ip.form"),
-            className: "ip-form",
+            class: "ip-form",
             onsubmit: async (event: Event) => {
               event.preventDefault();
               try {
@@ -78,14 +78,14 @@ export function improvementPlanSection(access: ReplayAccess, nations: { id: stri
               }
             },
           },
-          h("div", { className: "field" }, h("label", { for: "ip-issue" }, t("replay.ip.issue")), issue),
-          h("div", { className: "field" }, h("label", { for: "ip-recommendation" }, t("replay.ip.recommendation")), recommendation),
-          h("div", { className: "field" }, h("label", { for: "ip-nation" }, t("replay.ip.responsible")), nation),
-          h("div", { className: "field" }, h("label", { for: "ip-due" }, t("replay.ip.due")), due),
+          h("div", { class: "field" }, h("label", { for: "ip-issue" }, t("replay.ip.issue")), issue),
+          h("div", { class: "field" }, h("label", { for: "ip-recommendation" }, t("replay.ip.recommendation")), recommendation),
+          h("div", { class: "field" }, h("label", { for: "ip-nation" }, t("replay.ip.responsible")), nation),
+          h("div", { class: "field" }, h("label", { for: "ip-due" }, t("replay.ip.due")), due),
           h("button", { type: "submit" }, t("replay.ip.add")),
         )
-      : h("p", { className: "hint" }, t("replay.ip.readOnly"));
+      : h("p", { class: "hint" }, t("replay.ip.readOnly"));
 
   void refresh().catch((error) => (status.textContent = replayProblem(error)));
-  return h("section", { className: "panel", "aria-labelledby": "ip-h" }, h("h2", { id: "ip-h" }, t("replay.ip.title")), list, form, status);
+  return h("section", { class: "panel", "aria-labelledby": "ip-h" }, h("h2", { id: "ip-h" }, t("replay.ip.title")), list, form, status);
 }

@@ -1,5 +1,6 @@
 import type { RecordedExercise } from "../../../shared/replay/replay-session.ts";
 import { t } from "../i18n.ts";
+import { ApiError, lookupCode, request, serverBase } from "../net/http.ts";
 
 /** A problem the replay can say in the seat's language: its words come from the catalogue. */
 export class ReplayProblem extends Error {
@@ -30,24 +31,20 @@ export type ReplayAccess = { exerciseId: string; secret: string; role: "facilita
 
 const KEY = "concord.replay";
 
-export function base(): string {
-  return typeof __GAME_SERVER__ === "string" && __GAME_SERVER__ ? __GAME_SERVER__ : window.location.origin;
+/** A failed call said as a ReplayProblem: unreachable, or the refusal's status and code. */
+function problemOf(failure: unknown): ReplayProblem {
+  if (failure instanceof ReplayProblem) return failure;
+  if (failure instanceof ApiError) return failure.status === 0 ? new ReplayProblem(t("replay.error.unreachable")) : refusal(failure.status, failure.code);
+  return new ReplayProblem(t("replay.error.other"));
 }
 
+/** The replay's calls carry the observer code or facilitator token as the bearer (net/http.ts). */
 export async function requestJson<T>(path: string, secret: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  let response: Response;
   try {
-    response = await fetch(`${base()}${path}`, {
-      method: init.method ?? "GET",
-      headers: { authorization: `Bearer ${secret}`, ...(init.body ? { "content-type": "application/json" } : {}) },
-      body: init.body ? JSON.stringify(init.body) : undefined,
-    });
-  } catch {
-    throw new ReplayProblem(t("replay.error.unreachable"));
+    return await request<T>(path, { method: init.method ?? "GET", body: init.body, token: secret });
+  } catch (failure) {
+    throw problemOf(failure);
   }
-  const data = await response.json().catch(() => ({}));
-  if (!response.ok) throw refusal(response.status, data?.error?.code);
-  return data as T;
 }
 
 /** Reads access from the URL hash (#exercise=…&token=… or #code=…) or from this tab's memory. */
@@ -73,11 +70,9 @@ export function rememberedAccess(): ReplayAccess | null {
 /** Turns an observer code, or a facilitator token and exercise id, into access to one exercise. */
 export async function resolveAccess(input: { code?: string; token?: string; exerciseId?: string }): Promise<ReplayAccess> {
   if (input.code) {
-    const res = await fetch(`${base()}/api/join`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: input.code }) }).catch(() => {
-      throw new ReplayProblem(t("replay.error.unreachable"));
+    const data = await lookupCode(input.code).catch((failure: unknown) => {
+      throw failure instanceof ApiError && failure.status !== 0 && failure.status < 500 ? new ReplayProblem(t("replay.error.badCode")) : problemOf(failure);
     });
-    const data = await res.json().catch(() => ({}));
-    if (!res.ok) throw res.status >= 500 ? refusal(res.status, data?.error?.code) : new ReplayProblem(t("replay.error.badCode"));
     if (data.role !== "observer") throw new ReplayProblem(t("replay.error.nationCode"));
     return { exerciseId: data.exerciseId, secret: input.code, role: "observer" };
   }
@@ -95,7 +90,7 @@ export async function resolveAccess(input: { code?: string; token?: string; exer
  */
 export async function ticketedUrl(access: ReplayAccess, path: string): Promise<string> {
   const { ticket } = await requestJson<{ ticket: string }>(`/api/exercises/${encodeURIComponent(access.exerciseId)}/tickets`, access.secret, { method: "POST" });
-  return `${base()}${path}${path.includes("?") ? "&" : "?"}ticket=${encodeURIComponent(ticket)}`;
+  return `${serverBase()}${path}${path.includes("?") ? "&" : "?"}ticket=${encodeURIComponent(ticket)}`;
 }
 
 export async function loadRecording(access: ReplayAccess): Promise<RecordedExercise & { title: string }> {

@@ -1,12 +1,13 @@
 import "./replay.css";
-import { h, replace } from "../ui/dom.ts";
+import { h, fill } from "../ui/html.ts";
+import { serverBase } from "../net/http.ts";
 import { ReplaySession } from "../../../shared/replay/replay-session.ts";
 import type { Viewer } from "../../../shared/engine/view-for.ts";
 import { t, lang, onLanguageChange } from "../i18n.ts";
 import { localText, isLang, type Localized } from "../../../shared/i18n/index.ts";
 import { languageMenu } from "../ui/language-menu.ts";
 import { eventMsg, words } from "./replay-words.ts";
-import { accessFromLocation, rememberAccess, rememberedAccess, resolveAccess, loadRecording, requestJson, ticketedUrl, base, replayProblem, type ReplayAccess } from "./replay-access.ts";
+import { accessFromLocation, rememberAccess, rememberedAccess, resolveAccess, loadRecording, requestJson, ticketedUrl, replayProblem, type ReplayAccess } from "./replay-access.ts";
 import { replayMap } from "./replay-map.ts";
 import { loadMap } from "../map/load-map.ts";
 import { clientStateFromView } from "./view-to-client-state.ts";
@@ -51,7 +52,7 @@ function showLogin(exerciseId?: string, error?: string) {
   const code = h("input", { id: "replay-code", autocomplete: "off", placeholder: t("replay.login.codePlaceholder") });
   const exercise = h("input", { id: "replay-exercise", value: exerciseId ?? "", autocomplete: "off" });
   const token = h("input", { id: "replay-token", type: "password", autocomplete: "off" });
-  const message = h("p", { className: "error", role: "alert" }, error ?? "");
+  const message = h("p", { class: "error", role: "alert" }, error ?? "");
   const submit = async (event: Event) => {
     event.preventDefault();
     message.textContent = t("replay.login.opening");
@@ -64,21 +65,21 @@ function showLogin(exerciseId?: string, error?: string) {
       login = { exerciseId: exercise.value.trim() || undefined, error: message.textContent };
     }
   };
-  replace(
+  fill(
     root,
     h(
       "main",
-      { className: "login" },
+      { class: "login" },
       languageMenu({ compact: true }),
       h("h1", {}, t("replay.login.title")),
       h("p", {}, t("replay.login.intro")),
       h(
         "form",
         { onsubmit: submit, "aria-label": t("replay.login.form") },
-        h("div", { className: "field" }, h("label", { for: "replay-code" }, t("replay.login.code")), code),
-        h("p", { className: "hint" }, t("replay.login.or")),
-        h("div", { className: "field" }, h("label", { for: "replay-exercise" }, t("replay.login.exercise")), exercise),
-        h("div", { className: "field" }, h("label", { for: "replay-token" }, t("replay.login.token")), token),
+        h("div", { class: "field" }, h("label", { for: "replay-code" }, t("replay.login.code")), code),
+        h("p", { class: "hint" }, t("replay.login.or")),
+        h("div", { class: "field" }, h("label", { for: "replay-exercise" }, t("replay.login.exercise")), exercise),
+        h("div", { class: "field" }, h("label", { for: "replay-token" }, t("replay.login.token")), token),
         h("button", { type: "submit" }, t("replay.login.open")),
         message,
       ),
@@ -88,7 +89,7 @@ function showLogin(exerciseId?: string, error?: string) {
 }
 
 async function open(access: ReplayAccess) {
-  replace(root, h("p", { className: "loading" }, t("replay.loading")));
+  fill(root, h("p", { class: "loading" }, t("replay.loading")));
   // The map's code (Phaser, a chunk of its own) downloads with the recording, not after it.
   void loadMap().catch(() => undefined);
   const recording = await loadRecording(access);
@@ -140,7 +141,7 @@ class ReplayScreen {
   rebuild() {
     this.pause();
     this.scrubber.setAttribute("aria-label", t("replay.scrubber"));
-    replace(this.root, this.layout());
+    fill(this.root, this.layout());
     this.renderPairs();
     this.render();
   }
@@ -167,26 +168,26 @@ class ReplayScreen {
     injectJump.addEventListener("change", () => injectJump.value && this.seek(Number(injectJump.value)));
     const turnJump = h("select", { id: "turn-jump", "aria-label": t("replay.jumpTurn") }, h("option", { value: "" }, t("replay.jumpTurnPrompt")), s.turns.map((m) => h("option", { value: String(m.seq) }, t("replay.turnOption", { turn: m.turn }))));
     turnJump.addEventListener("change", () => turnJump.value && this.seek(Number(turnJump.value)));
-    const aarLink = (format: string, label: string) => h("a", { href: `${base()}${this.aarPath(format)}`, onclick: (event: MouseEvent) => this.openAar(event, format) }, label);
-    const ticks = h("div", { className: "ticks", "aria-hidden": "true" });
-    for (const m of s.turns) ticks.append(h("span", { className: "tick turn", style: `left:${(100 * m.seq) / Math.max(1, s.lastSeq)}%`, title: t("replay.turnOption", { turn: m.turn }) }, t("replay.tickTurn", { turn: m.turn })));
-    for (const m of s.injects) ticks.append(h("span", { className: "tick inject", style: `left:${(100 * m.seq) / Math.max(1, s.lastSeq)}%`, title: w.inject(m.inject) }, "◆"));
-    this.els.position = h("p", { className: "position", role: "status", "aria-live": "polite" });
+    const aarLink = (format: string, label: string) => h("a", { href: `${serverBase()}${this.aarPath(format)}`, onclick: (event: MouseEvent) => this.openAar(event, format) }, label);
+    const ticks = h("div", { class: "ticks", "aria-hidden": "true" });
+    for (const m of s.turns) ticks.append(h("span", { class: "tick turn", style: `left:${(100 * m.seq) / Math.max(1, s.lastSeq)}%`, title: t("replay.turnOption", { turn: m.turn }) }, t("replay.tickTurn", { turn: m.turn })));
+    for (const m of s.injects) ticks.append(h("span", { class: "tick inject", style: `left:${(100 * m.seq) / Math.max(1, s.lastSeq)}%`, title: w.inject(m.inject) }, "◆"));
+    this.els.position = h("p", { class: "position", role: "status", "aria-live": "polite" });
     this.els.map = this.map.element;
-    this.els.side = h("div", { className: "side" });
-    this.els.charts = h("div", { className: "charts" });
-    this.els.pair = h("div", { className: "pair" });
-    this.els.branch = h("p", { className: "status-line" });
-    this.els.aar = h("span", { className: "status-line", role: "status", "aria-live": "polite" });
+    this.els.side = h("div", { class: "side" });
+    this.els.charts = h("div", { class: "charts" });
+    this.els.pair = h("div", { class: "pair" });
+    this.els.branch = h("p", { class: "status-line" });
+    this.els.aar = h("span", { class: "status-line", role: "status", "aria-live": "polite" });
     const branchButton = this.access.role === "facilitator" ? h("button", { type: "button", onclick: () => this.branch() }, t("replay.branch")) : null;
     return h(
       "div",
-      { className: "replay-screen" },
+      { class: "replay-screen" },
       h(
         "header",
         {},
         h("h1", {}, t("replay.heading", { title: this.localTitle() })),
-        h("span", { className: "hint" }, t("replay.eventCount", { count: s.lastSeq })),
+        h("span", { class: "hint" }, t("replay.eventCount", { count: s.lastSeq })),
         h("label", { for: "perspective" }, t("replay.perspective")),
         perspective,
         languageMenu({ compact: true }),
@@ -194,10 +195,10 @@ class ReplayScreen {
       ),
       h(
         "section",
-        { className: "timeline", "aria-label": t("replay.timeline") },
+        { class: "timeline", "aria-label": t("replay.timeline") },
         h(
           "div",
-          { className: "controls" },
+          { class: "controls" },
           h("button", { type: "button", onclick: () => this.stepTurn(-1), "aria-label": t("replay.previousTurn") }, t("replay.previousTurnButton")),
           h("button", { type: "button", onclick: () => this.seek(this.seq - 1), "aria-label": t("replay.previousEvent") }, t("replay.previousEventButton")),
           h("button", { type: "button", id: "play", onclick: () => (this.playing ? this.pause() : this.play()) }, t("replay.play")),
@@ -209,15 +210,15 @@ class ReplayScreen {
           injectJump,
           branchButton,
         ),
-        h("div", { className: "scrub" }, this.scrubber, ticks),
+        h("div", { class: "scrub" }, this.scrubber, ticks),
         this.els.position,
         this.els.branch,
       ),
-      h("div", { className: "main" }, this.els.map, this.els.side),
-      h("section", { className: "panel", "aria-labelledby": "metrics-h" }, h("h2", { id: "metrics-h" }, t("replay.metrics")), this.els.pair, this.els.charts),
+      h("div", { class: "main" }, this.els.map, this.els.side),
+      h("section", { class: "panel", "aria-labelledby": "metrics-h" }, h("h2", { id: "metrics-h" }, t("replay.metrics")), this.els.pair, this.els.charts),
       h(
         "section",
-        { className: "panel", "aria-labelledby": "review-h" },
+        { class: "panel", "aria-labelledby": "review-h" },
         h("h2", { id: "review-h" }, t("replay.review")),
         injectReviewTable(s.injectReview(), final, (inject) => {
           const marker = s.injects.find((m) => m.inject === inject);
@@ -294,7 +295,7 @@ class ReplayScreen {
       const link = `${window.location.origin}/#facilitator=${created.facilitatorToken}&exercise=${created.id}`;
       // A point inside a resolution was moved back to just before it: say so, with both numbers.
       const moved = created.branchedAt !== undefined && created.branchedAt !== requested ? `${t("lift.branch.movedBack", { requested, at: created.branchedAt })} ` : "";
-      replace(this.els.branch!, `${moved}${t("replay.branched", { title: created.title, codes: created.joinCodes.map((c) => t("replay.branchCode", { team: c.name, code: c.code })), observer: created.observerCode })} `, h("a", { href: link }, t("replay.branchOpen")));
+      fill(this.els.branch!, `${moved}${t("replay.branched", { title: created.title, codes: created.joinCodes.map((c) => t("replay.branchCode", { team: c.name, code: c.code })), observer: created.observerCode })} `, h("a", { href: link }, t("replay.branchOpen")));
     } catch (error) {
       this.els.branch!.textContent = replayProblem(error);
     }
@@ -310,7 +311,7 @@ class ReplayScreen {
     this.els.position!.textContent = t("replay.position", { seq: this.seq, last: s.lastSeq, turn: view.turn, phase: w.term("phase", view.phase), what });
     const feed = s.feedAt(this.seq, this.viewer, 25);
     this.map.render(clientStateFromView(view, s.recording.scenario, feed), this.viewer.kind === "nation" ? this.viewer.nation : null);
-    replace(this.els.side!, nationsPanel(view, state), injectsPanel(view, state), reportsPanel(view, state), feedPanel(feed, state));
+    fill(this.els.side!, nationsPanel(view, state), injectsPanel(view, state), reportsPanel(view, state), feedPanel(feed, state));
     this.renderCharts();
   }
 
@@ -327,7 +328,7 @@ class ReplayScreen {
       this.pair = pairs.find((p) => value(p) === select.value) ?? null;
       this.renderCharts();
     });
-    replace(this.els.pair!, h("label", { for: "pair" }, `${t("replay.pairLabel")} `), select);
+    fill(this.els.pair!, h("label", { for: "pair" }, `${t("replay.pairLabel")} `), select);
   }
 
   private renderCharts() {

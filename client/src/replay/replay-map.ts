@@ -1,4 +1,4 @@
-import { h } from "../ui/dom.ts";
+import { h } from "../ui/html.ts";
 import { MapBridge } from "../map/map-bridge.ts";
 import { startMap } from "../map/load-map.ts";
 import { reloadOffer } from "../ui/reload-offer.ts";
@@ -9,7 +9,7 @@ import { t } from "../i18n.ts";
 /** The live client's Phaser map, fed with the replay's state at the scrubber's moment. */
 export function replayMap(): { element: HTMLElement; render(state: ClientState, viewNation: string | null): void } {
   const bridge = new MapBridge();
-  const canvas = h("div", { className: "map-canvas replay-map-canvas", "data-testid": "replay-map", "data-regions-drawn": "0" });
+  const canvas = h("div", { class: "map-canvas replay-map-canvas", "data-testid": "replay-map", "data-regions-drawn": "0" });
   bridge.on("drawn", ({ regions, assets }) => {
     canvas.dataset.regionsDrawn = String(regions);
     canvas.dataset.assetsDrawn = String(assets);
@@ -22,12 +22,12 @@ export function replayMap(): { element: HTMLElement; render(state: ClientState, 
   });
   const toolbar = h(
     "div",
-    { className: "replay-map-toolbar", role: "toolbar", "aria-label": t("replay.mapView") },
+    { class: "replay-map-toolbar", role: "toolbar", "aria-label": t("replay.mapView") },
     h("button", { type: "button", onclick: () => bridge.emit("camera", "in"), "aria-label": t("replay.zoomIn") }, "+"),
     h("button", { type: "button", onclick: () => bridge.emit("camera", "out"), "aria-label": t("replay.zoomOut") }, "−"),
     h("button", { type: "button", onclick: () => bridge.emit("camera", "reset") }, t("replay.resetView")),
   );
-  const element = h("div", { className: "replay-map-box", role: "img", "aria-label": t("replay.map") }, canvas, toolbar);
+  const element = h("div", { class: "replay-map-box", role: "img", "aria-label": t("replay.map") }, canvas, toolbar);
   // Phaser comes in a chunk of its own (load-map.ts): the replay's login and panels never wait for it.
   requestAnimationFrame(() => {
     startMap(canvas, bridge).catch((error: unknown) => {

@@ -4,7 +4,7 @@ import type { FeedItem } from "../../../shared/view/feed.ts";
 import type { InjectReview } from "../../../shared/aar/inject-evaluation.ts";
 import { localText, formatNumber, type Localized, type MessageKey } from "../../../shared/i18n/index.ts";
 import { scenarioLang } from "../../../shared/view/feed.ts";
-import { h } from "../ui/dom.ts";
+import { h } from "../ui/html.ts";
 import { lang } from "../i18n.ts";
 import { words } from "./replay-words.ts";
 
@@ -26,7 +26,7 @@ export function nationsPanel(view: View, state: ExerciseState): HTMLElement {
     return h(
       "tr",
       {},
-      h("th", { scope: "row" }, h("span", { className: "swatch", style: `background:${n.color}` }), w.nation(n.id)),
+      h("th", { scope: "row" }, h("span", { class: "swatch", style: `background:${n.color}` }), w.nation(n.id)),
       h("td", {}, full ? num(n.budget) : unknown),
       h("td", {}, full ? num(n.politicalCapital) : unknown),
       h("td", {}, full ? num(n.readiness) : unknown),
@@ -37,10 +37,10 @@ export function nationsPanel(view: View, state: ExerciseState): HTMLElement {
   const col = (key: MessageKey) => h("th", {}, w.t(key));
   return h(
     "section",
-    { className: "panel", "aria-labelledby": "nations-h" },
+    { class: "panel", "aria-labelledby": "nations-h" },
     h("h2", { id: "nations-h" }, w.t("replay.nations")),
     h("table", {}, h("thead", {}, h("tr", {}, col("replay.col.nation"), col("replay.col.budget"), col("replay.col.capital"), col("replay.col.readiness"), col("replay.col.alertRoe"), col("replay.col.stance"))), h("tbody", {}, rows)),
-    h("p", { className: "hint" }, w.t("replay.cohesion", { value: num(view.cohesion) })),
+    h("p", { class: "hint" }, w.t("replay.cohesion", { value: num(view.cohesion) })),
   );
 }
 
@@ -49,13 +49,13 @@ export function reportsPanel(view: View, state: ExerciseState): HTMLElement {
   const reports = Object.values(view.reports).sort((a, b) => b.turn - a.turn);
   return h(
     "section",
-    { className: "panel", "aria-labelledby": "reports-h" },
+    { class: "panel", "aria-labelledby": "reports-h" },
     h("h2", { id: "reports-h" }, w.t("replay.reports", { count: reports.length })),
     reports.length === 0
-      ? h("p", { className: "hint" }, w.t("replay.noReports"))
+      ? h("p", { class: "hint" }, w.t("replay.noReports"))
       : h(
           "ul",
-          { className: "list" },
+          { class: "list" },
           reports.slice(0, 30).map((r) =>
             h(
               "li",
@@ -64,7 +64,7 @@ export function reportsPanel(view: View, state: ExerciseState): HTMLElement {
               w.t("replay.reportMeta", { owner: w.nation(r.owner), grading: `${r.reliability}${r.credibility}`, classification: w.term("classification", r.classification), turn: r.turn }),
               h("div", {}, r.text),
               r.provenance.length
-                ? h("div", { className: "hint" }, w.t("replay.provenance", { steps: r.provenance.map((p) => w.t("replay.provenanceStep", { from: w.nation(p.from), to: w.nation(p.to), turn: p.turn, redacted: p.redacted ? "yes" : "no" })).join("; ") }))
+                ? h("div", { class: "hint" }, w.t("replay.provenance", { steps: r.provenance.map((p) => w.t("replay.provenanceStep", { from: w.nation(p.from), to: w.nation(p.to), turn: p.turn, redacted: p.redacted ? "yes" : "no" })).join("; ") }))
                 : null,
             ),
           ),
@@ -78,13 +78,13 @@ export function injectsPanel(view: View, state: ExerciseState): HTMLElement {
   const spec = (id: string) => state.injects[id]?.spec ?? {};
   return h(
     "section",
-    { className: "panel", "aria-labelledby": "injects-h" },
+    { class: "panel", "aria-labelledby": "injects-h" },
     h("h2", { id: "injects-h" }, w.t("replay.injects", { count: injects.length })),
     injects.length === 0
-      ? h("p", { className: "hint" }, w.t("replay.noInjects"))
+      ? h("p", { class: "hint" }, w.t("replay.noInjects"))
       : h(
           "ul",
-          { className: "list" },
+          { class: "list" },
           injects.map((i) => h("li", {}, h("strong", {}, `${i.number} ${local(state, spec(i.id), "title") || i.title}`), w.t("replay.injectMeta", { turn: i.releasedTurn ?? 0, from: local(state, spec(i.id), "from") || i.from }), h("div", {}, local(state, spec(i.id), "body") || i.body))),
         ),
   );
@@ -94,9 +94,9 @@ export function feedPanel(items: FeedItem[], state: ExerciseState): HTMLElement 
   const w = words(state);
   return h(
     "section",
-    { className: "panel", "aria-labelledby": "feed-h" },
+    { class: "panel", "aria-labelledby": "feed-h" },
     h("h2", { id: "feed-h" }, w.t("replay.feed")),
-    h("ol", { className: "list feed" }, items.map((f) => h("li", {}, h("span", { className: "hint" }, w.t("replay.feedTurn", { turn: f.turn })), w.tm(f.msg)))),
+    h("ol", { class: "list feed" }, items.map((f) => h("li", {}, h("span", { class: "hint" }, w.t("replay.feedTurn", { turn: f.turn })), w.tm(f.msg)))),
   );
 }
 
@@ -104,11 +104,11 @@ const VERDICT: Record<InjectReview["verdict"], MessageKey> = { met: "aar.verdict
 
 export function injectReviewTable(review: InjectReview[], state: ExerciseState, onJump: (inject: string) => void): HTMLElement {
   const w = words(state);
-  const badge = (v: InjectReview["verdict"]) => h("span", { className: `verdict ${v.replace(/ /g, "-")}` }, w.t(VERDICT[v] ?? "common.unknown"));
+  const badge = (v: InjectReview["verdict"]) => h("span", { class: `verdict ${v.replace(/ /g, "-")}` }, w.t(VERDICT[v] ?? "common.unknown"));
   const col = (key: MessageKey) => h("th", {}, w.t(key));
   return h(
     "table",
-    { className: "review" },
+    { class: "review" },
     h("thead", {}, h("tr", {}, col("replay.col.inject"), col("replay.col.released"), col("aar.col.expected"), col("aar.col.nation"), col("aar.col.verdict"), col("aar.col.response"), col("aar.col.whatTheyDid"), col("replay.col.notes"))),
     h(
       "tbody",
@@ -116,7 +116,7 @@ export function injectReviewTable(review: InjectReview[], state: ExerciseState, 
       review.flatMap((inject) => {
         const rows = inject.expected.flatMap((ex) => ex.byNation.map((n) => ({ ex, n })));
         const title = `${inject.number} ${local(state, inject, "title")}`;
-        const jump = inject.releasedTurn !== null ? h("button", { type: "button", className: "link", onclick: () => onJump(inject.inject) }, title) : title;
+        const jump = inject.releasedTurn !== null ? h("button", { type: "button", class: "link", onclick: () => onJump(inject.inject) }, title) : title;
         const notes = inject.notes.map((n) => `${n.author}: ${n.text}`).join(" / ");
         const released = inject.releasedTurn === null ? w.term("injectStatus", inject.status) : w.t("replay.releasedTurn", { turn: inject.releasedTurn });
         if (rows.length === 0) return [h("tr", {}, h("td", {}, jump), h("td", {}, released), h("td", { colspan: 5 }, badge(inject.verdict)), h("td", {}, notes))];

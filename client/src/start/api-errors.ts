@@ -1,4 +1,4 @@
-import { ApiError } from "../net/exercise-api.ts";
+import { ApiError } from "../net/http.ts";
 import { t } from "../i18n.ts";
 
 /**

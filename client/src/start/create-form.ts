@@ -1,6 +1,6 @@
 import { h, setOptions } from "../ui/html.ts";
 import { field } from "../ui/form.ts";
-import { listScenarios, createExercise, ApiError, type ScenarioSummary } from "../net/exercise-api.ts";
+import { listScenarios, createExercise, ApiError, type ScenarioSummary } from "../net/http.ts";
 import { createdExercise } from "./created-exercise.ts";
 import { t, lang } from "../i18n.ts";
 import { localText, listIn, isLang, type Localized } from "../../../shared/i18n/index.ts";

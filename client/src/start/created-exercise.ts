@@ -1,7 +1,7 @@
 import { h } from "../ui/html.ts";
 import { copyButton } from "../ui/copy-button.ts";
 import { facilitatorLink } from "../route.ts";
-import type { CreatedExercise } from "../net/exercise-api.ts";
+import type { CreatedExercise } from "../net/http.ts";
 import { t } from "../i18n.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { h } from "../ui/html.ts";
 import { field } from "../ui/form.ts";
-import { lookupCode } from "../net/exercise-api.ts";
+import { lookupCode } from "../net/http.ts";
 import { enterExercise } from "../game/enter.ts";
 import { t } from "../i18n.ts";
 import { apiProblem } from "./api-errors.ts";
@@ -10,7 +10,7 @@ const OBSERVER_DEFAULT = () => t("start.join.observerName");
 
 /** Participants and observers: a join code and a name. */
 export function joinForm(app: HTMLElement, initial: { code?: string; name?: string } = {}): HTMLElement {
-  const code = h("input", { name: "code", autocomplete: "off", placeholder: "KDX-7QF", maxlength: "20", "aria-required": "true", spellcheck: "false", autocapitalize: "characters", value: initial.code ?? "" });
+  const code = h("input", { name: "code", autocomplete: "off", "data-no-counter": "true", placeholder: "KDX-7QF", maxlength: "20", "aria-required": "true", spellcheck: "false", autocapitalize: "characters", value: initial.code ?? "" });
   const name = h("input", { name: "name", autocomplete: "name", maxlength: "40", placeholder: t("start.join.namePlaceholder"), value: initial.name ?? "" });
   const error = h("p", { class: "form-status", role: "alert" });
   const button = h("button", { type: "submit", class: "primary" }, t("start.join.button"));

@@ -8,7 +8,101 @@ export function field(label: string, control: HTMLElement, hint?: string): HTMLE
   control.id = id;
   const hintEl = hint ? h("span", { class: "hint", id: `${id}-hint` }, hint) : null;
   if (hintEl) control.setAttribute("aria-describedby", hintEl.id);
-  return h("div", { class: "field" }, h("label", { for: id }, label), control, hintEl);
+  return h("div", { class: "field" }, h("label", { for: id }, label), control, hintEl, lengthCounter(control));
+}
+
+/**
+ * A text field with a length limit shows how much of it is used ("37 / 40"), so the limit is
+ * met while typing, not discovered when the text stops. Updated on every input event (forms
+ * that clear a field programmatically send one, see commandForm).
+ */
+export function lengthCounter(control: HTMLElement): HTMLElement | null {
+  if (!(control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement)) return null;
+  const max = Number(control.getAttribute("maxlength"));
+  if (!(max > 0) || control.dataset.noCounter || (control instanceof HTMLInputElement && !["text", "search", ""].includes(control.getAttribute("type") ?? ""))) return null;
+  const counter = h("span", { class: "length-counter", "aria-hidden": "true" });
+  // Screen readers hear the limit once, with the label's description, not every keystroke.
+  const described = h("span", { class: "visually-hidden", id: newId("len") }, t("participant.counter.limit", { max }));
+  control.setAttribute("aria-describedby", [control.getAttribute("aria-describedby"), described.id].filter(Boolean).join(" "));
+  const update = () => {
+    const used = control.value.length;
+    counter.textContent = t("participant.counter.used", { used, max });
+    counter.classList.toggle("near", used >= max * 0.9);
+  };
+  control.addEventListener("input", update);
+  update();
+  return h("span", { class: "counter-row" }, counter, described);
+}
+
+/** Sends an input event that does not bubble: counters see a programmatic change, forms do not. */
+export function announceValue(control: HTMLElement): void {
+  control.dispatchEvent(new Event("input", { bubbles: false }));
+}
+
+/**
+ * Controls that cannot act now say why, instead of looking active and being refused: a reason
+ * of their own (the phase: "Commit once the exercise is running"), or the connection — while it
+ * is down every command control waits, saying so. One registry, so the connection indicator's
+ * state reaches every form and button (game-screen.ts calls setOnline).
+ */
+type Gate = { button: HTMLButtonElement; note: HTMLElement; reason: string | null; busy: boolean };
+const gates = new Set<Gate>();
+let online = true;
+
+function applyGate(gate: Gate): void {
+  const why = !online ? t("participant.offline.waiting") : gate.reason;
+  gate.button.disabled = gate.busy || why !== null;
+  gate.note.textContent = why ?? "";
+  gate.note.hidden = why === null;
+  // Also on the button itself, for a control whose note the panel does not show.
+  if (why) gate.button.title = why;
+  else gate.button.removeAttribute("title");
+}
+
+export function setOnline(value: boolean): void {
+  if (online === value) return;
+  online = value;
+  for (const gate of gates) if (gate.button.isConnected) applyGate(gate);
+}
+
+export function isOnline(): boolean {
+  return online;
+}
+
+const gateOf = new WeakMap<HTMLElement, Gate>();
+
+/** Registers a command control: its note says why it is disabled when it is. */
+export function gated(button: HTMLButtonElement): { note: HTMLElement; gate: Gate } {
+  const note = h("p", { class: "why-disabled", id: newId("why") });
+  note.hidden = true;
+  button.setAttribute("aria-describedby", [button.getAttribute("aria-describedby"), note.id].filter(Boolean).join(" "));
+  const gate: Gate = { button, note, reason: null, busy: false };
+  gates.add(gate);
+  gateOf.set(button, gate);
+  applyGate(gate);
+  return { note, gate };
+}
+
+/** Disables a command control (a button, or a commandForm's submit) with the reason, or enables it (null). */
+export function blockWithReason(control: HTMLElement, reason: string | null): void {
+  const button = control instanceof HTMLFormElement ? control.querySelector<HTMLButtonElement>(":scope > .actions > button[type=submit]") : (control as HTMLButtonElement);
+  const gate = button ? gateOf.get(button) : undefined;
+  if (!gate || gate.reason === reason) return;
+  gate.reason = reason;
+  applyGate(gate);
+}
+
+/** The line saying why a command control is disabled, for the panel to place next to it. */
+export function reasonNote(control: HTMLButtonElement): HTMLElement {
+  return gateOf.get(control)?.note ?? gated(control).note;
+}
+
+/** A command control waiting for its answer: disabled until then, whatever its reason says. */
+export function setBusy(button: HTMLButtonElement, busy: boolean): void {
+  const gate = gateOf.get(button);
+  if (!gate) return void (button.disabled = busy);
+  gate.busy = busy;
+  applyGate(gate);
 }
 
 export function select(name: string, options: readonly { value: string; label: string }[] = [], attrs: Record<string, unknown> = {}): HTMLSelectElement {
@@ -52,6 +146,14 @@ export type StatusLine = {
   clear(): void;
 };
 
+/** Every status line on the page: an answer stays until the next action starts, anywhere. */
+const lines = new Set<StatusLine>();
+
+/** A new action starts: yesterday's "Timer set." or "Sent." no longer describes anything. */
+export function clearStatusLines(): void {
+  for (const line of lines) if (line.element.isConnected) line.clear();
+}
+
 export function statusLine(): StatusLine {
   const element = h("p", { class: "form-status", role: "status", "aria-live": "polite" });
   const line: StatusLine = {
@@ -72,6 +174,7 @@ export function statusLine(): StatusLine {
       element.setAttribute("role", "status");
     },
   };
+  lines.add(line);
   return line;
 }
 
@@ -82,17 +185,22 @@ export function statusLine(): StatusLine {
 export function commandForm(opts: { label: string; submit: string; children: Child[]; build: () => ({ type: string } & Record<string, unknown>) | string; send: (c: { type: string } & Record<string, unknown>) => Promise<CommandResult>; success?: string; reset?: () => void; class?: string }): HTMLFormElement {
   const status = statusLine();
   const button = h("button", { type: "submit", class: "primary" }, opts.submit);
-  const form = h("form", { "aria-label": opts.label, class: `command-form ${opts.class ?? ""}`, noValidate: true }, opts.children, h("div", { class: "actions" }, button), status.element);
+  const { note } = gated(button);
+  const form = h("form", { "aria-label": opts.label, class: `command-form ${opts.class ?? ""}`, noValidate: true }, opts.children, h("div", { class: "actions" }, button), note, status.element);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    if (button.disabled) return;
+    clearStatusLines();
     const command = opts.build();
     if (typeof command === "string") return status.error(command);
-    button.disabled = true;
-    status.clear();
+    setBusy(button, true);
     const result = await opts.send(command);
-    button.disabled = false;
+    setBusy(button, false);
     status.show(result, opts.success);
-    if (result.ok) opts.reset?.();
+    if (result.ok && opts.reset) {
+      opts.reset();
+      for (const control of form.querySelectorAll<HTMLElement>("input, textarea, select")) announceValue(control);
+    }
   });
   // A refusal is about what was sent: once the person edits the form, it no longer describes it.
   form.addEventListener("input", () => {
@@ -104,11 +212,12 @@ export function commandForm(opts: { label: string; submit: string; children: Chi
 /** A button that sends one command and reports the reply on the given status line. */
 export function commandButton(text: string, attrs: Record<string, unknown>, command: () => { type: string } & Record<string, unknown>, send: (c: { type: string } & Record<string, unknown>) => Promise<CommandResult>, status: StatusLine, success?: string): HTMLButtonElement {
   const button = h("button", { type: "button", ...attrs }, text);
+  gated(button);
   button.addEventListener("click", async () => {
-    button.disabled = true;
-    status.clear();
+    clearStatusLines();
+    setBusy(button, true);
     const result = await send(command());
-    button.disabled = false;
+    setBusy(button, false);
     status.show(result, success);
   });
   return button;

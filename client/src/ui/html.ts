@@ -51,10 +51,13 @@ export function keyedList<T>(container: Element, items: readonly T[], key: (item
   const existing = new Map<string, HTMLElement>();
   for (const child of Array.from(container.children) as HTMLElement[]) if (child.dataset.key) existing.set(child.dataset.key, child);
   let previous: Element | null = null;
-  const keep = new Set<string>();
+  const placed = new Set<Element>();
+  // Focus moves only once the list is whole: focusing fires focusin, and a panel that re-renders
+  // on focusin would otherwise run this function again in the middle of the loop, and this pass
+  // would then insert elements the inner pass had already replaced (duplicated entries).
+  let refocus: HTMLElement | null = null;
   for (const item of items) {
     const k = key(item);
-    keep.add(k);
     const sig = signature(item);
     let el = existing.get(k);
     if (!el || el.dataset.sig !== sig) {
@@ -64,15 +67,18 @@ export function keyedList<T>(container: Element, items: readonly T[], key: (item
       if (el) {
         const hadFocus = el.contains(document.activeElement);
         el.replaceWith(fresh);
-        if (hadFocus) fresh.querySelector<HTMLElement>("button, input, select, textarea, summary")?.focus();
+        if (hadFocus) refocus = fresh.matches("button, input, select, textarea, summary") ? fresh : fresh.querySelector<HTMLElement>("button, input, select, textarea, summary");
       }
       el = fresh;
     }
     const expectedNext: Element | null = previous ? previous.nextElementSibling : container.firstElementChild;
     if (expectedNext !== el) container.insertBefore(el, expectedNext);
     previous = el;
+    placed.add(el);
   }
-  for (const [k, el] of existing) if (!keep.has(k)) el.remove();
+  // Every keyed child that is not this pass's element for its key goes (a stale copy included).
+  for (const child of Array.from(container.children) as HTMLElement[]) if (child.dataset.key && !placed.has(child)) child.remove();
+  refocus?.focus();
 }
 
 /** Sets a <select>'s options, keeping the current choice when it is still offered. */

@@ -49,6 +49,8 @@ import controlEn from "./control.en.ts";
 import controlFr from "./control.fr.ts";
 import libraryEn from "./library.en.ts";
 import libraryFr from "./library.fr.ts";
+import participantEn from "./participant.en.ts";
+import participantFr from "./participant.fr.ts";
 
 /**
  * The message catalogue: ICU MessageFormat strings (plurals, select for gender or kind), one file
@@ -59,9 +61,9 @@ import libraryFr from "./library.fr.ts";
  * To add a domain: write `<domain>.en.ts` (an object `as const`) and `<domain>.fr.ts`
  * (`satisfies CatalogFor<typeof en>`), then spread both below.
  */
-export const EN = { ...commonEn, ...termsEn, ...engineEn, ...serverEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn, ...startEn, ...gameEn, ...consoleEn, ...cliEn, ...scenarioEn, ...botsEn, ...policiesEn, ...briefingEn, ...toaEn, ...agreementsEn, ...diplomacyEn, ...intelEn, ...liftEn, ...servingEn, ...opsEn, ...controlEn, ...libraryEn } as const;
+export const EN = { ...commonEn, ...termsEn, ...engineEn, ...serverEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn, ...startEn, ...gameEn, ...consoleEn, ...cliEn, ...scenarioEn, ...botsEn, ...policiesEn, ...briefingEn, ...toaEn, ...agreementsEn, ...diplomacyEn, ...intelEn, ...liftEn, ...servingEn, ...opsEn, ...controlEn, ...libraryEn, ...participantEn } as const;
 export type MessageKey = keyof typeof EN;
 
-const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...engineFr, ...serverFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr, ...startFr, ...gameFr, ...consoleFr, ...cliFr, ...scenarioFr, ...botsFr, ...policiesFr, ...briefingFr, ...toaFr, ...agreementsFr, ...diplomacyFr, ...intelFr, ...liftFr, ...servingFr, ...opsFr, ...controlFr, ...libraryFr };
+const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...engineFr, ...serverFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr, ...startFr, ...gameFr, ...consoleFr, ...cliFr, ...scenarioFr, ...botsFr, ...policiesFr, ...briefingFr, ...toaFr, ...agreementsFr, ...diplomacyFr, ...intelFr, ...liftFr, ...servingFr, ...opsFr, ...controlFr, ...libraryFr, ...participantFr };
 
 export const CATALOG: Record<Lang, { readonly [K in MessageKey]: string }> = { en: EN, fr: FR };
