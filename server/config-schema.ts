@@ -76,6 +76,7 @@ export const VARIABLES: readonly Variable[] = [
   { name: "CONCORD_DEMO", scope: "server", default: "1", meaning: "create a demo exercise on an empty store", accepts: "0 or 1", schema: oneOf(["0", "1"]) },
   { name: "CONCORD_COMMANDS_PER_SECOND", scope: "server", default: "20", meaning: "per-seat budget of messages a second", accepts: "a whole number from 1 to 1000000", schema: wholeNumber(1, 1_000_000) },
   { name: "CONCORD_RECONNECT_SECONDS", scope: "server", default: "60", meaning: "how long a dropped seat waits for its browser", accepts: "a whole number of seconds from 0 to 86400", schema: wholeNumber(0, 86_400) },
+  { name: "CONCORD_BOT_DELAY_MS", scope: "server", default: "1500", meaning: "how long a bot nation waits after a turn starts or a request reaches it before it acts, so people see its moves happen", accepts: "a whole number of milliseconds from 0 to 600000", schema: wholeNumber(0, 600_000) },
   { name: "CONCORD_LOG_LEVEL", scope: "server", default: "info", meaning: "the least important log lines written", accepts: `one of ${LOG_LEVELS.join(", ")}`, schema: oneOf(LOG_LEVELS) },
   { name: "CONCORD_LOG_FORMAT", scope: "server", default: "json", meaning: "json lines, or pretty (colours; needs the pino-pretty development package)", accepts: `one of ${LOG_FORMATS.join(", ")}`, schema: oneOf(LOG_FORMATS) },
   { name: "CONCORD_SKIP_CLIENT_BUILD", scope: "server", default: "0", meaning: "1: never build the client on start", accepts: "0 or 1", schema: oneOf(["0", "1"]) },

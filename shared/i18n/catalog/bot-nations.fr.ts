@@ -1,0 +1,32 @@
+import type { CatalogFor } from "./types.ts";
+import type en from "./bot-nations.en.ts";
+
+export default {
+  "botNations.refuse.notBot": "{nation} n’est pas jouée par un robot : seule la direction d’exercice peut changer qui la joue.",
+  "botNations.explain.handedBack": "Un membre de l’équipe de {nation} s’est connecté : l’équipe joue de nouveau sa nation. Les brouillons du robot restent ; l’équipe les garde ou les retire.",
+  "botNations.actAs.facilitatorOnly": "Seule la direction d’exercice peut agir pour une autre nation.",
+  "botNations.persona": "{persona, select, cooperative {allié coopératif} cautious {prudent} freeRider {passager clandestin} hawk {faucon} other {robot}}",
+  "botNations.who": "{as, select, bot {robot ({persona})} roleplayer {joueur de rôle {by}} control {direction d’exercice ({by})} playbook {le plan de l’adversaire} other {{by}}}",
+  "botNations.feed.white": "{who} pour {nation} : {what}",
+  "botNations.feed.own": "Pas votre équipe : {who} pour votre nation : {what}",
+  "botNations.command.draftOrder": "a préparé un ordre",
+  "botNations.command.withdrawDraft": "a retiré un brouillon",
+  "botNations.command.commitTurn": "a validé le tour",
+  "botNations.command.uncommitTurn": "a annulé la validation",
+  "botNations.command.shareIntel": "a partagé un rapport de renseignement",
+  "botNations.command.releaseVersion": "a diffusé une version d’un rapport",
+  "botNations.command.requestInfo": "a demandé des informations",
+  "botNations.command.answerInfo": "a répondu à une demande d’informations",
+  "botNations.command.requestConsent": "a demandé l’autorisation d’entrer dans une région",
+  "botNations.command.answerConsent": "a répondu à une demande d’autorisation",
+  "botNations.command.proposeAgreement": "a proposé un accord",
+  "botNations.command.answerAgreement": "a répondu à un accord",
+  "botNations.command.terminateAgreement": "a dénoncé un accord",
+  "botNations.command.revokeConsent": "a retiré une autorisation",
+  "botNations.command.proposeJointExercise": "a proposé un exercice conjoint",
+  "botNations.command.conveneDialogue": "a convoqué un dialogue",
+  "botNations.command.makeStatement": "a fait une déclaration publique",
+  "botNations.command.sendMessage": "a envoyé un message",
+  "botNations.command.pingRegion": "a signalé une région",
+  "botNations.command.other": "a agi",
+} satisfies CatalogFor<typeof en>;
