@@ -62,7 +62,7 @@ export function nationControlPanel(getCtx: () => GameContext): Panel {
       commit.disabled = false;
       status.show(result, t("botNations.console.committedFor", { nation: name }));
     });
-    const empty = nation.playable && nation.online === 0 && valueOf(nation) === "people";
+    const empty = nation.playable && nation.online === 0 && valueOf(nation) === "people" && !(running && nation.committed);
     return h(
       "section",
       { class: "nation-control-row", "aria-label": name, "data-nation": nation.id },
@@ -85,7 +85,7 @@ export function nationControlPanel(getCtx: () => GameContext): Panel {
     title: t("botNations.console.tab"),
     element: h("div", { class: "panel" }, h("h2", {}, t("botNations.console.title")), h("p", { class: "muted" }, t("botNations.console.intro")), list, status.element),
     update(ctx) {
-      const nations = Object.values(ctx.state.nations).sort((a, b) => Number(b.playable) - Number(a.playable) || a.id.localeCompare(b.id));
+      const nations = Object.values(ctx.state.nations).sort((a, b) => Number(b.playable) - Number(a.playable) || nationName(ctx.state, a.id).localeCompare(nationName(ctx.state, b.id), lang()));
       keyedList(list, nations, (n) => n.id, (n) => row(ctx, n), (n) => JSON.stringify([n, ctx.state.phase, lang()]));
     },
   };
