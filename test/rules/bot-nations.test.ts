@@ -218,3 +218,30 @@ describe("the feeds mark simulated moves", () => {
     expect(line({ kind: "nation", nation: "north" })).toBeNull();
   });
 });
+
+describe("a bot that fails", () => {
+  it("is logged and takes nothing down", async () => {
+    const g = new Game().start();
+    g.do({ type: "setNationControl", nation: "south", by: "bot" });
+    const errors: string[] = [];
+    const timers: (() => void)[] = [];
+    let chain = Promise.resolve();
+    const driver = new BotDriver(
+      {
+        roomId: "ex-rules",
+        exercise: () => g.state,
+        enqueue: (_lane, work) => (chain = chain.then(work)),
+        apply: async () => {
+          throw new Error("disk on fire");
+        },
+        later: (work) => (timers.push(work), { clear: () => {} }),
+        log: { ...silentLogger, error: (message) => void errors.push(message) },
+      },
+      0,
+    );
+    driver.observe([]);
+    timers.shift()!();
+    await chain;
+    expect(errors).toEqual(["bot failed"]);
+  });
+});
