@@ -35,7 +35,8 @@ export function nationControlPanel(getCtx: () => GameContext): Panel {
     const name = nationName(ctx.state, nation.id);
     const options = [
       ...(nation.playable ? [{ value: "people", label: t("botNations.console.people") }] : []),
-      ...PERSONA_IDS.map((p) => ({ value: `bot:${p}`, label: t("botNations.console.bot", { persona: selectable(p) }) })),
+      // Bots play a team's nation (its personas are ways of being an ally); a nation without a team has its playbook.
+      ...(nation.playable || nation.control?.by === "bot" ? PERSONA_IDS.map((p) => ({ value: `bot:${p}`, label: t("botNations.console.bot", { persona: selectable(p) }) })) : []),
       { value: "roleplayer", label: t("botNations.console.roleplayer") },
       { value: "control", label: t("botNations.console.control") },
     ];
