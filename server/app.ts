@@ -108,7 +108,7 @@ export async function createConcordServer(config: Config, log: Logger, store?: E
   const httpServer = createHttpServer();
   installClientAddress(httpServer, config.trustProxy);
   installAccessLog(httpServer, log);
-  setServerContext({ service, log, commandsPerSecond: config.commandsPerSecond, reconnectSeconds: config.reconnectSeconds, roomIdleSeconds: config.roomIdleSeconds });
+  setServerContext({ service, log, commandsPerSecond: config.commandsPerSecond, reconnectSeconds: config.reconnectSeconds, roomIdleSeconds: config.roomIdleSeconds, botDelayMs: config.botDelayMs });
   installCorsPolicy(config.corsOrigins);
   const startedAt = Date.now();
   const server = defineServer({

@@ -24,6 +24,8 @@ export type Config = {
   reconnectSeconds: number;
   /** How long a room nobody is in stays loaded (CONCORD_ROOM_IDLE_SECONDS); 0: never unloaded. */
   roomIdleSeconds: number;
+  /** How long a bot nation waits before it acts (CONCORD_BOT_DELAY_MS). */
+  botDelayMs: number;
   createDemo: boolean;
   /** Origins other than the server's own that browsers may call it from (CONCORD_CORS_ORIGINS); empty: same origin only. */
   corsOrigins: string[];
@@ -55,7 +57,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const v = parsed.values as {
     PORT?: number; HOST?: string; DATA_DIR?: string; SCENARIOS_DIR?: string; CLIENT_DIR?: string; CONCORD_STORE?: Config["store"];
     DATABASE_URL?: string; REDIS_URL?: string; PUBLIC_ADDRESS?: string; CONCORD_OPERATOR_PASSWORD?: string; TRUST_PROXY?: string;
-    CONCORD_CORS_ORIGINS?: string; CONCORD_DEMO?: "0" | "1"; CONCORD_COMMANDS_PER_SECOND?: number; CONCORD_RECONNECT_SECONDS?: number; CONCORD_ROOM_IDLE_SECONDS?: number;
+    CONCORD_CORS_ORIGINS?: string; CONCORD_DEMO?: "0" | "1"; CONCORD_COMMANDS_PER_SECOND?: number; CONCORD_RECONNECT_SECONDS?: number; CONCORD_ROOM_IDLE_SECONDS?: number; CONCORD_BOT_DELAY_MS?: number;
     CONCORD_LOG_LEVEL?: LogLevel; CONCORD_LOG_FORMAT?: "json" | "pretty"; CONCORD_SKIP_CLIENT_BUILD?: "0" | "1";
   };
   const databaseUrl = v.DATABASE_URL ?? null;
@@ -78,6 +80,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     commandsPerSecond: v.CONCORD_COMMANDS_PER_SECOND ?? 20,
     reconnectSeconds: v.CONCORD_RECONNECT_SECONDS ?? 60,
     roomIdleSeconds: v.CONCORD_ROOM_IDLE_SECONDS ?? 300,
+    botDelayMs: v.CONCORD_BOT_DELAY_MS ?? 1500,
     createDemo: v.CONCORD_DEMO !== "0",
     corsOrigins: corsOriginsFrom(v.CONCORD_CORS_ORIGINS),
     trustProxy: parseTrustProxy(v.TRUST_PROXY),

@@ -6,6 +6,7 @@ import { msg, type Msg } from "../../shared/i18n/message.ts";
 import { EN, type MessageKey } from "../../shared/i18n/catalog/index.ts";
 import { SeatCommand, SEAT_COMMAND_TYPES } from "../../shared/protocol/seat-commands.ts";
 import { wellFormed, clipText } from "../security/well-formed.ts";
+import type { ExerciseState } from "../../shared/state/schema.ts";
 
 /** The one reply to a command: accepted with its sequence number, or refused with a code, the catalogue message and its English sentence. */
 export type CommandReply = { id: string | null; ok: true; seq: number } | { id: string | null; ok: false; code: string; message: string; msg?: Msg; reference?: string };
@@ -25,7 +26,7 @@ const SCHEMA_BY_TYPE = new Map<string, z.ZodType<Command>>(Command.options.flatM
  * new command's text is covered without doing anything; a payload nested deeper than
  * MAX_PAYLOAD_DEPTH is refused as invalid_payload.
  */
-export function parseCommand(message: unknown): { id: string | null; command: Command } | { id: string | null; rejected: Rejection } {
+export function parseCommand(message: unknown): { id: string | null; command: Command; actAs?: string } | { id: string | null; rejected: Rejection } {
   const clean = wellFormed(message);
   if (!clean.ok) return { id: idOf(message, true), rejected: payloadRefusal(clean) };
   const raw = clean.value;
@@ -39,7 +40,7 @@ export function parseCommand(message: unknown): { id: string | null; command: Co
   }
   const parsed = schema.safeParse(envelope.data.command);
   if (!parsed.success) return { id, rejected: unknownId(parsed.error) ?? invalid(parsed.error) };
-  return { id: envelope.data.id, command: parsed.data };
+  return { id: envelope.data.id, command: parsed.data, ...(envelope.data.actAs !== undefined ? { actAs: envelope.data.actAs } : {}) };
 }
 
 /**
@@ -162,6 +163,17 @@ function problem(issue: z.core.$ZodIssue, field: Msg): Msg {
     default:
       return msg("server.field.invalid", { field });
   }
+}
+
+/**
+ * The actor of a command sent with `actAs`: exercise control in person, acting for that nation
+ * (`simulated: "control"`; decide records it as actedFor). Any other seat, or a nation the
+ * exercise does not have (looked up as an own key), is refused.
+ */
+export function actingFor(state: ExerciseState, seat: { role: string; name: string }, nation: string): Actor | Rejection {
+  if (seat.role !== "facilitator") return refuse(RejectionCode.NotFacilitator, "botNations.actAs.facilitatorOnly");
+  if (!Object.hasOwn(state.nations, nation)) return refuse(RejectionCode.UnknownNation, "engine.nation.unknown");
+  return { role: "participant", nation, name: seat.name, simulated: "control" };
 }
 
 export function actorFor(seat: { role: string; nation: string | null; name: string }): Actor {

@@ -19,7 +19,7 @@ import { seatPublicId } from "../exercises/exercise-service.ts";
 import { ExerciseRoomState, PerspectiveSchema } from "./room-state.ts";
 import { PublicProjection, PerspectiveProjection } from "./projection.ts";
 import { commandTimer } from "../metrics.ts";
-import { parseCommand, parseSeatCommand, actorFor, idOf, newReference, type CommandReply } from "./command-pipeline.ts";
+import { parseCommand, parseSeatCommand, actorFor, actingFor, idOf, newReference, type CommandReply } from "./command-pipeline.ts";
 import type { ControlAlert } from "../../shared/protocol/control-alerts.ts";
 import { SeatBudgets } from "./seat-budget.ts";
 import { FairQueue } from "./fair-queue.ts";
@@ -29,6 +29,7 @@ import { SeatDesk, type Admission, type SeatedClient } from "./seat-desk.ts";
 import { IdleUnload } from "./idle-unload.ts";
 import { statusOf, sameStatus } from "../exercises/exercise-status.ts";
 import type { ExerciseStatus } from "../store/event-store.ts";
+import { BotDriver } from "./bot-driver.ts";
 
 // Scenario JSON and per-nation perspectives exceed the 8 KB default on the first full state.
 Encoder.BUFFER_SIZE = 512 * 1024;
@@ -93,6 +94,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   private idle!: IdleUnload;
   /** Where the exercise stood when last written beside its log (ExerciseStatus). */
   private status: ExerciseStatus | null = null;
+  private bots!: BotDriver;
 
   override async onCreate(options: { exerciseId: string }) {
     const { service, log } = serverContext();
@@ -136,6 +138,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     }
     this.project();
     this.scheduleTimer();
+    this.bots = this.botDriver();
     this.setMetadata({ exerciseId: record.id, title: record.title });
     this.recordStatus();
     this.idle = new IdleUnload(this.clock, (serverContext().roomIdleSeconds ?? 0) * 1000, {
@@ -171,6 +174,27 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
       client.send("result", { id: idOf(message), ok: false, ...refuse(RejectionCode.UnknownCommand, "server.room.unknownMessage") });
     });
     log.info("exercise room ready", { exerciseId: record.id, events: events.length, phase: this.exercise.phase });
+  }
+
+  /** The nations bots play (bot-driver.ts), through this room's queue and pipeline. */
+  private botDriver(): BotDriver {
+    const room = this;
+    const driver = new BotDriver(
+      {
+        get roomId() {
+          return room.roomId;
+        },
+        exercise: () => room.exercise,
+        enqueue: (lane, work) => room.enqueue(lane, work),
+        apply: (command, actor) => room.apply(command, actor),
+        later: (work, ms) => room.clock.setTimeout(work, ms),
+        log: serverContext().log,
+      },
+      serverContext().botDelayMs ?? 1500,
+    );
+    // Reopened mid-turn (a restart): the bots finish what they owe.
+    driver.observe([]);
+    return driver;
   }
 
   /**
@@ -213,6 +237,8 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.seats.markOnline(seat, +1);
     this.sendWelcome(client);
     if (seat.role === "facilitator") void this.seats.sendJoinCodes([client]);
+    // One of a bot-played nation's people is here: the nation goes back to its team.
+    if (seat.role === "participant" && seat.nation) this.bots.peopleJoined(seat.nation);
     serverContext().log.info("seat joined", { exerciseId: this.roomId, role: seat.role, nation: seat.nation, name: seat.name });
     this.idle.check();
   }
@@ -286,6 +312,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   override onDispose() {
     this.timer?.clear();
     this.idle?.stop();
+    this.bots?.dispose();
   }
 
   /** A handler that throws is logged; it must not take the process, and every room on it, down. */
@@ -385,7 +412,9 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     }
     const parsed = parseCommand(message);
     if ("rejected" in parsed) return reply({ id: parsed.id, ok: false, ...parsed.rejected });
-    const result = await this.apply(parsed.command, actorFor(client.auth!));
+    const actor = parsed.actAs === undefined ? actorFor(client.auth!) : actingFor(this.exercise, client.auth!, parsed.actAs);
+    if ("code" in actor) return reply({ id: parsed.id, ok: false, ...actor });
+    const result = await this.apply(parsed.command, actor);
     if ("rejected" in result) return reply({ id: parsed.id, ok: false, ...result.rejected });
     reply({ id: parsed.id, ok: true, seq: result.seq });
   }
@@ -437,6 +466,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.outbox.pings.push(...events);
     this.scheduleTimer();
     this.recordStatus();
+    this.bots.observe(events);
     serverContext().log.info("command accepted", { exerciseId: this.roomId, command: command.type, actor: actor.role, events: events.length, seq: this.exercise.seq });
     return { seq: this.exercise.seq };
   }
@@ -467,6 +497,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.project();
     this.broadcastPatch();
     this.scheduleTimer();
+    this.bots.observe([]);
   }
 
   /**

@@ -2,6 +2,7 @@ import type { MapSchema } from "@colyseus/schema";
 import type { ExerciseState, Message, NationState } from "../../shared/state/schema.ts";
 import { scenarioTime, scopeOf, viewParts, viewPartInputs, messageFilter, type AssetView, type Scope, type Viewer } from "../../shared/engine/view-for.ts";
 import { cohesion } from "../../shared/engine/metrics.ts";
+import { controlOf } from "../../shared/engine/nation-control.ts";
 import type { FeedItem } from "../../shared/view/feed.ts";
 import { LIVE_MESSAGES_PER_CHANNEL } from "../../shared/view/chat-window.ts";
 import { RegionSchema, NationSchema, NationPrivateSchema, AssetSchema, RelationSchema, SeatSchema, type ExerciseRoomState, type PerspectiveSchema } from "./room-state.ts";
@@ -54,6 +55,7 @@ export class PublicProjection {
   private readonly target: ExerciseRoomState;
   private regions: unknown = null;
   private nations: unknown = null;
+  private nationControl: unknown = null;
   private relations: unknown = null;
   private tensionReasons: unknown = null;
   private turn = -1;
@@ -105,11 +107,13 @@ export class PublicProjection {
         }),
       );
     }
-    if (state.nations !== this.nations || online.version !== this.onlineVersion) {
+    if (state.nations !== this.nations || state.nationControl !== this.nationControl || online.version !== this.onlineVersion) {
       this.nations = state.nations;
+      this.nationControl = state.nationControl;
       this.onlineVersion = online.version;
       const onlineByNation = online.value();
-      syncMap(room.nations, state.nations, () => new NationSchema(), (target, nation) =>
+      syncMap(room.nations, state.nations, () => new NationSchema(), (target, nation) => {
+        const control = controlOf(state, nation.id);
         assign(target as unknown as Assignable, {
           id: nation.id,
           name: nation.name,
@@ -119,8 +123,11 @@ export class PublicProjection {
           committed: nation.committed,
           publicStance: nation.policies.publicStance,
           online: onlineByNation[nation.id] ?? 0,
-        }),
-      );
+          control: control.by,
+          persona: control.persona ?? "",
+          playbook: control.playbook ?? "",
+        });
+      });
     }
   }
 }

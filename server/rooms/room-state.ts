@@ -10,8 +10,13 @@ export const RegionSchema = schema(
   "Region",
 );
 
+/**
+ * A nation as everyone sees it. `control`: who plays it (people, bot, roleplayer, control),
+ * `persona` the bot's, `playbook` its adversary playbook's mode (engine/nation-control.ts):
+ * public, like the seats online, since exercise control announces who is at each table.
+ */
 export const NationSchema = schema(
-  { id: t.string(), name: t.string(), color: t.string(), playable: t.boolean(), alliance: t.boolean(), committed: t.boolean(), publicStance: t.string(), online: t.number() },
+  { id: t.string(), name: t.string(), color: t.string(), playable: t.boolean(), alliance: t.boolean(), committed: t.boolean(), publicStance: t.string(), online: t.number(), control: t.string(), persona: t.string(), playbook: t.string() },
   "Nation",
 );
 

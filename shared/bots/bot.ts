@@ -52,27 +52,14 @@ export function planTurn({ view, world, persona, random }: BotTurn): Participant
   const chance = (p: number) => p > 0 && random() < p;
   const say = (key: Parameters<typeof msg>[0]) => translate(world.language, msg(key));
   const commands: ParticipantCommand[] = [];
-  const allies = Object.values(view.nations)
-    .filter((n) => n.id !== me && n.alliance && !world.adversaries.includes(n.id))
-    .map((n) => n.id)
-    .sort();
+  const allies = alliesOf(view, world, me);
   const hostile = new Set(((world.rules as { hostileCrisisKinds?: string[] }).hostileCrisisKinds ?? HOSTILE_KINDS) as string[]);
   let budget = self.budget;
   let capital = self.politicalCapital;
   const spendable = () => budget - self.budget * persona.reserve;
 
   // Answers first: somebody is waiting on them.
-  for (const request of sorted(view.infoRequests)) {
-    if (request.target === me && request.status === "pending" && chance(persona.answers)) commands.push({ type: "answerInfo", request: request.id, answer: say("bots.answer.info") });
-  }
-  for (const request of sorted(view.consentRequests)) {
-    if (request.host !== me || request.status !== "pending") continue;
-    const trust = view.relations[relationKey(me, request.requester)]?.trust ?? 50;
-    commands.push({ type: "answerConsent", request: request.id, grant: allies.includes(request.requester) && trust >= 35 && chance(persona.grantsConsent) });
-  }
-  for (const agreement of sorted(view.agreements)) {
-    if (agreement.status === "proposed" && agreement.parties.includes(me) && !agreement.acceptedBy.includes(me)) commands.push({ type: "answerAgreement", agreement: agreement.id, accept: chance(persona.accepts) });
-  }
+  commands.push(...planAnswers({ view, world, persona, randomFor: () => random }));
 
   // Posture: the persona's, or its posture under threat while a hostile crisis near home is severe.
   const threatened = Object.values(view.regions).some((r) => r.crisis && hostile.has(r.crisis.kind) && r.crisis.severity >= 40 && (r.owner === me || (r.owner !== null && allies.includes(r.owner))));
@@ -248,6 +235,43 @@ export function planTurn({ view, world, persona, random }: BotTurn): Participant
 
   commands.push({ type: "commitTurn", turn: view.turn });
   return commands;
+}
+
+export type BotAnswers = { view: View; world: BotWorld; persona: Persona; randomFor: (request: string) => () => number };
+
+/**
+ * The bot's answers to what waits on its nation: requests for information and for consent
+ * addressed to it, agreements it is a party to and has not accepted. `randomFor` gives the dice
+ * for one request or agreement (by its id): a live room answers a request the moment it arrives,
+ * between turns too, with dice of its own, so when it arrives does not change the answer.
+ */
+export function planAnswers({ view, world, persona, randomFor }: BotAnswers): ParticipantCommand[] {
+  if (view.viewer.kind !== "nation" || view.phase !== "running") return [];
+  const me = view.viewer.nation;
+  const chance = (id: string, p: number) => p > 0 && randomFor(id)() < p;
+  const say = (key: Parameters<typeof msg>[0]) => translate(world.language, msg(key));
+  const allies = alliesOf(view, world, me);
+  const commands: ParticipantCommand[] = [];
+  for (const request of sorted(view.infoRequests)) {
+    if (request.target === me && request.status === "pending" && chance(request.id, persona.answers)) commands.push({ type: "answerInfo", request: request.id, answer: say("bots.answer.info") });
+  }
+  for (const request of sorted(view.consentRequests)) {
+    if (request.host !== me || request.status !== "pending") continue;
+    const trust = view.relations[relationKey(me, request.requester)]?.trust ?? 50;
+    commands.push({ type: "answerConsent", request: request.id, grant: allies.includes(request.requester) && trust >= 35 && chance(request.id, persona.grantsConsent) });
+  }
+  for (const agreement of sorted(view.agreements)) {
+    if (agreement.status === "proposed" && agreement.parties.includes(me) && !agreement.acceptedBy.includes(me)) commands.push({ type: "answerAgreement", agreement: agreement.id, accept: chance(agreement.id, persona.accepts) });
+  }
+  return commands;
+}
+
+/** Its alliance partners, adversaries left out, in a fixed order. */
+function alliesOf(view: View, world: BotWorld, me: string): string[] {
+  return Object.values(view.nations)
+    .filter((n) => n.id !== me && n.alliance && !world.adversaries.includes(n.id))
+    .map((n) => n.id)
+    .sort();
 }
 
 /** How far a report may be passed on: its releasability, or its classification's by the rules. */

@@ -74,7 +74,8 @@ const FACILITATOR_MAY_ALSO = new Set<string>(["withdrawDraft"]);
 
 function authorize(state: ExerciseState, command: Command, actor: Actor): Rejection | null {
   const type = command.type as string;
-  if (actor.role === "system") return type === "timerExpired" ? null : refuse(RejectionCode.NotFacilitator, "engine.auth.serverTimerOnly");
+  // The server issues the timer's expiry, and hands a bot-played nation back to its team when one of its people joins (nation-control.ts).
+  if (actor.role === "system") return type === "timerExpired" || (command.type === "setNationControl" && command.by === "people") ? null : refuse(RejectionCode.NotFacilitator, "engine.auth.serverTimerOnly");
   if (type === "timerExpired") return refuse(RejectionCode.NotFacilitator, "engine.auth.clockOnly");
   if (actor.role === "observer" || actor.role === "evaluator") return refuse(RejectionCode.ReadOnly, "engine.auth.readOnly");
   if ((FACILITATOR_COMMANDS as string[]).includes(type) && actor.role !== "facilitator") {
@@ -83,7 +84,7 @@ function authorize(state: ExerciseState, command: Command, actor: Actor): Reject
   if (actor.role === "facilitator" && FACILITATOR_MAY_ALSO.has(type)) return null;
   if ((PARTICIPANT_COMMANDS as string[]).includes(type)) {
     if (actor.role !== "participant") return refuse(RejectionCode.NotYourNation, "engine.auth.notAsNation");
-    if (!state.nations[actor.nation]) return refuse(RejectionCode.NotYourNation, "engine.nation.unknown");
+    if (!Object.hasOwn(state.nations, actor.nation)) return refuse(RejectionCode.NotYourNation, "engine.nation.unknown");
     // A simulated move (role-player, exercise control, bot, playbook) may be for any nation on the map.
     if (!state.nations[actor.nation]!.playable && !actor.simulated) return refuse(RejectionCode.NotYourNation, "engine.auth.notPlayable", { nation: ref("nation", actor.nation) });
   }

@@ -61,7 +61,7 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
       return {
         ...state,
         nextId: bumpId(state, event.draft),
-        drafts: put(state.drafts, event.draft, { id: event.draft, nation: event.nation, author: event.author, turn: state.turn, order: event.order }),
+        drafts: put(state.drafts, event.draft, { id: event.draft, nation: event.nation, author: event.author, turn: state.turn, order: event.order, ...(event.as ? { as: event.as } : {}) }),
       };
     case "draftWithdrawn":
       return { ...state, drafts: without(state.drafts, event.draft) };

@@ -19,7 +19,9 @@ export const draftOrder: Handler<Of<"draftOrder">> = (b, command, actor) => {
   if (b.state.nations[nation]!.committed) return refuse(RejectionCode.AlreadyCommitted, "engine.turn.committedChange");
   const invalid = validateOrder(b.state, nation, command.order);
   if (invalid) return invalid;
-  b.emit({ type: "orderDrafted", draft: b.id("d"), nation, author: nameOf(actor), order: command.order });
+  // A move made for the team by someone else is marked on the draft, so the team sees it is not its own.
+  const as = actor.role === "participant" ? actor.simulated : undefined;
+  b.emit({ type: "orderDrafted", draft: b.id("d"), nation, author: nameOf(actor), order: command.order, ...(as ? { as } : {}) });
 };
 
 export const withdrawDraft: Handler<Of<"withdrawDraft">> = (b, command, actor) => {

@@ -122,8 +122,12 @@ export type CommandType = Command["type"];
 export const PARTICIPANT_COMMANDS = ParticipantCommand.options.map((o) => o.shape.type.value);
 export const FACILITATOR_COMMANDS = FacilitatorCommand.options.map((o) => o.shape.type.value);
 
-/** The message a client sends: its own id so it can match the one reply it gets. */
-export const CommandEnvelope = z.object({ id: z.string().min(1).max(64), command: z.unknown() });
+/**
+ * The message a client sends: its own id so it can match the one reply it gets. `actAs`: from
+ * exercise control's seat only, the nation the command is made for (exercise control in person,
+ * `simulated: "control"`), e.g. committing the turn for a team with nobody online.
+ */
+export const CommandEnvelope = z.object({ id: z.string().min(1).max(64), command: z.unknown(), actAs: z.string().min(1).max(64).optional() });
 export type CommandEnvelope = z.infer<typeof CommandEnvelope>;
 
 /**

@@ -29,7 +29,7 @@ export const EventBody = z.discriminatedUnion("type", [
   /** The command that follows was a simulated move for `nation` (see Simulation): by whom and how. */
   z.object({ type: z.literal("actedFor"), nation: Nation, by: z.string(), as: z.enum(["roleplayer", "control", "bot", "playbook"]), command: z.string() }),
   z.object({ type: z.literal("nationControlSet"), nation: Nation, control: NationControl, by: z.string() }),
-  z.object({ type: z.literal("orderDrafted"), draft: z.string(), nation: Nation, author: z.string(), order: Order }),
+  z.object({ type: z.literal("orderDrafted"), draft: z.string(), nation: Nation, author: z.string(), order: Order, as: z.enum(["roleplayer", "control", "bot", "playbook"]).optional() }),
   // nation, author and order: since issue #21 (a team is told whose draft went, and who withdrew it); older logs lack them.
   z.object({ type: z.literal("draftWithdrawn"), draft: z.string(), by: z.string(), nation: Nation.optional(), author: z.string().optional(), order: Order.optional() }),
   z.object({ type: z.literal("turnCommitted"), nation: Nation, by: z.string() }),

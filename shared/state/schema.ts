@@ -205,6 +205,8 @@ export const Draft = z.object({
   author: z.string(),
   turn: z.number(),
   order: Order,
+  /** Drafted by someone not on the team (a bot, a role-player, exercise control): how. Absent for the team's own. */
+  as: z.enum(["roleplayer", "control", "bot", "playbook"]).optional(),
 });
 export type Draft = z.infer<typeof Draft>;
 

@@ -8,6 +8,8 @@ import { localText, type Localized } from "../i18n/text.ts";
 import { translate, type NameOf } from "../i18n/format.ts";
 import { DEFAULT_LANG, isLang, type Lang } from "../i18n/languages.ts";
 import { caveatsMsg } from "../engine/toa.ts";
+import { controlOf } from "../engine/nation-control.ts";
+import { EN, type MessageKey } from "../i18n/catalog/index.ts";
 
 /**
  * One line in a team's feed: what happened that this viewer is entitled to hear about, as a
@@ -208,6 +210,8 @@ export function feedItemFor(event: ExerciseEvent, state: ExerciseState, viewer: 
     case "statementMade":
       // The statement itself is the nation's own words, like chat: not translated.
       return item("diplomacy", msg("feed.statement.made", { nation: ref("nation", event.nation), stance: term("publicStance", event.stance), text: event.text }));
+    case "actedFor":
+      return actedForItem(event, state, me, white, item);
     case "ruleApplied":
       return white || event.nations.length === 0 || event.nations.includes(me!) ? item("rule", event.msg) : null;
     case "stateAdjusted":
@@ -219,4 +223,18 @@ export function feedItemFor(event: ExerciseEvent, state: ExerciseState, viewer: 
     default:
       return null;
   }
+}
+
+/**
+ * A move someone else made for a nation (a bot, a role-player, exercise control, the playbook):
+ * exercise control reads who, for whom and what; the nation's own team reads that it was not
+ * theirs. Other nations hear nothing of it: to them it is that nation's move.
+ */
+function actedForItem(event: Extract<ExerciseEvent, { type: "actedFor" }>, state: ExerciseState, me: string | null, white: boolean, item: (kind: FeedItem["kind"], message: Msg) => FeedItem): FeedItem | null {
+  if (!white && event.nation !== me) return null;
+  const persona = controlOf(state, event.nation).persona ?? "";
+  const who = msg("botNations.who", { as: event.as, by: event.by, persona: msg("botNations.persona", { persona: selectable(persona) }) });
+  const key = `botNations.command.${event.command}`;
+  const what = msg(Object.hasOwn(EN, key) ? (key as MessageKey) : "botNations.command.other");
+  return item("order", white ? msg("botNations.feed.white", { who, nation: ref("nation", event.nation), what }) : msg("botNations.feed.own", { who, what }));
 }

@@ -36,7 +36,8 @@ export function mapView(): { element: HTMLElement; update(ctx: GameContext): voi
     element.setAttribute("aria-label", t("game.map.area"));
   };
   label();
-  bridge.on("drawn", ({ regions, assets, routes }) => {
+  bridge.on("drawn", ({ regions, assets, routes, simulated }) => {
+    canvasHost.dataset.simulatedDrawn = String(simulated);
     canvasHost.dataset.regionsDrawn = String(regions);
     canvasHost.dataset.assetsDrawn = String(assets);
     canvasHost.dataset.routesDrawn = String(routes);

@@ -10,7 +10,8 @@ type Events = {
   camera: "in" | "out" | "reset";
   ping: Ping;
   select: Selection;
-  drawn: { regions: number; assets: number; routes: number };
+  /** `simulated`: tokens marked with a move someone not on the team drafted (a bot's). */
+  drawn: { regions: number; assets: number; routes: number; simulated: number };
   /** The camera's world view, so the page (and tests) can relate screen and map positions. */
   view: { x: number; y: number; zoom: number };
 };

@@ -100,7 +100,7 @@ export class MapScene extends Phaser.Scene {
     const routes = paintRoutes(this, this.routeLayer, this.routeLabels, model);
     this.tokenResolution = tokenResolution(this.cameras.main.zoom);
     this.painted = paintAssets(this, this.tokens, model, this.tokenResolution);
-    this.bridge.emit("drawn", { regions: this.shapes.length, assets: this.painted.length, routes });
+    this.bridge.emit("drawn", { regions: this.shapes.length, assets: this.painted.length, routes, simulated: this.painted.filter((p) => p.simulated).length });
   }
 
   /** Fits the regions (with room for labels and tokens) into the view. */

@@ -263,8 +263,11 @@ export class Session {
     return () => this.listeners.outdated.delete(listener);
   }
 
-  /** Sends a command and resolves with its one reply (or a timeout sentence). */
-  send(command: { type: string } & Record<string, unknown>): Promise<CommandResult> {
+  /**
+   * Sends a command and resolves with its one reply (or a timeout sentence). `actAs` (exercise
+   * control only): the nation the command is made for, e.g. committing for an empty team.
+   */
+  send(command: { type: string } & Record<string, unknown>, actAs?: string): Promise<CommandResult> {
     const id = `c${Date.now().toString(36)}-${++commandCounter}`;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -276,7 +279,7 @@ export class Session {
         resolve(r);
       });
       try {
-        this.room.send("command", { id, command });
+        this.room.send("command", actAs ? { id, command, actAs } : { id, command });
       } catch {
         clearTimeout(timer);
         this.pending.delete(id);

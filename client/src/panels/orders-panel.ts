@@ -9,6 +9,7 @@ import { describeOrder } from "./order-words.ts";
 import { panelWords, term } from "./words.ts";
 import { orderForm } from "./order-form.ts";
 import type { Draft } from "../../../shared/state/schema.ts";
+import { draftMark, simulatedPlayer } from "../game/simulated-marks.ts";
 
 /**
  * Orders for this turn: the team's drafts (live, with who proposed each), the draft form, and
@@ -72,6 +73,7 @@ export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values
       "li",
       { class: "draft" },
       h("span", { class: "draft-text" }, describeOrder(ctx.state, d.order)),
+      draftMark(d),
       h("span", { class: "byline" }, ctx.viewNation ? t("panels.orders.drafts.by", { author: d.author }) : t("panels.orders.drafts.byNation", { nation: nationName(ctx.state, d.nation), author: d.author })),
       // Exercise control may withdraw any team's draft: the way out when one order stops the
       // turn from resolving.
@@ -129,7 +131,7 @@ export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values
         readiness,
         Object.values(state.nations).filter((n) => n.playable),
         (n) => n.id,
-        (n) => h("li", { "data-ready": String(n.committed) }, h("span", { class: "swatch", style: `background:${n.color}`, "aria-hidden": "true" }), ` ${t("panels.orders.ready.nation", { nation: nationName(ctx.state, n.id) })} `, h("strong", {}, t(n.committed ? "panels.orders.ready.committed" : "panels.orders.ready.planning")), ` ${t("panels.orders.ready.online", { count: n.online })}`),
+        (n) => h("li", { "data-ready": String(n.committed) }, h("span", { class: "swatch", style: `background:${n.color}`, "aria-hidden": "true" }), ` ${t("panels.orders.ready.nation", { nation: nationName(ctx.state, n.id) })} `, h("strong", {}, t(n.committed ? "panels.orders.ready.committed" : "panels.orders.ready.planning")), ` ${t("panels.orders.ready.online", { count: n.online })}`, simulatedPlayer(n) ? h("span", { class: "simulated-mark", "data-simulated": n.control!.by }, ` ⚙ ${simulatedPlayer(n)}`) : null),
         (n) => JSON.stringify([n, lang()]),
       );
       const list = Object.values(ctx.perspective?.drafts ?? {}).sort((a, b) => a.nation.localeCompare(b.nation) || a.id.localeCompare(b.id, undefined, { numeric: true }));

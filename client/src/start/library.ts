@@ -1,5 +1,5 @@
 import { h, fill } from "../ui/html.ts";
-import { api, ApiError, type CreatedExercise } from "../net/api.ts";
+import { request as api, ApiError, type CreatedExercise } from "../net/http.ts";
 import { facilitatorKeys, facilitatorKeyFor, forgetFacilitatorKey, rememberFacilitatorKey } from "../net/facilitator-keys.ts";
 import { facilitatorLink } from "../route.ts";
 import { createdExercise } from "./created-exercise.ts";

@@ -1,4 +1,4 @@
-import type { ObjectiveState, AssetState, NationState } from "../../../shared/state/schema.ts";
+import type { ObjectiveState, AssetState, NationState, NationControl } from "../../../shared/state/schema.ts";
 import type { InjectView, ForeignAssetView, PublicNation, View } from "../../../shared/engine/view-for.ts";
 import type { FeedItem } from "../../../shared/view/feed.ts";
 import type { PublicScenario } from "../../../shared/view/public-scenario.ts";
@@ -14,8 +14,8 @@ export type ScenarioRegion = PublicScenario["regions"][number];
 export type ScenarioNation = PublicScenario["nations"][number];
 export type AssetType = PublicScenario["assetTypes"][number];
 
-/** A nation as everyone sees it, plus how many of its seats are online. */
-export type PublicNationRow = PublicNation & { online: number };
+/** A nation as everyone sees it, plus how many of its seats are online and who plays it (absent: its people, or exercise control for a non-playable one). */
+export type PublicNationRow = PublicNation & { online: number; control?: NationControl };
 
 /** A nation's own books (only in its own perspective, or the white cell's). */
 export type PrivateNation = Pick<NationState, "id" | "budget" | "budgetPerTurn" | "politicalCapital" | "readiness" | "committedBy"> & {

@@ -1,5 +1,5 @@
 import type { ClientState, Perspective, ClientAsset, PublicScenario, PublicNationRow, PrivateNation, Seat, FeedItem } from "./client-state.ts";
-import type { Phase, RegionState } from "../../../shared/state/schema.ts";
+import type { Phase, RegionState, NationControl } from "../../../shared/state/schema.ts";
 import type { Msg } from "../../../shared/i18n/message.ts";
 
 /**
@@ -40,7 +40,7 @@ export function readState(decoded: { toJSON(): Json } | Json, preferred?: string
   }
   const nations: Record<string, PublicNationRow> = {};
   for (const [id, n] of Object.entries<Json>(raw.nations ?? {})) {
-    nations[id] = { id, name: n.name, color: n.color, playable: !!n.playable, alliance: !!n.alliance, committed: !!n.committed, policies: { publicStance: n.publicStance || "quiet" }, online: n.online ?? 0 } as PublicNationRow;
+    nations[id] = { id, name: n.name, color: n.color, playable: !!n.playable, alliance: !!n.alliance, committed: !!n.committed, policies: { publicStance: n.publicStance || "quiet" }, online: n.online ?? 0, ...(n.control ? { control: controlFrom(n) } : {}) } as PublicNationRow;
   }
   const keys = Object.keys(raw.perspectives ?? {});
   const key = preferred && keys.includes(preferred) ? preferred : keys[0];
@@ -131,4 +131,9 @@ function readPerspective(key: string, p: Json): Perspective {
     feed,
     seats,
   };
+}
+
+/** Who plays a nation, from its public row's control, persona and playbook fields. */
+function controlFrom(n: Json): NationControl {
+  return { by: n.control, ...(n.persona ? { persona: n.persona } : {}), ...(n.playbook ? { playbook: n.playbook } : {}) } as NationControl;
 }
