@@ -88,7 +88,7 @@ export function buildAfterActionReport(initial: ExerciseState, events: readonly 
   const last = metrics[metrics.length - 1]!;
   if (last.seq !== state.seq) metrics.push(metricsSnapshot(state));
   const scenario = state.scenario as ExerciseState["scenario"] & { i18n?: AfterActionReport["exercise"]["i18n"]; timeZone?: unknown };
-  const injects = reviewInjects(state, events);
+  const injects = reviewInjects(initial, events);
   const i18nOf = (item: object): { i18n?: Translations } => ("i18n" in item && item.i18n ? { i18n: item.i18n as Translations } : {});
   return {
     exercise: {

@@ -1,5 +1,6 @@
 import type { AfterActionReport } from "./build-aar.ts";
 import { aarCharts } from "./charts.ts";
+import type { Verdict } from "./inject-evaluation.ts";
 import { aarTexts } from "./aar-texts.ts";
 import { DEFAULT_LANG, type Lang } from "../i18n/languages.ts";
 
@@ -10,7 +11,7 @@ export function renderHtml(r: AfterActionReport, lang: Lang = DEFAULT_LANG): str
   const x = aarTexts(r, lang);
   const { t } = x;
   const e = r.exercise;
-  const badge = (v: AfterActionReport["injects"][number]["verdict"]) => `<span class="v ${v.replace(/ /g, "-")}">${esc(x.verdict(v))}</span>`;
+  const badge = (v: AfterActionReport["injects"][number]["verdict"] | Verdict) => `<span class="v ${v.replace(/ /g, "-")}">${esc(x.verdict(v))}</span>`;
   const sections: string[] = [];
   // An exercise named after its scenario reads the scenario's title in the report's language.
   const exerciseTitle = e.title === e.scenarioTitle ? x.scenarioTitle() : e.title;
@@ -28,7 +29,7 @@ export function renderHtml(r: AfterActionReport, lang: Lang = DEFAULT_LANG): str
   sections.push(
     `<section><h2>${esc(t("aar.section.injects"))}</h2>${r.injects
       .map((i) => {
-        const status = x.term("injectStatus", i.status);
+        const status = x.term("injectStatus", i.injectStatus);
         const meta = [
           x.term("injectType", i.type),
           i.releasedTurn !== null ? t("aar.inject.statusInTurn", { status, turn: i.releasedTurn }) : t("aar.inject.status", { status }),
@@ -70,7 +71,7 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#
 h1{font-size:24px;margin:0}h2{font-size:18px;border-bottom:2px solid #0072b2;padding-bottom:4px;margin-top:28px}h3{font-size:15px;margin:16px 0 4px}
 .sub,.meta{color:#444}table{border-collapse:collapse;width:100%;margin:6px 0}th,td{border:1px solid #bbb;padding:4px 6px;text-align:left;vertical-align:top}th{background:#eef3f8}
 .v{display:inline-block;padding:0 6px;border-radius:3px;font-size:12px;font-weight:600;border:1px solid #666}
-.v.met{background:#d9f0e3}.v.partly{background:#fff1c2}.v.not-met{background:#f9d6d0}.v.not-released,.v.no-expectation{background:#eee}
+.v.met{background:#d9f0e3}.v.partly{background:#fff1c2}.v.not-met{background:#f9d6d0}.v.not-applicable,.v.no-expectation,.v.for-the-evaluator{background:#eee}.v.attempted{background:#fde4c8}
 figure{margin:8px 0;break-inside:avoid}.chart{width:100%;height:auto}blockquote{margin:6px 0;padding:4px 10px;border-left:3px solid #999;color:#333}
 article.inject{break-inside:avoid}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}a{color:inherit}}
