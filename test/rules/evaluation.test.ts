@@ -18,7 +18,7 @@ describe("the evaluation guide in the scenario", () => {
     bad.msel![1]!.expectedActions![0]!.outcome = { kind: "policy", field: "alertLevel", value: "purple" };
     bad.evaluation.objectives[1]!.capabilities[0]!.id = "cap-intel";
     const result = validateScenario(bad);
-    expect(result.ok).toBe(false);
+    if (result.ok) throw new Error("accepted a guide with unknown tasks");
     const paths = result.errors.map((e) => e.path);
     expect(paths).toContain("msel[0].tasks[0]");
     expect(paths).toContain("msel[1].expectedActions[0].outcome.value");
