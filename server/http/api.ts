@@ -265,8 +265,10 @@ export function mountApi(app: Application, options: ApiOptions): void {
     if (!isLang(lang)) return sendError(res, 400, "invalid_lang", `lang must be one of ${LANGUAGES.join(", ")}.`);
     const access = await downloadAccess(req, id);
     if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
-    const aar = (await exportAar(service.store, id, format as AarFormat, lang))!;
-    if (req.query.download === "1") res.attachment(aar.filename);
+    const aar = (await exportAar(service.store, id, format as AarFormat, lang, `${req.protocol}://${req.get("host")}`))!;
+    // Every export is a file named after the exercise and date; HTML opens in the tab unless asked to download.
+    if (format === "html" && req.query.download !== "1") res.setHeader("Content-Disposition", `inline; filename="${aar.filename}"`);
+    else res.attachment(aar.filename);
     if (format === "html") res.setHeader("Content-Security-Policy", AAR_HTML_CSP);
     res.setHeader("Content-Language", lang);
     res.type(aar.contentType).send(aar.body);

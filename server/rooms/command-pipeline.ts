@@ -7,6 +7,7 @@ import { EN, type MessageKey } from "../../shared/i18n/catalog/index.ts";
 import { SeatCommand, SEAT_COMMAND_TYPES } from "../../shared/protocol/seat-commands.ts";
 import { wellFormed, clipText } from "../security/well-formed.ts";
 import type { ExerciseState } from "../../shared/state/schema.ts";
+import { seatPublicId } from "../exercises/exercise-service.ts";
 
 /** The one reply to a command: accepted with its sequence number, or refused with a code, the catalogue message and its English sentence. */
 export type CommandReply = { id: string | null; ok: true; seq: number } | { id: string | null; ok: false; code: string; message: string; msg?: Msg; reference?: string };
@@ -176,8 +177,9 @@ export function actingFor(state: ExerciseState, seat: { role: string; name: stri
   return { role: "participant", nation, name: seat.name, simulated: "control" };
 }
 
-export function actorFor(seat: { role: string; nation: string | null; name: string }): Actor {
-  if (seat.role === "participant" && seat.nation) return { role: "participant", nation: seat.nation, name: seat.name };
+export function actorFor(seat: { role: string; nation: string | null; name: string; token?: string }): Actor {
+  // The seat's public id goes with a participant's commands: feedback is answered once per seat.
+  if (seat.role === "participant" && seat.nation) return { role: "participant", nation: seat.nation, name: seat.name, ...(seat.token ? { seat: seatPublicId(seat.token) } : {}) };
   if (seat.role === "facilitator") return { role: "facilitator", name: seat.name };
   return { role: "observer", name: seat.name };
 }

@@ -12,7 +12,9 @@ const VERDICT_KEYS: Record<Verdict | InjectReview["verdict"], MessageKey> = {
   met: "aar.verdict.met",
   partly: "aar.verdict.partly",
   "not met": "aar.verdict.notMet",
-  "not released": "aar.verdict.notReleased",
+  "not applicable": "evaluation.verdict.notApplicable",
+  attempted: "evaluation.verdict.attempted",
+  "for the evaluator": "evaluation.verdict.forEvaluator",
   "no expectation": "aar.verdict.noExpectation",
 };
 

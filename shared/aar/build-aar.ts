@@ -6,10 +6,12 @@ import { metricsSnapshot, type MetricsSnapshot } from "../engine/metrics.ts";
 import { feedItemFor, namesIn, scenarioLang, type FeedItem } from "../view/feed.ts";
 import { reviewInjects, type InjectReview } from "./inject-evaluation.ts";
 import { LANGUAGES, type Lang } from "../i18n/languages.ts";
-import { isMsg, isRef, type Msg, type Param } from "../i18n/message.ts";
+import { isMsg, isRef, msg, ref, type Msg, type Param } from "../i18n/message.ts";
 import type { Translations } from "../i18n/text.ts";
 
-import type { ImprovementItem } from "../state/schema.ts";
+import type { ImprovementItem, Observation } from "../state/schema.ts";
+import { analysis, effectValue, feedbackSummary, type AdjustedValue, type FeedbackSummary, type ObjectiveAnalysis } from "./evaluation-data.ts";
+import { disseminationMatrix, type DisseminationRow } from "../engine/dissemination.ts";
 export type { ImprovementItem };
 
 /**
@@ -46,8 +48,29 @@ export type AfterActionReport = {
   injects: InjectReview[];
   metrics: MetricsSnapshot[];
   notes: { author: string; text: string; turn: number; inject: string | null; objective: string | null }[];
-  adjudications: { seq: number; turn: number; by: string; rationale: string }[];
+  /** Each adjudication with every value it changed, before and after. */
+  adjudications: { seq: number; turn: number; by: string; rationale: string; changes: AdjustedValue[] }[];
   improvementPlan: ImprovementItem[];
+  /** Counts for the executive summary. */
+  summary: {
+    injectsReleased: number;
+    injectsNotApplicable: number;
+    results: Record<"met" | "not met" | "attempted" | "for the evaluator", number>;
+    lateResponses: number;
+    objectivesMet: number;
+    consensus: Record<"P" | "S" | "M" | "U", number>;
+    observations: number;
+    feedbackResponses: number;
+  };
+  /** Analysis per EEG objective and capability: tasks' automatic results, observations, ratings (empty without an EEG). */
+  analysis: ObjectiveAnalysis[];
+  /** Every observation, in time order, with the moment (seq) it refers to in the replay. */
+  observations: Observation[];
+  /** For each report (and releasable version): which nations held it from which turn. */
+  dissemination: DisseminationRow[];
+  feedback: FeedbackSummary;
+  /** The replay viewer's address for this exercise, when the server knows it (links add "&seq=N"). */
+  replayUrl: string | null;
   names: Record<Lang, Record<string, string>>;
 };
 
@@ -77,24 +100,39 @@ export function buildAfterActionReport(initial: ExerciseState, events: readonly 
   let startedAt: number | null = null;
   let endedAt: number | null = null;
   const white = { kind: "white" } as const;
-  // What the report keeps of each state (metrics, feed lines) is taken at once, so the fold may
-  // change its records in place (records.ts): quadratic copying otherwise on a week-long log.
+  // An adjustment's consequences are the events that follow it in the same decision (same time).
+  // Its values before are read before it is folded: the fold below changes records in place
+  // (records.ts; quadratic copying otherwise on a week-long log), so no earlier state is kept.
+  let open: { at: number; entry: AfterActionReport["adjudications"][number]; before: ReturnType<typeof effectValue>[]; effects: StateAdjusted["effects"] } | null = null;
+  const close = () => {
+    if (!open) return;
+    const o = open;
+    o.entry.changes = o.effects.map((e, i) => ({ kind: e.kind, target: o.before[i]!.target, before: o.before[i]!.value, after: effectValue(state, e).value }));
+    open = null;
+  };
   state = transiently(() => {
-  for (const event of events) {
-    state = evolve(state, event);
-    if (event.type === "exerciseStarted") startedAt = event.at;
-    if (event.type === "exerciseEnded") endedAt = event.at;
-    if (event.type === "turnStarted" && event.turn > 1) metrics.push(metricsSnapshot(state));
-    if (event.type === "stateAdjusted") adjudications.push({ seq: event.seq, turn: state.turn, by: event.by, rationale: event.rationale });
-    const item = feedItemFor(event, state, white);
-    if (item && item.kind !== "order") timeline.push({ seq: item.seq, turn: item.turn, at: event.at, kind: item.kind, msg: item.msg });
-  }
-  return state;
+    for (const event of events) {
+      if (open && (event.at !== open.at || event.type === "stateAdjusted")) close();
+      const valuesBefore = event.type === "stateAdjusted" ? event.effects.map((e) => effectValue(state, e)) : [];
+      state = evolve(state, event);
+      if (event.type === "stateAdjusted") {
+        const entry = { seq: event.seq, turn: state.turn, by: event.by, rationale: event.rationale, changes: [] as AdjustedValue[] };
+        adjudications.push(entry);
+        open = { at: event.at, entry, before: valuesBefore, effects: event.effects };
+      }
+      if (event.type === "exerciseStarted") startedAt = event.at;
+      if (event.type === "exerciseEnded") endedAt = event.at;
+      if (event.type === "turnStarted" && event.turn > 1) metrics.push(metricsSnapshot(state));
+      const item = feedItemFor(event, state, white);
+      if (item && item.kind !== "order") timeline.push({ seq: item.seq, turn: item.turn, at: event.at, kind: item.kind, msg: item.msg });
+    }
+    close();
+    return state;
   });
   const last = metrics[metrics.length - 1]!;
   if (last.seq !== state.seq) metrics.push(metricsSnapshot(state));
   const scenario = state.scenario as ExerciseState["scenario"] & { i18n?: AfterActionReport["exercise"]["i18n"]; timeZone?: unknown };
-  const injects = reviewInjects(state, events);
+  const injects = reviewInjects(initial, events);
   const i18nOf = (item: object): { i18n?: Translations } => ("i18n" in item && item.i18n ? { i18n: item.i18n as Translations } : {});
   return {
     exercise: {
@@ -124,7 +162,18 @@ export function buildAfterActionReport(initial: ExerciseState, events: readonly 
     notes: Object.values(state.notes).map((n) => ({ author: n.author, text: n.text, turn: n.turn, inject: n.inject, objective: n.objective })),
     adjudications,
     improvementPlan: improvementsOf(state),
-    names: nameTables(state, [...timeline.map((t) => t.msg), ...injects.flatMap((i) => i.expected.flatMap((e) => e.byNation.flatMap((n) => (n.action ? [n.action.detail] : []))))]),
+    summary: summaryOf(state, injects),
+    analysis: analysis(state, injects),
+    observations: Object.values(state.evaluation?.observations ?? {}).sort((a, b) => a.at - b.at || a.seq - b.seq),
+    dissemination: disseminationMatrix(state),
+    feedback: feedbackSummary(state),
+    replayUrl: null,
+    names: nameTables(state, [
+      ...timeline.map((t) => t.msg),
+      ...injects.flatMap((i) => i.expected.flatMap((e) => e.byNation.flatMap((n) => [...(n.action ? [n.action.detail] : []), ...n.attempts.map((a) => a.detail)]))),
+      // What adjudications changed, named in the report's tables.
+      ...adjudications.flatMap((a) => a.changes.flatMap((c) => c.target.split("|").flatMap((id) => (state.regions[id] ? [msg("common.unknown", { r: ref("region", id) })] : state.assets[id] ? [msg("common.unknown", { r: ref("asset", id) })] : [])))),
+    ]),
   };
 }
 
@@ -145,6 +194,29 @@ function nameTables(state: ExerciseState, messages: readonly Msg[]): AfterAction
     tables[lang] = Object.fromEntries([...refs].map(([key, r]) => [key, nameOf(r as Parameters<typeof nameOf>[0])]));
   }
   return tables;
+}
+
+type StateAdjusted = Extract<ExerciseEvent, { type: "stateAdjusted" }>;
+
+function summaryOf(state: ExerciseState, injects: readonly InjectReview[]): AfterActionReport["summary"] {
+  const results = { met: 0, "not met": 0, attempted: 0, "for the evaluator": 0 };
+  let late = 0;
+  for (const i of injects) for (const e of i.expected) for (const n of e.byNation) {
+    if (n.result !== "not applicable") results[n.result] += 1;
+    if (n.inTime === false) late += 1;
+  }
+  const consensus = { P: 0, S: 0, M: 0, U: 0 };
+  for (const r of Object.values(state.evaluation?.consensus ?? {})) consensus[r.rating] += 1;
+  return {
+    injectsReleased: injects.filter((i) => i.status === "released").length,
+    injectsNotApplicable: injects.filter((i) => i.status === "not applicable").length,
+    results,
+    lateResponses: late,
+    objectivesMet: Object.values(state.objectives).filter((o) => o.met).length,
+    consensus,
+    observations: Object.keys(state.evaluation?.observations ?? {}).length,
+    feedbackResponses: Object.keys(state.evaluation?.feedback ?? {}).length,
+  };
 }
 
 function improvementsOf(state: ExerciseState): ImprovementItem[] {

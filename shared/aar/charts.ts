@@ -33,6 +33,7 @@ export function aarCharts(report: AfterActionReport, marker?: number, lang: Lang
       ],
       { min: 0, max: 100 },
     ),
+    chart(t("evaluation.chart.tension"), [{ label: t("evaluation.aar.tension"), color: "#cc79a7", values: report.metrics.map((m) => m.tension ?? 0) }], { min: 0, max: 100 }),
     chart(t("aar.chart.trust"), pairSeries("trust"), { min: 0, max: 100 }),
     chart(t("aar.chart.interoperability"), pairSeries("interoperability"), { min: 0, max: 100 }),
     chart(t("aar.chart.readiness"), perNation("readiness"), { min: 0, max: 100 }),

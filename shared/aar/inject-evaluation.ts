@@ -5,23 +5,51 @@ import { msg, ref, type Msg } from "../i18n/message.ts";
 import { termKey } from "../i18n/terms.ts";
 import type { Translations } from "../i18n/text.ts";
 import { orderMsg } from "../view/feed.ts";
+import { outcomeOf, type ExpectedOutcome } from "../scenario/expected-outcome.ts";
+import { judgeOutcomes } from "./judge-outcomes.ts";
 
 /**
  * One thing a nation did, reduced to what expected actions are matched against. `command` is
  * the code matched against the scenario's expectations; `detail` is what people read.
  */
-export type NationAction = { nation: string; command: string; region: string | null; seq: number; turn: number; detail: Msg };
+export type NationAction = { nation: string; command: string; region: string | null; seq: number; turn: number; detail: Msg; failed?: true };
 
-export type Verdict = "met" | "partly" | "not met";
+/**
+ * What became of one expected action for one nation (docs/SCENARIOS.md, "How responses are
+ * judged"): met (the outcome took effect after the release, or was already in place), not met,
+ * attempted (an order for it failed, a proposal was not accepted), for the evaluator (no rule can
+ * judge it: evaluators rate it), not applicable (the inject was never released).
+ */
+export type ExpectedResult = "met" | "not met" | "attempted" | "for the evaluator" | "not applicable";
+/** The result as the report shows it: a met action answered later than expected is "partly" met. */
+export type Verdict = "met" | "partly" | "not met" | "attempted" | "for the evaluator" | "not applicable";
+
+export type NationReview = {
+  nation: string;
+  result: ExpectedResult;
+  verdict: Verdict;
+  /** Turns from the release to the outcome (0: the same turn, or already in place); null when not met. */
+  responseTurns: number | null;
+  /** Met within the expected number of turns; null when not met. */
+  inTime: boolean | null;
+  /** What counted (or, for the evaluator, the related action to read); null when nothing did. */
+  action: NationAction | null;
+  /** What was tried and did not take effect: failed orders, proposals not accepted. */
+  attempts: NationAction[];
+};
 
 export type ExpectedActionReview = {
+  index: number;
   description: string;
   command: string;
   region: string | null;
   withinTurns: number;
+  /** The outcome it was judged by (the scenario's, or the one its command maps onto). */
+  outcome: ExpectedOutcome;
+  task: string | null;
   /** Translations of the description. */
   i18n?: Translations;
-  byNation: { nation: string; verdict: Verdict; responseTurns: number | null; action: NationAction | null }[];
+  byNation: NationReview[];
 };
 
 export type InjectReview = {
@@ -30,12 +58,17 @@ export type InjectReview = {
   title: string;
   type: InjectSpec["type"];
   to: InjectSpec["to"];
-  status: string;
+  /** Whether it is judged at all: an inject never released (planned, skipped, delayed and never released) is not applicable. */
+  status: "released" | "not applicable";
+  /** Its status in the MSEL at the end: planned, released, skipped or delayed. */
+  injectStatus: string;
   releasedTurn: number | null;
+  releasedSeq: number | null;
   objective: string;
   capability: string;
+  tasks: string[];
   expected: ExpectedActionReview[];
-  verdict: Verdict | "not released" | "no expectation";
+  verdict: "met" | "partly" | "not met" | "not applicable" | "no expectation" | "for the evaluator";
   notes: { author: string; text: string; turn: number }[];
   /** Translations of the inject's texts (title, from, objective, capability). */
   i18n?: Translations;
@@ -51,8 +84,9 @@ function channelMsg(channel: string): Msg {
 }
 
 /**
- * What each nation did, from the log: the commands that became events. Orders count when they
- * were drafted (the team decided), so a response within the same turn counts as 0 turns.
+ * What each nation did, from the log: the commands that took effect. Orders count when they were
+ * executed at the resolution (a withdrawn draft never happened); a failed order is an attempt
+ * (`failed: true`), shown but never counted.
  */
 export function nationActions(events: readonly ExerciseEvent[]): NationAction[] {
   const actions: NationAction[] = [];
@@ -63,10 +97,12 @@ export function nationActions(events: readonly ExerciseEvent[]): NationAction[] 
       case "turnStarted":
         turn = e.turn;
         break;
-      case "orderDrafted": {
+      case "orderExecuted":
+      case "orderFailed": {
         const order = e.order;
         const region = "destination" in order ? (order.destination ?? null) : null;
-        add(e.nation, order.kind, region, e.seq, msg("aar.action.drafted", { author: e.author, order: orderMsg(order) }));
+        if (e.type === "orderExecuted") add(e.nation, order.kind, region, e.seq, msg("evaluation.action.executed", { order: orderMsg(order) }));
+        else actions.push({ nation: e.nation, command: order.kind, region, seq: e.seq, turn, detail: msg("evaluation.action.failed", { order: orderMsg(order), reason: e.failure ?? e.reason }), failed: true });
         break;
       }
       case "intelShared":
@@ -133,49 +169,62 @@ function expectedNations(state: ExerciseState, spec: InjectSpec, expected: Expec
   return addressed.filter((n) => state.nations[n]?.playable);
 }
 
-/** Each inject: what was expected, what each addressed nation actually did and when. */
-export function reviewInjects(state: ExerciseState, events: readonly ExerciseEvent[]): InjectReview[] {
+/**
+ * Each inject: what was expected, what each addressed nation achieved and when, judged by
+ * outcomes (judge-outcomes.ts) from the log folded from `initial`.
+ */
+export function reviewInjects(initial: ExerciseState, events: readonly ExerciseEvent[]): InjectReview[] {
   const actions = nationActions(events);
-  const releases = new Map<string, { seq: number; turn: number }>();
-  for (const e of events) if (e.type === "injectReleased" && !releases.has(e.inject)) releases.set(e.inject, { seq: e.seq, turn: e.turn });
+  const judged = judgeOutcomes(initial, events, actions);
+  const state = judged.final;
   const notes = Object.values(state.notes);
   return Object.values(state.injects).map((inject) => {
     const spec = inject.spec;
-    const release = releases.get(inject.id) ?? null;
-    const expected: ExpectedActionReview[] = spec.expectedActions.map((ex) => ({
+    const release = judged.releases.get(inject.id) ?? null;
+    const expected: ExpectedActionReview[] = spec.expectedActions.map((ex, index) => ({
+      index,
       description: ex.description,
       command: ex.command,
       region: ex.region ?? null,
       withinTurns: ex.withinTurns,
+      outcome: outcomeOf(ex),
+      task: ex.task ?? null,
       ...("i18n" in ex && ex.i18n ? { i18n: ex.i18n as Translations } : {}),
-      byNation: expectedNations(state, spec, ex).map((nation) => {
-        if (!release) return { nation, verdict: "not met" as Verdict, responseTurns: null, action: null };
-        const action = actions.find((a) => a.nation === nation && a.seq > release.seq && a.command === ex.command && (!ex.region || a.region === ex.region)) ?? null;
-        if (!action) return { nation, verdict: "not met" as Verdict, responseTurns: null, action: null };
-        const responseTurns = action.turn - release.turn;
-        return { nation, verdict: (responseTurns <= ex.withinTurns ? "met" : "partly") as Verdict, responseTurns, action };
+      byNation: expectedNations(state, spec, ex).map((nation): NationReview => {
+        if (!release) return { nation, result: "not applicable", verdict: "not applicable", responseTurns: null, inTime: null, action: null, attempts: [] };
+        const found = judged.results.get(`${inject.id}#${index}#${nation}`) ?? { result: "not met" as const, action: null, attempts: [] };
+        const responseTurns = found.action && found.result === "met" ? Math.max(0, found.action.turn - release.turn) : null;
+        const inTime = responseTurns === null ? null : responseTurns <= ex.withinTurns;
+        const verdict: Verdict = found.result === "met" && inTime === false ? "partly" : found.result;
+        return { nation, result: found.result, verdict, responseTurns: found.result === "for the evaluator" && found.action ? Math.max(0, found.action.turn - release.turn) : responseTurns, inTime, action: found.action, attempts: found.attempts };
       }),
     }));
-    const verdicts = expected.flatMap((e) => e.byNation.map((n) => n.verdict));
+    const verdicts = expected.flatMap((e) => e.byNation.map((n) => n.verdict)).filter((v) => v !== "for the evaluator");
+    const anyExpected = expected.some((e) => e.byNation.length > 0);
     const verdict: InjectReview["verdict"] = !release
-      ? "not released"
-      : verdicts.length === 0
+      ? "not applicable"
+      : !anyExpected
         ? "no expectation"
-        : verdicts.every((v) => v === "met")
-          ? "met"
-          : verdicts.every((v) => v === "not met")
-            ? "not met"
-            : "partly";
+        : verdicts.length === 0
+          ? "for the evaluator"
+          : verdicts.every((v) => v === "met")
+            ? "met"
+            : verdicts.every((v) => v === "not met" || v === "attempted")
+              ? "not met"
+              : "partly";
     return {
       inject: inject.id,
       number: spec.number,
       title: spec.title,
       type: spec.type,
       to: spec.to,
-      status: inject.status,
+      status: release ? "released" : "not applicable",
+      injectStatus: inject.status,
       releasedTurn: release?.turn ?? null,
+      releasedSeq: release?.seq ?? null,
       objective: spec.objective,
       capability: spec.capability,
+      tasks: spec.tasks ?? [],
       expected,
       verdict,
       notes: notes.filter((n) => n.inject === inject.id).map((n) => ({ author: n.author, text: n.text, turn: n.turn })),

@@ -25,7 +25,7 @@ export function renderCsv(r: AfterActionReport, lang: Lang = DEFAULT_LANG): stri
   for (const i of r.injects) {
     const notes = i.notes.map((n) => `${n.author}: ${n.text}`).join(" / ");
     const title = x.local(i, "title");
-    const status = x.term("injectStatus", i.status);
+    const status = x.term("injectStatus", i.injectStatus);
     const capability = i.capability ? x.local(i, "capability") : "";
     if (i.expected.length === 0) rows.push([i.number, title, status, i.releasedTurn, x.verdict(i.verdict), "", "", "", "", "", capability, notes]);
     for (const ex of i.expected) {

@@ -22,7 +22,7 @@ export function renderMarkdown(r: AfterActionReport, lang: Lang = DEFAULT_LANG):
   for (const o of r.objectives) lines.push(row(x.local(o, "title"), x.nation(o.nation), o.met ? t("aar.metInTurn", { turn: o.metTurn ?? 0 }) : x.verdict("not met")));
   lines.push("", `## ${t("aar.section.injects")}`, "");
   for (const i of r.injects) {
-    const status = x.term("injectStatus", i.status);
+    const status = x.term("injectStatus", i.injectStatus);
     const meta = [
       i.releasedTurn !== null ? t("aar.inject.statusInTurn", { status, turn: i.releasedTurn }) : t("aar.inject.status", { status }),
       t("aar.inject.verdict", { verdict: `**${x.verdict(i.verdict)}**` }),

@@ -1,5 +1,6 @@
 import type { Handler, Of } from "./decide.ts";
-import { RejectionCode, refuse } from "../protocol/rejections.ts";
+import { RejectionCode, refuse, type Rejection } from "../protocol/rejections.ts";
+import { improvementFields } from "./evaluation.ts";
 import { nameOf } from "./actors.ts";
 import { applyEffects, unknownReference } from "./effects.ts";
 
@@ -24,9 +25,11 @@ export const addNote: Handler<Of<"addNote">> = (b, command, actor) => {
 /** The improvement plan is written after (or during) the exercise, so it is accepted in every phase. */
 export const recordImprovement: Handler<Of<"recordImprovement">> = (b, command, actor) => {
   if (command.nation !== null && !b.state.nations[command.nation]) return refuse(RejectionCode.UnknownNation, "engine.nation.unknown");
+  const hseep = improvementFields(b.state, command);
+  if ("code" in hseep) return hseep as Rejection;
   b.emit({
     type: "improvementRecorded",
-    item: { id: b.id("i"), issue: command.issue, recommendation: command.recommendation, nation: command.nation, due: command.due, by: nameOf(actor) },
+    item: { id: b.id("i"), issue: command.issue, recommendation: command.recommendation, nation: command.nation, due: command.due, by: nameOf(actor), ...hseep },
   });
 };
 

@@ -18,6 +18,7 @@ import * as injects from "./injects.ts";
 import * as adjudication from "./adjudication.ts";
 import * as toa from "./toa.ts";
 import { setNationControl } from "./nation-control.ts";
+import { authorizeEvaluation, dispatchEvaluation, isEvaluationCommand } from "./evaluation.ts";
 
 /**
  * `states[i]` is the state after `events[i]` once the events are stamped with `now` (what
@@ -77,6 +78,8 @@ function authorize(state: ExerciseState, command: Command, actor: Actor): Reject
   // The server issues the timer's expiry, and hands a bot-played nation back to its team when one of its people joins (nation-control.ts).
   if (actor.role === "system") return type === "timerExpired" || (command.type === "setNationControl" && command.by === "people") ? null : refuse(RejectionCode.NotFacilitator, "engine.auth.serverTimerOnly");
   if (type === "timerExpired") return refuse(RejectionCode.NotFacilitator, "engine.auth.clockOnly");
+  const evaluation = authorizeEvaluation(command, actor);
+  if (evaluation !== undefined) return evaluation;
   if (actor.role === "observer" || actor.role === "evaluator") return refuse(RejectionCode.ReadOnly, "engine.auth.readOnly");
   if ((FACILITATOR_COMMANDS as string[]).includes(type) && actor.role !== "facilitator") {
     return refuse(RejectionCode.NotFacilitator, "engine.auth.facilitatorOnly", { action: { key: FACILITATOR_ACTIONS[type as FacilitatorCommandType] } });
@@ -92,6 +95,7 @@ function authorize(state: ExerciseState, command: Command, actor: Actor): Reject
 }
 
 function dispatch(b: EventBuilder, command: Command, actor: Actor): Rejection | void {
+  if (isEvaluationCommand(command)) return dispatchEvaluation(b, command, actor);
   switch (command.type) {
     case "startBriefing":
     case "startExercise":

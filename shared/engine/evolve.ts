@@ -2,6 +2,7 @@ import type { ExerciseState, InjectState, ObjectiveState } from "../state/schema
 import { relationKey, appendChunked } from "../state/schema.ts";
 import type { EventBody, ExerciseEvent } from "../protocol/events.ts";
 import { put, update, without, emptyRecord, mapRecord, putAll, transiently } from "../state/records.ts";
+import { evolveEvaluation } from "./evaluation-record.ts";
 import { mentionsPrototypeMember, namesPrototypeMember } from "../protocol/ids.ts";
 
 /**
@@ -170,6 +171,11 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
       return { ...state, improvements: without(state.improvements, event.item) };
     case "tensionChanged":
       return { ...state, tension: event.tension, tensionReasons: event.reasons };
+    case "observationRecorded":
+    case "capabilityRated":
+    case "consensusRatingSet":
+    case "feedbackSubmitted":
+      return evolveEvaluation(state, event);
     default:
       return assertNever(event);
   }

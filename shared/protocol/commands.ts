@@ -5,6 +5,7 @@ import { Order } from "../state/schema.ts";
 import { AgreementKind, MouScope, PublicStance } from "../scenario/schema.ts";
 import { Effect, ReportDraft, Classification, Releasability } from "../scenario/effects.ts";
 import { InjectSpec } from "../scenario/schema.ts";
+import { RATINGS, CAPABILITY_ELEMENTS } from "../scenario/eeg.ts";
 
 /**
  * Every command a client may send. Commands are imperative (`shareIntel`); the events they
@@ -13,6 +14,17 @@ import { InjectSpec } from "../scenario/schema.ts";
  */
 const Id = idString(z.string().min(1).max(64));
 const Text = (max: number) => z.string().trim().min(1).max(max);
+const IsoDate = z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dates are yyyy-mm-dd")]);
+/** The HSEEP improvement plan's fields beyond issue and corrective action (all optional). */
+const ImprovementFields = {
+  capability: Id.optional(),
+  element: z.enum(CAPABILITY_ELEMENTS).optional(),
+  organisation: z.string().trim().max(200).optional(),
+  contact: z.string().trim().max(200).optional(),
+  start: IsoDate.optional(),
+  completion: IsoDate.optional(),
+  status: z.enum(["open", "in-progress", "complete", "cancelled"]).optional(),
+};
 
 export const ParticipantCommand = z.discriminatedUnion("type", [
   z.object({ type: z.literal("draftOrder"), order: Order }),
@@ -92,6 +104,7 @@ export const FacilitatorCommand = z.discriminatedUnion("type", [
     recommendation: Text(2000),
     nation: Id.nullable().default(null),
     due: z.string().trim().max(40).default(""),
+    ...ImprovementFields,
   }),
   z.object({ type: z.literal("removeImprovement"), item: Id }),
   /** Names the alliance commander (or nobody), whose team orders forces under transfer of authority. */
@@ -111,11 +124,48 @@ export const FacilitatorCommand = z.discriminatedUnion("type", [
 ]);
 export type FacilitatorCommand = z.infer<typeof FacilitatorCommand>;
 
+/**
+ * Evaluation (engine/evaluation.ts): evaluators' and exercise control's observations, ratings
+ * and improvement plan edits; the participants' feedback once the exercise has ended. Who may
+ * give each is in evaluation.ts (`authorizeEvaluation`).
+ */
+export const EvaluationCommand = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("recordObservation"),
+    kind: z.enum(["strength", "improvement"]),
+    text: Text(4000),
+    task: Id.optional(),
+    capability: Id.optional(),
+    inject: Id.optional(),
+    nation: Id.optional(),
+  }),
+  z.object({ type: z.literal("rateCapability"), capability: Id, rating: z.enum(RATINGS), rationale: z.string().trim().max(2000).default("") }),
+  z.object({ type: z.literal("setConsensusRating"), capability: Id, rating: z.enum(RATINGS), rationale: Text(2000) }),
+  z.object({
+    type: z.literal("editImprovement"),
+    item: Id,
+    issue: Text(1000).optional(),
+    recommendation: Text(2000).optional(),
+    nation: Id.nullable().optional(),
+    due: z.string().trim().max(40).optional(),
+    ...ImprovementFields,
+  }),
+  z.object({
+    type: z.literal("submitFeedback"),
+    strengths: z.string().trim().max(4000).default(""),
+    improvements: z.string().trim().max(4000).default(""),
+    ratings: z.record(Id, z.number().int().min(1).max(5)).default({}),
+    comments: z.string().trim().max(4000).default(""),
+  }),
+]);
+export type EvaluationCommand = z.infer<typeof EvaluationCommand>;
+export const EVALUATION_COMMANDS = EvaluationCommand.options.map((o) => o.shape.type.value);
+
 /** Issued by the server itself (the turn timer), never accepted from a client. */
 export const SystemCommand = z.discriminatedUnion("type", [z.object({ type: z.literal("timerExpired"), turn: z.number().int() })]);
 export type SystemCommand = z.infer<typeof SystemCommand>;
 
-export const Command = z.union([ParticipantCommand, FacilitatorCommand, SystemCommand]);
+export const Command = z.union([ParticipantCommand, FacilitatorCommand, EvaluationCommand, SystemCommand]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command["type"];
 
@@ -143,13 +193,14 @@ export const SIMULATIONS = Object.values(Simulation) as [Simulation, ...Simulati
 /**
  * Who is acting. Seats are managed by the server; the engine only sees this.
  * - participant: a nation's team member; with `simulated`, someone or something acting for the
- *   nation (then the nation need not be playable).
+ *   nation (then the nation need not be playable). `seat`: the seat's public id, when the room
+ *   knows it (participant feedback is answered once per seat).
  * - evaluator: sees the white cell's view (or the nations assigned), writes observations and
  *   ratings, never acts in the game. `lead` sets consensus ratings.
  * - controller: a named member of exercise control, limited to `nations` when not null.
  */
 export type Actor =
-  | { role: "participant"; nation: string; name: string; simulated?: Simulation }
+  | { role: "participant"; nation: string; name: string; simulated?: Simulation; seat?: string }
   | { role: "facilitator"; name: string }
   | { role: "controller"; name: string; nations: string[] | null }
   | { role: "evaluator"; name: string; lead?: boolean }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Observation, CapabilityRating, FeedbackAnswer } from "../state/schema.ts";
 import { NationControl, ImprovementItem, Order, Report, Agreement, ConsentRequest, InfoRequest, Message, ObserverNote, Detection, InjectState, AssetState, Crisis } from "../state/schema.ts";
 import { Policies } from "../scenario/schema.ts";
 import { Effect } from "../scenario/effects.ts";
@@ -86,6 +87,11 @@ export const EventBody = z.discriminatedUnion("type", [
   z.object({ type: z.literal("rngAdvanced"), rng: z.number() }),
   z.object({ type: z.literal("improvementRecorded"), item: ImprovementItem }),
   z.object({ type: z.literal("improvementRemoved"), item: z.string() }),
+  /** Evaluation (engine/evaluation.ts): an observation, an evaluator's rating, the consensus, a seat's feedback. */
+  z.object({ type: z.literal("observationRecorded"), observation: Observation }),
+  z.object({ type: z.literal("capabilityRated"), capability: z.string(), rating: CapabilityRating }),
+  z.object({ type: z.literal("consensusRatingSet"), capability: z.string(), rating: CapabilityRating }),
+  z.object({ type: z.literal("feedbackSubmitted"), seat: z.string(), answer: FeedbackAnswer }),
   /**
    * Why a rule changed something, in words: "Nordvik's maximum alert costs 12 upkeep". It
    * changes nothing itself (the absolute results are their own events); the feed shows it to

@@ -88,6 +88,6 @@ export class ReplaySession {
   }
 
   injectReview(): InjectReview[] {
-    return reviewInjects(this.finalState, this.recording.events);
+    return reviewInjects(this.timeline.initial, this.recording.events);
   }
 }

@@ -30,6 +30,9 @@ export const TEXT_FIELDS = {
   expectedAction: ["description"],
   report: ["title", "text", "source"],
   objective: ["title"],
+  eegObjective: ["title"],
+  eegCapability: ["name"],
+  eegTask: ["title"],
 } as const;
 export type TextOwner = keyof typeof TEXT_FIELDS;
 
@@ -130,6 +133,22 @@ export function mapTextOwners(scenario: unknown, visit: OwnerVisit): unknown {
   each("assets", "asset");
   each("agreements", "agreement");
   each("objectives", "objective");
+  // The evaluation guide nests its texts: objectives → capabilities → critical tasks.
+  const guide = out["evaluation"];
+  if (isObj(guide) && Array.isArray(guide["objectives"])) {
+    const nested = (items: unknown, kind: TextOwner, path: string, inner?: (item: Obj, path: string) => Obj) =>
+      Array.isArray(items) ? items.map((item, i) => (isObj(item) ? (inner ?? ((x: Obj) => x))(visit(item, kind, `${path}[${i}]`), `${path}[${i}]`) : item)) : items;
+    out = {
+      ...out,
+      evaluation: {
+        ...guide,
+        objectives: nested(guide["objectives"], "eegObjective", "evaluation.objectives", (o, p) => ({
+          ...o,
+          capabilities: nested(o["capabilities"], "eegCapability", `${p}.capabilities`, (c, q) => ({ ...c, tasks: nested(c["tasks"], "eegTask", `${q}.tasks`) })),
+        })),
+      },
+    };
+  }
   each("msel", "inject", (inject, path) => {
     let result = inject;
     if (Array.isArray(result["expectedActions"])) {

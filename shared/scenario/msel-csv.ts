@@ -21,6 +21,7 @@ export const MSEL_COLUMNS = [
   "Expected Player Action",
   "Objective",
   "Capability",
+  "Critical Tasks",
   "Trigger",
   "Status",
   "ID",
@@ -81,6 +82,8 @@ export function mselToRows(scenario: Pick<ScenarioSpec, "msel" | "startTime" | "
       "Expected Player Action": inject.expectedActions.map((e) => e.description).join("\n"),
       Objective: inject.objective,
       Capability: inject.capability,
+      // The EEG critical tasks the inject tests, by id (the expected actions' own task is in their JSON).
+      "Critical Tasks": (inject.tasks ?? []).join("; "),
       Trigger: trigger.kind,
       Status: "planned",
       ID: inject.id,
@@ -193,6 +196,7 @@ export function rowsToMsel(rows: Record<string, string>[], scenario: Languages =
       expectedActions,
       objective: get("Objective"),
       capability: get("Capability"),
+      ...(get("Critical Tasks") ? { tasks: get("Critical Tasks").split(/[;,]/).map((t) => t.trim()).filter(Boolean) } : {}),
       ...(Object.keys(i18n).length ? { i18n } : {}),
     };
     const parsed = InjectSpec.safeParse(candidate);
@@ -218,6 +222,7 @@ const FIELD_COLUMNS: Record<string, string> = {
   expectedActions: "Expected Actions (JSON)",
   objective: "Objective",
   capability: "Capability",
+  tasks: "Critical Tasks",
   trigger: "Trigger",
 };
 

@@ -4,6 +4,8 @@ import { Condition } from "./conditions.ts";
 import { Effect, AssetStatus } from "./effects.ts";
 import { RuleCoefficients } from "./rules.ts";
 import { Language, text, translations, scenarioTranslations, splitLanguages } from "./localized.ts";
+import { ExpectedOutcome } from "./expected-outcome.ts";
+import { EvaluationGuide } from "./eeg.ts";
 
 /** Ids are short machine names used in references across the file. */
 const Id = idString(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "ids are lower-case letters, digits, '-' or '_' (max 40)"));
@@ -184,6 +186,10 @@ export const ExpectedAction = z.object({
   region: Id.optional(),
   /** Met when done within this many turns of the release; partly met when done later. */
   withinTurns: z.number().int().min(0).max(20).default(1),
+  /** What must have taken effect for it to count (expected-outcome.ts); absent: the outcome `command` means. */
+  outcome: ExpectedOutcome.optional(),
+  /** The EEG critical task this action evidences. */
+  task: Id.optional(),
   i18n: translations({ description: 400 }),
 });
 export type ExpectedAction = z.infer<typeof ExpectedAction>;
@@ -204,6 +210,8 @@ export const InjectSpec = z.object({
   expectedActions: z.array(ExpectedAction).default([]),
   objective: text(200, 0).default(""),
   capability: text(200, 0).default(""),
+  /** The EEG critical tasks this inject tests. */
+  tasks: z.array(Id).max(20).optional(),
   i18n: translations({ from: 80, title: 160, body: 4000, objective: 200, capability: 200 }),
 });
 export type InjectSpec = z.infer<typeof InjectSpec>;
@@ -248,6 +256,8 @@ const ScenarioObject = z.object({
   /** The alliance nation that commands forces placed under alliance command from the start (exercise control or a command arrangement may change it). */
   allianceCommander: Id.optional(),
   rules: RuleCoefficients.prefault({}),
+  /** The Exercise Evaluation Guide: objectives → capabilities → critical tasks (eeg.ts). */
+  evaluation: EvaluationGuide.optional(),
   /** How strict the validator is about what an author may want to keep while drafting. */
   validation: z
     .object({

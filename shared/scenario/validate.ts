@@ -7,6 +7,7 @@ import { DEFAULT_LANG, type Lang } from "../i18n/languages.ts";
 import { msg, type Msg, type Params } from "../i18n/message.ts";
 import { translate } from "../i18n/format.ts";
 import type { MessageKey } from "../i18n/catalog/index.ts";
+import { eegProblems } from "./validate-eeg.ts";
 import { liftSpecProblems, reachabilityProblems } from "./validate-lift.ts";
 
 /**
@@ -335,6 +336,7 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
     if (t.category === "isr" && t.detectionRange === 0) err(`assetTypes[${i}].detectionRange`, "scenario.validate.isrNeedsRange");
   });
   for (const p of liftSpecProblems(s)) err(p.path, p.key, p.params);
+  for (const p of eegProblems(s)) err(p.path, p.key, p.params);
   return errors;
 }
 

@@ -253,7 +253,11 @@ export const ObserverNote = z.object({
 });
 export type ObserverNote = z.infer<typeof ObserverNote>;
 
-/** One line of the after-action improvement plan (HSEEP), written by exercise control. */
+/**
+ * One line of the after-action improvement plan (HSEEP IP), written by exercise control or the
+ * lead evaluator. `recommendation` is the corrective action. The fields after `by` came with the
+ * HSEEP plan and are absent on items recorded before it.
+ */
 export const ImprovementItem = z.object({
   id: z.string(),
   issue: z.string(),
@@ -262,8 +266,62 @@ export const ImprovementItem = z.object({
   nation: z.string().nullable(),
   due: z.string(),
   by: z.string(),
+  /** The EEG capability it improves. */
+  capability: z.string().optional(),
+  /** Planning, organisation, equipment, training or exercise. */
+  element: z.enum(["planning", "organisation", "equipment", "training", "exercise"]).optional(),
+  /** The primary responsible organisation and its point of contact. */
+  organisation: z.string().optional(),
+  contact: z.string().optional(),
+  /** ISO dates (yyyy-mm-dd) or empty. */
+  start: z.string().optional(),
+  completion: z.string().optional(),
+  status: z.enum(["open", "in-progress", "complete", "cancelled"]).optional(),
 });
 export type ImprovementItem = z.infer<typeof ImprovementItem>;
+
+/** An evaluator's time-stamped observation (HSEEP EEG): a strength or an area for improvement. */
+export const Observation = z.object({
+  id: z.string(),
+  kind: z.enum(["strength", "improvement"]),
+  text: z.string(),
+  task: z.string().nullable(),
+  capability: z.string().nullable(),
+  inject: z.string().nullable(),
+  nation: z.string().nullable(),
+  author: z.string(),
+  turn: z.number(),
+  at: z.number(),
+  /** The last event before it was written: the moment in the replay it refers to. */
+  seq: z.number(),
+});
+export type Observation = z.infer<typeof Observation>;
+
+export const CapabilityRating = z.object({ rating: z.enum(["P", "S", "M", "U"]), rationale: z.string(), by: z.string(), turn: z.number(), at: z.number() });
+export type CapabilityRating = z.infer<typeof CapabilityRating>;
+
+/** One participant's answers to the HSEEP participant feedback form (anonymous: no name is kept). */
+export const FeedbackAnswer = z.object({
+  strengths: z.string(),
+  improvements: z.string(),
+  /** Per objective (EEG objective id, or "learning-<n>"), 1–5. */
+  ratings: z.record(z.string(), z.number()),
+  comments: z.string(),
+  at: z.number(),
+});
+export type FeedbackAnswer = z.infer<typeof FeedbackAnswer>;
+
+/**
+ * What evaluators recorded: observations, each evaluator's rating per capability (by name, side
+ * by side), the consensus rating, and participant feedback by seat. Absent until the first.
+ */
+export const EvaluationRecord = z.object({
+  observations: z.record(z.string(), Observation),
+  ratings: z.record(z.string(), z.record(z.string(), CapabilityRating)),
+  consensus: z.record(z.string(), CapabilityRating),
+  feedback: z.record(z.string(), FeedbackAnswer),
+});
+export type EvaluationRecord = z.infer<typeof EvaluationRecord>;
 
 export const ObjectiveState = z.object({ id: z.string(), met: z.boolean(), metTurn: z.number().nullable() });
 export type ObjectiveState = z.infer<typeof ObjectiveState>;
@@ -329,6 +387,8 @@ export const ExerciseState = z.object({
   pendingDiplomacy: z.array(z.object({ kind: z.enum(["jointExercise", "dialogue"]), nations: z.array(z.string()), by: z.string() })),
   /** Who plays each nation, where exercise control changed it from the default (engine/nation-control.ts). */
   nationControl: z.record(z.string(), NationControl).optional(),
+  /** Observations, capability ratings, consensus and feedback (engine/evaluation.ts); absent until the first. */
+  evaluation: EvaluationRecord.optional(),
   /** How alarmed the adversary is, 0–100 (rules.initialTension at the start; engine/tension.ts). Public. */
   tension: z.number(),
   /** What moved tension at the last resolution that moved it, as messages (shown with it). */

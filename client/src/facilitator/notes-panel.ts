@@ -18,7 +18,12 @@ export function notesPanel(getCtx: () => GameContext): Panel {
     send: (c) => getCtx().send(c),
     children: [field(t("console.notes.observation"), text), h("div", { class: "row" }, field(t("console.notes.aboutInject"), inject), field(t("console.notes.aboutObjective"), objective))],
     build: () => (!text.value.trim() ? t("console.notes.empty") : { type: "addNote", text: text.value.trim(), ...(inject.value ? { inject: inject.value } : {}), ...(objective.value ? { objective: objective.value } : {}) }),
-    reset: () => (text.value = ""),
+    // Each note starts untagged: a tag kept from the last note would tie the next one to the wrong inject.
+    reset: () => {
+      text.value = "";
+      inject.value = "";
+      objective.value = "";
+    },
   });
   const list = h("ol", { class: "notes", reversed: true, "aria-label": t("console.notes.title") });
   const render = (n: ObserverNote) => {

@@ -1,7 +1,7 @@
 import type { View } from "../../../shared/engine/view-for.ts";
 import type { ExerciseState } from "../../../shared/state/schema.ts";
 import type { FeedItem } from "../../../shared/view/feed.ts";
-import type { InjectReview } from "../../../shared/aar/inject-evaluation.ts";
+import type { InjectReview, Verdict } from "../../../shared/aar/inject-evaluation.ts";
 import { localText, formatNumber, type Localized, type MessageKey } from "../../../shared/i18n/index.ts";
 import { scenarioLang } from "../../../shared/view/feed.ts";
 import { h } from "../ui/html.ts";
@@ -100,11 +100,19 @@ export function feedPanel(items: FeedItem[], state: ExerciseState): HTMLElement 
   );
 }
 
-const VERDICT: Record<InjectReview["verdict"], MessageKey> = { met: "aar.verdict.met", partly: "aar.verdict.partly", "not met": "aar.verdict.notMet", "not released": "aar.verdict.notReleased", "no expectation": "aar.verdict.noExpectation" };
+const VERDICT: Record<InjectReview["verdict"] | Verdict, MessageKey> = {
+  met: "aar.verdict.met",
+  partly: "aar.verdict.partly",
+  "not met": "aar.verdict.notMet",
+  attempted: "evaluation.verdict.attempted",
+  "for the evaluator": "evaluation.verdict.forEvaluator",
+  "not applicable": "evaluation.verdict.notApplicable",
+  "no expectation": "aar.verdict.noExpectation",
+};
 
 export function injectReviewTable(review: InjectReview[], state: ExerciseState, onJump: (inject: string) => void): HTMLElement {
   const w = words(state);
-  const badge = (v: InjectReview["verdict"]) => h("span", { class: `verdict ${v.replace(/ /g, "-")}` }, w.t(VERDICT[v] ?? "common.unknown"));
+  const badge = (v: InjectReview["verdict"] | Verdict) => h("span", { class: `verdict ${v.replace(/ /g, "-")}` }, w.t(VERDICT[v] ?? "common.unknown"));
   const col = (key: MessageKey) => h("th", {}, w.t(key));
   return h(
     "table",
@@ -118,7 +126,7 @@ export function injectReviewTable(review: InjectReview[], state: ExerciseState, 
         const title = `${inject.number} ${local(state, inject, "title")}`;
         const jump = inject.releasedTurn !== null ? h("button", { type: "button", class: "link", onclick: () => onJump(inject.inject) }, title) : title;
         const notes = inject.notes.map((n) => `${n.author}: ${n.text}`).join(" / ");
-        const released = inject.releasedTurn === null ? w.term("injectStatus", inject.status) : w.t("replay.releasedTurn", { turn: inject.releasedTurn });
+        const released = inject.releasedTurn === null ? w.term("injectStatus", inject.injectStatus) : w.t("replay.releasedTurn", { turn: inject.releasedTurn });
         if (rows.length === 0) return [h("tr", {}, h("td", {}, jump), h("td", {}, released), h("td", { colspan: 5 }, badge(inject.verdict)), h("td", {}, notes))];
         return rows.map(({ ex, n }, i) =>
           h(
@@ -130,7 +138,7 @@ export function injectReviewTable(review: InjectReview[], state: ExerciseState, 
             h("td", {}, w.nation(n.nation)),
             h("td", {}, badge(n.verdict)),
             h("td", {}, n.responseTurns === null ? "—" : w.t("aar.turns", { turns: n.responseTurns })),
-            h("td", {}, n.action ? w.tm(n.action.detail) : ""),
+            h("td", {}, n.action ? w.tm(n.action.detail) : n.attempts.map((a) => w.tm(a.detail)).join(" / ")),
             i === 0 ? h("td", { rowspan: rows.length }, notes) : null,
           ),
         );

@@ -53,6 +53,8 @@ import participantEn from "./participant.en.ts";
 import participantFr from "./participant.fr.ts";
 import botNationsEn from "./bot-nations.en.ts";
 import botNationsFr from "./bot-nations.fr.ts";
+import evaluationEn from "./evaluation.en.ts";
+import evaluationFr from "./evaluation.fr.ts";
 
 /**
  * The message catalogue: ICU MessageFormat strings (plurals, select for gender or kind), one file
@@ -63,9 +65,9 @@ import botNationsFr from "./bot-nations.fr.ts";
  * To add a domain: write `<domain>.en.ts` (an object `as const`) and `<domain>.fr.ts`
  * (`satisfies CatalogFor<typeof en>`), then spread both below.
  */
-export const EN = { ...commonEn, ...termsEn, ...engineEn, ...serverEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn, ...startEn, ...gameEn, ...consoleEn, ...cliEn, ...scenarioEn, ...botsEn, ...policiesEn, ...briefingEn, ...toaEn, ...agreementsEn, ...diplomacyEn, ...intelEn, ...liftEn, ...servingEn, ...opsEn, ...controlEn, ...libraryEn, ...participantEn, ...botNationsEn } as const;
+export const EN = { ...commonEn, ...termsEn, ...engineEn, ...serverEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn, ...startEn, ...gameEn, ...consoleEn, ...cliEn, ...scenarioEn, ...botsEn, ...policiesEn, ...briefingEn, ...toaEn, ...agreementsEn, ...diplomacyEn, ...intelEn, ...liftEn, ...servingEn, ...opsEn, ...controlEn, ...libraryEn, ...participantEn, ...botNationsEn, ...evaluationEn } as const;
 export type MessageKey = keyof typeof EN;
 
-const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...engineFr, ...serverFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr, ...startFr, ...gameFr, ...consoleFr, ...cliFr, ...scenarioFr, ...botsFr, ...policiesFr, ...briefingFr, ...toaFr, ...agreementsFr, ...diplomacyFr, ...intelFr, ...liftFr, ...servingFr, ...opsFr, ...controlFr, ...libraryFr, ...participantFr, ...botNationsFr };
+const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...engineFr, ...serverFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr, ...startFr, ...gameFr, ...consoleFr, ...cliFr, ...scenarioFr, ...botsFr, ...policiesFr, ...briefingFr, ...toaFr, ...agreementsFr, ...diplomacyFr, ...intelFr, ...liftFr, ...servingFr, ...opsFr, ...controlFr, ...libraryFr, ...participantFr, ...botNationsFr, ...evaluationFr };
 
 export const CATALOG: Record<Lang, { readonly [K in MessageKey]: string }> = { en: EN, fr: FR };

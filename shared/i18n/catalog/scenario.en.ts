@@ -28,7 +28,7 @@ export default {
   "scenario.validate.languageNotListed": "translated into \"{lang}\", which \"languages\" does not list (add it: \"languages\": [{languages}])",
   "scenario.validate.duplicateId": "duplicate id \"{id}\" (also {other})",
   "scenario.validate.duplicateInjectNumber": "duplicate inject number \"{number}\" (also {other})",
-  "scenario.validate.unknown": "unknown {kind, select, nation {nation} region {region} asset {asset} inject {inject} assetType {asset type} other {{kind}}} \"{id}\"",
+  "scenario.validate.unknown": "unknown {kind, select, nation {nation} region {region} asset {asset} inject {inject} assetType {asset type} task {critical task} other {{kind}}} \"{id}\"",
   "scenario.validate.noPlayableNation": "at least one nation must be playable",
   "scenario.validate.policyWithItself": "a nation has no sharing policy with itself",
   "scenario.validate.relationSameNation": "a relation needs two different nations (\"{nation}\" twice)",

@@ -26,7 +26,7 @@ export default {
   "scenario.validate.languageNotListed": "traduit en « {lang} », langue que « languages » ne mentionne pas (l’ajouter : \"languages\": [{languages}])",
   "scenario.validate.duplicateId": "identifiant « {id} » en double (voir aussi {other})",
   "scenario.validate.duplicateInjectNumber": "numéro d’injection « {number} » en double (voir aussi {other})",
-  "scenario.validate.unknown": "{kind, select, nation {nation inconnue} region {zone inconnue} asset {moyen inconnu} inject {injection inconnue} assetType {type de moyen inconnu} other {{kind} inconnu}} : « {id} »",
+  "scenario.validate.unknown": "{kind, select, nation {nation inconnue} region {zone inconnue} asset {moyen inconnu} inject {injection inconnue} assetType {type de moyen inconnu} task {tâche critique inconnue} other {{kind} inconnu}} : « {id} »",
   "scenario.validate.noPlayableNation": "au moins une nation doit être jouable",
   "scenario.validate.policyWithItself": "une nation n’a pas de politique de partage avec elle-même",
   "scenario.validate.relationSameNation": "une relation lie deux nations différentes (« {nation} » figure deux fois)",

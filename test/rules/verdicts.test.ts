@@ -1,0 +1,196 @@
+import { describe, it, expect } from "vitest";
+import { Game, as, tinyInput } from "./game.ts";
+import { reviewInjects, type InjectReview } from "../../shared/aar/inject-evaluation.ts";
+import type { ScenarioInput } from "../../shared/scenario/schema.ts";
+
+/**
+ * The automatic verdicts (issue #19, item 3): nothing scored that did not happen, nothing missed
+ * that did. Each case is one inject of a small MSEL played through decide/evolve.
+ */
+type Inject = NonNullable<ScenarioInput["msel"]>[number];
+const inject = (id: string, expected: Inject["expectedActions"], extra: Partial<Inject> = {}): Inject => ({
+  id,
+  number: id,
+  trigger: { kind: "manual" },
+  type: "event",
+  from: "Control",
+  to: ["north"],
+  title: `Inject ${id}`,
+  body: "Something happened.",
+  expectedActions: expected,
+  ...extra,
+});
+
+function game(msel: Inject[], tweak?: (s: ScenarioInput) => void): Game {
+  return new Game(tinyInput(), 7, (s) => {
+    s.msel = msel;
+    tweak?.(s);
+  }).start();
+}
+const review = (g: Game, id: string): InjectReview => reviewInjects(g.initial, g.events).find((i) => i.inject === id)!;
+const north = (g: Game, id: string, index = 0) => review(g, id).expected[index]!.byNation.find((n) => n.nation === "north")!;
+
+const deployPatrol: Inject["expectedActions"] = [{ description: "Put a ship on patrol in the Northern Sea", command: "deployAsset", region: "n-sea", withinTurns: 1 }];
+
+describe("injects never released are not applicable", () => {
+  it("a planned, a skipped and a delayed-never-released inject are not applicable, for every nation", () => {
+    const g = game([inject("planned", deployPatrol), inject("skipped", deployPatrol), inject("delayed", deployPatrol)]);
+    g.do({ type: "skipInject", inject: "skipped" });
+    g.do({ type: "delayInject", inject: "delayed", toTurn: 9 });
+    g.endTurn();
+    for (const id of ["planned", "skipped", "delayed"]) {
+      const r = review(g, id);
+      expect(r.status).toBe("not applicable");
+      expect(r.verdict).toBe("not applicable");
+      expect(r.expected[0]!.byNation).toEqual([expect.objectContaining({ nation: "north", result: "not applicable", responseTurns: null, action: null })]);
+    }
+    expect(review(g, "skipped").injectStatus).toBe("skipped");
+    expect(review(g, "delayed").injectStatus).toBe("delayed");
+  });
+
+  it("a delayed inject is judged from its actual release: what was done before it does not count", () => {
+    const g = game([inject("late", [{ description: "Share the report", command: "shareIntel", withinTurns: 0 }], { trigger: { kind: "scheduled", turn: 1 } })], (s) => {
+      s.msel![0]!.trigger = { kind: "scheduled", turn: 3 };
+    });
+    g.do({ type: "delayInject", inject: "late", toTurn: 3 });
+    g.do({ type: "grantIntel", to: ["north"], report: { title: "Sighting", text: "A ship.", reliability: "B", credibility: "2" } });
+    const report = Object.values(g.state.reports).find((r) => r.owner === "north")!;
+    g.do({ type: "shareIntel", report: report.id, with: ["south"] }, as("north"));
+    g.endTurn().endTurn();
+    expect(review(g, "late").releasedTurn).toBe(3);
+    expect(north(g, "late").result).toBe("not met");
+    g.do({ type: "shareIntel", report: report.id, with: ["south"] }, as("north"));
+    expect(north(g, "late")).toMatchObject({ result: "met", responseTurns: 0, inTime: true });
+  });
+});
+
+describe("only what took effect counts", () => {
+  it("a drafted-then-withdrawn deployment does not count", () => {
+    const g = game([inject("i1", [{ description: "Deploy to Skerry Island", command: "deployAsset", region: "s-sea", withinTurns: 1 }])]);
+    g.do({ type: "releaseInject", inject: "i1" });
+    g.do({ type: "draftOrder", order: { kind: "deployAsset", asset: "n-frigate", destination: "s-sea", mission: "patrol" } }, as("north"));
+    g.do({ type: "withdrawDraft", draft: Object.keys(g.state.drafts)[0]! }, as("north"));
+    g.endTurn().endTurn();
+    expect(north(g, "i1")).toMatchObject({ result: "not met", action: null });
+  });
+
+  it("a failed order is an attempt, shown but not counted", () => {
+    const g = game([inject("i1", [{ description: "Fund Sudland's coast guard", command: "fundCapacityBuilding", withinTurns: 1 }])], (s) => {
+      s.nations.find((n) => n.id === "north")!.budget = 12;
+    });
+    g.do({ type: "releaseInject", inject: "i1" });
+    g.do({ type: "draftOrder", order: { kind: "deployAsset", asset: "n-frigate", destination: "s-sea", mission: "patrol" } }, as("north"));
+    g.do({ type: "draftOrder", order: { kind: "fundCapacityBuilding", partner: "south", amount: 12 } }, as("north"));
+    g.endTurn();
+    const failed = g.events.find((e) => e.type === "orderFailed")!;
+    expect(failed.type === "orderFailed" && failed.order.kind).toBe("fundCapacityBuilding");
+    const n = north(g, "i1");
+    expect(n.result).toBe("attempted");
+    expect(n.verdict).toBe("attempted");
+    expect(n.attempts[0]!.detail.key).toBe("evaluation.action.failed");
+    expect(review(g, "i1").verdict).toBe("not met");
+  });
+});
+
+describe("an asset of a type with a mission in a region", () => {
+  it("counts a mission set on an asset already in the region (Set an asset's mission), not only a deployment", () => {
+    const g = game([inject("i1", deployPatrol)]);
+    g.do({ type: "releaseInject", inject: "i1" });
+    g.do({ type: "draftOrder", order: { kind: "setMission", asset: "n-frigate", mission: "patrol" } }, as("north"));
+    g.endTurn();
+    expect(north(g, "i1")).toMatchObject({ result: "met", responseTurns: 0, inTime: true, action: expect.objectContaining({ detail: expect.objectContaining({ key: "evaluation.action.assetOnMission" }) }) });
+  });
+
+  it("counts forces already in place before the inject, with a response of 0 turns", () => {
+    const g = game([inject("i1", deployPatrol)], (s) => {
+      Object.assign(s.assets!.find((a) => a.id === "n-frigate")!, { status: "deployed", mission: "patrol" });
+    });
+    g.endTurn();
+    g.do({ type: "releaseInject", inject: "i1" });
+    expect(north(g, "i1")).toMatchObject({ result: "met", responseTurns: 0, action: expect.objectContaining({ detail: expect.objectContaining({ key: "evaluation.action.alreadyInPlace" }) }) });
+  });
+
+  it("judges the type and the mission the outcome names", () => {
+    const wanted: Inject["expectedActions"] = [{ description: "Surveillance over the Northern Sea", command: "setMission", outcome: { kind: "assetOnMission", category: "isr", missions: ["surveillance"], region: "n-sea" }, withinTurns: 2 }];
+    const g = game([inject("i1", wanted)]);
+    g.do({ type: "releaseInject", inject: "i1" });
+    g.do({ type: "draftOrder", order: { kind: "setMission", asset: "n-frigate", mission: "patrol" } }, as("north"));
+    g.endTurn();
+    expect(north(g, "i1").result).toBe("not met"); // a frigate on patrol is not ISR on surveillance
+    g.do({ type: "draftOrder", order: { kind: "deployAsset", asset: "n-uav", destination: "n-sea", mission: "surveillance" } }, as("north"));
+    g.endTurn();
+    expect(north(g, "i1")).toMatchObject({ result: "met", responseTurns: 1, inTime: true });
+  });
+});
+
+describe("a report shared with partners", () => {
+  const share: Inject["expectedActions"] = [{ description: "Share the sighting with the partners", command: "shareIntel", withinTurns: 1 }];
+  const sighting = { kind: "grantIntel" as const, to: ["north"], report: { title: "Warship sighting", text: "RNS Grom left the Red Gulf.", reliability: "B" as const, credibility: "2" as const, classification: "UNCLASSIFIED" as const, releasability: { scope: "all" as const } } };
+
+  it("sharing with the adversary is not sharing with the partners", () => {
+    const g = game([inject("i1", share, { effects: [sighting] })]);
+    g.do({ type: "releaseInject", inject: "i1" });
+    const report = Object.values(g.state.reports).find((r) => r.owner === "north")!;
+    g.do({ type: "shareIntel", report: report.id, with: ["red"] }, as("north"));
+    expect(north(g, "i1").result).toBe("not met");
+    g.do({ type: "shareIntel", report: report.id, with: ["south"] }, as("north"));
+    expect(north(g, "i1")).toMatchObject({ result: "met", responseTurns: 0 });
+  });
+
+  it("another report (a lunch menu) does not answer the inject that gave the nation its report", () => {
+    const g = game([inject("i1", share, { effects: [sighting] })]);
+    g.do({ type: "grantIntel", to: ["north"], report: { title: "Lunch menu", text: "Soup.", reliability: "A", credibility: "1" } });
+    const menu = Object.values(g.state.reports).find((r) => r.title === "Lunch menu")!;
+    g.do({ type: "releaseInject", inject: "i1" });
+    g.do({ type: "shareIntel", report: menu.id, with: ["south"] }, as("north"));
+    expect(north(g, "i1").result).toBe("not met");
+  });
+
+  it("with named nations, every one of them must hold it", () => {
+    const named: Inject["expectedActions"] = [{ description: "Share it with Sudland", command: "shareIntel", outcome: { kind: "reportShared", with: ["south"] }, withinTurns: 1 }];
+    const g = game([inject("i1", named, { effects: [sighting] })]);
+    g.do({ type: "releaseInject", inject: "i1" });
+    const report = Object.values(g.state.reports).find((r) => r.owner === "north")!;
+    g.do({ type: "shareIntel", report: report.id, with: ["red"] }, as("north"));
+    expect(north(g, "i1").result).toBe("not met");
+    g.do({ type: "shareIntel", report: report.id, with: ["south"] }, as("north"));
+    expect(north(g, "i1").result).toBe("met");
+  });
+});
+
+describe("policies, agreements and what only an evaluator can judge", () => {
+  it("a statement's content is for the evaluator, whatever its stance", () => {
+    const g = game([inject("i1", [{ description: "Counter the narrative with facts", command: "makeStatement", withinTurns: 1 }])]);
+    g.do({ type: "releaseInject", inject: "i1" });
+    g.do({ type: "makeStatement", stance: "assertive", text: "asdf" }, as("north"));
+    const n = north(g, "i1");
+    expect(n.result).toBe("for the evaluator");
+    expect(n.action?.detail.key).toBe("aar.action.statement");
+    expect(review(g, "i1").verdict).toBe("for the evaluator");
+  });
+
+  it("a policy reached counts when it takes effect, or at once when already there", () => {
+    const raise: Inject["expectedActions"] = [{ description: "Raise the alert level", command: "setPolicy", outcome: { kind: "policy", field: "alertLevel", op: ">=", value: "high" }, withinTurns: 1 }];
+    const g = game([inject("i1", raise), inject("i2", [{ ...raise[0]!, outcome: { kind: "policy", field: "alertLevel", op: "<=", value: "maximum" } }])]);
+    g.do({ type: "releaseInject", inject: "i1" });
+    g.do({ type: "draftOrder", order: { kind: "setPolicy", alertLevel: "elevated" } }, as("north"));
+    g.endTurn();
+    expect(north(g, "i1").result).toBe("not met");
+    g.do({ type: "draftOrder", order: { kind: "setPolicy", alertLevel: "high" } }, as("north"));
+    g.endTurn();
+    expect(north(g, "i1")).toMatchObject({ result: "met", responseTurns: 1 });
+    g.do({ type: "releaseInject", inject: "i2" });
+    expect(north(g, "i2")).toMatchObject({ result: "met", responseTurns: 0 });
+  });
+
+  it("an agreement counts once in force; a proposal alone is an attempt", () => {
+    const sofa: Inject["expectedActions"] = [{ description: "An MOU with Sudland", command: "proposeAgreement", outcome: { kind: "agreementInForce", agreementKind: "mou", with: ["south"] }, withinTurns: 2 }];
+    const g = game([inject("i1", sofa)]);
+    g.do({ type: "releaseInject", inject: "i1" });
+    g.do({ type: "proposeAgreement", kind: "mou", title: "Coast MOU", parties: ["south"], scope: "training" }, as("north"));
+    expect(north(g, "i1").result).toBe("attempted");
+    const agreement = Object.values(g.state.agreements)[0]!;
+    g.do({ type: "answerAgreement", agreement: agreement.id, accept: true }, as("south"));
+    expect(north(g, "i1")).toMatchObject({ result: "met", responseTurns: 0 });
+  });
+});
