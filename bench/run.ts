@@ -9,13 +9,14 @@ import { runClientBench } from "./client.bench.ts";
 import { runFloodBench } from "./flood.bench.ts";
 import { runHistoryBench } from "./history.bench.ts";
 import { runOpsBench } from "./ops.bench.ts";
+import { runPlaytestBench } from "./playtest.bench.ts";
 import { benchArgs, choicesArg, wholeNumberArg } from "./args.ts";
 
 /**
- * `npm run bench [-- --quick] [--processes 2] [--only replay,history,ops,network,capacity,client,flood]`:
+ * `npm run bench [-- --quick] [--processes 2] [--only replay,history,ops,playtest,network,capacity,client,flood]`:
  * every measurement against its baseline, as a table and as JSON (bench/results/latest.json).
  */
-const SUITES = ["replay", "history", "ops", "network", "flood", "client", "capacity"] as const;
+const SUITES = ["replay", "history", "ops", "playtest", "network", "flood", "client", "capacity"] as const;
 const USAGE = `npm run bench [-- --quick] [--processes 1|2] [--only ${SUITES.join(",")}]`;
 const { values } = benchArgs("bench", USAGE, { quick: { type: "boolean" }, processes: { type: "string" }, only: { type: "string" } });
 const quick = values.quick ?? false;
@@ -34,6 +35,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ["replay", () => runReplayBench({ quick })],
   ["history", () => runHistoryBench({ quick })],
   ["ops", () => runOpsBench({ quick })],
+  ["playtest", () => runPlaytestBench({ quick })],
   ["network", () => runNetBench({ quick })],
   ["flood", () => runFloodBench({ quick })],
   ["client", () => runClientBench({ quick })],

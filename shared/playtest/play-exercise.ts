@@ -21,6 +21,8 @@ export type PlayOptions = {
   personas: Record<string, Persona>;
   /** Keep the log (to write it out); a sweep of hundreds of runs does not need it. */
   keepLog?: boolean;
+  /** The exercise's id (part of its state, so of its hash): `playtest-<scenario>-<seed>` when absent. */
+  exerciseId?: string;
 };
 
 export type PlayedExercise = {
@@ -49,7 +51,7 @@ const STEP_MS = 1000;
 export function playExercise(options: PlayOptions): PlayedExercise {
   const { scenario, seed } = options;
   const world = botWorld(scenario);
-  let state = initialState(scenario, `playtest-${seed}`, seed);
+  let state = initialState(scenario, options.exerciseId ?? `playtest-${scenario.id}-${seed}`, seed);
   const events: ExerciseEvent[] = [];
   const actions: Record<string, number> = {};
   let now = Date.parse(scenario.startTime);

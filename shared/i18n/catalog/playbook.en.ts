@@ -53,4 +53,13 @@ export default {
   "playbook.move.consent": "{nation} {grant, select, yes {grants} other {refuses}} {requester}'s request to enter {region}.",
   "playbook.move.agreement": "{nation} {accept, select, yes {accepts} other {rejects}} the agreement “{agreement}”.",
   "playbook.move.info": "{nation} answers {requester}: “{text}”",
+  "playbook.import.about": "Stores a log (from `concord playtest --log-out DIR` or GET /api/exercises/:id/events) as an exercise in the configured store, under the log's own id, and prints its facilitator token and join codes; opened in the server it folds to the state the log recorded.",
+  "playbook.import.nameFiles": "concord import-log: name the scenario file and the log file.",
+  "playbook.import.unreadable": "concord import-log: cannot read {file}: {error}",
+  "playbook.import.notALog": "concord import-log: {file} is not an exercise log (it needs exerciseId, seed and events, as GET /api/exercises/:id/events gives them).",
+  "playbook.import.otherScenario": "concord import-log: {file} is a log of scenario \"{logScenario}\", not of \"{scenario}\".",
+  "playbook.import.exists": "An exercise with the id \"{id}\" is already in the store: that log was imported before.",
+  "playbook.import.gap": "The log's event {index} has sequence number {seq} where {expected} was expected: it is not a whole log.",
+  "playbook.import.failed": "concord import-log: {file} could not be imported: {error}",
+  "playbook.import.done": "Imported exercise {id} ({events} events).\nFacilitator token: {token}\nJoin codes: {codes}\nObserver code: {observer}",
 } as const;

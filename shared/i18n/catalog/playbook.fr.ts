@@ -55,4 +55,13 @@ export default {
   "playbook.move.consent": "{nation} {grant, select, yes {accorde} other {refuse}} à {requester} l’entrée en {region}.",
   "playbook.move.agreement": "{nation} {accept, select, yes {accepte} other {rejette}} l’accord « {agreement} ».",
   "playbook.move.info": "{nation} répond à {requester} : « {text} »",
+  "playbook.import.about": "Enregistre un journal (de `concord playtest --log-out DIR` ou de GET /api/exercises/:id/events) comme exercice dans le stockage configuré, sous l’identifiant du journal, et affiche son jeton de direction et ses codes ; ouvert dans le serveur, il retrouve l’état que le journal a enregistré.",
+  "playbook.import.nameFiles": "concord import-log : indiquez le fichier du scénario et celui du journal.",
+  "playbook.import.unreadable": "concord import-log : impossible de lire {file} : {error}",
+  "playbook.import.notALog": "concord import-log : {file} n’est pas un journal d’exercice (il lui faut exerciseId, seed et events, comme les donne GET /api/exercises/:id/events).",
+  "playbook.import.otherScenario": "concord import-log : {file} est un journal du scénario « {logScenario} », pas de « {scenario} ».",
+  "playbook.import.exists": "Un exercice d’identifiant « {id} » est déjà dans le stockage : ce journal a déjà été importé.",
+  "playbook.import.gap": "L’événement {index} du journal porte le numéro {seq} au lieu de {expected} : ce n’est pas un journal complet.",
+  "playbook.import.failed": "concord import-log : {file} n’a pas pu être importé : {error}",
+  "playbook.import.done": "Exercice {id} importé ({events} événements).\nJeton de direction : {token}\nCodes d’accès : {codes}\nCode observateur : {observer}",
 } satisfies CatalogFor<typeof en>;
