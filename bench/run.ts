@@ -10,14 +10,15 @@ import { runFloodBench } from "./flood.bench.ts";
 import { runHistoryBench } from "./history.bench.ts";
 import { runOpsBench } from "./ops.bench.ts";
 import { runRoomsBench } from "./rooms.bench.ts";
+import { runPlaytestBench } from "./playtest.bench.ts";
 import { benchArgs, choicesArg, wholeNumberArg } from "./args.ts";
 import { runScaleBench } from "./scale/scale.bench.ts";
 
 /**
- * `npm run bench [-- --quick] [--processes 2] [--only replay,history,ops,rooms,network,capacity,client,flood]`:
+ * `npm run bench [-- --quick] [--processes 2] [--only replay,history,ops,rooms,playtest,network,capacity,client,flood,scale]`:
  * every measurement against its baseline, as a table and as JSON (bench/results/latest.json).
  */
-const SUITES = ["replay", "history", "ops", "rooms", "network", "flood", "client", "scale", "capacity"] as const;
+const SUITES = ["replay", "history", "ops", "rooms", "playtest", "network", "flood", "client", "scale", "capacity"] as const;
 const USAGE = `npm run bench [-- --quick] [--processes 1|2] [--only ${SUITES.join(",")}]`;
 const { values } = benchArgs("bench", USAGE, { quick: { type: "boolean" }, processes: { type: "string" }, only: { type: "string" } });
 const quick = values.quick ?? false;
@@ -37,6 +38,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ["history", () => runHistoryBench({ quick })],
   ["ops", () => runOpsBench({ quick })],
   ["rooms", () => runRoomsBench({ quick })],
+  ["playtest", () => runPlaytestBench({ quick })],
   ["network", () => runNetBench({ quick })],
   ["flood", () => runFloodBench({ quick })],
   ["client", () => runClientBench({ quick })],

@@ -5,6 +5,7 @@ import { runAar, aarUsage } from "./aar-command.ts";
 import { runDoctor, doctorUsage } from "./doctor-command.ts";
 import { runBackup, backupUsage } from "./backup-command.ts";
 import { runPlaytest, playtestUsage } from "./playtest-command.ts";
+import { runImportLog, importLogUsage } from "./import-log-command.ts";
 import { cliLang } from "./lang.ts";
 import { commandLanguage, sayIn } from "./text.ts";
 import type { Lang } from "../../shared/i18n/languages.ts";
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage
   doctor: { run: (args) => runDoctor(args), usage: doctorUsage },
   backup: { run: (args) => runBackup(args), usage: backupUsage },
   playtest: { run: (args) => runPlaytest(args), usage: playtestUsage },
+  "import-log": { run: (args) => runImportLog(args), usage: importLogUsage },
 };
 
 // DATA_DIR, DATABASE_URL … from .env too, as for the server.

@@ -12,6 +12,7 @@ import { msg, type Msg } from "../../shared/i18n/message.ts";
 import { translate } from "../../shared/i18n/format.ts";
 import { consistentBranchPoint } from "./branch-point.ts";
 import { statusOf } from "./exercise-status.ts";
+import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 
 export type CreatedExercise = {
   id: string;
@@ -84,7 +85,24 @@ export class ExerciseService {
     return this.createFrom(source.scenario, title?.trim() || source.scenario.title, newSeed());
   }
 
-  private async createFrom(scenario: ScenarioSpec, title: string, seed: number): Promise<CreatedExercise> {
+  /**
+   * A log produced elsewhere (`concord playtest --log-out`, another server's
+   * GET /api/exercises/:id/events) stored as an exercise under its own id, so that folding it here
+   * gives the very state it recorded (the id is part of the state). Refused when that id is
+   * taken or the log does not fold from event 1 without a gap.
+   */
+  async importLog(scenario: ScenarioSpec, log: { exerciseId: string; seed: number; events: ExerciseEvent[] }, title?: string): Promise<CreatedExercise> {
+    if (await this.store.getExercise(log.exerciseId)) throw new JoinRefused("exercise_exists", msg("playbook.import.exists", { id: log.exerciseId }));
+    log.events.forEach((event, i) => {
+      if (event.seq !== i + 1) throw new JoinRefused("log_gap", msg("playbook.import.gap", { index: i, seq: event.seq, expected: i + 1 }));
+    });
+    foldEvents(initialState(scenario, log.exerciseId, log.seed), log.events);
+    const created = await this.createFrom(scenario, title?.trim() || scenario.title, log.seed, log.exerciseId);
+    await this.store.append(created.id, log.events);
+    return created;
+  }
+
+  private async createFrom(scenario: ScenarioSpec, title: string, seed: number, id = newExerciseId()): Promise<CreatedExercise> {
     const facilitatorToken = newSecretToken();
     const used = new Set<string>();
     const fresh = () => {
@@ -96,7 +114,7 @@ export class ExerciseService {
     const joinCodes: Record<string, string> = {};
     for (const nation of scenario.nations) if (nation.playable) joinCodes[nation.id] = fresh();
     const record: ExerciseRecord = {
-      id: newExerciseId(),
+      id,
       title,
       scenario,
       seed,

@@ -86,6 +86,7 @@ export const PerspectiveSchema = schema(
     injects: t.map("string"),
     objectives: t.map("string"),
     notes: t.map("string"),
+    playbookQueue: t.map("string"),
     feed: t.map("string"),
     seats: t.map(SeatSchema),
   },

@@ -39,6 +39,25 @@ export class EventBuilder {
     return this.random.next();
   }
 
+  /**
+   * Takes in the events of a decision made on this builder's current state (a playbook's move,
+   * made through `decide`), with the states it computed. The dice are settled first so that the
+   * decision rolls on from where this one stopped.
+   */
+  adopt(events: readonly EventBody[], states: readonly ExerciseState[]): void {
+    for (let i = 0; i < events.length; i++) {
+      this.events.push(events[i]!);
+      this.states.push(states[i]!);
+    }
+    if (states.length) this.state = states[states.length - 1]!;
+  }
+
+  /** Writes the PRNG position now (rngAdvanced) so that a nested decision starts from it. */
+  settleRandom(): void {
+    if (this.random && this.random.state !== this.state.rng) this.emit({ type: "rngAdvanced", rng: this.random.state });
+    this.random = null;
+  }
+
   /** Records the PRNG position once, at the end, so a replay continues from the same point. */
   finish(): EventBody[] {
     if (this.random && this.random.state !== this.state.rng) this.emit({ type: "rngAdvanced", rng: this.random.state });

@@ -5,6 +5,7 @@ import { compare } from "./numbers.ts";
 import { agreementInForce, assetType } from "./map.ts";
 import { cohesion } from "./metrics.ts";
 import { assertNever } from "./evolve.ts";
+import { forcesIn } from "./sides.ts";
 
 /** Evaluates a scenario condition against the state; unknown references are simply false. */
 export function evaluate(state: ExerciseState, condition: Condition): boolean {
@@ -41,6 +42,7 @@ export function evaluate(state: ExerciseState, condition: Condition): boolean {
       return Object.values(state.assets).some((asset) => {
         if (asset.region !== condition.region || asset.route.length > 0) return false;
         if (condition.owner && asset.owner !== condition.owner) return false;
+        if (condition.asset && asset.id !== condition.asset) return false;
         if (condition.category && assetType(state, asset).category !== condition.category) return false;
         if (window) return asset.arrivedTurn !== null && asset.arrivedTurn - released! <= window.turns && asset.arrivedTurn >= released!;
         return true;
@@ -48,6 +50,17 @@ export function evaluate(state: ExerciseState, condition: Condition): boolean {
     }
     case "agreementInForce":
       return agreementInForce(state, condition.agreementKind, condition.parties);
+    case "tension":
+      return compare(state.tension, condition.op, condition.value);
+    case "turn":
+      return compare(state.turn, condition.op, condition.value);
+    case "forcesInRegion": {
+      if (!state.regions[condition.region]) return false;
+      const forces = forcesIn(state, condition.region);
+      return compare((condition.side === "alliance" ? forces.allied : forces.hostile).length, condition.op, condition.count);
+    }
+    case "worstCrisis":
+      return compare(Math.max(0, ...Object.values(state.regions).map((r) => r.crisis?.severity ?? 0)), condition.op, condition.value);
     case "all":
       return condition.of.every((c) => evaluate(state, c));
     case "any":

@@ -19,6 +19,7 @@ import * as adjudication from "./adjudication.ts";
 import * as toa from "./toa.ts";
 import { setNationControl } from "./nation-control.ts";
 import { authorizeEvaluation, dispatchEvaluation, isEvaluationCommand } from "./evaluation.ts";
+import { approvePlaybookMove, dropPlaybookMove } from "../playbook/approval.ts";
 
 /**
  * `states[i]` is the state after `events[i]` once the events are stamped with `now` (what
@@ -68,6 +69,8 @@ const FACILITATOR_ACTIONS: Record<FacilitatorCommandType, MessageKey> = {
   removeImprovement: "engine.action.removeImprovement",
   designateCommander: "toa.action.designateCommander",
   setNationControl: "control.action.setNationControl",
+  approvePlaybookMove: "playbook.action.approve",
+  dropPlaybookMove: "playbook.action.drop",
 };
 
 /** Participant commands exercise control may also give, for any team. */
@@ -143,6 +146,10 @@ function dispatch(b: EventBuilder, command: Command, actor: Actor): Rejection | 
       return toa.designateCommander(b, command, actor);
     case "setNationControl":
       return setNationControl(b, command, actor);
+    case "approvePlaybookMove":
+      return approvePlaybookMove(b, command, actor);
+    case "dropPlaybookMove":
+      return dropPlaybookMove(b, command, actor);
     case "proposeJointExercise":
       return diplomacy.proposeJointExercise(b, command, actor);
     case "conveneDialogue":

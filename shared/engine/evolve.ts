@@ -165,6 +165,21 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
       return { ...state, nationControl: { ...state.nationControl, [event.nation]: event.control } };
     case "rngAdvanced":
       return { ...state, rng: event.rng };
+    case "playbookLevelChanged": {
+      const progress = state.playbook ?? { levels: {}, fired: {} };
+      return { ...state, playbook: { ...progress, levels: { ...progress.levels, [event.nation]: event.level } } };
+    }
+    case "playbookRuleFired": {
+      const progress = state.playbook ?? { levels: {}, fired: {} };
+      return { ...state, playbook: { ...progress, fired: { ...progress.fired, [`${event.nation}/${event.rule}`]: event.turn } } };
+    }
+    case "playbookMoveQueued":
+      return { ...state, nextId: bumpId(state, event.move.id), playbookQueue: { ...state.playbookQueue, [event.move.id]: event.move } };
+    case "playbookMoveApproved":
+    case "playbookMoveDropped":
+      return { ...state, playbookQueue: without(state.playbookQueue ?? {}, event.move) };
+    case "playbookMoveRefused":
+      return state;
     case "improvementRecorded":
       return { ...state, nextId: bumpId(state, event.item.id), improvements: put(state.improvements, event.item.id, event.item) };
     case "improvementRemoved":

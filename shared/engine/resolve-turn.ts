@@ -16,6 +16,7 @@ import { enforceSovereignty } from "./sovereignty.ts";
 import { shareAlliancePicture, explainAllianceCommand } from "./alliance-picture.ts";
 import { applyAgreementEffects } from "./agreement-effects.ts";
 import { reportCommandOrders } from "./toa.ts";
+import { runPlaybooks } from "../playbook/run-playbooks.ts";
 
 /**
  * resolveTurn(state) → events: the deterministic end of a turn. The order of the steps is part
@@ -55,6 +56,7 @@ export function startTurn(b: EventBuilder, turn: number): void {
   const deadline = b.state.phase === "running" ? b.now + b.state.turnSeconds * 1000 : null;
   b.emit({ type: "turnStarted", turn, deadline });
   releaseDueInjects(b);
+  runPlaybooks(b);
 }
 
 export function finishExercise(b: EventBuilder): void {

@@ -1,3 +1,4 @@
+import type { PlannedMove } from "../state/schema.ts";
 import type { ExerciseState, NationState, AssetState, Report, Agreement, ConsentRequest, InfoRequest, Draft, Message, ObserverNote, RegionState, Relation, ObjectiveState } from "../state/schema.ts";
 import type { InjectSpec } from "../scenario/schema.ts";
 import { channelsOf } from "./channels.ts";
@@ -79,6 +80,8 @@ export type View = {
   injects: Record<string, InjectView>;
   objectives: Record<string, ObjectiveState & { title: string; nation: string | null; i18n?: Record<string, { title?: string }> }>;
   notes: Record<string, ObserverNote>;
+  /** White cell only: adversary-playbook moves waiting for approval. */
+  playbookQueue: Record<string, PlannedMove & { levelName: string; ruleName: string }>;
 };
 
 /**
@@ -119,6 +122,7 @@ export function viewFor(state: ExerciseState, viewer: Viewer): View {
     injects: viewParts.injects(state, scope),
     objectives: viewParts.objectives(state, scope),
     notes: viewParts.notes(state, scope),
+    playbookQueue: viewParts.playbookQueue(state, scope),
   };
 }
 
@@ -218,6 +222,16 @@ export const viewParts = {
     return objectives;
   },
   notes: (state: ExerciseState, { all }: Scope): Record<string, ObserverNote> => (all ? state.notes : {}),
+  /** With the level's and the rule's names from the playbook, which only the white cell reads. */
+  playbookQueue(state: ExerciseState, { all }: Scope): Record<string, PlannedMove & { levelName: string; ruleName: string }> {
+    const out: Record<string, PlannedMove & { levelName: string; ruleName: string }> = {};
+    if (!all) return out;
+    for (const move of Object.values(state.playbookQueue ?? {})) {
+      const level = state.scenario.nations.find((n) => n.id === move.nation)?.playbook?.levels.find((l) => l.id === move.level);
+      out[move.id] = { ...move, levelName: level?.name ?? move.level, ruleName: level?.rules.find((r) => r.id === move.rule)?.name ?? move.rule };
+    }
+    return out;
+  },
 };
 
 /** Every state field each part reads: while they are the same objects, the part is unchanged. */
@@ -233,6 +247,7 @@ export const viewPartInputs: { [K in keyof typeof viewParts]: (state: ExerciseSt
   injects: (s) => [s.injects],
   objectives: (s) => [s.objectives, s.scenario],
   notes: (s) => [s.notes],
+  playbookQueue: (s) => [s.playbookQueue],
 };
 
 /**

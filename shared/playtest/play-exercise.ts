@@ -21,6 +21,8 @@ export type PlayOptions = {
   personas: Record<string, Persona>;
   /** Keep the log (to write it out); a sweep of hundreds of runs does not need it. */
   keepLog?: boolean;
+  /** The exercise's id (part of its state, so of its hash): `playtest-<scenario>-<seed>` when absent. */
+  exerciseId?: string;
 };
 
 export type PlayedExercise = {
@@ -42,13 +44,14 @@ const STEP_MS = 1000;
 /**
  * A whole exercise played headless by bots, through the real engine: exercise control starts it,
  * each turn every playable nation's bot plans from its own view and its commands go through
- * `decide` as a team's would, then every team commits and the turn resolves. Deterministic: the
+ * `decide` as a team's would, then every team commits and the turn resolves. A nation no team
+ * plays moves by its scenario playbook, automatically, inside the same decisions (run-playbooks.ts). Deterministic: the
  * same scenario, seed and personas always give the same log (its hash is `stateHash`).
  */
 export function playExercise(options: PlayOptions): PlayedExercise {
   const { scenario, seed } = options;
   const world = botWorld(scenario);
-  let state = initialState(scenario, `playtest-${seed}`, seed);
+  let state = initialState(scenario, options.exerciseId ?? `playtest-${scenario.id}-${seed}`, seed);
   const events: ExerciseEvent[] = [];
   const actions: Record<string, number> = {};
   let now = Date.parse(scenario.startTime);
@@ -60,6 +63,8 @@ export function playExercise(options: PlayOptions): PlayedExercise {
     now += STEP_MS;
     const decision = decide(state, command, actor, now);
     if ("rejected" in decision) return false;
+    // Moves the playbooks made inside this decision (at the start of a turn), for nations no bot plays.
+    for (const event of decision.events) if (event.type === "actedFor" && event.as === "playbook") actions[event.nation] = (actions[event.nation] ?? 0) + 1;
     const stamped = stamp(state, decision.events, now);
     if (options.keepLog) events.push(...stamped);
     state = decision.states.at(-1) ?? state;
@@ -67,7 +72,8 @@ export function playExercise(options: PlayOptions): PlayedExercise {
   };
   const lastTurn = Math.min(options.turns ?? scenario.turns, scenario.turns);
   const playable = Object.values(state.nations).filter((n) => n.playable).map((n) => n.id).sort();
-  for (const nation of playable) actions[nation] = 0;
+  // Every nation is counted: the playable ones' bots and the others' playbooks (automatic).
+  for (const nation of Object.keys(state.nations).sort()) actions[nation] = 0;
   noteCrises();
   apply({ type: "startExercise" }, CONTROL);
   noteCrises();

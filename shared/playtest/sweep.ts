@@ -42,8 +42,10 @@ export function sweep(options: SweepOptions): PlaytestReport {
   if (!mixes.some((m) => mixLabel(m) === mixLabel(baseline))) mixes.push(baseline);
   const total = seeds.length * (mixes.length + LEVERS.length);
   let done = 0;
-  const play = (personas: Record<string, Persona>, seed: number, keepLog: boolean) => {
-    const run = playExercise({ scenario, seed, turns: options.turns, personas, keepLog });
+  const play = (personas: Record<string, Persona>, seed: number, keepLog: boolean, label = "lever") => {
+    // Each mix's run has an id of its own, so its log can be imported beside the others (import-log).
+    const exerciseId = `playtest-${scenario.id}-${label.replace(/[^a-z0-9]+/gi, "-").slice(0, 40)}-${seed}`;
+    const run = playExercise({ scenario, seed, turns: options.turns, personas, keepLog, exerciseId });
     options.progress?.(++done, total);
     return run;
   };
@@ -53,7 +55,7 @@ export function sweep(options: SweepOptions): PlaytestReport {
   for (const mix of mixes) {
     const label = mixLabel(mix);
     const played = seeds.map((seed) => {
-      const run = play(resolve(mix), seed, Boolean(options.onLog));
+      const run = play(resolve(mix), seed, Boolean(options.onLog), label);
       options.onLog?.(run, label);
       return run;
     });

@@ -121,6 +121,13 @@ export const FacilitatorCommand = z.discriminatedUnion("type", [
     persona: z.enum(PERSONA_IDS).optional(),
     playbook: z.enum(["automatic", "approve", "off"]).optional(),
   }),
+  /**
+   * A queued adversary-playbook move goes ahead, as planned or with its fields edited (`command`,
+   * of the same type): it is made for the nation through the same rules as any of its moves.
+   */
+  z.object({ type: z.literal("approvePlaybookMove"), move: Id, command: ParticipantCommand.optional(), reason: z.string().trim().max(500).default("") }),
+  /** A queued adversary-playbook move is dropped; the reason is logged. */
+  z.object({ type: z.literal("dropPlaybookMove"), move: Id, reason: Text(500) }),
 ]);
 export type FacilitatorCommand = z.infer<typeof FacilitatorCommand>;
 

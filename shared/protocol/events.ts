@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Observation, CapabilityRating, FeedbackAnswer } from "../state/schema.ts";
-import { NationControl, ImprovementItem, Order, Report, Agreement, ConsentRequest, InfoRequest, Message, ObserverNote, Detection, InjectState, AssetState, Crisis } from "../state/schema.ts";
+import { NationControl, PlannedMove, ImprovementItem, Order, Report, Agreement, ConsentRequest, InfoRequest, Message, ObserverNote, Detection, InjectState, AssetState, Crisis } from "../state/schema.ts";
 import { Policies } from "../scenario/schema.ts";
 import { Effect } from "../scenario/effects.ts";
 import type { Msg } from "../i18n/message.ts";
@@ -30,6 +30,17 @@ export const EventBody = z.discriminatedUnion("type", [
   /** The command that follows was a simulated move for `nation` (see Simulation): by whom and how. */
   z.object({ type: z.literal("actedFor"), nation: Nation, by: z.string(), as: z.enum(["roleplayer", "control", "bot", "playbook"]), command: z.string() }),
   z.object({ type: z.literal("nationControlSet"), nation: Nation, control: NationControl, by: z.string() }),
+  /** An adversary playbook rose or fell one escalation level (shared/playbook). */
+  z.object({ type: z.literal("playbookLevelChanged"), nation: Nation, from: z.string(), level: z.string() }),
+  /** A playbook rule fired this turn: its moves follow (made at once, or queued for approval). */
+  z.object({ type: z.literal("playbookRuleFired"), nation: Nation, level: z.string(), rule: z.string(), turn: z.number(), queued: z.boolean() }),
+  z.object({ type: z.literal("playbookMoveQueued"), move: PlannedMove }),
+  /** Exercise control let a queued move go (edited: its fields changed); the move's own events follow. */
+  z.object({ type: z.literal("playbookMoveApproved"), move: z.string(), by: z.string(), reason: z.string(), edited: z.boolean() }),
+  /** `expired`: not answered before the turn it was planned for ended. */
+  z.object({ type: z.literal("playbookMoveDropped"), move: z.string(), by: z.string(), reason: z.string(), expired: z.boolean().optional() }),
+  /** A playbook move the rules refused the nation, as they would a team: why, in English and as a message. */
+  z.object({ type: z.literal("playbookMoveRefused"), nation: Nation, rule: z.string(), command: z.string(), reason: z.string(), failure: EventMsg.optional(), code: z.string().optional() }),
   z.object({ type: z.literal("orderDrafted"), draft: z.string(), nation: Nation, author: z.string(), order: Order, as: z.enum(["roleplayer", "control", "bot", "playbook"]).optional() }),
   // nation, author and order: since issue #21 (a team is told whose draft went, and who withdrew it); older logs lack them.
   z.object({ type: z.literal("draftWithdrawn"), draft: z.string(), by: z.string(), nation: Nation.optional(), author: z.string().optional(), order: Order.optional() }),

@@ -29,10 +29,23 @@ export const BaseCondition = z.discriminatedUnion("kind", [
     region: Id,
     category: z.string().optional(),
     owner: Id.optional(),
+    /** One asset in particular (an adversary playbook follows its own ships). */
+    asset: Id.optional(),
     /** When set, the asset must have arrived within this many turns of that inject's release. */
     withinTurnsOfInject: z.object({ inject: Id, turns: z.number().int().min(0) }).optional(),
   }),
   z.object({ kind: z.literal("agreementInForce"), agreementKind: z.string(), parties: z.array(Id).min(2) }),
+  /** The adversary's alarm, 0–100 (state.tension). */
+  z.object({ kind: z.literal("tension"), op: Comparison, value: z.number().min(0).max(100) }),
+  /** The turn being played, compared (turnReached is `turn >= n`). */
+  z.object({ kind: z.literal("turn"), op: Comparison, value: z.number().int().min(0) }),
+  /**
+   * How many units of a side are in a region (aboard a carrier not counted): "alliance" the
+   * alliance's, "adversary" the other side's; `count` defaults to at least one.
+   */
+  z.object({ kind: z.literal("forcesInRegion"), region: Id, side: z.enum(["alliance", "adversary"]), op: Comparison.default(">="), count: z.number().int().min(0).max(1000).default(1) }),
+  /** The worst crisis anywhere on the map (0 when there is none). */
+  z.object({ kind: z.literal("worstCrisis"), op: Comparison, value: z.number().min(0).max(100) }),
 ]);
 export type BaseCondition = z.infer<typeof BaseCondition>;
 

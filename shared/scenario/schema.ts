@@ -6,6 +6,7 @@ import { RuleCoefficients } from "./rules.ts";
 import { Language, text, translations, scenarioTranslations, splitLanguages } from "./localized.ts";
 import { ExpectedOutcome } from "./expected-outcome.ts";
 import { EvaluationGuide } from "./eeg.ts";
+import { PlaybookSpec } from "./playbook.ts";
 
 /** Ids are short machine names used in references across the file. */
 const Id = idString(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "ids are lower-case letters, digits, '-' or '_' (max 40)"));
@@ -51,6 +52,8 @@ export const NationSpec = z.object({
   policies: Policies.default({ alertLevel: "normal", rulesOfEngagement: "standard", publicStance: "quiet", intelSharing: {} }),
   /** Translations of name and description (see localized.ts). */
   i18n: translations({ name: 80, description: 2000 }),
+  /** A nation no team plays: what it does by itself (playbook.ts; lazy, the two files import each other). */
+  playbook: z.lazy(() => PlaybookSpec).optional(),
 });
 export type NationSpec = z.infer<typeof NationSpec>;
 

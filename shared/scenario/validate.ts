@@ -9,6 +9,7 @@ import { translate } from "../i18n/format.ts";
 import type { MessageKey } from "../i18n/catalog/index.ts";
 import { eegProblems } from "./validate-eeg.ts";
 import { liftSpecProblems, reachabilityProblems } from "./validate-lift.ts";
+import { playbookProblems } from "./validate-playbook.ts";
 
 /**
  * One problem: the place in the file (`nations[2].color`, never translated: the author looks it
@@ -299,9 +300,12 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
       case "assetInRegion":
         region(`${path}.region`, c.region);
         nation(`${path}.owner`, c.owner);
+        asset(`${path}.asset`, c.asset);
         if (c.withinTurnsOfInject) injectRef(`${path}.withinTurnsOfInject.inject`, c.withinTurnsOfInject.inject);
         if (c.category && !s.assetTypes.some((t) => t.category === c.category)) err(`${path}.category`, "scenario.validate.noAssetTypeWithCategory", { category: c.category });
         return;
+      case "forcesInRegion":
+        return void region(`${path}.region`, c.region);
       case "agreementInForce":
         return c.parties.forEach((p, k) => nation(`${path}.parties[${k}]`, p));
       case "all":
@@ -337,6 +341,7 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
   });
   for (const p of liftSpecProblems(s)) err(p.path, p.key, p.params);
   for (const p of eegProblems(s)) err(p.path, p.key, p.params);
+  playbookProblems(s, err, condition);
   return errors;
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idString } from "../protocol/ids.ts";
 import type { Msg } from "../i18n/message.ts";
+import type { ParticipantCommand } from "../protocol/commands.ts";
 import { ScenarioSpec, Policies, Mission, AgreementKind, MouScope, InjectSpec, AlertLevel, RulesOfEngagement, PublicStance, SharingPolicy } from "../scenario/schema.ts";
 import { AssetStatus, Classification, Admiralty, Releasability } from "../scenario/effects.ts";
 
@@ -338,6 +339,24 @@ export const NationControl = z.object({
 });
 export type NationControl = z.infer<typeof NationControl>;
 
+/**
+ * A move an adversary playbook planned, waiting for exercise control (playbook "approve"): the
+ * command as the nation would send it, and the level and rule it came from.
+ */
+export const PlannedMove = z.object({
+  id: z.string(),
+  nation: z.string(),
+  level: z.string(),
+  rule: z.string(),
+  turn: z.number(),
+  command: z.custom<ParticipantCommand>((value) => typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string"),
+});
+export type PlannedMove = z.infer<typeof PlannedMove>;
+
+/** Where each adversary playbook stands: its level per nation, and the turn each rule last fired (key `nation/rule`). */
+export const PlaybookProgress = z.object({ levels: z.record(z.string(), z.string()), fired: z.record(z.string(), z.number()) });
+export type PlaybookProgress = z.infer<typeof PlaybookProgress>;
+
 export const ExerciseState = z.object({
   exerciseId: z.string(),
   scenario: ScenarioSpec,
@@ -389,6 +408,10 @@ export const ExerciseState = z.object({
   nationControl: z.record(z.string(), NationControl).optional(),
   /** Observations, capability ratings, consensus and feedback (engine/evaluation.ts); absent until the first. */
   evaluation: EvaluationRecord.optional(),
+  /** The adversary playbooks' levels and fired rules (shared/playbook); absent until one moves. */
+  playbook: PlaybookProgress.optional(),
+  /** Playbook moves waiting for exercise control's approval, by id; absent until one is queued. */
+  playbookQueue: z.record(z.string(), PlannedMove).optional(),
   /** How alarmed the adversary is, 0–100 (rules.initialTension at the start; engine/tension.ts). Public. */
   tension: z.number(),
   /** What moved tension at the last resolution that moved it, as messages (shown with it). */

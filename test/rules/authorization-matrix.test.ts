@@ -44,6 +44,8 @@ const EXAMPLES: Record<string, unknown> = {
   recordImprovement: { type: "recordImprovement", issue: "i", recommendation: "r" },
   removeImprovement: { type: "removeImprovement", item: "i1" },
   setNationControl: { type: "setNationControl", nation: "south", by: "bot", persona: "cautious" },
+  approvePlaybookMove: { type: "approvePlaybookMove", move: "pb1" },
+  dropPlaybookMove: { type: "dropPlaybookMove", move: "pb1", reason: "too early" },
 };
 
 const ACTORS: Record<string, Actor> = {

@@ -78,6 +78,18 @@ export function eventMsg(event: ExerciseEvent, state: ExerciseState): Msg {
       return msg("control.explain.set", { nation: ref("nation", event.nation), by: event.control.by, persona: event.control.persona ?? "", playbook: event.control.playbook ?? "none" });
     case "rngAdvanced":
       return msg("replay.event.rngAdvanced");
+    case "playbookLevelChanged":
+      return msg("playbook.replay.levelChanged", { nation: ref("nation", event.nation), from: event.from, level: event.level });
+    case "playbookRuleFired":
+      return msg("playbook.replay.ruleFired", { nation: ref("nation", event.nation), rule: event.rule, queued: event.queued ? "yes" : "no" });
+    case "playbookMoveQueued":
+      return msg("playbook.replay.queued", { nation: ref("nation", event.move.nation) });
+    case "playbookMoveApproved":
+      return msg("playbook.replay.approved", { by: event.by, edited: event.edited ? "yes" : "no", reason: event.reason || "none" });
+    case "playbookMoveDropped":
+      return event.expired ? msg("playbook.replay.expired") : msg("playbook.replay.dropped", { by: event.by, reason: event.reason });
+    case "playbookMoveRefused":
+      return msg("playbook.replay.refused", { nation: ref("nation", event.nation), reason: event.failure ?? event.reason });
     case "improvementRecorded":
       return msg("replay.event.improvementRecorded", { issue: event.item.issue });
     case "improvementRemoved":
