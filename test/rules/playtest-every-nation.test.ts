@@ -28,6 +28,7 @@ describe("concord playtest: every nation acts in every run", () => {
       // The nations no team plays are counted too.
       const nations = Object.keys(report.runs[0]!.actions);
       expect(nations.length).toBe(5);
-    });
+      // A whole playtest (every persona mix, the sensitivity sweep): seconds alone, much longer beside the rest of the suite.
+    }, 180_000);
   }
 });
