@@ -1,6 +1,7 @@
 import type { AfterActionReport } from "./build-aar.ts";
 import { aarCharts } from "./charts.ts";
 import { aarTexts } from "./aar-texts.ts";
+import { mselChangeLines } from "./msel-changes.ts";
 import { DEFAULT_LANG, type Lang } from "../i18n/languages.ts";
 
 const esc = (s: string | number | null) => String(s ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -56,6 +57,7 @@ export function renderHtml(r: AfterActionReport, lang: Lang = DEFAULT_LANG): str
       .join("")}</tbody></table></section>`,
   );
   sections.push(`<section><h2>${esc(t("aar.section.notes"))}</h2>${r.notes.length ? `<ul>${r.notes.map((n) => `<li>${esc(t("aar.note", { turn: n.turn, author: n.author, text: n.text }))}</li>`).join("")}</ul>` : `<p>${esc(t("aar.noneRecorded"))}</p>`}</section>`);
+  sections.push(`<section><h2>${esc(t("msel.aar.section"))}</h2><ul>${mselChangeLines(r.mselChanges, x).map((line) => `<li>${esc(line)}</li>`).join("")}</ul></section>`);
   sections.push(`<section><h2>${esc(t("aar.section.adjudications"))}</h2>${r.adjudications.length ? `<ul>${r.adjudications.map((a) => `<li>${esc(t("aar.note", { turn: a.turn, author: a.by, text: a.rationale }))}</li>`).join("")}</ul>` : `<p>${esc(t("aar.none"))}</p>`}</section>`);
   sections.push(
     `<section><h2>${esc(t("aar.section.improvement"))}</h2><table><thead><tr><th>${esc(t("aar.col.issue"))}</th><th>${esc(t("aar.col.recommendation"))}</th><th>${esc(t("aar.col.responsible"))}</th><th>${esc(t("aar.col.due"))}</th></tr></thead><tbody>${

@@ -17,6 +17,7 @@ import * as diplomacy from "./diplomacy.ts";
 import * as injects from "./injects.ts";
 import * as adjudication from "./adjudication.ts";
 import * as toa from "./toa.ts";
+import * as mselEdit from "./msel-edit.ts";
 
 /**
  * `states[i]` is the state after `events[i]` once the events are stamped with `now` (what
@@ -64,6 +65,13 @@ const FACILITATOR_ACTIONS: Record<FacilitatorCommandType, MessageKey> = {
   recordImprovement: "engine.action.recordImprovement",
   removeImprovement: "engine.action.removeImprovement",
   designateCommander: "toa.action.designateCommander",
+  editInject: "msel.action.edit",
+  addInject: "msel.action.add",
+  deleteInject: "msel.action.delete",
+  moveInject: "msel.action.move",
+  holdInject: "msel.action.hold",
+  unskipInject: "msel.action.unskip",
+  importMsel: "msel.action.import",
 };
 
 /** Participant commands exercise control may also give, for any team. */
@@ -160,6 +168,20 @@ function dispatch(b: EventBuilder, command: Command, actor: Actor): Rejection | 
       return adjudication.recordImprovement(b, command, actor);
     case "removeImprovement":
       return adjudication.removeImprovement(b, command, actor);
+    case "editInject":
+      return mselEdit.editInject(b, command, actor);
+    case "addInject":
+      return mselEdit.addInject(b, command, actor);
+    case "deleteInject":
+      return mselEdit.deleteInject(b, command, actor);
+    case "moveInject":
+      return mselEdit.moveInject(b, command, actor);
+    case "holdInject":
+      return mselEdit.holdInject(b, command, actor);
+    case "unskipInject":
+      return mselEdit.unskipInject(b, command, actor);
+    case "importMsel":
+      return mselEdit.importMsel(b, command, actor);
     default:
       return assertNever(command);
   }

@@ -4,6 +4,7 @@ import { Order } from "../state/schema.ts";
 import { AgreementKind, MouScope, PublicStance } from "../scenario/schema.ts";
 import { Effect, ReportDraft, Classification, Releasability } from "../scenario/effects.ts";
 import { InjectSpec } from "../scenario/schema.ts";
+import { MselCommands } from "./msel-commands.ts";
 
 /**
  * Every command a client may send. Commands are imperative (`shareIntel`); the events they
@@ -95,6 +96,7 @@ export const FacilitatorCommand = z.discriminatedUnion("type", [
   z.object({ type: z.literal("removeImprovement"), item: Id }),
   /** Names the alliance commander (or nobody), whose team orders forces under transfer of authority. */
   z.object({ type: z.literal("designateCommander"), nation: Id.nullable() }),
+  ...MselCommands,
 ]);
 export type FacilitatorCommand = z.infer<typeof FacilitatorCommand>;
 

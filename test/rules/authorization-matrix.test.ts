@@ -43,6 +43,13 @@ const EXAMPLES: Record<string, unknown> = {
   facilitatorMessage: { type: "facilitatorMessage", to: "north", text: "hi" },
   recordImprovement: { type: "recordImprovement", issue: "i", recommendation: "r" },
   removeImprovement: { type: "removeImprovement", item: "i1" },
+  editInject: { type: "editInject", inject: "red-sighting", spec: { number: "1.02", trigger: { kind: "scheduled", turn: 2 }, type: "event", from: "C", to: "all", title: "t", body: "b" }, reason: "r" },
+  addInject: { type: "addInject", spec: { number: "9.01", trigger: { kind: "manual" }, type: "event", from: "C", to: "all", title: "t", body: "b" } },
+  deleteInject: { type: "deleteInject", inject: "red-sighting" },
+  moveInject: { type: "moveInject", inject: "red-sighting", before: "storm-warning" },
+  holdInject: { type: "holdInject", inject: "red-sighting", held: true },
+  unskipInject: { type: "unskipInject", inject: "red-sighting" },
+  importMsel: { type: "importMsel", msel: [] },
 };
 
 const ACTORS: Record<string, Actor> = {
