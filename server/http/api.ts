@@ -22,6 +22,7 @@ import { tokenMatchesPlain } from "./operator.ts";
 import { exportAar } from "../exercises/aar-export.ts";
 import { AAR_FORMATS, type AarFormat } from "../../shared/aar/index.ts";
 import { LANGUAGES, DEFAULT_LANG, isLang } from "../../shared/i18n/languages.ts";
+import { mountMselRoutes } from "./msel-routes.ts";
 
 export type ApiOptions = {
   service: ExerciseService;
@@ -267,6 +268,8 @@ export function mountApi(app: Application, options: ApiOptions): void {
     res.setHeader("Content-Language", lang);
     res.type(aar.contentType).send(aar.body);
   }));
+
+  mountMselRoutes(app, { service, ensureRoom: options.ensureRoom, downloadAccess });
 
   app.use("/api", (_req, res) => sendError(res, 404, "not_found", msg("server.http.notFound")));
   app.use((error: Error & { type?: string; status?: number; expose?: boolean }, req: Request, res: Response, _next: NextFunction) => {
