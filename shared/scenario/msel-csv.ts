@@ -95,7 +95,8 @@ export function splitActions(cell: string, count: number): string[] {
     }
     return out;
   }
-  return lines.map((l) => l.trim()).filter(Boolean);
+  // One line per action, by position (a blank line: that action has no text in this column).
+  return lines.length === count ? lines.map((l) => l.trim()) : lines.map((l) => l.trim()).filter(Boolean);
 }
 
 export function mselToRows(scenario: Pick<ScenarioSpec, "msel" | "startTime" | "hoursPerTurn"> & Languages, live: Readonly<Record<string, LiveInject>> = {}): MselRow[] {
@@ -202,7 +203,7 @@ export function rowsToMsel(rows: Record<string, string>[], scenario: Languages =
     const expectedTranslations = twins("Expected Player Action").map((lang) => [lang, linesOf(translationColumn("Expected Player Action", lang))] as const);
     const expectedActions = expectedJson
       ? expectedJson.map((e, k) => {
-          const action: Record<string, unknown> = { ...e, description: expectedText[k] ?? e.description };
+          const action: Record<string, unknown> = { ...e, description: expectedText[k] || e.description };
           const i18n: Record<string, Record<string, unknown>> = { ...((e as { i18n?: Record<string, Record<string, unknown>> }).i18n ?? {}) };
           for (const [lang, lines] of expectedTranslations) {
             const { description: _, ...rest } = i18n[lang] ?? {};
