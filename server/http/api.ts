@@ -23,6 +23,7 @@ import { mountLibrary } from "./library-api.ts";
 import { exportAar } from "../exercises/aar-export.ts";
 import { AAR_FORMATS, type AarFormat } from "../../shared/aar/index.ts";
 import { LANGUAGES, DEFAULT_LANG, isLang } from "../../shared/i18n/languages.ts";
+import { mountMselRoutes } from "./msel-routes.ts";
 
 export type ApiOptions = {
   service: ExerciseService;
@@ -275,6 +276,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
   }));
 
   mountLibrary(app, { service, operatorPassword: options.operatorPassword, log: options.log, operatorOnly: (req, res) => operatorOnly(req, res, "list"), mayCreate: (req, res) => operatorOnly(req, res, "create", true) });
+  mountMselRoutes(app, { service, ensureRoom: options.ensureRoom, downloadAccess });
 
   app.use("/api", (_req, res) => sendError(res, 404, "not_found", msg("server.http.notFound")));
   app.use((error: Error & { type?: string; status?: number; expose?: boolean }, req: Request, res: Response, _next: NextFunction) => {

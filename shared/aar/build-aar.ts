@@ -8,6 +8,7 @@ import { reviewInjects, type InjectReview } from "./inject-evaluation.ts";
 import { LANGUAGES, type Lang } from "../i18n/languages.ts";
 import { isMsg, isRef, msg, ref, type Msg, type Param } from "../i18n/message.ts";
 import type { Translations } from "../i18n/text.ts";
+import { mselChanges, type MselChange } from "./msel-changes.ts";
 
 import type { ImprovementItem, Observation } from "../state/schema.ts";
 import { analysis, effectValue, feedbackSummary, type AdjustedValue, type FeedbackSummary, type ObjectiveAnalysis } from "./evaluation-data.ts";
@@ -71,6 +72,8 @@ export type AfterActionReport = {
   feedback: FeedbackSummary;
   /** The replay viewer's address for this exercise, when the server knows it (links add "&seq=N"). */
   replayUrl: string | null;
+  /** What exercise control changed in the MSEL during the exercise (msel-changes.ts); absent in reports made before the editor. */
+  mselChanges?: MselChange[];
   names: Record<Lang, Record<string, string>>;
 };
 
@@ -174,6 +177,7 @@ export function buildAfterActionReport(initial: ExerciseState, events: readonly 
       // What adjudications changed, named in the report's tables.
       ...adjudications.flatMap((a) => a.changes.flatMap((c) => c.target.split("|").flatMap((id) => (state.regions[id] ? [msg("common.unknown", { r: ref("region", id) })] : state.assets[id] ? [msg("common.unknown", { r: ref("asset", id) })] : [])))),
     ]),
+    mselChanges: mselChanges(initial, events),
   };
 }
 

@@ -3,6 +3,7 @@ import { aarCharts } from "./charts.ts";
 import type { Verdict } from "./inject-evaluation.ts";
 import { aarTexts } from "./aar-texts.ts";
 import { executiveSummaryHtml, analysisHtml, observationsHtml, adjudicationsHtml, disseminationHtml, improvementPlanHtml, feedbackHtml } from "./render-html-evaluation.ts";
+import { mselChangeLines } from "./msel-changes.ts";
 import { DEFAULT_LANG, type Lang } from "../i18n/languages.ts";
 
 const esc = (s: string | number | null) => String(s ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -60,6 +61,7 @@ export function renderHtml(r: AfterActionReport, lang: Lang = DEFAULT_LANG): str
       .join("")}</tbody></table></section>`,
   );
   sections.push(`<section><h2>${esc(t("aar.section.notes"))}</h2>${r.notes.length ? `<ul>${r.notes.map((n) => `<li>${esc(t("aar.note", { turn: n.turn, author: n.author, text: n.text }))}</li>`).join("")}</ul>` : `<p>${esc(t("aar.noneRecorded"))}</p>`}</section>`);
+  sections.push(`<section><h2>${esc(t("msel.aar.section"))}</h2><ul>${mselChangeLines(r.mselChanges, x).map((line) => `<li>${esc(line)}</li>`).join("")}</ul></section>`);
   sections.push(observationsHtml(r, x));
   sections.push(adjudicationsHtml(r, x));
   sections.push(disseminationHtml(r, x));

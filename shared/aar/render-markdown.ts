@@ -1,5 +1,6 @@
 import type { AfterActionReport } from "./build-aar.ts";
 import { aarTexts } from "./aar-texts.ts";
+import { mselChangeLines } from "./msel-changes.ts";
 import { DEFAULT_LANG, type Lang } from "../i18n/languages.ts";
 
 const cell = (s: string | number | null) => String(s ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -43,6 +44,7 @@ export function renderMarkdown(r: AfterActionReport, lang: Lang = DEFAULT_LANG):
   lines.push("", `## ${t("aar.section.notes")}`, "");
   if (r.notes.length === 0) lines.push(t("aar.noneRecorded"));
   for (const n of r.notes) lines.push(`- ${t("aar.note", { turn: n.turn, author: n.author, text: n.text })}`);
+  lines.push("", `## ${t("msel.aar.section")}`, "", ...mselChangeLines(r.mselChanges, x).map((line) => `- ${line}`));
   lines.push("", `## ${t("aar.section.adjudications")}`, "");
   if (r.adjudications.length === 0) lines.push(t("aar.none"));
   for (const a of r.adjudications) lines.push(`- ${t("aar.note", { turn: a.turn, author: a.by, text: a.rationale })}`);

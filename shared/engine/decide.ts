@@ -20,6 +20,7 @@ import * as toa from "./toa.ts";
 import { setNationControl } from "./nation-control.ts";
 import { authorizeEvaluation, dispatchEvaluation, isEvaluationCommand } from "./evaluation.ts";
 import { approvePlaybookMove, dropPlaybookMove } from "../playbook/approval.ts";
+import * as mselEdit from "./msel-edit.ts";
 
 /**
  * `states[i]` is the state after `events[i]` once the events are stamped with `now` (what
@@ -71,6 +72,13 @@ const FACILITATOR_ACTIONS: Record<FacilitatorCommandType, MessageKey> = {
   setNationControl: "control.action.setNationControl",
   approvePlaybookMove: "playbook.action.approve",
   dropPlaybookMove: "playbook.action.drop",
+  editInject: "msel.action.edit",
+  addInject: "msel.action.add",
+  deleteInject: "msel.action.delete",
+  moveInject: "msel.action.move",
+  holdInject: "msel.action.hold",
+  unskipInject: "msel.action.unskip",
+  importMsel: "msel.action.import",
 };
 
 /** Participant commands exercise control may also give, for any team. */
@@ -178,6 +186,20 @@ function dispatch(b: EventBuilder, command: Command, actor: Actor): Rejection | 
       return adjudication.recordImprovement(b, command, actor);
     case "removeImprovement":
       return adjudication.removeImprovement(b, command, actor);
+    case "editInject":
+      return mselEdit.editInject(b, command, actor);
+    case "addInject":
+      return mselEdit.addInject(b, command, actor);
+    case "deleteInject":
+      return mselEdit.deleteInject(b, command, actor);
+    case "moveInject":
+      return mselEdit.moveInject(b, command, actor);
+    case "holdInject":
+      return mselEdit.holdInject(b, command, actor);
+    case "unskipInject":
+      return mselEdit.unskipInject(b, command, actor);
+    case "importMsel":
+      return mselEdit.importMsel(b, command, actor);
     default:
       return assertNever(command);
   }

@@ -4,6 +4,7 @@ import type { EventBody, ExerciseEvent } from "../protocol/events.ts";
 import { put, update, without, emptyRecord, mapRecord, putAll, transiently } from "../state/records.ts";
 import { evolveEvaluation } from "./evaluation-record.ts";
 import { mentionsPrototypeMember, namesPrototypeMember } from "../protocol/ids.ts";
+import { mselOrder, insertedAfter } from "./msel-order.ts";
 
 /**
  * Applies one event. Pure and cheap: it copies only the records it touches, so folding a long
@@ -148,7 +149,40 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
     case "injectFired":
       return { ...state, nextId: bumpId(state, event.inject.id), injects: put(state.injects, event.inject.id, event.inject) };
     case "injectSkipped":
-      return updateInject(state, event.inject, { status: "skipped" });
+      // Older logs recorded neither the turn nor the status it had: such a skip is final.
+      if (event.turn === undefined) return updateInject(state, event.inject, { status: "skipped" });
+      return updateInject(state, event.inject, { status: "skipped", skippedTurn: event.turn, skippedFrom: event.from ?? "planned" });
+    case "injectUnskipped":
+      if (!Object.hasOwn(state.injects, event.inject)) return state;
+      return { ...state, injects: update(state.injects, event.inject, ({ skippedTurn: _t, skippedFrom: _f, ...inject }) => ({ ...inject, status: event.status })) };
+    case "injectEdited": {
+      if (!Object.hasOwn(state.injects, event.inject)) return state;
+      const spec: Record<string, unknown> = { ...state.injects[event.inject]!.spec };
+      for (const [field, value] of Object.entries(event.changes)) {
+        if (field === "id" || namesPrototypeMember(field)) continue;
+        if (value === null) delete spec[field];
+        else spec[field] = value;
+      }
+      return updateInject(state, event.inject, { spec: spec as InjectState["spec"] });
+    }
+    case "injectAdded":
+      return { ...state, nextId: bumpId(state, event.inject.id), mselOrder: insertedAfter(mselOrder(state), event.inject.id, event.after), injects: put(state.injects, event.inject.id, event.inject) };
+    case "injectDeleted": {
+      if (!Object.hasOwn(state.injects, event.inject)) return state;
+      const order = mselOrder(state).filter((id) => id !== event.inject);
+      return { ...state, mselOrder: order, injects: without(state.injects, event.inject) };
+    }
+    case "injectMoved":
+      return { ...state, mselOrder: event.order.filter((id) => Object.hasOwn(state.injects, id)) };
+    case "injectHeld":
+      if (!Object.hasOwn(state.injects, event.inject)) return state;
+      return { ...state, injects: update(state.injects, event.inject, ({ held: _, ...inject }) => (event.held ? { ...inject, held: true } : inject)) };
+    case "mselImported": {
+      let injects = state.injects;
+      for (const id of event.removed) injects = without(injects, id);
+      for (const inject of event.injects) injects = put(injects, inject.id, inject);
+      return { ...state, nextId: bumpId(state, ...event.injects.map((i) => i.id)), injects, mselOrder: event.order.filter((id) => Object.hasOwn(injects, id)) };
+    }
     case "injectDelayed":
       return updateInject(state, event.inject, { status: "delayed", delayedToTurn: event.toTurn });
     case "stateAdjusted":

@@ -6,6 +6,7 @@ import { phaseWord, term } from "./words.ts";
 import { applyEffects, unknownReference } from "./effects.ts";
 import { evaluate } from "./conditions.ts";
 import type { InjectState } from "../state/schema.ts";
+import { mselOrder } from "./msel-order.ts";
 
 /** Releases an inject: it reaches its audience and its effects change the state. */
 export function releaseInject(b: EventBuilder, id: string, manual: boolean): void {
@@ -18,6 +19,8 @@ export function releaseInject(b: EventBuilder, id: string, manual: boolean): voi
 export function releaseDueInjects(b: EventBuilder): void {
   const turn = b.state.turn;
   const due = (inject: InjectState): boolean => {
+    // Held by exercise control: ready, off the timeline, released only by hand.
+    if (inject.held) return false;
     if (inject.status === "delayed") return inject.delayedToTurn !== null && inject.delayedToTurn <= turn;
     if (inject.status !== "planned") return false;
     const trigger = inject.spec.trigger;
@@ -26,7 +29,7 @@ export function releaseDueInjects(b: EventBuilder): void {
     return false;
   };
   // Scheduled first, in MSEL order, so that conditional injects can react to them.
-  const ordered = [...b.state.scenario.msel.map((s) => s.id), ...Object.keys(b.state.injects).filter((id) => b.state.injects[id]!.adhoc)];
+  const ordered = mselOrder(b.state);
   for (const kind of ["scheduled", "conditional"] as const) {
     for (const id of ordered) {
       const inject = b.state.injects[id];
@@ -54,7 +57,7 @@ export const skipInject: Handler<Of<"skipInject">> = (b, command) => {
   const inject = findInject(b, command.inject);
   if (!inject) return refuse(RejectionCode.UnknownInject, "engine.inject.unknown");
   if (inject.status === "released" || inject.status === "skipped") return refuse(RejectionCode.AlreadyAnswered, "engine.inject.alreadyStatus", { inject: ref("inject", inject.id), status: term("injectStatus", inject.status) });
-  b.emit({ type: "injectSkipped", inject: inject.id });
+  b.emit({ type: "injectSkipped", inject: inject.id, turn: b.state.turn, from: inject.status });
 };
 
 export const delayInject: Handler<Of<"delayInject">> = (b, command) => {

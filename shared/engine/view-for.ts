@@ -1,7 +1,8 @@
 import type { PlannedMove } from "../state/schema.ts";
-import type { ExerciseState, NationState, AssetState, Report, Agreement, ConsentRequest, InfoRequest, Draft, Message, ObserverNote, RegionState, Relation, ObjectiveState } from "../state/schema.ts";
+import type { ExerciseState, NationState, AssetState, Report, Agreement, ConsentRequest, InfoRequest, Draft, Message, ObserverNote, RegionState, Relation, ObjectiveState, InjectState } from "../state/schema.ts";
 import type { InjectSpec } from "../scenario/schema.ts";
 import { channelsOf } from "./channels.ts";
+import { mselOrder } from "./msel-order.ts";
 import { allMessages, pairOf } from "../state/schema.ts";
 import { cohesion } from "./metrics.ts";
 import type { Msg } from "../i18n/message.ts";
@@ -43,6 +44,13 @@ export type InjectView = {
   capability?: string;
   /** Translations of the texts above (a nation's view: from, title and body only). */
   i18n?: InjectSpec["i18n"];
+  /** White cell only, for the MSEL editor: its place in the MSEL (1 = first), effects, controller, notes, held off the timeline, the turn it was skipped in. */
+  position?: number;
+  effects?: InjectSpec["effects"];
+  controller?: string;
+  notes?: string;
+  held?: boolean;
+  skippedTurn?: number;
 };
 
 /** An agreement as a viewer reads it: a scenario's agreement also carries its title's translations. */
@@ -206,10 +214,18 @@ export const viewParts = {
   drafts: (state: ExerciseState, scope: Scope): Record<string, Draft> => mine(scope, state.drafts, (d) => d.nation === scope.me),
   injects(state: ExerciseState, { all, me }: Scope): Record<string, InjectView> {
     const injects: Record<string, InjectView> = {};
+    // The white cell reads the MSEL in its order (the editor moves injects); a view is reused while its inject and place are the same.
+    const place = all ? new Map(mselOrder(state).map((id, i) => [id, i + 1])) : null;
     for (const inject of Object.values(state.injects)) {
       const addressed = inject.spec.to === "all" || (me !== null && inject.spec.to.includes(me));
       if (!all && (inject.status !== "released" || !addressed)) continue;
-      injects[inject.id] = memo(all ? whiteInjects : publicInjects, inject, () => (all ? whiteInject(inject.spec, inject) : publicInject(inject.spec, inject.releasedTurn)));
+      if (place) {
+        const position = place.get(inject.id) ?? 0;
+        const cached = whiteInjects.get(inject);
+        const view = cached && cached.position === position ? cached : whiteInject(inject.spec, inject, position);
+        whiteInjects.set(inject, view);
+        injects[inject.id] = view;
+      } else injects[inject.id] = memo(publicInjects, inject, () => publicInject(inject.spec, inject.releasedTurn));
     }
     return injects;
   },
@@ -244,7 +260,7 @@ export const viewPartInputs: { [K in keyof typeof viewParts]: (state: ExerciseSt
   consentRequests: (s) => [s.consentRequests],
   infoRequests: (s) => [s.infoRequests],
   drafts: (s) => [s.drafts],
-  injects: (s) => [s.injects],
+  injects: (s) => [s.injects, s.mselOrder],
   objectives: (s) => [s.objectives, s.scenario],
   notes: (s) => [s.notes],
   playbookQueue: (s) => [s.playbookQueue],
@@ -303,9 +319,15 @@ function publicInject(spec: InjectSpec, releasedTurn: number | null): InjectView
   return Object.keys(i18n).length ? { ...view, i18n } : view;
 }
 
-function whiteInject(spec: InjectSpec, inject: { status: string; releasedTurn: number | null; delayedToTurn: number | null }): InjectView {
+function whiteInject(spec: InjectSpec, inject: InjectState, position: number): InjectView {
   return {
     ...publicInject(spec, inject.releasedTurn),
+    position,
+    effects: spec.effects,
+    ...(spec.controller !== undefined ? { controller: spec.controller } : {}),
+    ...(spec.notes !== undefined ? { notes: spec.notes } : {}),
+    ...(inject.held ? { held: true } : {}),
+    ...(inject.skippedTurn !== undefined ? { skippedTurn: inject.skippedTurn } : {}),
     status: inject.status,
     trigger: spec.trigger,
     expectedActions: spec.expectedActions,

@@ -6,6 +6,7 @@ import { AgreementKind, MouScope, PublicStance } from "../scenario/schema.ts";
 import { Effect, ReportDraft, Classification, Releasability } from "../scenario/effects.ts";
 import { InjectSpec } from "../scenario/schema.ts";
 import { RATINGS, CAPABILITY_ELEMENTS } from "../scenario/eeg.ts";
+import { MselCommands } from "./msel-commands.ts";
 
 /**
  * Every command a client may send. Commands are imperative (`shareIntel`); the events they
@@ -128,6 +129,7 @@ export const FacilitatorCommand = z.discriminatedUnion("type", [
   z.object({ type: z.literal("approvePlaybookMove"), move: Id, command: ParticipantCommand.optional(), reason: z.string().trim().max(500).default("") }),
   /** A queued adversary-playbook move is dropped; the reason is logged. */
   z.object({ type: z.literal("dropPlaybookMove"), move: Id, reason: Text(500) }),
+  ...MselCommands,
 ]);
 export type FacilitatorCommand = z.infer<typeof FacilitatorCommand>;
 

@@ -4,6 +4,7 @@ import { NationControl, PlannedMove, ImprovementItem, Order, Report, Agreement, 
 import { Policies } from "../scenario/schema.ts";
 import { Effect } from "../scenario/effects.ts";
 import type { Msg } from "../i18n/message.ts";
+import { MselEvents } from "./msel-events.ts";
 
 /**
  * Everything that ever happened in an exercise. Events carry absolute results (the new
@@ -90,7 +91,8 @@ export const EventBody = z.discriminatedUnion("type", [
   z.object({ type: z.literal("regionPinged"), nation: Nation, region: z.string(), by: z.string() }),
   z.object({ type: z.literal("injectReleased"), inject: z.string(), turn: z.number(), manual: z.boolean() }),
   z.object({ type: z.literal("injectFired"), inject: InjectState }),
-  z.object({ type: z.literal("injectSkipped"), inject: z.string() }),
+  /** `turn` and `from` (the status it had) let the skip be undone until that turn resolves; older logs have neither. */
+  z.object({ type: z.literal("injectSkipped"), inject: z.string(), turn: z.number().optional(), from: z.enum(["planned", "delayed"]).optional() }),
   z.object({ type: z.literal("injectDelayed"), inject: z.string(), toTurn: z.number() }),
   z.object({ type: z.literal("stateAdjusted"), effects: z.array(Effect), rationale: z.string(), by: z.string() }),
   z.object({ type: z.literal("noteAdded"), note: ObserverNote }),
@@ -112,6 +114,7 @@ export const EventBody = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ruleApplied"), rule: z.string(), nations: z.array(Nation), msg: EventMsg }),
   /** Tension's new value after a resolution and what moved it (engine/tension.ts); public. */
   z.object({ type: z.literal("tensionChanged"), tension: z.number(), reasons: z.array(EventMsg) }),
+  ...MselEvents,
 ]);
 export type EventBody = z.infer<typeof EventBody>;
 export type EventType = EventBody["type"];

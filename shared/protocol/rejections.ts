@@ -48,6 +48,12 @@ export const RejectionCode = {
   NotReleasable: "not_releasable",
   /** A received report is passed on without its originator's release. */
   OriginatorControl: "originator_control",
+  /** The inject is released: it can no longer be edited, moved, held or deleted (issue a correction: a new inject). */
+  InjectReleased: "inject_released",
+  /** The edited or imported MSEL fails the scenario validator; `problems` names each fault by field. */
+  InvalidInject: "invalid_inject",
+  /** The skip can no longer be undone: the turn it was made in has resolved. */
+  SkipFinal: "skip_final",
   Internal: "internal_error",
 } as const;
 export type RejectionCode = (typeof RejectionCode)[keyof typeof RejectionCode];
@@ -58,7 +64,9 @@ export type RejectionCode = (typeof RejectionCode)[keyof typeof RejectionCode];
  * (`message`, for logs and older clients). `reference` ties an internal_error to the server's
  * log line, for whoever investigates.
  */
-export type Rejection = { code: RejectionCode; message: string; msg: Msg; reference?: string };
+export type Rejection = { code: RejectionCode; message: string; msg: Msg; reference?: string; problems?: FieldProblem[] };
+/** One fault of an edited inject: the field (`title`, `trigger.turn`, `effects[0].region`) and what is wrong with it. */
+export type FieldProblem = { field: string; msg: Msg; message: string };
 
 /** The one way to make a refusal: a code and a catalogue message; the English sentence follows from them. */
 export function refuse(code: RejectionCode, key: MessageKey, params?: Params, nameOf?: NameOf): Rejection {

@@ -22,8 +22,12 @@ export const MSEL_COLUMNS = [
   "Objective",
   "Capability",
   "Critical Tasks",
+  "Controller",
+  "Notes",
   "Trigger",
   "Status",
+  "Released Turn",
+  "Released At",
   "ID",
   "Effects (JSON)",
   "Expected Actions (JSON)",
@@ -64,9 +68,42 @@ function scenarioTime(scenario: Pick<ScenarioSpec, "startTime" | "hoursPerTurn">
   return new Date(Date.parse(scenario.startTime) + (turn - 1) * scenario.hoursPerTurn * 3600_000).toISOString().replace(".000Z", "Z");
 }
 
-export function mselToRows(scenario: Pick<ScenarioSpec, "msel" | "startTime" | "hoursPerTurn"> & Languages): MselRow[] {
+/** An inject as play left it (the live MSEL): its status, and the turn and time it was released. */
+export type LiveInject = { status: string; releasedTurn: number | null; releasedAt: number | null };
+
+/**
+ * Several expected actions share one cell, numbered "1. …", "2. …" so that an action written
+ * over several lines stays one action; a single action is written as it is.
+ */
+export function joinActions(descriptions: readonly string[]): string {
+  return descriptions.length === 1 ? descriptions[0]! : descriptions.map((d, i) => `${i + 1}. ${d}`).join("\n");
+}
+
+/**
+ * The descriptions of `count` actions back from a cell. Numbered lines ("1. ", "2. " … in turn)
+ * start each action; a sheet written before numbering (one action per line) is read line by
+ * line when it has one line per action; a single action is the whole cell.
+ */
+export function splitActions(cell: string, count: number): string[] {
+  if (count <= 1) return cell === "" ? [] : [cell];
+  const lines = cell.split(/\r?\n/);
+  if (lines[0]?.startsWith("1. ")) {
+    const out: string[] = [];
+    for (const line of lines) {
+      const next = `${out.length + 1}. `;
+      if (line.startsWith(next)) out.push(line.slice(next.length));
+      else if (out.length) out[out.length - 1] += `\n${line}`;
+    }
+    return out;
+  }
+  // One line per action, by position (a blank line: that action has no text in this column).
+  return lines.length === count ? lines.map((l) => l.trim()) : lines.map((l) => l.trim()).filter(Boolean);
+}
+
+export function mselToRows(scenario: Pick<ScenarioSpec, "msel" | "startTime" | "hoursPerTurn"> & Languages, live: Readonly<Record<string, LiveInject>> = {}): MselRow[] {
   const translations = translationsOf(scenario);
   return scenario.msel.map((inject) => {
+    const played = Object.hasOwn(live, inject.id) ? live[inject.id]! : null;
     const trigger = inject.trigger;
     const turn = trigger.kind === "scheduled" ? String(trigger.turn) : trigger.kind === "conditional" ? String(trigger.earliestTurn) : "";
     const base: MselRow = {
@@ -79,13 +116,17 @@ export function mselToRows(scenario: Pick<ScenarioSpec, "msel" | "startTime" | "
       Delivery: inject.delivery,
       Title: inject.title,
       Message: inject.body,
-      "Expected Player Action": inject.expectedActions.map((e) => e.description).join("\n"),
+      "Expected Player Action": joinActions(inject.expectedActions.map((e) => e.description)),
       Objective: inject.objective,
       Capability: inject.capability,
       // The EEG critical tasks the inject tests, by id (the expected actions' own task is in their JSON).
       "Critical Tasks": (inject.tasks ?? []).join("; "),
+      Controller: inject.controller ?? "",
+      Notes: inject.notes ?? "",
       Trigger: trigger.kind,
-      Status: "planned",
+      Status: played?.status ?? "planned",
+      "Released Turn": played?.releasedTurn != null ? String(played.releasedTurn) : "",
+      "Released At": played?.releasedAt != null ? new Date(played.releasedAt).toISOString() : "",
       ID: inject.id,
       "Effects (JSON)": inject.effects.length ? JSON.stringify(inject.effects) : "",
       // Translations travel in their own columns, not in the JSON.
@@ -102,7 +143,9 @@ export function mselToRows(scenario: Pick<ScenarioSpec, "msel" | "startTime" | "
       const [source, lang] = [twin[1] as TextColumn, twin[2] as Lang];
       row[column] =
         source === "Expected Player Action"
-          ? inject.expectedActions.map((e) => e.i18n?.[lang]?.description ?? "").join("\n")
+          ? inject.expectedActions.length === 1
+            ? (inject.expectedActions[0]!.i18n?.[lang]?.description ?? "")
+            : inject.expectedActions.map((e, i) => `${i + 1}. ${e.i18n?.[lang]?.description ?? ""}`).join("\n")
           : (inject.i18n?.[lang]?.[TEXT_COLUMNS[source] as Exclude<(typeof TEXT_COLUMNS)[TextColumn], "description">] ?? "");
     }
     return row;
@@ -127,7 +170,9 @@ export function rowsToMsel(rows: Record<string, string>[], scenario: Languages =
   rows.forEach((raw, index) => {
     const rowNo = index + 2;
     const at = (column: string) => `row ${rowNo}, column "${column}"`;
-    const cell = (column: string) => unescapeCsvCell((raw[column] ?? "").trim()).trim();
+    // Texts keep their line breaks and surrounding spaces as written; codes and numbers are trimmed.
+    const text = (column: string) => unescapeCsvCell(raw[column] ?? "");
+    const cell = (column: string) => text(column).trim();
     const get = (column: (typeof MSEL_COLUMNS)[number]) => cell(column);
     if (MSEL_COLUMNS.every((c) => !get(c))) return; // blank line in the sheet
     const json = (column: "Effects (JSON)" | "Expected Actions (JSON)" | "Trigger Condition (JSON)", fallback: unknown): unknown => {
@@ -154,13 +199,14 @@ export function rowsToMsel(rows: Record<string, string>[], scenario: Languages =
     } else errors.push({ path: at("Trigger"), message: `unknown trigger "${triggerKind}" (scheduled, manual or conditional)` });
 
     const expectedJson = json("Expected Actions (JSON)", null) as { description?: string }[] | null;
-    const expectedText = get("Expected Player Action").split("\n").map((l) => l.trim()).filter(Boolean);
+    const count = expectedJson?.length ?? (get("Expected Player Action") ? 1 : 0);
+    const expectedText = splitActions(text("Expected Player Action"), count);
     // The human column wins for descriptions, so a planner can reword them in the sheet.
-    const linesOf = (column: string) => cell(column).split("\n").map((l) => l.trim());
+    const linesOf = (column: string) => splitActions(text(column), count);
     const expectedTranslations = twins("Expected Player Action").map((lang) => [lang, linesOf(translationColumn("Expected Player Action", lang))] as const);
     const expectedActions = expectedJson
       ? expectedJson.map((e, k) => {
-          const action: Record<string, unknown> = { ...e, description: expectedText[k] ?? e.description };
+          const action: Record<string, unknown> = { ...e, description: expectedText[k] || e.description };
           const i18n: Record<string, Record<string, unknown>> = { ...((e as { i18n?: Record<string, Record<string, unknown>> }).i18n ?? {}) };
           for (const [lang, lines] of expectedTranslations) {
             const { description: _, ...rest } = i18n[lang] ?? {};
@@ -176,7 +222,7 @@ export function rowsToMsel(rows: Record<string, string>[], scenario: Languages =
     for (const column of Object.keys(TEXT_COLUMNS) as TextColumn[]) {
       if (column === "Expected Player Action") continue;
       for (const lang of twins(column)) {
-        const translated = cell(translationColumn(column, lang));
+        const translated = text(translationColumn(column, lang));
         if (translated) (i18n[lang] ??= {})[TEXT_COLUMNS[column]] = translated;
       }
     }
@@ -188,15 +234,17 @@ export function rowsToMsel(rows: Record<string, string>[], scenario: Languages =
       trigger,
       type: get("Type"),
       delivery: get("Delivery") || "message",
-      from: get("From"),
+      from: text("From"),
       to: to === "all" || to === "" ? "all" : to.split(/[;,]/).map((n) => n.trim()).filter(Boolean),
-      title: get("Title"),
-      body: get("Message"),
+      title: text("Title"),
+      body: text("Message"),
       effects: json("Effects (JSON)", []),
       expectedActions,
-      objective: get("Objective"),
-      capability: get("Capability"),
-      ...(get("Critical Tasks") ? { tasks: get("Critical Tasks").split(/[;,]/).map((t) => t.trim()).filter(Boolean) } : {}),
+      objective: text("Objective"),
+      capability: text("Capability"),
+      ...(text("Controller") ? { controller: text("Controller") } : {}),
+      ...(text("Notes") ? { notes: text("Notes") } : {}),
+      ...(text("Critical Tasks") ? { tasks: text("Critical Tasks").split(/[;,]/).map((t) => t.trim()).filter(Boolean) } : {}),
       ...(Object.keys(i18n).length ? { i18n } : {}),
     };
     const parsed = InjectSpec.safeParse(candidate);
@@ -223,6 +271,8 @@ const FIELD_COLUMNS: Record<string, string> = {
   objective: "Objective",
   capability: "Capability",
   tasks: "Critical Tasks",
+  controller: "Controller",
+  notes: "Notes",
   trigger: "Trigger",
 };
 

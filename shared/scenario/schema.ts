@@ -215,6 +215,10 @@ export const InjectSpec = z.object({
   capability: text(200, 0).default(""),
   /** The EEG critical tasks this inject tests. */
   tasks: z.array(Id).max(20).optional(),
+  /** The controller responsible for it, by name or cell (free text; absent when nobody is named). */
+  controller: text(80, 0).optional(),
+  /** Exercise control's own notes on the inject (never shown to the addressees). */
+  notes: text(2000, 0).optional(),
   i18n: translations({ from: 80, title: 160, body: 4000, objective: 200, capability: 200 }),
 });
 export type InjectSpec = z.infer<typeof InjectSpec>;

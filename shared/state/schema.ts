@@ -236,6 +236,11 @@ export const InjectState = z.object({
   releasedTurn: z.number().nullable(),
   delayedToTurn: z.number().nullable(),
   adhoc: z.boolean(),
+  /** Ready but off the timeline (MSEL editor): never released by its trigger, only by hand. Absent = on the timeline. */
+  held: z.boolean().optional(),
+  /** A skip that can still be undone: the turn it was skipped in and the status it had (absent on older logs). */
+  skippedTurn: z.number().optional(),
+  skippedFrom: z.enum(["planned", "delayed"]).optional(),
 });
 export type InjectState = z.infer<typeof InjectState>;
 
@@ -390,6 +395,8 @@ export const ExerciseState = z.object({
    */
   messages: z.array(z.array(Message)),
   injects: z.record(z.string(), InjectState),
+  /** The MSEL's order once exercise control has added, moved or imported injects (engine/msel-order.ts); absent = the scenario's order. */
+  mselOrder: z.array(z.string()).optional(),
   /** Per observing nation: foreign assets it knows about and where it last saw them. */
   detections: z.record(z.string(), z.record(z.string(), Detection)),
   /**

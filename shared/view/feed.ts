@@ -1,3 +1,4 @@
+import { mselChangeMsg } from "../aar/msel-changes.ts";
 import { reportText, isExerciseControlSignature } from "./report-words.ts";
 import type { ExerciseEvent } from "../protocol/events.ts";
 import type { ExerciseState, Order } from "../state/schema.ts";
@@ -219,6 +220,17 @@ export function feedItemFor(event: ExerciseEvent, state: ExerciseState, viewer: 
     case "objectiveMet": {
       const spec = state.scenario.objectives.find((o) => o.id === event.objective);
       return spec && (white || !spec.nation || spec.nation === me) ? item("lifecycle", msg("feed.objective.met", { title: ref("objective", spec.id) })) : null;
+    }
+    case "injectEdited":
+    case "injectAdded":
+    case "injectDeleted":
+    case "injectMoved":
+    case "injectHeld":
+    case "injectUnskipped":
+    case "mselImported": {
+      // The MSEL's bookkeeping is the white cell's; the teams see only what is released.
+      const change = white ? mselChangeMsg(event, state) : null;
+      return change ? item("inject", change) : null;
     }
     default:
       return null;

@@ -46,6 +46,13 @@ const EXAMPLES: Record<string, unknown> = {
   setNationControl: { type: "setNationControl", nation: "south", by: "bot", persona: "cautious" },
   approvePlaybookMove: { type: "approvePlaybookMove", move: "pb1" },
   dropPlaybookMove: { type: "dropPlaybookMove", move: "pb1", reason: "too early" },
+  editInject: { type: "editInject", inject: "red-sighting", spec: { number: "1.02", trigger: { kind: "scheduled", turn: 2 }, type: "event", from: "C", to: "all", title: "t", body: "b" }, reason: "r" },
+  addInject: { type: "addInject", spec: { number: "9.01", trigger: { kind: "manual" }, type: "event", from: "C", to: "all", title: "t", body: "b" } },
+  deleteInject: { type: "deleteInject", inject: "red-sighting" },
+  moveInject: { type: "moveInject", inject: "red-sighting", before: "storm-warning" },
+  holdInject: { type: "holdInject", inject: "red-sighting", held: true },
+  unskipInject: { type: "unskipInject", inject: "red-sighting" },
+  importMsel: { type: "importMsel", msel: [] },
 };
 
 const ACTORS: Record<string, Actor> = {

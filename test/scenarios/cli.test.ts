@@ -65,7 +65,7 @@ describe("concord CLI", () => {
     const exported = concord(["msel", "export", scenario]);
     expect(exported.code).toBe(0);
     expect(exported.out.split("\r\n")[0]).toBe(
-      "Inject No.,Turn,Scenario Time,From,From (fr),To,Type,Delivery,Title,Title (fr),Message,Message (fr),Expected Player Action,Expected Player Action (fr),Objective,Objective (fr),Capability,Capability (fr),Critical Tasks,Trigger,Status,ID,Effects (JSON),Expected Actions (JSON),Trigger Condition (JSON)",
+      "Inject No.,Turn,Scenario Time,From,From (fr),To,Type,Delivery,Title,Title (fr),Message,Message (fr),Expected Player Action,Expected Player Action (fr),Objective,Objective (fr),Capability,Capability (fr),Critical Tasks,Controller,Notes,Trigger,Status,Released Turn,Released At,ID,Effects (JSON),Expected Actions (JSON),Trigger Condition (JSON)",
     );
     const csv = join(tmp, "msel.csv");
     writeFileSync(

@@ -4,6 +4,7 @@ import type { GameContext, Panel } from "../game/context.ts";
 import { phaseLabel, nationName } from "../game/names.ts";
 import { t } from "../i18n.ts";
 import { commanderSection } from "./commander-form.ts";
+import { openHandout } from "./handout.ts";
 
 /**
  * Exercise control's main controls: the lifecycle, the turn timer, "Resolve turn now", and
@@ -55,22 +56,37 @@ export function controlPanel(getCtx: () => GameContext): Panel {
     confirmEnd,
     cancelEnd,
   );
-  const seconds = h("input", { type: "number", name: "seconds", min: "10", max: "86400", step: "10", inputmode: "numeric" });
+  // Minutes and seconds, as a control room says it ("12 min 30 s"); the command carries seconds.
+  const minutes = h("input", { type: "number", name: "minutes", min: "0", max: "1440", step: "1", inputmode: "numeric", class: "tiny", "aria-label": t("msel.timer.minutes") });
+  const seconds = h("input", { type: "number", name: "seconds", min: "0", max: "59", step: "1", inputmode: "numeric", class: "tiny", "aria-label": t("msel.timer.seconds") });
   const timerForm = commandForm({
     label: t("console.control.timer"),
     submit: t("console.control.setTimer"),
     success: t("console.control.timerSet"),
     send,
-    children: [field(t("console.control.timerField"), seconds, t("console.control.timerHint"))],
+    children: [
+      h(
+        "div",
+        { class: "field timer-field" },
+        h("span", { class: "label" }, t("msel.timer.field")),
+        h("span", { class: "row" }, h("label", {}, minutes, " ", t("msel.timer.min")), h("label", {}, seconds, " ", t("msel.timer.s"))),
+        h("span", { class: "hint" }, t("msel.timer.hint")),
+      ),
+    ],
     build: () => {
-      const n = Math.round(Number(seconds.value));
-      return Number.isFinite(n) && n >= 10 ? { type: "setTurnTimer", seconds: n } : t("console.control.timerTooShort");
+      const m = Number(minutes.value || 0);
+      const sec = Number(seconds.value || 0);
+      if (!Number.isFinite(m) || !Number.isFinite(sec) || m < 0 || sec < 0 || sec > 59) return t("msel.timer.invalid");
+      const n = Math.round(m * 60 + sec);
+      return n >= 10 ? { type: "setTurnTimer", seconds: n } : t("console.control.timerTooShort");
     },
   });
   const resolveStatus = statusLine();
   const resolve = commandButton(t("console.control.resolve"), { class: "primary" }, () => ({ type: "forceResolve", turn: getCtx().state.turn }), send, resolveStatus, t("console.control.resolved"));
   const ready = h("ul", { class: "readiness", "aria-label": t("console.control.readyName") });
   const command = commanderSection(getCtx);
+  const handout = h("button", { type: "button", class: "small" }, t("msel.handout.open"));
+  handout.addEventListener("click", () => void openHandout(getCtx()));
   const element = h(
     "div",
     { class: "panel" },
@@ -80,6 +96,7 @@ export function controlPanel(getCtx: () => GameContext): Panel {
     status.element,
     section(t("console.control.turn"), timerForm, h("div", { class: "actions" }, resolve), reasonNote(resolve), resolveStatus.element),
     section(t("console.control.ready"), ready),
+    section(t("msel.handout.title"), h("p", { class: "hint" }, t("msel.handout.hint")), h("div", { class: "actions" }, handout)),
     command.element,
   );
   let seededTimer = false;
@@ -96,9 +113,12 @@ export function controlPanel(getCtx: () => GameContext): Panel {
       // After End there is no timer and no turn: the controls say so instead of inviting a refusal.
       blockWithReason(timerForm, s.phase === "ended" ? t("participant.console.timerEnded") : null);
       blockWithReason(resolve, s.phase === "running" || s.phase === "paused" ? null : t("participant.console.noTurn", { phase: t("engine.phase.state", { phase: s.phase }) }));
-      setText(phase, t(s.turn ? "console.control.phaseTurn" : "console.control.phase", { phase: phaseLabel(s.phase), turn: s.turn, turns: s.turns, cohesion: Math.round(s.cohesion), seconds: s.turnSeconds }));
-      if (!seededTimer || document.activeElement !== seconds) {
-        if (!seededTimer || seconds.value === "") seconds.value = String(s.turnSeconds);
+      setText(phase, t(s.turn ? "console.control.phaseTurn" : "console.control.phase", { phase: phaseLabel(s.phase), turn: s.turn, turns: s.turns, cohesion: Math.round(s.cohesion), timer: t("msel.timer.value", { minutes: Math.floor(s.turnSeconds / 60), seconds: s.turnSeconds % 60 }) }));
+      if (!seededTimer || (document.activeElement !== seconds && document.activeElement !== minutes)) {
+        if (!seededTimer || (seconds.value === "" && minutes.value === "")) {
+          minutes.value = String(Math.floor(s.turnSeconds / 60));
+          seconds.value = String(s.turnSeconds % 60);
+        }
         seededTimer = true;
       }
       keyedList(

@@ -13,7 +13,7 @@ import { t, tm } from "../i18n.ts";
 
 export type ConnectionStatus = "online" | "reconnecting" | "offline";
 /** A command's one reply; a refusal's `message` is already in the seat's language (panels show it as it is). */
-export type CommandResult = { ok: true; seq: number } | { ok: false; code: string; message: string };
+export type CommandResult = { ok: true; seq: number } | { ok: false; code: string; message: string; /** The MSEL editor's faults, by field, in the seat's language. */ problems?: { field: string; message: string }[] };
 export type Ping = { region: string; by: string; nation: string };
 
 /** The stable codes a join refusal starts with ("code: sentence", docs/PROTOCOL.md §2), plus the browser's own. */
@@ -137,11 +137,11 @@ export class Session {
       }
       this.queueRender();
     });
-    room.onMessage("result", (r: { id: string | null; ok: boolean; seq?: number; code?: string; message?: string; msg?: Msg }) => {
+    room.onMessage("result", (r: { id: string | null; ok: boolean; seq?: number; code?: string; message?: string; msg?: Msg; problems?: { field: string; message?: string; msg?: Msg }[] }) => {
       const done = r.id ? this.pending.get(r.id) : undefined;
       if (done) {
         this.pending.delete(r.id!);
-        done(r.ok ? { ok: true, seq: r.seq ?? 0 } : { ok: false, code: r.code ?? "error", message: refusalText(r) });
+        done(r.ok ? { ok: true, seq: r.seq ?? 0 } : { ok: false, code: r.code ?? "error", message: refusalText(r), ...(Array.isArray(r.problems) ? { problems: r.problems.map((p) => ({ field: String(p.field), message: refusalText(p) })) } : {}) });
       } else if (!r.ok) this.emit("notice", refusalText(r));
     });
     room.onMessage("welcome", (w: Welcome) => {

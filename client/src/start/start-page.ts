@@ -24,7 +24,9 @@ export function showStartPage(app: HTMLElement, message?: StartMessage): void {
   document.body.dataset.screen = "start";
   delete document.body.dataset.exercise;
   clearHash();
-  render(app, message, {});
+  // A handout's QR code opens the start page with its join code filled in (facilitator/handout.ts).
+  const code = new URLSearchParams(location.search).get("code")?.slice(0, 20) ?? undefined;
+  render(app, message, code ? { code } : {});
   stopListening = onLanguageChange(() => {
     if (document.body.dataset.screen !== "start") return;
     const typed = {
