@@ -10,9 +10,10 @@ type Events = {
   camera: "in" | "out" | "reset";
   ping: Ping;
   select: Selection;
-  drawn: { regions: number; assets: number; routes: number };
+  /** What was drawn: regions, asset tokens (units shown one by one), stack tokens, routes. */
+  drawn: { regions: number; assets: number; stacks: number; routes: number };
   /** The camera's world view, so the page (and tests) can relate screen and map positions. */
-  view: { x: number; y: number; zoom: number };
+  view: { x: number; y: number; zoom: number; labelPx: number };
 };
 
 /**
