@@ -87,6 +87,23 @@ browserSuite("browser: a map anyone can read", () => {
     expect(await view(a)).toEqual(fitted);
     await screenshot(a, "map-03-unit-selected");
 
+    // The focus ring stands out from the page (≥ 3:1): dark on the white panels, yellow on the dark top bar.
+    const ringContrast = (selector: string) =>
+      a.locator(selector).first().evaluate((e) => {
+        (e as HTMLElement).focus({ focusVisible: true } as FocusOptions);
+        const lum = (css: string) => {
+          const [r, g, b] = css.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        let bg = e.parentElement!;
+        while (getComputedStyle(bg).backgroundColor === "rgba(0, 0, 0, 0)") bg = bg.parentElement!;
+        const [l1, l2] = [lum(getComputedStyle(e).outlineColor), lum(getComputedStyle(bg).backgroundColor)].sort((x, y) => y - x) as [number, number];
+        return (l1 + 0.05) / (l2 + 0.05);
+      });
+    await a.keyboard.press("Tab");
+    expect(await ringContrast(".tabpanel:not([hidden]) button")).toBeGreaterThanOrEqual(3);
+    expect(await ringContrast(".topbar button")).toBeGreaterThanOrEqual(3);
+
     // The map in words names the crisis and the units of each region.
     await a.locator("summary", { hasText: "The map in words" }).click();
     const words = a.locator(".map-words-list");

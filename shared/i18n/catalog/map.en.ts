@@ -1,5 +1,6 @@
 /** The map's words: stacks, owner codes, the map in words, and the map palette's validation. */
 export default {
+  "map.replay.side": "The moment in detail: nations, injects, reports, news",
   "map.tabs.new": "{count, plural, one {new} other {new}}",
   "map.legend.stack": "three or more units in a region: point at it or select it to see each one",
   "map.legend.owner": "region owner's code; each owner's land has its own fill, told apart with any colour vision",

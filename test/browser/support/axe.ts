@@ -26,3 +26,19 @@ export async function expectAccessible(page: Page, state: string): Promise<void>
   const lines = bad.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 4).map((n) => `    at ${n.target.join(" ")}: ${(n.failureSummary ?? "").split("\n").slice(1, 2).join(" ").trim()}`).join("\n")}`);
   throw new Error(`axe-core: ${bad.length} critical or serious accessibility violation(s) on "${state}":\n${lines.join("\n")}`);
 }
+
+/**
+ * Opens each tab of the side panel in turn, runs expectAccessible on each, and comes back to
+ * the tab that was open: one line covers every tab a seat has.
+ */
+export async function expectEveryTabAccessible(page: Page, who: string): Promise<void> {
+  const tabs = page.getByRole("tab");
+  const selected = await page.locator("[role=tab][aria-selected=true]").getAttribute("id");
+  const count = await tabs.count();
+  for (let i = 0; i < count; i++) {
+    const tab = tabs.nth(i);
+    await tab.click();
+    await expectAccessible(page, `${who}: ${(await tab.textContent())?.trim()} tab`);
+  }
+  if (selected) await page.locator(`#${selected}`).click();
+}
