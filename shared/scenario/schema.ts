@@ -36,6 +36,12 @@ export const NationSpec = z.object({
   name: text(80),
   /** Colour-blind-safe hex colour for the map. */
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "colours are #rrggbb"),
+  /**
+   * The fill of the nation's regions on the map. Absent: derived from `color` so that every two
+   * fills stay apart under colour-vision deficiencies (shared/colour/map-palette.ts); the
+   * validator warns when a given fill is too close to another.
+   */
+  mapFill: z.string().regex(/^#[0-9a-fA-F]{6}$/, "colours are #rrggbb").optional(),
   playable: z.boolean().default(true),
   /** Member of the alliance whose cohesion is measured. */
   alliance: z.boolean().default(true),

@@ -10,6 +10,7 @@ import type { MessageKey } from "../i18n/catalog/index.ts";
 import { eegProblems } from "./validate-eeg.ts";
 import { liftSpecProblems, reachabilityProblems } from "./validate-lift.ts";
 import { playbookProblems } from "./validate-playbook.ts";
+import { paletteProblems } from "./validate-palette.ts";
 
 /**
  * One problem: the place in the file (`nations[2].color`, never translated: the author looks it
@@ -112,6 +113,8 @@ export function validateScenario(input: unknown, options: ValidationOptions = {}
   const unreachable = reachabilityProblems(parsed.data).map((p) => problem(p.path, p.key, p.params));
   if (parsed.data.validation?.unreachableAssets === "warn") warnings = [...unreachable, ...warnings];
   else errors.push(...unreachable);
+  // Map fills too alike for some colour vision: a warning (the map still carries owner codes).
+  warnings = [...paletteProblems(parsed.data).map((p) => problem(p.path, p.key, p.params)), ...warnings];
   if (options.strict) (errors.push(...warnings), (warnings = []));
   return errors.length ? { ok: false, errors, warnings } : { ok: true, scenario: parsed.data, warnings };
 }

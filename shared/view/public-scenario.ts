@@ -39,7 +39,7 @@ export function publicScenario(s: ScenarioSpec) {
     seatsPerNation: s.rules.seatsPerNation,
     policyRules: policyRulesOf(s.rules) as PolicyRules | null,
     ...translated(s),
-    nations: s.nations.map((n) => ({ id: n.id, name: n.name, color: n.color, playable: n.playable, alliance: n.alliance, description: n.description, ...translated(n) })),
+    nations: s.nations.map((n) => ({ id: n.id, name: n.name, color: n.color, playable: n.playable, alliance: n.alliance, description: n.description, ...(n.mapFill ? { mapFill: n.mapFill } : {}), ...translated(n) })),
     regions: s.regions.map((r) => ({ id: r.id, name: r.name, kind: r.kind, terrain: r.terrain, x: r.x, y: r.y, shape: r.shape ?? null, adjacent: r.adjacent, ...(r.port ? { port: true } : {}), ...(r.airfield ? { airfield: true } : {}), ...translated(r) })),
     assetTypes: s.assetTypes.map((t) => ({ id: t.id, name: t.name, category: t.category, speed: t.speed, domain: t.domain, missions: t.missions, deployCost: t.deployCost, upkeep: t.upkeep, ...(t.lift ? { lift: t.lift } : {}), ...translated(t) })),
   };

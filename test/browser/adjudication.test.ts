@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { browserSuite, browserAndServer, person, screenshot, seeText, openTab, panel, joinFromStartPage, startFromConsole } from "./support/browser.ts";
+import { expectAccessible } from "./support/axe.ts";
 import { BROWSER_SCENARIOS, type RunningServer } from "./support/server.ts";
 
 /**
@@ -57,6 +58,7 @@ browserSuite("browser: an adjudication with several changes", () => {
     expect(await change(2).getByLabel("What to change").inputValue()).toBe("readiness");
     await form.getByRole("heading", { name: "Adjust the state" }).evaluate((e) => e.scrollIntoView({ block: "start" }));
     await screenshot(f, "adjudication-two-changes");
+    await expectAccessible(f, "exercise control: an adjudication with two changes");
 
     await form.getByRole("button", { name: "Apply adjustment" }).click();
     await seeText(f, "Adjustment applied and logged with its rationale.");
@@ -108,6 +110,7 @@ browserSuite("browser: an adjudication with several changes", () => {
     await response.getByLabel("Sudland").check();
     await form.getByRole("heading", { name: "Effects on release" }).evaluate((e) => e.scrollIntoView({ block: "start" }));
     await screenshot(f, "adhoc-inject-with-effects");
+    await expectAccessible(f, "exercise control: an ad-hoc inject with effects");
     await form.getByRole("button", { name: "Fire inject" }).click();
     await seeText(f, "Inject released to its audience.");
     expect(await form.getByRole("list", { name: "Effects of this inject" }).getByRole("listitem").count()).toBe(0);

@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { browserSuite, browserAndServer, person, screenshot, seeText, dontSeeText, openTab, panel, stepper, type Person, joinFromStartPage } from "./support/browser.ts";
+import { expectAccessible } from "./support/axe.ts";
 import { BROWSER_SCENARIOS, type RunningServer } from "./support/server.ts";
 
 /**
@@ -42,6 +43,7 @@ browserSuite("browser: an exercise from creation to the second turn", () => {
     const codes = { north: await code("Nordmark"), south: await code("Sudland"), east: await code("Ostria") };
     expect(codes.north).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
     await screenshot(f, "04-exercise-created");
+    await expectAccessible(f, "start page: exercise created, codes shown");
     await f.getByRole("link", { name: "Open facilitator console" }).click();
     await f.getByRole("button", { name: "Start exercise" }).waitFor();
     step("exercise created, facilitator in");
@@ -81,6 +83,7 @@ browserSuite("browser: an exercise from creation to the second turn", () => {
     await send(b, "Draft order");
     await panel(b).getByRole("alert").filter({ hasText: "request consent or agree a SOFA first" }).waitFor();
     await screenshot(b, "05-team-drafts-and-refusal");
+    await expectAccessible(b, "participant: drafts and a refusal");
     await dontSeeText(carol!.page, "Deploy NMS Valkyrie");
     step("refusal shown");
 
@@ -89,6 +92,7 @@ browserSuite("browser: an exercise from creation to the second turn", () => {
     await f.getByRole("button", { name: "Release inject 1.02" }).click();
     await f.locator('tr[data-inject="1.02"][data-status="released"]').waitFor();
     await screenshot(f, "06-facilitator-msel");
+    await expectAccessible(f, "exercise control: MSEL tab");
     await openTab(a, "News");
     await seeText(a, "1.02 Unidentified warship near the Northern Sea");
     await seeText(a, "1.01 Storm warning for Skerry Island");
@@ -96,6 +100,7 @@ browserSuite("browser: an exercise from creation to the second turn", () => {
     await seeText(carol!.page, "1.01 Storm warning for Skerry Island");
     await dontSeeText(carol!.page, "Unidentified warship");
     await screenshot(a, "07-news-and-injects");
+    await expectAccessible(a, "participant: News tab with injects");
     step("inject to its audience only");
 
     // Nordmark shares the sighting with Sudland only: Sudland has it, Ostria does not.
@@ -110,6 +115,7 @@ browserSuite("browser: an exercise from creation to the second turn", () => {
     await seeText(carol!.page, "Warship sighting");
     await seeText(carol!.page, "→ Sudland (turn 1)");
     await screenshot(carol!.page, "08-intelligence-shared");
+    await expectAccessible(carol!.page, "participant: Intelligence tab, a shared report");
     await openTab(dave!.page, "Intelligence");
     await dontSeeText(dave!.page, "Warship sighting");
     step("intel shared with one partner only");
@@ -127,11 +133,12 @@ browserSuite("browser: an exercise from creation to the second turn", () => {
     await carol!.page.getByRole("button", { name: "Nordmark (bilateral)" }).click();
     await panel(carol!.page).getByLabel("Message", { exact: true }).fill("Thanks for the sighting report. We will watch the Central Sea.");
     await send(carol!.page, "Send");
-    await a.getByRole("tab", { name: /Channels \(1 new\)/ }).waitFor();
+    await a.getByRole("tab", { name: "Channels 1 new" }).waitFor();
     await openTab(a, "Channels");
     await a.getByRole("button", { name: "Sudland (bilateral), 1 unread" }).click();
     await seeText(a, "We will watch the Central Sea.");
     await screenshot(a, "09-channels");
+    await expectAccessible(a, "participant: Channels tab");
     step("messages");
 
     // Everyone commits: the turn resolves for all.
@@ -158,8 +165,10 @@ browserSuite("browser: an exercise from creation to the second turn", () => {
     await a.waitForTimeout(200);
     await openTab(a, "Orders");
     await screenshot(a, "10-turn-two");
+    await expectAccessible(a, "participant: Orders tab in turn two");
     await openTab(f, "Control");
     await screenshot(f, "11-facilitator-turn-two");
+    await expectAccessible(f, "exercise control: Control tab in turn two");
     for (const p of people) expect(p.errors.filter((e) => !/favicon|GL Driver/.test(e))).toEqual([]);
   }, 90_000);
 });

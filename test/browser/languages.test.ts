@@ -104,7 +104,10 @@ browserSuite("browser: one team, two languages", () => {
     await en.locator(".topbar [data-language-menu]").selectOption({ label: "Français" });
     await seeText(en, "Tour 1 sur 10");
     await seeText(en, "Alice Lindqvist · Royaume du Nordvik");
+    // Region names on the map in French (the map in words; before, a 1 px hidden summary matched here).
+    await en.locator("summary", { hasText: "La carte en mots" }).click();
     await seeText(en, "Bassin central");
+    await en.locator("summary", { hasText: "La carte en mots" }).click();
     expect(await en.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     expect(await en.evaluate(() => document.documentElement.lang)).toBe("fr");
     expect(await internalWords(en)).toEqual([]);

@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { browserSuite, browserAndServer, person, screenshot, seeText, stepper, type Person } from "./support/browser.ts";
+import { expectAccessible, expectEveryTabAccessible } from "./support/axe.ts";
 import { shippedOrFixtureScenarios, type RunningServer } from "./support/server.ts";
 import { loadScenario, longDeployment } from "./support/route-pick.ts";
 
@@ -38,6 +39,7 @@ browserSuite("browser: walking skeleton", () => {
     await alice.page.getByLabel("Join code").fill(first!.code.toLowerCase().replace("-", ""));
     await alice.page.getByLabel("Your name").fill("Alice");
     await screenshot(alice.page, "01-start-page");
+    await expectAccessible(alice.page, "start page, join code typed");
     await alice.page.getByRole("button", { name: "Join exercise" }).click();
     step("alice joins");
     // The map is drawn by Phaser; the map element reports how many regions it drew.
@@ -96,6 +98,8 @@ browserSuite("browser: walking skeleton", () => {
     await alice.page.waitForTimeout(300);
     await screenshot(alice.page, "02-participant-map");
     await screenshot(facilitator.page, "03-facilitator-console");
+    await expectEveryTabAccessible(alice.page, "participant");
+    await expectEveryTabAccessible(facilitator.page, "exercise control");
 
     // A dropped network: the indicator says so, and the page reconnects on its own.
     await bob.context.setOffline(true);

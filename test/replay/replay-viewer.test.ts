@@ -6,6 +6,7 @@ import type { Browser } from "playwright-core";
 import { launchChromium, skipBrowser, ARTIFACTS } from "../support/chromium.ts";
 import { startWebServer } from "../support/web-server.ts";
 import { seatFor } from "../server/harness.ts";
+import { expectAccessible } from "../browser/support/axe.ts";
 
 const PORT = 2604;
 let server: Awaited<ReturnType<typeof startWebServer>>;
@@ -53,6 +54,7 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
     await page.locator('[data-testid="replay-map"]:not([data-regions-drawn="0"])').waitFor();
     await expectText(page, /Event \d+ of \d+ · turn 4 · ended/);
     await page.screenshot({ path: join(ARTIFACTS, "replay-white-cell-end.png"), fullPage: true });
+    await expectAccessible(page, "replay: white cell at the end");
 
     const pairs = () => page.getByLabel("Pair of nations").locator("option").allInnerTexts();
     expect(await pairs()).toEqual(["Nordmark – Redonia", "Nordmark – Sudland", "Redonia – Sudland"]);
@@ -67,6 +69,7 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
     expect(before).not.toContain("RNS Grom");
     expect(await page.locator("section[aria-labelledby=injects-h]").innerText()).not.toContain("Unidentified warship");
     await page.screenshot({ path: join(ARTIFACTS, "replay-sudland-before-sharing.png"), fullPage: true });
+    await expectAccessible(page, "replay: a nation's view before sharing");
 
     await page.getByRole("button", { name: "Next event" }).click();
     await expectText(page, new RegExp(`Event ${beforeSharing + 1} of .*shared an intelligence report`));
@@ -90,6 +93,7 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
     await page.getByRole("button", { name: /1\.02 Unidentified warship/ }).click();
     await expectText(page, /Event \d+ of \d+ · turn 1 · running · 1\.02 Unidentified warship/);
     await page.locator("section[aria-labelledby=review-h]").screenshot({ path: join(ARTIFACTS, "replay-inject-review.png") });
+    await expectAccessible(page, "replay: inject review");
 
     // The link carries no secret: a click trades the observer code for a one-time ticket.
     expect(await page.getByRole("link", { name: "HTML" }).getAttribute("href")).not.toContain(exercise.observerCode);
@@ -108,6 +112,7 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
     const aarPage = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
     await aarPage.setContent(html);
     await aarPage.screenshot({ path: join(ARTIFACTS, "aar-html.png"), fullPage: true });
+    await expectAccessible(aarPage, "after-action report (HTML)");
     await aarPage.pdf?.({ path: join(ARTIFACTS, "aar.pdf") }).catch(() => undefined);
     await aarPage.close();
     await page.close();
@@ -153,6 +158,7 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
     await page.getByRole("button", { name: "Add to improvement plan" }).click();
     await page.getByRole("cell", { name: "Intelligence reached Sudland only after a turn", exact: true }).waitFor();
     await page.locator("section[aria-labelledby=ip-h]").screenshot({ path: join(ARTIFACTS, "replay-improvement-plan.png") });
+    await expectAccessible(page, "replay: improvement plan");
     const md = await (await fetch(`${server.url}/api/exercises/${exercise.id}/aar?format=md`, { headers: { authorization: `Bearer ${exercise.observerCode}` } })).text();
     expect(md).toContain("| Intelligence reached Sudland only after a turn | Agree a standing intelligence-sharing arrangement before the next exercise | Nordmark | 2031-09-30 |");
     await page.close();

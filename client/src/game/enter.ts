@@ -46,6 +46,8 @@ export async function enterExercise(app: HTMLElement, entry: Entry): Promise<voi
     const session = await Session.join(entry.exerciseId, options, entry.title ?? stored?.title ?? "");
     setExerciseHash(entry.exerciseId);
     showGameScreen(app, session);
+    // Into the game: focus on its title (the exercise's name), not lost on the page's body.
+    app.querySelector<HTMLElement>("h1.exercise-title")?.focus();
   } catch (error) {
     console.warn("joining failed", error);
     if (error instanceof JoinError && error.kind === "protocol_mismatch") return showReloadOffer(app, error.message);

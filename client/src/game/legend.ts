@@ -25,6 +25,8 @@ export function legend(): { element: HTMLElement; update(ctx: GameContext): void
         marks.replaceChildren(
           h("li", {}, h("span", { class: "key-token own" }, sample), " ", t("game.legend.own")),
           h("li", {}, h("span", { class: "key-token foreign" }, sample), " ", t("game.legend.foreign")),
+          h("li", {}, h("span", { class: "key-token stack" }, t("map.stack.count", { count: 4 })), " ", t("map.legend.stack")),
+          h("li", {}, h("span", { class: "key-token owner" }, "ABC"), " ", t("map.legend.owner")),
           h("li", {}, h("span", { class: "key-crisis", "aria-hidden": "true" }, "▲"), " ", t("game.legend.crisis")),
           h("li", {}, h("span", { class: "key-bar", "aria-hidden": "true" }), " ", t("game.legend.stability")),
           h("li", {}, t("game.legend.route")),

@@ -6,13 +6,14 @@ import { reloadOffer } from "../ui/reload-offer.ts";
 import type { GameContext } from "./context.ts";
 import { selectionPanel } from "./selection-panel.ts";
 import { legend } from "./legend.ts";
+import { mapWords } from "./map-words.ts";
 import { t, lang } from "../i18n.ts";
-import { listIn } from "../../../shared/i18n/index.ts";
-import { exerciseTitle, regionName } from "./names.ts";
+import { exerciseTitle } from "./names.ts";
 
 /**
- * The map column: Phaser draws; the DOM carries the zoom buttons, the legend, a text summary
- * for screen readers, and the details of what is selected. Its words are set on every update,
+ * The map column: Phaser draws; the DOM carries the zoom buttons, the legend, the map in words
+ * (map-words.ts), and the details of what is selected. Only the canvas is the picture (role
+ * img): the buttons and cards over it stay reachable. Its words are set on every update,
  * so a language change re-labels it without rebuilding the map.
  */
 export function mapView(): { element: HTMLElement; update(ctx: GameContext): void; bridge: MapBridge; destroy(): void } {
@@ -26,7 +27,8 @@ export function mapView(): { element: HTMLElement; update(ctx: GameContext): voi
   const toolbar = h("div", { class: "map-toolbar", role: "toolbar" }, zoomIn, zoomOut, reset);
   const details = selectionPanel();
   const legendEl = legend();
-  const element = h("section", { class: "map-area" }, h("div", { class: "map-stage" }, figure, toolbar, legendEl.element), summary, details.element);
+  const words = mapWords();
+  const element = h("section", { class: "map-area" }, h("div", { class: "map-stage" }, figure, toolbar, legendEl.element, words.element), summary, details.element);
   const label = () => {
     figure.setAttribute("aria-label", t("game.map.name"));
     toolbar.setAttribute("aria-label", t("game.map.toolbar"));
@@ -36,13 +38,14 @@ export function mapView(): { element: HTMLElement; update(ctx: GameContext): voi
     element.setAttribute("aria-label", t("game.map.area"));
   };
   label();
-  bridge.on("drawn", ({ regions, assets, routes, simulated }) => {
+  bridge.on("drawn", ({ regions, assets, stacks, routes, simulated }) => {
     canvasHost.dataset.simulatedDrawn = String(simulated);
     canvasHost.dataset.regionsDrawn = String(regions);
     canvasHost.dataset.assetsDrawn = String(assets);
+    canvasHost.dataset.stacksDrawn = String(stacks);
     canvasHost.dataset.routesDrawn = String(routes);
   });
-  bridge.on("view", ({ x, y, zoom }) => (canvasHost.dataset.view = `${x},${y},${zoom}`));
+  bridge.on("view", ({ x, y, zoom, labelPx }) => (canvasHost.dataset.view = `${x},${y},${zoom},${labelPx}`));
   let ctx: GameContext | null = null;
   bridge.on("select", (selection) => ctx?.bus.select(selection));
   let game: Phaser.Game | null = null;
@@ -69,9 +72,10 @@ export function mapView(): { element: HTMLElement; update(ctx: GameContext): voi
       label();
       bridge.emit("model", { state: next.state, viewNation: next.viewNation, selection: next.bus.selection(), lang: lang() });
       const s = next.state;
-      setText(summary, t("game.map.summary", { title: exerciseTitle(s), count: s.scenario.regions.length, regions: listIn(lang(), s.scenario.regions.map((r) => regionName(s, r.id))) }));
+      setText(summary, t("map.summary", { title: exerciseTitle(s), count: s.scenario.regions.length }));
       details.update(next);
       legendEl.update(next);
+      words.update(next);
     },
     destroy() {
       destroyed = true;

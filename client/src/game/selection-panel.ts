@@ -110,7 +110,7 @@ function assetDetails(ctx: GameContext, a: ClientAsset): HTMLElement {
     );
     if (a.authority) rows.push([t("toa.selection.command"), commandLine(ctx, a.authority)]);
     if (a.destination) rows.push([movingLabel(a.intent), t("game.selection.routeLine", { destination: regionName(state, a.destination), eta: a.eta ?? "?", route: a.route.map((r) => regionName(state, r)).join(" → ") })]);
-    if (type) rows.push([t("game.selection.canFly"), listIn(lang(), type.missions.map((m) => term("mission", m)))], [t("game.selection.speed"), t("game.selection.speedLine", { speed: type.speed, domain: t(DOMAIN[type.domain] ?? "game.domain.any") })]);
+    if (type) rows.push([t(missionsLabel(type)), listIn(lang(), type.missions.map((m) => term("mission", m)))], [t("game.selection.speed"), t("game.selection.speedLine", { speed: type.speed, domain: t(DOMAIN[type.domain] ?? "game.domain.any") })]);
     rows.push(...liftRows(ctx, a));
   }
   // Ours to order: our own asset, or an ally's under alliance command when we are the commander (docs/RULES.md).
@@ -155,6 +155,14 @@ function liftRows(ctx: GameContext, a: ClientAsset): [string, string][] {
     rows.push([t("lift.selection.carries"), `${units.length ? listIn(lang(), units) : t("game.none")} · ${t("lift.selection.capacity", { aboard: units.length, capacity: lift.capacity })}`]);
   }
   return rows;
+}
+
+/** "Missions it can fly" is for aircraft: ships sail theirs, land units carry theirs out. */
+function missionsLabel(type: { category: string; domain: string }): MessageKey {
+  if (type.domain === "sea") return "map.missions.sea";
+  if (type.category === "air" || (type.category === "isr" && type.domain === "any")) return "map.missions.air";
+  if (type.domain === "land") return "map.missions.land";
+  return "map.missions.other";
 }
 
 const DOMAIN: Record<string, MessageKey> = { land: "game.domain.land", sea: "game.domain.sea", any: "game.domain.any" };

@@ -63,8 +63,15 @@ export function tabs(panels: Panel[], label: string): { element: HTMLElement; sh
         // Titles may follow the language (a panel's `title` getter): say them again on each update.
         setText(button.querySelector(".tab-title")!, panel.title);
         badge.hidden = count <= 0;
-        setText(badge, count > 99 ? "99+" : String(count));
-        button.setAttribute("aria-label", count > 0 ? t("game.tabs.unread", { title: panel.title, count }) : panel.title);
+        // The name is the words on the tab, "News 4", and "new" for screen readers only ("News 4
+        // new"): what is seen and what is heard (or said, to voice control) then match.
+        const shown = count > 99 ? "99+" : String(count);
+        const fresh = t("map.tabs.new", { count });
+        if (badge.dataset.words !== `${shown} ${fresh}`) {
+          badge.dataset.words = `${shown} ${fresh}`;
+          badge.replaceChildren(shown, h("span", { class: "visually-hidden" }, ` ${fresh}`));
+        }
+        button.removeAttribute("aria-label");
       }
     },
   };

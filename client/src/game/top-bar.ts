@@ -11,7 +11,8 @@ import { t, lang } from "../i18n.ts";
 
 /** Exercise title, who I am, the clock, tension, the connection, the language, and (for exercise control) "View as". */
 export function topBar(session: Session, getCtx: () => GameContext, leave: () => void): { element: HTMLElement; update(ctx: GameContext): void; announce(text: string): void; destroy(): void } {
-  const title = h("h1", { class: "exercise-title" });
+  // Focusable by script only: joining puts the focus here (enter.ts).
+  const title = h("h1", { class: "exercise-title", tabindex: "-1" });
   const who = h("span", { class: "who" });
   const swatch = h("span", { class: "swatch", "aria-hidden": "true" });
   const clock = turnClock();
@@ -41,6 +42,7 @@ export function topBar(session: Session, getCtx: () => GameContext, leave: () =>
     announce: (text) => setText(live, text),
     update(ctx) {
       setText(title, exerciseTitle(ctx.state));
+      title.title = exerciseTitle(ctx.state);
       const w = ctx.welcome;
       const name = w.name === FACILITATOR_SEAT_NAME ? "" : w.name;
       let label: string;
@@ -50,6 +52,7 @@ export function topBar(session: Session, getCtx: () => GameContext, leave: () =>
         label = ctx.viewNation ? t("game.bar.viewing", { who: base, nation: nationName(ctx.state, ctx.viewNation) }) : base;
       } else label = name ? t("game.bar.named", { name, role: t("game.bar.observer") }) : t("game.bar.observer");
       setText(who, label);
+      who.title = label;
       swatch.style.background = w.nation ? (ctx.state.nations[w.nation]?.color ?? "#888") : "#ffffff";
       clock.update(ctx.state);
       tension.update(ctx.state);

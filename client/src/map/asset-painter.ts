@@ -6,23 +6,32 @@ import { textOn } from "./palette.ts";
 import { t } from "../i18n.ts";
 import { carrierOf } from "../game/lift.ts";
 import { simulatedAssets } from "../game/simulated-marks.ts";
-import { tokenTexture, TOKEN_W as W, TOKEN_H as H, TOKEN_MARGIN, type TokenLook } from "./token-texture.ts";
+import { tokenTexture, TOKEN_W, TOKEN_H, TOKEN_MARGIN, type TokenLook } from "./token-texture.ts";
 
-export type TokenBox = { id: string; x: number; y: number; w: number; h: number };
+/** Where a token is on the map, for hit tests: an asset's, or a region's stack of them. */
+export type TokenBox = { kind: "asset" | "stack"; id: string; x: number; y: number; w: number; h: number };
 /** A drawn token: where it is (for hit tests) and how it looks (to redraw it at another zoom). */
+/** `simulated`: a unit someone not on the team (a bot) drafted an order for: ⚙ after its owner's code. */
 export type PaintedToken = { box: TokenBox; look: TokenLook; image: Phaser.GameObjects.Image; simulated: boolean };
 
 const GAP = 4;
+/** From this many units on, a region's units are one token with their count until it is opened. */
+export const STACK_FROM = 3;
 
 /**
  * Asset tokens, readable without hovering: category label (NAV, AIR, ISR …) over the owner's
  * code, filled with the owner's colour. Foreign assets are dark with a dashed outline in the
  * owner's colour and say when they were last seen ("T3"). Moving assets carry an arrow; a unit
- * aboard a ship carries an anchor (✈ aboard an aircraft) and stands next to its carrier. A unit
- * a bot has drafted an order for carries ⚙ after its owner's code.
+ * aboard a ship carries an anchor (✈ aboard an aircraft) and stands next to its carrier.
+ *
+ * Three or more units in one region are one stack token ("5 units" over the owners' codes) so
+ * they stay inside their hexagon; a stack in `open` (hovered, or its region or one of its units
+ * selected) is laid out unit by unit on a dark card above the rest of the map.
+ * `scale` enlarges tokens when the map is zoomed out, so their words stay readable (map-scene.ts).
  */
-export function paintAssets(scene: Phaser.Scene, tokens: Phaser.GameObjects.Container, model: MapModel, resolution: number): PaintedToken[] {
+export function paintAssets(scene: Phaser.Scene, tokens: Phaser.GameObjects.Container, model: MapModel, resolution: number, scale = 1, open: ReadonlySet<string> = new Set()): PaintedToken[] {
   const { state, selection } = model;
+  const simulated = simulatedAssets(state);
   const byRegion = new Map<string, ClientAsset[]>();
   for (const asset of Object.values(state.perspective?.assets ?? {})) {
     const list = byRegion.get(asset.region) ?? [];
@@ -30,35 +39,84 @@ export function paintAssets(scene: Phaser.Scene, tokens: Phaser.GameObjects.Cont
     byRegion.set(asset.region, list);
   }
   const regions = new Map(state.scenario.regions.map((r) => [r.id, r]));
+  const W = TOKEN_W * scale;
+  const H = TOKEN_H * scale;
+  const gap = GAP * scale;
   const painted: PaintedToken[] = [];
-  const simulated = simulatedAssets(state);
-  for (const [regionId, assets] of byRegion) {
+  const add = (box: TokenBox, look: TokenLook) => {
+    const image = scene.add.image(box.x + box.w / 2, box.y - TOKEN_MARGIN * scale, tokenTexture(scene, look, resolution)).setOrigin(0.5, 0).setScale(scale / resolution);
+    tokens.add(image);
+    painted.push({ box, look, image, simulated: box.kind === "asset" && simulated.has(box.id) });
+  };
+  // Open stacks last: drawn over their neighbours.
+  const order = [...byRegion.keys()].sort((a, b) => Number(open.has(a)) - Number(open.has(b)));
+  for (const regionId of order) {
+    const assets = byRegion.get(regionId)!;
     const region = regions.get(regionId);
     if (!region) continue;
     // A unit aboard is drawn right after its carrier, so the two read together.
     const place = (a: ClientAsset) => (a.foreign ? a.id : (a.embarkedOn ?? a.id));
     assets.sort((a, b) => Number(a.foreign) - Number(b.foreign) || a.owner.localeCompare(b.owner) || place(a).localeCompare(place(b)) || Number(!a.foreign && !!a.embarkedOn) - Number(!b.foreign && !!b.embarkedOn) || a.id.localeCompare(b.id));
+    const y0 = region.y + 6 * scale;
+    if (assets.length >= STACK_FROM && !open.has(regionId)) {
+      const selected = selection?.kind === "region" && selection.id === regionId;
+      add({ kind: "stack", id: regionId, x: region.x - W / 2, y: y0, w: W, h: H }, stackLook(model, assets, selected));
+      continue;
+    }
     const cols = Math.min(3, assets.length);
+    const rows = Math.ceil(assets.length / cols);
+    const left = region.x - (cols * W + (cols - 1) * gap) / 2;
+    if (assets.length >= STACK_FROM) {
+      // The opened stack's card: it covers what is under it, so the units read as one group.
+      const card = scene.add.rectangle(left - 2 * gap, y0 - 2 * gap, cols * W + (cols + 3) * gap, rows * H + (rows + 3) * gap, 0x0a1118, 0.88).setOrigin(0, 0).setStrokeStyle(2 * scale, 0xffffff, 0.9);
+      tokens.add(card);
+    }
     assets.forEach((asset, i) => {
       const col = i % cols;
       const row = Math.floor(i / cols);
-      const x = region.x - (cols * W + (cols - 1) * GAP) / 2 + col * (W + GAP);
-      const y = region.y + 6 + row * (H + GAP);
       const look = tokenLook(model, asset, selection?.kind === "asset" && selection.id === asset.id, simulated.has(asset.id));
-      const image = scene.add.image(x + W / 2, y - TOKEN_MARGIN, tokenTexture(scene, look, resolution)).setOrigin(0.5, 0).setScale(1 / resolution);
-      tokens.add(image);
-      painted.push({ box: { id: asset.id, x, y, w: W, h: H }, look, image, simulated: simulated.has(asset.id) });
+      add({ kind: "asset", id: asset.id, x: left + col * (W + gap), y: y0 + row * (H + gap), w: W, h: H }, look);
     });
   }
   return painted;
 }
 
 /** Swaps the tokens' textures for ones drawn at another resolution (after zooming across a step). */
-export function retextureTokens(scene: Phaser.Scene, painted: readonly PaintedToken[], resolution: number): void {
-  for (const { look, image } of painted) image.setTexture(tokenTexture(scene, look, resolution)).setScale(1 / resolution);
+export function retextureTokens(scene: Phaser.Scene, painted: readonly PaintedToken[], resolution: number, scale = 1): void {
+  for (const { look, image } of painted) image.setTexture(tokenTexture(scene, look, resolution)).setScale(scale / resolution);
 }
 
-/** `simulated`: a bot (or someone else not on the team) has drafted an order for it: ⚙ on the token. */
+/** The regions whose stacks are shown opened: the one under the pointer, and what is selected. */
+export function openStacks(model: MapModel, hovered: string | null): Set<string> {
+  const open = new Set<string>();
+  if (hovered) open.add(hovered);
+  const sel = model.selection;
+  if (sel?.kind === "region") open.add(sel.id);
+  if (sel?.kind === "asset") {
+    const region = model.state.perspective?.assets[sel.id]?.region;
+    if (region) open.add(region);
+  }
+  return open;
+}
+
+function stackLook({ state }: MapModel, assets: readonly ClientAsset[], selected: boolean): TokenLook {
+  const owners = [...new Set(assets.map((a) => a.owner))];
+  const codes = owners.map((o) => nationCode(state, o));
+  const one = owners.length === 1 ? state.nations[owners[0]!]?.color : undefined;
+  // One owner: its colour; several: a neutral card, their codes say whose.
+  const color = one ?? "#e8ecef";
+  return {
+    color,
+    ink: textOn(color),
+    top: t("map.stack.count", { count: assets.length }),
+    bottom: codes.length > 3 ? `${codes.slice(0, 2).join(" ")} +${codes.length - 2}` : codes.join(" "),
+    foreign: false,
+    degraded: false,
+    selected,
+    stack: true,
+  };
+}
+
 function tokenLook({ state }: MapModel, asset: ClientAsset, selected: boolean, simulated = false): TokenLook {
   const color = state.nations[asset.owner]?.color ?? "#8c8c8c";
   const category = categoryLabel(assetType(state, asset)?.category);
@@ -68,5 +126,5 @@ function tokenLook({ state }: MapModel, asset: ClientAsset, selected: boolean, s
   const carrier = carrierOf(state, asset);
   const aboard = carrier ? (assetType(state, carrier)?.domain === "sea" ? "⚓" : "✈") : "";
   const marker = aboard || (asset.status === "moving" ? "➜" : asset.status === "deployed" ? "●" : asset.prepositioned ? "◆" : "");
-  return { color, ink: textOn(color), top: `${category}${marker ? " " + marker : ""}`, bottom: simulated ? `${code} ⚙` : code, foreign: false, degraded: asset.status === "degraded", selected };
+  return { color, ink: textOn(color), top: `${category}${marker ? " " + marker : ""}`, bottom: code, foreign: false, degraded: asset.status === "degraded", selected };
 }

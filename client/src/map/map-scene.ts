@@ -1,7 +1,7 @@
 import * as Phaser from "phaser";
 import type { MapBridge, MapModel } from "./map-bridge.ts";
 import { paintRegions, type RegionShape } from "./region-painter.ts";
-import { paintAssets, retextureTokens, type PaintedToken } from "./asset-painter.ts";
+import { paintAssets, retextureTokens, openStacks, STACK_FROM, type PaintedToken } from "./asset-painter.ts";
 import { tokenResolution } from "./token-texture.ts";
 import { drawnSignature } from "./drawn-signature.ts";
 import { paintRoutes } from "./route-painter.ts";
@@ -12,11 +12,22 @@ import { t } from "../i18n.ts";
 
 const MIN_ZOOM = 0.3;
 const MAX_ZOOM = 4;
+/** Words and tokens are designed for this zoom; below it they grow (in steps) to keep their size on screen. */
+const DESIGN_ZOOM = 1;
+const MAX_LABEL_SCALE = 2.25;
+
+/** How much labels and tokens are enlarged at a zoom: in quarter steps, so zooming redraws rarely. */
+export function labelScale(zoom: number): number {
+  return Math.min(MAX_LABEL_SCALE, Math.max(1, Math.round((DESIGN_ZOOM / zoom) * 4) / 4));
+}
 
 /**
- * The map: draws whatever model the bridge last pushed, pans on drag, zooms on the wheel and
- * the page's buttons, and reports clicks on assets and regions as selections. The whole map is
- * redrawn when something it shows changed, never for camera moves: those only move the camera.
+ * The map: draws whatever model the bridge last pushed, pans on drag (one finger on a touch
+ * screen), zooms on the wheel, a two-finger pinch and the page's buttons, and reports clicks on
+ * assets and regions as selections. The whole map is redrawn when something it shows changed or
+ * the zoom crossed a label-size step (labelScale), never for other camera moves. Hovering a
+ * stack of units opens it (only the tokens are redrawn). The view is fitted to the regions until
+ * the person moves it; a resize (a panel opening) keeps the centre and never re-fits on its own.
  */
 export class MapScene extends Phaser.Scene {
   private bridge!: MapBridge;
@@ -30,6 +41,15 @@ export class MapScene extends Phaser.Scene {
   /** Texels per map unit of the token textures in use; follows the zoom in powers of two. */
   private tokenResolution = 1;
   private drag: { x: number; y: number; scrollX: number; scrollY: number; moved: boolean } | null = null;
+  /** Two fingers down: their distance and the zoom when the pinch began. */
+  private pinch: { distance: number; zoom: number } | null = null;
+  /** The size of labels and tokens drawn (labelScale of the zoom they were drawn at). */
+  private scaleDrawn = 1;
+  /** The region whose stack the pointer is over (opened), if any. */
+  private hovered: string | null = null;
+  /** The view's centre, kept across resizes. */
+  private centre: { x: number; y: number } | null = null;
+  private fitted = false;
   private userMovedCamera = false;
   /** The drawn regions' extent: the view fits this rather than the whole 1000 × 700 canvas. */
   private extent = { minX: 0, minY: 0, maxX: MAP_WIDTH, maxY: MAP_HEIGHT };
@@ -51,8 +71,12 @@ export class MapScene extends Phaser.Scene {
     this.routeLabels = this.add.container(0, 0).setDepth(3);
     this.tokens = this.add.container(0, 0).setDepth(5);
     this.fit();
+    this.input.addPointer(1);
     this.scale.on("resize", () => {
-      if (!this.userMovedCamera) this.fit();
+      // Fitted until the first real size is known; after that a new size (a panel opening or
+      // closing, the window) keeps what the person was looking at, at the same zoom.
+      if (!this.fitted || !this.centre) return this.fit();
+      this.cameras.main.centerOn(this.centre.x, this.centre.y);
     });
     this.setUpInput();
     this.unsubscribe.push(
@@ -67,40 +91,52 @@ export class MapScene extends Phaser.Scene {
   private lastView = "";
   override update() {
     const cam = this.cameras.main;
-    const view = { x: Math.round(cam.worldView.x * 10) / 10, y: Math.round(cam.worldView.y * 10) / 10, zoom: Math.round(cam.zoom * 1000) / 1000 };
-    const key = `${view.x},${view.y},${view.zoom}`;
+    // labelPx: how tall region names are on screen, in CSS pixels (13 map units at scale 1).
+    const view = { x: Math.round(cam.worldView.x * 10) / 10, y: Math.round(cam.worldView.y * 10) / 10, zoom: Math.round(cam.zoom * 1000) / 1000, labelPx: Math.round(13 * labelScale(cam.zoom) * cam.zoom * 10) / 10 };
+    const key = `${view.x},${view.y},${view.zoom},${view.labelPx}`;
     if (key !== this.lastView) {
       this.lastView = key;
       this.bridge.emit("view", view);
     }
-    const resolution = tokenResolution(cam.zoom);
+    this.centre = { x: cam.midPoint.x, y: cam.midPoint.y };
+    if (labelScale(cam.zoom) !== this.scaleDrawn && this.bridge.model) return this.draw(this.bridge.model);
+    const resolution = tokenResolution(cam.zoom * this.scaleDrawn);
     if (resolution !== this.tokenResolution) {
       this.tokenResolution = resolution;
-      retextureTokens(this, this.painted, resolution);
+      retextureTokens(this, this.painted, resolution, this.scaleDrawn);
     }
   }
 
   /** The signature of the model last drawn. */
   private drawn = "";
   private draw(model: MapModel) {
-    const signature = drawnSignature(model);
+    const scale = labelScale(this.cameras.main.zoom);
+    const signature = `${scale}|${drawnSignature(model)}`;
     if (signature === this.drawn) return;
     this.drawn = signature;
+    this.scaleDrawn = scale;
     this.regionLayer.clear();
     this.routeLayer.clear();
     this.labels.removeAll(true);
     this.routeLabels.removeAll(true);
-    this.tokens.removeAll(true);
-    this.shapes = paintRegions(this, this.regionLayer, this.labels, model);
+    this.shapes = paintRegions(this, this.regionLayer, this.labels, model, scale);
     const extent = bounds(this.shapes.flatMap((shape) => shape.outline));
     if (this.shapes.length && JSON.stringify(extent) !== JSON.stringify(this.extent)) {
       this.extent = extent;
       if (!this.userMovedCamera) this.fit();
     }
-    const routes = paintRoutes(this, this.routeLayer, this.routeLabels, model);
-    this.tokenResolution = tokenResolution(this.cameras.main.zoom);
-    this.painted = paintAssets(this, this.tokens, model, this.tokenResolution);
-    this.bridge.emit("drawn", { regions: this.shapes.length, assets: this.painted.length, routes, simulated: this.painted.filter((p) => p.simulated).length });
+    this.routes = paintRoutes(this, this.routeLayer, this.routeLabels, model);
+    this.paintTokens(model);
+  }
+
+  private routes = 0;
+  /** Tokens only: on a redraw, and when the pointer opens or leaves a stack. */
+  private paintTokens(model: MapModel) {
+    this.tokens.removeAll(true);
+    this.tokenResolution = tokenResolution(this.cameras.main.zoom * this.scaleDrawn);
+    this.painted = paintAssets(this, this.tokens, model, this.tokenResolution, this.scaleDrawn, openStacks(model, this.hovered));
+    const stacks = this.painted.filter((p) => p.box.kind === "stack").length;
+    this.bridge.emit("drawn", { regions: this.shapes.length, assets: this.painted.length - stacks, stacks, routes: this.routes, simulated: this.painted.filter((p) => p.simulated).length });
   }
 
   /** Fits the regions (with room for labels and tokens) into the view. */
@@ -111,6 +147,8 @@ export class MapScene extends Phaser.Scene {
     const zoom = Phaser.Math.Clamp(Math.min(cam.width / (maxX - minX + 2 * margin), cam.height / (maxY - minY + 2 * margin)), MIN_ZOOM, MAX_ZOOM);
     cam.setZoom(zoom);
     cam.centerOn((minX + maxX) / 2, (minY + maxY) / 2);
+    this.centre = { x: (minX + maxX) / 2, y: (minY + maxY) / 2 };
+    if (cam.width > 1 && cam.height > 1) this.fitted = true;
   }
 
   private cameraCommand(command: "in" | "out" | "reset") {
@@ -128,10 +166,20 @@ export class MapScene extends Phaser.Scene {
   private setUpInput() {
     const cam = this.cameras.main;
     this.input.on("pointerdown", (p: Phaser.Input.Pointer) => {
+      const [a, b] = this.downPointers();
+      if (a && b) {
+        // A second finger: a pinch from here on, and no click when the fingers lift.
+        this.pinch = { distance: Math.max(1, Phaser.Math.Distance.Between(a.x, a.y, b.x, b.y)), zoom: cam.zoom };
+        if (this.drag) this.drag.moved = true;
+        return;
+      }
       this.drag = { x: p.x, y: p.y, scrollX: cam.scrollX, scrollY: cam.scrollY, moved: false };
     });
     this.input.on("pointermove", (p: Phaser.Input.Pointer) => {
-      if (!this.drag || !p.isDown) return;
+      const [a, b] = this.downPointers();
+      if (a && b && this.pinch) return this.pinchTo(a, b);
+      if (!p.isDown) return this.hover(p);
+      if (!this.drag || this.pinch) return;
       const dx = p.x - this.drag.x;
       const dy = p.y - this.drag.y;
       if (!this.drag.moved && Math.hypot(dx, dy) < 5) return;
@@ -140,23 +188,70 @@ export class MapScene extends Phaser.Scene {
       cam.setScroll(this.drag.scrollX - dx / cam.zoom, this.drag.scrollY - dy / cam.zoom);
     });
     this.input.on("pointerup", (p: Phaser.Input.Pointer) => {
+      if (this.pinch) {
+        // One finger still down after a pinch: it pans on from where it is, without a click.
+        const [rest] = this.downPointers();
+        this.pinch = null;
+        this.drag = rest ? { x: rest.x, y: rest.y, scrollX: cam.scrollX, scrollY: cam.scrollY, moved: true } : null;
+        return;
+      }
       const wasDrag = this.drag?.moved;
       this.drag = null;
       if (wasDrag) return;
       const world = cam.getWorldPoint(p.x, p.y);
       this.bridge.emit("select", this.hitTest(world.x, world.y));
     });
+    this.input.on("gameout", () => this.setHovered(null));
     this.input.on("wheel", (p: Phaser.Input.Pointer, _over: unknown, _dx: number, dy: number) => {
-      const before = cam.getWorldPoint(p.x, p.y);
-      cam.setZoom(Phaser.Math.Clamp(cam.zoom * (dy > 0 ? 0.9 : 1.1), MIN_ZOOM, MAX_ZOOM));
-      const after = cam.getWorldPoint(p.x, p.y);
-      cam.setScroll(cam.scrollX + before.x - after.x, cam.scrollY + before.y - after.y);
-      this.userMovedCamera = true;
+      this.zoomAround(p.x, p.y, cam.zoom * (dy > 0 ? 0.9 : 1.1));
     });
   }
 
+  private downPointers(): Phaser.Input.Pointer[] {
+    return [this.input.pointer1, this.input.pointer2].filter((p) => p?.isDown);
+  }
+
+  /** Zooms to the fingers' spread, about the point between them. */
+  private pinchTo(a: Phaser.Input.Pointer, b: Phaser.Input.Pointer) {
+    const distance = Math.max(1, Phaser.Math.Distance.Between(a.x, a.y, b.x, b.y));
+    this.zoomAround((a.x + b.x) / 2, (a.y + b.y) / 2, this.pinch!.zoom * (distance / this.pinch!.distance));
+  }
+
+  /** Sets the zoom, keeping the map point under screen point (x, y) where it is. */
+  private zoomAround(x: number, y: number, zoom: number) {
+    const cam = this.cameras.main;
+    const before = cam.getWorldPoint(x, y);
+    cam.setZoom(Phaser.Math.Clamp(zoom, MIN_ZOOM, MAX_ZOOM));
+    const after = cam.getWorldPoint(x, y);
+    cam.setScroll(cam.scrollX + before.x - after.x, cam.scrollY + before.y - after.y);
+    this.userMovedCamera = true;
+  }
+
+  /** Opens the stack under the pointer (its region's), closes it when the pointer leaves. */
+  private hover(p: Phaser.Input.Pointer) {
+    const model = this.bridge.model;
+    if (!model) return;
+    const world = this.cameras.main.getWorldPoint(p.x, p.y);
+    const hit = this.hitTest(world.x, world.y);
+    let region: string | null = null;
+    if (hit?.kind === "region") region = hit.id;
+    else if (hit?.kind === "asset") region = model.state.perspective?.assets[hit.id]?.region ?? null;
+    const count = region ? Object.values(model.state.perspective?.assets ?? {}).filter((a) => a.region === region).length : 0;
+    this.setHovered(count >= STACK_FROM ? region : null);
+  }
+
+  private setHovered(region: string | null) {
+    if (region === this.hovered) return;
+    this.hovered = region;
+    if (this.bridge.model) this.paintTokens(this.bridge.model);
+  }
+
   private hitTest(x: number, y: number): { kind: "asset" | "region"; id: string } | null {
-    for (const { box } of this.painted) if (x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h) return { kind: "asset", id: box.id };
+    // The last drawn is on top (opened stacks are drawn last).
+    for (let i = this.painted.length - 1; i >= 0; i--) {
+      const { box } = this.painted[i]!;
+      if (x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h) return box.kind === "stack" ? { kind: "region", id: box.id } : { kind: "asset", id: box.id };
+    }
     for (const shape of this.shapes) if (contains(shape.outline, x, y)) return { kind: "region", id: shape.id };
     return null;
   }

@@ -1,8 +1,11 @@
+import { mapPalette, UNOWNED_LAND, UNOWNED_SEA, type MapPalette } from "../../../shared/colour/map-palette.ts";
+import type { ClientState } from "../state/client-state.ts";
+
 /** Colours for the map. Nation colours come from the scenario; everything else is fixed here. */
 export const MAP_COLORS = {
   background: 0x142331,
-  sea: 0x2f6686,
-  land: 0x8d9277,
+  sea: Number.parseInt(UNOWNED_SEA.slice(1), 16),
+  land: Number.parseInt(UNOWNED_LAND.slice(1), 16),
   border: 0x0a1118,
   selected: 0xffffff,
   adjacency: 0xb8c7d3,
@@ -33,3 +36,16 @@ export function mix(a: number, b: number, t: number): number {
   const ch = (shift: number) => Math.round(((a >> shift) & 255) * (1 - t) + ((b >> shift) & 255) * t);
   return (ch(16) << 16) | (ch(8) << 8) | ch(0);
 }
+
+/**
+ * The fills of owners' regions and of unowned land and sea for a scenario (derived once per
+ * scenario: shared/colour/map-palette.ts keeps any two apart for every colour vision).
+ */
+export function regionFills(state: ClientState): MapPalette {
+  const nations = state.scenario.nations.map((n) => ({ id: n.id, color: state.nations[n.id]?.color ?? n.color, mapFill: (n as { mapFill?: string }).mapFill }));
+  const key = JSON.stringify(nations);
+  if (key !== fillsKey) (fillsKey = key), (fills = mapPalette(nations));
+  return fills!;
+}
+let fillsKey = "";
+let fills: MapPalette | null = null;

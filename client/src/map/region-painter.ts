@@ -1,8 +1,8 @@
 import type * as Phaser from "phaser";
 import type { MapModel } from "./map-bridge.ts";
-import { regionOutline, hatchSegments, type Point } from "./geometry.ts";
-import { MAP_COLORS, hexToNumber, mix } from "./palette.ts";
-import { regionName, crisisName } from "../game/names.ts";
+import { regionOutline, hatchSegments, hexRadius, type Point } from "./geometry.ts";
+import { MAP_COLORS, hexToNumber, regionFills, textOn } from "./palette.ts";
+import { regionName, crisisName, nationCode } from "../game/names.ts";
 import { t } from "../i18n.ts";
 
 export type RegionShape = { id: string; outline: Point[]; x: number; y: number };
@@ -11,13 +11,15 @@ const LABEL_STYLE = { fontFamily: "system-ui, -apple-system, 'Segoe UI', sans-se
 const SMALL_STYLE = { ...LABEL_STYLE, fontSize: "11px", fontStyle: "normal", strokeThickness: 3 };
 
 /**
- * Regions from the scenario's data: outline (shape or hexagon), ownership colour, border,
+ * Regions from the scenario's data: outline (shape or hexagon), owner's fill and code, border,
  * name, stability bar, crisis marker with severity, and hatching where the viewer has no eyes
- * (no own territory or forces: foreign units there may go unseen).
+ * (no own territory or forces: foreign units there may go unseen). `scale` enlarges the words
+ * and marks when the map is zoomed out, so they stay readable on screen (map-scene.ts).
  */
-export function paintRegions(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics, labels: Phaser.GameObjects.Container, model: MapModel): RegionShape[] {
+export function paintRegions(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics, labels: Phaser.GameObjects.Container, model: MapModel, scale = 1): RegionShape[] {
   const { state, viewNation, selection } = model;
   const regions = state.scenario.regions;
+  const palette = regionFills(state);
   const shapes: RegionShape[] = regions.map((r) => ({ id: r.id, outline: regionOutline(r, regions), x: r.x, y: r.y }));
   const present = new Set<string>();
   if (viewNation) {
@@ -37,13 +39,14 @@ export function paintRegions(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics
     }
   }
 
+  const style = (base: Phaser.Types.GameObjects.Text.TextStyle, px: number) => ({ ...base, fontSize: `${Math.round(px * scale * 10) / 10}px`, strokeThickness: (base.strokeThickness ?? 0) * scale });
   for (const [index, spec] of regions.entries()) {
     const shape = shapes[index]!;
     const live = state.regions[spec.id];
     const owner = live?.owner ?? null;
     const ownerColor = owner ? hexToNumber(state.nations[owner]?.color ?? "#8c8c8c") : null;
-    const base = spec.kind === "sea" ? MAP_COLORS.sea : MAP_COLORS.land;
-    const fill = ownerColor === null ? base : mix(base, ownerColor, spec.kind === "sea" ? 0.35 : 0.7);
+    // The fill says who owns it (chosen to stay apart for every colour vision), the code says it again.
+    const fill = hexToNumber(owner ? (palette.owners[owner] ?? palette.land) : spec.kind === "sea" ? palette.sea : palette.land);
     const pts = vectors(shape.outline);
     g.fillStyle(fill, 1);
     g.fillPoints(pts, true);
@@ -65,20 +68,30 @@ export function paintRegions(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics
       g.strokePoints(pts, true, true);
     }
 
-    const name = scene.add.text(spec.x, spec.y - 30, regionName(state, spec.id), LABEL_STYLE).setOrigin(0.5, 1);
+    // Names wrap inside their region rather than run over the neighbours' (labels grow when zoomed out).
+    const width = 2 * hexRadius(spec, regions) * 0.98;
+    const name = scene.add.text(spec.x, spec.y - 30 * scale, regionName(state, spec.id), { ...style(LABEL_STYLE, 13), align: "center", wordWrap: { width: Math.max(width, 60 * scale) } }).setOrigin(0.5, 1);
     labels.add(name);
     const stability = Math.round(live?.stability ?? 0);
-    drawStability(g, spec.x, spec.y - 24, stability);
-    labels.add(scene.add.text(spec.x + 30, spec.y - 20, `${stability}`, SMALL_STYLE).setOrigin(0, 0.5));
+    drawStability(g, spec.x, spec.y - 24 * scale, stability, scale);
+    labels.add(scene.add.text(spec.x + 30 * scale, spec.y - 20 * scale, `${stability}`, style(SMALL_STYLE, 11)).setOrigin(0, 0.5));
+    if (owner) {
+      // The owner's code before the stability bar, boxed in the owner's colour: ownership in words.
+      const ownerTag = scene.add
+        .text(spec.x - 31 * scale, spec.y - 20 * scale, nationCode(state, owner), { ...style(SMALL_STYLE, 11), fontStyle: "bold", color: textOn(state.nations[owner]?.color ?? "#8c8c8c"), backgroundColor: state.nations[owner]?.color ?? "#8c8c8c", strokeThickness: 0, padding: { x: 2 * scale, y: 0 } })
+        .setOrigin(1, 0.5);
+      labels.add(ownerTag);
+    }
     if (live?.crisis) {
       // Above the name, boxed: a triangle, the kind and the severity (never colour alone).
+      const top = name.y - name.displayHeight - 4 * scale;
       const label = scene.add
-        .text(spec.x + 8, spec.y - 48, t("game.map.crisis", { kind: crisisName(live.crisis.kind), severity: Math.round(live.crisis.severity) }), { ...SMALL_STYLE, fontStyle: "bold", color: "#000000", backgroundColor: "#f0e442", strokeThickness: 0, padding: { x: 3, y: 1 } })
+        .text(spec.x + 8 * scale, top, t("game.map.crisis", { kind: crisisName(live.crisis.kind), severity: Math.round(live.crisis.severity) }), { ...style(SMALL_STYLE, 11), fontStyle: "bold", color: "#000000", backgroundColor: "#f0e442", strokeThickness: 0, padding: { x: 3 * scale, y: 1 * scale } })
         .setOrigin(0.5, 1);
       labels.add(label);
-      const cx = label.x - label.width / 2 - 10;
-      const cy = spec.y - 48 - label.height / 2;
-      const size = 6 + Math.min(6, live.crisis.severity / 15);
+      const cx = label.x - label.width / 2 - 10 * scale;
+      const cy = top - label.height / 2;
+      const size = (6 + Math.min(6, live.crisis.severity / 15)) * scale;
       g.fillStyle(MAP_COLORS.crisis, 1);
       g.lineStyle(2, 0x000000, 1);
       g.fillTriangle(cx, cy - size, cx - size, cy + size * 0.8, cx + size, cy + size * 0.8);
@@ -89,12 +102,13 @@ export function paintRegions(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics
 }
 
 /** A small bar: stability 0–100, with its number beside it (colour is never the only cue). */
-function drawStability(g: Phaser.GameObjects.Graphics, x: number, y: number, value: number) {
-  const w = 56;
+function drawStability(g: Phaser.GameObjects.Graphics, x: number, y: number, value: number, scale: number) {
+  const w = 56 * scale;
+  const h = 6 * scale;
   g.fillStyle(0x000000, 0.75);
-  g.fillRect(x - w / 2 - 1, y - 1, w + 2, 8);
+  g.fillRect(x - w / 2 - 1, y - 1, w + 2, h + 2);
   g.fillStyle(value >= 60 ? 0x56b4e9 : value >= 35 ? 0xe69f00 : 0xd55e00, 1);
-  g.fillRect(x - w / 2, y, (w * Math.max(0, Math.min(100, value))) / 100, 6);
+  g.fillRect(x - w / 2, y, (w * Math.max(0, Math.min(100, value))) / 100, h);
 }
 
 function inset(outline: Point[], cx: number, cy: number, factor: number): Point[] {

@@ -11,6 +11,8 @@ export type TokenLook = {
   foreign: boolean;
   degraded: boolean;
   selected: boolean;
+  /** A region's stack of units: drawn as a pile of cards. */
+  stack?: boolean;
 };
 
 export const TOKEN_W = 50;
@@ -81,6 +83,13 @@ function drawToken(look: TokenLook, resolution: number): HTMLCanvasElement {
     ctx.stroke();
     ctx.setLineDash([]);
   } else {
+    if (look.stack) {
+      // Two cards peeking out behind: a pile, which one click or hover opens.
+      for (const d of [4, 2]) {
+        fillRounded(ctx, d, -d, W, H, 4, "#000000");
+        fillRounded(ctx, d + 0.75, -d + 0.75, W - 1.5, H - 1.5, 3.5, look.color);
+      }
+    }
     fillRounded(ctx, 0, 0, W, H, 4, look.color);
     ctx.globalAlpha = 0.9;
     ctx.strokeStyle = look.ink;

@@ -16,7 +16,9 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
   const w = panelWords();
   const list = w.attr(h("ul", { class: "channel-list" }), "aria-label", "panels.channels.title");
   const heading = h("h3", { id: "channel-heading" }, "");
-  const log = h("ol", { class: "messages", role: "log", "aria-labelledby": "channel-heading", "aria-live": "polite" });
+  const log = h("ol", { class: "messages" });
+  // The log is around the list: role "log" on the <ol> itself would unmake its <li>s as list items.
+  const logRegion = h("div", { role: "log", "aria-labelledby": "channel-heading", "aria-live": "polite" }, log);
   const empty = w.text(h("p", { class: "muted" }), "panels.channels.empty");
   const history = new ChatHistory();
   const earlierStatus = h("p", { class: "form-status", role: "status" }, "");
@@ -41,7 +43,7 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
   text.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) form.requestSubmit();
   });
-  const element = h("div", { class: "panel channels" }, w.text(h("h2"), "panels.channels.title"), h("div", { class: "channel-layout" }, w.attr(h("nav", {}, list), "aria-label", "panels.channels.title"), h("div", { class: "channel-view" }, heading, empty, earlier, earlierStatus, log, form)));
+  const element = h("div", { class: "panel channels" }, w.text(h("h2"), "panels.channels.title"), h("div", { class: "channel-layout" }, w.attr(h("nav", {}, list), "aria-label", "panels.channels.title"), h("div", { class: "channel-view" }, heading, empty, earlier, earlierStatus, logRegion, form)));
 
   const readKey = () => {
     const ctx = getCtx();

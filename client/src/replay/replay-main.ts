@@ -174,7 +174,8 @@ class ReplayScreen {
     for (const m of s.injects) ticks.append(h("span", { class: "tick inject", style: `left:${(100 * m.seq) / Math.max(1, s.lastSeq)}%`, title: w.inject(m.inject) }, "◆"));
     this.els.position = h("p", { class: "position", role: "status", "aria-live": "polite" });
     this.els.map = this.map.element;
-    this.els.side = h("div", { class: "side" });
+    // Scrolls on its own: focusable (and named) so the keyboard can scroll it too.
+    this.els.side = h("div", { class: "side", tabindex: "0", role: "region", "aria-label": t("map.replay.side") });
     this.els.charts = h("div", { class: "charts" });
     this.els.pair = h("div", { class: "pair" });
     this.els.branch = h("p", { class: "status-line" });

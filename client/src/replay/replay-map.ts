@@ -9,7 +9,8 @@ import { t } from "../i18n.ts";
 /** The live client's Phaser map, fed with the replay's state at the scrubber's moment. */
 export function replayMap(): { element: HTMLElement; render(state: ClientState, viewNation: string | null): void } {
   const bridge = new MapBridge();
-  const canvas = h("div", { class: "map-canvas replay-map-canvas", "data-testid": "replay-map", "data-regions-drawn": "0" });
+  // Only the canvas is the picture: the zoom toolbar beside it stays reachable (an img role hides its children).
+  const canvas = h("div", { class: "map-canvas replay-map-canvas", "data-testid": "replay-map", "data-regions-drawn": "0", role: "img", "aria-label": t("replay.map") });
   bridge.on("drawn", ({ regions, assets }) => {
     canvas.dataset.regionsDrawn = String(regions);
     canvas.dataset.assetsDrawn = String(assets);
@@ -27,13 +28,13 @@ export function replayMap(): { element: HTMLElement; render(state: ClientState, 
     h("button", { type: "button", onclick: () => bridge.emit("camera", "out"), "aria-label": t("replay.zoomOut") }, "−"),
     h("button", { type: "button", onclick: () => bridge.emit("camera", "reset") }, t("replay.resetView")),
   );
-  const element = h("div", { class: "replay-map-box", role: "img", "aria-label": t("replay.map") }, canvas, toolbar);
+  const element = h("div", { class: "replay-map-box" }, canvas, toolbar);
   // Phaser comes in a chunk of its own (load-map.ts): the replay's login and panels never wait for it.
   requestAnimationFrame(() => {
     startMap(canvas, bridge).catch((error: unknown) => {
       console.warn("the map could not be loaded", error);
       // Not a picture any more: the offer's button must be reachable (an img role hides its children).
-      element.removeAttribute("role");
+      canvas.removeAttribute("role");
       canvas.replaceChildren(reloadOffer(t("serving.mapFailed")));
     });
   });

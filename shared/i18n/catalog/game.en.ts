@@ -28,7 +28,6 @@ export default {
   "game.screen.left": "You left the exercise. Your seat is kept: “Rejoin exercise” brings you back.",
   "game.ping.you": "You pinged {region}.",
   "game.ping.other": "{who} pinged {region}.",
-  "game.tabs.unread": "{title} ({count, plural, one {# new} other {# new}})",
   "game.tabs.nations": "Nations",
 
   "game.bar.member": "{name} · {nation}",
@@ -116,7 +115,6 @@ export default {
   "game.selection.returningTo": "Returning to",
   "game.selection.movingTo": "Moving to",
   "game.selection.routeLine": "{destination}, arrives turn {eta} (via {route})",
-  "game.selection.canFly": "Missions it can take",
   "game.selection.speed": "Speed",
   "game.selection.speedLine": "{speed, plural, one {# region} other {# regions}} a turn, {domain}",
   "game.selection.orderAsset": "Order this asset",

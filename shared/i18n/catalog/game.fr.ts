@@ -31,7 +31,6 @@ export default {
   "game.screen.left": "Vous avez quitté l'exercice. Votre place est conservée : « Reprendre l'exercice » vous y ramène.",
   "game.ping.you": "Vous avez signalé la zone {region}.",
   "game.ping.other": "{who} a signalé la zone {region}.",
-  "game.tabs.unread": "{title} ({count, plural, one {# nouveau} other {# nouveaux}})",
   "game.tabs.nations": "Nations",
 
   "game.bar.member": "{name} · {nation}",
@@ -119,7 +118,6 @@ export default {
   "game.selection.returningTo": "En retour vers",
   "game.selection.movingTo": "En mouvement vers",
   "game.selection.routeLine": "{destination}, arrivée au tour {eta} (via {route})",
-  "game.selection.canFly": "Missions possibles",
   "game.selection.speed": "Vitesse",
   "game.selection.speedLine": "{speed, plural, one {# zone} other {# zones}} par tour, {domain}",
   "game.selection.orderAsset": "Donner un ordre à ce moyen",
