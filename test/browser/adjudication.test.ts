@@ -125,7 +125,8 @@ browserSuite("browser: an adjudication with several changes", () => {
     const firedEvent = events.find((e: { type: string }) => e.type === "injectFired");
     expect(firedEvent.inject.spec.effects).toEqual([{ kind: "crisis", region: "c-sea", crisisKind: "oil spill", severity: 45 }]);
 
-    // Sudland reads the inject and answers it as expected: the review counts the response.
+    // Sudland reads the inject and answers it: whether a message coordinates is for the evaluators to
+    // judge (no rule reads its words), so the review shows the message sent, for the evaluator.
     const carol = await person(browser);
     const c = carol.page;
     await joinFromStartPage(c, server.url, ex.joinCodes.find((j) => j.nation === "south")!.code, "Carol");
@@ -140,8 +141,9 @@ browserSuite("browser: an adjudication with several changes", () => {
 
     const aar = await (await fetch(`${server.url}/api/exercises/${ex.id}/aar?format=json`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).json();
     const review = aar.injects.find((i: { inject: string }) => i.inject === fired.id);
-    expect(review).toMatchObject({ title: "Tanker aground in the Central Sea", releasedTurn: 1, verdict: "met", capability: "Environmental response", objective: "Coordinate a cross-border spill response", expected: [{ description: "Coordinate the spill response with Nordmark", command: "sendMessage" }] });
-    expect(review.expected[0].byNation).toMatchObject([{ nation: "south", verdict: "met", responseTurns: 0 }]);
+    expect(review).toMatchObject({ title: "Tanker aground in the Central Sea", releasedTurn: 1, verdict: "for the evaluator", capability: "Environmental response", objective: "Coordinate a cross-border spill response", expected: [{ description: "Coordinate the spill response with Nordmark", command: "sendMessage" }] });
+    expect(review.expected[0].byNation).toMatchObject([{ nation: "south", verdict: "for the evaluator", responseTurns: 0 }]);
+    expect(review.expected[0].byNation[0].action).not.toBeNull();
     expect(control.errors).toEqual([]);
     expect(carol.errors.filter((e) => !/favicon|GL Driver/.test(e))).toEqual([]);
   }, 60_000);

@@ -57,6 +57,9 @@ browserSuite("browser: plain words on every screen", () => {
   const extraFree: Record<string, string[]> = { "aar-html-fr": [scenario.title] };
   /** Free text people typed (chat, titles, names): shown as written, in whatever language. */
   const freeText: string[] = [];
+  // The adversary's playbook speaks in character, in the words its author wrote (one language:
+  // a playbook's statements and messages are not translated yet; docs/SCENARIOS.md says so).
+  for (const nation of scenario.nations) for (const level of nation.playbook?.levels ?? []) for (const rule of level.rules) for (const move of rule.then) if ("text" in move) freeText.push(move.text);
   const findings: string[] = [];
 
   type Texts = { where: string; text: string }[];

@@ -80,7 +80,7 @@ describe("the benchmark runners refuse unknown flags before measuring anything",
 
   it.each([
     ["run.ts", ["--quik"], 'unknown argument "--quik"'],
-    ["run.ts", ["--only", "netwrk"], "--only must be replay, history, ops, rooms, network, flood, client, scale, capacity, not “netwrk”"],
+    ["run.ts", ["--only", "netwrk"], "--only must be replay, history, ops, rooms, playtest, network, flood, client, scale, capacity, not “netwrk”"],
     ["run.ts", ["--processes", "3"], "--processes must be a whole number from 1 to 2"],
     ["soak.ts", ["--minutes", "0.5"], "--minutes must be a whole number from 1 to 1440"],
     ["soak.ts", ["--minuts", "2"], 'unknown argument "--minuts"'],

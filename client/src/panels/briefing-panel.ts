@@ -59,7 +59,7 @@ function ownNation(ctx: GameContext, me: string): HTMLElement {
     books ? h("p", {}, t("participant.briefing.books", { budget: num(books.budget), perTurn: num(books.budgetPerTurn), capital: num(books.politicalCapital), readiness: num(books.readiness) })) : null,
     own.length ? h("ul", { class: "briefing-assets" }, own.map((a) => h("li", {}, t("participant.briefing.asset", { category: categoryLabel(assetType(s, a)?.category), name: assetName(s, a.id), region: regionName(s, a.region), status: term("assetStatus", a.status) })))) : null,
     h("h4", {}, t("participant.briefing.agreements")),
-    standing.length ? h("ul", {}, standing.map((a) => h("li", {}, t("participant.briefing.agreement", { title: a.title, kind: term("agreementKind", a.kind), parties: a.parties.filter((n) => n !== me).map((n) => nationName(s, n)).join(", ") })))) : h("p", { class: "muted" }, t("participant.briefing.noAgreements")),
+    standing.length ? h("ul", {}, standing.map((a) => h("li", {}, t("participant.briefing.agreement", { title: (a as typeof a & { i18n?: object }).i18n ? scenarioText(s, a, "title") : a.title, kind: term("agreementKind", a.kind), parties: a.parties.filter((n) => n !== me).map((n) => nationName(s, n)).join(", ") })))) : h("p", { class: "muted" }, t("participant.briefing.noAgreements")),
   );
 }
 
