@@ -81,6 +81,7 @@ export const PerspectiveSchema = schema(
     injects: t.map("string"),
     objectives: t.map("string"),
     notes: t.map("string"),
+    controlLog: t.map("string"),
     feed: t.map("string"),
     seats: t.map(SeatSchema),
   },

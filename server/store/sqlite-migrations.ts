@@ -57,6 +57,17 @@ CREATE TABLE IF NOT EXISTS seats (
 CREATE INDEX IF NOT EXISTS seats_by_exercise ON seats (exercise_id, created_at);
 CREATE INDEX IF NOT EXISTS join_codes_by_exercise ON join_codes (exercise_id, role);`,
   },
+  {
+    version: 3,
+    // Role-player, evaluator and controller codes: the exercise keeps them (as it keeps its join
+    // codes) as JSON, join_codes finds them by code and slot, and a seat keeps what its code
+    // allowed. Older rows have NULL in each: no such codes, an older role's seat.
+    about: "role-player, evaluator and controller codes and seats",
+    sql: `
+ALTER TABLE exercises ADD COLUMN seat_codes TEXT;
+ALTER TABLE join_codes ADD COLUMN slot TEXT;
+ALTER TABLE seats ADD COLUMN details TEXT;`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

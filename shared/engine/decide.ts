@@ -18,6 +18,8 @@ import * as injects from "./injects.ts";
 import * as adjudication from "./adjudication.ts";
 import * as toa from "./toa.ts";
 import { setNationControl } from "./nation-control.ts";
+import { controllerRefusal } from "./control-scope.ts";
+import { controlMessage, logControlEntry } from "./control-log.ts";
 
 /**
  * `states[i]` is the state after `events[i]` once the events are stamped with `now` (what
@@ -67,7 +69,12 @@ const FACILITATOR_ACTIONS: Record<FacilitatorCommandType, MessageKey> = {
   removeImprovement: "engine.action.removeImprovement",
   designateCommander: "toa.action.designateCommander",
   setNationControl: "control.action.setNationControl",
+  controlMessage: "seats.action.controlMessage",
+  logControlEntry: "seats.action.logControlEntry",
 };
+
+/** Exercise control's commands an evaluator may give too: notes are signed with the evaluator's name. */
+const EVALUATOR_MAY = new Set<string>(["addNote"]);
 
 /** Participant commands exercise control may also give, for any team. */
 const FACILITATOR_MAY_ALSO = new Set<string>(["withdrawDraft"]);
@@ -76,11 +83,15 @@ function authorize(state: ExerciseState, command: Command, actor: Actor): Reject
   const type = command.type as string;
   if (actor.role === "system") return type === "timerExpired" ? null : refuse(RejectionCode.NotFacilitator, "engine.auth.serverTimerOnly");
   if (type === "timerExpired") return refuse(RejectionCode.NotFacilitator, "engine.auth.clockOnly");
+  if (actor.role === "evaluator" && EVALUATOR_MAY.has(type)) return null;
   if (actor.role === "observer" || actor.role === "evaluator") return refuse(RejectionCode.ReadOnly, "engine.auth.readOnly");
-  if ((FACILITATOR_COMMANDS as string[]).includes(type) && actor.role !== "facilitator") {
+  const control = actor.role === "facilitator" || actor.role === "controller";
+  if ((FACILITATOR_COMMANDS as string[]).includes(type) && !control) {
     return refuse(RejectionCode.NotFacilitator, "engine.auth.facilitatorOnly", { action: { key: FACILITATOR_ACTIONS[type as FacilitatorCommandType] } });
   }
-  if (actor.role === "facilitator" && FACILITATOR_MAY_ALSO.has(type)) return null;
+  // A named controller: the lead's commands within its nations (control-scope.ts).
+  if (actor.role === "controller" && (FACILITATOR_COMMANDS as string[]).includes(type)) return controllerRefusal(state, command, actor);
+  if (control && FACILITATOR_MAY_ALSO.has(type)) return actor.role === "controller" ? controllerRefusal(state, command, actor) : null;
   if ((PARTICIPANT_COMMANDS as string[]).includes(type)) {
     if (actor.role !== "participant") return refuse(RejectionCode.NotYourNation, "engine.auth.notAsNation");
     if (!state.nations[actor.nation]) return refuse(RejectionCode.NotYourNation, "engine.nation.unknown");
@@ -162,6 +173,10 @@ function dispatch(b: EventBuilder, command: Command, actor: Actor): Rejection | 
       return adjudication.adjustState(b, command, actor);
     case "addNote":
       return adjudication.addNote(b, command, actor);
+    case "controlMessage":
+      return controlMessage(b, command, actor);
+    case "logControlEntry":
+      return logControlEntry(b, command, actor);
     case "recordImprovement":
       return adjudication.recordImprovement(b, command, actor);
     case "removeImprovement":

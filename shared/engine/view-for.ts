@@ -1,4 +1,4 @@
-import type { ExerciseState, NationState, AssetState, Report, Agreement, ConsentRequest, InfoRequest, Draft, Message, ObserverNote, RegionState, Relation, ObjectiveState } from "../state/schema.ts";
+import type { ControlLogEntry, ExerciseState, NationState, AssetState, Report, Agreement, ConsentRequest, InfoRequest, Draft, Message, ObserverNote, RegionState, Relation, ObjectiveState } from "../state/schema.ts";
 import type { InjectSpec } from "../scenario/schema.ts";
 import { channelsOf } from "./channels.ts";
 import { allMessages, pairOf } from "../state/schema.ts";
@@ -79,6 +79,8 @@ export type View = {
   injects: Record<string, InjectView>;
   objectives: Record<string, ObjectiveState & { title: string; nation: string | null; i18n?: Record<string, { title?: string }> }>;
   notes: Record<string, ObserverNote>;
+  /** Exercise control's logbook (white cell only; empty before the first entry). */
+  controlLog: Record<string, ControlLogEntry>;
 };
 
 /**
@@ -119,6 +121,7 @@ export function viewFor(state: ExerciseState, viewer: Viewer): View {
     injects: viewParts.injects(state, scope),
     objectives: viewParts.objectives(state, scope),
     notes: viewParts.notes(state, scope),
+    controlLog: viewParts.controlLog(state, scope),
   };
 }
 
@@ -211,6 +214,7 @@ export const viewParts = {
     return objectives;
   },
   notes: (state: ExerciseState, { all }: Scope): Record<string, ObserverNote> => (all ? state.notes : {}),
+  controlLog: (state: ExerciseState, { all }: Scope): Record<string, ControlLogEntry> => (all ? (state.controlLog ?? NO_ENTRIES) : NO_ENTRIES),
 };
 
 /** Every state field each part reads: while they are the same objects, the part is unchanged. */
@@ -226,6 +230,7 @@ export const viewPartInputs: { [K in keyof typeof viewParts]: (state: ExerciseSt
   injects: (s) => [s.injects],
   objectives: (s) => [s.objectives, s.scenario],
   notes: (s) => [s.notes],
+  controlLog: (s) => [s.controlLog],
 };
 
 /**
@@ -238,6 +243,8 @@ export function messageFilter(state: ExerciseState, viewer: Viewer): { key: stri
   const readable = new Set(channels);
   return { key: channels.join("|"), reads: (channel) => readable.has(channel), visible: (message) => readable.has(message.channel) };
 }
+
+const NO_ENTRIES: Record<string, ControlLogEntry> = Object.freeze({}) as Record<string, ControlLogEntry>;
 
 // Views of unchanged records are reused, so the server's projection can skip them by identity.
 const whiteInjects = new WeakMap<object, InjectView>();

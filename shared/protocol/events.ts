@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NationControl, ImprovementItem, Order, Report, Agreement, ConsentRequest, InfoRequest, Message, ObserverNote, Detection, InjectState, AssetState, Crisis } from "../state/schema.ts";
+import { ControlLogEntry, NationControl, ImprovementItem, Order, Report, Agreement, ConsentRequest, InfoRequest, Message, ObserverNote, Detection, InjectState, AssetState, Crisis } from "../state/schema.ts";
 import { Policies } from "../scenario/schema.ts";
 import { Effect } from "../scenario/effects.ts";
 import type { Msg } from "../i18n/message.ts";
@@ -79,6 +79,7 @@ export const EventBody = z.discriminatedUnion("type", [
   z.object({ type: z.literal("injectDelayed"), inject: z.string(), toTurn: z.number() }),
   z.object({ type: z.literal("stateAdjusted"), effects: z.array(Effect), rationale: z.string(), by: z.string() }),
   z.object({ type: z.literal("noteAdded"), note: ObserverNote }),
+  z.object({ type: z.literal("controlLogged"), entry: ControlLogEntry }),
   z.object({ type: z.literal("objectiveMet"), objective: z.string(), turn: z.number() }),
   z.object({ type: z.literal("rngAdvanced"), rng: z.number() }),
   z.object({ type: z.literal("improvementRecorded"), item: ImprovementItem }),

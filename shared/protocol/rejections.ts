@@ -48,6 +48,8 @@ export const RejectionCode = {
   NotReleasable: "not_releasable",
   /** A received report is passed on without its originator's release. */
   OriginatorControl: "originator_control",
+  /** A controller limited to some nations acted beyond them, or gave a command reserved to the lead controller. */
+  OutOfScope: "out_of_scope",
   Internal: "internal_error",
 } as const;
 export type RejectionCode = (typeof RejectionCode)[keyof typeof RejectionCode];

@@ -278,6 +278,10 @@ export const NationControl = z.object({
 });
 export type NationControl = z.infer<typeof NationControl>;
 
+/** One line of the controller log: who of exercise control wrote what, when (engine/control-log.ts). */
+export const ControlLogEntry = z.object({ id: z.string(), by: z.string(), text: z.string(), turn: z.number(), at: z.number() });
+export type ControlLogEntry = z.infer<typeof ControlLogEntry>;
+
 export const ExerciseState = z.object({
   exerciseId: z.string(),
   scenario: ScenarioSpec,
@@ -327,6 +331,8 @@ export const ExerciseState = z.object({
   pendingDiplomacy: z.array(z.object({ kind: z.enum(["jointExercise", "dialogue"]), nations: z.array(z.string()), by: z.string() })),
   /** Who plays each nation, where exercise control changed it from the default (engine/nation-control.ts). */
   nationControl: z.record(z.string(), NationControl).optional(),
+  /** Exercise control's logbook, by entry id; absent until the first entry. White cell only. */
+  controlLog: z.record(z.string(), ControlLogEntry).optional(),
   /** How alarmed the adversary is, 0–100 (rules.initialTension at the start; engine/tension.ts). Public. */
   tension: z.number(),
   /** What moved tension at the last resolution that moved it, as messages (shown with it). */

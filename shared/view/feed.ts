@@ -207,7 +207,12 @@ export function feedItemFor(event: ExerciseEvent, state: ExerciseState, viewer: 
     case "ruleApplied":
       return white || event.nations.length === 0 || event.nations.includes(me!) ? item("rule", event.msg) : null;
     case "stateAdjusted":
-      return white ? item("adjudication", msg("feed.adjudication", { rationale: event.rationale })) : null;
+      return white ? item("adjudication", msg("seats.feed.adjudicatedBy", { by: event.by, rationale: event.rationale })) : null;
+    case "actedFor":
+      // Who was behind a simulated move is exercise control's to know; players read the move itself.
+      return white ? item("rule", msg("seats.feed.actedFor", { by: event.by, as: event.as, nation: ref("nation", event.nation) })) : null;
+    case "controlLogged":
+      return white ? item("adjudication", msg("seats.feed.controlLogged", { by: event.entry.by, text: event.entry.text })) : null;
     case "objectiveMet": {
       const spec = state.scenario.objectives.find((o) => o.id === event.objective);
       return spec && (white || !spec.nation || spec.nation === me) ? item("lifecycle", msg("feed.objective.met", { title: ref("objective", spec.id) })) : null;

@@ -128,6 +128,7 @@ function readPerspective(key: string, p: Json): Perspective {
     injects: docs(p.injects),
     objectives: docs(p.objectives),
     notes: docs(p.notes),
+    controlLog: docs(p.controlLog),
     feed,
     seats,
   };
