@@ -6,6 +6,7 @@ import { msg, type Msg } from "../../shared/i18n/message.ts";
 import { EN, type MessageKey } from "../../shared/i18n/catalog/index.ts";
 import { SeatCommand, SEAT_COMMAND_TYPES } from "../../shared/protocol/seat-commands.ts";
 import { wellFormed, clipText } from "../security/well-formed.ts";
+import type { SeatDetails } from "../store/event-store.ts";
 
 /** The one reply to a command: accepted with its sequence number, or refused with a code, the catalogue message and its English sentence. */
 export type CommandReply = { id: string | null; ok: true; seq: number } | { id: string | null; ok: false; code: string; message: string; msg?: Msg; reference?: string };
@@ -25,7 +26,7 @@ const SCHEMA_BY_TYPE = new Map<string, z.ZodType<Command>>(Command.options.flatM
  * new command's text is covered without doing anything; a payload nested deeper than
  * MAX_PAYLOAD_DEPTH is refused as invalid_payload.
  */
-export function parseCommand(message: unknown): { id: string | null; command: Command } | { id: string | null; rejected: Rejection } {
+export function parseCommand(message: unknown): { id: string | null; command: Command; actAs?: string } | { id: string | null; rejected: Rejection } {
   const clean = wellFormed(message);
   if (!clean.ok) return { id: idOf(message, true), rejected: payloadRefusal(clean) };
   const raw = clean.value;
@@ -39,7 +40,7 @@ export function parseCommand(message: unknown): { id: string | null; command: Co
   }
   const parsed = schema.safeParse(envelope.data.command);
   if (!parsed.success) return { id, rejected: unknownId(parsed.error) ?? invalid(parsed.error) };
-  return { id: envelope.data.id, command: parsed.data };
+  return { id: envelope.data.id, command: parsed.data, ...(envelope.data.actAs !== undefined ? { actAs: envelope.data.actAs } : {}) };
 }
 
 /**
@@ -164,8 +165,15 @@ function problem(issue: z.core.$ZodIssue, field: Msg): Msg {
   }
 }
 
-export function actorFor(seat: { role: string; nation: string | null; name: string }): Actor {
+/**
+ * Who a seat acts as in the rules. A role-player plays its nation as a simulated move, under
+ * its persona; a controller carries the nations it controls; an evaluator whether it leads.
+ */
+export function actorFor(seat: { role: string; nation: string | null; name: string; details?: SeatDetails }): Actor {
   if (seat.role === "participant" && seat.nation) return { role: "participant", nation: seat.nation, name: seat.name };
+  if (seat.role === "roleplayer" && seat.nation) return { role: "participant", nation: seat.nation, name: seat.name, simulated: "roleplayer", ...(seat.details?.persona ? { persona: seat.details.persona } : {}) };
   if (seat.role === "facilitator") return { role: "facilitator", name: seat.name };
+  if (seat.role === "controller") return { role: "controller", name: seat.name, nations: seat.details?.nations ?? null };
+  if (seat.role === "evaluator") return { role: "evaluator", name: seat.name, ...(seat.details?.lead ? { lead: true } : {}) };
   return { role: "observer", name: seat.name };
 }

@@ -42,7 +42,7 @@ export type SeatCode = {
 };
 
 /** What a seat of a newer role may do, copied from its code when the seat was taken. */
-export type SeatDetails = { persona?: string; nations?: string[] | null; lead?: boolean };
+export type SeatDetails = { slot?: string; persona?: string; nations?: string[] | null; lead?: boolean };
 
 /** A seat survives reconnects and restarts: the browser keeps its token. */
 export type SeatRecord = {

@@ -55,6 +55,7 @@ export function clientStateFromView(view: View, scenario: ScenarioSpec, feed: Fe
       injects: view.injects,
       objectives: view.objectives,
       notes: view.notes,
+      controlLog: view.controlLog,
       feed,
       seats: [],
     },
