@@ -1,6 +1,7 @@
 import type { ExerciseState } from "../state/schema.ts";
 import type { Actor } from "../protocol/commands.ts";
-import { RejectionCode, refuse, type Rejection } from "../protocol/rejections.ts";
+import { RejectionCode, refuse, named, type Rejection } from "../protocol/rejections.ts";
+import { englishNames } from "./words.ts";
 import { ref } from "../i18n/message.ts";
 import { inScope } from "./control-scope.ts";
 
@@ -13,6 +14,6 @@ import { inScope } from "./control-scope.ts";
 export function actingAs(state: ExerciseState, actor: Actor, nation: string): Actor | { rejected: Rejection } {
   if (actor.role !== "facilitator" && actor.role !== "controller") return { rejected: refuse(RejectionCode.NotFacilitator, "seats.actAs.controlOnly") };
   if (!Object.hasOwn(state.nations, nation)) return { rejected: refuse(RejectionCode.UnknownNation, "engine.nation.unknown") };
-  if (!inScope(actor, nation)) return { rejected: refuse(RejectionCode.OutOfScope, "seats.scope.outside", { nation: ref("nation", nation), nations: (actor.role === "controller" ? (actor.nations ?? []) : []).map((n) => ref("nation", n)) }) };
+  if (!inScope(actor, nation)) return { rejected: named(refuse(RejectionCode.OutOfScope, "seats.scope.outside", { nation: ref("nation", nation), nations: (actor.role === "controller" ? (actor.nations ?? []) : []).map((n) => ref("nation", n)) }), englishNames(state)) };
   return { role: "participant", nation, name: actor.name, simulated: "control" };
 }
