@@ -7,6 +7,7 @@ import { reviewInjects, type InjectReview } from "./inject-evaluation.ts";
 import { LANGUAGES, type Lang } from "../i18n/languages.ts";
 import { isMsg, isRef, type Msg, type Param } from "../i18n/message.ts";
 import type { Translations } from "../i18n/text.ts";
+import { controlRecord, type ControlRecord } from "./control-record.ts";
 
 import type { ImprovementItem } from "../state/schema.ts";
 export type { ImprovementItem };
@@ -47,6 +48,8 @@ export type AfterActionReport = {
   notes: { author: string; text: string; turn: number; inject: string | null; objective: string | null }[];
   adjudications: { seq: number; turn: number; by: string; rationale: string }[];
   improvementPlan: ImprovementItem[];
+  /** The red cell's and exercise control's moves for nations, and the controller log (control-record.ts). */
+  control: ControlRecord;
   names: Record<Lang, Record<string, string>>;
 };
 
@@ -118,6 +121,7 @@ export function buildAfterActionReport(initial: ExerciseState, events: readonly 
     notes: Object.values(state.notes).map((n) => ({ author: n.author, text: n.text, turn: n.turn, inject: n.inject, objective: n.objective })),
     adjudications,
     improvementPlan: improvementsOf(state),
+    control: controlRecord(events),
     names: nameTables(state, [...timeline.map((t) => t.msg), ...injects.flatMap((i) => i.expected.flatMap((e) => e.byNation.flatMap((n) => (n.action ? [n.action.detail] : []))))]),
   };
 }

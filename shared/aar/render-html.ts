@@ -1,6 +1,7 @@
 import type { AfterActionReport } from "./build-aar.ts";
 import { aarCharts } from "./charts.ts";
 import { aarTexts } from "./aar-texts.ts";
+import { controlSections } from "./control-record.ts";
 import { DEFAULT_LANG, type Lang } from "../i18n/languages.ts";
 
 const esc = (s: string | number | null) => String(s ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -57,6 +58,7 @@ export function renderHtml(r: AfterActionReport, lang: Lang = DEFAULT_LANG): str
   );
   sections.push(`<section><h2>${esc(t("aar.section.notes"))}</h2>${r.notes.length ? `<ul>${r.notes.map((n) => `<li>${esc(t("aar.note", { turn: n.turn, author: n.author, text: n.text }))}</li>`).join("")}</ul>` : `<p>${esc(t("aar.noneRecorded"))}</p>`}</section>`);
   sections.push(`<section><h2>${esc(t("aar.section.adjudications"))}</h2>${r.adjudications.length ? `<ul>${r.adjudications.map((a) => `<li>${esc(t("aar.note", { turn: a.turn, author: a.by, text: a.rationale }))}</li>`).join("")}</ul>` : `<p>${esc(t("aar.none"))}</p>`}</section>`);
+  for (const s of controlSections(r.control, x)) sections.push(`<section><h2>${esc(s.title)}</h2><ul>${s.lines.map((l) => `<li>${esc(l)}</li>`).join("")}</ul></section>`);
   sections.push(
     `<section><h2>${esc(t("aar.section.improvement"))}</h2><table><thead><tr><th>${esc(t("aar.col.issue"))}</th><th>${esc(t("aar.col.recommendation"))}</th><th>${esc(t("aar.col.responsible"))}</th><th>${esc(t("aar.col.due"))}</th></tr></thead><tbody>${
       r.improvementPlan.length ? r.improvementPlan.map((p) => `<tr><td>${esc(p.issue)}</td><td>${esc(p.recommendation)}</td><td>${esc(x.nation(p.nation))}</td><td>${esc(p.due)}</td></tr>`).join("") : `<tr><td colspan="4">${esc(t("aar.noItems"))}</td></tr>`
