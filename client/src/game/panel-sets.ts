@@ -13,6 +13,7 @@ import { adjudicatePanel } from "../facilitator/adjudicate-panel.ts";
 import { notesPanel } from "../facilitator/notes-panel.ts";
 import { rosterPanel } from "../facilitator/roster-panel.ts";
 import { briefingPanel } from "../panels/briefing-panel.ts";
+import { controlLogPanel } from "../facilitator/control-log-panel.ts";
 
 /** Which tabs each kind of seat gets, in order. */
 export function participantPanels(getCtx: () => GameContext, bus: GameBus): Panel[] {
@@ -22,7 +23,7 @@ export function participantPanels(getCtx: () => GameContext, bus: GameBus): Pane
 }
 
 export function facilitatorPanels(getCtx: () => GameContext, _bus: GameBus): Panel[] {
-  return [controlPanel(getCtx), mselPanel(getCtx), adjudicatePanel(getCtx), notesPanel(getCtx), rosterPanel(getCtx), withTitle(nationPanel(), "game.tabs.nations"), ordersPanel(getCtx), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), feedPanel(getCtx), briefingPanel()];
+  return [controlPanel(getCtx), mselPanel(getCtx), adjudicatePanel(getCtx), notesPanel(getCtx), controlLogPanel(getCtx), rosterPanel(getCtx), withTitle(nationPanel(), "game.tabs.nations"), ordersPanel(getCtx), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), feedPanel(getCtx), briefingPanel()];
 }
 
 export function observerPanels(getCtx: () => GameContext): Panel[] {

@@ -30,4 +30,4 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
 
 export type ScenarioSummary = { id: string; title: string; summary: string; turns: number; hoursPerTurn: number; nations: { id: string; name: string; playable: boolean; color: string }[]; regions: number; injects: number };
 export type CreatedExercise = { id: string; title: string; scenarioId: string; facilitatorToken: string; joinCodes: { nation: string; name: string; code: string }[]; observerCode: string };
-export type CodeLookup = { exerciseId: string; role: "participant" | "observer"; nation: string | null; title: string; nationName: string | null };
+export type CodeLookup = { exerciseId: string; role: "participant" | "observer" | "roleplayer" | "evaluator" | "controller"; nation: string | null; title: string; nationName: string | null };

@@ -33,6 +33,7 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
     build: () => {
       const ctx = getCtx();
       if (!text.value.trim()) return t("panels.channels.error");
+      if (!ctx.canAct && ctx.isFacilitator && current === "control") return { type: "controlMessage", text: text.value.trim() };
       if (!ctx.canAct && ctx.isFacilitator) return { type: "facilitatorMessage", to: current === "alliance" ? "alliance" : current.split(":")[1]!, text: text.value.trim() };
       return { type: "sendMessage", channel: current, text: text.value.trim() };
     },

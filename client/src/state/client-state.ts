@@ -45,4 +45,16 @@ export type ClientState = Pick<View, "exerciseId" | "title" | "phase" | "turn" |
   perspective: Perspective | null;
 };
 
-export type Welcome = { seat: string; seatId: string; role: "participant" | "facilitator" | "observer"; nation: string | null; name: string; exerciseId: string; perspective: string };
+export type Welcome = {
+  seat: string;
+  seatId: string;
+  role: "participant" | "facilitator" | "observer" | "roleplayer" | "evaluator" | "controller";
+  nation: string | null;
+  name: string;
+  exerciseId: string;
+  perspective: string;
+  /** A role-player's persona; a controller's or an evaluator's nations (null: all); the lead evaluator. */
+  persona?: string;
+  nations?: string[] | null;
+  lead?: boolean;
+};
