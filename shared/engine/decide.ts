@@ -41,6 +41,8 @@ export function decide(state: ExerciseState, command: Command, actor: Actor, now
   if (denied) return { rejected: named(denied, englishNames(state)) };
   const builder = new EventBuilder(state, now);
   if (actor.role === "participant" && actor.simulated) builder.emit({ type: "actedFor", nation: actor.nation, by: actor.name, as: actor.simulated, command: command.type });
+  // A named controller's action is signed in the log, unless its own events already name it.
+  if (actor.role === "controller" && !SIGNS_ITSELF.has(command.type)) builder.emit({ type: "controlActed", by: actor.name, command: command.type });
   const rejection = dispatch(builder, command, actor);
   if (rejection) return { rejected: named(rejection, englishNames(state)) };
   const events = builder.finish();
@@ -72,6 +74,9 @@ const FACILITATOR_ACTIONS: Record<FacilitatorCommandType, MessageKey> = {
   controlMessage: "seats.action.controlMessage",
   logControlEntry: "seats.action.logControlEntry",
 };
+
+/** Commands whose events carry their author already (`by`, `author`). */
+const SIGNS_ITSELF = new Set<string>(["adjustState", "addNote", "facilitatorMessage", "controlMessage", "logControlEntry", "recordImprovement", "setNationControl", "withdrawDraft"]);
 
 /** Exercise control's commands an evaluator may give too: notes are signed with the evaluator's name. */
 const EVALUATOR_MAY = new Set<string>(["addNote"]);

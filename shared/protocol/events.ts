@@ -80,6 +80,8 @@ export const EventBody = z.discriminatedUnion("type", [
   z.object({ type: z.literal("stateAdjusted"), effects: z.array(Effect), rationale: z.string(), by: z.string() }),
   z.object({ type: z.literal("noteAdded"), note: ObserverNote }),
   z.object({ type: z.literal("controlLogged"), entry: ControlLogEntry }),
+  /** The command that follows was a named controller's (engine/control-scope.ts): its events are signed by `by`. */
+  z.object({ type: z.literal("controlActed"), by: z.string(), command: z.string() }),
   z.object({ type: z.literal("objectiveMet"), objective: z.string(), turn: z.number() }),
   z.object({ type: z.literal("rngAdvanced"), rng: z.number() }),
   z.object({ type: z.literal("improvementRecorded"), item: ImprovementItem }),

@@ -7,6 +7,7 @@ function played() {
   g.do({ type: "sendMessage", channel: "alliance", text: "Blue here." }, as("north"));
   g.do({ type: "sendMessage", channel: "bilateral:north:red", text: "We are watching." }, { role: "participant", nation: "red", name: "Ana", simulated: "roleplayer" });
   g.do({ type: "logControlEntry", text: "Red escalates early." }, { role: "controller", name: "Bo", nations: null });
+  g.do({ type: "releaseInject", inject: "red-sighting" }, { role: "controller", name: "Bo", nations: null });
   return g;
 }
 
@@ -21,6 +22,8 @@ describe("the AAR's record of the red cell and of exercise control", () => {
     expect(md).toContain("- Turn 1: role-player Ana for Redonia");
     expect(md).toContain("- Turn 1, Bo: Red escalates early.");
     expect(renderHtml(report, "fr")).toContain("Tour 1 : joueur de rôle Ana pour Redonia");
+    // Each named controller's action is signed in the timeline.
+    expect(md).toContain("Controller Bo: release an inject");
   });
 
   it("says so when nothing was simulated or logged", () => {

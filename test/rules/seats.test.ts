@@ -16,8 +16,14 @@ describe("named controllers: scope both ways, every action signed", () => {
     const g = new Game().start();
     const sentence = g.refuse({ type: "releaseInject", inject: "red-sighting" }, southController, "out_of_scope");
     expect(sentence).toBe("Nordmark is not among the nations you control (Sudland).");
-    // An unlimited controller may, and the release is its own.
-    expect(g.do({ type: "releaseInject", inject: "red-sighting" }, anyController).map((e) => e.type)).toContain("injectReleased");
+    // An unlimited controller may, and the release is signed with its name in the log and the white cell's news.
+    const events = g.do({ type: "releaseInject", inject: "red-sighting" }, anyController);
+    expect(events.map((e) => e.type).slice(0, 2)).toEqual(["controlActed", "injectReleased"]);
+    expect(events[0]).toMatchObject({ by: "Ana", command: "releaseInject" });
+    expect(feedText(feedItemFor(events[0]!, g.state, { kind: "white" })!, g.state, "en")).toBe("Controller Ana: release an inject");
+    expect(feedItemFor(events[0]!, g.state, { kind: "nation", nation: "north" })).toBeNull();
+    // The lead's own actions are as before: the facilitator link is the lead's signature.
+    expect(g.do({ type: "pauseExercise" }, control)[0]!.type).toBe("exercisePaused");
   });
 
   it("fires an inject to its own nations only", () => {

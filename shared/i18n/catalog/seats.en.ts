@@ -16,6 +16,8 @@ export default {
   "seats.feed.adjudicatedBy": "Adjudication by {by}: {rationale}",
   "seats.feed.actedFor": "{as, select, roleplayer {Role-player} control {Exercise control} bot {Bot} playbook {Adversary playbook} other {Someone}} {by} played for {nation}:",
   "seats.feed.controlLogged": "Controller log, {by}: {text}",
+  "seats.feed.controlActed": "Controller {by}: {action}",
+  "seats.replay.controlActed": "Controller {by} acted.",
   "seats.replay.controlLogged": "{by} wrote in the controller log: {text}",
   "term.role.roleplayer": "role-player",
   "term.role.evaluator": "evaluator",

@@ -18,6 +18,8 @@ export default {
   "seats.feed.adjudicatedBy": "Arbitrage par {by} : {rationale}",
   "seats.feed.actedFor": "{as, select, roleplayer {Le joueur de rôle} control {La direction d’exercice} bot {Le robot} playbook {Le plan de l’adversaire} other {Quelqu’un}} {by} a joué pour {nation} :",
   "seats.feed.controlLogged": "Journal de contrôle, {by} : {text}",
+  "seats.feed.controlActed": "Contrôleur {by} : {action}",
+  "seats.replay.controlActed": "Le contrôleur {by} a agi.",
   "seats.replay.controlLogged": "{by} a écrit dans le journal de contrôle : {text}",
   "term.role.roleplayer": "joueur de rôle",
   "term.role.evaluator": "évaluateur",
