@@ -17,7 +17,9 @@ export function nameOf(actor: Actor): string {
  * never the person behind it (the log's `actedFor` keeps who that was).
  */
 export function speakerOf(state: ExerciseState, actor: Actor): string {
-  if (actor.role === "participant" && (actor.simulated === "roleplayer" || actor.simulated === "control")) return actor.persona || state.nations[actor.nation]?.name || actor.nation;
+  if (actor.role === "participant" && (actor.simulated === "roleplayer" || actor.simulated === "control")) {
+    return actor.persona || state.scenario.nations.find((n) => n.id === actor.nation)?.persona || state.nations[actor.nation]?.name || actor.nation;
+  }
   return nameOf(actor);
 }
 

@@ -105,6 +105,14 @@ describe("role-players speak in character", () => {
     expect(feedItemFor(actedFor, g.state, { kind: "nation", nation: "north" })).toBeNull();
   });
 
+  it("without a persona of its own, speaks under the scenario's persona for the nation, else the nation's name", () => {
+    const g = new Game(undefined, 7, (s) => void Object.assign(s.nations.find((n) => n.id === "red")!, { persona: "Redonia Foreign Ministry" })).start();
+    const events = g.do({ type: "sendMessage", channel: "bilateral:north:red", text: "Noted." }, { role: "participant", nation: "red", name: "Ana", simulated: "roleplayer" });
+    expect(events.find((e) => e.type === "messageSent")).toMatchObject({ message: { author: "Redonia Foreign Ministry" } });
+    const plain = new Game().start();
+    expect(plain.do({ type: "sendMessage", channel: "bilateral:north:red", text: "Noted." }, { role: "participant", nation: "red", name: "Ana", simulated: "roleplayer" }).find((e) => e.type === "messageSent")).toMatchObject({ message: { author: "Redonia" } });
+  });
+
   it("answers a consent request for a non-playable nation", () => {
     const g = new Game().start();
     g.do({ type: "requestConsent", host: "red", region: "r-sea", note: "transit" }, as("north"));
