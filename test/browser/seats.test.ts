@@ -94,4 +94,39 @@ browserSuite("browser: role-players and named controllers", () => {
     expect([...control.errors, ...bo.errors]).toEqual([]);
     await Promise.all([control.context.close(), bo.context.close()]);
   });
+
+  it("exercise control acts as Redonia from the console; Nordmark reads the message under Redonia's name", async () => {
+    const ex = await server.createExercise("triad");
+    const control = await person(browser);
+    const f = control.page;
+    await startFromConsole(f, server.url, ex);
+    const blue = await person(browser);
+    await joinFromStartPage(blue.page, server.url, ex.joinCodes.find((c) => c.nation === "north")!.code, "Alice");
+    await seeText(blue.page, "Alice");
+
+    await f.getByLabel("Act as").selectOption({ label: "Redonia" });
+    await seeText(f, "Orders, answers and messages you send now are Redonia's, made in person by you.");
+    await openTab(f, "Channels");
+    await panel(f).getByRole("button", { name: /^Nordmark \(bilateral\)/ }).click();
+    await panel(f).getByLabel("Message", { exact: true }).fill("Redonia's fleet exercise is routine.");
+    await panel(f).getByRole("button", { name: "Send" }).click();
+    await seeText(f, "Sent.");
+    await screenshot(f, "seats-act-as");
+
+    await openTab(blue.page, "Channels");
+    await panel(blue.page).getByRole("button", { name: /^Redonia \(bilateral\)/ }).click();
+    const line = panel(blue.page).locator("li", { hasText: "Redonia's fleet exercise is routine." }).last();
+    await line.waitFor();
+    const said = (await line.textContent())!;
+    expect(said).toContain("Redonia");
+    expect(said).not.toMatch(/Exercise control/i);
+    await screenshot(blue.page, "seats-act-as-received");
+    // Back to the white cell: the news names who played.
+    await f.getByLabel("Act as").selectOption({ label: "Exercise control (no nation)" });
+    await f.getByLabel("View as").selectOption({ label: "White cell (everything)" });
+    await openTab(f, /^News/);
+    await seeText(f, "Exercise control played Redonia in person:");
+    expect([...control.errors, ...blue.errors]).toEqual([]);
+    await Promise.all([control.context.close(), blue.context.close()]);
+  }, 60_000);
 });

@@ -125,7 +125,10 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
     const language = lang();
     const clock = new Intl.DateTimeFormat(language, { hour: "2-digit", minute: "2-digit" });
     // The message itself is never translated: only the words around it.
-    const author = (m: Message) => (m.fromNation === "white" ? t("panels.channels.authorControl", { author: m.author }) : ctx.viewNation && m.fromNation === ctx.viewNation ? m.author : t("panels.channels.authorNation", { author: m.author, nation: nationName(ctx.state, m.fromNation) }));
+    // A nation speaking in character signs with its own name: "Redonia", not "Redonia (Redonia)".
+    const speaksAsNation = (m: Message) => m.author === nationName(ctx.state, m.fromNation) || m.author === ctx.state.nations[m.fromNation]?.name;
+    const author = (m: Message) =>
+      m.fromNation === "white" ? t("panels.channels.authorControl", { author: m.author }) : (ctx.viewNation && m.fromNation === ctx.viewNation) || speaksAsNation(m) ? (speaksAsNation(m) ? nationName(ctx.state, m.fromNation) : m.author) : t("panels.channels.authorNation", { author: m.author, nation: nationName(ctx.state, m.fromNation) });
     keyedList(
       log,
       messages,

@@ -14,7 +14,7 @@ export default {
   "seats.desk.unknownCode": "That code is no longer issued.",
   "seats.desk.rolePlayerNation": "Choose the nation the role-player plays.",
   "seats.feed.adjudicatedBy": "Adjudication by {by}: {rationale}",
-  "seats.feed.actedFor": "{as, select, roleplayer {Role-player} control {Exercise control} bot {Bot} playbook {Adversary playbook} other {Someone}} {by} played for {nation}:",
+  "seats.feed.actedFor": "{as, select, roleplayer {Role-player {by} played for {nation}:} control {{by} played {nation} in person:} bot {Bot {by} played for {nation}:} playbook {The adversary playbook played for {nation}:} other {{by} played for {nation}:}}",
   "seats.feed.controlLogged": "Controller log, {by}: {text}",
   "seats.feed.controlActed": "Controller {by}: {action}",
   "seats.replay.controlActed": "Controller {by} acted.",

@@ -16,7 +16,7 @@ export default {
   "seats.desk.unknownCode": "Ce code n’est plus attribué.",
   "seats.desk.rolePlayerNation": "Choisissez la nation que joue le joueur de rôle.",
   "seats.feed.adjudicatedBy": "Arbitrage par {by} : {rationale}",
-  "seats.feed.actedFor": "{as, select, roleplayer {Le joueur de rôle} control {La direction d’exercice} bot {Le robot} playbook {Le plan de l’adversaire} other {Quelqu’un}} {by} a joué pour {nation} :",
+  "seats.feed.actedFor": "{as, select, roleplayer {Le joueur de rôle {by} a joué pour {nation} :} control {{by} a joué {nation} en personne :} bot {Le robot {by} a joué pour {nation} :} playbook {Le plan de l’adversaire a joué pour {nation} :} other {{by} a joué pour {nation} :}}",
   "seats.feed.controlLogged": "Journal de contrôle, {by} : {text}",
   "seats.feed.controlActed": "Contrôleur {by} : {action}",
   "seats.replay.controlActed": "Le contrôleur {by} a agi.",
