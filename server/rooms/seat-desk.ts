@@ -260,8 +260,10 @@ export class SeatDesk {
   }
 
   private outside(nation: string | null, scope: string[] | null): Rejection {
-    if (nation === null) return refuse(RejectionCode.OutOfScope, "seats.desk.leadOnly");
-    return refuse(RejectionCode.OutOfScope, "seats.scope.outside", { nation: ref("nation", nation), nations: (scope ?? []).map((n) => ref("nation", n)) }, (r) => this.room.exercise().nations[r.id]?.name ?? r.id);
+    const named = (r: { id: string }) => this.room.exercise().nations[r.id]?.name ?? r.id;
+    // The observers' code opens the white cell's view: not one nation's business.
+    if (nation === null) return refuse(RejectionCode.OutOfScope, "seats.scope.exerciseWide", { nations: (scope ?? []).map((n) => ref("nation", n)) }, named);
+    return refuse(RejectionCode.OutOfScope, "seats.scope.outside", { nation: ref("nation", nation), nations: (scope ?? []).map((n) => ref("nation", n)) }, named);
   }
 
   /** The issued code of a slot, as last sent to exercise control. */

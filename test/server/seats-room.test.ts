@@ -64,6 +64,10 @@ describe("role-players, evaluators and named controllers in the room", () => {
     expect(await bo.send({ type: "removeSeat", seat: lead.welcome.seatId })).toMatchObject({ ok: false, code: "out_of_scope" });
     expect(await bo.send({ type: "issueSeatCode", role: "roleplayer", nation: "red" })).toMatchObject({ ok: false, code: "out_of_scope" });
     expect(await bo.send({ type: "endExercise" })).toMatchObject({ ok: false, code: "out_of_scope" });
+    // Codes within its nations only.
+    expect(await bo.send({ type: "newJoinCode", nation: "north" })).toMatchObject({ ok: false, code: "out_of_scope", message: "Nordmark is not among the nations you control (Sudland)." });
+    expect(await bo.send({ type: "newJoinCode", nation: null })).toMatchObject({ ok: false, code: "out_of_scope" });
+    expect(await bo.send({ type: "issueSeatCode", role: "roleplayer", nation: "south", label: "Sudland coast guard" })).toMatchObject({ ok: true });
     // The lead sees the controller on the roster, online.
     await until(() => [...lead.perspective().seats.values()].some((s: any) => s.name === "Bo" && s.role === "controller" && s.online), "Bo online on the roster");
     await bo.room.leave();
