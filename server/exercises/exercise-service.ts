@@ -1,9 +1,9 @@
-import type { EventStore, ExerciseRecord, SeatRecord } from "../store/event-store.ts";
+import type { CodeRole, EventStore, ExerciseRecord, SeatCode, SeatCodeRole, SeatRecord } from "../store/event-store.ts";
 import type { ScenarioEntry } from "./scenario-catalog.ts";
 import { newExerciseId, newJoinCode, newObserverCode, newSecretToken, newSeed, hashToken, tokenMatches, normalizeCode } from "./secrets.ts";
 import { CredentialGuard, ANY_EXERCISE } from "../security/credential-guard.ts";
 import { clipText } from "../security/well-formed.ts";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { ScenarioSpec } from "../../shared/scenario/schema.ts";
 import { initialState } from "../../shared/engine/initial-state.ts";
 import { foldEvents, stamp } from "../../shared/engine/evolve.ts";
@@ -25,7 +25,7 @@ export type CreatedExercise = {
   observerCode: string;
 };
 
-export type JoinOptions = { code?: unknown; token?: unknown; seat?: unknown; name?: unknown; exerciseId?: unknown };
+export type JoinOptions = { code?: unknown; token?: unknown; seat?: unknown; name?: unknown; persona?: unknown; exerciseId?: unknown };
 
 /**
  * Why a join was refused: a stable code, the catalogue message (`msg`, for whoever renders it in
@@ -159,7 +159,7 @@ export class ExerciseService {
   }
 
   /** Resolves a join code to its exercise (for the start page), limited per address and across exercises. */
-  async lookupCode(rawCode: string, address: string): Promise<{ exerciseId: string; role: "participant" | "observer"; nation: string | null }> {
+  async lookupCode(rawCode: string, address: string): Promise<{ exerciseId: string; role: CodeRole; nation: string | null }> {
     return this.underGuard(ANY_EXERCISE, address, async () => {
       const found = await this.store.findByCode(normalizeCode(rawCode));
       if (!found) throw new JoinRefused("wrong_code", msg("server.join.wrong_code"));
@@ -191,6 +191,8 @@ export class ExerciseService {
       }
       const code = normalizeCode(credential.value);
       if (code === record.observerCode) return { role: "observer" as const, nation: null };
+      const seatCode = seatCodeOf(record, code);
+      if (seatCode) return { role: seatCode.role, nation: seatCode.nation };
       const nation = Object.entries(record.joinCodes).find(([, c]) => c === code)?.[0];
       if (!nation) throw new JoinRefused("wrong_code", msg("server.join.wrong_code_here"));
       return { role: "participant" as const, nation };
@@ -201,7 +203,7 @@ export class ExerciseService {
    * What a secret sent to the HTTP API opens (facilitator token, observer code, or a seat token
    * of exercise control or an observer or a participant), under the same limits as joins.
    */
-  async authenticate(exerciseId: string, secret: string, address: string): Promise<{ role: SeatRecord["role"]; nation: string | null } | null> {
+  async authenticate(exerciseId: string, secret: string, address: string): Promise<{ role: SeatRecord["role"]; nation: string | null; details?: SeatRecord["details"] } | null> {
     const record = await this.store.getExercise(exerciseId);
     if (!record) return null;
     try {
@@ -209,7 +211,7 @@ export class ExerciseService {
         if (tokenMatches(secret, record.facilitatorTokenHash)) return { role: "facilitator" as const, nation: null };
         if (normalizeCode(secret) === record.observerCode) return { role: "observer" as const, nation: null };
         const seat = await this.store.getSeat(secret);
-        if (seat && seat.exerciseId === exerciseId) return { role: seat.role, nation: seat.nation };
+        if (seat && seat.exerciseId === exerciseId) return { role: seat.role, nation: seat.nation, ...(seat.details ? { details: seat.details } : {}) };
         throw new JoinRefused("forbidden", msg("server.join.forbidden"));
       });
     } catch (error) {
@@ -260,6 +262,8 @@ export class ExerciseService {
         await this.refuseGhosts(record, null, onlineSeats(OBSERVERS), OBSERVER_SEATS);
         return this.newSeat(record, "observer", null, displayName(options.name, "Observer"));
       }
+      const seatCode = seatCodeOf(record, code);
+      if (seatCode) return this.seatFromCode(record, seatCode, options, onlineSeats);
       const nation = Object.entries(record.joinCodes).find(([, c]) => c === code)?.[0];
       if (!nation) throw new JoinRefused("wrong_code", msg("server.join.wrong_code_here"));
       const name = displayName(options.name, "");
@@ -274,6 +278,49 @@ export class ExerciseService {
       return this.newSeat(record, "participant", nation, name);
     }
     throw new JoinRefused("code_required", msg("server.join.code_required"));
+  }
+
+  /**
+   * A seat of a newer role: a role-player of a nation (speaking under the persona given at the
+   * join, or the code's), an evaluator, a named controller. A name is needed (it signs the
+   * seat's moves, notes and control actions); a controller's code names whom it is for, which
+   * is the name when none is typed. Like a team's code, a code makes only so many stored seats
+   * beyond those connected (`onlineSeats` of the code's slot key).
+   */
+  private async seatFromCode(record: ExerciseRecord, seatCode: SeatCode, options: JoinOptions, onlineSeats: (key: string) => number): Promise<SeatRecord> {
+    const name = displayName(options.name, seatCode.role === "controller" ? seatCode.label : "");
+    if (!name) throw new JoinRefused("name_required", msg("server.join.name_required"));
+    const key = slotKey(seatCode.slot);
+    const online = onlineSeats(key);
+    if (online >= SLOT_SEATS) throw new JoinRefused("team_full", msg("seats.join.full", { limit: SLOT_SEATS }));
+    const stored = (await this.store.listSeats(record.id)).filter((s) => s.details?.slot === seatCode.slot).length;
+    if (stored - online >= SLOT_SEATS) throw new JoinRefused("too_many_seats", msg("seats.join.tooManySeats", { stored, offline: stored - online }));
+    const details: NonNullable<SeatRecord["details"]> = { slot: seatCode.slot };
+    if (seatCode.role === "roleplayer") {
+      const persona = displayName(options.persona, seatCode.label);
+      if (persona) details.persona = persona;
+    } else details.nations = seatCode.nations;
+    if (seatCode.role === "evaluator" && seatCode.lead) details.lead = true;
+    const seat: SeatRecord = { token: newSecretToken(), exerciseId: record.id, role: seatCode.role, nation: seatCode.nation, name, createdAt: Date.now(), details };
+    await this.store.saveSeat(seat);
+    return seat;
+  }
+
+  /**
+   * Exercise control issues a code for a role-player (of a nation), an evaluator or a controller,
+   * or (with `slot`) a new code for one already issued: the old code stops working, its seats stay.
+   * Codes that open the white cell's view (evaluators', controllers') are as long as the observers'.
+   */
+  async issueSeatCode(exerciseId: string, settings: Omit<SeatCode, "code" | "slot"> & { slot?: string }): Promise<SeatCode> {
+    const record = await this.store.getExercise(exerciseId);
+    if (!record) throw new JoinRefused("unknown_exercise", msg("server.join.unknown_exercise"));
+    const fresh = settings.role === "roleplayer" ? newJoinCode : newObserverCode;
+    let code = fresh();
+    while (await this.store.findByCode(code)) code = fresh();
+    const slot = settings.slot ?? nextSlot(record, settings.role);
+    const seatCode: SeatCode = { slot, code, role: settings.role, nation: settings.nation, label: settings.label, nations: settings.nations, lead: settings.lead };
+    await this.store.saveSeatCode(exerciseId, seatCode);
+    return seatCode;
   }
 
   /**
@@ -307,6 +354,27 @@ export class ExerciseService {
     await this.store.saveSeat(seat);
     return seat;
   }
+}
+
+/** How many seats one role-player, evaluator or controller code may have connected at once, and stored beyond those. */
+export const SLOT_SEATS = 10;
+/** The roster key under which a seat code's seats are counted. */
+export function slotKey(slot: string): string {
+  return `@slot:${slot}`;
+}
+
+function seatCodeOf(record: ExerciseRecord, code: string): SeatCode | undefined {
+  return record.seatCodes?.find((c) => c.code === code);
+}
+
+const SLOT_PREFIX: Record<SeatCodeRole, string> = { roleplayer: "rp", evaluator: "ev", controller: "ct" };
+/** A slot id never used in the exercise (a withdrawn slot's seats must not count for a new one): rp-3fa9c1 … */
+function nextSlot(record: ExerciseRecord, role: SeatCodeRole): string {
+  const taken = new Set((record.seatCodes ?? []).map((c) => c.slot));
+  let slot: string;
+  do slot = `${SLOT_PREFIX[role]}-${randomBytes(3).toString("hex")}`;
+  while (taken.has(slot));
+  return slot;
 }
 
 /** How many observers and trainers may be connected at once, and stored beyond those connected. */

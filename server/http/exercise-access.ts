@@ -33,8 +33,10 @@ export function presentedSecret(req: Request): string | null {
 export async function exerciseAccess(service: ExerciseService, req: Request, exerciseId: string): Promise<Access> {
   const opened = await authenticated(service, req, exerciseId);
   if ("denied" in opened) return opened;
-  if (opened.role === "participant") return denied(403, "forbidden", msg("server.http.participantNoRecord"));
-  return { role: opened.role };
+  // A role-player plays one nation, an evaluator assigned some nations watches only them: neither reads the whole record.
+  if (opened.role === "participant" || opened.role === "roleplayer" || (opened.role === "evaluator" && opened.details?.nations)) return denied(403, "forbidden", msg("server.http.participantNoRecord"));
+  // Named controllers and evaluators read the record as observers do; the join codes and branching stay the lead's.
+  return { role: opened.role === "facilitator" ? "facilitator" : "observer" };
 }
 
 /**
@@ -44,12 +46,14 @@ export async function exerciseAccess(service: ExerciseService, req: Request, exe
 export async function viewerAccess(service: ExerciseService, req: Request, exerciseId: string): Promise<{ viewer: Viewer } | { denied: Denied }> {
   const opened = await authenticated(service, req, exerciseId);
   if ("denied" in opened) return opened;
-  if (opened.role === "participant" && opened.nation) return { viewer: { kind: "nation", nation: opened.nation } };
+  if ((opened.role === "participant" || opened.role === "roleplayer") && opened.nation) return { viewer: { kind: "nation", nation: opened.nation } };
+  const assigned = opened.role === "evaluator" ? opened.details?.nations : null;
+  if (assigned?.[0]) return { viewer: { kind: "nation", nation: assigned[0] } };
   return { viewer: { kind: "white" } };
 }
 
 
-async function authenticated(service: ExerciseService, req: Request, exerciseId: string): Promise<{ role: SeatRecord["role"]; nation: string | null } | { denied: Denied }> {
+async function authenticated(service: ExerciseService, req: Request, exerciseId: string): Promise<{ role: SeatRecord["role"]; nation: string | null; details?: SeatRecord["details"] } | { denied: Denied }> {
   if (!(await service.store.getExercise(exerciseId))) return denied(404, "unknown_exercise", msg("server.join.unknown_exercise"));
   const secret = presentedSecret(req);
   if (!secret) return denied(401, "auth_required", msg("server.http.authRequired"));

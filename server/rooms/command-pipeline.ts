@@ -6,8 +6,8 @@ import { msg, type Msg } from "../../shared/i18n/message.ts";
 import { EN, type MessageKey } from "../../shared/i18n/catalog/index.ts";
 import { SeatCommand, SEAT_COMMAND_TYPES } from "../../shared/protocol/seat-commands.ts";
 import { wellFormed, clipText } from "../security/well-formed.ts";
-import type { ExerciseState } from "../../shared/state/schema.ts";
 import { seatPublicId } from "../exercises/exercise-service.ts";
+import type { SeatDetails } from "../store/event-store.ts";
 
 /** The one reply to a command: accepted with its sequence number, or refused with a code, the catalogue message and its English sentence. */
 export type CommandReply = { id: string | null; ok: true; seq: number } | { id: string | null; ok: false; code: string; message: string; msg?: Msg; reference?: string };
@@ -167,19 +167,15 @@ function problem(issue: z.core.$ZodIssue, field: Msg): Msg {
 }
 
 /**
- * The actor of a command sent with `actAs`: exercise control in person, acting for that nation
- * (`simulated: "control"`; decide records it as actedFor). Any other seat, or a nation the
- * exercise does not have (looked up as an own key), is refused.
+ * Who a seat acts as in the rules. A role-player plays its nation as a simulated move, under
+ * its persona; a controller carries the nations it controls; an evaluator whether it leads.
  */
-export function actingFor(state: ExerciseState, seat: { role: string; name: string }, nation: string): Actor | Rejection {
-  if (seat.role !== "facilitator") return refuse(RejectionCode.NotFacilitator, "botNations.actAs.facilitatorOnly");
-  if (!Object.hasOwn(state.nations, nation)) return refuse(RejectionCode.UnknownNation, "engine.nation.unknown");
-  return { role: "participant", nation, name: seat.name, simulated: "control" };
-}
-
-export function actorFor(seat: { role: string; nation: string | null; name: string; token?: string }): Actor {
+export function actorFor(seat: { role: string; nation: string | null; name: string; details?: SeatDetails; token?: string }): Actor {
   // The seat's public id goes with a participant's commands: feedback is answered once per seat.
   if (seat.role === "participant" && seat.nation) return { role: "participant", nation: seat.nation, name: seat.name, ...(seat.token ? { seat: seatPublicId(seat.token) } : {}) };
+  if (seat.role === "roleplayer" && seat.nation) return { role: "participant", nation: seat.nation, name: seat.name, simulated: "roleplayer", ...(seat.details?.persona ? { persona: seat.details.persona } : {}) };
   if (seat.role === "facilitator") return { role: "facilitator", name: seat.name };
+  if (seat.role === "controller") return { role: "controller", name: seat.name, nations: seat.details?.nations ?? null };
+  if (seat.role === "evaluator") return { role: "evaluator", name: seat.name, ...(seat.details?.lead ? { lead: true } : {}) };
   return { role: "observer", name: seat.name };
 }

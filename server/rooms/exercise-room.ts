@@ -2,7 +2,7 @@ import { Room, CloseCode, ServerError, matchMaker, ClientState, Protocol, Respon
 import { ROOM_HEADER } from "../security/client-address.ts";
 import { StateView, Encoder } from "@colyseus/schema";
 import type { ExerciseState } from "../../shared/state/schema.ts";
-import type { Command } from "../../shared/protocol/commands.ts";
+import type { Actor, Command } from "../../shared/protocol/commands.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 import { RejectionCode, refuse, type Rejection } from "../../shared/protocol/rejections.ts";
 import { msg } from "../../shared/i18n/message.ts";
@@ -19,17 +19,18 @@ import { seatPublicId } from "../exercises/exercise-service.ts";
 import { ExerciseRoomState, PerspectiveSchema } from "./room-state.ts";
 import { PublicProjection, PerspectiveProjection } from "./projection.ts";
 import { commandTimer } from "../metrics.ts";
-import { parseCommand, parseSeatCommand, actorFor, actingFor, idOf, newReference, type CommandReply } from "./command-pipeline.ts";
+import { parseCommand, parseSeatCommand, actorFor, idOf, newReference, type CommandReply } from "./command-pipeline.ts";
 import type { ControlAlert } from "../../shared/protocol/control-alerts.ts";
 import { SeatBudgets } from "./seat-budget.ts";
 import { FairQueue } from "./fair-queue.ts";
 import { withCorkedSockets } from "./corked-sends.ts";
 import { guardFrames, type FrameRefusal } from "./frame-guard.ts";
-import { SeatDesk, type Admission, type SeatedClient } from "./seat-desk.ts";
+import { SeatDesk, isControlSeat, type Admission, type SeatedClient } from "./seat-desk.ts";
 import { IdleUnload } from "./idle-unload.ts";
 import { statusOf, sameStatus } from "../exercises/exercise-status.ts";
-import type { ExerciseStatus } from "../store/event-store.ts";
+import type { ExerciseStatus, SeatRecord } from "../store/event-store.ts";
 import { BotDriver } from "./bot-driver.ts";
+import { actingAs } from "../../shared/engine/act-as.ts";
 
 // Scenario JSON and per-nation perspectives exceed the 8 KB default on the first full state.
 Encoder.BUFFER_SIZE = 512 * 1024;
@@ -59,7 +60,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => type
  * the (public) matchmaking request never travels on. Remote room calls serialise their
  * arguments as JSON, which a body nested 10,000 deep overflowed (logged as an unreachable room).
  */
-const JOIN_FIELDS = ["seat", "token", "code", "name"] as const;
+const JOIN_FIELDS = ["seat", "token", "code", "name", "persona"] as const;
 function joinFields(options: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
   if (!isPlainObject(options)) return fields;
@@ -162,7 +163,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.onMessage("whoami", (client: SeatedClient, message: unknown) => {
       if (!this.admit(client, message)) return;
       this.sendWelcome(client);
-      if (client.auth?.role === "facilitator") void this.seats.sendJoinCodes([client]);
+      if (isControlSeat(client.auth)) void this.seats.sendJoinCodes([client]);
     });
     this.onMessage("viewAs", (client: SeatedClient, message: unknown) => {
       if (this.admit(client, message, VIEW_SWITCH_COST)) this.switchView(client, message);
@@ -229,14 +230,15 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
 
   override onJoin(client: SeatedClient) {
     const seat = client.auth!;
-    const perspective = seat.role === "participant" ? seat.nation! : WHITE;
+    const perspective = perspectiveOf(seat);
     client.userData = { perspective, seatId: seatPublicId(seat.token), cutOff: false };
     this.seats.arrived(client.userData.seatId);
     this.projectPerspectiveOf(perspective);
-    client.view = seat.role === "facilitator" ? this.ownView(perspective) : this.sharedView(perspective);
+    // Seats that may switch views get a StateView of their own.
+    client.view = mayViewAs(seat) ? this.ownView(perspective) : this.sharedView(perspective);
     this.seats.markOnline(seat, +1);
     this.sendWelcome(client);
-    if (seat.role === "facilitator") void this.seats.sendJoinCodes([client]);
+    if (isControlSeat(seat)) void this.seats.sendJoinCodes([client]);
     // One of a bot-played nation's people is here: the nation goes back to its team.
     if (seat.role === "participant" && seat.nation) this.bots.peopleJoined(seat.nation);
     serverContext().log.info("seat joined", { exerciseId: this.roomId, role: seat.role, nation: seat.nation, name: seat.name });
@@ -283,7 +285,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
 
   private sendWelcome(client: SeatedClient) {
     const seat = client.auth!;
-    client.send("welcome", { seat: seat.token, seatId: seatPublicId(seat.token), role: seat.role, nation: seat.nation, name: seat.name, exerciseId: this.roomId, perspective: client.userData!.perspective });
+    client.send("welcome", { seat: seat.token, seatId: seatPublicId(seat.token), role: seat.role, nation: seat.nation, name: seat.name, exerciseId: this.roomId, perspective: client.userData!.perspective, ...welcomeDetails(seat) });
   }
 
   override async onDrop(client: SeatedClient) {
@@ -301,7 +303,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.projectPerspectiveOf(client.userData!.perspective);
     this.seats.markOnline(client.auth!, +1);
     // A code may have been replaced while it was away.
-    if (client.auth!.role === "facilitator") void this.seats.sendJoinCodes([client]);
+    if (isControlSeat(client.auth)) void this.seats.sendJoinCodes([client]);
   }
 
   override onLeave(client: SeatedClient, code?: number) {
@@ -412,8 +414,9 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     }
     const parsed = parseCommand(message);
     if ("rejected" in parsed) return reply({ id: parsed.id, ok: false, ...parsed.rejected });
-    const actor = parsed.actAs === undefined ? actorFor(client.auth!) : actingFor(this.exercise, client.auth!, parsed.actAs);
-    if ("code" in actor) return reply({ id: parsed.id, ok: false, ...actor });
+    // "Act as <nation>": exercise control plays the command as that nation, in person.
+    const actor = parsed.actAs === undefined ? actorFor(client.auth!) : actingAs(this.exercise, actorFor(client.auth!), parsed.actAs);
+    if ("rejected" in actor) return reply({ id: parsed.id, ok: false, ...actor.rejected });
     const result = await this.apply(parsed.command, actor);
     if ("rejected" in result) return reply({ id: parsed.id, ok: false, ...result.rejected });
     reply({ id: parsed.id, ok: true, seq: result.seq });
@@ -438,11 +441,11 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   }
 
   /** The pipeline shared by client commands and the server's own timer (timed and counted for /metrics). */
-  private async apply(command: Command, actor: ReturnType<typeof actorFor> | { role: "system" }) {
+  private async apply(command: Command, actor: Actor) {
     return commandTimer(command.type)(await this.decideAndAppend(command, actor));
   }
 
-  private async decideAndAppend(command: Command, actor: ReturnType<typeof actorFor> | { role: "system" }) {
+  private async decideAndAppend(command: Command, actor: Actor) {
     const now = Date.now();
     let decision: ReturnType<typeof decide>;
     try {
@@ -476,13 +479,13 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
    * told with a reference the log also holds, and when it was a resolution, exercise control
    * learns why the turn did not advance (it can withdraw the order at fault and force the turn).
    */
-  private commandFailed(command: Command, actor: ReturnType<typeof actorFor> | { role: "system" }, error: unknown): { rejected: Rejection } {
+  private commandFailed(command: Command, actor: Actor, error: unknown): { rejected: Rejection } {
     const reference = newReference();
     serverContext().log.error("command failed in the rules", { exerciseId: this.roomId, reference, command: command.type, actor: actor.role, error: String((error as Error)?.stack ?? error) });
     if (RESOLVING_COMMANDS.has(command.type)) {
       const said = msg("server.room.resolutionFailed", { turn: this.exercise.turn, reference });
       const alert: ControlAlert = { code: "resolution_failed", reference, turn: this.exercise.turn, message: translate("en", said), msg: said };
-      for (const client of this.clients as SeatedClient[]) if (client.auth?.role === "facilitator") client.send("controlAlert", alert);
+      for (const client of this.seats.controlClients()) client.send("controlAlert", alert);
     }
     return { rejected: { ...refuse(RejectionCode.Internal, "server.room.internal", { reference }), reference } };
   }
@@ -518,11 +521,16 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     );
   }
 
-  /** The facilitator may look through any nation's eyes: exactly that nation's perspective. */
+  /**
+   * Exercise control may look through any nation's eyes: exactly that nation's perspective; an
+   * evaluator through the white cell's and any nation's, or only the nations it was assigned.
+   */
   private switchView(client: SeatedClient, message: unknown) {
     const seat = client.auth!;
     const target = typeof (message as { nation?: unknown })?.nation === "string" ? (message as { nation: string }).nation : WHITE;
-    if (seat.role !== "facilitator") return client.send("result", { id: null, ok: false, ...refuse(RejectionCode.NotFacilitator, "server.view.facilitatorOnly") });
+    if (!mayViewAs(seat)) return client.send("result", { id: null, ok: false, ...refuse(RejectionCode.NotFacilitator, "server.view.facilitatorOnly") });
+    const assigned = seat.role === "evaluator" ? seat.details?.nations : null;
+    if (assigned && !assigned.includes(target)) return client.send("result", { id: null, ok: false, ...refuse(RejectionCode.OutOfScope, "seats.view.notAssigned") });
     const perspective = this.state.perspectives.get(target);
     if (!perspective) return client.send("result", { id: null, ok: false, ...refuse(RejectionCode.UnknownNation, "server.seats.unknownNation") });
     client.view!.remove(this.state.perspectives.get(client.userData!.perspective)!);
@@ -576,6 +584,24 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
 
 /** Close code of seats whose exercise was archived (the client says so instead of reconnecting). */
 const ARCHIVED = 4410;
+/** Whose eyes a seat looks through when it joins: its nation's, an assigned evaluator's first nation's, or the white cell's. */
+function perspectiveOf(seat: SeatRecord): string {
+  if ((seat.role === "participant" || seat.role === "roleplayer") && seat.nation) return seat.nation;
+  const assigned = seat.role === "evaluator" ? seat.details?.nations : null;
+  return assigned?.[0] ?? WHITE;
+}
+
+/** Exercise control and evaluators may switch whose eyes they look through. */
+function mayViewAs(seat: SeatRecord): boolean {
+  return isControlSeat(seat) || seat.role === "evaluator";
+}
+
+/** What the console and the game screen need to know of a newer role's seat. */
+function welcomeDetails(seat: SeatRecord): Record<string, unknown> {
+  const d = seat.details;
+  if (!d) return {};
+  return { ...(d.persona ? { persona: d.persona } : {}), ...(d.nations !== undefined ? { nations: d.nations } : {}), ...(d.lead ? { lead: true } : {}) };
+}
 
 /** What the room owes its clients once the state they reflect has been broadcast. */
 type Outbox = { dirty: boolean; pings: ExerciseEvent[]; replies: { client: Client; reply: CommandReply }[]; commands: number; since: number };

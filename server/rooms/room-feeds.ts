@@ -5,12 +5,16 @@ import { feedItemFor, type FeedItem } from "../../shared/view/feed.ts";
 
 /** Lines of feed each perspective keeps (the client shows the latest; the replay has them all). */
 const FEED_LENGTH = 100;
-/** The white cell's perspective key; the others are playable nations' ids. */
+/** The white cell's perspective key; the others are nations' ids. */
 export const WHITE = "white";
 
-/** The perspectives a room projects: the white cell's and each playable nation's. */
+/**
+ * The perspectives a room projects: the white cell's and each nation's, non-playable ones too
+ * (their role-players see exactly what that nation may know). A perspective nobody looks
+ * through costs its feed lines only (exercise-room.ts projects watched ones).
+ */
 export function viewerKeys(state: ExerciseState): string[] {
-  return [WHITE, ...Object.values(state.nations).filter((n) => n.playable).map((n) => n.id)];
+  return [WHITE, ...Object.keys(state.nations)];
 }
 
 export function viewerOf(key: string): Viewer {

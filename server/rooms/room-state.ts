@@ -87,6 +87,7 @@ export const PerspectiveSchema = schema(
     objectives: t.map("string"),
     notes: t.map("string"),
     playbookQueue: t.map("string"),
+    controlLog: t.map("string"),
     feed: t.map("string"),
     seats: t.map(SeatSchema),
   },

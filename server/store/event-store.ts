@@ -15,16 +15,47 @@ export type ExerciseRecord = {
   observerCode: string;
   /** Present only once archived (setArchived): when. An archived exercise is read-only and never loaded. */
   archivedAt?: number;
+  /** Codes for role-players, evaluators and controllers, as exercise control issued them; absent until the first. */
+  seatCodes?: SeatCode[];
 };
+
+/** The roles a seat code exercise control issues opens (besides the nations' and observers' join codes). */
+export type SeatCodeRole = "roleplayer" | "evaluator" | "controller";
+/** Every role a join code opens. */
+export type CodeRole = "participant" | "observer" | SeatCodeRole;
+
+/**
+ * A code for a seat of one of the newer roles, and what its seats may do. Replacing the code
+ * keeps its slot and settings: only the code changes.
+ */
+export type SeatCode = {
+  /** The code's handle on the console, stable while the code itself is replaced. */
+  slot: string;
+  code: string;
+  role: SeatCodeRole;
+  /** roleplayer: the nation it plays; otherwise null. */
+  nation: string | null;
+  /** Who it is for: a controller's name, a role-player's persona (the name players read), an evaluator's label; may be "". */
+  label: string;
+  /** controller: the nations it controls; evaluator: the nations it watches; null: every nation (the white cell's view). */
+  nations: string[] | null;
+  /** evaluator: the lead evaluator (sets consensus ratings). */
+  lead: boolean;
+};
+
+/** What a seat of a newer role may do, copied from its code when the seat was taken. */
+export type SeatDetails = { slot?: string; persona?: string; nations?: string[] | null; lead?: boolean };
 
 /** A seat survives reconnects and restarts: the browser keeps its token. */
 export type SeatRecord = {
   token: string;
   exerciseId: string;
-  role: "participant" | "facilitator" | "observer";
+  role: "participant" | "facilitator" | "observer" | SeatCodeRole;
   nation: string | null;
   name: string;
   createdAt: number;
+  /** Role-players, evaluators and controllers: what the seat's code allowed (absent for the older roles). */
+  details?: SeatDetails;
 };
 
 /**
@@ -59,7 +90,7 @@ export interface EventStore {
   getExercise(id: string): Promise<ExerciseRecord | null>;
   listExercises(): Promise<ExerciseSummary[]>;
   /** Finds the exercise and nation/observer role a join code opens. */
-  findByCode(code: string): Promise<{ exerciseId: string; role: "participant" | "observer"; nation: string | null } | null>;
+  findByCode(code: string): Promise<{ exerciseId: string; role: CodeRole; nation: string | null } | null>;
   /** Appends events whose seq must continue the log exactly (no gaps, no duplicates). */
   append(exerciseId: string, events: readonly ExerciseEvent[]): Promise<void>;
   readEvents(exerciseId: string, fromSeq?: number, toSeq?: number): Promise<ExerciseEvent[]>;
@@ -81,6 +112,13 @@ export interface EventStore {
   setArchived(exerciseId: string, archivedAt: number | null): Promise<void>;
   /** Forgets an exercise entirely: record, join codes, seats, events. */
   deleteExercise(exerciseId: string): Promise<void>;
+  /**
+   * Stores a role-player, evaluator or controller code: a new slot, or a slot's new code (the old
+   * code stops opening the exercise; seats taken with it keep working).
+   */
+  saveSeatCode(exerciseId: string, seatCode: SeatCode): Promise<void>;
+  /** Withdraws a slot's code: it no longer opens the exercise. */
+  removeSeatCode(exerciseId: string, slot: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,4 @@
-import type { EventStore, ExerciseRecord, ExerciseStatus, ExerciseSummary, SeatRecord } from "./event-store.ts";
+import type { EventStore, ExerciseRecord, ExerciseStatus, ExerciseSummary, SeatCode, SeatRecord } from "./event-store.ts";
 import { SequenceConflict } from "./event-store.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 
@@ -48,6 +48,8 @@ export class MemoryStore implements EventStore {
       for (const [nation, joinCode] of Object.entries(record.joinCodes)) {
         if (joinCode === wanted) return { exerciseId: record.id, role: "participant" as const, nation };
       }
+      const seatCode = record.seatCodes?.find((c) => c.code === wanted);
+      if (seatCode) return { exerciseId: record.id, role: seatCode.role, nation: seatCode.nation };
     }
     return null;
   }
@@ -70,14 +72,14 @@ export class MemoryStore implements EventStore {
     return this.events.get(exerciseId)?.length ?? 0;
   }
   async saveSeat(seat: SeatRecord): Promise<void> {
-    this.seats.set(seat.token, { ...seat });
+    this.seats.set(seat.token, structuredClone(seat));
   }
   async getSeat(token: string): Promise<SeatRecord | null> {
     const seat = this.seats.get(token);
-    return seat ? { ...seat } : null;
+    return seat ? structuredClone(seat) : null;
   }
   async listSeats(exerciseId: string): Promise<SeatRecord[]> {
-    return [...this.seats.values()].filter((s) => s.exerciseId === exerciseId).sort((a, b) => a.createdAt - b.createdAt).map((s) => ({ ...s }));
+    return [...this.seats.values()].filter((s) => s.exerciseId === exerciseId).sort((a, b) => a.createdAt - b.createdAt).map((s) => structuredClone(s));
   }
   async removeSeat(token: string): Promise<void> {
     this.seats.delete(token);
@@ -104,6 +106,18 @@ export class MemoryStore implements EventStore {
     this.statuses.delete(exerciseId);
     this.archived.delete(exerciseId);
     for (const [token, seat] of this.seats) if (seat.exerciseId === exerciseId) this.seats.delete(token);
+  }
+  async saveSeatCode(exerciseId: string, seatCode: SeatCode): Promise<void> {
+    const record = this.exercises.get(exerciseId);
+    if (!record) throw new Error(`unknown exercise ${exerciseId}`);
+    record.seatCodes = [...(record.seatCodes ?? []).filter((c) => c.slot !== seatCode.slot), structuredClone(seatCode)];
+  }
+  async removeSeatCode(exerciseId: string, slot: string): Promise<void> {
+    const record = this.exercises.get(exerciseId);
+    if (!record) throw new Error(`unknown exercise ${exerciseId}`);
+    const kept = (record.seatCodes ?? []).filter((c) => c.slot !== slot);
+    if (kept.length > 0) record.seatCodes = kept;
+    else delete record.seatCodes;
   }
   async close(): Promise<void> {}
 }

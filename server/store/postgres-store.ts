@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { EventStore, ExerciseRecord, ExerciseStatus, ExerciseSummary, SeatRecord } from "./event-store.ts";
+import type { CodeRole, EventStore, ExerciseRecord, ExerciseStatus, ExerciseSummary, SeatCode, SeatRecord } from "./event-store.ts";
 import { SequenceConflict } from "./event-store.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 
@@ -42,6 +42,11 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE exercises ADD COLUMN IF NOT EXISTS status JSONB;
    ALTER TABLE exercises ADD COLUMN IF NOT EXISTS last_at BIGINT;
    ALTER TABLE exercises ADD COLUMN IF NOT EXISTS archived_at BIGINT;`,
+  // Role-player, evaluator and controller codes (kept on the exercise, found through join_codes
+  // by code and slot) and what a seat's code allowed; NULL on older rows.
+  `ALTER TABLE exercises ADD COLUMN IF NOT EXISTS seat_codes JSONB;
+   ALTER TABLE join_codes ADD COLUMN IF NOT EXISTS slot TEXT;
+   ALTER TABLE seats ADD COLUMN IF NOT EXISTS details JSONB;`,
 ];
 
 /**
@@ -107,9 +112,12 @@ export class PostgresStore implements EventStore {
   async createExercise(record: ExerciseRecord): Promise<void> {
     await this.transaction(async (client) => {
       await client.query(
-        "INSERT INTO exercises (id, title, scenario, seed, created_at, facilitator_token_hash, join_codes, observer_code) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        [record.id, record.title, JSON.stringify(record.scenario), record.seed, record.createdAt, record.facilitatorTokenHash, JSON.stringify(record.joinCodes), record.observerCode],
+        "INSERT INTO exercises (id, title, scenario, seed, created_at, facilitator_token_hash, join_codes, observer_code, seat_codes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        [record.id, record.title, JSON.stringify(record.scenario), record.seed, record.createdAt, record.facilitatorTokenHash, JSON.stringify(record.joinCodes), record.observerCode, record.seatCodes?.length ? JSON.stringify(record.seatCodes) : null],
       );
+      for (const c of record.seatCodes ?? []) {
+        await client.query("INSERT INTO join_codes (code, exercise_id, role, nation, slot) VALUES ($1, $2, $3, $4, $5)", [c.code, record.id, c.role, c.nation, c.slot]);
+      }
       for (const [nation, code] of Object.entries(record.joinCodes)) {
         await client.query("INSERT INTO join_codes (code, exercise_id, role, nation) VALUES ($1, $2, 'participant', $3)", [code, record.id, nation]);
       }
@@ -131,6 +139,7 @@ export class PostgresStore implements EventStore {
       joinCodes: row.join_codes,
       observerCode: row.observer_code,
       ...(row.archived_at === null || row.archived_at === undefined ? {} : { archivedAt: Number(row.archived_at) }),
+      ...(row.seat_codes ? { seatCodes: row.seat_codes as SeatCode[] } : {}),
     };
   }
 
@@ -155,7 +164,7 @@ export class PostgresStore implements EventStore {
   async findByCode(code: string) {
     const { rows } = await this.pool.query("SELECT exercise_id, role, nation FROM join_codes WHERE code = $1", [code.toUpperCase()]);
     const row = rows[0];
-    return row ? { exerciseId: row.exercise_id as string, role: row.role as "participant" | "observer", nation: (row.nation as string | null) ?? null } : null;
+    return row ? { exerciseId: row.exercise_id as string, role: row.role as CodeRole, nation: (row.nation as string | null) ?? null } : null;
   }
 
   async append(exerciseId: string, events: readonly ExerciseEvent[]): Promise<void> {
@@ -191,20 +200,20 @@ export class PostgresStore implements EventStore {
 
   async saveSeat(seat: SeatRecord): Promise<void> {
     await this.pool.query(
-      "INSERT INTO seats (token, exercise_id, role, nation, name, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (token) DO UPDATE SET name = EXCLUDED.name",
-      [seat.token, seat.exerciseId, seat.role, seat.nation, seat.name, seat.createdAt],
+      "INSERT INTO seats (token, exercise_id, role, nation, name, created_at, details) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (token) DO UPDATE SET name = EXCLUDED.name",
+      [seat.token, seat.exerciseId, seat.role, seat.nation, seat.name, seat.createdAt, seat.details ? JSON.stringify(seat.details) : null],
     );
   }
 
   async getSeat(token: string): Promise<SeatRecord | null> {
     const { rows } = await this.pool.query("SELECT * FROM seats WHERE token = $1", [token]);
     const r = rows[0];
-    return r ? { token: r.token, exerciseId: r.exercise_id, role: r.role, nation: r.nation ?? null, name: r.name, createdAt: Number(r.created_at) } : null;
+    return r ? toSeat(r) : null;
   }
 
   async listSeats(exerciseId: string): Promise<SeatRecord[]> {
     const { rows } = await this.pool.query("SELECT * FROM seats WHERE exercise_id = $1 ORDER BY created_at, token", [exerciseId]);
-    return rows.map((r) => ({ token: r.token, exerciseId: r.exercise_id, role: r.role, nation: r.nation ?? null, name: r.name, createdAt: Number(r.created_at) }));
+    return rows.map(toSeat);
   }
 
   async removeSeat(token: string): Promise<void> {
@@ -244,6 +253,30 @@ export class PostgresStore implements EventStore {
     });
   }
 
+  async saveSeatCode(exerciseId: string, seatCode: SeatCode): Promise<void> {
+    await this.transaction(async (client) => {
+      const codes = (await this.seatCodesOf(client, exerciseId)).filter((c) => c.slot !== seatCode.slot);
+      await client.query("DELETE FROM join_codes WHERE exercise_id = $1 AND slot = $2", [exerciseId, seatCode.slot]);
+      await client.query("INSERT INTO join_codes (code, exercise_id, role, nation, slot) VALUES ($1, $2, $3, $4, $5)", [seatCode.code, exerciseId, seatCode.role, seatCode.nation, seatCode.slot]);
+      await client.query("UPDATE exercises SET seat_codes = $2 WHERE id = $1", [exerciseId, JSON.stringify([...codes, seatCode])]);
+    });
+  }
+
+  async removeSeatCode(exerciseId: string, slot: string): Promise<void> {
+    await this.transaction(async (client) => {
+      const codes = (await this.seatCodesOf(client, exerciseId)).filter((c) => c.slot !== slot);
+      await client.query("DELETE FROM join_codes WHERE exercise_id = $1 AND slot = $2", [exerciseId, slot]);
+      await client.query("UPDATE exercises SET seat_codes = $2 WHERE id = $1", [exerciseId, codes.length ? JSON.stringify(codes) : null]);
+    });
+  }
+
+  /** The exercise's seat codes, its row locked until the transaction ends. */
+  private async seatCodesOf(client: pg.PoolClient, exerciseId: string): Promise<SeatCode[]> {
+    const { rows } = await client.query("SELECT seat_codes FROM exercises WHERE id = $1 FOR UPDATE", [exerciseId]);
+    if (!rows[0]) throw new Error(`unknown exercise ${exerciseId}`);
+    return (rows[0].seat_codes as SeatCode[] | null) ?? [];
+  }
+
   async close(): Promise<void> {
     await this.pool.end().catch(() => undefined);
   }
@@ -252,4 +285,10 @@ export class PostgresStore implements EventStore {
   async truncateForTests(): Promise<void> {
     await this.pool.query("TRUNCATE seats, events, join_codes, exercises");
   }
+}
+
+function toSeat(r: Record<string, any>): SeatRecord {
+  const seat: SeatRecord = { token: r.token, exerciseId: r.exercise_id, role: r.role, nation: r.nation ?? null, name: r.name, createdAt: Number(r.created_at) };
+  if (r.details) seat.details = r.details;
+  return seat;
 }

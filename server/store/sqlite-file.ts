@@ -1,7 +1,7 @@
 import { DatabaseSync } from "node:sqlite";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import type { EventStore, ExerciseRecord, ExerciseStatus, ExerciseSummary, SeatRecord } from "./event-store.ts";
+import type { CodeRole, EventStore, ExerciseRecord, ExerciseStatus, ExerciseSummary, SeatCode, SeatRecord } from "./event-store.ts";
 import { SequenceConflict } from "./event-store.ts";
 import { DamagedDatabase, isDamage, sqliteCodeOf } from "./sqlite-errors.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
@@ -55,11 +55,12 @@ export class SqliteFile implements EventStore {
   async createExercise(record: ExerciseRecord): Promise<void> {
     this.transaction(() => {
       this.db
-        .prepare("INSERT INTO exercises (id, title, scenario, seed, created_at, facilitator_token_hash, join_codes, observer_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .run(record.id, record.title, JSON.stringify(record.scenario), record.seed, record.createdAt, record.facilitatorTokenHash, JSON.stringify(record.joinCodes), record.observerCode);
-      const insertCode = this.db.prepare("INSERT INTO join_codes (code, exercise_id, role, nation) VALUES (?, ?, ?, ?)");
-      for (const [nation, code] of Object.entries(record.joinCodes)) insertCode.run(code, record.id, "participant", nation);
-      insertCode.run(record.observerCode, record.id, "observer", null);
+        .prepare("INSERT INTO exercises (id, title, scenario, seed, created_at, facilitator_token_hash, join_codes, observer_code, seat_codes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .run(record.id, record.title, JSON.stringify(record.scenario), record.seed, record.createdAt, record.facilitatorTokenHash, JSON.stringify(record.joinCodes), record.observerCode, record.seatCodes?.length ? JSON.stringify(record.seatCodes) : null);
+      const insertCode = this.db.prepare("INSERT INTO join_codes (code, exercise_id, role, nation, slot) VALUES (?, ?, ?, ?, ?)");
+      for (const [nation, code] of Object.entries(record.joinCodes)) insertCode.run(code, record.id, "participant", nation, null);
+      insertCode.run(record.observerCode, record.id, "observer", null, null);
+      for (const c of record.seatCodes ?? []) insertCode.run(c.code, record.id, c.role, c.nation, c.slot);
     });
   }
 
@@ -91,7 +92,7 @@ export class SqliteFile implements EventStore {
   async findByCode(code: string) {
     const row = this.db.prepare("SELECT exercise_id, role, nation FROM join_codes WHERE code = ?").get(code.toUpperCase()) as Record<string, unknown> | undefined;
     if (!row) return null;
-    return { exerciseId: String(row.exercise_id), role: row.role as "participant" | "observer", nation: row.nation === null ? null : String(row.nation) };
+    return { exerciseId: String(row.exercise_id), role: row.role as CodeRole, nation: row.nation === null ? null : String(row.nation) };
   }
 
   async append(exerciseId: string, events: readonly ExerciseEvent[]): Promise<void> {
@@ -124,8 +125,8 @@ export class SqliteFile implements EventStore {
 
   async saveSeat(seat: SeatRecord): Promise<void> {
     this.db
-      .prepare("INSERT INTO seats (token, exercise_id, role, nation, name, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(token) DO UPDATE SET name = excluded.name")
-      .run(seat.token, seat.exerciseId, seat.role, seat.nation, seat.name, seat.createdAt);
+      .prepare("INSERT INTO seats (token, exercise_id, role, nation, name, created_at, details) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(token) DO UPDATE SET name = excluded.name")
+      .run(seat.token, seat.exerciseId, seat.role, seat.nation, seat.name, seat.createdAt, seat.details ? JSON.stringify(seat.details) : null);
   }
 
   async getSeat(token: string): Promise<SeatRecord | null> {
@@ -177,6 +178,29 @@ export class SqliteFile implements EventStore {
     });
   }
 
+  async saveSeatCode(exerciseId: string, seatCode: SeatCode): Promise<void> {
+    this.transaction(() => {
+      const codes = this.seatCodesOf(exerciseId).filter((c) => c.slot !== seatCode.slot);
+      this.db.prepare("DELETE FROM join_codes WHERE exercise_id = ? AND slot = ?").run(exerciseId, seatCode.slot);
+      this.db.prepare("INSERT INTO join_codes (code, exercise_id, role, nation, slot) VALUES (?, ?, ?, ?, ?)").run(seatCode.code, exerciseId, seatCode.role, seatCode.nation, seatCode.slot);
+      this.db.prepare("UPDATE exercises SET seat_codes = ? WHERE id = ?").run(JSON.stringify([...codes, seatCode]), exerciseId);
+    });
+  }
+
+  async removeSeatCode(exerciseId: string, slot: string): Promise<void> {
+    this.transaction(() => {
+      const codes = this.seatCodesOf(exerciseId).filter((c) => c.slot !== slot);
+      this.db.prepare("DELETE FROM join_codes WHERE exercise_id = ? AND slot = ?").run(exerciseId, slot);
+      this.db.prepare("UPDATE exercises SET seat_codes = ? WHERE id = ?").run(codes.length ? JSON.stringify(codes) : null, exerciseId);
+    });
+  }
+
+  private seatCodesOf(exerciseId: string): SeatCode[] {
+    const row = this.db.prepare("SELECT seat_codes FROM exercises WHERE id = ?").get(exerciseId) as { seat_codes: string | null } | undefined;
+    if (!row) throw new Error(`unknown exercise ${exerciseId}`);
+    return row.seat_codes ? (JSON.parse(row.seat_codes) as SeatCode[]) : [];
+  }
+
   async close(): Promise<void> {
     if (this.db.isOpen) this.db.close();
   }
@@ -212,7 +236,10 @@ export function toEvent(row: Record<string, unknown>): ExerciseEvent {
 }
 
 export function toSeat(row: Record<string, unknown>): SeatRecord {
-  return { token: String(row.token), exerciseId: String(row.exercise_id), role: row.role as SeatRecord["role"], nation: row.nation === null ? null : String(row.nation), name: String(row.name), createdAt: Number(row.created_at) };
+  const seat: SeatRecord = { token: String(row.token), exerciseId: String(row.exercise_id), role: row.role as SeatRecord["role"], nation: row.nation === null ? null : String(row.nation), name: String(row.name), createdAt: Number(row.created_at) };
+  // Rows of a file from before schema version 3 have no details column at all.
+  if (typeof row.details === "string") seat.details = JSON.parse(row.details);
+  return seat;
 }
 
 export function toRecord(row: Record<string, unknown>): ExerciseRecord {
@@ -226,5 +253,6 @@ export function toRecord(row: Record<string, unknown>): ExerciseRecord {
     joinCodes: JSON.parse(String(row.join_codes)),
     observerCode: String(row.observer_code),
     ...(row.archived_at === null || row.archived_at === undefined ? {} : { archivedAt: Number(row.archived_at) }),
+    ...(typeof row.seat_codes === "string" ? { seatCodes: JSON.parse(row.seat_codes) } : {}),
   };
 }

@@ -66,6 +66,17 @@ CREATE INDEX IF NOT EXISTS join_codes_by_exercise ON join_codes (exercise_id, ro
 ALTER TABLE exercises ADD COLUMN status TEXT;
 ALTER TABLE exercises ADD COLUMN archived_at INTEGER;`,
   },
+  {
+    version: 4,
+    // Role-player, evaluator and controller codes: the exercise keeps them (as it keeps its join
+    // codes) as JSON, join_codes finds them by code and slot, and a seat keeps what its code
+    // allowed. Older rows have NULL in each: no such codes, an older role's seat.
+    about: "role-player, evaluator and controller codes and seats",
+    sql: `
+ALTER TABLE exercises ADD COLUMN seat_codes TEXT;
+ALTER TABLE join_codes ADD COLUMN slot TEXT;
+ALTER TABLE seats ADD COLUMN details TEXT;`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

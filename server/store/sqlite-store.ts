@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
-import { SequenceConflict, type EventStore, type ExerciseRecord, type ExerciseStatus, type ExerciseSummary, type SeatRecord } from "./event-store.ts";
+import { SequenceConflict, type EventStore, type ExerciseRecord, type ExerciseStatus, type ExerciseSummary, type SeatRecord, type SeatCode, type CodeRole } from "./event-store.ts";
 import type { StoreReply, StoreRequest } from "./sqlite-worker.ts";
 import type { SqliteFileOptions } from "./sqlite-file.ts";
 import { acquireLock, lockPathFor, type DataDirLock } from "./data-dir-lock.ts";
@@ -93,7 +93,7 @@ export class SqliteStore implements EventStore {
   listExercises(): Promise<ExerciseSummary[]> {
     return this.call("listExercises");
   }
-  findByCode(code: string): Promise<{ exerciseId: string; role: "participant" | "observer"; nation: string | null } | null> {
+  findByCode(code: string): Promise<{ exerciseId: string; role: CodeRole; nation: string | null } | null> {
     return this.call("findByCode", code);
   }
   append(exerciseId: string, events: readonly ExerciseEvent[]): Promise<void> {
@@ -128,6 +128,12 @@ export class SqliteStore implements EventStore {
   }
   deleteExercise(exerciseId: string): Promise<void> {
     return this.call("deleteExercise", exerciseId);
+  }
+  saveSeatCode(exerciseId: string, seatCode: SeatCode): Promise<void> {
+    return this.call("saveSeatCode", exerciseId, seatCode);
+  }
+  removeSeatCode(exerciseId: string, slot: string): Promise<void> {
+    return this.call("removeSeatCode", exerciseId, slot);
   }
   async close(): Promise<void> {
     try {

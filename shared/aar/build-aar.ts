@@ -9,6 +9,7 @@ import { LANGUAGES, type Lang } from "../i18n/languages.ts";
 import { isMsg, isRef, msg, ref, type Msg, type Param } from "../i18n/message.ts";
 import type { Translations } from "../i18n/text.ts";
 import { mselChanges, type MselChange } from "./msel-changes.ts";
+import { controlRecord, type ControlRecord } from "./control-record.ts";
 
 import type { ImprovementItem, Observation } from "../state/schema.ts";
 import { analysis, effectValue, feedbackSummary, type AdjustedValue, type FeedbackSummary, type ObjectiveAnalysis } from "./evaluation-data.ts";
@@ -74,6 +75,8 @@ export type AfterActionReport = {
   replayUrl: string | null;
   /** What exercise control changed in the MSEL during the exercise (msel-changes.ts); absent in reports made before the editor. */
   mselChanges?: MselChange[];
+  /** The red cell's and exercise control's moves for nations, and the controller log (control-record.ts). */
+  control: ControlRecord;
   names: Record<Lang, Record<string, string>>;
 };
 
@@ -178,6 +181,7 @@ export function buildAfterActionReport(initial: ExerciseState, events: readonly 
       ...adjudications.flatMap((a) => a.changes.flatMap((c) => c.target.split("|").flatMap((id) => (state.regions[id] ? [msg("common.unknown", { r: ref("region", id) })] : state.assets[id] ? [msg("common.unknown", { r: ref("asset", id) })] : [])))),
     ]),
     mselChanges: mselChanges(initial, events),
+    control: controlRecord(events),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Verdict } from "./inject-evaluation.ts";
 import { aarTexts } from "./aar-texts.ts";
 import { executiveSummaryHtml, analysisHtml, observationsHtml, adjudicationsHtml, disseminationHtml, improvementPlanHtml, feedbackHtml } from "./render-html-evaluation.ts";
 import { mselChangeLines } from "./msel-changes.ts";
+import { controlSections } from "./control-record.ts";
 import { DEFAULT_LANG, type Lang } from "../i18n/languages.ts";
 
 const esc = (s: string | number | null) => String(s ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -67,6 +68,7 @@ export function renderHtml(r: AfterActionReport, lang: Lang = DEFAULT_LANG): str
   sections.push(disseminationHtml(r, x));
   sections.push(improvementPlanHtml(r, x));
   sections.push(feedbackHtml(r, x));
+  for (const s of controlSections(r.control, x)) sections.push(`<section><h2>${esc(s.title)}</h2><ul>${s.lines.map((l) => `<li>${esc(l)}</li>`).join("")}</ul></section>`);
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${esc(t("aar.htmlTitle", { title: exerciseTitle }))}</title><style>${CSS}</style></head><body>${sections.join("")}</body></html>`;
 }
 

@@ -1,6 +1,7 @@
 import type { AfterActionReport } from "./build-aar.ts";
 import { aarTexts } from "./aar-texts.ts";
 import { mselChangeLines } from "./msel-changes.ts";
+import { controlSections } from "./control-record.ts";
 import { DEFAULT_LANG, type Lang } from "../i18n/languages.ts";
 
 const cell = (s: string | number | null) => String(s ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -48,6 +49,7 @@ export function renderMarkdown(r: AfterActionReport, lang: Lang = DEFAULT_LANG):
   lines.push("", `## ${t("aar.section.adjudications")}`, "");
   if (r.adjudications.length === 0) lines.push(t("aar.none"));
   for (const a of r.adjudications) lines.push(`- ${t("aar.note", { turn: a.turn, author: a.by, text: a.rationale })}`);
+  for (const s of controlSections(r.control, x)) lines.push("", `## ${s.title}`, "", ...s.lines.map((l) => `- ${l}`));
   lines.push("", `## ${t("aar.section.improvement")}`, "", ...head(t("aar.col.issue"), t("aar.col.recommendation"), t("aar.col.responsible"), t("aar.col.due")));
   for (const p of r.improvementPlan) lines.push(row(p.issue, p.recommendation, x.nation(p.nation), p.due));
   if (r.improvementPlan.length === 0) lines.push(`| ${cell(t("aar.noneYet"))} | | | |`);

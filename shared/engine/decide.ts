@@ -21,6 +21,8 @@ import { setNationControl } from "./nation-control.ts";
 import { authorizeEvaluation, dispatchEvaluation, isEvaluationCommand } from "./evaluation.ts";
 import { approvePlaybookMove, dropPlaybookMove } from "../playbook/approval.ts";
 import * as mselEdit from "./msel-edit.ts";
+import { controllerRefusal } from "./control-scope.ts";
+import { controlMessage, logControlEntry } from "./control-log.ts";
 
 /**
  * `states[i]` is the state after `events[i]` once the events are stamped with `now` (what
@@ -42,6 +44,8 @@ export function decide(state: ExerciseState, command: Command, actor: Actor, now
   if (denied) return { rejected: named(denied, englishNames(state)) };
   const builder = new EventBuilder(state, now);
   if (actor.role === "participant" && actor.simulated) builder.emit({ type: "actedFor", nation: actor.nation, by: actor.name, as: actor.simulated, command: command.type });
+  // A named controller's action is signed in the log, unless its own events already name it.
+  if (actor.role === "controller" && !SIGNS_ITSELF.has(command.type)) builder.emit({ type: "controlActed", by: actor.name, command: command.type });
   const rejection = dispatch(builder, command, actor);
   if (rejection) return { rejected: named(rejection, englishNames(state)) };
   const events = builder.finish();
@@ -79,7 +83,15 @@ const FACILITATOR_ACTIONS: Record<FacilitatorCommandType, MessageKey> = {
   holdInject: "msel.action.hold",
   unskipInject: "msel.action.unskip",
   importMsel: "msel.action.import",
+  controlMessage: "seats.action.controlMessage",
+  logControlEntry: "seats.action.logControlEntry",
 };
+
+/** Commands whose events carry their author already (`by`, `author`). */
+const SIGNS_ITSELF = new Set<string>(["adjustState", "addNote", "facilitatorMessage", "controlMessage", "logControlEntry", "recordImprovement", "setNationControl", "withdrawDraft"]);
+
+/** Exercise control's commands an evaluator may give too: notes are signed with the evaluator's name. */
+const EVALUATOR_MAY = new Set<string>(["addNote"]);
 
 /** Participant commands exercise control may also give, for any team. */
 const FACILITATOR_MAY_ALSO = new Set<string>(["withdrawDraft"]);
@@ -91,11 +103,15 @@ function authorize(state: ExerciseState, command: Command, actor: Actor): Reject
   if (type === "timerExpired") return refuse(RejectionCode.NotFacilitator, "engine.auth.clockOnly");
   const evaluation = authorizeEvaluation(command, actor);
   if (evaluation !== undefined) return evaluation;
+  if (actor.role === "evaluator" && EVALUATOR_MAY.has(type)) return null;
   if (actor.role === "observer" || actor.role === "evaluator") return refuse(RejectionCode.ReadOnly, "engine.auth.readOnly");
-  if ((FACILITATOR_COMMANDS as string[]).includes(type) && actor.role !== "facilitator") {
+  const control = actor.role === "facilitator" || actor.role === "controller";
+  if ((FACILITATOR_COMMANDS as string[]).includes(type) && !control) {
     return refuse(RejectionCode.NotFacilitator, "engine.auth.facilitatorOnly", { action: { key: FACILITATOR_ACTIONS[type as FacilitatorCommandType] } });
   }
-  if (actor.role === "facilitator" && FACILITATOR_MAY_ALSO.has(type)) return null;
+  // A named controller: the lead's commands within its nations (control-scope.ts).
+  if (actor.role === "controller" && (FACILITATOR_COMMANDS as string[]).includes(type)) return controllerRefusal(state, command, actor);
+  if (control && FACILITATOR_MAY_ALSO.has(type)) return actor.role === "controller" ? controllerRefusal(state, command, actor) : null;
   if ((PARTICIPANT_COMMANDS as string[]).includes(type)) {
     if (actor.role !== "participant") return refuse(RejectionCode.NotYourNation, "engine.auth.notAsNation");
     if (!Object.hasOwn(state.nations, actor.nation)) return refuse(RejectionCode.NotYourNation, "engine.nation.unknown");
@@ -182,6 +198,10 @@ function dispatch(b: EventBuilder, command: Command, actor: Actor): Rejection | 
       return adjudication.adjustState(b, command, actor);
     case "addNote":
       return adjudication.addNote(b, command, actor);
+    case "controlMessage":
+      return controlMessage(b, command, actor);
+    case "logControlEntry":
+      return logControlEntry(b, command, actor);
     case "recordImprovement":
       return adjudication.recordImprovement(b, command, actor);
     case "removeImprovement":

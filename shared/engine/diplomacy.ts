@@ -2,7 +2,7 @@ import type { Handler, Of } from "./decide.ts";
 import type { EventBuilder } from "./builder.ts";
 import { RejectionCode, refuse } from "../protocol/rejections.ts";
 import { phaseWord } from "./words.ts";
-import { nationOf, nameOf, WHITE_CELL } from "./actors.ts";
+import { nationOf, nameOf, speakerOf, WHITE_CELL } from "./actors.ts";
 import { clamp, round1 } from "./numbers.ts";
 import { applyPolicyChange } from "./policy-change.ts";
 import { channelMembers, channelFor } from "./channels.ts";
@@ -47,7 +47,7 @@ export const makeStatement: Handler<Of<"makeStatement">> = (b, command, actor) =
   if (wrong) return wrong;
   const nation = nationOf(actor);
   b.emit({ type: "statementMade", nation, stance: command.stance, text: command.text });
-  b.emit({ type: "messageSent", message: { id: b.id("m"), channel: "public", fromNation: nation, author: nameOf(actor), text: command.text, turn: b.state.turn, at: b.now } });
+  b.emit({ type: "messageSent", message: { id: b.id("m"), channel: "public", fromNation: nation, author: speakerOf(b.state, actor), text: command.text, turn: b.state.turn, at: b.now } });
   const before = b.state.nations[nation]!.policies;
   if (before.publicStance === command.stance) return;
   const after = { ...before, publicStance: command.stance };
@@ -61,7 +61,7 @@ export const sendMessage: Handler<Of<"sendMessage">> = (b, command, actor) => {
   const members = channelMembers(b.state, command.channel);
   if (!members) return refuse(RejectionCode.InvalidTarget, "engine.channel.unknown");
   if (!members.includes(nation)) return refuse(RejectionCode.NotYourNation, "engine.channel.notMember");
-  b.emit({ type: "messageSent", message: { id: b.id("m"), channel: command.channel, fromNation: nation, author: nameOf(actor), text: command.text, turn: b.state.turn, at: b.now } });
+  b.emit({ type: "messageSent", message: { id: b.id("m"), channel: command.channel, fromNation: nation, author: speakerOf(b.state, actor), text: command.text, turn: b.state.turn, at: b.now } });
 };
 
 export const facilitatorMessage: Handler<Of<"facilitatorMessage">> = (b, command, actor) => {

@@ -195,6 +195,10 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
       return { ...state, objectives: put<ObjectiveState>(state.objectives, event.objective, { id: event.objective, met: true, metTurn: event.turn }) };
     case "actedFor":
       return state;
+    case "controlActed":
+      return state;
+    case "controlLogged":
+      return { ...state, controlLog: { ...state.controlLog, [event.entry.id]: event.entry } };
     case "nationControlSet":
       return { ...state, nationControl: { ...state.nationControl, [event.nation]: event.control } };
     case "rngAdvanced":

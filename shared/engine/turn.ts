@@ -28,7 +28,7 @@ export const withdrawDraft: Handler<Of<"withdrawDraft">> = (b, command, actor) =
   const draft = b.state.drafts[command.draft];
   // Exercise control may withdraw any team's draft, committed or not: the way out when one
   // order stops the turn from resolving.
-  if (actor.role === "facilitator") {
+  if (actor.role === "facilitator" || actor.role === "controller") {
     if (!draft) return refuse(RejectionCode.UnknownDraft, "engine.draft.unknownAny");
     b.emit({ type: "draftWithdrawn", draft: draft.id, by: nameOf(actor), nation: draft.nation, author: draft.author, order: draft.order });
     return;

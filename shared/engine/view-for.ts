@@ -1,5 +1,5 @@
 import type { PlannedMove } from "../state/schema.ts";
-import type { ExerciseState, NationState, AssetState, Report, Agreement, ConsentRequest, InfoRequest, Draft, Message, ObserverNote, RegionState, Relation, ObjectiveState, InjectState } from "../state/schema.ts";
+import type { ControlLogEntry, ExerciseState, NationState, AssetState, Report, Agreement, ConsentRequest, InfoRequest, Draft, Message, ObserverNote, RegionState, Relation, ObjectiveState, InjectState } from "../state/schema.ts";
 import type { InjectSpec } from "../scenario/schema.ts";
 import { channelsOf } from "./channels.ts";
 import { mselOrder } from "./msel-order.ts";
@@ -90,6 +90,8 @@ export type View = {
   notes: Record<string, ObserverNote>;
   /** White cell only: adversary-playbook moves waiting for approval. */
   playbookQueue: Record<string, PlannedMove & { levelName: string; ruleName: string }>;
+  /** Exercise control's logbook (white cell only; empty before the first entry). */
+  controlLog: Record<string, ControlLogEntry>;
 };
 
 /**
@@ -131,6 +133,7 @@ export function viewFor(state: ExerciseState, viewer: Viewer): View {
     objectives: viewParts.objectives(state, scope),
     notes: viewParts.notes(state, scope),
     playbookQueue: viewParts.playbookQueue(state, scope),
+    controlLog: viewParts.controlLog(state, scope),
   };
 }
 
@@ -248,6 +251,7 @@ export const viewParts = {
     }
     return out;
   },
+  controlLog: (state: ExerciseState, { all }: Scope): Record<string, ControlLogEntry> => (all ? (state.controlLog ?? NO_ENTRIES) : NO_ENTRIES),
 };
 
 /** Every state field each part reads: while they are the same objects, the part is unchanged. */
@@ -264,6 +268,7 @@ export const viewPartInputs: { [K in keyof typeof viewParts]: (state: ExerciseSt
   objectives: (s) => [s.objectives, s.scenario],
   notes: (s) => [s.notes],
   playbookQueue: (s) => [s.playbookQueue],
+  controlLog: (s) => [s.controlLog],
 };
 
 /**
@@ -276,6 +281,8 @@ export function messageFilter(state: ExerciseState, viewer: Viewer): { key: stri
   const readable = new Set(channels);
   return { key: channels.join("|"), reads: (channel) => readable.has(channel), visible: (message) => readable.has(message.channel) };
 }
+
+const NO_ENTRIES: Record<string, ControlLogEntry> = Object.freeze({}) as Record<string, ControlLogEntry>;
 
 // Views of unchanged records are reused, so the server's projection can skip them by identity.
 const whiteInjects = new WeakMap<object, InjectView>();

@@ -99,6 +99,10 @@ export const FacilitatorCommand = z.discriminatedUnion("type", [
   z.object({ type: z.literal("grantIntel"), to: z.array(Id).min(1).max(10), report: ReportDraft }),
   z.object({ type: z.literal("addNote"), text: Text(4000), inject: Id.optional(), objective: Id.optional() }),
   z.object({ type: z.literal("facilitatorMessage"), to: Id, text: Text(2000) }),
+  /** A message on the white cell's own channel: read by exercise control only, never by a nation. */
+  z.object({ type: z.literal("controlMessage"), text: Text(2000) }),
+  /** An entry in the controller log, exercise control's time-stamped logbook (engine/control-log.ts). */
+  z.object({ type: z.literal("logControlEntry"), text: Text(2000) }),
   z.object({
     type: z.literal("recordImprovement"),
     issue: Text(1000),
@@ -182,9 +186,9 @@ export const PARTICIPANT_COMMANDS = ParticipantCommand.options.map((o) => o.shap
 export const FACILITATOR_COMMANDS = FacilitatorCommand.options.map((o) => o.shape.type.value);
 
 /**
- * The message a client sends: its own id so it can match the one reply it gets. `actAs`: from
- * exercise control's seat only, the nation the command is made for (exercise control in person,
- * `simulated: "control"`), e.g. committing the turn for a team with nobody online.
+ * The message a client sends: its own id so it can match the one reply it gets. `actAs`: exercise control (the lead, or a controller whose nations include it) plays the
+ * command as that nation in person (engine/act-as.ts): the actor becomes that nation's, marked
+ * `simulated: "control"`.
  */
 export const CommandEnvelope = z.object({ id: z.string().min(1).max(64), command: z.unknown(), actAs: z.string().min(1).max(64).optional() });
 export type CommandEnvelope = z.infer<typeof CommandEnvelope>;
@@ -209,7 +213,7 @@ export const SIMULATIONS = Object.values(Simulation) as [Simulation, ...Simulati
  * - controller: a named member of exercise control, limited to `nations` when not null.
  */
 export type Actor =
-  | { role: "participant"; nation: string; name: string; simulated?: Simulation; seat?: string }
+  | { role: "participant"; nation: string; name: string; simulated?: Simulation; seat?: string; persona?: string }
   | { role: "facilitator"; name: string }
   | { role: "controller"; name: string; nations: string[] | null }
   | { role: "evaluator"; name: string; lead?: boolean }

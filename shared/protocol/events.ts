@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Observation, CapabilityRating, FeedbackAnswer } from "../state/schema.ts";
-import { NationControl, PlannedMove, ImprovementItem, Order, Report, Agreement, ConsentRequest, InfoRequest, Message, ObserverNote, Detection, InjectState, AssetState, Crisis } from "../state/schema.ts";
+import { ControlLogEntry, NationControl, PlannedMove, ImprovementItem, Order, Report, Agreement, ConsentRequest, InfoRequest, Message, ObserverNote, Detection, InjectState, AssetState, Crisis } from "../state/schema.ts";
 import { Policies } from "../scenario/schema.ts";
 import { Effect } from "../scenario/effects.ts";
 import type { Msg } from "../i18n/message.ts";
@@ -96,6 +96,9 @@ export const EventBody = z.discriminatedUnion("type", [
   z.object({ type: z.literal("injectDelayed"), inject: z.string(), toTurn: z.number() }),
   z.object({ type: z.literal("stateAdjusted"), effects: z.array(Effect), rationale: z.string(), by: z.string() }),
   z.object({ type: z.literal("noteAdded"), note: ObserverNote }),
+  z.object({ type: z.literal("controlLogged"), entry: ControlLogEntry }),
+  /** The command that follows was a named controller's (engine/control-scope.ts): its events are signed by `by`. */
+  z.object({ type: z.literal("controlActed"), by: z.string(), command: z.string() }),
   z.object({ type: z.literal("objectiveMet"), objective: z.string(), turn: z.number() }),
   z.object({ type: z.literal("rngAdvanced"), rng: z.number() }),
   z.object({ type: z.literal("improvementRecorded"), item: ImprovementItem }),

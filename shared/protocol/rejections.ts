@@ -54,6 +54,8 @@ export const RejectionCode = {
   InvalidInject: "invalid_inject",
   /** The skip can no longer be undone: the turn it was made in has resolved. */
   SkipFinal: "skip_final",
+  /** A controller limited to some nations acted beyond them, or gave a command reserved to the lead controller. */
+  OutOfScope: "out_of_scope",
   Internal: "internal_error",
 } as const;
 export type RejectionCode = (typeof RejectionCode)[keyof typeof RejectionCode];

@@ -51,6 +51,12 @@ export const NationSpec = z.object({
    */
   adversary: z.boolean().optional(),
   description: text(2000, 0).default(""),
+  /**
+   * The name a role-player or exercise control speaks under when playing this nation in
+   * character ("Varkhan MFA spokesperson"); absent: the nation's name. A role-player's own
+   * persona (given at the join or on its code) comes first.
+   */
+  persona: z.string().trim().min(1).max(80).optional(),
   budget: z.number().min(0).max(100000),
   budgetPerTurn: z.number().min(0).max(100000),
   politicalCapital: Percent,

@@ -361,6 +361,9 @@ export type PlannedMove = z.infer<typeof PlannedMove>;
 /** Where each adversary playbook stands: its level per nation, and the turn each rule last fired (key `nation/rule`). */
 export const PlaybookProgress = z.object({ levels: z.record(z.string(), z.string()), fired: z.record(z.string(), z.number()) });
 export type PlaybookProgress = z.infer<typeof PlaybookProgress>;
+/** One line of the controller log: who of exercise control wrote what, when (engine/control-log.ts). */
+export const ControlLogEntry = z.object({ id: z.string(), by: z.string(), text: z.string(), turn: z.number(), at: z.number() });
+export type ControlLogEntry = z.infer<typeof ControlLogEntry>;
 
 export const ExerciseState = z.object({
   exerciseId: z.string(),
@@ -419,6 +422,8 @@ export const ExerciseState = z.object({
   playbook: PlaybookProgress.optional(),
   /** Playbook moves waiting for exercise control's approval, by id; absent until one is queued. */
   playbookQueue: z.record(z.string(), PlannedMove).optional(),
+  /** Exercise control's logbook, by entry id; absent until the first entry. White cell only. */
+  controlLog: z.record(z.string(), ControlLogEntry).optional(),
   /** How alarmed the adversary is, 0–100 (rules.initialTension at the start; engine/tension.ts). Public. */
   tension: z.number(),
   /** What moved tension at the last resolution that moved it, as messages (shown with it). */

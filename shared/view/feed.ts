@@ -122,6 +122,23 @@ export function orderMsg(order: Order): Msg {
   }
 }
 
+/** What a named controller did, in words (the signing line before its action's own lines). */
+const CONTROL_ACTIONS: Record<string, MessageKey> = {
+  startBriefing: "engine.action.startBriefing",
+  startExercise: "engine.action.startExercise",
+  pauseExercise: "engine.action.pauseExercise",
+  resumeExercise: "engine.action.resumeExercise",
+  setTurnTimer: "engine.action.setTurnTimer",
+  forceResolve: "engine.action.forceResolve",
+  releaseInject: "engine.action.releaseInject",
+  skipInject: "engine.action.skipInject",
+  delayInject: "engine.action.delayInject",
+  fireInject: "engine.action.fireInject",
+  grantIntel: "engine.action.grantIntel",
+  removeImprovement: "engine.action.removeImprovement",
+  designateCommander: "toa.action.designateCommander",
+};
+
 /** ICU select option names cannot hold hyphens: "intel-sharing" → "intelSharing". */
 const selectable = (value: string) => value.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 const nations = (ids: readonly string[]) => ids.map((id) => ref("nation", id));
@@ -216,7 +233,17 @@ export function feedItemFor(event: ExerciseEvent, state: ExerciseState, viewer: 
     case "ruleApplied":
       return white || event.nations.length === 0 || event.nations.includes(me!) ? item("rule", event.msg) : null;
     case "stateAdjusted":
-      return white ? item("adjudication", msg("feed.adjudication", { rationale: event.rationale })) : null;
+      return white ? item("adjudication", msg("seats.feed.adjudicatedBy", { by: event.by, rationale: event.rationale })) : null;
+    case "actedFor":
+      // Who was behind a simulated move is exercise control's to know; players read the move itself.
+      return white ? item("rule", msg("seats.feed.actedFor", { by: event.by, as: event.as, nation: ref("nation", event.nation) })) : null;
+    case "controlActed": {
+      if (!white) return null;
+      const action = Object.hasOwn(CONTROL_ACTIONS, event.command) ? CONTROL_ACTIONS[event.command]! : null;
+      return action ? item("adjudication", msg("seats.feed.controlActed", { by: event.by, action: { key: action } })) : null;
+    }
+    case "controlLogged":
+      return white ? item("adjudication", msg("seats.feed.controlLogged", { by: event.entry.by, text: event.entry.text })) : null;
     case "objectiveMet": {
       const spec = state.scenario.objectives.find((o) => o.id === event.objective);
       return spec && (white || !spec.nation || spec.nation === me) ? item("lifecycle", msg("feed.objective.met", { title: ref("objective", spec.id) })) : null;

@@ -53,6 +53,8 @@ const EXAMPLES: Record<string, unknown> = {
   holdInject: { type: "holdInject", inject: "red-sighting", held: true },
   unskipInject: { type: "unskipInject", inject: "red-sighting" },
   importMsel: { type: "importMsel", msel: [] },
+  controlMessage: { type: "controlMessage", text: "Hold 3.02 until Blue answers." },
+  logControlEntry: { type: "logControlEntry", text: "Turn 1 started late." },
 };
 
 const ACTORS: Record<string, Actor> = {
@@ -63,6 +65,9 @@ const ACTORS: Record<string, Actor> = {
   "bot for a playable nation": { role: "participant", nation: "north", name: "Cautious bot", simulated: "bot" },
   observer: { role: "observer", name: "Trainer" },
   evaluator: { role: "evaluator", name: "Eve" },
+  "lead evaluator": { role: "evaluator", name: "Lea", lead: true },
+  "controller of every nation": { role: "controller", name: "Ana", nations: null },
+  "controller of south": { role: "controller", name: "Bo", nations: ["south"] },
 };
 /** The examples that name north's own things, as the non-playable nation's version of them. */
 const AS_RED: Record<string, unknown> = {
@@ -72,9 +77,29 @@ const AS_RED: Record<string, unknown> = {
 /** Acting as a nation: its team, or whoever simulates it. */
 const AS_NATION = new Set(["participant", "role-player for the non-playable nation", "bot for a playable nation"]);
 
-const AUTH_CODES = ["not_facilitator", "not_your_nation", "read_only"];
+const AUTH_CODES = ["not_facilitator", "not_your_nation", "read_only", "out_of_scope"];
 /** Participant commands exercise control may also give, for any team (the way out of a stuck turn). */
 const ALSO_FACILITATOR = new Set(["withdrawDraft"]);
+/** The lead controller's alone (control-scope.ts). */
+const LEAD_ONLY = new Set(["endExercise"]);
+/**
+ * What a controller of south may do with the examples: notes, the plan, the white cell's
+ * channel and log; adjudicating the island (south's); who plays south; withdrawing a draft (the
+ * example's is unknown, so no nation's). Not: the clock and phase, the commander, an inject to
+ * north or to all, a grant or message to north.
+ */
+const SOUTH_CONTROLLER = new Set(["addNote", "recordImprovement", "removeImprovement", "controlMessage", "logControlEntry", "adjustState", "setNationControl", "withdrawDraft"]);
+
+function allowedFor(who: string, type: string): boolean {
+  const participantCommand = (PARTICIPANT_COMMANDS as string[]).includes(type);
+  const control = !participantCommand || ALSO_FACILITATOR.has(type);
+  if (AS_NATION.has(who)) return participantCommand;
+  if (who === "facilitator") return control;
+  if (who === "controller of every nation") return control && !LEAD_ONLY.has(type);
+  if (who === "controller of south") return SOUTH_CONTROLLER.has(type);
+  if (who === "evaluator" || who === "lead evaluator") return type === "addNote";
+  return false;
+}
 
 describe("authorization matrix: every role against every command", () => {
   it("has an example for every command", () => {
@@ -83,8 +108,7 @@ describe("authorization matrix: every role against every command", () => {
 
   for (const [type, example] of Object.entries(EXAMPLES)) {
     for (const [who, actor] of Object.entries(ACTORS)) {
-      const participantCommand = (PARTICIPANT_COMMANDS as string[]).includes(type);
-      const allowed = AS_NATION.has(who) ? participantCommand : who === "facilitator" ? !participantCommand || ALSO_FACILITATOR.has(type) : false;
+      const allowed = allowedFor(who, type);
       it(`${type} by ${who}: ${allowed ? "authorized" : "refused"}`, () => {
         const g = new Game().start();
         const own = actor.role === "participant" && actor.nation === "red" && Object.hasOwn(AS_RED, type) ? AS_RED[type] : example;

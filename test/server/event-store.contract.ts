@@ -123,6 +123,54 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
       expect(await store.getExercise("ex-01")).toMatchObject({ joinCodes: { north: "NEW-NNN", south: "S01-AAA" }, observerCode: "NEW-OOO" });
     });
 
+    it("keeps role-player, evaluator and controller codes: found by code, replaced by slot, withdrawn", async () => {
+      await store.createExercise(record("ex-01"));
+      await store.createExercise(record("ex-02"));
+      const rolePlayer = { slot: "rp-1", code: "RPL-AAA", role: "roleplayer" as const, nation: "south", label: "Varkhan MFA spokesperson", nations: null, lead: false };
+      const evaluator = { slot: "ev-1", code: "EVL-AAA", role: "evaluator" as const, nation: null, label: "Lead evaluator", nations: ["north"], lead: true };
+      const controller = { slot: "ct-1", code: "CTL-AAA", role: "controller" as const, nation: null, label: "Ana", nations: ["north", "south"], lead: false };
+      await store.saveSeatCode("ex-01", rolePlayer);
+      await store.saveSeatCode("ex-01", evaluator);
+      await store.saveSeatCode("ex-01", controller);
+      expect(await store.findByCode("rpl-aaa")).toEqual({ exerciseId: "ex-01", role: "roleplayer", nation: "south" });
+      expect(await store.findByCode("EVL-AAA")).toEqual({ exerciseId: "ex-01", role: "evaluator", nation: null });
+      expect(await store.findByCode("CTL-AAA")).toEqual({ exerciseId: "ex-01", role: "controller", nation: null });
+      expect((await store.getExercise("ex-01"))!.seatCodes).toEqual([rolePlayer, evaluator, controller]);
+      // A new code for a slot: the old one stops opening the exercise, the settings stay.
+      await store.saveSeatCode("ex-01", { ...controller, code: "CTL-BBB" });
+      expect(await store.findByCode("CTL-AAA")).toBeNull();
+      expect(await store.findByCode("CTL-BBB")).toEqual({ exerciseId: "ex-01", role: "controller", nation: null });
+      expect((await store.getExercise("ex-01"))!.seatCodes!.find((c) => c.slot === "ct-1")).toEqual({ ...controller, code: "CTL-BBB" });
+      await store.removeSeatCode("ex-01", "rp-1");
+      expect(await store.findByCode("RPL-AAA")).toBeNull();
+      expect((await store.getExercise("ex-01"))!.seatCodes!.map((c) => c.slot).sort()).toEqual(["ct-1", "ev-1"]);
+      // The other exercise and the nations' codes are untouched.
+      expect((await store.getExercise("ex-02"))!.seatCodes).toBeUndefined();
+      expect(await store.findByCode("N01-AAA")).toEqual({ exerciseId: "ex-01", role: "participant", nation: "north" });
+      await expect(store.saveSeatCode("ex-nope", rolePlayer)).rejects.toThrow();
+    });
+
+    it("keeps what a new role's seat may do, and an older seat without any", async () => {
+      await store.createExercise(record("ex-01"));
+      const controller = { token: "tok-c", exerciseId: "ex-01", role: "controller" as const, nation: null, name: "Ana", createdAt: 7, details: { nations: ["north"] } };
+      const rolePlayer = { token: "tok-r", exerciseId: "ex-01", role: "roleplayer" as const, nation: "south", name: "Bo", createdAt: 8, details: { persona: "Spokesperson" } };
+      const evaluator = { token: "tok-e", exerciseId: "ex-01", role: "evaluator" as const, nation: null, name: "Eve", createdAt: 9, details: { nations: null, lead: true } };
+      const participant = { token: "tok-p", exerciseId: "ex-01", role: "participant" as const, nation: "north", name: "Alice", createdAt: 10 };
+      for (const seat of [controller, rolePlayer, evaluator, participant]) await store.saveSeat(seat);
+      expect(await store.getSeat("tok-c")).toEqual(controller);
+      expect(await store.getSeat("tok-r")).toEqual(rolePlayer);
+      expect(await store.getSeat("tok-e")).toEqual(evaluator);
+      expect(await store.getSeat("tok-p")).not.toHaveProperty("details");
+      expect((await store.listSeats("ex-01")).map((s) => s.role)).toEqual(["controller", "roleplayer", "evaluator", "participant"]);
+    });
+
+    it("creates an exercise with seat codes already issued (a recovered file)", async () => {
+      const codes = [{ slot: "rp-1", code: "RPL-CCC", role: "roleplayer" as const, nation: "south", label: "", nations: null, lead: false }];
+      await store.createExercise({ ...record("ex-03"), seatCodes: codes });
+      expect((await store.getExercise("ex-03"))!.seatCodes).toEqual(codes);
+      expect(await store.findByCode("RPL-CCC")).toEqual({ exerciseId: "ex-03", role: "roleplayer", nation: "south" });
+    });
+
     it("stores text exactly, including quotes, emoji and prototype-looking keys", async () => {
       await store.createExercise(record("ex-01"));
       const tricky = event(1, `"quoted" 'single' \\ ✈️ __proto__ {"a":1}`);

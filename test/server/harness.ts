@@ -25,9 +25,10 @@ export type Result = { id: string | null; ok: boolean; seq?: number; code?: stri
 /** A connected browser seat as the tests drive it: send a command, await its one reply. */
 export type Seat = {
   room: SdkRoom<any, any>;
-  welcome: { seat: string; seatId: string; role: string; nation: string | null; name: string };
+  welcome: { seat: string; seatId: string; role: string; nation: string | null; name: string; perspective?: string };
   results: Result[];
-  send(command: unknown): Promise<Result>;
+  /** `envelope`: more fields of the command's envelope (e.g. `actAs`). */
+  send(command: unknown, envelope?: Record<string, unknown>): Promise<Result>;
   perspective(): any;
 };
 
@@ -76,13 +77,13 @@ export async function seatFor(room: SdkRoom<any, any>): Promise<Seat> {
   room.send("whoami");
   const welcome = await Promise.race([welcomed, sleep(5000).then(() => Promise.reject(new Error("no welcome from the server within 5 s")))]);
   // The full state comes with the join; wait until this seat's own perspective is decoded.
-  const key = welcome.role === "participant" ? welcome.nation! : "white";
+  const key = welcome.perspective ?? (welcome.role === "participant" ? welcome.nation! : "white");
   await until(() => Boolean(room.state?.perspectives?.has?.(key)), "the seat's perspective", 5000);
   return {
     room,
     welcome,
     results,
-    send(command: unknown) {
+    send(command: unknown, envelope: Record<string, unknown> = {}) {
       const id = `t${++counter}`;
       return new Promise<Result>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no reply to ${JSON.stringify(command)}`)), 5000);
@@ -90,12 +91,12 @@ export async function seatFor(room: SdkRoom<any, any>): Promise<Seat> {
           clearTimeout(timer);
           resolve(r);
         });
-        room.send("command", { id, command });
+        room.send("command", { ...envelope, id, command });
       });
     },
     perspective() {
       const perspectives = room.state.perspectives;
-      return perspectives.get(welcome.role === "participant" ? welcome.nation! : "white");
+      return perspectives.get(key);
     },
   };
 }

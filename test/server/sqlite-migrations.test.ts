@@ -65,6 +65,11 @@ describe("SQLite schema versions (PRAGMA user_version)", () => {
       expect(await store.findByCode("CRV-V4T")).toEqual({ exerciseId: V0_EXERCISE, role: "participant", nation: "north" });
       expect(await store.getSeat("seat-token-fixture")).toMatchObject({ name: "Ada", nation: "north" });
       expect((await store.listSeats(V0_EXERCISE)).length).toBe(1);
+      // Version 3: an old exercise takes role-player, evaluator and controller codes and seats.
+      expect((await store.getExercise(V0_EXERCISE))!.seatCodes).toBeUndefined();
+      await store.saveSeatCode(V0_EXERCISE, { slot: "ct-1", code: "CTL-OLD", role: "controller", nation: null, label: "Ana", nations: ["north"], lead: false });
+      expect(await store.findByCode("CTL-OLD")).toEqual({ exerciseId: V0_EXERCISE, role: "controller", nation: null });
+      expect(await store.getSeat("seat-token-fixture")).not.toHaveProperty("details");
     } finally {
       await store.close();
     }

@@ -43,7 +43,8 @@ export function notesPanel(getCtx: () => GameContext): Panel {
       setOptions(inject, Object.values(ctx.perspective?.injects ?? {}).sort((a, b) => a.number.localeCompare(b.number, undefined, { numeric: true })).map((i) => ({ value: i.id, label: t("console.notes.injectOption", { number: i.number, title: scenarioText(ctx.state, i, "title") }) })), t("console.notes.none"));
       setOptions(objective, Object.values(ctx.perspective?.objectives ?? {}).map((o) => ({ value: o.id, label: scenarioText(ctx.state, o, "title") })), t("console.notes.none"));
       keyedList(list, Object.values(ctx.perspective?.notes ?? {}).sort((a, b) => b.at - a.at), (n) => n.id, render);
-      form.hidden = !ctx.isFacilitator;
+      // Exercise control and evaluators write notes, signed with their seat's name; observers only read.
+      form.hidden = !(ctx.isFacilitator || ctx.welcome.role === "evaluator");
     },
   };
 }

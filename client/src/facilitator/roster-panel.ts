@@ -6,6 +6,7 @@ import type { GameContext, Panel } from "../game/context.ts";
 import type { Seat } from "../state/client-state.ts";
 import { nationName, FACILITATOR_SEAT_NAME } from "../game/names.ts";
 import { twoStepButton } from "../ui/two-step-button.ts";
+import { seatCodesSection } from "./seat-codes.ts";
 
 /** A seat's display name; exercise control's default name is shown as its role, in the reader's language. */
 const seatName = (seat: Seat) => (seat.name === FACILITATOR_SEAT_NAME ? t("game.bar.facilitator") : seat.name);
@@ -22,6 +23,7 @@ export function rosterPanel(getCtx: () => GameContext): Panel {
   const body = h("div", {});
   let codesSig = "";
   let seatsSig = "";
+  const seatCodes = seatCodesSection(getCtx, status);
 
   const removeButton = (seat: Seat) =>
     twoStepButton({ text: t("console.roster.remove"), name: t("console.roster.removeName", { name: seatName(seat) }), confirmText: t("console.roster.confirmRemove"), confirmName: t("console.roster.confirmRemoveName", { name: seatName(seat) }) }, async () => {
@@ -58,12 +60,13 @@ export function rosterPanel(getCtx: () => GameContext): Panel {
 
   function renderSeats(ctx: GameContext) {
     const seats = ctx.perspective?.seats ?? [];
-    const next = JSON.stringify([seats, ctx.state.nations, ctx.isFacilitator, lang()]);
+    const next = JSON.stringify([seats, ctx.state.nations, ctx.isFacilitator, ctx.isLead, lang()]);
     if (next === seatsSig) return;
     seatsSig = next;
     const groups = new Map<string, Seat[]>();
     for (const n of Object.values(ctx.state.nations)) if (n.playable) groups.set(n.id, []);
     for (const s of seats) {
+      // Role-players are listed with the nation they play; evaluators and controllers by role.
       const key = s.nation ?? s.role;
       groups.set(key, [...(groups.get(key) ?? []), s]);
     }
@@ -72,15 +75,27 @@ export function rosterPanel(getCtx: () => GameContext): Panel {
       body,
       ...[...groups.entries()].map(([key, list]) => {
         const online = list.filter((s) => s.online).length;
-        const title = ctx.state.nations[key] ? nationName(ctx.state, key) : key === "facilitator" ? t("game.bar.facilitator") : key === "observer" ? t("console.roster.observers") : t("console.roster.others");
+        const title = ctx.state.nations[key]
+          ? nationName(ctx.state, key)
+          : key === "facilitator"
+            ? t("game.bar.facilitator")
+            : key === "observer"
+              ? t("console.roster.observers")
+              : key === "controller"
+                ? t("seats.roster.controllers")
+                : key === "evaluator"
+                  ? t("seats.roster.evaluators")
+                  : t("console.roster.others");
         const item = (s: Seat) =>
           h(
             "li",
             { "data-online": String(s.online), "data-seat": s.id },
             h("span", { "aria-hidden": "true" }, s.online ? "● " : "○ "),
             t(s.id === mine ? "console.roster.seatYou" : "console.roster.seat", { name: seatName(s), online: s.online ? "yes" : "no" }),
-            ctx.isFacilitator && s.id !== mine ? " " : null,
-            ctx.isFacilitator && s.id !== mine ? removeButton(s) : null,
+            s.role === "roleplayer" ? ` (${t("seats.role.roleplayer")})` : null,
+            // Removing seats is the lead controller's.
+            ctx.isLead && s.id !== mine ? " " : null,
+            ctx.isLead && s.id !== mine ? removeButton(s) : null,
           );
         // A team's heading says how many of its seats are taken (rules.seatsPerNation).
         const size = ctx.state.nations[key] && ctx.state.scenario.seatsPerNation ? ctx.state.scenario.seatsPerNation : 0;
@@ -88,7 +103,7 @@ export function rosterPanel(getCtx: () => GameContext): Panel {
         // a code makes only so many, so exercise control clears them here.
         const stale = list.filter((s) => !s.online && s.role !== "facilitator").length;
         const clear =
-          ctx.isFacilitator && stale > 0 && ctx.state.nations[key]
+          ctx.isLead && stale > 0 && ctx.state.nations[key]
             ? twoStepButton({ text: t("console.roster.clear", { count: stale }), name: t("console.roster.clearName", { count: stale, team: title }), confirmText: t("console.roster.confirmClear"), confirmName: t("console.roster.confirmClearName", { count: stale, team: title }) }, async () => {
                 const result = await send({ type: "clearStaleSeats", nation: key });
                 status.show(result, t("console.roster.cleared", { team: title }));
@@ -107,9 +122,11 @@ export function rosterPanel(getCtx: () => GameContext): Panel {
   return {
     id: "roster",
     title: t("console.roster.tab"),
-    element: h("div", { class: "panel" }, h("h2", {}, t("console.roster.title")), codes, body, status.element),
+    element: h("div", { class: "panel" }, h("h2", {}, t("console.roster.title")), codes, seatCodes.element, body, status.element),
     update(ctx) {
       renderCodes(ctx);
+      seatCodes.element.hidden = !ctx.isFacilitator;
+      if (ctx.isFacilitator) seatCodes.update(ctx);
       renderSeats(ctx);
     },
   };

@@ -11,9 +11,12 @@ export type GameContext = {
   perspective: Perspective | null;
   /** The nation whose view is shown: the participant's own, the one exercise control looks through, or null (white cell). */
   viewNation: string | null;
-  /** True for a participant acting for their own nation. */
+  /** True for a participant (or role-player) acting for their nation, and for exercise control acting as the nation it views. */
   canAct: boolean;
+  /** Exercise control: the lead controller or a named controller. */
   isFacilitator: boolean;
+  /** The lead controller (the facilitator link): seat management and ending are its alone. */
+  isLead: boolean;
   send(command: { type: string } & Record<string, unknown>): Promise<CommandResult>;
   bus: GameBus;
 };

@@ -48,6 +48,8 @@ export function showGameScreen(app: HTMLElement, session: Session): void {
   };
   const getCtx = () => ctx!;
   const role = session.welcome.role;
+  // A role-player plays its nation like a team member; a controller works the console; an evaluator watches.
+  const kind = role === "participant" || role === "roleplayer" ? "team" : role === "facilitator" || role === "controller" ? "control" : "watch";
   const map = mapView();
   const notice = h("div", { class: "notice", role: "alert", hidden: true });
   const stateless = h("p", { class: "loading", role: "status" });
@@ -58,8 +60,8 @@ export function showGameScreen(app: HTMLElement, session: Session): void {
   let bar = topBar(session, getCtx, () => leave());
   function buildSide() {
     prefillListeners.clear();
-    panels = role === "participant" ? participantPanels(getCtx, bus) : role === "facilitator" ? facilitatorPanels(getCtx, bus) : observerPanels(getCtx);
-    const built = tabs(panels, role === "facilitator" ? t("game.bar.facilitator") : t("game.screen.teamPanels"));
+    panels = kind === "team" ? participantPanels(getCtx, bus) : kind === "control" ? facilitatorPanels(getCtx, bus) : observerPanels(getCtx);
+    const built = tabs(panels, kind === "control" ? t("game.bar.facilitator") : t("game.screen.teamPanels"));
     built.element.addEventListener("tabchange", () => render());
     return built;
   }
@@ -86,7 +88,7 @@ export function showGameScreen(app: HTMLElement, session: Session): void {
 
   // The participant's panels say their words again on update (client/src/panels/words.ts), so
   // what is being typed survives; exercise control's and observers' sets are built anew.
-  const panelsFollowLanguage = role === "participant";
+  const panelsFollowLanguage = kind === "team";
   const stopLanguage = onLanguageChange(() => {
     if (document.body.dataset.screen !== "game") return;
     const oldBar = bar;
@@ -133,15 +135,16 @@ export function showGameScreen(app: HTMLElement, session: Session): void {
 
   function contextFor(state: ClientState): GameContext {
     const welcome = session.welcome;
-    const viewNation = welcome.role === "participant" ? welcome.nation : welcome.perspective === "white" ? null : welcome.perspective;
+    const viewNation = kind === "team" ? welcome.nation : welcome.perspective === "white" ? null : welcome.perspective;
     return {
       session,
       state,
       welcome,
       perspective: state.perspective,
       viewNation,
-      canAct: welcome.role === "participant",
-      isFacilitator: welcome.role === "facilitator",
+      canAct: kind === "team" || (kind === "control" && session.actAs !== null && session.actAs === viewNation),
+      isFacilitator: kind === "control",
+      isLead: role === "facilitator",
       send: (command) => session.send(command),
       bus,
     };

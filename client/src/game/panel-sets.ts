@@ -15,6 +15,7 @@ import { rosterPanel } from "../facilitator/roster-panel.ts";
 import { nationControlPanel } from "../facilitator/nation-control-panel.ts";
 import { briefingPanel } from "../panels/briefing-panel.ts";
 import { playbookPanel } from "../facilitator/playbook-panel.ts";
+import { controlLogPanel } from "../facilitator/control-log-panel.ts";
 
 /** Which tabs each kind of seat gets, in order. */
 export function participantPanels(getCtx: () => GameContext, bus: GameBus): Panel[] {
@@ -24,7 +25,7 @@ export function participantPanels(getCtx: () => GameContext, bus: GameBus): Pane
 }
 
 export function facilitatorPanels(getCtx: () => GameContext, _bus: GameBus): Panel[] {
-  return [controlPanel(getCtx), nationControlPanel(getCtx), mselPanel(getCtx), playbookPanel(getCtx), adjudicatePanel(getCtx), notesPanel(getCtx), rosterPanel(getCtx), withTitle(nationPanel(), "game.tabs.nations"), ordersPanel(getCtx), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), feedPanel(getCtx), briefingPanel()];
+  return [controlPanel(getCtx), nationControlPanel(getCtx), mselPanel(getCtx), playbookPanel(getCtx), adjudicatePanel(getCtx), notesPanel(getCtx), controlLogPanel(getCtx), rosterPanel(getCtx), withTitle(nationPanel(), "game.tabs.nations"), ordersPanel(getCtx), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), feedPanel(getCtx), briefingPanel()];
 }
 
 export function observerPanels(getCtx: () => GameContext): Panel[] {

@@ -5,6 +5,7 @@ import { connectionIndicator } from "./connection-indicator.ts";
 import { turnClock } from "./turn-clock.ts";
 import { tensionIndicator } from "./tension-indicator.ts";
 import { viewAsSwitch } from "../facilitator/view-as.ts";
+import { actAsSwitch } from "../facilitator/act-as.ts";
 import { nationName, exerciseTitle, FACILITATOR_SEAT_NAME } from "./names.ts";
 import { languageMenu } from "../ui/language-menu.ts";
 import { t, lang } from "../i18n.ts";
@@ -18,7 +19,10 @@ export function topBar(session: Session, getCtx: () => GameContext, leave: () =>
   const clock = turnClock();
   const tension = tensionIndicator();
   const connection = connectionIndicator(session);
-  const viewAs = session.welcome.role === "facilitator" ? viewAsSwitch(getCtx) : null;
+  const role = session.welcome.role;
+  const control = role === "facilitator" || role === "controller";
+  const viewAs = control || role === "evaluator" ? viewAsSwitch(getCtx) : null;
+  const actAs = control ? actAsSwitch(getCtx) : null;
   const live = h("p", { class: "visually-hidden", role: "status", "aria-live": "polite" });
   const replayHref = () => `/replay.html#exercise=${encodeURIComponent(session.welcome.exerciseId)}&token=${encodeURIComponent(session.welcome.seat)}&lang=${lang()}`;
   const element = h(
@@ -30,10 +34,11 @@ export function topBar(session: Session, getCtx: () => GameContext, leave: () =>
     clock.element,
     tension.element,
     viewAs?.element ?? null,
+    actAs?.element ?? null,
     connection.element,
     languageMenu({ compact: true }),
     // Exercise control and observers may open the replay and after-action review at any time.
-    session.welcome.role !== "participant" ? h("a", { class: "button small", href: replayHref(), target: "_blank", rel: "noopener" }, t("game.bar.replay")) : null,
+    role !== "participant" && role !== "roleplayer" ? h("a", { class: "button small", href: replayHref(), target: "_blank", rel: "noopener" }, t("game.bar.replay")) : null,
     h("button", { type: "button", class: "small", onclick: leave }, t("game.bar.leave")),
     live,
   );
@@ -47,6 +52,9 @@ export function topBar(session: Session, getCtx: () => GameContext, leave: () =>
       const name = w.name === FACILITATOR_SEAT_NAME ? "" : w.name;
       let label: string;
       if (w.role === "participant") label = t("game.bar.member", { name, nation: nationName(ctx.state, w.nation) });
+      else if (w.role === "roleplayer") label = t("seats.bar.roleplayer", { name, nation: nationName(ctx.state, w.nation) });
+      else if (w.role === "controller") label = ctx.viewNation ? t("game.bar.viewing", { who: t("seats.bar.controller", { name }), nation: nationName(ctx.state, ctx.viewNation) }) : t("seats.bar.controller", { name });
+      else if (w.role === "evaluator") label = ctx.viewNation ? t("game.bar.viewing", { who: t("seats.bar.evaluator", { name }), nation: nationName(ctx.state, ctx.viewNation) }) : t("seats.bar.evaluator", { name });
       else if (w.role === "facilitator") {
         const base = name ? t("game.bar.named", { name, role: t("game.bar.facilitator") }) : t("game.bar.facilitator");
         label = ctx.viewNation ? t("game.bar.viewing", { who: base, nation: nationName(ctx.state, ctx.viewNation) }) : base;
@@ -57,6 +65,7 @@ export function topBar(session: Session, getCtx: () => GameContext, leave: () =>
       clock.update(ctx.state);
       tension.update(ctx.state);
       viewAs?.update(ctx);
+      actAs?.update(ctx);
     },
     destroy() {
       clock.destroy();

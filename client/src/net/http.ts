@@ -56,7 +56,7 @@ export async function request<T>(path: string, init: RequestOptions = {}): Promi
 
 export type ScenarioSummary = { id: string; title: string; summary: string; turns: number; hoursPerTurn: number; nations: { id: string; name: string; playable: boolean; color: string }[]; regions: number; injects: number };
 export type CreatedExercise = { id: string; title: string; scenarioId: string; facilitatorToken: string; joinCodes: { nation: string; name: string; code: string }[]; observerCode: string };
-export type CodeLookup = { exerciseId: string; role: "participant" | "observer"; nation: string | null; title: string; nationName: string | null };
+export type CodeLookup = { exerciseId: string; role: "participant" | "observer" | "roleplayer" | "evaluator" | "controller"; nation: string | null; title: string; nationName: string | null };
 
 export async function listScenarios(): Promise<ScenarioSummary[]> {
   return (await request<{ scenarios: ScenarioSummary[] }>("/api/scenarios")).scenarios;

@@ -92,6 +92,8 @@ export class Session {
   status: ConnectionStatus = "online";
   /** Exercise control only: the join codes to hand out, as the server last sent them. */
   joinCodes: JoinCodes | null = null;
+  /** Exercise control only: the nation it plays in person now ("Act as"), or null. Commands then carry `actAs`. */
+  actAs: string | null = null;
   private room!: Room;
   private title: string;
   private pending = new Map<string, (r: CommandResult) => void>();
@@ -279,7 +281,8 @@ export class Session {
         resolve(r);
       });
       try {
-        this.room.send("command", actAs ? { id, command, actAs } : { id, command });
+        const playing = actAs ?? this.actAs;
+        this.room.send("command", playing ? { id, command, actAs: playing } : { id, command });
       } catch {
         clearTimeout(timer);
         this.pending.delete(id);
@@ -288,9 +291,17 @@ export class Session {
     });
   }
 
-  /** Exercise control only: look through one nation's eyes (null = the white cell). */
+  /** Exercise control (and evaluators): look through one nation's eyes (null = the white cell). Acting as another nation stops. */
   viewAs(nation: string | null): void {
+    if (this.actAs !== nation) this.actAs = null;
     this.room.send("viewAs", nation ? { nation } : {});
+  }
+
+  /** Exercise control plays `nation` in person (null: stops), looking through its eyes while it does. */
+  actAsNation(nation: string | null): void {
+    if (nation) this.viewAs(nation);
+    this.actAs = nation;
+    this.queueRender();
   }
 
   async leave(): Promise<void> {

@@ -23,15 +23,17 @@ export function channelsFor(ctx: GameContext): ChannelInfo[] {
     list.push({ id: "public", label: t("panels.channels.public"), canSend: false });
     return list;
   }
-  // The white cell reads every channel; it writes to a nation's facilitator channel or the alliance.
+  // The white cell reads every channel; it writes to a nation's facilitator channel (its
+  // role-players read a non-playable nation's), the alliance, and its own channel (control only).
   const ids = new Set<string>(["alliance", "public"]);
-  for (const n of Object.values(state.nations)) if (n.playable) ids.add(`facilitator:${n.id}`);
+  if (ctx.isFacilitator) ids.add("control");
+  for (const n of Object.values(state.nations)) if (n.playable || ctx.isFacilitator) ids.add(`facilitator:${n.id}`);
   for (const m of Object.values(ctx.perspective?.messages ?? {})) ids.add(m.channel);
-  return [...ids].map((id) => ({ id, label: labelFor(ctx, id), canSend: ctx.isFacilitator && (id === "alliance" || id.startsWith("facilitator:")) })).sort((a, b) => order(a.id) - order(b.id) || a.label.localeCompare(b.label));
+  return [...ids].map((id) => ({ id, label: labelFor(ctx, id), canSend: ctx.isFacilitator && (id === "alliance" || id === "control" || id.startsWith("facilitator:")) })).sort((a, b) => order(a.id) - order(b.id) || a.label.localeCompare(b.label));
 }
 
 function order(id: string): number {
-  return id.startsWith("facilitator:") ? 0 : id === "alliance" ? 1 : id.startsWith("team:") ? 2 : id.startsWith("bilateral:") ? 3 : 4;
+  return id === "control" ? -1 : id.startsWith("facilitator:") ? 0 : id === "alliance" ? 1 : id.startsWith("team:") ? 2 : id.startsWith("bilateral:") ? 3 : 4;
 }
 
 export function bilateral(a: string, b: string): string {
@@ -47,6 +49,7 @@ export function labelFor(ctx: GameContext, id: string): string {
   if (kind === "bilateral") return t("panels.channels.between", { a: nationName(state, a), b: nationName(state, b) });
   if (kind === "alliance") return t("panels.channels.alliance");
   if (kind === "public") return t("panels.channels.public");
+  if (kind === "control") return t("seats.channel.control");
   // A channel this build does not know (a newer server): never show its id.
   return t("panels.channels.other");
 }

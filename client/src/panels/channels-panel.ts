@@ -35,6 +35,7 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
     build: () => {
       const ctx = getCtx();
       if (!text.value.trim()) return t("panels.channels.error");
+      if (!ctx.canAct && ctx.isFacilitator && current === "control") return { type: "controlMessage", text: text.value.trim() };
       if (!ctx.canAct && ctx.isFacilitator) return { type: "facilitatorMessage", to: current === "alliance" ? "alliance" : current.split(":")[1]!, text: text.value.trim() };
       return { type: "sendMessage", channel: current, text: text.value.trim() };
     },
@@ -126,7 +127,10 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
     const language = lang();
     const clock = new Intl.DateTimeFormat(language, { hour: "2-digit", minute: "2-digit" });
     // The message itself is never translated: only the words around it.
-    const author = (m: Message) => (m.fromNation === "white" ? t("panels.channels.authorControl", { author: m.author }) : ctx.viewNation && m.fromNation === ctx.viewNation ? m.author : t("panels.channels.authorNation", { author: m.author, nation: nationName(ctx.state, m.fromNation) }));
+    // A nation speaking in character signs with its own name: "Redonia", not "Redonia (Redonia)".
+    const speaksAsNation = (m: Message) => m.author === nationName(ctx.state, m.fromNation) || m.author === ctx.state.nations[m.fromNation]?.name;
+    const author = (m: Message) =>
+      m.fromNation === "white" ? t("panels.channels.authorControl", { author: m.author }) : (ctx.viewNation && m.fromNation === ctx.viewNation) || speaksAsNation(m) ? (speaksAsNation(m) ? nationName(ctx.state, m.fromNation) : m.author) : t("panels.channels.authorNation", { author: m.author, nation: nationName(ctx.state, m.fromNation) });
     keyedList(
       log,
       messages,

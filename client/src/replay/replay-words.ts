@@ -72,6 +72,10 @@ export function eventMsg(event: ExerciseEvent, state: ExerciseState): Msg {
       return msg("replay.event.injectDelayed", { inject: ref("inject", event.inject), turn: event.toTurn });
     case "noteAdded":
       return msg("replay.event.noteAdded", { author: event.note.author });
+    case "controlActed":
+      return msg("seats.replay.controlActed", { by: event.by });
+    case "controlLogged":
+      return msg("seats.replay.controlLogged", { by: event.entry.by, text: event.entry.text });
     case "actedFor":
       return msg("replay.event.actedFor", { nation: ref("nation", event.nation), by: event.by, as: event.as });
     case "nationControlSet":

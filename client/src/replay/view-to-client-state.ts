@@ -56,6 +56,7 @@ export function clientStateFromView(view: View, scenario: ScenarioSpec, feed: Fe
       objectives: view.objectives,
       notes: view.notes,
       playbookQueue: view.playbookQueue,
+      controlLog: view.controlLog,
       feed,
       seats: [],
     },

@@ -30,7 +30,7 @@ export type Seat = { id: string; name: string; nation: string | null; role: stri
 export type Objective = ObjectiveState & { title: string; nation: string | null };
 
 /** One viewer's perspective: a nation id or "white" (exercise control and observers). */
-export type Perspective = Pick<View, "relations" | "reports" | "agreements" | "consentRequests" | "infoRequests" | "drafts" | "messages" | "injects" | "objectives" | "notes" | "playbookQueue"> & {
+export type Perspective = Pick<View, "relations" | "reports" | "agreements" | "consentRequests" | "infoRequests" | "drafts" | "messages" | "injects" | "objectives" | "notes" | "playbookQueue" | "controlLog"> & {
   key: string;
   nations: Record<string, PrivateNation>;
   assets: Record<string, ClientAsset>;
@@ -45,4 +45,16 @@ export type ClientState = Pick<View, "exerciseId" | "title" | "phase" | "turn" |
   perspective: Perspective | null;
 };
 
-export type Welcome = { seat: string; seatId: string; role: "participant" | "facilitator" | "observer"; nation: string | null; name: string; exerciseId: string; perspective: string };
+export type Welcome = {
+  seat: string;
+  seatId: string;
+  role: "participant" | "facilitator" | "observer" | "roleplayer" | "evaluator" | "controller";
+  nation: string | null;
+  name: string;
+  exerciseId: string;
+  perspective: string;
+  /** A role-player's persona; a controller's or an evaluator's nations (null: all); the lead evaluator. */
+  persona?: string;
+  nations?: string[] | null;
+  lead?: boolean;
+};

@@ -129,6 +129,7 @@ function readPerspective(key: string, p: Json): Perspective {
     objectives: docs(p.objectives),
     notes: docs(p.notes),
     playbookQueue: docs(p.playbookQueue),
+    controlLog: docs(p.controlLog),
     feed,
     seats,
   };

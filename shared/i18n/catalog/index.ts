@@ -61,6 +61,8 @@ import mselEn from "./msel.en.ts";
 import mselFr from "./msel.fr.ts";
 import mapEn from "./map.en.ts";
 import mapFr from "./map.fr.ts";
+import seatsEn from "./seats.en.ts";
+import seatsFr from "./seats.fr.ts";
 
 /**
  * The message catalogue: ICU MessageFormat strings (plurals, select for gender or kind), one file
@@ -71,9 +73,9 @@ import mapFr from "./map.fr.ts";
  * To add a domain: write `<domain>.en.ts` (an object `as const`) and `<domain>.fr.ts`
  * (`satisfies CatalogFor<typeof en>`), then spread both below.
  */
-export const EN = { ...commonEn, ...termsEn, ...engineEn, ...serverEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn, ...startEn, ...gameEn, ...consoleEn, ...cliEn, ...scenarioEn, ...botsEn, ...policiesEn, ...briefingEn, ...toaEn, ...agreementsEn, ...diplomacyEn, ...intelEn, ...liftEn, ...servingEn, ...opsEn, ...controlEn, ...libraryEn, ...participantEn, ...botNationsEn, ...evaluationEn, ...playbookEn, ...mselEn, ...mapEn } as const;
+export const EN = { ...commonEn, ...termsEn, ...engineEn, ...serverEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn, ...startEn, ...gameEn, ...consoleEn, ...cliEn, ...scenarioEn, ...botsEn, ...policiesEn, ...briefingEn, ...toaEn, ...agreementsEn, ...diplomacyEn, ...intelEn, ...liftEn, ...servingEn, ...opsEn, ...controlEn, ...libraryEn, ...participantEn, ...botNationsEn, ...evaluationEn, ...playbookEn, ...mselEn, ...mapEn, ...seatsEn } as const;
 export type MessageKey = keyof typeof EN;
 
-const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...engineFr, ...serverFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr, ...startFr, ...gameFr, ...consoleFr, ...cliFr, ...scenarioFr, ...botsFr, ...policiesFr, ...briefingFr, ...toaFr, ...agreementsFr, ...diplomacyFr, ...intelFr, ...liftFr, ...servingFr, ...opsFr, ...controlFr, ...libraryFr, ...participantFr, ...botNationsFr, ...evaluationFr, ...playbookFr, ...mselFr, ...mapFr };
+const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...engineFr, ...serverFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr, ...startFr, ...gameFr, ...consoleFr, ...cliFr, ...scenarioFr, ...botsFr, ...policiesFr, ...briefingFr, ...toaFr, ...agreementsFr, ...diplomacyFr, ...intelFr, ...liftFr, ...servingFr, ...opsFr, ...controlFr, ...libraryFr, ...participantFr, ...botNationsFr, ...evaluationFr, ...playbookFr, ...mselFr, ...mapFr, ...seatsFr };
 
 export const CATALOG: Record<Lang, { readonly [K in MessageKey]: string }> = { en: EN, fr: FR };
