@@ -11,7 +11,7 @@ type Events = {
   ping: Ping;
   select: Selection;
   /** `simulated`: tokens marked with a move someone not on the team drafted (a bot's). */
-  drawn: { regions: number; assets: number; routes: number; simulated: number };
+  drawn: { regions: number; assets: number; routes: number; drafts: number; simulated: number };
   /** The camera's world view, so the page (and tests) can relate screen and map positions. */
   view: { x: number; y: number; zoom: number };
 };

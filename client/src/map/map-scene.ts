@@ -5,6 +5,7 @@ import { paintAssets, retextureTokens, type PaintedToken } from "./asset-painter
 import { tokenResolution } from "./token-texture.ts";
 import { drawnSignature } from "./drawn-signature.ts";
 import { paintRoutes } from "./route-painter.ts";
+import { paintDrafts } from "./draft-painter.ts";
 import { contains, bounds, MAP_WIDTH, MAP_HEIGHT } from "./geometry.ts";
 import { MAP_COLORS } from "./palette.ts";
 import type { Ping } from "../net/session.ts";
@@ -98,9 +99,10 @@ export class MapScene extends Phaser.Scene {
       if (!this.userMovedCamera) this.fit();
     }
     const routes = paintRoutes(this, this.routeLayer, this.routeLabels, model);
+    const drafts = paintDrafts(this, this.routeLayer, this.routeLabels, model);
     this.tokenResolution = tokenResolution(this.cameras.main.zoom);
     this.painted = paintAssets(this, this.tokens, model, this.tokenResolution);
-    this.bridge.emit("drawn", { regions: this.shapes.length, assets: this.painted.length, routes, simulated: this.painted.filter((p) => p.simulated).length });
+    this.bridge.emit("drawn", { regions: this.shapes.length, assets: this.painted.length, routes, drafts, simulated: this.painted.filter((p) => p.simulated).length });
   }
 
   /** Fits the regions (with room for labels and tokens) into the view. */
