@@ -88,6 +88,8 @@ export const PerspectiveSchema = schema(
     notes: t.map("string"),
     playbookQueue: t.map("string"),
     feed: t.map("string"),
+    /** The team's turn cards, keyed "<turn>:<nation>" (shared/view/turn-summary.ts). */
+    turns: t.map("string"),
     seats: t.map(SeatSchema),
   },
   "Perspective",

@@ -57,6 +57,7 @@ export function clientStateFromView(view: View, scenario: ScenarioSpec, feed: Fe
       notes: view.notes,
       playbookQueue: view.playbookQueue,
       feed,
+      turns: [],
       seats: [],
     },
   };

@@ -1,4 +1,5 @@
 import type { ClientState, Perspective, ClientAsset, PublicScenario, PublicNationRow, PrivateNation, Seat, FeedItem } from "./client-state.ts";
+import type { TurnSummary } from "../../../shared/view/turn-summary.ts";
 import type { Phase, RegionState, NationControl } from "../../../shared/state/schema.ts";
 import type { Msg } from "../../../shared/i18n/message.ts";
 
@@ -130,6 +131,7 @@ function readPerspective(key: string, p: Json): Perspective {
     notes: docs(p.notes),
     playbookQueue: docs(p.playbookQueue),
     feed,
+    turns: Object.values(docs<TurnSummary>(p.turns)).sort((a, b) => b.turn - a.turn || a.nation.localeCompare(b.nation)),
     seats,
   };
 }
