@@ -34,7 +34,7 @@ export type TurnSummary = {
 };
 
 type Asset = { owner: string; region: string; status: string; destination: string | null; eta: number | null; routed: boolean };
-type Working = { summary: TurnSummary; pending: MoneyLine[] };
+type Working = { summary: TurnSummary; pending: MoneyLine[]; moveLine: Map<string, number> };
 
 /**
  * Builds every playable nation's card as the events go by (`record(event, stateAfter)`), keeping
@@ -90,6 +90,7 @@ export class TurnSummaries {
       const books = { budget: nation.budget, politicalCapital: nation.politicalCapital, readiness: nation.readiness };
       this.working.set(nation.id, {
         pending: [],
+        moveLine: new Map(),
         summary: { turn: state.turn, nation: nation.id, moves: [], crises: [], relations: [], start: books, end: { ...books }, money: [], reports: [], sightings: 0, objectives: [], failures: [], why: [] },
       });
     }
@@ -178,10 +179,16 @@ export class TurnSummaries {
     const w = this.working.get(now.owner);
     if (!w) return;
     const asset = ref("asset", id);
-    if (was.region !== now.region && !now.routed) w.summary.moves.push(msg("turns.move.arrived", { asset, region: ref("region", now.region) }));
-    else if (was.region !== now.region) w.summary.moves.push(msg("turns.move.moved", { asset, region: ref("region", now.region), destination: ref("region", now.destination ?? now.region), eta: now.eta ?? 0 }));
-    else if (!was.routed && now.routed) w.summary.moves.push(msg("turns.move.setOff", { asset, destination: ref("region", now.destination ?? now.region), eta: now.eta ?? 0 }));
-    else if (was.routed && !now.routed && now.status !== "moving") w.summary.moves.push(msg("turns.move.stopped", { asset, region: ref("region", now.region) }));
+    let line: Msg | null = null;
+    if (was.region !== now.region && !now.routed) line = msg("turns.move.arrived", { asset, region: ref("region", now.region) });
+    else if (was.region !== now.region) line = msg("turns.move.moved", { asset, region: ref("region", now.region), destination: ref("region", now.destination ?? now.region), eta: now.eta ?? 0 });
+    else if (!was.routed && now.routed) line = msg("turns.move.setOff", { asset, destination: ref("region", now.destination ?? now.region), eta: now.eta ?? 0 });
+    else if (was.routed && !now.routed && now.status !== "moving") line = msg("turns.move.stopped", { asset, region: ref("region", now.region) });
+    if (!line) return;
+    // One line per asset: where the turn left it ("set off" then "arrived" in one turn reads "arrived").
+    const at = w.moveLine.get(id);
+    if (at === undefined) w.moveLine.set(id, w.summary.moves.push(line) - 1);
+    else w.summary.moves[at] = line;
   }
 
   private finish(state: ExerciseState): TurnSummary[] {
