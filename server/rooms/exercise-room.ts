@@ -518,6 +518,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
       this.exercise,
       this.feeds.of(key),
       { version: this.seats.version, value: () => this.seats.rosterFor(key, WHITE) },
+      this.feeds.turnsOf(key),
     );
   }
 

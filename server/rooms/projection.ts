@@ -4,6 +4,7 @@ import { scenarioTime, scopeOf, viewParts, viewPartInputs, messageFilter, type A
 import { cohesion } from "../../shared/engine/metrics.ts";
 import { controlOf } from "../../shared/engine/nation-control.ts";
 import type { FeedItem } from "../../shared/view/feed.ts";
+import type { TurnSummary } from "../../shared/view/turn-summary.ts";
 import { LIVE_MESSAGES_PER_CHANNEL } from "../../shared/view/chat-window.ts";
 import { RegionSchema, NationSchema, NationPrivateSchema, AssetSchema, RelationSchema, SeatSchema, type ExerciseRoomState, type PerspectiveSchema } from "./room-state.ts";
 
@@ -157,6 +158,7 @@ export class PerspectiveProjection {
   /** Messages met during one sync, until they are written or pushed out. */
   private readonly pending = new Map<string, Message>();
   private feedVersion = -1;
+  private turnsVersion = -1;
   private seatsVersion = -1;
 
   constructor(target: PerspectiveSchema, viewer: Viewer) {
@@ -171,10 +173,11 @@ export class PerspectiveProjection {
     this.messages = { channels: "", count: 0, log: null, nations: null };
     this.channels = new Map();
     this.feedVersion = -1;
+    this.turnsVersion = -1;
     this.seatsVersion = -1;
   }
 
-  update(state: ExerciseState, feed: Versioned<readonly FeedItem[]>, seats: Versioned<readonly RosterSeat[]>): void {
+  update(state: ExerciseState, feed: Versioned<readonly FeedItem[]>, seats: Versioned<readonly RosterSeat[]>, turns?: Versioned<readonly TurnSummary[]>): void {
     for (const part of PARTS) {
       const inputs = viewPartInputs[part](state);
       const last = this.inputs.get(part);
@@ -186,6 +189,10 @@ export class PerspectiveProjection {
     if (feed.version !== this.feedVersion) {
       this.feedVersion = feed.version;
       syncDocs(this.target.feed, Object.fromEntries(feed.value().map((item) => [String(item.seq), item])));
+    }
+    if (turns && turns.version !== this.turnsVersion) {
+      this.turnsVersion = turns.version;
+      syncDocs(this.target.turns, Object.fromEntries(turns.value().map((card) => [`${card.turn}:${card.nation}`, card])));
     }
     if (seats.version !== this.seatsVersion) {
       this.seatsVersion = seats.version;

@@ -2,6 +2,7 @@ import type { ExerciseState } from "../../shared/state/schema.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 import type { Viewer } from "../../shared/engine/view-for.ts";
 import { feedItemFor, type FeedItem } from "../../shared/view/feed.ts";
+import { TurnSummaries, type TurnSummary } from "../../shared/view/turn-summary.ts";
 
 /** Lines of feed each perspective keeps (the client shows the latest; the replay has them all). */
 const FEED_LENGTH = 100;
@@ -27,9 +28,21 @@ export function viewerOf(key: string): Viewer {
  */
 export class RoomFeeds {
   private feeds = new Map<string, { items: FeedItem[]; version: number }>();
+  /** Each team's turn cards (shared/view/turn-summary.ts), kept whole: a few per turn, and the Turns tab shows them all. */
+  private summaries = new TurnSummaries();
+  private cards = new Map<string, { items: TurnSummary[]; version: number }>();
 
   /** `state` is the state after the event. */
   record(event: ExerciseEvent, state: ExerciseState): void {
+    for (const card of this.summaries.record(event, state)) {
+      // A team reads its own card; exercise control reads every team's.
+      for (const key of [card.nation, WHITE]) {
+        const cards = this.cards.get(key) ?? { items: [], version: 0 };
+        cards.items.push(card);
+        cards.version++;
+        this.cards.set(key, cards);
+      }
+    }
     for (const key of viewerKeys(state)) {
       const item = feedItemFor(event, state, viewerOf(key));
       if (!item) continue;
@@ -39,6 +52,12 @@ export class RoomFeeds {
       feed.version++;
       this.feeds.set(key, feed);
     }
+  }
+
+  /** A perspective's turn cards as a versioned value for the projection. */
+  turnsOf(key: string): { version: number; value: () => TurnSummary[] } {
+    const cards = this.cards.get(key);
+    return { version: cards?.version ?? 0, value: () => cards?.items ?? [] };
   }
 
   /** A perspective's feed as a versioned value for the projection. */

@@ -89,6 +89,8 @@ export const PerspectiveSchema = schema(
     playbookQueue: t.map("string"),
     controlLog: t.map("string"),
     feed: t.map("string"),
+    /** The team's turn cards, keyed "<turn>:<nation>" (shared/view/turn-summary.ts). */
+    turns: t.map("string"),
     seats: t.map(SeatSchema),
   },
   "Perspective",

@@ -83,7 +83,7 @@ export const proposeAgreement: Handler<Of<"proposeAgreement">> = (b, command, ac
   });
   if (cost !== undefined) {
     const me = b.state.nations[nation]!;
-    b.emit({ type: "nationUpdated", nation, budget: round1(me.budget - cost), politicalCapital: me.politicalCapital, readiness: me.readiness });
+    b.emit({ type: "nationUpdated", nation, budget: round1(me.budget - cost), politicalCapital: me.politicalCapital, readiness: me.readiness, cause: "agreement" });
   }
 };
 
@@ -112,7 +112,7 @@ export function refundJointExercise(b: EventBuilder, agreement: Agreement): void
   if (agreement.kind !== "joint-exercise-programme" || !agreement.cost || !agreement.proposer) return;
   const proposer = b.state.nations[agreement.proposer];
   if (!proposer) return;
-  b.emit({ type: "nationUpdated", nation: proposer.id, budget: round1(proposer.budget + agreement.cost), politicalCapital: proposer.politicalCapital, readiness: proposer.readiness });
+  b.emit({ type: "nationUpdated", nation: proposer.id, budget: round1(proposer.budget + agreement.cost), politicalCapital: proposer.politicalCapital, readiness: proposer.readiness, cause: "agreement" });
   explain(b, "agreements.refund", [proposer.id], "agreements.explain.refund", { agreement: ref("agreement", agreement.id), amount: agreement.cost });
 }
 

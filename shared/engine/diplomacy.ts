@@ -33,7 +33,7 @@ export const conveneDialogue: Handler<Of<"conveneDialogue">> = (b, command, acto
   const me = b.state.nations[nation]!;
   if (me.politicalCapital < cost) return refuse(RejectionCode.InsufficientPoliticalCapital, "engine.diplomacy.dialogueCost", { cost, capital: me.politicalCapital });
   b.emit({ type: "diplomacyScheduled", kind: "dialogue", nations, by: nation, topic: command.topic });
-  b.emit({ type: "nationUpdated", nation, budget: me.budget, politicalCapital: round1(clamp(me.politicalCapital - cost)), readiness: me.readiness });
+  b.emit({ type: "nationUpdated", nation, budget: me.budget, politicalCapital: round1(clamp(me.politicalCapital - cost)), readiness: me.readiness, cause: "diplomacy" });
 };
 
 /**

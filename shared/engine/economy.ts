@@ -1,34 +1,67 @@
 import type { EventBuilder } from "./builder.ts";
+import type { ExerciseState } from "../state/schema.ts";
 import { assetType } from "./map.ts";
 import { clamp, round1 } from "./numbers.ts";
 import { explain } from "./explain.ts";
 import { term } from "./words.ts";
 
+/** A nation's books at the end of a turn, before they are applied: what applyEconomy charges and gives. */
+export type TurnEconomy = {
+  income: number;
+  /** Upkeep of its assets away from home (deployed or moving), scaled by the alert level. */
+  upkeep: number;
+  /** What the upkeep would be at the normal alert level; `upkeep − baseUpkeep` is the alert's share. */
+  baseUpkeep: number;
+  /** The alert level's standing cost. */
+  standing: number;
+  /** More to pay than it has: the budget stops at zero and readiness falls. */
+  overstretched: boolean;
+  budget: number;
+  readiness: number;
+};
+
 /**
  * Income, upkeep of assets away from home, readiness recovery. Budgets never go below zero.
  * The alert level scales upkeep (alertUpkeepFactor), adds a standing cost (alertStandingCost)
- * and speeds readiness recovery (alertReadinessBonus).
+ * and speeds readiness recovery (alertReadinessBonus). Pure: the turn summary reads the same
+ * figures (shared/view/turn-summary.ts).
  */
+export function turnEconomy(state: ExerciseState, nationId: string): TurnEconomy {
+  const rules = state.scenario.rules;
+  const nation = state.nations[nationId]!;
+  const alert = nation.policies.alertLevel;
+  let baseUpkeep = 0;
+  for (const asset of Object.values(state.assets)) {
+    if (asset.owner === nation.id && (asset.status === "deployed" || asset.status === "moving")) baseUpkeep += assetType(state, asset).upkeep * rules.upkeepMultiplier;
+  }
+  const standing = rules.alertStandingCost[alert];
+  const upkeep = baseUpkeep * rules.alertUpkeepFactor[alert];
+  const total = upkeep + standing;
+  const overstretched = nation.budget + nation.budgetPerTurn - total < 0;
+  const bonus = rules.alertReadinessBonus[alert];
+  return {
+    income: nation.budgetPerTurn,
+    upkeep,
+    baseUpkeep,
+    standing,
+    overstretched,
+    budget: round1(Math.max(0, nation.budget + nation.budgetPerTurn - total)),
+    readiness: round1(clamp(nation.readiness + (overstretched ? -rules.readinessRecovery : rules.readinessRecovery + bonus))),
+  };
+}
+
 export function applyEconomy(b: EventBuilder): void {
   const rules = b.state.scenario.rules;
   for (const nation of Object.values(b.state.nations).sort((x, y) => (x.id < y.id ? -1 : 1))) {
     const alert = nation.policies.alertLevel;
-    let baseUpkeep = 0;
-    for (const asset of Object.values(b.state.assets)) {
-      if (asset.owner === nation.id && (asset.status === "deployed" || asset.status === "moving")) baseUpkeep += assetType(b.state, asset).upkeep * rules.upkeepMultiplier;
+    const books = turnEconomy(b.state, nation.id);
+    if (books.budget !== nation.budget || books.readiness !== nation.readiness) {
+      b.emit({ type: "nationUpdated", nation: nation.id, budget: books.budget, politicalCapital: nation.politicalCapital, readiness: books.readiness, cause: "economy" });
     }
-    const standing = rules.alertStandingCost[alert];
-    const upkeep = baseUpkeep * rules.alertUpkeepFactor[alert] + standing;
     const bonus = rules.alertReadinessBonus[alert];
-    const budget = round1(Math.max(0, nation.budget + nation.budgetPerTurn - upkeep));
-    const overstretched = nation.budget + nation.budgetPerTurn - upkeep < 0;
-    const readiness = round1(clamp(nation.readiness + (overstretched ? -rules.readinessRecovery : rules.readinessRecovery + bonus)));
-    if (budget !== nation.budget || readiness !== nation.readiness) {
-      b.emit({ type: "nationUpdated", nation: nation.id, budget, politicalCapital: nation.politicalCapital, readiness });
-    }
-    const extra = round1(upkeep - baseUpkeep);
-    if (alert !== "normal" && (extra !== 0 || (bonus !== 0 && !overstretched))) {
-      explain(b, "policies.alertEconomy", [nation.id], overstretched ? "policies.economy.alertOverstretched" : "policies.economy.alert", { alertLevel: term("alertLevel", alert), extra, readiness: bonus });
+    const extra = round1(books.upkeep + books.standing - books.baseUpkeep);
+    if (alert !== "normal" && (extra !== 0 || (bonus !== 0 && !books.overstretched))) {
+      explain(b, "policies.alertEconomy", [nation.id], books.overstretched ? "policies.economy.alertOverstretched" : "policies.economy.alert", { alertLevel: term("alertLevel", alert), extra, readiness: bonus });
     }
   }
 }

@@ -70,7 +70,7 @@ function applyEffect(builder: EventBuilder, effect: Effect, source: string): voi
       if (!nation) return;
       const values = { budget: nation.budget, politicalCapital: nation.politicalCapital, readiness: nation.readiness };
       values[effect.kind] = effect.kind === "budget" ? Math.max(0, round1(values.budget + effect.delta)) : round1(clamp(values[effect.kind] + effect.delta));
-      builder.emit({ type: "nationUpdated", nation: nation.id, ...values });
+      builder.emit({ type: "nationUpdated", nation: nation.id, ...values, cause: "effect" });
       return;
     }
     case "grantIntel":

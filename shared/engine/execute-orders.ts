@@ -12,6 +12,7 @@ import { assertNever } from "./evolve.ts";
 import { applyPolicyChange, deploysInPlaceBySetMission } from "./policy-change.ts";
 import { executeAuthorityOrder } from "./toa.ts";
 import { executeDisembark, executeEmbark } from "./lift.ts";
+import { orderCost } from "./order-cost.ts";
 
 /** Executes every team's drafts in a fixed order: nations by id, then drafts by creation. */
 export function executeOrders(b: EventBuilder): void {
@@ -54,13 +55,8 @@ function execute(b: EventBuilder, nation: string, order: Order): Msg {
       });
       if (intent !== "recall") {
         const owner = b.state.nations[nation]!;
-        b.emit({
-          type: "nationUpdated",
-          nation,
-          budget: round1(owner.budget - type.deployCost),
-          politicalCapital: owner.politicalCapital,
-          readiness: round1(clamp(owner.readiness - state.scenario.rules.readinessCostPerDeployment)),
-        });
+        const cost = orderCost(state, order);
+        b.emit({ type: "nationUpdated", nation, budget: round1(owner.budget - cost.budget), politicalCapital: owner.politicalCapital, readiness: round1(clamp(owner.readiness - cost.readiness)) });
       }
       const where = { asset: ref("asset", asset.id), region: ref("region", order.destination), eta };
       if (intent === "deploy") return msg("engine.result.deployed", { ...where, mission: term("mission", mission ?? "") });
@@ -72,13 +68,12 @@ function execute(b: EventBuilder, nation: string, order: Order): Msg {
       // costs what one does (deployAsset to its own region), or the order would be a free deploy.
       // A change of mission for an asset already deployed or under way stays free.
       const deploysInPlace = deploysInPlaceBySetMission(asset);
+      const price = orderCost(state, order);
       b.emit({ type: "assetUpdated", asset: { ...asset, mission: order.mission, status: deploysInPlace ? "deployed" : asset.status } });
       if (deploysInPlace) {
         const owner = b.state.nations[nation]!;
-        const cost = assetType(state, asset).deployCost;
-        const readinessCost = state.scenario.rules.readinessCostPerDeployment;
-        b.emit({ type: "nationUpdated", nation, budget: round1(owner.budget - cost), politicalCapital: owner.politicalCapital, readiness: round1(clamp(owner.readiness - readinessCost)) });
-        return msg("policies.result.missionDeployedInPlace", { asset: ref("asset", asset.id), mission: term("mission", order.mission), cost, readiness: readinessCost });
+        b.emit({ type: "nationUpdated", nation, budget: round1(owner.budget - price.budget), politicalCapital: owner.politicalCapital, readiness: round1(clamp(owner.readiness - price.readiness)) });
+        return msg("policies.result.missionDeployedInPlace", { asset: ref("asset", asset.id), mission: term("mission", order.mission), cost: price.budget, readiness: price.readiness });
       }
       return msg("engine.result.missionSet", { asset: ref("asset", asset.id), mission: term("mission", order.mission) });
     }
@@ -99,7 +94,7 @@ function execute(b: EventBuilder, nation: string, order: Order): Msg {
       const donor = state.nations[nation]!;
       const partner = state.nations[order.partner]!;
       const gain = round1((order.amount / 10) * rules.capacityBuildingPer10);
-      b.emit({ type: "nationUpdated", nation, budget: round1(donor.budget - order.amount), politicalCapital: donor.politicalCapital, readiness: donor.readiness });
+      b.emit({ type: "nationUpdated", nation, budget: round1(donor.budget - orderCost(state, order).budget), politicalCapital: donor.politicalCapital, readiness: donor.readiness });
       b.emit({ type: "nationUpdated", nation: partner.id, budget: partner.budget, politicalCapital: partner.politicalCapital, readiness: round1(clamp(partner.readiness + gain)) });
       const relation = b.state.relations[relationKey(nation, partner.id)]!;
       b.emit({ type: "relationUpdated", a: nation, b: partner.id, trust: round1(clamp(relation.trust + rules.trustPerCapacityBuilding)), interoperability: round1(clamp(relation.interoperability + gain)) });

@@ -32,7 +32,7 @@ export function deliverCopies(b: EventBuilder, sender: string, report: Report, p
     adjustRelation(b, sender, partner, rules.trustPerSharedReport + bonus, 0);
   });
   const after = b.state.nations[sender]!;
-  b.emit({ type: "nationUpdated", nation: sender, budget: after.budget, politicalCapital: round1(clamp(after.politicalCapital - cost)), readiness: after.readiness });
+  b.emit({ type: "nationUpdated", nation: sender, budget: after.budget, politicalCapital: round1(clamp(after.politicalCapital - cost)), readiness: after.readiness, cause: "intelSharing" });
   return cost;
 }
 

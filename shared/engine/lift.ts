@@ -5,6 +5,7 @@ import { msg, ref, type Msg } from "../i18n/message.ts";
 import { term } from "./words.ts";
 import { assetType, mayEnter, regionMap } from "./map.ts";
 import { clamp, round1 } from "./numbers.ts";
+import { orderCost } from "./order-cost.ts";
 import { explain } from "./explain.ts";
 import { landingPoints, liftable, mayCarry, terminalOf, isTerminal } from "../scenario/routes.ts";
 
@@ -96,10 +97,10 @@ export function validateDisembark(state: ExerciseState, nation: string, asset: A
 export function executeEmbark(b: EventBuilder, nation: string, order: Embark): Msg {
   const asset = b.state.assets[order.asset]!;
   const carrier = b.state.assets[order.carrier]!;
-  const rules = b.state.scenario.rules;
   b.emit({ type: "assetUpdated", asset: { ...asset, embarkedOn: carrier.id, status: "ready", mission: null, destination: null, route: [], eta: null, intent: null, prepositioned: false } });
   const owner = b.state.nations[nation]!;
-  b.emit({ type: "nationUpdated", nation, budget: round1(owner.budget - rules.embarkBudgetCost), politicalCapital: owner.politicalCapital, readiness: round1(clamp(owner.readiness - rules.embarkReadinessCost)) });
+  const cost = orderCost(b.state, order);
+  b.emit({ type: "nationUpdated", nation, budget: round1(owner.budget - cost.budget), politicalCapital: owner.politicalCapital, readiness: round1(clamp(owner.readiness - cost.readiness)) });
   return msg("lift.result.embarked", { asset: ref("asset", asset.id), carrier: ref("asset", carrier.id), region: ref("region", carrier.region) });
 }
 
@@ -111,7 +112,7 @@ export function executeDisembark(b: EventBuilder, nation: string, order: Disemba
   const { embarkedOn: _aboard, ...landed } = asset;
   b.emit({ type: "assetUpdated", asset: { ...landed, region: site, status: asset.strength < b.state.scenario.rules.degradedBelowStrength ? "degraded" : "ready", arrivedTurn: b.state.turn } });
   const owner = b.state.nations[nation]!;
-  b.emit({ type: "nationUpdated", nation, budget: owner.budget, politicalCapital: owner.politicalCapital, readiness: round1(clamp(owner.readiness - b.state.scenario.rules.disembarkReadinessCost)) });
+  b.emit({ type: "nationUpdated", nation, budget: owner.budget, politicalCapital: owner.politicalCapital, readiness: round1(clamp(owner.readiness - orderCost(b.state, order).readiness)) });
   return msg("lift.result.disembarked", { asset: ref("asset", asset.id), region: ref("region", site), carrier: ref("asset", carrier.id) });
 }
 

@@ -14,6 +14,10 @@ function isCommandMember(state: ExerciseState, nation: string): boolean {
   return false;
 }
 import { releasabilityOf } from "./releasability.ts";
+import { draftPlan, type DraftPlan } from "./order-cost.ts";
+
+/** A draft in a team's view: the order and what it will cost, with a move's planned route and arrival. */
+export type DraftView = Draft & { plan?: DraftPlan };
 
 export type Viewer = { kind: "nation"; nation: string } | { kind: "white" } | { kind: "observer" };
 
@@ -83,7 +87,7 @@ export type View = {
   agreements: Record<string, AgreementView>;
   consentRequests: Record<string, ConsentRequest>;
   infoRequests: Record<string, InfoRequest>;
-  drafts: Record<string, Draft>;
+  drafts: Record<string, DraftView>;
   messages: Record<string, Message>;
   injects: Record<string, InjectView>;
   objectives: Record<string, ObjectiveState & { title: string; nation: string | null; i18n?: Record<string, { title?: string }> }>;
@@ -214,7 +218,12 @@ export const viewParts = {
   },
   consentRequests: (state: ExerciseState, scope: Scope): Record<string, ConsentRequest> => mine(scope, state.consentRequests, (c) => c.requester === scope.me || c.host === scope.me),
   infoRequests: (state: ExerciseState, scope: Scope): Record<string, InfoRequest> => mine(scope, state.infoRequests, (q) => q.requester === scope.me || q.target === scope.me),
-  drafts: (state: ExerciseState, scope: Scope): Record<string, Draft> => mine(scope, state.drafts, (d) => d.nation === scope.me),
+  /** With each draft's cost, and a move's route and arrival turn (order-cost.ts): the team sees what it plans before it commits. */
+  drafts(state: ExerciseState, scope: Scope): Record<string, DraftView> {
+    const out: Record<string, DraftView> = {};
+    for (const [id, draft] of Object.entries(mine(scope, state.drafts, (d) => d.nation === scope.me))) out[id] = { ...draft, plan: draftPlan(state, draft) };
+    return out;
+  },
   injects(state: ExerciseState, { all, me }: Scope): Record<string, InjectView> {
     const injects: Record<string, InjectView> = {};
     // The white cell reads the MSEL in its order (the editor moves injects); a view is reused while its inject and place are the same.
@@ -263,7 +272,7 @@ export const viewPartInputs: { [K in keyof typeof viewParts]: (state: ExerciseSt
   agreements: (s) => [s.agreements, s.scenario],
   consentRequests: (s) => [s.consentRequests],
   infoRequests: (s) => [s.infoRequests],
-  drafts: (s) => [s.drafts],
+  drafts: (s) => [s.drafts, s.assets, s.regions, s.agreements, s.consentRequests, s.nations, s.turn],
   injects: (s) => [s.injects, s.mselOrder],
   objectives: (s) => [s.objectives, s.scenario],
   notes: (s) => [s.notes],

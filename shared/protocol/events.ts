@@ -61,6 +61,8 @@ export const EventBody = z.discriminatedUnion("type", [
     budget: z.number(),
     politicalCapital: z.number(),
     readiness: z.number(),
+    /** What moved the figures, for the turn summary's lines (absent: an order, told by the orderExecuted after it, or a log from before causes were recorded). */
+    cause: z.enum(["economy", "agreement", "agreementEffect", "intelSharing", "diplomacy", "effect"]).optional(),
   }),
   z.object({ type: z.literal("policySet"), nation: Nation, policies: Policies }),
   z.object({ type: z.literal("assetDetected"), observer: Nation, detection: Detection }),

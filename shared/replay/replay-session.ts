@@ -6,6 +6,7 @@ import { evolve } from "../engine/evolve.ts";
 import { viewFor, type View, type Viewer } from "../engine/view-for.ts";
 import { metricsSnapshot, type MetricsSnapshot } from "../engine/metrics.ts";
 import { feedItemFor, type FeedItem } from "../view/feed.ts";
+import { TurnSummaries, type TurnSummary } from "../view/turn-summary.ts";
 import { reviewInjects, type InjectReview } from "../aar/inject-evaluation.ts";
 import { ReplayTimeline, type InjectMarker, type TurnMarker } from "./timeline.ts";
 
@@ -53,6 +54,26 @@ export class ReplaySession {
   }
 
   private feeds = new Map<string, FeedItem[]>();
+  private cards: { seq: number; card: TurnSummary }[] | null = null;
+
+  /**
+   * The turn cards this viewer had received up to `seq` (newest first), built as the room builds
+   * them (server/rooms/room-feeds.ts): a nation its own, exercise control and observers every team's.
+   */
+  turnsAt(seq: number, viewer: Viewer): TurnSummary[] {
+    if (!this.cards) {
+      const summaries = new TurnSummaries();
+      const cards: { seq: number; card: TurnSummary }[] = [];
+      let state = this.timeline.initial;
+      for (const event of this.recording.events) {
+        state = evolve(state, event);
+        for (const card of summaries.record(event, state)) cards.push({ seq: event.seq, card });
+      }
+      this.cards = cards;
+    }
+    const mine = viewer.kind === "nation" ? viewer.nation : null;
+    return this.cards.filter((c) => c.seq <= seq && (mine === null || c.card.nation === mine)).map((c) => c.card).reverse();
+  }
 
   /** The feed this viewer had received up to `seq` (newest first), exactly as it was live. */
   feedAt(seq: number, viewer: Viewer, limit = 60): FeedItem[] {

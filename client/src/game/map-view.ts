@@ -38,7 +38,8 @@ export function mapView(): { element: HTMLElement; update(ctx: GameContext): voi
     element.setAttribute("aria-label", t("game.map.area"));
   };
   label();
-  bridge.on("drawn", ({ regions, assets, stacks, routes, simulated }) => {
+  bridge.on("drawn", ({ regions, assets, stacks, routes, drafts, simulated }) => {
+    canvasHost.dataset.draftsDrawn = String(drafts);
     canvasHost.dataset.simulatedDrawn = String(simulated);
     canvasHost.dataset.regionsDrawn = String(regions);
     canvasHost.dataset.assetsDrawn = String(assets);

@@ -10,8 +10,8 @@ type Events = {
   camera: "in" | "out" | "reset";
   ping: Ping;
   select: Selection;
-  /** What was drawn: regions, asset tokens (units shown one by one), stack tokens, routes; `simulated`: tokens marked with a move someone not on the team drafted (a bot's). */
-  drawn: { regions: number; assets: number; stacks: number; routes: number; simulated: number };
+  /** What was drawn: regions, asset tokens (units shown one by one), stack tokens, routes, draft routes; `simulated`: tokens marked with a move someone not on the team drafted (a bot's). */
+  drawn: { regions: number; assets: number; stacks: number; routes: number; drafts: number; simulated: number };
   /** The camera's world view, so the page (and tests) can relate screen and map positions. */
   view: { x: number; y: number; zoom: number; labelPx: number };
 };

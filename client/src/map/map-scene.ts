@@ -5,6 +5,7 @@ import { paintAssets, retextureTokens, openStacks, STACK_FROM, type PaintedToken
 import { tokenResolution } from "./token-texture.ts";
 import { drawnSignature } from "./drawn-signature.ts";
 import { paintRoutes } from "./route-painter.ts";
+import { paintDrafts } from "./draft-painter.ts";
 import { contains, bounds, MAP_WIDTH, MAP_HEIGHT } from "./geometry.ts";
 import { MAP_COLORS } from "./palette.ts";
 import type { Ping } from "../net/session.ts";
@@ -126,17 +127,19 @@ export class MapScene extends Phaser.Scene {
       if (!this.userMovedCamera) this.fit();
     }
     this.routes = paintRoutes(this, this.routeLayer, this.routeLabels, model);
+    this.drafts = paintDrafts(this, this.routeLayer, this.routeLabels, model);
     this.paintTokens(model);
   }
 
   private routes = 0;
+  private drafts = 0;
   /** Tokens only: on a redraw, and when the pointer opens or leaves a stack. */
   private paintTokens(model: MapModel) {
     this.tokens.removeAll(true);
     this.tokenResolution = tokenResolution(this.cameras.main.zoom * this.scaleDrawn);
     this.painted = paintAssets(this, this.tokens, model, this.tokenResolution, this.scaleDrawn, openStacks(model, this.hovered));
     const stacks = this.painted.filter((p) => p.box.kind === "stack").length;
-    this.bridge.emit("drawn", { regions: this.shapes.length, assets: this.painted.length - stacks, stacks, routes: this.routes, simulated: this.painted.filter((p) => p.simulated).length });
+    this.bridge.emit("drawn", { regions: this.shapes.length, assets: this.painted.length - stacks, stacks, routes: this.routes, drafts: this.drafts, simulated: this.painted.filter((p) => p.simulated).length });
   }
 
   /** Fits the regions (with room for labels and tokens) into the view. */

@@ -8,7 +8,8 @@ import { t, lang } from "../i18n.ts";
 import { describeOrder } from "./order-words.ts";
 import { panelWords, term } from "./words.ts";
 import { orderForm } from "./order-form.ts";
-import type { Draft } from "../../../shared/state/schema.ts";
+import type { DraftView } from "../../../shared/engine/view-for.ts";
+import { totalCost, type OrderCost } from "../../../shared/engine/order-cost.ts";
 import { draftMark, simulatedPlayer } from "../game/simulated-marks.ts";
 
 /**
@@ -26,6 +27,8 @@ export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values
   const drafts = w.attr(h("ul", { class: "drafts" }), "aria-label", "panels.orders.drafts.label");
   const draftStatus = statusLine();
   const empty = w.text(h("p", { class: "muted" }), "panels.orders.drafts.empty");
+  /** Planned spend against what the team has, above the drafts: seen before committing, not after. */
+  const planned = h("p", { class: "planned-spend", "data-testid": "planned-spend", "aria-live": "polite" });
   const form = orderForm(getCtx);
   const commitGate = gated(commitButton);
   const commitBox = h("div", { class: "commit-box" }, commitState, h("div", { class: "actions" }, commitButton), commitGate.note, commitStatus.element);
@@ -43,7 +46,7 @@ export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values
     commitStatus.show(result, t(committed ? "panels.orders.commit.uncommitted" : "panels.orders.commit.committed"));
   });
 
-  const element = h("div", { class: "panel" }, w.text(h("h2"), "panels.orders.heading"), phaseHint, commitBox, w.section("panels.orders.ready.heading", readiness), w.section("panels.orders.drafts.heading", notices, empty, drafts, draftStatus.element), form.element);
+  const element = h("div", { class: "panel" }, w.text(h("h2"), "panels.orders.heading"), phaseHint, commitBox, w.section("panels.orders.ready.heading", readiness), w.section("panels.orders.drafts.heading", notices, planned, empty, drafts, draftStatus.element), form.element);
 
   const renderNotices = (ctx: GameContext) => {
     const items = (ctx.perspective?.feed ?? []).filter((f) => f.turn === ctx.state.turn && f.msg.key === "participant.feed.withdrawn" && !dismissed.has(f.seq));
@@ -67,12 +70,13 @@ export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values
     );
   };
 
-  const renderDraft = (d: Draft) => {
+  const renderDraft = (d: DraftView) => {
     const ctx = getCtx();
     return h(
       "li",
       { class: "draft" },
       h("span", { class: "draft-text" }, describeOrder(ctx.state, d.order)),
+      d.plan ? h("span", { class: "draft-cost", "data-testid": "draft-cost" }, costWords(d.plan.cost), d.plan.eta !== undefined ? ` · ${t("turns.cost.eta", { eta: d.plan.eta })}` : "") : null,
       draftMark(d),
       h("span", { class: "byline" }, ctx.viewNation ? t("panels.orders.drafts.by", { author: d.author }) : t("panels.orders.drafts.byNation", { nation: nationName(ctx.state, d.nation), author: d.author })),
       // Exercise control may withdraw any team's draft: the way out when one order stops the
@@ -136,8 +140,28 @@ export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values
       );
       const list = Object.values(ctx.perspective?.drafts ?? {}).sort((a, b) => a.nation.localeCompare(b.nation) || a.id.localeCompare(b.id, undefined, { numeric: true }));
       empty.hidden = list.length > 0;
+      renderPlanned(planned, ctx, list);
       keyedList(drafts, list, (d) => d.id, renderDraft, (d) => JSON.stringify([d, ctx.canAct, ctx.viewNation, lang()]));
       form.update(ctx);
     },
   };
+}
+
+/** "budget 20 · readiness 5", or "no cost": the draft's price from the engine (order-cost.ts). */
+function costWords(cost: OrderCost): string {
+  const parts = [cost.budget ? t("turns.cost.budget", { amount: cost.budget }) : "", cost.politicalCapital ? t("turns.cost.politicalCapital", { amount: cost.politicalCapital }) : "", cost.readiness ? t("turns.cost.readiness", { amount: cost.readiness }) : ""].filter(Boolean);
+  return parts.length ? t("turns.cost.draft", { parts: parts.join(" · ") }) : t("turns.cost.free");
+}
+
+/** The team's planned spend for the turn against its budget, political capital and readiness; marked when it is more than the team has. */
+function renderPlanned(line: HTMLElement, ctx: GameContext, list: readonly DraftView[]): void {
+  const me = ctx.viewNation ? ctx.perspective?.nations[ctx.viewNation] : undefined;
+  const mine = list.filter((d) => d.nation === ctx.viewNation && d.plan);
+  line.hidden = !me || mine.length === 0;
+  if (!me || line.hidden) return;
+  const sum = totalCost(mine.map((d) => d.plan!.cost));
+  const over = sum.budget > me.budget || sum.politicalCapital > me.politicalCapital;
+  const text = t("turns.plan.line", { budget: sum.budget, haveBudget: me.budget, politicalCapital: sum.politicalCapital, havePoliticalCapital: me.politicalCapital, readiness: sum.readiness, haveReadiness: me.readiness });
+  setText(line, over ? `${text} ${t("turns.plan.over")}` : text);
+  line.classList.toggle("over", over);
 }

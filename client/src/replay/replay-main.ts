@@ -11,7 +11,7 @@ import { accessFromLocation, rememberAccess, rememberedAccess, resolveAccess, lo
 import { replayMap } from "./replay-map.ts";
 import { loadMap } from "../map/load-map.ts";
 import { clientStateFromView } from "./view-to-client-state.ts";
-import { nationsPanel, reportsPanel, injectsPanel, feedPanel, injectReviewTable } from "./replay-panels.ts";
+import { nationsPanel, reportsPanel, injectsPanel, feedPanel, injectReviewTable, turnsPanel } from "./replay-panels.ts";
 import { replayCharts, chartPairs, choosePair, type Pair } from "./replay-charts.ts";
 import { improvementPlanSection } from "./improvement-plan.ts";
 
@@ -312,7 +312,7 @@ class ReplayScreen {
     this.els.position!.textContent = t("replay.position", { seq: this.seq, last: s.lastSeq, turn: view.turn, phase: w.term("phase", view.phase), what });
     const feed = s.feedAt(this.seq, this.viewer, 25);
     this.map.render(clientStateFromView(view, s.recording.scenario, feed), this.viewer.kind === "nation" ? this.viewer.nation : null);
-    fill(this.els.side!, nationsPanel(view, state), injectsPanel(view, state), reportsPanel(view, state), feedPanel(feed, state));
+    fill(this.els.side!, nationsPanel(view, state), injectsPanel(view, state), reportsPanel(view, state), turnsPanel(s.turnsAt(this.seq, this.viewer), state, this.viewer.kind !== "nation"), feedPanel(feed, state));
     this.renderCharts();
   }
 

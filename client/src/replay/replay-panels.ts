@@ -7,6 +7,8 @@ import { scenarioLang } from "../../../shared/view/feed.ts";
 import { h } from "../ui/html.ts";
 import { lang } from "../i18n.ts";
 import { words } from "./replay-words.ts";
+import { turnCard } from "../panels/turn-card.ts";
+import type { TurnSummary } from "../../../shared/view/turn-summary.ts";
 
 /** A scenario text in the seat's language, marked when it is not translated. */
 function local(state: ExerciseState, item: object, field: string): string {
@@ -144,5 +146,17 @@ export function injectReviewTable(review: InjectReview[], state: ExerciseState, 
         );
       }),
     ),
+  );
+}
+
+/** The turn cards the viewer had received by this point, newest open (the same cards as live: panels/turn-card.ts). */
+export function turnsPanel(cards: readonly TurnSummary[], state: ExerciseState, withNation: boolean): HTMLElement {
+  const w = words(state);
+  const newest = cards[0]?.turn;
+  return h(
+    "section",
+    { class: "panel", "aria-labelledby": "turns-h" },
+    h("h2", { id: "turns-h" }, w.t("turns.panel.heading")),
+    cards.length ? h("div", { class: "turn-cards" }, cards.map((c) => turnCard(c, w, { withNation, open: c.turn === newest && !withNation }))) : h("p", { class: "hint" }, w.t("turns.panel.empty")),
   );
 }

@@ -58,6 +58,7 @@ export function clientStateFromView(view: View, scenario: ScenarioSpec, feed: Fe
       playbookQueue: view.playbookQueue,
       controlLog: view.controlLog,
       feed,
+      turns: [],
       seats: [],
     },
   };

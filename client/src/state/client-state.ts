@@ -1,6 +1,7 @@
 import type { ObjectiveState, AssetState, NationState, NationControl } from "../../../shared/state/schema.ts";
 import type { InjectView, ForeignAssetView, PublicNation, View } from "../../../shared/engine/view-for.ts";
 import type { FeedItem } from "../../../shared/view/feed.ts";
+import type { TurnSummary } from "../../../shared/view/turn-summary.ts";
 import type { PublicScenario } from "../../../shared/view/public-scenario.ts";
 
 /**
@@ -35,6 +36,8 @@ export type Perspective = Pick<View, "relations" | "reports" | "agreements" | "c
   nations: Record<string, PrivateNation>;
   assets: Record<string, ClientAsset>;
   feed: FeedItem[];
+  /** The team's turn cards, newest first (exercise control: every team's). */
+  turns: TurnSummary[];
   seats: Seat[];
 };
 

@@ -1,4 +1,5 @@
 import type { ClientState, Perspective, ClientAsset, PublicScenario, PublicNationRow, PrivateNation, Seat, FeedItem } from "./client-state.ts";
+import type { TurnSummary } from "../../../shared/view/turn-summary.ts";
 import type { Phase, RegionState, NationControl } from "../../../shared/state/schema.ts";
 import type { Msg } from "../../../shared/i18n/message.ts";
 
@@ -131,6 +132,7 @@ function readPerspective(key: string, p: Json): Perspective {
     playbookQueue: docs(p.playbookQueue),
     controlLog: docs(p.controlLog),
     feed,
+    turns: Object.values(docs<TurnSummary>(p.turns)).sort((a, b) => b.turn - a.turn || a.nation.localeCompare(b.nation)),
     seats,
   };
 }

@@ -63,6 +63,8 @@ import mapEn from "./map.en.ts";
 import mapFr from "./map.fr.ts";
 import seatsEn from "./seats.en.ts";
 import seatsFr from "./seats.fr.ts";
+import turnsEn from "./turns.en.ts";
+import turnsFr from "./turns.fr.ts";
 
 /**
  * The message catalogue: ICU MessageFormat strings (plurals, select for gender or kind), one file
@@ -73,9 +75,9 @@ import seatsFr from "./seats.fr.ts";
  * To add a domain: write `<domain>.en.ts` (an object `as const`) and `<domain>.fr.ts`
  * (`satisfies CatalogFor<typeof en>`), then spread both below.
  */
-export const EN = { ...commonEn, ...termsEn, ...engineEn, ...serverEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn, ...startEn, ...gameEn, ...consoleEn, ...cliEn, ...scenarioEn, ...botsEn, ...policiesEn, ...briefingEn, ...toaEn, ...agreementsEn, ...diplomacyEn, ...intelEn, ...liftEn, ...servingEn, ...opsEn, ...controlEn, ...libraryEn, ...participantEn, ...botNationsEn, ...evaluationEn, ...playbookEn, ...mselEn, ...mapEn, ...seatsEn } as const;
+export const EN = { ...commonEn, ...termsEn, ...engineEn, ...serverEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn, ...startEn, ...gameEn, ...consoleEn, ...cliEn, ...scenarioEn, ...botsEn, ...policiesEn, ...briefingEn, ...toaEn, ...agreementsEn, ...diplomacyEn, ...intelEn, ...liftEn, ...servingEn, ...opsEn, ...controlEn, ...libraryEn, ...participantEn, ...botNationsEn, ...evaluationEn, ...playbookEn, ...mselEn, ...mapEn, ...seatsEn, ...turnsEn } as const;
 export type MessageKey = keyof typeof EN;
 
-const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...engineFr, ...serverFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr, ...startFr, ...gameFr, ...consoleFr, ...cliFr, ...scenarioFr, ...botsFr, ...policiesFr, ...briefingFr, ...toaFr, ...agreementsFr, ...diplomacyFr, ...intelFr, ...liftFr, ...servingFr, ...opsFr, ...controlFr, ...libraryFr, ...participantFr, ...botNationsFr, ...evaluationFr, ...playbookFr, ...mselFr, ...mapFr, ...seatsFr };
+const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...engineFr, ...serverFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr, ...startFr, ...gameFr, ...consoleFr, ...cliFr, ...scenarioFr, ...botsFr, ...policiesFr, ...briefingFr, ...toaFr, ...agreementsFr, ...diplomacyFr, ...intelFr, ...liftFr, ...servingFr, ...opsFr, ...controlFr, ...libraryFr, ...participantFr, ...botNationsFr, ...evaluationFr, ...playbookFr, ...mselFr, ...mapFr, ...seatsFr, ...turnsFr };
 
 export const CATALOG: Record<Lang, { readonly [K in MessageKey]: string }> = { en: EN, fr: FR };
