@@ -139,6 +139,7 @@ export function buildAfterActionReport(initial: ExerciseState, events: readonly 
   if (last.seq !== state.seq) metrics.push(metricsSnapshot(state));
   const scenario = state.scenario as ExerciseState["scenario"] & { i18n?: AfterActionReport["exercise"]["i18n"]; timeZone?: unknown };
   const injects = reviewInjects(initial, events);
+  const disseminated = disseminationMatrix(state);
   const i18nOf = (item: object): { i18n?: Translations } => ("i18n" in item && item.i18n ? { i18n: item.i18n as Translations } : {});
   return {
     exercise: {
@@ -171,12 +172,14 @@ export function buildAfterActionReport(initial: ExerciseState, events: readonly 
     summary: summaryOf(state, injects),
     analysis: analysis(state, injects),
     observations: Object.values(state.evaluation?.observations ?? {}).sort((a, b) => a.at - b.at || a.seq - b.seq),
-    dissemination: disseminationMatrix(state),
+    dissemination: disseminated,
     feedback: feedbackSummary(state),
     replayUrl: null,
     names: nameTables(state, [
       ...timeline.map((t) => t.msg),
       ...injects.flatMap((i) => i.expected.flatMap((e) => e.byNation.flatMap((n) => [...(n.action ? [n.action.detail] : []), ...n.attempts.map((a) => a.detail)]))),
+      // The engine's report titles in the dissemination matrix.
+      ...disseminated.flatMap((d) => (d.words ? [d.words] : [])),
       // What adjudications changed, named in the report's tables.
       ...adjudications.flatMap((a) => a.changes.flatMap((c) => c.target.split("|").flatMap((id) => (state.regions[id] ? [msg("common.unknown", { r: ref("region", id) })] : state.assets[id] ? [msg("common.unknown", { r: ref("asset", id) })] : [])))),
     ]),

@@ -79,18 +79,25 @@ export function adjudicationsHtml(r: AfterActionReport, x: AarTexts): string {
       i === 0 ? esc(a.by) : "",
       i === 0 ? esc(a.rationale) : "",
       c ? esc(t("evaluation.aar.changeWhat", { kind: c.kind, target: c.target.split("|").map((id) => thingName(r, x, id)).join(" – ") })) : "",
-      c ? esc(c.before) : "",
-      c ? esc(c.after) : "",
+      c ? esc(valueText(x, c.kind, c.before)) : "",
+      c ? esc(valueText(x, c.kind, c.after)) : "",
     ]),
   );
   return `<section><h2>${esc(t("aar.section.adjudications"))}</h2>${table([t("aar.col.turn"), t("evaluation.aar.col.by"), t("evaluation.aar.col.rationale"), t("evaluation.aar.col.value"), t("evaluation.aar.col.before"), t("evaluation.aar.col.after")], rows, t("aar.none"))}</section>`;
+}
+
+/** A value before or after an adjustment, in words: an asset's status is a term, a number a number. */
+function valueText(x: AarTexts, kind: string, value: number | string | null): string {
+  if (value === null) return "–";
+  if (kind === "assetStatus" && typeof value === "string") return x.term("assetStatus", value);
+  return typeof value === "number" ? x.num(value) : value;
 }
 
 export function disseminationHtml(r: AfterActionReport, x: AarTexts): string {
   const { t } = x;
   const nations = r.nations.map((n) => n.id);
   const rows = r.dissemination.map((d) => [
-    esc(d.title) + (d.versionOf ? ` <span class="meta">${esc(t("evaluation.aar.versionOf", { report: r.dissemination.find((o) => o.report === d.versionOf)?.title ?? d.versionOf }))}</span>` : ""),
+    esc(d.words ? x.tm(d.words) : d.title) + (d.versionOf ? ` <span class="meta">${esc(t("evaluation.aar.versionOf", { report: r.dissemination.find((o) => o.report === d.versionOf)?.title ?? d.versionOf }))}</span>` : ""),
     esc(d.classification),
     esc(x.nation(d.originator)),
     ...nations.map((n) => {

@@ -46,7 +46,12 @@ function nationsTouched(state: ExerciseState, command: Command): Touches {
   switch (command.type) {
     case "releaseInject":
     case "skipInject":
-    case "delayInject": {
+    case "delayInject":
+    case "editInject":
+    case "deleteInject":
+    case "moveInject":
+    case "holdInject":
+    case "unskipInject": {
       // An unknown inject is the handler's to refuse (unknown_inject).
       const inject = Object.hasOwn(state.injects, command.inject) ? state.injects[command.inject] : undefined;
       if (!inject) return { nations: [], wide: false };
@@ -55,6 +60,15 @@ function nationsTouched(state: ExerciseState, command: Command): Touches {
     case "fireInject": {
       const effects = effectNations(state, command.inject.effects);
       return { nations: [...(command.inject.to === "all" ? all(state) : command.inject.to), ...effects.nations], wide: effects.wide };
+    }
+    case "addInject":
+      return { nations: command.spec.to === "all" ? all(state) : command.spec.to, wide: false };
+    case "importMsel":
+      return { nations: [], wide: true };
+    case "approvePlaybookMove":
+    case "dropPlaybookMove": {
+      const move = state.playbookQueue && Object.hasOwn(state.playbookQueue, command.move) ? state.playbookQueue[command.move] : undefined;
+      return { nations: move ? [move.nation] : [], wide: false };
     }
     case "adjustState":
       return effectNations(state, command.effects);

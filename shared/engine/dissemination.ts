@@ -1,3 +1,4 @@
+import type { Msg } from "../i18n/message.ts";
 import type { ExerciseState, Report } from "../state/schema.ts";
 
 /** When and how one nation came to hold one report (or version). */
@@ -19,6 +20,8 @@ export type DisseminationRow = {
   originator: string;
   classification: Report["classification"];
   title: string;
+  /** The title as a message, for a report the engine wrote (a sighting): rendered in the reader's language. */
+  words?: Msg;
   holders: Record<string, DisseminationCell>;
 };
 
@@ -42,7 +45,7 @@ export function disseminationMatrix(state: ExerciseState): DisseminationRow[] {
     const root = rootOf(state, report);
     let row = rows.get(root.id);
     if (!row) {
-      row = { report: root.id, versionOf: root.versionOf ?? null, originator: root.originator, classification: root.classification, title: root.title, holders: {} };
+      row = { report: root.id, versionOf: root.versionOf ?? null, originator: root.originator, classification: root.classification, title: root.title, ...(root.words ? { words: root.words.title } : {}), holders: {} };
       rows.set(root.id, row);
     }
     const step = report.provenance.at(-1);

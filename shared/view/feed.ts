@@ -234,9 +234,6 @@ export function feedItemFor(event: ExerciseEvent, state: ExerciseState, viewer: 
       return white || event.nations.length === 0 || event.nations.includes(me!) ? item("rule", event.msg) : null;
     case "stateAdjusted":
       return white ? item("adjudication", msg("seats.feed.adjudicatedBy", { by: event.by, rationale: event.rationale })) : null;
-    case "actedFor":
-      // Who was behind a simulated move is exercise control's to know; players read the move itself.
-      return white ? item("rule", msg("seats.feed.actedFor", { by: event.by, as: event.as, nation: ref("nation", event.nation) })) : null;
     case "controlActed": {
       if (!white) return null;
       const action = Object.hasOwn(CONTROL_ACTIONS, event.command) ? CONTROL_ACTIONS[event.command]! : null;
@@ -271,6 +268,9 @@ export function feedItemFor(event: ExerciseEvent, state: ExerciseState, viewer: 
  */
 function actedForItem(event: Extract<ExerciseEvent, { type: "actedFor" }>, state: ExerciseState, me: string | null, white: boolean, item: (kind: FeedItem["kind"], message: Msg) => FeedItem): FeedItem | null {
   if (!white && event.nation !== me) return null;
+  // A person playing a nation (a role-player, exercise control in person) is named to exercise
+  // control before the move it made; a bot's line says what it did.
+  if (white && event.as !== "bot") return item("rule", msg("seats.feed.actedFor", { by: event.by, as: event.as, nation: ref("nation", event.nation) }));
   const persona = controlOf(state, event.nation).persona ?? "";
   const who = msg("botNations.who", { as: event.as, by: event.by, persona: msg("botNations.persona", { persona: selectable(persona) }) });
   const key = `botNations.command.${event.command}`;

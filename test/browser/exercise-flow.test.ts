@@ -135,7 +135,7 @@ browserSuite("browser: an exercise from creation to the second turn", () => {
     await send(carol!.page, "Send");
     await a.getByRole("tab", { name: "Channels 1 new" }).waitFor();
     await openTab(a, "Channels");
-    await a.getByRole("button", { name: "Sudland (bilateral), 1 unread" }).click();
+    await a.getByRole("button", { name: "Sudland (bilateral) 1 unread" }).click();
     await seeText(a, "We will watch the Central Sea.");
     await screenshot(a, "09-channels");
     await expectAccessible(a, "participant: Channels tab");

@@ -60,6 +60,7 @@ browserSuite("browser: plain words on every screen", () => {
   // The adversary's playbook speaks in character, in the words its author wrote (one language:
   // a playbook's statements and messages are not translated yet; docs/SCENARIOS.md says so).
   for (const nation of scenario.nations) for (const level of nation.playbook?.levels ?? []) for (const rule of level.rules) for (const move of rule.then) if ("text" in move) freeText.push(move.text);
+  for (const nation of scenario.nations) for (const name of [nation.playbook?.speaker, (nation as { persona?: string }).persona]) if (name) freeText.push(name);
   const findings: string[] = [];
 
   type Texts = { where: string; text: string }[];

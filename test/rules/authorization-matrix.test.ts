@@ -88,7 +88,7 @@ const LEAD_ONLY = new Set(["endExercise"]);
  * example's is unknown, so no nation's). Not: the clock and phase, the commander, an inject to
  * north or to all, a grant or message to north.
  */
-const SOUTH_CONTROLLER = new Set(["addNote", "recordImprovement", "removeImprovement", "controlMessage", "logControlEntry", "adjustState", "setNationControl", "withdrawDraft"]);
+const SOUTH_CONTROLLER = new Set(["addNote", "recordImprovement", "removeImprovement", "controlMessage", "logControlEntry", "adjustState", "setNationControl", "withdrawDraft", "approvePlaybookMove", "dropPlaybookMove"]);
 
 function allowedFor(who: string, type: string): boolean {
   const participantCommand = (PARTICIPANT_COMMANDS as string[]).includes(type);
@@ -97,7 +97,9 @@ function allowedFor(who: string, type: string): boolean {
   if (who === "facilitator") return control;
   if (who === "controller of every nation") return control && !LEAD_ONLY.has(type);
   if (who === "controller of south") return SOUTH_CONTROLLER.has(type);
-  if (who === "evaluator" || who === "lead evaluator") return type === "addNote";
+  if (who === "evaluator") return type === "addNote";
+  // The lead evaluator keeps the improvement plan with exercise control (issue #19).
+  if (who === "lead evaluator") return ["addNote", "recordImprovement", "removeImprovement"].includes(type);
   return false;
 }
 

@@ -223,7 +223,7 @@ export default {
   "panels.channels.success": "Sent.",
   "panels.channels.message": "Message",
   "panels.channels.error": "Write a message.",
-  "panels.channels.unread": "{channel}, {count, plural, one {# unread} other {# unread}}",
+  "panels.channels.unread": "{channel} {count, plural, one {# unread} other {# unread}}",
   "panels.channels.team": "Team",
   "panels.channels.teamOf": "Team {nation}",
   "panels.channels.control": "Exercise control",

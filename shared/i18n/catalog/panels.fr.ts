@@ -223,7 +223,7 @@ export default {
   "panels.channels.success": "Envoyé.",
   "panels.channels.message": "Message",
   "panels.channels.error": "Rédigez un message.",
-  "panels.channels.unread": "{channel}, {count, plural, one {# non lu} other {# non lus}}",
+  "panels.channels.unread": "{channel} {count, plural, one {# non lu} other {# non lus}}",
   "panels.channels.team": "Équipe",
   "panels.channels.teamOf": "Équipe {nation}",
   "panels.channels.control": "Direction de l'exercice",
