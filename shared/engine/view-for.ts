@@ -1,10 +1,13 @@
 import type { PlannedMove } from "../state/schema.ts";
+import type { Observation } from "../state/schema.ts";
+import type { EegObjective } from "../scenario/eeg.ts";
 import type { ExerciseState, NationState, AssetState, Report, Agreement, ConsentRequest, InfoRequest, Draft, Message, ObserverNote, RegionState, Relation, ObjectiveState } from "../state/schema.ts";
 import type { InjectSpec } from "../scenario/schema.ts";
 import { channelsOf } from "./channels.ts";
 import { allMessages, pairOf } from "../state/schema.ts";
 import { cohesion } from "./metrics.ts";
 import type { Msg } from "../i18n/message.ts";
+import { evaluationParts, evaluationPartInputs, type CapabilityRatingsView } from "./evaluation-view.ts";
 
 /** The alliance commander, or a nation with forces under alliance command. */
 function isCommandMember(state: ExerciseState, nation: string): boolean {
@@ -82,6 +85,11 @@ export type View = {
   notes: Record<string, ObserverNote>;
   /** White cell only: adversary-playbook moves waiting for approval. */
   playbookQueue: Record<string, PlannedMove & { levelName: string; ruleName: string }>;
+  /** The evaluation record as each viewer sees it (engine/evaluation-view.ts). */
+  evaluationGuide: Record<string, EegObjective>;
+  observations: Record<string, Observation>;
+  capabilityRatings: Record<string, CapabilityRatingsView>;
+  feedbackAnswered: Record<string, { at: number }>;
 };
 
 /**
@@ -123,6 +131,10 @@ export function viewFor(state: ExerciseState, viewer: Viewer): View {
     objectives: viewParts.objectives(state, scope),
     notes: viewParts.notes(state, scope),
     playbookQueue: viewParts.playbookQueue(state, scope),
+    evaluationGuide: viewParts.evaluationGuide(state, scope),
+    observations: viewParts.observations(state, scope),
+    capabilityRatings: viewParts.capabilityRatings(state, scope),
+    feedbackAnswered: viewParts.feedbackAnswered(state),
   };
 }
 
@@ -232,6 +244,7 @@ export const viewParts = {
     }
     return out;
   },
+  ...evaluationParts,
 };
 
 /** Every state field each part reads: while they are the same objects, the part is unchanged. */
@@ -248,6 +261,7 @@ export const viewPartInputs: { [K in keyof typeof viewParts]: (state: ExerciseSt
   objectives: (s) => [s.objectives, s.scenario],
   notes: (s) => [s.notes],
   playbookQueue: (s) => [s.playbookQueue],
+  ...evaluationPartInputs,
 };
 
 /**

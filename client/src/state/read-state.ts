@@ -28,7 +28,7 @@ function docs<T>(map: Json | undefined): Record<string, T> {
 
 type Authority = NonNullable<import("../../../shared/state/schema.ts").AssetState["authority"]>;
 
-const emptyScenario: PublicScenario = { id: "", language: "en", languages: ["en"], title: "", summary: "", briefing: "", learningObjectives: [], turns: 0, hoursPerTurn: 0, startTime: "", seatsPerNation: 0, policyRules: null, nations: [], regions: [], assetTypes: [] };
+const emptyScenario: PublicScenario = { id: "", language: "en", languages: ["en"], title: "", summary: "", briefing: "", learningObjectives: [], turns: 0, hoursPerTurn: 0, startTime: "", seatsPerNation: 0, policyRules: null, feedbackObjectives: [], nations: [], regions: [], assetTypes: [] };
 
 /** `preferred` picks the perspective when the state briefly holds two (exercise control switching views). */
 export function readState(decoded: { toJSON(): Json } | Json, preferred?: string): ClientState {
@@ -129,6 +129,10 @@ function readPerspective(key: string, p: Json): Perspective {
     objectives: docs(p.objectives),
     notes: docs(p.notes),
     playbookQueue: docs(p.playbookQueue),
+    evaluationGuide: docs(p.evaluationGuide),
+    observations: docs(p.observations),
+    capabilityRatings: docs(p.capabilityRatings),
+    feedbackAnswered: docs(p.feedbackAnswered),
     feed,
     seats,
   };
