@@ -270,7 +270,10 @@ export function mountApi(app: Application, options: ApiOptions): void {
     if (!isLang(lang)) return sendError(res, 400, "invalid_lang", `lang must be one of ${LANGUAGES.join(", ")}.`);
     const access = await downloadAccess(req, id);
     if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
-    const aar = (await exportAar(service.store, id, format as AarFormat, lang, `${req.protocol}://${req.get("host")}`))!;
+    const table = typeof req.query.table === "string" ? req.query.table : undefined;
+    if (table !== undefined && format !== "csv") return sendError(res, 400, "invalid_format", "table is for format=csv only.");
+    const aar = await exportAar(service.store, id, format as AarFormat, lang, `${req.protocol}://${req.get("host")}`, table);
+    if (!aar) return sendError(res, 404, "unknown_table", `There is no table "${clipText(table ?? "", 40)}" in the report.`);
     // Every export is a file named after the exercise and date; HTML opens in the tab unless asked to download.
     if (format === "html" && req.query.download !== "1") res.setHeader("Content-Disposition", `inline; filename="${aar.filename}"`);
     else res.attachment(aar.filename);

@@ -99,5 +99,13 @@ export default {
   "evalui.ip.cancel": "Cancel",
   "evalui.ip.saved": "Item saved.",
   "evalui.ip.readOnly": "Exercise control and the lead evaluator edit the improvement plan.",
+  "evalui.csv.moment": "Replay moment",
+  "evalui.csv.text": "Text",
+  "evalui.csv.inject": "Inject",
+  "evalui.csv.time": "Time",
+  "evalui.csv.evaluator": "Evaluator",
+  "evalui.csv.kind": "Kind",
+  "evalui.csv.task": "Critical task",
+  "evalui.csv.consensusBy": "Consensus (set by {by})",
   "evalui.replay.jumped": "Opened at event {seq}, the moment the link points to.",
 } as const;

@@ -102,5 +102,13 @@ export default {
   "evalui.ip.cancel": "Annuler",
   "evalui.ip.saved": "Action enregistrée.",
   "evalui.ip.readOnly": "La direction d’exercice et l’évaluateur principal modifient le plan d’amélioration.",
+  "evalui.csv.moment": "Moment du rejeu",
+  "evalui.csv.text": "Texte",
+  "evalui.csv.inject": "Inject",
+  "evalui.csv.time": "Heure",
+  "evalui.csv.evaluator": "Évaluateur",
+  "evalui.csv.kind": "Nature",
+  "evalui.csv.task": "Tâche critique",
+  "evalui.csv.consensusBy": "Consensus (fixé par {by})",
   "evalui.replay.jumped": "Ouvert au {seq}ᵉ événement, le moment où pointe le lien.",
 } as const satisfies CatalogFor<typeof en>;
