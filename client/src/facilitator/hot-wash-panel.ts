@@ -92,18 +92,24 @@ export function hotWashPanel(getCtx: () => GameContext): Panel {
     );
   }
 
+  const element = h("div", { class: "panel" }, h("h2", {}, t("evalui.hotwash.title")), h("p", { class: "hint" }, t("evalui.hotwash.intro")), h("div", { class: "actions" }, refresh), status, body);
   return {
     id: "hotwash",
     title: t("evalui.hotwash.tab"),
-    element: h("div", { class: "panel" }, h("h2", {}, t("evalui.hotwash.title")), h("p", { class: "hint" }, t("evalui.hotwash.intro")), h("div", { class: "actions" }, refresh), status, body),
+    element,
     update(ctx) {
       // Right after End the hot wash comes forward, loaded: exercise control holds it while memories are fresh.
-      const ended = ctx.state.phase === "ended";
-      if (ended && lastPhase !== null && lastPhase !== "ended") {
+      // The phase is noted first: showing the tab renders the panels again, and so calls this again.
+      const before = lastPhase;
+      lastPhase = ctx.state.phase;
+      if (ctx.state.phase === "ended" && before !== null && before !== "ended") {
+        loadedSeq = ctx.state.seq;
         ctx.bus.showTab("hotwash");
         void load();
-      } else if (!(this.element as HTMLElement).hidden && loadedSeq < 0) void load();
-      lastPhase = ctx.state.phase;
+      } else if (!element.hidden && loadedSeq < 0) {
+        loadedSeq = ctx.state.seq;
+        void load();
+      }
     },
   };
 }

@@ -11,9 +11,7 @@ function ratingCell(r: CapabilityRating | null | undefined): HTMLElement {
   return h(
     "td",
     { class: `rating-cell r-${r.rating}` },
-    h("span", { class: "rating", title: ratingWords(r.rating) }, r.rating),
-    " ",
-    h("span", {}, ratingWords(r.rating)),
+    h("strong", { class: "rating-words" }, ratingWords(r.rating)),
     r.rationale ? h("p", { class: "rationale" }, r.rationale) : null,
     h("p", { class: "meta" }, t("evalui.rate.signed", { by: r.by, turn: r.turn, time: clockTime(r.at) })),
   );
