@@ -91,6 +91,7 @@ export const PerspectiveSchema = schema(
     observations: t.map("string"),
     capabilityRatings: t.map("string"),
     feedbackAnswered: t.map("string"),
+    feedbackObjectives: t.map("string"),
     feed: t.map("string"),
     seats: t.map(SeatSchema),
   },

@@ -3,6 +3,7 @@ import { aarTexts } from "./aar-texts.ts";
 import { renderCsv } from "./render-csv.ts";
 import { writeCsv, type CsvCell } from "../csv/write-csv.ts";
 import { thingName } from "./render-html-evaluation.ts";
+import { momentUrl } from "./moment-url.ts";
 import { improvementRows, feedbackObjectiveTitle } from "./render-markdown-evaluation.ts";
 import { DEFAULT_LANG, type Lang } from "../i18n/languages.ts";
 
@@ -31,7 +32,7 @@ export function renderCsvTables(r: AfterActionReport, lang: Lang = DEFAULT_LANG)
     return id;
   };
   const injectNumber = (id: string | null) => (id ? (r.injects.find((i) => i.inject === id)?.number ?? id) : "");
-  const moment = (seq: number) => (r.replayUrl ? `${r.replayUrl}&seq=${seq}` : String(seq));
+  const moment = (seq: number) => momentUrl(r, seq) ?? seq;
   const ip = improvementRows(r, x);
   const nations = r.nations.map((n) => n.id);
   return [

@@ -2,6 +2,7 @@ import type { AfterActionReport } from "./build-aar.ts";
 import type { AarTexts } from "./aar-texts.ts";
 import type { Observation } from "../state/schema.ts";
 import { thingName } from "./render-html-evaluation.ts";
+import { momentUrl } from "./moment-url.ts";
 
 /**
  * The HSEEP chapters of the Markdown report, the same as the HTML report's
@@ -16,7 +17,8 @@ const table = (head: string[], rows: (string | number | null | undefined)[][], e
 const line = (s: string) => s.replace(/\r?\n+/g, " ");
 
 function momentMd(r: AfterActionReport, seq: number, label: string): string {
-  return r.replayUrl ? `[${label.replace(/[[\]]/g, "")}](${r.replayUrl}&seq=${seq})` : label;
+  const url = momentUrl(r, seq);
+  return url ? `[${label.replace(/[[\]]/g, "")}](${url})` : label;
 }
 
 function observationMd(r: AfterActionReport, x: AarTexts, o: Observation): string {

@@ -38,6 +38,24 @@ export const evaluationParts = {
     }
     return out;
   },
+  /**
+   * What the feedback form asks to rate: the EEG's objectives (titles only), or the learning
+   * objectives ("learning-<n>", translated on the client). Every seat gets them once the exercise
+   * has ended, when the form opens; before, objective texts stay the white cell's.
+   */
+  feedbackObjectives(state: ExerciseState): Record<string, FeedbackObjective> {
+    if (state.phase !== "ended") return NONE;
+    let out = feedbackLists.get(state.scenario);
+    if (!out) {
+      const guide = state.scenario.evaluation;
+      const list: FeedbackObjective[] = guide
+        ? guide.objectives.map((o, order) => ({ id: o.id, title: o.title, order, ...(o.i18n ? { i18n: o.i18n as FeedbackObjective["i18n"] } : {}) }))
+        : state.scenario.learningObjectives.map((title, order) => ({ id: `learning-${order}`, title, order }));
+      out = Object.fromEntries(list.map((o) => [o.id, o]));
+      feedbackLists.set(state.scenario, out);
+    }
+    return out;
+  },
   /** Seat id → when it answered; no answer's content. */
   feedbackAnswered(state: ExerciseState): Record<string, { at: number }> {
     const feedback = state.evaluation?.feedback;
@@ -53,9 +71,14 @@ export const evaluationParts = {
 const guides = new WeakMap<object, Record<string, EegObjective>>();
 const answered = new WeakMap<object, Record<string, { at: number }>>();
 
+/** An objective the participant feedback form asks to rate (1–5), in the form's order. */
+export type FeedbackObjective = { id: string; title: string; order: number; i18n?: Partial<Record<string, { title?: string }>> };
+const feedbackLists = new WeakMap<object, Record<string, FeedbackObjective>>();
+
 export const evaluationPartInputs = {
   evaluationGuide: (s: ExerciseState) => [s.scenario],
   observations: (s: ExerciseState) => [s.evaluation?.observations],
   capabilityRatings: (s: ExerciseState) => [s.evaluation?.ratings, s.evaluation?.consensus],
   feedbackAnswered: (s: ExerciseState) => [s.evaluation?.feedback],
+  feedbackObjectives: (s: ExerciseState) => [s.phase, s.scenario],
 };

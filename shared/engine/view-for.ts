@@ -7,7 +7,7 @@ import { channelsOf } from "./channels.ts";
 import { allMessages, pairOf } from "../state/schema.ts";
 import { cohesion } from "./metrics.ts";
 import type { Msg } from "../i18n/message.ts";
-import { evaluationParts, evaluationPartInputs, type CapabilityRatingsView } from "./evaluation-view.ts";
+import { evaluationParts, evaluationPartInputs, type CapabilityRatingsView, type FeedbackObjective } from "./evaluation-view.ts";
 
 /** The alliance commander, or a nation with forces under alliance command. */
 function isCommandMember(state: ExerciseState, nation: string): boolean {
@@ -90,6 +90,7 @@ export type View = {
   observations: Record<string, Observation>;
   capabilityRatings: Record<string, CapabilityRatingsView>;
   feedbackAnswered: Record<string, { at: number }>;
+  feedbackObjectives: Record<string, FeedbackObjective>;
 };
 
 /**
@@ -135,6 +136,7 @@ export function viewFor(state: ExerciseState, viewer: Viewer): View {
     observations: viewParts.observations(state, scope),
     capabilityRatings: viewParts.capabilityRatings(state, scope),
     feedbackAnswered: viewParts.feedbackAnswered(state),
+    feedbackObjectives: viewParts.feedbackObjectives(state),
   };
 }
 

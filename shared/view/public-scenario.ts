@@ -38,13 +38,10 @@ export function publicScenario(s: ScenarioSpec) {
     /** How many people a team may have connected at once (rules.seatsPerNation). */
     seatsPerNation: s.rules.seatsPerNation,
     policyRules: policyRulesOf(s.rules) as PolicyRules | null,
-    /** What the participant feedback form asks to rate, 1–5: the EEG's objectives (titles only), or the learning objectives. */
-    feedbackObjectives: s.evaluation ? (s.evaluation.objectives.map((o) => ({ id: o.id, title: o.title, ...translated(o) })) as FeedbackObjective[]) : s.learningObjectives.map((title, i) => ({ id: `learning-${i}`, title })) as FeedbackObjective[],
     ...translated(s),
     nations: s.nations.map((n) => ({ id: n.id, name: n.name, color: n.color, playable: n.playable, alliance: n.alliance, description: n.description, ...translated(n) })),
     regions: s.regions.map((r) => ({ id: r.id, name: r.name, kind: r.kind, terrain: r.terrain, x: r.x, y: r.y, shape: r.shape ?? null, adjacent: r.adjacent, ...(r.port ? { port: true } : {}), ...(r.airfield ? { airfield: true } : {}), ...translated(r) })),
     assetTypes: s.assetTypes.map((t) => ({ id: t.id, name: t.name, category: t.category, speed: t.speed, domain: t.domain, missions: t.missions, deployCost: t.deployCost, upkeep: t.upkeep, ...(t.lift ? { lift: t.lift } : {}), ...translated(t) })),
   };
 }
-export type FeedbackObjective = { id: string; title: string; i18n?: Partial<Record<string, { title?: string }>> };
 export type PublicScenario = ReturnType<typeof publicScenario>;

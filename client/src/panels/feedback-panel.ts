@@ -2,7 +2,7 @@ import { h, fill } from "../ui/html.ts";
 import { t, lang } from "../i18n.ts";
 import type { GameContext, Panel } from "../game/context.ts";
 import { panelWords, scenarioText } from "./words.ts";
-import type { FeedbackObjective } from "../../../shared/view/public-scenario.ts";
+import type { FeedbackObjective } from "../../../shared/engine/evaluation-view.ts";
 import { formatDateTime } from "../../../shared/i18n/index.ts";
 
 /** An objective's title in the seat's language: the EEG's own, or a learning objective with the scenario's translations. */
@@ -50,7 +50,7 @@ export function feedbackPanel(getCtx: () => GameContext): Panel {
   const element = h("div", { class: "panel" }, w.text(h("h2", {}), "evalui.feedback.title"), waiting, done, intro, form);
 
   const renderScales = (ctx: GameContext) => {
-    const objectives = ctx.state.scenario.feedbackObjectives ?? [];
+    const objectives = Object.values(ctx.perspective?.feedbackObjectives ?? {}).sort((a, b) => a.order - b.order);
     const sig = JSON.stringify([lang(), objectives.map((o) => o.id)]);
     if (sig === scaleSig) return;
     const kept = ratings();

@@ -60,6 +60,7 @@ export function clientStateFromView(view: View, scenario: ScenarioSpec, feed: Fe
       observations: view.observations,
       capabilityRatings: view.capabilityRatings,
       feedbackAnswered: view.feedbackAnswered,
+      feedbackObjectives: view.feedbackObjectives,
       feed,
       seats: [],
     },

@@ -28,7 +28,7 @@ function docs<T>(map: Json | undefined): Record<string, T> {
 
 type Authority = NonNullable<import("../../../shared/state/schema.ts").AssetState["authority"]>;
 
-const emptyScenario: PublicScenario = { id: "", language: "en", languages: ["en"], title: "", summary: "", briefing: "", learningObjectives: [], turns: 0, hoursPerTurn: 0, startTime: "", seatsPerNation: 0, policyRules: null, feedbackObjectives: [], nations: [], regions: [], assetTypes: [] };
+const emptyScenario: PublicScenario = { id: "", language: "en", languages: ["en"], title: "", summary: "", briefing: "", learningObjectives: [], turns: 0, hoursPerTurn: 0, startTime: "", seatsPerNation: 0, policyRules: null, nations: [], regions: [], assetTypes: [] };
 
 /** `preferred` picks the perspective when the state briefly holds two (exercise control switching views). */
 export function readState(decoded: { toJSON(): Json } | Json, preferred?: string): ClientState {
@@ -133,6 +133,7 @@ function readPerspective(key: string, p: Json): Perspective {
     observations: docs(p.observations),
     capabilityRatings: docs(p.capabilityRatings),
     feedbackAnswered: docs(p.feedbackAnswered),
+    feedbackObjectives: docs(p.feedbackObjectives),
     feed,
     seats,
   };
