@@ -41,10 +41,12 @@ export async function runAar(argv: string[], io: Io = processIo, env: NodeJS.Pro
       io.err(say("cli.aar.noExercise", { id: exerciseId, store: store.kind === "sqlite" ? join(config.dataDir, "concord.db") : store.kind, hasKnown: known.length ? "yes" : "no", known: known.join(", ") }) + "\n");
       return 1;
     }
-    if (out) {
-      writeFileSync(out, aar.body);
-      io.err(say("cli.aar.wrote", { file: out, bytes: Buffer.byteLength(aar.body) }) + "\n");
-    } else io.out(aar.body);
+    // The CSV export is a zip (one file per table): bytes go to a file, named after the exercise unless --out names one.
+    const file = out ?? (typeof aar.body === "string" ? null : aar.filename);
+    if (file) {
+      writeFileSync(file, aar.body);
+      io.err(say("cli.aar.wrote", { file, bytes: Buffer.byteLength(aar.body) }) + "\n");
+    } else io.out(aar.body as string);
     return 0;
   } finally {
     await store.close();

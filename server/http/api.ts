@@ -38,6 +38,8 @@ const asyncRoute = (fn: (req: Request, res: Response) => Promise<void>) => (req:
 
 /** Exercises one address may create in an hour on a server without an operator password. */
 const CREATIONS_PER_HOUR = 20;
+/** The improvement-plan fields an HTTP body may carry (HSEEP's IP columns); the command's type and item come from the route. */
+const IMPROVEMENT_BODY_FIELDS = ["issue", "recommendation", "nation", "due", "capability", "element", "organisation", "contact", "start", "completion", "status"] as const;
 
 export function mountApi(app: Application, options: ApiOptions): void {
   const { service } = options;
@@ -252,10 +254,13 @@ export function mountApi(app: Application, options: ApiOptions): void {
       res.status(201).json(reply);
     });
   // Only the improvement fields: the body must not be able to choose the command's type.
-  app.post("/api/exercises/:id/improvements", improvementRoute((req) => {
+  const improvementBody = (req: Request): Record<string, unknown> => {
     const body: Record<string, unknown> = typeof req.body === "object" && req.body !== null ? req.body : {};
-    return { type: "recordImprovement", issue: body.issue, recommendation: body.recommendation, nation: body.nation, due: body.due };
-  }));
+    return Object.fromEntries(IMPROVEMENT_BODY_FIELDS.filter((k) => body[k] !== undefined).map((k) => [k, body[k]]));
+  };
+  app.post("/api/exercises/:id/improvements", improvementRoute((req) => ({ ...improvementBody(req), type: "recordImprovement" })));
+  /** Edits an item: the fields given replace the item's (editImprovement; the log keeps every version). */
+  app.patch("/api/exercises/:id/improvements/:item", improvementRoute((req) => ({ ...improvementBody(req), type: "editImprovement", item: String(req.params.item) })));
   app.delete("/api/exercises/:id/improvements/:item", improvementRoute((req) => ({ type: "removeImprovement", item: String(req.params.item) })));
 
   app.get("/api/exercises/:id/aar", asyncRoute(async (req, res) => {
@@ -266,7 +271,10 @@ export function mountApi(app: Application, options: ApiOptions): void {
     if (!isLang(lang)) return sendError(res, 400, "invalid_lang", `lang must be one of ${LANGUAGES.join(", ")}.`);
     const access = await downloadAccess(req, id);
     if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
-    const aar = (await exportAar(service.store, id, format as AarFormat, lang, `${req.protocol}://${req.get("host")}`))!;
+    const table = typeof req.query.table === "string" ? req.query.table : undefined;
+    if (table !== undefined && format !== "csv") return sendError(res, 400, "invalid_format", "table is for format=csv only.");
+    const aar = await exportAar(service.store, id, format as AarFormat, lang, `${req.protocol}://${req.get("host")}`, table);
+    if (!aar) return sendError(res, 404, "unknown_table", `There is no table "${clipText(table ?? "", 40)}" in the report.`);
     // Every export is a file named after the exercise and date; HTML opens in the tab unless asked to download.
     if (format === "html" && req.query.download !== "1") res.setHeader("Content-Disposition", `inline; filename="${aar.filename}"`);
     else res.attachment(aar.filename);

@@ -24,7 +24,7 @@ export function corsHeadersFor(origin: string | null, allowed: readonly string[]
     "Access-Control-Allow-Origin": origin,
     // The SDK's matchmaking requests are sent with `credentials: "include"`.
     "Access-Control-Allow-Credentials": "true",
-    "Access-Control-Allow-Methods": "GET,HEAD,POST,DELETE",
+    "Access-Control-Allow-Methods": "GET,HEAD,POST,PATCH,DELETE",
     "Access-Control-Allow-Headers": "Content-Type, Authorization",
     "Access-Control-Max-Age": "600",
   };

@@ -88,6 +88,11 @@ export const PerspectiveSchema = schema(
     notes: t.map("string"),
     playbookQueue: t.map("string"),
     controlLog: t.map("string"),
+    evaluationGuide: t.map("string"),
+    observations: t.map("string"),
+    capabilityRatings: t.map("string"),
+    feedbackAnswered: t.map("string"),
+    feedbackObjectives: t.map("string"),
     feed: t.map("string"),
     /** The team's turn cards, keyed "<turn>:<nation>" (shared/view/turn-summary.ts). */
     turns: t.map("string"),

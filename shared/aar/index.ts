@@ -3,6 +3,7 @@ export { reviewInjects, nationActions, type InjectReview, type Verdict } from ".
 export { renderMarkdown } from "./render-markdown.ts";
 export { renderHtml } from "./render-html.ts";
 export { renderCsv } from "./render-csv.ts";
+export { renderCsvTables, type CsvTable } from "./render-csv-tables.ts";
 export { aarCharts } from "./charts.ts";
 export { aarJson } from "./render-json.ts";
 export { aarTexts, type AarTexts } from "./aar-texts.ts";

@@ -3,6 +3,7 @@ import { aarTexts } from "./aar-texts.ts";
 import { mselChangeLines } from "./msel-changes.ts";
 import { controlSections } from "./control-record.ts";
 import { DEFAULT_LANG, type Lang } from "../i18n/languages.ts";
+import { executiveSummaryMd, analysisMd, observationsMd, adjudicationsMd, disseminationMd, improvementPlanMd, feedbackMd } from "./render-markdown-evaluation.ts";
 
 const cell = (s: string | number | null) => String(s ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ");
 
@@ -19,7 +20,9 @@ export function renderMarkdown(r: AfterActionReport, lang: Lang = DEFAULT_LANG):
   lines.push(`# ${t("aar.titleOf", { title: exerciseTitle })}`, "");
   lines.push(t("aar.sub", { title: exerciseTitle, scenario: `**${x.scenarioTitle()}**`, played: x.num(e.turnsPlayed), turns: x.num(e.turns), phase: x.term("phase", e.phase), events: e.events }), "");
   lines.push(t("aar.scenarioPeriod", { start: x.scenarioTime(1), end: x.when(x.turnStart(Math.max(e.turnsPlayed, 1)) + e.hoursPerTurn * 3600_000), zone: x.zone }), "");
-  lines.push(x.summary(), "", `## ${t("aar.section.learningObjectives")}`, "", ...e.learningObjectives.map((_, i) => `- ${x.learningObjective(i)}`), "");
+  lines.push(...executiveSummaryMd(r, x));
+  lines.push(`## ${t("aar.section.overview")}`, "", x.summary(), "", `## ${t("aar.section.learningObjectives")}`, "", ...e.learningObjectives.map((_, i) => `- ${x.learningObjective(i)}`), "");
+  lines.push(...analysisMd(r, x));
   lines.push(`## ${t("aar.section.objectives")}`, "", ...head(t("aar.col.objective"), t("aar.col.owner"), t("aar.col.result")));
   for (const o of r.objectives) lines.push(row(x.local(o, "title"), x.nation(o.nation), o.met ? t("aar.metInTurn", { turn: o.metTurn ?? 0 }) : x.verdict("not met")));
   lines.push("", `## ${t("aar.section.injects")}`, "");
@@ -46,12 +49,8 @@ export function renderMarkdown(r: AfterActionReport, lang: Lang = DEFAULT_LANG):
   if (r.notes.length === 0) lines.push(t("aar.noneRecorded"));
   for (const n of r.notes) lines.push(`- ${t("aar.note", { turn: n.turn, author: n.author, text: n.text })}`);
   lines.push("", `## ${t("msel.aar.section")}`, "", ...mselChangeLines(r.mselChanges, x).map((line) => `- ${line}`));
-  lines.push("", `## ${t("aar.section.adjudications")}`, "");
-  if (r.adjudications.length === 0) lines.push(t("aar.none"));
-  for (const a of r.adjudications) lines.push(`- ${t("aar.note", { turn: a.turn, author: a.by, text: a.rationale })}`);
+  lines.push("");
+  lines.push(...observationsMd(r, x), ...adjudicationsMd(r, x), ...disseminationMd(r, x), ...improvementPlanMd(r, x), ...feedbackMd(r, x));
   for (const s of controlSections(r.control, x)) lines.push("", `## ${s.title}`, "", ...s.lines.map((l) => `- ${l}`));
-  lines.push("", `## ${t("aar.section.improvement")}`, "", ...head(t("aar.col.issue"), t("aar.col.recommendation"), t("aar.col.responsible"), t("aar.col.due")));
-  for (const p of r.improvementPlan) lines.push(row(p.issue, p.recommendation, x.nation(p.nation), p.due));
-  if (r.improvementPlan.length === 0) lines.push(`| ${cell(t("aar.noneYet"))} | | | |`);
   return lines.join("\n") + "\n";
 }

@@ -1,4 +1,6 @@
 import type { PlannedMove } from "../state/schema.ts";
+import type { Observation } from "../state/schema.ts";
+import type { EegObjective } from "../scenario/eeg.ts";
 import type { ControlLogEntry, ExerciseState, NationState, AssetState, Report, Agreement, ConsentRequest, InfoRequest, Draft, Message, ObserverNote, RegionState, Relation, ObjectiveState, InjectState } from "../state/schema.ts";
 import type { InjectSpec } from "../scenario/schema.ts";
 import { channelsOf } from "./channels.ts";
@@ -6,6 +8,7 @@ import { mselOrder } from "./msel-order.ts";
 import { allMessages, pairOf } from "../state/schema.ts";
 import { cohesion } from "./metrics.ts";
 import type { Msg } from "../i18n/message.ts";
+import { evaluationParts, evaluationPartInputs, type CapabilityRatingsView, type FeedbackObjective } from "./evaluation-view.ts";
 
 /** The alliance commander, or a nation with forces under alliance command. */
 function isCommandMember(state: ExerciseState, nation: string): boolean {
@@ -96,6 +99,12 @@ export type View = {
   playbookQueue: Record<string, PlannedMove & { levelName: string; ruleName: string }>;
   /** Exercise control's logbook (white cell only; empty before the first entry). */
   controlLog: Record<string, ControlLogEntry>;
+  /** The evaluation record as each viewer sees it (engine/evaluation-view.ts). */
+  evaluationGuide: Record<string, EegObjective>;
+  observations: Record<string, Observation>;
+  capabilityRatings: Record<string, CapabilityRatingsView>;
+  feedbackAnswered: Record<string, { at: number }>;
+  feedbackObjectives: Record<string, FeedbackObjective>;
 };
 
 /**
@@ -138,6 +147,11 @@ export function viewFor(state: ExerciseState, viewer: Viewer): View {
     notes: viewParts.notes(state, scope),
     playbookQueue: viewParts.playbookQueue(state, scope),
     controlLog: viewParts.controlLog(state, scope),
+    evaluationGuide: viewParts.evaluationGuide(state, scope),
+    observations: viewParts.observations(state, scope),
+    capabilityRatings: viewParts.capabilityRatings(state, scope),
+    feedbackAnswered: viewParts.feedbackAnswered(state),
+    feedbackObjectives: viewParts.feedbackObjectives(state),
   };
 }
 
@@ -261,6 +275,7 @@ export const viewParts = {
     return out;
   },
   controlLog: (state: ExerciseState, { all }: Scope): Record<string, ControlLogEntry> => (all ? (state.controlLog ?? NO_ENTRIES) : NO_ENTRIES),
+  ...evaluationParts,
 };
 
 /** Every state field each part reads: while they are the same objects, the part is unchanged. */
@@ -278,6 +293,7 @@ export const viewPartInputs: { [K in keyof typeof viewParts]: (state: ExerciseSt
   notes: (s) => [s.notes],
   playbookQueue: (s) => [s.playbookQueue],
   controlLog: (s) => [s.controlLog],
+  ...evaluationPartInputs,
 };
 
 /**

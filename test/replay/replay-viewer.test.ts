@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
@@ -107,7 +108,11 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
     await tab.close();
     const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV" }).click()]);
     expect(csv.url()).toMatch(/format=csv&lang=en&download=1&ticket=/);
-    expect(readFileSync((await csv.path())!, "utf8")).toMatch(/^Inject No\.,Title,/);
+    // One CSV per table, in a zip named after the exercise and date.
+    expect(csv.suggestedFilename()).toMatch(/^aar-.+-\d{4}-\d{2}-\d{2}-csv\.zip$/);
+    const zip = await JSZip.loadAsync(readFileSync((await csv.path())!));
+    expect(await zip.file("injects.csv")!.async("string")).toMatch(/^\uFEFFInject No\.,Title,/);
+    expect(zip.file("observations.csv")).not.toBeNull();
     expect(html).toContain("Unidentified warship near the Northern Sea");
     const aarPage = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
     await aarPage.setContent(html);
@@ -151,16 +156,27 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
   it("lets exercise control add an item that the after-action report then lists", async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${server.url}/replay.html#exercise=${exercise.id}&token=${exercise.facilitatorToken}`);
-    await page.getByLabel("Issue").fill("Intelligence reached Sudland only after a turn");
-    await page.getByLabel("Recommendation").fill("Agree a standing intelligence-sharing arrangement before the next exercise");
-    await page.getByLabel("Responsible").selectOption("north");
-    await page.getByLabel("Due").fill("2031-09-30");
+    await page.getByLabel("Issue / area for improvement").fill("Intelligence reached Sudland only after a turn");
+    await page.getByLabel("Corrective action").fill("Agree a standing intelligence-sharing arrangement before the next exercise");
+    await page.getByLabel("Capability element").selectOption("planning");
+    await page.getByLabel("Primary responsible organisation").fill("Nordmark J2");
+    await page.getByLabel("Point of contact").fill("Maj. Berg");
+    await page.getByLabel("Responsible nation").selectOption("north");
+    await page.getByLabel("Start date").fill("2031-07-01");
+    await page.getByLabel("Completion date").fill("2031-09-30");
     await page.getByRole("button", { name: "Add to improvement plan" }).click();
     await page.getByRole("cell", { name: "Intelligence reached Sudland only after a turn", exact: true }).waitFor();
+    // Edited in place: the status moves on, the log keeps both versions.
+    await page.getByRole("button", { name: "Edit “Intelligence reached Sudland only after a turn”" }).click();
+    expect(await page.getByLabel("Point of contact").inputValue()).toBe("Maj. Berg");
+    await page.getByLabel("Status").selectOption("in-progress");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText("Item saved.").waitFor();
+    await page.getByRole("cell", { name: "in progress", exact: true }).waitFor();
     await page.locator("section[aria-labelledby=ip-h]").screenshot({ path: join(ARTIFACTS, "replay-improvement-plan.png") });
     await expectAccessible(page, "replay: improvement plan");
     const md = await (await fetch(`${server.url}/api/exercises/${exercise.id}/aar?format=md`, { headers: { authorization: `Bearer ${exercise.observerCode}` } })).text();
-    expect(md).toContain("| Intelligence reached Sudland only after a turn | Agree a standing intelligence-sharing arrangement before the next exercise | Nordmark | 2031-09-30 |");
+    expect(md).toContain("|  | Intelligence reached Sudland only after a turn | Agree a standing intelligence-sharing arrangement before the next exercise | Planning | Nordmark J2 | Maj. Berg | 2031-07-01 | 2031-09-30 | in progress |");
     await page.close();
   });
 });

@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
@@ -255,8 +256,17 @@ describe("CSV over HTTP", () => {
     const fired = await seat.send({ type: "fireInject", inject: { number: "X.1", type: "information", from: "White cell", to: ["north"], title: "+Breaking: cable cut", body: "…" } });
     expect(fired.ok).toBe(true);
     await seat.room.leave();
-    const csv = await (await fetch(`${url}/api/exercises/${ex.id}/aar?format=csv`, { headers: bearer(ex.facilitatorToken) })).text();
+    const csv = await (await fetch(`${url}/api/exercises/${ex.id}/aar?format=csv&table=injects`, { headers: bearer(ex.facilitatorToken) })).text();
     expect(csv).toContain(",'+Breaking: cable cut,");
     expect(csv).not.toMatch(/(^|,)\+Breaking/m);
+    // The whole CSV export is a zip with one file per table, each neutralised the same way.
+    const response = await fetch(`${url}/api/exercises/${ex.id}/aar?format=csv`, { headers: bearer(ex.facilitatorToken) });
+    expect(response.headers.get("content-type")).toBe("application/zip");
+    expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="?aar-.+-\d{4}-\d{2}-\d{2}-csv\.zip"?$/);
+    const zip = await JSZip.loadAsync(await response.arrayBuffer());
+    expect(Object.keys(zip.files).sort()).toEqual(["adjudications.csv", "dissemination.csv", "feedback-comments.csv", "feedback-ratings.csv", "improvement-plan.csv", "injects.csv", "metrics.csv", "notes.csv", "objectives.csv", "observations.csv", "ratings.csv", "timeline.csv"]);
+    expect(await zip.file("injects.csv")!.async("string")).toContain(",'+Breaking: cable cut,");
+    for (const name of Object.keys(zip.files)) expect(await zip.file(name)!.async("string")).not.toMatch(/(^|,)"?\+Breaking/m);
+    expect((await fetch(`${url}/api/exercises/${ex.id}/aar?format=csv&table=nope`, { headers: bearer(ex.facilitatorToken) })).status).toBe(404);
   });
 });

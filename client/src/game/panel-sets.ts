@@ -17,20 +17,24 @@ import { briefingPanel } from "../panels/briefing-panel.ts";
 import { playbookPanel } from "../facilitator/playbook-panel.ts";
 import { controlLogPanel } from "../facilitator/control-log-panel.ts";
 import { turnsPanel } from "../panels/turns-panel.ts";
+import { evaluationPanel } from "../facilitator/evaluation-panel.ts";
+import { evaluationRoleOf } from "../facilitator/evaluation-words.ts";
+import { hotWashPanel } from "../facilitator/hot-wash-panel.ts";
+import { feedbackPanel } from "../panels/feedback-panel.ts";
 
 /** Which tabs each kind of seat gets, in order. */
 export function participantPanels(getCtx: () => GameContext, bus: GameBus): Panel[] {
   const orders = ordersPanel(getCtx);
   bus.onPrefill((values) => orders.prefill(values));
-  return [orders, nationPanel(), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), feedPanel(getCtx), turnsPanel(getCtx), briefingPanel()];
+  return [orders, nationPanel(), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), feedPanel(getCtx), turnsPanel(getCtx), briefingPanel(), feedbackPanel(getCtx)];
 }
 
 export function facilitatorPanels(getCtx: () => GameContext, _bus: GameBus): Panel[] {
-  return [controlPanel(getCtx), nationControlPanel(getCtx), mselPanel(getCtx), playbookPanel(getCtx), adjudicatePanel(getCtx), notesPanel(getCtx), controlLogPanel(getCtx), rosterPanel(getCtx), withTitle(nationPanel(), "game.tabs.nations"), ordersPanel(getCtx), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), feedPanel(getCtx), turnsPanel(getCtx), briefingPanel()];
+  return [controlPanel(getCtx), nationControlPanel(getCtx), mselPanel(getCtx), playbookPanel(getCtx), adjudicatePanel(getCtx), notesPanel(getCtx), evaluationPanel(getCtx, evaluationRoleOf), hotWashPanel(getCtx), controlLogPanel(getCtx), rosterPanel(getCtx), withTitle(nationPanel(), "game.tabs.nations"), ordersPanel(getCtx), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), feedPanel(getCtx), turnsPanel(getCtx), briefingPanel()];
 }
 
 export function observerPanels(getCtx: () => GameContext): Panel[] {
-  return [feedPanel(getCtx), turnsPanel(getCtx), withTitle(nationPanel(), "game.tabs.nations"), mselPanel(getCtx), ordersPanel(getCtx), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), notesPanel(getCtx), rosterPanel(getCtx), briefingPanel()];
+  return [feedPanel(getCtx), turnsPanel(getCtx), withTitle(nationPanel(), "game.tabs.nations"), mselPanel(getCtx), ordersPanel(getCtx), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), notesPanel(getCtx), evaluationPanel(getCtx, evaluationRoleOf), rosterPanel(getCtx), briefingPanel()];
 }
 
 /** The same panel under another tab title (a catalogue key, said in the language of the moment). */

@@ -47,11 +47,19 @@ export async function requestJson<T>(path: string, secret: string, init: { metho
   }
 }
 
-/** Reads access from the URL hash (#exercise=…&token=… or #code=…) or from this tab's memory. */
-export function accessFromLocation(): { exerciseId?: string; token?: string; code?: string } {
+/** The moment a deep link points to (#…&seq=N, as the AAR and the hot wash write it), if any. */
+export function seqFromHash(hash: string): number | undefined {
+  const raw = new URLSearchParams(hash.replace(/^#/, "")).get("seq");
+  return raw !== null && /^\d{1,9}$/.test(raw) ? Number(raw) : undefined;
+}
+
+/** Reads access from the URL hash (#exercise=…&token=… or #code=…, and the moment &seq=N) or from this tab's memory. */
+export function accessFromLocation(): { exerciseId?: string; token?: string; code?: string; seq?: number } {
   const hash = new URLSearchParams(window.location.hash.slice(1));
-  const found = { exerciseId: hash.get("exercise") ?? undefined, token: hash.get("token") ?? undefined, code: hash.get("code") ?? undefined };
-  if (found.token || found.code) history.replaceState(null, "", `${window.location.pathname}${found.exerciseId ? `#exercise=${found.exerciseId}` : ""}`);
+  const seq = seqFromHash(window.location.hash);
+  const found = { exerciseId: hash.get("exercise") ?? undefined, token: hash.get("token") ?? undefined, code: hash.get("code") ?? undefined, seq };
+  // The secret leaves the address bar (and history); the exercise and the moment stay, so the link still says where it points.
+  if (found.token || found.code) history.replaceState(null, "", `${window.location.pathname}${found.exerciseId ? `#exercise=${found.exerciseId}${seq !== undefined ? `&seq=${seq}` : ""}` : ""}`);
   return found;
 }
 

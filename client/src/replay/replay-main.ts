@@ -7,7 +7,7 @@ import { t, lang, onLanguageChange } from "../i18n.ts";
 import { localText, isLang, type Localized } from "../../../shared/i18n/index.ts";
 import { languageMenu } from "../ui/language-menu.ts";
 import { eventMsg, words } from "./replay-words.ts";
-import { accessFromLocation, rememberAccess, rememberedAccess, resolveAccess, loadRecording, requestJson, ticketedUrl, replayProblem, type ReplayAccess } from "./replay-access.ts";
+import { accessFromLocation, seqFromHash, rememberAccess, rememberedAccess, resolveAccess, loadRecording, requestJson, ticketedUrl, replayProblem, type ReplayAccess } from "./replay-access.ts";
 import { replayMap } from "./replay-map.ts";
 import { loadMap } from "../map/load-map.ts";
 import { clientStateFromView } from "./view-to-client-state.ts";
@@ -25,6 +25,8 @@ function pageWords() {
 pageWords();
 let screen: ReplayScreen | null = null;
 let login: { exerciseId?: string; error?: string } | null = null;
+/** The moment a deep link asked for (…#exercise=…&seq=N): the replay opens there, after a login too. */
+let linkedSeq: number | undefined;
 onLanguageChange(() => {
   pageWords();
   if (screen) screen.rebuild();
@@ -33,6 +35,7 @@ onLanguageChange(() => {
 
 async function boot() {
   const fromUrl = accessFromLocation();
+  linkedSeq = fromUrl.seq;
   try {
     if (fromUrl.code || fromUrl.token) {
       const access = await resolveAccess(fromUrl);
@@ -96,7 +99,14 @@ async function open(access: ReplayAccess) {
   const session = new ReplaySession(recording, 100);
   login = null;
   screen = new ReplayScreen(root, session, access, recording.title);
+  if (linkedSeq !== undefined) screen.jumpTo(linkedSeq);
 }
+
+// A link to another moment of the same exercise, followed in this tab, moves the replay there.
+window.addEventListener("hashchange", () => {
+  const seq = seqFromHash(window.location.hash);
+  if (seq !== undefined && screen) screen.jumpTo(seq);
+});
 
 type Speed = 1 | 2 | 4 | 8 | 16;
 
@@ -226,8 +236,18 @@ class ReplayScreen {
           if (marker) this.seek(marker.seq);
         }),
       ),
-      improvementPlanSection(this.access, scenario.nations.map((n) => ({ id: n.id, name: w.nation(n.id) }))),
+      improvementPlanSection(
+        this.access,
+        scenario.nations.map((n) => ({ id: n.id, name: w.nation(n.id) })),
+        (scenario.evaluation?.objectives ?? []).flatMap((o) => o.capabilities.map((c) => ({ id: c.id, name: localText(lang(), c as typeof c & Localized, "name", isLang(scenario.language) ? scenario.language : undefined).text }))),
+      ),
     );
+  }
+
+  /** Opens at the moment a link points to, and says so (a seq past the log's end shows its last event). */
+  jumpTo(seq: number) {
+    this.seek(seq);
+    this.els.branch!.textContent = t("evalui.replay.jumped", { seq: this.seq });
   }
 
   seek(seq: number) {

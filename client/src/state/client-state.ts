@@ -31,7 +31,7 @@ export type Seat = { id: string; name: string; nation: string | null; role: stri
 export type Objective = ObjectiveState & { title: string; nation: string | null };
 
 /** One viewer's perspective: a nation id or "white" (exercise control and observers). */
-export type Perspective = Pick<View, "relations" | "reports" | "agreements" | "consentRequests" | "infoRequests" | "drafts" | "messages" | "injects" | "objectives" | "notes" | "playbookQueue" | "controlLog"> & {
+export type Perspective = Pick<View, "relations" | "reports" | "agreements" | "consentRequests" | "infoRequests" | "drafts" | "messages" | "injects" | "objectives" | "notes" | "playbookQueue" | "controlLog" | "evaluationGuide" | "observations" | "capabilityRatings" | "feedbackAnswered" | "feedbackObjectives"> & {
   key: string;
   nations: Record<string, PrivateNation>;
   assets: Record<string, ClientAsset>;

@@ -55,6 +55,8 @@ import botNationsEn from "./bot-nations.en.ts";
 import botNationsFr from "./bot-nations.fr.ts";
 import evaluationEn from "./evaluation.en.ts";
 import evaluationFr from "./evaluation.fr.ts";
+import evaluiEn from "./evalui.en.ts";
+import evaluiFr from "./evalui.fr.ts";
 import playbookEn from "./playbook.en.ts";
 import playbookFr from "./playbook.fr.ts";
 import mselEn from "./msel.en.ts";
@@ -75,9 +77,9 @@ import turnsFr from "./turns.fr.ts";
  * To add a domain: write `<domain>.en.ts` (an object `as const`) and `<domain>.fr.ts`
  * (`satisfies CatalogFor<typeof en>`), then spread both below.
  */
-export const EN = { ...commonEn, ...termsEn, ...engineEn, ...serverEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn, ...startEn, ...gameEn, ...consoleEn, ...cliEn, ...scenarioEn, ...botsEn, ...policiesEn, ...briefingEn, ...toaEn, ...agreementsEn, ...diplomacyEn, ...intelEn, ...liftEn, ...servingEn, ...opsEn, ...controlEn, ...libraryEn, ...participantEn, ...botNationsEn, ...evaluationEn, ...playbookEn, ...mselEn, ...mapEn, ...seatsEn, ...turnsEn } as const;
+export const EN = { ...commonEn, ...termsEn, ...engineEn, ...serverEn, ...panelsEn, ...feedEn, ...aarEn, ...replayEn, ...startEn, ...gameEn, ...consoleEn, ...cliEn, ...scenarioEn, ...botsEn, ...policiesEn, ...briefingEn, ...toaEn, ...agreementsEn, ...diplomacyEn, ...intelEn, ...liftEn, ...servingEn, ...opsEn, ...controlEn, ...libraryEn, ...participantEn, ...botNationsEn, ...evaluationEn, ...playbookEn, ...mselEn, ...mapEn, ...seatsEn, ...turnsEn, ...evaluiEn } as const;
 export type MessageKey = keyof typeof EN;
 
-const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...engineFr, ...serverFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr, ...startFr, ...gameFr, ...consoleFr, ...cliFr, ...scenarioFr, ...botsFr, ...policiesFr, ...briefingFr, ...toaFr, ...agreementsFr, ...diplomacyFr, ...intelFr, ...liftFr, ...servingFr, ...opsFr, ...controlFr, ...libraryFr, ...participantFr, ...botNationsFr, ...evaluationFr, ...playbookFr, ...mselFr, ...mapFr, ...seatsFr, ...turnsFr };
+const FR: { readonly [K in MessageKey]: string } = { ...commonFr, ...termsFr, ...engineFr, ...serverFr, ...panelsFr, ...feedFr, ...aarFr, ...replayFr, ...startFr, ...gameFr, ...consoleFr, ...cliFr, ...scenarioFr, ...botsFr, ...policiesFr, ...briefingFr, ...toaFr, ...agreementsFr, ...diplomacyFr, ...intelFr, ...liftFr, ...servingFr, ...opsFr, ...controlFr, ...libraryFr, ...participantFr, ...botNationsFr, ...evaluationFr, ...playbookFr, ...mselFr, ...mapFr, ...seatsFr, ...turnsFr, ...evaluiFr };
 
 export const CATALOG: Record<Lang, { readonly [K in MessageKey]: string }> = { en: EN, fr: FR };
