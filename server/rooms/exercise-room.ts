@@ -23,6 +23,7 @@ import { parseCommand, parseSeatCommand, actorFor, actingFor, idOf, newReference
 import type { ControlAlert } from "../../shared/protocol/control-alerts.ts";
 import { SeatBudgets } from "./seat-budget.ts";
 import { FairQueue } from "./fair-queue.ts";
+import { skipEmptyPatches } from "./empty-patches.ts";
 import { withCorkedSockets } from "./corked-sends.ts";
 import { guardFrames, type FrameRefusal } from "./frame-guard.ts";
 import { SeatDesk, type Admission, type SeatedClient } from "./seat-desk.ts";
@@ -231,6 +232,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     const seat = client.auth!;
     const perspective = seat.role === "participant" ? seat.nation! : WHITE;
     client.userData = { perspective, seatId: seatPublicId(seat.token), cutOff: false };
+    skipEmptyPatches(client);
     this.seats.arrived(client.userData.seatId);
     this.projectPerspectiveOf(perspective);
     client.view = seat.role === "facilitator" ? this.ownView(perspective) : this.sharedView(perspective);
@@ -297,6 +299,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   override onReconnect(client: SeatedClient) {
     // Removed while its connection was down: the reconnection does not bring the seat back.
     if (this.seats.isRemoved(client.userData!.seatId)) return this.seats.turnAway(client);
+    skipEmptyPatches(client);
     // Its perspective may not have been watched while it was away.
     this.projectPerspectiveOf(client.userData!.perspective);
     this.seats.markOnline(client.auth!, +1);
