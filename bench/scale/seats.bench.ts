@@ -31,7 +31,7 @@ type Layout = { label: string; size: ScaleSize; perNation: number; control: numb
 export const FULL: Layout = { label: "300", size: { nations: 14, regions: 400, assets: 5000, injects: 2000, turns: 60 }, perNation: 22, control: 20, observers: 16 };
 export const HALF: Layout = { label: "150", size: { nations: 8, regions: 200, assets: 2500, injects: 1000, turns: 30 }, perNation: 22, control: 10, observers: 8 };
 
-function ask<T>(proc: ChildProcess, message: unknown, expect: string, timeoutMs = 120_000): Promise<T> {
+function ask<T>(proc: ChildProcess, message: unknown, expect: string, timeoutMs = 300_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => (proc.off("message", on), reject(new Error(`seat load: no "${expect}" within ${timeoutMs} ms`))), timeoutMs);
     const on = (m: { type: string; error?: string }) => {
