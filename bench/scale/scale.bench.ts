@@ -1,10 +1,11 @@
 import type { BenchResult } from "../stats.ts";
 import { runLengthBench } from "./length.bench.ts";
+import { runSeatsBench } from "./seats.bench.ts";
 
 /**
  * The biggest exercises (issue #23), each figure at half and full size so that
  * docs/PERFORMANCE.md can say how it grows: `npm run bench -- --only scale`.
  */
 export async function runScaleBench({ quick }: { quick: boolean }): Promise<BenchResult[]> {
-  return [...(await runLengthBench({ quick }))];
+  return [...(await runLengthBench({ quick })), ...(await runSeatsBench({ quick }))];
 }

@@ -23,6 +23,7 @@ import { parseCommand, parseSeatCommand, actorFor, idOf, newReference, type Comm
 import type { ControlAlert } from "../../shared/protocol/control-alerts.ts";
 import { SeatBudgets } from "./seat-budget.ts";
 import { FairQueue } from "./fair-queue.ts";
+import { skipEmptyPatches } from "./empty-patches.ts";
 import { withCorkedSockets } from "./corked-sends.ts";
 import { guardFrames, type FrameRefusal } from "./frame-guard.ts";
 import { SeatDesk, isControlSeat, type Admission, type SeatedClient } from "./seat-desk.ts";
@@ -232,6 +233,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     const seat = client.auth!;
     const perspective = perspectiveOf(seat);
     client.userData = { perspective, seatId: seatPublicId(seat.token), cutOff: false };
+    skipEmptyPatches(client);
     this.seats.arrived(client.userData.seatId);
     this.projectPerspectiveOf(perspective);
     // Seats that may switch views get a StateView of their own.
@@ -299,6 +301,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   override onReconnect(client: SeatedClient) {
     // Removed while its connection was down: the reconnection does not bring the seat back.
     if (this.seats.isRemoved(client.userData!.seatId)) return this.seats.turnAway(client);
+    skipEmptyPatches(client);
     // Its perspective may not have been watched while it was away.
     this.projectPerspectiveOf(client.userData!.perspective);
     this.seats.markOnline(client.auth!, +1);

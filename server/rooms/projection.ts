@@ -13,16 +13,24 @@ export type RosterSeat = { id: string; name: string; nation: string | null; role
 
 type Assignable = Record<string, unknown>;
 
+/**
+ * Whether the update under way wrote anything. A projection that wrote nothing leaves its
+ * `seq` alone, so a command that changes one team's view patches that team's seats only: a
+ * patch costs a write per socket, and at 300 seats those writes were the server's time (#23).
+ */
+let touched = false;
+
 /** Assigns only the fields that changed, so a patch carries just the difference. */
 function assign(target: Assignable, values: Assignable): void {
-  for (const key in values) if (target[key] !== values[key]) target[key] = values[key];
+  for (const key in values) if (target[key] !== values[key]) (target[key] = values[key]), (touched = true);
 }
 
 function syncMap<S extends object, V>(map: MapSchema<S>, record: Record<string, V>, create: () => S, fill: (target: S, value: V) => void): void {
-  for (const key of [...map.keys()]) if (!Object.hasOwn(record, key)) map.delete(key);
+  for (const key of [...map.keys()]) if (!Object.hasOwn(record, key)) map.delete(key), (touched = true);
   for (const key in record) {
     let target = map.get(key);
     const isNew = target === undefined;
+    if (isNew) touched = true;
     if (isNew) target = create();
     fill(target!, record[key]!);
     if (isNew) map.set(key, target!);
@@ -42,13 +50,13 @@ function jsonOf(value: object): string {
 
 /** A map of JSON documents: entries whose JSON is unchanged are not touched, so they cost no patch. */
 function syncDocs<V extends object>(map: MapSchema<string>, record: Record<string, V>): void {
-  for (const key of [...map.keys()]) if (!Object.hasOwn(record, key)) map.delete(key);
+  for (const key of [...map.keys()]) if (!Object.hasOwn(record, key)) map.delete(key), (touched = true);
   for (const key in record) setDoc(map, key, record[key]!);
 }
 
 function setDoc(map: MapSchema<string>, key: string, value: object): void {
   const json = jsonOf(value);
-  if (map.get(key) !== json) map.set(key, json);
+  if (map.get(key) !== json) map.set(key, json), (touched = true);
 }
 
 /** Writes the public part of the state (the same for every client), skipping what did not change. */
@@ -69,11 +77,11 @@ export class PublicProjection {
   /** `online`: seats online per nation, with a version that changes when they do. */
   update(state: ExerciseState, online: Versioned<Record<string, number>>): void {
     const room = this.target;
+    touched = false;
     assign(room as unknown as Assignable, {
       phase: state.phase,
       turn: state.turn,
       turns: state.scenario.turns,
-      seq: state.seq,
       deadline: state.deadline ?? 0,
       pausedRemainingMs: state.pausedRemainingMs ?? 0,
       turnSeconds: state.turnSeconds,
@@ -130,6 +138,9 @@ export class PublicProjection {
         });
       });
     }
+    // The event the public part last changed at: a command that changed only some views moves
+    // their perspectives' `seq`, not this one (a change here is a patch to every seat).
+    if (touched) room.seq = state.seq;
   }
 }
 
@@ -178,6 +189,7 @@ export class PerspectiveProjection {
   }
 
   update(state: ExerciseState, feed: Versioned<readonly FeedItem[]>, seats: Versioned<readonly RosterSeat[]>, turns?: Versioned<readonly TurnSummary[]>): void {
+    touched = false;
     for (const part of PARTS) {
       const inputs = viewPartInputs[part](state);
       const last = this.inputs.get(part);
@@ -200,6 +212,8 @@ export class PerspectiveProjection {
         assign(target as unknown as Assignable, { name: s.name, nation: s.nation ?? "", role: s.role, online: s.online }),
       );
     }
+    // The event this view last changed at; with the public `seq`, the client's "what I see reflects event N".
+    if (touched) this.target.seq = state.seq;
   }
 
   private write(part: Part, state: ExerciseState): void {

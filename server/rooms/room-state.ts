@@ -97,6 +97,8 @@ export const PerspectiveSchema = schema(
     /** The team's turn cards, keyed "<turn>:<nation>" (shared/view/turn-summary.ts). */
     turns: t.map("string"),
     seats: t.map(SeatSchema),
+    /** The event this perspective last changed at (the public `seq` is the one the public part last changed at). */
+    seq: t.number(),
   },
   "Perspective",
 );
@@ -110,6 +112,7 @@ export const ExerciseRoomState = schema(
     phase: t.string(),
     turn: t.number(),
     turns: t.number(),
+    /** The event the public part last changed at; what a client sees reflects max(this, its perspective's seq). */
     seq: t.number(),
     deadline: t.number(),
     pausedRemainingMs: t.number(),

@@ -278,10 +278,29 @@ export const viewParts = {
   ...evaluationParts,
 };
 
+/**
+ * Of the regions, the assets part reads only who owns each (foreign units in one's own land):
+ * a value that stays the same object while no owner changes, so an adjudicated stability or a
+ * crisis does not recompute every perspective's assets (5,000 of them on the scale map, #23).
+ */
+const ownersByRegions = new WeakMap<object, { key: string }>();
+let lastOwners: { key: string } = { key: "" };
+function regionOwners(regions: ExerciseState["regions"]): { key: string } {
+  let owners = ownersByRegions.get(regions);
+  if (!owners) {
+    let key = "";
+    for (const id in regions) key += `${id}:${regions[id]!.owner ?? ""},`;
+    owners = key === lastOwners.key ? lastOwners : { key };
+    ownersByRegions.set(regions, owners);
+    lastOwners = owners;
+  }
+  return owners;
+}
+
 /** Every state field each part reads: while they are the same objects, the part is unchanged. */
 export const viewPartInputs: { [K in keyof typeof viewParts]: (state: ExerciseState) => readonly unknown[] } = {
   nations: (s) => [s.nations],
-  assets: (s) => [s.assets, s.detections, s.allianceCommander, s.regions, s.turn],
+  assets: (s) => [s.assets, s.detections, s.allianceCommander, regionOwners(s.regions), s.turn],
   relations: (s) => [s.relations],
   reports: (s) => [s.reports],
   agreements: (s) => [s.agreements, s.scenario],

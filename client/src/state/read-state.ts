@@ -53,7 +53,8 @@ export function readState(decoded: { toJSON(): Json } | Json, preferred?: string
     phase: (raw.phase || "lobby") as Phase,
     turn: raw.turn ?? 0,
     turns: raw.turns ?? scenario.turns,
-    seq: raw.seq ?? 0,
+    // The public part and the perspective each carry the event they last changed at.
+    seq: Math.max(raw.seq ?? 0, (key !== undefined ? raw.perspectives[key]?.seq : 0) ?? 0),
     deadline: raw.deadline ? raw.deadline : null,
     pausedRemainingMs: raw.pausedRemainingMs ? raw.pausedRemainingMs : null,
     turnSeconds: raw.turnSeconds ?? 0,
