@@ -97,7 +97,7 @@ export function disseminationHtml(r: AfterActionReport, x: AarTexts): string {
   const { t } = x;
   const nations = r.nations.map((n) => n.id);
   const rows = r.dissemination.map((d) => [
-    esc(d.words ? x.tm(d.words) : d.title) + (d.versionOf ? ` <span class="meta">${esc(t("evaluation.aar.versionOf", { report: r.dissemination.find((o) => o.report === d.versionOf)?.title ?? d.versionOf }))}</span>` : ""),
+    esc(d.words ? x.tm(d.words) : x.local(d, "title")) + (d.versionOf ? ` <span class="meta">${esc(t("evaluation.aar.versionOf", { report: r.dissemination.find((o) => o.report === d.versionOf)?.title ?? d.versionOf }))}</span>` : ""),
     esc(d.classification),
     esc(x.nation(d.originator)),
     ...nations.map((n) => {

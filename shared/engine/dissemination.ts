@@ -1,3 +1,4 @@
+import type { Translations } from "../i18n/text.ts";
 import type { Msg } from "../i18n/message.ts";
 import type { ExerciseState, Report } from "../state/schema.ts";
 
@@ -22,6 +23,8 @@ export type DisseminationRow = {
   title: string;
   /** The title as a message, for a report the engine wrote (a sighting): rendered in the reader's language. */
   words?: Msg;
+  /** An authored report's translations (its title in other languages). */
+  i18n?: Translations;
   holders: Record<string, DisseminationCell>;
 };
 
@@ -45,7 +48,7 @@ export function disseminationMatrix(state: ExerciseState): DisseminationRow[] {
     const root = rootOf(state, report);
     let row = rows.get(root.id);
     if (!row) {
-      row = { report: root.id, versionOf: root.versionOf ?? null, originator: root.originator, classification: root.classification, title: root.title, ...(root.words ? { words: root.words.title } : {}), holders: {} };
+      row = { report: root.id, versionOf: root.versionOf ?? null, originator: root.originator, classification: root.classification, title: root.title, ...(root.words ? { words: root.words.title } : {}), ...((root as { i18n?: Translations }).i18n ? { i18n: (root as { i18n?: Translations }).i18n } : {}), holders: {} };
       rows.set(root.id, row);
     }
     const step = report.provenance.at(-1);

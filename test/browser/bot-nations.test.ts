@@ -57,7 +57,7 @@ browserSuite("browser: a nation played by a bot", () => {
 
     // Ostria's table is empty: exercise control commits for it.
     await openTab(f, "Who plays");
-    await panel(f).getByRole("button", { name: "Commit the turn for Ostria" }).click();
+    await panel(f).getByRole("button", { name: "Commit for this team: Ostria" }).click();
     await seeText(f, "Committed for Ostria.");
     await screenshot(f, "bot-nations-who-plays");
     step("committed for Ostria");

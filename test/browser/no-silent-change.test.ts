@@ -89,6 +89,8 @@ browserSuite("browser: no silent change", () => {
     await control.page.getByRole("button", { name: "End exercise" }).click();
     await control.page.getByRole("button", { name: "Confirm: end the exercise" }).click();
     await control.page.locator(".phase-pill", { hasText: "Ended" }).waitFor();
+    // The hot wash comes forward at End: back to the Control tab.
+    await openTab(control.page, "Control");
     expect(await control.page.getByRole("button", { name: "Set timer" }).isDisabled()).toBe(true);
     expect(await control.page.getByRole("button", { name: "Resolve turn now" }).isDisabled()).toBe(true);
     await seeText(control.page, "The exercise has ended: there is no timer to set.");

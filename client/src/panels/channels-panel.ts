@@ -113,9 +113,11 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
           {},
           h(
             "button",
-            { type: "button", class: "channel", "aria-current": c.current ? "true" : "false", "aria-label": c.unread ? t("panels.channels.unread", { channel: c.label, count: c.unread }) : c.label, onclick: () => ((current = c.id), render()) },
+            { type: "button", class: "channel", "aria-current": c.current ? "true" : "false", onclick: () => ((current = c.id), render()) },
             h("span", {}, c.label),
-            c.unread ? h("span", { class: "badge" }, String(c.unread)) : null,
+            // The name is what the button shows; the count is read with its word ("1 unread").
+            c.unread ? h("span", { class: "badge", "aria-hidden": "true" }, String(c.unread)) : null,
+            c.unread ? h("span", { class: "visually-hidden" }, t("panels.channels.unread", { channel: "", count: c.unread })) : null,
           ),
         ),
     );

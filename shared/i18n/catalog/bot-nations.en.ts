@@ -21,7 +21,7 @@ export default {
   "botNations.console.noTeam": "no team of its own",
   "botNations.console.emptyHint": "Nobody from this team is online: give it to a bot, or commit for it, so the turn does not wait for it.",
   "botNations.console.commitFor": "Commit for this team",
-  "botNations.console.commitForName": "Commit the turn for {nation}",
+  "botNations.console.commitForName": "Commit for this team: {nation}",
   "botNations.console.committedFor": "Committed for {nation}.",
   "botNations.console.set": "Done: {nation} is played as chosen.",
   "botNations.mark.player": "{by, select, bot {a bot ({persona})} roleplayer {a role-player} control {exercise control} other {someone}}",

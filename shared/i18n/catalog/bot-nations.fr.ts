@@ -23,7 +23,7 @@ export default {
   "botNations.console.noTeam": "pas d’équipe propre",
   "botNations.console.emptyHint": "Personne de cette équipe n’est en ligne : confiez-la à un robot ou validez pour elle, pour que le tour ne l’attende pas.",
   "botNations.console.commitFor": "Valider pour cette équipe",
-  "botNations.console.commitForName": "Valider le tour pour {nation}",
+  "botNations.console.commitForName": "Valider pour cette équipe : {nation}",
   "botNations.console.committedFor": "Tour validé pour {nation}.",
   "botNations.console.set": "C’est fait : {nation} est jouée comme choisi.",
   "botNations.mark.player": "{by, select, bot {un robot ({persona})} roleplayer {un joueur de rôle} control {la direction d’exercice} other {quelqu’un}}",
