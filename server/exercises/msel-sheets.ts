@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import type { ExerciseState } from "../../shared/state/schema.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 import type { InjectSpec } from "../../shared/scenario/schema.ts";
-import { mselToRows, mselCsv, mselColumns, rowsToMsel, type LiveInject, type MselRow } from "../../shared/scenario/msel-csv.ts";
+import { FIELD_COLUMNS, mselToRows, mselCsv, mselColumns, rowsToMsel, type LiveInject, type MselRow } from "../../shared/scenario/msel-csv.ts";
 import type { ValidationError } from "../../shared/scenario/validate.ts";
 import { mselOrder } from "../../shared/engine/msel-order.ts";
 import { importProblems } from "../../shared/engine/msel-edit.ts";
@@ -145,27 +145,10 @@ function fromRowError(e: ValidationError): SheetProblem {
   return { row: at ? Number(at[1]) : null, column: at ? at[2]! : e.path, msg: m, message: translate("en", m) };
 }
 
-const FIELD_COLUMN: Record<string, string> = {
-  id: "ID",
-  number: "Inject No.",
-  type: "Type",
-  delivery: "Delivery",
-  from: "From",
-  to: "To",
-  title: "Title",
-  body: "Message",
-  effects: "Effects (JSON)",
-  expectedActions: "Expected Actions (JSON)",
-  objective: "Objective",
-  capability: "Capability",
-  controller: "Controller",
-  notes: "Notes",
-};
-
 /** The column a validator path (`trigger.turn`, `effects[0].region`) lives in. */
 function columnOfField(field: string): string {
   if (field.startsWith("trigger.condition")) return "Trigger Condition (JSON)";
   if (field.startsWith("trigger")) return "Turn";
   const head = /^[a-zA-Z]+/.exec(field)?.[0] ?? field;
-  return FIELD_COLUMN[head] ?? field;
+  return Object.hasOwn(FIELD_COLUMNS, head) ? FIELD_COLUMNS[head]! : field;
 }

@@ -257,7 +257,8 @@ export function rowsToMsel(rows: Record<string, string>[], scenario: Languages =
   return errors.length ? { ok: false, errors } : { ok: true, msel };
 }
 
-const FIELD_COLUMNS: Record<string, string> = {
+/** The sheet column an inject field is read from (the CLI and the browser import name faults by it). */
+export const FIELD_COLUMNS: Record<string, string> = {
   id: "ID",
   number: "Inject No.",
   type: "Type",
