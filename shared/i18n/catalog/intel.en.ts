@@ -65,4 +65,8 @@ export default {
   "intel.tearLine.submit": "Release version",
   "intel.tearLine.success": "Version released.",
   "intel.tearLine.errorText": "Write a title, a text and a source for the version.",
+  "intel.false.sighting": "{asset} ({owner}) was not found in {region}: the sighting by {sensor} ({grade}) on turn {turn} was wrong.{count, plural, =0 {} one { The unit sent there found nothing: {budget} budget and {readiness} readiness spent for no effect.} other { The # units sent there found nothing: {budget} budget and {readiness} readiness spent for no effect.}}",
+  "intel.refuse.notInPicture": "That force is not in your known-forces picture.",
+  "intel.refuse.notOwnSighting": "Only your own sensors' sightings can be reported: this force reached your picture from a report or an ally's sensor (share that report instead).",
+  "intel.refuse.alreadyReported": "You have reported this sighting already: “{report}”.",
 } as const;

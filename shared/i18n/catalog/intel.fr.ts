@@ -59,4 +59,8 @@ export default {
   "intel.tearLine.submit": "Diffuser la version",
   "intel.tearLine.success": "Version diffusée.",
   "intel.tearLine.errorText": "Rédigez un titre, un texte et une source pour la version.",
+  "intel.false.sighting": "{asset} ({owner}) n'a pas été trouvé dans {region}\u00a0: l'observation de {sensor} ({grade}) au tour {turn} était fausse.{count, plural, =0 {} one { L'unité envoyée sur place n'a rien trouvé\u00a0: {budget} de budget et {readiness} de disponibilité dépensés en pure perte.} other { Les # unités envoyées sur place n'ont rien trouvé\u00a0: {budget} de budget et {readiness} de disponibilité dépensés en pure perte.}}",
+  "intel.refuse.notInPicture": "Cette force ne figure pas dans votre situation des forces connues.",
+  "intel.refuse.notOwnSighting": "Seules les observations de vos propres capteurs peuvent faire l'objet d'un rapport\u00a0: cette force vous est connue par un rapport ou par le capteur d'un allié (partagez plutôt ce rapport).",
+  "intel.refuse.alreadyReported": "Vous avez déjà rédigé un rapport sur cette observation\u00a0: «\u00a0{report}\u00a0».",
 } as const satisfies CatalogFor<typeof en>;
