@@ -73,15 +73,14 @@ function reportedAlready(state: ExerciseState, holder: string, entry: Detection)
 }
 
 /**
- * A report written from a known-forces entry, as the team saw it: the sensor, the grade, where
- * and when it was last seen; a mistaken sighting's truth goes to exercise control's bookkeeping
+ * A report written from a known-forces entry, as the team saw it: the grade, where and when it
+ * was last seen (the sensor is recorded for confirmation, never written in the text a copy carries); a mistaken sighting's truth goes to exercise control's bookkeeping
  * (so the report, and every copy of it, is found wrong when someone looks). The entry then points
  * at the report, so sharing it and correcting it work as for any report.
  */
 export function reportFromPicture(b: EventBuilder, holder: string, entry: Detection): string {
   const state = b.state;
   const sensor = entry.sensor!;
-  const sensorName = state.assets[sensor]?.name ?? sensor;
   const owner = state.nations[entry.owner]?.name ?? entry.owner;
   const type = Object.hasOwn(state.assets, entry.asset) ? assetType(state, state.assets[entry.asset]!).name : entry.type;
   const id = createReport(b, {
@@ -94,14 +93,14 @@ export function reportFromPicture(b: EventBuilder, holder: string, entry: Detect
     ...(entry.confirmedTurn !== undefined && entry.confirmedTurn === entry.turn ? { confirmedTurn: entry.confirmedTurn } : {}),
     classification: "CONFIDENTIAL",
     title: `Sighting: ${owner} ${type} in ${regionName(state, entry.region)}`,
-    text: `${sensorName} saw ${entry.name} (${owner}) in ${regionName(state, entry.region)} on turn ${entry.turn}.`,
+    text: `Own ISR saw ${entry.name} (${owner}) in ${regionName(state, entry.region)} on turn ${entry.turn}.`,
     regions: [entry.region],
     assets: [entry.asset],
     sightings: [{ asset: entry.asset, region: entry.region, turn: entry.turn }],
     actual: entry.trueRegion ? { [entry.asset]: entry.trueRegion } : {},
     words: {
       title: msg("engine.report.sighting.title", { owner: ref("nation", entry.owner), type: ref("assetType", entry.type), region: ref("region", entry.region) }),
-      text: msg("engine.report.picture.text", { sensor: ref("asset", sensor), asset: ref("asset", entry.asset), owner: ref("nation", entry.owner), region: ref("region", entry.region), turn: entry.turn }),
+      text: msg("engine.report.picture.text", { asset: ref("asset", entry.asset), owner: ref("nation", entry.owner), region: ref("region", entry.region), turn: entry.turn }),
       source: msg("engine.report.source.ownIsr"),
     },
   });

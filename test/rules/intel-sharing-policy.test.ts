@@ -26,13 +26,15 @@ describe("the sharing policy per partner", () => {
     const g = game(2, ...seeing);
     const capital = g.state.nations.north!.politicalCapital;
     g.endTurn();
-    const [sighting] = sightingsOf(g, "north");
-    expect(copyHeldBy(g, sighting!.id, "south")).toBeUndefined();
+    // The sighting is in Nordmark's picture only: no report written, none passed on.
+    expect(g.state.detections.north!["r-frigate"]).toMatchObject({ region: "r-sea", sensor: "n-uav" });
+    expect(sightingsOf(g, "north")).toEqual([]);
+    expect(g.state.detections.south!["r-frigate"]).toBeUndefined();
     expect(rulesApplied(g, "intel.autoShare")).toHaveLength(0);
     expect(g.state.nations.north!.politicalCapital).toBeGreaterThanOrEqual(capital);
   });
 
-  it("full: the turn's new reports releasable to the partner are shared at resolution, at half the cost, and the results say so", () => {
+  it("full: the turn's new sightings are reported, and new reports releasable to the partner shared at resolution, at half the cost, and the results say so", () => {
     const g = game(2, ...seeing);
     g.do(setSharing("south", "full"), as("north"));
     const trust = g.state.relations["north|south"]!.trust;
