@@ -71,15 +71,26 @@ function wastedOn(b: EventBuilder, observer: string, detection: Detection) {
   return { count: wasted.length, budget: round1(wasted.reduce((sum, a) => sum + assetType(b.state, a).deployCost, 0)), readiness: round1(wasted.length * b.state.scenario.rules.readinessCostPerDeployment) };
 }
 
-/** A mistaken sighting of the nation's own sensor: said to the team with its grade and the effort it cost (nobody passed it on). */
+/**
+ * A mistaken sighting nobody reported: said to the team with its grade and the effort it cost;
+ * passed on by a partner's picture (a full sharing policy), it costs the partner some trust, as a
+ * false report would.
+ */
 function disproveSighting(b: EventBuilder, observer: string, detection: Detection): void {
+  const rules = b.state.scenario.rules;
+  const sharer = detection.from;
+  if (sharer && sharer !== observer && Object.hasOwn(b.state.nations, sharer) && rules.trustLossPerFalseReport > 0) {
+    adjustRelation(b, observer, sharer, -rules.trustLossPerFalseReport, 0);
+    explain(b, "intel.falseReportTrust", [observer, sharer], "intel.false.trustSighting", { sharer: ref("nation", sharer), holder: ref("nation", observer), trust: rules.trustLossPerFalseReport });
+  }
   if (!b.state.nations[observer]!.playable) return;
   const grade = `${detection.reliability ?? ""}${detection.credibility ?? ""}`;
   explain(b, "intel.falseSighting", [observer], "intel.false.sighting", {
     asset: ref("asset", detection.asset),
     owner: ref("nation", detection.owner),
     region: ref("region", detection.region),
-    sensor: detection.sensor ? ref("asset", detection.sensor) : "",
+    // A partner's sighting is named by its nation: the sensor is the partner's own business.
+    sensor: detection.from ? ref("nation", detection.from) : detection.sensor ? ref("asset", detection.sensor) : "",
     turn: detection.turn,
     grade,
     ...wastedOn(b, observer, detection),

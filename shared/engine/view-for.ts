@@ -11,10 +11,11 @@ import type { Msg } from "../i18n/message.ts";
 import { evaluationParts, evaluationPartInputs, type CapabilityRatingsView, type FeedbackObjective } from "./evaluation-view.ts";
 
 /** A known-forces entry as its holder reads it, field by field (exercise control's bookkeeping, such as the truth behind a mistaken sighting, stays out). */
-function seenBy(d: Detection): { seen?: SeenBy } {
-  if (!d.sensor && !d.report) return {};
+function seenBy(state: ExerciseState, d: Detection): { seen?: SeenBy } {
+  if (!d.sensor && !d.report && !d.from) return {};
   const seen: SeenBy = {};
-  if (d.sensor) seen.sensor = d.sensor;
+  // Another nation's sensor is named only when it is under alliance command (every member sees those); else only its nation.
+  if (d.sensor && (!d.from || state.assets[d.sensor]?.authority)) seen.sensor = d.sensor;
   if (d.from) seen.nation = d.from;
   if (d.report) seen.report = d.report;
   if (d.sensor && d.reliability && d.credibility) seen.grade = `${d.reliability}${d.credibility}`;
@@ -217,7 +218,7 @@ export const viewParts = {
         if (assets[detection.asset]) continue;
         // The name's translations come with the name: a nation that knows an asset's name may read it in its language.
         const names = state.assets[detection.asset]?.i18n;
-        assets[detection.asset] = { id: detection.asset, name: detection.name, type: detection.type, owner: detection.owner, region: detection.region, lastSeenTurn: detection.turn, foreign: true, ...(names ? { i18n: names } : {}), ...seenBy(detection) };
+        assets[detection.asset] = { id: detection.asset, name: detection.name, type: detection.type, owner: detection.owner, region: detection.region, lastSeenTurn: detection.turn, foreign: true, ...(names ? { i18n: names } : {}), ...seenBy(state, detection) };
       }
     }
     return assets;

@@ -54,6 +54,7 @@ export function knownForcesSection(getCtx: () => GameContext): { element: HTMLEl
     if (!seen) return t("picture.seenBy.territory");
     if (seen.sensor && seen.nation) return t("picture.seenBy.ally", { sensor: assetName(ctx.state, seen.sensor), nation: nationName(ctx.state, seen.nation) });
     if (seen.sensor) return assetName(ctx.state, seen.sensor);
+    if (seen.nation) return t("picture.seenBy.nation", { nation: nationName(ctx.state, seen.nation) });
     return t("picture.seenBy.report", { report: nameLookup(ctx.state)({ ref: "report", id: seen.report! }) });
   };
   const gradeOf = (ctx: GameContext, a: ForeignAssetView): string => {

@@ -44,4 +44,5 @@ export default {
   "picture.reportKind.own": "Written by us",
   "picture.reportKind.received": "Shared with us",
   "picture.reportKind.control": "From exercise control and injects",
+  "picture.seenBy.nation": "{nation}'s sensors",
 } as const;

@@ -46,4 +46,5 @@ export default {
   "picture.reportKind.own": "Rédigés par nous",
   "picture.reportKind.received": "Partagés avec nous",
   "picture.reportKind.control": "De la direction d'exercice et des injects",
+  "picture.seenBy.nation": "Capteurs de {nation}",
 } as const satisfies CatalogFor<typeof en>;
