@@ -48,8 +48,8 @@ browserSuite("browser: the known-forces picture, the filters and a report from a
 
     // Its own filter: one owner only.
     const pictureFilter = panel(a).getByRole("group", { name: "Filter known forces" });
-    await pictureFilter.getByLabel("Owner").selectOption({ label: "Varkhan" });
-    for (const owner of await rows.locator("td:nth-child(2)").allInnerTexts()) expect(owner).toBe("Varkhan");
+    await pictureFilter.getByLabel("Owner").selectOption({ value: "varkhan" });
+    for (const owner of await rows.locator("td:nth-child(2)").allInnerTexts()) expect(owner).toBe("Varkhan Federation");
     await pictureFilter.getByText(/^\d+ of \d+ shown$/).waitFor();
 
     // Report this sighting, then share the report with Sarnia.
@@ -59,11 +59,11 @@ browserSuite("browser: the known-forces picture, the filters and a report from a
     await reportButton.click();
     await seeText(a, "Report written. Share it from the reports list below.");
     await known.getByText(/^Reported: “Sighting: /).first().waitFor();
-    const report = panel(a).getByRole("article", { name: /^Sighting: Varkhan / }).first();
+    const report = panel(a).getByRole("article", { name: /^Sighting: Varkhan Federation / }).first();
     await report.waitFor();
     const title = await report.locator("h4").first().innerText();
     await report.getByText("Share this report…").click();
-    await report.getByLabel("Sarnia", { exact: true }).check();
+    await report.getByLabel("Sarnian Republic", { exact: true }).check();
     await report.getByRole("button", { name: "Share", exact: true }).click();
     await report.getByText("Shared: each partner has its own copy.").waitFor();
     await report.scrollIntoViewIfNeeded();
@@ -74,7 +74,7 @@ browserSuite("browser: the known-forces picture, the filters and a report from a
     const received = panel(c).getByRole("article", { name: title }).first();
     await received.waitFor();
     expect(await received.innerText()).toContain(force);
-    await received.getByText("Passed on: Nordvik → Sarnia (turn 3)").waitFor();
+    await received.getByText("Passed on: Kingdom of Nordvik → Sarnian Republic (turn 3)").waitFor();
     await screenshot(c, "known-forces-03-received-by-sarnia");
 
     // The News feed narrows with its filter.
@@ -93,13 +93,14 @@ browserSuite("browser: the known-forces picture, the filters and a report from a
     await a.waitForFunction(() => /^\d+ of \d+ shown$/.test(document.querySelector(".filter-count")?.textContent ?? ""));
     const [containing] = (await count.innerText()).match(/\d+/g)!.map(Number);
     expect(containing).toBeLessThan(total!);
+    await feedFilter.scrollIntoViewIfNeeded();
     await screenshot(a, "known-forces-04-feed-filtered");
     await expectAccessible(a, "participant: News tab filtered");
 
     // Exercise control's intelligence list holds the reports, with its filter by holder.
     await openTab(f, "Intelligence");
     const controlFilter = panel(f).getByRole("group", { name: "Filter the reports" });
-    await controlFilter.getByLabel("Owner").selectOption({ label: "Sarnia" });
+    await controlFilter.getByLabel("Held by").selectOption({ value: "sarnia" });
     await panel(f).getByRole("article", { name: title }).first().waitFor();
     await screenshot(f, "known-forces-05-control-reports-filtered");
     await expectAccessible(f, "console: Intelligence tab filtered");

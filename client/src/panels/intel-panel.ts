@@ -33,7 +33,7 @@ export function intelPanel(getCtx: () => GameContext): Panel {
     "picture.filter.reportsLegend",
     [
       { name: "kind", label: "picture.filter.kind" },
-      { name: "holder", label: "picture.filter.owner" },
+      { name: "holder", label: "picture.filter.holder" },
     ],
     () => panel.update(getCtx()),
   );

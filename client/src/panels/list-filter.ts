@@ -33,7 +33,7 @@ export function listFilter(legend: MessageKey, selects: readonly FilterChoice[],
     select.addEventListener("change", onChange);
     fields.push(w.field(choice.label, select));
   }
-  const text = h("input", { type: "search", name: "filter-text", autocomplete: "off", maxlength: "100" });
+  const text = h("input", { type: "search", name: "filter-text", autocomplete: "off" });
   text.addEventListener("input", onChange);
   fields.push(w.field("picture.filter.text", text));
   const counter = h("p", { class: "filter-count muted", role: "status", "aria-live": "polite" });

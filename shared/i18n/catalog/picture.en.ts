@@ -27,6 +27,7 @@ export default {
   "picture.filter.owner": "Owner",
   "picture.filter.region": "Region",
   "picture.filter.type": "Type",
+  "picture.filter.holder": "Held by",
   "picture.filter.any": "All",
   "picture.filter.text": "Containing",
   "picture.filter.kind": "Show",

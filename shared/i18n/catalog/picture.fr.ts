@@ -29,6 +29,7 @@ export default {
   "picture.filter.owner": "Nation",
   "picture.filter.region": "Zone",
   "picture.filter.type": "Type",
+  "picture.filter.holder": "Détenu par",
   "picture.filter.any": "Toutes",
   "picture.filter.text": "Contenant",
   "picture.filter.kind": "Afficher",
