@@ -59,6 +59,7 @@ export function detectAssets(b: EventBuilder): void {
     // The turn's sightings go in one event per observer (a turn of a large exercise had ten
     // thousand); each target is looked at once, so none depends on another.
     const picture: Detection[] = [];
+    const again: string[] = [];
     for (const target of assets) {
       if (target.owner === observer) continue;
       const home = b.state.regions[target.region]?.owner === observer;
@@ -73,9 +74,11 @@ export function detectAssets(b: EventBuilder): void {
         continue;
       }
       const seenAt = sight(b, observer, target, primary, seen.length >= 2, home);
-      if (seenAt) picture.push(seenAt);
+      if (seenAt === "again") again.push(target.id);
+      else if (seenAt) picture.push(seenAt);
     }
     if (picture.length > 0) b.emit({ type: "assetsDetected", observer, detections: picture });
+    if (again.length > 0) b.emit({ type: "assetsSeenAgain", observer, turn: b.state.turn, assets: again });
   }
 }
 
@@ -84,7 +87,7 @@ export function detectAssets(b: EventBuilder): void {
  * (known-forces.ts): no report — a team writes one from the picture when it wants to tell someone.
  * Only a lone sighting of a foreign force outside the nation's own territory can be mistaken.
  */
-function sight(b: EventBuilder, observer: string, target: AssetState, primary: Sensor, confirmed: boolean, home: boolean): Detection | null {
+function sight(b: EventBuilder, observer: string, target: AssetState, primary: Sensor, confirmed: boolean, home: boolean): Detection | "again" | null {
   const reliability = sensorReliability(b.state, primary.type);
   const credibility = credibilityAtRange(b.state, primary.reach.get(target.region)!);
   const foreignForce = !(isAllied(b.state, observer) && isAllied(b.state, target.owner));

@@ -27,10 +27,10 @@ export type Look = {
  * The known-forces picture: a sighting updates the observer's entry for the target (last seen
  * turn and region, which sensor, its grade) instead of writing a report. Seen again where the
  * picture has it: last seen now, and an independent source within the confirmation window (the
- * nation's other sensor, another nation's report) confirms it. Returns the new entry, or null
- * when nothing changed.
+ * nation's other sensor, another nation's report) confirms it. Returns the new entry, "again"
+ * when only its last-seen turn moves, or null when nothing changed.
  */
-export function sighted(b: EventBuilder, observer: string, target: AssetState, known: Detection | undefined, look: Look): Detection | null {
+export function sighted(b: EventBuilder, observer: string, target: AssetState, known: Detection | undefined, look: Look): Detection | "again" | null {
   const turn = b.state.turn;
   const entry: Detection = {
     asset: target.id,
@@ -50,10 +50,15 @@ export function sighted(b: EventBuilder, observer: string, target: AssetState, k
   // Another source within the window confirms the entry, and the report that put it there (reports.ts).
   const independent = confirmIfIndependent(b, observer, known, sensorKey(observer, look.sensor), turn);
   const confirmedTurn = look.confirmed || independent ? turn : known.confirmedTurn;
-  if (known.turn === turn && known.sensor === look.sensor && known.confirmedTurn === confirmedTurn) return null;
+  const credibility = confirmedTurn === turn ? "1" : look.credibility;
+  // The same sighting again — the same grade, and the same sensor or still confirmed: only "last
+  // seen" (and a confirmation) moves, in a compact event (a large exercise sees thousands a turn).
+  const sameGrade = known.reliability === look.reliability && known.credibility === credibility && !known.from && !known.trueRegion === !look.trueRegion;
+  const confirmedStill = credibility === "1" && known.confirmedTurn !== undefined;
+  if (sameGrade && (confirmedStill || (known.sensor === look.sensor && known.confirmedTurn === confirmedTurn))) return known.turn === turn ? null : "again";
   return {
     ...entry,
-    credibility: confirmedTurn === turn ? "1" : look.credibility,
+    credibility,
     since: known.since ?? known.turn,
     ...(confirmedTurn !== undefined ? { confirmedTurn } : {}),
     ...(known.report ? { report: known.report } : {}),
