@@ -102,6 +102,8 @@ describe("ISR updates the known-forces picture; reports are what a team reports"
     expect(watched.events.filter((e) => e.type === "reportCreated")).toEqual([]);
     // The picture keeps when it was last seen, since when it has been there, by whom and how well.
     expect(entryOf(watched, "north", grom)).toMatchObject({ region: "r-sea", turn: 3, since: 1, sensor: "n-uav", reliability: "B", credibility: "3" });
+    // Seen again the same way, only "last seen" moves: a compact event of ids, not a whole entry each turn.
+    expect(watched.events.filter((e) => e.type === "assetsSeenAgain" && e.observer === "north" && e.assets.includes(grom)).map((e) => e.type === "assetsSeenAgain" && e.turn)).toEqual([2, 3]);
   });
 
   it("another of the nation's sensors seeing it there the next turn confirms the entry; the same sensor again does not", () => {
