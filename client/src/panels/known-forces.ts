@@ -51,7 +51,8 @@ export function knownForcesSection(getCtx: () => GameContext): { element: HTMLEl
 
   const seenBy = (ctx: GameContext, a: ForeignAssetView): string => {
     const seen = a.seen;
-    if (!seen) return t("picture.seenBy.territory");
+    // No entry: on the nation's own territory — or a sighting recorded before the picture kept its source.
+    if (!seen) return ctx.state.regions[a.region]?.owner === ctx.viewNation ? t("picture.seenBy.territory") : t("picture.seenBy.unrecorded");
     if (seen.sensor && seen.nation) return t("picture.seenBy.ally", { sensor: assetName(ctx.state, seen.sensor), nation: nationName(ctx.state, seen.nation) });
     if (seen.sensor) return assetName(ctx.state, seen.sensor);
     if (seen.nation) return t("picture.seenBy.nation", { nation: nationName(ctx.state, seen.nation) });
@@ -59,7 +60,7 @@ export function knownForcesSection(getCtx: () => GameContext): { element: HTMLEl
   };
   const gradeOf = (ctx: GameContext, a: ForeignAssetView): string => {
     const seen = a.seen;
-    if (!seen) return "A1";
+    if (!seen) return ctx.state.regions[a.region]?.owner === ctx.viewNation ? "A1" : t("picture.grade.none");
     const report = seen.report ? ctx.perspective?.reports[seen.report] : undefined;
     const grade = seen.grade ?? (report ? `${report.reliability}${report.credibility}` : null);
     const confirmed = seen.confirmedTurn ?? (seen.grade ? undefined : report?.confirmedTurn);

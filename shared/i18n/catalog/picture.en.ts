@@ -46,4 +46,5 @@ export default {
   "picture.reportKind.received": "Shared with us",
   "picture.reportKind.control": "From exercise control and injects",
   "picture.seenBy.nation": "{nation}'s sensors",
+  "picture.seenBy.unrecorded": "Not recorded",
 } as const;

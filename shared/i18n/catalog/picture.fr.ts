@@ -48,4 +48,5 @@ export default {
   "picture.reportKind.received": "Partagés avec nous",
   "picture.reportKind.control": "De la direction d'exercice et des injects",
   "picture.seenBy.nation": "Capteurs de {nation}",
+  "picture.seenBy.unrecorded": "Non enregistré",
 } as const satisfies CatalogFor<typeof en>;
