@@ -299,7 +299,7 @@ export class PerspectiveProjection {
 
 function assetFields(asset: AssetView): Assignable {
   if (asset.foreign) {
-    return { id: asset.id, name: asset.name, type: asset.type, owner: asset.owner, region: asset.region, status: "unknown", strength: 0, mission: "", destination: "", route: "", eta: 0, prepositioned: false, intent: "", foreign: true, lastSeenTurn: asset.lastSeenTurn, embarkedOn: "", names: asset.i18n ? JSON.stringify(asset.i18n) : "", authority: "" };
+    return { id: asset.id, name: asset.name, type: asset.type, owner: asset.owner, region: asset.region, status: "unknown", strength: 0, mission: "", destination: "", route: "", eta: 0, prepositioned: false, intent: "", foreign: true, lastSeenTurn: asset.lastSeenTurn, embarkedOn: "", names: asset.i18n ? JSON.stringify(asset.i18n) : "", authority: "", seen: asset.seen ? JSON.stringify(asset.seen) : "" };
   }
   return {
     id: asset.id,
@@ -320,5 +320,6 @@ function assetFields(asset: AssetView): Assignable {
     embarkedOn: asset.embarkedOn ?? "",
     names: asset.i18n ? JSON.stringify(asset.i18n) : "",
     authority: asset.authority ? JSON.stringify(asset.authority) : "",
+    seen: "",
   };
 }

@@ -60,6 +60,8 @@ export const AssetSchema = schema(
     names: t.string(),
     /** Under alliance command: the authority and its caveats as JSON ({"since":2,"excludedMissions":[…],"excludedRegions":[…]}); "" otherwise. */
     authority: t.string(),
+    /** A foreign asset: how the viewer knows it (view-for.ts SeenBy) as JSON; "" on its own territory or for an own asset. */
+    seen: t.string(),
   },
   "Asset",
 );

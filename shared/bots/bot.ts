@@ -159,6 +159,18 @@ export function planTurn({ view, world, persona, random }: BotTurn): Participant
   // not pass on as it is (national only) goes out as a releasable version, when the persona does that.
   const cost = world.rules.shareCostPoliticalCapital;
   const partners = allies.filter((a) => (policies.intelSharing[a] ?? "need-to-know") !== "none");
+  // Sightings only update the picture: what a sharing persona wants to pass on, it first reports
+  // (an adversary's force newly seen by its own sensors; the report is shared next turn).
+  if (partners.length > 0) {
+    let written = 0;
+    for (const seen of sorted(view.assets)) {
+      if (written >= 2) break;
+      if (!seen.foreign || !seen.seen?.sensor || seen.seen.nation || seen.seen.since !== view.turn - 1 || seen.lastSeenTurn !== view.turn - 1) continue;
+      if (!world.adversaries.includes(seen.owner) || seen.seen.report || !chance(persona.shares)) continue;
+      commands.push({ type: "reportSighting", asset: seen.id });
+      written++;
+    }
+  }
   for (const report of sorted(view.reports)) {
     if (report.copiedFrom !== null || report.turn < view.turn - 1 || partners.length === 0) continue;
     const own = report.originator === me;
@@ -189,18 +201,16 @@ export function planTurn({ view, world, persona, random }: BotTurn): Participant
   // Where its reports place adversary forces near home, a unit goes to look (and to be seen).
   if (persona.actsOnSightings !== "never" && deployments < persona.deploymentsPerTurn) {
     const watched = new Set<string>();
-    for (const report of sorted(view.reports)) {
-      if (report.turn < view.turn - 2 || (persona.actsOnSightings === "graded" && !wellGraded(report))) continue;
-      for (const sighting of report.sightings ?? []) {
-        const owner = view.regions[sighting.region]?.owner ?? null;
-        const seen = view.assets[sighting.asset];
-        if (!seen || !world.adversaries.includes(seen.owner) || world.adversaries.includes(owner ?? "")) continue;
-        // Near home: in its own or an ally's territory, or next to it.
-        const home = (id: string) => { const o = view.regions[id]?.owner ?? null; return o === me || (o !== null && allies.includes(o)); };
-        const spec = world.regions.find((r) => r.id === sighting.region);
-        if (!home(sighting.region) && !spec?.adjacent.some(home)) continue;
-        watched.add(sighting.region);
-      }
+    // Its known-forces picture: what it saw itself, was told by allies, or read in reports.
+    for (const seen of sorted(view.assets)) {
+      if (!seen.foreign || seen.lastSeenTurn < view.turn - 2 || (persona.actsOnSightings === "graded" && !wellGradedEntry(seen, view))) continue;
+      const owner = view.regions[seen.region]?.owner ?? null;
+      if (!world.adversaries.includes(seen.owner) || world.adversaries.includes(owner ?? "")) continue;
+      // Near home: in its own or an ally's territory, or next to it.
+      const home = (id: string) => { const o = view.regions[id]?.owner ?? null; return o === me || (o !== null && allies.includes(o)); };
+      const spec = world.regions.find((r) => r.id === seen.region);
+      if (!home(seen.region) && !spec?.adjacent.some(home)) continue;
+      watched.add(seen.region);
     }
     for (const region of [...watched].sort()) {
       if (mine.some((a) => a.region === region || busy.has(a.id))) continue;
@@ -281,8 +291,16 @@ function releasabilityScope(world: BotWorld, report: Report): string {
 }
 
 /** Confirmed, or graded A–B and credible (1–2): worth sending a unit for. */
-function wellGraded(report: Report): boolean {
+function wellGraded(report: Pick<Report, "reliability" | "credibility">): boolean {
   return report.credibility === "1" || ((report.reliability === "A" || report.reliability === "B") && report.credibility <= "2");
+}
+
+/** A known-forces entry worth acting on: certain (own territory), or well graded by its sensor or its report. */
+function wellGradedEntry(seen: Extract<AssetView, { foreign: true }>, view: View): boolean {
+  if (!seen.seen) return true;
+  if (seen.seen.grade) return seen.seen.confirmedTurn !== undefined || wellGraded({ reliability: seen.seen.grade[0] as Report["reliability"], credibility: seen.seen.grade[1] as Report["credibility"] });
+  const report = seen.seen.report ? view.reports[seen.seen.report] : undefined;
+  return report ? wellGraded(report) : false;
 }
 
 function sorted<T extends { id: string }>(record: Record<string, T>): T[] {

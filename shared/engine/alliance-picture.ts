@@ -34,7 +34,9 @@ export function shareAlliancePicture(b: EventBuilder): void {
         if (known && known.region === target.region) continue;
         const news = learned.get(member) ?? new Map<string, Detection>();
         if (news.has(target.id)) continue;
-        learned.set(member, news.set(target.id, { ...seen, turn: b.state.turn }));
+        // Seen by the contributor's sensor; the contributor's own report (if it wrote one) stays its own.
+        const { report: _report, trueRegion: _truth, ...sighting } = seen;
+        learned.set(member, news.set(target.id, { ...sighting, turn: b.state.turn, sensor: sensor.id, from: sensor.owner, since: b.state.turn }));
       }
     }
   }

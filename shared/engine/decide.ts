@@ -12,6 +12,7 @@ import * as lifecycle from "./lifecycle.ts";
 import * as turn from "./turn.ts";
 import * as intel from "./intel.ts";
 import { releaseVersion } from "./tear-line.ts";
+import { reportSighting } from "./known-forces.ts";
 import * as agreements from "./agreements.ts";
 import * as diplomacy from "./diplomacy.ts";
 import * as injects from "./injects.ts";
@@ -148,6 +149,8 @@ function dispatch(b: EventBuilder, command: Command, actor: Actor): Rejection | 
       return intel.shareIntel(b, command, actor);
     case "releaseVersion":
       return releaseVersion(b, command, actor);
+    case "reportSighting":
+      return reportSighting(b, command, actor);
     case "requestInfo":
       return intel.requestInfo(b, command, actor);
     case "answerInfo":

@@ -1,14 +1,11 @@
-import { msg, ref } from "../i18n/message.ts";
-import type { MessageKey } from "../i18n/catalog/index.ts";
 import type { EventBuilder } from "./builder.ts";
 import type { AssetState, Detection } from "../state/schema.ts";
 import type { AssetTypeSpec } from "../scenario/schema.ts";
 import { assetType } from "./map.ts";
-import { createReport, confirmIfIndependent } from "./reports.ts";
-import { regionName } from "./orders.ts";
+import { sighted } from "./known-forces.ts";
 import { isAllied } from "./sides.ts";
 import { correctPictures } from "./false-intel.ts";
-import { credibilityAtRange, distancesWithin, errorChance, sensorKey, sensorReliability, wrongRegion } from "./intel-grading.ts";
+import { credibilityAtRange, distancesWithin, errorChance, sensorReliability, wrongRegion } from "./intel-grading.ts";
 
 type Sensor = { asset: AssetState; type: AssetTypeSpec; reach: Map<string, number> };
 
@@ -47,9 +44,10 @@ function sensorsByRegion(sensors: readonly Sensor[]): Map<string, Sensor[]> {
  * sensors see (each sensor in reach rolls `isrDetectionChance`). A sighting is graded by the
  * first sensor that saw it — reliability by its kind, credibility by distance — and may, by a
  * seeded roll at that grade, put the asset in a neighbouring region instead; two of the nation's
- * sensors seeing it confirm it (credibility 1, never wrong). A new or moved sighting of a force
- * that is not an ally's writes a report; allies' forces only update the picture. First, where
- * the nation looks, its picture is corrected (false-intel.ts).
+ * sensors seeing it confirm it (credibility 1, never wrong). Every sighting updates the nation's
+ * known-forces picture (last seen, by which sensor, its grade) in one event per observer; no
+ * report is written (a team writes one from the picture). First, where the nation looks, its
+ * picture is corrected (false-intel.ts).
  */
 export function detectAssets(b: EventBuilder): void {
   correctPictures(b);
@@ -58,9 +56,10 @@ export function detectAssets(b: EventBuilder): void {
   const assets = Object.values(b.state.assets).sort((x, y) => (x.id < y.id ? -1 : 1));
   for (const observer of observers) {
     const reaching = sensorsByRegion(sensorsOf(b, observer, assets));
-    // Sightings that only update the picture go in one event per observer (a turn of a large
-    // exercise had ten thousand); each target is looked at once, so none depends on another.
+    // The turn's sightings go in one event per observer (a turn of a large exercise had ten
+    // thousand); each target is looked at once, so none depends on another.
     const picture: Detection[] = [];
+    const again: string[] = [];
     for (const target of assets) {
       if (target.owner === observer) continue;
       const home = b.state.regions[target.region]?.owner === observer;
@@ -71,52 +70,29 @@ export function detectAssets(b: EventBuilder): void {
       const primary = seen[0];
       if (!primary) {
         if (known && known.region === target.region) continue;
-        picture.push({ asset: target.id, region: target.region, turn: b.state.turn, type: target.type, owner: target.owner, name: target.name });
+        picture.push({ asset: target.id, region: target.region, turn: b.state.turn, type: target.type, owner: target.owner, name: target.name, since: b.state.turn });
         continue;
       }
       const seenAt = sight(b, observer, target, primary, seen.length >= 2, home);
-      if (seenAt) picture.push(seenAt);
+      if (seenAt === "again") again.push(target.id);
+      else if (seenAt) picture.push(seenAt);
     }
     if (picture.length > 0) b.emit({ type: "assetsDetected", observer, detections: picture });
+    if (again.length > 0) b.emit({ type: "assetsSeenAgain", observer, turn: b.state.turn, assets: again });
   }
 }
 
-/** Reports a sighting, or returns it when it only updates the observer's picture (an ally's forces). */
-function sight(b: EventBuilder, observer: string, target: AssetState, primary: Sensor, confirmed: boolean, home: boolean): Detection | null {
-  const turn = b.state.turn;
+/**
+ * One sighting, graded by the first sensor that saw it, as an update of the observer's picture
+ * (known-forces.ts): no report — a team writes one from the picture when it wants to tell someone.
+ * Only a lone sighting of a foreign force outside the nation's own territory can be mistaken.
+ */
+function sight(b: EventBuilder, observer: string, target: AssetState, primary: Sensor, confirmed: boolean, home: boolean): Detection | "again" | null {
   const reliability = sensorReliability(b.state, primary.type);
   const credibility = credibilityAtRange(b.state, primary.reach.get(target.region)!);
-  const reportable = !(isAllied(b.state, observer) && isAllied(b.state, target.owner));
-  // Only a lone sighting of a foreign force outside the nation's own territory can be mistaken.
-  const mistaken = reportable && !confirmed && !home && b.roll() < errorChance(b.state, reliability, credibility);
+  const foreignForce = !(isAllied(b.state, observer) && isAllied(b.state, target.owner));
+  const mistaken = foreignForce && !confirmed && !home && b.roll() < errorChance(b.state, reliability, credibility);
   const region = (mistaken && wrongRegion(b.state, target, assetType(b.state, target), b.roll())) || target.region;
   const known = b.state.detections[observer]?.[target.id];
-  if (known && known.region === region) {
-    // Seen where the picture already has it: no new report, but an independent source confirms it.
-    confirmIfIndependent(b, observer, known, sensorKey(observer, primary.asset.id), turn);
-    return null;
-  }
-  if (!reportable) return { asset: target.id, region, turn, type: target.type, owner: target.owner, name: target.name };
-  const owner = b.state.nations[target.owner]?.name ?? target.owner;
-  createReport(b, {
-    owner: observer,
-    originator: observer,
-    source: "own ISR",
-    sensor: primary.asset.id,
-    reliability,
-    credibility: confirmed ? "1" : credibility,
-    ...(confirmed ? { confirmedTurn: turn } : {}),
-    classification: "CONFIDENTIAL",
-    title: `Sighting: ${owner} ${assetType(b.state, target).name} in ${regionName(b.state, region)}`,
-    text: `Own ISR reports ${target.name} (${owner}) in ${regionName(b.state, region)} at the end of turn ${turn}, status ${target.status}.`,
-    regions: [region],
-    assets: [target.id],
-    sightings: [{ asset: target.id, region, turn }],
-    words: {
-      title: msg("engine.report.sighting.title", { owner: ref("nation", target.owner), type: ref("assetType", target.type), region: ref("region", region) }),
-      text: msg("engine.report.sighting.text", { asset: ref("asset", target.id), owner: ref("nation", target.owner), region: ref("region", region), turn, status: msg(`term.assetStatus.${target.status}` as MessageKey) }),
-      source: msg("engine.report.source.ownIsr"),
-    },
-  });
-  return null;
+  return sighted(b, observer, target, known, { region, sensor: primary.asset.id, reliability, credibility, confirmed, ...(region !== target.region ? { trueRegion: target.region } : {}) });
 }

@@ -97,6 +97,12 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
       if (!Object.hasOwn(state.detections, event.observer)) return state;
       return { ...state, detections: update(state.detections, event.observer, (seen) => putAll(seen, event.detections.map((d) => [d.asset, d] as const))) };
     }
+    case "assetsSeenAgain": {
+      if (!Object.hasOwn(state.detections, event.observer)) return state;
+      const seen = state.detections[event.observer]!;
+      const moved = event.assets.filter((id) => Object.hasOwn(seen, id)).map((id) => [id, { ...seen[id]!, turn: event.turn, ...(seen[id]!.credibility === "1" && seen[id]!.confirmedTurn !== undefined ? { confirmedTurn: event.turn } : {}) }] as const);
+      return { ...state, detections: update(state.detections, event.observer, (picture) => putAll(picture, moved)) };
+    }
     case "reportCreated":
       return { ...state, nextId: bumpId(state, event.report.id), reports: put(state.reports, event.report.id, event.report) };
     case "intelShared":

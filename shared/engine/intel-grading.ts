@@ -1,4 +1,4 @@
-import type { AssetState, ExerciseState, Report } from "../state/schema.ts";
+import type { AssetState, Detection, ExerciseState, Report } from "../state/schema.ts";
 import type { AssetTypeSpec } from "../scenario/schema.ts";
 import { regionSpec } from "./map.ts";
 
@@ -74,6 +74,13 @@ export function sourceKey(state: ExerciseState, report: Pick<Report, "originator
     root = state.reports[next]!;
   }
   return root.sensor ? sensorKey(root.originator, root.sensor) : `${root.originator}|${root.source}`;
+}
+
+/** The source of a known-forces entry's last sighting: the sensor (and its nation), the report's source, or the nation's own territory. */
+export function entrySource(state: ExerciseState, holder: string, entry: Detection): string {
+  if (entry.sensor) return sensorKey(entry.from ?? holder, entry.sensor);
+  if (entry.report && Object.hasOwn(state.reports, entry.report)) return sourceKey(state, state.reports[entry.report]!);
+  return `${holder}|territory`;
 }
 
 /** The source key of one nation's sensor. */

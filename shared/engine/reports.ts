@@ -3,7 +3,7 @@ import type { EventBuilder } from "./builder.ts";
 import type { Detection, Report, Sighting } from "../state/schema.ts";
 import { ref } from "../i18n/message.ts";
 import { explain } from "./explain.ts";
-import { sightingOf, sourceKey } from "./intel-grading.ts";
+import { entrySource, sightingOf, sourceKey } from "./intel-grading.ts";
 
 type NewReport = Omit<ReportDraft, "claims"> & {
   owner: string;
@@ -14,6 +14,8 @@ type NewReport = Omit<ReportDraft, "claims"> & {
   sensor?: string;
   sightings?: Sighting[];
   confirmedTurn?: number;
+  /** Where the named assets really were when its sightings are not the truth (a report from the picture); absent: compared with where they are now. */
+  actual?: Record<string, string>;
 };
 
 /**
@@ -56,7 +58,7 @@ export function createReport(builder: EventBuilder, draft: NewReport): string {
       ...(draft.confirmedTurn !== undefined ? { confirmedTurn: draft.confirmedTurn } : {}),
     },
   });
-  const actual = Object.fromEntries(sightings.filter((s) => builder.state.assets[s.asset]!.region !== s.region).map((s) => [s.asset, builder.state.assets[s.asset]!.region]));
+  const actual = draft.actual ?? Object.fromEntries(sightings.filter((s) => builder.state.assets[s.asset]!.region !== s.region).map((s) => [s.asset, builder.state.assets[s.asset]!.region]));
   if (Object.keys(actual).length) builder.emit({ type: "falseIntelRecorded", report: id, actual });
   revealSightings(builder, draft.owner, builder.state.reports[id]!);
   return id;
@@ -66,7 +68,7 @@ export function createReport(builder: EventBuilder, draft: NewReport): string {
  * A report that names assets tells its holder where they are — where the report says, as of
  * when it was seen (a report without recorded sightings, from before they were recorded, where
  * they are now). Newer knowledge is not overwritten by an older report; the same place from an
- * independent source confirms both reports.
+ * independent source confirms both reports, and the holder's known-forces entry.
  */
 export function revealSightings(builder: EventBuilder, holder: string, report: Report): void {
   for (const assetId of report.assets) {
@@ -75,26 +77,42 @@ export function revealSightings(builder: EventBuilder, holder: string, report: R
     const sighting = sightingOf(report, assetId) ?? { region: asset.region, turn: builder.state.turn };
     const known = builder.state.detections[holder]?.[assetId];
     if (known && known.turn > sighting.turn) continue;
-    if (known && known.region === sighting.region) {
-      confirmIfIndependent(builder, holder, known, sourceKey(builder.state, report), sighting.turn, report);
-      if (known.turn === sighting.turn) continue;
+    const same = known && known.region === sighting.region ? known : null;
+    const confirmed = same ? confirmIfIndependent(builder, holder, same, sourceKey(builder.state, report), sighting.turn, report) : false;
+    if (same && same.turn === sighting.turn) {
+      if (confirmed) builder.emit({ type: "assetDetected", observer: holder, detection: { ...same, credibility: "1", confirmedTurn: builder.state.turn } });
+      continue;
     }
-    const detection: Detection = { asset: asset.id, region: sighting.region, turn: sighting.turn, type: asset.type, owner: asset.owner, name: asset.name, report: report.id };
+    const detection: Detection = {
+      asset: asset.id,
+      region: sighting.region,
+      turn: sighting.turn,
+      type: asset.type,
+      owner: asset.owner,
+      name: asset.name,
+      report: report.id,
+      ...(same ? { since: same.since ?? same.turn } : {}),
+      ...(confirmed ? { confirmedTurn: builder.state.turn } : {}),
+    };
     builder.emit({ type: "assetDetected", observer: holder, detection });
   }
 }
 
 /**
- * The holder already places the asset where a new source (`newSource`, a sourceKey) does: if it
- * learnt that from an independent source (another nation, another sensor) within the
- * confirmation window, or saw it itself, the earlier report and `also` (the new report, if
- * any) are confirmed (credibility 1).
+ * The holder already places the asset where a new source (`newSource`, a sourceKey) does: if its
+ * entry's last source is another one (another nation, another sensor, its own territory) within
+ * the confirmation window, the sources are independent — the earlier report (if another source
+ * wrote it) and `also` (the new report, if any) are confirmed (credibility 1), and true is
+ * returned so the caller confirms the entry.
  */
-export function confirmIfIndependent(builder: EventBuilder, holder: string, known: Detection, newSource: string, turn: number, also?: Report): void {
-  if (turn - known.turn > builder.state.scenario.rules.confirmationWindowTurns) return;
+export function confirmIfIndependent(builder: EventBuilder, holder: string, known: Detection, newSource: string, turn: number, also?: Report): boolean {
+  if (turn - known.turn > builder.state.scenario.rules.confirmationWindowTurns) return false;
   const earlier = known.report && Object.hasOwn(builder.state.reports, known.report) ? builder.state.reports[known.report]! : null;
-  if (earlier && (earlier.owner !== holder || earlier.id === also?.id || sourceKey(builder.state, earlier) === newSource)) return;
-  for (const confirmed of [earlier, also]) if (confirmed) confirmReport(builder, holder, confirmed);
+  if (earlier && (earlier.owner !== holder || earlier.id === also?.id)) return false;
+  if (entrySource(builder.state, holder, known) === newSource) return false;
+  if (earlier && sourceKey(builder.state, earlier) !== newSource) confirmReport(builder, holder, earlier);
+  if (also) confirmReport(builder, holder, also);
+  return true;
 }
 
 export function confirmReport(builder: EventBuilder, holder: string, report: Report): void {

@@ -1,7 +1,7 @@
 import type { PlannedMove } from "../state/schema.ts";
 import type { Observation } from "../state/schema.ts";
 import type { EegObjective } from "../scenario/eeg.ts";
-import type { ControlLogEntry, ExerciseState, NationState, AssetState, Report, Agreement, ConsentRequest, InfoRequest, Draft, Message, ObserverNote, RegionState, Relation, ObjectiveState, InjectState } from "../state/schema.ts";
+import type { ControlLogEntry, Detection, ExerciseState, NationState, AssetState, Report, Agreement, ConsentRequest, InfoRequest, Draft, Message, ObserverNote, RegionState, Relation, ObjectiveState, InjectState } from "../state/schema.ts";
 import type { InjectSpec } from "../scenario/schema.ts";
 import { channelsOf } from "./channels.ts";
 import { mselOrder } from "./msel-order.ts";
@@ -9,6 +9,20 @@ import { allMessages, pairOf } from "../state/schema.ts";
 import { cohesion } from "./metrics.ts";
 import type { Msg } from "../i18n/message.ts";
 import { evaluationParts, evaluationPartInputs, type CapabilityRatingsView, type FeedbackObjective } from "./evaluation-view.ts";
+
+/** A known-forces entry as its holder reads it, field by field (exercise control's bookkeeping, such as the truth behind a mistaken sighting, stays out). */
+function seenBy(state: ExerciseState, d: Detection): { seen?: SeenBy } {
+  if (!d.sensor && !d.report && !d.from) return {};
+  const seen: SeenBy = {};
+  // Another nation's sensor is named only when it is under alliance command (every member sees those); else only its nation.
+  if (d.sensor && (!d.from || state.assets[d.sensor]?.authority)) seen.sensor = d.sensor;
+  if (d.from) seen.nation = d.from;
+  if (d.report) seen.report = d.report;
+  if (d.sensor && d.reliability && d.credibility) seen.grade = `${d.reliability}${d.credibility}`;
+  if (d.confirmedTurn !== undefined) seen.confirmedTurn = d.confirmedTurn;
+  if (d.since !== undefined) seen.since = d.since;
+  return { seen };
+}
 
 /** The alliance commander, or a nation with forces under alliance command. */
 function isCommandMember(state: ExerciseState, nation: string): boolean {
@@ -28,8 +42,15 @@ export type Viewer = { kind: "nation"; nation: string } | { kind: "white" } | { 
 export type PublicNation = Pick<NationState, "id" | "name" | "color" | "playable" | "alliance" | "committed"> & { policies: Pick<NationState["policies"], "publicStance"> };
 export type NationView = PublicNation | NationState;
 
+/**
+ * How the viewer knows a foreign asset (its known-forces entry): the sensor that last saw it (with
+ * `nation` when an ally's under alliance command saw it), or the report that placed it; its grade
+ * and last confirmation. Absent: on the viewer's own territory (certain).
+ */
+export type SeenBy = { sensor?: string; nation?: string; report?: string; grade?: string; confirmedTurn?: number; since?: number };
+
 /** A foreign asset as the viewer last saw it; status and strength are not observable. */
-export type ForeignAssetView = { id: string; name: string; type: string; owner: string; region: string; lastSeenTurn: number; foreign: true; i18n?: Record<string, Record<string, string>> };
+export type ForeignAssetView = { id: string; name: string; type: string; owner: string; region: string; lastSeenTurn: number; foreign: true; i18n?: Record<string, Record<string, string>>; seen?: SeenBy };
 export type AssetView = (AssetState & { foreign?: false }) | ForeignAssetView;
 
 export type InjectView = {
@@ -197,7 +218,7 @@ export const viewParts = {
         if (assets[detection.asset]) continue;
         // The name's translations come with the name: a nation that knows an asset's name may read it in its language.
         const names = state.assets[detection.asset]?.i18n;
-        assets[detection.asset] = { id: detection.asset, name: detection.name, type: detection.type, owner: detection.owner, region: detection.region, lastSeenTurn: detection.turn, foreign: true, ...(names ? { i18n: names } : {}) };
+        assets[detection.asset] = { id: detection.asset, name: detection.name, type: detection.type, owner: detection.owner, region: detection.region, lastSeenTurn: detection.turn, foreign: true, ...(names ? { i18n: names } : {}), ...seenBy(state, detection) };
       }
     }
     return assets;

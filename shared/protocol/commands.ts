@@ -55,6 +55,8 @@ export const ParticipantCommand = z.discriminatedUnion("type", [
     assets: z.array(Id).max(20).default([]),
     shareWith: z.array(Id).max(10).optional(),
   }),
+  /** Writes a report from the team's known-forces picture (its own sighting of `asset`), to share like any report. */
+  z.object({ type: z.literal("reportSighting"), asset: Id }),
   z.object({ type: z.literal("requestInfo"), to: Id, question: Text(1000) }),
   z.object({ type: z.literal("answerInfo"), request: Id, answer: Text(4000) }),
   z.object({ type: z.literal("requestConsent"), host: Id, region: Id, note: z.string().max(500).default("") }),

@@ -68,6 +68,12 @@ export const EventBody = z.discriminatedUnion("type", [
   z.object({ type: z.literal("assetDetected"), observer: Nation, detection: Detection }),
   /** Several sightings of one observer at once (a resolution's detection pass): one event, one copy of its picture. */
   z.object({ type: z.literal("assetsDetected"), observer: Nation, detections: z.array(Detection) }),
+  /**
+   * Assets the observer saw again this turn where its picture has them, with the same grade (by
+   * the same sensor, or confirmed again): only their last-seen turn moves, and a confirmed
+   * entry's confirmation (a few bytes each, not a whole entry each turn).
+   */
+  z.object({ type: z.literal("assetsSeenAgain"), observer: Nation, turn: z.number(), assets: z.array(z.string()) }),
   z.object({ type: z.literal("reportCreated"), report: Report }),
   z.object({ type: z.literal("intelShared"), from: Nation, to: z.array(Nation), report: z.string(), copies: z.array(z.string()), redacted: z.boolean() }),
   /** A report's grading changed: a second source confirmed it, or its holder found it wrong. */

@@ -244,8 +244,36 @@ export const InjectState = z.object({
 });
 export type InjectState = z.infer<typeof InjectState>;
 
-/** `report`: the report that put the asset there on the holder's map (absent: its own eyes or territory). */
-export const Detection = z.object({ asset: z.string(), region: z.string(), turn: z.number(), type: z.string(), owner: z.string(), name: z.string(), report: z.string().optional() });
+/**
+ * One entry of a nation's known-forces picture: where it last placed a foreign asset and when.
+ * `report`: the report that put the asset there on the holder's map (absent: its own eyes or
+ * territory). The other fields are optional, so logs from before the picture kept them still fold.
+ */
+export const Detection = z.object({
+  asset: z.string(),
+  region: z.string(),
+  turn: z.number(),
+  type: z.string(),
+  owner: z.string(),
+  name: z.string(),
+  report: z.string().optional(),
+  /** The sensor (an asset) that last saw it there: the holder's own, or `from`'s under alliance command. */
+  sensor: z.string().optional(),
+  /** The nation whose sensor saw it, when not the holder (the alliance's shared picture). */
+  from: z.string().optional(),
+  /** The sighting's grade (admiralty code), by the sensor's kind and distance. */
+  reliability: Admiralty.reliability.optional(),
+  credibility: Admiralty.credibility.optional(),
+  /** Last turn two sensors, or an independent source, placed it there too. */
+  confirmedTurn: z.number().optional(),
+  /** First turn it was seen in this region (a move or a mistake starts it again). */
+  since: z.number().optional(),
+  /**
+   * Exercise control's bookkeeping: where the asset really was when a mistaken sighting placed it
+   * here. Never in a nation's view (view-for.ts builds the entry field by field).
+   */
+  trueRegion: z.string().optional(),
+});
 export type Detection = z.infer<typeof Detection>;
 
 export const ObserverNote = z.object({

@@ -12,6 +12,7 @@ const EXAMPLES: Record<string, unknown> = {
   uncommitTurn: { type: "uncommitTurn", turn: 1 },
   shareIntel: { type: "shareIntel", report: "r1", with: ["south"] },
   releaseVersion: { type: "releaseVersion", report: "r1", title: "t", text: "x", source: "s", classification: "RESTRICTED", releasability: { scope: "alliance" } },
+  reportSighting: { type: "reportSighting", asset: "r-frigate" },
   requestInfo: { type: "requestInfo", to: "south", question: "?" },
   answerInfo: { type: "answerInfo", request: "q1", answer: "!" },
   requestConsent: { type: "requestConsent", host: "south", region: "island" },

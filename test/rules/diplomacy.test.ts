@@ -51,15 +51,15 @@ describe("intelligence", () => {
     g.refuse({ type: "requestInfo", to: "south", question: "?" }, as("south"), "unknown_nation");
   });
 
-  it("detects foreign assets within ISR reach with a seeded roll, and writes a report", () => {
+  it("detects foreign assets within ISR reach with a seeded roll, into the nation's picture (a report only when the team writes one)", () => {
     const g = new Game(undefined, 3, (s) => {
       // Sightings never mistaken here (intel-grading.test.ts covers mistaken ones).
       s.rules = { isrDetectionChance: 1, sightingErrorByCredibility: {} };
       s.assets!.find((a) => a.id === "n-uav")!.region = "n-sea";
     }).start();
     g.endTurn();
-    expect(g.state.detections.north!["r-frigate"]).toMatchObject({ region: "r-sea", owner: "red" });
-    expect(Object.values(g.state.reports).some((r) => r.owner === "north" && r.source === "own ISR")).toBe(true);
+    expect(g.state.detections.north!["r-frigate"]).toMatchObject({ region: "r-sea", owner: "red", sensor: "n-uav", turn: 1 });
+    expect(Object.values(g.state.reports).some((r) => r.owner === "north" && r.source === "own ISR")).toBe(false);
     expect(g.state.detections.south!["r-frigate"]).toBeUndefined();
   });
 

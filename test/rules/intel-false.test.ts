@@ -5,7 +5,7 @@ import { viewFor } from "../../shared/engine/view-for.ts";
 import { foldEvents, stamp } from "../../shared/engine/evolve.ts";
 import { translate } from "../../shared/i18n/index.ts";
 import { namesIn } from "../../shared/view/feed.ts";
-import { game, grant, rulesApplied, type Tweak } from "./intel-fixtures.ts";
+import { game, grant, rules, rulesApplied, uavAtSea, type Tweak } from "./intel-fixtures.ts";
 
 const grom = "r-frigate";
 /** An F6 report planted by exercise control: RNS Grom in the Southern Sea (it is in the Red Gulf). */
@@ -121,5 +121,38 @@ describe("a true report that has grown old", () => {
     expect(rulesApplied(g, "intel.falseReport")).toHaveLength(0);
     const [line] = rulesApplied(g, "intel.pictureCorrected");
     expect(translate("en", (line as { msg: Parameters<typeof translate>[1] }).msg, namesIn(g.state, "en"))).toBe("RNS Grom (Redonia) is no longer in Southern Sea: it was last seen there on turn 1.");
+  });
+});
+
+describe("a mistaken sighting in the known-forces picture", () => {
+  const poorUav = [rules({ isrDetectionChance: 1, sensorReliabilityByType: { uav: "E" } }), uavAtSea];
+  /** The first seed whose turn-1 sighting of Grom was mistaken. */
+  const mistaken = () => {
+    for (let seed = 1; seed < 60; seed++) {
+      const g = game(seed, ...poorUav).endTurn();
+      if (g.state.detections.north![grom]!.region !== "r-sea") return g;
+    }
+    throw new Error("no mistaken sighting in 60 seeds");
+  };
+
+  it("is on the holder's map where it was wrongly seen, with no report and no truth in its view", () => {
+    const g = mistaken();
+    const placed = g.state.detections.north![grom]!.region;
+    expect(g.state.detections.north![grom]!.trueRegion).toBe("r-sea");
+    expect(Object.values(g.state.reports).filter((r) => r.owner === "north")).toEqual([]);
+    const view = viewFor(g.state, { kind: "nation", nation: "north" });
+    expect(view.assets[grom]).toMatchObject({ region: placed, foreign: true, seen: { sensor: "n-uav", grade: "E3" } });
+    expect(JSON.stringify(view)).not.toContain("trueRegion");
+  });
+
+  it("is corrected when the nation looks there, and the team is told the sighting was wrong", () => {
+    const g = mistaken();
+    const placed = g.state.detections.north![grom]!.region;
+    g.endTurn();
+    expect(g.events.some((e) => e.type === "sightingDisproved" && e.observer === "north" && e.asset === grom && e.region === placed)).toBe(true);
+    const [line] = rulesApplied(g, "intel.falseSighting");
+    const text = translate("en", (line as { msg: Parameters<typeof translate>[1] }).msg, namesIn(g.state, "en"));
+    expect(text).toContain("RNS Grom (Redonia) was not found in");
+    expect(text).toContain("the sighting by Nord UAV-1 (E3) on turn 1 was wrong");
   });
 });

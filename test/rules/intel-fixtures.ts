@@ -22,6 +22,14 @@ export function game(seed: number, ...tweaks: Tweak[]): Game {
 
 export const reportsOf = (g: Game, owner: string): Report[] => Object.values(g.state.reports).filter((r) => r.owner === owner);
 export const sightingsOf = (g: Game, owner: string): Report[] => reportsOf(g, owner).filter((r) => r.source === "own ISR");
+/** The nation's known-forces entry for an asset (its picture). */
+export const entryOf = (g: Game, owner: string, asset: string) => g.state.detections[owner]?.[asset];
+/** The team writes a report from its picture's entry ("Report this sighting"); returns it. */
+export function reportSighting(g: Game, nation: string, asset: string): Report {
+  const before = new Set(Object.keys(g.state.reports));
+  g.do({ type: "reportSighting", asset }, { role: "participant", nation, name: "Analyst" });
+  return Object.values(g.state.reports).find((r) => !before.has(r.id) && r.owner === nation)!;
+}
 export const rulesApplied = (g: Game, rule: string) => g.events.filter((e) => e.type === "ruleApplied" && e.rule === rule);
 
 /** Exercise control grants a report; returns the holder's copy. */

@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import { as } from "./game.ts";
 import { viewFor } from "../../shared/engine/view-for.ts";
 import { nationActions } from "../../shared/aar/inject-evaluation.ts";
-import { game, grant, withEast, copyHeldBy, uavAtSea, rules, sightingsOf } from "./intel-fixtures.ts";
+import { game, grant, withEast, copyHeldBy, uavAtSea, rules, reportSighting } from "./intel-fixtures.ts";
 
 const secret = { title: "Grom's orders intercepted", text: "RNS Grom will shadow the convoy from the Red Gulf.", source: "SIGINT station Hald", classification: "SECRET", assets: ["r-frigate"], regions: ["r-sea"] };
 const tearLine = { title: "Redonian warship active", text: "A Redonian warship may shadow convoys.", source: "national means", classification: "RESTRICTED", releasability: { scope: "alliance" }, regions: ["r-sea"], assets: [] as string[] };
@@ -57,7 +57,7 @@ describe("classification and releasability", () => {
     // A received report's version is its originator's to release.
     const g2 = game(2, uavAtSea, rules({ isrDetectionChance: 1 }));
     g2.endTurn();
-    const [sighting] = sightingsOf(g2, "north");
+    const sighting = reportSighting(g2, "north", "r-frigate");
     g2.do(share(sighting!.id, "south"), as("north"));
     const received = copyHeldBy(g2, sighting!.id, "south")!;
     g2.refuse({ type: "releaseVersion", report: received.id, ...tearLine, regions: [] }, as("south"), "originator_control");
@@ -79,7 +79,7 @@ describe("originator control", () => {
   it("a received report is not passed on without its originator's release", () => {
     const g = game(2, withEast, uavAtSea, rules({ isrDetectionChance: 1 }));
     g.endTurn();
-    const [sighting] = sightingsOf(g, "north");
+    const sighting = reportSighting(g, "north", "r-frigate");
     g.do(share(sighting!.id, "south"), as("north"));
     const received = copyHeldBy(g, sighting!.id, "south")!;
     const sentence = g.refuse(share(received.id, "east"), as("south"), "originator_control");

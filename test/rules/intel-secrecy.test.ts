@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { as } from "./game.ts";
 import { viewFor } from "../../shared/engine/view-for.ts";
-import { game, grant, uavAtSea, rules, sightingsOf, copyHeldBy } from "./intel-fixtures.ts";
+import { game, grant, uavAtSea, rules, reportSighting, copyHeldBy } from "./intel-fixtures.ts";
 
 const nation = (n: string) => ({ kind: "nation" as const, nation: n });
 
@@ -23,7 +23,7 @@ describe("viewFor: what intelligence a nation may not know", () => {
   it("never another nation's original behind a tear line, nor the sensor that saw it", () => {
     const g = game(2, uavAtSea, rules({ isrDetectionChance: 1 }));
     g.endTurn();
-    const [sighting] = sightingsOf(g, "north");
+    const sighting = reportSighting(g, "north", "r-frigate");
     expect(sighting!.sensor).toBe("n-uav");
     g.do({ type: "releaseVersion", report: sighting!.id, title: "Warship in the gulf", text: "A Redonian warship.", source: "allied surveillance", classification: "RESTRICTED", releasability: { scope: "alliance" }, regions: ["r-sea"], assets: [], shareWith: ["south"] }, as("north"));
     const south = viewFor(g.state, nation("south"));

@@ -8,8 +8,12 @@ import type { Report } from "../../shared/state/schema.ts";
 /** Reports the engine writes are messages, read in each reader's language; redaction removes every language's text. */
 function sighting(g: Game): Report {
   for (let turn = 0; turn < 6; turn++) {
-    const found = Object.values(g.state.reports).find((r) => r.words);
-    if (found) return found;
+    const seen = Object.values(g.state.detections.north ?? {}).find((d) => d.sensor && d.owner === "red");
+    if (seen) {
+      // "Report this sighting": the team writes it from its known-forces picture.
+      g.do({ type: "reportSighting", asset: seen.asset }, as("north"));
+      return Object.values(g.state.reports).find((r) => r.words && r.owner === "north")!;
+    }
     g.do({ type: "forceResolve", turn: g.state.turn }, control);
   }
   throw new Error("no ISR sighting in six turns");
@@ -31,6 +35,7 @@ describe("reports the engine writes", () => {
     expect(fr).toMatch(/^Détection : /);
     const asset = g.state.assets[report.assets[0]!]!;
     expect(reportText("fr", report, "text", namesIn(g.state, "fr"), "en")).toContain(asset.name);
+    expect(reportText("fr", report, "text", namesIn(g.state, "fr"), "en")).toMatch(/^Nos moyens ISR ont observé RNS Grom/);
     expect(reportText("fr", report, "source", namesIn(g.state, "fr"), "en")).toBe("moyens ISR nationaux");
     expect(report.title).toBe(en); // the English stays in the report for older readers
   });
@@ -42,9 +47,9 @@ describe("reports the engine writes", () => {
     const copy = Object.values(g.state.reports).find((r) => r.copiedFrom === report.id)!;
     // Its words are the redaction's own (a neutral title, a withheld source), none of the original's.
     expect(copy.words?.title.key).toBe("intel.redacted.title");
-    expect(JSON.stringify(copy)).not.toMatch(/engine\.report\.sighting|RNS Grom/);
+    expect(JSON.stringify(copy)).not.toMatch(/engine\.report\.(sighting|picture)|RNS Grom/);
     expect(reportText("fr", copy, "text", namesIn(g.state, "fr"), "en")).toBe("Something was seen.");
     const partnerView = JSON.stringify(viewFor(g.state, { kind: "nation", nation: copy.owner }));
-    expect(partnerView).not.toContain("engine.report.sighting.text");
+    expect(partnerView).not.toContain("engine.report.picture.text");
   });
 });

@@ -4,7 +4,10 @@ import type { GameContext, Panel } from "../game/context.ts";
 import type { FeedItem, InjectView } from "../state/client-state.ts";
 import { nameLookup, nationName, scenarioText } from "../game/names.ts";
 import { t, lang, onLanguageChange } from "../i18n.ts";
-import { translate, termKey, msg } from "../../../shared/i18n/index.ts";
+import { translate, termKey, msg, type MessageKey } from "../../../shared/i18n/index.ts";
+import { listFilter } from "./list-filter.ts";
+
+const FEED_KINDS: readonly FeedItem["kind"][] = ["inject", "order", "turn", "intel", "diplomacy", "adjudication", "lifecycle", "rule"];
 
 const KIND_ICON: Record<string, string> = { inject: "✉", order: "⚑", turn: "◷", intel: "◉", diplomacy: "⚐", adjudication: "⚖", lifecycle: "▶" };
 
@@ -15,7 +18,9 @@ export function feedPanel(getCtx: () => GameContext): Panel {
   const feed = h("ol", { class: "feed" });
   const heading = h("h2", {});
   const injectSection = section("", noInjects, injects);
-  const feedSection = section("", feed);
+  const filter = listFilter("picture.filter.feedLegend", [{ name: "kind", label: "picture.filter.kind" }], () => panel.update(getCtx()));
+  const noMatch = h("p", { class: "muted" });
+  const feedSection = section("", filter.element, noMatch, feed);
   const element = h("div", { class: "panel" }, heading, injectSection, feedSection);
   const labels = () => {
     heading.textContent = t("feed.panel.heading");
@@ -24,6 +29,7 @@ export function feedPanel(getCtx: () => GameContext): Panel {
     injects.setAttribute("aria-label", t("feed.panel.injectsLabel"));
     feed.setAttribute("aria-label", t("feed.panel.feedLabel"));
     noInjects.textContent = t("feed.panel.noInjects");
+    noMatch.textContent = t("picture.noMatch");
   };
   labels();
   const seenKey = () => {
@@ -74,7 +80,15 @@ export function feedPanel(getCtx: () => GameContext): Panel {
         .sort((a, b) => (b.releasedTurn ?? 0) - (a.releasedTurn ?? 0) || b.number.localeCompare(a.number, undefined, { numeric: true }));
       noInjects.hidden = released.length > 0;
       keyedList(injects, released, (i) => i.id, renderInject, signature);
-      keyedList(feed, ctx.perspective?.feed ?? [], (f) => String(f.seq), renderItem, signature);
+      const items = ctx.perspective?.feed ?? [];
+      filter.choices("kind", FEED_KINDS.filter((k) => items.some((f) => f.kind === k)).map((k) => ({ value: k, label: t(`picture.feedKind.${k}` as MessageKey) })));
+      const { kind, text } = filter.values();
+      const lookup = nameLookup(ctx.state);
+      const shown = items.filter((f) => (!kind || f.kind === kind) && (!text || filter.matches(translate(lang(), f.msg, lookup))));
+      filter.element.hidden = items.length === 0;
+      noMatch.hidden = items.length === 0 || shown.length > 0;
+      filter.count(shown.length, items.length);
+      keyedList(feed, shown, (f) => String(f.seq), renderItem, signature);
       if (visible() && ctx.perspective?.feed[0]) {
         try {
           localStorage.setItem(seenKey(), String(ctx.perspective.feed[0].seq));

@@ -54,6 +54,8 @@ export function eventMsg(event: ExerciseEvent, state: ExerciseState): Msg {
       return msg("replay.event.nationUpdated", { nation: ref("nation", event.nation), budget: Math.round(event.budget), capital: Math.round(event.politicalCapital), readiness: Math.round(event.readiness) });
     case "policySet":
       return msg("replay.event.policySet", { nation: ref("nation", event.nation) });
+    case "assetsSeenAgain":
+      return msg("replay.event.assetsSeenAgain", { observer: ref("nation", event.observer), count: event.assets.length });
     case "assetsDetected":
       return msg("replay.event.assetsDetected", { observer: ref("nation", event.observer), count: event.detections.length });
     case "assetDetected":

@@ -1,5 +1,6 @@
 import type { ClientState, Perspective, ClientAsset, PublicScenario, PublicNationRow, PrivateNation, Seat, FeedItem } from "./client-state.ts";
 import type { TurnSummary } from "../../../shared/view/turn-summary.ts";
+import type { SeenBy } from "../../../shared/engine/view-for.ts";
 import type { Phase, RegionState, NationControl } from "../../../shared/state/schema.ts";
 import type { Msg } from "../../../shared/i18n/message.ts";
 
@@ -93,7 +94,7 @@ function readPerspective(key: string, p: Json): Perspective {
     // The name's translations, when the scenario gives them (names.ts reads them in the seat's language).
     const names = typeof a.names === "string" && a.names ? { i18n: parseDoc<Record<string, Record<string, string>>>(a.names) } : {};
     assets[id] = a.foreign
-      ? { id, name: a.name, type: a.type, owner: a.owner, region: a.region, lastSeenTurn: a.lastSeenTurn ?? 0, foreign: true, ...names }
+      ? { id, name: a.name, type: a.type, owner: a.owner, region: a.region, lastSeenTurn: a.lastSeenTurn ?? 0, foreign: true, ...names, ...(typeof a.seen === "string" && a.seen ? { seen: parseDoc<SeenBy>(a.seen) } : {}) }
       : {
           id,
           name: a.name,

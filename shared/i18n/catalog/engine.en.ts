@@ -111,4 +111,5 @@ export default {
   "engine.report.sighting.title": "Sighting: {owner} {type} in {region}",
   "engine.report.sighting.text": "Own ISR reports {asset} ({owner}) in {region} at the end of turn {turn}, status {status}.",
   "engine.report.source.ownIsr": "own ISR",
+  "engine.report.picture.text": "Own ISR saw {asset} ({owner}) in {region} on turn {turn}.",
 } as const;

@@ -107,4 +107,5 @@ export default {
   "engine.report.sighting.title": "Détection : {type} ({owner}) en {region}",
   "engine.report.sighting.text": "Nos moyens ISR signalent {asset} ({owner}) en {region} à la fin du tour {turn}, statut : {status}.",
   "engine.report.source.ownIsr": "moyens ISR nationaux",
+  "engine.report.picture.text": "Nos moyens ISR ont observé {asset} ({owner}) en {region} au tour {turn}.",
 } satisfies CatalogFor<typeof en>;

@@ -65,4 +65,10 @@ export default {
   "intel.tearLine.submit": "Release version",
   "intel.tearLine.success": "Version released.",
   "intel.tearLine.errorText": "Write a title, a text and a source for the version.",
+  "intel.false.sighting": "{asset} ({owner}) was not found in {region}: the sighting by {sensor} ({grade}) on turn {turn} was wrong.{count, plural, =0 {} one { The unit sent there found nothing: {budget} budget and {readiness} readiness spent for no effect.} other { The # units sent there found nothing: {budget} budget and {readiness} readiness spent for no effect.}}",
+  "intel.refuse.notInPicture": "That force is not in your known-forces picture.",
+  "intel.refuse.notOwnSighting": "Only your own sensors' sightings can be reported: this force reached your picture from a report or an ally's sensor (share that report instead).",
+  "intel.refuse.alreadyReported": "You have reported this sighting already: “{report}”.",
+  "intel.false.trustSighting": "{sharer} passed {holder} a sighting that proved wrong: {holder}'s trust in {sharer} falls by {trust}.",
+  "intel.autoShare.picture": "Sharing policy “full” with {partner}: {count, plural, =0 {no new sighting passed on} one {# new sighting passed to their known-forces picture} other {# new sightings passed to their known-forces picture}}{cost, plural, =0 {} other { for {cost} political capital}}.{withheld, plural, =0 {} one { # sighting not releasable to them was kept back.} other { # sightings not releasable to them were kept back.}}{unpaid, plural, =0 {} one { # sighting waits: political capital ran out.} other { # sightings wait: political capital ran out.}}",
 } as const;

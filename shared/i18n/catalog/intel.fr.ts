@@ -59,4 +59,10 @@ export default {
   "intel.tearLine.submit": "Diffuser la version",
   "intel.tearLine.success": "Version diffusée.",
   "intel.tearLine.errorText": "Rédigez un titre, un texte et une source pour la version.",
+  "intel.false.sighting": "{asset} ({owner}) n'a pas été trouvé dans {region}\u00a0: l'observation de {sensor} ({grade}) au tour {turn} était fausse.{count, plural, =0 {} one { L'unité envoyée sur place n'a rien trouvé\u00a0: {budget} de budget et {readiness} de disponibilité dépensés en pure perte.} other { Les # unités envoyées sur place n'ont rien trouvé\u00a0: {budget} de budget et {readiness} de disponibilité dépensés en pure perte.}}",
+  "intel.refuse.notInPicture": "Cette force ne figure pas dans votre situation des forces connues.",
+  "intel.refuse.notOwnSighting": "Seules les observations de vos propres capteurs peuvent faire l'objet d'un rapport\u00a0: cette force vous est connue par un rapport ou par le capteur d'un allié (partagez plutôt ce rapport).",
+  "intel.refuse.alreadyReported": "Vous avez déjà rédigé un rapport sur cette observation\u00a0: «\u00a0{report}\u00a0».",
+  "intel.false.trustSighting": "{sharer} a transmis à {holder} une observation qui s'est révélée fausse\u00a0: la confiance de {holder} envers {sharer} baisse de {trust}.",
+  "intel.autoShare.picture": "Politique de partage «\u00a0complet\u00a0» avec {partner}\u00a0: {count, plural, =0 {aucune nouvelle observation transmise} one {# nouvelle observation versée à sa situation des forces connues} other {# nouvelles observations versées à sa situation des forces connues}}{cost, plural, =0 {} other { pour {cost} de capital politique}}.{withheld, plural, =0 {} one { # observation non diffusable à ce partenaire a été retenue.} other { # observations non diffusables à ce partenaire ont été retenues.}}{unpaid, plural, =0 {} one { # observation attend\u00a0: le capital politique est épuisé.} other { # observations attendent\u00a0: le capital politique est épuisé.}}",
 } as const satisfies CatalogFor<typeof en>;

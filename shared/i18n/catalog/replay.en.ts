@@ -134,4 +134,5 @@ export default {
   "replay.event.improvementRecorded": "Improvement item added: {issue}.",
   "replay.event.improvementRemoved": "An improvement item was removed.",
   "replay.event.other": "Recorded change.",
+  "replay.event.assetsSeenAgain": "{observer} saw {count, plural, one {# known force} other {# known forces}} again where its picture has them.",
 } as const;

@@ -136,4 +136,5 @@ export default {
   "replay.event.improvementRecorded": "Action d’amélioration ajoutée : {issue}.",
   "replay.event.improvementRemoved": "Une action d’amélioration a été supprimée.",
   "replay.event.other": "Modification enregistrée.",
+  "replay.event.assetsSeenAgain": "{observer} a revu {count, plural, one {# force connue} other {# forces connues}} là où sa situation les place.",
 } satisfies CatalogFor<typeof en>;
