@@ -37,11 +37,11 @@ const originalOnMessage = (SdkRoom.prototype as any).onMessageCallback;
   return originalOnMessage.call(this, event);
 };
 
-type Scenario = { id: string; regions: unknown[]; assets: { id: string; type: string; owner: string }[]; assetTypes: { id: string; missions?: string[] }[]; nations: { id: string; playable?: boolean }[] };
+type Scenario = { id: string; regions: { id: string; owner?: string }[]; assets: { id: string; type: string; owner: string }[]; assetTypes: { id: string; missions?: string[] }[]; nations: { id: string; playable?: boolean }[] };
 type Size = { label: string; scenario: Scenario; what: string };
 
 type PageFigures = { loadMs: number[]; frames: number[] };
-type Measured = { console: PageFigures; participant: PageFigures; joinMs: number; stateBytes: number; draftBytes: number[]; withdrawBytes: number[] };
+type Measured = { console: PageFigures; participant: PageFigures; joinMs: number; stateBytes: number; actionBytes: number[]; draftBytes: number[]; withdrawBytes: number[] };
 
 /** Waits until the map says every region is drawn, then two frames so the picture is on screen. */
 async function drawn(page: Page, regions: number, timeout = 90_000) {
@@ -83,12 +83,24 @@ async function panAndZoom(page: Page, ms: number): Promise<number[]> {
   return (await page.evaluate(() => ((window as unknown as { __framing: boolean }).__framing = false, (window as unknown as { __frames: number[] }).__frames.slice(3))));
 }
 
-/** A draft order a nation can give: its first asset whose type has missions, the first of them. */
-function draftFor(scenario: Scenario) {
-  const nation = scenario.nations.find((n) => n.playable !== false)!.id;
+/**
+ * What the team-mate's patches are measured on: a draft order its nation can give (its first
+ * asset whose type has missions, the first of them), and exercise control's single-entity actions
+ * of bench/net.bench.ts (a region's stability, the turn timer, the nation's readiness, its trust in
+ * another nation), on a region the nation owns.
+ */
+function actionsFor(scenario: Scenario) {
+  const [nation, other] = scenario.nations.filter((n) => n.playable !== false).map((n) => n.id) as [string, string];
   const types = new Map(scenario.assetTypes.map((t) => [t.id, t]));
   const asset = scenario.assets.find((a) => a.owner === nation && (types.get(a.type)?.missions?.length ?? 0) > 0)!;
-  return { nation, order: { kind: "setMission", asset: asset.id, mission: types.get(asset.type)!.missions![0]! } };
+  const region = scenario.regions.find((r) => r.owner === nation)!.id;
+  const control = (i: number) => [
+    { type: "adjustState", effects: [{ kind: "stability", region, delta: i % 2 ? 1 : -1 }], rationale: "bench" },
+    { type: "setTurnTimer", seconds: 600 + (i % 2) },
+    { type: "adjustState", effects: [{ kind: "readiness", nation, delta: i % 2 ? 1 : -1 }], rationale: "bench" },
+    { type: "adjustState", effects: [{ kind: "trust", a: nation, b: other, delta: i % 2 ? 1 : -1 }], rationale: "bench" },
+  ];
+  return { nation, order: { kind: "setMission", asset: asset.id, mission: types.get(asset.type)!.missions![0]! }, control };
 }
 
 async function measure(browser: Browser, url: string, size: Size, quick: boolean): Promise<Measured> {
@@ -96,7 +108,7 @@ async function measure(browser: Browser, url: string, size: Size, quick: boolean
   const regions = scenario.regions.length;
   const created = await (await fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: scenario.id }) })).json();
   if (!created.id) throw new Error(`map bench: exercise not created: ${JSON.stringify(created)}`);
-  const { nation, order } = draftFor(scenario);
+  const { nation, order, control: controlActions } = actionsFor(scenario);
   const code = (created.joinCodes as { nation: string; code: string }[]).find((c) => c.nation === nation)!.code;
   const runs = quick ? 2 : 3;
   const frameMs = quick ? 2500 : 5000;
@@ -169,11 +181,23 @@ async function measure(browser: Browser, url: string, size: Size, quick: boolean
       if (run < runs - 1) await page.close();
     }
 
-    // A draft order and its withdrawal, in turn: the bytes the team-mate's socket receives for each.
+    // The bytes the team-mate's socket receives for each action: exercise control's single-entity
+    // actions, then a draft order and its withdrawal in turn.
+    const nextChange = () => new Promise<void>((resolve) => mate.onStateChange.once(() => resolve()));
+    const actionBytes: number[] = [];
+    for (let i = 0; i < (quick ? 13 : 25); i++) {
+      for (const action of controlActions(i)) {
+        const before = received.get(mate) ?? 0;
+        const changed = nextChange();
+        const reply = await send(control, action);
+        if (!reply.ok) throw new Error(`map bench: ${JSON.stringify(action)} refused: ${reply.message}`);
+        await Promise.race([changed, new Promise((r) => setTimeout(r, 300))]);
+        actionBytes.push((received.get(mate) ?? 0) - before);
+      }
+    }
     const draftBytes: number[] = [];
     const withdrawBytes: number[] = [];
-    const nextChange = () => new Promise<void>((resolve) => mate.onStateChange.once(() => resolve()));
-    for (let i = 0; i < (quick ? 50 : 100); i++) {
+    for (let i = 0; i < (quick ? 25 : 50); i++) {
       for (const withdraw of [false, true]) {
         const before = received.get(mate) ?? 0;
         const changed = nextChange();
@@ -188,7 +212,7 @@ async function measure(browser: Browser, url: string, size: Size, quick: boolean
         (withdraw ? withdrawBytes : draftBytes).push((received.get(mate) ?? 0) - before);
       }
     }
-    return { console: consoleFigures, participant: participantFigures, joinMs, stateBytes, draftBytes, withdrawBytes };
+    return { console: consoleFigures, participant: participantFigures, joinMs, stateBytes, actionBytes, draftBytes, withdrawBytes };
   } finally {
     await context.close();
     await Promise.all([control, mate, sender].map((room) => room.leave().catch(() => undefined)));
@@ -223,7 +247,7 @@ export async function runMapBench({ quick }: { quick: boolean }): Promise<BenchR
       const m = await measure(browser, url, size, quick);
       measured.set(size.label, m);
       const p = (values: number[], q: number) => percentile(values, q).toFixed(1);
-      process.stdout.write(`  map ${size.label}: console drawn ${p(m.console.loadMs, 50)} ms, frames p50 ${p(m.console.frames, 50)} p99 ${p(m.console.frames, 99)} ms; participant drawn ${p(m.participant.loadMs, 50)} ms (join ${m.joinMs} ms), frames p50 ${p(m.participant.frames, 50)} p99 ${p(m.participant.frames, 99)} ms; first state ${m.stateBytes} B; draft ${p(m.draftBytes, 50)} B, withdrawal ${p(m.withdrawBytes, 50)} B at a team-mate\n`);
+      process.stdout.write(`  map ${size.label}: console drawn ${p(m.console.loadMs, 50)} ms, frames p50 ${p(m.console.frames, 50)} p99 ${p(m.console.frames, 99)} ms; participant drawn ${p(m.participant.loadMs, 50)} ms (join ${m.joinMs} ms), frames p50 ${p(m.participant.frames, 50)} p99 ${p(m.participant.frames, 99)} ms; first state ${m.stateBytes} B; per action ${p(m.actionBytes, 50)} B, draft ${p(m.draftBytes, 50)} B, withdrawal ${p(m.withdrawBytes, 50)} B at a team-mate\n`);
     }
     const base = measured.get("northern_flank")!;
     const out: BenchResult[] = [];
@@ -239,7 +263,7 @@ export async function runMapBench({ quick }: { quick: boolean }): Promise<BenchR
         result(name("participant_frame_p50_ms"), percentile(m.participant.frames, 50), percentile(base.participant.frames, 50), "ms", "<= 17", "value", `the same on a participant's map (${m.participant.frames.length} frames)`),
         result(name("participant_frame_p99_ms"), percentile(m.participant.frames, 99), percentile(base.participant.frames, 99), "ms", "<= 33", "value"),
         result(name("participant_first_state_bytes"), m.stateBytes, base.stateBytes, "bytes", "<= 1000000", "value", "the participant's first full state frame (ROOM_STATE) on its WebSocket, read with Chromium's DevTools protocol"),
-        result(name("draft_patch_bytes_median"), percentile(m.draftBytes, 50), percentile(base.draftBytes, 50), "bytes", "<= 32", "value", `bytes a team-mate's socket receives for a draft order, median of ${m.draftBytes.length} (a withdrawal: ${percentile(m.withdrawBytes, 50)} B; Northern Flank ${percentile(base.withdrawBytes, 50)} B)`),
+        result(name("patch_bytes_per_action_median"), percentile(m.actionBytes, 50), percentile(base.actionBytes, 50), "bytes", "<= 32", "value", `bytes a participant's socket receives per single-entity action of exercise control (a region's stability, the turn timer, its nation's readiness and trust, as wire.bytes_per_single_entity_action_median), median of ${m.actionBytes.length}; a team-mate's draft order ${percentile(m.draftBytes, 50)} B and its withdrawal ${percentile(m.withdrawBytes, 50)} B (Northern Flank ${percentile(base.draftBytes, 50)} and ${percentile(base.withdrawBytes, 50)} B), medians of ${m.draftBytes.length}`),
       );
     }
     return out;
