@@ -4,8 +4,8 @@ import { paintRegionCanvas, regionShapes, type MapRect } from "./region-painter.
 import { bounds } from "./geometry.ts";
 
 /** The largest picture painted, in pixels a side and in all: within every GPU's texture limit, and ~16 MB at most. */
-const MAX_SIDE = 4096;
-const MAX_PIXELS = 4_200_000;
+export const MAX_SIDE = 4096;
+export const MAX_PIXELS = 4_200_000;
 /** Pictures kept for the model in view (two label sizes either side of a step, and one more). */
 const KEPT = 3;
 
@@ -91,7 +91,7 @@ export class RegionLayer {
  * view with as wide a margin (up to half the view) as fits, within the map; at a lower
  * resolution if even the view alone would not fit (a very large screen zoomed far in).
  */
-function fit(whole: MapRect, view: MapRect, resolution: number): { rect: MapRect; resolution: number } {
+export function fit(whole: MapRect, view: MapRect, resolution: number): { rect: MapRect; resolution: number } {
   const fits = (w: number, h: number, r: number) => w * r <= MAX_SIDE && h * r <= MAX_SIDE && w * h * r * r <= MAX_PIXELS;
   if (fits(whole.w, whole.h, resolution)) return { rect: whole, resolution };
   let r = resolution;
