@@ -1,5 +1,6 @@
 import type { BenchResult } from "../stats.ts";
 import { runLengthBench } from "./length.bench.ts";
+import { runMapBench } from "./map.bench.ts";
 import { runSeatsBench } from "./seats.bench.ts";
 
 /**
@@ -7,5 +8,5 @@ import { runSeatsBench } from "./seats.bench.ts";
  * docs/PERFORMANCE.md can say how it grows: `npm run bench -- --only scale`.
  */
 export async function runScaleBench({ quick }: { quick: boolean }): Promise<BenchResult[]> {
-  return [...(await runLengthBench({ quick })), ...(await runSeatsBench({ quick }))];
+  return [...(await runMapBench({ quick })), ...(await runLengthBench({ quick })), ...(await runSeatsBench({ quick }))];
 }

@@ -18,36 +18,48 @@ export function mapWords(): { element: HTMLElement; update(ctx: GameContext): vo
   const body = h("div", { class: "map-words-body", tabindex: "0", role: "region" }, list);
   const element = h("details", { class: "map-words" }, summary, body);
   let sig = "";
+  let last: GameContext | null = null;
+  // Written when the card is open (and when it opens): a large map's words are thousands of
+  // units, and building them on every change while nobody reads them was a tenth of its drawing.
+  element.addEventListener("toggle", () => last && element.open && fill(last));
+  const fill = (ctx: GameContext) => {
+    const { state } = ctx;
+    const next = JSON.stringify([lang(), state.regions, state.perspective?.assets ?? null, ctx.viewNation]);
+    if (next === sig) return;
+    sig = next;
+    const byRegion = new Map<string, ClientAsset[]>();
+    for (const a of Object.values(state.perspective?.assets ?? {})) {
+      const list = byRegion.get(a.region);
+      if (list) list.push(a);
+      else byRegion.set(a.region, [a]);
+    }
+    list.replaceChildren(
+      ...state.scenario.regions.map((spec) => {
+        const live = state.regions[spec.id];
+        const owner = live?.owner ?? null;
+        const units = byRegion.get(spec.id) ?? [];
+        const facts = [
+          owner ? t("map.words.owner", { owner: nationName(state, owner), code: nationCode(state, owner) }) : t("map.words.unowned", { kind: spec.kind }),
+          t("map.words.stability", { value: Math.round(live?.stability ?? 0) }),
+        ];
+        return h(
+          "li",
+          {},
+          h("strong", {}, regionName(state, spec.id)),
+          ` — ${facts.join(", ")}. `,
+          live?.crisis ? h("span", { class: "map-words-crisis" }, `▲ ${t("map.words.crisis", { kind: crisisName(live.crisis.kind), severity: Math.round(live.crisis.severity) })} `) : null,
+          units.length ? t("map.words.units", { count: units.length, units: listIn(lang(), units.map((u) => unitWords(ctx, u))) }) : ctx.viewNation ? t("map.words.noneKnown") : t("map.words.none"),
+        );
+      }),
+    );
+  };
   return {
     element,
     update(ctx) {
       setText(summary, t("map.words.title"));
       body.setAttribute("aria-label", t("map.words.title"));
-      const { state } = ctx;
-      const next = JSON.stringify([lang(), state.regions, state.perspective?.assets ?? null, ctx.viewNation]);
-      if (next === sig) return;
-      sig = next;
-      const byRegion = new Map<string, ClientAsset[]>();
-      for (const a of Object.values(state.perspective?.assets ?? {})) byRegion.set(a.region, [...(byRegion.get(a.region) ?? []), a]);
-      list.replaceChildren(
-        ...state.scenario.regions.map((spec) => {
-          const live = state.regions[spec.id];
-          const owner = live?.owner ?? null;
-          const units = byRegion.get(spec.id) ?? [];
-          const facts = [
-            owner ? t("map.words.owner", { owner: nationName(state, owner), code: nationCode(state, owner) }) : t("map.words.unowned", { kind: spec.kind }),
-            t("map.words.stability", { value: Math.round(live?.stability ?? 0) }),
-          ];
-          return h(
-            "li",
-            {},
-            h("strong", {}, regionName(state, spec.id)),
-            ` — ${facts.join(", ")}. `,
-            live?.crisis ? h("span", { class: "map-words-crisis" }, `▲ ${t("map.words.crisis", { kind: crisisName(live.crisis.kind), severity: Math.round(live.crisis.severity) })} `) : null,
-            units.length ? t("map.words.units", { count: units.length, units: listIn(lang(), units.map((u) => unitWords(ctx, u))) }) : ctx.viewNation ? t("map.words.noneKnown") : t("map.words.none"),
-          );
-        }),
-      );
+      last = ctx;
+      if (element.open) fill(ctx);
     },
   };
 }

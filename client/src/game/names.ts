@@ -76,6 +76,17 @@ const TITLE_WORDS = new Set(["kingdom", "republic", "federal", "federation", "of
 
 /** Three-letter owner code for tokens from the nation's name, skipping titles ("Kingdom of Nordvik" → "NOR"). */
 export function nationCode(state: ClientState, id: string): string {
+  // Every token and line of the map in words asks: 5,000 asks of 14 nations each comparing with
+  // all the others were a tenth of a large map's drawing. Known per nations record.
+  let known = codes.get(state.nations);
+  if (!known || known.scenario !== state.scenario) codes.set(state.nations, (known = { scenario: state.scenario, codes: new Map() }));
+  let code = known.codes.get(id);
+  if (code === undefined) known.codes.set(id, (code = codeFor(state, id)));
+  return code;
+}
+const codes = new WeakMap<object, { scenario: unknown; codes: Map<string, string> }>();
+
+function codeFor(state: ClientState, id: string): string {
   const codeOf = (nid: string) => {
     // From the main-language name: team-mates reading different languages see the same code.
     const name = state.scenario.nations.find((n) => n.id === nid)?.name ?? state.nations[nid]?.name ?? nid;

@@ -54,15 +54,16 @@ export function paintAssets(scene: Phaser.Scene, tokens: Phaser.GameObjects.Cont
     const assets = byRegion.get(regionId)!;
     const region = regions.get(regionId);
     if (!region) continue;
-    // A unit aboard is drawn right after its carrier, so the two read together.
-    const place = (a: ClientAsset) => (a.foreign ? a.id : (a.embarkedOn ?? a.id));
-    assets.sort((a, b) => Number(a.foreign) - Number(b.foreign) || a.owner.localeCompare(b.owner) || place(a).localeCompare(place(b)) || Number(!a.foreign && !!a.embarkedOn) - Number(!b.foreign && !!b.embarkedOn) || a.id.localeCompare(b.id));
     const y0 = region.y + 6 * scale;
     if (assets.length >= STACK_FROM && !open.has(regionId)) {
       const selected = selection?.kind === "region" && selection.id === regionId;
       add({ kind: "stack", id: regionId, x: region.x - W / 2, y: y0, w: W, h: H }, stackLook(model, assets, selected));
       continue;
     }
+    // A unit aboard is drawn right after its carrier, so the two read together. (Only units drawn
+    // one by one are sorted: a large map's 5,000 units are mostly in closed stacks.)
+    const place = (a: ClientAsset) => (a.foreign ? a.id : (a.embarkedOn ?? a.id));
+    assets.sort((a, b) => Number(a.foreign) - Number(b.foreign) || a.owner.localeCompare(b.owner) || place(a).localeCompare(place(b)) || Number(!a.foreign && !!a.embarkedOn) - Number(!b.foreign && !!b.embarkedOn) || a.id.localeCompare(b.id));
     const cols = Math.min(3, assets.length);
     const rows = Math.ceil(assets.length / cols);
     const left = region.x - (cols * W + (cols - 1) * gap) / 2;
@@ -100,7 +101,8 @@ export function openStacks(model: MapModel, hovered: string | null): Set<string>
 }
 
 function stackLook({ state }: MapModel, assets: readonly ClientAsset[], selected: boolean): TokenLook {
-  const owners = [...new Set(assets.map((a) => a.owner))];
+  // Own forces' owners first, then foreign ones, each in order of id (as the opened stack lists them).
+  const owners = [...new Set([...new Map(assets.map((a) => [`${Number(a.foreign)}|${a.owner}`, a] as const)).values()].sort((a, b) => Number(a.foreign) - Number(b.foreign) || a.owner.localeCompare(b.owner)).map((a) => a.owner))];
   const codes = owners.map((o) => nationCode(state, o));
   const one = owners.length === 1 ? state.nations[owners[0]!]?.color : undefined;
   // One owner: its colour; several: a neutral card, their codes say whose.

@@ -1,6 +1,7 @@
 import * as Phaser from "phaser";
 import type { MapBridge, MapModel } from "./map-bridge.ts";
-import { paintRegions, type RegionShape } from "./region-painter.ts";
+import { regionShapes, type RegionShape } from "./region-painter.ts";
+import { RegionLayer } from "./region-layer.ts";
 import { paintAssets, retextureTokens, openStacks, STACK_FROM, type PaintedToken } from "./asset-painter.ts";
 import { tokenResolution } from "./token-texture.ts";
 import { drawnSignature } from "./drawn-signature.ts";
@@ -32,9 +33,8 @@ export function labelScale(zoom: number): number {
  */
 export class MapScene extends Phaser.Scene {
   private bridge!: MapBridge;
-  private regionLayer!: Phaser.GameObjects.Graphics;
+  private regionLayer!: RegionLayer;
   private routeLayer!: Phaser.GameObjects.Graphics;
-  private labels!: Phaser.GameObjects.Container;
   private routeLabels!: Phaser.GameObjects.Container;
   private tokens!: Phaser.GameObjects.Container;
   private shapes: RegionShape[] = [];
@@ -66,8 +66,7 @@ export class MapScene extends Phaser.Scene {
 
   create() {
     this.cameras.main.setBackgroundColor(MAP_COLORS.background);
-    this.regionLayer = this.add.graphics().setDepth(0);
-    this.labels = this.add.container(0, 0).setDepth(1);
+    this.regionLayer = new RegionLayer(this, 0);
     this.routeLayer = this.add.graphics().setDepth(2);
     this.routeLabels = this.add.container(0, 0).setDepth(3);
     this.tokens = this.add.container(0, 0).setDepth(5);
@@ -101,6 +100,8 @@ export class MapScene extends Phaser.Scene {
     }
     this.centre = { x: cam.midPoint.x, y: cam.midPoint.y };
     if (labelScale(cam.zoom) !== this.scaleDrawn && this.bridge.model) return this.draw(this.bridge.model);
+    // The regions' picture for this zoom and view (painted only if none kept covers it).
+    if (this.bridge.model) this.regionLayer.show(this.bridge.model, this.scaleDrawn, cam);
     const resolution = tokenResolution(cam.zoom * this.scaleDrawn);
     if (resolution !== this.tokenResolution) {
       this.tokenResolution = resolution;
@@ -108,24 +109,24 @@ export class MapScene extends Phaser.Scene {
     }
   }
 
-  /** The signature of the model last drawn. */
+  /** The signature of the model last drawn, and the label size it was drawn at. */
   private drawn = "";
   private draw(model: MapModel) {
     const scale = labelScale(this.cameras.main.zoom);
-    const signature = `${scale}|${drawnSignature(model)}`;
-    if (signature === this.drawn) return;
+    const signature = drawnSignature(model);
+    if (signature === this.drawn && scale === this.scaleDrawn) return;
+    if (signature !== this.drawn) this.regionLayer.forget();
     this.drawn = signature;
     this.scaleDrawn = scale;
-    this.regionLayer.clear();
     this.routeLayer.clear();
-    this.labels.removeAll(true);
     this.routeLabels.removeAll(true);
-    this.shapes = paintRegions(this, this.regionLayer, this.labels, model, scale);
+    this.shapes = regionShapes(model.state.scenario.regions).shapes;
     const extent = bounds(this.shapes.flatMap((shape) => shape.outline));
     if (this.shapes.length && JSON.stringify(extent) !== JSON.stringify(this.extent)) {
       this.extent = extent;
       if (!this.userMovedCamera) this.fit();
     }
+    this.regionLayer.show(model, scale, this.cameras.main);
     this.routes = paintRoutes(this, this.routeLayer, this.routeLabels, model);
     this.drafts = paintDrafts(this, this.routeLayer, this.routeLabels, model);
     this.paintTokens(model);

@@ -1,121 +1,219 @@
-import type * as Phaser from "phaser";
 import type { MapModel } from "./map-bridge.ts";
 import { regionOutline, hatchSegments, hexRadius, type Point } from "./geometry.ts";
-import { MAP_COLORS, hexToNumber, regionFills, textOn } from "./palette.ts";
+import { MAP_COLORS, regionFills, textOn } from "./palette.ts";
 import { regionName, crisisName, nationCode } from "../game/names.ts";
+import type { ScenarioRegion } from "../state/client-state.ts";
 import { t } from "../i18n.ts";
 
 export type RegionShape = { id: string; outline: Point[]; x: number; y: number };
+/** A part of the map in map units: what one painted picture covers. */
+export type MapRect = { x: number; y: number; w: number; h: number };
 
-const LABEL_STYLE = { fontFamily: "system-ui, -apple-system, 'Segoe UI', sans-serif", fontSize: "13px", fontStyle: "bold", color: "#ffffff", stroke: "#000000", strokeThickness: 4 };
-const SMALL_STYLE = { ...LABEL_STYLE, fontSize: "11px", fontStyle: "normal", strokeThickness: 3 };
+const FONT = "system-ui, -apple-system, 'Segoe UI', sans-serif";
+
+/** Region outlines (and their hexagons' radii) depend on the scenario's regions only: computed once per scenario. */
+const shapesOf = new WeakMap<readonly ScenarioRegion[], { shapes: RegionShape[]; radius: Map<string, number> }>();
+export function regionShapes(regions: readonly ScenarioRegion[]): { shapes: RegionShape[]; radius: Map<string, number> } {
+  let known = shapesOf.get(regions);
+  if (!known) {
+    known = { shapes: regions.map((r) => ({ id: r.id, outline: regionOutline(r, regions), x: r.x, y: r.y })), radius: new Map(regions.map((r) => [r.id, hexRadius(r, regions)])) };
+    shapesOf.set(regions, known);
+  }
+  return known;
+}
 
 /**
- * Regions from the scenario's data: outline (shape or hexagon), owner's fill and code, border,
- * name, stability bar, crisis marker with severity, and hatching where the viewer has no eyes
- * (no own territory or forces: foreign units there may go unseen). `scale` enlarges the words
- * and marks when the map is zoomed out, so they stay readable on screen (map-scene.ts).
+ * Regions from the scenario's data, painted onto one canvas: outline (shape or hexagon), owner's
+ * fill and code, border, name, stability bar, crisis marker with severity, and hatching where the
+ * viewer has no eyes (no own territory or forces: foreign units there may go unseen). `scale`
+ * enlarges the words and marks when the map is zoomed out, so they stay readable on screen
+ * (map-scene.ts). The canvas covers `rect` at `resolution` pixels per map unit.
+ *
+ * One picture rather than a Graphics path and a Text object per word: a 400-region map is some
+ * 1,200 words, and as Text objects they cost a second to make (each its own canvas, measured
+ * pixel by pixel) and a draw call each per frame; as one picture the frame draws one image.
  */
-export function paintRegions(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics, labels: Phaser.GameObjects.Container, model: MapModel, scale = 1): RegionShape[] {
+export function paintRegionCanvas(model: MapModel, scale: number, rect: MapRect, resolution: number): HTMLCanvasElement {
   const { state, viewNation, selection } = model;
   const regions = state.scenario.regions;
+  const { shapes, radius } = regionShapes(regions);
   const palette = regionFills(state);
-  const shapes: RegionShape[] = regions.map((r) => ({ id: r.id, outline: regionOutline(r, regions), x: r.x, y: r.y }));
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.max(1, Math.ceil(rect.w * resolution));
+  canvas.height = Math.max(1, Math.ceil(rect.h * resolution));
+  const ctx = canvas.getContext("2d")!;
+  ctx.setTransform(resolution, 0, 0, resolution, -rect.x * resolution, -rect.y * resolution);
+  ctx.lineJoin = "round";
+  // What lies outside the picture is not drawn (a window of a large map at a high zoom); words reach
+  // up to ~100 units above their region, so regions that far outside still paint their labels.
+  const reach = 110 * scale;
+  const inView = (x: number, y: number, r: number) => x + r >= rect.x && x - r <= rect.x + rect.w && y + r >= rect.y && y - r - reach <= rect.y + rect.h;
   const present = new Set<string>();
   if (viewNation) {
     for (const asset of Object.values(state.perspective?.assets ?? {})) if (!asset.foreign) present.add(asset.region);
   }
 
   // Adjacency first, faint, so routes between regions are readable where outlines leave gaps.
-  g.lineStyle(1.5, MAP_COLORS.adjacency, 0.35);
-  const seen = new Set<string>();
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  ctx.strokeStyle = css(MAP_COLORS.adjacency, 0.35);
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
   for (const r of regions) {
     for (const other of r.adjacent) {
-      const o = regions.find((x) => x.id === other);
-      const key = [r.id, other].sort().join("|");
-      if (!o || seen.has(key)) continue;
-      seen.add(key);
-      g.lineBetween(r.x, r.y, o.x, o.y);
+      const o = byId.get(other);
+      // Each pair once: from the one whose id sorts first (or from both ends if only one lists it).
+      if (!o || (o.adjacent.includes(r.id) && other < r.id)) continue;
+      ctx.moveTo(r.x, r.y);
+      ctx.lineTo(o.x, o.y);
     }
   }
+  ctx.stroke();
 
-  const style = (base: Phaser.Types.GameObjects.Text.TextStyle, px: number) => ({ ...base, fontSize: `${Math.round(px * scale * 10) / 10}px`, strokeThickness: (base.strokeThickness ?? 0) * scale });
-  for (const [index, spec] of regions.entries()) {
-    const shape = shapes[index]!;
+  const visible = regions.map((spec, i) => ({ spec, shape: shapes[i]! })).filter(({ spec }) => inView(spec.x, spec.y, radius.get(spec.id) ?? 110));
+  for (const { spec, shape } of visible) {
+    const owner = state.regions[spec.id]?.owner ?? null;
+    // The fill says who owns it (chosen to stay apart for every colour vision), the code says it again.
+    ctx.fillStyle = owner ? (palette.owners[owner] ?? palette.land) : spec.kind === "sea" ? palette.sea : palette.land;
+    polygon(ctx, shape.outline);
+    ctx.fill();
+    if (viewNation && owner !== viewNation && !present.has(spec.id)) {
+      ctx.strokeStyle = css(MAP_COLORS.hatch, 0.35);
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      for (const [a, b] of hatchSegments(shape.outline, 9)) {
+        ctx.moveTo(a[0], a[1]);
+        ctx.lineTo(b[0], b[1]);
+      }
+      ctx.stroke();
+    }
+    stroke(ctx, shape.outline, 2, css(MAP_COLORS.border));
+    if (owner) stroke(ctx, inset(shape.outline, spec.x, spec.y, 0.93), 3, state.nations[owner]?.color ?? "#8c8c8c");
+    if (selection?.kind === "region" && selection.id === spec.id) {
+      stroke(ctx, shape.outline, 6, "#000000");
+      stroke(ctx, shape.outline, 3, css(MAP_COLORS.selected));
+    }
+    drawStability(ctx, spec.x, spec.y - 24 * scale, Math.round(state.regions[spec.id]?.stability ?? 0), scale);
+  }
+
+  // The words over every region's shapes (as a layer above them), then the crisis marks.
+  for (const { spec } of visible) {
     const live = state.regions[spec.id];
     const owner = live?.owner ?? null;
-    const ownerColor = owner ? hexToNumber(state.nations[owner]?.color ?? "#8c8c8c") : null;
-    // The fill says who owns it (chosen to stay apart for every colour vision), the code says it again.
-    const fill = hexToNumber(owner ? (palette.owners[owner] ?? palette.land) : spec.kind === "sea" ? palette.sea : palette.land);
-    const pts = vectors(shape.outline);
-    g.fillStyle(fill, 1);
-    g.fillPoints(pts, true);
-
-    if (viewNation && owner !== viewNation && !present.has(spec.id)) {
-      g.lineStyle(1.5, MAP_COLORS.hatch, 0.35);
-      for (const [a, b] of hatchSegments(shape.outline, 9)) g.lineBetween(a[0], a[1], b[0], b[1]);
-    }
-    g.lineStyle(2, MAP_COLORS.border, 1);
-    g.strokePoints(pts, true, true);
-    if (ownerColor !== null) {
-      g.lineStyle(3, ownerColor, 1);
-      g.strokePoints(vectors(inset(shape.outline, spec.x, spec.y, 0.93)), true, true);
-    }
-    if (selection?.kind === "region" && selection.id === spec.id) {
-      g.lineStyle(6, 0x000000, 1);
-      g.strokePoints(pts, true, true);
-      g.lineStyle(3, MAP_COLORS.selected, 1);
-      g.strokePoints(pts, true, true);
-    }
-
     // Names wrap inside their region rather than run over the neighbours' (labels grow when zoomed out).
-    const width = 2 * hexRadius(spec, regions) * 0.98;
-    const name = scene.add.text(spec.x, spec.y - 30 * scale, regionName(state, spec.id), { ...style(LABEL_STYLE, 13), align: "center", wordWrap: { width: Math.max(width, 60 * scale) } }).setOrigin(0.5, 1);
-    labels.add(name);
-    const stability = Math.round(live?.stability ?? 0);
-    drawStability(g, spec.x, spec.y - 24 * scale, stability, scale);
-    labels.add(scene.add.text(spec.x + 30 * scale, spec.y - 20 * scale, `${stability}`, style(SMALL_STYLE, 11)).setOrigin(0, 0.5));
+    const width = 2 * (radius.get(spec.id) ?? 30) * 0.98;
+    const name = label(ctx, regionName(state, spec.id), { px: 13 * scale, bold: true, color: "#ffffff", stroke: 4 * scale, wrap: Math.max(width, 60 * scale) }, spec.x, spec.y - 30 * scale, 0.5, 1);
+    label(ctx, `${Math.round(live?.stability ?? 0)}`, { px: 11 * scale, color: "#ffffff", stroke: 3 * scale }, spec.x + 30 * scale, spec.y - 20 * scale, 0, 0.5);
     if (owner) {
       // The owner's code before the stability bar, boxed in the owner's colour: ownership in words.
-      const ownerTag = scene.add
-        .text(spec.x - 31 * scale, spec.y - 20 * scale, nationCode(state, owner), { ...style(SMALL_STYLE, 11), fontStyle: "bold", color: textOn(state.nations[owner]?.color ?? "#8c8c8c"), backgroundColor: state.nations[owner]?.color ?? "#8c8c8c", strokeThickness: 0, padding: { x: 2 * scale, y: 0 } })
-        .setOrigin(1, 0.5);
-      labels.add(ownerTag);
+      const color = state.nations[owner]?.color ?? "#8c8c8c";
+      label(ctx, nationCode(state, owner), { px: 11 * scale, bold: true, color: textOn(color), background: color, padX: 2 * scale }, spec.x - 31 * scale, spec.y - 20 * scale, 1, 0.5);
     }
     if (live?.crisis) {
       // Above the name, boxed: a triangle, the kind and the severity (never colour alone).
-      const top = name.y - name.displayHeight - 4 * scale;
-      const label = scene.add
-        .text(spec.x + 8 * scale, top, t("game.map.crisis", { kind: crisisName(live.crisis.kind), severity: Math.round(live.crisis.severity) }), { ...style(SMALL_STYLE, 11), fontStyle: "bold", color: "#000000", backgroundColor: "#f0e442", strokeThickness: 0, padding: { x: 3 * scale, y: 1 * scale } })
-        .setOrigin(0.5, 1);
-      labels.add(label);
-      const cx = label.x - label.width / 2 - 10 * scale;
-      const cy = top - label.height / 2;
+      const top = name.y - name.h - 4 * scale;
+      const box = label(ctx, t("game.map.crisis", { kind: crisisName(live.crisis.kind), severity: Math.round(live.crisis.severity) }), { px: 11 * scale, bold: true, color: "#000000", background: "#f0e442", padX: 3 * scale, padY: 1 * scale }, spec.x + 8 * scale, top, 0.5, 1);
+      const cx = box.x - 10 * scale;
+      const cy = top - box.h / 2;
       const size = (6 + Math.min(6, live.crisis.severity / 15)) * scale;
-      g.fillStyle(MAP_COLORS.crisis, 1);
-      g.lineStyle(2, 0x000000, 1);
-      g.fillTriangle(cx, cy - size, cx - size, cy + size * 0.8, cx + size, cy + size * 0.8);
-      g.strokeTriangle(cx, cy - size, cx - size, cy + size * 0.8, cx + size, cy + size * 0.8);
+      ctx.beginPath();
+      ctx.moveTo(cx, cy - size);
+      ctx.lineTo(cx - size, cy + size * 0.8);
+      ctx.lineTo(cx + size, cy + size * 0.8);
+      ctx.closePath();
+      ctx.fillStyle = css(MAP_COLORS.crisis);
+      ctx.fill();
+      ctx.lineWidth = 2;
+      ctx.strokeStyle = "#000000";
+      ctx.stroke();
     }
   }
-  return shapes;
+  return canvas;
+}
+
+type LabelStyle = { px: number; bold?: boolean; color: string; stroke?: number; background?: string; padX?: number; padY?: number; wrap?: number };
+
+/**
+ * Words at (x, y) with the given origin (0–1 of their box, as a Phaser Text's): white on a black
+ * outline, or on a box of colour; wrapped at spaces to `wrap` map units. Returns the box's left
+ * edge, top and size.
+ */
+function label(ctx: CanvasRenderingContext2D, text: string, style: LabelStyle, x: number, y: number, ox: number, oy: number): { x: number; y: number; w: number; h: number } {
+  ctx.font = `${style.bold ? "bold " : ""}${Math.round(style.px * 10) / 10}px ${FONT}`;
+  const lines = style.wrap ? wrapWords(ctx, text, style.wrap) : [text];
+  const metrics = ctx.measureText("|MÉqgy");
+  const ascent = metrics.fontBoundingBoxAscent ?? style.px * 0.9;
+  const lineH = ascent + (metrics.fontBoundingBoxDescent ?? style.px * 0.25);
+  const stroke = style.stroke ?? 0;
+  const padX = style.padX ?? 0;
+  const padY = style.padY ?? 0;
+  const textW = Math.max(...lines.map((l) => ctx.measureText(l).width));
+  const w = textW + stroke + 2 * padX;
+  const h = lines.length * lineH + stroke + 2 * padY;
+  const left = x - ox * w;
+  const top = y - oy * h;
+  if (style.background) {
+    ctx.fillStyle = style.background;
+    ctx.fillRect(left, top, w, h);
+  }
+  ctx.textAlign = "center";
+  ctx.textBaseline = "alphabetic";
+  lines.forEach((line, i) => {
+    const baseline = top + padY + stroke / 2 + i * lineH + ascent;
+    if (stroke) {
+      ctx.lineWidth = stroke;
+      ctx.strokeStyle = "#000000";
+      ctx.strokeText(line, left + w / 2, baseline);
+    }
+    ctx.fillStyle = style.color;
+    ctx.fillText(line, left + w / 2, baseline);
+  });
+  return { x: left, y: top, w, h };
+}
+
+/** Greedy wrapping at spaces; a word longer than the width stands on its own line. */
+function wrapWords(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && ctx.measureText(next).width > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line || !lines.length) lines.push(line);
+  return lines;
 }
 
 /** A small bar: stability 0–100, with its number beside it (colour is never the only cue). */
-function drawStability(g: Phaser.GameObjects.Graphics, x: number, y: number, value: number, scale: number) {
+function drawStability(ctx: CanvasRenderingContext2D, x: number, y: number, value: number, scale: number) {
   const w = 56 * scale;
   const h = 6 * scale;
-  g.fillStyle(0x000000, 0.75);
-  g.fillRect(x - w / 2 - 1, y - 1, w + 2, h + 2);
-  g.fillStyle(value >= 60 ? 0x56b4e9 : value >= 35 ? 0xe69f00 : 0xd55e00, 1);
-  g.fillRect(x - w / 2, y, (w * Math.max(0, Math.min(100, value))) / 100, h);
+  ctx.fillStyle = "rgba(0, 0, 0, 0.75)";
+  ctx.fillRect(x - w / 2 - 1, y - 1, w + 2, h + 2);
+  ctx.fillStyle = value >= 60 ? "#56b4e9" : value >= 35 ? "#e69f00" : "#d55e00";
+  ctx.fillRect(x - w / 2, y, (w * Math.max(0, Math.min(100, value))) / 100, h);
+}
+
+function polygon(ctx: CanvasRenderingContext2D, points: readonly Point[]) {
+  ctx.beginPath();
+  points.forEach(([x, y], i) => (i ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
+  ctx.closePath();
+}
+
+function stroke(ctx: CanvasRenderingContext2D, points: readonly Point[], width: number, color: string) {
+  polygon(ctx, points);
+  ctx.lineWidth = width;
+  ctx.strokeStyle = color;
+  ctx.stroke();
 }
 
 function inset(outline: Point[], cx: number, cy: number, factor: number): Point[] {
   return outline.map(([x, y]) => [cx + (x - cx) * factor, cy + (y - cy) * factor]);
 }
 
-/** Phaser's point lists only read x and y. */
-function vectors(points: Point[]): Phaser.Math.Vector2[] {
-  return points.map(([x, y]) => ({ x, y })) as unknown as Phaser.Math.Vector2[];
+/** A colour number as CSS, with an alpha. */
+function css(color: number, alpha = 1): string {
+  return `rgba(${(color >> 16) & 255}, ${(color >> 8) & 255}, ${color & 255}, ${alpha})`;
 }
+
