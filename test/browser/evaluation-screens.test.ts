@@ -64,7 +64,7 @@ browserSuite("browser: evaluation, feedback and the hot wash", () => {
     await row.getByText("The partners waited on the sighting.").waitFor();
     expect(await row.getByText(/signed Exercise control, turn 1/).count()).toBe(2);
     expect(await p.locator("table thead th").allInnerTexts()).toEqual(["Capability", "Exercise control", "Consensus"]);
-    await p.screenshot({ path: join(ROOT, "test", "artifacts", "evaluation-tab.png") });
+    await screenshot(f, "evaluation-tab", { of: p });
     const observedSeq = Number((await item.getByRole("link", { name: "open this moment in the replay" }).getAttribute("href"))!.match(/seq=(\d+)/)![1]);
 
     // End: the hot wash comes forward with the key moments, objectives, ratings and observations.
@@ -78,7 +78,7 @@ browserSuite("browser: evaluation, feedback and the hot wash", () => {
     await hw.getByText(/Objectives met: \d+ of \d+/).waitFor();
     await hw.getByText(/consensus M — performed with major challenges \(set by Exercise control\)/).waitFor();
     await hw.getByText("Nordmark held the sighting back for a turn.").waitFor();
-    await f.screenshot({ path: join(ROOT, "test", "artifacts", "hot-wash.png"), fullPage: true });
+    await screenshot(f, "hot-wash", { fullPage: true });
     const link = hw.locator("li.obs.improvement a.moment").first();
     expect(Number(await link.getAttribute("data-seq"))).toBe(observedSeq);
     const [replay] = await Promise.all([f.context().waitForEvent("page"), link.click()]);
