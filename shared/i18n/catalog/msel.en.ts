@@ -137,6 +137,7 @@ export default {
   "msel.sheets.exportFailed": "The download failed (the server answered {status}).",
   "msel.sheets.importTitle": "Import an MSEL",
   "msel.sheets.importHint": "Before play only: a CSV or .xlsx with the HSEEP columns replaces every inject not yet released. Check it first: nothing changes until you import.",
+  "msel.sheets.file": "The MSEL file (CSV or Excel)",
   "msel.sheets.chooseFile": "Choose a CSV or Excel file first.",
   "msel.sheets.check": "Check file",
   "msel.sheets.import": "Import these injects",

@@ -140,6 +140,7 @@ export default {
   "msel.sheets.exportFailed": "Le téléchargement a échoué (le serveur a répondu {status}).",
   "msel.sheets.importTitle": "Importer une liste des événements",
   "msel.sheets.importHint": "Avant le jeu seulement : un CSV ou un .xlsx aux colonnes HSEEP remplace tous les événements non encore diffusés. Vérifiez-le d'abord : rien ne change avant l'import.",
+  "msel.sheets.file": "Le fichier MSEL (CSV ou Excel)",
   "msel.sheets.chooseFile": "Choisissez d'abord un fichier CSV ou Excel.",
   "msel.sheets.check": "Vérifier le fichier",
   "msel.sheets.import": "Importer ces événements",
