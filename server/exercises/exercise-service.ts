@@ -203,7 +203,7 @@ export class ExerciseService {
    * What a secret sent to the HTTP API opens (facilitator token, observer code, or a seat token
    * of exercise control or an observer or a participant), under the same limits as joins.
    */
-  async authenticate(exerciseId: string, secret: string, address: string): Promise<{ role: SeatRecord["role"]; nation: string | null; details?: SeatRecord["details"] } | null> {
+  async authenticate(exerciseId: string, secret: string, address: string): Promise<{ role: SeatRecord["role"]; nation: string | null; name?: string; details?: SeatRecord["details"] } | null> {
     const record = await this.store.getExercise(exerciseId);
     if (!record) return null;
     try {
@@ -211,7 +211,7 @@ export class ExerciseService {
         if (tokenMatches(secret, record.facilitatorTokenHash)) return { role: "facilitator" as const, nation: null };
         if (normalizeCode(secret) === record.observerCode) return { role: "observer" as const, nation: null };
         const seat = await this.store.getSeat(secret);
-        if (seat && seat.exerciseId === exerciseId) return { role: seat.role, nation: seat.nation, ...(seat.details ? { details: seat.details } : {}) };
+        if (seat && seat.exerciseId === exerciseId) return { role: seat.role, nation: seat.nation, name: seat.name, ...(seat.details ? { details: seat.details } : {}) };
         throw new JoinRefused("forbidden", msg("server.join.forbidden"));
       });
     } catch (error) {

@@ -12,7 +12,7 @@ import { viewFor, messageFilter, type Viewer } from "../../shared/engine/view-fo
 import { allMessages } from "../../shared/state/schema.ts";
 import { sendError } from "./errors.ts";
 import { wellFormed, clipText } from "../security/well-formed.ts";
-import { exerciseAccess, viewerAccess, presentedSecret, denied, type Access } from "./exercise-access.ts";
+import { exerciseAccess, improvementEditor, viewerAccess, presentedSecret, denied, type Access } from "./exercise-access.ts";
 import { payloadRefusal } from "../rooms/command-pipeline.ts";
 import { msg } from "../../shared/i18n/message.ts";
 import { DownloadTickets } from "./download-tickets.ts";
@@ -145,7 +145,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
     const record = (await service.store.getExercise(id))!;
     const listing = await matchMaker.getRoomById(id);
     const host = listing ? { processId: listing.processId, publicAddress: listing.publicAddress ?? null } : null;
-    res.json({ id: record.id, title: record.title, scenarioId: record.scenario.id, createdAt: record.createdAt, lastSeq: await service.store.lastSeq(id), role: access.role, host, ...(access.role === "facilitator" ? { joinCodes: record.joinCodes, observerCode: record.observerCode } : {}) });
+    res.json({ id: record.id, title: record.title, scenarioId: record.scenario.id, createdAt: record.createdAt, lastSeq: await service.store.lastSeq(id), role: access.role, ...(access.lead ? { lead: true } : {}), host, ...(access.role === "facilitator" ? { joinCodes: record.joinCodes, observerCode: record.observerCode } : {}) });
   }));
 
   /** Branch a new exercise from any moment of this one's log (facilitator only). */
@@ -240,16 +240,15 @@ export function mountApi(app: Application, options: ApiOptions): void {
     res.json({ channel, messages: onChannel.slice(start, end), more: start > 0 });
   }));
 
-  /** The improvement plan of the after-action report, written by exercise control. */
+  /** The improvement plan of the after-action report, written by exercise control or the lead evaluator (signed by its name). */
   const improvementRoute = (build: (req: Request) => unknown) =>
     asyncRoute(async (req, res) => {
       const id = String(req.params.id);
-      const access = await exerciseAccess(service, req, id);
-      if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
-      if (access.role !== "facilitator") return sendError(res, 403, "not_facilitator", msg("server.http.improvementFacilitatorOnly"));
+      const editor = await improvementEditor(service, req, id);
+      if ("denied" in editor) return sendError(res, editor.denied.status, editor.denied.code, editor.denied.msg ?? editor.denied.message);
       if ((await service.store.getExercise(id))?.archivedAt) return sendError(res, 409, "archived", msg("library.http.archived"));
       await options.ensureRoom(id);
-      const reply = await matchMaker.remoteRoomCall(id, "applyExternal", [{ id: "http", command: build(req) }, { role: "facilitator", nation: null, name: "Exercise control" }]);
+      const reply = await matchMaker.remoteRoomCall(id, "applyExternal", [{ id: "http", command: build(req) }, editor.seat]);
       if (!reply.ok) return sendError(res, 400, reply.code, reply.msg ?? reply.message);
       res.status(201).json(reply);
     });

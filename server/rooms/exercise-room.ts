@@ -29,7 +29,7 @@ import { guardFrames, type FrameRefusal } from "./frame-guard.ts";
 import { SeatDesk, isControlSeat, type Admission, type SeatedClient } from "./seat-desk.ts";
 import { IdleUnload } from "./idle-unload.ts";
 import { statusOf, sameStatus } from "../exercises/exercise-status.ts";
-import type { ExerciseStatus, SeatRecord } from "../store/event-store.ts";
+import type { ExerciseStatus, SeatDetails, SeatRecord } from "../store/event-store.ts";
 import { BotDriver } from "./bot-driver.ts";
 import { actingAs } from "../../shared/engine/act-as.ts";
 
@@ -429,7 +429,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
    * For HTTP endpoints that change an exercise (the improvement plan): they run through the room,
    * the log's single writer, from any process (Colyseus remoteRoomCall).
    */
-  async applyExternal(message: unknown, seat: { role: string; nation: string | null; name: string }): Promise<CommandReply> {
+  async applyExternal(message: unknown, seat: { role: string; nation: string | null; name: string; details?: SeatDetails }): Promise<CommandReply> {
     let reply: CommandReply = { id: null, ok: false, ...refuse(RejectionCode.Internal, "server.room.notHandled") };
     await this.enqueue(`http:${seat.name}`, async () => {
       const parsed = parseCommand(message);

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { browserSuite, browserAndServer, person, screenshot, openTab, panel, startFromConsole, joinFromStartPage, seeText } from "./support/browser.ts";
 import type { RunningServer } from "./support/server.ts";
 import { ROOT } from "../../server/config.ts";
@@ -8,7 +8,9 @@ import { ROOT } from "../../server/config.ts";
 /**
  * Issue #19: exercise control writes observations and ratings on the Evaluation tab (signed), a
  * participant answers the feedback form once after End, the hot wash links into the replay at
- * the right moment, and the exported AAR (HTML and JSON) carries it all, signed.
+ * the right moment, and the exported AAR (HTML and JSON) carries it all, signed. An evaluator's
+ * own seat does the same under its own name, and the lead evaluator edits the improvement plan
+ * in the replay viewer.
  */
 browserSuite("browser: evaluation, feedback and the hot wash", () => {
   let server: RunningServer;
@@ -62,7 +64,7 @@ browserSuite("browser: evaluation, feedback and the hot wash", () => {
     await row.getByText("The partners waited on the sighting.").waitFor();
     expect(await row.getByText(/signed Exercise control, turn 1/).count()).toBe(2);
     expect(await p.locator("table thead th").allInnerTexts()).toEqual(["Capability", "Exercise control", "Consensus"]);
-    await p.screenshot({ path: join(ROOT, "test", "artifacts", "evaluation-tab.png") });
+    await screenshot(f, "evaluation-tab", { of: p });
     const observedSeq = Number((await item.getByRole("link", { name: "open this moment in the replay" }).getAttribute("href"))!.match(/seq=(\d+)/)![1]);
 
     // End: the hot wash comes forward with the key moments, objectives, ratings and observations.
@@ -76,7 +78,7 @@ browserSuite("browser: evaluation, feedback and the hot wash", () => {
     await hw.getByText(/Objectives met: \d+ of \d+/).waitFor();
     await hw.getByText(/consensus M — performed with major challenges \(set by Exercise control\)/).waitFor();
     await hw.getByText("Nordmark held the sighting back for a turn.").waitFor();
-    await f.screenshot({ path: join(ROOT, "test", "artifacts", "hot-wash.png"), fullPage: true });
+    await screenshot(f, "hot-wash", { fullPage: true });
     const link = hw.locator("li.obs.improvement a.moment").first();
     expect(Number(await link.getAttribute("data-seq"))).toBe(observedSeq);
     const [replay] = await Promise.all([f.context().waitForEvent("page"), link.click()]);
@@ -126,4 +128,122 @@ browserSuite("browser: evaluation, feedback and the hot wash", () => {
     await control.context.close();
     await alice.context.close();
   }, 120_000);
+
+  /** Exercise control gives out an evaluator code from the Roster tab and reads it off the table. */
+  async function evaluatorCode(f: Page, label: string, lead: boolean): Promise<string> {
+    await openTab(f, "Roster");
+    const form = panel(f).getByRole("form", { name: "Give out a code" });
+    await form.getByLabel("Role").selectOption({ label: "evaluator" });
+    await form.getByLabel("Name or persona").fill(label);
+    if (lead) await form.getByLabel("Lead evaluator").check();
+    await form.getByRole("button", { name: "Give out the code" }).click();
+    const code = panel(f).locator(`[data-seat-code-for="evaluator:${label}"]`);
+    await code.waitFor();
+    return (await code.textContent())!.trim();
+  }
+
+  it("an evaluator's own seat signs observations and ratings with its name in the console and the AAR; the lead evaluator edits the improvement plan", async () => {
+    const ex = await server.createExercise("triad-eval");
+    const control = await person(browser, { width: 1440, height: 1000 });
+    const f = control.page;
+    await startFromConsole(f, server.url, ex);
+    const leadCode = await evaluatorCode(f, "Staff college lead", true);
+    const otherCode = await evaluatorCode(f, "Second evaluator", false);
+
+    // The lead evaluator joins with its own code from the start page, as an evaluator would.
+    const eva = await person(browser, { width: 1440, height: 1000 });
+    const e = eva.page;
+    await joinFromStartPage(e, server.url, leadCode, "Eva Lindqvist");
+    await openTab(e, "Evaluation");
+    const p = panel(e);
+    await p.getByText("Capability: Intelligence sharing").waitFor();
+    const obs = p.getByRole("form", { name: "Record an observation" });
+    await obs.getByLabel("Kind").selectOption("strength");
+    await obs.getByLabel("Critical task").selectOption("task-share-sighting");
+    await obs.getByLabel("Nation").selectOption("south");
+    await obs.getByLabel("What you observed").fill("Sudland passed the sighting on within the turn.");
+    await obs.getByRole("button", { name: "Record observation" }).click();
+    await obs.getByText("Observation recorded, signed with your name.").waitFor();
+    const item = p.locator("ol.observations li", { hasText: "Sudland passed the sighting on within the turn." });
+    await item.getByText(/Strength · .* · turn 1 · signed Eva Lindqvist/).waitFor();
+
+    const rate = p.getByRole("form", { name: "Rate a capability" });
+    await rate.getByLabel("Capability").selectOption("cap-response");
+    await rate.getByLabel("Rating").selectOption("P");
+    await rate.getByLabel("Why (optional)").fill("Relief was in place before the storm.");
+    await rate.getByRole("button", { name: "Save my rating" }).click();
+    await rate.getByText("Rating saved, signed with your name.").waitFor();
+    await rate.getByLabel("Capability").selectOption("cap-intel");
+    await rate.getByLabel("Rating").selectOption("U");
+    await rate.getByRole("button", { name: "Save my rating" }).click();
+    await p.locator("tr[data-capability=cap-intel]").getByText("U — unable to be performed").waitFor();
+    // The lead evaluator sets the consensus.
+    const consensus = p.getByRole("form", { name: "Set the consensus rating" });
+    await consensus.getByLabel("Capability").selectOption("cap-response");
+    await consensus.getByLabel("Rating").selectOption("S");
+    await consensus.getByLabel("Rationale of the consensus").fill("In place, but only one partner helped.");
+    await consensus.getByRole("button", { name: "Set consensus" }).click();
+    await consensus.getByText("Consensus rating set.").waitFor();
+    const row = p.locator("tr[data-capability=cap-response]");
+    await row.getByText("P — performed without challenges").waitFor();
+    await row.getByText("S — performed with some challenges").waitFor();
+    expect(await row.getByText(/signed Eva Lindqvist, turn 1/).count()).toBe(2);
+    expect(await p.locator("table thead th").allInnerTexts()).toEqual(["Capability", "Eva Lindqvist", "Consensus"]);
+    await screenshot(e, "evaluation-tab-evaluator-seat");
+    // Exercise control sees the evaluator's observation, signed with the evaluator's name.
+    await openTab(f, "Evaluation");
+    await panel(f).locator("ol.observations li", { hasText: "Sudland passed the sighting on within the turn." }).getByText(/signed Eva Lindqvist/).waitFor();
+
+    // A second, non-lead evaluator: its own rating column, no consensus form.
+    const ed = await person(browser, { width: 1440, height: 1000 });
+    await joinFromStartPage(ed.page, server.url, otherCode, "Ed Moreau");
+    await openTab(ed.page, "Evaluation");
+    const rateEd = panel(ed.page).getByRole("form", { name: "Rate a capability" });
+    await rateEd.getByLabel("Capability").selectOption("cap-intel");
+    await rateEd.getByLabel("Rating").selectOption("M");
+    await rateEd.getByRole("button", { name: "Save my rating" }).click();
+    await rateEd.getByText("Rating saved, signed with your name.").waitFor();
+    expect(await panel(ed.page).getByRole("form", { name: "Set the consensus rating" }).count()).toBe(0);
+
+    // The lead evaluator's replay viewer (from the top bar) offers the improvement plan editor.
+    const [replay] = await Promise.all([e.context().waitForEvent("page"), e.getByRole("link", { name: "Replay & AAR" }).click()]);
+    const ip = replay.getByRole("form", { name: "Add an item to the improvement plan" });
+    await ip.waitFor({ timeout: 20_000 });
+    await ip.getByLabel("Issue / area for improvement").fill("Only one partner helped before the storm.");
+    await ip.getByLabel("Corrective action").fill("Agree a standing relief roster with the partners.");
+    await ip.getByRole("button", { name: "Add to improvement plan" }).click();
+    await replay.getByText("Item added to the improvement plan.").waitFor();
+    await replay.locator("table.ip-table").getByText("Only one partner helped before the storm.").waitFor();
+    await screenshot(replay, "replay-improvement-plan-lead-evaluator");
+    await replay.close();
+    // The other evaluator's replay shows the plan read-only.
+    const [edReplay] = await Promise.all([ed.page.context().waitForEvent("page"), ed.page.getByRole("link", { name: "Replay & AAR" }).click()]);
+    await edReplay.getByText("Exercise control and the lead evaluator edit the improvement plan.").waitFor({ timeout: 20_000 });
+    await edReplay.locator("table.ip-table").getByText("Only one partner helped before the storm.").waitFor();
+    expect(await edReplay.getByRole("form", { name: "Add an item to the improvement plan" }).count()).toBe(0);
+    await screenshot(edReplay, "replay-improvement-plan-evaluator");
+    await edReplay.close();
+
+    // The exported AAR (HTML and JSON) carries all of it signed with the evaluators' names.
+    const auth = { headers: { authorization: `Bearer ${ex.facilitatorToken}` } };
+    const html = await (await fetch(`${server.url}/api/exercises/${ex.id}/aar?format=html`, auth)).text();
+    expect(html).toContain("Sudland passed the sighting on within the turn.");
+    expect(html).toContain("signed Eva Lindqvist");
+    expect(html).toContain("rated by Eva Lindqvist");
+    expect(html).toContain("rated by Ed Moreau");
+    expect(html).toContain("set by Eva Lindqvist: In place, but only one partner helped.");
+    expect(html).not.toContain("signed Exercise control");
+    const json = await (await fetch(`${server.url}/api/exercises/${ex.id}/aar?format=json`, auth)).json();
+    expect(json.observations).toEqual([expect.objectContaining({ author: "Eva Lindqvist", kind: "strength", task: "task-share-sighting", capability: "cap-intel", nation: "south" })]);
+    const capabilities = json.analysis.flatMap((o: { capabilities: unknown[] }) => o.capabilities);
+    const response = capabilities.find((c: { id: string }) => c.id === "cap-response");
+    expect(response.ratings).toEqual([expect.objectContaining({ by: "Eva Lindqvist", rating: "P", rationale: "Relief was in place before the storm." })]);
+    expect(response.consensus).toMatchObject({ by: "Eva Lindqvist", rating: "S", rationale: "In place, but only one partner helped." });
+    const intel = capabilities.find((c: { id: string }) => c.id === "cap-intel");
+    expect(intel.ratings.map((r: { by: string; rating: string }) => [r.by, r.rating]).sort()).toEqual([["Ed Moreau", "M"], ["Eva Lindqvist", "U"]]);
+    expect(json.improvementPlan).toEqual([expect.objectContaining({ issue: "Only one partner helped before the storm.", by: "Eva Lindqvist" })]);
+
+    for (const who of [control, eva, ed]) expect(who.errors.filter((x) => !/WebGL|GPU|favicon|Failed to load resource|WebSocket/i.test(x))).toEqual([]);
+    for (const who of [control, eva, ed]) await who.context.close();
+  }, 150_000);
 });

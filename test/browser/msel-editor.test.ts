@@ -112,7 +112,7 @@ async function download(page: Page, format: "CSV" | "Excel"): Promise<Buffer> {
 /** Imports a file into the exercise from the console: check, look at the preview, import. */
 async function importFile(page: Page, path: string): Promise<void> {
   const msel = panel(page);
-  await msel.locator("input[name=mselFile]").setInputFiles(path);
+  await msel.getByLabel("The MSEL file (CSV or Excel)").setInputFiles(path);
   await msel.getByRole("button", { name: "Check file" }).click();
   await msel.getByRole("table", { name: "Injects in the file" }).waitFor();
   await msel.getByRole("button", { name: "Import these injects" }).click();

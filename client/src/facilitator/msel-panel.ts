@@ -89,7 +89,7 @@ export function mselPanel(getCtx: () => GameContext): Panel {
     if (open) {
       actions.push(
         small(t("console.msel.release"), t("console.msel.releaseName", { number: i.number }), (e) => act(e.currentTarget as HTMLButtonElement, { type: "releaseInject", inject: i.id }, t("console.msel.released", { number: i.number })), "primary"),
-        twoStepButton({ text: t("console.msel.skip"), name: t("console.msel.skipName", { number: i.number }), confirmText: t("msel.view.confirmSkip"), confirmName: t("msel.view.confirmSkipName", { number: i.number }) }, async () => status.show(await ctx.send({ type: "skipInject", inject: i.id }), t("msel.view.skippedUndo", { number: i.number }))),
+        twoStepButton({ text: t("console.msel.skip"), name: t("console.msel.skipName", { number: i.number }), confirmName: t("msel.view.confirmSkipName", { number: i.number }) }, async () => status.show(await ctx.send({ type: "skipInject", inject: i.id }), t("msel.view.skippedUndo", { number: i.number }))),
         h("span", { class: "delay" }, delayTo, small(t("console.msel.delay"), t("console.msel.delayName", { number: i.number }), (e) => act(e.currentTarget as HTMLButtonElement, { type: "delayInject", inject: i.id, toTurn: Math.round(Number(delayTo.value)) }, t("console.msel.delayed", { number: i.number, turn: delayTo.value })))),
       );
     }
@@ -100,7 +100,7 @@ export function mselPanel(getCtx: () => GameContext): Panel {
         small(i.held ? t("msel.view.unhold") : t("msel.view.hold"), t(i.held ? "msel.view.unholdName" : "msel.view.holdName", { number: i.number }), (e) => act(e.currentTarget as HTMLButtonElement, { type: "holdInject", inject: i.id, held: !i.held }, t(i.held ? "msel.view.unheldDone" : "msel.view.heldDone", { number: i.number }))),
         small("↑", t("msel.view.upName", { number: i.number }), move(at > 0 ? all[at - 1]!.id : all[0]!.id, t("msel.view.moved", { number: i.number }))),
         small("↓", t("msel.view.downName", { number: i.number }), move(at + 2 < all.length ? all[at + 2]!.id : null, t("msel.view.moved", { number: i.number }))),
-        twoStepButton({ text: t("msel.view.delete"), name: t("msel.view.deleteName", { number: i.number }), confirmText: t("msel.view.confirmDelete"), confirmName: t("msel.view.confirmDeleteName", { number: i.number }) }, async () => status.show(await ctx.send({ type: "deleteInject", inject: i.id }), t("msel.view.deleted", { number: i.number }))),
+        twoStepButton({ text: t("msel.view.delete"), name: t("msel.view.deleteName", { number: i.number }), confirmName: t("msel.view.confirmDeleteName", { number: i.number }) }, async () => status.show(await ctx.send({ type: "deleteInject", inject: i.id }), t("msel.view.deleted", { number: i.number }))),
       );
     }
     if (ctx.isFacilitator && undoable) actions.push(small(t("msel.view.undoSkip"), t("msel.view.undoSkipName", { number: i.number }), (e) => act(e.currentTarget as HTMLButtonElement, { type: "unskipInject", inject: i.id }, t("msel.view.unskipped", { number: i.number })), "primary"));

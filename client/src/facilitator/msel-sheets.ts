@@ -44,7 +44,7 @@ export function mselSheets(getCtx: () => GameContext): { element: HTMLElement; u
   csv.addEventListener("click", () => download("csv", csv));
   xlsx.addEventListener("click", () => download("xlsx", xlsx));
 
-  const file = h("input", { type: "file", name: "mselFile", accept: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const file = h("input", { type: "file", id: "msel-sheet-file", name: "mselFile", accept: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
   const check = h("button", { type: "button", class: "small" }, t("msel.sheets.check"));
   const confirm = h("button", { type: "button", class: "small primary", hidden: true }, t("msel.sheets.import"));
   const preview = h("div", { class: "sheet-preview", "aria-live": "polite" });
@@ -116,7 +116,7 @@ export function mselSheets(getCtx: () => GameContext): { element: HTMLElement; u
   });
   file.addEventListener("change", () => (fill(preview), (confirm.hidden = true)));
 
-  const importPart = h("div", { class: "sheet-import" }, h("h4", {}, t("msel.sheets.importTitle")), h("p", { class: "hint" }, t("msel.sheets.importHint")), h("div", { class: "actions" }, file, check, confirm), preview);
+  const importPart = h("div", { class: "sheet-import" }, h("h4", {}, t("msel.sheets.importTitle")), h("p", { class: "hint" }, t("msel.sheets.importHint")), h("label", { for: "msel-sheet-file" }, t("msel.sheets.file")), h("div", { class: "actions" }, file, check, confirm), preview);
   const element = h("section", { class: "msel-sheets", "aria-label": t("msel.sheets.title") }, h("h3", {}, t("msel.sheets.title")), h("div", { class: "actions" }, csv, xlsx), importPart, status.element);
   return {
     element,

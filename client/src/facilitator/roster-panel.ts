@@ -26,13 +26,13 @@ export function rosterPanel(getCtx: () => GameContext): Panel {
   const seatCodes = seatCodesSection(getCtx, status);
 
   const removeButton = (seat: Seat) =>
-    twoStepButton({ text: t("console.roster.remove"), name: t("console.roster.removeName", { name: seatName(seat) }), confirmText: t("console.roster.confirmRemove"), confirmName: t("console.roster.confirmRemoveName", { name: seatName(seat) }) }, async () => {
+    twoStepButton({ text: t("console.roster.remove"), name: t("console.roster.removeName", { name: seatName(seat) }), confirmName: t("console.roster.confirmRemoveName", { name: seatName(seat) }) }, async () => {
       const result = await send({ type: "removeSeat", seat: seat.id });
       status.show(result, t("console.roster.removed", { name: seatName(seat) }));
     });
 
   const newCodeButton = (label: string, nation: string | null) =>
-    twoStepButton({ text: t("console.roster.newCode"), name: t("console.roster.newCodeName", { team: label }), confirmText: t("console.roster.confirmNewCode"), confirmName: t("console.roster.confirmNewCodeName", { team: label }) }, async () => {
+    twoStepButton({ text: t("console.roster.newCode"), name: t("console.roster.newCodeName", { team: label }), confirmName: t("console.roster.confirmNewCodeName", { team: label }) }, async () => {
       const result = await send({ type: "newJoinCode", nation });
       const fresh = nation === null ? getCtx().session.joinCodes?.observers : getCtx().session.joinCodes?.nations.find((c) => c.nation === nation)?.code;
       status.show(result, fresh ? t("console.roster.newCodeDone", { team: label, code: fresh }) : t("console.roster.newCodeDoneNoCode", { team: label }));
@@ -104,7 +104,7 @@ export function rosterPanel(getCtx: () => GameContext): Panel {
         const stale = list.filter((s) => !s.online && s.role !== "facilitator").length;
         const clear =
           ctx.isLead && stale > 0 && ctx.state.nations[key]
-            ? twoStepButton({ text: t("console.roster.clear", { count: stale }), name: t("console.roster.clearName", { count: stale, team: title }), confirmText: t("console.roster.confirmClear"), confirmName: t("console.roster.confirmClearName", { count: stale, team: title }) }, async () => {
+            ? twoStepButton({ text: t("console.roster.clear", { count: stale }), name: t("console.roster.clearName", { count: stale, team: title }), confirmName: t("console.roster.confirmClearName", { count: stale, team: title }) }, async () => {
                 const result = await send({ type: "clearStaleSeats", nation: key });
                 status.show(result, t("console.roster.cleared", { team: title }));
               })

@@ -52,12 +52,12 @@ export function seatCodesSection(getCtx: () => GameContext, status: StatusLine):
   const row = (ctx: GameContext, c: IssuedCode) => {
     const name = who(ctx, c);
     const scope = c.role === "roleplayer" ? "" : t("seats.roster.scope", { nations: c.nations ? listIn(lang(), c.nations.map((n) => nationName(ctx.state, n))) : "all" }) + (c.lead ? ` · ${t("seats.roster.leadMark")}` : "");
-    const replace = twoStepButton({ text: t("console.roster.newCode"), name: t("console.roster.newCodeName", { team: name }), confirmText: t("console.roster.confirmNewCode"), confirmName: t("console.roster.confirmNewCodeName", { team: name }) }, async () => {
+    const replace = twoStepButton({ text: t("console.roster.newCode"), name: t("console.roster.newCodeName", { team: name }), confirmName: t("console.roster.confirmNewCodeName", { team: name }) }, async () => {
       const result = await send({ type: "newSeatCode", slot: c.slot });
       const fresh = getCtx().session.joinCodes?.seats?.find((s) => s.slot === c.slot)?.code;
       status.show(result, t("seats.roster.newCodeDone", { who: name, code: fresh ?? "" }));
     });
-    const withdraw = twoStepButton({ text: t("seats.roster.withdraw"), name: t("seats.roster.withdrawName", { who: name }), confirmText: t("seats.roster.confirmWithdraw"), confirmName: t("seats.roster.confirmWithdrawName", { who: name }) }, async () => {
+    const withdraw = twoStepButton({ text: t("seats.roster.withdraw"), name: t("seats.roster.withdrawName", { who: name }), confirmName: t("seats.roster.confirmWithdrawName", { who: name }) }, async () => {
       status.show(await send({ type: "withdrawSeatCode", slot: c.slot }), t("seats.roster.withdrawn", { who: name }));
     });
     // data-seat-code-for is for tests and scripts: stable whatever the reader's language.

@@ -16,7 +16,8 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
   const w = panelWords();
   const list = w.attr(h("ul", { class: "channel-list" }), "aria-label", "panels.channels.title");
   const heading = h("h3", { id: "channel-heading" }, "");
-  const log = h("ol", { class: "messages" });
+  // It scrolls: focusable, so the keyboard scrolls it too (axe scrollable-region-focusable).
+  const log = h("ol", { class: "messages", tabindex: "0", "aria-labelledby": "channel-heading" });
   // The log is around the list: role "log" on the <ol> itself would unmake its <li>s as list items.
   const logRegion = h("div", { role: "log", "aria-labelledby": "channel-heading", "aria-live": "polite" }, log);
   const empty = w.text(h("p", { class: "muted" }), "panels.channels.empty");

@@ -8,7 +8,7 @@ const STATUSES = ["open", "in-progress", "complete", "cancelled"] as const;
 const statusKey = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** Who edits the plan: exercise control, or the lead evaluator (when the server says the seat is one). */
-export const editsImprovementPlan = (access: ReplayAccess) => access.role === "facilitator" || (access as { role: string; lead?: boolean }).lead === true;
+export const editsImprovementPlan = (access: ReplayAccess) => access.role === "facilitator" || access.lead === true;
 
 /**
  * The improvement plan (HSEEP IP): capability, issue, corrective action, capability element,

@@ -25,9 +25,10 @@ function refusal(status: number, code: string | undefined): ReplayProblem {
 
 /**
  * The replay viewer opens an exercise's log with the observer (trainer) code or the facilitator
- * token. The secret stays in this tab (sessionStorage) and in request headers, never in history.
+ * token, or a seat token (a named controller's or evaluator's; `lead`: the lead evaluator's, who
+ * edits the improvement plan). The secret stays in this tab (sessionStorage) and in request headers, never in history.
  */
-export type ReplayAccess = { exerciseId: string; secret: string; role: "facilitator" | "observer" };
+export type ReplayAccess = { exerciseId: string; secret: string; role: "facilitator" | "observer"; lead?: boolean };
 
 const KEY = "concord.replay";
 
@@ -85,8 +86,8 @@ export async function resolveAccess(input: { code?: string; token?: string; exer
     return { exerciseId: data.exerciseId, secret: input.code, role: "observer" };
   }
   if (input.token && input.exerciseId) {
-    const info = await requestJson<{ role: "facilitator" | "observer" }>(`/api/exercises/${encodeURIComponent(input.exerciseId)}`, input.token);
-    return { exerciseId: input.exerciseId, secret: input.token, role: info.role };
+    const info = await requestJson<{ role: "facilitator" | "observer"; lead?: boolean }>(`/api/exercises/${encodeURIComponent(input.exerciseId)}`, input.token);
+    return { exerciseId: input.exerciseId, secret: input.token, role: info.role, ...(info.lead ? { lead: true } : {}) };
   }
   throw new ReplayProblem(t("replay.error.missing"));
 }

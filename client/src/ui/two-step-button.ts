@@ -3,8 +3,12 @@ import { h } from "./html.ts";
 /** How long an armed button waits for the second click before it disarms. */
 const ARMED_MS = 6000;
 
-/** Short words on the button, and the full names a screen reader (or a test) finds it by. */
-export type TwoStepLabels = { text: string; name: string; confirmText: string; confirmName: string };
+/**
+ * Short words on the button and the full name a screen reader (or a test) finds it by; armed,
+ * the button says in full what a second click does (`confirmName`, its text and its name: the
+ * visible words are always part of the accessible name, WCAG 2.5.3).
+ */
+export type TwoStepLabels = { text: string; name: string; confirmName: string };
 
 /**
  * A button for an action that cannot be undone: the first click arms it (it then says what
@@ -13,9 +17,10 @@ export type TwoStepLabels = { text: string; name: string; confirmText: string; c
 export function twoStepButton(labels: TwoStepLabels, action: () => Promise<void>): HTMLButtonElement {
   const button = h("button", { type: "button", class: "small" });
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const show = (text: string, name: string) => {
+  const show = (text: string, name: string | null) => {
     button.textContent = text;
-    button.setAttribute("aria-label", name);
+    if (name === null) button.removeAttribute("aria-label");
+    else button.setAttribute("aria-label", name);
   };
   const disarm = () => {
     clearTimeout(timer);
@@ -28,7 +33,7 @@ export function twoStepButton(labels: TwoStepLabels, action: () => Promise<void>
     if (button.dataset.armed !== "true") {
       button.dataset.armed = "true";
       button.classList.add("danger");
-      show(labels.confirmText, labels.confirmName);
+      show(labels.confirmName, null);
       timer = setTimeout(disarm, ARMED_MS);
       return;
     }

@@ -42,7 +42,6 @@ export default {
   "seats.roster.leadMark": "lead",
   "seats.roster.withdraw": "Withdraw",
   "seats.roster.withdrawName": "Withdraw the code of {who}",
-  "seats.roster.confirmWithdraw": "Confirm withdrawal",
   "seats.roster.confirmWithdrawName": "Confirm: the code of {who} stops working",
   "seats.roster.withdrawn": "The code of {who} no longer works; seats already taken keep working.",
   "seats.roster.newCodeDone": "New code for {who}: {code}. The old one no longer works.",

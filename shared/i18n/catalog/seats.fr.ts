@@ -44,7 +44,6 @@ export default {
   "seats.roster.leadMark": "principal",
   "seats.roster.withdraw": "Retirer",
   "seats.roster.withdrawName": "Retirer le code de {who}",
-  "seats.roster.confirmWithdraw": "Confirmer le retrait",
   "seats.roster.confirmWithdrawName": "Confirmer : le code de {who} cesse de fonctionner",
   "seats.roster.withdrawn": "Le code de {who} ne fonctionne plus ; les places déjà prises continuent de fonctionner.",
   "seats.roster.newCodeDone": "Nouveau code pour {who} : {code}. L’ancien ne fonctionne plus.",

@@ -150,7 +150,7 @@ export default {
   "server.http.channelRequired": "Name the channel to read.",
   "server.http.notYourChannel": "Your seat does not read this channel.",
   "server.http.unknownMessage": "There is no such message on this channel.",
-  "server.http.improvementFacilitatorOnly": "Only exercise control can edit the improvement plan.",
+  "server.http.improvementLeadOnly": "Only exercise control and the lead evaluator can edit the improvement plan.",
   "server.http.invalidJson": "The request body is not valid JSON.",
   "server.http.tooLarge": "The request body is too large (64 KB at most).",
 

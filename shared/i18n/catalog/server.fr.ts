@@ -145,7 +145,7 @@ export default {
   "server.http.channelRequired": "Indiquez le canal à consulter.",
   "server.http.notYourChannel": "Votre poste n'a pas accès à ce canal.",
   "server.http.unknownMessage": "Ce message ne figure pas sur ce canal.",
-  "server.http.improvementFacilitatorOnly": "Seule la direction de l'exercice peut modifier le plan d'amélioration.",
+  "server.http.improvementLeadOnly": "Seuls la direction de l'exercice et l'évaluateur principal peuvent modifier le plan d'amélioration.",
   "server.http.invalidJson": "Le corps de la requête n'est pas du JSON valide.",
   "server.http.tooLarge": "Le corps de la requête est trop volumineux (64 Ko au plus).",
 

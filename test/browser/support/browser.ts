@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { chromium, type Browser, type Page, type BrowserContext } from "playwright-core";
+import { chromium, type Browser, type Page, type BrowserContext, type Locator } from "playwright-core";
 import { ROOT } from "../../../server/config.ts";
 import { startConcord, type RunningServer } from "./server.ts";
+import { expectAccessible } from "./axe.ts";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const SKIP_BROWSER = process.env.CONCORD_SKIP_BROWSER === "1";
@@ -64,10 +65,26 @@ export async function person(browser: Browser, viewport = { width: 1440, height:
   return { context, page, errors };
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * How a screenshot is taken. `of`: only this part of the page (the whole page is still checked);
+ * `fullPage`: the whole scrollable page; `notAccessibleBecause`: the page is shown in a state
+ * that is broken on purpose (say why), so axe is not run on it.
+ */
+export type ShotOptions = { of?: Locator; fullPage?: boolean; notAccessibleBecause?: string };
+
+/**
+ * Saves a screenshot of a page state the test visits, then runs axe-core on that state (0
+ * critical, 0 serious: support/axe.ts). Every browser test takes its screenshots here, so every
+ * state a test shows is checked (issue #21, item 8) without each test calling axe itself; the
+ * picture is saved first, so a failure can be looked at.
+ */
+export async function screenshot(page: Page, name: string, options: ShotOptions = {}): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path });
+  if (options.of) await options.of.screenshot({ path });
+  else await page.screenshot({ path, fullPage: options.fullPage ?? false });
+  if (options.notAccessibleBecause === undefined) await expectAccessible(page, name);
+  else if (!options.notAccessibleBecause.trim()) throw new Error(`screenshot "${name}": say why axe is not run on it`);
   return path;
 }
 
