@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { ROOT } from "../server/config.ts";
+import { SERVER_NODE_FLAGS } from "../server/node-flags.ts";
 
 /** Every child this process started, killed when it exits (one listener for all of them). */
 const children = new Set<ChildProcess>();
@@ -34,7 +35,8 @@ export function startProcess(args: string[], env: Record<string, string>, ready:
 }
 
 export function startConcord(port: number, extra: Record<string, string> = {}): Promise<ChildProcess> {
-  return startProcess([join(ROOT, "server", "start.ts")], {
+  // Started as `npm start` starts it (server/node-flags.ts).
+  return startProcess([...SERVER_NODE_FLAGS, join(ROOT, "server", "start.ts")], {
     PORT: String(port),
     CONCORD_STORE: "memory",
     CONCORD_DEMO: "0",

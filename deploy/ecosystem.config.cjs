@@ -20,6 +20,8 @@ module.exports = {
     script: "server/start.ts",
     // The pinned Node 24 of the install (node_modules/.bin/node) runs the .ts files directly.
     interpreter: join(root, "node_modules", ".bin", "node"),
+    // The V8 options of every server process (server/node-flags.ts says why).
+    node_args: ["--max-semi-space-size=8"],
     exec_mode: "fork",
     instances: 1,
     autorestart: true,

@@ -1,5 +1,4 @@
 import { createServer as createHttpServer } from "node:http";
-import { Redis } from "ioredis";
 import { CredentialGuard, DEFAULT_LIMITS } from "./security/credential-guard.ts";
 import { installClientAddress } from "./security/client-address.ts";
 import { readFileSync } from "node:fs";
@@ -90,7 +89,8 @@ export async function createConcordServer(config: Config, log: Logger, store?: E
   const catalog = loadScenarioCatalog(config.scenariosDir);
   for (const problem of catalog.problems) log.warn("scenario skipped", { file: problem.file, problem: problem.message });
   // With REDIS_URL every process shares the guessing counts.
-  const guardRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  // ioredis loads only then: a single-process server never needs it.
+  const guardRedis = config.redisUrl ? new (await import("ioredis")).Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
   const guard = new CredentialGuard(DEFAULT_LIMITS, guardRedis);
   const service = new ExerciseService(eventStore, catalog.scenarios, guard);
   // Rooms are created by the server from the store only (ensureRoom): clients may join a room by

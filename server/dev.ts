@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { ROOT, loadEnvFile } from "./config.ts";
 import { parseEnv } from "./config-schema.ts";
+import { SERVER_NODE_FLAGS } from "./node-flags.ts";
 
 /**
  * `npm run dev`: the game server (restarted on change by Node's --watch) and Vite's dev server
@@ -18,7 +19,7 @@ if (!dev.ok) {
 const vitePort = process.env.VITE_PORT ?? "5173";
 const corsOrigins = process.env.CONCORD_CORS_ORIGINS ?? `http://localhost:${vitePort},http://127.0.0.1:${vitePort}`;
 const children = [
-  spawn(node, ["--watch-path=server", "--watch-path=shared", join(ROOT, "server", "start.ts")], {
+  spawn(node, [...SERVER_NODE_FLAGS, "--watch-path=server", "--watch-path=shared", join(ROOT, "server", "start.ts")], {
     cwd: ROOT,
     stdio: "inherit",
     // Readable log lines in a terminal (pino-pretty) unless CONCORD_LOG_FORMAT says otherwise.

@@ -1,4 +1,3 @@
-import JSZip from "jszip";
 import type { EventStore } from "../store/event-store.ts";
 import { initialState } from "../../shared/engine/initial-state.ts";
 import { buildAfterActionReport, renderCsvTables, renderHtml, renderMarkdown, aarJson, type AarFormat } from "../../shared/aar/index.ts";
@@ -16,6 +15,8 @@ const ZIP_DATE = new Date(Date.UTC(2000, 0, 1));
 
 /** The report's tables, one CSV file per table, in one zip (each file starts with a UTF-8 BOM, so spreadsheets read accents right). */
 async function csvZip(tables: { name: string; csv: string }[]): Promise<Buffer> {
+  // Loaded here, for the one export that zips, rather than with every server (memory at idle).
+  const { default: JSZip } = await import("jszip");
   const zip = new JSZip();
   for (const table of tables) zip.file(table.name, `\uFEFF${table.csv}`, { date: ZIP_DATE });
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 }, platform: "UNIX" });

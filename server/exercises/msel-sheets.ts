@@ -1,6 +1,4 @@
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
-import { parse } from "csv-parse/sync";
+import type ExcelJS from "exceljs";
 import type { ExerciseState } from "../../shared/state/schema.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 import type { InjectSpec } from "../../shared/scenario/schema.ts";
@@ -15,6 +13,9 @@ import { translate } from "../../shared/i18n/format.ts";
  * The MSEL as a spreadsheet, both ways, for the console (server/http/msel-routes.ts) and the
  * CLI: CSV through csv-parse / csv-stringify, XLSX through exceljs (docs/DECISIONS.md). The
  * columns and their meaning are shared/scenario/msel-csv.ts's; only the container differs.
+ * exceljs, jszip and csv-parse load on the first sheet read or written, not with the server:
+ * exceljs alone brings some 400 modules, which an idle server would otherwise keep in memory
+ * (docs/PERFORMANCE.md, "Rooms on demand").
  */
 export const SHEET_FORMATS = ["csv", "xlsx"] as const;
 export type SheetFormat = (typeof SHEET_FORMATS)[number];
@@ -46,6 +47,7 @@ export function liveRows(state: ExerciseState, events: readonly ExerciseEvent[])
 
 export async function writeSheet(format: SheetFormat, rows: readonly MselRow[], columns: readonly string[]): Promise<Buffer> {
   if (format === "csv") return Buffer.from(mselCsv(rows, columns), "utf8");
+  const [{ default: ExcelJS }, { default: JSZip }] = await Promise.all([import("exceljs"), import("jszip")]);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Concord";
   workbook.created = workbook.modified = FIXED_DATE;
@@ -71,12 +73,14 @@ export type SheetProblem = { row: number | null; column: string | null; msg: Msg
 /** The rows of a CSV or XLSX file, each a column → text record; or why the file cannot be read. */
 export async function readSheet(format: SheetFormat, bytes: Buffer): Promise<{ ok: true; rows: Record<string, string>[] } | { ok: false; problem: Msg }> {
   if (format === "csv") {
+    const { parse } = await import("csv-parse/sync");
     try {
       return { ok: true, rows: parse(bytes.toString("utf8"), { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: false }) };
     } catch (error) {
       return { ok: false, problem: msg("msel.sheet.unreadableCsv", { error: (error as Error).message }) };
     }
   }
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { randomBytes } from "node:crypto";
 import { Command, CommandEnvelope, type Actor } from "../../shared/protocol/commands.ts";
 import { RejectionCode, refuse, type Rejection } from "../../shared/protocol/rejections.ts";
@@ -101,7 +101,7 @@ const UNKNOWN_BY_FIELD: Record<string, RejectionCode> = {
 /** A command refused only because an id names nothing gets the "unknown …" code of that field, like any other unknown id. */
 function unknownId(error: z.ZodError): Rejection | null {
   const issue = error.issues.length === 1 ? error.issues[0]! : null;
-  if (!issue || issue.code !== "custom" || !(issue.params as { unknownId?: boolean } | undefined)?.unknownId) return null;
+  if (issue?.code !== "custom" || !(issue.params as { unknownId?: boolean } | undefined)?.unknownId) return null;
   const name = [...issue.path].reverse().find((step): step is string => typeof step === "string") ?? "";
   const code = Object.hasOwn(UNKNOWN_BY_FIELD, name) ? UNKNOWN_BY_FIELD[name]! : RejectionCode.InvalidTarget;
   return refuse(code, "server.id.unknown", { field: fieldLabel(issue.path) });

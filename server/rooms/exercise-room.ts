@@ -171,7 +171,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     });
     // A client may itself send the type "*": then Colyseus hands this handler the payload as
     // the type, so the type is only quoted when it is a string or a number.
-    this.onMessage("*", (client: SeatedClient, type: unknown, message: unknown) => {
+    this.onMessage("*", (client: SeatedClient, _type: unknown, message: unknown) => {
       if (!this.admit(client, message)) return;
       client.send("result", { id: idOf(message), ok: false, ...refuse(RejectionCode.UnknownCommand, "server.room.unknownMessage") });
     });

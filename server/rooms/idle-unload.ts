@@ -33,7 +33,7 @@ export class IdleUnload {
   /** Call whenever what `unloadable` reads may have changed (a join, a leave, a new deadline). */
   check(): void {
     if (this.idleMs <= 0) return;
-    if (!this.room.unloadable()) return this.stop();
+    if (!this.room.unloadable()) return void this.stop();
     if (!this.timer) this.arm(this.idleMs);
   }
 

@@ -222,7 +222,7 @@ export class PerspectiveProjection {
       case "nations": {
         const privateNations: Record<string, NationState> = {};
         for (const [id, nation] of Object.entries(viewParts.nations(state, this.scope))) if ("budget" in nation) privateNations[id] = nation;
-        return syncMap(p.nations, privateNations, () => new NationPrivateSchema(), (target, n) =>
+        return void syncMap(p.nations, privateNations, () => new NationPrivateSchema(), (target, n) =>
           assign(target as unknown as Assignable, {
             id: n.id,
             budget: n.budget,
@@ -238,11 +238,11 @@ export class PerspectiveProjection {
         );
       }
       case "assets":
-        return syncMap(p.assets, viewParts.assets(state, this.scope), () => new AssetSchema(), (target, asset) => assign(target as unknown as Assignable, assetFields(asset)));
+        return void syncMap(p.assets, viewParts.assets(state, this.scope), () => new AssetSchema(), (target, asset) => assign(target as unknown as Assignable, assetFields(asset)));
       case "relations":
-        return syncMap(p.relations, viewParts.relations(state, this.scope), () => new RelationSchema(), (target, r) => assign(target as unknown as Assignable, { trust: r.trust, interoperability: r.interoperability }));
+        return void syncMap(p.relations, viewParts.relations(state, this.scope), () => new RelationSchema(), (target, r) => assign(target as unknown as Assignable, { trust: r.trust, interoperability: r.interoperability }));
       default:
-        return syncDocs(p[part], viewParts[part](state, this.scope) as Record<string, object>);
+        return void syncDocs(p[part], viewParts[part](state, this.scope) as Record<string, object>);
     }
   }
 

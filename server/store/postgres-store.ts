@@ -287,6 +287,7 @@ export class PostgresStore implements EventStore {
   }
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a row as pg returns it, its columns named in the query
 function toSeat(r: Record<string, any>): SeatRecord {
   const seat: SeatRecord = { token: r.token, exerciseId: r.exercise_id, role: r.role, nation: r.nation ?? null, name: r.name, createdAt: Number(r.created_at) };
   if (r.details) seat.details = r.details;

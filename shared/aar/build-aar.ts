@@ -194,7 +194,7 @@ function nameTables(state: ExerciseState, messages: readonly Msg[]): AfterAction
   for (const id of Object.keys(state.nations)) refs.set(refKey("nation", id), { ref: "nation", id });
   const walk = (value: Param | undefined): void => {
     if (value === undefined || typeof value !== "object") return;
-    if (Array.isArray(value)) return value.forEach(walk);
+    if (Array.isArray(value)) return void value.forEach(walk);
     if (isRef(value)) refs.set(refKey(value.ref, value.id), value);
     else if (isMsg(value)) for (const v of Object.values(value.params ?? {})) walk(v);
   };

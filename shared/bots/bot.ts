@@ -87,7 +87,7 @@ export function planTurn({ view, world, persona, random }: BotTurn): Participant
   // Units that cannot get there by themselves go by ship or aircraft: the carriers they need are
   // spoken for before the crisis loop sends ships on missions of their own.
   if (persona.usesLift) {
-    const moves = liftMoves(view, world, me, mine, busy, (a, k) => fitness(world, a, k), spendable);
+    const moves = liftMoves(view, world, mine, busy, (a, k) => fitness(world, a, k), spendable);
     for (const move of moves) {
       const order = move.type === "draftOrder" ? move.order : null;
       if (order?.kind === "prepositionAsset") budget -= typeOf(world, view.assets[order.asset]!)?.deployCost ?? 0;

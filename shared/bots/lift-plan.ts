@@ -13,7 +13,7 @@ type Own = AssetState & { foreign?: false };
  * airfield and embarks; a loaded carrier sails for a landing point in the crisis region; a
  * carrier there lands the unit, which the crisis loop then deploys where it stands.
  */
-export function liftMoves(view: View, world: BotWorld, me: string, own: readonly Own[], busy: Set<string>, fitness: (asset: Own, kind: string) => number, spendable: () => number): ParticipantCommand[] {
+export function liftMoves(view: View, world: BotWorld, own: readonly Own[], busy: Set<string>, fitness: (asset: Own, kind: string) => number, spendable: () => number): ParticipantCommand[] {
   const regions = new Map<string, MapRegion>(world.regions.map((r) => [r.id, r]));
   const typeOf = (asset: Own): AssetTypeSpec | undefined => world.assetTypes.find((t) => t.id === asset.type);
   const crises = Object.values(view.regions)

@@ -120,7 +120,7 @@ export function refundJointExercise(b: EventBuilder, agreement: Agreement): void
 export const answerAgreement: Handler<Of<"answerAgreement">> = (b, command, actor) => {
   const nation = nationOf(actor);
   const agreement = b.state.agreements[command.agreement];
-  if (!agreement || !agreement.parties.includes(nation)) return refuse(RejectionCode.UnknownAgreement, "engine.agreement.notParty");
+  if (!agreement?.parties.includes(nation)) return refuse(RejectionCode.UnknownAgreement, "engine.agreement.notParty");
   if (agreement.status !== "proposed") return refuse(RejectionCode.AlreadyAnswered, "engine.agreement.alreadyStatus", { status: term("agreementStatus", agreement.status) });
   if (agreement.acceptedBy.includes(nation)) return refuse(RejectionCode.AlreadyAnswered, "engine.agreement.alreadyAccepted");
   b.emit({ type: "agreementAnswered", agreement: agreement.id, nation, accepted: command.accept });
@@ -146,7 +146,7 @@ export const terminateAgreement: Handler<Of<"terminateAgreement">> = (b, command
   if (wrong) return wrong;
   const nation = nationOf(actor);
   const agreement = b.state.agreements[command.agreement];
-  if (!agreement || !agreement.parties.includes(nation)) return refuse(RejectionCode.UnknownAgreement, "engine.agreement.notParty");
+  if (!agreement?.parties.includes(nation)) return refuse(RejectionCode.UnknownAgreement, "engine.agreement.notParty");
   if (!inForce(b.state, agreement)) return refuse(RejectionCode.AlreadyAnswered, "agreements.refuse.notInForce", { status: term("agreementStatus", agreement.status) });
   b.emit({ type: "agreementStatusChanged", agreement: agreement.id, status: "terminated", by: nation });
   const others = agreement.parties.filter((p) => p !== nation);

@@ -5,7 +5,7 @@ import { named } from "../protocol/rejections.ts";
 import { msg, ref, type Msg } from "../i18n/message.ts";
 import { translate } from "../i18n/format.ts";
 import { englishNames, term } from "./words.ts";
-import { assetType, findRoute, effectiveSpeed } from "./map.ts";
+import { findRoute, effectiveSpeed } from "./map.ts";
 import { clamp, round1 } from "./numbers.ts";
 import { relationKey } from "../state/schema.ts";
 import { assertNever } from "./evolve.ts";
@@ -42,7 +42,6 @@ function execute(b: EventBuilder, nation: string, order: Order): Msg {
     case "prepositionAsset":
     case "recallAsset": {
       const asset = state.assets[order.asset]!;
-      const type = assetType(state, asset);
       const route = findRoute(state, asset, order.destination);
       if (!route.ok) throw new Error("validated route vanished");
       const intent = order.kind === "deployAsset" ? "deploy" : order.kind === "prepositionAsset" ? "preposition" : "recall";

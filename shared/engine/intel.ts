@@ -56,7 +56,7 @@ export const answerInfo: Handler<Of<"answerInfo">> = (b, command, actor) => {
 };
 
 /** Exercise control hands a report to chosen nations (for instance what a national agency found). */
-export const grantIntel: Handler<Of<"grantIntel">> = (b, command, actor) => {
+export const grantIntel: Handler<Of<"grantIntel">> = (b, command) => {
   if (b.state.phase === "ended") return refuse(RejectionCode.WrongPhase, "engine.phase.ended");
   for (const nation of command.to) if (!b.state.nations[nation]) return refuse(RejectionCode.UnknownNation, "engine.nation.unknown");
   for (const nation of new Set(command.to)) createReport(b, { ...command.report, owner: nation, originator: WHITE_CELL });

@@ -26,7 +26,7 @@ function formatter(lang: Lang, key: MessageKey): IntlMessageFormat {
  */
 export function translate(lang: Lang, message: Msg, nameOf: NameOf = (r) => r.id): string {
   const values: Record<string, string | number | boolean> = {};
-  for (const [name, value] of Object.entries(message.params ?? {})) values[name] = valueOf(lang, value, nameOf);
+  for (const [name, value] of Object.entries(message.params ?? {})) values[name] = paramValue(lang, value, nameOf);
   try {
     const out = formatter(lang, message.key).format(values);
     return typeof out === "string" ? out : String(out);
@@ -36,9 +36,9 @@ export function translate(lang: Lang, message: Msg, nameOf: NameOf = (r) => r.id
   }
 }
 
-function valueOf(lang: Lang, value: Param, nameOf: NameOf): string | number | boolean {
+function paramValue(lang: Lang, value: Param, nameOf: NameOf): string | number | boolean {
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (Array.isArray(value)) return listIn(lang, value.map((v) => String(valueOf(lang, v, nameOf))));
+  if (Array.isArray(value)) return listIn(lang, value.map((v) => String(paramValue(lang, v, nameOf))));
   if (isRef(value)) return nameOf(value);
   if (isMsg(value)) return translate(lang, value, nameOf);
   return String(value);

@@ -61,7 +61,7 @@ export function playbookProblems(s: ScenarioSpec, err: Err, condition: (path: st
       const order = move.order;
       if (order.kind === "setPolicy") return;
       const asset = s.assets.find((a) => a.id === order.asset);
-      if (!asset) return err(`${path}.order.asset`, "scenario.validate.unknown", { kind: "asset", id: order.asset });
+      if (!asset) return void err(`${path}.order.asset`, "scenario.validate.unknown", { kind: "asset", id: order.asset });
       if (asset.owner !== nation.id) err(`${path}.order.asset`, "playbook.validate.notItsAsset", { asset: asset.id, nation: nation.id, owner: asset.owner });
       if ("destination" in order && !regions.has(order.destination)) err(`${path}.order.destination`, "scenario.validate.unknown", { kind: "region", id: order.destination });
       const type = types.get(asset.type);

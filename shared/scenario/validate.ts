@@ -310,12 +310,12 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
       case "forcesInRegion":
         return void region(`${path}.region`, c.region);
       case "agreementInForce":
-        return c.parties.forEach((p, k) => nation(`${path}.parties[${k}]`, p));
+        return void c.parties.forEach((p, k) => nation(`${path}.parties[${k}]`, p));
       case "all":
       case "any":
-        return c.of.forEach((sub, k) => condition(`${path}.of[${k}]`, sub));
+        return void c.of.forEach((sub, k) => condition(`${path}.of[${k}]`, sub));
       case "not":
-        return condition(`${path}.condition`, c.condition);
+        return void condition(`${path}.condition`, c.condition);
     }
   };
 

@@ -126,7 +126,7 @@ export class TurnSummaries {
         return;
       }
       case "assetUpdated":
-        return this.moved(event.asset.id, assetOf(event.asset));
+        return void this.moved(event.asset.id, assetOf(event.asset));
       case "relationUpdated":
         this.relations.set(relationKey(event.a, event.b), { trust: event.trust, interoperability: event.interoperability });
         break;

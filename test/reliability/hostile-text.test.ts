@@ -142,7 +142,7 @@ describe("deep nesting is refused in one log line, and the room keeps serving", 
       expect(mallory.results.at(-1)).toMatchObject({ id: null, ok: false, code: "invalid_payload" });
     });
     expect(printed.length, printed.join("\n")).toBeLessThanOrEqual(1);
-    expect(printed.join("\n")).not.toMatch(/\n|    at /);
+    expect(printed.join("\n")).not.toMatch(/\n| {4}at /);
     expect(await mallory.send({ type: "sendMessage", channel: "team:south", text: "still here" })).toMatchObject({ ok: true });
     const bob = await join({ code: codeOf("north"), name: "Bob" });
     expect(await bob.send({ type: "pingRegion", region: "island" })).toMatchObject({ ok: true });
@@ -206,7 +206,7 @@ describe("deep join options (public matchmaking HTTP)", () => {
     // the options through JSON too, fails, and answers "already full" (523) without a log line.
     expect(status, body).not.toBe(503);
     expect(body).not.toMatch(/internal_error/);
-    expect(printed.filter((l) => l.startsWith("error") || /    at /.test(l))).toEqual([]);
+    expect(printed.filter((l) => l.startsWith("error") || / {4}at /.test(l))).toEqual([]);
   });
 });
 

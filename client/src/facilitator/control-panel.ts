@@ -1,5 +1,5 @@
 import { h, keyedList, setText } from "../ui/html.ts";
-import { commandForm, field, section, statusLine, commandButton, blockWithReason, reasonNote } from "../ui/form.ts";
+import { commandForm, section, statusLine, commandButton, blockWithReason, reasonNote } from "../ui/form.ts";
 import type { GameContext, Panel } from "../game/context.ts";
 import { phaseLabel, nationName } from "../game/names.ts";
 import { t } from "../i18n.ts";

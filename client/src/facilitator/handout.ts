@@ -46,13 +46,13 @@ function roleWord(role: string): string {
  * its own, loaded when the handout opens: nothing goes over the network).
  */
 export async function openHandout(ctx: GameContext): Promise<void> {
-  const { toString } = await import("qrcode");
+  const { toString: qrSvg } = await import("qrcode");
   const cards = handoutCards(ctx);
   const close = h("button", { type: "button" }, t("msel.handout.close"));
   const print = h("button", { type: "button", class: "primary" }, t("msel.handout.print"));
   const grid = h("div", { class: "handout-cards" });
   for (const card of cards) {
-    const svg = await toString(card.link, { type: "svg", errorCorrectionLevel: "M", margin: 1, width: 160 });
+    const svg = await qrSvg(card.link, { type: "svg", errorCorrectionLevel: "M", margin: 1, width: 160 });
     const qr = h("div", { class: "qr", role: "img", "aria-label": t("msel.handout.qrName", { audience: card.audience }) });
     qr.innerHTML = svg; // generated locally from our own link: no markup from anyone else
     grid.append(

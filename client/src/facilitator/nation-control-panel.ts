@@ -10,7 +10,7 @@ import { PERSONA_IDS } from "../../../shared/bots/personas.ts";
 const selectable = (value: string) => value.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** Who plays a nation as one select value: "people", "bot:<persona>", "roleplayer", "control". */
-function valueOf(nation: PublicNationRow): string {
+function controllerOf(nation: PublicNationRow): string {
   const by = nation.control?.by ?? (nation.playable ? "people" : "control");
   return by === "bot" ? `bot:${nation.control?.persona ?? "cooperative"}` : by;
 }
@@ -41,7 +41,7 @@ export function nationControlPanel(getCtx: () => GameContext): Panel {
       { value: "control", label: t("botNations.console.control") },
     ];
     const by = select("by", options, { "data-nation": nation.id });
-    by.value = valueOf(nation);
+    by.value = controllerOf(nation);
     by.addEventListener("change", () => void setControl(nation.id, by.value));
     const playbook = nation.playable
       ? null
@@ -49,7 +49,7 @@ export function nationControlPanel(getCtx: () => GameContext): Panel {
     if (playbook) {
       playbook.value = nation.control?.playbook ?? "automatic";
       playbook.addEventListener("change", async () => {
-        const [kind, persona] = valueOf(nation).split(":");
+        const [kind, persona] = controllerOf(nation).split(":");
         const result = await getCtx().send({ type: "setNationControl", nation: nation.id, by: kind!, ...(persona ? { persona } : {}), playbook: playbook.value });
         status.show(result, t("botNations.console.set", { nation: name }));
       });
@@ -63,7 +63,7 @@ export function nationControlPanel(getCtx: () => GameContext): Panel {
       commit.disabled = false;
       status.show(result, t("botNations.console.committedFor", { nation: name }));
     });
-    const empty = nation.playable && nation.online === 0 && valueOf(nation) === "people" && !(running && nation.committed);
+    const empty = nation.playable && nation.online === 0 && controllerOf(nation) === "people" && !(running && nation.committed);
     return h(
       "section",
       { class: "nation-control-row", "aria-label": name, "data-nation": nation.id },

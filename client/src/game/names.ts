@@ -2,7 +2,7 @@ import type { ClientState, ClientAsset, AssetType } from "../state/client-state.
 import type { Report } from "../../../shared/state/schema.ts";
 import { reportText, isExerciseControlSignature } from "../../../shared/view/report-words.ts";
 import { t, lang } from "../i18n.ts";
-import { localText, termKey, listIn, formatDateTime, isLang, EN, type Lang, type Localized, type MessageKey, type Ref, type Vocabulary } from "../../../shared/i18n/index.ts";
+import { localText, termKey, formatDateTime, isLang, EN, type Lang, type Localized, type MessageKey, type Ref, type Vocabulary } from "../../../shared/i18n/index.ts";
 
 /** Names and short labels for display, in the seat's language; no rules here, only how things are called. */
 

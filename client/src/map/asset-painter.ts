@@ -75,7 +75,7 @@ export function paintAssets(scene: Phaser.Scene, tokens: Phaser.GameObjects.Cont
     assets.forEach((asset, i) => {
       const col = i % cols;
       const row = Math.floor(i / cols);
-      const look = tokenLook(model, asset, selection?.kind === "asset" && selection.id === asset.id, simulated.has(asset.id));
+      const look = tokenLook(model, asset, selection?.kind === "asset" && selection.id === asset.id);
       add({ kind: "asset", id: asset.id, x: left + col * (W + gap), y: y0 + row * (H + gap), w: W, h: H }, look);
     });
   }
@@ -119,7 +119,7 @@ function stackLook({ state }: MapModel, assets: readonly ClientAsset[], selected
   };
 }
 
-function tokenLook({ state }: MapModel, asset: ClientAsset, selected: boolean, simulated = false): TokenLook {
+function tokenLook({ state }: MapModel, asset: ClientAsset, selected: boolean): TokenLook {
   const color = state.nations[asset.owner]?.color ?? "#8c8c8c";
   const category = categoryLabel(assetType(state, asset)?.category);
   const code = nationCode(state, asset.owner);

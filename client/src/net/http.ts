@@ -40,6 +40,7 @@ export async function request<T>(path: string, init: RequestOptions = {}): Promi
     throw new ApiError(0, "offline", "Cannot reach the Concord server.");
   }
   const text = await response.text().catch(() => "");
+  // biome-ignore lint/suspicious/noExplicitAny: any JSON the server (or a proxy in front of it) answered; only read through optional chains
   let data: any = {};
   try {
     data = text ? JSON.parse(text) : {};

@@ -72,7 +72,7 @@ export function reportCard(ctx: GameContext, report: Report, getCtx: () => GameC
     report.regions.length ? h("p", { class: "muted" }, t("panels.report.regions", { regions: listIn(lang(), report.regions.map((r) => regionName(state, r))) })) : null,
     report.assets.length ? h("p", { class: "muted" }, t("intel.card.assets", { assets: listIn(lang(), report.assets.map((a) => assetName(state, a))) })) : null,
     mine ? shareForm(ctx, report, getCtx) : null,
-    mine && mayRelease(ctx, report) ? tearLineForm(ctx, report, getCtx) : null,
+    mine && mayRelease(ctx, report) ? tearLineForm(report, getCtx) : null,
   );
 }
 

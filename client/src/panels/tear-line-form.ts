@@ -18,7 +18,7 @@ const SCOPES = ["national", "alliance", "all"] as const;
  * before sending, each chosen partner's copy exactly as that partner will receive it (the same
  * record the engine will make: versionRecord and copyFor), or why that partner cannot have it.
  */
-export function tearLineForm(ctx: GameContext, report: Report, getCtx: () => GameContext): HTMLElement {
+export function tearLineForm(report: Report, getCtx: () => GameContext): HTMLElement {
   // Built when first opened: a closed tear line adds no second set of partner boxes to the card.
   const details = h("details", { class: "tear-line" }, h("summary", {}, t("intel.tearLine.open")));
   details.addEventListener("toggle", () => {

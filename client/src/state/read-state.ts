@@ -9,6 +9,7 @@ import type { Msg } from "../../../shared/i18n/message.ts";
  * state change: `toJSON()` of the whole state, then small conversions. Simple and robust beats
  * clever at this size (a few hundred records); JSON documents are parsed once per distinct string.
  */
+// biome-ignore lint/suspicious/noExplicitAny: the Colyseus state as toJSON() gives it, converted field by field below
 type Json = Record<string, any>;
 
 const parsed = new Map<string, unknown>();
