@@ -51,3 +51,8 @@ export function startConcord(port: number, extra: Record<string, string> = {}): 
 export function startEcho(port: number): Promise<ChildProcess> {
   return startProcess([join(ROOT, "bench", "echo-server.ts"), String(port)], {}, /echo listening/);
 }
+
+/** The tutorial-style Colyseus room of #23's baseline (bench/colyseus-server.ts). */
+export function startColyseusBaseline(port: number): Promise<ChildProcess> {
+  return startProcess([join(ROOT, "bench", "colyseus-server.ts"), String(port)], {}, /colyseus listening/);
+}

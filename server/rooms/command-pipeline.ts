@@ -167,12 +167,28 @@ function problem(issue: z.core.$ZodIssue, field: Msg): Msg {
 }
 
 /**
+ * A seat's public id is a SHA-256 of its token: a hash per command was ~5 % of a command's
+ * server time (#23, round trip), so each token's id is kept. Bounded: a server that met more
+ * tokens than this starts the cache again.
+ */
+const publicIds = new Map<string, string>();
+const PUBLIC_IDS_KEPT = 10_000;
+function publicIdOf(token: string): string {
+  let id = publicIds.get(token);
+  if (id === undefined) {
+    if (publicIds.size >= PUBLIC_IDS_KEPT) publicIds.clear();
+    publicIds.set(token, (id = seatPublicId(token)));
+  }
+  return id;
+}
+
+/**
  * Who a seat acts as in the rules. A role-player plays its nation as a simulated move, under
  * its persona; a controller carries the nations it controls; an evaluator whether it leads.
  */
 export function actorFor(seat: { role: string; nation: string | null; name: string; details?: SeatDetails; token?: string }): Actor {
   // The seat's public id goes with a participant's commands: feedback is answered once per seat.
-  if (seat.role === "participant" && seat.nation) return { role: "participant", nation: seat.nation, name: seat.name, ...(seat.token ? { seat: seatPublicId(seat.token) } : {}) };
+  if (seat.role === "participant" && seat.nation) return { role: "participant", nation: seat.nation, name: seat.name, ...(seat.token ? { seat: publicIdOf(seat.token) } : {}) };
   if (seat.role === "roleplayer" && seat.nation) return { role: "participant", nation: seat.nation, name: seat.name, simulated: "roleplayer", ...(seat.details?.persona ? { persona: seat.details.persona } : {}) };
   if (seat.role === "facilitator") return { role: "facilitator", name: seat.name };
   if (seat.role === "controller") return { role: "controller", name: seat.name, nations: seat.details?.nations ?? null };

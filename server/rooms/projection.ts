@@ -6,7 +6,8 @@ import { controlOf } from "../../shared/engine/nation-control.ts";
 import type { FeedItem } from "../../shared/view/feed.ts";
 import type { TurnSummary } from "../../shared/view/turn-summary.ts";
 import { LIVE_MESSAGES_PER_CHANNEL } from "../../shared/view/chat-window.ts";
-import { RegionSchema, NationSchema, NationPrivateSchema, AssetSchema, RelationSchema, SeatSchema, type ExerciseRoomState, type PerspectiveSchema } from "./room-state.ts";
+import { RegionSchema, NationSchema, NationPrivateSchema, AssetSchema, RelationSchema, SeatSchema, DraftSchema, type ExerciseRoomState, type PerspectiveSchema } from "./room-state.ts";
+import { writeDraft } from "./draft-encoding.ts";
 
 /** A live seat as the roster shows it. The key is a public id, never the seat token. */
 export type RosterSeat = { id: string; name: string; nation: string | null; role: string; online: boolean };
@@ -57,6 +58,26 @@ function syncDocs<V extends object>(map: MapSchema<string>, record: Record<strin
 function setDoc(map: MapSchema<string>, key: string, value: object): void {
   const json = jsonOf(value);
   if (map.get(key) !== json) map.set(key, json), (touched = true);
+}
+
+/**
+ * A feed only grows at its end and loses its oldest lines (room-feeds.ts): the new lines are
+ * added and the dropped ones deleted, without looking at the hundred in between again (the
+ * whole feed per command was a tenth of a command's projection, #23).
+ */
+function syncFeedTail(map: MapSchema<string>, items: readonly FeedItem[]): void {
+  let from = items.length;
+  while (from > 0 && !map.has(String(items[from - 1]!.seq))) from--;
+  for (let i = from; i < items.length; i++) setDoc(map, String(items[i]!.seq), items[i]!);
+  if (map.size <= items.length) return;
+  // Keys went in oldest first, so the dropped lines are the first ones.
+  const oldest = items[0]?.seq ?? Infinity;
+  const dropped: string[] = [];
+  for (const key of map.keys()) {
+    if (Number(key) >= oldest) break;
+    dropped.push(key);
+  }
+  for (const key of dropped) map.delete(key), (touched = true);
 }
 
 /** Writes the public part of the state (the same for every client), skipping what did not change. */
@@ -199,8 +220,10 @@ export class PerspectiveProjection {
     }
     this.syncMessages(state);
     if (feed.version !== this.feedVersion) {
+      const whole = this.feedVersion === -1;
       this.feedVersion = feed.version;
-      syncDocs(this.target.feed, Object.fromEntries(feed.value().map((item) => [String(item.seq), item])));
+      if (whole) syncDocs(this.target.feed, Object.fromEntries(feed.value().map((item) => [String(item.seq), item])));
+      else syncFeedTail(this.target.feed, feed.value());
     }
     if (turns && turns.version !== this.turnsVersion) {
       this.turnsVersion = turns.version;
@@ -239,6 +262,8 @@ export class PerspectiveProjection {
       }
       case "assets":
         return void syncMap(p.assets, viewParts.assets(state, this.scope), () => new AssetSchema(), (target, asset) => assign(target as unknown as Assignable, assetFields(asset)));
+      case "drafts":
+        return void syncMap(p.drafts, viewParts.drafts(state, this.scope), () => new DraftSchema(), (target, draft) => void (writeDraft(target, draft) && (touched = true)));
       case "relations":
         return void syncMap(p.relations, viewParts.relations(state, this.scope), () => new RelationSchema(), (target, r) => assign(target as unknown as Assignable, { trust: r.trust, interoperability: r.interoperability }));
       default:

@@ -66,6 +66,34 @@ export const AssetSchema = schema(
   "Asset",
 );
 
+/**
+ * A team's draft as flat fields (shared/view/draft-wire.ts): the commonest change a team sees,
+ * so its patch carries field indexes and values, not a JSON document's names (#23).
+ */
+export const DraftSchema = schema(
+  {
+    id: t.string(),
+    nation: t.string(),
+    author: t.string(),
+    turn: t.number(),
+    as: t.string(),
+    kind: t.string(),
+    asset: t.string(),
+    destination: t.string(),
+    mission: t.string(),
+    carrier: t.string(),
+    partner: t.string(),
+    amount: t.number(),
+    more: t.string(),
+    budget: t.number(),
+    politicalCapital: t.number(),
+    readiness: t.number(),
+    route: t.string(),
+    eta: t.number(),
+  },
+  "Draft",
+);
+
 export const RelationSchema = schema({ trust: t.number(), interoperability: t.number() }, "Relation");
 
 export const SeatSchema = schema({ name: t.string(), nation: t.string(), role: t.string(), online: t.boolean() }, "Seat");
@@ -83,7 +111,7 @@ export const PerspectiveSchema = schema(
     agreements: t.map("string"),
     consentRequests: t.map("string"),
     infoRequests: t.map("string"),
-    drafts: t.map("string"),
+    drafts: t.map(DraftSchema),
     messages: t.map("string"),
     injects: t.map("string"),
     objectives: t.map("string"),

@@ -256,7 +256,7 @@ export const viewParts = {
   /** With each draft's cost, and a move's route and arrival turn (order-cost.ts): the team sees what it plans before it commits. */
   drafts(state: ExerciseState, scope: Scope): Record<string, DraftView> {
     const out: Record<string, DraftView> = {};
-    for (const [id, draft] of Object.entries(mine(scope, state.drafts, (d) => d.nation === scope.me))) out[id] = { ...draft, plan: draftPlan(state, draft) };
+    for (const [id, draft] of Object.entries(mine(scope, state.drafts, (d) => d.nation === scope.me))) out[id] = draftView(state, draft);
     return out;
   },
   injects(state: ExerciseState, { all, me }: Scope): Record<string, InjectView> {
@@ -366,6 +366,21 @@ function withReleasability(state: ExerciseState, reports: Record<string, Report>
   }
   return out;
 }
+/**
+ * A draft's view, kept while the draft and what its plan reads (viewPartInputs.drafts) are the
+ * same objects: a new draft then costs its own plan, not every draft's again (routes included),
+ * and the projection finds the others unchanged (#23, round trip).
+ */
+const draftViews = new WeakMap<Draft, { inputs: readonly unknown[]; view: DraftView }>();
+function draftView(state: ExerciseState, draft: Draft): DraftView {
+  const inputs = [state.assets, state.regions, state.agreements, state.consentRequests, state.nations, state.turn, state.scenario];
+  const cached = draftViews.get(draft);
+  if (cached && cached.inputs.every((value, i) => value === inputs[i])) return cached.view;
+  const view = { ...draft, plan: draftPlan(state, draft) };
+  draftViews.set(draft, { inputs, view });
+  return view;
+}
+
 function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
   let value = cache.get(key);
   if (value === undefined) {

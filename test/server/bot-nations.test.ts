@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { startHarness, until, type Harness, type Seat, type Result } from "./harness.ts";
+import { draftFromWire } from "../../shared/view/draft-wire.ts";
 import type { CreatedExercise } from "../../server/exercises/exercise-service.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 
@@ -45,7 +46,7 @@ describe("bot nations in a live room", () => {
     expect(simulated.every((e) => e.nation === "south" && e.as === "bot" && e.by === "cautious bot")).toBe(true);
     expect(log.find((e) => e.type === "turnCommitted" && e.nation === "south")).toMatchObject({ by: "cautious bot" });
     // Its drafts are marked as a bot's for whoever sees them.
-    const drafts = [...control.perspective().drafts.values()].map((d: string) => JSON.parse(d));
+    const drafts = [...control.perspective().drafts.values()].map((d: any) => draftFromWire(d.toJSON()));
     expect(drafts.filter((d) => d.nation === "south").every((d) => d.as === "bot" && d.author === "cautious bot")).toBe(true);
     expect(drafts.some((d) => d.nation === "south")).toBe(true);
     // North commits; south's team is empty and the turn still resolves.
@@ -73,7 +74,7 @@ describe("bot nations in a live room", () => {
     await control.send({ type: "startExercise" });
     expect(await control.send({ type: "setNationControl", nation: "south", by: "bot", persona: "cooperative" })).toMatchObject({ ok: true });
     await until(() => control.room.state.nations.get("south")?.committed === true, "the bot plays south", 5000);
-    const botDrafts = [...control.perspective().drafts.values()].map((d: string) => JSON.parse(d)).filter((d) => d.nation === "south");
+    const botDrafts = [...control.perspective().drafts.values()].map((d: any) => draftFromWire(d.toJSON())).filter((d) => d.nation === "south");
     expect(botDrafts.length).toBeGreaterThan(0);
     const bob = await h.join(ex.id, { code: codeOf(ex, "south"), name: "Bob" });
     await until(() => control.room.state.nations.get("south")?.control === "people", "south back with its people");

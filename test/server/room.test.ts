@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { startHarness, until, type Harness } from "./harness.ts";
+import { draftFromWire } from "../../shared/view/draft-wire.ts";
 import type { CreatedExercise } from "../../server/exercises/exercise-service.ts";
 import { EN, translate, type Msg } from "../../shared/i18n/index.ts";
 import { initialState } from "../../shared/engine/initial-state.ts";
@@ -72,8 +73,10 @@ describe("exercise room", () => {
     const reply = await alice.send({ type: "draftOrder", order: { kind: "deployAsset", asset: "n-frigate", destination: "s-sea", mission: "patrol" } });
     expect(reply.ok).toBe(true);
     await until(() => carol.perspective().drafts.size === 1, "Carol sees Alice's draft");
-    const draft = JSON.parse([...carol.perspective().drafts.values()][0]);
-    expect(draft.author).toBe("Alice");
+    // Drafts travel as flat fields (shared/view/draft-wire.ts): read back, the whole order and its plan.
+    const draft = draftFromWire([...carol.perspective().drafts.values()][0].toJSON());
+    expect(draft).toMatchObject({ author: "Alice", nation: "north", order: { kind: "deployAsset", asset: "n-frigate", destination: "s-sea", mission: "patrol" } });
+    expect(draft.plan?.route?.[0]).toBe("n-sea");
     expect(bob.perspective().drafts.size).toBe(0);
     expect(bob.room.state.perspectives.has("north")).toBe(false);
     for (const seat of [alice, carol, bob]) await seat.room.leave();

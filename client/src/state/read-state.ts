@@ -3,6 +3,8 @@ import type { TurnSummary } from "../../../shared/view/turn-summary.ts";
 import type { SeenBy } from "../../../shared/engine/view-for.ts";
 import type { Phase, RegionState, NationControl } from "../../../shared/state/schema.ts";
 import type { Msg } from "../../../shared/i18n/message.ts";
+import type { DraftView } from "../../../shared/engine/view-for.ts";
+import { draftFromWire } from "../../../shared/view/draft-wire.ts";
 
 /**
  * Turns the decoded Colyseus state (schema objects) into a plain ClientState. It runs on every
@@ -26,6 +28,13 @@ function parseDoc<T>(json: string): T {
 function docs<T>(map: Json | undefined): Record<string, T> {
   const out: Record<string, T> = {};
   for (const [key, json] of Object.entries(map ?? {})) if (typeof json === "string") out[key] = parseDoc<T>(json);
+  return out;
+}
+
+/** Drafts travel as flat schema fields (shared/view/draft-wire.ts), not JSON documents. */
+function drafts(map: Json | undefined): Record<string, DraftView> {
+  const out: Record<string, DraftView> = {};
+  for (const [key, wire] of Object.entries<Json>(map ?? {})) if (wire && typeof wire === "object") out[key] = draftFromWire(wire);
   return out;
 }
 
@@ -127,7 +136,7 @@ function readPerspective(key: string, p: Json): Perspective {
     agreements: docs(p.agreements),
     consentRequests: docs(p.consentRequests),
     infoRequests: docs(p.infoRequests),
-    drafts: docs(p.drafts),
+    drafts: drafts(p.drafts),
     messages: docs(p.messages),
     injects: docs(p.injects),
     objectives: docs(p.objectives),
