@@ -170,10 +170,11 @@ export class ExerciseService {
   /**
    * Checks the credential a join presents (seat token, facilitator token, join or observer code)
    * before any seat is reserved, limited per exercise and per address (failures only). Says
-   * what the credential opens, or throws JoinRefused.
+   * what the credential opens, or throws JoinRefused. `known`: the record, when the caller read
+   * it already (a join reads it once for this and seatFor: a big exercise's record is megabytes).
    */
-  async checkJoin(exerciseId: string, options: JoinOptions, address: string): Promise<{ role: SeatRecord["role"]; nation: string | null }> {
-    const record = await this.store.getExercise(exerciseId);
+  async checkJoin(exerciseId: string, options: JoinOptions, address: string, known?: ExerciseRecord | null): Promise<{ role: SeatRecord["role"]; nation: string | null }> {
+    const record = known === undefined ? await this.store.getExercise(exerciseId) : known;
     if (!record) throw new JoinRefused("unknown_exercise", msg("server.join.unknown_exercise"));
     const credential = credentialOf(options);
     if (!credential) throw new JoinRefused("code_required", msg("server.join.code_required"));
@@ -241,10 +242,10 @@ export class ExerciseService {
    * token, or a join code with a display name. A team takes as many people at once as its
    * scenario's `rules.seatsPerNation`: `onlineSeats` (the room's roster) says how many of a
    * nation's seats are connected. Only a new seat is counted against it: somebody coming back
-   * with their seat token always gets their seat back.
+   * with their seat token always gets their seat back. `known`: the record, as for checkJoin.
    */
-  async seatFor(exerciseId: string, options: JoinOptions, onlineSeats: (nation: string) => number = () => 0): Promise<SeatRecord> {
-    const record = await this.store.getExercise(exerciseId);
+  async seatFor(exerciseId: string, options: JoinOptions, onlineSeats: (nation: string) => number = () => 0, known?: ExerciseRecord | null): Promise<SeatRecord> {
+    const record = known === undefined ? await this.store.getExercise(exerciseId) : known;
     if (!record) throw new JoinRefused("unknown_exercise", msg("server.join.unknown_exercise"));
     const credential = credentialOf(options);
     if (credential?.kind === "seat") {

@@ -24,7 +24,7 @@ import type { ControlAlert } from "../../shared/protocol/control-alerts.ts";
 import { SeatBudgets } from "./seat-budget.ts";
 import { FairQueue } from "./fair-queue.ts";
 import { skipEmptyPatches } from "./empty-patches.ts";
-import { withCorkedSockets } from "./corked-sends.ts";
+import { FanoutTick } from "./fanout-tick.ts";
 import { guardFrames, type FrameRefusal } from "./frame-guard.ts";
 import { SeatDesk, isControlSeat, type Admission, type SeatedClient } from "./seat-desk.ts";
 import { IdleUnload } from "./idle-unload.ts";
@@ -54,6 +54,14 @@ const VIEW_SWITCH_COST = 5;
 /** A burst shares one broadcast for at most this many commands or this long. */
 const BATCH_COMMANDS = 32;
 const BATCH_MS = 5;
+/**
+ * From this many connected clients, a bystander's frames wait at most FANOUT_TICK_MS and leave
+ * with whatever else it is owed by then, in one socket write (fanout-tick.ts); the seats that
+ * sent the commands are written at once.
+ */
+const FANOUT_SEATS = 64;
+const FANOUT_TICK_MS = 25;
+const FANOUT_CHUNK = 24;
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 /**
@@ -97,6 +105,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   /** Where the exercise stood when last written beside its log (ExerciseStatus). */
   private status: ExerciseStatus | null = null;
   private bots!: BotDriver;
+  private fanout = new FanoutTick({ clients: () => this.clients, seats: FANOUT_SEATS, tickMs: FANOUT_TICK_MS, chunk: FANOUT_CHUNK });
 
   override async onCreate(options: { exerciseId: string }) {
     const { service, log } = serverContext();
@@ -318,6 +327,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.timer?.clear();
     this.idle?.stop();
     this.bots?.dispose();
+    this.fanout.dispose();
   }
 
   /** A handler that throws is logged; it must not take the process, and every room on it, down. */
@@ -357,7 +367,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     const { dirty, pings, replies } = this.outbox;
     this.outbox = emptyOutbox();
     if (dirty) this.project();
-    withCorkedSockets(replies.map((r) => r.client), () => {
+    this.fanout.send(replies.map((r) => r.client), () => {
       if (dirty) {
         this.broadcastPatch();
         this.sendPings(pings);

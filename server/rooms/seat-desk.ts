@@ -114,8 +114,10 @@ export class SeatDesk {
     if (wait > 0) return refusedJoin("flooding", msg("server.join.flooding", { seconds: Math.ceil(wait / 1000) }));
     const { service, log } = serverContext();
     try {
-      await service.checkJoin(this.room.roomId, options, address);
-      const seat = await service.seatFor(this.room.roomId, options, (nation) => this.onlineSeatsOf(nation));
+      // Read once for both: the record holds the scenario, and cloning it twice cost a big exercise's join ~45 ms.
+      const record = await service.store.getExercise(this.room.roomId);
+      await service.checkJoin(this.room.roomId, options, address, record);
+      const seat = await service.seatFor(this.room.roomId, options, (nation) => this.onlineSeatsOf(nation), record);
       const id = seatPublicId(seat.token);
       if (this.removedSeats.has(id)) return refusedJoin("removed", REMOVED_MSG);
       // Back with its seat token on a new connection (a reload): the connections it dropped are
