@@ -32,6 +32,7 @@ import { statusOf, sameStatus } from "../exercises/exercise-status.ts";
 import type { ExerciseStatus, SeatDetails, SeatRecord } from "../store/event-store.ts";
 import { BotDriver } from "./bot-driver.ts";
 import { actingAs } from "../../shared/engine/act-as.ts";
+import { keepViewsWhole } from "./view-headroom.ts";
 
 // Scenario JSON and per-nation perspectives exceed the 8 KB default on the first full state.
 Encoder.BUFFER_SIZE = 512 * 1024;
@@ -116,6 +117,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     // One room per exercise: a second one would be a second writer of the log.
     if (matchMaker.getLocalRoomById(record.id)) throw new Error(`exercise ${record.id} already has a room on this process`);
     this.roomId = record.id;
+    keepViewsWhole((this as unknown as { _serializer: unknown })._serializer);
     const events = await service.store.readEvents(record.id);
     // One fold, each feed line taken from the state right after its event (it reads the state
     // at once and keeps none of it, so the fold may change its records in place: records.ts).
