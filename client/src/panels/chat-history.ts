@@ -11,16 +11,26 @@ export type EarlierPage = { messages: Message[]; more: boolean };
  */
 export class ChatHistory {
   private readonly known = new Map<string, Map<string, Message>>();
+  /** Each channel's messages in order, made again only after a message new to it arrived (a page renders them on every state patch). */
+  private readonly ordered = new Map<string, Message[]>();
   /** Channels whose first message has been reached. */
   private readonly complete = new Set<string>();
 
   absorb(perspective: string, messages: Iterable<Message>): void {
-    for (const message of messages) this.channel(perspective, message.channel).set(message.id, message);
+    for (const message of messages) {
+      const known = this.channel(perspective, message.channel);
+      if (known.has(message.id)) continue;
+      known.set(message.id, message);
+      this.ordered.delete(`${perspective}|${message.channel}`);
+    }
   }
 
-  /** Oldest first. */
-  messages(perspective: string, channel: string): Message[] {
-    return [...this.channel(perspective, channel).values()].sort(byTime);
+  /** Oldest first; the same array until a message new to the channel arrives (do not change it). */
+  messages(perspective: string, channel: string): readonly Message[] {
+    const key = `${perspective}|${channel}`;
+    let list = this.ordered.get(key);
+    if (!list) this.ordered.set(key, (list = [...this.channel(perspective, channel).values()].sort(byTime)));
+    return list;
   }
 
   /** Whether older messages may exist on the server: the live window is full and the start was not reached. */
