@@ -63,7 +63,7 @@ async function measure(total: number, inOne: number, pages: number, opens: numbe
     const code = (created.joinCodes as { nation: string; code: string }[]).find((c) => c.nation === nation)!.code;
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("pageerror", (e) => errors.push(e.stack ?? String(e)));
     const joined = Date.now();
     await page.goto(url);
     await page.getByLabel("Join code").fill(code);

@@ -92,7 +92,7 @@ export async function runMselBench({ quick }: { quick: boolean }): Promise<Bench
     const open = async () => {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       const errors: string[] = [];
-      page.on("pageerror", (e) => errors.push(String(e)));
+      page.on("pageerror", (e) => errors.push(e.stack ?? String(e)));
       return { page, errors };
     };
     for (const { label, scenario } of scenarios) {

@@ -81,3 +81,25 @@ export async function settle(page: Page, quietMs = 500, timeoutMs = 30_000): Pro
     { quietMs, timeoutMs },
   );
 }
+
+/**
+ * `CONCORD_BENCH_PAGE_PROFILE=<folder>`: a Chromium CPU profile of the page around `work`, written
+ * as <folder>/<name>.cpuprofile (open it in Chrome's DevTools, Performance panel). Without it, just `work`.
+ */
+export async function profiled<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  const folder = process.env.CONCORD_BENCH_PAGE_PROFILE;
+  if (!folder) return work();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  try {
+    return await work();
+  } finally {
+    const { profile } = await cdp.send("Profiler.stop");
+    const { mkdirSync, writeFileSync } = await import("node:fs");
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(`${folder}/${name}.cpuprofile`, JSON.stringify(profile));
+    await cdp.detach();
+  }
+}

@@ -34,7 +34,11 @@ import { BotDriver } from "./bot-driver.ts";
 import { actingAs } from "../../shared/engine/act-as.ts";
 
 // Scenario JSON and per-nation perspectives exceed the 8 KB default on the first full state.
-Encoder.BUFFER_SIZE = 512 * 1024;
+// And more: when a seat starts watching a perspective, @colyseus/schema (5.0.x, encodeView)
+// makes room for BUFFER_SIZE bytes before each map it adds and none within it, so a map larger
+// than this (the white cell's 2,000 injects: 1.2 MB) was cut, its last records zeros on the
+// wire (test/server/big-perspective.test.ts). Pages not written to are not resident.
+Encoder.BUFFER_SIZE = 4 * 1024 * 1024;
 
 /** Commands whose handling may resolve the turn. */
 const RESOLVING_COMMANDS = new Set<string>(["commitTurn", "forceResolve", "timerExpired"]);
