@@ -74,14 +74,15 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
   };
   const perspectiveOf = (ctx: GameContext) => ctx.viewNation ?? "white";
   const messagesOf = (ctx: GameContext, channel: string) => history.messages(perspectiveOf(ctx), channel);
+  const earlierOf = (ctx: GameContext, channel: string) => (before: string) =>
+    request<EarlierPage>(`/api/exercises/${encodeURIComponent(ctx.state.exerciseId)}/messages?channel=${encodeURIComponent(channel)}&before=${encodeURIComponent(before)}&limit=100`, { token: ctx.welcome.seat });
   earlier.addEventListener("click", async () => {
     const ctx = getCtx();
     const channel = current;
     earlier.disabled = true;
     setText(earlierStatus, t("panels.channels.loading"));
     try {
-      const path = (before: string) => `/api/exercises/${encodeURIComponent(ctx.state.exerciseId)}/messages?channel=${encodeURIComponent(channel)}&before=${encodeURIComponent(before)}&limit=100`;
-      const count = await history.loadEarlier(perspectiveOf(ctx), channel, (before) => request<EarlierPage>(path(before), { token: ctx.welcome.seat }));
+      const count = await history.loadEarlier(perspectiveOf(ctx), channel, earlierOf(ctx, channel));
       setText(earlierStatus, count ? "" : t("panels.channels.noEarlier"));
     } catch {
       // The server's own words never reach the screen: say what the reader can do.
@@ -142,6 +143,8 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
     setText(heading, info?.label ?? "");
     empty.hidden = messages.length > 0;
     earlier.hidden = !history.mayHaveEarlier(perspectiveOf(ctx), current);
+    // The next page is asked for while the reader reads this one.
+    if (!earlier.hidden && visible()) history.prefetch(perspectiveOf(ctx), current, earlierOf(ctx, current));
     const language = lang();
     const clock = new Intl.DateTimeFormat(language, { hour: "2-digit", minute: "2-digit" });
     // The message itself is never translated: only the words around it.
