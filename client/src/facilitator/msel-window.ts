@@ -2,7 +2,7 @@ import { h } from "../ui/html.ts";
 import { t } from "../i18n.ts";
 
 /** Rows made at first, and added each time the reader reaches the end. */
-export const ROWS_PER_STEP = 150;
+export const ROWS_PER_STEP = 50;
 
 /**
  * The MSEL table's rows, a window at a time: the first ROWS_PER_STEP of those the filters show,
