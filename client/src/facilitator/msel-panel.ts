@@ -71,7 +71,17 @@ export function mselPanel(getCtx: () => GameContext): Panel {
     button.disabled = false;
   };
   const small = (text: string, name: string, onclick: (e: Event) => void, extra = "") => h("button", { type: "button", class: `small ${extra}`.trim(), "aria-label": name, onclick }, text);
-  const ordered = (ctx: GameContext) => Object.values(ctx.perspective?.injects ?? {}).sort((a, b) => (a.position ?? 0) - (b.position ?? 0) || a.number.localeCompare(b.number, undefined, { numeric: true }));
+  // Sorted again only when the injects changed (a filter's key typed must not sort 2,000 numbers again).
+  let sortedFrom: unknown = null;
+  let sorted: InjectView[] = [];
+  const ordered = (ctx: GameContext) => {
+    const injects = ctx.perspective?.injects ?? {};
+    if (injects !== sortedFrom) {
+      sortedFrom = injects;
+      sorted = Object.values(injects).sort((a, b) => (a.position ?? 0) - (b.position ?? 0) || a.number.localeCompare(b.number, undefined, { numeric: true }));
+    }
+    return sorted;
+  };
   // The MSEL's order and each inject's place in it, made once per update (a row's ↑ and ↓ name its neighbours).
   let all: InjectView[] = [];
   let place = new Map<string, number>();
