@@ -44,7 +44,7 @@ export function mselSheets(getCtx: () => GameContext): { element: HTMLElement; u
   csv.addEventListener("click", () => download("csv", csv));
   xlsx.addEventListener("click", () => download("xlsx", xlsx));
 
-  const file = h("input", { type: "file", name: "mselFile", accept: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const file = h("input", { type: "file", name: "mselFile", "aria-label": t("msel.sheets.importTitle"), accept: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
   const check = h("button", { type: "button", class: "small" }, t("msel.sheets.check"));
   const confirm = h("button", { type: "button", class: "small primary", hidden: true }, t("msel.sheets.import"));
   const preview = h("div", { class: "sheet-preview", "aria-live": "polite" });
