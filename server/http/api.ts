@@ -8,8 +8,7 @@ import { JoinRefused } from "../exercises/exercise-service.ts";
 import { scenarioSummary } from "../exercises/scenario-catalog.ts";
 import { initialState } from "../../shared/engine/initial-state.ts";
 import { foldEvents } from "../../shared/engine/evolve.ts";
-import { viewFor, messageFilter, type Viewer } from "../../shared/engine/view-for.ts";
-import { allMessages } from "../../shared/state/schema.ts";
+import { viewFor, type Viewer } from "../../shared/engine/view-for.ts";
 import { sendError } from "./errors.ts";
 import { wellFormed, clipText } from "../security/well-formed.ts";
 import { exerciseAccess, improvementEditor, viewerAccess, presentedSecret, denied, type Access } from "./exercise-access.ts";
@@ -24,6 +23,7 @@ import { exportAar } from "../exercises/aar-export.ts";
 import { AAR_FORMATS, type AarFormat } from "../../shared/aar/index.ts";
 import { LANGUAGES, DEFAULT_LANG, isLang } from "../../shared/i18n/languages.ts";
 import { mountMselRoutes } from "./msel-routes.ts";
+import { ChatHistory } from "./chat-history.ts";
 
 export type ApiOptions = {
   service: ExerciseService;
@@ -43,6 +43,7 @@ const IMPROVEMENT_BODY_FIELDS = ["issue", "recommendation", "nation", "due", "ca
 
 export function mountApi(app: Application, options: ApiOptions): void {
   const { service } = options;
+  const chatHistory = new ChatHistory(service.store);
   const creations = new RateLimiterMemory({ keyPrefix: "create", points: CREATIONS_PER_HOUR, duration: 3600 });
   // In Colyseus's presence: shared by every process when REDIS_URL is set.
   const tickets = new DownloadTickets({ setex: (k, v, s) => matchMaker.presence.setex(k, v, s), get: (k) => matchMaker.presence.get(k), del: (k) => matchMaker.presence.del(k) });
@@ -227,17 +228,10 @@ export function mountApi(app: Application, options: ApiOptions): void {
     if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
     const channel = typeof req.query.channel === "string" ? req.query.channel : "";
     if (!channel) return sendError(res, 400, "invalid_payload", msg("server.http.channelRequired"));
-    const record = (await service.store.getExercise(id))!;
-    const state = foldEvents(initialState(record.scenario, record.id, record.seed), await service.store.readEvents(id));
-    const filter = messageFilter(state, access.viewer);
-    if (!filter.reads(channel)) return sendError(res, 403, "not_your_channel", msg("server.http.notYourChannel"));
-    const onChannel = allMessages(state).filter((m) => m.channel === channel);
-    const before = typeof req.query.before === "string" ? onChannel.findIndex((m) => m.id === req.query.before) : -1;
-    if (typeof req.query.before === "string" && before < 0) return sendError(res, 404, "unknown_message", msg("server.http.unknownMessage"));
-    const end = before < 0 ? onChannel.length : before;
     const limit = Math.min(500, Math.max(1, intParam(req.query.limit, 100)));
-    const start = Math.max(0, end - limit);
-    res.json({ channel, messages: onChannel.slice(start, end), more: start > 0 });
+    const page = await chatHistory.page(id, access.viewer, channel, typeof req.query.before === "string" ? req.query.before : null, limit);
+    if ("refused" in page) return page.code === "not_your_channel" ? sendError(res, 403, page.code, msg("server.http.notYourChannel")) : sendError(res, 404, page.code, msg("server.http.unknownMessage"));
+    res.json(page);
   }));
 
   /** The improvement plan of the after-action report, written by exercise control or the lead evaluator (signed by its name). */

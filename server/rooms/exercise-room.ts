@@ -35,6 +35,8 @@ import { actingAs } from "../../shared/engine/act-as.ts";
 import { keepViewsWhole } from "./view-headroom.ts";
 
 // Scenario JSON and per-nation perspectives exceed the 8 KB default on the first full state.
+// A perspective larger than this (the white cell's 5,000 assets or 2,000 injects, one map of
+// 1.2 MB each) is kept whole by the room's own headroom (view-headroom.ts).
 Encoder.BUFFER_SIZE = 512 * 1024;
 
 /** Commands whose handling may resolve the turn. */

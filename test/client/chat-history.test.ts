@@ -33,3 +33,28 @@ describe("ChatHistory: what a page shows of a channel", () => {
     expect(history.mayHaveEarlier("white", "team:north")).toBe(false);
   });
 });
+
+describe("ChatHistory: the earlier page asked for ahead", () => {
+  it("shows the page fetched ahead without asking again, and asks again when the oldest changed or the prefetch failed", async () => {
+    const history = new ChatHistory();
+    const all = Array.from({ length: LIVE_MESSAGES_PER_CHANNEL + 30 }, (_, i) => message(i));
+    history.absorb("north", all.slice(30));
+    const asked: string[] = [];
+    const server = async (before: string): Promise<EarlierPage> => {
+      asked.push(before);
+      const end = all.findIndex((m) => m.id === before);
+      return { messages: all.slice(Math.max(0, end - 10), end), more: end - 10 > 0 };
+    };
+    history.prefetch("north", "team:north", server);
+    history.prefetch("north", "team:north", server);
+    expect(asked).toEqual(["m30"]);
+    expect(await history.loadEarlier("north", "team:north", server)).toBe(10);
+    expect(asked).toEqual(["m30"]);
+    // A failed prefetch is not what the click shows: it asks again.
+    history.prefetch("north", "team:north", async () => Promise.reject(new Error("offline")));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await history.loadEarlier("north", "team:north", server)).toBe(10);
+    expect(asked).toEqual(["m30", "m20"]);
+    expect(history.messages("north", "team:north")).toEqual(all.slice(10));
+  });
+});

@@ -1,4 +1,5 @@
-import { h, keyedList, fill, setOptions } from "../ui/html.ts";
+import { h, fill, setOptions } from "../ui/html.ts";
+import { MselWindow } from "./msel-window.ts";
 import { statusLine } from "../ui/form.ts";
 import { twoStepButton } from "../ui/two-step-button.ts";
 import type { GameContext, Panel } from "../game/context.ts";
@@ -47,7 +48,8 @@ export function mselPanel(getCtx: () => GameContext): Panel {
   const count = h("p", { class: "meta", "aria-live": "polite" });
   const sheets = mselSheets(getCtx);
   const toolbar = h("div", { class: "msel-toolbar", role: "group", "aria-label": t("msel.view.tools") }, add, wide, search, byStatus, byTurn, byNation, byController);
-  const element = h("div", { class: "panel msel-panel" }, h("h2", {}, t("console.msel.title")), notice, toolbar, status.element, editorSlot, count, h("div", { class: "table-scroll" }, table), sheets.element);
+  const rowWindow = new MselWindow<InjectView>(rows, () => last && update(last));
+  const element = h("div", { class: "panel msel-panel" }, h("h2", {}, t("console.msel.title")), notice, toolbar, status.element, editorSlot, count, h("div", { class: "table-scroll" }, table), rowWindow.more, sheets.element);
 
   let editing: string | null = null;
   const openEditor = (target: EditorTarget) => {
@@ -56,7 +58,7 @@ export function mselPanel(getCtx: () => GameContext): Panel {
       editing = null;
       fill(editorSlot);
       if (done) status.show({ ok: true, seq: 0 }, done);
-      refresh();
+      if (last) update(last);
     }));
     editorSlot.scrollIntoView({ block: "nearest" });
   };
@@ -69,7 +71,20 @@ export function mselPanel(getCtx: () => GameContext): Panel {
     button.disabled = false;
   };
   const small = (text: string, name: string, onclick: (e: Event) => void, extra = "") => h("button", { type: "button", class: `small ${extra}`.trim(), "aria-label": name, onclick }, text);
-  const ordered = (ctx: GameContext) => Object.values(ctx.perspective?.injects ?? {}).sort((a, b) => (a.position ?? 0) - (b.position ?? 0) || a.number.localeCompare(b.number, undefined, { numeric: true }));
+  // Sorted again only when the injects changed (a filter's key typed must not sort 2,000 numbers again).
+  let sortedFrom: unknown = null;
+  let sorted: InjectView[] = [];
+  const ordered = (ctx: GameContext) => {
+    const injects = ctx.perspective?.injects ?? {};
+    if (injects !== sortedFrom) {
+      sortedFrom = injects;
+      sorted = Object.values(injects).sort((a, b) => (a.position ?? 0) - (b.position ?? 0) || a.number.localeCompare(b.number, undefined, { numeric: true }));
+    }
+    return sorted;
+  };
+  // The MSEL's order and each inject's place in it, made once per update (a row's ↑ and ↓ name its neighbours).
+  let all: InjectView[] = [];
+  let place = new Map<string, number>();
 
   const render = (i: InjectView) => {
     const ctx = getCtx();
@@ -81,8 +96,7 @@ export function mselPanel(getCtx: () => GameContext): Panel {
     const statusText =
       i.status === "released" && i.releasedTurn ? t("console.msel.releasedIn", { status: statusWord, turn: i.releasedTurn }) : i.status === "delayed" && i.delayedToTurn ? t("console.msel.delayedTo", { status: statusWord, turn: i.delayedToTurn }) : statusWord;
     const title = scenarioText(state, i, "title");
-    const all = ordered(ctx);
-    const at = all.findIndex((x) => x.id === i.id);
+    const at = place.get(i.id) ?? -1;
     const move = (before: string | null, label: string) => (e: Event) => act(e.currentTarget as HTMLButtonElement, { type: "moveInject", inject: i.id, before }, label);
     const undoable = i.status === "skipped" && i.skippedTurn !== undefined && state.phase !== "ended" && state.turn <= Math.max(i.skippedTurn, 1);
     const actions: HTMLElement[] = [];
@@ -141,10 +155,24 @@ export function mselPanel(getCtx: () => GameContext): Panel {
     if (byController.value && (i.controller ?? "") !== byController.value) return false;
     const q = search.value.trim().toLocaleLowerCase();
     if (!q) return true;
-    return [i.number, scenarioText(ctx.state, i, "title"), scenarioText(ctx.state, i, "body"), scenarioText(ctx.state, i, "from"), i.controller ?? "", i.notes ?? ""].some((s) => s.toLocaleLowerCase().includes(q));
+    return searchable(ctx, i).some((s) => s.includes(q));
+  };
+  // Each inject's searched words, lower-cased once per inject record and language (not per key typed).
+  const words = new WeakMap<InjectView, { language: string; words: string[] }>();
+  const searchable = (ctx: GameContext, i: InjectView): string[] => {
+    let known = words.get(i);
+    if (!known || known.language !== lang()) {
+      known = { language: lang(), words: [i.number, scenarioText(ctx.state, i, "title"), scenarioText(ctx.state, i, "body"), scenarioText(ctx.state, i, "from"), i.controller ?? "", i.notes ?? ""].map((s) => s.toLocaleLowerCase()) };
+      words.set(i, known);
+    }
+    return known.words;
   };
   let last: GameContext | null = null;
-  const refresh = () => last && update(last);
+  const refresh = () => {
+    // New filters: the reader starts from the top of what they show.
+    rowWindow.rewind();
+    if (last) update(last);
+  };
   for (const control of [search, byStatus, byTurn, byNation, byController]) control.addEventListener("input", refresh);
 
   const setFilterOptions = (ctx: GameContext, injects: InjectView[]) => {
@@ -169,13 +197,17 @@ export function mselPanel(getCtx: () => GameContext): Panel {
     notice.hidden = ctx.viewNation === null;
     add.hidden = wide.hidden = !ctx.isFacilitator;
     const injects = ordered(ctx);
+    all = injects;
+    place = new Map(injects.map((x, k) => [x.id, k]));
     setFilterOptions(ctx, injects);
     // The current turn's injects first: what exercise control must act on now.
     const now = ctx.state.turn;
     const isNow = (i: InjectView) => (i.status === "planned" || i.status === "delayed") && dueTurn(i) === now;
     const shown = [...injects.filter(isNow), ...injects.filter((i) => !isNow(i))].filter((i) => matches(ctx, i));
     count.textContent = t("msel.view.count", { shown: shown.length, total: injects.length });
-    keyedList(rows, shown, (i) => i.id, render, (i) => JSON.stringify([i, ctx.state.turn, ctx.state.phase, lang(), injects.length, injects.findIndex((x) => x.id === i.id)]));
+    // A row's neighbours matter only to its ↑ and ↓ (ids of the ones before and after).
+    const language = lang();
+    rowWindow.show(shown, (i) => i.id, (i) => JSON.stringify([i, ctx.state.turn, ctx.state.phase, language, all[place.get(i.id)! - 1]?.id, all[place.get(i.id)! + 2]?.id]), render);
     sheets.update(ctx);
     if (editing && editing !== "new" && !ctx.perspective?.injects[editing]) fill(editorSlot);
   }

@@ -3,6 +3,7 @@ import type { GameContext, Panel } from "../game/context.ts";
 import { nationName } from "../game/names.ts";
 import { channelsFor, type ChannelInfo } from "./channel-list.ts";
 import { ChatHistory, type EarlierPage } from "./chat-history.ts";
+import { MessageList } from "./message-list.ts";
 import { request } from "../net/http.ts";
 import { t, lang } from "../i18n.ts";
 import { panelWords } from "./words.ts";
@@ -16,8 +17,11 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
   const w = panelWords();
   const list = w.attr(h("ul", { class: "channel-list" }), "aria-label", "panels.channels.title");
   const heading = h("h3", { id: "channel-heading" }, "");
-  // It scrolls: focusable, so the keyboard scrolls it too (axe scrollable-region-focusable).
-  const log = h("ol", { class: "messages", tabindex: "0", "aria-labelledby": "channel-heading" });
+  // One list per channel read, kept while another is shown: opening a channel of 10,000 loaded
+  // messages puts its list back instead of making 10,000 items again, and a state patch adds
+  // only the messages new to it (message-list.ts).
+  const logs = new Map<string, MessageList>();
+  let log = h("ol", { class: "messages", tabindex: "0", "aria-labelledby": "channel-heading" });
   // The log is around the list: role "log" on the <ol> itself would unmake its <li>s as list items.
   const logRegion = h("div", { role: "log", "aria-labelledby": "channel-heading", "aria-live": "polite" }, log);
   const empty = w.text(h("p", { class: "muted" }), "panels.channels.empty");
@@ -70,14 +74,15 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
   };
   const perspectiveOf = (ctx: GameContext) => ctx.viewNation ?? "white";
   const messagesOf = (ctx: GameContext, channel: string) => history.messages(perspectiveOf(ctx), channel);
+  const earlierOf = (ctx: GameContext, channel: string) => (before: string) =>
+    request<EarlierPage>(`/api/exercises/${encodeURIComponent(ctx.state.exerciseId)}/messages?channel=${encodeURIComponent(channel)}&before=${encodeURIComponent(before)}&limit=100`, { token: ctx.welcome.seat });
   earlier.addEventListener("click", async () => {
     const ctx = getCtx();
     const channel = current;
     earlier.disabled = true;
     setText(earlierStatus, t("panels.channels.loading"));
     try {
-      const path = (before: string) => `/api/exercises/${encodeURIComponent(ctx.state.exerciseId)}/messages?channel=${encodeURIComponent(channel)}&before=${encodeURIComponent(before)}&limit=100`;
-      const count = await history.loadEarlier(perspectiveOf(ctx), channel, (before) => request<EarlierPage>(path(before), { token: ctx.welcome.seat }));
+      const count = await history.loadEarlier(perspectiveOf(ctx), channel, earlierOf(ctx, channel));
       setText(earlierStatus, count ? "" : t("panels.channels.noEarlier"));
     } catch {
       // The server's own words never reach the screen: say what the reader can do.
@@ -90,9 +95,20 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
       log.scrollTop = log.scrollHeight - fromBottom;
     }
   });
-  const unread = (ctx: GameContext, channel: string) => {
-    const mark = readMarks()[channel] ?? 0;
-    return messagesOf(ctx, channel).filter((m) => m.at > mark && !(m.author === ctx.welcome.name && m.fromNation === (ctx.welcome.nation ?? "white"))).length;
+  const unread = (ctx: GameContext, channel: string, marks = readMarks()) => {
+    const mark = marks[channel] ?? 0;
+    const messages = messagesOf(ctx, channel);
+    // Oldest first: only the tail after the mark is read through (a channel may hold 10,000).
+    let low = 0;
+    let high = messages.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (messages[mid]!.at > mark) high = mid;
+      else low = mid + 1;
+    }
+    let count = 0;
+    for (let i = low; i < messages.length; i++) if (!(messages[i]!.author === ctx.welcome.name && messages[i]!.fromNation === (ctx.welcome.nation ?? "white"))) count++;
+    return count;
   };
   const visible = () => !element.closest<HTMLElement>("[role=tabpanel]")?.hidden;
 
@@ -104,9 +120,10 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
     if (!channels.some((c) => c.id === current)) current = channels[0]?.id ?? "";
     const messages = messagesOf(ctx, current);
     if (visible() && messages.length) markRead(current, messages[messages.length - 1]!.at);
+    const marks = readMarks();
     keyedList(
       list,
-      channels.map((c) => ({ ...c, unread: unread(ctx, c.id), current: c.id === current })),
+      channels.map((c) => ({ ...c, unread: unread(ctx, c.id, marks), current: c.id === current })),
       (c) => c.id,
       (c) =>
         h(
@@ -126,7 +143,8 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
     setText(heading, info?.label ?? "");
     empty.hidden = messages.length > 0;
     earlier.hidden = !history.mayHaveEarlier(perspectiveOf(ctx), current);
-    const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+    // The next page is asked for while the reader reads this one.
+    if (!earlier.hidden && visible()) history.prefetch(perspectiveOf(ctx), current, earlierOf(ctx, current));
     const language = lang();
     const clock = new Intl.DateTimeFormat(language, { hour: "2-digit", minute: "2-digit" });
     // The message itself is never translated: only the words around it.
@@ -134,13 +152,17 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
     const speaksAsNation = (m: Message) => m.author === nationName(ctx.state, m.fromNation) || m.author === ctx.state.nations[m.fromNation]?.name;
     const author = (m: Message) =>
       m.fromNation === "white" ? t("panels.channels.authorControl", { author: m.author }) : (ctx.viewNation && m.fromNation === ctx.viewNation) || speaksAsNation(m) ? (speaksAsNation(m) ? nationName(ctx.state, m.fromNation) : m.author) : t("panels.channels.authorNation", { author: m.author, nation: nationName(ctx.state, m.fromNation) });
-    keyedList(
-      log,
-      messages,
-      (m) => m.id,
-      (m: Message) => h("li", { class: "message" }, h("span", { class: "author" }, author(m)), h("span", { class: "when" }, t("panels.channels.when", { turn: m.turn, time: clock.format(m.at) })), h("p", {}, m.text)),
-      (m) => JSON.stringify([m.id, m.author, m.fromNation, ctx.viewNation, language]),
-    );
+    const key = `${perspectiveOf(ctx)}|${current}`;
+    let shown = logs.get(key);
+    if (!shown) logs.set(key, (shown = new MessageList()));
+    const opened = shown.element !== log;
+    if (opened) {
+      log = shown.element;
+      logRegion.replaceChildren(log);
+    }
+    // A channel opens at its newest message; a reader at the bottom stays there as lines come.
+    const atBottom = opened || log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+    shown.show(messages, language, (m: Message) => h("li", { class: "message" }, h("span", { class: "author" }, author(m)), h("span", { class: "when" }, t("panels.channels.when", { turn: m.turn, time: clock.format(m.at) })), h("p", {}, m.text)));
     if (atBottom) log.scrollTop = log.scrollHeight;
     form.hidden = !info?.canSend;
   };

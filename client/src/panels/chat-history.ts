@@ -11,16 +11,28 @@ export type EarlierPage = { messages: Message[]; more: boolean };
  */
 export class ChatHistory {
   private readonly known = new Map<string, Map<string, Message>>();
+  /** Each channel's messages in order, made again only after a message new to it arrived (a page renders them on every state patch). */
+  private readonly ordered = new Map<string, Message[]>();
   /** Channels whose first message has been reached. */
   private readonly complete = new Set<string>();
+  /** The page before a channel's oldest message, asked for ahead of "Show earlier". */
+  private readonly ahead = new Map<string, { before: string; page: Promise<EarlierPage> }>();
 
   absorb(perspective: string, messages: Iterable<Message>): void {
-    for (const message of messages) this.channel(perspective, message.channel).set(message.id, message);
+    for (const message of messages) {
+      const known = this.channel(perspective, message.channel);
+      if (known.has(message.id)) continue;
+      known.set(message.id, message);
+      this.ordered.delete(`${perspective}|${message.channel}`);
+    }
   }
 
-  /** Oldest first. */
-  messages(perspective: string, channel: string): Message[] {
-    return [...this.channel(perspective, channel).values()].sort(byTime);
+  /** Oldest first; the same array until a message new to the channel arrives (do not change it). */
+  messages(perspective: string, channel: string): readonly Message[] {
+    const key = `${perspective}|${channel}`;
+    let list = this.ordered.get(key);
+    if (!list) this.ordered.set(key, (list = [...this.channel(perspective, channel).values()].sort(byTime)));
+    return list;
   }
 
   /** Whether older messages may exist on the server: the live window is full and the start was not reached. */
@@ -28,12 +40,30 @@ export class ChatHistory {
     return !this.complete.has(`${perspective}|${channel}`) && this.channel(perspective, channel).size >= LIVE_MESSAGES_PER_CHANNEL;
   }
 
+  /**
+   * Asks for the page before the oldest message now, and holds it until "Show earlier" is
+   * pressed: the reader then waits for no server and no network (a page took 0.2–0.4 s to come
+   * on loopback the first time an exercise of 50,000 messages was read, longer on a slow link).
+   */
+  prefetch(perspective: string, channel: string, fetchBefore: (messageId: string) => Promise<EarlierPage>): void {
+    const key = `${perspective}|${channel}`;
+    const oldest = this.messages(perspective, channel)[0];
+    if (!oldest || !this.mayHaveEarlier(perspective, channel) || this.ahead.get(key)?.before === oldest.id) return;
+    const page = fetchBefore(oldest.id);
+    // A failed prefetch is forgotten; "Show earlier" asks again and says so if that fails too.
+    page.catch(() => this.ahead.get(key)?.page === page && this.ahead.delete(key));
+    this.ahead.set(key, { before: oldest.id, page });
+  }
+
   async loadEarlier(perspective: string, channel: string, fetchBefore: (messageId: string) => Promise<EarlierPage>): Promise<number> {
+    const key = `${perspective}|${channel}`;
     const oldest = this.messages(perspective, channel)[0];
     if (!oldest) return 0;
-    const page = await fetchBefore(oldest.id);
+    const held = this.ahead.get(key);
+    this.ahead.delete(key);
+    const page = await (held?.before === oldest.id ? held.page : fetchBefore(oldest.id));
     this.absorb(perspective, page.messages);
-    if (!page.more) this.complete.add(`${perspective}|${channel}`);
+    if (!page.more) this.complete.add(key);
     return page.messages.length;
   }
 

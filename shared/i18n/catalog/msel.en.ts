@@ -99,6 +99,7 @@ export default {
   "msel.view.fullWidth": "Full width",
   "msel.view.withMap": "Show the map",
   "msel.view.add": "Add inject",
+  "msel.view.more": "Show {count} more injects ({left} not shown yet)",
   "msel.view.count": "{shown} of {total} injects shown; this turn's first.",
   "msel.view.held": "held",
   "msel.view.confirmSkipName": "Confirm: skip inject {number}",

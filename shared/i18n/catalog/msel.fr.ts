@@ -102,6 +102,7 @@ export default {
   "msel.view.fullWidth": "Pleine largeur",
   "msel.view.withMap": "Afficher la carte",
   "msel.view.add": "Ajouter un événement",
+  "msel.view.more": "Afficher {count} événements de plus ({left} pas encore affichés)",
   "msel.view.count": "{shown} événements affichés sur {total} ; ceux du tour en premier.",
   "msel.view.held": "en attente",
   "msel.view.confirmSkipName": "Confirmer : écarter l'événement {number}",

@@ -1,0 +1,74 @@
+import { h } from "../ui/html.ts";
+import { t } from "../i18n.ts";
+
+/** Rows made at first, and added each time the reader reaches the end. */
+export const ROWS_PER_STEP = 50;
+
+/**
+ * The MSEL table's rows, a window at a time: the first ROWS_PER_STEP of those the filters show,
+ * then ROWS_PER_STEP more whenever the reader scrolls to the end of the table (or presses the
+ * "more" button there, for a keyboard). 2,000 injects are some 25,000 elements (each row has its
+ * actions); making and laying out all of them took seconds (bench/scale/msel.bench.ts). A row
+ * is kept, in the table or out of it, while its signature is unchanged: a filter put back
+ * shows the rows it hid without making them again, and focus and open details survive.
+ */
+export class MselWindow<T> {
+  readonly more = h("button", { type: "button", class: "small msel-more", hidden: true });
+  private readonly made = new Map<string, { row: HTMLElement; sig: string }>();
+  private limit = ROWS_PER_STEP;
+  private readonly body: HTMLElement;
+  private readonly onMore: () => void;
+
+  constructor(body: HTMLElement, onMore: () => void) {
+    this.body = body;
+    this.onMore = onMore;
+    this.more.addEventListener("click", () => this.extend());
+    // Reaching the end of the table shows the next rows, as a long list scrolls on.
+    if (typeof IntersectionObserver === "function") new IntersectionObserver((seen) => seen.some((e) => e.isIntersecting) && !this.more.hidden && this.extend(), { rootMargin: "400px" }).observe(this.more);
+  }
+
+  /** Back to the first rows (the filters changed: the reader starts from the top). */
+  rewind(): void {
+    this.limit = ROWS_PER_STEP;
+  }
+
+  /** Shows the first rows of `items`, in that order; `sig` changes when a row must be made again. */
+  show(items: readonly T[], key: (item: T) => string, sig: (item: T) => string, render: (item: T) => HTMLElement): void {
+    const shown = items.slice(0, this.limit);
+    let previous: Element | null = null;
+    let refocus: HTMLElement | null = null;
+    for (const item of shown) {
+      const k = key(item);
+      const s = sig(item);
+      let made = this.made.get(k);
+      if (!made || made.sig !== s) {
+        const row = render(item);
+        row.dataset.key = k;
+        if (made?.row.isConnected) {
+          const hadFocus = made.row.contains(document.activeElement);
+          made.row.replaceWith(row);
+          if (hadFocus) refocus = row.querySelector<HTMLElement>("button, input, select, textarea, summary");
+        }
+        this.made.set(k, (made = { row, sig: s }));
+      }
+      const expected: Element | null = previous ? previous.nextElementSibling : this.body.firstElementChild;
+      if (expected !== made.row) this.body.insertBefore(made.row, expected);
+      previous = made.row;
+    }
+    while (previous ? previous.nextElementSibling : this.body.firstElementChild) (previous ? previous.nextElementSibling! : this.body.firstElementChild!).remove();
+    // Rows of injects that are gone (deleted) are forgotten; hidden ones are kept.
+    if (this.made.size > items.length) {
+      const present = new Set(items.map(key));
+      for (const k of this.made.keys()) if (!present.has(k)) this.made.delete(k);
+    }
+    const left = items.length - shown.length;
+    this.more.hidden = left <= 0;
+    if (left > 0) this.more.textContent = t("msel.view.more", { count: Math.min(left, ROWS_PER_STEP), left });
+    refocus?.focus();
+  }
+
+  private extend(): void {
+    this.limit += ROWS_PER_STEP;
+    this.onMore();
+  }
+}
