@@ -53,6 +53,17 @@ export class TurnSummaries {
   /** Finished cards, oldest first. */
   readonly done: TurnSummary[] = [];
 
+  /** Everything it holds, for the room's cached fold (server/rooms/fold-snapshot.ts); Maps stay Maps. */
+  toSnapshot(): { done: TurnSummary[] } & Record<string, unknown> {
+    const { working, assets, relations, startRelations, crises, resolving, turn, done } = this;
+    return { working, assets, relations, startRelations, crises, resolving, turn, done };
+  }
+
+  /** The builder a snapshot's `toSnapshot()` came from, as it was. */
+  static fromSnapshot(data: { done: TurnSummary[] }): TurnSummaries {
+    return Object.assign(new TurnSummaries(), data);
+  }
+
   /** `state` is the state after the event. Returns the cards this event finished. */
   record(event: ExerciseEvent, state: ExerciseState): TurnSummary[] {
     if (event.type === "exerciseStarted" || (event.type === "turnStarted" && !this.resolving)) {
