@@ -9,7 +9,6 @@ import { scenarioSummary } from "../exercises/scenario-catalog.ts";
 import { initialState } from "../../shared/engine/initial-state.ts";
 import { foldEvents } from "../../shared/engine/evolve.ts";
 import { viewFor, messageFilter, type Viewer } from "../../shared/engine/view-for.ts";
-import { allMessages } from "../../shared/state/schema.ts";
 import { sendError } from "./errors.ts";
 import { wellFormed, clipText } from "../security/well-formed.ts";
 import { exerciseAccess, viewerAccess, presentedSecret, denied, type Access } from "./exercise-access.ts";
@@ -228,10 +227,12 @@ export function mountApi(app: Application, options: ApiOptions): void {
     const channel = typeof req.query.channel === "string" ? req.query.channel : "";
     if (!channel) return sendError(res, 400, "invalid_payload", msg("server.http.channelRequired"));
     const record = (await service.store.getExercise(id))!;
-    const state = foldEvents(initialState(record.scenario, record.id, record.seed), await service.store.readEvents(id));
+    const events = await service.store.readEvents(id);
+    const state = foldEvents(initialState(record.scenario, record.id, record.seed), events);
     const filter = messageFilter(state, access.viewer);
     if (!filter.reads(channel)) return sendError(res, 403, "not_your_channel", msg("server.http.notYourChannel"));
-    const onChannel = allMessages(state).filter((m) => m.channel === channel);
+    // The state holds each channel's last window only (ExerciseState.chat): the history is the log's.
+    const onChannel = events.flatMap((e) => (e.type === "messageSent" && e.message.channel === channel ? [e.message] : []));
     const before = typeof req.query.before === "string" ? onChannel.findIndex((m) => m.id === req.query.before) : -1;
     if (typeof req.query.before === "string" && before < 0) return sendError(res, 404, "unknown_message", msg("server.http.unknownMessage"));
     const end = before < 0 ? onChannel.length : before;
