@@ -43,6 +43,7 @@ export class ReplayTimeline {
       });
       if (start + this.every <= events.length) this.snapshots.push(state);
     }
+    this.final = state;
   }
 
   /** Sequence number of the last event (0 for an empty log). */
@@ -52,11 +53,14 @@ export class ReplayTimeline {
 
   /** The last state asked for: a render asks for the same moment several times. */
   private recent: { count: number; state: ExerciseState } | null = null;
+  /** The state after the last event (the viewer reads it at every render: names, the end). */
+  private final: ExerciseState | null = null;
 
   /** The state after the event with this sequence number (clamped to the log). */
   stateAt(seq: number): ExerciseState {
     const count = this.countUpTo(seq);
     if (this.recent?.count === count) return this.recent.state;
+    if (count === this.events.length && this.final) return this.final;
     const state = this.fold(count);
     this.recent = { count, state };
     return state;
