@@ -102,6 +102,12 @@ export interface EventStore {
   /** Appends events whose seq must continue the log exactly (no gaps, no duplicates). */
   append(exerciseId: string, events: readonly ExerciseEvent[]): Promise<void>;
   readEvents(exerciseId: string, fromSeq?: number, toSeq?: number): Promise<ExerciseEvent[]>;
+  /**
+   * The same events as readEvents, as one JSON array written by the store itself (each event's
+   * `seq` and `at` first): the replay's download of a week-long log, without parsing 100,000
+   * events to write them out again. Optional: without it the caller serialises readEvents.
+   */
+  readEventsJson?(exerciseId: string, fromSeq?: number, toSeq?: number): Promise<string>;
   lastSeq(exerciseId: string): Promise<number>;
   saveSeat(seat: SeatRecord): Promise<void>;
   getSeat(token: string): Promise<SeatRecord | null>;

@@ -114,6 +114,17 @@ export class SqliteFile implements EventStore {
     return rows.map(toEvent);
   }
 
+  async readEventsJson(exerciseId: string, fromSeq = 1, toSeq = Number.MAX_SAFE_INTEGER): Promise<string> {
+    // Bodies are stored as JSON objects without seq and at (append): both go in front.
+    const row = this.db
+      .prepare(
+        `SELECT '[' || COALESCE(group_concat('{"seq":' || seq || ',"at":' || at || CASE WHEN body = '{}' THEN '}' ELSE ',' || substr(body, 2) END, ',' ORDER BY seq), '') || ']' AS json
+         FROM events WHERE exercise_id = ? AND seq >= ? AND seq <= ?`,
+      )
+      .get(exerciseId, fromSeq, toSeq) as { json: string };
+    return row.json;
+  }
+
   async lastSeq(exerciseId: string): Promise<number> {
     return this.lastSeqSync(exerciseId);
   }

@@ -102,6 +102,9 @@ export class SqliteStore implements EventStore {
   readEvents(exerciseId: string, fromSeq?: number, toSeq?: number): Promise<ExerciseEvent[]> {
     return this.call("readEvents", exerciseId, fromSeq, toSeq);
   }
+  readEventsJson(exerciseId: string, fromSeq?: number, toSeq?: number): Promise<string> {
+    return this.call("readEventsJson", exerciseId, fromSeq, toSeq);
+  }
   lastSeq(exerciseId: string): Promise<number> {
     return this.call("lastSeq", exerciseId);
   }
