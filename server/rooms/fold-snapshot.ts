@@ -191,10 +191,11 @@ export class SnapshotWriter {
     if (!this.store.writeSnapshot || !last || this.writing || state.seq <= this.savedAt) return null;
     if (!now && state.seq - this.savedAt < SNAPSHOT_EVERY) return null;
     this.writing = true;
-    // The feeds change in place as events come: written now. The state is never changed once made.
-    const feedsText = feedsJson(feeds);
+    // The feeds change in place as events come: a detached copy now (cheap), written out after
+    // the command's answer with the state, which never changes once made.
+    const detached = feeds.toSnapshot();
     return new Promise<void>((done) => setImmediate(done))
-      .then(() => this.store.writeSnapshot!(this.exerciseId, encodeSnapshot(this.origin, state, feedsText, last)))
+      .then(() => this.store.writeSnapshot!(this.exerciseId, encodeSnapshot(this.origin, state, JSON.stringify(detached, writeMaps), last)))
       .then(
         () => void (this.savedAt = state.seq),
         (error) => this.log?.warn("snapshot not written", { exerciseId: this.exerciseId, seq: state.seq, error: String((error as Error)?.message ?? error) }),

@@ -60,7 +60,9 @@ export class RoomFeeds {
    * team's list and exercise control's, which fromSnapshot rebuilds.
    */
   toSnapshot(): { feeds: RoomFeeds["feeds"]; summaries: { done: TurnSummary[] } } {
-    return { feeds: this.feeds, summaries: this.summaries.toSnapshot() };
+    // Detached (feed lines are replaced, never changed): the snapshot may be written out later.
+    const feeds = new Map([...this.feeds].map(([key, feed]) => [key, { items: feed.items.slice(), version: feed.version }]));
+    return { feeds, summaries: this.summaries.toSnapshot() };
   }
 
   /** The feeds a snapshot's `toSnapshot()` came from, as they were. */

@@ -53,10 +53,23 @@ export class TurnSummaries {
   /** Finished cards, oldest first. */
   readonly done: TurnSummary[] = [];
 
-  /** Everything it holds, for the room's cached fold (server/rooms/fold-snapshot.ts); Maps stay Maps. */
+  /**
+   * Everything it holds, for the room's cached fold (server/rooms/fold-snapshot.ts), detached
+   * from what later events change, so that it may be written out later; Maps stay Maps. Cheap:
+   * finished cards never change (shared), the maps' values are replaced, never changed; only
+   * the cards in the making are copied.
+   */
   toSnapshot(): { done: TurnSummary[] } & Record<string, unknown> {
-    const { working, assets, relations, startRelations, crises, resolving, turn, done } = this;
-    return { working, assets, relations, startRelations, crises, resolving, turn, done };
+    return {
+      working: structuredClone(this.working),
+      assets: new Map(this.assets),
+      relations: new Map(this.relations),
+      startRelations: new Map(this.startRelations),
+      crises: new Map(this.crises),
+      resolving: this.resolving,
+      turn: this.turn,
+      done: this.done.slice(),
+    };
   }
 
   /** The builder a snapshot's `toSnapshot()` came from, as it was. */

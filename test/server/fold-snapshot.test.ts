@@ -120,13 +120,19 @@ describe("the room's cached fold (fold-snapshot.ts)", () => {
     const early = fold(initial, events.slice(0, SNAPSHOT_EVERY - 1));
     expect(writer.after(early.state, early.feeds, events[SNAPSHOT_EVERY - 2])).toBeNull();
     const due = fold(initial, events.slice(0, SNAPSHOT_EVERY + 5));
-    await writer.after(due.state, due.feeds, events[SNAPSHOT_EVERY + 4]);
+    const writing = writer.after(due.state, due.feeds, events[SNAPSHOT_EVERY + 4]);
+    // The room goes on before the snapshot is written out: its feeds change in place meanwhile.
+    let later = due.state;
+    for (const event of events.slice(SNAPSHOT_EVERY + 5)) due.feeds.record(event, (later = evolve(later, event)));
+    await writing;
     expect((await store.readSnapshot(record.id))?.seq).toBe(SNAPSHOT_EVERY + 5);
     expect((await store.readSnapshot(record.id))?.version).toBe(foldVersion());
     expect(writer.after(due.state, due.feeds, events[SNAPSHOT_EVERY + 4], true)).toBeNull();
     // An older snapshot never replaces a newer one.
     await store.writeSnapshot(record.id, snapshotAt(record, initial, events, 10));
     expect((await store.readSnapshot(record.id))?.seq).toBe(SNAPSHOT_EVERY + 5);
-    expect((await openFold(store, record)).folded).toBe(events.length - SNAPSHOT_EVERY - 5);
+    const opened = await openFold(store, record);
+    expect(opened.folded).toBe(events.length - SNAPSHOT_EVERY - 5);
+    expect(shown(opened)).toEqual(shown(fold(initial, events)));
   });
 });
