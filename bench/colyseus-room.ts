@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Room, type Client } from "@colyseus/core";
-import { schema, t, MapSchema } from "@colyseus/schema";
+import { schema, t } from "@colyseus/schema";
 import { ROOT } from "../server/config.ts";
 
 /**

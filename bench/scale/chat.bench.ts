@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ChildProcess } from "node:child_process";
-import type { Page } from "playwright-core";
 import { ROOT } from "../../server/config.ts";
 import { clientBuildIsStale, buildClient } from "../../server/client-build.ts";
 import { SqliteFile } from "../../server/store/sqlite-file.ts";

@@ -8,8 +8,8 @@ import { RejectionCode, refuse, type Rejection } from "../../shared/protocol/rej
 import { msg } from "../../shared/i18n/message.ts";
 import { translate } from "../../shared/i18n/format.ts";
 import { decide } from "../../shared/engine/decide.ts";
-import { stamp, foldEvents, evolve } from "../../shared/engine/evolve.ts";
-import { transiently } from "../../shared/state/records.ts";
+import { stamp, foldEvents } from "../../shared/engine/evolve.ts";
+import { openFold, SnapshotWriter, SNAPSHOT_EVERY } from "./fold-snapshot.ts";
 import { initialState } from "../../shared/engine/initial-state.ts";
 import { RoomFeeds, viewerKeys, viewerOf, WHITE } from "./room-feeds.ts";
 import { publicScenario } from "../../shared/view/public-scenario.ts";
@@ -97,6 +97,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   private queue = new FairQueue();
   private outbox = emptyOutbox();
   private feeds = new RoomFeeds();
+  private snapshots!: SnapshotWriter;
   private seats!: SeatDesk;
   private publicProjection!: PublicProjection;
   private projections = new Map<string, PerspectiveProjection>();
@@ -120,17 +121,13 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     if (matchMaker.getLocalRoomById(record.id)) throw new Error(`exercise ${record.id} already has a room on this process`);
     this.roomId = record.id;
     keepViewsWhole((this as unknown as { _serializer: unknown })._serializer);
-    const events = await service.store.readEvents(record.id);
-    // One fold, each feed line taken from the state right after its event (it reads the state
-    // at once and keeps none of it, so the fold may change its records in place: records.ts).
-    this.exercise = transiently(() => {
-      let state = initialState(record.scenario, record.id, record.seed);
-      for (const event of events) {
-        state = evolve(state, event);
-        this.feeds.record(event, state);
-      }
-      return state;
-    });
+    // The newest snapshot of the fold and the events after it, or the whole log (fold-snapshot.ts).
+    const opened = await openFold(service.store, record, log);
+    this.exercise = opened.state;
+    this.feeds = opened.feeds;
+    this.snapshots = new SnapshotWriter(service.store, record, opened.fromSnapshot ?? 0, log);
+    // A long fold is cached at once, so that the next opening does not do it again.
+    if (opened.folded >= SNAPSHOT_EVERY) void this.snapshots.after(this.exercise, this.feeds, opened.last, true);
     const room = this;
     this.seats = new SeatDesk({
       roomId: record.id,
@@ -188,7 +185,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
       if (!this.admit(client, message)) return;
       client.send("result", { id: idOf(message), ok: false, ...refuse(RejectionCode.UnknownCommand, "server.room.unknownMessage") });
     });
-    log.info("exercise room ready", { exerciseId: record.id, events: events.length, phase: this.exercise.phase });
+    log.info("exercise room ready", { exerciseId: record.id, events: this.exercise.seq, folded: opened.folded, fromSnapshot: opened.fromSnapshot, phase: this.exercise.phase });
   }
 
   /** The nations bots play (bot-driver.ts), through this room's queue and pipeline. */
@@ -487,6 +484,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.scheduleTimer();
     this.recordStatus();
     this.bots.observe(events);
+    void this.snapshots.after(this.exercise, this.feeds, events.at(-1));
     serverContext().log.info("command accepted", { exerciseId: this.roomId, command: command.type, actor: actor.role, events: events.length, seq: this.exercise.seq });
     return { seq: this.exercise.seq };
   }

@@ -1,13 +1,14 @@
 import type { MapSchema } from "@colyseus/schema";
-import type { ExerciseState, Message, NationState } from "../../shared/state/schema.ts";
+import type { ChatWindow, ExerciseState, Message, NationState } from "../../shared/state/schema.ts";
 import { scenarioTime, scopeOf, viewParts, viewPartInputs, messageFilter, type AssetView, type Scope, type Viewer } from "../../shared/engine/view-for.ts";
 import { cohesion } from "../../shared/engine/metrics.ts";
 import { controlOf } from "../../shared/engine/nation-control.ts";
 import type { FeedItem } from "../../shared/view/feed.ts";
 import type { TurnSummary } from "../../shared/view/turn-summary.ts";
-import { LIVE_MESSAGES_PER_CHANNEL } from "../../shared/view/chat-window.ts";
 import { RegionSchema, NationSchema, NationPrivateSchema, AssetSchema, RelationSchema, SeatSchema, DraftSchema, type ExerciseRoomState, type PerspectiveSchema } from "./room-state.ts";
 import { writeDraft } from "./draft-encoding.ts";
+
+const NO_CHAT: Readonly<Record<string, ChatWindow>> = Object.freeze({});
 
 /** A live seat as the roster shows it. The key is a public id, never the seat token. */
 export type RosterSeat = { id: string; name: string; nation: string | null; role: string; online: boolean };
@@ -183,12 +184,10 @@ export class PerspectiveProjection {
   private readonly viewer: Viewer;
   private readonly scope: Scope;
   private inputs = new Map<Part, readonly unknown[]>();
-  /** Messages of the log already looked at, and the channel set they were judged by. */
-  private messages: { channels: string; count: number; log: unknown; nations: unknown } = { channels: "", count: 0, log: null, nations: null };
-  /** Ids of the messages each channel's window holds, oldest first. */
-  private channels = new Map<string, string[]>();
-  /** Messages met during one sync, until they are written or pushed out. */
-  private readonly pending = new Map<string, Message>();
+  /** The chat last written, and the channel set it was judged by. */
+  private messages: { channels: string; chat: unknown; nations: unknown } = { channels: "", chat: null, nations: null };
+  /** Each readable channel's window as last written. */
+  private windows = new Map<string, ChatWindow>();
   private feedVersion = -1;
   private turnsVersion = -1;
   private seatsVersion = -1;
@@ -202,8 +201,8 @@ export class PerspectiveProjection {
   /** The next update writes everything again (after the state was replaced wholesale). */
   forget(): void {
     this.inputs = new Map();
-    this.messages = { channels: "", count: 0, log: null, nations: null };
-    this.channels = new Map();
+    this.messages = { channels: "", chat: null, nations: null };
+    this.windows = new Map();
     this.feedVersion = -1;
     this.turnsVersion = -1;
     this.seatsVersion = -1;
@@ -272,53 +271,41 @@ export class PerspectiveProjection {
   }
 
   /**
-   * The last LIVE_MESSAGES_PER_CHANNEL messages of each channel the viewer reads. Messages are
-   * only ever appended, so new ones are added and each channel's oldest dropped as they come.
+   * The last LIVE_MESSAGES_PER_CHANNEL (shared/view/chat-window.ts) messages of each channel the viewer reads: the state's
+   * windows (ExerciseState.chat). Only the channels whose window changed are looked at, and in
+   * them only what came in and what went out.
    */
   private syncMessages(state: ExerciseState): void {
+    const chat = state.chat ?? NO_CHAT;
     // Most commands add no message: nothing to look at.
-    if (state.messages === this.messages.log && state.nations === this.messages.nations) return;
+    if (chat === this.messages.chat && state.nations === this.messages.nations) return;
     const filter = messageFilter(state, this.viewer);
-    let total = 0;
-    for (const chunk of state.messages) total += chunk.length;
-    const from = filter.key === this.messages.channels && total >= this.messages.count ? this.messages.count : 0;
-    if (from === 0) {
-      // New channels (an alliance joined) may reveal old messages: judge the whole log again.
-      this.channels = new Map();
+    if (filter.key !== this.messages.channels) {
+      // New channels (an alliance joined) may reveal old messages: every window again.
       const live: Record<string, Message> = {};
-      for (const chunk of state.messages) for (const message of chunk) if (filter.visible(message)) this.keep(message);
-      for (const ids of this.channels.values()) for (const id of ids) live[id] = this.pending.get(id)!;
-      this.pending.clear();
+      this.windows = new Map();
+      for (const [channel, window] of Object.entries(chat)) {
+        if (!filter.reads(channel)) continue;
+        this.windows.set(channel, window);
+        for (const message of window.recent) live[message.id] = message;
+      }
       syncDocs(this.target.messages, live);
     } else {
-      let index = 0;
-      for (const chunk of state.messages) {
-        if (index + chunk.length > from) {
-          for (let i = Math.max(0, from - index); i < chunk.length; i++) {
-            const message = chunk[i]!;
-            if (!filter.visible(message)) continue;
-            const dropped = this.keep(message);
-            setDoc(this.target.messages, message.id, message);
-            if (dropped) this.target.messages.delete(dropped);
-          }
+      for (const [channel, window] of Object.entries(chat)) {
+        const before = this.windows.get(channel);
+        if (before === window || !filter.reads(channel)) continue;
+        // A window only gains at its end and loses at its start (appendToWindow).
+        const added = Math.min(window.recent.length, window.count - (before?.count ?? 0));
+        const dropped = (before?.recent.length ?? 0) + added - window.recent.length;
+        for (let i = 0; i < dropped; i++) if (this.target.messages.delete(before!.recent[i]!.id)) touched = true;
+        for (let i = window.recent.length - added; i < window.recent.length; i++) {
+          const message = window.recent[i]!;
+          setDoc(this.target.messages, message.id, message);
         }
-        index += chunk.length;
+        this.windows.set(channel, window);
       }
-      this.pending.clear();
     }
-    this.messages = { channels: filter.key, count: total, log: state.messages, nations: state.nations };
-  }
-
-  /** Adds a message to its channel's window; returns the id it pushed out, if any. */
-  private keep(message: Message): string | null {
-    let ids = this.channels.get(message.channel);
-    if (!ids) this.channels.set(message.channel, (ids = []));
-    ids.push(message.id);
-    this.pending.set(message.id, message);
-    if (ids.length <= LIVE_MESSAGES_PER_CHANNEL) return null;
-    const dropped = ids.shift()!;
-    this.pending.delete(dropped);
-    return dropped;
+    this.messages = { channels: filter.key, chat, nations: state.nations };
   }
 }
 

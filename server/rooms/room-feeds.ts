@@ -54,6 +54,34 @@ export class RoomFeeds {
     }
   }
 
+  /**
+   * Everything the feeds hold, for the room's cached fold (fold-snapshot.ts); Maps stay Maps.
+   * The turn cards are written once (the builder's finished cards): each is shared by its
+   * team's list and exercise control's, which fromSnapshot rebuilds.
+   */
+  toSnapshot(): { feeds: RoomFeeds["feeds"]; summaries: { done: TurnSummary[] } } {
+    // Detached (feed lines are replaced, never changed): the snapshot may be written out later.
+    const feeds = new Map([...this.feeds].map(([key, feed]) => [key, { items: feed.items.slice(), version: feed.version }]));
+    return { feeds, summaries: this.summaries.toSnapshot() };
+  }
+
+  /** The feeds a snapshot's `toSnapshot()` came from, as they were. */
+  static fromSnapshot(data: ReturnType<RoomFeeds["toSnapshot"]>): RoomFeeds {
+    const feeds = new RoomFeeds();
+    feeds.feeds = data.feeds;
+    feeds.summaries = TurnSummaries.fromSnapshot(data.summaries);
+    // record() pushes each finished card to its team and to WHITE, one version per card.
+    for (const card of data.summaries.done) {
+      for (const key of [card.nation, WHITE]) {
+        const cards = feeds.cards.get(key) ?? { items: [], version: 0 };
+        cards.items.push(card);
+        cards.version++;
+        feeds.cards.set(key, cards);
+      }
+    }
+    return feeds;
+  }
+
   /** A perspective's turn cards as a versioned value for the projection. */
   turnsOf(key: string): { version: number; value: () => TurnSummary[] } {
     const cards = this.cards.get(key);

@@ -66,6 +66,14 @@ export type SeatRecord = {
  */
 export type ExerciseStatus = { seq: number; phase: string; turn: number; deadline: number | null };
 
+/**
+ * A cached fold of an exercise's log (server/rooms/fold-snapshot.ts): the state and the room's
+ * feeds after event `seq`, so that opening folds only the events after it. A cache, never the
+ * truth: `version` names the code that folded it, and a snapshot that is missing, of another
+ * version, past the end of the log or unreadable is ignored and the whole log folded.
+ */
+export type StoredSnapshot = { seq: number; version: string; data: string };
+
 export type ExerciseSummary = {
   id: string;
   title: string;
@@ -94,6 +102,12 @@ export interface EventStore {
   /** Appends events whose seq must continue the log exactly (no gaps, no duplicates). */
   append(exerciseId: string, events: readonly ExerciseEvent[]): Promise<void>;
   readEvents(exerciseId: string, fromSeq?: number, toSeq?: number): Promise<ExerciseEvent[]>;
+  /**
+   * The same events as readEvents, as one JSON array written by the store itself (each event's
+   * `seq` and `at` first): the replay's download of a week-long log, without parsing 100,000
+   * events to write them out again. Optional: without it the caller serialises readEvents.
+   */
+  readEventsJson?(exerciseId: string, fromSeq?: number, toSeq?: number): Promise<string>;
   lastSeq(exerciseId: string): Promise<number>;
   saveSeat(seat: SeatRecord): Promise<void>;
   getSeat(token: string): Promise<SeatRecord | null>;
@@ -110,7 +124,11 @@ export interface EventStore {
   setStatus(exerciseId: string, status: ExerciseStatus): Promise<void>;
   /** Archives (a time) or brings back (null) an exercise. */
   setArchived(exerciseId: string, archivedAt: number | null): Promise<void>;
-  /** Forgets an exercise entirely: record, join codes, seats, events. */
+  /** The exercise's cached fold (StoredSnapshot), or null. Optional: a store without it caches nothing. */
+  readSnapshot?(exerciseId: string): Promise<StoredSnapshot | null>;
+  /** Replaces the exercise's cached fold (one per exercise); ignored when it is older than the one stored. */
+  writeSnapshot?(exerciseId: string, snapshot: StoredSnapshot): Promise<void>;
+  /** Forgets an exercise entirely: record, join codes, seats, events, snapshot. */
   deleteExercise(exerciseId: string): Promise<void>;
   /**
    * Stores a role-player, evaluator or controller code: a new slot, or a slot's new code (the old

@@ -1,4 +1,4 @@
-import type { EventStore, ExerciseRecord, ExerciseStatus, ExerciseSummary, SeatCode, SeatRecord } from "./event-store.ts";
+import type { EventStore, ExerciseRecord, ExerciseStatus, ExerciseSummary, SeatCode, SeatRecord, StoredSnapshot } from "./event-store.ts";
 import { SequenceConflict } from "./event-store.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 
@@ -11,6 +11,7 @@ export class MemoryStore implements EventStore {
   private seats = new Map<string, SeatRecord>();
   private statuses = new Map<string, ExerciseStatus>();
   private archived = new Map<string, number>();
+  private snapshots = new Map<string, StoredSnapshot>();
 
   async createExercise(record: ExerciseRecord): Promise<void> {
     if (this.exercises.has(record.id)) throw new Error(`exercise ${record.id} already exists`);
@@ -95,6 +96,15 @@ export class MemoryStore implements EventStore {
     const stored = this.statuses.get(exerciseId);
     if (!stored || stored.seq <= status.seq) this.statuses.set(exerciseId, { seq: status.seq, phase: status.phase, turn: status.turn, deadline: status.deadline });
   }
+  async readSnapshot(exerciseId: string): Promise<StoredSnapshot | null> {
+    const stored = this.snapshots.get(exerciseId);
+    return stored ? { ...stored } : null;
+  }
+  async writeSnapshot(exerciseId: string, snapshot: StoredSnapshot): Promise<void> {
+    if (!this.exercises.has(exerciseId)) throw new Error(`unknown exercise ${exerciseId}`);
+    const stored = this.snapshots.get(exerciseId);
+    if (!stored || stored.seq <= snapshot.seq || stored.version !== snapshot.version) this.snapshots.set(exerciseId, { seq: snapshot.seq, version: snapshot.version, data: snapshot.data });
+  }
   async setArchived(exerciseId: string, archivedAt: number | null): Promise<void> {
     if (!this.exercises.has(exerciseId)) throw new Error(`unknown exercise ${exerciseId}`);
     if (archivedAt === null) this.archived.delete(exerciseId);
@@ -105,6 +115,7 @@ export class MemoryStore implements EventStore {
     this.events.delete(exerciseId);
     this.statuses.delete(exerciseId);
     this.archived.delete(exerciseId);
+    this.snapshots.delete(exerciseId);
     for (const [token, seat] of this.seats) if (seat.exerciseId === exerciseId) this.seats.delete(token);
   }
   async saveSeatCode(exerciseId: string, seatCode: SeatCode): Promise<void> {

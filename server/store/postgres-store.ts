@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { CodeRole, EventStore, ExerciseRecord, ExerciseStatus, ExerciseSummary, SeatCode, SeatRecord } from "./event-store.ts";
+import type { CodeRole, EventStore, ExerciseRecord, ExerciseStatus, ExerciseSummary, SeatCode, SeatRecord, StoredSnapshot } from "./event-store.ts";
 import { SequenceConflict } from "./event-store.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 
@@ -47,6 +47,14 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE exercises ADD COLUMN IF NOT EXISTS seat_codes JSONB;
    ALTER TABLE join_codes ADD COLUMN IF NOT EXISTS slot TEXT;
    ALTER TABLE seats ADD COLUMN IF NOT EXISTS details JSONB;`,
+  // A cache of each exercise's fold (StoredSnapshot): opening a long log folds only its tail.
+  // Derived like the status; TEXT, not JSONB: it is read back whole, never queried.
+  `CREATE TABLE IF NOT EXISTS snapshots (
+     exercise_id TEXT PRIMARY KEY REFERENCES exercises(id),
+     seq BIGINT NOT NULL,
+     version TEXT NOT NULL,
+     data TEXT NOT NULL
+   );`,
 ];
 
 /**
@@ -241,6 +249,19 @@ export class PostgresStore implements EventStore {
     if (!rowCount && !(await this.pool.query("SELECT 1 FROM exercises WHERE id = $1", [exerciseId])).rowCount) throw new Error(`unknown exercise ${exerciseId}`);
   }
 
+  async readSnapshot(exerciseId: string): Promise<StoredSnapshot | null> {
+    const { rows } = await this.pool.query("SELECT seq, version, data FROM snapshots WHERE exercise_id = $1", [exerciseId]);
+    return rows[0] ? { seq: Number(rows[0].seq), version: String(rows[0].version), data: String(rows[0].data) } : null;
+  }
+
+  async writeSnapshot(exerciseId: string, snapshot: StoredSnapshot): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO snapshots (exercise_id, seq, version, data) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (exercise_id) DO UPDATE SET seq = excluded.seq, version = excluded.version, data = excluded.data WHERE excluded.seq >= snapshots.seq OR excluded.version <> snapshots.version`,
+      [exerciseId, snapshot.seq, snapshot.version, snapshot.data],
+    );
+  }
+
   async setArchived(exerciseId: string, archivedAt: number | null): Promise<void> {
     const { rowCount } = await this.pool.query("UPDATE exercises SET archived_at = $2 WHERE id = $1", [exerciseId, archivedAt]);
     if (!rowCount) throw new Error(`unknown exercise ${exerciseId}`);
@@ -248,7 +269,7 @@ export class PostgresStore implements EventStore {
 
   async deleteExercise(exerciseId: string): Promise<void> {
     await this.transaction(async (client) => {
-      for (const table of ["events", "seats", "join_codes"]) await client.query(`DELETE FROM ${table} WHERE exercise_id = $1`, [exerciseId]);
+      for (const table of ["snapshots", "events", "seats", "join_codes"]) await client.query(`DELETE FROM ${table} WHERE exercise_id = $1`, [exerciseId]);
       await client.query("DELETE FROM exercises WHERE id = $1", [exerciseId]);
     });
   }
@@ -283,7 +304,7 @@ export class PostgresStore implements EventStore {
 
   /** For tests: empties every table (the schema stays). */
   async truncateForTests(): Promise<void> {
-    await this.pool.query("TRUNCATE seats, events, join_codes, exercises");
+    await this.pool.query("TRUNCATE snapshots, seats, events, join_codes, exercises");
   }
 }
 

@@ -77,6 +77,19 @@ ALTER TABLE exercises ADD COLUMN seat_codes TEXT;
 ALTER TABLE join_codes ADD COLUMN slot TEXT;
 ALTER TABLE seats ADD COLUMN details TEXT;`,
   },
+  {
+    version: 5,
+    // A cache of each exercise's fold (StoredSnapshot), so opening a week-long log folds only
+    // its tail. Derived, like the status: dropping the table loses nothing.
+    about: "cached folds of the log (snapshots)",
+    sql: `
+CREATE TABLE IF NOT EXISTS snapshots (
+  exercise_id TEXT PRIMARY KEY REFERENCES exercises(id),
+  seq INTEGER NOT NULL,
+  version TEXT NOT NULL,
+  data TEXT NOT NULL
+);`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

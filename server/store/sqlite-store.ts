@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
-import { SequenceConflict, type EventStore, type ExerciseRecord, type ExerciseStatus, type ExerciseSummary, type SeatRecord, type SeatCode, type CodeRole } from "./event-store.ts";
+import { SequenceConflict, type EventStore, type ExerciseRecord, type ExerciseStatus, type ExerciseSummary, type SeatRecord, type SeatCode, type CodeRole, type StoredSnapshot } from "./event-store.ts";
 import type { StoreReply, StoreRequest } from "./sqlite-worker.ts";
 import type { SqliteFileOptions } from "./sqlite-file.ts";
 import { acquireLock, lockPathFor, type DataDirLock } from "./data-dir-lock.ts";
@@ -102,6 +102,9 @@ export class SqliteStore implements EventStore {
   readEvents(exerciseId: string, fromSeq?: number, toSeq?: number): Promise<ExerciseEvent[]> {
     return this.call("readEvents", exerciseId, fromSeq, toSeq);
   }
+  readEventsJson(exerciseId: string, fromSeq?: number, toSeq?: number): Promise<string> {
+    return this.call("readEventsJson", exerciseId, fromSeq, toSeq);
+  }
   lastSeq(exerciseId: string): Promise<number> {
     return this.call("lastSeq", exerciseId);
   }
@@ -122,6 +125,12 @@ export class SqliteStore implements EventStore {
   }
   setStatus(exerciseId: string, status: ExerciseStatus): Promise<void> {
     return this.call("setStatus", exerciseId, status);
+  }
+  readSnapshot(exerciseId: string): Promise<StoredSnapshot | null> {
+    return this.call("readSnapshot", exerciseId);
+  }
+  writeSnapshot(exerciseId: string, snapshot: StoredSnapshot): Promise<void> {
+    return this.call("writeSnapshot", exerciseId, snapshot);
   }
   setArchived(exerciseId: string, archivedAt: number | null): Promise<void> {
     return this.call("setArchived", exerciseId, archivedAt);

@@ -4,6 +4,7 @@ import type { Trigger } from "../scenario/schema.ts";
 import type { MessageKey } from "../i18n/catalog/index.ts";
 import { msg, type Msg, type Params } from "../i18n/message.ts";
 import { evolve } from "../engine/evolve.ts";
+import { transiently } from "../state/records.ts";
 
 /**
  * The MSEL's changes in words ("3.02 retimed T3 → T4 by Ana, reason: …"), for the white cell's
@@ -75,11 +76,14 @@ export function mselChangeMsg(event: ExerciseEvent, state: ExerciseState): Msg |
 export function mselChanges(initial: ExerciseState, events: readonly ExerciseEvent[]): MselChange[] {
   let state = initial;
   const out: MselChange[] = [];
-  for (const event of events) {
-    state = evolve(state, event);
-    const m = mselChangeMsg(event, state);
-    if (m) out.push({ seq: event.seq, turn: state.turn, at: event.at, msg: m });
-  }
+  // Transiently (records.ts): each line reads the state after its event and keeps none of it.
+  transiently(() => {
+    for (const event of events) {
+      state = evolve(state, event);
+      const m = mselChangeMsg(event, state);
+      if (m) out.push({ seq: event.seq, turn: state.turn, at: event.at, msg: m });
+    }
+  });
   return out;
 }
 

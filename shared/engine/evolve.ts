@@ -1,7 +1,7 @@
 import type { ExerciseState, InjectState, ObjectiveState } from "../state/schema.ts";
-import { relationKey, appendChunked } from "../state/schema.ts";
+import { relationKey, appendToWindow } from "../state/schema.ts";
 import type { EventBody, ExerciseEvent } from "../protocol/events.ts";
-import { put, update, without, emptyRecord, mapRecord, putAll, transiently } from "../state/records.ts";
+import { put, update, without, emptyRecord, mapRecord, putAll, transiently, own } from "../state/records.ts";
 import { evolveEvaluation } from "./evaluation-record.ts";
 import { mentionsPrototypeMember, namesPrototypeMember } from "../protocol/ids.ts";
 import { mselOrder, insertedAfter } from "./msel-order.ts";
@@ -149,7 +149,7 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
     case "diplomacyScheduled":
       return { ...state, pendingDiplomacy: [...state.pendingDiplomacy, { kind: event.kind, nations: event.nations, by: event.by }] };
     case "messageSent":
-      return { ...state, nextId: bumpId(state, event.message.id), messages: appendChunked(state.messages, event.message) };
+      return { ...state, nextId: bumpId(state, event.message.id), chat: put(state.chat ?? {}, event.message.channel, appendToWindow(own(state.chat, event.message.channel), event.message)) };
     case "injectReleased":
       return updateInject(state, event.inject, { status: "released", releasedTurn: event.turn });
     case "injectFired":

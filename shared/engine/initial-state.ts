@@ -102,7 +102,7 @@ export function initialState(scenario: ScenarioSpec, exerciseId: string, seed: n
     consentRequests: emptyRecord(),
     infoRequests: emptyRecord(),
     drafts: emptyRecord(),
-    messages: [],
+    chat: {},
     injects,
     detections: recordOf(scenario.nations.map((n) => [n.id, emptyRecord<Detection>()] as const)),
     falseIntel: emptyRecord(),

@@ -5,7 +5,7 @@ import type { ControlLogEntry, Detection, ExerciseState, NationState, AssetState
 import type { InjectSpec } from "../scenario/schema.ts";
 import { channelsOf } from "./channels.ts";
 import { mselOrder } from "./msel-order.ts";
-import { allMessages, pairOf } from "../state/schema.ts";
+import { pairOf } from "../state/schema.ts";
 import { cohesion } from "./metrics.ts";
 import type { Msg } from "../i18n/message.ts";
 import { evaluationParts, evaluationPartInputs, type CapabilityRatingsView, type FeedbackObjective } from "./evaluation-view.ts";
@@ -162,7 +162,8 @@ export function viewFor(state: ExerciseState, viewer: Viewer): View {
     consentRequests: viewParts.consentRequests(state, scope),
     infoRequests: viewParts.infoRequests(state, scope),
     drafts: viewParts.drafts(state, scope),
-    messages: Object.fromEntries(allMessages(state).filter(messages.visible).map((m) => [m.id, m])),
+    // Each readable channel's window (CHAT_WINDOW): what the live perspective holds; older chat is paged from the log.
+    messages: Object.fromEntries(Object.entries(state.chat ?? {}).flatMap(([channel, window]) => (messages.reads(channel) ? window.recent.map((m) => [m.id, m] as const) : []))),
     injects: viewParts.injects(state, scope),
     objectives: viewParts.objectives(state, scope),
     notes: viewParts.notes(state, scope),
@@ -375,7 +376,7 @@ const draftViews = new WeakMap<Draft, { inputs: readonly unknown[]; view: DraftV
 function draftView(state: ExerciseState, draft: Draft): DraftView {
   const inputs = [state.assets, state.regions, state.agreements, state.consentRequests, state.nations, state.turn, state.scenario];
   const cached = draftViews.get(draft);
-  if (cached && cached.inputs.every((value, i) => value === inputs[i])) return cached.view;
+  if (cached?.inputs.every((value, i) => value === inputs[i])) return cached.view;
   const view = { ...draft, plan: draftPlan(state, draft) };
   draftViews.set(draft, { inputs, view });
   return view;

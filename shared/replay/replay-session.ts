@@ -8,7 +8,10 @@ import { metricsSnapshot, type MetricsSnapshot } from "../engine/metrics.ts";
 import { feedItemFor, type FeedItem } from "../view/feed.ts";
 import { TurnSummaries, type TurnSummary } from "../view/turn-summary.ts";
 import { reviewInjects, type InjectReview } from "../aar/inject-evaluation.ts";
-import { ReplayTimeline, type InjectMarker, type TurnMarker } from "./timeline.ts";
+import { ReplayTimeline, injectMarkerOf, type InjectMarker, type TurnMarker } from "./timeline.ts";
+import { transiently } from "../state/records.ts";
+
+const WHITE = { kind: "white" } as const;
 
 /** What the server's `GET /api/exercises/:id/events` returns. */
 export type RecordedExercise = { exerciseId: string; title?: string; scenario: ScenarioSpec; seed: number; events: ExerciseEvent[] };
@@ -28,9 +31,22 @@ export class ReplaySession {
   constructor(recording: RecordedExercise, snapshotEvery = 200) {
     this.recording = recording;
     const initial = initialState(recording.scenario, recording.exerciseId, recording.seed);
-    this.timeline = new ReplayTimeline(initial, recording.events, snapshotEvery);
+    // One fold for the timeline, the white cell's feed, every turn card and the injects' markers
+    // (each took a fold of its own: 10 s over a week-long log of 100,000 events).
+    const white: FeedItem[] = [];
+    const summaries = new TurnSummaries();
+    const cards: { seq: number; card: TurnSummary }[] = [];
+    const injects: InjectMarker[] = [];
+    this.timeline = new ReplayTimeline(initial, recording.events, snapshotEvery, (event, state) => {
+      const item = feedItemFor(event, state, WHITE);
+      if (item) white.push(item);
+      for (const card of summaries.record(event, state)) cards.push({ seq: event.seq, card });
+      if (event.type === "injectReleased") injects.push(injectMarkerOf(event, state));
+    });
+    this.feeds.set(WHITE.kind, white);
+    this.cards = cards;
     this.turns = this.timeline.turnMarkers();
-    this.injects = this.timeline.injectMarkers();
+    this.injects = this.timeline.injectMarkers(injects);
     this.finalState = this.timeline.stateAt(this.timeline.lastSeq);
     this.metrics = [metricsSnapshot(initial), ...this.turns.filter((t) => t.turn > 1).map((t) => metricsSnapshot(this.timeline.stateAt(t.seq)))];
     if (this.metrics[this.metrics.length - 1]!.seq !== this.finalState.seq) this.metrics.push(metricsSnapshot(this.finalState));
@@ -54,23 +70,13 @@ export class ReplaySession {
   }
 
   private feeds = new Map<string, FeedItem[]>();
-  private cards: { seq: number; card: TurnSummary }[] | null = null;
+  private readonly cards: { seq: number; card: TurnSummary }[];
 
   /**
    * The turn cards this viewer had received up to `seq` (newest first), built as the room builds
    * them (server/rooms/room-feeds.ts): a nation its own, exercise control and observers every team's.
    */
   turnsAt(seq: number, viewer: Viewer): TurnSummary[] {
-    if (!this.cards) {
-      const summaries = new TurnSummaries();
-      const cards: { seq: number; card: TurnSummary }[] = [];
-      let state = this.timeline.initial;
-      for (const event of this.recording.events) {
-        state = evolve(state, event);
-        for (const card of summaries.record(event, state)) cards.push({ seq: event.seq, card });
-      }
-      this.cards = cards;
-    }
     const mine = viewer.kind === "nation" ? viewer.nation : null;
     return this.cards.filter((c) => c.seq <= seq && (mine === null || c.card.nation === mine)).map((c) => c.card).reverse();
   }
@@ -80,18 +86,25 @@ export class ReplaySession {
     const key = viewer.kind === "nation" ? viewer.nation : viewer.kind;
     let items = this.feeds.get(key);
     if (!items) {
-      // One fold per viewer, then every seek is a slice.
-      items = [];
-      let state = this.timeline.initial;
-      for (const event of this.recording.events) {
-        state = evolve(state, event);
-        const item = feedItemFor(event, state, viewer);
-        if (item) items.push(item);
-      }
-      this.feeds.set(key, items);
+      // One fold per viewer (transient: each line reads the state at once), then every seek is a slice.
+      const lines: FeedItem[] = [];
+      transiently(() => {
+        let state = this.timeline.initial;
+        for (const event of this.recording.events) {
+          state = evolve(state, event);
+          const item = feedItemFor(event, state, viewer);
+          if (item) lines.push(item);
+        }
+      });
+      this.feeds.set(key, (items = lines));
     }
+    // The first line after `seq` (lines are in seq order).
     let end = 0;
-    while (end < items.length && items[end]!.seq <= seq) end++;
+    for (let high = items.length; end < high; ) {
+      const mid = (end + high) >> 1;
+      if (items[mid]!.seq <= seq) end = mid + 1;
+      else high = mid;
+    }
     return items.slice(Math.max(0, end - limit), end).reverse();
   }
 

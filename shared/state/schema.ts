@@ -226,6 +226,14 @@ export const Message = z.object({
 });
 export type Message = z.infer<typeof Message>;
 
+/**
+ * How many of a channel's latest messages the state holds (shared/view/chat-window.ts says
+ * why the live views carry no more); older ones are in the log.
+ */
+export const CHAT_WINDOW = 200;
+export const ChatWindow = z.object({ count: z.number().int().nonnegative(), recent: z.array(Message) });
+export type ChatWindow = z.infer<typeof ChatWindow>;
+
 export const InjectStatus = z.enum(["planned", "released", "skipped", "delayed"]);
 export type InjectStatus = z.infer<typeof InjectStatus>;
 
@@ -421,10 +429,13 @@ export const ExerciseState = z.object({
   infoRequests: z.record(z.string(), InfoRequest),
   drafts: z.record(z.string(), Draft),
   /**
-   * Append-only, in chunks of MESSAGE_CHUNK: adding a message copies one small chunk and the
-   * list of chunks, not every message so far (a long exercise has thousands).
+   * Chat, per channel: how many messages it has had and the last CHAT_WINDOW of them (what the
+   * live views show). The rest stays in the log only, paged from there ("Show earlier",
+   * `GET /api/exercises/:id/messages`): a week of play is some 58,000 messages, and the folded
+   * state (the room's memory, its snapshot, every replay checkpoint) no longer grows with them.
+   * Absent in states made before it: no chat yet.
    */
-  messages: z.array(z.array(Message)),
+  chat: z.record(z.string(), ChatWindow).optional(),
   injects: z.record(z.string(), InjectState),
   /** The MSEL's order once exercise control has added, moved or imported injects (engine/msel-order.ts); absent = the scenario's order. */
   mselOrder: z.array(z.string()).optional(),
@@ -459,17 +470,15 @@ export const ExerciseState = z.object({
 });
 export type ExerciseState = z.infer<typeof ExerciseState>;
 
-export const MESSAGE_CHUNK = 64;
-
-/** Appends to a chunked list without copying earlier chunks. */
-export function appendChunked<T>(chunks: readonly T[][], item: T, size = MESSAGE_CHUNK): T[][] {
-  const last = chunks[chunks.length - 1];
-  if (!last || last.length >= size) return [...chunks, [item]];
-  return [...chunks.slice(0, -1), [...last, item]];
+/** A channel's window with one more message: the oldest goes when it holds CHAT_WINDOW. */
+export function appendToWindow(window: ChatWindow | undefined, message: Message): ChatWindow {
+  const recent = window?.recent ?? [];
+  return { count: (window?.count ?? 0) + 1, recent: recent.length >= CHAT_WINDOW ? [...recent.slice(recent.length - CHAT_WINDOW + 1), message] : [...recent, message] };
 }
 
-export function allMessages(state: { messages: readonly Message[][] }): Message[] {
-  return state.messages.flat();
+/** Every message the state still holds (each channel's window), channel by channel, oldest first in each. */
+export function recentMessages(state: Pick<ExerciseState, "chat">): Message[] {
+  return Object.values(state.chat ?? {}).flatMap((window) => window.recent);
 }
 
 export function relationKey(a: string, b: string): string {

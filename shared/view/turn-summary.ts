@@ -53,6 +53,30 @@ export class TurnSummaries {
   /** Finished cards, oldest first. */
   readonly done: TurnSummary[] = [];
 
+  /**
+   * Everything it holds, for the room's cached fold (server/rooms/fold-snapshot.ts), detached
+   * from what later events change, so that it may be written out later; Maps stay Maps. Cheap:
+   * finished cards never change (shared), the maps' values are replaced, never changed; only
+   * the cards in the making are copied.
+   */
+  toSnapshot(): { done: TurnSummary[] } & Record<string, unknown> {
+    return {
+      working: structuredClone(this.working),
+      assets: new Map(this.assets),
+      relations: new Map(this.relations),
+      startRelations: new Map(this.startRelations),
+      crises: new Map(this.crises),
+      resolving: this.resolving,
+      turn: this.turn,
+      done: this.done.slice(),
+    };
+  }
+
+  /** The builder a snapshot's `toSnapshot()` came from, as it was. */
+  static fromSnapshot(data: { done: TurnSummary[] }): TurnSummaries {
+    return Object.assign(new TurnSummaries(), data);
+  }
+
   /** `state` is the state after the event. Returns the cards this event finished. */
   record(event: ExerciseEvent, state: ExerciseState): TurnSummary[] {
     if (event.type === "exerciseStarted" || (event.type === "turnStarted" && !this.resolving)) {

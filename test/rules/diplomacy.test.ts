@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { Game, as, control } from "./game.ts";
+import { recentMessages } from "../../shared/state/schema.ts";
 
 const report = (g: Game, owner: string) => Object.values(g.state.reports).find((r) => r.owner === owner)!;
 
@@ -142,7 +143,7 @@ describe("defence diplomacy", () => {
     const trust = g.state.relations["north|south"]!.trust;
     g.do({ type: "makeStatement", stance: "assertive", text: "We will not be intimidated." }, as("north"));
     expect(g.state.relations["north|south"]!.trust).toBeLessThan(trust);
-    expect(g.state.messages.flat().some((m) => m.channel === "public")).toBe(true);
+    expect(recentMessages(g.state).some((m) => m.channel === "public")).toBe(true);
     g.do({ type: "makeStatement", stance: "reassuring", text: "We stand together." }, as("north"));
     expect(g.state.nations.north!.policies.publicStance).toBe("reassuring");
   });

@@ -4,7 +4,7 @@ import type { Actor } from "../../shared/protocol/commands.ts";
 import { actingAs } from "../../shared/engine/act-as.ts";
 import { viewFor } from "../../shared/engine/view-for.ts";
 import { feedItemFor, feedText } from "../../shared/view/feed.ts";
-import { allMessages } from "../../shared/state/schema.ts";
+import { recentMessages } from "../../shared/state/schema.ts";
 
 const southController: Actor = { role: "controller", name: "Bo", nations: ["south"] };
 const anyController: Actor = { role: "controller", name: "Ana", nations: null };
@@ -155,7 +155,7 @@ describe("the white cell's channel and the controller log", () => {
   it("messages on the white cell's channel reach exercise control only", () => {
     const g = new Game().start();
     g.do({ type: "controlMessage", text: "Hold 3.02." }, southController);
-    const message = allMessages(g.state).find((m) => m.text === "Hold 3.02.")!;
+    const message = recentMessages(g.state).find((m) => m.text === "Hold 3.02.")!;
     expect(message).toMatchObject({ channel: "control", author: "Bo" });
     expect(viewFor(g.state, { kind: "white" }).messages[message.id]).toBeDefined();
     for (const nation of ["north", "south", "red"]) expect(viewFor(g.state, { kind: "nation", nation }).messages[message.id]).toBeUndefined();

@@ -230,5 +230,23 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
       await store.createExercise(record("ex-01"));
       expect((await store.listExercises()).find((e) => e.id === "ex-01")).toMatchObject({ lastSeq: 0, status: null, archivedAt: null });
     });
+
+    it("keeps one cached fold per exercise, never replaced by an older one, and forgets it with the exercise", async () => {
+      await store.createExercise(record("ex-01"));
+      await store.createExercise(record("ex-02"));
+      expect(await store.readSnapshot!("ex-01")).toBeNull();
+      await store.writeSnapshot!("ex-01", { seq: 20, version: "v1", data: "a\n{}" });
+      await store.writeSnapshot!("ex-01", { seq: 10, version: "v1", data: "older" });
+      expect(await store.readSnapshot!("ex-01")).toEqual({ seq: 20, version: "v1", data: "a\n{}" });
+      await store.writeSnapshot!("ex-01", { seq: 30, version: "v1", data: "newer" });
+      expect(await store.readSnapshot!("ex-01")).toEqual({ seq: 30, version: "v1", data: "newer" });
+      // Another version of the fold replaces it whatever its seq: the stored one is of no use to it.
+      await store.writeSnapshot!("ex-01", { seq: 5, version: "v2", data: "other code" });
+      expect(await store.readSnapshot!("ex-01")).toEqual({ seq: 5, version: "v2", data: "other code" });
+      await store.writeSnapshot!("ex-02", { seq: 1, version: "v2", data: "two" });
+      await store.deleteExercise("ex-01");
+      expect(await store.readSnapshot!("ex-01")).toBeNull();
+      expect(await store.readSnapshot!("ex-02")).toEqual({ seq: 1, version: "v2", data: "two" });
+    });
   });
 }

@@ -74,3 +74,22 @@ it("sqlite keeps the event loop free while a commit waits for the disk", async (
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+it("sqlite writes a log's JSON itself exactly as its events read", async () => {
+  const folder = mkdtempSync(join(tmpdir(), "concord-json-"));
+  try {
+    const store = await SqliteStore.open(join(folder, "c.db"));
+    await store.createExercise({ id: "ex-1", title: "t", scenario: {} as never, seed: 1, createdAt: 1, facilitatorTokenHash: "x", joinCodes: {}, observerCode: "OBS-AAA" });
+    expect(JSON.parse(await store.readEventsJson("ex-1"))).toEqual([]);
+    await store.append("ex-1", [
+      { type: "briefingStarted", seq: 1, at: 1 },
+      { type: "messageSent", message: { id: "m1", channel: "team:north", fromNation: "north", author: "A \"quoted\", 'é' \u2028", text: "{}", turn: 1, at: 5 }, seq: 2, at: 7 },
+      { type: "exerciseStarted", seq: 3, at: 9 } as never,
+    ]);
+    expect(JSON.parse(await store.readEventsJson("ex-1"))).toEqual(await store.readEvents("ex-1"));
+    expect(JSON.parse(await store.readEventsJson("ex-1", 2, 2))).toEqual(await store.readEvents("ex-1", 2, 2));
+    await store.close();
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});

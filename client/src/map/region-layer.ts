@@ -51,7 +51,7 @@ export class RegionLayer {
     const covers = (p: Picture) => p.scale === scale && p.resolution === resolution && (sameRect(p.rect, whole) || !view || (p.rect.x <= view.x && p.rect.y <= view.y && p.rect.x + p.rect.w >= view.x + view.w && p.rect.y + p.rect.h >= view.y + view.h));
     let picture = this.pictures.find(covers);
     if (!picture) {
-      const { rect, resolution: r } = fit(whole, view ?? whole, resolution);
+      const { rect, resolution: r } = pictureArea(whole, view ?? whole, resolution);
       const key = `regions#${++this.painted}`;
       this.scene.textures.addCanvas(key, paintRegionCanvas(model, scale, rect, r));
       picture = { key, scale, resolution: r, rect };
@@ -91,7 +91,7 @@ export class RegionLayer {
  * view with as wide a margin (up to half the view) as fits, within the map; at a lower
  * resolution if even the view alone would not fit (a very large screen zoomed far in).
  */
-export function fit(whole: MapRect, view: MapRect, resolution: number): { rect: MapRect; resolution: number } {
+export function pictureArea(whole: MapRect, view: MapRect, resolution: number): { rect: MapRect; resolution: number } {
   const fits = (w: number, h: number, r: number) => w * r <= MAX_SIDE && h * r <= MAX_SIDE && w * h * r * r <= MAX_PIXELS;
   if (fits(whole.w, whole.h, resolution)) return { rect: whole, resolution };
   let r = resolution;

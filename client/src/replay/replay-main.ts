@@ -150,6 +150,7 @@ class ReplayScreen {
   /** Lays the screen out in the seat's language (again after a language change), keeping the moment, perspective and map. */
   rebuild() {
     this.pause();
+    this.panels.clear();
     this.scrubber.setAttribute("aria-label", t("replay.scrubber"));
     fill(this.root, this.layout());
     this.renderPairs();
@@ -332,8 +333,30 @@ class ReplayScreen {
     this.els.position!.textContent = t("replay.position", { seq: this.seq, last: s.lastSeq, turn: view.turn, phase: w.term("phase", view.phase), what });
     const feed = s.feedAt(this.seq, this.viewer, 25);
     this.map.render(clientStateFromView(view, s.recording.scenario, feed), this.viewer.kind === "nation" ? this.viewer.nation : null);
-    fill(this.els.side!, nationsPanel(view, state), injectsPanel(view, state), reportsPanel(view, state), turnsPanel(s.turnsAt(this.seq, this.viewer), state, this.viewer.kind !== "nation"), feedPanel(feed, state));
+    // The released injects and the turn cards only change at some events, and are the panels
+    // that grow with the exercise (400 injects, 600 cards in a week of play): redrawn only then.
+    const perspective = this.viewer.kind === "nation" ? this.viewer.nation : this.viewer.kind;
+    const released = Object.values(view.injects).filter((i) => i.releasedTurn !== null).map((i) => `${i.id}@${i.releasedTurn}`).join(",");
+    const cards = s.turnsAt(this.seq, this.viewer);
+    fill(
+      this.els.side!,
+      nationsPanel(view, state),
+      this.panel("injects", `${perspective}|${released}`, () => injectsPanel(view, state)),
+      reportsPanel(view, state),
+      this.panel("turns", `${perspective}|${cards.length}`, () => turnsPanel(cards, state, this.viewer.kind !== "nation")),
+      feedPanel(feed, state),
+    );
     this.renderCharts();
+  }
+
+  /** Panels drawn for a key (in this language): the same key gives back the same element. */
+  private panels = new Map<string, { key: string; element: HTMLElement }>();
+  private panel(name: string, key: string, make: () => HTMLElement): HTMLElement {
+    const last = this.panels.get(name);
+    if (last && last.key === key) return last.element;
+    const element = make();
+    this.panels.set(name, { key, element });
+    return element;
   }
 
   /** The pairs on offer are those the perspective's view holds: a nation's own, or every pair. */
