@@ -36,7 +36,10 @@ export function wholeNumberArg(command: string, option: string, value: string | 
 
 /** A flag naming some of `choices`, comma-separated, or exit 2. */
 export function choicesArg(command: string, option: string, value: string, choices: readonly string[]): Set<string> {
-  const picked = value.split(",").map((s) => s.trim()).filter(Boolean);
+  const picked = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const wrong = picked.find((p) => !choices.includes(p));
   if (picked.length === 0 || wrong !== undefined) {
     process.stderr.write(say("ops.bench.badChoice", { command, option, value: wrong ?? value, choices: choices.join(", ") }) + "\n");

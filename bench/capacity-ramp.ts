@@ -66,8 +66,27 @@ async function ramp(kind: "concord" | "echo", urls: string[], maxRooms: number, 
         const proc = children[children.length - 1]!;
         const url = urls[rooms % urls.length]!;
         if (kind === "concord") {
-          const ex = await (await fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "northern-flank" }) })).json();
-          await ask(proc, { type: "concord", url, exerciseId: ex.id, codes: ex.joinCodes.map((c: { code: string }) => c.code), facilitatorToken: ex.facilitatorToken, observerCode: ex.observerCode, seats: SEATS_PER_ROOM, intervalMs: INTERVAL_MS }, "added");
+          const ex = await (
+            await fetch(`${url}/api/exercises`, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ scenarioId: "northern-flank" }),
+            })
+          ).json();
+          await ask(
+            proc,
+            {
+              type: "concord",
+              url,
+              exerciseId: ex.id,
+              codes: ex.joinCodes.map((c: { code: string }) => c.code),
+              facilitatorToken: ex.facilitatorToken,
+              observerCode: ex.observerCode,
+              seats: SEATS_PER_ROOM,
+              intervalMs: INTERVAL_MS,
+            },
+            "added",
+          );
         } else {
           await ask(proc, { type: "echo", url, seats: SEATS_PER_ROOM, intervalMs: INTERVAL_MS }, "added");
         }
@@ -82,7 +101,9 @@ async function ramp(kind: "concord" | "echo", urls: string[], maxRooms: number, 
         for (const proc of children) latencies.push(...(await ask<{ latencies: number[] }>(proc, { type: "report" }, "report")).latencies);
         let eldP99 = 0;
         // The event-loop delay over the step's last seconds (/health keeps a minute of them; reading resets nothing).
-        if (kind === "concord") for (const url of urls) eldP99 = Math.max(eldP99, (await (await fetch(`${url}/health?window=${Math.ceil(stepMs / 1000)}`)).json()).eventLoopDelay.p99Ms);
+        if (kind === "concord")
+          for (const url of urls)
+            eldP99 = Math.max(eldP99, (await (await fetch(`${url}/health?window=${Math.ceil(stepMs / 1000)}`)).json()).eventLoopDelay.p99Ms);
         const p99 = percentile(latencies, 99);
         return { p99, eldP99, ok: p99 <= P99_LIMIT_MS && eldP99 <= ELD_LIMIT_MS };
       };
@@ -120,7 +141,17 @@ export async function runCapacityBench({ quick, processes }: { quick: boolean; p
     const echoSteps = await ramp("echo", ["ws://127.0.0.1:2651"], maxRooms, stepMs, growth);
     const oneSteps = await ramp("concord", ["http://127.0.0.1:2652"], maxRooms, stepMs, growth);
     const note = (steps: Step[]) => (capped(steps) ? ` (ramp cap reached: ${steps.at(-1)?.rooms} rooms; the real limit is higher)` : "");
-    results.push(result("capacity.seats_one_process", sustained(oneSteps), sustained(echoSteps), "seats", ">= 0.5", "ratio", `rooms of ${SEATS_PER_ROOM} seats, one command per seat every 5 s, until p99 > ${P99_LIMIT_MS} ms or event-loop p99 > ${ELD_LIMIT_MS} ms${note(oneSteps)}; echo${note(echoSteps)}. Steps (seats: command p99 ms/event-loop p99 ms): ${trace(oneSteps)}; echo ${trace(echoSteps)}`));
+    results.push(
+      result(
+        "capacity.seats_one_process",
+        sustained(oneSteps),
+        sustained(echoSteps),
+        "seats",
+        ">= 0.5",
+        "ratio",
+        `rooms of ${SEATS_PER_ROOM} seats, one command per seat every 5 s, until p99 > ${P99_LIMIT_MS} ms or event-loop p99 > ${ELD_LIMIT_MS} ms${note(oneSteps)}; echo${note(echoSteps)}. Steps (seats: command p99 ms/event-loop p99 ms): ${trace(oneSteps)}; echo ${trace(echoSteps)}`,
+      ),
+    );
     if (processes >= 2) {
       one.kill("SIGKILL");
       const redis = "redis://127.0.0.1:6379/8";
@@ -135,7 +166,15 @@ export async function runCapacityBench({ quick, processes }: { quick: boolean; p
         await store.truncateForTests();
         await store.close();
       };
-      const env = (port: number) => ({ SCENARIOS_DIR: "scenarios", CONCORD_LOG_LEVEL: "warn", CONCORD_COMMANDS_PER_SECOND: "20", CONCORD_STORE: "postgres", REDIS_URL: redis, DATABASE_URL: database, PUBLIC_ADDRESS: `127.0.0.1:${port}` });
+      const env = (port: number) => ({
+        SCENARIOS_DIR: "scenarios",
+        CONCORD_LOG_LEVEL: "warn",
+        CONCORD_COMMANDS_PER_SECOND: "20",
+        CONCORD_STORE: "postgres",
+        REDIS_URL: redis,
+        DATABASE_URL: database,
+        PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+      });
       // Scale-out is judged like for like: one process on Redis and PostgreSQL, then two. The
       // in-memory process above has no store round trip and no presence to keep.
       await reset();
@@ -151,8 +190,20 @@ export async function runCapacityBench({ quick, processes }: { quick: boolean; p
       const b = await startConcord(2654, env(2654));
       try {
         const sharedSustained = [...sharedSteps].reverse().find((step) => step.ok)?.rooms ?? 0;
-        const twoSteps = await ramp("concord", ["http://127.0.0.1:2653", "http://127.0.0.1:2654"], Math.min(64, maxRooms * 2), stepMs, growth, [sharedSustained]);
-        results.push(result("capacity.seats_two_processes_vs_one", sustained(twoSteps), sustained(sharedSteps), "seats", ">= 1", "ratio", `two processes vs one, both on Redis and PostgreSQL, same ramp${note(twoSteps)}; on a 2-core machine the load generators share the cores. Steps: two ${trace(twoSteps)}; one ${trace(sharedSteps)}`));
+        const twoSteps = await ramp("concord", ["http://127.0.0.1:2653", "http://127.0.0.1:2654"], Math.min(64, maxRooms * 2), stepMs, growth, [
+          sharedSustained,
+        ]);
+        results.push(
+          result(
+            "capacity.seats_two_processes_vs_one",
+            sustained(twoSteps),
+            sustained(sharedSteps),
+            "seats",
+            ">= 1",
+            "ratio",
+            `two processes vs one, both on Redis and PostgreSQL, same ramp${note(twoSteps)}; on a 2-core machine the load generators share the cores. Steps: two ${trace(twoSteps)}; one ${trace(sharedSteps)}`,
+          ),
+        );
       } finally {
         a.kill("SIGKILL");
         b.kill("SIGKILL");

@@ -10,14 +10,39 @@ import { percentile, result, type BenchResult } from "./stats.ts";
 
 /** A synthetic map of 40 regions (8 × 5) and 300 assets, for the client's load and frame time. */
 function bigScenario() {
-  const nations = ["blue", "orange", "green", "pink"].map((id, i) => ({ id, name: `Nation ${id}`, color: ["#0072b2", "#e69f00", "#009e73", "#cc79a7"][i]!, budget: 500, budgetPerTurn: 50, politicalCapital: 50, readiness: 60 }));
+  const nations = ["blue", "orange", "green", "pink"].map((id, i) => ({
+    id,
+    name: `Nation ${id}`,
+    color: ["#0072b2", "#e69f00", "#009e73", "#cc79a7"][i]!,
+    budget: 500,
+    budgetPerTurn: 50,
+    politicalCapital: 50,
+    readiness: 60,
+  }));
   const regions: Record<string, unknown>[] = [];
   for (let row = 0; row < 5; row++) {
     for (let col = 0; col < 8; col++) {
       const id = `r${row}-${col}`;
-      const adjacent = [[row - 1, col], [row + 1, col], [row, col - 1], [row, col + 1]].filter(([r, c]) => r! >= 0 && r! < 5 && c! >= 0 && c! < 8).map(([r, c]) => `r${r}-${c}`);
+      const adjacent = [
+        [row - 1, col],
+        [row + 1, col],
+        [row, col - 1],
+        [row, col + 1],
+      ]
+        .filter(([r, c]) => r! >= 0 && r! < 5 && c! >= 0 && c! < 8)
+        .map(([r, c]) => `r${r}-${c}`);
       const sea = (row + col) % 3 === 0;
-      regions.push({ id, name: `Region ${row}-${col}`, kind: sea ? "sea" : "land", x: 70 + col * 122, y: 70 + row * 140, owner: sea ? null : nations[(row < 3 ? 0 : 2) + (col < 4 ? 0 : 1)]!.id, stability: 50 + ((row * 8 + col) % 40), adjacent, ...((row * 8 + col) % 7 === 0 ? { crisis: { kind: "unrest", severity: 40 } } : {}) });
+      regions.push({
+        id,
+        name: `Region ${row}-${col}`,
+        kind: sea ? "sea" : "land",
+        x: 70 + col * 122,
+        y: 70 + row * 140,
+        owner: sea ? null : nations[(row < 3 ? 0 : 2) + (col < 4 ? 0 : 1)]!.id,
+        stability: 50 + ((row * 8 + col) % 40),
+        adjacent,
+        ...((row * 8 + col) % 7 === 0 ? { crisis: { kind: "unrest", severity: 40 } } : {}),
+      });
     }
   }
   const assetTypes = [
@@ -151,11 +176,25 @@ export async function runClientBench({ quick }: { quick: boolean }): Promise<Ben
   const server = await startConcord(2660, { SCENARIOS_DIR: dir, CLIENT_DIR: clientDir, CONCORD_LOG_LEVEL: "warn" });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-dev-shm-usage",
+    ],
   });
   try {
     const url = "http://127.0.0.1:2660";
-    const ex = await (await fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "bench-big" }) })).json();
+    const ex = await (
+      await fetch(`${url}/api/exercises`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ scenarioId: "bench-big" }),
+      })
+    ).json();
     const loads: number[] = [];
     const frames: number[] = [];
     for (let run = 0; run < (quick ? 2 : 4); run++) {
@@ -206,13 +245,22 @@ export async function runClientBench({ quick }: { quick: boolean }): Promise<Ben
       fast.push(await slowVisit(browser, url, nextCode(), false));
       if (run < (quick ? 1 : 3)) raw.push(await slowVisit(browser, url, nextCode(), true));
     }
-    const sent = (visits: SlowVisit[]) => `${[...new Set(visits.flatMap((v) => v.encodings))].join("+")}, ${Math.round(visits[0]!.startJsBytes / 1024)} KB of JS on the wire for the start page, ${Math.round(visits[0]!.jsBytes / 1024)} KB with the map`;
+    const sent = (visits: SlowVisit[]) =>
+      `${[...new Set(visits.flatMap((v) => v.encodings))].join("+")}, ${Math.round(visits[0]!.startJsBytes / 1024)} KB of JS on the wire for the start page, ${Math.round(visits[0]!.jsBytes / 1024)} KB with the map`;
     if (!fast.every((v) => v.encodings.join() === "br")) throw new Error(`the client was not sent as brotli: ${sent(fast)}`);
     const slow = (pick: (v: SlowVisit) => number, name: string, target: string, what: string) => {
       const values = fast.map(pick);
       const baseline = raw.map(pick);
       return [
-        result(`client.${name}_p50`, percentile(values, 50), percentile(baseline, 50), "ms", target, "value", `${what}; 1.6 Mbit/s, 150 ms, cold cache; ${sent(fast)} (baseline: ${sent(raw)}); ${values.length} runs, baseline ${baseline.length}`),
+        result(
+          `client.${name}_p50`,
+          percentile(values, 50),
+          percentile(baseline, 50),
+          "ms",
+          target,
+          "value",
+          `${what}; 1.6 Mbit/s, 150 ms, cold cache; ${sent(fast)} (baseline: ${sent(raw)}); ${values.length} runs, baseline ${baseline.length}`,
+        ),
         result(`client.${name}_p99`, percentile(values, 99), percentile(baseline, 99), "ms", target, "value"),
       ];
     };
@@ -225,15 +273,46 @@ export async function runClientBench({ quick }: { quick: boolean }): Promise<Ben
     }
     if (replays.some((r) => r.phaserBeforeLogin)) throw new Error("the replay's login page fetched Phaser before it was usable");
     const replayRows = (pick: (r: SlowReplay) => number, name: string, target: string, what: string) => [
-      result(`client.${name}_p50`, percentile(replays.map(pick), 50), percentile(rawReplays.map(pick), 50), "ms", target, "value", `${what}; 1.6 Mbit/s, 150 ms, cold cache; ${[...new Set(replays.flatMap((r) => r.encodings))].join("+")} (baseline raw); ${replays.length} runs, baseline ${rawReplays.length}`),
+      result(
+        `client.${name}_p50`,
+        percentile(replays.map(pick), 50),
+        percentile(rawReplays.map(pick), 50),
+        "ms",
+        target,
+        "value",
+        `${what}; 1.6 Mbit/s, 150 ms, cold cache; ${[...new Set(replays.flatMap((r) => r.encodings))].join("+")} (baseline raw); ${replays.length} runs, baseline ${rawReplays.length}`,
+      ),
       result(`client.${name}_p99`, percentile(replays.map(pick), 99), percentile(rawReplays.map(pick), 99), "ms", target, "value"),
     ];
     return [
-      ...replayRows((r) => r.loginUsableMs, "slow_link_replay_login_usable", "<= 3000", "navigation to replay.html → \"Open replay\" rendered; Phaser not fetched before it"),
-      ...replayRows((r) => r.openToMapMs, "slow_link_replay_open_to_map", "<= 6000", "observer code → the replay's map reports 40 regions drawn (ours: as the participant's map)"),
+      ...replayRows(
+        (r) => r.loginUsableMs,
+        "slow_link_replay_login_usable",
+        "<= 3000",
+        'navigation to replay.html → "Open replay" rendered; Phaser not fetched before it',
+      ),
+      ...replayRows(
+        (r) => r.openToMapMs,
+        "slow_link_replay_open_to_map",
+        "<= 6000",
+        "observer code → the replay's map reports 40 regions drawn (ours: as the participant's map)",
+      ),
       ...slow((v) => v.startUsableMs, "slow_link_start_page_usable", "<= 3000", "navigation → the join form rendered (the script has run)"),
-      ...slow((v) => v.joinToMapMs, "slow_link_join_to_participant_map", "<= 6000", "\"Join exercise\" → a participant's map reports 40 regions drawn (300 assets)"),
-      result("client.load_to_drawn_map_p50", percentile(loads, 50), null, "ms", "<= 3000", "value", "navigation → map reports 40 regions drawn (white cell, 300 assets); headless Chromium with software rendering"),
+      ...slow(
+        (v) => v.joinToMapMs,
+        "slow_link_join_to_participant_map",
+        "<= 6000",
+        '"Join exercise" → a participant\'s map reports 40 regions drawn (300 assets)',
+      ),
+      result(
+        "client.load_to_drawn_map_p50",
+        percentile(loads, 50),
+        null,
+        "ms",
+        "<= 3000",
+        "value",
+        "navigation → map reports 40 regions drawn (white cell, 300 assets); headless Chromium with software rendering",
+      ),
       result("client.frame_time_p50", percentile(frames, 50), null, "ms", "<= 20", "value", "requestAnimationFrame deltas while panning and zooming"),
       result("client.frame_time_p99", percentile(frames, 99), null, "ms", "<= 50", "value"),
     ];

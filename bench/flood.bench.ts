@@ -34,8 +34,20 @@ export async function runFloodBench({ quick }: { quick: boolean }): Promise<Benc
   try {
     for (const c of cases) {
       const ex = await createExercise(url);
-      const o: FloodOutcome = await measureFlood({ url, ex, honestSeats: HONEST_SEATS, flooderJoin: c.kind === "viewAs" ? { token: ex.facilitatorToken, name: "Flooding control" } : { code: ex.joinCodes[0]!.code, name: "Flooder" }, kind: c.kind, windows, windowMs, rejoin: c.rejoin });
-      const flooder = o.flooder.reduce((a, f) => ({ sent: a.sent + f.sent, limited: a.limited + f.rateLimited, cut: a.cut + f.disconnects.filter((d) => !d.startsWith("4000")).length }), { sent: 0, limited: 0, cut: 0 });
+      const o: FloodOutcome = await measureFlood({
+        url,
+        ex,
+        honestSeats: HONEST_SEATS,
+        flooderJoin: c.kind === "viewAs" ? { token: ex.facilitatorToken, name: "Flooding control" } : { code: ex.joinCodes[0]!.code, name: "Flooder" },
+        kind: c.kind,
+        windows,
+        windowMs,
+        rejoin: c.rejoin,
+      });
+      const flooder = o.flooder.reduce(
+        (a, f) => ({ sent: a.sent + f.sent, limited: a.limited + f.rateLimited, cut: a.cut + f.disconnects.filter((d) => !d.startsWith("4000")).length }),
+        { sent: 0, limited: 0, cut: 0 },
+      );
       const notes = `${c.what}; honest p99 over ${o.floodSamples} vs ${o.baselineSamples} commands${o.unanswered ? `, ${o.unanswered} unanswered within 5 s` : ""}; flooder sent ${flooder.sent}, ${flooder.limited} answered rate_limited, cut off ${flooder.cut}×`;
       results.push(result(`${c.name}_p99_vs_baseline`, o.floodP99, o.baselineP99, "ms", "<= 2", "ratio", notes));
       process.stdout.write(`  ${c.name}: p99 ${o.floodP99.toFixed(1)} vs ${o.baselineP99.toFixed(1)} ms; ${notes}\n`);

@@ -29,7 +29,10 @@ export async function runHistoryBench({ quick }: { quick: boolean }): Promise<Be
     const ex = await createExercise(url);
     const control = await joinSeat(url, ex.id, { token: ex.facilitatorToken, name: "Control" });
     await control.send({ type: "startExercise" });
-    const seats = [await joinSeat(url, ex.id, { code: codeOf(ex, "north"), name: "Alice" }), await joinSeat(url, ex.id, { code: codeOf(ex, "south"), name: "Bob" })];
+    const seats = [
+      await joinSeat(url, ex.id, { code: codeOf(ex, "north"), name: "Alice" }),
+      await joinSeat(url, ex.id, { code: codeOf(ex, "south"), name: "Bob" }),
+    ];
     await roundTrips(seats[0]!, 100); // warm-up
     const early = await roundTrips(seats[0]!, 300);
     // The history: team and alliance chat, 16 in flight at a time.
@@ -39,7 +42,11 @@ export async function runHistoryBench({ quick }: { quick: boolean }): Promise<Be
         while (sent < history) {
           const n = sent++;
           const seat = seats[(n + lane) % 2]!;
-          await seat.send({ type: "sendMessage", channel: n % 5 === 0 ? "alliance" : `team:${seat.welcome.nation}`, text: `Chat line ${n}: holding position, awaiting tasking.` });
+          await seat.send({
+            type: "sendMessage",
+            channel: n % 5 === 0 ? "alliance" : `team:${seat.welcome.nation}`,
+            text: `Chat line ${n}: holding position, awaiting tasking.`,
+          });
         }
       }),
     );

@@ -36,7 +36,20 @@ export function makeLog(count: number): { initial: ExerciseState; events: Exerci
       const actor: Actor = { role: "participant", nation, name: `${nation}-${i % 5}` };
       run({ type: "sendMessage", channel: `team:${nation}`, text: `Situation update ${i} from ${nation}.` }, actor);
       const asset = Object.values(state.assets).find((a) => a.owner === nation && a.route.length === 0);
-      if (asset) run({ type: "draftOrder", order: { kind: "setMission", asset: asset.id, mission: state.scenario.assetTypes.find((t) => t.id === asset.type)!.missions[i % 2 === 0 ? 0 : state.scenario.assetTypes.find((t) => t.id === asset.type)!.missions.length - 1]! } }, actor);
+      if (asset)
+        run(
+          {
+            type: "draftOrder",
+            order: {
+              kind: "setMission",
+              asset: asset.id,
+              mission: state.scenario.assetTypes.find((t) => t.id === asset.type)!.missions[
+                i % 2 === 0 ? 0 : state.scenario.assetTypes.find((t) => t.id === asset.type)!.missions.length - 1
+              ]!,
+            },
+          },
+          actor,
+        );
       const report = Object.values(state.reports).find((r) => r.owner === nation);
       if (report && i % 3 === 0) run({ type: "shareIntel", report: report.id, with: [playable[(playable.indexOf(nation) + 1) % playable.length]!] }, actor);
       if (i % 7 === 0) run({ type: "makeStatement", stance: "reassuring", text: "We stand together." }, actor);

@@ -51,7 +51,13 @@ export async function runNetBench({ quick }: { quick: boolean }): Promise<BenchR
   const colyseus = await startColyseusBaseline(COLYSEUS_PORT);
   try {
     const url = `http://127.0.0.1:${CONCORD_PORT}`;
-    const created = await (await fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "northern-flank" }) })).json();
+    const created = await (
+      await fetch(`${url}/api/exercises`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ scenarioId: "northern-flank" }),
+      })
+    ).json();
     const sdk = new Client(url);
     const code = (n: string) => created.joinCodes.find((c: any) => c.nation === n).code;
     const control = seat(await sdk.joinById(created.id, { token: created.facilitatorToken, name: "Control" }));
@@ -69,11 +75,13 @@ export async function runNetBench({ quick }: { quick: boolean }): Promise<BenchR
     // tens of percent within a minute, and four back-to-back loops would compare different moments.
     const socket = new WebSocket(`ws://127.0.0.1:${ECHO_PORT}`);
     await new Promise((r) => socket.once("open", r));
-    const relayed = await Promise.all([0, 1, 2].map(async () => {
-      const s = new WebSocket(`ws://127.0.0.1:${ECHO_PORT}/relay`);
-      await new Promise((r) => s.once("open", r));
-      return s;
-    }));
+    const relayed = await Promise.all(
+      [0, 1, 2].map(async () => {
+        const s = new WebSocket(`ws://127.0.0.1:${ECHO_PORT}/relay`);
+        await new Promise((r) => s.once("open", r));
+        return s;
+      }),
+    );
     const [sender, mate] = relayed as [WebSocket, WebSocket, WebSocket];
     const payload = Buffer.alloc(120, 7);
     // Alice drafts or withdraws an order; done when her reply AND Bob's patch are in. A draft's
@@ -82,7 +90,9 @@ export async function runNetBench({ quick }: { quick: boolean }): Promise<BenchR
     const drafter = (sender: Seat, mate: Seat, lastDraft: () => string, bytes: number[]) => {
       let draftId: string | null = null;
       return async () => {
-        const command = draftId ? { type: "withdrawDraft", draft: draftId } : { type: "draftOrder", order: { kind: "setMission", asset: "nv-frigate-1", mission: "patrol" } };
+        const command = draftId
+          ? { type: "withdrawDraft", draft: draftId }
+          : { type: "draftOrder", order: { kind: "setMission", asset: "nv-frigate-1", mission: "patrol" } };
         const patched = nextChange(mate.room);
         const before = received.get(mate.room) ?? 0;
         const t = performance.now();
@@ -96,7 +106,12 @@ export async function runNetBench({ quick }: { quick: boolean }): Promise<BenchR
       };
     };
     const probes = {
-      command: drafter(alice, bob, () => [...alice.room.state.perspectives.get("nordvik").drafts.values()].find((d: any) => d.author === "Alice").id, draftBytes.concord),
+      command: drafter(
+        alice,
+        bob,
+        () => [...alice.room.state.perspectives.get("nordvik").drafts.values()].find((d: any) => d.author === "Alice").id,
+        draftBytes.concord,
+      ),
       // The same command in the tutorial-style Colyseus room: the baseline Concord must not lose to.
       colyseus: drafter(plainAlice, plainBob, () => [...plainAlice.room.state.drafts.keys()].at(-1)!, draftBytes.colyseus),
       // The framework's own floor: a room message answered at once ("whoami" → "welcome").
@@ -173,8 +188,12 @@ export async function runNetBench({ quick }: { quick: boolean }): Promise<BenchR
     // sockets are spread over the same number of processes.
     const fanNations = Array.from({ length: FANOUT_SEATS }, (_, i) => ["nordvik", "kaldmark", "sarnia", "valdoria"][i % 4]!);
     const seatsOf = (p: number) => fanNations.map((nation, i) => ({ nation, code: code(nation), name: `P${i}` })).filter((_, i) => i % FANOUT_PROCESSES === p);
-    const concordReceivers = await Promise.all(Array.from({ length: FANOUT_PROCESSES }, (_, p) => startReceivers({ type: "concord", url, exerciseId: created.id, seats: seatsOf(p) })));
-    const rawReceivers = await Promise.all(Array.from({ length: FANOUT_PROCESSES }, (_, p) => startReceivers({ type: "raw", url: `ws://127.0.0.1:${ECHO_PORT}`, sockets: seatsOf(p).length })));
+    const concordReceivers = await Promise.all(
+      Array.from({ length: FANOUT_PROCESSES }, (_, p) => startReceivers({ type: "concord", url, exerciseId: created.id, seats: seatsOf(p) })),
+    );
+    const rawReceivers = await Promise.all(
+      Array.from({ length: FANOUT_PROCESSES }, (_, p) => startReceivers({ type: "raw", url: `ws://127.0.0.1:${ECHO_PORT}`, sockets: seatsOf(p).length })),
+    );
     const injects = quick ? 40 : 120;
     // Pipelined like the raw loop below: exercise control fires every inject without waiting; done
     // when every seat holds all of them.
@@ -182,7 +201,20 @@ export async function runNetBench({ quick }: { quick: boolean }): Promise<BenchR
       const seen = await expectDeliveries(concordReceivers, count);
       const t = performance.now();
       const replies = [];
-      for (let i = 0; i < count; i++) replies.push(control.send({ type: "fireInject", inject: { number: `${label}.${i}`, type: "information", from: "Bench", to: "all", title: `Bench inject ${label} ${i}`, body: "Fan-out measurement." } }));
+      for (let i = 0; i < count; i++)
+        replies.push(
+          control.send({
+            type: "fireInject",
+            inject: {
+              number: `${label}.${i}`,
+              type: "information",
+              from: "Bench",
+              to: "all",
+              title: `Bench inject ${label} ${i}`,
+              body: "Fan-out measurement.",
+            },
+          }),
+        );
       await Promise.all([seen.all, ...replies]);
       return performance.now() - t;
     };
@@ -212,18 +244,90 @@ export async function runNetBench({ quick }: { quick: boolean }): Promise<BenchR
 
     return [
       // The echo ratios stay in the table without a target (#23): the frames alone cost more than 1.6× here.
-      result("roundtrip.command_to_patch_p50", percentile(rtt, 50), percentile(echoRtt, 50), "ms", NO_TARGET, "ratio", "command sent → reply at the sender and patch applied at a team-mate, vs bare ws echo"),
+      result(
+        "roundtrip.command_to_patch_p50",
+        percentile(rtt, 50),
+        percentile(echoRtt, 50),
+        "ms",
+        NO_TARGET,
+        "ratio",
+        "command sent → reply at the sender and patch applied at a team-mate, vs bare ws echo",
+      ),
       result("roundtrip.command_to_patch_p99", percentile(rtt, 99), percentile(echoRtt, 99), "ms", NO_TARGET, "ratio"),
-      result("roundtrip.command_vs_frame_relay_p50", percentile(rtt, 50), percentile(relayRtt, 50), "ms", "<= 2", "ratio", "the command round trip vs a bare ws server sending the same frames (one to each of three sockets, then a reply): the cost of the room itself (#23)"),
+      result(
+        "roundtrip.command_vs_frame_relay_p50",
+        percentile(rtt, 50),
+        percentile(relayRtt, 50),
+        "ms",
+        "<= 2",
+        "ratio",
+        "the command round trip vs a bare ws server sending the same frames (one to each of three sockets, then a reply): the cost of the room itself (#23)",
+      ),
       result("roundtrip.command_vs_frame_relay_p99", percentile(rtt, 99), percentile(relayRtt, 99), "ms", "<= 3", "ratio", "the same at p99 (#23)"),
-      result("roundtrip.command_vs_colyseus_room_p50", percentile(rtt, 50), percentile(plainRtt, 50), "ms", "<= 1.2", "ratio", "the command round trip vs the same command in a tutorial-style Colyseus room (bench/colyseus-room.ts: one Schema state, rules in onMessage, broadcastPatch() after each message; no log, no validation, no per-nation view), three clients, interleaved (#23)"),
+      result(
+        "roundtrip.command_vs_colyseus_room_p50",
+        percentile(rtt, 50),
+        percentile(plainRtt, 50),
+        "ms",
+        "<= 1.2",
+        "ratio",
+        "the command round trip vs the same command in a tutorial-style Colyseus room (bench/colyseus-room.ts: one Schema state, rules in onMessage, broadcastPatch() after each message; no log, no validation, no per-nation view), three clients, interleaved (#23)",
+      ),
       result("roundtrip.command_vs_colyseus_room_p99", percentile(rtt, 99), percentile(plainRtt, 99), "ms", NO_TARGET, "ratio", "the same at p99"),
-      result("wire.draft_patch_bytes_at_teammate_median", percentile(draftBytes.concord, 50), percentile(draftBytes.colyseus, 50), "bytes", "<= 100", "value", "bytes a team-mate receives for a draft (its patch), median; baseline: the same draft in the tutorial-style Colyseus room (#23)"),
-      result("roundtrip.room_message_echo_p50", percentile(roomEcho, 50), percentile(echoRtt, 50), "ms", NO_TARGET, "ratio", "a room message answered at once (whoami → welcome): the framework's floor, no command pipeline; vs bare ws echo"),
-      result("wire.bytes_per_single_entity_action_median", medianNation, null, "bytes", "<= 32", "value", "median bytes received by a nation client per action (region, timer, readiness, trust changes)"),
-      result("wire.full_state_json_vs_action", state.length, medianNation, "bytes", ">= 1000", "ratio", "full white-cell state as JSON divided by the median bytes per action"),
-      result("wire.nation_stream_vs_white_cell", medianNation, medianWhite, "bytes", "<= 1.2", "ratio", "per-nation filtered stream vs the white cell's (unfiltered) stream for the same actions"),
-      result("fanout.inject_to_30_clients", concordFanout, rawFanout, "deliveries/s", ">= 0.7", "ratio", `injects fired back to back by exercise control until all 30 seats (in ${FANOUT_PROCESSES} receiver processes) hold every one, vs a raw ws send loop of 200-byte messages to 30 sockets in as many processes; median of ${FANOUT_ROUNDS} alternating bursts each`),
+      result(
+        "wire.draft_patch_bytes_at_teammate_median",
+        percentile(draftBytes.concord, 50),
+        percentile(draftBytes.colyseus, 50),
+        "bytes",
+        "<= 100",
+        "value",
+        "bytes a team-mate receives for a draft (its patch), median; baseline: the same draft in the tutorial-style Colyseus room (#23)",
+      ),
+      result(
+        "roundtrip.room_message_echo_p50",
+        percentile(roomEcho, 50),
+        percentile(echoRtt, 50),
+        "ms",
+        NO_TARGET,
+        "ratio",
+        "a room message answered at once (whoami → welcome): the framework's floor, no command pipeline; vs bare ws echo",
+      ),
+      result(
+        "wire.bytes_per_single_entity_action_median",
+        medianNation,
+        null,
+        "bytes",
+        "<= 32",
+        "value",
+        "median bytes received by a nation client per action (region, timer, readiness, trust changes)",
+      ),
+      result(
+        "wire.full_state_json_vs_action",
+        state.length,
+        medianNation,
+        "bytes",
+        ">= 1000",
+        "ratio",
+        "full white-cell state as JSON divided by the median bytes per action",
+      ),
+      result(
+        "wire.nation_stream_vs_white_cell",
+        medianNation,
+        medianWhite,
+        "bytes",
+        "<= 1.2",
+        "ratio",
+        "per-nation filtered stream vs the white cell's (unfiltered) stream for the same actions",
+      ),
+      result(
+        "fanout.inject_to_30_clients",
+        concordFanout,
+        rawFanout,
+        "deliveries/s",
+        ">= 0.7",
+        "ratio",
+        `injects fired back to back by exercise control until all 30 seats (in ${FANOUT_PROCESSES} receiver processes) hold every one, vs a raw ws send loop of 200-byte messages to 30 sockets in as many processes; median of ${FANOUT_ROUNDS} alternating bursts each`,
+      ),
     ];
   } finally {
     concord.kill("SIGKILL");

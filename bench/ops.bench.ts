@@ -23,7 +23,17 @@ export async function runOpsBench({ quick }: { quick: boolean }): Promise<BenchR
   // 1. Per command: the instruments around a store append.
   const bare = new MemoryStore();
   const timed = instrumentStore(new MemoryStore());
-  for (const store of [bare, timed]) await store.createExercise({ id: "ex", title: "bench", scenario: {} as ScenarioSpec, seed: 1, createdAt: 0, facilitatorTokenHash: "", joinCodes: {}, observerCode: "OBS" });
+  for (const store of [bare, timed])
+    await store.createExercise({
+      id: "ex",
+      title: "bench",
+      scenario: {} as ScenarioSpec,
+      seed: 1,
+      createdAt: 0,
+      facilitatorTokenHash: "",
+      joinCodes: {},
+      observerCode: "OBS",
+    });
   const seqs = { bare: 0, timed: 0 };
   const event = (seq: number) => ({ type: "chatPosted", seq, at: 0 }) as unknown as ExerciseEvent;
   const perCall = async (work: () => Promise<void>) => {
@@ -48,7 +58,8 @@ export async function runOpsBench({ quick }: { quick: boolean }): Promise<BenchR
   // logger it replaced (JSON.stringify and a synchronous write, as process.stdout.write on a pipe).
   const devNull = openSync("/dev/null", "w");
   const pino = jsonLogger(undefined, "info", { fd: devNull });
-  const old = (message: string, fields: Record<string, unknown>) => writeSync(devNull, JSON.stringify({ time: new Date().toISOString(), level: "info", message, ...fields }) + "\n");
+  const old = (message: string, fields: Record<string, unknown>) =>
+    writeSync(devNull, JSON.stringify({ time: new Date().toISOString(), level: "info", message, ...fields }) + "\n");
   const fields = { exerciseId: "ex-0123456789ab", command: "sendMessage", actor: "participant", events: 1, seq: 1234 };
   const lineRuns = { pino: [] as number[], old: [] as number[] };
   for (let i = 0; i < samples + 3; i++) {
@@ -104,9 +115,41 @@ export async function runOpsBench({ quick }: { quick: boolean }): Promise<BenchR
   const p50 = (xs: number[]) => percentile(xs, 50);
   const extra = p50(timedRuns) - p50(bareRuns);
   return [
-    result("ops.command_metrics_us", extra, p50(bareRuns), "µs", "<= 10", "value", `what commandTimer and the timed append add to a command (p50 ${p50(timedRuns).toFixed(2)} against the bare in-memory append's ${p50(bareRuns).toFixed(2)} µs; p99 ${percentile(timedRuns, 99).toFixed(2)} vs ${percentile(bareRuns, 99).toFixed(2)}); a command's round trip is ~150 µs`),
-    result("ops.log_line_pino_vs_old_p50", p50(lineRuns.pino), p50(lineRuns.old), "µs", "<= 3", "ratio", `one "command accepted" line to /dev/null, redaction on; p99 ${percentile(lineRuns.pino, 99).toFixed(2)} vs ${percentile(lineRuns.old, 99).toFixed(2)} µs`),
-    result("ops.event_loop_sampler_cpu_vs_eld", p50(withSampler), p50(withEld), "µs/s", "<= 2.5", "ratio", `CPU a second of an idle process with the 10 ms sampler against monitorEventLoopDelay at 5 ms (the /health monitor it replaced); idle ${p50(idle).toFixed(0)} µs/s; median of ${seconds} alternating seconds`),
-    result("ops.health_read_60s_p50", p50(reads), null, "µs", "<= 1000", "value", `a /health?window=60 reading, merging 60 one-second histograms; p99 ${percentile(reads, 99).toFixed(1)} µs`),
+    result(
+      "ops.command_metrics_us",
+      extra,
+      p50(bareRuns),
+      "µs",
+      "<= 10",
+      "value",
+      `what commandTimer and the timed append add to a command (p50 ${p50(timedRuns).toFixed(2)} against the bare in-memory append's ${p50(bareRuns).toFixed(2)} µs; p99 ${percentile(timedRuns, 99).toFixed(2)} vs ${percentile(bareRuns, 99).toFixed(2)}); a command's round trip is ~150 µs`,
+    ),
+    result(
+      "ops.log_line_pino_vs_old_p50",
+      p50(lineRuns.pino),
+      p50(lineRuns.old),
+      "µs",
+      "<= 3",
+      "ratio",
+      `one "command accepted" line to /dev/null, redaction on; p99 ${percentile(lineRuns.pino, 99).toFixed(2)} vs ${percentile(lineRuns.old, 99).toFixed(2)} µs`,
+    ),
+    result(
+      "ops.event_loop_sampler_cpu_vs_eld",
+      p50(withSampler),
+      p50(withEld),
+      "µs/s",
+      "<= 2.5",
+      "ratio",
+      `CPU a second of an idle process with the 10 ms sampler against monitorEventLoopDelay at 5 ms (the /health monitor it replaced); idle ${p50(idle).toFixed(0)} µs/s; median of ${seconds} alternating seconds`,
+    ),
+    result(
+      "ops.health_read_60s_p50",
+      p50(reads),
+      null,
+      "µs",
+      "<= 1000",
+      "value",
+      `a /health?window=60 reading, merging 60 one-second histograms; p99 ${percentile(reads, 99).toFixed(1)} µs`,
+    ),
   ];
 }

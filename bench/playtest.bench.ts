@@ -37,7 +37,23 @@ export async function runPlaytestBench({ quick }: { quick: boolean }): Promise<B
   const perMinute = (runs / total) * 60_000;
   const p50 = percentile(play, 50);
   return [
-    result("playtest.northern_flank_10_turn_exercises_per_minute", perMinute, null, "/min", ">= 100", "value", `${runs} exercises (seeds 1–${runs}), every nation played: bots and Varkhan's playbook; p50 ${p50.toFixed(0)} ms, p99 ${percentile(play, 99).toFixed(0)} ms per exercise; ${Math.round(events / runs)} events each`),
-    result("playtest.exercise_vs_folding_its_log_p50", p50, percentile(fold, 50), "ms", "<= 100", "ratio", `baseline: folding the same exercise's log (p50 ${percentile(fold, 50).toFixed(1)} ms, p99 ${percentile(fold, 99).toFixed(1)} ms)`),
+    result(
+      "playtest.northern_flank_10_turn_exercises_per_minute",
+      perMinute,
+      null,
+      "/min",
+      ">= 100",
+      "value",
+      `${runs} exercises (seeds 1–${runs}), every nation played: bots and Varkhan's playbook; p50 ${p50.toFixed(0)} ms, p99 ${percentile(play, 99).toFixed(0)} ms per exercise; ${Math.round(events / runs)} events each`,
+    ),
+    result(
+      "playtest.exercise_vs_folding_its_log_p50",
+      p50,
+      percentile(fold, 50),
+      "ms",
+      "<= 100",
+      "ratio",
+      `baseline: folding the same exercise's log (p50 ${percentile(fold, 50).toFixed(1)} ms, p99 ${percentile(fold, 99).toFixed(1)} ms)`,
+    ),
   ];
 }

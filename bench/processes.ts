@@ -36,16 +36,20 @@ export function startProcess(args: string[], env: Record<string, string>, ready:
 
 export function startConcord(port: number, extra: Record<string, string> = {}): Promise<ChildProcess> {
   // Started as `npm start` starts it (server/node-flags.ts).
-  return startProcess([...SERVER_NODE_FLAGS, join(ROOT, "server", "start.ts")], {
-    PORT: String(port),
-    CONCORD_STORE: "memory",
-    CONCORD_DEMO: "0",
-    CONCORD_SKIP_CLIENT_BUILD: "1",
-    CLIENT_DIR: "/nonexistent",
-    CONCORD_COMMANDS_PER_SECOND: "100000",
-    ...(process.env.CONCORD_BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.CONCORD_BENCH_SERVER_NODE_OPTIONS } : {}),
-    ...extra,
-  }, /is running/);
+  return startProcess(
+    [...SERVER_NODE_FLAGS, join(ROOT, "server", "start.ts")],
+    {
+      PORT: String(port),
+      CONCORD_STORE: "memory",
+      CONCORD_DEMO: "0",
+      CONCORD_SKIP_CLIENT_BUILD: "1",
+      CLIENT_DIR: "/nonexistent",
+      CONCORD_COMMANDS_PER_SECOND: "100000",
+      ...(process.env.CONCORD_BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.CONCORD_BENCH_SERVER_NODE_OPTIONS } : {}),
+      ...extra,
+    },
+    /is running/,
+  );
 }
 
 export function startEcho(port: number): Promise<ChildProcess> {

@@ -44,8 +44,32 @@ export async function runReplayBench({ quick }: { quick: boolean }): Promise<Ben
   }
   const foldP50 = percentile(fold, 50);
   return [
-    result("replay.fold_10k_events_p50", foldP50, null, "ms", "<= 100", "value", `p99 ${percentile(fold, 99).toFixed(1)} ms over ${runs} runs; ${events.length} events`),
-    result("replay.fold_vs_deep_clone_per_event", foldP50, percentile(clone, 50), "ms", "<= 0.1", "ratio", "baseline: structuredClone of the state before every event (extrapolated from a prefix)"),
-    result("replay.seek_with_snapshots_p50", percentile(seeks, 50), percentile(fromZero, 50), "ms", "<= 0.05", "ratio", `snapshots every 100 events; p99 ${percentile(seeks, 99).toFixed(2)} ms; baseline folds from event 0 (p50)`),
+    result(
+      "replay.fold_10k_events_p50",
+      foldP50,
+      null,
+      "ms",
+      "<= 100",
+      "value",
+      `p99 ${percentile(fold, 99).toFixed(1)} ms over ${runs} runs; ${events.length} events`,
+    ),
+    result(
+      "replay.fold_vs_deep_clone_per_event",
+      foldP50,
+      percentile(clone, 50),
+      "ms",
+      "<= 0.1",
+      "ratio",
+      "baseline: structuredClone of the state before every event (extrapolated from a prefix)",
+    ),
+    result(
+      "replay.seek_with_snapshots_p50",
+      percentile(seeks, 50),
+      percentile(fromZero, 50),
+      "ms",
+      "<= 0.05",
+      "ratio",
+      `snapshots every 100 events; p99 ${percentile(seeks, 99).toFixed(2)} ms; baseline folds from event 0 (p50)`,
+    ),
   ];
 }

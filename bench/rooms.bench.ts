@@ -38,7 +38,12 @@ export async function runRoomsBench({ quick }: { quick: boolean }): Promise<Benc
   try {
     const created = await seed(dir, count);
     // Rooms unload 2 s after their last seat left, so the bench sees memory come back.
-    const env = (dataDir: string) => ({ CONCORD_STORE: "sqlite", DATA_DIR: dataDir, SCENARIOS_DIR: join(ROOT, "scenarios"), CONCORD_ROOM_IDLE_SECONDS: String(IDLE_SECONDS) });
+    const env = (dataDir: string) => ({
+      CONCORD_STORE: "sqlite",
+      DATA_DIR: dataDir,
+      SCENARIOS_DIR: join(ROOT, "scenarios"),
+      CONCORD_ROOM_IDLE_SECONDS: String(IDLE_SECONDS),
+    });
     const startOnce = async (dataDir: string) => {
       const t = performance.now();
       const child = await startConcord(PORT, env(dataDir));
@@ -78,10 +83,42 @@ export async function runRoomsBench({ quick }: { quick: boolean }): Promise<Benc
       const roomsOnline = Number(/^concord_rooms_online (\d+)/m.exec(metrics)?.[1] ?? NaN);
       const p = (xs: number[], q: number) => percentile(xs, q);
       return [
-        result("rooms.start_1000_ms_p50", p(startMs, 50), p(emptyMs, 50), "ms", "<= 5000", "value", `server start with ${count} stored exercises (none active), spawn to "is running", median of ${starts} (max ${Math.max(...startMs).toFixed(0)} ms); baseline: the same start on an empty store`),
-        result("rooms.rss_after_start_mb", p(rssFull, 50), p(rssEmpty, 50), "MB", "<= 200", "value", `resident memory 2 s after start on ${count} stored exercises, median of ${starts}; baseline: on an empty store`),
-        result("rooms.rss_after_joins_mb", rssAfter, rssLoaded, "MB", "<= 200", "value", `resident memory once the ${joins} exercises loaded for a join were left and unloaded (CONCORD_ROOM_IDLE_SECONDS=${IDLE_SECONDS}; rooms online then: ${roomsOnline}); baseline: while they were loaded. V8 and malloc keep the pages they grew to, so RSS does not fall back when rooms unload`),
-        result("rooms.cold_join_ms_p50", p(cold, 50), p(warm, 50), "ms", "<= 500", "value", `a join that loads an unloaded exercise from its log, token to welcome; p99 ${p(cold, 99).toFixed(1)} ms over ${joins}; baseline: a join to the same exercise once loaded (p99 ${p(warm, 99).toFixed(1)} ms)`),
+        result(
+          "rooms.start_1000_ms_p50",
+          p(startMs, 50),
+          p(emptyMs, 50),
+          "ms",
+          "<= 5000",
+          "value",
+          `server start with ${count} stored exercises (none active), spawn to "is running", median of ${starts} (max ${Math.max(...startMs).toFixed(0)} ms); baseline: the same start on an empty store`,
+        ),
+        result(
+          "rooms.rss_after_start_mb",
+          p(rssFull, 50),
+          p(rssEmpty, 50),
+          "MB",
+          "<= 200",
+          "value",
+          `resident memory 2 s after start on ${count} stored exercises, median of ${starts}; baseline: on an empty store`,
+        ),
+        result(
+          "rooms.rss_after_joins_mb",
+          rssAfter,
+          rssLoaded,
+          "MB",
+          "<= 200",
+          "value",
+          `resident memory once the ${joins} exercises loaded for a join were left and unloaded (CONCORD_ROOM_IDLE_SECONDS=${IDLE_SECONDS}; rooms online then: ${roomsOnline}); baseline: while they were loaded. V8 and malloc keep the pages they grew to, so RSS does not fall back when rooms unload`,
+        ),
+        result(
+          "rooms.cold_join_ms_p50",
+          p(cold, 50),
+          p(warm, 50),
+          "ms",
+          "<= 500",
+          "value",
+          `a join that loads an unloaded exercise from its log, token to welcome; p99 ${p(cold, 99).toFixed(1)} ms over ${joins}; baseline: a join to the same exercise once loaded (p99 ${p(warm, 99).toFixed(1)} ms)`,
+        ),
         result("rooms.cold_join_ms_p99", p(cold, 99), p(warm, 99), "ms", "<= 500", "value", `p99 of the loading join; baseline: the loaded join's p99`),
       ];
     } finally {

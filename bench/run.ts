@@ -64,11 +64,22 @@ const host = machine();
 mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
 const latest = join(ROOT, "bench", "results", "latest.json");
 // With --only, the other measurements of the previous run stay in latest.json.
-const kept: BenchResult[] = only && existsSync(latest) ? (JSON.parse(readFileSync(latest, "utf8")) as BenchResult[]).filter((old) => !results.some((r) => r.name === old.name)) : [];
+const kept: BenchResult[] =
+  only && existsSync(latest) ? (JSON.parse(readFileSync(latest, "utf8")) as BenchResult[]).filter((old) => !results.some((r) => r.name === old.name)) : [];
 writeFileSync(latest, JSON.stringify([...kept, ...results.map((r) => ({ ...r, machine: host }))], null, 2) + "\n");
-const rows = results.map((r) => [r.name, String(r.value), r.baseline === null ? "" : String(r.baseline), r.ratio === null ? "" : String(r.ratio), r.unit, r.target, r.met === null ? "" : r.met ? "yes" : "NO"]);
+const rows = results.map((r) => [
+  r.name,
+  String(r.value),
+  r.baseline === null ? "" : String(r.baseline),
+  r.ratio === null ? "" : String(r.ratio),
+  r.unit,
+  r.target,
+  r.met === null ? "" : r.met ? "yes" : "NO",
+]);
 const header = ["measurement", "value", "baseline", "ratio", "unit", "target", "met"];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
-process.stdout.write(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}\n\n${host.cpu}, ${host.cores} cores, Node ${host.node}; ${Math.round((Date.now() - started) / 1000)} s${quick ? " (quick)" : ""}; results in bench/results/latest.json\n`);
+process.stdout.write(
+  `\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${rows.map(line).join("\n")}\n\n${host.cpu}, ${host.cores} cores, Node ${host.node}; ${Math.round((Date.now() - started) / 1000)} s${quick ? " (quick)" : ""}; results in bench/results/latest.json\n`,
+);
 process.exit(process.exitCode ?? 0);

@@ -13,7 +13,20 @@ import { performance } from "node:perf_hooks";
  */
 /** "ping": every seat pings a region (the capacity ramp). "mix": chat, pings, notes, adjudications (the soak). */
 /** `control` and `observers`: how many of the seats are exercise control and observers (default 2 and 5); `region` the one pinged and adjusted (default "holm"). */
-type AddConcordRoom = { type: "concord"; url: string; exerciseId: string; codes: string[]; facilitatorToken: string; observerCode: string; seats: number; intervalMs: number; play?: "ping" | "mix"; control?: number; observers?: number; region?: string };
+type AddConcordRoom = {
+  type: "concord";
+  url: string;
+  exerciseId: string;
+  codes: string[];
+  facilitatorToken: string;
+  observerCode: string;
+  seats: number;
+  intervalMs: number;
+  play?: "ping" | "mix";
+  control?: number;
+  observers?: number;
+  region?: string;
+};
 type AddEchoRoom = { type: "echo"; url: string; seats: number; intervalMs: number };
 /** "expectInjects": reply "listening", then "delivered" once every Concord seat here holds `count` more injects. */
 type Message = AddConcordRoom | AddEchoRoom | { type: "report" } | { type: "expectInjects"; count: number } | { type: "stop" };
@@ -57,7 +70,10 @@ async function addConcord(m: AddConcordRoom) {
     let nation: string | null = null;
     room.onMessage("welcome", (w: { nation: string | null }) => (nation = w.nation));
     room.send("whoami");
-    const watcher = { count: () => ([...((room.state as any)?.perspectives?.values() ?? [])][0] as any)?.injects?.size ?? 0, check: null as (() => void) | null };
+    const watcher = {
+      count: () => ([...((room.state as any)?.perspectives?.values() ?? [])][0] as any)?.injects?.size ?? 0,
+      check: null as (() => void) | null,
+    };
     room.onStateChange(() => watcher.check?.());
     injectWatchers.push(watcher);
     let n = 0;
@@ -73,7 +89,10 @@ async function addConcord(m: AddConcordRoom) {
 
 /** What people do most in an exercise: talk in their team, point at the map; control notes and adjudicates. */
 function mixed(seat: Record<string, unknown>, nation: string | null, n: number, region: string): unknown {
-  if (seat.token) return n % 2 ? { type: "addNote", text: `Observation ${n}: the team is discussing options.` } : { type: "adjustState", effects: [{ kind: "stability", region, delta: n % 4 ? 1 : -1 }], rationale: "Soak adjudication." };
+  if (seat.token)
+    return n % 2
+      ? { type: "addNote", text: `Observation ${n}: the team is discussing options.` }
+      : { type: "adjustState", effects: [{ kind: "stability", region, delta: n % 4 ? 1 : -1 }], rationale: "Soak adjudication." };
   if (!nation) return { type: "pingRegion", region }; // observers: answered read_only
   const roll = n % 10;
   if (roll < 6) return { type: "sendMessage", channel: `team:${nation}`, text: `Update ${n}: holding position, awaiting tasking.` };
@@ -100,23 +119,24 @@ process.on("message", async (m: Message) => {
     if (m.type === "concord") await addConcord(m);
     else if (m.type === "echo") await addEcho(m);
     else if (m.type === "expectInjects") {
-      const reached = Promise.all(injectWatchers.map((w) => {
-        const target = w.count() + m.count;
-        return new Promise<void>((resolve) => {
-          w.check = () => {
-            if (w.count() < target) return;
-            w.check = null;
-            resolve();
-          };
-          w.check();
-        });
-      }));
+      const reached = Promise.all(
+        injectWatchers.map((w) => {
+          const target = w.count() + m.count;
+          return new Promise<void>((resolve) => {
+            w.check = () => {
+              if (w.count() < target) return;
+              w.check = null;
+              resolve();
+            };
+            w.check();
+          });
+        }),
+      );
       process.send!({ type: "listening" });
       await reached;
       process.send!({ type: "delivered" });
       return;
-    }
-    else if (m.type === "report") {
+    } else if (m.type === "report") {
       process.send!({ type: "report", latencies, errors });
       latencies = [];
       errors = 0;

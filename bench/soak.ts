@@ -26,7 +26,11 @@ import { benchArgs, wholeNumberArg } from "./args.ts";
  * Exits non-zero if anything is not flat or anything acknowledged was lost. Writes
  * bench/results/soak.json.
  */
-const { values } = benchArgs("soak", "npm run soak [-- --minutes N] [--rounds N] [--interval-ms N]", { minutes: { type: "string" }, rounds: { type: "string" }, "interval-ms": { type: "string" } });
+const { values } = benchArgs("soak", "npm run soak [-- --minutes N] [--rounds N] [--interval-ms N]", {
+  minutes: { type: "string" },
+  rounds: { type: "string" },
+  "interval-ms": { type: "string" },
+});
 const minutes = wholeNumberArg("soak", "--minutes", values.minutes, 10, 1, 24 * 60);
 const rounds = wholeNumberArg("soak", "--rounds", values.rounds, 20, 0, 10_000);
 const intervalMs = wholeNumberArg("soak", "--interval-ms", values["interval-ms"], 1000, 10, 60_000);
@@ -37,8 +41,20 @@ const failures: string[] = [];
 type Sample = { atS: number; heapMb: number; eldP99: number; eldMax: number; cmdP99: number; commands: number; events: number };
 
 async function soak(dataDir: string): Promise<{ samples: Sample[]; verdict: Record<string, unknown> }> {
-  const server = await startConcord(PORT, { CONCORD_STORE: "sqlite", DATA_DIR: dataDir, SCENARIOS_DIR: "scenarios", CONCORD_LOG_LEVEL: "warn", CONCORD_COMMANDS_PER_SECOND: "20" });
-  const ex = await (await fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "northern-flank" }) })).json();
+  const server = await startConcord(PORT, {
+    CONCORD_STORE: "sqlite",
+    DATA_DIR: dataDir,
+    SCENARIOS_DIR: "scenarios",
+    CONCORD_LOG_LEVEL: "warn",
+    CONCORD_COMMANDS_PER_SECOND: "20",
+  });
+  const ex = await (
+    await fetch(`${url}/api/exercises`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ scenarioId: "northern-flank" }),
+    })
+  ).json();
   const load = killOnExit(fork(join(ROOT, "bench", "seat-load.ts"), [], { execPath: process.execPath, stdio: ["ignore", "ignore", "inherit", "ipc"] }));
   const ask = <T>(message: unknown, expect: string) =>
     new Promise<T>((resolve, reject) => {
@@ -61,8 +77,23 @@ async function soak(dataDir: string): Promise<{ samples: Sample[]; verdict: Reco
   });
   await control.leave();
   const started = Date.now();
-  await ask({ type: "concord", url, exerciseId: ex.id, codes: ex.joinCodes.map((c: { code: string }) => c.code), facilitatorToken: ex.facilitatorToken, observerCode: ex.observerCode, seats: 35, intervalMs, play: "mix" }, "added");
-  process.stdout.write(`soak: 35 seats joined in ${((Date.now() - started) / 1000).toFixed(1)} s; playing for ${minutes} min, one command per seat every ${intervalMs} ms\n`);
+  await ask(
+    {
+      type: "concord",
+      url,
+      exerciseId: ex.id,
+      codes: ex.joinCodes.map((c: { code: string }) => c.code),
+      facilitatorToken: ex.facilitatorToken,
+      observerCode: ex.observerCode,
+      seats: 35,
+      intervalMs,
+      play: "mix",
+    },
+    "added",
+  );
+  process.stdout.write(
+    `soak: 35 seats joined in ${((Date.now() - started) / 1000).toFixed(1)} s; playing for ${minutes} min, one command per seat every ${intervalMs} ms\n`,
+  );
 
   const samples: Sample[] = [];
   const end = Date.now() + minutes * 60_000;
@@ -72,7 +103,9 @@ async function soak(dataDir: string): Promise<{ samples: Sample[]; verdict: Reco
     await new Promise((r) => setTimeout(r, Math.min(10_000, Math.max(1000, end - Date.now()))));
     const health = await (await fetch(`${url}/health`)).json();
     const report = await ask<{ latencies: number[]; errors: number }>({ type: "report" }, "report");
-    const state = await (await fetch(`${url}/api/exercises/${ex.id}`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).json().catch(() => ({}));
+    const state = await (await fetch(`${url}/api/exercises/${ex.id}`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } }))
+      .json()
+      .catch(() => ({}));
     const sample: Sample = {
       atS: Math.round((Date.now() - (end - minutes * 60_000)) / 1000),
       heapMb: health.memoryMb,
@@ -83,7 +116,9 @@ async function soak(dataDir: string): Promise<{ samples: Sample[]; verdict: Reco
       events: state.lastSeq ?? NaN,
     };
     samples.push(sample);
-    process.stdout.write(`  ${sample.atS} s: heap ${sample.heapMb} MB, event-loop p99 ${sample.eldP99} ms (max ${sample.eldMax}), command p99 ${sample.cmdP99} ms over ${sample.commands}${Number.isFinite(sample.events) ? `, ${sample.events} events` : ""}\n`);
+    process.stdout.write(
+      `  ${sample.atS} s: heap ${sample.heapMb} MB, event-loop p99 ${sample.eldP99} ms (max ${sample.eldMax}), command p99 ${sample.cmdP99} ms over ${sample.commands}${Number.isFinite(sample.events) ? `, ${sample.events} events` : ""}\n`,
+    );
   }
   load.send({ type: "stop" });
   server.kill("SIGKILL");
@@ -126,7 +161,9 @@ try {
     campaign = await crashCampaign({ rounds, seed: 4242, port: PORT + 1, log: (line) => process.stdout.write(`  ${line}\n`) });
     for (const problem of campaign.problems) process.stdout.write(`  PROBLEM: ${problem}\n`);
     if (campaign.problems.length) failures.push(`crash campaign: ${campaign.problems.length} problems`);
-    process.stdout.write(`soak: crash campaign ${campaign.problems.length ? "FAILED" : "passed"}: ${campaign.acknowledged} acknowledged commands over ${rounds} SIGKILLs, none lost${campaign.problems.length ? " (see problems)" : ""}\n`);
+    process.stdout.write(
+      `soak: crash campaign ${campaign.problems.length ? "FAILED" : "passed"}: ${campaign.acknowledged} acknowledged commands over ${rounds} SIGKILLs, none lost${campaign.problems.length ? " (see problems)" : ""}\n`,
+    );
   }
 } catch (error) {
   failures.push(String((error as Error).stack ?? error));
@@ -136,7 +173,20 @@ try {
 mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
 writeFileSync(
   join(ROOT, "bench", "results", "soak.json"),
-  JSON.stringify({ when: new Date().toISOString(), machine: machine(), minutes, intervalMs, rounds, soak: soakResult, crashCampaign: campaign && { acknowledged: campaign.acknowledged, problems: campaign.problems, rounds: campaign.rounds }, failures }, null, 2) + "\n",
+  JSON.stringify(
+    {
+      when: new Date().toISOString(),
+      machine: machine(),
+      minutes,
+      intervalMs,
+      rounds,
+      soak: soakResult,
+      crashCampaign: campaign && { acknowledged: campaign.acknowledged, problems: campaign.problems, rounds: campaign.rounds },
+      failures,
+    },
+    null,
+    2,
+  ) + "\n",
 );
 process.stdout.write(failures.length ? `soak: FAILED (${failures.join("; ")})\n` : "soak: passed\n");
 process.exit(failures.length ? 1 : 0);

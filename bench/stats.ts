@@ -1,7 +1,16 @@
 import { cpus } from "node:os";
 
 /** `met` is null for a figure kept in the table without a target (target NO_TARGET). */
-export type BenchResult = { name: string; value: number; baseline: number | null; ratio: number | null; unit: string; target: string; met: boolean | null; notes?: string };
+export type BenchResult = {
+  name: string;
+  value: number;
+  baseline: number | null;
+  ratio: number | null;
+  unit: string;
+  target: string;
+  met: boolean | null;
+  notes?: string;
+};
 
 /** The target of a figure shown for information only: `met` is null, and no run fails for it. */
 export const NO_TARGET = "none";
@@ -23,9 +32,18 @@ export function machine() {
 }
 
 /** target like "<= 1.6" or ">= 20", checked against the ratio when there is a baseline, else the value. */
-export function result(name: string, value: number, baseline: number | null, unit: string, target: string, against: "ratio" | "value" = baseline === null ? "value" : "ratio", notes?: string): BenchResult {
+export function result(
+  name: string,
+  value: number,
+  baseline: number | null,
+  unit: string,
+  target: string,
+  against: "ratio" | "value" = baseline === null ? "value" : "ratio",
+  notes?: string,
+): BenchResult {
   const ratio = baseline === null || baseline === 0 ? null : round(value / baseline);
-  if (target === NO_TARGET) return { name, value: round(value), baseline: baseline === null ? null : round(baseline), ratio, unit, target, met: null, ...(notes ? { notes } : {}) };
+  if (target === NO_TARGET)
+    return { name, value: round(value), baseline: baseline === null ? null : round(baseline), ratio, unit, target, met: null, ...(notes ? { notes } : {}) };
   const subject = against === "ratio" ? (ratio ?? NaN) : value;
   const [op, limit] = target.split(" ") as [string, string];
   const met = op === "<=" ? subject <= Number(limit) : subject >= Number(limit);

@@ -33,7 +33,13 @@ export async function precompressDir(dir: string): Promise<Precompressed[]> {
     targets.map(async (file) => {
       const raw = readFileSync(file);
       const [br, gz] = await Promise.all([
-        brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+        brotli(raw, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: 11,
+            [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+            [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+          },
+        }),
         gzipAsync(raw, { level: 9 }),
       ]);
       const keep = (suffix: string, data: Buffer) => {
@@ -63,7 +69,9 @@ export function precompress(): Plugin {
     async writeBundle(options) {
       const done = await precompressDir(options.dir ?? outDir);
       const total = (key: "bytes" | "br" | "gzip") => done.reduce((sum, f) => sum + (f[key] ?? f.bytes), 0);
-      this.info(`precompressed ${done.length} files: ${Math.round(total("bytes") / 1024)} KB → brotli ${Math.round(total("br") / 1024)} KB, gzip ${Math.round(total("gzip") / 1024)} KB`);
+      this.info(
+        `precompressed ${done.length} files: ${Math.round(total("bytes") / 1024)} KB → brotli ${Math.round(total("br") / 1024)} KB, gzip ${Math.round(total("gzip") / 1024)} KB`,
+      );
     },
   };
 }

@@ -51,7 +51,8 @@ export async function openStore(config: Config, options: { lock?: boolean; log?:
   try {
     return await SqliteStore.open(join(config.dataDir, "concord.db"), options);
   } catch (error) {
-    if (error instanceof DataDirInUse) throw new ConfigError(`DATA_DIR ${config.dataDir} is in use by ${describeHolder(error.holder)}; stop it first, or give this process another DATA_DIR`);
+    if (error instanceof DataDirInUse)
+      throw new ConfigError(`DATA_DIR ${config.dataDir} is in use by ${describeHolder(error.holder)}; stop it first, or give this process another DATA_DIR`);
     if (error instanceof DamagedDatabase) throw new ConfigError(damagedDatabaseLine(error.file, error.detail));
     if (error instanceof NewerSchema) throw new ConfigError(error.message);
     throw new ConfigError(`cannot open the SQLite event store in DATA_DIR (${config.dataDir}): ${(error as Error).message}`);
@@ -108,7 +109,14 @@ export async function createConcordServer(config: Config, log: Logger, store?: E
   const httpServer = createHttpServer();
   installClientAddress(httpServer, config.trustProxy);
   installAccessLog(httpServer, log);
-  setServerContext({ service, log, commandsPerSecond: config.commandsPerSecond, reconnectSeconds: config.reconnectSeconds, roomIdleSeconds: config.roomIdleSeconds, botDelayMs: config.botDelayMs });
+  setServerContext({
+    service,
+    log,
+    commandsPerSecond: config.commandsPerSecond,
+    reconnectSeconds: config.reconnectSeconds,
+    roomIdleSeconds: config.roomIdleSeconds,
+    botDelayMs: config.botDelayMs,
+  });
   installCorsPolicy(config.corsOrigins);
   const startedAt = Date.now();
   const server = defineServer({

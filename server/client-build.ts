@@ -42,7 +42,10 @@ export function planClientBuild(clientDir: string, viteInstalled = viteIsInstall
   const built = existsSync(join(clientDir, "index.html"));
   const ours = resolve(clientDir) === resolve(defaultDir);
   if (!built && !ours) {
-    return { action: "fail", message: `CLIENT_DIR ${clientDir} holds no built client (index.html is missing). Build one with \`npm run build\` (it writes ${defaultDir}) and point CLIENT_DIR at it, or unset CLIENT_DIR.` };
+    return {
+      action: "fail",
+      message: `CLIENT_DIR ${clientDir} holds no built client (index.html is missing). Build one with \`npm run build\` (it writes ${defaultDir}) and point CLIENT_DIR at it, or unset CLIENT_DIR.`,
+    };
   }
   if (!built && !viteInstalled) {
     return {

@@ -22,7 +22,8 @@ export type Variable = {
 };
 
 /** "" and whitespace read as unset (a `PORT=` line in .env), as they always did. */
-const unsetWhenBlank = (trim: boolean) => (value: unknown) => (typeof value !== "string" ? value : value.trim() === "" ? undefined : trim ? value.trim() : value);
+const unsetWhenBlank = (trim: boolean) => (value: unknown) =>
+  typeof value !== "string" ? value : value.trim() === "" ? undefined : trim ? value.trim() : value;
 const optional = <T extends z.ZodType>(inner: T, trim = true) => z.preprocess(unsetWhenBlank(trim), inner.optional());
 
 const wholeNumber = (min: number, max: number) => optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max)));
@@ -61,36 +62,171 @@ export const LOG_FORMATS = ["json", "pretty"] as const;
 export const STORES = ["sqlite", "postgres", "memory"] as const;
 
 export const VARIABLES: readonly Variable[] = [
-  { name: "PORT", scope: "server", default: "2567", meaning: "HTTP and WebSocket port", accepts: "a port number from 0 to 65535", schema: wholeNumber(0, 65535) },
-  { name: "HOST", scope: "server", default: "0.0.0.0", meaning: "address to bind", accepts: "an address or host name", schema: optional(z.string().regex(/^[\w.:-]+$/)) },
+  {
+    name: "PORT",
+    scope: "server",
+    default: "2567",
+    meaning: "HTTP and WebSocket port",
+    accepts: "a port number from 0 to 65535",
+    schema: wholeNumber(0, 65535),
+  },
+  {
+    name: "HOST",
+    scope: "server",
+    default: "0.0.0.0",
+    meaning: "address to bind",
+    accepts: "an address or host name",
+    schema: optional(z.string().regex(/^[\w.:-]+$/)),
+  },
   { name: "DATA_DIR", scope: "server", default: "./data", meaning: "folder of the SQLite file", accepts: "a folder", schema: text() },
   { name: "SCENARIOS_DIR", scope: "server", default: "./scenarios", meaning: "scenario files offered on the start page", accepts: "a folder", schema: text() },
   { name: "CLIENT_DIR", scope: "server", default: "./dist", meaning: "the built browser client", accepts: "a folder", schema: text() },
-  { name: "CONCORD_STORE", scope: "server", default: "", meaning: "where exercises are kept: sqlite (the default), postgres (the default when DATABASE_URL is set; needs it) or memory (tests; lost on stop)", accepts: `one of ${STORES.join(", ")}`, schema: oneOf(STORES) },
-  { name: "DATABASE_URL", scope: "server", default: "", meaning: "PostgreSQL event store instead of SQLite", accepts: "a postgres:// or postgresql:// URL", schema: postgresUrl() },
+  {
+    name: "CONCORD_STORE",
+    scope: "server",
+    default: "",
+    meaning: "where exercises are kept: sqlite (the default), postgres (the default when DATABASE_URL is set; needs it) or memory (tests; lost on stop)",
+    accepts: `one of ${STORES.join(", ")}`,
+    schema: oneOf(STORES),
+  },
+  {
+    name: "DATABASE_URL",
+    scope: "server",
+    default: "",
+    meaning: "PostgreSQL event store instead of SQLite",
+    accepts: "a postgres:// or postgresql:// URL",
+    schema: postgresUrl(),
+  },
   { name: "REDIS_URL", scope: "server", default: "", meaning: "several processes as one cluster", accepts: "a redis:// or rediss:// URL", schema: redisUrl() },
-  { name: "PUBLIC_ADDRESS", scope: "server", default: "", meaning: "with REDIS_URL, where browsers reach this process", accepts: "host:port or host/path, without a scheme", schema: optional(z.string().regex(/^[^\s:/]+(:\d{1,5})?(\/\S*)?$/)) },
-  { name: "CONCORD_OPERATOR_PASSWORD", scope: "server", default: "", meaning: "password for listing and creating exercises", accepts: "at least 8 characters", secret: true, schema: optional(z.string().min(8), false) },
-  { name: "TRUST_PROXY", scope: "server", default: "", meaning: "proxies whose X-Forwarded-For names the client", accepts: "addresses or networks (e.g. 127.0.0.1, 10.0.0.0/8 or loopback), separated by commas", schema: proxyList() },
-  { name: "CONCORD_CORS_ORIGINS", scope: "server", default: "", meaning: "other sites whose pages may call this server", accepts: "origins such as https://exercise.example.org or http://localhost:5173, separated by commas", schema: originList() },
+  {
+    name: "PUBLIC_ADDRESS",
+    scope: "server",
+    default: "",
+    meaning: "with REDIS_URL, where browsers reach this process",
+    accepts: "host:port or host/path, without a scheme",
+    schema: optional(z.string().regex(/^[^\s:/]+(:\d{1,5})?(\/\S*)?$/)),
+  },
+  {
+    name: "CONCORD_OPERATOR_PASSWORD",
+    scope: "server",
+    default: "",
+    meaning: "password for listing and creating exercises",
+    accepts: "at least 8 characters",
+    secret: true,
+    schema: optional(z.string().min(8), false),
+  },
+  {
+    name: "TRUST_PROXY",
+    scope: "server",
+    default: "",
+    meaning: "proxies whose X-Forwarded-For names the client",
+    accepts: "addresses or networks (e.g. 127.0.0.1, 10.0.0.0/8 or loopback), separated by commas",
+    schema: proxyList(),
+  },
+  {
+    name: "CONCORD_CORS_ORIGINS",
+    scope: "server",
+    default: "",
+    meaning: "other sites whose pages may call this server",
+    accepts: "origins such as https://exercise.example.org or http://localhost:5173, separated by commas",
+    schema: originList(),
+  },
   { name: "CONCORD_DEMO", scope: "server", default: "1", meaning: "create a demo exercise on an empty store", accepts: "0 or 1", schema: oneOf(["0", "1"]) },
-  { name: "CONCORD_COMMANDS_PER_SECOND", scope: "server", default: "20", meaning: "per-seat budget of messages a second", accepts: "a whole number from 1 to 1000000", schema: wholeNumber(1, 1_000_000) },
-  { name: "CONCORD_RECONNECT_SECONDS", scope: "server", default: "60", meaning: "how long a dropped seat waits for its browser", accepts: "a whole number of seconds from 0 to 86400", schema: wholeNumber(0, 86_400) },
-  { name: "CONCORD_ROOM_IDLE_SECONDS", scope: "server", default: "300", meaning: "how long an exercise's room stays in memory with nobody in it (0: until the process stops); it loads from its log on the next join", accepts: "a whole number of seconds from 0 to 604800", schema: wholeNumber(0, 604_800) },
-  { name: "CONCORD_BOT_DELAY_MS", scope: "server", default: "1500", meaning: "how long a bot nation waits after a turn starts or a request reaches it before it acts, so people see its moves happen", accepts: "a whole number of milliseconds from 0 to 600000", schema: wholeNumber(0, 600_000) },
-  { name: "CONCORD_LOG_LEVEL", scope: "server", default: "info", meaning: "the least important log lines written", accepts: `one of ${LOG_LEVELS.join(", ")}`, schema: oneOf(LOG_LEVELS) },
-  { name: "CONCORD_LOG_FORMAT", scope: "server", default: "json", meaning: "json lines, or pretty (colours; needs the pino-pretty development package)", accepts: `one of ${LOG_FORMATS.join(", ")}`, schema: oneOf(LOG_FORMATS) },
-  { name: "CONCORD_SKIP_CLIENT_BUILD", scope: "server", default: "0", meaning: "1: never build the client on start", accepts: "0 or 1", schema: oneOf(["0", "1"]) },
-  { name: "VITE_PORT", scope: "dev", default: "5173", meaning: "`npm run dev`: Vite's dev-server port", accepts: "a port number from 1 to 65535", schema: wholeNumber(1, 65535) },
-  { name: "CHROMIUM_PATH", scope: "bench", default: "/usr/bin/chromium", meaning: "the browser the client benchmark and browser tests drive", accepts: "a file", schema: text() },
-  { name: "CONCORD_BENCH_SERVER_NODE_OPTIONS", scope: "bench", default: "", meaning: "NODE_OPTIONS for the servers the benchmarks start (e.g. --cpu-prof)", accepts: "Node options", schema: text() },
+  {
+    name: "CONCORD_COMMANDS_PER_SECOND",
+    scope: "server",
+    default: "20",
+    meaning: "per-seat budget of messages a second",
+    accepts: "a whole number from 1 to 1000000",
+    schema: wholeNumber(1, 1_000_000),
+  },
+  {
+    name: "CONCORD_RECONNECT_SECONDS",
+    scope: "server",
+    default: "60",
+    meaning: "how long a dropped seat waits for its browser",
+    accepts: "a whole number of seconds from 0 to 86400",
+    schema: wholeNumber(0, 86_400),
+  },
+  {
+    name: "CONCORD_ROOM_IDLE_SECONDS",
+    scope: "server",
+    default: "300",
+    meaning: "how long an exercise's room stays in memory with nobody in it (0: until the process stops); it loads from its log on the next join",
+    accepts: "a whole number of seconds from 0 to 604800",
+    schema: wholeNumber(0, 604_800),
+  },
+  {
+    name: "CONCORD_BOT_DELAY_MS",
+    scope: "server",
+    default: "1500",
+    meaning: "how long a bot nation waits after a turn starts or a request reaches it before it acts, so people see its moves happen",
+    accepts: "a whole number of milliseconds from 0 to 600000",
+    schema: wholeNumber(0, 600_000),
+  },
+  {
+    name: "CONCORD_LOG_LEVEL",
+    scope: "server",
+    default: "info",
+    meaning: "the least important log lines written",
+    accepts: `one of ${LOG_LEVELS.join(", ")}`,
+    schema: oneOf(LOG_LEVELS),
+  },
+  {
+    name: "CONCORD_LOG_FORMAT",
+    scope: "server",
+    default: "json",
+    meaning: "json lines, or pretty (colours; needs the pino-pretty development package)",
+    accepts: `one of ${LOG_FORMATS.join(", ")}`,
+    schema: oneOf(LOG_FORMATS),
+  },
+  {
+    name: "CONCORD_SKIP_CLIENT_BUILD",
+    scope: "server",
+    default: "0",
+    meaning: "1: never build the client on start",
+    accepts: "0 or 1",
+    schema: oneOf(["0", "1"]),
+  },
+  {
+    name: "VITE_PORT",
+    scope: "dev",
+    default: "5173",
+    meaning: "`npm run dev`: Vite's dev-server port",
+    accepts: "a port number from 1 to 65535",
+    schema: wholeNumber(1, 65535),
+  },
+  {
+    name: "CHROMIUM_PATH",
+    scope: "bench",
+    default: "/usr/bin/chromium",
+    meaning: "the browser the client benchmark and browser tests drive",
+    accepts: "a file",
+    schema: text(),
+  },
+  {
+    name: "CONCORD_BENCH_SERVER_NODE_OPTIONS",
+    scope: "bench",
+    default: "",
+    meaning: "NODE_OPTIONS for the servers the benchmarks start (e.g. --cpu-prof)",
+    accepts: "Node options",
+    schema: text(),
+  },
 ];
 
 /**
  * Variables read by the test suite and the CLI, not the server: known, so a typo such as
  * CONCORD_COMMAND_PER_SECOND can be told apart from them.
  */
-export const OTHER_KNOWN = ["CONCORD_DEPLOY_PORTS", "CONCORD_DEPLOY_HOST", "CONCORD_LANG", "CONCORD_SKIP_BROWSER", "CONCORD_TEST_DATABASE_URL", "CONCORD_TEST_REDIS_URL", "CONCORD_FUZZ_SEEDS"];
+export const OTHER_KNOWN = [
+  "CONCORD_DEPLOY_PORTS",
+  "CONCORD_DEPLOY_HOST",
+  "CONCORD_LANG",
+  "CONCORD_SKIP_BROWSER",
+  "CONCORD_TEST_DATABASE_URL",
+  "CONCORD_TEST_REDIS_URL",
+  "CONCORD_FUZZ_SEEDS",
+];
 
 export function envSchema(scopes: readonly Scope[]) {
   return z.object(Object.fromEntries(VARIABLES.filter((v) => scopes.includes(v.scope)).map((v) => [v.name, v.schema])));
@@ -146,7 +282,12 @@ export function envExampleText(): string {
   ];
   for (const [scope, title] of sections) {
     lines.push("", `## ${title}`);
-    for (const v of VARIABLES.filter((variable) => variable.scope === scope)) lines.push("", `# ${v.meaning[0]!.toUpperCase()}${v.meaning.slice(1)}. Accepts ${v.accepts}${v.default === "" ? "; unset by default" : ""}.`, `# ${v.name}=${v.default}`);
+    for (const v of VARIABLES.filter((variable) => variable.scope === scope))
+      lines.push(
+        "",
+        `# ${v.meaning[0]!.toUpperCase()}${v.meaning.slice(1)}. Accepts ${v.accepts}${v.default === "" ? "; unset by default" : ""}.`,
+        `# ${v.name}=${v.default}`,
+      );
   }
   return lines.join("\n") + "\n";
 }

@@ -55,16 +55,33 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = parseEnv(env, ["server"]);
   if (!parsed.ok) throw new ConfigError(parsed.faults);
   const v = parsed.values as {
-    PORT?: number; HOST?: string; DATA_DIR?: string; SCENARIOS_DIR?: string; CLIENT_DIR?: string; CONCORD_STORE?: Config["store"];
-    DATABASE_URL?: string; REDIS_URL?: string; PUBLIC_ADDRESS?: string; CONCORD_OPERATOR_PASSWORD?: string; TRUST_PROXY?: string;
-    CONCORD_CORS_ORIGINS?: string; CONCORD_DEMO?: "0" | "1"; CONCORD_COMMANDS_PER_SECOND?: number; CONCORD_RECONNECT_SECONDS?: number; CONCORD_ROOM_IDLE_SECONDS?: number; CONCORD_BOT_DELAY_MS?: number;
-    CONCORD_LOG_LEVEL?: LogLevel; CONCORD_LOG_FORMAT?: "json" | "pretty"; CONCORD_SKIP_CLIENT_BUILD?: "0" | "1";
+    PORT?: number;
+    HOST?: string;
+    DATA_DIR?: string;
+    SCENARIOS_DIR?: string;
+    CLIENT_DIR?: string;
+    CONCORD_STORE?: Config["store"];
+    DATABASE_URL?: string;
+    REDIS_URL?: string;
+    PUBLIC_ADDRESS?: string;
+    CONCORD_OPERATOR_PASSWORD?: string;
+    TRUST_PROXY?: string;
+    CONCORD_CORS_ORIGINS?: string;
+    CONCORD_DEMO?: "0" | "1";
+    CONCORD_COMMANDS_PER_SECOND?: number;
+    CONCORD_RECONNECT_SECONDS?: number;
+    CONCORD_ROOM_IDLE_SECONDS?: number;
+    CONCORD_BOT_DELAY_MS?: number;
+    CONCORD_LOG_LEVEL?: LogLevel;
+    CONCORD_LOG_FORMAT?: "json" | "pretty";
+    CONCORD_SKIP_CLIENT_BUILD?: "0" | "1";
   };
   const databaseUrl = v.DATABASE_URL ?? null;
   const store = v.CONCORD_STORE ?? (databaseUrl ? "postgres" : "sqlite");
   const faults: string[] = [];
   if (store === "postgres" && !databaseUrl) faults.push(`CONCORD_STORE=postgres needs DATABASE_URL (a postgres:// URL)`);
-  if (store !== "postgres" && databaseUrl) faults.push(`CONCORD_STORE=${store} contradicts DATABASE_URL: unset one of them (DATABASE_URL alone means postgres)`);
+  if (store !== "postgres" && databaseUrl)
+    faults.push(`CONCORD_STORE=${store} contradicts DATABASE_URL: unset one of them (DATABASE_URL alone means postgres)`);
   if (faults.length) throw new ConfigError(faults);
   return {
     port: v.PORT ?? 2567,
@@ -93,7 +110,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** CONCORD_CORS_ORIGINS (checked by the schema): the origins, normalised. */
 function corsOriginsFrom(value: string | undefined): string[] {
-  return (value ?? "").split(",").map((entry) => entry.trim()).filter(Boolean).map((entry) => new URL(entry).origin);
+  return (value ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => new URL(entry).origin);
 }
 
 /**

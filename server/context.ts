@@ -5,7 +5,14 @@ import type { Logger } from "./log.ts";
  * Colyseus constructs rooms itself, so the services a room needs are handed over here once,
  * when the server is assembled (server/app.ts), instead of through constructor arguments.
  */
-export type ServerContext = { service: ExerciseService; log: Logger; commandsPerSecond: number; reconnectSeconds: number; roomIdleSeconds?: number; botDelayMs?: number };
+export type ServerContext = {
+  service: ExerciseService;
+  log: Logger;
+  commandsPerSecond: number;
+  reconnectSeconds: number;
+  roomIdleSeconds?: number;
+  botDelayMs?: number;
+};
 
 let current: ServerContext | null = null;
 

@@ -23,7 +23,19 @@ export type PinoLogger = Required<Logger> & { pino: Pino };
  * seat's token or a request's Authorization by mistake still leaks nothing. Top-level fields
  * only: pino's wildcard paths (`*.token`) cost 9 µs a line against 2.7 (bench/ops.bench.ts).
  */
-export const REDACTED_FIELDS = ["token", "facilitatorToken", "seatToken", "reconnectionToken", "observerCode", "joinCode", "joinCodes", "password", "authorization", "ticket", "secret"];
+export const REDACTED_FIELDS = [
+  "token",
+  "facilitatorToken",
+  "seatToken",
+  "reconnectionToken",
+  "observerCode",
+  "joinCode",
+  "joinCodes",
+  "password",
+  "authorization",
+  "ticket",
+  "secret",
+];
 
 export type LogOptions = {
   level?: LogLevel;
@@ -80,7 +92,9 @@ function prettyStream(): DestinationStream {
   try {
     pretty = require("pino-pretty");
   } catch {
-    throw new Error("CONCORD_LOG_FORMAT=pretty needs the pino-pretty package, a development dependency (npm install without --omit=dev); use CONCORD_LOG_FORMAT=json");
+    throw new Error(
+      "CONCORD_LOG_FORMAT=pretty needs the pino-pretty package, a development dependency (npm install without --omit=dev); use CONCORD_LOG_FORMAT=json",
+    );
   }
   return pretty({ messageKey: "message", translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname", sync: true, colorize: Boolean(process.stdout.isTTY) });
 }
@@ -108,6 +122,7 @@ export function colyseusLogger(log: Logger) {
   };
 }
 
-const CLIENT_FRAME_FAULT = /^(?:RangeError: )?(?:Max payload size exceeded|Invalid WebSocket frame|Invalid opcode|Invalid UTF-8|RSV[123] must be clear|MASK must be set|Unsupported WebSocket frame)/;
+const CLIENT_FRAME_FAULT =
+  /^(?:RangeError: )?(?:Max payload size exceeded|Invalid WebSocket frame|Invalid opcode|Invalid UTF-8|RSV[123] must be clear|MASK must be set|Unsupported WebSocket frame)/;
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

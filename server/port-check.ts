@@ -5,7 +5,8 @@ export function assertPortFree(port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "EADDRINUSE") reject(new Error(`Port ${port} is already in use. Stop the other program or start Concord with PORT=<another port> npm start.`));
+      if (error.code === "EADDRINUSE")
+        reject(new Error(`Port ${port} is already in use. Stop the other program or start Concord with PORT=<another port> npm start.`));
       else if (error.code === "EACCES") reject(new Error(`Port ${port} needs privileges this user does not have. Use PORT=<a port above 1024>.`));
       else reject(error);
     });

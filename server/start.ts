@@ -19,7 +19,8 @@ async function main() {
   const config = configFromEnv();
   const log = jsonLogger(undefined, config.logLevel, { format: config.logFormat });
   if (envFile) log.info("environment file loaded", { file: envFile });
-  for (const name of unknownConcordVariables(process.env)) log.warn("unknown variable ignored (misspelt?)", { variable: name, known: "docs/OPERATIONS.md, .env.example" });
+  for (const name of unknownConcordVariables(process.env))
+    log.warn("unknown variable ignored (misspelt?)", { variable: name, known: "docs/OPERATIONS.md, .env.example" });
   await assertPortFree(config.port, config.host);
   if (!config.skipClientBuild) {
     // Builds only where vite is installed; a production install serves the client it was given (client-build.ts).
@@ -56,7 +57,11 @@ async function main() {
     process.stderr.write(describeDemo(demo, baseUrl) + "\n");
   }
   if (!config.operatorPassword && !isLoopback(config.host)) {
-    log.warn("no operator password", { host: config.host, advice: "Anyone who can reach this server can create exercises (20 an hour per address). Set CONCORD_OPERATOR_PASSWORD, or HOST=127.0.0.1 to listen on this machine only." });
+    log.warn("no operator password", {
+      host: config.host,
+      advice:
+        "Anyone who can reach this server can create exercises (20 an hour per address). Set CONCORD_OPERATOR_PASSWORD, or HOST=127.0.0.1 to listen on this machine only.",
+    });
   }
 }
 
@@ -65,7 +70,12 @@ function isLoopback(host: string): boolean {
 }
 
 main().catch((error) => {
-  const lines = error instanceof ConfigError ? error.problems : error instanceof ClientNotBuilt || /already in use|needs privileges|pino-pretty/.test(String(error?.message)) ? [error.message] : [String(error?.stack ?? error)];
+  const lines =
+    error instanceof ConfigError
+      ? error.problems
+      : error instanceof ClientNotBuilt || /already in use|needs privileges|pino-pretty/.test(String(error?.message))
+        ? [error.message]
+        : [String(error?.stack ?? error)];
   process.stderr.write(lines.map((line) => `concord: ${line}\n`).join(""));
   process.exit(1);
 });

@@ -11,6 +11,16 @@ export { decide, type Decision } from "./engine/decide.ts";
 export { evolve, foldEvents, stamp } from "./engine/evolve.ts";
 export { initialState } from "./engine/initial-state.ts";
 export { resolveTurn } from "./engine/resolve-turn.ts";
-export { viewFor, scenarioTime, type View, type Viewer, type AssetView, type NationView, type InjectView, type PublicNation, type ForeignAssetView } from "./engine/view-for.ts";
+export {
+  viewFor,
+  scenarioTime,
+  type View,
+  type Viewer,
+  type AssetView,
+  type NationView,
+  type InjectView,
+  type PublicNation,
+  type ForeignAssetView,
+} from "./engine/view-for.ts";
 export { cohesion, metricsSnapshot, type MetricsSnapshot } from "./engine/metrics.ts";
 export { channelFor, channelMembers, channelsOf } from "./engine/channels.ts";

@@ -14,7 +14,10 @@ import type { Actor, Command } from "../../shared/protocol/commands.ts";
  */
 export function makeChatLog(state: ExerciseState, total: number, inOne: number, seed = 5): { events: ExerciseEvent[]; channel: string; texts: string[] } {
   const random = new RandomStream(seed);
-  const playable = Object.values(state.nations).filter((n) => n.playable).map((n) => n.id).sort();
+  const playable = Object.values(state.nations)
+    .filter((n) => n.playable)
+    .map((n) => n.id)
+    .sort();
   const me = playable[0]!;
   const channel = `team:${me}`;
   const texts: string[] = [];
@@ -33,7 +36,13 @@ export function makeChatLog(state: ExerciseState, total: number, inOne: number, 
     const mine = inOneLeft > 0 && random.next() < inOneLeft / (total - n);
     const nation = mine ? me : playable[1 + Math.floor(random.next() * (playable.length - 1))]!;
     const roll = random.next();
-    const where = mine ? channel : roll < 0.6 ? `team:${nation}` : roll < 0.85 ? channelFor("bilateral", nation, playable[(playable.indexOf(nation) + 1) % playable.length]!) : "alliance";
+    const where = mine
+      ? channel
+      : roll < 0.6
+        ? `team:${nation}`
+        : roll < 0.85
+          ? channelFor("bilateral", nation, playable[(playable.indexOf(nation) + 1) % playable.length]!)
+          : "alliance";
     const text = `Line ${n}: ${mine ? "our" : "a"} watch on sector ${n % 40} reports ${["quiet", "movement", "a contact", "a patrol"][n % 4]}; brief at ${String(n % 24).padStart(2, "0")}00.`;
     run({ type: "sendMessage", channel: where, text }, { role: "participant", nation, name: `${nation} officer ${n % 22}` });
     if (mine) {

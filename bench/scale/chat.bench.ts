@@ -46,7 +46,13 @@ async function measure(total: number, inOne: number, pages: number, opens: numbe
   let server = await startConcord(PORT, env);
   const browser = await launchChromium();
   try {
-    const created = await (await fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: (scenario as { id: string }).id }) })).json();
+    const created = await (
+      await fetch(`${url}/api/exercises`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ scenarioId: (scenario as { id: string }).id }),
+      })
+    ).json();
     if (!created.id) throw new Error(`chat bench: exercise not created: ${JSON.stringify(created)}`);
     await stop(server);
     // The history, written into the server's own file while it is stopped.
@@ -126,15 +132,66 @@ export async function runChatBench({ quick }: { quick: boolean }): Promise<Bench
   const out: BenchResult[] = [];
   // The baseline, in the same run: a short exercise (1,000 messages, 400 on the channel) the same way.
   const base = await measure(1_000, 400, 2, 3);
-  process.stdout.write(`  chat baseline 1k: open ${base.openMs.map((v) => v.toFixed(0)).join("/")} ms, show earlier ${base.earlierMs.map((v) => v.toFixed(0)).join("/")} ms\n`);
-  for (const [label, total, inOne] of [["25k", 25_000, 5_000], ["50k", 50_000, 10_000]] as const) {
+  process.stdout.write(
+    `  chat baseline 1k: open ${base.openMs.map((v) => v.toFixed(0)).join("/")} ms, show earlier ${base.earlierMs.map((v) => v.toFixed(0)).join("/")} ms\n`,
+  );
+  for (const [label, total, inOne] of [
+    ["25k", 25_000, 5_000],
+    ["50k", 50_000, 10_000],
+  ] as const) {
     const m = await measure(total, inOne, quick ? 15 : Number.MAX_SAFE_INTEGER, quick ? 3 : 5);
     const where = `${total.toLocaleString("en")} messages in one exercise, ${inOne.toLocaleString("en")} on the participant's team channel (SQLite, ${LENGTH_SIZE.nations} nations); joined in ${m.joinMs} ms; baseline: 1,000 messages, 400 on the channel, the same way in the same run`;
-    process.stdout.write(`  chat ${label}: open ${m.openMs.map((v) => v.toFixed(0)).join("/")} ms, show earlier p50 ${percentile(m.earlierMs, 50).toFixed(0)} p99 ${percentile(m.earlierMs, 99).toFixed(0)} ms over ${m.pages} pages, open with ${m.loaded} loaded ${m.openAllMs.map((v) => v.toFixed(0)).join("/")} ms\n`);
-    out.push(result(`scale.chat_${label}_open_channel_ms`, percentile(m.openMs, 50), percentile(base.openMs, 50), "ms", "<= 200", "value", `${where}; click on the channel → its last ${LIVE_MESSAGES_PER_CHANNEL} messages painted; median of ${m.openMs.length}: ${m.openMs.map((v) => v.toFixed(0)).join(", ")} ms`));
-    out.push(result(`scale.chat_${label}_show_earlier_p50_ms`, percentile(m.earlierMs, 50), percentile(base.earlierMs, 50), "ms", "<= 200", "value", `click on "Show earlier messages" → the ${PAGE} earlier messages painted above, ${m.pages} pages (${m.loaded.toLocaleString("en")} of the channel's messages loaded at the end)`));
-    out.push(result(`scale.chat_${label}_show_earlier_p99_ms`, percentile(m.earlierMs, 99), percentile(base.earlierMs, 99), "ms", "<= 200", "value", `the slowest pages: ${[...m.earlierMs].sort((a, b) => b - a).slice(0, 3).map((v) => v.toFixed(0)).join(", ")} ms`));
-    out.push(result(`scale.chat_${label}_open_channel_loaded_ms`, percentile(m.openAllMs, 50), percentile(base.openAllMs, 50), "ms", "<= 200", "value", `the channel opened again with ${m.loaded.toLocaleString("en")} of its messages loaded; median of ${m.openAllMs.length}`));
+    process.stdout.write(
+      `  chat ${label}: open ${m.openMs.map((v) => v.toFixed(0)).join("/")} ms, show earlier p50 ${percentile(m.earlierMs, 50).toFixed(0)} p99 ${percentile(m.earlierMs, 99).toFixed(0)} ms over ${m.pages} pages, open with ${m.loaded} loaded ${m.openAllMs.map((v) => v.toFixed(0)).join("/")} ms\n`,
+    );
+    out.push(
+      result(
+        `scale.chat_${label}_open_channel_ms`,
+        percentile(m.openMs, 50),
+        percentile(base.openMs, 50),
+        "ms",
+        "<= 200",
+        "value",
+        `${where}; click on the channel → its last ${LIVE_MESSAGES_PER_CHANNEL} messages painted; median of ${m.openMs.length}: ${m.openMs.map((v) => v.toFixed(0)).join(", ")} ms`,
+      ),
+    );
+    out.push(
+      result(
+        `scale.chat_${label}_show_earlier_p50_ms`,
+        percentile(m.earlierMs, 50),
+        percentile(base.earlierMs, 50),
+        "ms",
+        "<= 200",
+        "value",
+        `click on "Show earlier messages" → the ${PAGE} earlier messages painted above, ${m.pages} pages (${m.loaded.toLocaleString("en")} of the channel's messages loaded at the end)`,
+      ),
+    );
+    out.push(
+      result(
+        `scale.chat_${label}_show_earlier_p99_ms`,
+        percentile(m.earlierMs, 99),
+        percentile(base.earlierMs, 99),
+        "ms",
+        "<= 200",
+        "value",
+        `the slowest pages: ${[...m.earlierMs]
+          .sort((a, b) => b - a)
+          .slice(0, 3)
+          .map((v) => v.toFixed(0))
+          .join(", ")} ms`,
+      ),
+    );
+    out.push(
+      result(
+        `scale.chat_${label}_open_channel_loaded_ms`,
+        percentile(m.openAllMs, 50),
+        percentile(base.openAllMs, 50),
+        "ms",
+        "<= 200",
+        "value",
+        `the channel opened again with ${m.loaded.toLocaleString("en")} of its messages loaded; median of ${m.openAllMs.length}`,
+      ),
+    );
   }
   return out;
 }

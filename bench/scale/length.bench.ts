@@ -24,7 +24,16 @@ const PORT = 2664;
 const JOINS = 12;
 
 type Joined = { coldMs: number; joins: number[]; rssMb: number; replay: ReplayFigures };
-type Opened = { events: number; folded: number; fromSnapshot: number | null; openMs: number; aarMs: number; aarReadMs: number; rssAfterOpen: number; rssPeak: number };
+type Opened = {
+  events: number;
+  folded: number;
+  fromSnapshot: number | null;
+  openMs: number;
+  aarMs: number;
+  aarReadMs: number;
+  rssAfterOpen: number;
+  rssPeak: number;
+};
 
 /**
  * Stores a long log in SQLite with the snapshot a room would have left: the worst case, taken
@@ -37,7 +46,16 @@ async function measure(count: number): Promise<{ snapshot: Opened; log: Opened; 
     const { scenario, initial, events } = makeLongLog(count);
     const playable = scenario.nations.filter((n) => n.playable).map((n) => n.id);
     const codes = Object.fromEntries(playable.map((n, i) => [n, `LNG-${String(i).padStart(3, "0")}`]));
-    const record: ExerciseRecord = { id: "ex-long", title: "A week of play", scenario, seed: 7, createdAt: Date.now(), facilitatorTokenHash: "0".repeat(64), joinCodes: codes, observerCode: "OBSERVE1" };
+    const record: ExerciseRecord = {
+      id: "ex-long",
+      title: "A week of play",
+      scenario,
+      seed: 7,
+      createdAt: Date.now(),
+      facilitatorTokenHash: "0".repeat(64),
+      joinCodes: codes,
+      observerCode: "OBSERVE1",
+    };
     const store = new SqliteFile(join(dir, "concord.db"));
     await store.createExercise(record);
     for (let i = 0; i < events.length; i += 5000) await store.append("ex-long", events.slice(i, i + 5000));
@@ -59,12 +77,21 @@ async function measure(count: number): Promise<{ snapshot: Opened; log: Opened; 
     await store.setStatus("ex-long", status);
     await store.close();
     const open = (mode: string) => {
-      const out = execFileSync(process.execPath, [join(ROOT, "bench", "scale", "open-long-log.ts"), join(dir, "concord.db"), "ex-long", mode], { encoding: "utf8", maxBuffer: 1 << 20 });
+      const out = execFileSync(process.execPath, [join(ROOT, "bench", "scale", "open-long-log.ts"), join(dir, "concord.db"), "ex-long", mode], {
+        encoding: "utf8",
+        maxBuffer: 1 << 20,
+      });
       return JSON.parse(out.trim().split("\n").at(-1)!) as Opened;
     };
     const log = open("log");
     const opened = open("snapshot");
-    return { log, snapshot: opened, snapshotBytes: snapshot.data.length, joined: await onServer(dir, Object.values(codes), scenario.regions.length), loadedAtStart: hasLiveDeadline(status) };
+    return {
+      log,
+      snapshot: opened,
+      snapshotBytes: snapshot.data.length,
+      joined: await onServer(dir, Object.values(codes), scenario.regions.length),
+      loadedAtStart: hasLiveDeadline(status),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -129,15 +156,105 @@ export async function runLengthBench({ quick }: { quick: boolean }): Promise<Ben
   for (const count of sizes) {
     const { snapshot: m, log, snapshotBytes, joined, loadedAtStart } = await measure(count);
     const label = `${count / 1000}k`;
-    out.push(result(`scale.length_${label}_room_open_ms`, m.openMs, log.openMs, "ms", "<= 2000", "value", `${m.events} events: a ${(snapshotBytes / 1e6).toFixed(1)} MB snapshot and the ${m.folded} events after it; baseline: the whole log read and folded (${log.folded} events)`));
-    out.push(result(`scale.length_${label}_server_first_join_ms`, joined.coldMs, null, "ms", "<= 2000", "value", `a server on that SQLite store: the first seat's join (request to welcome and first full state), ${loadedAtStart ? "the room already loaded at start (its turn timer runs)" : "which opens the room"}`));
-    out.push(result(`scale.length_${label}_seat_join_ms_p50`, percentile(joined.joins, 50), null, "ms", "<= 300", "value", `a new seat's join once the room is open, request to welcome and first full state; p99 ${percentile(joined.joins, 99).toFixed(1)} ms over ${joined.joins.length}`));
-    out.push(result(`scale.length_${label}_seat_join_ms_p99`, percentile(joined.joins, 99), null, "ms", "<= 300", "value", `p99 of ${joined.joins.length} new seats' joins`));
-    out.push(result(`scale.length_${label}_server_rss_mb`, joined.rssMb, null, "MB", "<= 300", "value", `the server's RSS with the room open and ${joined.joins.length + 1} seats in`));
-    out.push(result(`scale.length_${label}_replay_open_ms`, joined.replay.openMs, null, "ms", "<= 2000", "value", `headless Chromium on loopback: "Open replay" with the observer code → the map drawn (${joined.replay.regions} regions)`));
-    out.push(result(`scale.length_${label}_replay_seek_ms_p99`, percentile(joined.replay.seeks, 99), null, "ms", "<= 20", "value", `the scrubber moved to ${joined.replay.seeks.length} seeded places, input event to the end of its render, in the page; p50 ${percentile(joined.replay.seeks, 50).toFixed(1)} ms`));
-    out.push(result(`scale.length_${label}_aar_build_ms`, m.aarMs, null, "ms", "<= 2000", "value", `the log read (${Math.round(m.aarReadMs)} ms) and buildAfterActionReport over ${m.events} events`));
-    out.push(result(`scale.length_${label}_rss_mb`, m.rssPeak / 1e6, log.rssPeak / 1e6, "MB", "<= 300", "value", `peak RSS of the process that opened it and built the AAR (after opening: ${Math.round(m.rssAfterOpen / 1e6)} MB); baseline: the same, opened from the whole log`));
+    out.push(
+      result(
+        `scale.length_${label}_room_open_ms`,
+        m.openMs,
+        log.openMs,
+        "ms",
+        "<= 2000",
+        "value",
+        `${m.events} events: a ${(snapshotBytes / 1e6).toFixed(1)} MB snapshot and the ${m.folded} events after it; baseline: the whole log read and folded (${log.folded} events)`,
+      ),
+    );
+    out.push(
+      result(
+        `scale.length_${label}_server_first_join_ms`,
+        joined.coldMs,
+        null,
+        "ms",
+        "<= 2000",
+        "value",
+        `a server on that SQLite store: the first seat's join (request to welcome and first full state), ${loadedAtStart ? "the room already loaded at start (its turn timer runs)" : "which opens the room"}`,
+      ),
+    );
+    out.push(
+      result(
+        `scale.length_${label}_seat_join_ms_p50`,
+        percentile(joined.joins, 50),
+        null,
+        "ms",
+        "<= 300",
+        "value",
+        `a new seat's join once the room is open, request to welcome and first full state; p99 ${percentile(joined.joins, 99).toFixed(1)} ms over ${joined.joins.length}`,
+      ),
+    );
+    out.push(
+      result(
+        `scale.length_${label}_seat_join_ms_p99`,
+        percentile(joined.joins, 99),
+        null,
+        "ms",
+        "<= 300",
+        "value",
+        `p99 of ${joined.joins.length} new seats' joins`,
+      ),
+    );
+    out.push(
+      result(
+        `scale.length_${label}_server_rss_mb`,
+        joined.rssMb,
+        null,
+        "MB",
+        "<= 300",
+        "value",
+        `the server's RSS with the room open and ${joined.joins.length + 1} seats in`,
+      ),
+    );
+    out.push(
+      result(
+        `scale.length_${label}_replay_open_ms`,
+        joined.replay.openMs,
+        null,
+        "ms",
+        "<= 2000",
+        "value",
+        `headless Chromium on loopback: "Open replay" with the observer code → the map drawn (${joined.replay.regions} regions)`,
+      ),
+    );
+    out.push(
+      result(
+        `scale.length_${label}_replay_seek_ms_p99`,
+        percentile(joined.replay.seeks, 99),
+        null,
+        "ms",
+        "<= 20",
+        "value",
+        `the scrubber moved to ${joined.replay.seeks.length} seeded places, input event to the end of its render, in the page; p50 ${percentile(joined.replay.seeks, 50).toFixed(1)} ms`,
+      ),
+    );
+    out.push(
+      result(
+        `scale.length_${label}_aar_build_ms`,
+        m.aarMs,
+        null,
+        "ms",
+        "<= 2000",
+        "value",
+        `the log read (${Math.round(m.aarReadMs)} ms) and buildAfterActionReport over ${m.events} events`,
+      ),
+    );
+    out.push(
+      result(
+        `scale.length_${label}_rss_mb`,
+        m.rssPeak / 1e6,
+        log.rssPeak / 1e6,
+        "MB",
+        "<= 300",
+        "value",
+        `peak RSS of the process that opened it and built the AAR (after opening: ${Math.round(m.rssAfterOpen / 1e6)} MB); baseline: the same, opened from the whole log`,
+      ),
+    );
   }
   return out;
 }

@@ -49,7 +49,9 @@ export function makeLongLog(count: number, size: ScaleSize = LENGTH_SIZE): { sce
     } else if (roll < 0.8) {
       run({ type: "sendMessage", channel: "alliance", text: `Alliance note ${step}.` }, actor);
     } else if (roll < 0.93) {
-      const asset = Object.values(state.assets).find((a) => a.owner === nation && a.route.length === 0 && a.status !== "degraded" && (step + a.id.length) % 3 === 0);
+      const asset = Object.values(state.assets).find(
+        (a) => a.owner === nation && a.route.length === 0 && a.status !== "degraded" && (step + a.id.length) % 3 === 0,
+      );
       if (asset) {
         const missions = scenario.assetTypes.find((t) => t.id === asset.type)!.missions;
         run({ type: "draftOrder", order: { kind: "setMission", asset: asset.id, mission: missions[step % missions.length]! } }, actor);

@@ -37,11 +37,25 @@ const originalOnMessage = (SdkRoom.prototype as any).onMessageCallback;
   return originalOnMessage.call(this, event);
 };
 
-type Scenario = { id: string; regions: { id: string; owner?: string }[]; assets: { id: string; type: string; owner: string }[]; assetTypes: { id: string; missions?: string[] }[]; nations: { id: string; playable?: boolean }[] };
+type Scenario = {
+  id: string;
+  regions: { id: string; owner?: string }[];
+  assets: { id: string; type: string; owner: string }[];
+  assetTypes: { id: string; missions?: string[] }[];
+  nations: { id: string; playable?: boolean }[];
+};
 type Size = { label: string; scenario: Scenario; what: string };
 
 type PageFigures = { loadMs: number[]; frames: number[] };
-type Measured = { console: PageFigures; participant: PageFigures; joinMs: number; stateBytes: number; actionBytes: number[]; draftBytes: number[]; withdrawBytes: number[] };
+type Measured = {
+  console: PageFigures;
+  participant: PageFigures;
+  joinMs: number;
+  stateBytes: number;
+  actionBytes: number[];
+  draftBytes: number[];
+  withdrawBytes: number[];
+};
 
 /** Waits until the map says every region is drawn, then two frames so the picture is on screen. */
 async function drawn(page: Page, regions: number, timeout = 90_000) {
@@ -80,7 +94,9 @@ async function panAndZoom(page: Page, ms: number): Promise<number[]> {
     await page.mouse.wheel(0, 240);
   }
   // The first frames after the script starts include its own set-up.
-  return (await page.evaluate(() => ((window as unknown as { __framing: boolean }).__framing = false, (window as unknown as { __frames: number[] }).__frames.slice(3))));
+  return await page.evaluate(
+    () => (((window as unknown as { __framing: boolean }).__framing = false), (window as unknown as { __frames: number[] }).__frames.slice(3)),
+  );
 }
 
 /**
@@ -106,7 +122,9 @@ function actionsFor(scenario: Scenario) {
 async function measure(browser: Browser, url: string, size: Size, quick: boolean): Promise<Measured> {
   const { scenario } = size;
   const regions = scenario.regions.length;
-  const created = await (await fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: scenario.id }) })).json();
+  const created = await (
+    await fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: scenario.id }) })
+  ).json();
   if (!created.id) throw new Error(`map bench: exercise not created: ${JSON.stringify(created)}`);
   const { nation, order, control: controlActions } = actionsFor(scenario);
   const code = (created.joinCodes as { nation: string; code: string }[]).find((c) => c.nation === nation)!.code;
@@ -135,11 +153,12 @@ async function measure(browser: Browser, url: string, size: Size, quick: boolean
     room.onMessage("result", (r: { id: string; ok: boolean }) => replies.get(r.id)?.(r));
   }
   let n = 0;
-  const send = (room: typeof control, command: unknown) => new Promise<{ ok: boolean; message?: string; [k: string]: unknown }>((resolve) => {
-    const id = `m${++n}`;
-    replies.set(id, (r) => (replies.delete(id), resolve(r)));
-    room.send("command", { id, command });
-  });
+  const send = (room: typeof control, command: unknown) =>
+    new Promise<{ ok: boolean; message?: string; [k: string]: unknown }>((resolve) => {
+      const id = `m${++n}`;
+      replies.set(id, (r) => (replies.delete(id), resolve(r)));
+      room.send("command", { id, command });
+    });
   const started = await send(control, { type: "startExercise" });
   if (!started.ok) throw new Error(`map bench: start refused: ${started.message}`);
 
@@ -233,12 +252,24 @@ export async function runMapBench({ quick }: { quick: boolean }): Promise<BenchR
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     // As bench/client.bench.ts: no GPU, so the map's Canvas renderer (renderer-choice.ts).
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-dev-shm-usage",
+    ],
   });
   try {
     const url = `http://127.0.0.1:${PORT}`;
     const sizes: Size[] = [
-      { label: "northern_flank", scenario: baseline, what: `${baseline.nations.length} nations, ${baseline.regions.length} regions, ${baseline.assets.length} assets` },
+      {
+        label: "northern_flank",
+        scenario: baseline,
+        what: `${baseline.nations.length} nations, ${baseline.regions.length} regions, ${baseline.assets.length} assets`,
+      },
       { label: "half", scenario: half, what: `${HALF_SCALE.nations} nations, ${HALF_SCALE.regions} regions, ${HALF_SCALE.assets} assets` },
       { label: "full", scenario: full, what: `${FULL_SCALE.nations} nations, ${FULL_SCALE.regions} regions, ${FULL_SCALE.assets} assets` },
     ];
@@ -247,7 +278,9 @@ export async function runMapBench({ quick }: { quick: boolean }): Promise<BenchR
       const m = await measure(browser, url, size, quick);
       measured.set(size.label, m);
       const p = (values: number[], q: number) => percentile(values, q).toFixed(1);
-      process.stdout.write(`  map ${size.label}: console drawn ${p(m.console.loadMs, 50)} ms, frames p50 ${p(m.console.frames, 50)} p99 ${p(m.console.frames, 99)} ms; participant drawn ${p(m.participant.loadMs, 50)} ms (join ${m.joinMs} ms), frames p50 ${p(m.participant.frames, 50)} p99 ${p(m.participant.frames, 99)} ms; first state ${m.stateBytes} B; per action ${p(m.actionBytes, 50)} B, draft ${p(m.draftBytes, 50)} B, withdrawal ${p(m.withdrawBytes, 50)} B at a team-mate\n`);
+      process.stdout.write(
+        `  map ${size.label}: console drawn ${p(m.console.loadMs, 50)} ms, frames p50 ${p(m.console.frames, 50)} p99 ${p(m.console.frames, 99)} ms; participant drawn ${p(m.participant.loadMs, 50)} ms (join ${m.joinMs} ms), frames p50 ${p(m.participant.frames, 50)} p99 ${p(m.participant.frames, 99)} ms; first state ${m.stateBytes} B; per action ${p(m.actionBytes, 50)} B, draft ${p(m.draftBytes, 50)} B, withdrawal ${p(m.withdrawBytes, 50)} B at a team-mate\n`,
+      );
     }
     const base = measured.get("northern_flank")!;
     const out: BenchResult[] = [];
@@ -256,14 +289,62 @@ export async function runMapBench({ quick }: { quick: boolean }): Promise<BenchR
       const on = `${size.what}; headless Chromium (software, the Canvas renderer), ${VIEWPORT.width} × ${VIEWPORT.height}, loopback; baseline: the Northern Flank in the same run`;
       const name = (what: string) => `scale.map_${size.label}_${what}`;
       out.push(
-        result(name("console_drawn_ms"), percentile(m.console.loadMs, 50), percentile(base.console.loadMs, 50), "ms", "<= 3000", "value", `facilitator link → the console's map reports every region drawn and its tokens painted (white cell: every asset), median of ${m.console.loadMs.length}; ${on}`),
-        result(name("participant_drawn_ms"), percentile(m.participant.loadMs, 50), percentile(base.participant.loadMs, 50), "ms", "<= 3000", "value", `a participant's reload (seat kept in the browser) → the map drawn, median of ${m.participant.loadMs.length}; the first join with the code: ${m.joinMs} ms; ${on}`),
-        result(name("console_frame_p50_ms"), percentile(m.console.frames, 50), percentile(base.console.frames, 50), "ms", "<= 17", "value", `requestAnimationFrame deltas while dragging and wheeling the console's map (${m.console.frames.length} frames)`),
+        result(
+          name("console_drawn_ms"),
+          percentile(m.console.loadMs, 50),
+          percentile(base.console.loadMs, 50),
+          "ms",
+          "<= 3000",
+          "value",
+          `facilitator link → the console's map reports every region drawn and its tokens painted (white cell: every asset), median of ${m.console.loadMs.length}; ${on}`,
+        ),
+        result(
+          name("participant_drawn_ms"),
+          percentile(m.participant.loadMs, 50),
+          percentile(base.participant.loadMs, 50),
+          "ms",
+          "<= 3000",
+          "value",
+          `a participant's reload (seat kept in the browser) → the map drawn, median of ${m.participant.loadMs.length}; the first join with the code: ${m.joinMs} ms; ${on}`,
+        ),
+        result(
+          name("console_frame_p50_ms"),
+          percentile(m.console.frames, 50),
+          percentile(base.console.frames, 50),
+          "ms",
+          "<= 17",
+          "value",
+          `requestAnimationFrame deltas while dragging and wheeling the console's map (${m.console.frames.length} frames)`,
+        ),
         result(name("console_frame_p99_ms"), percentile(m.console.frames, 99), percentile(base.console.frames, 99), "ms", "<= 33", "value"),
-        result(name("participant_frame_p50_ms"), percentile(m.participant.frames, 50), percentile(base.participant.frames, 50), "ms", "<= 17", "value", `the same on a participant's map (${m.participant.frames.length} frames)`),
+        result(
+          name("participant_frame_p50_ms"),
+          percentile(m.participant.frames, 50),
+          percentile(base.participant.frames, 50),
+          "ms",
+          "<= 17",
+          "value",
+          `the same on a participant's map (${m.participant.frames.length} frames)`,
+        ),
         result(name("participant_frame_p99_ms"), percentile(m.participant.frames, 99), percentile(base.participant.frames, 99), "ms", "<= 33", "value"),
-        result(name("participant_first_state_bytes"), m.stateBytes, base.stateBytes, "bytes", "<= 1000000", "value", "the participant's first full state frame (ROOM_STATE) on its WebSocket, read with Chromium's DevTools protocol"),
-        result(name("patch_bytes_per_action_median"), percentile(m.actionBytes, 50), percentile(base.actionBytes, 50), "bytes", "<= 32", "value", `bytes a participant's socket receives per single-entity action of exercise control (a region's stability, the turn timer, its nation's readiness and trust, as wire.bytes_per_single_entity_action_median), median of ${m.actionBytes.length}; a team-mate's draft order ${percentile(m.draftBytes, 50)} B and its withdrawal ${percentile(m.withdrawBytes, 50)} B (Northern Flank ${percentile(base.draftBytes, 50)} and ${percentile(base.withdrawBytes, 50)} B), medians of ${m.draftBytes.length}`),
+        result(
+          name("participant_first_state_bytes"),
+          m.stateBytes,
+          base.stateBytes,
+          "bytes",
+          "<= 1000000",
+          "value",
+          "the participant's first full state frame (ROOM_STATE) on its WebSocket, read with Chromium's DevTools protocol",
+        ),
+        result(
+          name("patch_bytes_per_action_median"),
+          percentile(m.actionBytes, 50),
+          percentile(base.actionBytes, 50),
+          "bytes",
+          "<= 32",
+          "value",
+          `bytes a participant's socket receives per single-entity action of exercise control (a region's stability, the turn timer, its nation's readiness and trust, as wire.bytes_per_single_entity_action_median), median of ${m.actionBytes.length}; a team-mate's draft order ${percentile(m.draftBytes, 50)} B and its withdrawal ${percentile(m.withdrawBytes, 50)} B (Northern Flank ${percentile(base.draftBytes, 50)} and ${percentile(base.withdrawBytes, 50)} B), medians of ${m.draftBytes.length}`,
+        ),
       );
     }
     return out;

@@ -17,7 +17,12 @@ const QUERY = "inject 17";
 type Inject = { number: string; title: unknown; body: unknown; from?: unknown; controller?: string; notes?: string };
 const english = (text: unknown): string => (typeof text === "string" ? text : ((text as { en?: string } | undefined)?.en ?? ""));
 /** How many injects the MSEL view's search shows for `q` (msel-panel.ts: number, title, body, from, controller, notes). */
-const matching = (msel: Inject[], q: string) => msel.filter((i) => [i.number, english(i.title), english(i.body), english(i.from), i.controller ?? "", i.notes ?? ""].some((s) => s.toLocaleLowerCase().includes(q.trim().toLocaleLowerCase()))).length;
+const matching = (msel: Inject[], q: string) =>
+  msel.filter((i) =>
+    [i.number, english(i.title), english(i.body), english(i.from), i.controller ?? "", i.notes ?? ""].some((s) =>
+      s.toLocaleLowerCase().includes(q.trim().toLocaleLowerCase()),
+    ),
+  ).length;
 
 /** The MSEL tab shows the table with `shown` of `total` injects counted and its first rows drawn. */
 const showing = (shown: number, total: number) => `(() => {
@@ -32,7 +37,9 @@ type Measured = { renderMs: number[]; filterMs: number[]; loadMs: number };
 
 /** The console of a fresh exercise of `scenarioId`: the MSEL tab opened `repeats` times (from the Control tab), then the search typed and cleared. */
 async function measure(page: Page, url: string, scenarioId: string, msel: Inject[], repeats: number): Promise<Measured> {
-  const ex = await (await fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId }) })).json();
+  const ex = await (
+    await fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId }) })
+  ).json();
   if (!ex.id) throw new Error(`msel bench: exercise not created: ${JSON.stringify(ex)}`);
   const started = Date.now();
   await page.goto(`${url}/#facilitator=${ex.facilitatorToken}&exercise=${ex.id}`);
@@ -78,9 +85,13 @@ export async function runMselBench({ quick }: { quick: boolean }): Promise<Bench
   const clientDir = join(ROOT, "dist");
   if (clientBuildIsStale(clientDir)) buildClient();
   const dir = mkdtempSync(join(tmpdir(), "concord-msel-"));
-  const sizes: [string, ScaleSize][] = [["1k", { ...LENGTH_SIZE, injects: 1000 }], ["2k", { ...LENGTH_SIZE, injects: 2000 }]];
+  const sizes: [string, ScaleSize][] = [
+    ["1k", { ...LENGTH_SIZE, injects: 1000 }],
+    ["2k", { ...LENGTH_SIZE, injects: 2000 }],
+  ];
   const scenarios = sizes.map(([label, size]) => ({ label, scenario: scaleScenario(size) as unknown as { id: string; msel: Inject[] } }));
-  for (const { label, scenario } of scenarios) writeFileSync(join(dir, `msel-${label}.json`), JSON.stringify({ ...scenario, id: `${scenario.id}-msel${label}` }));
+  for (const { label, scenario } of scenarios)
+    writeFileSync(join(dir, `msel-${label}.json`), JSON.stringify({ ...scenario, id: `${scenario.id}-msel${label}` }));
   copyFileSync(join(ROOT, "scenarios", "01-northern-flank.json"), join(dir, "01-northern-flank.json"));
   const shipped = JSON.parse(readFileSync(join(dir, "01-northern-flank.json"), "utf8")) as { id: string; msel: Inject[] };
   const server = await startConcord(PORT, { SCENARIOS_DIR: dir, CLIENT_DIR: clientDir, CONCORD_LOG_LEVEL: "warn" });
@@ -106,12 +117,58 @@ export async function runMselBench({ quick }: { quick: boolean }): Promise<Bench
       const errors = [...base.errors, ...big.errors];
       if (errors.length) throw new Error(`msel bench: the page failed: ${errors.join("; ")}`);
       const n = scenario.msel.length;
-      process.stdout.write(`  msel ${n}: render ${m.renderMs.map((v) => v.toFixed(0)).join("/")} ms (baseline ${baseline.renderMs.map((v) => v.toFixed(0)).join("/")}), filter p50 ${percentile(m.filterMs, 50).toFixed(0)} p99 ${percentile(m.filterMs, 99).toFixed(0)} ms (baseline ${percentile(baseline.filterMs, 50).toFixed(0)}/${percentile(baseline.filterMs, 99).toFixed(0)}), console loaded in ${m.loadMs} ms (baseline ${baseline.loadMs})\n`);
+      process.stdout.write(
+        `  msel ${n}: render ${m.renderMs.map((v) => v.toFixed(0)).join("/")} ms (baseline ${baseline.renderMs.map((v) => v.toFixed(0)).join("/")}), filter p50 ${percentile(m.filterMs, 50).toFixed(0)} p99 ${percentile(m.filterMs, 99).toFixed(0)} ms (baseline ${percentile(baseline.filterMs, 50).toFixed(0)}/${percentile(baseline.filterMs, 99).toFixed(0)}), console loaded in ${m.loadMs} ms (baseline ${baseline.loadMs})\n`,
+      );
       const where = `${n.toLocaleString("en")} injects (12 nations, 100 regions, 600 assets); baseline: the Northern Flank's ${shipped.msel.length} injects, the same way in the same run`;
-      out.push(result(`scale.msel_${label}_render_ms`, percentile(m.renderMs, 50), percentile(baseline.renderMs, 50), "ms", "<= 1000", "value", `${where}; click on the MSEL tab → the table painted with all counted; median of ${repeats}: ${m.renderMs.map((v) => v.toFixed(0)).join(", ")} ms`));
-      out.push(result(`scale.msel_${label}_filter_p50_ms`, percentile(m.filterMs, 50), percentile(baseline.filterMs, 50), "ms", "<= 100", "value", `a key in the MSEL's search ("${QUERY}", then cleared) → the table painted with the matching injects; ${m.filterMs.length} keys`));
-      out.push(result(`scale.msel_${label}_filter_p99_ms`, percentile(m.filterMs, 99), percentile(baseline.filterMs, 99), "ms", "<= 100", "value", `the slowest keys: ${[...m.filterMs].sort((a, b) => b - a).slice(0, 3).map((v) => v.toFixed(0)).join(", ")} ms`));
-      out.push(result(`scale.msel_${label}_console_load_ms`, m.loadMs, baseline.loadMs, "ms", "<= 3000", "value", "navigation to the console → its map drawn (the MSEL is made while the console loads)"));
+      out.push(
+        result(
+          `scale.msel_${label}_render_ms`,
+          percentile(m.renderMs, 50),
+          percentile(baseline.renderMs, 50),
+          "ms",
+          "<= 1000",
+          "value",
+          `${where}; click on the MSEL tab → the table painted with all counted; median of ${repeats}: ${m.renderMs.map((v) => v.toFixed(0)).join(", ")} ms`,
+        ),
+      );
+      out.push(
+        result(
+          `scale.msel_${label}_filter_p50_ms`,
+          percentile(m.filterMs, 50),
+          percentile(baseline.filterMs, 50),
+          "ms",
+          "<= 100",
+          "value",
+          `a key in the MSEL's search ("${QUERY}", then cleared) → the table painted with the matching injects; ${m.filterMs.length} keys`,
+        ),
+      );
+      out.push(
+        result(
+          `scale.msel_${label}_filter_p99_ms`,
+          percentile(m.filterMs, 99),
+          percentile(baseline.filterMs, 99),
+          "ms",
+          "<= 100",
+          "value",
+          `the slowest keys: ${[...m.filterMs]
+            .sort((a, b) => b - a)
+            .slice(0, 3)
+            .map((v) => v.toFixed(0))
+            .join(", ")} ms`,
+        ),
+      );
+      out.push(
+        result(
+          `scale.msel_${label}_console_load_ms`,
+          m.loadMs,
+          baseline.loadMs,
+          "ms",
+          "<= 3000",
+          "value",
+          "navigation to the console → its map drawn (the MSEL is made while the console loads)",
+        ),
+      );
     }
     return out;
   } finally {

@@ -25,5 +25,17 @@ const events = await store.readEvents(exerciseId);
 const aarReadMs = performance.now() - t1;
 buildAfterActionReport(initialState(record.scenario, record.id, record.seed), events, record.title);
 const aarMs = performance.now() - t1;
-process.stdout.write(JSON.stringify({ events: events.length, seq: opened.state.seq, folded: opened.folded, fromSnapshot: opened.fromSnapshot, openMs, aarMs, aarReadMs, rssAfterOpen, rssPeak: process.resourceUsage().maxRSS * 1024 }) + "\n");
+process.stdout.write(
+  JSON.stringify({
+    events: events.length,
+    seq: opened.state.seq,
+    folded: opened.folded,
+    fromSnapshot: opened.fromSnapshot,
+    openMs,
+    aarMs,
+    aarReadMs,
+    rssAfterOpen,
+    rssPeak: process.resourceUsage().maxRSS * 1024,
+  }) + "\n",
+);
 await file.close();

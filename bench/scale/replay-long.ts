@@ -21,7 +21,15 @@ export function clientDir(): string {
 export async function replayLongLog(url: string, exerciseId: string, observerCode: string, regions: number, seeks: number): Promise<ReplayFigures> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-dev-shm-usage",
+    ],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });

@@ -68,7 +68,10 @@ export function scaleScenario(size: ScaleSize): ScenarioInput {
   // in eight (cable sabotage, people adrift), so that every type of asset has somewhere its missions matter.
   const crisisAt = new Map([
     ...land.filter((_, i) => i % 12 === 5).map((cell, i) => [cell.id, CRISES[i % CRISES.length]!] as const),
-    ...cells.filter((c) => c.sea).filter((_, i) => i % 8 === 3).map((cell, i) => [cell.id, i % 2 === 0 ? "sabotage" : "humanitarian"] as const),
+    ...cells
+      .filter((c) => c.sea)
+      .filter((_, i) => i % 8 === 3)
+      .map((cell, i) => [cell.id, i % 2 === 0 ? "sabotage" : "humanitarian"] as const),
   ]);
   const regions = cells.map((cell) => {
     const bridge = cell.sea || cell.row % 4 !== 1 ? [] : cell.col % 3 === 1 ? [at(cell.col + 2, cell.row)] : [at(cell.col - 2, cell.row)];
@@ -119,7 +122,9 @@ export function scaleScenario(size: ScaleSize): ScenarioInput {
       from: { en: "Scale benchmark cell" },
       to,
       title: { en: `Inject ${i + 1}: situation update for the ${type} line` },
-      body: { en: `Inject ${i + 1}. A situation report of a realistic length: the exercise control cell reports movements, statements and incidents that the teams must weigh before their next orders. Ends.` },
+      body: {
+        en: `Inject ${i + 1}. A situation report of a realistic length: the exercise control cell reports movements, statements and incidents that the teams must weigh before their next orders. Ends.`,
+      },
     };
   });
 

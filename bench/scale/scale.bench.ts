@@ -10,5 +10,11 @@ import { runChatBench } from "./chat.bench.ts";
  * docs/PERFORMANCE.md can say how it grows: `npm run bench -- --only scale`.
  */
 export async function runScaleBench({ quick }: { quick: boolean }): Promise<BenchResult[]> {
-  return [...(await runMapBench({ quick })), ...(await runLengthBench({ quick })), ...(await runSeatsBench({ quick })), ...(await runMselBench({ quick })), ...(await runChatBench({ quick }))];
+  return [
+    ...(await runMapBench({ quick })),
+    ...(await runLengthBench({ quick })),
+    ...(await runSeatsBench({ quick })),
+    ...(await runMselBench({ quick })),
+    ...(await runChatBench({ quick })),
+  ];
 }

@@ -28,8 +28,20 @@ const PORT = 2661;
 
 type Layout = { label: string; size: ScaleSize; perNation: number; control: number; observers: number };
 
-export const FULL: Layout = { label: "300", size: { nations: 14, regions: 400, assets: 5000, injects: 2000, turns: 60 }, perNation: 22, control: 20, observers: 16 };
-export const HALF: Layout = { label: "150", size: { nations: 8, regions: 200, assets: 2500, injects: 1000, turns: 30 }, perNation: 22, control: 10, observers: 8 };
+export const FULL: Layout = {
+  label: "300",
+  size: { nations: 14, regions: 400, assets: 5000, injects: 2000, turns: 60 },
+  perNation: 22,
+  control: 20,
+  observers: 16,
+};
+export const HALF: Layout = {
+  label: "150",
+  size: { nations: 8, regions: 200, assets: 2500, injects: 1000, turns: 30 },
+  perNation: 22,
+  control: 10,
+  observers: 8,
+};
 
 function ask<T>(proc: ChildProcess, message: unknown, expect: string, timeoutMs = 300_000): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -56,7 +68,13 @@ export async function measure(layout: Layout, windowMs: number, injects: number)
   const children: ChildProcess[] = [];
   try {
     const url = `http://127.0.0.1:${PORT}`;
-    const created = await (await fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: (scenario as { id: string }).id }) })).json();
+    const created = await (
+      await fetch(`${url}/api/exercises`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ scenarioId: (scenario as { id: string }).id }),
+      })
+    ).json();
     if (!created.id) throw new Error(`seats bench: exercise not created: ${JSON.stringify(created)}`);
     const sdk = new Client(url);
     const control = await sdk.joinById(created.id, { token: created.facilitatorToken, name: "Control (injects)" });
@@ -64,11 +82,12 @@ export async function measure(layout: Layout, windowMs: number, injects: number)
     const replies = new Map<string, (r: { ok: boolean; message?: string }) => void>();
     control.onMessage("result", (r: { id: string; ok: boolean }) => replies.get(r.id)?.(r));
     let n = 0;
-    const send = (command: unknown) => new Promise<{ ok: boolean; message?: string }>((resolve) => {
-      const id = `s${++n}`;
-      replies.set(id, (r) => (replies.delete(id), resolve(r)));
-      control.send("command", { id, command });
-    });
+    const send = (command: unknown) =>
+      new Promise<{ ok: boolean; message?: string }>((resolve) => {
+        const id = `s${++n}`;
+        replies.set(id, (r) => (replies.delete(id), resolve(r)));
+        control.send("command", { id, command });
+      });
     const started = await send({ type: "startExercise" });
     if (!started.ok) throw new Error(`seats bench: start refused: ${started.message}`);
 
@@ -95,7 +114,24 @@ export async function measure(layout: Layout, windowMs: number, injects: number)
       // this process's slice of the teams' 22 each (seat-load.ts reads codes[i % length]).
       const mine = teamCodes.splice(0, seats - c - o);
       const aligned = [...Array<string>(c + o).fill(mine[0] ?? codes[0]!), ...mine];
-      await ask(proc, { type: "concord", url, exerciseId: created.id, codes: aligned, facilitatorToken: created.facilitatorToken, observerCode: created.observerCode, seats, intervalMs: INTERVAL_MS, play: "mix", control: c, observers: o, region }, "added");
+      await ask(
+        proc,
+        {
+          type: "concord",
+          url,
+          exerciseId: created.id,
+          codes: aligned,
+          facilitatorToken: created.facilitatorToken,
+          observerCode: created.observerCode,
+          seats,
+          intervalMs: INTERVAL_MS,
+          play: "mix",
+          control: c,
+          observers: o,
+          region,
+        },
+        "added",
+      );
     }
     const joinMs = performance.now() - t0;
     // One full interval for every seat to have started its rhythm, then the window.
@@ -107,12 +143,30 @@ export async function measure(layout: Layout, windowMs: number, injects: number)
     for (let i = 0; i < injects; i++) {
       await new Promise((r) => setTimeout(r, windowMs / (injects + 1)));
       await Promise.all(children.map((proc) => ask(proc, { type: "expectInjects", count: 1 }, "listening")));
-      const delivered = Promise.all(children.map((proc) => new Promise<void>((resolve) => {
-        const on = (m: { type: string }) => m.type === "delivered" && (proc.off("message", on), resolve());
-        proc.on("message", on);
-      })));
+      const delivered = Promise.all(
+        children.map(
+          (proc) =>
+            new Promise<void>((resolve) => {
+              const on = (m: { type: string }) => m.type === "delivered" && (proc.off("message", on), resolve());
+              proc.on("message", on);
+            }),
+        ),
+      );
       const t = performance.now();
-      const [reply] = await Promise.all([send({ type: "fireInject", inject: { number: `S.${i}`, type: "information", from: "Exercise control", to: "all", title: `Situation update ${i}`, body: "All nations: a situation update from exercise control. Acknowledge at your next brief." } }), delivered]);
+      const [reply] = await Promise.all([
+        send({
+          type: "fireInject",
+          inject: {
+            number: `S.${i}`,
+            type: "information",
+            from: "Exercise control",
+            to: "all",
+            title: `Situation update ${i}`,
+            body: "All nations: a situation update from exercise control. Acknowledge at your next brief.",
+          },
+        }),
+        delivered,
+      ]);
       if (!reply.ok) throw new Error(`seats bench: inject refused: ${reply.message}`);
       injectMs.push(performance.now() - t);
     }
@@ -122,7 +176,15 @@ export async function measure(layout: Layout, windowMs: number, injects: number)
     for (const proc of children) latencies.push(...(await ask<{ latencies: number[] }>(proc, { type: "report" }, "report")).latencies);
     const health = await (await fetch(`${url}/health?window=${Math.ceil(windowMs / 1000)}`)).json();
     await control.leave().catch(() => undefined);
-    return { seats: total + 1, p99: percentile(latencies, 99), p50: percentile(latencies, 50), eldP99: health.eventLoopDelay.p99Ms, injectMs, joinMs, commands: latencies.length };
+    return {
+      seats: total + 1,
+      p99: percentile(latencies, 99),
+      p50: percentile(latencies, 50),
+      eldP99: health.eventLoopDelay.p99Ms,
+      injectMs,
+      joinMs,
+      commands: latencies.length,
+    };
   } finally {
     for (const proc of children) proc.send({ type: "stop" });
     await new Promise((r) => setTimeout(r, 300));
@@ -146,10 +208,32 @@ export async function runSeatsBench({ quick }: { quick: boolean }): Promise<Benc
   for (const layout of quick ? [HALF] : [HALF, FULL]) {
     const m = await measure(layout, windowMs, injects);
     const where = `${m.seats} seats in one exercise (${layout.size.nations - 2} nations × ${layout.perNation}, ${layout.control} control, ${layout.observers} observers), ${layout.size.regions} regions, ${layout.size.assets} assets; one command per seat every 5 s; ${m.commands} commands in a ${windowMs / 1000} s window; all joined in ${Math.round(m.joinMs)} ms`;
-    process.stdout.write(`  seats ${m.seats}: command p50 ${m.p50.toFixed(1)} ms p99 ${m.p99.toFixed(1)} ms, event-loop p99 ${m.eldP99} ms, inject to all ${m.injectMs.map((v) => v.toFixed(0)).join("/")} ms\n`);
+    process.stdout.write(
+      `  seats ${m.seats}: command p50 ${m.p50.toFixed(1)} ms p99 ${m.p99.toFixed(1)} ms, event-loop p99 ${m.eldP99} ms, inject to all ${m.injectMs.map((v) => v.toFixed(0)).join("/")} ms\n`,
+    );
     out.push(result(`scale.seats_${layout.label}_command_p99_ms`, m.p99, null, "ms", "<= 20", "value", `${where}; p50 ${m.p50.toFixed(2)} ms`));
-    out.push(result(`scale.seats_${layout.label}_event_loop_p99_ms`, m.eldP99, null, "ms", "<= 10", "value", "the server's event-loop delay p99 over the window (/health)"));
-    out.push(result(`scale.seats_${layout.label}_inject_to_last_seat_ms`, percentile(m.injectMs, 50), null, "ms", "<= 250", "value", `an inject to all fired by control until the last of ${m.seats} seats holds it (the seats' word comes back over IPC), under the load; median of ${injects}, each: ${m.injectMs.map((v) => v.toFixed(0)).join(", ")} ms`));
+    out.push(
+      result(
+        `scale.seats_${layout.label}_event_loop_p99_ms`,
+        m.eldP99,
+        null,
+        "ms",
+        "<= 10",
+        "value",
+        "the server's event-loop delay p99 over the window (/health)",
+      ),
+    );
+    out.push(
+      result(
+        `scale.seats_${layout.label}_inject_to_last_seat_ms`,
+        percentile(m.injectMs, 50),
+        null,
+        "ms",
+        "<= 250",
+        "value",
+        `an inject to all fired by control until the last of ${m.seats} seats holds it (the seats' word comes back over IPC), under the load; median of ${injects}, each: ${m.injectMs.map((v) => v.toFixed(0)).join(", ")} ms`,
+      ),
+    );
   }
   return out;
 }

@@ -26,7 +26,8 @@ function route() {
   const hash = readHash();
   // The exercise library lists the exercises of the facilitator links this browser opened.
   if (hash.exercise && hash.facilitator) rememberFacilitatorKey(hash.exercise, hash.facilitator);
-  if (hash.exercise && hash.facilitator) return void enterExercise(app, { exerciseId: hash.exercise, options: { token: hash.facilitator, name: FACILITATOR_SEAT_NAME } });
+  if (hash.exercise && hash.facilitator)
+    return void enterExercise(app, { exerciseId: hash.exercise, options: { token: hash.facilitator, name: FACILITATOR_SEAT_NAME } });
   if (hash.exercise) return void enterExercise(app, { exerciseId: hash.exercise, options: null });
   showStartPage(app);
 }

@@ -9,7 +9,8 @@ import { commandArgs } from "./args.ts";
 import type { Lang } from "../../shared/i18n/languages.ts";
 import { commandLanguage, sayIn, usageBlock } from "./text.ts";
 
-export const aarUsage = (lang: Lang): string => usageBlock("concord aar <exercise-id> [--format html|md|json|csv] [--lang en|fr] [--out <file>]", sayIn(lang)("cli.aar.about"));
+export const aarUsage = (lang: Lang): string =>
+  usageBlock("concord aar <exercise-id> [--format html|md|json|csv] [--lang en|fr] [--out <file>]", sayIn(lang)("cli.aar.about"));
 
 /** `npx concord aar <exercise> --format …`: the same report as GET /api/exercises/:id/aar. */
 export async function runAar(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -19,7 +20,12 @@ export async function runAar(argv: string[], io: Io = processIo, env: NodeJS.Pro
     io.err(`${error}\n`);
     return 2;
   }
-  const parsed = commandArgs("aar", args, { format: { type: "string", short: "f" }, out: { type: "string", short: "o" } }, { say, usage: aarUsage(lang), io, maxPositionals: 1 });
+  const parsed = commandArgs(
+    "aar",
+    args,
+    { format: { type: "string", short: "f" }, out: { type: "string", short: "o" } },
+    { say, usage: aarUsage(lang), io, maxPositionals: 1 },
+  );
   if ("exit" in parsed) return parsed.exit;
   const format = parsed.values.format ?? "html";
   const out = parsed.values.out ?? null;
@@ -38,7 +44,14 @@ export async function runAar(argv: string[], io: Io = processIo, env: NodeJS.Pro
     const aar = await exportAar(store, exerciseId, format as AarFormat, lang);
     if (!aar) {
       const known = (await store.listExercises()).map((e) => say("cli.aar.known", { id: e.id, title: e.title }));
-      io.err(say("cli.aar.noExercise", { id: exerciseId, store: store.kind === "sqlite" ? join(config.dataDir, "concord.db") : store.kind, hasKnown: known.length ? "yes" : "no", known: known.join(", ") }) + "\n");
+      io.err(
+        say("cli.aar.noExercise", {
+          id: exerciseId,
+          store: store.kind === "sqlite" ? join(config.dataDir, "concord.db") : store.kind,
+          hasKnown: known.length ? "yes" : "no",
+          known: known.join(", "),
+        }) + "\n",
+      );
       return 1;
     }
     // The CSV export is a zip (one file per table): bytes go to a file, named after the exercise unless --out names one.

@@ -28,7 +28,8 @@ export function commandArgs<O extends ParseArgsOptionsConfig>(
     const text = problem.message;
     const named = /'([^']+)'/.exec(text)?.[1] ?? text;
     const option = /--[\w-]+/.exec(named)?.[0] ?? named.split(" ")[0]!;
-    if (problem.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && /does not take an argument/.test(text)) return refuse(say("ops.cli.noValueTaken", { command, option }));
+    if (problem.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && /does not take an argument/.test(text))
+      return refuse(say("ops.cli.noValueTaken", { command, option }));
     if (problem.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return refuse(say("cli.needsValue", { command, option }));
     if (problem.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return refuse(say("cli.unknownArgument", { command, arg: named }));
     throw error;

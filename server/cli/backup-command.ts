@@ -15,7 +15,12 @@ export async function runBackup(argv: string[], io: Io = processIo, env: NodeJS.
   const { lang, args, error } = commandLanguage(argv, env);
   const say = sayIn(lang);
   if (error) return (io.err(`${error}\n`), 2);
-  const parsed = commandArgs("backup", args, { out: { type: "string", short: "o" }, "data-dir": { type: "string" } }, { say, usage: backupUsage(lang), io, maxPositionals: 0 });
+  const parsed = commandArgs(
+    "backup",
+    args,
+    { out: { type: "string", short: "o" }, "data-dir": { type: "string" } },
+    { say, usage: backupUsage(lang), io, maxPositionals: 0 },
+  );
   if ("exit" in parsed) return parsed.exit;
   const out = parsed.values.out ?? null;
   const dataDir = parsed.values["data-dir"] ?? null;

@@ -15,7 +15,12 @@ export async function runDoctor(argv: string[], io: Io = processIo, env: NodeJS.
   const { lang, args, error } = commandLanguage(argv, env);
   const say = sayIn(lang);
   if (error) return (io.err(`${error}\n`), 2);
-  const parsed = commandArgs("doctor", args, { repair: { type: "boolean" }, "data-dir": { type: "string" } }, { say, usage: doctorUsage(lang), io, maxPositionals: 0 });
+  const parsed = commandArgs(
+    "doctor",
+    args,
+    { repair: { type: "boolean" }, "data-dir": { type: "string" } },
+    { say, usage: doctorUsage(lang), io, maxPositionals: 0 },
+  );
   if ("exit" in parsed) return parsed.exit;
   const repair = parsed.values.repair ?? false;
   const dataDir = parsed.values["data-dir"] ?? null;
@@ -57,7 +62,9 @@ export async function runDoctor(argv: string[], io: Io = processIo, env: NodeJS.
   io.out(`\n${say("cli.doctor.checkingRecovered")}\n`);
   const after = examineDatabase(file);
   print(after, io, lang);
-  io.out((after.problems === 0 ? say("cli.doctor.healthyNow", { copy: report.damagedCopy }) : say("cli.doctor.problemsRemain", { count: after.problems })) + "\n");
+  io.out(
+    (after.problems === 0 ? say("cli.doctor.healthyNow", { copy: report.damagedCopy }) : say("cli.doctor.problemsRemain", { count: after.problems })) + "\n",
+  );
   return after.problems === 0 ? 0 : 1;
 }
 

@@ -11,7 +11,8 @@ import { loadScenarioFile, processIo, type Io } from "./io.ts";
 import { commandArgs } from "./args.ts";
 import { commandLanguage, sayIn, usageBlock } from "./text.ts";
 
-export const importLogUsage = (lang: Lang): string => usageBlock("concord import-log <scenario.json> <log.json> [--title T]", sayIn(lang)("playbook.import.about"));
+export const importLogUsage = (lang: Lang): string =>
+  usageBlock("concord import-log <scenario.json> <log.json> [--title T]", sayIn(lang)("playbook.import.about"));
 
 /**
  * `concord import-log`: a log in the format of GET /api/exercises/:id/events (what `concord
@@ -47,8 +48,20 @@ export async function runImportLog(argv: string[], io: Io = processIo, env: Node
   const target = store ?? (await openStore(configFromEnv()));
   try {
     const service = new ExerciseService(target, []);
-    const created = await service.importLog(loaded.scenario, { exerciseId: log.exerciseId, seed: log.seed, events: log.events as ExerciseEvent[] }, parsed.values.title);
-    io.out(say("playbook.import.done", { id: created.id, events: log.events.length, token: created.facilitatorToken, codes: created.joinCodes.map((c) => `${c.nation} ${c.code}`).join(", "), observer: created.observerCode }) + "\n");
+    const created = await service.importLog(
+      loaded.scenario,
+      { exerciseId: log.exerciseId, seed: log.seed, events: log.events as ExerciseEvent[] },
+      parsed.values.title,
+    );
+    io.out(
+      say("playbook.import.done", {
+        id: created.id,
+        events: log.events.length,
+        token: created.facilitatorToken,
+        codes: created.joinCodes.map((c) => `${c.nation} ${c.code}`).join(", "),
+        observer: created.observerCode,
+      }) + "\n",
+    );
     return 0;
   } catch (problem) {
     if (problem instanceof JoinRefused) return (io.err(translate(lang, problem.msg) + "\n"), 1);

@@ -18,11 +18,27 @@ export const PLAYTEST_SYNOPSIS = "concord playtest <scenario.json> [--seeds N] [
 export const playtestUsage = (lang: Lang): string => usageBlock(PLAYTEST_SYNOPSIS, sayIn(lang)("cli.playtest.about", { personas: PERSONA_IDS.join(", ") }));
 
 /** Exit code 0 when the exercises were played, 2 for a wrong argument, 1 for a broken scenario. */
-export async function runPlaytest(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env, tty = Boolean(process.stderr.isTTY)): Promise<number> {
+export async function runPlaytest(
+  argv: string[],
+  io: Io = processIo,
+  env: NodeJS.ProcessEnv = process.env,
+  tty = Boolean(process.stderr.isTTY),
+): Promise<number> {
   const { lang, args, error } = commandLanguage(argv, env);
   const say = sayIn(lang);
   if (error) return (io.err(`${error}\n`), 2);
-  const parsed = commandArgs("playtest", args, { seeds: { type: "string" }, turns: { type: "string" }, persona: { type: "string", multiple: true }, json: { type: "boolean" }, "log-out": { type: "string" } }, { say, usage: playtestUsage(lang), io });
+  const parsed = commandArgs(
+    "playtest",
+    args,
+    {
+      seeds: { type: "string" },
+      turns: { type: "string" },
+      persona: { type: "string", multiple: true },
+      json: { type: "boolean" },
+      "log-out": { type: "string" },
+    },
+    { say, usage: playtestUsage(lang), io },
+  );
   if ("exit" in parsed) return parsed.exit;
   const { values, positionals } = parsed;
   if (positionals.length !== 1) return (io.err(`${say("cli.playtest.nameFile")}\n${playtestUsage(lang)}\n`), 2);
@@ -54,14 +70,17 @@ export async function runPlaytest(argv: string[], io: Io = processIo, env: NodeJ
     seeds: Array.from({ length: seeds }, (_, i) => i + 1),
     turns,
     mix,
-    progress: tty && !values.json ? (done, total) => {
-      const now = performance.now();
-      if (done < total && now - lastDrawn < 100) return;
-      lastDrawn = now;
-      const width = 30;
-      const filled = Math.round((done / total) * width);
-      io.err(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}${done === total ? "\n" : ""}`);
-    } : undefined,
+    progress:
+      tty && !values.json
+        ? (done, total) => {
+            const now = performance.now();
+            if (done < total && now - lastDrawn < 100) return;
+            lastDrawn = now;
+            const width = 30;
+            const filled = Math.round((done / total) * width);
+            io.err(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}${done === total ? "\n" : ""}`);
+          }
+        : undefined,
     onLog: values["log-out"] ? (run, label) => writeLog(values["log-out"]!, scenario, run, label) : undefined,
   });
   const seconds = (performance.now() - started) / 1000;
@@ -95,7 +114,13 @@ const METRIC_KEYS: Record<string, MessageKey> = {
 
 /** A lever and its setting as people say them: policy settings in the rules' own words. */
 function leverWords(say: Say, lever: string, setting: string): string {
-  const vocabulary: Record<string, Vocabulary> = { alertLevel: "alertLevel", rulesOfEngagement: "rulesOfEngagement", publicStance: "publicStance", intelSharing: "sharingPolicy", proposeAgreement: "agreementKind" };
+  const vocabulary: Record<string, Vocabulary> = {
+    alertLevel: "alertLevel",
+    rulesOfEngagement: "rulesOfEngagement",
+    publicStance: "publicStance",
+    intelSharing: "sharingPolicy",
+    proposeAgreement: "agreementKind",
+  };
   const term = vocabulary[lever] ? termKey(vocabulary[lever]!, setting) : null;
   const settingText = term ? say(term) : say(`cli.playtest.setting.${setting}` as MessageKey);
   return say("cli.playtest.leverSetting", { lever: say(`cli.playtest.lever.${lever}` as MessageKey), setting: settingText });
@@ -104,12 +129,27 @@ function leverWords(say: Say, lever: string, setting: string): string {
 function renderReport(report: PlaytestReport, lang: Lang, say: Say, title: string, seconds: number): string {
   const n = (v: number) => formatNumber(lang, v, { maximumFractionDigits: 1 });
   const metrics = HEADLINE_METRICS.filter((m) => report.personas[0]?.metrics[m] !== undefined);
-  const exercises = report.runs.length + (report.sensitivity.length ? report.seeds.length * new Set(report.sensitivity.map((s) => `${s.lever}/${s.setting}`)).size : 0);
-  const lines = [say("cli.playtest.heading", { title, seeds: report.seeds.length, turns: report.turns, exercises, seconds: n(seconds), perMinute: Math.round((exercises / seconds) * 60) }), ""];
+  const exercises =
+    report.runs.length + (report.sensitivity.length ? report.seeds.length * new Set(report.sensitivity.map((s) => `${s.lever}/${s.setting}`)).size : 0);
+  const lines = [
+    say("cli.playtest.heading", {
+      title,
+      seeds: report.seeds.length,
+      turns: report.turns,
+      exercises,
+      seconds: n(seconds),
+      perMinute: Math.round((exercises / seconds) * 60),
+    }),
+    "",
+  ];
   const header = [say("cli.playtest.mix"), ...metrics.map((m) => say(METRIC_KEYS[m]!))];
   const rows = report.personas.map((p) => [personaWords(say, p.mix), ...metrics.map((m) => `${n(p.metrics[m]!.mean)} ±${n(p.metrics[m]!.sd)}`)]);
   lines.push(...table([header, ...rows]), "");
-  lines.push(say("cli.playtest.sensitivityHeading", { baseline: personaWords(say, report.personas.find((p) => !PERSONA_IDS.includes(p.mix as never))?.mix ?? "cooperative") }));
+  lines.push(
+    say("cli.playtest.sensitivityHeading", {
+      baseline: personaWords(say, report.personas.find((p) => !PERSONA_IDS.includes(p.mix as never))?.mix ?? "cooperative"),
+    }),
+  );
   const byLever = new Map<string, Record<string, number>>();
   for (const row of report.sensitivity) {
     const key = `${row.lever}\u0000${row.setting}`;
@@ -130,5 +170,10 @@ function personaWords(say: Say, mix: string): string {
 /** Columns padded to their widest cell. */
 function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
-  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ").trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join("  ")
+      .trimEnd(),
+  );
 }

@@ -21,7 +21,11 @@ export const render = (lang: Lang, message: Msg): string => translate(lang, mess
 export function commandLanguage(argv: readonly string[], env: NodeJS.ProcessEnv): { lang: Lang; args: string[]; error: string | null } {
   const taken = takeLangOption(argv);
   const lang = taken.lang ?? cliLang(env);
-  return { lang, args: taken.args, error: taken.invalid === null ? null : sayIn(lang)("cli.lang.invalid", { languages: LANGUAGES.join(", "), value: taken.invalid }) };
+  return {
+    lang,
+    args: taken.args,
+    error: taken.invalid === null ? null : sayIn(lang)("cli.lang.invalid", { languages: LANGUAGES.join(", "), value: taken.invalid }),
+  };
 }
 
 /** A usage block: the synopsis as one types it, then what the command does in the reader's language. */

@@ -16,7 +16,10 @@ function expandFolders(paths: string[]): string[] {
     } catch {
       return [path];
     }
-    return readdirSync(path).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).sort().map((f) => join(path, f));
+    return readdirSync(path)
+      .filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json"))
+      .sort()
+      .map((f) => join(path, f));
   });
 }
 
@@ -48,9 +51,23 @@ export async function runValidate(argv: string[], io: Io = processIo, env: NodeJ
       const s = result.scenario;
       const main = isLang(s.language) ? s.language : "en";
       for (const w of warnings) io.err(say("cli.validate.warning", { file, path: w.path, problem: problemText(lang, w) }) + "\n");
-      const languages = listIn(lang, (s.languages ?? [main]).map((l) => say("scenario.lang.name", { lang: l })));
+      const languages = listIn(
+        lang,
+        (s.languages ?? [main]).map((l) => say("scenario.lang.name", { lang: l })),
+      );
       const title = localText(lang, s, "title", main).text;
-      io.out(say("cli.validate.ok", { file, title, nations: s.nations.length, regions: s.regions.length, injects: s.msel.length, turns: s.turns, languages, missing: warnings.length }) + "\n");
+      io.out(
+        say("cli.validate.ok", {
+          file,
+          title,
+          nations: s.nations.length,
+          regions: s.regions.length,
+          injects: s.msel.length,
+          turns: s.turns,
+          languages,
+          missing: warnings.length,
+        }) + "\n",
+      );
     } else {
       failed++;
       for (const e of result.errors) io.err(say("cli.validate.problem", { file, path: e.path, problem: problemText(lang, e) }) + "\n");

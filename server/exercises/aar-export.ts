@@ -27,13 +27,25 @@ async function csvZip(tables: { name: string; csv: string }[]): Promise<Buffer> 
  * language. CSV is a zip holding every table, one CSV each; `table` asks for one of them alone
  * (its file name without ".csv"), as text — `null` when there is no such table.
  */
-export async function exportAar(store: EventStore, exerciseId: string, format: AarFormat, lang: Lang = DEFAULT_LANG, replayBase?: string, table?: string): Promise<{ body: string | Buffer; contentType: string; filename: string } | null> {
+export async function exportAar(
+  store: EventStore,
+  exerciseId: string,
+  format: AarFormat,
+  lang: Lang = DEFAULT_LANG,
+  replayBase?: string,
+  table?: string,
+): Promise<{ body: string | Buffer; contentType: string; filename: string } | null> {
   const record = await store.getExercise(exerciseId);
   if (!record) return null;
   const events = await store.readEvents(exerciseId);
   const built = buildAfterActionReport(initialState(record.scenario, record.id, record.seed), events, record.title);
   const report = replayBase ? { ...built, replayUrl: `${replayBase}/replay.html#exercise=${encodeURIComponent(record.id)}` } : built;
-  const slug = record.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || record.id;
+  const slug =
+    record.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || record.id;
   // Named after the exercise and the day it was played (its first event), so saved reports sort and never collide.
   const day = new Date(events[0]?.at ?? Date.now()).toISOString().slice(0, 10);
   const base = `aar-${slug}-${day}${lang === DEFAULT_LANG ? "" : `-${lang}`}`;

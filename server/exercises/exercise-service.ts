@@ -173,38 +173,52 @@ export class ExerciseService {
    * what the credential opens, or throws JoinRefused. `known`: the record, when the caller read
    * it already (a join reads it once for this and seatFor: a big exercise's record is megabytes).
    */
-  async checkJoin(exerciseId: string, options: JoinOptions, address: string, known?: ExerciseRecord | null): Promise<{ role: SeatRecord["role"]; nation: string | null }> {
+  async checkJoin(
+    exerciseId: string,
+    options: JoinOptions,
+    address: string,
+    known?: ExerciseRecord | null,
+  ): Promise<{ role: SeatRecord["role"]; nation: string | null }> {
     const record = known === undefined ? await this.store.getExercise(exerciseId) : known;
     if (!record) throw new JoinRefused("unknown_exercise", msg("server.join.unknown_exercise"));
     const credential = credentialOf(options);
     if (!credential) throw new JoinRefused("code_required", msg("server.join.code_required"));
     // Codes can be guessed, tokens cannot: separate budgets, so guessing at codes never keeps a
     // returning seat or exercise control out.
-    return this.underGuard(`${exerciseId}:${credential.kind === "code" ? "codes" : "tokens"}`, address, async () => {
-      if (credential.kind === "seat") {
-        const seat = await this.store.getSeat(credential.value);
-        if (!seat || seat.exerciseId !== exerciseId) throw new JoinRefused("unknown_seat", msg("server.join.unknown_seat"));
-        return { role: seat.role, nation: seat.nation };
-      }
-      if (credential.kind === "token") {
-        if (!tokenMatches(credential.value, record.facilitatorTokenHash)) throw new JoinRefused("wrong_token", msg("server.join.wrong_token"));
-        return { role: "facilitator" as const, nation: null };
-      }
-      const code = normalizeCode(credential.value);
-      if (code === record.observerCode) return { role: "observer" as const, nation: null };
-      const seatCode = seatCodeOf(record, code);
-      if (seatCode) return { role: seatCode.role, nation: seatCode.nation };
-      const nation = Object.entries(record.joinCodes).find(([, c]) => c === code)?.[0];
-      if (!nation) throw new JoinRefused("wrong_code", msg("server.join.wrong_code_here"));
-      return { role: "participant" as const, nation };
-    }, credential.kind !== "code");
+    return this.underGuard(
+      `${exerciseId}:${credential.kind === "code" ? "codes" : "tokens"}`,
+      address,
+      async () => {
+        if (credential.kind === "seat") {
+          const seat = await this.store.getSeat(credential.value);
+          if (!seat || seat.exerciseId !== exerciseId) throw new JoinRefused("unknown_seat", msg("server.join.unknown_seat"));
+          return { role: seat.role, nation: seat.nation };
+        }
+        if (credential.kind === "token") {
+          if (!tokenMatches(credential.value, record.facilitatorTokenHash)) throw new JoinRefused("wrong_token", msg("server.join.wrong_token"));
+          return { role: "facilitator" as const, nation: null };
+        }
+        const code = normalizeCode(credential.value);
+        if (code === record.observerCode) return { role: "observer" as const, nation: null };
+        const seatCode = seatCodeOf(record, code);
+        if (seatCode) return { role: seatCode.role, nation: seatCode.nation };
+        const nation = Object.entries(record.joinCodes).find(([, c]) => c === code)?.[0];
+        if (!nation) throw new JoinRefused("wrong_code", msg("server.join.wrong_code_here"));
+        return { role: "participant" as const, nation };
+      },
+      credential.kind !== "code",
+    );
   }
 
   /**
    * What a secret sent to the HTTP API opens (facilitator token, observer code, or a seat token
    * of exercise control or an observer or a participant), under the same limits as joins.
    */
-  async authenticate(exerciseId: string, secret: string, address: string): Promise<{ role: SeatRecord["role"]; nation: string | null; name?: string; details?: SeatRecord["details"] } | null> {
+  async authenticate(
+    exerciseId: string,
+    secret: string,
+    address: string,
+  ): Promise<{ role: SeatRecord["role"]; nation: string | null; name?: string; details?: SeatRecord["details"] } | null> {
     const record = await this.store.getExercise(exerciseId);
     if (!record) return null;
     try {
@@ -212,7 +226,8 @@ export class ExerciseService {
         if (tokenMatches(secret, record.facilitatorTokenHash)) return { role: "facilitator" as const, nation: null };
         if (normalizeCode(secret) === record.observerCode) return { role: "observer" as const, nation: null };
         const seat = await this.store.getSeat(secret);
-        if (seat && seat.exerciseId === exerciseId) return { role: seat.role, nation: seat.nation, name: seat.name, ...(seat.details ? { details: seat.details } : {}) };
+        if (seat && seat.exerciseId === exerciseId)
+          return { role: seat.role, nation: seat.nation, name: seat.name, ...(seat.details ? { details: seat.details } : {}) };
         throw new JoinRefused("forbidden", msg("server.join.forbidden"));
       });
     } catch (error) {
@@ -244,7 +259,12 @@ export class ExerciseService {
    * nation's seats are connected. Only a new seat is counted against it: somebody coming back
    * with their seat token always gets their seat back. `known`: the record, as for checkJoin.
    */
-  async seatFor(exerciseId: string, options: JoinOptions, onlineSeats: (nation: string) => number = () => 0, known?: ExerciseRecord | null): Promise<SeatRecord> {
+  async seatFor(
+    exerciseId: string,
+    options: JoinOptions,
+    onlineSeats: (nation: string) => number = () => 0,
+    known?: ExerciseRecord | null,
+  ): Promise<SeatRecord> {
     const record = known === undefined ? await this.store.getExercise(exerciseId) : known;
     if (!record) throw new JoinRefused("unknown_exercise", msg("server.join.unknown_exercise"));
     const credential = credentialOf(options);
@@ -302,7 +322,15 @@ export class ExerciseService {
       if (persona) details.persona = persona;
     } else details.nations = seatCode.nations;
     if (seatCode.role === "evaluator" && seatCode.lead) details.lead = true;
-    const seat: SeatRecord = { token: newSecretToken(), exerciseId: record.id, role: seatCode.role, nation: seatCode.nation, name, createdAt: Date.now(), details };
+    const seat: SeatRecord = {
+      token: newSecretToken(),
+      exerciseId: record.id,
+      role: seatCode.role,
+      nation: seatCode.nation,
+      name,
+      createdAt: Date.now(),
+      details,
+    };
     await this.store.saveSeat(seat);
     return seat;
   }
@@ -319,7 +347,15 @@ export class ExerciseService {
     let code = fresh();
     while (await this.store.findByCode(code)) code = fresh();
     const slot = settings.slot ?? nextSlot(record, settings.role);
-    const seatCode: SeatCode = { slot, code, role: settings.role, nation: settings.nation, label: settings.label, nations: settings.nations, lead: settings.lead };
+    const seatCode: SeatCode = {
+      slot,
+      code,
+      role: settings.role,
+      nation: settings.nation,
+      label: settings.label,
+      nations: settings.nations,
+      lead: settings.lead,
+    };
     await this.store.saveSeatCode(exerciseId, seatCode);
     return seatCode;
   }
@@ -334,7 +370,10 @@ export class ExerciseService {
     const stored = seats.filter((s) => (nation === null ? s.role === "observer" : s.role === "participant" && s.nation === nation)).length;
     if (stored - online >= limit) {
       const team = nation === null ? "" : (record.scenario.nations.find((n) => n.id === nation)?.name ?? nation);
-      throw new JoinRefused("too_many_seats", msg("server.join.too_many_seats", { stored, who: nation === null ? "observers" : "team", nation: team, offline: stored - online }));
+      throw new JoinRefused(
+        "too_many_seats",
+        msg("server.join.too_many_seats", { stored, who: nation === null ? "observers" : "team", nation: team, offline: stored - online }),
+      );
     }
   }
 
@@ -390,7 +429,8 @@ function credentialOf(options: JoinOptions): Credential | null {
   for (const kind of ["seat", "token", "code"] as const) {
     const value = options?.[kind];
     if (typeof value === "string" && value.length > 0) {
-      if (value.length > 200) throw new JoinRefused(kind === "code" ? "wrong_code" : kind === "seat" ? "unknown_seat" : "wrong_token", msg("server.join.too_long"));
+      if (value.length > 200)
+        throw new JoinRefused(kind === "code" ? "wrong_code" : kind === "seat" ? "unknown_seat" : "wrong_token", msg("server.join.too_long"));
       return { kind, value };
     }
   }
@@ -404,6 +444,12 @@ function credentialOf(options: JoinOptions): Credential | null {
  */
 function displayName(value: unknown, fallback: string): string {
   if (typeof value !== "string") return fallback;
-  const cleaned = clipText(value.toWellFormed().replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "").trim(), 40).trim();
+  const cleaned = clipText(
+    value
+      .toWellFormed()
+      .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "")
+      .trim(),
+    40,
+  ).trim();
   return cleaned || fallback;
 }

@@ -19,7 +19,10 @@ import { translate } from "../../shared/i18n/format.ts";
  */
 export const SHEET_FORMATS = ["csv", "xlsx"] as const;
 export type SheetFormat = (typeof SHEET_FORMATS)[number];
-export const SHEET_TYPES: Record<SheetFormat, string> = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
+export const SHEET_TYPES: Record<SheetFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
 /** The columns a sheet must have to be read as an MSEL. */
 export const REQUIRED_COLUMNS = ["Inject No.", "Title", "Message", "Type", "From"] as const;
 
@@ -39,7 +42,11 @@ export function liveRows(state: ExerciseState, events: readonly ExerciseEvent[])
   const live: Record<string, LiveInject> = {};
   for (const id of order) {
     const inject = state.injects[id]!;
-    live[id] = { status: inject.held && inject.status === "planned" ? "held" : inject.status, releasedTurn: inject.releasedTurn, releasedAt: releasedAt.get(id) ?? null };
+    live[id] = {
+      status: inject.held && inject.status === "planned" ? "held" : inject.status,
+      releasedTurn: inject.releasedTurn,
+      releasedAt: releasedAt.get(id) ?? null,
+    };
   }
   const rows = mselToRows({ ...state.scenario, msel }, live);
   return { rows, columns: rows[0] ? Object.keys(rows[0]) : mselColumns() };
@@ -132,7 +139,9 @@ export function checkSheet(state: ExerciseState, rows: Record<string, string>[])
   if (found.length) {
     return {
       ok: false,
-      problems: found.map(({ index, problem }) => (index === null ? sheetProblem(null, problem.field, problem.msg) : sheetProblem(rowOf[index] ?? null, columnOfField(problem.field), problem.msg))),
+      problems: found.map(({ index, problem }) =>
+        index === null ? sheetProblem(null, problem.field, problem.msg) : sheetProblem(rowOf[index] ?? null, columnOfField(problem.field), problem.msg),
+      ),
     };
   }
   return { ok: true, msel: read.msel };

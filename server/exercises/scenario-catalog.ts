@@ -15,7 +15,9 @@ export function loadScenarioCatalog(dir: string): { scenarios: ScenarioEntry[]; 
   const problems: CatalogProblem[] = [];
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json"))
+      .sort();
   } catch (error) {
     return { scenarios, problems: [{ file: dir, message: `cannot read the scenarios folder: ${(error as Error).message}` }] };
   }

@@ -7,7 +7,22 @@ import { requestAddress } from "../security/client-address.ts";
  * "[redacted]". An allow-list, so a new parameter carrying a secret (a ticket, a code, a token
  * someone put in a URL by mistake) is redacted without anyone remembering to add it.
  */
-export const LOGGED_QUERY_PARAMETERS = new Set(["format", "lang", "window", "from", "to", "fromSeq", "toSeq", "limit", "before", "after", "channel", "nation", "view", "as"]);
+export const LOGGED_QUERY_PARAMETERS = new Set([
+  "format",
+  "lang",
+  "window",
+  "from",
+  "to",
+  "fromSeq",
+  "toSeq",
+  "limit",
+  "before",
+  "after",
+  "channel",
+  "nation",
+  "view",
+  "as",
+]);
 
 /** Routes a load balancer or Prometheus calls every few seconds: logged at debug level only. */
 const PROBES = new Set(["/health", "/ready", "/metrics", "/__healthcheck"]);

@@ -39,14 +39,30 @@ const asyncRoute = (fn: (req: Request, res: Response) => Promise<void>) => (req:
 /** Exercises one address may create in an hour on a server without an operator password. */
 const CREATIONS_PER_HOUR = 20;
 /** The improvement-plan fields an HTTP body may carry (HSEEP's IP columns); the command's type and item come from the route. */
-const IMPROVEMENT_BODY_FIELDS = ["issue", "recommendation", "nation", "due", "capability", "element", "organisation", "contact", "start", "completion", "status"] as const;
+const IMPROVEMENT_BODY_FIELDS = [
+  "issue",
+  "recommendation",
+  "nation",
+  "due",
+  "capability",
+  "element",
+  "organisation",
+  "contact",
+  "start",
+  "completion",
+  "status",
+] as const;
 
 export function mountApi(app: Application, options: ApiOptions): void {
   const { service } = options;
   const chatHistory = new ChatHistory(service.store);
   const creations = new RateLimiterMemory({ keyPrefix: "create", points: CREATIONS_PER_HOUR, duration: 3600 });
   // In Colyseus's presence: shared by every process when REDIS_URL is set.
-  const tickets = new DownloadTickets({ setex: (k, v, s) => matchMaker.presence.setex(k, v, s), get: (k) => matchMaker.presence.get(k), del: (k) => matchMaker.presence.del(k) });
+  const tickets = new DownloadTickets({
+    setex: (k, v, s) => matchMaker.presence.setex(k, v, s),
+    get: (k) => matchMaker.presence.get(k),
+    del: (k) => matchMaker.presence.del(k),
+  });
   app.use("/api", noStore);
   // A secret in a URL stays in browser history, proxy logs and Referer headers.
   app.use("/api", (req, res, next) => {
@@ -81,7 +97,10 @@ export function mountApi(app: Application, options: ApiOptions): void {
         sendError(res, 403, "operator_password_required", msg("server.http.operatorPasswordUnset"));
         return false;
       }
-      const allowed = await creations.consume(requestAddress(req)).then(() => true, () => false);
+      const allowed = await creations.consume(requestAddress(req)).then(
+        () => true,
+        () => false,
+      );
       if (!allowed) sendError(res, 429, "rate_limited", msg("server.http.creationsLimited", { count: CREATIONS_PER_HOUR }));
       return allowed;
     }
@@ -103,81 +122,109 @@ export function mountApi(app: Application, options: ApiOptions): void {
     }
   };
 
-  app.post("/api/exercises", asyncRoute(async (req, res) => {
-    if (!(await operatorOnly(req, res, "create"))) return;
-    const scenarioId = req.body?.scenarioId;
-    if (typeof scenarioId !== "string") return sendError(res, 400, "invalid_payload", msg("server.http.scenarioRequired"));
-    const title = typeof req.body?.title === "string" ? clipText(req.body.title, 160) : undefined;
-    try {
-      const created = await service.create(scenarioId, title);
-      await options.ensureRoom(created.id);
-      res.status(201).json(created);
-    } catch (error) {
-      if (error instanceof JoinRefused) return sendError(res, 404, error.code, error.msg);
-      throw error;
-    }
-  }));
+  app.post(
+    "/api/exercises",
+    asyncRoute(async (req, res) => {
+      if (!(await operatorOnly(req, res, "create"))) return;
+      const scenarioId = req.body?.scenarioId;
+      if (typeof scenarioId !== "string") return sendError(res, 400, "invalid_payload", msg("server.http.scenarioRequired"));
+      const title = typeof req.body?.title === "string" ? clipText(req.body.title, 160) : undefined;
+      try {
+        const created = await service.create(scenarioId, title);
+        await options.ensureRoom(created.id);
+        res.status(201).json(created);
+      } catch (error) {
+        if (error instanceof JoinRefused) return sendError(res, 404, error.code, error.msg);
+        throw error;
+      }
+    }),
+  );
 
-  app.get("/api/exercises", asyncRoute(async (req, res) => {
-    if (!(await operatorOnly(req, res, "list"))) return;
-    res.json({ exercises: await service.store.listExercises() });
-  }));
+  app.get(
+    "/api/exercises",
+    asyncRoute(async (req, res) => {
+      if (!(await operatorOnly(req, res, "list"))) return;
+      res.json({ exercises: await service.store.listExercises() });
+    }),
+  );
 
-  app.post("/api/join", asyncRoute(async (req, res) => {
-    const code = req.body?.code;
-    if (typeof code !== "string" || code.trim() === "") return sendError(res, 400, "code_required", msg("server.http.codeRequired"));
-    try {
-      const found = await service.lookupCode(code, requestAddress(req));
-      const record = await service.store.getExercise(found.exerciseId);
-      if (record?.archivedAt) return sendError(res, 403, "archived", msg("library.join.archived"));
-      await options.ensureRoom(found.exerciseId);
-      res.json({ ...found, title: record?.title ?? "", nationName: found.nation ? record?.scenario.nations.find((n) => n.id === found.nation)?.name : null });
-    } catch (error) {
-      if (error instanceof JoinRefused) return sendError(res, error.code === "rate_limited" ? 429 : 404, error.code, error.msg);
-      throw error;
-    }
-  }));
+  app.post(
+    "/api/join",
+    asyncRoute(async (req, res) => {
+      const code = req.body?.code;
+      if (typeof code !== "string" || code.trim() === "") return sendError(res, 400, "code_required", msg("server.http.codeRequired"));
+      try {
+        const found = await service.lookupCode(code, requestAddress(req));
+        const record = await service.store.getExercise(found.exerciseId);
+        if (record?.archivedAt) return sendError(res, 403, "archived", msg("library.join.archived"));
+        await options.ensureRoom(found.exerciseId);
+        res.json({ ...found, title: record?.title ?? "", nationName: found.nation ? record?.scenario.nations.find((n) => n.id === found.nation)?.name : null });
+      } catch (error) {
+        if (error instanceof JoinRefused) return sendError(res, error.code === "rate_limited" ? 429 : 404, error.code, error.msg);
+        throw error;
+      }
+    }),
+  );
 
   /** For the facilitator's and trainer's tools: which exercise a token opens. */
-  app.get("/api/exercises/:id", asyncRoute(async (req, res) => {
-    const id = String(req.params.id);
-    const access = await exerciseAccess(service, req, id);
-    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
-    const record = (await service.store.getExercise(id))!;
-    const listing = await matchMaker.getRoomById(id);
-    const host = listing ? { processId: listing.processId, publicAddress: listing.publicAddress ?? null } : null;
-    res.json({ id: record.id, title: record.title, scenarioId: record.scenario.id, createdAt: record.createdAt, lastSeq: await service.store.lastSeq(id), role: access.role, ...(access.lead ? { lead: true } : {}), host, ...(access.role === "facilitator" ? { joinCodes: record.joinCodes, observerCode: record.observerCode } : {}) });
-  }));
+  app.get(
+    "/api/exercises/:id",
+    asyncRoute(async (req, res) => {
+      const id = String(req.params.id);
+      const access = await exerciseAccess(service, req, id);
+      if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
+      const record = (await service.store.getExercise(id))!;
+      const listing = await matchMaker.getRoomById(id);
+      const host = listing ? { processId: listing.processId, publicAddress: listing.publicAddress ?? null } : null;
+      res.json({
+        id: record.id,
+        title: record.title,
+        scenarioId: record.scenario.id,
+        createdAt: record.createdAt,
+        lastSeq: await service.store.lastSeq(id),
+        role: access.role,
+        ...(access.lead ? { lead: true } : {}),
+        host,
+        ...(access.role === "facilitator" ? { joinCodes: record.joinCodes, observerCode: record.observerCode } : {}),
+      });
+    }),
+  );
 
   /** Branch a new exercise from any moment of this one's log (facilitator only). */
-  app.post("/api/exercises/:id/branch", asyncRoute(async (req, res) => {
-    const id = String(req.params.id);
-    const access = await exerciseAccess(service, req, id);
-    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
-    if (access.role !== "facilitator") return sendError(res, 403, "not_facilitator", msg("server.http.branchFacilitatorOnly"));
-    const seq = req.body?.seq;
-    if (!Number.isInteger(seq) || seq < 0) return sendError(res, 400, "invalid_payload", msg("server.http.branchSeqRequired"));
-    let created;
-    try {
-      created = await service.branch(id, seq, typeof req.body?.title === "string" ? clipText(req.body.title, 160) : undefined);
-    } catch (error) {
-      if (error instanceof JoinRefused && error.code === "seq_beyond_log") return sendError(res, 400, error.code, error.msg);
-      throw error;
-    }
-    await options.ensureRoom(created.id);
-    res.status(201).json(created);
-  }));
+  app.post(
+    "/api/exercises/:id/branch",
+    asyncRoute(async (req, res) => {
+      const id = String(req.params.id);
+      const access = await exerciseAccess(service, req, id);
+      if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
+      if (access.role !== "facilitator") return sendError(res, 403, "not_facilitator", msg("server.http.branchFacilitatorOnly"));
+      const seq = req.body?.seq;
+      if (!Number.isInteger(seq) || seq < 0) return sendError(res, 400, "invalid_payload", msg("server.http.branchSeqRequired"));
+      let created;
+      try {
+        created = await service.branch(id, seq, typeof req.body?.title === "string" ? clipText(req.body.title, 160) : undefined);
+      } catch (error) {
+        if (error instanceof JoinRefused && error.code === "seq_beyond_log") return sendError(res, 400, error.code, error.msg);
+        throw error;
+      }
+      await options.ensureRoom(created.id);
+      res.status(201).json(created);
+    }),
+  );
 
   /**
    * A browser cannot send a header with a link it opens: it trades its credential (same access as
    * the report) for a ticket good for one download within 60 s (server/http/download-tickets.ts).
    */
-  app.post("/api/exercises/:id/tickets", asyncRoute(async (req, res) => {
-    const id = String(req.params.id);
-    const access = await exerciseAccess(service, req, id);
-    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
-    res.status(201).json(await tickets.issue(id, access.role));
-  }));
+  app.post(
+    "/api/exercises/:id/tickets",
+    asyncRoute(async (req, res) => {
+      const id = String(req.params.id);
+      const access = await exerciseAccess(service, req, id);
+      if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
+      res.status(201).json(await tickets.issue(id, access.role));
+    }),
+  );
 
   /** The log and the report are also downloaded with `?ticket=` instead of the Authorization header. */
   const downloadAccess = async (req: Request, id: string): Promise<Access> => {
@@ -188,59 +235,73 @@ export function mountApi(app: Application, options: ApiOptions): void {
     return denied(401, "ticket_invalid", msg("server.http.ticketInvalid"));
   };
 
-  app.get("/api/exercises/:id/events", asyncRoute(async (req, res) => {
-    const id = String(req.params.id);
-    const access = await downloadAccess(req, id);
-    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
-    const from = intParam(req.query.from, 1);
-    const to = intParam(req.query.to, Number.MAX_SAFE_INTEGER);
-    const ndjson = req.query.format === "ndjson" || req.accepts(["application/json", "application/x-ndjson"]) === "application/x-ndjson";
-    if (!ndjson && service.store.readEventsJson) {
-      // The store writes the events' JSON itself: 100,000 events are not parsed to be written again.
+  app.get(
+    "/api/exercises/:id/events",
+    asyncRoute(async (req, res) => {
+      const id = String(req.params.id);
+      const access = await downloadAccess(req, id);
+      if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
+      const from = intParam(req.query.from, 1);
+      const to = intParam(req.query.to, Number.MAX_SAFE_INTEGER);
+      const ndjson = req.query.format === "ndjson" || req.accepts(["application/json", "application/x-ndjson"]) === "application/x-ndjson";
+      if (!ndjson && service.store.readEventsJson) {
+        // The store writes the events' JSON itself: 100,000 events are not parsed to be written again.
+        const record = (await service.store.getExercise(id))!;
+        const events = await service.store.readEventsJson(id, from, to);
+        res
+          .type("application/json")
+          .send(`{"exerciseId":${JSON.stringify(id)},"scenario":${JSON.stringify(record.scenario)},"seed":${JSON.stringify(record.seed)},"events":${events}}`);
+        return;
+      }
+      const events = await service.store.readEvents(id, from, to);
+      if (ndjson) {
+        res.type("application/x-ndjson").send(events.map((e) => JSON.stringify(e)).join("\n") + (events.length ? "\n" : ""));
+        return;
+      }
       const record = (await service.store.getExercise(id))!;
-      const events = await service.store.readEventsJson(id, from, to);
-      res.type("application/json").send(`{"exerciseId":${JSON.stringify(id)},"scenario":${JSON.stringify(record.scenario)},"seed":${JSON.stringify(record.seed)},"events":${events}}`);
-      return;
-    }
-    const events = await service.store.readEvents(id, from, to);
-    if (ndjson) {
-      res.type("application/x-ndjson").send(events.map((e) => JSON.stringify(e)).join("\n") + (events.length ? "\n" : ""));
-      return;
-    }
-    const record = (await service.store.getExercise(id))!;
-    res.json({ exerciseId: id, scenario: record.scenario, seed: record.seed, events });
-  }));
+      res.json({ exerciseId: id, scenario: record.scenario, seed: record.seed, events });
+    }),
+  );
 
-  app.get("/api/exercises/:id/state", asyncRoute(async (req, res) => {
-    const id = String(req.params.id);
-    const access = await exerciseAccess(service, req, id);
-    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
-    const record = (await service.store.getExercise(id))!;
-    const seq = intParam(req.query.seq, Number.MAX_SAFE_INTEGER);
-    const events = await service.store.readEvents(id, 1, seq);
-    const state = foldEvents(initialState(record.scenario, record.id, record.seed), events);
-    const nation = typeof req.query.nation === "string" ? req.query.nation : null;
-    if (nation && !Object.hasOwn(state.nations, nation)) return sendError(res, 404, "unknown_nation", msg("server.http.unknownNation"));
-    const viewer: Viewer = nation ? { kind: "nation", nation } : { kind: "white" };
-    res.json(viewFor(state, viewer));
-  }));
+  app.get(
+    "/api/exercises/:id/state",
+    asyncRoute(async (req, res) => {
+      const id = String(req.params.id);
+      const access = await exerciseAccess(service, req, id);
+      if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
+      const record = (await service.store.getExercise(id))!;
+      const seq = intParam(req.query.seq, Number.MAX_SAFE_INTEGER);
+      const events = await service.store.readEvents(id, 1, seq);
+      const state = foldEvents(initialState(record.scenario, record.id, record.seed), events);
+      const nation = typeof req.query.nation === "string" ? req.query.nation : null;
+      if (nation && !Object.hasOwn(state.nations, nation)) return sendError(res, 404, "unknown_nation", msg("server.http.unknownNation"));
+      const viewer: Viewer = nation ? { kind: "nation", nation } : { kind: "white" };
+      res.json(viewFor(state, viewer));
+    }),
+  );
 
   /**
    * Older chat of one channel, for a seat that reads it: the live state carries only the last
    * LIVE_MESSAGES_PER_CHANNEL of each channel. `before` is a message id; the newest `limit`
    * (default 100, at most 500) messages before it, oldest first, and whether there are more.
    */
-  app.get("/api/exercises/:id/messages", asyncRoute(async (req, res) => {
-    const id = String(req.params.id);
-    const access = await viewerAccess(service, req, id);
-    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
-    const channel = typeof req.query.channel === "string" ? req.query.channel : "";
-    if (!channel) return sendError(res, 400, "invalid_payload", msg("server.http.channelRequired"));
-    const limit = Math.min(500, Math.max(1, intParam(req.query.limit, 100)));
-    const page = await chatHistory.page(id, access.viewer, channel, typeof req.query.before === "string" ? req.query.before : null, limit);
-    if ("refused" in page) return page.code === "not_your_channel" ? sendError(res, 403, page.code, msg("server.http.notYourChannel")) : sendError(res, 404, page.code, msg("server.http.unknownMessage"));
-    res.json(page);
-  }));
+  app.get(
+    "/api/exercises/:id/messages",
+    asyncRoute(async (req, res) => {
+      const id = String(req.params.id);
+      const access = await viewerAccess(service, req, id);
+      if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
+      const channel = typeof req.query.channel === "string" ? req.query.channel : "";
+      if (!channel) return sendError(res, 400, "invalid_payload", msg("server.http.channelRequired"));
+      const limit = Math.min(500, Math.max(1, intParam(req.query.limit, 100)));
+      const page = await chatHistory.page(id, access.viewer, channel, typeof req.query.before === "string" ? req.query.before : null, limit);
+      if ("refused" in page)
+        return page.code === "not_your_channel"
+          ? sendError(res, 403, page.code, msg("server.http.notYourChannel"))
+          : sendError(res, 404, page.code, msg("server.http.unknownMessage"));
+      res.json(page);
+    }),
+  );
 
   /** The improvement plan of the after-action report, written by exercise control or the lead evaluator (signed by its name). */
   const improvementRoute = (build: (req: Request) => unknown) =>
@@ -259,32 +320,51 @@ export function mountApi(app: Application, options: ApiOptions): void {
     const body: Record<string, unknown> = typeof req.body === "object" && req.body !== null ? req.body : {};
     return Object.fromEntries(IMPROVEMENT_BODY_FIELDS.filter((k) => body[k] !== undefined).map((k) => [k, body[k]]));
   };
-  app.post("/api/exercises/:id/improvements", improvementRoute((req) => ({ ...improvementBody(req), type: "recordImprovement" })));
+  app.post(
+    "/api/exercises/:id/improvements",
+    improvementRoute((req) => ({ ...improvementBody(req), type: "recordImprovement" })),
+  );
   /** Edits an item: the fields given replace the item's (editImprovement; the log keeps every version). */
-  app.patch("/api/exercises/:id/improvements/:item", improvementRoute((req) => ({ ...improvementBody(req), type: "editImprovement", item: String(req.params.item) })));
-  app.delete("/api/exercises/:id/improvements/:item", improvementRoute((req) => ({ type: "removeImprovement", item: String(req.params.item) })));
+  app.patch(
+    "/api/exercises/:id/improvements/:item",
+    improvementRoute((req) => ({ ...improvementBody(req), type: "editImprovement", item: String(req.params.item) })),
+  );
+  app.delete(
+    "/api/exercises/:id/improvements/:item",
+    improvementRoute((req) => ({ type: "removeImprovement", item: String(req.params.item) })),
+  );
 
-  app.get("/api/exercises/:id/aar", asyncRoute(async (req, res) => {
-    const id = String(req.params.id);
-    const format = typeof req.query.format === "string" ? req.query.format : "html";
-    if (!(AAR_FORMATS as readonly string[]).includes(format)) return sendError(res, 400, "invalid_format", `format must be one of ${AAR_FORMATS.join(", ")}.`);
-    const lang = req.query.lang === undefined ? DEFAULT_LANG : req.query.lang;
-    if (!isLang(lang)) return sendError(res, 400, "invalid_lang", `lang must be one of ${LANGUAGES.join(", ")}.`);
-    const access = await downloadAccess(req, id);
-    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
-    const table = typeof req.query.table === "string" ? req.query.table : undefined;
-    if (table !== undefined && format !== "csv") return sendError(res, 400, "invalid_format", "table is for format=csv only.");
-    const aar = await exportAar(service.store, id, format as AarFormat, lang, `${req.protocol}://${req.get("host")}`, table);
-    if (!aar) return sendError(res, 404, "unknown_table", `There is no table "${clipText(table ?? "", 40)}" in the report.`);
-    // Every export is a file named after the exercise and date; HTML opens in the tab unless asked to download.
-    if (format === "html" && req.query.download !== "1") res.setHeader("Content-Disposition", `inline; filename="${aar.filename}"`);
-    else res.attachment(aar.filename);
-    if (format === "html") res.setHeader("Content-Security-Policy", AAR_HTML_CSP);
-    res.setHeader("Content-Language", lang);
-    res.type(aar.contentType).send(aar.body);
-  }));
+  app.get(
+    "/api/exercises/:id/aar",
+    asyncRoute(async (req, res) => {
+      const id = String(req.params.id);
+      const format = typeof req.query.format === "string" ? req.query.format : "html";
+      if (!(AAR_FORMATS as readonly string[]).includes(format))
+        return sendError(res, 400, "invalid_format", `format must be one of ${AAR_FORMATS.join(", ")}.`);
+      const lang = req.query.lang === undefined ? DEFAULT_LANG : req.query.lang;
+      if (!isLang(lang)) return sendError(res, 400, "invalid_lang", `lang must be one of ${LANGUAGES.join(", ")}.`);
+      const access = await downloadAccess(req, id);
+      if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
+      const table = typeof req.query.table === "string" ? req.query.table : undefined;
+      if (table !== undefined && format !== "csv") return sendError(res, 400, "invalid_format", "table is for format=csv only.");
+      const aar = await exportAar(service.store, id, format as AarFormat, lang, `${req.protocol}://${req.get("host")}`, table);
+      if (!aar) return sendError(res, 404, "unknown_table", `There is no table "${clipText(table ?? "", 40)}" in the report.`);
+      // Every export is a file named after the exercise and date; HTML opens in the tab unless asked to download.
+      if (format === "html" && req.query.download !== "1") res.setHeader("Content-Disposition", `inline; filename="${aar.filename}"`);
+      else res.attachment(aar.filename);
+      if (format === "html") res.setHeader("Content-Security-Policy", AAR_HTML_CSP);
+      res.setHeader("Content-Language", lang);
+      res.type(aar.contentType).send(aar.body);
+    }),
+  );
 
-  mountLibrary(app, { service, operatorPassword: options.operatorPassword, log: options.log, operatorOnly: (req, res) => operatorOnly(req, res, "list"), mayCreate: (req, res) => operatorOnly(req, res, "create", true) });
+  mountLibrary(app, {
+    service,
+    operatorPassword: options.operatorPassword,
+    log: options.log,
+    operatorOnly: (req, res) => operatorOnly(req, res, "list"),
+    mayCreate: (req, res) => operatorOnly(req, res, "create", true),
+  });
   mountMselRoutes(app, { service, ensureRoom: options.ensureRoom, downloadAccess });
 
   app.use("/api", (_req, res) => sendError(res, 404, "not_found", msg("server.http.notFound")));

@@ -35,7 +35,8 @@ export async function exerciseAccess(service: ExerciseService, req: Request, exe
   const opened = await authenticated(service, req, exerciseId);
   if ("denied" in opened) return opened;
   // A role-player plays one nation, an evaluator assigned some nations watches only them: neither reads the whole record.
-  if (opened.role === "participant" || opened.role === "roleplayer" || (opened.role === "evaluator" && opened.details?.nations)) return denied(403, "forbidden", msg("server.http.participantNoRecord"));
+  if (opened.role === "participant" || opened.role === "roleplayer" || (opened.role === "evaluator" && opened.details?.nations))
+    return denied(403, "forbidden", msg("server.http.participantNoRecord"));
   // Named controllers and evaluators read the record as observers do; the join codes and branching stay the lead's.
   if (opened.role === "evaluator" && opened.details?.lead) return { role: "observer", lead: true };
   return { role: opened.role === "facilitator" ? "facilitator" : "observer" };
@@ -46,11 +47,16 @@ export async function exerciseAccess(service: ExerciseService, req: Request, exe
  * facilitator token or seat), or the lead evaluator under its own name. Everyone else (another
  * evaluator, a controller, an observer, a participant) is refused with a sentence saying who may.
  */
-export async function improvementEditor(service: ExerciseService, req: Request, exerciseId: string): Promise<{ seat: { role: "facilitator" | "evaluator"; nation: null; name: string; details?: SeatDetails } } | { denied: Denied }> {
+export async function improvementEditor(
+  service: ExerciseService,
+  req: Request,
+  exerciseId: string,
+): Promise<{ seat: { role: "facilitator" | "evaluator"; nation: null; name: string; details?: SeatDetails } } | { denied: Denied }> {
   const opened = await authenticated(service, req, exerciseId);
   if ("denied" in opened) return opened;
   if (opened.role === "facilitator") return { seat: { role: "facilitator", nation: null, name: "Exercise control" } };
-  if (opened.role === "evaluator" && opened.details?.lead) return { seat: { role: "evaluator", nation: null, name: opened.name ?? "", details: { lead: true } } };
+  if (opened.role === "evaluator" && opened.details?.lead)
+    return { seat: { role: "evaluator", nation: null, name: opened.name ?? "", details: { lead: true } } };
   return denied(403, "not_facilitator", msg("server.http.improvementLeadOnly"));
 }
 
@@ -67,8 +73,11 @@ export async function viewerAccess(service: ExerciseService, req: Request, exerc
   return { viewer: { kind: "white" } };
 }
 
-
-async function authenticated(service: ExerciseService, req: Request, exerciseId: string): Promise<{ role: SeatRecord["role"]; nation: string | null; name?: string; details?: SeatRecord["details"] } | { denied: Denied }> {
+async function authenticated(
+  service: ExerciseService,
+  req: Request,
+  exerciseId: string,
+): Promise<{ role: SeatRecord["role"]; nation: string | null; name?: string; details?: SeatRecord["details"] } | { denied: Denied }> {
   if (!(await service.store.getExercise(exerciseId))) return denied(404, "unknown_exercise", msg("server.join.unknown_exercise"));
   const secret = presentedSecret(req);
   if (!secret) return denied(401, "auth_required", msg("server.http.authRequired"));

@@ -69,7 +69,9 @@ export function mountHealth(app: Application, options: HealthOptions): void {
     }
     // The reasons stay in the log: this answer is public.
     const said = (p: Probe) => (p.ok ? { ok: true, ms: p.ms } : { ok: false, problem: p.timedOut ? "timeout" : "unreachable" });
-    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", store: { kind: options.store.kind, ...said(store) }, redis: redis === null ? null : said(redis) });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? "ready" : "unavailable", store: { kind: options.store.kind, ...said(store) }, redis: redis === null ? null : said(redis) });
   });
 
   app.get("/metrics", async (_req: Request, res: Response) => {
@@ -88,7 +90,11 @@ async function probe(check: () => Promise<unknown>): Promise<Probe> {
     await Promise.race([check(), timeout]);
     return { ok: true, ms: Math.round((performance.now() - started) * 100) / 100 };
   } catch (error) {
-    return { ok: false, error: error instanceof ProbeTimeout ? `no answer within ${READY_TIMEOUT_MS} ms` : String((error as Error)?.message ?? error), timedOut: error instanceof ProbeTimeout };
+    return {
+      ok: false,
+      error: error instanceof ProbeTimeout ? `no answer within ${READY_TIMEOUT_MS} ms` : String((error as Error)?.message ?? error),
+      timedOut: error instanceof ProbeTimeout,
+    };
   } finally {
     clearTimeout(timer);
   }

@@ -88,37 +88,54 @@ export function mountLibrary(app: Application, options: LibraryOptions): void {
   };
 
   /** With the operator password: every exercise. */
-  app.get("/api/library", asyncRoute(async (req, res) => {
-    if (!(await options.operatorOnly(req, res))) return;
-    res.json({ exercises: await entries(await service.store.listExercises()) });
-  }));
+  app.get(
+    "/api/library",
+    asyncRoute(async (req, res) => {
+      if (!(await options.operatorOnly(req, res))) return;
+      res.json({ exercises: await entries(await service.store.listExercises()) });
+    }),
+  );
 
   /**
    * The exercises of the facilitator keys a browser remembers (sent in the body, never in a URL).
    * A key that does not open its exercise is left out; the answer says which ids were not opened,
    * so the browser can forget them.
    */
-  app.post("/api/library", asyncRoute(async (req, res) => {
-    const keys: unknown = req.body?.keys;
-    const valid = Array.isArray(keys) && keys.length <= MAX_KEYS && keys.every((k) => typeof k?.id === "string" && typeof k?.token === "string" && k.id.length <= 64 && k.token.length <= 200);
-    if (!valid) return sendError(res, 400, "invalid_payload", msg("library.http.keysRequired", { max: MAX_KEYS }));
-    const address = requestAddress(req);
-    const opened = new Set<string>();
-    for (const { id, token } of keys as { id: string; token: string }[]) {
-      const record = await service.store.getExercise(id);
-      if (!record) continue;
-      try {
-        await service.underGuard(`${id}:tokens`, address, async () => {
-          if (!tokenMatches(token, record.facilitatorTokenHash)) throw new JoinRefused("wrong_token", msg("server.join.wrong_token"));
-        }, true);
-        opened.add(id);
-      } catch (error) {
-        if (!(error instanceof JoinRefused)) throw error;
+  app.post(
+    "/api/library",
+    asyncRoute(async (req, res) => {
+      const keys: unknown = req.body?.keys;
+      const valid =
+        Array.isArray(keys) &&
+        keys.length <= MAX_KEYS &&
+        keys.every((k) => typeof k?.id === "string" && typeof k?.token === "string" && k.id.length <= 64 && k.token.length <= 200);
+      if (!valid) return sendError(res, 400, "invalid_payload", msg("library.http.keysRequired", { max: MAX_KEYS }));
+      const address = requestAddress(req);
+      const opened = new Set<string>();
+      for (const { id, token } of keys as { id: string; token: string }[]) {
+        const record = await service.store.getExercise(id);
+        if (!record) continue;
+        try {
+          await service.underGuard(
+            `${id}:tokens`,
+            address,
+            async () => {
+              if (!tokenMatches(token, record.facilitatorTokenHash)) throw new JoinRefused("wrong_token", msg("server.join.wrong_token"));
+            },
+            true,
+          );
+          opened.add(id);
+        } catch (error) {
+          if (!(error instanceof JoinRefused)) throw error;
+        }
       }
-    }
-    const all = await service.store.listExercises();
-    res.json({ exercises: await entries(all.filter((e) => opened.has(e.id))), notOpened: (keys as { id: string }[]).map((k) => k.id).filter((id) => !opened.has(id)) });
-  }));
+      const all = await service.store.listExercises();
+      res.json({
+        exercises: await entries(all.filter((e) => opened.has(e.id))),
+        notOpened: (keys as { id: string }[]).map((k) => k.id).filter((id) => !opened.has(id)),
+      });
+    }),
+  );
 
   /** Exercise control of this exercise (its facilitator key), or the operator. */
   const controlOnly = async (req: Request, res: Response, id: string): Promise<boolean> => {
@@ -152,45 +169,57 @@ export function mountLibrary(app: Application, options: LibraryOptions): void {
 
   const entryOf = async (id: string) => (await entries((await service.store.listExercises()).filter((e) => e.id === id)))[0];
 
-  app.post("/api/exercises/:id/archive", asyncRoute(async (req, res) => {
-    const id = String(req.params.id);
-    if (!(await controlOnly(req, res, id))) return;
-    // Archived first, so nothing loads it again while its room closes.
-    await service.store.setArchived(id, Date.now());
-    await unload(id);
-    options.log.info("exercise archived", { exerciseId: id });
-    res.json(await entryOf(id));
-  }));
+  app.post(
+    "/api/exercises/:id/archive",
+    asyncRoute(async (req, res) => {
+      const id = String(req.params.id);
+      if (!(await controlOnly(req, res, id))) return;
+      // Archived first, so nothing loads it again while its room closes.
+      await service.store.setArchived(id, Date.now());
+      await unload(id);
+      options.log.info("exercise archived", { exerciseId: id });
+      res.json(await entryOf(id));
+    }),
+  );
 
-  app.post("/api/exercises/:id/unarchive", asyncRoute(async (req, res) => {
-    const id = String(req.params.id);
-    if (!(await controlOnly(req, res, id))) return;
-    await service.store.setArchived(id, null);
-    options.log.info("exercise brought back from the archive", { exerciseId: id });
-    res.json(await entryOf(id));
-  }));
+  app.post(
+    "/api/exercises/:id/unarchive",
+    asyncRoute(async (req, res) => {
+      const id = String(req.params.id);
+      if (!(await controlOnly(req, res, id))) return;
+      await service.store.setArchived(id, null);
+      options.log.info("exercise brought back from the archive", { exerciseId: id });
+      res.json(await entryOf(id));
+    }),
+  );
 
   /** Deleting cannot be undone: the body must name the exercise (`confirm`), after the client offered the export. */
-  app.delete("/api/exercises/:id", asyncRoute(async (req, res) => {
-    const id = String(req.params.id);
-    if (!(await controlOnly(req, res, id))) return;
-    if (req.body?.confirm !== id) return sendError(res, 400, "confirm_required", msg("library.http.confirmRequired"));
-    await service.store.setArchived(id, Date.now());
-    await unload(id);
-    await service.store.deleteExercise(id);
-    options.log.info("exercise deleted", { exerciseId: id });
-    res.status(204).end();
-  }));
+  app.delete(
+    "/api/exercises/:id",
+    asyncRoute(async (req, res) => {
+      const id = String(req.params.id);
+      if (!(await controlOnly(req, res, id))) return;
+      if (req.body?.confirm !== id) return sendError(res, 400, "confirm_required", msg("library.http.confirmRequired"));
+      await service.store.setArchived(id, Date.now());
+      await unload(id);
+      await service.store.deleteExercise(id);
+      options.log.info("exercise deleted", { exerciseId: id });
+      res.status(204).end();
+    }),
+  );
 
   /** A new run of the same scenario: a new exercise with its own codes, the caller its exercise control. */
-  app.post("/api/exercises/:id/rerun", asyncRoute(async (req, res) => {
-    const id = String(req.params.id);
-    if (!(await controlOnly(req, res, id))) return;
-    const presented = presentedSecret(req);
-    const asOperator = Boolean(options.operatorPassword && presented && tokenMatchesPlain(presented, options.operatorPassword));
-    if (!asOperator && !(await options.mayCreate(req, res))) return;
-    const created = await service.rerun(id, typeof req.body?.title === "string" ? clipText(req.body.title, 160) : undefined);
-    options.log.info("exercise created as a new run", { exerciseId: created.id, from: id });
-    res.status(201).json(created);
-  }));
+  app.post(
+    "/api/exercises/:id/rerun",
+    asyncRoute(async (req, res) => {
+      const id = String(req.params.id);
+      if (!(await controlOnly(req, res, id))) return;
+      const presented = presentedSecret(req);
+      const asOperator = Boolean(options.operatorPassword && presented && tokenMatchesPlain(presented, options.operatorPassword));
+      if (!asOperator && !(await options.mayCreate(req, res))) return;
+      const created = await service.rerun(id, typeof req.body?.title === "string" ? clipText(req.body.title, 160) : undefined);
+      options.log.info("exercise created as a new run", { exerciseId: created.id, from: id });
+      res.status(201).json(created);
+    }),
+  );
 }

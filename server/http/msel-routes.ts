@@ -28,7 +28,8 @@ export type MselRouteOptions = {
 const MAX_SHEET_BYTES = 4 * 1024 * 1024;
 
 const asyncRoute = (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => fn(req, res).catch(next);
-const formatOf = (req: Request): SheetFormat | null => (SHEET_FORMATS as readonly string[]).includes(String(req.query.format ?? "")) ? (req.query.format as SheetFormat) : null;
+const formatOf = (req: Request): SheetFormat | null =>
+  (SHEET_FORMATS as readonly string[]).includes(String(req.query.format ?? "")) ? (req.query.format as SheetFormat) : null;
 
 export function mountMselRoutes(app: Application, options: MselRouteOptions): void {
   const { service } = options;
@@ -38,18 +39,21 @@ export function mountMselRoutes(app: Application, options: MselRouteOptions): vo
     return { record, events, state: foldEvents(initialState(record.scenario, record.id, record.seed), events) };
   };
 
-  app.get("/api/exercises/:id/msel", asyncRoute(async (req, res) => {
-    const id = String(req.params.id);
-    const format = formatOf(req);
-    if (!format) return sendError(res, 400, "invalid_format", msg("msel.sheet.badFormat"));
-    const access = await options.downloadAccess(req, id);
-    if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
-    const { record, events, state } = await load(id);
-    const { rows, columns } = liveRows(state, events);
-    const body = await writeSheet(format, rows, columns);
-    res.attachment(`${(record.title || record.id).replace(/[^\w.-]+/g, "-").slice(0, 60)}-msel.${format}`);
-    res.type(SHEET_TYPES[format]).send(body);
-  }));
+  app.get(
+    "/api/exercises/:id/msel",
+    asyncRoute(async (req, res) => {
+      const id = String(req.params.id);
+      const format = formatOf(req);
+      if (!format) return sendError(res, 400, "invalid_format", msg("msel.sheet.badFormat"));
+      const access = await options.downloadAccess(req, id);
+      if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.msg ?? access.denied.message);
+      const { record, events, state } = await load(id);
+      const { rows, columns } = liveRows(state, events);
+      const body = await writeSheet(format, rows, columns);
+      res.attachment(`${(record.title || record.id).replace(/[^\w.-]+/g, "-").slice(0, 60)}-msel.${format}`);
+      res.type(SHEET_TYPES[format]).send(body);
+    }),
+  );
 
   const raw = express.raw({ type: () => true, limit: MAX_SHEET_BYTES });
   const sheetRoute = (apply: boolean) =>
@@ -73,7 +77,10 @@ export function mountMselRoutes(app: Application, options: MselRouteOptions): vo
       if (phase) return sendError(res, 409, "wrong_phase", phase);
       await options.ensureRoom(id);
       const reason = typeof req.query.reason === "string" ? req.query.reason.slice(0, 500) : "";
-      const reply = await matchMaker.remoteRoomCall(id, "applyExternal", [{ id: "http", command: { type: "importMsel", msel: checked.msel, reason } }, { role: "facilitator", nation: null, name: "Exercise control" }]);
+      const reply = await matchMaker.remoteRoomCall(id, "applyExternal", [
+        { id: "http", command: { type: "importMsel", msel: checked.msel, reason } },
+        { role: "facilitator", nation: null, name: "Exercise control" },
+      ]);
       if (!reply.ok) return void res.status(422).json({ ok: false, code: reply.code, msg: reply.msg, problems: [] });
       res.status(201).json({ ok: true, injects: preview, replaced, seq: reply.seq });
     });

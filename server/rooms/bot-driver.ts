@@ -136,7 +136,12 @@ export class BotDriver {
       const now = this.room.exercise();
       const persona = this.botOf(now, nation);
       if (!persona || now.phase !== "running") continue;
-      const answers = planAnswers({ view: viewFor(now, { kind: "nation", nation }), world: this.worldOf(now), persona, randomFor: (id) => botDice(now.seed, nation, id) });
+      const answers = planAnswers({
+        view: viewFor(now, { kind: "nation", nation }),
+        world: this.worldOf(now),
+        persona,
+        randomFor: (id) => botDice(now.seed, nation, id),
+      });
       await this.submit(nation, now.turn, persona, answers);
     }
   }
@@ -148,7 +153,8 @@ export class BotDriver {
       // The turn may resolve (its commit was the last one awaited) or exercise control may take the nation back.
       if (now.phase !== "running" || now.turn !== turn || !this.botOf(now, nation)) return;
       const result = await this.room.apply(command, actor);
-      if ("rejected" in result) this.room.log.info("bot move refused", { exerciseId: this.room.roomId, nation, command: command.type, code: result.rejected.code });
+      if ("rejected" in result)
+        this.room.log.info("bot move refused", { exerciseId: this.room.roomId, nation, command: command.type, code: result.rejected.code });
     }
   }
 

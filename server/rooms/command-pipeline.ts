@@ -10,7 +10,9 @@ import { seatPublicId } from "../exercises/exercise-service.ts";
 import type { SeatDetails } from "../store/event-store.ts";
 
 /** The one reply to a command: accepted with its sequence number, or refused with a code, the catalogue message and its English sentence. */
-export type CommandReply = { id: string | null; ok: true; seq: number } | { id: string | null; ok: false; code: string; message: string; msg?: Msg; reference?: string };
+export type CommandReply =
+  | { id: string | null; ok: true; seq: number }
+  | { id: string | null; ok: false; code: string; message: string; msg?: Msg; reference?: string };
 
 /** A short reference for an internal error, quoted to the user and logged with the details. */
 export function newReference(): string {
@@ -18,7 +20,9 @@ export function newReference(): string {
 }
 
 /** Each command's schema by its type: one lookup instead of trying the role unions in turn. */
-const SCHEMA_BY_TYPE = new Map<string, z.ZodType<Command>>(Command.options.flatMap((union) => union.options.map((o) => [o.shape.type.value as string, o as z.ZodType<Command>] as const)));
+const SCHEMA_BY_TYPE = new Map<string, z.ZodType<Command>>(
+  Command.options.flatMap((union) => union.options.map((o) => [o.shape.type.value as string, o as z.ZodType<Command>] as const)),
+);
 
 /**
  * Parses a message off the wire into a command. Payloads come from untrusted peers: anything
@@ -70,7 +74,9 @@ export function parseSeatCommand(message: unknown): { id: string | null; command
 
 /** A payload wellFormed refused (too deep, too many values), said plainly. */
 export function payloadRefusal(refusal: { limit: "depth" | "nodes"; max: number }): Rejection {
-  return refusal.limit === "depth" ? refuse(RejectionCode.InvalidPayload, "server.payload.tooDeep", { depth: refusal.max }) : refuse(RejectionCode.InvalidPayload, "server.payload.tooMany", { count: refusal.max });
+  return refusal.limit === "depth"
+    ? refuse(RejectionCode.InvalidPayload, "server.payload.tooDeep", { depth: refusal.max })
+    : refuse(RejectionCode.InvalidPayload, "server.payload.tooMany", { count: refusal.max });
 }
 
 /** What an id that names nothing (an id schema's refusal, protocol/ids.ts) is unknown as, by its field. */
@@ -136,7 +142,13 @@ function describe(error: z.ZodError): Msg[] {
 export function fieldLabel(path: readonly PropertyKey[]): Msg {
   const name = [...path].reverse().find((step): step is string => typeof step === "string");
   const key = `server.label.${name ?? ""}`;
-  return msg(name !== undefined && Object.hasOwn(EN, key) ? (key as MessageKey) : name === undefined && path.length === 0 ? "server.label.command" : "server.label.value");
+  return msg(
+    name !== undefined && Object.hasOwn(EN, key)
+      ? (key as MessageKey)
+      : name === undefined && path.length === 0
+        ? "server.label.command"
+        : "server.label.value",
+  );
 }
 
 function problem(issue: z.core.$ZodIssue, field: Msg): Msg {
@@ -188,8 +200,16 @@ function publicIdOf(token: string): string {
  */
 export function actorFor(seat: { role: string; nation: string | null; name: string; details?: SeatDetails; token?: string }): Actor {
   // The seat's public id goes with a participant's commands: feedback is answered once per seat.
-  if (seat.role === "participant" && seat.nation) return { role: "participant", nation: seat.nation, name: seat.name, ...(seat.token ? { seat: publicIdOf(seat.token) } : {}) };
-  if (seat.role === "roleplayer" && seat.nation) return { role: "participant", nation: seat.nation, name: seat.name, simulated: "roleplayer", ...(seat.details?.persona ? { persona: seat.details.persona } : {}) };
+  if (seat.role === "participant" && seat.nation)
+    return { role: "participant", nation: seat.nation, name: seat.name, ...(seat.token ? { seat: publicIdOf(seat.token) } : {}) };
+  if (seat.role === "roleplayer" && seat.nation)
+    return {
+      role: "participant",
+      nation: seat.nation,
+      name: seat.name,
+      simulated: "roleplayer",
+      ...(seat.details?.persona ? { persona: seat.details.persona } : {}),
+    };
   if (seat.role === "facilitator") return { role: "facilitator", name: seat.name };
   if (seat.role === "controller") return { role: "controller", name: seat.name, nations: seat.details?.nations ?? null };
   if (seat.role === "evaluator") return { role: "evaluator", name: seat.name, ...(seat.details?.lead ? { lead: true } : {}) };

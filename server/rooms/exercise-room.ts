@@ -1,4 +1,15 @@
-import { Room, CloseCode, ServerError, matchMaker, ClientState, Protocol, ResponseStatus, getMessageBytes, type Client, type AuthContext } from "@colyseus/core";
+import {
+  Room,
+  CloseCode,
+  ServerError,
+  matchMaker,
+  ClientState,
+  Protocol,
+  ResponseStatus,
+  getMessageBytes,
+  type Client,
+  type AuthContext,
+} from "@colyseus/core";
 import { ROOM_HEADER } from "../security/client-address.ts";
 import { StateView, Encoder } from "@colyseus/schema";
 import type { ExerciseState } from "../../shared/state/schema.ts";
@@ -185,7 +196,13 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
       if (!this.admit(client, message)) return;
       client.send("result", { id: idOf(message), ok: false, ...refuse(RejectionCode.UnknownCommand, "server.room.unknownMessage") });
     });
-    log.info("exercise room ready", { exerciseId: record.id, events: this.exercise.seq, folded: opened.folded, fromSnapshot: opened.fromSnapshot, phase: this.exercise.phase });
+    log.info("exercise room ready", {
+      exerciseId: record.id,
+      events: this.exercise.seq,
+      folded: opened.folded,
+      fromSnapshot: opened.fromSnapshot,
+      phase: this.exercise.phase,
+    });
   }
 
   /** The nations bots play (bot-driver.ts), through this room's queue and pipeline. */
@@ -226,7 +243,11 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
       serverContext().log.error("join could not reach the exercise's room", { exerciseId, reference, error: String((error as Error)?.message ?? error) });
       throw new ServerError(503, `internal_error: ${translate("en", msg("server.join.unreachable", { reference }))}`);
     }
-    if (!admission.ok) throw new ServerError(admission.code === "flooding" || admission.code === "rate_limited" ? JOIN_THROTTLED : JOIN_REFUSED, `${admission.code}: ${admission.message}`);
+    if (!admission.ok)
+      throw new ServerError(
+        admission.code === "flooding" || admission.code === "rate_limited" ? JOIN_THROTTLED : JOIN_REFUSED,
+        `${admission.code}: ${admission.message}`,
+      );
     return admission.seat;
   }
 
@@ -297,7 +318,16 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
 
   private sendWelcome(client: SeatedClient) {
     const seat = client.auth!;
-    client.send("welcome", { seat: seat.token, seatId: seatPublicId(seat.token), role: seat.role, nation: seat.nation, name: seat.name, exerciseId: this.roomId, perspective: client.userData!.perspective, ...welcomeDetails(seat) });
+    client.send("welcome", {
+      seat: seat.token,
+      seatId: seatPublicId(seat.token),
+      role: seat.role,
+      nation: seat.nation,
+      name: seat.name,
+      exerciseId: this.roomId,
+      perspective: client.userData!.perspective,
+      ...welcomeDetails(seat),
+    });
   }
 
   override async onDrop(client: SeatedClient) {
@@ -348,7 +378,9 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
         this.idle.check();
       }
     };
-    return this.queue.push(lane, task).catch((error) => serverContext().log.error("command pipeline failed", { exerciseId: this.roomId, error: String(error?.stack ?? error) }));
+    return this.queue
+      .push(lane, task)
+      .catch((error) => serverContext().log.error("command pipeline failed", { exerciseId: this.roomId, error: String(error?.stack ?? error) }));
   }
 
   /**
@@ -368,13 +400,16 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     const { dirty, pings, replies } = this.outbox;
     this.outbox = emptyOutbox();
     if (dirty) this.project();
-    this.fanout.send(replies.map((r) => r.client), () => {
-      if (dirty) {
-        this.broadcastPatch();
-        this.sendPings(pings);
-      }
-      for (const { client, reply } of replies) client.send("result", reply);
-    });
+    this.fanout.send(
+      replies.map((r) => r.client),
+      () => {
+        if (dirty) {
+          this.broadcastPatch();
+          this.sendPings(pings);
+        }
+        for (const { client, reply } of replies) client.send("result", reply);
+      },
+    );
   }
 
   /**
@@ -407,13 +442,28 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
    */
   private refuseFrame(client: SeatedClient, refusal: FrameRefusal) {
     if (client.state === ClientState.LEAVING || !this.admit(client, undefined)) return;
-    serverContext().log.warn("room message refused", { exerciseId: this.roomId, seat: client.userData?.seatId ?? null, kind: refusal.kind, type: refusal.type, bytes: refusal.bytes, detail: refusal.detail });
+    serverContext().log.warn("room message refused", {
+      exerciseId: this.roomId,
+      seat: client.userData?.seatId ?? null,
+      kind: refusal.kind,
+      type: refusal.type,
+      bytes: refusal.bytes,
+      detail: refusal.detail,
+    });
     if (refusal.kind === "undecodable") {
       client.leave(UNDECODABLE_FRAME, "That message is not valid msgpack.");
       return;
     }
     const refused = refuse(RejectionCode.InvalidPayload, "server.payload.tooDeepToDecode");
-    if (refusal.requestId !== null) client.enqueueRaw(getMessageBytes[Protocol.ROOM_RESPONSE](refusal.requestId, ResponseStatus.ERROR, { name: RejectionCode.InvalidPayload, message: refused.message, code: RejectionCode.InvalidPayload, msg: refused.msg }));
+    if (refusal.requestId !== null)
+      client.enqueueRaw(
+        getMessageBytes[Protocol.ROOM_RESPONSE](refusal.requestId, ResponseStatus.ERROR, {
+          name: RejectionCode.InvalidPayload,
+          message: refused.message,
+          code: RejectionCode.InvalidPayload,
+          msg: refused.msg,
+        }),
+      );
     client.send("result", { id: null, ok: false, ...refused });
   }
 
@@ -485,7 +535,13 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.recordStatus();
     this.bots.observe(events);
     void this.snapshots.after(this.exercise, this.feeds, events.at(-1));
-    serverContext().log.info("command accepted", { exerciseId: this.roomId, command: command.type, actor: actor.role, events: events.length, seq: this.exercise.seq });
+    serverContext().log.info("command accepted", {
+      exerciseId: this.roomId,
+      command: command.type,
+      actor: actor.role,
+      events: events.length,
+      seq: this.exercise.seq,
+    });
     return { seq: this.exercise.seq };
   }
 
@@ -496,7 +552,13 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
    */
   private commandFailed(command: Command, actor: Actor, error: unknown): { rejected: Rejection } {
     const reference = newReference();
-    serverContext().log.error("command failed in the rules", { exerciseId: this.roomId, reference, command: command.type, actor: actor.role, error: String((error as Error)?.stack ?? error) });
+    serverContext().log.error("command failed in the rules", {
+      exerciseId: this.roomId,
+      reference,
+      command: command.type,
+      actor: actor.role,
+      error: String((error as Error)?.stack ?? error),
+    });
     if (RESOLVING_COMMANDS.has(command.type)) {
       const said = msg("server.room.resolutionFailed", { turn: this.exercise.turn, reference });
       const alert: ControlAlert = { code: "resolution_failed", reference, turn: this.exercise.turn, message: translate("en", said), msg: said };
@@ -529,12 +591,9 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
   }
 
   private projectPerspectiveOf(key: string) {
-    this.projections.get(key)!.update(
-      this.exercise,
-      this.feeds.of(key),
-      { version: this.seats.version, value: () => this.seats.rosterFor(key, WHITE) },
-      this.feeds.turnsOf(key),
-    );
+    this.projections
+      .get(key)!
+      .update(this.exercise, this.feeds.of(key), { version: this.seats.version, value: () => this.seats.rosterFor(key, WHITE) }, this.feeds.turnsOf(key));
   }
 
   /**
@@ -546,7 +605,8 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     const target = typeof (message as { nation?: unknown })?.nation === "string" ? (message as { nation: string }).nation : WHITE;
     if (!mayViewAs(seat)) return client.send("result", { id: null, ok: false, ...refuse(RejectionCode.NotFacilitator, "server.view.facilitatorOnly") });
     const assigned = seat.role === "evaluator" ? seat.details?.nations : null;
-    if (assigned && !assigned.includes(target)) return client.send("result", { id: null, ok: false, ...refuse(RejectionCode.OutOfScope, "seats.view.notAssigned") });
+    if (assigned && !assigned.includes(target))
+      return client.send("result", { id: null, ok: false, ...refuse(RejectionCode.OutOfScope, "seats.view.notAssigned") });
     const perspective = this.state.perspectives.get(target);
     if (!perspective) return client.send("result", { id: null, ok: false, ...refuse(RejectionCode.UnknownNation, "server.seats.unknownNation") });
     client.view!.remove(this.state.perspectives.get(client.userData!.perspective)!);
@@ -576,7 +636,9 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     const status = statusOf(this.exercise);
     if (this.status && sameStatus(this.status, status)) return;
     this.status = status;
-    serverContext().service.store.setStatus(this.roomId, status).catch((error) => serverContext().log.warn("could not record the exercise's status", { exerciseId: this.roomId, error: String(error) }));
+    serverContext()
+      .service.store.setStatus(this.roomId, status)
+      .catch((error) => serverContext().log.warn("could not record the exercise's status", { exerciseId: this.roomId, error: String(error) }));
   }
 
   /** The turn timer runs on the room's clock; its expiry is a command like any other, so it is logged. */
@@ -590,11 +652,14 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     this.timer?.clear();
     this.timer = null;
     if (key === null || deadline === null) return;
-    this.timer = this.clock.setTimeout(() => {
-      void this.enqueue("timer", async () => {
-        if (this.exercise.turn === turn && this.exercise.phase === "running") await this.apply({ type: "timerExpired", turn }, { role: "system" });
-      });
-    }, Math.max(0, deadline - Date.now()) + 5);
+    this.timer = this.clock.setTimeout(
+      () => {
+        void this.enqueue("timer", async () => {
+          if (this.exercise.turn === turn && this.exercise.phase === "running") await this.apply({ type: "timerExpired", turn }, { role: "system" });
+        });
+      },
+      Math.max(0, deadline - Date.now()) + 5,
+    );
   }
 }
 
@@ -624,4 +689,3 @@ type Outbox = { dirty: boolean; pings: ExerciseEvent[]; replies: { client: Clien
 function emptyOutbox(): Outbox {
   return { dirty: false, pings: [], replies: [], commands: 0, since: 0 };
 }
-

@@ -60,7 +60,7 @@ export class FanoutTick {
     const now = new Set<Corkable>();
     for (const client of repliers) {
       const socket = socketOf(client);
-      if (socket) (now.add(socket), sockets.add(socket));
+      if (socket) now.add(socket), sockets.add(socket);
     }
     for (const socket of sockets) socket.cork();
     try {

@@ -45,7 +45,11 @@ export function foldVersion(): string {
     if (seen.has(file)) continue;
     seen.add(file);
     const source = readFileSync(file, "utf8");
-    hash.update(file.slice(resolve(here, "../..").length)).update("\0").update(source).update("\0");
+    hash
+      .update(file.slice(resolve(here, "../..").length))
+      .update("\0")
+      .update(source)
+      .update("\0");
     for (const match of source.matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+\.ts)"/g)) pending.push(resolve(dirname(file), match[1]!));
   }
   version = hash.digest("hex").slice(0, 32);
@@ -145,7 +149,12 @@ export async function openFold(store: EventStore, record: ExerciseRecord, log?: 
         if (tail[0] && tail[0].seq === decoded.seq && eventMark(tail[0]) === decoded.mark) {
           start = decoded;
           events = tail.slice(1);
-        } else log?.warn("snapshot ignored, folding the whole log", { exerciseId: record.id, seq: stored.seq, reason: "the log does not hold the event it was taken at" });
+        } else
+          log?.warn("snapshot ignored, folding the whole log", {
+            exerciseId: record.id,
+            seq: stored.seq,
+            reason: "the log does not hold the event it was taken at",
+          });
       }
     }
   } catch (error) {

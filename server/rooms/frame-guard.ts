@@ -59,7 +59,13 @@ export function inspectFrame(buffer: unknown): FrameRefusal | null {
   } catch (error) {
     const overflow = error instanceof RangeError && /call stack/i.test(error.message);
     const detail = error instanceof Error ? error.message.split("\n")[0]!.slice(0, 120) : String(error).slice(0, 120);
-    return { kind: overflow ? "too_deep" : "undecodable", type: typeof type === "string" ? type.slice(0, 40).toWellFormed() : type, requestId, bytes: buffer.byteLength, detail };
+    return {
+      kind: overflow ? "too_deep" : "undecodable",
+      type: typeof type === "string" ? type.slice(0, 40).toWellFormed() : type,
+      requestId,
+      bytes: buffer.byteLength,
+      detail,
+    };
   }
 }
 
@@ -73,7 +79,8 @@ export function inspectFrame(buffer: unknown): FrameRefusal | null {
 export function guardFrames(room: Room, refuse: (client: Client, refusal: FrameRefusal) => void): void {
   const target = room as unknown as { _onMessage?: (client: Client, buffer: unknown) => void };
   const original = target._onMessage;
-  if (typeof original !== "function") throw new Error("Colyseus's Room._onMessage is gone: the frame guard (server/rooms/frame-guard.ts) needs a new hook for this version.");
+  if (typeof original !== "function")
+    throw new Error("Colyseus's Room._onMessage is gone: the frame guard (server/rooms/frame-guard.ts) needs a new hook for this version.");
   target._onMessage = function (this: Room, client: Client, buffer: unknown) {
     const refusal = inspectFrame(buffer);
     if (refusal) return refuse(client, refusal);

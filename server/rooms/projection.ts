@@ -5,7 +5,17 @@ import { cohesion } from "../../shared/engine/metrics.ts";
 import { controlOf } from "../../shared/engine/nation-control.ts";
 import type { FeedItem } from "../../shared/view/feed.ts";
 import type { TurnSummary } from "../../shared/view/turn-summary.ts";
-import { RegionSchema, NationSchema, NationPrivateSchema, AssetSchema, RelationSchema, SeatSchema, DraftSchema, type ExerciseRoomState, type PerspectiveSchema } from "./room-state.ts";
+import {
+  RegionSchema,
+  NationSchema,
+  NationPrivateSchema,
+  AssetSchema,
+  RelationSchema,
+  SeatSchema,
+  DraftSchema,
+  type ExerciseRoomState,
+  type PerspectiveSchema,
+} from "./room-state.ts";
 import { writeDraft } from "./draft-encoding.ts";
 
 const NO_CHAT: Readonly<Record<string, ChatWindow>> = Object.freeze({});
@@ -126,16 +136,20 @@ export class PublicProjection {
     }
     if (state.regions !== this.regions) {
       this.regions = state.regions;
-      syncMap(room.regions, state.regions, () => new RegionSchema(), (target, region) =>
-        assign(target as unknown as Assignable, {
-          id: region.id,
-          owner: region.owner ?? "",
-          stability: region.stability,
-          baseline: region.baseline,
-          crisisKind: region.crisis?.kind ?? "",
-          crisisSeverity: region.crisis?.severity ?? 0,
-          crisisSince: region.crisis?.since ?? 0,
-        }),
+      syncMap(
+        room.regions,
+        state.regions,
+        () => new RegionSchema(),
+        (target, region) =>
+          assign(target as unknown as Assignable, {
+            id: region.id,
+            owner: region.owner ?? "",
+            stability: region.stability,
+            baseline: region.baseline,
+            crisisKind: region.crisis?.kind ?? "",
+            crisisSeverity: region.crisis?.severity ?? 0,
+            crisisSince: region.crisis?.since ?? 0,
+          }),
       );
     }
     if (state.nations !== this.nations || state.nationControl !== this.nationControl || online.version !== this.onlineVersion) {
@@ -143,22 +157,27 @@ export class PublicProjection {
       this.nationControl = state.nationControl;
       this.onlineVersion = online.version;
       const onlineByNation = online.value();
-      syncMap(room.nations, state.nations, () => new NationSchema(), (target, nation) => {
-        const control = controlOf(state, nation.id);
-        assign(target as unknown as Assignable, {
-          id: nation.id,
-          name: nation.name,
-          color: nation.color,
-          playable: nation.playable,
-          alliance: nation.alliance,
-          committed: nation.committed,
-          publicStance: nation.policies.publicStance,
-          online: onlineByNation[nation.id] ?? 0,
-          control: control.by,
-          persona: control.persona ?? "",
-          playbook: control.playbook ?? "",
-        });
-      });
+      syncMap(
+        room.nations,
+        state.nations,
+        () => new NationSchema(),
+        (target, nation) => {
+          const control = controlOf(state, nation.id);
+          assign(target as unknown as Assignable, {
+            id: nation.id,
+            name: nation.name,
+            color: nation.color,
+            playable: nation.playable,
+            alliance: nation.alliance,
+            committed: nation.committed,
+            publicStance: nation.policies.publicStance,
+            online: onlineByNation[nation.id] ?? 0,
+            control: control.by,
+            persona: control.persona ?? "",
+            playbook: control.playbook ?? "",
+          });
+        },
+      );
     }
     // The event the public part last changed at: a command that changed only some views moves
     // their perspectives' `seq`, not this one (a change here is a patch to every seat).
@@ -230,8 +249,11 @@ export class PerspectiveProjection {
     }
     if (seats.version !== this.seatsVersion) {
       this.seatsVersion = seats.version;
-      syncMap(this.target.seats, Object.fromEntries(seats.value().map((s) => [s.id, s])), () => new SeatSchema(), (target, s) =>
-        assign(target as unknown as Assignable, { name: s.name, nation: s.nation ?? "", role: s.role, online: s.online }),
+      syncMap(
+        this.target.seats,
+        Object.fromEntries(seats.value().map((s) => [s.id, s])),
+        () => new SeatSchema(),
+        (target, s) => assign(target as unknown as Assignable, { name: s.name, nation: s.nation ?? "", role: s.role, online: s.online }),
       );
     }
     // The event this view last changed at; with the public `seq`, the client's "what I see reflects event N".
@@ -244,27 +266,46 @@ export class PerspectiveProjection {
       case "nations": {
         const privateNations: Record<string, NationState> = {};
         for (const [id, nation] of Object.entries(viewParts.nations(state, this.scope))) if ("budget" in nation) privateNations[id] = nation;
-        return void syncMap(p.nations, privateNations, () => new NationPrivateSchema(), (target, n) =>
-          assign(target as unknown as Assignable, {
-            id: n.id,
-            budget: n.budget,
-            budgetPerTurn: n.budgetPerTurn,
-            politicalCapital: n.politicalCapital,
-            readiness: n.readiness,
-            alertLevel: n.policies.alertLevel,
-            rulesOfEngagement: n.policies.rulesOfEngagement,
-            publicStance: n.policies.publicStance,
-            intelSharing: JSON.stringify(n.policies.intelSharing),
-            committedBy: n.committedBy ?? "",
-          }),
+        return void syncMap(
+          p.nations,
+          privateNations,
+          () => new NationPrivateSchema(),
+          (target, n) =>
+            assign(target as unknown as Assignable, {
+              id: n.id,
+              budget: n.budget,
+              budgetPerTurn: n.budgetPerTurn,
+              politicalCapital: n.politicalCapital,
+              readiness: n.readiness,
+              alertLevel: n.policies.alertLevel,
+              rulesOfEngagement: n.policies.rulesOfEngagement,
+              publicStance: n.policies.publicStance,
+              intelSharing: JSON.stringify(n.policies.intelSharing),
+              committedBy: n.committedBy ?? "",
+            }),
         );
       }
       case "assets":
-        return void syncMap(p.assets, viewParts.assets(state, this.scope), () => new AssetSchema(), (target, asset) => assign(target as unknown as Assignable, assetFields(asset)));
+        return void syncMap(
+          p.assets,
+          viewParts.assets(state, this.scope),
+          () => new AssetSchema(),
+          (target, asset) => assign(target as unknown as Assignable, assetFields(asset)),
+        );
       case "drafts":
-        return void syncMap(p.drafts, viewParts.drafts(state, this.scope), () => new DraftSchema(), (target, draft) => void (writeDraft(target, draft) && (touched = true)));
+        return void syncMap(
+          p.drafts,
+          viewParts.drafts(state, this.scope),
+          () => new DraftSchema(),
+          (target, draft) => void (writeDraft(target, draft) && (touched = true)),
+        );
       case "relations":
-        return void syncMap(p.relations, viewParts.relations(state, this.scope), () => new RelationSchema(), (target, r) => assign(target as unknown as Assignable, { trust: r.trust, interoperability: r.interoperability }));
+        return void syncMap(
+          p.relations,
+          viewParts.relations(state, this.scope),
+          () => new RelationSchema(),
+          (target, r) => assign(target as unknown as Assignable, { trust: r.trust, interoperability: r.interoperability }),
+        );
       default:
         return void syncDocs(p[part], viewParts[part](state, this.scope) as Record<string, object>);
     }
@@ -311,7 +352,27 @@ export class PerspectiveProjection {
 
 function assetFields(asset: AssetView): Assignable {
   if (asset.foreign) {
-    return { id: asset.id, name: asset.name, type: asset.type, owner: asset.owner, region: asset.region, status: "unknown", strength: 0, mission: "", destination: "", route: "", eta: 0, prepositioned: false, intent: "", foreign: true, lastSeenTurn: asset.lastSeenTurn, embarkedOn: "", names: asset.i18n ? JSON.stringify(asset.i18n) : "", authority: "", seen: asset.seen ? JSON.stringify(asset.seen) : "" };
+    return {
+      id: asset.id,
+      name: asset.name,
+      type: asset.type,
+      owner: asset.owner,
+      region: asset.region,
+      status: "unknown",
+      strength: 0,
+      mission: "",
+      destination: "",
+      route: "",
+      eta: 0,
+      prepositioned: false,
+      intent: "",
+      foreign: true,
+      lastSeenTurn: asset.lastSeenTurn,
+      embarkedOn: "",
+      names: asset.i18n ? JSON.stringify(asset.i18n) : "",
+      authority: "",
+      seen: asset.seen ? JSON.stringify(asset.seen) : "",
+    };
   }
   return {
     id: asset.id,

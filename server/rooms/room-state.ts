@@ -6,7 +6,15 @@ import { schema, t } from "@colyseus/schema";
  * holds only its own perspective, so another nation's secrets never leave the server.
  */
 export const RegionSchema = schema(
-  { id: t.string(), owner: t.string(), stability: t.number(), baseline: t.number(), crisisKind: t.string(), crisisSeverity: t.number(), crisisSince: t.number() },
+  {
+    id: t.string(),
+    owner: t.string(),
+    stability: t.number(),
+    baseline: t.number(),
+    crisisKind: t.string(),
+    crisisSeverity: t.number(),
+    crisisSince: t.number(),
+  },
   "Region",
 );
 
@@ -16,7 +24,19 @@ export const RegionSchema = schema(
  * public, like the seats online, since exercise control announces who is at each table.
  */
 export const NationSchema = schema(
-  { id: t.string(), name: t.string(), color: t.string(), playable: t.boolean(), alliance: t.boolean(), committed: t.boolean(), publicStance: t.string(), online: t.number(), control: t.string(), persona: t.string(), playbook: t.string() },
+  {
+    id: t.string(),
+    name: t.string(),
+    color: t.string(),
+    playable: t.boolean(),
+    alliance: t.boolean(),
+    committed: t.boolean(),
+    publicStance: t.string(),
+    online: t.number(),
+    control: t.string(),
+    persona: t.string(),
+    playbook: t.string(),
+  },
   "Nation",
 );
 

@@ -183,7 +183,15 @@ export class SeatDesk {
   }
 
   private entryOf(seat: SeatRecord): RosterEntry {
-    const entry: RosterEntry = { id: seatPublicId(seat.token), name: seat.name, nation: seat.nation, role: seat.role, online: false, sessions: 0, token: seat.token };
+    const entry: RosterEntry = {
+      id: seatPublicId(seat.token),
+      name: seat.name,
+      nation: seat.nation,
+      role: seat.role,
+      online: false,
+      sessions: 0,
+      token: seat.token,
+    };
     if (seat.details?.slot) entry.slot = seat.details.slot;
     return entry;
   }
@@ -265,7 +273,12 @@ export class SeatDesk {
     const named = (r: { id: string }) => this.room.exercise().nations[r.id]?.name ?? r.id;
     // The observers' code opens the white cell's view: not one nation's business.
     if (nation === null) return refuse(RejectionCode.OutOfScope, "seats.scope.exerciseWide", { nations: (scope ?? []).map((n) => ref("nation", n)) }, named);
-    return refuse(RejectionCode.OutOfScope, "seats.scope.outside", { nation: ref("nation", nation), nations: (scope ?? []).map((n) => ref("nation", n)) }, named);
+    return refuse(
+      RejectionCode.OutOfScope,
+      "seats.scope.outside",
+      { nation: ref("nation", nation), nations: (scope ?? []).map((n) => ref("nation", n)) },
+      named,
+    );
   }
 
   /** The issued code of a slot, as last sent to exercise control. */
@@ -281,7 +294,13 @@ export class SeatDesk {
     if (command.type === "issueSeatCode") {
       const refused = seatCodeRefusal(command, nations);
       if (refused) return refused;
-      const issued = await service.issueSeatCode(this.room.roomId, { role: command.role, nation: command.role === "roleplayer" ? command.nation : null, label: command.label, nations: command.role === "roleplayer" ? null : command.nations, lead: command.role === "evaluator" && command.lead });
+      const issued = await service.issueSeatCode(this.room.roomId, {
+        role: command.role,
+        nation: command.role === "roleplayer" ? command.nation : null,
+        label: command.label,
+        nations: command.role === "roleplayer" ? null : command.nations,
+        lead: command.role === "evaluator" && command.lead,
+      });
       log.info("seat code issued", { exerciseId: this.room.roomId, role: issued.role, slot: issued.slot, nation: issued.nation, by: client.auth!.name });
       await this.sendJoinCodes(this.controlClients());
       return null;
@@ -291,7 +310,12 @@ export class SeatDesk {
       if (!current) return refuse(RejectionCode.InvalidTarget, "seats.desk.unknownCode");
       if (command.type === "newSeatCode") await service.issueSeatCode(this.room.roomId, current);
       else await service.store.removeSeatCode(this.room.roomId, current.slot);
-      log.info(command.type === "newSeatCode" ? "seat code replaced" : "seat code withdrawn", { exerciseId: this.room.roomId, role: current.role, slot: current.slot, by: client.auth!.name });
+      log.info(command.type === "newSeatCode" ? "seat code replaced" : "seat code withdrawn", {
+        exerciseId: this.room.roomId,
+        role: current.role,
+        slot: current.slot,
+        by: client.auth!.name,
+      });
       await this.sendJoinCodes(this.controlClients());
       return null;
     }
@@ -358,7 +382,11 @@ export class SeatDesk {
     if (!record) return;
     this.seatCodes = (record.seatCodes ?? []).map((c) => ({ ...c }));
     const codes: JoinCodes = {
-      nations: Object.entries(record.joinCodes).map(([nation, code]) => ({ nation, name: record.scenario.nations.find((n) => n.id === nation)?.name ?? nation, code })),
+      nations: Object.entries(record.joinCodes).map(([nation, code]) => ({
+        nation,
+        name: record.scenario.nations.find((n) => n.id === nation)?.name ?? nation,
+        code,
+      })),
       observers: record.observerCode,
       seats: this.seatCodes,
     };
@@ -371,7 +399,8 @@ export class SeatDesk {
 /** What is wrong with a code exercise control asks for: an unknown nation, a role-player without one. */
 function seatCodeRefusal(command: Extract<SeatCommand, { type: "issueSeatCode" }>, nations: ExerciseState["nations"]): Rejection | null {
   const known = (id: string) => Object.hasOwn(nations, id);
-  if (command.role === "roleplayer") return command.nation !== null && known(command.nation) ? null : refuse(RejectionCode.UnknownNation, "seats.desk.rolePlayerNation");
+  if (command.role === "roleplayer")
+    return command.nation !== null && known(command.nation) ? null : refuse(RejectionCode.UnknownNation, "seats.desk.rolePlayerNation");
   if (command.nations && !command.nations.every(known)) return refuse(RejectionCode.UnknownNation, "server.seats.unknownNation");
   return null;
 }

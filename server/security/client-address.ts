@@ -20,7 +20,10 @@ export type TrustProxy = (address: string, hop: number) => boolean;
 
 /** Parses TRUST_PROXY: empty trusts nobody; otherwise addresses, CIDRs or loopback/linklocal/uniquelocal, comma-separated. */
 export function parseTrustProxy(value: string | undefined): TrustProxy {
-  const list = (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const list = (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (list.length === 0) return () => false;
   return proxyaddr.compile(list);
 }

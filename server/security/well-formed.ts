@@ -64,7 +64,12 @@ export function wellFormed(value: unknown, maxDepth = MAX_PAYLOAD_DEPTH): WellFo
     const out: Record<string, unknown> = Object.getPrototypeOf(v) === null ? Object.create(null) : {};
     for (const key of Object.keys(v)) {
       const cleanKey = key.isWellFormed() ? key : key.toWellFormed();
-      Object.defineProperty(out, cleanKey, { value: walk((v as Record<string, unknown>)[key], depth + 1), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, cleanKey, {
+        value: walk((v as Record<string, unknown>)[key], depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   };
@@ -77,7 +82,8 @@ function inspect(value: unknown, maxDepth: number): "clean" | "dirty" | WellForm
   let nodes = 0;
   let dirty = false;
   const walk = (v: unknown, depth: number): WellFormed | null => {
-    if (++nodes > MAX_PAYLOAD_NODES) return { ok: false, reason: `the payload has more than ${MAX_PAYLOAD_NODES} values`, limit: "nodes", max: MAX_PAYLOAD_NODES };
+    if (++nodes > MAX_PAYLOAD_NODES)
+      return { ok: false, reason: `the payload has more than ${MAX_PAYLOAD_NODES} values`, limit: "nodes", max: MAX_PAYLOAD_NODES };
     if (typeof v === "string") {
       if (!v.isWellFormed()) dirty = true;
       return null;

@@ -82,10 +82,14 @@ export function inspectLock(lockPath: string): LockState {
   }
   const stale = (reason: string): LockState => ({ state: "stale", holder, reason, raw });
   if (holder.host !== hostname()) {
-    return Date.now() - modified > STALE_AFTER_MS ? stale(`it was written on host ${holder.host} and not refreshed for ${Math.round((Date.now() - modified) / 1000)} s`) : { state: "held", holder };
+    return Date.now() - modified > STALE_AFTER_MS
+      ? stale(`it was written on host ${holder.host} and not refreshed for ${Math.round((Date.now() - modified) / 1000)} s`)
+      : { state: "held", holder };
   }
   if (holder.pid === process.pid) {
-    return heldHere.get(resolve(lockPath))?.token === holder.token ? { state: "held", holder } : stale("it was left by an earlier process with this process's pid");
+    return heldHere.get(resolve(lockPath))?.token === holder.token
+      ? { state: "held", holder }
+      : stale("it was left by an earlier process with this process's pid");
   }
   const self = currentIdentity();
   if (holder.bootId && self.bootId && holder.bootId !== self.bootId) return stale("it is from before the machine restarted");
@@ -99,7 +103,13 @@ export function inspectLock(lockPath: string): LockState {
 export function acquireLock(lockPath: string): DataDirLock {
   const path = resolve(lockPath);
   mkdirSync(dirname(path), { recursive: true });
-  const holder: LockHolder = { pid: process.pid, host: hostname(), startedAt: new Date(Date.now() - process.uptime() * 1000).toISOString(), ...currentIdentity(), token: randomBytes(8).toString("hex") };
+  const holder: LockHolder = {
+    pid: process.pid,
+    host: hostname(),
+    startedAt: new Date(Date.now() - process.uptime() * 1000).toISOString(),
+    ...currentIdentity(),
+    token: randomBytes(8).toString("hex"),
+  };
   const line = JSON.stringify(holder) + "\n";
   for (let attempt = 0; attempt < 5; attempt++) {
     if (heldHere.has(path)) throw new DataDirInUse(path, heldHere.get(path)!);
@@ -207,7 +217,14 @@ function parseHolder(raw: string): LockHolder | null {
   try {
     const value = JSON.parse(raw) as Partial<LockHolder>;
     if (!Number.isInteger(value.pid) || typeof value.host !== "string" || typeof value.startedAt !== "string" || typeof value.token !== "string") return null;
-    return { pid: value.pid!, host: value.host, startedAt: value.startedAt, bootId: value.bootId ?? null, procStart: value.procStart ?? null, token: value.token };
+    return {
+      pid: value.pid!,
+      host: value.host,
+      startedAt: value.startedAt,
+      bootId: value.bootId ?? null,
+      procStart: value.procStart ?? null,
+      token: value.token,
+    };
   } catch {
     return null;
   }

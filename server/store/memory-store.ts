@@ -80,7 +80,10 @@ export class MemoryStore implements EventStore {
     return seat ? structuredClone(seat) : null;
   }
   async listSeats(exerciseId: string): Promise<SeatRecord[]> {
-    return [...this.seats.values()].filter((s) => s.exerciseId === exerciseId).sort((a, b) => a.createdAt - b.createdAt).map((s) => structuredClone(s));
+    return [...this.seats.values()]
+      .filter((s) => s.exerciseId === exerciseId)
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .map((s) => structuredClone(s));
   }
   async removeSeat(token: string): Promise<void> {
     this.seats.delete(token);
@@ -94,7 +97,8 @@ export class MemoryStore implements EventStore {
   async setStatus(exerciseId: string, status: ExerciseStatus): Promise<void> {
     if (!this.exercises.has(exerciseId)) throw new Error(`unknown exercise ${exerciseId}`);
     const stored = this.statuses.get(exerciseId);
-    if (!stored || stored.seq <= status.seq) this.statuses.set(exerciseId, { seq: status.seq, phase: status.phase, turn: status.turn, deadline: status.deadline });
+    if (!stored || stored.seq <= status.seq)
+      this.statuses.set(exerciseId, { seq: status.seq, phase: status.phase, turn: status.turn, deadline: status.deadline });
   }
   async readSnapshot(exerciseId: string): Promise<StoredSnapshot | null> {
     const stored = this.snapshots.get(exerciseId);
@@ -103,7 +107,8 @@ export class MemoryStore implements EventStore {
   async writeSnapshot(exerciseId: string, snapshot: StoredSnapshot): Promise<void> {
     if (!this.exercises.has(exerciseId)) throw new Error(`unknown exercise ${exerciseId}`);
     const stored = this.snapshots.get(exerciseId);
-    if (!stored || stored.seq <= snapshot.seq || stored.version !== snapshot.version) this.snapshots.set(exerciseId, { seq: snapshot.seq, version: snapshot.version, data: snapshot.data });
+    if (!stored || stored.seq <= snapshot.seq || stored.version !== snapshot.version)
+      this.snapshots.set(exerciseId, { seq: snapshot.seq, version: snapshot.version, data: snapshot.data });
   }
   async setArchived(exerciseId: string, archivedAt: number | null): Promise<void> {
     if (!this.exercises.has(exerciseId)) throw new Error(`unknown exercise ${exerciseId}`);

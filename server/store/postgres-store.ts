@@ -121,10 +121,26 @@ export class PostgresStore implements EventStore {
     await this.transaction(async (client) => {
       await client.query(
         "INSERT INTO exercises (id, title, scenario, seed, created_at, facilitator_token_hash, join_codes, observer_code, seat_codes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        [record.id, record.title, JSON.stringify(record.scenario), record.seed, record.createdAt, record.facilitatorTokenHash, JSON.stringify(record.joinCodes), record.observerCode, record.seatCodes?.length ? JSON.stringify(record.seatCodes) : null],
+        [
+          record.id,
+          record.title,
+          JSON.stringify(record.scenario),
+          record.seed,
+          record.createdAt,
+          record.facilitatorTokenHash,
+          JSON.stringify(record.joinCodes),
+          record.observerCode,
+          record.seatCodes?.length ? JSON.stringify(record.seatCodes) : null,
+        ],
       );
       for (const c of record.seatCodes ?? []) {
-        await client.query("INSERT INTO join_codes (code, exercise_id, role, nation, slot) VALUES ($1, $2, $3, $4, $5)", [c.code, record.id, c.role, c.nation, c.slot]);
+        await client.query("INSERT INTO join_codes (code, exercise_id, role, nation, slot) VALUES ($1, $2, $3, $4, $5)", [
+          c.code,
+          record.id,
+          c.role,
+          c.nation,
+          c.slot,
+        ]);
       }
       for (const [nation, code] of Object.entries(record.joinCodes)) {
         await client.query("INSERT INTO join_codes (code, exercise_id, role, nation) VALUES ($1, $2, 'participant', $3)", [code, record.id, nation]);
@@ -164,7 +180,14 @@ export class PostgresStore implements EventStore {
       createdAt: Number(r.created_at),
       lastSeq: Number(r.last_seq),
       lastActivityAt: Number(r.last_at ?? r.created_at),
-      status: r.status ? { seq: Number(r.status.seq), phase: r.status.phase, turn: Number(r.status.turn), deadline: r.status.deadline === null ? null : Number(r.status.deadline) } : null,
+      status: r.status
+        ? {
+            seq: Number(r.status.seq),
+            phase: r.status.phase,
+            turn: Number(r.status.turn),
+            deadline: r.status.deadline === null ? null : Number(r.status.deadline),
+          }
+        : null,
       archivedAt: r.archived_at === null ? null : Number(r.archived_at),
     }));
   }
@@ -197,7 +220,11 @@ export class PostgresStore implements EventStore {
   }
 
   async readEvents(exerciseId: string, fromSeq = 1, toSeq = Number.MAX_SAFE_INTEGER): Promise<ExerciseEvent[]> {
-    const { rows } = await this.pool.query("SELECT seq, at, body FROM events WHERE exercise_id = $1 AND seq >= $2 AND seq <= $3 ORDER BY seq", [exerciseId, fromSeq, toSeq]);
+    const { rows } = await this.pool.query("SELECT seq, at, body FROM events WHERE exercise_id = $1 AND seq >= $2 AND seq <= $3 ORDER BY seq", [
+      exerciseId,
+      fromSeq,
+      toSeq,
+    ]);
     return rows.map((r) => ({ ...r.body, seq: Number(r.seq), at: Number(r.at) }));
   }
 
@@ -239,14 +266,24 @@ export class PostgresStore implements EventStore {
         await client.query("DELETE FROM join_codes WHERE exercise_id = $1 AND role = 'participant' AND nation = $2", [exerciseId, nation]);
         await client.query("UPDATE exercises SET join_codes = join_codes || jsonb_build_object($2::text, $3::text) WHERE id = $1", [exerciseId, nation, code]);
       }
-      await client.query("INSERT INTO join_codes (code, exercise_id, role, nation) VALUES ($1, $2, $3, $4)", [code, exerciseId, nation === null ? "observer" : "participant", nation]);
+      await client.query("INSERT INTO join_codes (code, exercise_id, role, nation) VALUES ($1, $2, $3, $4)", [
+        code,
+        exerciseId,
+        nation === null ? "observer" : "participant",
+        nation,
+      ]);
     });
   }
 
   async setStatus(exerciseId: string, status: ExerciseStatus): Promise<void> {
     const value = JSON.stringify({ seq: status.seq, phase: status.phase, turn: status.turn, deadline: status.deadline });
-    const { rowCount } = await this.pool.query("UPDATE exercises SET status = $2 WHERE id = $1 AND (status IS NULL OR (status->>'seq')::bigint <= $3)", [exerciseId, value, status.seq]);
-    if (!rowCount && !(await this.pool.query("SELECT 1 FROM exercises WHERE id = $1", [exerciseId])).rowCount) throw new Error(`unknown exercise ${exerciseId}`);
+    const { rowCount } = await this.pool.query("UPDATE exercises SET status = $2 WHERE id = $1 AND (status IS NULL OR (status->>'seq')::bigint <= $3)", [
+      exerciseId,
+      value,
+      status.seq,
+    ]);
+    if (!rowCount && !(await this.pool.query("SELECT 1 FROM exercises WHERE id = $1", [exerciseId])).rowCount)
+      throw new Error(`unknown exercise ${exerciseId}`);
   }
 
   async readSnapshot(exerciseId: string): Promise<StoredSnapshot | null> {
@@ -278,7 +315,13 @@ export class PostgresStore implements EventStore {
     await this.transaction(async (client) => {
       const codes = (await this.seatCodesOf(client, exerciseId)).filter((c) => c.slot !== seatCode.slot);
       await client.query("DELETE FROM join_codes WHERE exercise_id = $1 AND slot = $2", [exerciseId, seatCode.slot]);
-      await client.query("INSERT INTO join_codes (code, exercise_id, role, nation, slot) VALUES ($1, $2, $3, $4, $5)", [seatCode.code, exerciseId, seatCode.role, seatCode.nation, seatCode.slot]);
+      await client.query("INSERT INTO join_codes (code, exercise_id, role, nation, slot) VALUES ($1, $2, $3, $4, $5)", [
+        seatCode.code,
+        exerciseId,
+        seatCode.role,
+        seatCode.nation,
+        seatCode.slot,
+      ]);
       await client.query("UPDATE exercises SET seat_codes = $2 WHERE id = $1", [exerciseId, JSON.stringify([...codes, seatCode])]);
     });
   }

@@ -45,7 +45,10 @@ export function examineDatabase(file: string): Examination {
     ok(msg("cli.doctor.file", { file, size: formatBytes(statSync(file).size) }));
     try {
       const rows = db.prepare("PRAGMA integrity_check(10)").all() as { integrity_check: string }[];
-      const found = rows.map((r) => r.integrity_check).filter((r) => r !== "ok").map(oneLine);
+      const found = rows
+        .map((r) => r.integrity_check)
+        .filter((r) => r !== "ok")
+        .map(oneLine);
       if (found.length === 0) ok(msg("cli.doctor.integrityOk"));
       else problem(msg("cli.doctor.integrityFound", { count: found.length, found: found.slice(0, 3).join("; ") }));
     } catch (error) {
@@ -70,19 +73,22 @@ export function examineDatabase(file: string): Examination {
     try {
       const found = schemaVersionOf(db);
       if (found > SCHEMA_VERSION) problem(msg("ops.doctor.schemaNewer", { found, current: SCHEMA_VERSION }));
-      else ok(found === SCHEMA_VERSION ? msg("ops.doctor.schemaCurrent", { version: found }) : msg("ops.doctor.schemaOlder", { found, current: SCHEMA_VERSION }));
+      else
+        ok(found === SCHEMA_VERSION ? msg("ops.doctor.schemaCurrent", { version: found }) : msg("ops.doctor.schemaOlder", { found, current: SCHEMA_VERSION }));
     } catch (error) {
       problem(msg("cli.doctor.tablesUnreadable", { error: message(error) }));
     }
-    const counts = (["exercises", "events", "seats"] as const).filter((t) => tables.includes(t)).map((table) => {
-      try {
-        const n = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-        return msg("cli.doctor.count", { table, n });
-      } catch (error) {
-        problem(msg("cli.doctor.cannotCount", { table, error: message(error) }));
-        return msg("cli.doctor.countUnknown", { table });
-      }
-    });
+    const counts = (["exercises", "events", "seats"] as const)
+      .filter((t) => tables.includes(t))
+      .map((table) => {
+        try {
+          const n = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+          return msg("cli.doctor.count", { table, n });
+        } catch (error) {
+          problem(msg("cli.doctor.cannotCount", { table, error: message(error) }));
+          return msg("cli.doctor.countUnknown", { table });
+        }
+      });
     // Joined with commas, as a count list reads in both languages ("3 exercises, 900 events, 6 seats").
     if (counts.length) ok(msg("cli.doctor.contents", { counts: counts.reduceRight((rest, first) => msg("cli.doctor.commaList", { first, rest })) }));
     if (tables.includes("exercises") && tables.includes("events")) for (const finding of examineExercises(db)) findings.push(finding);
@@ -120,7 +126,15 @@ function examineExercises(db: DatabaseSync): Finding[] {
     if (gap >= 0) return finding(false, msg("cli.doctor.gap", { exercise: name, n: gap + 1, seq: events[gap]!.seq }));
     try {
       const state = foldEvents(initialState(record.scenario, record.id, record.seed), events);
-      return finding(true, msg("cli.doctor.replays", { exercise: name, count: events.length, turn: state.turn, phase: msg(termKey("phase", state.phase) ?? "cli.doctor.phaseOther", { phase: state.phase }) }));
+      return finding(
+        true,
+        msg("cli.doctor.replays", {
+          exercise: name,
+          count: events.length,
+          turn: state.turn,
+          phase: msg(termKey("phase", state.phase) ?? "cli.doctor.phaseOther", { phase: state.phase }),
+        }),
+      );
     } catch (error) {
       return finding(false, msg("cli.doctor.noReplay", { exercise: name, count: events.length, error: message(error) }));
     }

@@ -55,8 +55,20 @@ export class SqliteFile implements EventStore {
   async createExercise(record: ExerciseRecord): Promise<void> {
     this.transaction(() => {
       this.db
-        .prepare("INSERT INTO exercises (id, title, scenario, seed, created_at, facilitator_token_hash, join_codes, observer_code, seat_codes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .run(record.id, record.title, JSON.stringify(record.scenario), record.seed, record.createdAt, record.facilitatorTokenHash, JSON.stringify(record.joinCodes), record.observerCode, record.seatCodes?.length ? JSON.stringify(record.seatCodes) : null);
+        .prepare(
+          "INSERT INTO exercises (id, title, scenario, seed, created_at, facilitator_token_hash, join_codes, observer_code, seat_codes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .run(
+          record.id,
+          record.title,
+          JSON.stringify(record.scenario),
+          record.seed,
+          record.createdAt,
+          record.facilitatorTokenHash,
+          JSON.stringify(record.joinCodes),
+          record.observerCode,
+          record.seatCodes?.length ? JSON.stringify(record.seatCodes) : null,
+        );
       const insertCode = this.db.prepare("INSERT INTO join_codes (code, exercise_id, role, nation, slot) VALUES (?, ?, ?, ?, ?)");
       for (const [nation, code] of Object.entries(record.joinCodes)) insertCode.run(code, record.id, "participant", nation, null);
       insertCode.run(record.observerCode, record.id, "observer", null, null);
@@ -90,7 +102,9 @@ export class SqliteFile implements EventStore {
   }
 
   async findByCode(code: string) {
-    const row = this.db.prepare("SELECT exercise_id, role, nation FROM join_codes WHERE code = ?").get(code.toUpperCase()) as Record<string, unknown> | undefined;
+    const row = this.db.prepare("SELECT exercise_id, role, nation FROM join_codes WHERE code = ?").get(code.toUpperCase()) as
+      | Record<string, unknown>
+      | undefined;
     if (!row) return null;
     return { exerciseId: String(row.exercise_id), role: row.role as CodeRole, nation: row.nation === null ? null : String(row.nation) };
   }
@@ -110,7 +124,9 @@ export class SqliteFile implements EventStore {
   }
 
   async readEvents(exerciseId: string, fromSeq = 1, toSeq = Number.MAX_SAFE_INTEGER): Promise<ExerciseEvent[]> {
-    const rows = this.db.prepare("SELECT seq, at, body FROM events WHERE exercise_id = ? AND seq >= ? AND seq <= ? ORDER BY seq").all(exerciseId, fromSeq, toSeq) as Record<string, unknown>[];
+    const rows = this.db
+      .prepare("SELECT seq, at, body FROM events WHERE exercise_id = ? AND seq >= ? AND seq <= ? ORDER BY seq")
+      .all(exerciseId, fromSeq, toSeq) as Record<string, unknown>[];
     return rows.map(toEvent);
   }
 
@@ -136,7 +152,9 @@ export class SqliteFile implements EventStore {
 
   async saveSeat(seat: SeatRecord): Promise<void> {
     this.db
-      .prepare("INSERT INTO seats (token, exercise_id, role, nation, name, created_at, details) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(token) DO UPDATE SET name = excluded.name")
+      .prepare(
+        "INSERT INTO seats (token, exercise_id, role, nation, name, created_at, details) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(token) DO UPDATE SET name = excluded.name",
+      )
       .run(seat.token, seat.exerciseId, seat.role, seat.nation, seat.name, seat.createdAt, seat.details ? JSON.stringify(seat.details) : null);
   }
 
@@ -165,7 +183,9 @@ export class SqliteFile implements EventStore {
         this.db.prepare("DELETE FROM join_codes WHERE exercise_id = ? AND role = 'participant' AND nation = ?").run(exerciseId, nation);
         this.db.prepare("UPDATE exercises SET join_codes = ? WHERE id = ?").run(JSON.stringify({ ...JSON.parse(row.join_codes), [nation]: code }), exerciseId);
       }
-      this.db.prepare("INSERT INTO join_codes (code, exercise_id, role, nation) VALUES (?, ?, ?, ?)").run(code, exerciseId, nation === null ? "observer" : "participant", nation);
+      this.db
+        .prepare("INSERT INTO join_codes (code, exercise_id, role, nation) VALUES (?, ?, ?, ?)")
+        .run(code, exerciseId, nation === null ? "observer" : "participant", nation);
     });
   }
 
@@ -208,7 +228,9 @@ export class SqliteFile implements EventStore {
     this.transaction(() => {
       const codes = this.seatCodesOf(exerciseId).filter((c) => c.slot !== seatCode.slot);
       this.db.prepare("DELETE FROM join_codes WHERE exercise_id = ? AND slot = ?").run(exerciseId, seatCode.slot);
-      this.db.prepare("INSERT INTO join_codes (code, exercise_id, role, nation, slot) VALUES (?, ?, ?, ?, ?)").run(seatCode.code, exerciseId, seatCode.role, seatCode.nation, seatCode.slot);
+      this.db
+        .prepare("INSERT INTO join_codes (code, exercise_id, role, nation, slot) VALUES (?, ?, ?, ?, ?)")
+        .run(seatCode.code, exerciseId, seatCode.role, seatCode.nation, seatCode.slot);
       this.db.prepare("UPDATE exercises SET seat_codes = ? WHERE id = ?").run(JSON.stringify([...codes, seatCode]), exerciseId);
     });
   }
@@ -254,7 +276,10 @@ function quickCheck(db: DatabaseSync): string | null {
 
 /** SQLite's check findings span lines ("*** in database main ***\nTree 6 page 55: …"). */
 export function oneLine(finding: string): string {
-  return finding.replace(/\*\*\* in database \w+ \*\*\*/g, "").trim().replace(/\s*\n\s*/g, "; ");
+  return finding
+    .replace(/\*\*\* in database \w+ \*\*\*/g, "")
+    .trim()
+    .replace(/\s*\n\s*/g, "; ");
 }
 
 export function toEvent(row: Record<string, unknown>): ExerciseEvent {
@@ -262,7 +287,14 @@ export function toEvent(row: Record<string, unknown>): ExerciseEvent {
 }
 
 export function toSeat(row: Record<string, unknown>): SeatRecord {
-  const seat: SeatRecord = { token: String(row.token), exerciseId: String(row.exercise_id), role: row.role as SeatRecord["role"], nation: row.nation === null ? null : String(row.nation), name: String(row.name), createdAt: Number(row.created_at) };
+  const seat: SeatRecord = {
+    token: String(row.token),
+    exerciseId: String(row.exercise_id),
+    role: row.role as SeatRecord["role"],
+    nation: row.nation === null ? null : String(row.nation),
+    name: String(row.name),
+    createdAt: Number(row.created_at),
+  };
   // Rows of a file from before schema version 3 have no details column at all.
   if (typeof row.details === "string") seat.details = JSON.parse(row.details);
   return seat;

@@ -147,7 +147,10 @@ function recoverEvents(db: DatabaseSync, record: ExerciseRecord): { events: Exer
   let scanned = true;
   let last: number | null = null;
   try {
-    rows = (db.prepare("SELECT seq, at, body FROM events WHERE exercise_id = ? ORDER BY seq").all(record.id) as Row[]).map((row) => ({ key: Number(row.seq), row }));
+    rows = (db.prepare("SELECT seq, at, body FROM events WHERE exercise_id = ? ORDER BY seq").all(record.id) as Row[]).map((row) => ({
+      key: Number(row.seq),
+      row,
+    }));
   } catch {
     scanned = false;
     last = maybe(() => Number((db.prepare("SELECT MAX(seq) AS m FROM events WHERE exercise_id = ?").get(record.id) as { m: number | null }).m ?? 0));
@@ -179,14 +182,19 @@ function recoverEvents(db: DatabaseSync, record: ExerciseRecord): { events: Exer
       break;
     }
   }
-  if (!stop) return { events, text: events.length === 0 ? msg("cli.repair.noEvents") : msg("cli.repair.keptAll", { count: events.length, oneByOne: scanned ? "no" : "yes" }) };
+  if (!stop)
+    return {
+      events,
+      text: events.length === 0 ? msg("cli.repair.noEvents") : msg("cli.repair.keptAll", { count: events.length, oneByOne: scanned ? "no" : "yes" }),
+    };
   const after = rows.filter((r) => r.key > events.length + 1).length;
   const kept = events.length === 0 ? msg("cli.repair.keptNone", { total: highest }) : msg("cli.repair.keptSome", { kept: events.length, total: highest });
   return { events, text: msg("cli.repair.stopped", { kept, stop, after }) };
 }
 
 function countOrphanEvents(db: DatabaseSync, kept: Set<string>): number {
-  const counts = maybe(() => db.prepare("SELECT exercise_id, count(*) AS n FROM events GROUP BY exercise_id").all() as { exercise_id: string; n: number }[]) ?? [];
+  const counts =
+    maybe(() => db.prepare("SELECT exercise_id, count(*) AS n FROM events GROUP BY exercise_id").all() as { exercise_id: string; n: number }[]) ?? [];
   return counts.filter((c) => !kept.has(c.exercise_id)).reduce((sum, c) => sum + c.n, 0);
 }
 

@@ -1,6 +1,16 @@
 import { Worker } from "node:worker_threads";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
-import { SequenceConflict, type EventStore, type ExerciseRecord, type ExerciseStatus, type ExerciseSummary, type SeatRecord, type SeatCode, type CodeRole, type StoredSnapshot } from "./event-store.ts";
+import {
+  SequenceConflict,
+  type EventStore,
+  type ExerciseRecord,
+  type ExerciseStatus,
+  type ExerciseSummary,
+  type SeatRecord,
+  type SeatCode,
+  type CodeRole,
+  type StoredSnapshot,
+} from "./event-store.ts";
 import type { StoreReply, StoreRequest } from "./sqlite-worker.ts";
 import type { SqliteFileOptions } from "./sqlite-file.ts";
 import { acquireLock, lockPathFor, type DataDirLock } from "./data-dir-lock.ts";
@@ -188,8 +198,15 @@ export class SqliteStore implements EventStore {
     if (now - (this.lastLogged.get(problem) ?? -Infinity) < PROBLEM_LOG_EVERY_MS) return;
     this.lastLogged.set(problem, now);
     if (problem === "full")
-      this.log.error("disk full: the SQLite store cannot write, so commands that change an exercise are refused until space is freed on the disk holding it", { file: this.path, error: failure.message });
-    else this.log.error("the SQLite store's file is damaged: stop the server and run `npx concord doctor` (docs/OPERATIONS.md)", { file: this.path, error: failure.message });
+      this.log.error("disk full: the SQLite store cannot write, so commands that change an exercise are refused until space is freed on the disk holding it", {
+        file: this.path,
+        error: failure.message,
+      });
+    else
+      this.log.error("the SQLite store's file is damaged: stop the server and run `npx concord doctor` (docs/OPERATIONS.md)", {
+        file: this.path,
+        error: failure.message,
+      });
   }
 
   private fail(error: Error): void {

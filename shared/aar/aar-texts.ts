@@ -44,7 +44,8 @@ export function aarTexts(r: AfterActionReport, lang: Lang) {
     tm: (m: Msg) => translate(lang, m, nameOf),
     local,
     /** Learning objective n in this language (translations under "learningObjectives[n]"). */
-    learningObjective: (i: number) => local({ [`learningObjectives[${i}]`]: r.exercise.learningObjectives[i], i18n: r.exercise.i18n } as object, `learningObjectives[${i}]`),
+    learningObjective: (i: number) =>
+      local({ [`learningObjectives[${i}]`]: r.exercise.learningObjectives[i], i18n: r.exercise.i18n } as object, `learningObjectives[${i}]`),
     scenarioTitle: () => local({ title: r.exercise.scenarioTitle, i18n: r.exercise.i18n } as object, "title"),
     summary: () => local({ summary: r.exercise.summary, i18n: r.exercise.i18n } as object, "summary"),
     nation: (id: string | null) => (id ? nameOf({ ref: "nation", id }) : t("aar.alliance")),

@@ -109,7 +109,12 @@ export function buildAfterActionReport(initial: ExerciseState, events: readonly 
   // An adjustment's consequences are the events that follow it in the same decision (same time).
   // Its values before are read before it is folded: the fold below changes records in place
   // (records.ts; quadratic copying otherwise on a week-long log), so no earlier state is kept.
-  let open: { at: number; entry: AfterActionReport["adjudications"][number]; before: ReturnType<typeof effectValue>[]; effects: StateAdjusted["effects"] } | null = null;
+  let open: {
+    at: number;
+    entry: AfterActionReport["adjudications"][number];
+    before: ReturnType<typeof effectValue>[];
+    effects: StateAdjusted["effects"];
+  } | null = null;
   const close = () => {
     if (!open) return;
     const o = open;
@@ -162,7 +167,14 @@ export function buildAfterActionReport(initial: ExerciseState, events: readonly 
       events: events.length,
     },
     nations: Object.values(state.nations).map((n) => ({ id: n.id, name: n.name, playable: n.playable, alliance: n.alliance, color: n.color })),
-    objectives: scenario.objectives.map((o) => ({ id: o.id, title: o.title, nation: o.nation ?? null, met: state.objectives[o.id]?.met ?? false, metTurn: state.objectives[o.id]?.metTurn ?? null, ...i18nOf(o) })),
+    objectives: scenario.objectives.map((o) => ({
+      id: o.id,
+      title: o.title,
+      nation: o.nation ?? null,
+      met: state.objectives[o.id]?.met ?? false,
+      metTurn: state.objectives[o.id]?.metTurn ?? null,
+      ...i18nOf(o),
+    })),
     timeline,
     injects,
     metrics,
@@ -177,11 +189,21 @@ export function buildAfterActionReport(initial: ExerciseState, events: readonly 
     replayUrl: null,
     names: nameTables(state, [
       ...timeline.map((t) => t.msg),
-      ...injects.flatMap((i) => i.expected.flatMap((e) => e.byNation.flatMap((n) => [...(n.action ? [n.action.detail] : []), ...n.attempts.map((a) => a.detail)]))),
+      ...injects.flatMap((i) =>
+        i.expected.flatMap((e) => e.byNation.flatMap((n) => [...(n.action ? [n.action.detail] : []), ...n.attempts.map((a) => a.detail)])),
+      ),
       // The engine's report titles in the dissemination matrix.
       ...disseminated.flatMap((d) => (d.words ? [d.words] : [])),
       // What adjudications changed, named in the report's tables.
-      ...adjudications.flatMap((a) => a.changes.flatMap((c) => c.target.split("|").flatMap((id) => (state.regions[id] ? [msg("common.unknown", { r: ref("region", id) })] : state.assets[id] ? [msg("common.unknown", { r: ref("asset", id) })] : [])))),
+      ...adjudications.flatMap((a) =>
+        a.changes.flatMap((c) =>
+          c.target
+            .split("|")
+            .flatMap((id) =>
+              state.regions[id] ? [msg("common.unknown", { r: ref("region", id) })] : state.assets[id] ? [msg("common.unknown", { r: ref("asset", id) })] : [],
+            ),
+        ),
+      ),
     ]),
     mselChanges: mselChanges(initial, events),
     control: controlRecord(events),
@@ -212,10 +234,12 @@ type StateAdjusted = Extract<ExerciseEvent, { type: "stateAdjusted" }>;
 function summaryOf(state: ExerciseState, injects: readonly InjectReview[]): AfterActionReport["summary"] {
   const results = { met: 0, "not met": 0, attempted: 0, "for the evaluator": 0 };
   let late = 0;
-  for (const i of injects) for (const e of i.expected) for (const n of e.byNation) {
-    if (n.result !== "not applicable") results[n.result] += 1;
-    if (n.inTime === false) late += 1;
-  }
+  for (const i of injects)
+    for (const e of i.expected)
+      for (const n of e.byNation) {
+        if (n.result !== "not applicable") results[n.result] += 1;
+        if (n.inTime === false) late += 1;
+      }
   const consensus = { P: 0, S: 0, M: 0, U: 0 };
   for (const r of Object.values(state.evaluation?.consensus ?? {})) consensus[r.rating] += 1;
   return {

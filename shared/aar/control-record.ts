@@ -18,19 +18,32 @@ export function controlRecord(events: readonly ExerciseEvent[]): ControlRecord {
   let turn = 0;
   for (const event of events) {
     if (event.type === "turnStarted") turn = event.turn;
-    if (event.type === "actedFor") record.simulatedMoves.push({ seq: event.seq, turn, nation: event.nation, by: event.by, as: event.as, command: event.command });
-    if (event.type === "controlLogged") record.controlLog.push({ seq: event.seq, turn: event.entry.turn, at: event.entry.at, by: event.entry.by, text: event.entry.text });
+    if (event.type === "actedFor")
+      record.simulatedMoves.push({ seq: event.seq, turn, nation: event.nation, by: event.by, as: event.as, command: event.command });
+    if (event.type === "controlLogged")
+      record.controlLog.push({ seq: event.seq, turn: event.entry.turn, at: event.entry.at, by: event.entry.by, text: event.entry.text });
   }
   return record;
 }
 
 /** The record's sections in a language: a title and its lines (plain text; the renderer escapes). */
-export function controlSections(record: ControlRecord | undefined, x: { t: (key: MessageKey, params?: Params) => string; nation: (id: string | null) => string }): { title: string; lines: string[] }[] {
+export function controlSections(
+  record: ControlRecord | undefined,
+  x: { t: (key: MessageKey, params?: Params) => string; nation: (id: string | null) => string },
+): { title: string; lines: string[] }[] {
   const { t } = x;
   const moves = record?.simulatedMoves ?? [];
   const log = record?.controlLog ?? [];
   return [
-    { title: t("seats.aar.redCellTitle"), lines: moves.length ? moves.map((m) => t("seats.aar.redCellMove", { turn: m.turn, as: m.as, by: m.by, nation: x.nation(m.nation) })) : [t("seats.aar.redCellNone")] },
-    { title: t("seats.aar.logTitle"), lines: log.length ? log.map((e) => t("seats.aar.logEntry", { turn: e.turn, by: e.by, text: e.text })) : [t("seats.aar.logNone")] },
+    {
+      title: t("seats.aar.redCellTitle"),
+      lines: moves.length
+        ? moves.map((m) => t("seats.aar.redCellMove", { turn: m.turn, as: m.as, by: m.by, nation: x.nation(m.nation) }))
+        : [t("seats.aar.redCellNone")],
+    },
+    {
+      title: t("seats.aar.logTitle"),
+      lines: log.length ? log.map((e) => t("seats.aar.logEntry", { turn: e.turn, by: e.by, text: e.text })) : [t("seats.aar.logNone")],
+    },
   ];
 }

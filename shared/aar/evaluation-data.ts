@@ -38,7 +38,12 @@ export type CapabilityAnalysis = {
   id: string;
   name: string;
   i18n?: Translations;
-  tasks: { id: string; title: string; i18n?: Translations; results: { inject: string; number: string; nation: string; result: string; responseTurns: number | null }[] }[];
+  tasks: {
+    id: string;
+    title: string;
+    i18n?: Translations;
+    results: { inject: string; number: string; nation: string; result: string; responseTurns: number | null }[];
+  }[];
   strengths: Observation[];
   improvements: Observation[];
   /** Each evaluator's rating, by name. */
@@ -69,7 +74,13 @@ export function analysis(state: ExerciseState, injects: readonly InjectReview[])
           id: t.id,
           title: t.title,
           ...i18nOf(t),
-          results: injects.flatMap((i) => i.expected.filter((e) => e.task === t.id).flatMap((e) => e.byNation.map((n) => ({ inject: i.inject, number: i.number, nation: n.nation, result: n.result, responseTurns: n.responseTurns })))),
+          results: injects.flatMap((i) =>
+            i.expected
+              .filter((e) => e.task === t.id)
+              .flatMap((e) =>
+                e.byNation.map((n) => ({ inject: i.inject, number: i.number, nation: n.nation, result: n.result, responseTurns: n.responseTurns })),
+              ),
+          ),
         })),
         strengths: mine.filter((x) => x.kind === "strength"),
         improvements: mine.filter((x) => x.kind === "improvement"),
@@ -98,7 +109,12 @@ export function feedbackSummary(state: ExerciseState): FeedbackSummary {
       const scores = answers.map((a) => a.ratings[objective]).filter((v): v is number => typeof v === "number");
       const counts: [number, number, number, number, number] = [0, 0, 0, 0, 0];
       for (const v of scores) counts[v - 1]! += 1;
-      return { objective, count: scores.length, mean: scores.length ? Math.round((10 * scores.reduce((x, y) => x + y, 0)) / scores.length) / 10 : null, counts };
+      return {
+        objective,
+        count: scores.length,
+        mean: scores.length ? Math.round((10 * scores.reduce((x, y) => x + y, 0)) / scores.length) / 10 : null,
+        counts,
+      };
     }),
     strengths: answers.map((a) => a.strengths).filter(Boolean),
     improvements: answers.map((a) => a.improvements).filter(Boolean),

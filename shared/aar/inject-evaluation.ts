@@ -91,7 +91,8 @@ function channelMsg(channel: string): Msg {
 export function nationActions(events: readonly ExerciseEvent[]): NationAction[] {
   const actions: NationAction[] = [];
   let turn = 0;
-  const add = (nation: string, command: string, region: string | null, seq: number, detail: Msg) => actions.push({ nation, command, region, seq, turn, detail });
+  const add = (nation: string, command: string, region: string | null, seq: number, detail: Msg) =>
+    actions.push({ nation, command, region, seq, turn, detail });
   for (const e of events) {
     switch (e.type) {
       case "turnStarted":
@@ -102,7 +103,16 @@ export function nationActions(events: readonly ExerciseEvent[]): NationAction[] 
         const order = e.order;
         const region = "destination" in order ? (order.destination ?? null) : null;
         if (e.type === "orderExecuted") add(e.nation, order.kind, region, e.seq, msg("evaluation.action.executed", { order: orderMsg(order) }));
-        else actions.push({ nation: e.nation, command: order.kind, region, seq: e.seq, turn, detail: msg("evaluation.action.failed", { order: orderMsg(order), reason: e.failure ?? e.reason }), failed: true });
+        else
+          actions.push({
+            nation: e.nation,
+            command: order.kind,
+            region,
+            seq: e.seq,
+            turn,
+            detail: msg("evaluation.action.failed", { order: orderMsg(order), reason: e.failure ?? e.reason }),
+            failed: true,
+          });
         break;
       }
       case "intelShared":
@@ -110,28 +120,49 @@ export function nationActions(events: readonly ExerciseEvent[]): NationAction[] 
         break;
       case "reportCreated":
         // A releasable version (tear line) its originator wrote: the copies that share it are intelShared.
-        if (e.report.versionOf !== undefined && e.report.copiedFrom === null) add(e.report.owner, "releaseVersion", null, e.seq, msg("intel.action.releasedVersion"));
+        if (e.report.versionOf !== undefined && e.report.copiedFrom === null)
+          add(e.report.owner, "releaseVersion", null, e.seq, msg("intel.action.releasedVersion"));
         break;
       case "infoRequested":
         add(e.request.requester, "requestInfo", null, e.seq, msg("aar.action.requestedInfo", { target: ref("nation", e.request.target) }));
         break;
       case "consentRequested":
-        add(e.request.requester, "requestConsent", e.request.region, e.seq, msg("aar.action.requestedConsent", { host: ref("nation", e.request.host), region: ref("region", e.request.region) }));
+        add(
+          e.request.requester,
+          "requestConsent",
+          e.request.region,
+          e.seq,
+          msg("aar.action.requestedConsent", { host: ref("nation", e.request.host), region: ref("region", e.request.region) }),
+        );
         break;
       case "agreementProposed":
-        if (e.agreement.proposer) add(e.agreement.proposer, e.agreement.kind === "joint-exercise-programme" ? "proposeJointExercise" : "proposeAgreement", null, e.seq, msg("aar.action.proposed", { kind: selectable(e.agreement.kind), title: e.agreement.title }));
+        if (e.agreement.proposer)
+          add(
+            e.agreement.proposer,
+            e.agreement.kind === "joint-exercise-programme" ? "proposeJointExercise" : "proposeAgreement",
+            null,
+            e.seq,
+            msg("aar.action.proposed", { kind: selectable(e.agreement.kind), title: e.agreement.title }),
+          );
         break;
       case "agreementAnswered":
         add(e.nation, "answerAgreement", null, e.seq, msg("aar.action.answeredAgreement", { accepted: e.accepted ? "yes" : "no" }));
         break;
       case "agreementStatusChanged":
-        if (e.status === "terminated" && e.by) add(e.by, "terminateAgreement", null, e.seq, msg("agreements.aar.terminated", { agreement: ref("agreement", e.agreement) }));
+        if (e.status === "terminated" && e.by)
+          add(e.by, "terminateAgreement", null, e.seq, msg("agreements.aar.terminated", { agreement: ref("agreement", e.agreement) }));
         break;
       case "diplomacyScheduled":
         if (e.kind === "dialogue") add(e.by, "conveneDialogue", null, e.seq, msg("aar.action.convened", { topic: e.topic }));
         break;
       case "statementMade":
-        add(e.nation, "makeStatement", null, e.seq, msg("aar.action.statement", { stance: termKey("publicStance", e.stance) ? msg(termKey("publicStance", e.stance)!) : e.stance }));
+        add(
+          e.nation,
+          "makeStatement",
+          null,
+          e.seq,
+          msg("aar.action.statement", { stance: termKey("publicStance", e.stance) ? msg(termKey("publicStance", e.stance)!) : e.stance }),
+        );
         break;
       case "messageSent":
         if (e.message.fromNation !== "white") add(e.message.fromNation, "sendMessage", null, e.seq, channelMsg(e.message.channel));
@@ -149,11 +180,27 @@ export function nationActions(events: readonly ExerciseEvent[]): NationAction[] 
     if (e.type === "infoRequested") requests.set(e.request.id, { target: e.request.target });
     if (e.type === "consentAnswered") {
       const r = requests.get(e.request) as { host: string; region: string } | undefined;
-      if (r) actions.push({ nation: r.host, command: "answerConsent", region: r.region, seq: e.seq, turn, detail: msg("aar.action.answeredConsent", { granted: e.granted ? "yes" : "no", region: ref("region", r.region) }) });
+      if (r)
+        actions.push({
+          nation: r.host,
+          command: "answerConsent",
+          region: r.region,
+          seq: e.seq,
+          turn,
+          detail: msg("aar.action.answeredConsent", { granted: e.granted ? "yes" : "no", region: ref("region", r.region) }),
+        });
     }
     if (e.type === "consentRevoked") {
       const r = requests.get(e.request) as { host: string; region: string } | undefined;
-      if (r) actions.push({ nation: r.host, command: "revokeConsent", region: r.region, seq: e.seq, turn, detail: msg("agreements.aar.revokedConsent", { region: ref("region", r.region) }) });
+      if (r)
+        actions.push({
+          nation: r.host,
+          command: "revokeConsent",
+          region: r.region,
+          seq: e.seq,
+          turn,
+          detail: msg("agreements.aar.revokedConsent", { region: ref("region", r.region) }),
+        });
     }
     if (e.type === "infoAnswered") {
       const r = requests.get(e.request) as { target: string } | undefined;
@@ -196,7 +243,15 @@ export function reviewInjects(initial: ExerciseState, events: readonly ExerciseE
         const responseTurns = found.action && found.result === "met" ? Math.max(0, found.action.turn - release.turn) : null;
         const inTime = responseTurns === null ? null : responseTurns <= ex.withinTurns;
         const verdict: Verdict = found.result === "met" && inTime === false ? "partly" : found.result;
-        return { nation, result: found.result, verdict, responseTurns: found.result === "for the evaluator" && found.action ? Math.max(0, found.action.turn - release.turn) : responseTurns, inTime, action: found.action, attempts: found.attempts };
+        return {
+          nation,
+          result: found.result,
+          verdict,
+          responseTurns: found.result === "for the evaluator" && found.action ? Math.max(0, found.action.turn - release.turn) : responseTurns,
+          inTime,
+          action: found.action,
+          attempts: found.attempts,
+        };
       }),
     }));
     const verdicts = expected.flatMap((e) => e.byNation.map((n) => n.verdict)).filter((v) => v !== "for the evaluator");

@@ -44,7 +44,11 @@ function assetFits(state: ExerciseState, asset: AssetState | undefined, o: Extra
 
 function inForce(state: ExerciseState, nation: string, o: Extract<ExpectedOutcome, { kind: "agreementInForce" }>): string | null {
   const found = Object.values(state.agreements).find(
-    (a) => a.status === "accepted" && a.parties.includes(nation) && (!o.agreementKind || a.kind === o.agreementKind) && (o.with ?? []).every((p) => a.parties.includes(p)),
+    (a) =>
+      a.status === "accepted" &&
+      a.parties.includes(nation) &&
+      (!o.agreementKind || a.kind === o.agreementKind) &&
+      (o.with ?? []).every((p) => a.parties.includes(p)),
   );
   return found?.id ?? null;
 }
@@ -78,7 +82,14 @@ export function judgeOutcomes(initial: ExerciseState, events: readonly ExerciseE
     results.set(p.key, { result: "met", action, attempts: [] });
     pending = pending.filter((q) => q !== p);
   };
-  const at = (p: Pending, seq: number, command: string, region: string | null, detail: NationAction["detail"], turn = state.turn): NationAction => ({ nation: p.nation, command, region, seq, turn, detail });
+  const at = (p: Pending, seq: number, command: string, region: string | null, detail: NationAction["detail"], turn = state.turn): NationAction => ({
+    nation: p.nation,
+    command,
+    region,
+    seq,
+    turn,
+    detail,
+  });
 
   const open = (injectId: string, release: Release) => {
     const spec = state.injects[injectId]?.spec;
@@ -94,14 +105,43 @@ export function judgeOutcomes(initial: ExerciseState, events: readonly ExerciseE
         pending.push(p);
         // Already in place when the inject came: met, in no time.
         if (outcome.kind === "assetOnMission" && outcome.region) {
-          const asset = Object.values(state.assets).sort((a, b) => (a.id < b.id ? -1 : 1)).find((a) => a.owner === nation && assetFits(state, a, outcome));
-          if (asset) met(p, at(p, release.seq, "assetOnMission", asset.region, msg("evaluation.action.alreadyInPlace", { asset: ref("asset", asset.id), mission: term("mission", asset.mission!), region: ref("region", asset.region) }), release.turn));
+          const asset = Object.values(state.assets)
+            .sort((a, b) => (a.id < b.id ? -1 : 1))
+            .find((a) => a.owner === nation && assetFits(state, a, outcome));
+          if (asset)
+            met(
+              p,
+              at(
+                p,
+                release.seq,
+                "assetOnMission",
+                asset.region,
+                msg("evaluation.action.alreadyInPlace", {
+                  asset: ref("asset", asset.id),
+                  mission: term("mission", asset.mission!),
+                  region: ref("region", asset.region),
+                }),
+                release.turn,
+              ),
+            );
         } else if (outcome.kind === "policy") {
           const value = state.nations[nation]?.policies[outcome.field];
-          if (value && policyReached(outcome.field, value, outcome.op, outcome.value)) met(p, at(p, release.seq, "policy", null, msg("evaluation.action.policyAlready", { field: outcome.field, value: term(outcome.field, value) }), release.turn));
+          if (value && policyReached(outcome.field, value, outcome.op, outcome.value))
+            met(
+              p,
+              at(
+                p,
+                release.seq,
+                "policy",
+                null,
+                msg("evaluation.action.policyAlready", { field: outcome.field, value: term(outcome.field, value) }),
+                release.turn,
+              ),
+            );
         } else if (outcome.kind === "agreementInForce") {
           const id = inForce(state, nation, outcome);
-          if (id) met(p, at(p, release.seq, "agreementInForce", null, msg("evaluation.action.agreementAlready", { agreement: ref("agreement", id) }), release.turn));
+          if (id)
+            met(p, at(p, release.seq, "agreementInForce", null, msg("evaluation.action.agreementAlready", { agreement: ref("agreement", id) }), release.turn));
         }
       }
     });
@@ -111,64 +151,79 @@ export function judgeOutcomes(initial: ExerciseState, events: readonly ExerciseE
   // (10 s over 50,000 events). No earlier state is kept: the asset an update replaces is read
   // before the event is folded.
   transiently(() => {
-  for (const e of events) {
-    const was = e.type === "assetUpdated" ? state.assets[e.asset.id] : undefined;
-    state = evolve(state, e);
-    switch (e.type) {
-      case "injectReleased":
-        if (!releases.has(e.inject)) {
-          releases.set(e.inject, { seq: e.seq, turn: e.turn });
-          open(e.inject, { seq: e.seq, turn: e.turn });
+    for (const e of events) {
+      const was = e.type === "assetUpdated" ? state.assets[e.asset.id] : undefined;
+      state = evolve(state, e);
+      switch (e.type) {
+        case "injectReleased":
+          if (!releases.has(e.inject)) {
+            releases.set(e.inject, { seq: e.seq, turn: e.turn });
+            open(e.inject, { seq: e.seq, turn: e.turn });
+          }
+          break;
+        case "reportCreated": {
+          const c = collecting as { inject: string; remaining: Map<string, number> } | null;
+          const owner = e.report.owner;
+          if (c && e.report.copiedFrom === null && (c.remaining.get(owner) ?? 0) > 0) {
+            c.remaining.set(owner, c.remaining.get(owner)! - 1);
+            const byNation = granted.get(c.inject) ?? new Map<string, Set<string>>();
+            granted.set(c.inject, byNation.set(owner, (byNation.get(owner) ?? new Set()).add(e.report.id)));
+          }
+          break;
         }
-        break;
-      case "reportCreated": {
-        const c = collecting as { inject: string; remaining: Map<string, number> } | null;
-        const owner = e.report.owner;
-        if (c && e.report.copiedFrom === null && (c.remaining.get(owner) ?? 0) > 0) {
-          c.remaining.set(owner, c.remaining.get(owner)! - 1);
-          const byNation = granted.get(c.inject) ?? new Map<string, Set<string>>();
-          granted.set(c.inject, byNation.set(owner, (byNation.get(owner) ?? new Set()).add(e.report.id)));
-        }
-        break;
+        case "assetUpdated":
+          for (const p of [...pending]) {
+            if (p.outcome.kind !== "assetOnMission" || p.nation !== e.asset.owner || !assetFits(state, e.asset, p.outcome)) continue;
+            // With no region named, only a change after the release counts (not what was already deployed somewhere).
+            if (!p.outcome.region && assetFits(state, was, p.outcome) && was!.mission === e.asset.mission && was!.region === e.asset.region) continue;
+            met(
+              p,
+              at(
+                p,
+                e.seq,
+                "assetOnMission",
+                e.asset.region,
+                msg("evaluation.action.assetOnMission", {
+                  asset: ref("asset", e.asset.id),
+                  mission: term("mission", e.asset.mission!),
+                  region: ref("region", e.asset.region),
+                }),
+              ),
+            );
+          }
+          break;
+        case "policySet":
+          for (const p of [...pending]) {
+            if (p.outcome.kind !== "policy" || p.nation !== e.nation) continue;
+            const value = e.policies[p.outcome.field];
+            if (policyReached(p.outcome.field, value, p.outcome.op, p.outcome.value))
+              met(p, at(p, e.seq, "policy", null, msg("evaluation.action.policyReached", { field: p.outcome.field, value: term(p.outcome.field, value) })));
+          }
+          break;
+        case "agreementAnswered":
+        case "agreementStatusChanged":
+          for (const p of [...pending]) {
+            if (p.outcome.kind !== "agreementInForce") continue;
+            const id = inForce(state, p.nation, p.outcome);
+            if (id) met(p, at(p, e.seq, "agreementInForce", null, msg("evaluation.action.agreementInForce", { agreement: ref("agreement", id) })));
+          }
+          break;
+        case "intelShared":
+          for (const p of [...pending]) {
+            if (p.outcome.kind !== "reportShared" || p.nation !== e.from) continue;
+            const mine = granted.get(p.inject)?.get(p.nation);
+            if (mine && mine.size > 0 && !descendsFrom(state, e.report, mine)) continue;
+            const wanted = p.outcome.with;
+            // Partners are alliance members other than the sharer: the adversary never is one.
+            for (const n of e.to) if (wanted ? wanted.includes(n) : n !== p.nation && isAllied(state, n)) p.shared.add(n);
+            if (wanted ? wanted.every((n) => p.shared.has(n)) : p.shared.size > 0)
+              met(p, at(p, e.seq, "shareIntel", null, msg("aar.action.sharedIntel", { to: e.to.map((id) => ref("nation", id)) })));
+          }
+          break;
+        default:
+          break;
       }
-      case "assetUpdated":
-        for (const p of [...pending]) {
-          if (p.outcome.kind !== "assetOnMission" || p.nation !== e.asset.owner || !assetFits(state, e.asset, p.outcome)) continue;
-          // With no region named, only a change after the release counts (not what was already deployed somewhere).
-          if (!p.outcome.region && assetFits(state, was, p.outcome) && was!.mission === e.asset.mission && was!.region === e.asset.region) continue;
-          met(p, at(p, e.seq, "assetOnMission", e.asset.region, msg("evaluation.action.assetOnMission", { asset: ref("asset", e.asset.id), mission: term("mission", e.asset.mission!), region: ref("region", e.asset.region) })));
-        }
-        break;
-      case "policySet":
-        for (const p of [...pending]) {
-          if (p.outcome.kind !== "policy" || p.nation !== e.nation) continue;
-          const value = e.policies[p.outcome.field];
-          if (policyReached(p.outcome.field, value, p.outcome.op, p.outcome.value)) met(p, at(p, e.seq, "policy", null, msg("evaluation.action.policyReached", { field: p.outcome.field, value: term(p.outcome.field, value) })));
-        }
-        break;
-      case "agreementAnswered":
-      case "agreementStatusChanged":
-        for (const p of [...pending]) {
-          if (p.outcome.kind !== "agreementInForce") continue;
-          const id = inForce(state, p.nation, p.outcome);
-          if (id) met(p, at(p, e.seq, "agreementInForce", null, msg("evaluation.action.agreementInForce", { agreement: ref("agreement", id) })));
-        }
-        break;
-      case "intelShared":
-        for (const p of [...pending]) {
-          if (p.outcome.kind !== "reportShared" || p.nation !== e.from) continue;
-          const mine = granted.get(p.inject)?.get(p.nation);
-          if (mine && mine.size > 0 && !descendsFrom(state, e.report, mine)) continue;
-          const wanted = p.outcome.with;
-          // Partners are alliance members other than the sharer: the adversary never is one.
-          for (const n of e.to) if (wanted ? wanted.includes(n) : n !== p.nation && isAllied(state, n)) p.shared.add(n);
-          if (wanted ? wanted.every((n) => p.shared.has(n)) : p.shared.size > 0) met(p, at(p, e.seq, "shareIntel", null, msg("aar.action.sharedIntel", { to: e.to.map((id) => ref("nation", id)) })));
-        }
-        break;
-      default:
-        break;
     }
-  }
   });
 
   // What no state records: a command that took effect, or what only an evaluator can judge.

@@ -15,7 +15,9 @@ export type MselChange = { seq: number; turn: number; at: number; msg: Msg };
 
 export function triggerMsg(trigger: Trigger | null | undefined): Msg {
   if (!trigger || trigger.kind === "manual") return msg("msel.trigger.manual");
-  return trigger.kind === "scheduled" ? msg("msel.trigger.scheduled", { turn: trigger.turn }) : msg("msel.trigger.conditional", { turn: trigger.earliestTurn ?? 1 });
+  return trigger.kind === "scheduled"
+    ? msg("msel.trigger.scheduled", { turn: trigger.turn })
+    : msg("msel.trigger.conditional", { turn: trigger.earliestTurn ?? 1 });
 }
 
 const FIELD_WORDS: Record<string, MessageKey> = {
@@ -48,7 +50,10 @@ export function mselChangeMsg(event: ExerciseEvent, state: ExerciseState): Msg |
       const number = numberIn(state, event.inject);
       const parts: Msg[] = [];
       if ("number" in event.changes) parts.push(msg("msel.change.renumbered", { from: String(event.before["number"] ?? ""), to: number, by }));
-      if ("trigger" in event.changes) parts.push(msg("msel.change.retimed", { number, from: triggerMsg(event.before["trigger"] as Trigger), to: triggerMsg(event.changes["trigger"] as Trigger), by }));
+      if ("trigger" in event.changes)
+        parts.push(
+          msg("msel.change.retimed", { number, from: triggerMsg(event.before["trigger"] as Trigger), to: triggerMsg(event.changes["trigger"] as Trigger), by }),
+        );
       const others = Object.keys(event.changes).filter((f) => f !== "number" && f !== "trigger" && Object.hasOwn(FIELD_WORDS, f));
       if (others.length) parts.push(msg("msel.change.fields", { number, fields: others.map((f) => msg(FIELD_WORDS[f]!)), by }));
       if (parts.length === 0) return null;
@@ -56,13 +61,19 @@ export function mselChangeMsg(event: ExerciseEvent, state: ExerciseState): Msg |
       return withReason(change, event.reason);
     }
     case "injectAdded":
-      return withReason(msg(event.inject.held ? "msel.change.addedHeld" : "msel.change.added", { number: event.inject.spec.number, by: nameOf(event.by) }), event.reason);
+      return withReason(
+        msg(event.inject.held ? "msel.change.addedHeld" : "msel.change.added", { number: event.inject.spec.number, by: nameOf(event.by) }),
+        event.reason,
+      );
     case "injectDeleted":
       return withReason(msg("msel.change.deleted", { number: event.number, by: nameOf(event.by) }), event.reason);
     case "injectMoved":
       return msg("msel.change.moved", { number: numberIn(state, event.inject), place: event.order.indexOf(event.inject) + 1, by: nameOf(event.by) });
     case "injectHeld":
-      return withReason(msg(event.held ? "msel.change.held" : "msel.change.unheld", { number: numberIn(state, event.inject), by: nameOf(event.by) }), event.reason);
+      return withReason(
+        msg(event.held ? "msel.change.held" : "msel.change.unheld", { number: numberIn(state, event.inject), by: nameOf(event.by) }),
+        event.reason,
+      );
     case "injectUnskipped":
       return msg("msel.change.unskipped", { number: numberIn(state, event.inject), by: nameOf(event.by) });
     case "mselImported":
@@ -88,7 +99,10 @@ export function mselChanges(initial: ExerciseState, events: readonly ExerciseEve
 }
 
 /** The report's list of MSEL changes as lines of text in the report's language ("Turn 3: 3.02 retimed …"). */
-export function mselChangeLines(changes: readonly MselChange[] | undefined, x: { t: (key: MessageKey, params?: Params) => string; tm: (m: Msg) => string }): string[] {
+export function mselChangeLines(
+  changes: readonly MselChange[] | undefined,
+  x: { t: (key: MessageKey, params?: Params) => string; tm: (m: Msg) => string },
+): string[] {
   if (!changes?.length) return [x.t("msel.aar.none")];
   return changes.map((c) => `${x.t("msel.aar.when", { turn: c.turn })}: ${x.tm(c.msg)}`);
 }

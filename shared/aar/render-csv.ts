@@ -29,7 +29,21 @@ export function renderCsv(r: AfterActionReport, lang: Lang = DEFAULT_LANG): stri
     const capability = i.capability ? x.local(i, "capability") : "";
     if (i.expected.length === 0) rows.push([i.number, title, status, i.releasedTurn, x.verdict(i.verdict), "", "", "", "", "", capability, notes]);
     for (const ex of i.expected) {
-      for (const n of ex.byNation) rows.push([i.number, title, status, i.releasedTurn, x.verdict(i.verdict), x.local(ex, "description"), x.nation(n.nation), x.verdict(n.verdict), n.responseTurns, n.action ? x.tm(n.action.detail) : "", capability, notes]);
+      for (const n of ex.byNation)
+        rows.push([
+          i.number,
+          title,
+          status,
+          i.releasedTurn,
+          x.verdict(i.verdict),
+          x.local(ex, "description"),
+          x.nation(n.nation),
+          x.verdict(n.verdict),
+          n.responseTurns,
+          n.action ? x.tm(n.action.detail) : "",
+          capability,
+          notes,
+        ]);
     }
   }
   return writeCsv(header, rows);

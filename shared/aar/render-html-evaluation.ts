@@ -7,7 +7,12 @@ import type { Observation } from "../state/schema.ts";
  * capability, adjudications with values before and after, the dissemination matrix, the
  * improvement plan and participant feedback. Every text goes through `esc`.
  */
-export const esc = (s: string | number | null | undefined) => String(s ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+export const esc = (s: string | number | null | undefined) =>
+  String(s ?? "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 const table = (head: string[], rows: string[][], empty: string) =>
   `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>${rows.length ? rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("") : `<tr><td colspan="${head.length}">${esc(empty)}</td></tr>`}</tbody></table>`;
 
@@ -18,7 +23,7 @@ export function momentLink(r: AfterActionReport, seq: number, label: string): st
 
 export function observationLine(r: AfterActionReport, x: AarTexts, o: Observation): string {
   const when = x.t("evaluation.aar.observedAt", { turn: o.turn, time: x.when(o.at) });
-  const about = [o.inject ? r.injects.find((i) => i.inject === o.inject)?.number ?? "" : "", o.nation ? x.nation(o.nation) : ""].filter(Boolean).join(" · ");
+  const about = [o.inject ? (r.injects.find((i) => i.inject === o.inject)?.number ?? "") : "", o.nation ? x.nation(o.nation) : ""].filter(Boolean).join(" · ");
   return `<li class="obs ${o.kind}"><span class="meta">${momentLink(r, o.seq, when)} · ${esc(x.t("evaluation.aar.signed", { author: o.author }))}${about ? ` · ${esc(about)}` : ""}</span><br>${esc(o.text)}</li>`;
 }
 
@@ -27,7 +32,13 @@ export function executiveSummaryHtml(r: AfterActionReport, x: AarTexts): string 
   const { t } = x;
   const items = [
     t("evaluation.aar.summary.injects", { released: s.injectsReleased, notApplicable: s.injectsNotApplicable }),
-    t("evaluation.aar.summary.results", { met: s.results.met, notMet: s.results["not met"], attempted: s.results.attempted, evaluator: s.results["for the evaluator"], late: s.lateResponses }),
+    t("evaluation.aar.summary.results", {
+      met: s.results.met,
+      notMet: s.results["not met"],
+      attempted: s.results.attempted,
+      evaluator: s.results["for the evaluator"],
+      late: s.lateResponses,
+    }),
     t("evaluation.aar.summary.objectives", { met: s.objectivesMet, total: r.objectives.length }),
     t("evaluation.aar.summary.ratings", { p: s.consensus.P, s: s.consensus.S, m: s.consensus.M, u: s.consensus.U }),
     t("evaluation.aar.summary.observations", { observations: s.observations, feedback: s.feedbackResponses }),
@@ -48,12 +59,20 @@ export function analysisHtml(r: AfterActionReport, x: AarTexts): string {
       (o) =>
         `<article class="objective"><h3>${esc(t("evaluation.aar.objective", { title: x.local(o, "title") }))}</h3>${o.capabilities
           .map((c) => {
-            const consensus = c.consensus ? `${rating(c.consensus.rating)} ${esc(t("evaluation.aar.consensusBy", { by: c.consensus.by, rationale: c.consensus.rationale }))}` : esc(t("evaluation.aar.noConsensus"));
-            const ratings = c.ratings.length ? `<ul>${c.ratings.map((g) => `<li>${rating(g.rating)} ${esc(t("evaluation.aar.ratedBy", { by: g.by }))}${g.rationale ? ` — ${esc(g.rationale)}` : ""}</li>`).join("")}</ul>` : "";
+            const consensus = c.consensus
+              ? `${rating(c.consensus.rating)} ${esc(t("evaluation.aar.consensusBy", { by: c.consensus.by, rationale: c.consensus.rationale }))}`
+              : esc(t("evaluation.aar.noConsensus"));
+            const ratings = c.ratings.length
+              ? `<ul>${c.ratings.map((g) => `<li>${rating(g.rating)} ${esc(t("evaluation.aar.ratedBy", { by: g.by }))}${g.rationale ? ` — ${esc(g.rationale)}` : ""}</li>`).join("")}</ul>`
+              : "";
             const tasks = c.tasks
-              .map((k) => `<li>${esc(x.local(k, "title"))}${k.results.length ? ` — ${k.results.map((res) => `${esc(x.nation(res.nation))}: ${esc(x.verdict(res.result as never))}`).join(", ")}` : ""}</li>`)
+              .map(
+                (k) =>
+                  `<li>${esc(x.local(k, "title"))}${k.results.length ? ` — ${k.results.map((res) => `${esc(x.nation(res.nation))}: ${esc(x.verdict(res.result as never))}`).join(", ")}` : ""}</li>`,
+              )
               .join("");
-            const obs = (list: Observation[], key: "evaluation.aar.strengths" | "evaluation.aar.improvements") => `<h5>${esc(t(key))}</h5>${list.length ? `<ul>${list.map((o) => observationLine(r, x, o)).join("")}</ul>` : `<p class="meta">${esc(t("aar.noneRecorded"))}</p>`}`;
+            const obs = (list: Observation[], key: "evaluation.aar.strengths" | "evaluation.aar.improvements") =>
+              `<h5>${esc(t(key))}</h5>${list.length ? `<ul>${list.map((o) => observationLine(r, x, o)).join("")}</ul>` : `<p class="meta">${esc(t("aar.noneRecorded"))}</p>`}`;
             return `<div class="capability"><h4>${esc(t("evaluation.aar.capability", { name: x.local(c, "name") }))}</h4><p>${esc(t("evaluation.aar.consensus"))} ${consensus}</p>${ratings}<h5>${esc(t("evaluation.aar.tasks"))}</h5><ul>${tasks}</ul>${obs(c.strengths, "evaluation.aar.strengths")}${obs(c.improvements, "evaluation.aar.improvements")}</div>`;
           })
           .join("")}</article>`,
@@ -78,7 +97,17 @@ export function adjudicationsHtml(r: AfterActionReport, x: AarTexts): string {
       i === 0 ? esc(x.num(a.turn)) : "",
       i === 0 ? esc(a.by) : "",
       i === 0 ? esc(a.rationale) : "",
-      c ? esc(t("evaluation.aar.changeWhat", { kind: c.kind, target: c.target.split("|").map((id) => thingName(r, x, id)).join(" – ") })) : "",
+      c
+        ? esc(
+            t("evaluation.aar.changeWhat", {
+              kind: c.kind,
+              target: c.target
+                .split("|")
+                .map((id) => thingName(r, x, id))
+                .join(" – "),
+            }),
+          )
+        : "",
       c ? esc(valueText(x, c.kind, c.before)) : "",
       c ? esc(valueText(x, c.kind, c.after)) : "",
     ]),
@@ -97,12 +126,17 @@ export function disseminationHtml(r: AfterActionReport, x: AarTexts): string {
   const { t } = x;
   const nations = r.nations.map((n) => n.id);
   const rows = r.dissemination.map((d) => [
-    esc(d.words ? x.tm(d.words) : x.local(d, "title")) + (d.versionOf ? ` <span class="meta">${esc(t("evaluation.aar.versionOf", { report: r.dissemination.find((o) => o.report === d.versionOf)?.title ?? d.versionOf }))}</span>` : ""),
+    esc(d.words ? x.tm(d.words) : x.local(d, "title")) +
+      (d.versionOf
+        ? ` <span class="meta">${esc(t("evaluation.aar.versionOf", { report: r.dissemination.find((o) => o.report === d.versionOf)?.title ?? d.versionOf }))}</span>`
+        : ""),
     esc(d.classification),
     esc(x.nation(d.originator)),
     ...nations.map((n) => {
       const cell = d.holders[n];
-      return cell ? esc(t("evaluation.aar.heldFrom", { turn: cell.turn, from: cell.from ? x.nation(cell.from) : "", redacted: cell.redacted ? "yes" : "no" })) : "–";
+      return cell
+        ? esc(t("evaluation.aar.heldFrom", { turn: cell.turn, from: cell.from ? x.nation(cell.from) : "", redacted: cell.redacted ? "yes" : "no" }))
+        : "–";
     }),
   ]);
   return `<section><h2>${esc(t("evaluation.aar.dissemination"))}</h2><p class="meta">${esc(t("evaluation.aar.disseminationHint"))}</p>${table([t("evaluation.aar.col.report"), t("evaluation.aar.col.classification"), t("evaluation.aar.col.originator"), ...nations.map((n) => x.nation(n))], rows, t("aar.none"))}</section>`;
@@ -127,7 +161,17 @@ export function improvementPlanHtml(r: AfterActionReport, x: AarTexts): string {
     esc(t("evaluation.ip.status", { status: (p.status ?? "open").replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()) })),
   ]);
   return `<section class="ip"><h2>${esc(t("aar.section.improvement"))}</h2>${table(
-    [t("evaluation.ip.capability"), t("evaluation.ip.issue"), t("evaluation.ip.correctiveAction"), t("evaluation.ip.element"), t("evaluation.ip.organisation"), t("evaluation.ip.contact"), t("evaluation.ip.start"), t("evaluation.ip.completion"), t("evaluation.ip.statusLabel")],
+    [
+      t("evaluation.ip.capability"),
+      t("evaluation.ip.issue"),
+      t("evaluation.ip.correctiveAction"),
+      t("evaluation.ip.element"),
+      t("evaluation.ip.organisation"),
+      t("evaluation.ip.contact"),
+      t("evaluation.ip.start"),
+      t("evaluation.ip.completion"),
+      t("evaluation.ip.statusLabel"),
+    ],
     rows,
     t("aar.noItems"),
   )}</section>`;
@@ -143,6 +187,7 @@ export function feedbackHtml(r: AfterActionReport, x: AarTexts): string {
     return m ? x.learningObjective(Number(m[1])) : id;
   };
   const rows = f.ratings.map((g) => [esc(objectiveTitle(g.objective)), esc(g.count), esc(g.mean === null ? "–" : x.num(g.mean)), esc(g.counts.join(" / "))]);
-  const list = (key: "evaluation.aar.strengths" | "evaluation.aar.improvements" | "evaluation.feedback.comments", items: string[]) => (items.length ? `<h3>${esc(t(key))}</h3><ul>${items.map((i) => `<li>${esc(i)}</li>`).join("")}</ul>` : "");
+  const list = (key: "evaluation.aar.strengths" | "evaluation.aar.improvements" | "evaluation.feedback.comments", items: string[]) =>
+    items.length ? `<h3>${esc(t(key))}</h3><ul>${items.map((i) => `<li>${esc(i)}</li>`).join("")}</ul>` : "";
   return `<section><h2>${esc(t("evaluation.aar.feedback"))}</h2><p>${esc(t("evaluation.aar.feedbackCount", { count: f.responses }))}</p>${table([t("aar.col.objective"), t("evaluation.aar.col.answers"), t("evaluation.aar.col.mean"), t("evaluation.aar.col.distribution")], rows, t("aar.none"))}${list("evaluation.aar.strengths", f.strengths)}${list("evaluation.aar.improvements", f.improvements)}${list("evaluation.feedback.comments", f.comments)}</section>`;
 }

@@ -2,12 +2,25 @@ import type { AfterActionReport } from "./build-aar.ts";
 import { aarCharts } from "./charts.ts";
 import type { Verdict } from "./inject-evaluation.ts";
 import { aarTexts } from "./aar-texts.ts";
-import { executiveSummaryHtml, analysisHtml, observationsHtml, adjudicationsHtml, disseminationHtml, improvementPlanHtml, feedbackHtml } from "./render-html-evaluation.ts";
+import {
+  executiveSummaryHtml,
+  analysisHtml,
+  observationsHtml,
+  adjudicationsHtml,
+  disseminationHtml,
+  improvementPlanHtml,
+  feedbackHtml,
+} from "./render-html-evaluation.ts";
 import { mselChangeLines } from "./msel-changes.ts";
 import { controlSections } from "./control-record.ts";
 import { DEFAULT_LANG, type Lang } from "../i18n/languages.ts";
 
-const esc = (s: string | number | null) => String(s ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const esc = (s: string | number | null) =>
+  String(s ?? "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 
 /** A self-contained HTML page (inline CSS and SVG charts) that prints cleanly to PDF, in one language. */
 export function renderHtml(r: AfterActionReport, lang: Lang = DEFAULT_LANG): string {
@@ -18,19 +31,46 @@ export function renderHtml(r: AfterActionReport, lang: Lang = DEFAULT_LANG): str
   const sections: string[] = [];
   // An exercise named after its scenario reads the scenario's title in the report's language.
   const exerciseTitle = e.title === e.scenarioTitle ? x.scenarioTitle() : e.title;
-  const sub = t("aar.sub", { title: exerciseTitle, scenario: x.scenarioTitle(), played: x.num(e.turnsPlayed), turns: x.num(e.turns), phase: x.term("phase", e.phase), events: e.events });
-  const period = t("aar.scenarioPeriod", { start: x.scenarioTime(1), end: x.when(x.turnStart(Math.max(e.turnsPlayed, 1)) + e.hoursPerTurn * 3600_000), zone: x.zone });
-  const played = e.startedAt === null ? "" : e.endedAt === null ? t("aar.playedSince", { start: x.when(e.startedAt) }) : t("aar.playedFrom", { start: x.when(e.startedAt), end: x.when(e.endedAt) });
-  sections.push(`<header><h1>${esc(t("aar.title"))}</h1><p class="sub">${esc(sub)}</p><p class="sub">${esc(period)}${played ? ` · ${esc(played)}` : ""}</p></header>`);
+  const sub = t("aar.sub", {
+    title: exerciseTitle,
+    scenario: x.scenarioTitle(),
+    played: x.num(e.turnsPlayed),
+    turns: x.num(e.turns),
+    phase: x.term("phase", e.phase),
+    events: e.events,
+  });
+  const period = t("aar.scenarioPeriod", {
+    start: x.scenarioTime(1),
+    end: x.when(x.turnStart(Math.max(e.turnsPlayed, 1)) + e.hoursPerTurn * 3600_000),
+    zone: x.zone,
+  });
+  const played =
+    e.startedAt === null
+      ? ""
+      : e.endedAt === null
+        ? t("aar.playedSince", { start: x.when(e.startedAt) })
+        : t("aar.playedFrom", { start: x.when(e.startedAt), end: x.when(e.endedAt) });
+  sections.push(
+    `<header><h1>${esc(t("aar.title"))}</h1><p class="sub">${esc(sub)}</p><p class="sub">${esc(period)}${played ? ` · ${esc(played)}` : ""}</p></header>`,
+  );
   sections.push(executiveSummaryHtml(r, x));
-  sections.push(`<section><h2>${esc(t("aar.section.overview"))}</h2><p>${esc(x.summary())}</p><h3>${esc(t("aar.section.learningObjectives"))}</h3><ul>${e.learningObjectives.map((_, i) => `<li>${esc(x.learningObjective(i))}</li>`).join("")}</ul></section>`);
+  sections.push(
+    `<section><h2>${esc(t("aar.section.overview"))}</h2><p>${esc(x.summary())}</p><h3>${esc(t("aar.section.learningObjectives"))}</h3><ul>${e.learningObjectives.map((_, i) => `<li>${esc(x.learningObjective(i))}</li>`).join("")}</ul></section>`,
+  );
   sections.push(analysisHtml(r, x));
   sections.push(
     `<section><h2>${esc(t("aar.section.objectives"))}</h2><table><thead><tr><th>${esc(t("aar.col.objective"))}</th><th>${esc(t("aar.col.owner"))}</th><th>${esc(t("aar.col.result"))}</th></tr></thead><tbody>${r.objectives
-      .map((o) => `<tr><td>${esc(x.local(o, "title"))}</td><td>${esc(x.nation(o.nation))}</td><td>${o.met ? badge("met") + ` ${esc(t("aar.inTurn", { turn: o.metTurn ?? 0 }))}` : badge("not met")}</td></tr>`)
+      .map(
+        (o) =>
+          `<tr><td>${esc(x.local(o, "title"))}</td><td>${esc(x.nation(o.nation))}</td><td>${o.met ? badge("met") + ` ${esc(t("aar.inTurn", { turn: o.metTurn ?? 0 }))}` : badge("not met")}</td></tr>`,
+      )
       .join("")}</tbody></table></section>`,
   );
-  sections.push(`<section class="charts"><h2>${esc(t("aar.section.metrics"))}</h2>${aarCharts(r, undefined, lang).map((c) => `<figure>${c.svg}</figure>`).join("")}</section>`);
+  sections.push(
+    `<section class="charts"><h2>${esc(t("aar.section.metrics"))}</h2>${aarCharts(r, undefined, lang)
+      .map((c) => `<figure>${c.svg}</figure>`)
+      .join("")}</section>`,
+  );
   sections.push(
     `<section><h2>${esc(t("aar.section.injects"))}</h2>${r.injects
       .map((i) => {
@@ -61,14 +101,21 @@ export function renderHtml(r: AfterActionReport, lang: Lang = DEFAULT_LANG): str
       .map((item) => `<tr><td>${esc(x.num(item.turn))}</td><td>${esc(x.scenarioTime(item.turn))}</td><td>${esc(x.tm(item.msg))}</td></tr>`)
       .join("")}</tbody></table></section>`,
   );
-  sections.push(`<section><h2>${esc(t("aar.section.notes"))}</h2>${r.notes.length ? `<ul>${r.notes.map((n) => `<li>${esc(t("aar.note", { turn: n.turn, author: n.author, text: n.text }))}</li>`).join("")}</ul>` : `<p>${esc(t("aar.noneRecorded"))}</p>`}</section>`);
-  sections.push(`<section><h2>${esc(t("msel.aar.section"))}</h2><ul>${mselChangeLines(r.mselChanges, x).map((line) => `<li>${esc(line)}</li>`).join("")}</ul></section>`);
+  sections.push(
+    `<section><h2>${esc(t("aar.section.notes"))}</h2>${r.notes.length ? `<ul>${r.notes.map((n) => `<li>${esc(t("aar.note", { turn: n.turn, author: n.author, text: n.text }))}</li>`).join("")}</ul>` : `<p>${esc(t("aar.noneRecorded"))}</p>`}</section>`,
+  );
+  sections.push(
+    `<section><h2>${esc(t("msel.aar.section"))}</h2><ul>${mselChangeLines(r.mselChanges, x)
+      .map((line) => `<li>${esc(line)}</li>`)
+      .join("")}</ul></section>`,
+  );
   sections.push(observationsHtml(r, x));
   sections.push(adjudicationsHtml(r, x));
   sections.push(disseminationHtml(r, x));
   sections.push(improvementPlanHtml(r, x));
   sections.push(feedbackHtml(r, x));
-  for (const s of controlSections(r.control, x)) sections.push(`<section><h2>${esc(s.title)}</h2><ul>${s.lines.map((l) => `<li>${esc(l)}</li>`).join("")}</ul></section>`);
+  for (const s of controlSections(r.control, x))
+    sections.push(`<section><h2>${esc(s.title)}</h2><ul>${s.lines.map((l) => `<li>${esc(l)}</li>`).join("")}</ul></section>`);
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${esc(t("aar.htmlTitle", { title: exerciseTitle }))}</title><style>${CSS}</style></head><body>${sections.join("")}</body></html>`;
 }
 

@@ -16,7 +16,14 @@ export function aarJson(r: AfterActionReport, lang: Lang = DEFAULT_LANG) {
     timeline: r.timeline.map((item) => ({ ...item, text: x.tm(item.msg) })),
     injects: r.injects.map((i) => ({
       ...i,
-      expected: i.expected.map((ex) => ({ ...ex, byNation: ex.byNation.map((n) => ({ ...n, action: n.action ? { ...n.action, text: x.tm(n.action.detail) } : null, attempts: n.attempts.map((a) => ({ ...a, text: x.tm(a.detail) })) })) })),
+      expected: i.expected.map((ex) => ({
+        ...ex,
+        byNation: ex.byNation.map((n) => ({
+          ...n,
+          action: n.action ? { ...n.action, text: x.tm(n.action.detail) } : null,
+          attempts: n.attempts.map((a) => ({ ...a, text: x.tm(a.detail) })),
+        })),
+      })),
     })),
   };
 }

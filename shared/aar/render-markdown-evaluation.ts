@@ -10,9 +10,17 @@ import { momentUrl } from "./moment-url.ts";
  * observations, adjudications with values before and after, dissemination matrix, the full
  * improvement plan and participant feedback.
  */
-export const mdCell = (s: string | number | null | undefined) => String(s ?? "").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+export const mdCell = (s: string | number | null | undefined) =>
+  String(s ?? "")
+    .replace(/\|/g, "\\|")
+    .replace(/\r?\n/g, " ");
 const row = (...cells: (string | number | null | undefined)[]) => `| ${cells.map(mdCell).join(" | ")} |`;
-const table = (head: string[], rows: (string | number | null | undefined)[][], empty: string) => [row(...head), `|${head.map(() => "---").join("|")}|`, ...(rows.length ? rows.map((r) => row(...r)) : [row(empty, ...head.slice(1).map(() => ""))]), ""];
+const table = (head: string[], rows: (string | number | null | undefined)[][], empty: string) => [
+  row(...head),
+  `|${head.map(() => "---").join("|")}|`,
+  ...(rows.length ? rows.map((r) => row(...r)) : [row(empty, ...head.slice(1).map(() => ""))]),
+  "",
+];
 /** Text on one line, so a line break in an observation cannot start a Markdown heading or list. */
 const line = (s: string) => s.replace(/\r?\n+/g, " ");
 
@@ -56,13 +64,22 @@ export function analysisMd(r: AfterActionReport, x: AarTexts): string[] {
     out.push(`### ${t("evaluation.aar.objective", { title: x.local(o, "title") })}`, "");
     for (const c of o.capabilities) {
       out.push(`#### ${t("evaluation.aar.capability", { name: x.local(c, "name") })}`, "");
-      out.push(`${t("evaluation.aar.consensus")} ${c.consensus ? `**${c.consensus.rating}** ${t("evaluation.aar.consensusBy", { by: c.consensus.by, rationale: line(c.consensus.rationale) })}` : t("evaluation.aar.noConsensus")}`, "");
+      out.push(
+        `${t("evaluation.aar.consensus")} ${c.consensus ? `**${c.consensus.rating}** ${t("evaluation.aar.consensusBy", { by: c.consensus.by, rationale: line(c.consensus.rationale) })}` : t("evaluation.aar.noConsensus")}`,
+        "",
+      );
       for (const g of c.ratings) out.push(`- **${g.rating}** ${t("evaluation.aar.ratedBy", { by: g.by })}${g.rationale ? ` — ${line(g.rationale)}` : ""}`);
       if (c.ratings.length) out.push("");
       out.push(`##### ${t("evaluation.aar.tasks")}`, "");
-      for (const k of c.tasks) out.push(`- ${x.local(k, "title")}${k.results.length ? ` — ${k.results.map((res) => `${x.nation(res.nation)}: ${x.verdict(res.result as never)}`).join(", ")}` : ""}`);
+      for (const k of c.tasks)
+        out.push(
+          `- ${x.local(k, "title")}${k.results.length ? ` — ${k.results.map((res) => `${x.nation(res.nation)}: ${x.verdict(res.result as never)}`).join(", ")}` : ""}`,
+        );
       out.push("");
-      for (const [key, list] of [["evaluation.aar.strengths", c.strengths], ["evaluation.aar.improvements", c.improvements]] as const) {
+      for (const [key, list] of [
+        ["evaluation.aar.strengths", c.strengths],
+        ["evaluation.aar.improvements", c.improvements],
+      ] as const) {
         out.push(`##### ${t(key)}`, "", ...(list.length ? list.map((ob) => observationMd(r, x, ob)) : [t("aar.noneRecorded")]), "");
       }
     }
@@ -71,7 +88,12 @@ export function analysisMd(r: AfterActionReport, x: AarTexts): string[] {
 }
 
 export function observationsMd(r: AfterActionReport, x: AarTexts): string[] {
-  return [`## ${x.t("evaluation.aar.observations")}`, "", ...(r.observations.length ? r.observations.map((o) => observationMd(r, x, o)) : [x.t("aar.noneRecorded")]), ""];
+  return [
+    `## ${x.t("evaluation.aar.observations")}`,
+    "",
+    ...(r.observations.length ? r.observations.map((o) => observationMd(r, x, o)) : [x.t("aar.noneRecorded")]),
+    "",
+  ];
 }
 
 export function adjudicationsMd(r: AfterActionReport, x: AarTexts): string[] {
@@ -81,12 +103,35 @@ export function adjudicationsMd(r: AfterActionReport, x: AarTexts): string[] {
       i === 0 ? x.num(a.turn) : "",
       i === 0 ? a.by : "",
       i === 0 ? a.rationale : "",
-      c ? t("evaluation.aar.changeWhat", { kind: c.kind, target: c.target.split("|").map((id) => thingName(r, x, id)).join(" – ") }) : "",
+      c
+        ? t("evaluation.aar.changeWhat", {
+            kind: c.kind,
+            target: c.target
+              .split("|")
+              .map((id) => thingName(r, x, id))
+              .join(" – "),
+          })
+        : "",
       c ? c.before : "",
       c ? c.after : "",
     ]),
   );
-  return [`## ${t("aar.section.adjudications")}`, "", ...table([t("aar.col.turn"), t("evaluation.aar.col.by"), t("evaluation.aar.col.rationale"), t("evaluation.aar.col.value"), t("evaluation.aar.col.before"), t("evaluation.aar.col.after")], rows, t("aar.none"))];
+  return [
+    `## ${t("aar.section.adjudications")}`,
+    "",
+    ...table(
+      [
+        t("aar.col.turn"),
+        t("evaluation.aar.col.by"),
+        t("evaluation.aar.col.rationale"),
+        t("evaluation.aar.col.value"),
+        t("evaluation.aar.col.before"),
+        t("evaluation.aar.col.after"),
+      ],
+      rows,
+      t("aar.none"),
+    ),
+  ];
 }
 
 export function disseminationMd(r: AfterActionReport, x: AarTexts): string[] {
@@ -101,7 +146,17 @@ export function disseminationMd(r: AfterActionReport, x: AarTexts): string[] {
       return cell ? t("evaluation.aar.heldFrom", { turn: cell.turn, from: cell.from ? x.nation(cell.from) : "", redacted: cell.redacted ? "yes" : "no" }) : "–";
     }),
   ]);
-  return [`## ${t("evaluation.aar.dissemination")}`, "", t("evaluation.aar.disseminationHint"), "", ...table([t("evaluation.aar.col.report"), t("evaluation.aar.col.classification"), t("evaluation.aar.col.originator"), ...nations.map((n) => x.nation(n))], rows, t("aar.none"))];
+  return [
+    `## ${t("evaluation.aar.dissemination")}`,
+    "",
+    t("evaluation.aar.disseminationHint"),
+    "",
+    ...table(
+      [t("evaluation.aar.col.report"), t("evaluation.aar.col.classification"), t("evaluation.aar.col.originator"), ...nations.map((n) => x.nation(n))],
+      rows,
+      t("aar.none"),
+    ),
+  ];
 }
 
 /** The improvement plan's rows as every format writes them (Markdown here, one CSV table too). */
@@ -113,7 +168,17 @@ export function improvementRows(r: AfterActionReport, x: AarTexts): { head: stri
     return id;
   };
   return {
-    head: [t("evaluation.ip.capability"), t("evaluation.ip.issue"), t("evaluation.ip.correctiveAction"), t("evaluation.ip.element"), t("evaluation.ip.organisation"), t("evaluation.ip.contact"), t("evaluation.ip.start"), t("evaluation.ip.completion"), t("evaluation.ip.statusLabel")],
+    head: [
+      t("evaluation.ip.capability"),
+      t("evaluation.ip.issue"),
+      t("evaluation.ip.correctiveAction"),
+      t("evaluation.ip.element"),
+      t("evaluation.ip.organisation"),
+      t("evaluation.ip.contact"),
+      t("evaluation.ip.start"),
+      t("evaluation.ip.completion"),
+      t("evaluation.ip.statusLabel"),
+    ],
     rows: r.improvementPlan.map((p) => [
       capName(p.capability),
       p.issue,
@@ -145,7 +210,18 @@ export function feedbackMd(r: AfterActionReport, x: AarTexts): string[] {
   const { t } = x;
   const f = r.feedback;
   const out = [`## ${t("evaluation.aar.feedback")}`, "", t("evaluation.aar.feedbackCount", { count: f.responses }), ""];
-  out.push(...table([t("aar.col.objective"), t("evaluation.aar.col.answers"), t("evaluation.aar.col.mean"), t("evaluation.aar.col.distribution")], f.ratings.map((g) => [feedbackObjectiveTitle(r, x, g.objective), g.count, g.mean === null ? "–" : x.num(g.mean), g.counts.join(" / ")]), t("aar.none")));
-  for (const [key, items] of [["evaluation.aar.strengths", f.strengths], ["evaluation.aar.improvements", f.improvements], ["evaluation.feedback.comments", f.comments]] as const) if (items.length) out.push(`### ${t(key)}`, "", ...items.map((i) => `- ${line(i)}`), "");
+  out.push(
+    ...table(
+      [t("aar.col.objective"), t("evaluation.aar.col.answers"), t("evaluation.aar.col.mean"), t("evaluation.aar.col.distribution")],
+      f.ratings.map((g) => [feedbackObjectiveTitle(r, x, g.objective), g.count, g.mean === null ? "–" : x.num(g.mean), g.counts.join(" / ")]),
+      t("aar.none"),
+    ),
+  );
+  for (const [key, items] of [
+    ["evaluation.aar.strengths", f.strengths],
+    ["evaluation.aar.improvements", f.improvements],
+    ["evaluation.feedback.comments", f.comments],
+  ] as const)
+    if (items.length) out.push(`### ${t(key)}`, "", ...items.map((i) => `- ${line(i)}`), "");
   return out;
 }

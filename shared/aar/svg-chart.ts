@@ -3,7 +3,12 @@ export type Series = { label: string; color: string; values: number[] };
 
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-export function lineChartSvg(title: string, xLabels: string[], series: Series[], options: { min?: number; max?: number; marker?: number; tick?: (value: number) => string } = {}): string {
+export function lineChartSvg(
+  title: string,
+  xLabels: string[],
+  series: Series[],
+  options: { min?: number; max?: number; marker?: number; tick?: (value: number) => string } = {},
+): string {
   const width = 640;
   const height = 220;
   const left = 44;
@@ -23,17 +28,25 @@ export function lineChartSvg(title: string, xLabels: string[], series: Series[],
   parts.push(`<text x="${left}" y="18" font-size="14" font-weight="600">${escapeXml(title)}</text>`);
   for (const t of ticks) {
     parts.push(`<line x1="${left}" x2="${left + plotW}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="#ddd"/>`);
-    parts.push(`<text x="${left - 6}" y="${(y(t) + 4).toFixed(1)}" font-size="11" text-anchor="end">${escapeXml(options.tick ? options.tick(t) : String(Math.round(t)))}</text>`);
+    parts.push(
+      `<text x="${left - 6}" y="${(y(t) + 4).toFixed(1)}" font-size="11" text-anchor="end">${escapeXml(options.tick ? options.tick(t) : String(Math.round(t)))}</text>`,
+    );
   }
-  xLabels.forEach((label, i) => parts.push(`<text x="${x(i).toFixed(1)}" y="${height - bottom + 16}" font-size="11" text-anchor="middle">${escapeXml(label)}</text>`));
+  xLabels.forEach((label, i) =>
+    parts.push(`<text x="${x(i).toFixed(1)}" y="${height - bottom + 16}" font-size="11" text-anchor="middle">${escapeXml(label)}</text>`),
+  );
   if (options.marker !== undefined && options.marker >= 0 && options.marker < xLabels.length) {
-    parts.push(`<line x1="${x(options.marker).toFixed(1)}" x2="${x(options.marker).toFixed(1)}" y1="${top}" y2="${top + plotH}" stroke="#222" stroke-dasharray="4 3"/>`);
+    parts.push(
+      `<line x1="${x(options.marker).toFixed(1)}" x2="${x(options.marker).toFixed(1)}" y1="${top}" y2="${top + plotH}" stroke="#222" stroke-dasharray="4 3"/>`,
+    );
   }
   series.forEach((s, k) => {
     const points = s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
     const dash = ["", "6 3", "2 3", "8 3 2 3"][k % 4];
     parts.push(`<polyline fill="none" stroke="${s.color}" stroke-width="2.5" ${dash ? `stroke-dasharray="${dash}"` : ""} points="${points}"/>`);
-    parts.push(`<line x1="${left + plotW + 12}" x2="${left + plotW + 34}" y1="${top + 8 + k * 18}" y2="${top + 8 + k * 18}" stroke="${s.color}" stroke-width="2.5" ${dash ? `stroke-dasharray="${dash}"` : ""}/>`);
+    parts.push(
+      `<line x1="${left + plotW + 12}" x2="${left + plotW + 34}" y1="${top + 8 + k * 18}" y2="${top + 8 + k * 18}" stroke="${s.color}" stroke-width="2.5" ${dash ? `stroke-dasharray="${dash}"` : ""}/>`,
+    );
     parts.push(`<text x="${left + plotW + 40}" y="${top + 12 + k * 18}" font-size="11">${escapeXml(s.label)}</text>`);
   });
   parts.push(`</svg>`);

@@ -30,7 +30,18 @@ export function botWorld(scenario: ScenarioSpec): BotWorld {
 }
 
 /** Crisis kinds an adversary causes, when the scenario's rules do not list them. */
-const HOSTILE_KINDS = ["border-incident", "sabotage", "cyber-attack", "disinformation", "harassment", "blockade", "maritime-incident", "detention", "collision", "incursion"];
+const HOSTILE_KINDS = [
+  "border-incident",
+  "sabotage",
+  "cyber-attack",
+  "disinformation",
+  "harassment",
+  "blockade",
+  "maritime-incident",
+  "detention",
+  "collision",
+  "incursion",
+];
 const HOSTILE_MISSIONS: Mission[] = ["deterrence", "presence", "patrol", "cyber-defence", "surveillance", "escort"];
 const RELIEF_MISSIONS: Mission[] = ["humanitarian", "medical", "logistics", "presence", "patrol"];
 /** Missions that put eyes (and a flag) where the adversary is reported. */
@@ -62,7 +73,9 @@ export function planTurn({ view, world, persona, random }: BotTurn): Participant
   commands.push(...planAnswers({ view, world, persona, randomFor: () => random }));
 
   // Posture: the persona's, or its posture under threat while a hostile crisis near home is severe.
-  const threatened = Object.values(view.regions).some((r) => r.crisis && hostile.has(r.crisis.kind) && r.crisis.severity >= 40 && (r.owner === me || (r.owner !== null && allies.includes(r.owner))));
+  const threatened = Object.values(view.regions).some(
+    (r) => r.crisis && hostile.has(r.crisis.kind) && r.crisis.severity >= 40 && (r.owner === me || (r.owner !== null && allies.includes(r.owner))),
+  );
   const wanted = threatened && persona.underThreat ? persona.underThreat : persona.posture;
   const policies = self.policies;
   const sharing: Record<string, typeof persona.sharingPolicy> = {};
@@ -102,12 +115,21 @@ export function planTurn({ view, world, persona, random }: BotTurn): Participant
     const answering = mine.some((a) => a.region === region.id && a.status === "deployed" && fitness(world, a, kind) > 0);
     if (answering && region.crisis!.severity < 60) continue;
     if (region.owner && region.owner !== me && !mayEnter(view, me, region.owner, region.id)) {
-      const asked = Object.values(view.consentRequests).some((c) => c.requester === me && c.region === region.id && (c.status === "pending" || c.status === "granted"));
+      const asked = Object.values(view.consentRequests).some(
+        (c) => c.requester === me && c.region === region.id && (c.status === "pending" || c.status === "granted"),
+      );
       if (!asked && persona.respondsAbroad) commands.push({ type: "requestConsent", host: region.owner, region: region.id, note: say("bots.consent.note") });
       continue;
     }
     const candidates = mine
-      .filter((a) => !busy.has(a.id) && free(a, view) && fitness(world, a, kind) > 0 && (typeOf(world, a)?.deployCost ?? 0) <= spendable() && !a.authority?.excludedRegions.includes(region.id))
+      .filter(
+        (a) =>
+          !busy.has(a.id) &&
+          free(a, view) &&
+          fitness(world, a, kind) > 0 &&
+          (typeOf(world, a)?.deployCost ?? 0) <= spendable() &&
+          !a.authority?.excludedRegions.includes(region.id),
+      )
       .sort((a, b) => fitness(world, b, kind) * b.strength - fitness(world, a, kind) * a.strength || (a.id < b.id ? -1 : 1));
     const asset = candidates[0];
     if (!asset) continue;
@@ -138,16 +160,29 @@ export function planTurn({ view, world, persona, random }: BotTurn): Participant
       const unit = mine.find((a) => a.owner === me && !a.authority && !busy.has(a.id) && free(a, view) && a.status === "ready");
       if (unit) commands.push({ type: "draftOrder", order: { kind: "transferAuthority", asset: unit.id } });
     } else if (!commander) {
-      const members = Object.values(view.nations).filter((n) => n.alliance && n.playable && !world.adversaries.includes(n.id)).map((n) => n.id).sort();
+      const members = Object.values(view.nations)
+        .filter((n) => n.alliance && n.playable && !world.adversaries.includes(n.id))
+        .map((n) => n.id)
+        .sort();
       const pending = Object.values(view.agreements).some((a) => a.kind === "command-arrangement" && a.status === "proposed");
-      if (!pending && members.length > 1) commands.push({ type: "proposeAgreement", kind: "command-arrangement", title: say("bots.agreement.title.command-arrangement"), parties: members.filter((n) => n !== me), commander: members[0]! });
+      if (!pending && members.length > 1)
+        commands.push({
+          type: "proposeAgreement",
+          kind: "command-arrangement",
+          title: say("bots.agreement.title.command-arrangement"),
+          parties: members.filter((n) => n !== me),
+          commander: members[0]!,
+        });
     }
   }
 
   // An agreement of the persona's kind with an ally that has none with it.
   if (persona.proposes && chance(persona.proposals)) {
     const { kind, scope } = persona.proposes;
-    const partner = allies.find((ally) => !Object.values(view.agreements).some((a) => a.kind === kind && a.parties.includes(ally) && (a.status === "accepted" || a.status === "proposed")));
+    const partner = allies.find(
+      (ally) =>
+        !Object.values(view.agreements).some((a) => a.kind === kind && a.parties.includes(ally) && (a.status === "accepted" || a.status === "proposed")),
+    );
     const cost = kind === "joint-exercise-programme" ? world.rules.jointExerciseCost : 0;
     if (partner && cost <= spendable() && kind !== "command-arrangement") {
       commands.push({ type: "proposeAgreement", kind, title: say(`bots.agreement.title.${kind}`), parties: [partner], ...(scope ? { scope } : {}) });
@@ -207,7 +242,10 @@ export function planTurn({ view, world, persona, random }: BotTurn): Participant
       const owner = view.regions[seen.region]?.owner ?? null;
       if (!world.adversaries.includes(seen.owner) || world.adversaries.includes(owner ?? "")) continue;
       // Near home: in its own or an ally's territory, or next to it.
-      const home = (id: string) => { const o = view.regions[id]?.owner ?? null; return o === me || (o !== null && allies.includes(o)); };
+      const home = (id: string) => {
+        const o = view.regions[id]?.owner ?? null;
+        return o === me || (o !== null && allies.includes(o));
+      };
       const spec = world.regions.find((r) => r.id === seen.region);
       if (!home(seen.region) && !spec?.adjacent.some(home)) continue;
       watched.add(seen.region);
@@ -228,7 +266,9 @@ export function planTurn({ view, world, persona, random }: BotTurn): Participant
 
   // Building the coalition: a joint exercise with the least interoperable partner, a dialogue with
   // those it trusts least, help for a partner.
-  const byInterop = [...allies].sort((a, b) => (view.relations[relationKey(me, a)]?.interoperability ?? 0) - (view.relations[relationKey(me, b)]?.interoperability ?? 0) || (a < b ? -1 : 1));
+  const byInterop = [...allies].sort(
+    (a, b) => (view.relations[relationKey(me, a)]?.interoperability ?? 0) - (view.relations[relationKey(me, b)]?.interoperability ?? 0) || (a < b ? -1 : 1),
+  );
   if (byInterop.length && chance(persona.jointExercises) && spendable() >= world.rules.jointExerciseCost) {
     commands.push({ type: "proposeJointExercise", partners: [byInterop[0]!], title: say("bots.jointExercise.title") });
     budget -= world.rules.jointExerciseCost;
@@ -263,15 +303,21 @@ export function planAnswers({ view, world, persona, randomFor }: BotAnswers): Pa
   const allies = alliesOf(view, world, me);
   const commands: ParticipantCommand[] = [];
   for (const request of sorted(view.infoRequests)) {
-    if (request.target === me && request.status === "pending" && chance(request.id, persona.answers)) commands.push({ type: "answerInfo", request: request.id, answer: say("bots.answer.info") });
+    if (request.target === me && request.status === "pending" && chance(request.id, persona.answers))
+      commands.push({ type: "answerInfo", request: request.id, answer: say("bots.answer.info") });
   }
   for (const request of sorted(view.consentRequests)) {
     if (request.host !== me || request.status !== "pending") continue;
     const trust = view.relations[relationKey(me, request.requester)]?.trust ?? 50;
-    commands.push({ type: "answerConsent", request: request.id, grant: allies.includes(request.requester) && trust >= 35 && chance(request.id, persona.grantsConsent) });
+    commands.push({
+      type: "answerConsent",
+      request: request.id,
+      grant: allies.includes(request.requester) && trust >= 35 && chance(request.id, persona.grantsConsent),
+    });
   }
   for (const agreement of sorted(view.agreements)) {
-    if (agreement.status === "proposed" && agreement.parties.includes(me) && !agreement.acceptedBy.includes(me)) commands.push({ type: "answerAgreement", agreement: agreement.id, accept: chance(agreement.id, persona.accepts) });
+    if (agreement.status === "proposed" && agreement.parties.includes(me) && !agreement.acceptedBy.includes(me))
+      commands.push({ type: "answerAgreement", agreement: agreement.id, accept: chance(agreement.id, persona.accepts) });
   }
   return commands;
 }
@@ -298,7 +344,11 @@ function wellGraded(report: Pick<Report, "reliability" | "credibility">): boolea
 /** A known-forces entry worth acting on: certain (own territory), or well graded by its sensor or its report. */
 function wellGradedEntry(seen: Extract<AssetView, { foreign: true }>, view: View): boolean {
   if (!seen.seen) return true;
-  if (seen.seen.grade) return seen.seen.confirmedTurn !== undefined || wellGraded({ reliability: seen.seen.grade[0] as Report["reliability"], credibility: seen.seen.grade[1] as Report["credibility"] });
+  if (seen.seen.grade)
+    return (
+      seen.seen.confirmedTurn !== undefined ||
+      wellGraded({ reliability: seen.seen.grade[0] as Report["reliability"], credibility: seen.seen.grade[1] as Report["credibility"] })
+    );
   const report = seen.seen.report ? view.reports[seen.seen.report] : undefined;
   return report ? wellGraded(report) : false;
 }

@@ -13,7 +13,14 @@ type Own = AssetState & { foreign?: false };
  * airfield and embarks; a loaded carrier sails for a landing point in the crisis region; a
  * carrier there lands the unit, which the crisis loop then deploys where it stands.
  */
-export function liftMoves(view: View, world: BotWorld, own: readonly Own[], busy: Set<string>, fitness: (asset: Own, kind: string) => number, spendable: () => number): ParticipantCommand[] {
+export function liftMoves(
+  view: View,
+  world: BotWorld,
+  own: readonly Own[],
+  busy: Set<string>,
+  fitness: (asset: Own, kind: string) => number,
+  spendable: () => number,
+): ParticipantCommand[] {
   const regions = new Map<string, MapRegion>(world.regions.map((r) => [r.id, r]));
   const typeOf = (asset: Own): AssetTypeSpec | undefined => world.assetTypes.find((t) => t.id === asset.type);
   const crises = Object.values(view.regions)
@@ -86,7 +93,9 @@ export function liftMoves(view: View, world: BotWorld, own: readonly Own[], busy
       busy.add(unit.id);
     } else if (!isTerminal(here, terminal) && (type.deployCost ?? 0) <= spendable()) {
       // The unit walks to the nearest port or airfield its carrier can put into.
-      const meeting = [...reach].filter((id) => isTerminal(regions.get(id)!, terminal) && carrierReach.has(id)).sort((a, b) => distance(regions, type, unit.region, a) - distance(regions, type, unit.region, b) || (a < b ? -1 : 1))[0];
+      const meeting = [...reach]
+        .filter((id) => isTerminal(regions.get(id)!, terminal) && carrierReach.has(id))
+        .sort((a, b) => distance(regions, type, unit.region, a) - distance(regions, type, unit.region, b) || (a < b ? -1 : 1))[0];
       if (!meeting) continue;
       commands.push({ type: "draftOrder", order: { kind: "prepositionAsset", asset: unit.id, destination: meeting } });
       busy.add(unit.id);

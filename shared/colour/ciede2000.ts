@@ -17,7 +17,7 @@ export function deltaE2000([L1, a1, b1]: Lab, [L2, a2, b2]: Lab): number {
   const a2p = (1 + G) * a2;
   const C1p = Math.hypot(a1p, b1);
   const C2p = Math.hypot(a2p, b2);
-  const hue = (a: number, b: number) => (a === 0 && b === 0 ? 0 : ((Math.atan2(b, a) / DEG) + 360) % 360);
+  const hue = (a: number, b: number) => (a === 0 && b === 0 ? 0 : (Math.atan2(b, a) / DEG + 360) % 360);
   const h1p = hue(a1p, b1);
   const h2p = hue(a2p, b2);
 
@@ -38,7 +38,12 @@ export function deltaE2000([L1, a1, b1]: Lab, [L2, a2, b2]: Lab): number {
     if (Math.abs(h1p - h2p) <= 180) hbarp = (h1p + h2p) / 2;
     else hbarp = h1p + h2p < 360 ? (h1p + h2p + 360) / 2 : (h1p + h2p - 360) / 2;
   }
-  const T = 1 - 0.17 * Math.cos((hbarp - 30) * DEG) + 0.24 * Math.cos(2 * hbarp * DEG) + 0.32 * Math.cos((3 * hbarp + 6) * DEG) - 0.2 * Math.cos((4 * hbarp - 63) * DEG);
+  const T =
+    1 -
+    0.17 * Math.cos((hbarp - 30) * DEG) +
+    0.24 * Math.cos(2 * hbarp * DEG) +
+    0.32 * Math.cos((3 * hbarp + 6) * DEG) -
+    0.2 * Math.cos((4 * hbarp - 63) * DEG);
   const dTheta = 30 * Math.exp(-(((hbarp - 275) / 25) ** 2));
   const Cbarp7 = Cbarp ** 7;
   const RC = 2 * Math.sqrt(Cbarp7 / (Cbarp7 + 25 ** 7));

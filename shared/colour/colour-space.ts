@@ -15,7 +15,10 @@ export function parseHex(hex: string): Rgb | null {
 }
 
 export function toHex([r, g, b]: Rgb): string {
-  const byte = (v: number) => Math.round(Math.max(0, Math.min(255, v))).toString(16).padStart(2, "0");
+  const byte = (v: number) =>
+    Math.round(Math.max(0, Math.min(255, v)))
+      .toString(16)
+      .padStart(2, "0");
   return `#${byte(r)}${byte(g)}${byte(b)}`;
 }
 

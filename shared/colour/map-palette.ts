@@ -46,7 +46,7 @@ export function mapPalette(nations: readonly NationColours[]): MapPalette {
         const score = Math.min(MIN_FILL_DIFFERENCE, nearest(candidate, others));
         if (score > bestScore + 1e-9) (best = candidate), (bestScore = score);
       }
-      if (best !== chosen.get(n.id)) (chosen.set(n.id, best), (changed = true));
+      if (best !== chosen.get(n.id)) chosen.set(n.id, best), (changed = true);
     }
     if (!changed) break;
   }

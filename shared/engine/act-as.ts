@@ -14,6 +14,15 @@ import { inScope } from "./control-scope.ts";
 export function actingAs(state: ExerciseState, actor: Actor, nation: string): Actor | { rejected: Rejection } {
   if (actor.role !== "facilitator" && actor.role !== "controller") return { rejected: refuse(RejectionCode.NotFacilitator, "seats.actAs.controlOnly") };
   if (!Object.hasOwn(state.nations, nation)) return { rejected: refuse(RejectionCode.UnknownNation, "engine.nation.unknown") };
-  if (!inScope(actor, nation)) return { rejected: named(refuse(RejectionCode.OutOfScope, "seats.scope.outside", { nation: ref("nation", nation), nations: (actor.role === "controller" ? (actor.nations ?? []) : []).map((n) => ref("nation", n)) }), englishNames(state)) };
+  if (!inScope(actor, nation))
+    return {
+      rejected: named(
+        refuse(RejectionCode.OutOfScope, "seats.scope.outside", {
+          nation: ref("nation", nation),
+          nations: (actor.role === "controller" ? (actor.nations ?? []) : []).map((n) => ref("nation", n)),
+        }),
+        englishNames(state),
+      ),
+    };
   return { role: "participant", nation, name: actor.name, simulated: "control" };
 }

@@ -18,7 +18,15 @@ export const addNote: Handler<Of<"addNote">> = (b, command, actor) => {
   if (command.objective && !b.state.objectives[command.objective]) return refuse(RejectionCode.InvalidTarget, "engine.note.unknownObjective");
   b.emit({
     type: "noteAdded",
-    note: { id: b.id("n"), author: nameOf(actor), text: command.text, inject: command.inject ?? null, objective: command.objective ?? null, turn: b.state.turn, at: b.now },
+    note: {
+      id: b.id("n"),
+      author: nameOf(actor),
+      text: command.text,
+      inject: command.inject ?? null,
+      objective: command.objective ?? null,
+      turn: b.state.turn,
+      at: b.now,
+    },
   });
 };
 
@@ -29,7 +37,15 @@ export const recordImprovement: Handler<Of<"recordImprovement">> = (b, command, 
   if ("code" in hseep) return hseep as Rejection;
   b.emit({
     type: "improvementRecorded",
-    item: { id: b.id("i"), issue: command.issue, recommendation: command.recommendation, nation: command.nation, due: command.due, by: nameOf(actor), ...hseep },
+    item: {
+      id: b.id("i"),
+      issue: command.issue,
+      recommendation: command.recommendation,
+      nation: command.nation,
+      due: command.due,
+      by: nameOf(actor),
+      ...hseep,
+    },
   });
 };
 

@@ -26,7 +26,20 @@ export function applyAgreementEffects(b: EventBuilder): void {
     const amount = round1(assetType(b.state, asset).deployCost * rebate);
     if (amount <= 0) continue;
     const payer = b.state.nations[event.nation]!;
-    b.emit({ type: "nationUpdated", nation: payer.id, budget: round1(payer.budget + amount), politicalCapital: payer.politicalCapital, readiness: payer.readiness, cause: "agreementEffect" });
-    explain(b, "agreements.mou.logistics", [payer.id, host], "agreements.explain.logisticsRebate", { nation: ref("nation", payer.id), host: ref("nation", host), asset: ref("asset", asset.id), region: ref("region", order.destination), amount });
+    b.emit({
+      type: "nationUpdated",
+      nation: payer.id,
+      budget: round1(payer.budget + amount),
+      politicalCapital: payer.politicalCapital,
+      readiness: payer.readiness,
+      cause: "agreementEffect",
+    });
+    explain(b, "agreements.mou.logistics", [payer.id, host], "agreements.explain.logisticsRebate", {
+      nation: ref("nation", payer.id),
+      host: ref("nation", host),
+      asset: ref("asset", asset.id),
+      region: ref("region", order.destination),
+      amount,
+    });
   }
 }

@@ -27,6 +27,13 @@ export function lostBasis(state: ExerciseState, nation: string, region: string):
   const host = state.regions[region]?.owner ?? null;
   if (host === null || host === nation) return false;
   const revoked = Object.values(state.consentRequests).some((c) => c.requester === nation && c.region === region && c.status === "revoked");
-  const endedSofa = Object.values(state.agreements).some((a) => a.kind === "sofa" && a.parties.includes(nation) && a.parties.includes(host) && !inForce(state, a) && (a.status === "terminated" || a.status === "expired" || (a.status === "accepted" && a.expiresTurn !== null)));
+  const endedSofa = Object.values(state.agreements).some(
+    (a) =>
+      a.kind === "sofa" &&
+      a.parties.includes(nation) &&
+      a.parties.includes(host) &&
+      !inForce(state, a) &&
+      (a.status === "terminated" || a.status === "expired" || (a.status === "accepted" && a.expiresTurn !== null)),
+  );
   return revoked || endedSofa;
 }

@@ -25,7 +25,9 @@ export function autoShare(b: EventBuilder): void {
   const names = englishNames(b.state);
   for (const nation of Object.keys(b.state.nations).sort()) {
     const policies = b.state.nations[nation]!.policies.intelSharing;
-    const partners = Object.keys(policies).filter((p) => p !== nation && Object.hasOwn(b.state.nations, p) && sharingPolicyWith(b.state, nation, p) === "full").sort();
+    const partners = Object.keys(policies)
+      .filter((p) => p !== nation && Object.hasOwn(b.state.nations, p) && sharingPolicyWith(b.state, nation, p) === "full")
+      .sort();
     if (partners.length === 0) continue;
     const sightings = newSightings(b, nation);
     const fresh = Object.values(b.state.reports)
@@ -52,7 +54,13 @@ export function autoShare(b: EventBuilder): void {
         shared++;
       }
       if (shared + withheld + unpaid === 0) continue;
-      explain(b, "intel.autoShare", [nation], "intel.autoShare.done", { partner: ref("nation", partner), count: shared, cost: Math.round(cost * 10) / 10, withheld, unpaid });
+      explain(b, "intel.autoShare", [nation], "intel.autoShare.done", {
+        partner: ref("nation", partner),
+        count: shared,
+        cost: Math.round(cost * 10) / 10,
+        withheld,
+        unpaid,
+      });
     }
   }
 }
@@ -92,9 +100,22 @@ function sharePicture(b: EventBuilder, nation: string, partner: string, sighting
     const bonus = agreementInForce(b.state, "intel-sharing", [nation, partner]) ? rules.trustBonusWithSharingAgreement : 0;
     adjustRelation(b, nation, partner, rules.trustPerSharedReport + bonus, 0);
     const after = b.state.nations[nation]!;
-    b.emit({ type: "nationUpdated", nation, budget: after.budget, politicalCapital: round1(clamp(after.politicalCapital - cost)), readiness: after.readiness, cause: "intelSharing" });
+    b.emit({
+      type: "nationUpdated",
+      nation,
+      budget: after.budget,
+      politicalCapital: round1(clamp(after.politicalCapital - cost)),
+      readiness: after.readiness,
+      cause: "intelSharing",
+    });
   }
   const kept = refusal || unpaid ? sightings.length : 0;
   if (passed.length + kept === 0) return;
-  explain(b, "intel.autoShare", [nation], "intel.autoShare.picture", { partner: ref("nation", partner), count: passed.length, cost: passed.length ? cost : 0, withheld: refusal ? kept : 0, unpaid: unpaid ? kept : 0 });
+  explain(b, "intel.autoShare", [nation], "intel.autoShare.picture", {
+    partner: ref("nation", partner),
+    count: passed.length,
+    cost: passed.length ? cost : 0,
+    withheld: refusal ? kept : 0,
+    unpaid: unpaid ? kept : 0,
+  });
 }

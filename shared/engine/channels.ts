@@ -17,7 +17,10 @@ export function channelMembers(state: ExerciseState, channel: string): string[] 
   const parts = channel.split(":");
   const known = (id: string | undefined) => id !== undefined && Object.hasOwn(state.nations, id);
   if (parts[0] === "public" && parts.length === 1) return Object.keys(state.nations);
-  if (parts[0] === "alliance" && parts.length === 1) return Object.values(state.nations).filter((n) => n.alliance).map((n) => n.id);
+  if (parts[0] === "alliance" && parts.length === 1)
+    return Object.values(state.nations)
+      .filter((n) => n.alliance)
+      .map((n) => n.id);
   if ((parts[0] === "team" || parts[0] === "facilitator") && parts.length === 2 && known(parts[1])) return [parts[1]!];
   if (parts[0] === "bilateral" && parts.length === 3 && known(parts[1]) && known(parts[2]) && parts[1]! < parts[2]!) return [parts[1]!, parts[2]!];
   return null;

@@ -5,7 +5,10 @@ import { nameOf, WHITE_CELL } from "./actors.ts";
 export const CONTROL_CHANNEL = "control";
 
 export const controlMessage: Handler<Of<"controlMessage">> = (b, command, actor) => {
-  b.emit({ type: "messageSent", message: { id: b.id("m"), channel: CONTROL_CHANNEL, fromNation: WHITE_CELL, author: nameOf(actor), text: command.text, turn: b.state.turn, at: b.now } });
+  b.emit({
+    type: "messageSent",
+    message: { id: b.id("m"), channel: CONTROL_CHANNEL, fromNation: WHITE_CELL, author: nameOf(actor), text: command.text, turn: b.state.turn, at: b.now },
+  });
 };
 
 /**

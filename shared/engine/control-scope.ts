@@ -14,7 +14,15 @@ import { ref } from "../i18n/message.ts";
  * lead and unlimited controllers.
  */
 export const LEAD_ONLY: ReadonlySet<string> = new Set(["endExercise"]);
-const EXERCISE_WIDE: ReadonlySet<string> = new Set(["startBriefing", "startExercise", "pauseExercise", "resumeExercise", "setTurnTimer", "forceResolve", "designateCommander"]);
+const EXERCISE_WIDE: ReadonlySet<string> = new Set([
+  "startBriefing",
+  "startExercise",
+  "pauseExercise",
+  "resumeExercise",
+  "setTurnTimer",
+  "forceResolve",
+  "designateCommander",
+]);
 
 type Controller = Extract<Actor, { role: "controller" }>;
 type Touches = { nations: string[]; wide: boolean };
@@ -27,7 +35,8 @@ export function controllerRefusal(state: ExerciseState, command: Command, actor:
   const touches = nationsTouched(state, command);
   if (touches.wide) return refuse(RejectionCode.OutOfScope, "seats.scope.exerciseWide", { nations: actor.nations.map((n) => ref("nation", n)) });
   const outside = touches.nations.find((n) => !scope.has(n));
-  if (outside !== undefined) return refuse(RejectionCode.OutOfScope, "seats.scope.outside", { nation: ref("nation", outside), nations: actor.nations.map((n) => ref("nation", n)) });
+  if (outside !== undefined)
+    return refuse(RejectionCode.OutOfScope, "seats.scope.outside", { nation: ref("nation", outside), nations: actor.nations.map((n) => ref("nation", n)) });
   return null;
 }
 
@@ -75,7 +84,15 @@ function nationsTouched(state: ExerciseState, command: Command): Touches {
     case "grantIntel":
       return { nations: command.to, wide: false };
     case "facilitatorMessage":
-      return { nations: command.to === "alliance" ? Object.values(state.nations).filter((n) => n.alliance).map((n) => n.id) : [command.to], wide: false };
+      return {
+        nations:
+          command.to === "alliance"
+            ? Object.values(state.nations)
+                .filter((n) => n.alliance)
+                .map((n) => n.id)
+            : [command.to],
+        wide: false,
+      };
     case "setNationControl":
       return { nations: [command.nation], wide: false };
     case "withdrawDraft": {

@@ -25,7 +25,11 @@ export function responseFitness(state: ExerciseState, asset: AssetState, crisisK
  * (and, against hostile-actor crises, ROE) multiplier, boosted by interoperable coalitions.
  * `byNation`: each responding nation's share before the coalition bonus, with its multiplier.
  */
-export function responseStrength(state: ExerciseState, regionId: string, crisisKind: string): { reduction: number; responders: string[]; byNation: Record<string, { amount: number; multiplier: number }> } {
+export function responseStrength(
+  state: ExerciseState,
+  regionId: string,
+  crisisKind: string,
+): { reduction: number; responders: string[]; byNation: Record<string, { amount: number; multiplier: number }> } {
   const rules = state.scenario.rules;
   let base = 0;
   const byNation: Record<string, { amount: number; multiplier: number }> = {};
@@ -92,13 +96,19 @@ export function resolveCrises(b: EventBuilder): void {
     b.emit({ type: "regionUpdated", region: region.id, stability, crisis: severity > 0 ? { ...crisis, severity } : null });
     explainCrisis(b, region.id, crisis, step, response.byNation);
     if (severity >= rules.spilloverThreshold) {
-      for (const adjacent of regionSpec(b.state, region.id)?.adjacent ?? []) spills.push({ region: adjacent, kind: crisis.kind, severity: round1(severity * rules.spilloverShare) });
+      for (const adjacent of regionSpec(b.state, region.id)?.adjacent ?? [])
+        spills.push({ region: adjacent, kind: crisis.kind, severity: round1(severity * rules.spilloverShare) });
     }
   }
   for (const spill of spills) {
     const target = b.state.regions[spill.region];
     if (!target || target.crisis) continue;
-    b.emit({ type: "regionUpdated", region: target.id, stability: target.stability, crisis: { kind: spill.kind, severity: spill.severity, since: b.state.turn } });
+    b.emit({
+      type: "regionUpdated",
+      region: target.id,
+      stability: target.stability,
+      crisis: { kind: spill.kind, severity: spill.severity, since: b.state.turn },
+    });
   }
 }
 
@@ -151,7 +161,15 @@ function explainCrisis(b: EventBuilder, region: string, crisis: Crisis, step: St
   const parts: Msg[] = [];
   if (step.reduction > 0) parts.push(msg("policies.crisis.part.response", { amount: round1(step.reduction) }));
   if (step.pressure > 0) parts.push(msg("policies.crisis.part.hostile", { amount: round1(step.pressure) }));
-  if (step.undamped > 0) parts.push(msg(step.reduction > 0 ? "policies.crisis.part.stoked" : "policies.crisis.part.escalation", { amount: round1(step.escalation), undamped: round1(step.undamped), tension: b.state.tension, deterrence: round1(step.deterrence * 100) / 100 }));
+  if (step.undamped > 0)
+    parts.push(
+      msg(step.reduction > 0 ? "policies.crisis.part.stoked" : "policies.crisis.part.escalation", {
+        amount: round1(step.escalation),
+        undamped: round1(step.undamped),
+        tension: b.state.tension,
+        deterrence: round1(step.deterrence * 100) / 100,
+      }),
+    );
   const nations = concerned(b.state, region);
   if (parts.length === 0 || nations.length === 0) return;
   explain(b, "policies.hostileCrisis", nations, "policies.crisis.hostile", { ...where, from: crisis.severity, to: step.severity, parts });

@@ -44,7 +44,8 @@ export function decide(state: ExerciseState, command: Command, actor: Actor, now
   const denied = authorize(state, command, actor);
   if (denied) return { rejected: named(denied, englishNames(state)) };
   const builder = new EventBuilder(state, now);
-  if (actor.role === "participant" && actor.simulated) builder.emit({ type: "actedFor", nation: actor.nation, by: actor.name, as: actor.simulated, command: command.type });
+  if (actor.role === "participant" && actor.simulated)
+    builder.emit({ type: "actedFor", nation: actor.nation, by: actor.name, as: actor.simulated, command: command.type });
   // A named controller's action is signed in the log, unless its own events already name it.
   if (actor.role === "controller" && !SIGNS_ITSELF.has(command.type)) builder.emit({ type: "controlActed", by: actor.name, command: command.type });
   const rejection = dispatch(builder, command, actor);
@@ -89,7 +90,16 @@ const FACILITATOR_ACTIONS: Record<FacilitatorCommandType, MessageKey> = {
 };
 
 /** Commands whose events carry their author already (`by`, `author`). */
-const SIGNS_ITSELF = new Set<string>(["adjustState", "addNote", "facilitatorMessage", "controlMessage", "logControlEntry", "recordImprovement", "setNationControl", "withdrawDraft"]);
+const SIGNS_ITSELF = new Set<string>([
+  "adjustState",
+  "addNote",
+  "facilitatorMessage",
+  "controlMessage",
+  "logControlEntry",
+  "recordImprovement",
+  "setNationControl",
+  "withdrawDraft",
+]);
 
 /** Exercise control's commands an evaluator may give too: notes are signed with the evaluator's name. */
 const EVALUATOR_MAY = new Set<string>(["addNote"]);
@@ -100,7 +110,10 @@ const FACILITATOR_MAY_ALSO = new Set<string>(["withdrawDraft"]);
 function authorize(state: ExerciseState, command: Command, actor: Actor): Rejection | null {
   const type = command.type as string;
   // The server issues the timer's expiry, and hands a bot-played nation back to its team when one of its people joins (nation-control.ts).
-  if (actor.role === "system") return type === "timerExpired" || (command.type === "setNationControl" && command.by === "people") ? null : refuse(RejectionCode.NotFacilitator, "engine.auth.serverTimerOnly");
+  if (actor.role === "system")
+    return type === "timerExpired" || (command.type === "setNationControl" && command.by === "people")
+      ? null
+      : refuse(RejectionCode.NotFacilitator, "engine.auth.serverTimerOnly");
   if (type === "timerExpired") return refuse(RejectionCode.NotFacilitator, "engine.auth.clockOnly");
   const evaluation = authorizeEvaluation(command, actor);
   if (evaluation !== undefined) return evaluation;
@@ -117,7 +130,8 @@ function authorize(state: ExerciseState, command: Command, actor: Actor): Reject
     if (actor.role !== "participant") return refuse(RejectionCode.NotYourNation, "engine.auth.notAsNation");
     if (!Object.hasOwn(state.nations, actor.nation)) return refuse(RejectionCode.NotYourNation, "engine.nation.unknown");
     // A simulated move (role-player, exercise control, bot, playbook) may be for any nation on the map.
-    if (!state.nations[actor.nation]!.playable && !actor.simulated) return refuse(RejectionCode.NotYourNation, "engine.auth.notPlayable", { nation: ref("nation", actor.nation) });
+    if (!state.nations[actor.nation]!.playable && !actor.simulated)
+      return refuse(RejectionCode.NotYourNation, "engine.auth.notPlayable", { nation: ref("nation", actor.nation) });
   }
   return null;
 }

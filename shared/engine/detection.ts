@@ -70,7 +70,15 @@ export function detectAssets(b: EventBuilder): void {
       const primary = seen[0];
       if (!primary) {
         if (known && known.region === target.region) continue;
-        picture.push({ asset: target.id, region: target.region, turn: b.state.turn, type: target.type, owner: target.owner, name: target.name, since: b.state.turn });
+        picture.push({
+          asset: target.id,
+          region: target.region,
+          turn: b.state.turn,
+          type: target.type,
+          owner: target.owner,
+          name: target.name,
+          since: b.state.turn,
+        });
         continue;
       }
       const seenAt = sight(b, observer, target, primary, seen.length >= 2, home);
@@ -94,5 +102,12 @@ function sight(b: EventBuilder, observer: string, target: AssetState, primary: S
   const mistaken = foreignForce && !confirmed && !home && b.roll() < errorChance(b.state, reliability, credibility);
   const region = (mistaken && wrongRegion(b.state, target, assetType(b.state, target), b.roll())) || target.region;
   const known = b.state.detections[observer]?.[target.id];
-  return sighted(b, observer, target, known, { region, sensor: primary.asset.id, reliability, credibility, confirmed, ...(region !== target.region ? { trueRegion: target.region } : {}) });
+  return sighted(b, observer, target, known, {
+    region,
+    sensor: primary.asset.id,
+    reliability,
+    credibility,
+    confirmed,
+    ...(region !== target.region ? { trueRegion: target.region } : {}),
+  });
 }

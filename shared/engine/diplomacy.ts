@@ -10,7 +10,9 @@ import { proposeAgreement } from "./agreements.ts";
 
 function playing(b: EventBuilder) {
   const { phase } = b.state;
-  return phase === "running" || phase === "paused" || phase === "briefing" ? null : refuse(RejectionCode.WrongPhase, "engine.phase.diplomacy", { phase: phaseWord(phase) });
+  return phase === "running" || phase === "paused" || phase === "briefing"
+    ? null
+    : refuse(RejectionCode.WrongPhase, "engine.phase.diplomacy", { phase: phaseWord(phase) });
 }
 
 /**
@@ -31,9 +33,17 @@ export const conveneDialogue: Handler<Of<"conveneDialogue">> = (b, command, acto
   if (nations.length < 2) return refuse(RejectionCode.InvalidTarget, "engine.diplomacy.inviteOne");
   const cost = b.state.scenario.rules.dialogueCostPoliticalCapital;
   const me = b.state.nations[nation]!;
-  if (me.politicalCapital < cost) return refuse(RejectionCode.InsufficientPoliticalCapital, "engine.diplomacy.dialogueCost", { cost, capital: me.politicalCapital });
+  if (me.politicalCapital < cost)
+    return refuse(RejectionCode.InsufficientPoliticalCapital, "engine.diplomacy.dialogueCost", { cost, capital: me.politicalCapital });
   b.emit({ type: "diplomacyScheduled", kind: "dialogue", nations, by: nation, topic: command.topic });
-  b.emit({ type: "nationUpdated", nation, budget: me.budget, politicalCapital: round1(clamp(me.politicalCapital - cost)), readiness: me.readiness, cause: "diplomacy" });
+  b.emit({
+    type: "nationUpdated",
+    nation,
+    budget: me.budget,
+    politicalCapital: round1(clamp(me.politicalCapital - cost)),
+    readiness: me.readiness,
+    cause: "diplomacy",
+  });
 };
 
 /**
@@ -47,7 +57,10 @@ export const makeStatement: Handler<Of<"makeStatement">> = (b, command, actor) =
   if (wrong) return wrong;
   const nation = nationOf(actor);
   b.emit({ type: "statementMade", nation, stance: command.stance, text: command.text });
-  b.emit({ type: "messageSent", message: { id: b.id("m"), channel: "public", fromNation: nation, author: speakerOf(b.state, actor), text: command.text, turn: b.state.turn, at: b.now } });
+  b.emit({
+    type: "messageSent",
+    message: { id: b.id("m"), channel: "public", fromNation: nation, author: speakerOf(b.state, actor), text: command.text, turn: b.state.turn, at: b.now },
+  });
   const before = b.state.nations[nation]!.policies;
   if (before.publicStance === command.stance) return;
   const after = { ...before, publicStance: command.stance };
@@ -61,13 +74,27 @@ export const sendMessage: Handler<Of<"sendMessage">> = (b, command, actor) => {
   const members = channelMembers(b.state, command.channel);
   if (!members) return refuse(RejectionCode.InvalidTarget, "engine.channel.unknown");
   if (!members.includes(nation)) return refuse(RejectionCode.NotYourNation, "engine.channel.notMember");
-  b.emit({ type: "messageSent", message: { id: b.id("m"), channel: command.channel, fromNation: nation, author: speakerOf(b.state, actor), text: command.text, turn: b.state.turn, at: b.now } });
+  b.emit({
+    type: "messageSent",
+    message: {
+      id: b.id("m"),
+      channel: command.channel,
+      fromNation: nation,
+      author: speakerOf(b.state, actor),
+      text: command.text,
+      turn: b.state.turn,
+      at: b.now,
+    },
+  });
 };
 
 export const facilitatorMessage: Handler<Of<"facilitatorMessage">> = (b, command, actor) => {
   const channel = command.to === "alliance" ? "alliance" : channelFor("facilitator", command.to);
   if (!channelMembers(b.state, channel)) return refuse(RejectionCode.UnknownNation, "engine.nation.unknown");
-  b.emit({ type: "messageSent", message: { id: b.id("m"), channel, fromNation: WHITE_CELL, author: nameOf(actor), text: command.text, turn: b.state.turn, at: b.now } });
+  b.emit({
+    type: "messageSent",
+    message: { id: b.id("m"), channel, fromNation: WHITE_CELL, author: nameOf(actor), text: command.text, turn: b.state.turn, at: b.now },
+  });
 };
 
 export const pingRegion: Handler<Of<"pingRegion">> = (b, command, actor) => {

@@ -48,11 +48,25 @@ export function disseminationMatrix(state: ExerciseState): DisseminationRow[] {
     const root = rootOf(state, report);
     let row = rows.get(root.id);
     if (!row) {
-      row = { report: root.id, versionOf: root.versionOf ?? null, originator: root.originator, classification: root.classification, title: root.title, ...(root.words ? { words: root.words.title } : {}), ...((root as { i18n?: Translations }).i18n ? { i18n: (root as { i18n?: Translations }).i18n } : {}), holders: {} };
+      row = {
+        report: root.id,
+        versionOf: root.versionOf ?? null,
+        originator: root.originator,
+        classification: root.classification,
+        title: root.title,
+        ...(root.words ? { words: root.words.title } : {}),
+        ...((root as { i18n?: Translations }).i18n ? { i18n: (root as { i18n?: Translations }).i18n } : {}),
+        holders: {},
+      };
       rows.set(root.id, row);
     }
     const step = report.provenance.at(-1);
-    const cell: DisseminationCell = { turn: report.turn, copy: report.id, from: report.copiedFrom ? (step?.from ?? null) : null, redacted: report.copiedFrom ? Boolean(step?.redacted) : false };
+    const cell: DisseminationCell = {
+      turn: report.turn,
+      copy: report.id,
+      from: report.copiedFrom ? (step?.from ?? null) : null,
+      redacted: report.copiedFrom ? Boolean(step?.redacted) : false,
+    };
     const held = Object.hasOwn(row.holders, report.owner) ? row.holders[report.owner]! : null;
     if (!held || cell.turn < held.turn) row.holders = { ...row.holders, [report.owner]: cell };
   }

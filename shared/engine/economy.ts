@@ -32,7 +32,8 @@ export function turnEconomy(state: ExerciseState, nationId: string): TurnEconomy
   const alert = nation.policies.alertLevel;
   let baseUpkeep = 0;
   for (const asset of Object.values(state.assets)) {
-    if (asset.owner === nation.id && (asset.status === "deployed" || asset.status === "moving")) baseUpkeep += assetType(state, asset).upkeep * rules.upkeepMultiplier;
+    if (asset.owner === nation.id && (asset.status === "deployed" || asset.status === "moving"))
+      baseUpkeep += assetType(state, asset).upkeep * rules.upkeepMultiplier;
   }
   const standing = rules.alertStandingCost[alert];
   const upkeep = baseUpkeep * rules.alertUpkeepFactor[alert];
@@ -56,12 +57,23 @@ export function applyEconomy(b: EventBuilder): void {
     const alert = nation.policies.alertLevel;
     const books = turnEconomy(b.state, nation.id);
     if (books.budget !== nation.budget || books.readiness !== nation.readiness) {
-      b.emit({ type: "nationUpdated", nation: nation.id, budget: books.budget, politicalCapital: nation.politicalCapital, readiness: books.readiness, cause: "economy" });
+      b.emit({
+        type: "nationUpdated",
+        nation: nation.id,
+        budget: books.budget,
+        politicalCapital: nation.politicalCapital,
+        readiness: books.readiness,
+        cause: "economy",
+      });
     }
     const bonus = rules.alertReadinessBonus[alert];
     const extra = round1(books.upkeep + books.standing - books.baseUpkeep);
     if (alert !== "normal" && (extra !== 0 || (bonus !== 0 && !books.overstretched))) {
-      explain(b, "policies.alertEconomy", [nation.id], books.overstretched ? "policies.economy.alertOverstretched" : "policies.economy.alert", { alertLevel: term("alertLevel", alert), extra, readiness: bonus });
+      explain(b, "policies.alertEconomy", [nation.id], books.overstretched ? "policies.economy.alertOverstretched" : "policies.economy.alert", {
+        alertLevel: term("alertLevel", alert),
+        extra,
+        readiness: bonus,
+      });
     }
   }
 }

@@ -20,7 +20,11 @@ function applyEffect(builder: EventBuilder, effect: Effect, source: string): voi
       if (tension === state.tension) return;
       const reasons = [msg("policies.tension.reason.adjusted", { amount: round1(tension - state.tension) })];
       builder.emit({ type: "tensionChanged", tension, reasons });
-      explain(builder, "policies.tension", [], tension > state.tension ? "policies.tension.rose" : "policies.tension.fell", { from: state.tension, to: tension, reasons });
+      explain(builder, "policies.tension", [], tension > state.tension ? "policies.tension.rose" : "policies.tension.fell", {
+        from: state.tension,
+        to: tension,
+        reasons,
+      });
       return;
     }
     case "stability": {
@@ -52,7 +56,10 @@ function applyEffect(builder: EventBuilder, effect: Effect, source: string): voi
       const asset = state.assets[effect.asset];
       if (!asset) return;
       const strength = round1(clamp(asset.strength + effect.delta));
-      builder.emit({ type: "assetUpdated", asset: { ...asset, strength, status: strength < builder.state.scenario.rules.degradedBelowStrength ? "degraded" : asset.status } });
+      builder.emit({
+        type: "assetUpdated",
+        asset: { ...asset, strength, status: strength < builder.state.scenario.rules.degradedBelowStrength ? "degraded" : asset.status },
+      });
       return;
     }
     case "trust":

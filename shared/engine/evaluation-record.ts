@@ -13,11 +13,27 @@ export function evolveEvaluation(state: ExerciseState, event: EvaluationEvent): 
   switch (event.type) {
     case "observationRecorded": {
       const n = id(event.observation.id);
-      return { ...state, nextId: n ? Math.max(state.nextId, Number(n[1]) + 1) : state.nextId, evaluation: { ...record, observations: { ...record.observations, [event.observation.id]: event.observation } } };
+      return {
+        ...state,
+        nextId: n ? Math.max(state.nextId, Number(n[1]) + 1) : state.nextId,
+        evaluation: { ...record, observations: { ...record.observations, [event.observation.id]: event.observation } },
+      };
     }
     case "capabilityRated":
       if (namesPrototypeMember(event.capability) || namesPrototypeMember(event.rating.by)) return state;
-      return { ...state, evaluation: { ...record, ratings: { ...record.ratings, [event.capability]: { ...(Object.hasOwn(record.ratings, event.capability) ? record.ratings[event.capability] : {}), [event.rating.by]: event.rating } } } };
+      return {
+        ...state,
+        evaluation: {
+          ...record,
+          ratings: {
+            ...record.ratings,
+            [event.capability]: {
+              ...(Object.hasOwn(record.ratings, event.capability) ? record.ratings[event.capability] : {}),
+              [event.rating.by]: event.rating,
+            },
+          },
+        },
+      };
     case "consensusRatingSet":
       if (namesPrototypeMember(event.capability)) return state;
       return { ...state, evaluation: { ...record, consensus: { ...record.consensus, [event.capability]: event.rating } } };

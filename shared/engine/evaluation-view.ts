@@ -33,7 +33,8 @@ export const evaluationParts = {
     let out = byCapability.get(record);
     if (!out) {
       out = {};
-      for (const capability of new Set([...Object.keys(record.ratings), ...Object.keys(record.consensus)])) out[capability] = { ratings: record.ratings[capability] ?? {}, consensus: record.consensus[capability] ?? null };
+      for (const capability of new Set([...Object.keys(record.ratings), ...Object.keys(record.consensus)]))
+        out[capability] = { ratings: record.ratings[capability] ?? {}, consensus: record.consensus[capability] ?? null };
       byCapability.set(record, out);
     }
     return out;

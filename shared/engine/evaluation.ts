@@ -27,8 +27,10 @@ export function authorizeEvaluation(command: Command, actor: Actor): Rejection |
   const type = command.type;
   if ((type === "recordImprovement" || type === "removeImprovement") && actor.role === "evaluator" && actor.lead) return null;
   if (!isEvaluationCommand(command)) return undefined;
-  if (type === "submitFeedback") return actor.role === "participant" && !actor.simulated ? null : refuse(RejectionCode.NotYourNation, "evaluation.auth.participantsOnly");
-  if (type === "setConsensusRating" || type === "editImprovement") return leads(actor) ? null : refuse(RejectionCode.NotFacilitator, "evaluation.auth.leadOnly");
+  if (type === "submitFeedback")
+    return actor.role === "participant" && !actor.simulated ? null : refuse(RejectionCode.NotYourNation, "evaluation.auth.participantsOnly");
+  if (type === "setConsensusRating" || type === "editImprovement")
+    return leads(actor) ? null : refuse(RejectionCode.NotFacilitator, "evaluation.auth.leadOnly");
   return actor.role === "evaluator" || actor.role === "facilitator" ? null : refuse(RejectionCode.ReadOnly, "evaluation.auth.evaluatorsOnly");
 }
 
@@ -87,14 +89,19 @@ function recordObservation(b: EventBuilder, c: Of<"recordObservation">, actor: A
 function rate(b: EventBuilder, c: Of<"rateCapability"> | Of<"setConsensusRating">, actor: Actor): Rejection | void {
   if (!capabilityKnown(b.state, c.capability)) return refuse(RejectionCode.InvalidTarget, "evaluation.unknownCapability");
   const rating = { rating: c.rating, rationale: c.rationale, by: nameOf(actor), turn: b.state.turn, at: b.now };
-  b.emit(c.type === "rateCapability" ? { type: "capabilityRated", capability: c.capability, rating } : { type: "consensusRatingSet", capability: c.capability, rating });
+  b.emit(
+    c.type === "rateCapability"
+      ? { type: "capabilityRated", capability: c.capability, rating }
+      : { type: "consensusRatingSet", capability: c.capability, rating },
+  );
 }
 
 /** The HSEEP fields of a recordImprovement or editImprovement, checked against the scenario. */
 export function improvementFields(state: ExerciseState, c: Partial<ImprovementItem>): Partial<ImprovementItem> | Rejection {
   if (c.capability && !capabilityKnown(state, c.capability)) return refuse(RejectionCode.InvalidTarget, "evaluation.unknownCapability");
   const out: Partial<ImprovementItem> = {};
-  for (const key of ["capability", "element", "organisation", "contact", "start", "completion", "status"] as const) if (c[key] !== undefined) (out as Record<string, unknown>)[key] = c[key];
+  for (const key of ["capability", "element", "organisation", "contact", "start", "completion", "status"] as const)
+    if (c[key] !== undefined) (out as Record<string, unknown>)[key] = c[key];
   if (out.start && out.completion && out.completion < out.start) return refuse(RejectionCode.InvalidTarget, "evaluation.improvement.datesReversed");
   return out;
 }
@@ -129,6 +136,11 @@ function submitFeedback(b: EventBuilder, c: Of<"submitFeedback">, actor: Actor):
   const known = new Set(feedbackObjectives(b.state));
   const unknown = Object.keys(c.ratings).find((k) => !known.has(k));
   if (unknown) return refuse(RejectionCode.InvalidTarget, "evaluation.feedback.unknownObjective");
-  if (!c.strengths && !c.improvements && !c.comments && Object.keys(c.ratings).length === 0) return refuse(RejectionCode.InvalidPayload, "evaluation.feedback.empty");
-  b.emit({ type: "feedbackSubmitted", seat, answer: { strengths: c.strengths, improvements: c.improvements, ratings: c.ratings, comments: c.comments, at: b.now } });
+  if (!c.strengths && !c.improvements && !c.comments && Object.keys(c.ratings).length === 0)
+    return refuse(RejectionCode.InvalidPayload, "evaluation.feedback.empty");
+  b.emit({
+    type: "feedbackSubmitted",
+    seat,
+    answer: { strengths: c.strengths, improvements: c.improvements, ratings: c.ratings, comments: c.comments, at: b.now },
+  });
 }

@@ -12,7 +12,7 @@ import { mselOrder, insertedAfter } from "./msel-order.ts";
  */
 export function evolve(state: ExerciseState, event: ExerciseEvent): ExerciseState {
   const next = apply(state, event);
-  return next === state ? { ...state, seq: event.seq } : (next.seq = event.seq, next);
+  return next === state ? { ...state, seq: event.seq } : ((next.seq = event.seq), next);
 }
 
 /** The state after the events. Only the last state is kept, so records are changed in place once copied (records.ts). */
@@ -51,7 +51,12 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
     case "exerciseEnded":
       return { ...state, phase: "ended", deadline: null, pausedRemainingMs: null };
     case "turnTimerSet":
-      return { ...state, turnSeconds: event.seconds, deadline: state.phase === "running" ? event.deadline : state.deadline, pausedRemainingMs: state.phase === "paused" ? event.seconds * 1000 : state.pausedRemainingMs };
+      return {
+        ...state,
+        turnSeconds: event.seconds,
+        deadline: state.phase === "running" ? event.deadline : state.deadline,
+        pausedRemainingMs: state.phase === "paused" ? event.seconds * 1000 : state.pausedRemainingMs,
+      };
     case "turnStarted": {
       const nations = mapRecord(state.nations, (n) => (n.committed || n.committedBy ? { ...n, committed: false, committedBy: null } : n));
       return { ...state, turn: event.turn, deadline: event.deadline, nations, drafts: emptyRecord(), pendingDiplomacy: [] };
@@ -63,7 +68,14 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
       return {
         ...state,
         nextId: bumpId(state, event.draft),
-        drafts: put(state.drafts, event.draft, { id: event.draft, nation: event.nation, author: event.author, turn: state.turn, order: event.order, ...(event.as ? { as: event.as } : {}) }),
+        drafts: put(state.drafts, event.draft, {
+          id: event.draft,
+          nation: event.nation,
+          author: event.author,
+          turn: state.turn,
+          order: event.order,
+          ...(event.as ? { as: event.as } : {}),
+        }),
       };
     case "draftWithdrawn":
       return { ...state, drafts: without(state.drafts, event.draft) };
@@ -86,21 +98,55 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
       if (!Object.hasOwn(state.nations, event.a) || !Object.hasOwn(state.nations, event.b)) return state;
       return { ...state, relations: put(state.relations, relationKey(event.a, event.b), { trust: event.trust, interoperability: event.interoperability }) };
     case "nationUpdated":
-      return { ...state, nations: update(state.nations, event.nation, (nation) => ({ ...nation, budget: event.budget, politicalCapital: event.politicalCapital, readiness: event.readiness })) };
+      return {
+        ...state,
+        nations: update(state.nations, event.nation, (nation) => ({
+          ...nation,
+          budget: event.budget,
+          politicalCapital: event.politicalCapital,
+          readiness: event.readiness,
+        })),
+      };
     case "policySet":
-      return { ...state, nations: update(state.nations, event.nation, (nation) => ({ ...nation, policies: { ...event.policies, intelSharing: ownPartners(event.policies.intelSharing) } })) };
+      return {
+        ...state,
+        nations: update(state.nations, event.nation, (nation) => ({
+          ...nation,
+          policies: { ...event.policies, intelSharing: ownPartners(event.policies.intelSharing) },
+        })),
+      };
     case "assetDetected": {
       if (!Object.hasOwn(state.detections, event.observer)) return state;
       return { ...state, detections: update(state.detections, event.observer, (seen) => put(seen, event.detection.asset, event.detection)) };
     }
     case "assetsDetected": {
       if (!Object.hasOwn(state.detections, event.observer)) return state;
-      return { ...state, detections: update(state.detections, event.observer, (seen) => putAll(seen, event.detections.map((d) => [d.asset, d] as const))) };
+      return {
+        ...state,
+        detections: update(state.detections, event.observer, (seen) =>
+          putAll(
+            seen,
+            event.detections.map((d) => [d.asset, d] as const),
+          ),
+        ),
+      };
     }
     case "assetsSeenAgain": {
       if (!Object.hasOwn(state.detections, event.observer)) return state;
       const seen = state.detections[event.observer]!;
-      const moved = event.assets.filter((id) => Object.hasOwn(seen, id)).map((id) => [id, { ...seen[id]!, turn: event.turn, ...(seen[id]!.credibility === "1" && seen[id]!.confirmedTurn !== undefined ? { confirmedTurn: event.turn } : {}) }] as const);
+      const moved = event.assets
+        .filter((id) => Object.hasOwn(seen, id))
+        .map(
+          (id) =>
+            [
+              id,
+              {
+                ...seen[id]!,
+                turn: event.turn,
+                ...(seen[id]!.credibility === "1" && seen[id]!.confirmedTurn !== undefined ? { confirmedTurn: event.turn } : {}),
+              },
+            ] as const,
+        );
       return { ...state, detections: update(state.detections, event.observer, (picture) => putAll(picture, moved)) };
     }
     case "reportCreated":
@@ -122,7 +168,13 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
       if (!Object.hasOwn(state.detections, event.observer) || !Object.hasOwn(state.detections[event.observer]!, event.asset)) return state;
       return { ...state, detections: update(state.detections, event.observer, (seen) => without(seen, event.asset)) };
     case "falseIntelRecorded":
-      return { ...state, falseIntel: put(state.falseIntel, event.report, { ...(Object.hasOwn(state.falseIntel, event.report) ? state.falseIntel[event.report] : {}), ...event.actual }) };
+      return {
+        ...state,
+        falseIntel: put(state.falseIntel, event.report, {
+          ...(Object.hasOwn(state.falseIntel, event.report) ? state.falseIntel[event.report] : {}),
+          ...event.actual,
+        }),
+      };
     case "infoRequested":
       return { ...state, nextId: bumpId(state, event.request.id), infoRequests: put(state.infoRequests, event.request.id, event.request) };
     case "infoAnswered":
@@ -130,15 +182,29 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
     case "consentRequested":
       return { ...state, nextId: bumpId(state, event.request.id), consentRequests: put(state.consentRequests, event.request.id, event.request) };
     case "consentAnswered":
-      return { ...state, consentRequests: update(state.consentRequests, event.request, (request) => ({ ...request, status: event.granted ? "granted" : "denied" })) };
+      return {
+        ...state,
+        consentRequests: update(state.consentRequests, event.request, (request) => ({ ...request, status: event.granted ? "granted" : "denied" })),
+      };
     case "agreementProposed":
       return { ...state, nextId: bumpId(state, event.agreement.id), agreements: put(state.agreements, event.agreement.id, event.agreement) };
     case "agreementAnswered":
       if (!event.accepted) return state;
-      return { ...state, agreements: update(state.agreements, event.agreement, (agreement) => ({ ...agreement, acceptedBy: [...agreement.acceptedBy, event.nation] })) };
+      return {
+        ...state,
+        agreements: update(state.agreements, event.agreement, (agreement) => ({ ...agreement, acceptedBy: [...agreement.acceptedBy, event.nation] })),
+      };
     case "agreementStatusChanged":
       if (event.status === "terminated") {
-        return { ...state, agreements: update(state.agreements, event.agreement, (agreement) => ({ ...agreement, status: event.status, ...(event.by ? { terminatedBy: event.by } : {}), terminatedTurn: state.turn })) };
+        return {
+          ...state,
+          agreements: update(state.agreements, event.agreement, (agreement) => ({
+            ...agreement,
+            status: event.status,
+            ...(event.by ? { terminatedBy: event.by } : {}),
+            terminatedTurn: state.turn,
+          })),
+        };
       }
       return { ...state, agreements: update(state.agreements, event.agreement, (agreement) => ({ ...agreement, status: event.status })) };
     case "consentRevoked":
@@ -149,7 +215,11 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
     case "diplomacyScheduled":
       return { ...state, pendingDiplomacy: [...state.pendingDiplomacy, { kind: event.kind, nations: event.nations, by: event.by }] };
     case "messageSent":
-      return { ...state, nextId: bumpId(state, event.message.id), chat: put(state.chat ?? {}, event.message.channel, appendToWindow(own(state.chat, event.message.channel), event.message)) };
+      return {
+        ...state,
+        nextId: bumpId(state, event.message.id),
+        chat: put(state.chat ?? {}, event.message.channel, appendToWindow(own(state.chat, event.message.channel), event.message)),
+      };
     case "injectReleased":
       return updateInject(state, event.inject, { status: "released", releasedTurn: event.turn });
     case "injectFired":
@@ -160,7 +230,10 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
       return updateInject(state, event.inject, { status: "skipped", skippedTurn: event.turn, skippedFrom: event.from ?? "planned" });
     case "injectUnskipped":
       if (!Object.hasOwn(state.injects, event.inject)) return state;
-      return { ...state, injects: update(state.injects, event.inject, ({ skippedTurn: _t, skippedFrom: _f, ...inject }) => ({ ...inject, status: event.status })) };
+      return {
+        ...state,
+        injects: update(state.injects, event.inject, ({ skippedTurn: _t, skippedFrom: _f, ...inject }) => ({ ...inject, status: event.status })),
+      };
     case "injectEdited": {
       if (!Object.hasOwn(state.injects, event.inject)) return state;
       const spec: Record<string, unknown> = { ...state.injects[event.inject]!.spec };
@@ -172,7 +245,12 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
       return updateInject(state, event.inject, { spec: spec as InjectState["spec"] });
     }
     case "injectAdded":
-      return { ...state, nextId: bumpId(state, event.inject.id), mselOrder: insertedAfter(mselOrder(state), event.inject.id, event.after), injects: put(state.injects, event.inject.id, event.inject) };
+      return {
+        ...state,
+        nextId: bumpId(state, event.inject.id),
+        mselOrder: insertedAfter(mselOrder(state), event.inject.id, event.after),
+        injects: put(state.injects, event.inject.id, event.inject),
+      };
     case "injectDeleted": {
       if (!Object.hasOwn(state.injects, event.inject)) return state;
       const order = mselOrder(state).filter((id) => id !== event.inject);

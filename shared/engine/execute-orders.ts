@@ -50,12 +50,27 @@ function execute(b: EventBuilder, nation: string, order: Order): Msg {
       const eta = state.turn + Math.max(0, Math.ceil(route.route.length / speed) - 1);
       b.emit({
         type: "assetUpdated",
-        asset: { ...asset, status: route.route.length === 0 ? asset.status : "moving", mission, destination: order.destination, route: route.route, eta, intent, prepositioned: intent === "recall" ? false : asset.prepositioned },
+        asset: {
+          ...asset,
+          status: route.route.length === 0 ? asset.status : "moving",
+          mission,
+          destination: order.destination,
+          route: route.route,
+          eta,
+          intent,
+          prepositioned: intent === "recall" ? false : asset.prepositioned,
+        },
       });
       if (intent !== "recall") {
         const owner = b.state.nations[nation]!;
         const cost = orderCost(state, order);
-        b.emit({ type: "nationUpdated", nation, budget: round1(owner.budget - cost.budget), politicalCapital: owner.politicalCapital, readiness: round1(clamp(owner.readiness - cost.readiness)) });
+        b.emit({
+          type: "nationUpdated",
+          nation,
+          budget: round1(owner.budget - cost.budget),
+          politicalCapital: owner.politicalCapital,
+          readiness: round1(clamp(owner.readiness - cost.readiness)),
+        });
       }
       const where = { asset: ref("asset", asset.id), region: ref("region", order.destination), eta };
       if (intent === "deploy") return msg("engine.result.deployed", { ...where, mission: term("mission", mission ?? "") });
@@ -71,8 +86,19 @@ function execute(b: EventBuilder, nation: string, order: Order): Msg {
       b.emit({ type: "assetUpdated", asset: { ...asset, mission: order.mission, status: deploysInPlace ? "deployed" : asset.status } });
       if (deploysInPlace) {
         const owner = b.state.nations[nation]!;
-        b.emit({ type: "nationUpdated", nation, budget: round1(owner.budget - price.budget), politicalCapital: owner.politicalCapital, readiness: round1(clamp(owner.readiness - price.readiness)) });
-        return msg("policies.result.missionDeployedInPlace", { asset: ref("asset", asset.id), mission: term("mission", order.mission), cost: price.budget, readiness: price.readiness });
+        b.emit({
+          type: "nationUpdated",
+          nation,
+          budget: round1(owner.budget - price.budget),
+          politicalCapital: owner.politicalCapital,
+          readiness: round1(clamp(owner.readiness - price.readiness)),
+        });
+        return msg("policies.result.missionDeployedInPlace", {
+          asset: ref("asset", asset.id),
+          mission: term("mission", order.mission),
+          cost: price.budget,
+          readiness: price.readiness,
+        });
       }
       return msg("engine.result.missionSet", { asset: ref("asset", asset.id), mission: term("mission", order.mission) });
     }
@@ -86,17 +112,39 @@ function execute(b: EventBuilder, nation: string, order: Order): Msg {
       };
       b.emit({ type: "policySet", nation, policies });
       applyPolicyChange(b, nation, before, policies);
-      return msg("engine.result.policySet", { alertLevel: term("alertLevel", policies.alertLevel), rulesOfEngagement: term("rulesOfEngagement", policies.rulesOfEngagement), publicStance: term("publicStance", policies.publicStance) });
+      return msg("engine.result.policySet", {
+        alertLevel: term("alertLevel", policies.alertLevel),
+        rulesOfEngagement: term("rulesOfEngagement", policies.rulesOfEngagement),
+        publicStance: term("publicStance", policies.publicStance),
+      });
     }
     case "fundCapacityBuilding": {
       const rules = state.scenario.rules;
       const donor = state.nations[nation]!;
       const partner = state.nations[order.partner]!;
       const gain = round1((order.amount / 10) * rules.capacityBuildingPer10);
-      b.emit({ type: "nationUpdated", nation, budget: round1(donor.budget - orderCost(state, order).budget), politicalCapital: donor.politicalCapital, readiness: donor.readiness });
-      b.emit({ type: "nationUpdated", nation: partner.id, budget: partner.budget, politicalCapital: partner.politicalCapital, readiness: round1(clamp(partner.readiness + gain)) });
+      b.emit({
+        type: "nationUpdated",
+        nation,
+        budget: round1(donor.budget - orderCost(state, order).budget),
+        politicalCapital: donor.politicalCapital,
+        readiness: donor.readiness,
+      });
+      b.emit({
+        type: "nationUpdated",
+        nation: partner.id,
+        budget: partner.budget,
+        politicalCapital: partner.politicalCapital,
+        readiness: round1(clamp(partner.readiness + gain)),
+      });
       const relation = b.state.relations[relationKey(nation, partner.id)]!;
-      b.emit({ type: "relationUpdated", a: nation, b: partner.id, trust: round1(clamp(relation.trust + rules.trustPerCapacityBuilding)), interoperability: round1(clamp(relation.interoperability + gain)) });
+      b.emit({
+        type: "relationUpdated",
+        a: nation,
+        b: partner.id,
+        trust: round1(clamp(relation.trust + rules.trustPerCapacityBuilding)),
+        interoperability: round1(clamp(relation.interoperability + gain)),
+      });
       return msg("engine.result.funded", { partner: ref("nation", partner.id), amount: order.amount });
     }
     case "transferAuthority":

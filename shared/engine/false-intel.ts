@@ -53,13 +53,21 @@ export function correctPictures(b: EventBuilder): void {
       if (!inSight.has(detection.region)) continue;
       const asset = Object.hasOwn(b.state.assets, detection.asset) ? b.state.assets[detection.asset]! : null;
       if (asset && asset.region === detection.region) continue;
-      const report = detection.report && Object.hasOwn(b.state.reports, detection.report) && b.state.reports[detection.report]!.owner === observer ? b.state.reports[detection.report]! : null;
+      const report =
+        detection.report && Object.hasOwn(b.state.reports, detection.report) && b.state.reports[detection.report]!.owner === observer
+          ? b.state.reports[detection.report]!
+          : null;
       b.emit({ type: "sightingDisproved", observer, asset: detection.asset, region: detection.region, report: report?.id ?? null });
       if (report && placedFalsely(b.state, report, detection.asset)) disprove(b, observer, detection, report);
       else if (!report && detection.trueRegion !== undefined) disproveSighting(b, observer, detection);
       // Said to teams only (a role-played side's bookkeeping would flood exercise control's feed), and not of allies' forces.
       else if (b.state.nations[observer]!.playable && !(isAllied(b.state, detection.owner) && isAllied(b.state, observer))) {
-        explain(b, "intel.pictureCorrected", [observer], "intel.picture.moved", { asset: ref("asset", detection.asset), owner: ref("nation", detection.owner), region: ref("region", detection.region), turn: detection.turn });
+        explain(b, "intel.pictureCorrected", [observer], "intel.picture.moved", {
+          asset: ref("asset", detection.asset),
+          owner: ref("nation", detection.owner),
+          region: ref("region", detection.region),
+          turn: detection.turn,
+        });
       }
     }
   }
@@ -67,8 +75,14 @@ export function correctPictures(b: EventBuilder): void {
 
 /** The effort a false placement cost: the holder's units that arrived there since it was placed, and what sending them cost. */
 function wastedOn(b: EventBuilder, observer: string, detection: Detection) {
-  const wasted = Object.values(b.state.assets).filter((a) => a.owner === observer && a.region === detection.region && a.arrivedTurn !== null && a.arrivedTurn >= (detection.since ?? detection.turn));
-  return { count: wasted.length, budget: round1(wasted.reduce((sum, a) => sum + assetType(b.state, a).deployCost, 0)), readiness: round1(wasted.length * b.state.scenario.rules.readinessCostPerDeployment) };
+  const wasted = Object.values(b.state.assets).filter(
+    (a) => a.owner === observer && a.region === detection.region && a.arrivedTurn !== null && a.arrivedTurn >= (detection.since ?? detection.turn),
+  );
+  return {
+    count: wasted.length,
+    budget: round1(wasted.reduce((sum, a) => sum + assetType(b.state, a).deployCost, 0)),
+    readiness: round1(wasted.length * b.state.scenario.rules.readinessCostPerDeployment),
+  };
 }
 
 /**
@@ -81,7 +95,11 @@ function disproveSighting(b: EventBuilder, observer: string, detection: Detectio
   const sharer = detection.from;
   if (sharer && sharer !== observer && Object.hasOwn(b.state.nations, sharer) && rules.trustLossPerFalseReport > 0) {
     adjustRelation(b, observer, sharer, -rules.trustLossPerFalseReport, 0);
-    explain(b, "intel.falseReportTrust", [observer, sharer], "intel.false.trustSighting", { sharer: ref("nation", sharer), holder: ref("nation", observer), trust: rules.trustLossPerFalseReport });
+    explain(b, "intel.falseReportTrust", [observer, sharer], "intel.false.trustSighting", {
+      sharer: ref("nation", sharer),
+      holder: ref("nation", observer),
+      trust: rules.trustLossPerFalseReport,
+    });
   }
   if (!b.state.nations[observer]!.playable) return;
   const grade = `${detection.reliability ?? ""}${detection.credibility ?? ""}`;
@@ -103,19 +121,24 @@ function disprove(b: EventBuilder, observer: string, detection: Detection, repor
   if (report.disprovedTurn === undefined) b.emit({ type: "reportGraded", report: report.id, credibility: "5", disprovedTurn: b.state.turn });
   const { count, budget, readiness } = wastedOn(b, observer, detection);
   // Said to teams (a role-played side's findings would only flood exercise control's feed).
-  if (b.state.nations[observer]!.playable) explain(b, "intel.falseReport", [observer], "intel.false.wrong", {
-    asset: ref("asset", detection.asset),
-    owner: ref("nation", detection.owner),
-    region: ref("region", detection.region),
-    report: ref("report", report.id),
-    grade,
-    count,
-    budget,
-    readiness,
-  });
+  if (b.state.nations[observer]!.playable)
+    explain(b, "intel.falseReport", [observer], "intel.false.wrong", {
+      asset: ref("asset", detection.asset),
+      owner: ref("nation", detection.owner),
+      region: ref("region", detection.region),
+      report: ref("report", report.id),
+      grade,
+      count,
+      budget,
+      readiness,
+    });
   const sharer = report.provenance.at(-1)?.from;
   if (sharer && sharer !== observer && Object.hasOwn(b.state.nations, sharer) && rules.trustLossPerFalseReport > 0) {
     adjustRelation(b, observer, sharer, -rules.trustLossPerFalseReport, 0);
-    explain(b, "intel.falseReportTrust", [observer, sharer], "intel.false.trust", { sharer: ref("nation", sharer), holder: ref("nation", observer), trust: rules.trustLossPerFalseReport });
+    explain(b, "intel.falseReportTrust", [observer, sharer], "intel.false.trust", {
+      sharer: ref("nation", sharer),
+      holder: ref("nation", observer),
+      trust: rules.trustLossPerFalseReport,
+    });
   }
 }

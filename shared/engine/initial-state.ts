@@ -32,7 +32,13 @@ export function initialState(scenario: ScenarioSpec, exerciseId: string, seed: n
 
   const regions = emptyRecord<RegionState>();
   for (const r of scenario.regions) {
-    regions[r.id] = { id: r.id, owner: r.owner, stability: r.stability, baseline: r.recoversTo ?? r.stability, crisis: r.crisis ? { ...r.crisis, since: 0 } : null };
+    regions[r.id] = {
+      id: r.id,
+      owner: r.owner,
+      stability: r.stability,
+      baseline: r.recoversTo ?? r.stability,
+      crisis: r.crisis ? { ...r.crisis, since: 0 } : null,
+    };
   }
   const assets = emptyRecord<AssetState>();
   for (const a of scenario.assets) {

@@ -46,31 +46,45 @@ function findInject(b: EventBuilder, id: string) {
 }
 
 export const releaseInjectCommand: Handler<Of<"releaseInject">> = (b, command) => {
-  if (b.state.phase !== "running" && b.state.phase !== "paused" && b.state.phase !== "briefing") return refuse(RejectionCode.WrongPhase, "engine.phase.injectRelease", { phase: phaseWord(b.state.phase) });
+  if (b.state.phase !== "running" && b.state.phase !== "paused" && b.state.phase !== "briefing")
+    return refuse(RejectionCode.WrongPhase, "engine.phase.injectRelease", { phase: phaseWord(b.state.phase) });
   const inject = findInject(b, command.inject);
   if (!inject) return refuse(RejectionCode.UnknownInject, "engine.inject.unknown");
-  if (inject.status === "released") return refuse(RejectionCode.AlreadyAnswered, "engine.inject.alreadyReleased", { inject: ref("inject", inject.id), turn: inject.releasedTurn ?? b.state.turn });
+  if (inject.status === "released")
+    return refuse(RejectionCode.AlreadyAnswered, "engine.inject.alreadyReleased", {
+      inject: ref("inject", inject.id),
+      turn: inject.releasedTurn ?? b.state.turn,
+    });
   releaseInject(b, inject.id, true);
 };
 
 export const skipInject: Handler<Of<"skipInject">> = (b, command) => {
   const inject = findInject(b, command.inject);
   if (!inject) return refuse(RejectionCode.UnknownInject, "engine.inject.unknown");
-  if (inject.status === "released" || inject.status === "skipped") return refuse(RejectionCode.AlreadyAnswered, "engine.inject.alreadyStatus", { inject: ref("inject", inject.id), status: term("injectStatus", inject.status) });
+  if (inject.status === "released" || inject.status === "skipped")
+    return refuse(RejectionCode.AlreadyAnswered, "engine.inject.alreadyStatus", {
+      inject: ref("inject", inject.id),
+      status: term("injectStatus", inject.status),
+    });
   b.emit({ type: "injectSkipped", inject: inject.id, turn: b.state.turn, from: inject.status });
 };
 
 export const delayInject: Handler<Of<"delayInject">> = (b, command) => {
   const inject = findInject(b, command.inject);
   if (!inject) return refuse(RejectionCode.UnknownInject, "engine.inject.unknown");
-  if (inject.status === "released" || inject.status === "skipped") return refuse(RejectionCode.AlreadyAnswered, "engine.inject.alreadyStatus", { inject: ref("inject", inject.id), status: term("injectStatus", inject.status) });
+  if (inject.status === "released" || inject.status === "skipped")
+    return refuse(RejectionCode.AlreadyAnswered, "engine.inject.alreadyStatus", {
+      inject: ref("inject", inject.id),
+      status: term("injectStatus", inject.status),
+    });
   if (command.toTurn <= b.state.turn) return refuse(RejectionCode.StaleTurn, "engine.inject.delayLater", { turn: b.state.turn });
   b.emit({ type: "injectDelayed", inject: inject.id, toTurn: command.toTurn });
 };
 
 /** An ad-hoc inject written by exercise control during play, released at once. */
 export const fireInject: Handler<Of<"fireInject">> = (b, command) => {
-  if (b.state.phase !== "running" && b.state.phase !== "paused" && b.state.phase !== "briefing") return refuse(RejectionCode.WrongPhase, "engine.phase.injectFire", { phase: phaseWord(b.state.phase) });
+  if (b.state.phase !== "running" && b.state.phase !== "paused" && b.state.phase !== "briefing")
+    return refuse(RejectionCode.WrongPhase, "engine.phase.injectFire", { phase: phaseWord(b.state.phase) });
   const unknown = command.inject.to === "all" ? [] : command.inject.to.filter((n) => !b.state.nations[n]);
   if (unknown.length > 0) return refuse(RejectionCode.UnknownNation, "engine.nation.unknownAddressees", { count: unknown.length });
   const badEffect = unknownReference(b.state, command.inject.effects);

@@ -18,21 +18,39 @@ export function sharingCosts(state: ExerciseState, sender: string, partners: rea
  * receivers learn where the report places the assets it names, trust in the sender grows, and
  * the sender pays the political capital.
  */
-export function deliverCopies(b: EventBuilder, sender: string, report: Report, partners: readonly string[], names: NameOf, options: { redactedText?: string; costFactor?: number } = {}): number {
+export function deliverCopies(
+  b: EventBuilder,
+  sender: string,
+  report: Report,
+  partners: readonly string[],
+  names: NameOf,
+  options: { redactedText?: string; costFactor?: number } = {},
+): number {
   const rules = b.state.scenario.rules;
   const cost = sharingCosts(b.state, sender, partners, options.costFactor).reduce((sum, c) => sum + c, 0);
   const copies = partners.map(() => b.id("r"));
   const redacted = options.redactedText !== undefined;
   b.emit({ type: "intelShared", from: sender, to: [...partners], report: report.id, copies, redacted });
   partners.forEach((partner, index) => {
-    const copy = copyFor(report, { id: copies[index]!, partner, from: sender, turn: b.state.turn, ...(redacted ? { redactedText: options.redactedText } : {}) }, names);
+    const copy = copyFor(
+      report,
+      { id: copies[index]!, partner, from: sender, turn: b.state.turn, ...(redacted ? { redactedText: options.redactedText } : {}) },
+      names,
+    );
     b.emit({ type: "reportCreated", report: copy });
     if (!redacted) revealSightings(b, partner, b.state.reports[copy.id]!);
     const bonus = agreementInForce(b.state, "intel-sharing", [sender, partner]) ? rules.trustBonusWithSharingAgreement : 0;
     adjustRelation(b, sender, partner, rules.trustPerSharedReport + bonus, 0);
   });
   const after = b.state.nations[sender]!;
-  b.emit({ type: "nationUpdated", nation: sender, budget: after.budget, politicalCapital: round1(clamp(after.politicalCapital - cost)), readiness: after.readiness, cause: "intelSharing" });
+  b.emit({
+    type: "nationUpdated",
+    nation: sender,
+    budget: after.budget,
+    politicalCapital: round1(clamp(after.politicalCapital - cost)),
+    readiness: after.readiness,
+    cause: "intelSharing",
+  });
   return cost;
 }
 

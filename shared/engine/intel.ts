@@ -43,7 +43,10 @@ export const requestInfo: Handler<Of<"requestInfo">> = (b, command, actor) => {
   if (!playing(b.state.phase)) return refuse(RejectionCode.WrongPhase, "engine.phase.requests", { phase: phaseWord(b.state.phase) });
   const nation = nationOf(actor);
   if (!b.state.nations[command.to] || command.to === nation) return refuse(RejectionCode.UnknownNation, "engine.nation.notAnother");
-  b.emit({ type: "infoRequested", request: { id: b.id("q"), requester: nation, target: command.to, question: command.question, answer: null, status: "pending", turn: b.state.turn } });
+  b.emit({
+    type: "infoRequested",
+    request: { id: b.id("q"), requester: nation, target: command.to, question: command.question, answer: null, status: "pending", turn: b.state.turn },
+  });
 };
 
 export const answerInfo: Handler<Of<"answerInfo">> = (b, command, actor) => {

@@ -104,8 +104,17 @@ export function reportFromPicture(b: EventBuilder, holder: string, entry: Detect
     sightings: [{ asset: entry.asset, region: entry.region, turn: entry.turn }],
     actual: entry.trueRegion ? { [entry.asset]: entry.trueRegion } : {},
     words: {
-      title: msg("engine.report.sighting.title", { owner: ref("nation", entry.owner), type: ref("assetType", entry.type), region: ref("region", entry.region) }),
-      text: msg("engine.report.picture.text", { asset: ref("asset", entry.asset), owner: ref("nation", entry.owner), region: ref("region", entry.region), turn: entry.turn }),
+      title: msg("engine.report.sighting.title", {
+        owner: ref("nation", entry.owner),
+        type: ref("assetType", entry.type),
+        region: ref("region", entry.region),
+      }),
+      text: msg("engine.report.picture.text", {
+        asset: ref("asset", entry.asset),
+        owner: ref("nation", entry.owner),
+        region: ref("region", entry.region),
+        turn: entry.turn,
+      }),
       source: msg("engine.report.source.ownIsr"),
     },
   });
@@ -121,6 +130,7 @@ export const reportSighting: Handler<Of<"reportSighting">> = (b, command, actor)
   const entry = Object.hasOwn(picture, command.asset) ? picture[command.asset]! : null;
   if (!entry) return refuse(RejectionCode.UnknownAsset, "intel.refuse.notInPicture");
   if (!entry.sensor || entry.from) return refuse(RejectionCode.InvalidTarget, "intel.refuse.notOwnSighting");
-  if (reportedAlready(b.state, nation, entry)) return refuse(RejectionCode.InvalidTarget, "intel.refuse.alreadyReported", { report: ref("report", entry.report!) });
+  if (reportedAlready(b.state, nation, entry))
+    return refuse(RejectionCode.InvalidTarget, "intel.refuse.alreadyReported", { report: ref("report", entry.report!) });
   reportFromPicture(b, nation, entry);
 };

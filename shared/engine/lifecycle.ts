@@ -41,7 +41,8 @@ export const setTurnTimer: Handler<Of<"setTurnTimer">> = (b, command) => {
 };
 
 export const forceResolve: Handler<Of<"forceResolve">> = (b, command) => {
-  if (b.state.phase !== "running" && b.state.phase !== "paused") return refuse(RejectionCode.WrongPhase, "engine.phase.noTurnToResolve", { phase: phaseWord(b.state.phase) });
+  if (b.state.phase !== "running" && b.state.phase !== "paused")
+    return refuse(RejectionCode.WrongPhase, "engine.phase.noTurnToResolve", { phase: phaseWord(b.state.phase) });
   if (command.turn !== b.state.turn) return refuse(RejectionCode.StaleTurn, "engine.turn.stale", { turn: command.turn, current: b.state.turn });
   resolveTurnInto(b, "forced");
   // Resolved while paused: the time kept by the pause belonged to the turn just resolved. The new

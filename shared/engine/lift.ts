@@ -60,14 +60,22 @@ export function validateEmbark(state: ExerciseState, nation: string, asset: Asse
   const carrierType = assetType(state, carrier);
   if (!liftable(type)) return refuse(RejectionCode.NoLift, "lift.refuse.notLiftable", { asset: names.asset });
   if (!carrierType.lift) return refuse(RejectionCode.NoLift, "lift.refuse.notCarrier", { carrier: names.carrier });
-  if (!mayCarry(carrierType, type)) return refuse(RejectionCode.NoLift, "lift.refuse.cannotCarry", { ...names, categories: carrierType.lift.carries.map((c) => term("assetCategory", c)) });
+  if (!mayCarry(carrierType, type))
+    return refuse(RejectionCode.NoLift, "lift.refuse.cannotCarry", { ...names, categories: carrierType.lift.carries.map((c) => term("assetCategory", c)) });
   if (asset.route.length > 0) return refuse(RejectionCode.AssetBusy, "lift.refuse.moving", { asset: names.asset });
-  if (asset.region !== carrier.region) return refuse(RejectionCode.NoLift, "lift.refuse.notTogether", { ...names, assetRegion: ref("region", asset.region), carrierRegion: ref("region", carrier.region) });
+  if (asset.region !== carrier.region)
+    return refuse(RejectionCode.NoLift, "lift.refuse.notTogether", {
+      ...names,
+      assetRegion: ref("region", asset.region),
+      carrierRegion: ref("region", carrier.region),
+    });
   const terminal = terminalOf(carrierType);
   const here = regionMap(state).get(carrier.region);
-  if (!here || !isTerminal(here, terminal)) return refuse(RejectionCode.NoLift, "lift.refuse.noTerminal", { carrier: names.carrier, terminal, region: ref("region", carrier.region) });
+  if (!here || !isTerminal(here, terminal))
+    return refuse(RejectionCode.NoLift, "lift.refuse.noTerminal", { carrier: names.carrier, terminal, region: ref("region", carrier.region) });
   const taken = placesTaken(state, carrier.id, nation, asset.id);
-  if (taken >= carrierType.lift.capacity) return refuse(RejectionCode.NoLift, "lift.refuse.full", { carrier: names.carrier, capacity: carrierType.lift.capacity, aboard: taken });
+  if (taken >= carrierType.lift.capacity)
+    return refuse(RejectionCode.NoLift, "lift.refuse.full", { carrier: names.carrier, capacity: carrierType.lift.capacity, aboard: taken });
   const cost = state.scenario.rules.embarkBudgetCost;
   const budget = state.nations[nation]!.budget;
   if (cost > budget) return refuse(RejectionCode.InsufficientBudget, "lift.refuse.budget", { asset: names.asset, cost, budget });
@@ -86,10 +94,20 @@ export function validateDisembark(state: ExerciseState, nation: string, asset: A
   if (!state.regions[site]) return refuse(RejectionCode.UnknownRegion, "engine.order.unknownRegion");
   const carrierType = assetType(state, carrier);
   const points = landingPoints(regionMap(state), carrierType, carrier.region);
-  const names = { asset: ref("asset", asset.id), carrier: ref("asset", carrier.id), carrierRegion: ref("region", carrier.region), terminal: terminalOf(carrierType) };
+  const names = {
+    asset: ref("asset", asset.id),
+    carrier: ref("asset", carrier.id),
+    carrierRegion: ref("region", carrier.region),
+    terminal: terminalOf(carrierType),
+  };
   if (points.length === 0) return refuse(RejectionCode.NoLift, "lift.refuse.noLandingHere", names);
-  if (!points.some((p) => p.id === site)) return refuse(RejectionCode.NoLift, "lift.refuse.noLanding", { ...names, region: ref("region", site), points: points.map((p) => ref("region", p.id)) });
-  if (!mayEnter(state, nation, site)) return refuse(RejectionCode.NeedsConsent, "engine.order.needsConsent", { region: ref("region", site), hosts: [ref("nation", state.regions[site]!.owner!)] });
+  if (!points.some((p) => p.id === site))
+    return refuse(RejectionCode.NoLift, "lift.refuse.noLanding", { ...names, region: ref("region", site), points: points.map((p) => ref("region", p.id)) });
+  if (!mayEnter(state, nation, site))
+    return refuse(RejectionCode.NeedsConsent, "engine.order.needsConsent", {
+      region: ref("region", site),
+      hosts: [ref("nation", state.regions[site]!.owner!)],
+    });
   return null;
 }
 
@@ -97,10 +115,19 @@ export function validateDisembark(state: ExerciseState, nation: string, asset: A
 export function executeEmbark(b: EventBuilder, nation: string, order: Embark): Msg {
   const asset = b.state.assets[order.asset]!;
   const carrier = b.state.assets[order.carrier]!;
-  b.emit({ type: "assetUpdated", asset: { ...asset, embarkedOn: carrier.id, status: "ready", mission: null, destination: null, route: [], eta: null, intent: null, prepositioned: false } });
+  b.emit({
+    type: "assetUpdated",
+    asset: { ...asset, embarkedOn: carrier.id, status: "ready", mission: null, destination: null, route: [], eta: null, intent: null, prepositioned: false },
+  });
   const owner = b.state.nations[nation]!;
   const cost = orderCost(b.state, order);
-  b.emit({ type: "nationUpdated", nation, budget: round1(owner.budget - cost.budget), politicalCapital: owner.politicalCapital, readiness: round1(clamp(owner.readiness - cost.readiness)) });
+  b.emit({
+    type: "nationUpdated",
+    nation,
+    budget: round1(owner.budget - cost.budget),
+    politicalCapital: owner.politicalCapital,
+    readiness: round1(clamp(owner.readiness - cost.readiness)),
+  });
   return msg("lift.result.embarked", { asset: ref("asset", asset.id), carrier: ref("asset", carrier.id), region: ref("region", carrier.region) });
 }
 
@@ -110,9 +137,18 @@ export function executeDisembark(b: EventBuilder, nation: string, order: Disemba
   const carrier = carrierOf(b.state, asset)!;
   const site = landingSite(carrier, order);
   const { embarkedOn: _aboard, ...landed } = asset;
-  b.emit({ type: "assetUpdated", asset: { ...landed, region: site, status: asset.strength < b.state.scenario.rules.degradedBelowStrength ? "degraded" : "ready", arrivedTurn: b.state.turn } });
+  b.emit({
+    type: "assetUpdated",
+    asset: { ...landed, region: site, status: asset.strength < b.state.scenario.rules.degradedBelowStrength ? "degraded" : "ready", arrivedTurn: b.state.turn },
+  });
   const owner = b.state.nations[nation]!;
-  b.emit({ type: "nationUpdated", nation, budget: owner.budget, politicalCapital: owner.politicalCapital, readiness: round1(clamp(owner.readiness - orderCost(b.state, order).readiness)) });
+  b.emit({
+    type: "nationUpdated",
+    nation,
+    budget: owner.budget,
+    politicalCapital: owner.politicalCapital,
+    readiness: round1(clamp(owner.readiness - orderCost(b.state, order).readiness)),
+  });
   return msg("lift.result.disembarked", { asset: ref("asset", asset.id), region: ref("region", site), carrier: ref("asset", carrier.id) });
 }
 
@@ -130,6 +166,10 @@ export function carryEmbarked(b: EventBuilder): void {
   }
   for (const [id, units] of byCarrier) {
     const carrier = b.state.assets[id]!;
-    explain(b, "lift.carried", [carrier.owner], "lift.explain.carried", { carrier: ref("asset", id), units: units.map((u) => ref("asset", u.id)), region: ref("region", carrier.region) });
+    explain(b, "lift.carried", [carrier.owner], "lift.explain.carried", {
+      carrier: ref("asset", id),
+      units: units.map((u) => ref("asset", u.id)),
+      region: ref("region", carrier.region),
+    });
   }
 }

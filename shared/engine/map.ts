@@ -2,10 +2,7 @@ import type { ExerciseState, AssetState } from "../state/schema.ts";
 import type { AssetTypeSpec, RegionSpec, ScenarioSpec } from "../scenario/schema.ts";
 import { shortestRoute } from "../scenario/routes.ts";
 
-export type RouteResult =
-  | { ok: true; route: string[] }
-  | { ok: false; reason: "no_route" }
-  | { ok: false; reason: "needs_consent"; hosts: string[] };
+export type RouteResult = { ok: true; route: string[] } | { ok: false; reason: "no_route" } | { ok: false; reason: "needs_consent"; hosts: string[] };
 
 export function regionSpec(state: ExerciseState, id: string): RegionSpec | undefined {
   return regionMap(state).get(id);
@@ -38,7 +35,8 @@ export function hasSofa(state: ExerciseState, a: string, b: string): boolean {
 
 export function agreementInForce(state: ExerciseState, kind: string, parties: string[]): boolean {
   return Object.values(state.agreements).some(
-    (ag) => ag.kind === kind && ag.status === "accepted" && parties.every((p) => ag.parties.includes(p)) && (ag.expiresTurn === null || ag.expiresTurn >= state.turn),
+    (ag) =>
+      ag.kind === kind && ag.status === "accepted" && parties.every((p) => ag.parties.includes(p)) && (ag.expiresTurn === null || ag.expiresTurn >= state.turn),
   );
 }
 

@@ -4,7 +4,10 @@ import { round1 } from "./numbers.ts";
 
 /** Alliance cohesion: the mean of (trust + interoperability) / 2 over every pair of alliance members. */
 export function cohesion(state: ExerciseState): number {
-  const members = Object.values(state.nations).filter((n) => n.alliance).map((n) => n.id).sort();
+  const members = Object.values(state.nations)
+    .filter((n) => n.alliance)
+    .map((n) => n.id)
+    .sort();
   let sum = 0;
   let pairs = 0;
   for (let i = 0; i < members.length; i++) {

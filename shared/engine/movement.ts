@@ -4,7 +4,9 @@ import { carryEmbarked } from "./lift.ts";
 
 /** Moves every asset along its route by its speed; arrivals take up their intended status; units aboard go with their carriers. */
 export function moveAssets(b: EventBuilder): void {
-  const moving = Object.values(b.state.assets).filter((a) => a.intent !== null).sort((x, y) => (x.id < y.id ? -1 : 1));
+  const moving = Object.values(b.state.assets)
+    .filter((a) => a.intent !== null)
+    .sort((x, y) => (x.id < y.id ? -1 : 1));
   for (const asset of moving) {
     const steps = Math.min(effectiveSpeed(b.state, asset), asset.route.length);
     const region = steps > 0 ? asset.route[steps - 1]! : asset.region;

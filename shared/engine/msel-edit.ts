@@ -25,7 +25,8 @@ function changeable(b: EventBuilder, id: string): InjectState | Rejection {
   if (b.state.phase === "ended") return refuse(RejectionCode.WrongPhase, "msel.refuse.ended", { phase: phaseWord(b.state.phase) });
   const inject = Object.hasOwn(b.state.injects, id) ? b.state.injects[id]! : null;
   if (!inject) return refuse(RejectionCode.UnknownInject, "engine.inject.unknown");
-  if (inject.status === "released") return refuse(RejectionCode.InjectReleased, "msel.refuse.released", { number: inject.spec.number, turn: inject.releasedTurn ?? b.state.turn });
+  if (inject.status === "released")
+    return refuse(RejectionCode.InjectReleased, "msel.refuse.released", { number: inject.spec.number, turn: inject.releasedTurn ?? b.state.turn });
   return inject;
 }
 const isRejection = (value: InjectState | Rejection): value is Rejection => "code" in value;
@@ -56,7 +57,11 @@ export function newProblems(state: ExerciseState, msel: InjectSpec[], focus: num
       const own = prefix !== null && (e.path === prefix || e.path.startsWith(`${prefix}.`));
       // A fault in another inject is named by that inject's number ("2.01 trigger.condition.inject").
       const other = /^msel\[(\d+)\]\.?(.*)$/.exec(e.path);
-      const field = own ? e.path.slice(prefix!.length + 1) || "inject" : other && msel[Number(other[1])] ? `${msel[Number(other[1])]!.number} ${other[2] || "inject"}` : e.path;
+      const field = own
+        ? e.path.slice(prefix!.length + 1) || "inject"
+        : other && msel[Number(other[1])]
+          ? `${msel[Number(other[1])]!.number} ${other[2] || "inject"}`
+          : e.path;
       const m = e.msg ?? msg("scenario.schema.other", { text: e.message });
       return { field, msg: m, message: translate("en", m) };
     });
@@ -111,7 +116,11 @@ export const deleteInject: Handler<Of<"deleteInject">> = (b, command, actor) => 
   const inject = changeable(b, command.inject);
   if (isRejection(inject)) return inject;
   // Another inject's condition or an objective waiting for this one would name nothing.
-  const problems = newProblems(b.state, specsOf(b.state).filter((s) => s.id !== inject.id), null);
+  const problems = newProblems(
+    b.state,
+    specsOf(b.state).filter((s) => s.id !== inject.id),
+    null,
+  );
   if (problems.length) return invalid(problems);
   b.emit({ type: "injectDeleted", inject: inject.id, number: inject.spec.number, reason: command.reason, by: byOf(actor) });
 };
@@ -130,7 +139,8 @@ export const moveInject: Handler<Of<"moveInject">> = (b, command, actor) => {
 export const holdInject: Handler<Of<"holdInject">> = (b, command, actor) => {
   const inject = changeable(b, command.inject);
   if (isRejection(inject)) return inject;
-  if ((inject.held ?? false) === command.held) return refuse(RejectionCode.AlreadyAnswered, command.held ? "msel.refuse.alreadyHeld" : "msel.refuse.notHeld", { number: inject.spec.number });
+  if ((inject.held ?? false) === command.held)
+    return refuse(RejectionCode.AlreadyAnswered, command.held ? "msel.refuse.alreadyHeld" : "msel.refuse.notHeld", { number: inject.spec.number });
   b.emit({ type: "injectHeld", inject: inject.id, held: command.held, reason: command.reason, by: byOf(actor) });
 };
 
@@ -143,7 +153,8 @@ export const unskipInject: Handler<Of<"unskipInject">> = (b, command, actor) => 
   if (!inject) return refuse(RejectionCode.UnknownInject, "engine.inject.unknown");
   if (inject.status !== "skipped") return refuse(RejectionCode.AlreadyAnswered, "msel.refuse.notSkipped", { number: inject.spec.number });
   const turn = inject.skippedTurn;
-  if (turn === undefined || b.state.phase === "ended" || b.state.turn > Math.max(turn, 1)) return refuse(RejectionCode.SkipFinal, "msel.refuse.skipFinal", { number: inject.spec.number, turn: Math.max(turn ?? 1, 1) });
+  if (turn === undefined || b.state.phase === "ended" || b.state.turn > Math.max(turn, 1))
+    return refuse(RejectionCode.SkipFinal, "msel.refuse.skipFinal", { number: inject.spec.number, turn: Math.max(turn ?? 1, 1) });
   b.emit({ type: "injectUnskipped", inject: inject.id, status: inject.skippedFrom ?? "planned", by: byOf(actor) });
 };
 
@@ -166,17 +177,28 @@ export function importProblems(state: ExerciseState, msel: InjectSpec[]): { inde
     const at = /^msel\[(\d+)\]\.?(.*)$/.exec(e.path);
     const index = at ? Number(at[1]) - released.length : null;
     const m = e.msg ?? msg("scenario.schema.other", { text: e.message });
-    out.push({ index: index !== null && index >= 0 ? index : null, problem: { field: at && index !== null && index >= 0 ? at[2] || "inject" : e.path, msg: m, message: translate("en", m) } });
+    out.push({
+      index: index !== null && index >= 0 ? index : null,
+      problem: { field: at && index !== null && index >= 0 ? at[2] || "inject" : e.path, msg: m, message: translate("en", m) },
+    });
   }
   return out;
 }
 
 /** A sheet replaces every inject not yet released; only before play, while nobody depends on them. */
 export const importMsel: Handler<Of<"importMsel">> = (b, command, actor) => {
-  if (b.state.phase !== "lobby" && b.state.phase !== "briefing") return refuse(RejectionCode.WrongPhase, "msel.refuse.importPhase", { phase: phaseWord(b.state.phase) });
+  if (b.state.phase !== "lobby" && b.state.phase !== "briefing")
+    return refuse(RejectionCode.WrongPhase, "msel.refuse.importPhase", { phase: phaseWord(b.state.phase) });
   const ids = new Set<string>();
   for (const spec of command.msel) {
-    if (ids.has(spec.id)) return invalid([{ field: "id", msg: msg("msel.refuse.importDuplicateId", { id: spec.id }), message: translate("en", msg("msel.refuse.importDuplicateId", { id: spec.id })) }]);
+    if (ids.has(spec.id))
+      return invalid([
+        {
+          field: "id",
+          msg: msg("msel.refuse.importDuplicateId", { id: spec.id }),
+          message: translate("en", msg("msel.refuse.importDuplicateId", { id: spec.id })),
+        },
+      ]);
     ids.add(spec.id);
   }
   const problems = importProblems(b.state, command.msel);
@@ -184,6 +206,13 @@ export const importMsel: Handler<Of<"importMsel">> = (b, command, actor) => {
   const order = mselOrder(b.state);
   const kept = order.filter((id) => b.state.injects[id]!.status === "released");
   const removed = order.filter((id) => b.state.injects[id]!.status !== "released");
-  const injects: InjectState[] = command.msel.map((spec) => ({ id: spec.id, spec, status: "planned", releasedTurn: null, delayedToTurn: null, adhoc: !b.state.scenario.msel.some((s) => s.id === spec.id) }));
+  const injects: InjectState[] = command.msel.map((spec) => ({
+    id: spec.id,
+    spec,
+    status: "planned",
+    releasedTurn: null,
+    delayedToTurn: null,
+    adhoc: !b.state.scenario.msel.some((s) => s.id === spec.id),
+  }));
   b.emit({ type: "mselImported", injects, removed, order: [...kept, ...injects.map((i) => i.id)], reason: command.reason, by: byOf(actor) });
 };

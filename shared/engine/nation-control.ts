@@ -34,14 +34,21 @@ export const setNationControl: Handler<Of<"setNationControl">> = (b, command, ac
   // Only a playable nation has a team to hand it back to.
   if (command.by === "people" && !nation.playable) return refuse(RejectionCode.InvalidTarget, "control.refuse.noTeam", { nation: ref("nation", nation.id) });
   // The server hands a nation back only from a bot, when one of its people joins; anything else is exercise control's choice.
-  if (actor.role === "system" && controlOf(b.state, nation.id).by !== "bot") return refuse(RejectionCode.InvalidTarget, "botNations.refuse.notBot", { nation: ref("nation", nation.id) });
+  if (actor.role === "system" && controlOf(b.state, nation.id).by !== "bot")
+    return refuse(RejectionCode.InvalidTarget, "botNations.refuse.notBot", { nation: ref("nation", nation.id) });
   const control: NationControl = { by: command.by };
   if (command.by === "bot") control.persona = command.persona ?? "cooperative";
   const playbook = command.playbook ?? controlOf(b.state, nation.id).playbook;
   if (playbook) control.playbook = playbook;
   const current = controlOf(b.state, nation.id);
-  if (current.by === control.by && current.persona === control.persona && current.playbook === control.playbook) return refuse(RejectionCode.AlreadyAnswered, "control.refuse.same", { nation: ref("nation", nation.id) });
+  if (current.by === control.by && current.persona === control.persona && current.playbook === control.playbook)
+    return refuse(RejectionCode.AlreadyAnswered, "control.refuse.same", { nation: ref("nation", nation.id) });
   b.emit({ type: "nationControlSet", nation: nation.id, control, by: nameOf(actor) });
   if (actor.role === "system") return void explain(b, "control.nation", [nation.id], "botNations.explain.handedBack", { nation: ref("nation", nation.id) });
-  explain(b, "control.nation", [], "control.explain.set", { nation: ref("nation", nation.id), by: control.by, persona: control.persona ?? "", playbook: control.playbook ?? "none" });
+  explain(b, "control.nation", [], "control.explain.set", {
+    nation: ref("nation", nation.id),
+    by: control.by,
+    persona: control.persona ?? "",
+    playbook: control.playbook ?? "none",
+  });
 };

@@ -22,7 +22,9 @@ export function orderCost(state: ExerciseState, order: Order): OrderCost {
       return asset ? { budget: assetType(state, asset).deployCost, politicalCapital: 0, readiness: rules.readinessCostPerDeployment } : NO_COST;
     case "setMission":
       // A ready asset given a mission deploys where it stands, and pays a deployment (policy-change.ts).
-      return asset && deploysInPlaceBySetMission(asset) ? { budget: assetType(state, asset).deployCost, politicalCapital: 0, readiness: rules.readinessCostPerDeployment } : NO_COST;
+      return asset && deploysInPlaceBySetMission(asset)
+        ? { budget: assetType(state, asset).deployCost, politicalCapital: 0, readiness: rules.readinessCostPerDeployment }
+        : NO_COST;
     case "fundCapacityBuilding":
       return { budget: order.amount, politicalCapital: 0, readiness: 0 };
     case "embarkAsset":
@@ -60,5 +62,12 @@ export function draftPlan(state: ExerciseState, draft: Pick<Draft, "order">): Dr
 /** The sum of several costs (a team's drafts for the turn). */
 export function totalCost(costs: readonly OrderCost[]): OrderCost {
   const round = (n: number) => Math.round(n * 10) / 10;
-  return costs.reduce((sum, c) => ({ budget: round(sum.budget + c.budget), politicalCapital: round(sum.politicalCapital + c.politicalCapital), readiness: round(sum.readiness + c.readiness) }), NO_COST);
+  return costs.reduce(
+    (sum, c) => ({
+      budget: round(sum.budget + c.budget),
+      politicalCapital: round(sum.politicalCapital + c.politicalCapital),
+      readiness: round(sum.readiness + c.readiness),
+    }),
+    NO_COST,
+  );
 }

@@ -18,30 +18,54 @@ export function validateOrder(state: ExerciseState, nation: string, order: Order
     case "prepositionAsset":
     case "recallAsset": {
       const asset = state.assets[order.asset];
-      if (!asset || (asset.owner !== nation && !knows(state, nation, order.asset) && !commandsAsset(state, nation, asset))) return refuse(RejectionCode.UnknownAsset, "engine.order.unknownAsset");
+      if (!asset || (asset.owner !== nation && !knows(state, nation, order.asset) && !commandsAsset(state, nation, asset)))
+        return refuse(RejectionCode.UnknownAsset, "engine.order.unknownAsset");
       if (!state.regions[order.destination]) return refuse(RejectionCode.UnknownRegion, "engine.order.unknownRegion");
       // Under alliance command the commander orders it, within the owner's caveats (toa.ts).
       const command = authorityRefusal(state, nation, asset, { mission: order.kind === "deployAsset" ? order.mission : null, destination: order.destination });
       if (command) return command;
-      if (command === undefined && asset.owner !== nation) return refuse(RejectionCode.NotYourNation, "engine.order.notYours", { asset: ref("asset", asset.id), owner: ref("nation", asset.owner) });
+      if (command === undefined && asset.owner !== nation)
+        return refuse(RejectionCode.NotYourNation, "engine.order.notYours", { asset: ref("asset", asset.id), owner: ref("nation", asset.owner) });
       const aboard = stillAboard(state, asset.id);
       if (aboard) return aboard;
       const type = assetType(state, asset);
       if (order.kind === "deployAsset" && !type.missions.includes(order.mission)) {
-        return refuse(RejectionCode.MissionNotSupported, "engine.order.missionNotSupported", { assetType: ref("assetType", type.id), mission: term("mission", order.mission), missions: type.missions.map((m) => term("mission", m)) });
+        return refuse(RejectionCode.MissionNotSupported, "engine.order.missionNotSupported", {
+          assetType: ref("assetType", type.id),
+          mission: term("mission", order.mission),
+          missions: type.missions.map((m) => term("mission", m)),
+        });
       }
       const route = findRoute(state, asset, order.destination);
       if (!route.ok && route.reason === "no_route") {
         // A unit that cannot get there by itself is told which of its nation's carriers could take it.
         const lifters = liftersFor(state, asset);
-        if (lifters.length > 0) return refuse(RejectionCode.NoRoute, "lift.refuse.noRouteLift", { asset: ref("asset", asset.id), region: ref("region", order.destination), carriers: lifters.map((c) => ref("asset", c.id)) });
-        return refuse(RejectionCode.NoRoute, "engine.order.noRoute", { asset: ref("asset", asset.id), region: ref("region", order.destination), domain: type.domain });
+        if (lifters.length > 0)
+          return refuse(RejectionCode.NoRoute, "lift.refuse.noRouteLift", {
+            asset: ref("asset", asset.id),
+            region: ref("region", order.destination),
+            carriers: lifters.map((c) => ref("asset", c.id)),
+          });
+        return refuse(RejectionCode.NoRoute, "engine.order.noRoute", {
+          asset: ref("asset", asset.id),
+          region: ref("region", order.destination),
+          domain: type.domain,
+        });
       }
       if (!route.ok && route.reason === "needs_consent") {
-        return refuse(RejectionCode.NeedsConsent, "engine.order.needsConsent", { region: ref("region", order.destination), hosts: route.hosts.map((h) => ref("nation", h)) });
+        return refuse(RejectionCode.NeedsConsent, "engine.order.needsConsent", {
+          region: ref("region", order.destination),
+          hosts: route.hosts.map((h) => ref("nation", h)),
+        });
       }
       const cost = order.kind === "deployAsset" || order.kind === "prepositionAsset" ? type.deployCost : 0;
-      if (cost > state.nations[nation]!.budget) return refuse(RejectionCode.InsufficientBudget, "engine.order.moveBudget", { intent: order.kind === "prepositionAsset" ? "preposition" : "deploy", asset: ref("asset", asset.id), cost, budget: state.nations[nation]!.budget });
+      if (cost > state.nations[nation]!.budget)
+        return refuse(RejectionCode.InsufficientBudget, "engine.order.moveBudget", {
+          intent: order.kind === "prepositionAsset" ? "preposition" : "deploy",
+          asset: ref("asset", asset.id),
+          cost,
+          budget: state.nations[nation]!.budget,
+        });
       return null;
     }
     case "setMission": {
@@ -51,25 +75,41 @@ export function validateOrder(state: ExerciseState, nation: string, order: Order
       const command = authorityRefusal(state, nation, asset, { mission: order.mission });
       if (command) return asset.owner === nation || knows(state, nation, asset.id) ? command : refuse(RejectionCode.NotYourNation, "engine.order.unknownAsset");
       // A foreign asset this nation has not seen is not named: the refusal must not reveal it.
-      if (command === undefined && asset.owner !== nation) return knows(state, nation, asset.id) ? refuse(RejectionCode.NotYourNation, "engine.order.notYoursShort", { asset: ref("asset", asset.id) }) : refuse(RejectionCode.NotYourNation, "engine.order.unknownAsset");
+      if (command === undefined && asset.owner !== nation)
+        return knows(state, nation, asset.id)
+          ? refuse(RejectionCode.NotYourNation, "engine.order.notYoursShort", { asset: ref("asset", asset.id) })
+          : refuse(RejectionCode.NotYourNation, "engine.order.unknownAsset");
       const aboard = stillAboard(state, asset.id);
       if (aboard) return aboard;
       const type = assetType(state, asset);
-      if (!type.missions.includes(order.mission)) return refuse(RejectionCode.MissionNotSupported, "engine.order.missionNotSupported", { assetType: ref("assetType", type.id), mission: term("mission", order.mission), missions: type.missions.map((m) => term("mission", m)) });
+      if (!type.missions.includes(order.mission))
+        return refuse(RejectionCode.MissionNotSupported, "engine.order.missionNotSupported", {
+          assetType: ref("assetType", type.id),
+          mission: term("mission", order.mission),
+          missions: type.missions.map((m) => term("mission", m)),
+        });
       // A ready asset deploys in place and pays a deployment (policy-change.ts).
-      if (deploysInPlaceBySetMission(asset) && type.deployCost > state.nations[nation]!.budget) return refuse(RejectionCode.InsufficientBudget, "engine.order.moveBudget", { intent: "deploy", asset: ref("asset", asset.id), cost: type.deployCost, budget: state.nations[nation]!.budget });
+      if (deploysInPlaceBySetMission(asset) && type.deployCost > state.nations[nation]!.budget)
+        return refuse(RejectionCode.InsufficientBudget, "engine.order.moveBudget", {
+          intent: "deploy",
+          asset: ref("asset", asset.id),
+          cost: type.deployCost,
+          budget: state.nations[nation]!.budget,
+        });
       return null;
     }
     case "setPolicy": {
       for (const partner of Object.keys(order.intelSharing ?? {})) {
         if (!state.nations[partner] || partner === nation) return refuse(RejectionCode.UnknownNation, "engine.order.notPartner");
       }
-      if (!order.alertLevel && !order.rulesOfEngagement && !order.publicStance && !order.intelSharing) return refuse(RejectionCode.InvalidPayload, "engine.order.policyEmpty");
+      if (!order.alertLevel && !order.rulesOfEngagement && !order.publicStance && !order.intelSharing)
+        return refuse(RejectionCode.InvalidPayload, "engine.order.policyEmpty");
       return null;
     }
     case "fundCapacityBuilding": {
       if (!state.nations[order.partner] || order.partner === nation) return refuse(RejectionCode.UnknownNation, "engine.order.notPartner");
-      if (order.amount > state.nations[nation]!.budget) return refuse(RejectionCode.InsufficientBudget, "engine.order.fundBudget", { amount: order.amount, budget: state.nations[nation]!.budget });
+      if (order.amount > state.nations[nation]!.budget)
+        return refuse(RejectionCode.InsufficientBudget, "engine.order.fundBudget", { amount: order.amount, budget: state.nations[nation]!.budget });
       return null;
     }
     case "transferAuthority":

@@ -17,15 +17,19 @@ import { term } from "./words.ts";
 export function applyPolicyChange(b: EventBuilder, nation: string, before: Policies, after: Policies): void {
   const rules = b.state.scenario.rules;
   const escalations: Msg[] = [];
-  if (after.alertLevel === "maximum" && before.alertLevel !== "maximum") escalations.push(msg("policies.escalation.alert", { alertLevel: term("alertLevel", after.alertLevel) }));
-  if (after.rulesOfEngagement === "robust" && before.rulesOfEngagement !== "robust") escalations.push(msg("policies.escalation.roe", { rulesOfEngagement: term("rulesOfEngagement", after.rulesOfEngagement) }));
-  if (after.publicStance === "assertive" && before.publicStance !== "assertive") escalations.push(msg("policies.escalation.stance", { publicStance: term("publicStance", after.publicStance) }));
+  if (after.alertLevel === "maximum" && before.alertLevel !== "maximum")
+    escalations.push(msg("policies.escalation.alert", { alertLevel: term("alertLevel", after.alertLevel) }));
+  if (after.rulesOfEngagement === "robust" && before.rulesOfEngagement !== "robust")
+    escalations.push(msg("policies.escalation.roe", { rulesOfEngagement: term("rulesOfEngagement", after.rulesOfEngagement) }));
+  if (after.publicStance === "assertive" && before.publicStance !== "assertive")
+    escalations.push(msg("policies.escalation.stance", { publicStance: term("publicStance", after.publicStance) }));
   for (const escalation of escalations) {
     escalationPenalty(b, nation);
     explain(b, "policies.escalation", [nation], "policies.escalation.cost", { escalation, trust: rules.trustLossEscalation });
   }
   if (after.publicStance === "reassuring" && before.publicStance !== "reassuring" && rules.trustGainReassurance > 0) {
-    for (const other of Object.keys(b.state.nations).sort()) if (other !== nation && isAllied(b.state, other)) adjustRelation(b, nation, other, rules.trustGainReassurance, 0);
+    for (const other of Object.keys(b.state.nations).sort())
+      if (other !== nation && isAllied(b.state, other)) adjustRelation(b, nation, other, rules.trustGainReassurance, 0);
     explain(b, "policies.reassurance", [nation], "policies.reassurance.gain", { trust: rules.trustGainReassurance });
   }
 }
@@ -34,4 +38,3 @@ export function applyPolicyChange(b: EventBuilder, nation: string, before: Polic
 export function deploysInPlaceBySetMission(asset: AssetState): boolean {
   return asset.status === "ready" && asset.route.length === 0;
 }
-

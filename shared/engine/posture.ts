@@ -54,11 +54,18 @@ export type Deterrence = { posture: number; presence: number; total: number };
  * mission (half for one in an adjacent region).
  */
 export function deterrenceIn(state: ExerciseState, regionId: string): Deterrence {
-  const allies = Object.keys(state.nations).filter((id) => isAllied(state, id)).sort();
+  const allies = Object.keys(state.nations)
+    .filter((id) => isAllied(state, id))
+    .sort();
   const posture = allies.length === 0 ? 0 : allies.reduce((sum, id) => sum + postureOf(state, id), 0) / allies.length;
   const adjacent = new Set(regionSpec(state, regionId)?.adjacent ?? []);
   let units = 0;
-  const deterring = (asset: AssetState) => isAllied(state, asset.owner) && asset.status === "deployed" && asset.route.length === 0 && Boolean(asset.mission) && DETERRENT_MISSIONS.includes(asset.mission!);
+  const deterring = (asset: AssetState) =>
+    isAllied(state, asset.owner) &&
+    asset.status === "deployed" &&
+    asset.route.length === 0 &&
+    Boolean(asset.mission) &&
+    DETERRENT_MISSIONS.includes(asset.mission!);
   for (const asset of assetsIn(state, regionId)) if (deterring(asset)) units += 1;
   adjacent.delete(regionId);
   for (const region of adjacent) for (const asset of assetsIn(state, region)) if (deterring(asset)) units += 0.5;

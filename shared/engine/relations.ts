@@ -51,7 +51,12 @@ export function applyDiplomacy(b: EventBuilder): void {
       const interop = action.kind === "jointExercise" ? exerciseInteropGain(b, rules.interopPerJointExercise, x, y) : 0;
       adjustRelation(b, x, y, trust, interop);
       const pair = { a: ref("nation", x), b: ref("nation", y), trust, was: relation.trust };
-      if (action.kind === "jointExercise") explain(b, "diplomacy.jointExercise", [x, y], "diplomacy.explain.jointExercise", { ...pair, interop, readiness: round1(((b.state.nations[x]?.readiness ?? 0) + (b.state.nations[y]?.readiness ?? 0)) / 2) });
+      if (action.kind === "jointExercise")
+        explain(b, "diplomacy.jointExercise", [x, y], "diplomacy.explain.jointExercise", {
+          ...pair,
+          interop,
+          readiness: round1(((b.state.nations[x]?.readiness ?? 0) + (b.state.nations[y]?.readiness ?? 0)) / 2),
+        });
       else explain(b, "diplomacy.dialogue", [x, y], "diplomacy.explain.dialogue", pair);
     });
   }
@@ -103,7 +108,12 @@ function sharingBreaches(b: EventBuilder, agreement: Agreement): Set<string> {
       adjustRelation(b, party, other, -cost, 0);
       pairs.add(relationKey(party, other));
     }
-    explain(b, "agreements.breach.sharing", [party, ...withheld], "agreements.explain.breachSharing", { nation: ref("nation", party), nations: withheld.map((n) => ref("nation", n)), agreement: ref("agreement", agreement.id), cost });
+    explain(b, "agreements.breach.sharing", [party, ...withheld], "agreements.explain.breachSharing", {
+      nation: ref("nation", party),
+      nations: withheld.map((n) => ref("nation", n)),
+      agreement: ref("agreement", agreement.id),
+      cost,
+    });
   }
   return pairs;
 }

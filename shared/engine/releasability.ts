@@ -74,10 +74,17 @@ export function sharingRefusal(state: ExerciseState | SharingFacts, sender: stri
   const facts = "defaultScope" in state ? state : factsOf(state);
   if (facts.policy(sender, partner) === "none") return refuse(RejectionCode.SharingPolicy, "intel.refuse.policyNone", { partner: ref("nation", partner) });
   if (!originatorReleases(facts, report, sender, partner)) {
-    return refuse(RejectionCode.OriginatorControl, "intel.refuse.originator", { originator: ref("nation", report.originator), partner: ref("nation", partner) });
+    return refuse(RejectionCode.OriginatorControl, "intel.refuse.originator", {
+      originator: ref("nation", report.originator),
+      partner: ref("nation", partner),
+    });
   }
   if (!releasableTo(facts, report, partner)) {
-    return refuse(RejectionCode.NotReleasable, "intel.refuse.notReleasable", { classification: term("classification", report.classification), partner: ref("nation", partner), releasability: releasabilityWords(facts, report) });
+    return refuse(RejectionCode.NotReleasable, "intel.refuse.notReleasable", {
+      classification: term("classification", report.classification),
+      partner: ref("nation", partner),
+      releasability: releasabilityWords(facts, report),
+    });
   }
   return null;
 }

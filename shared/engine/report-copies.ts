@@ -22,12 +22,26 @@ export function copyFor(report: Report, options: CopyOptions, englishNames: Name
   const copy: Report = { ...rest, id, owner: partner, turn, provenance: [...report.provenance, { from, to: partner, turn, redacted }], copiedFrom: report.id };
   if (!redacted) return copy;
   const { i18n: _i18n, sightings: _sightings, ...kept } = copy;
-  const words = { title: msg("intel.redacted.title", { nation: ref("nation", from) }), text: msg("intel.redacted.text", { text: redactedText }), source: msg("intel.redacted.source") };
-  return { ...kept, title: translate("en", words.title, englishNames), text: redactedText, source: translate("en", words.source, englishNames), assets: [], words };
+  const words = {
+    title: msg("intel.redacted.title", { nation: ref("nation", from) }),
+    text: msg("intel.redacted.text", { text: redactedText }),
+    source: msg("intel.redacted.source"),
+  };
+  return {
+    ...kept,
+    title: translate("en", words.title, englishNames),
+    text: redactedText,
+    source: translate("en", words.source, englishNames),
+    assets: [],
+    words,
+  };
 }
 
 /** The fields of a tear line, chosen one by one by the originator. */
-export type VersionFields = Pick<Extract<ParticipantCommand, { type: "releaseVersion" }>, "title" | "text" | "source" | "classification" | "releasability" | "regions" | "assets">;
+export type VersionFields = Pick<
+  Extract<ParticipantCommand, { type: "releaseVersion" }>,
+  "title" | "text" | "source" | "classification" | "releasability" | "regions" | "assets"
+>;
 
 /**
  * The releasable version of a report (a tear line): a new report of the originator's, written
@@ -58,4 +72,3 @@ export function versionRecord(original: Report, fields: VersionFields, id: strin
     ...(original.confirmedTurn !== undefined ? { confirmedTurn: original.confirmedTurn } : {}),
   };
 }
-

@@ -31,7 +31,11 @@ export function createReport(builder: EventBuilder, draft: NewReport): string {
   const named = [...new Set([...draft.assets, ...claims.map((c) => c.asset)])].filter((a) => Object.hasOwn(builder.state.assets, a));
   const sightings: Sighting[] =
     draft.sightings ??
-    named.map((asset) => ({ asset, region: claims.find((c) => c.asset === asset && Object.hasOwn(builder.state.regions, c.region))?.region ?? builder.state.assets[asset]!.region, turn }));
+    named.map((asset) => ({
+      asset,
+      region: claims.find((c) => c.asset === asset && Object.hasOwn(builder.state.regions, c.region))?.region ?? builder.state.assets[asset]!.region,
+      turn,
+    }));
   const regions = [...new Set([...draft.regions, ...claims.map((c) => c.region).filter((r) => Object.hasOwn(builder.state.regions, r))])];
   builder.emit({
     type: "reportCreated",
@@ -58,7 +62,11 @@ export function createReport(builder: EventBuilder, draft: NewReport): string {
       ...(draft.confirmedTurn !== undefined ? { confirmedTurn: draft.confirmedTurn } : {}),
     },
   });
-  const actual = draft.actual ?? Object.fromEntries(sightings.filter((s) => builder.state.assets[s.asset]!.region !== s.region).map((s) => [s.asset, builder.state.assets[s.asset]!.region]));
+  const actual =
+    draft.actual ??
+    Object.fromEntries(
+      sightings.filter((s) => builder.state.assets[s.asset]!.region !== s.region).map((s) => [s.asset, builder.state.assets[s.asset]!.region]),
+    );
   if (Object.keys(actual).length) builder.emit({ type: "falseIntelRecorded", report: id, actual });
   revealSightings(builder, draft.owner, builder.state.reports[id]!);
   return id;

@@ -28,12 +28,24 @@ export function enforceSovereignty(b: EventBuilder): void {
     const exit = nearestLawful(b.state, asset);
     const host = b.state.regions[asset.region]!.owner!;
     if (!exit) {
-      explain(b, "sovereignty.stranded", [asset.owner, host], "agreements.explain.stranded", { asset: ref("asset", asset.id), region: ref("region", asset.region), host: ref("nation", host) });
+      explain(b, "sovereignty.stranded", [asset.owner, host], "agreements.explain.stranded", {
+        asset: ref("asset", asset.id),
+        region: ref("region", asset.region),
+        host: ref("nation", host),
+      });
       continue;
     }
     const eta = b.state.turn + Math.max(0, Math.ceil(exit.route.length / effectiveSpeed(b.state, asset)) - 1);
-    b.emit({ type: "assetUpdated", asset: { ...asset, status: "moving", mission: null, destination: exit.region, route: exit.route, eta, intent: "recall", prepositioned: false } });
-    explain(b, "sovereignty.leave", [asset.owner, host], "agreements.explain.mustLeave", { asset: ref("asset", asset.id), region: ref("region", asset.region), host: ref("nation", host), destination: ref("region", exit.region) });
+    b.emit({
+      type: "assetUpdated",
+      asset: { ...asset, status: "moving", mission: null, destination: exit.region, route: exit.route, eta, intent: "recall", prepositioned: false },
+    });
+    explain(b, "sovereignty.leave", [asset.owner, host], "agreements.explain.mustLeave", {
+      asset: ref("asset", asset.id),
+      region: ref("region", asset.region),
+      host: ref("nation", host),
+      destination: ref("region", exit.region),
+    });
   }
 }
 
@@ -42,10 +54,16 @@ function rerouteOrStop(b: EventBuilder, asset: AssetState): void {
   if (route?.ok) {
     const eta = b.state.turn + Math.max(0, Math.ceil(route.route.length / effectiveSpeed(b.state, asset)) - 1);
     b.emit({ type: "assetUpdated", asset: { ...asset, route: route.route, eta } });
-    explain(b, "sovereignty.reroute", [asset.owner], "agreements.explain.rerouted", { asset: ref("asset", asset.id), destination: ref("region", asset.destination!) });
+    explain(b, "sovereignty.reroute", [asset.owner], "agreements.explain.rerouted", {
+      asset: ref("asset", asset.id),
+      destination: ref("region", asset.destination!),
+    });
     return;
   }
-  b.emit({ type: "assetUpdated", asset: { ...asset, status: asset.status === "moving" ? "ready" : asset.status, destination: null, route: [], eta: null, intent: null } });
+  b.emit({
+    type: "assetUpdated",
+    asset: { ...asset, status: asset.status === "moving" ? "ready" : asset.status, destination: null, route: [], eta: null, intent: null },
+  });
   explain(b, "sovereignty.stop", [asset.owner], "agreements.explain.stopped", { asset: ref("asset", asset.id), region: ref("region", asset.region) });
 }
 

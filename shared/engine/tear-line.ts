@@ -19,9 +19,12 @@ export const releaseVersion: Handler<Of<"releaseVersion">> = (b, command, actor)
   const original = Object.hasOwn(b.state.reports, command.report) ? b.state.reports[command.report]! : null;
   if (!original || original.owner !== nation) return refuse(RejectionCode.UnknownReport, "engine.intel.unknownReport");
   const originator = nationalOriginator(b.state, original);
-  if (originator !== null && originator !== nation) return refuse(RejectionCode.OriginatorControl, "intel.refuse.versionNotOriginator", { originator: ref("nation", originator) });
-  if (command.regions.some((r) => !original.regions.includes(r)) || command.assets.some((a) => !original.assets.includes(a))) return refuse(RejectionCode.InvalidTarget, "intel.refuse.versionLinks");
-  for (const named of command.releasability.nations ?? []) if (!Object.hasOwn(b.state.nations, named)) return refuse(RejectionCode.UnknownNation, "engine.nation.unknown");
+  if (originator !== null && originator !== nation)
+    return refuse(RejectionCode.OriginatorControl, "intel.refuse.versionNotOriginator", { originator: ref("nation", originator) });
+  if (command.regions.some((r) => !original.regions.includes(r)) || command.assets.some((a) => !original.assets.includes(a)))
+    return refuse(RejectionCode.InvalidTarget, "intel.refuse.versionLinks");
+  for (const named of command.releasability.nations ?? [])
+    if (!Object.hasOwn(b.state.nations, named)) return refuse(RejectionCode.UnknownNation, "engine.nation.unknown");
   const partners = [...new Set(command.shareWith ?? [])];
   const version = versionRecord(original, command, b.id("r"), b.state.turn, nation);
   for (const partner of partners) {

@@ -47,7 +47,15 @@ export function updateTension(b: EventBuilder, incidents: number): void {
     if (amount === 0) continue;
     delta += amount;
     const p = nation.policies;
-    reasons.push(msg("policies.tension.reason.policies", { nation: ref("nation", nation.id), amount: signed(amount), alertLevel: term("alertLevel", p.alertLevel), rulesOfEngagement: term("rulesOfEngagement", p.rulesOfEngagement), publicStance: term("publicStance", p.publicStance) }));
+    reasons.push(
+      msg("policies.tension.reason.policies", {
+        nation: ref("nation", nation.id),
+        amount: signed(amount),
+        alertLevel: term("alertLevel", p.alertLevel),
+        rulesOfEngagement: term("rulesOfEngagement", p.rulesOfEngagement),
+        publicStance: term("publicStance", p.publicStance),
+      }),
+    );
   }
   if (incidents > 0) {
     const amount = incidents * rules.incidentTension;

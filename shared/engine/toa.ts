@@ -42,22 +42,38 @@ export function commandsAsset(state: ExerciseState, nation: string, asset: Asset
  * the commander within the caveats; not the owner (it may only revoke); nobody else.
  * Returns undefined for an asset not under alliance command (the ordinary rules apply).
  */
-export function authorityRefusal(state: ExerciseState, nation: string, asset: AssetState, use: { mission?: Mission | null; destination?: string | null }): Rejection | null | undefined {
+export function authorityRefusal(
+  state: ExerciseState,
+  nation: string,
+  asset: AssetState,
+  use: { mission?: Mission | null; destination?: string | null },
+): Rejection | null | undefined {
   const authority = asset.authority;
   if (!authority) return undefined;
   if (state.allianceCommander !== nation) {
     if (asset.owner === nation) {
       return state.allianceCommander
-        ? refuse(RejectionCode.UnderAllianceCommand, "toa.refuse.underCommand", { asset: ref("asset", asset.id), commander: ref("nation", state.allianceCommander) })
+        ? refuse(RejectionCode.UnderAllianceCommand, "toa.refuse.underCommand", {
+            asset: ref("asset", asset.id),
+            commander: ref("nation", state.allianceCommander),
+          })
         : refuse(RejectionCode.UnderAllianceCommand, "toa.refuse.underCommandNobody", { asset: ref("asset", asset.id) });
     }
     return refuse(RejectionCode.NotYourNation, "engine.order.notYours", { asset: ref("asset", asset.id), owner: ref("nation", asset.owner) });
   }
   if (use.mission && authority.excludedMissions.includes(use.mission)) {
-    return refuse(RejectionCode.Caveat, "toa.refuse.caveatMission", { asset: ref("asset", asset.id), owner: ref("nation", asset.owner), mission: term("mission", use.mission) });
+    return refuse(RejectionCode.Caveat, "toa.refuse.caveatMission", {
+      asset: ref("asset", asset.id),
+      owner: ref("nation", asset.owner),
+      mission: term("mission", use.mission),
+    });
   }
   if (use.destination && authority.excludedRegions.includes(use.destination)) {
-    return refuse(RejectionCode.Caveat, "toa.refuse.caveatRegion", { asset: ref("asset", asset.id), owner: ref("nation", asset.owner), region: ref("region", use.destination) });
+    return refuse(RejectionCode.Caveat, "toa.refuse.caveatRegion", {
+      asset: ref("asset", asset.id),
+      owner: ref("nation", asset.owner),
+      region: ref("region", use.destination),
+    });
   }
   return null;
 }
@@ -68,21 +84,28 @@ type RevokeOrder = Extract<Order, { kind: "revokeAuthority" }>;
 /** The owner's own TOA orders: only the owner may place an asset under alliance command or take it back. */
 export function validateAuthorityOrder(state: ExerciseState, nation: string, order: TransferOrder | RevokeOrder): Rejection | null {
   const asset = state.assets[order.asset];
-  if (!asset || (asset.owner !== nation && !state.detections[nation]?.[asset.id] && !commandsAsset(state, nation, asset))) return refuse(RejectionCode.UnknownAsset, "engine.order.unknownAsset");
-  if (asset.owner !== nation) return refuse(RejectionCode.NotYourNation, "engine.order.notYours", { asset: ref("asset", asset.id), owner: ref("nation", asset.owner) });
+  if (!asset || (asset.owner !== nation && !state.detections[nation]?.[asset.id] && !commandsAsset(state, nation, asset)))
+    return refuse(RejectionCode.UnknownAsset, "engine.order.unknownAsset");
+  if (asset.owner !== nation)
+    return refuse(RejectionCode.NotYourNation, "engine.order.notYours", { asset: ref("asset", asset.id), owner: ref("nation", asset.owner) });
   if (order.kind === "revokeAuthority") {
     return asset.authority ? null : refuse(RejectionCode.InvalidTarget, "toa.refuse.notUnderCommand", { asset: ref("asset", asset.id) });
   }
   if (!isAllied(state, nation)) return refuse(RejectionCode.InvalidTarget, "toa.refuse.notAllied");
   if (!state.allianceCommander) return refuse(RejectionCode.InvalidTarget, "toa.refuse.noCommander");
-  if (asset.authority) return refuse(RejectionCode.InvalidTarget, "toa.refuse.already", { asset: ref("asset", asset.id), commander: ref("nation", state.allianceCommander) });
-  for (const region of order.excludedRegions ?? []) if (!Object.hasOwn(state.regions, region)) return refuse(RejectionCode.UnknownRegion, "engine.order.unknownRegion");
+  if (asset.authority)
+    return refuse(RejectionCode.InvalidTarget, "toa.refuse.already", { asset: ref("asset", asset.id), commander: ref("nation", state.allianceCommander) });
+  for (const region of order.excludedRegions ?? [])
+    if (!Object.hasOwn(state.regions, region)) return refuse(RejectionCode.UnknownRegion, "engine.order.unknownRegion");
   return null;
 }
 
 /** The caveats as a reader reads them: "no deterrence; not in Red Gulf", or "no caveats". */
 export function caveatsMsg(authority: Authority): Msg {
-  const parts = [...authority.excludedMissions.map((m) => msg("toa.caveat.mission", { mission: term("mission", m) })), ...authority.excludedRegions.map((r) => msg("toa.caveat.region", { region: ref("region", r) }))];
+  const parts = [
+    ...authority.excludedMissions.map((m) => msg("toa.caveat.mission", { mission: term("mission", m) })),
+    ...authority.excludedRegions.map((r) => msg("toa.caveat.region", { region: ref("region", r) })),
+  ];
   return parts.length ? msg("toa.caveat.list", { caveats: parts }) : msg("toa.caveat.none");
 }
 
@@ -90,11 +113,20 @@ export function caveatsMsg(authority: Authority): Msg {
 export function executeAuthorityOrder(b: EventBuilder, nation: string, order: TransferOrder | RevokeOrder): Msg {
   const asset = b.state.assets[order.asset]!;
   if (order.kind === "transferAuthority") {
-    const authority: Authority = { since: b.state.turn, excludedMissions: [...new Set(order.excludedMissions ?? [])].sort(), excludedRegions: [...new Set(order.excludedRegions ?? [])].sort() };
+    const authority: Authority = {
+      since: b.state.turn,
+      excludedMissions: [...new Set(order.excludedMissions ?? [])].sort(),
+      excludedRegions: [...new Set(order.excludedRegions ?? [])].sort(),
+    };
     b.emit({ type: "assetUpdated", asset: { ...asset, authority } });
     const commander = b.state.allianceCommander!;
     const caveats = caveatsMsg(authority);
-    explain(b, "toa.transfer", commandMembers(b.state), "toa.explain.transferred", { owner: ref("nation", nation), asset: ref("asset", asset.id), commander: ref("nation", commander), caveats });
+    explain(b, "toa.transfer", commandMembers(b.state), "toa.explain.transferred", {
+      owner: ref("nation", nation),
+      asset: ref("asset", asset.id),
+      commander: ref("nation", commander),
+      caveats,
+    });
     return msg("toa.result.transferred", { asset: ref("asset", asset.id), commander: ref("nation", commander), caveats });
   }
   const { authority: _dropped, ...released } = asset;
@@ -103,7 +135,13 @@ export function executeAuthorityOrder(b: EventBuilder, nation: string, order: Tr
   const others = commandMembers(b.state).filter((n) => n !== nation);
   const cost = b.state.scenario.rules.toaRevocationTrustCost;
   for (const other of others) adjustRelation(b, nation, other, -cost, 0);
-  if (others.length) explain(b, "toa.revoke", [nation, ...others], "toa.explain.revoked", { owner: ref("nation", nation), asset: ref("asset", asset.id), nations: others.map((n) => ref("nation", n)), cost });
+  if (others.length)
+    explain(b, "toa.revoke", [nation, ...others], "toa.explain.revoked", {
+      owner: ref("nation", nation),
+      asset: ref("asset", asset.id),
+      nations: others.map((n) => ref("nation", n)),
+      cost,
+    });
   breachOfCommandArrangement(b, nation, asset.id);
   return msg("toa.result.revoked", { asset: ref("asset", asset.id) });
 }
@@ -114,7 +152,12 @@ function breachOfCommandArrangement(b: EventBuilder, nation: string, asset: stri
   for (const agreement of agreementsBinding(b.state, "command-arrangement", [nation])) {
     const others = agreement.parties.filter((p) => p !== nation);
     for (const other of others) adjustRelation(b, nation, other, -cost, 0);
-    explain(b, "agreements.breach.commandArrangement", agreement.parties, "agreements.explain.breachCommand", { nation: ref("nation", nation), asset: ref("asset", asset), agreement: ref("agreement", agreement.id), cost });
+    explain(b, "agreements.breach.commandArrangement", agreement.parties, "agreements.explain.breachCommand", {
+      nation: ref("nation", nation),
+      asset: ref("asset", asset),
+      agreement: ref("agreement", agreement.id),
+      cost,
+    });
   }
 }
 
@@ -125,10 +168,15 @@ function breachOfCommandArrangement(b: EventBuilder, nation: string, asset: stri
 export function reportCommandOrders(b: EventBuilder): void {
   const start = b.events.findLastIndex((e) => e.type === "resolutionStarted");
   for (const event of b.events.slice(start + 1)) {
-    if (event.type !== "orderExecuted" || !("asset" in event.order) || event.order.kind === "transferAuthority" || event.order.kind === "revokeAuthority") continue;
+    if (event.type !== "orderExecuted" || !("asset" in event.order) || event.order.kind === "transferAuthority" || event.order.kind === "revokeAuthority")
+      continue;
     const asset = b.state.assets[event.order.asset];
     if (!asset?.authority || asset.owner === event.nation || !event.result) continue;
-    explain(b, "toa.commandOrder", [asset.owner, event.nation], "toa.explain.commandOrder", { commander: ref("nation", event.nation), asset: ref("asset", asset.id), result: event.result });
+    explain(b, "toa.commandOrder", [asset.owner, event.nation], "toa.explain.commandOrder", {
+      commander: ref("nation", event.nation),
+      asset: ref("asset", asset.id),
+      result: event.result,
+    });
   }
 }
 
@@ -138,7 +186,8 @@ export const designateCommander: Handler<Of<"designateCommander">> = (b, command
   if (nation !== null) {
     if (!Object.hasOwn(b.state.nations, nation)) return refuse(RejectionCode.UnknownNation, "engine.nation.unknown");
     // A team must be able to give the orders: an alliance member that plays.
-    if (!isAllied(b.state, nation) || !b.state.nations[nation]!.playable) return refuse(RejectionCode.InvalidTarget, "toa.refuse.commanderNotAllied", { nation: ref("nation", nation) });
+    if (!isAllied(b.state, nation) || !b.state.nations[nation]!.playable)
+      return refuse(RejectionCode.InvalidTarget, "toa.refuse.commanderNotAllied", { nation: ref("nation", nation) });
   }
   if (b.state.allianceCommander === nation) return refuse(RejectionCode.AlreadyAnswered, "toa.refuse.sameCommander");
   setCommander(b, nation, null);

@@ -1,7 +1,24 @@
 import type { PlannedMove } from "../state/schema.ts";
 import type { Observation } from "../state/schema.ts";
 import type { EegObjective } from "../scenario/eeg.ts";
-import type { ControlLogEntry, Detection, ExerciseState, NationState, AssetState, Report, Agreement, ConsentRequest, InfoRequest, Draft, Message, ObserverNote, RegionState, Relation, ObjectiveState, InjectState } from "../state/schema.ts";
+import type {
+  ControlLogEntry,
+  Detection,
+  ExerciseState,
+  NationState,
+  AssetState,
+  Report,
+  Agreement,
+  ConsentRequest,
+  InfoRequest,
+  Draft,
+  Message,
+  ObserverNote,
+  RegionState,
+  Relation,
+  ObjectiveState,
+  InjectState,
+} from "../state/schema.ts";
 import type { InjectSpec } from "../scenario/schema.ts";
 import { channelsOf } from "./channels.ts";
 import { mselOrder } from "./msel-order.ts";
@@ -39,7 +56,9 @@ export type DraftView = Draft & { plan?: DraftPlan };
 export type Viewer = { kind: "nation"; nation: string } | { kind: "white" } | { kind: "observer" };
 
 /** What every nation knows of another: who it is and whether it is ready, not its books. */
-export type PublicNation = Pick<NationState, "id" | "name" | "color" | "playable" | "alliance" | "committed"> & { policies: Pick<NationState["policies"], "publicStance"> };
+export type PublicNation = Pick<NationState, "id" | "name" | "color" | "playable" | "alliance" | "committed"> & {
+  policies: Pick<NationState["policies"], "publicStance">;
+};
 export type NationView = PublicNation | NationState;
 
 /**
@@ -50,7 +69,17 @@ export type NationView = PublicNation | NationState;
 export type SeenBy = { sensor?: string; nation?: string; report?: string; grade?: string; confirmedTurn?: number; since?: number };
 
 /** A foreign asset as the viewer last saw it; status and strength are not observable. */
-export type ForeignAssetView = { id: string; name: string; type: string; owner: string; region: string; lastSeenTurn: number; foreign: true; i18n?: Record<string, Record<string, string>>; seen?: SeenBy };
+export type ForeignAssetView = {
+  id: string;
+  name: string;
+  type: string;
+  owner: string;
+  region: string;
+  lastSeenTurn: number;
+  foreign: true;
+  i18n?: Record<string, Record<string, string>>;
+  seen?: SeenBy;
+};
 export type AssetView = (AssetState & { foreign?: false }) | ForeignAssetView;
 
 export type InjectView = {
@@ -163,7 +192,9 @@ export function viewFor(state: ExerciseState, viewer: Viewer): View {
     infoRequests: viewParts.infoRequests(state, scope),
     drafts: viewParts.drafts(state, scope),
     // Each readable channel's window (CHAT_WINDOW): what the live perspective holds; older chat is paged from the log.
-    messages: Object.fromEntries(Object.entries(state.chat ?? {}).flatMap(([channel, window]) => (messages.reads(channel) ? window.recent.map((m) => [m.id, m] as const) : []))),
+    messages: Object.fromEntries(
+      Object.entries(state.chat ?? {}).flatMap(([channel, window]) => (messages.reads(channel) ? window.recent.map((m) => [m.id, m] as const) : [])),
+    ),
     injects: viewParts.injects(state, scope),
     objectives: viewParts.objectives(state, scope),
     notes: viewParts.notes(state, scope),
@@ -213,13 +244,32 @@ export const viewParts = {
       // map before any resolution has written a detection.
       for (const asset of Object.values(state.assets)) {
         if (assets[asset.id] || state.regions[asset.region]?.owner !== me) continue;
-        assets[asset.id] = { id: asset.id, name: asset.name, type: asset.type, owner: asset.owner, region: asset.region, lastSeenTurn: state.turn, foreign: true, ...(asset.i18n ? { i18n: asset.i18n } : {}) };
+        assets[asset.id] = {
+          id: asset.id,
+          name: asset.name,
+          type: asset.type,
+          owner: asset.owner,
+          region: asset.region,
+          lastSeenTurn: state.turn,
+          foreign: true,
+          ...(asset.i18n ? { i18n: asset.i18n } : {}),
+        };
       }
       for (const detection of Object.values(state.detections[me] ?? {})) {
         if (assets[detection.asset]) continue;
         // The name's translations come with the name: a nation that knows an asset's name may read it in its language.
         const names = state.assets[detection.asset]?.i18n;
-        assets[detection.asset] = { id: detection.asset, name: detection.name, type: detection.type, owner: detection.owner, region: detection.region, lastSeenTurn: detection.turn, foreign: true, ...(names ? { i18n: names } : {}), ...seenBy(state, detection) };
+        assets[detection.asset] = {
+          id: detection.asset,
+          name: detection.name,
+          type: detection.type,
+          owner: detection.owner,
+          region: detection.region,
+          lastSeenTurn: detection.turn,
+          foreign: true,
+          ...(names ? { i18n: names } : {}),
+          ...seenBy(state, detection),
+        };
       }
     }
     return assets;
@@ -239,7 +289,11 @@ export const viewParts = {
    * A nation's own copies (the white cell: all). A report that does not carry its releasability
    * shows the one its classification gives, so every reader sees where it may go.
    */
-  reports: (state: ExerciseState, scope: Scope): Record<string, Report> => withReleasability(state, mine(scope, state.reports, (r) => r.owner === scope.me)),
+  reports: (state: ExerciseState, scope: Scope): Record<string, Report> =>
+    withReleasability(
+      state,
+      mine(scope, state.reports, (r) => r.owner === scope.me),
+    ),
   agreements(state: ExerciseState, scope: Scope): Record<string, AgreementView> {
     const visible: Record<string, AgreementView> = mine(scope, state.agreements, (a) => scope.me !== null && a.parties.includes(scope.me));
     // A scenario's agreement keeps its title's translations (the record holds the main language only).
@@ -252,8 +306,10 @@ export const viewParts = {
     }
     return out;
   },
-  consentRequests: (state: ExerciseState, scope: Scope): Record<string, ConsentRequest> => mine(scope, state.consentRequests, (c) => c.requester === scope.me || c.host === scope.me),
-  infoRequests: (state: ExerciseState, scope: Scope): Record<string, InfoRequest> => mine(scope, state.infoRequests, (q) => q.requester === scope.me || q.target === scope.me),
+  consentRequests: (state: ExerciseState, scope: Scope): Record<string, ConsentRequest> =>
+    mine(scope, state.consentRequests, (c) => c.requester === scope.me || c.host === scope.me),
+  infoRequests: (state: ExerciseState, scope: Scope): Record<string, InfoRequest> =>
+    mine(scope, state.infoRequests, (q) => q.requester === scope.me || q.target === scope.me),
   /** With each draft's cost, and a move's route and arrival turn (order-cost.ts): the team sees what it plans before it commits. */
   drafts(state: ExerciseState, scope: Scope): Record<string, DraftView> {
     const out: Record<string, DraftView> = {};
@@ -341,7 +397,10 @@ export const viewPartInputs: { [K in keyof typeof viewParts]: (state: ExerciseSt
  * Which messages a viewer reads: those on its channels. `key` names the channel set, so that a
  * consumer adding messages as they come (they are only ever appended) knows when to start over.
  */
-export function messageFilter(state: ExerciseState, viewer: Viewer): { key: string; reads: (channel: string) => boolean; visible: (message: Message) => boolean } {
+export function messageFilter(
+  state: ExerciseState,
+  viewer: Viewer,
+): { key: string; reads: (channel: string) => boolean; visible: (message: Message) => boolean } {
   if (viewer.kind !== "nation") return { key: "*", reads: () => true, visible: () => true };
   const channels = channelsOf(state, viewer.nation);
   const readable = new Set(channels);
@@ -392,11 +451,29 @@ function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V):
 }
 
 function publicNation(nation: NationState): PublicNation {
-  return { id: nation.id, name: nation.name, color: nation.color, playable: nation.playable, alliance: nation.alliance, committed: nation.committed, policies: { publicStance: nation.policies.publicStance } };
+  return {
+    id: nation.id,
+    name: nation.name,
+    color: nation.color,
+    playable: nation.playable,
+    alliance: nation.alliance,
+    committed: nation.committed,
+    policies: { publicStance: nation.policies.publicStance },
+  };
 }
 
 function publicInject(spec: InjectSpec, releasedTurn: number | null): InjectView {
-  const view: InjectView = { id: spec.id, number: spec.number, title: spec.title, body: spec.body, type: spec.type, delivery: spec.delivery, from: spec.from, to: spec.to, releasedTurn };
+  const view: InjectView = {
+    id: spec.id,
+    number: spec.number,
+    title: spec.title,
+    body: spec.body,
+    type: spec.type,
+    delivery: spec.delivery,
+    from: spec.from,
+    to: spec.to,
+    releasedTurn,
+  };
   // Only the translations of what the addressees read: objective and capability are the white cell's.
   const i18n = Object.fromEntries(
     Object.entries(spec.i18n ?? {}).flatMap(([lang, t]) => {

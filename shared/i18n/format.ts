@@ -38,7 +38,11 @@ export function translate(lang: Lang, message: Msg, nameOf: NameOf = (r) => r.id
 
 function paramValue(lang: Lang, value: Param, nameOf: NameOf): string | number | boolean {
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (Array.isArray(value)) return listIn(lang, value.map((v) => String(paramValue(lang, v, nameOf))));
+  if (Array.isArray(value))
+    return listIn(
+      lang,
+      value.map((v) => String(paramValue(lang, v, nameOf))),
+    );
   if (isRef(value)) return nameOf(value);
   if (isMsg(value)) return translate(lang, value, nameOf);
   return String(value);
@@ -58,6 +62,11 @@ export function formatNumber(lang: Lang, value: number, options?: Intl.NumberFor
 }
 
 /** A moment as the language writes it, in the scenario's time zone (UTC by default). */
-export function formatDateTime(lang: Lang, epochMs: number, timeZone = "UTC", options: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" }): string {
+export function formatDateTime(
+  lang: Lang,
+  epochMs: number,
+  timeZone = "UTC",
+  options: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" },
+): string {
   return new Intl.DateTimeFormat(lang, { ...options, timeZone }).format(epochMs);
 }

@@ -16,6 +16,9 @@ export function isLang(value: unknown): value is Lang {
 
 /** The best supported language for a tag such as "fr-CA", "fr_FR.UTF-8" or "en-GB"; the default otherwise. */
 export function langOf(tag: string | null | undefined): Lang {
-  const base = String(tag ?? "").trim().toLowerCase().split(/[-_.@]/)[0];
+  const base = String(tag ?? "")
+    .trim()
+    .toLowerCase()
+    .split(/[-_.@]/)[0];
   return isLang(base) ? base : DEFAULT_LANG;
 }

@@ -65,11 +65,23 @@ export function commandsFor(state: ExerciseState, nation: string, move: Playbook
     case "requestConsent":
       return [{ type: "requestConsent", host: move.host, region: move.region, note: move.note }];
     case "answerConsent":
-      return sortedIds(state.consentRequests, (c) => c.status === "pending" && c.host === nation).map((request) => ({ type: "answerConsent", request, grant: move.grant }));
+      return sortedIds(state.consentRequests, (c) => c.status === "pending" && c.host === nation).map((request) => ({
+        type: "answerConsent",
+        request,
+        grant: move.grant,
+      }));
     case "answerAgreement":
-      return sortedIds(state.agreements, (a) => a.status === "proposed" && a.parties.includes(nation) && !a.acceptedBy.includes(nation)).map((agreement) => ({ type: "answerAgreement", agreement, accept: move.accept }));
+      return sortedIds(state.agreements, (a) => a.status === "proposed" && a.parties.includes(nation) && !a.acceptedBy.includes(nation)).map((agreement) => ({
+        type: "answerAgreement",
+        agreement,
+        accept: move.accept,
+      }));
     case "answerInfo":
-      return sortedIds(state.infoRequests, (q) => q.status === "pending" && q.target === nation).map((request) => ({ type: "answerInfo", request, answer: move.answer }));
+      return sortedIds(state.infoRequests, (q) => q.status === "pending" && q.target === nation).map((request) => ({
+        type: "answerInfo",
+        request,
+        answer: move.answer,
+      }));
   }
 }
 

@@ -34,7 +34,8 @@ export function runPlaybooks(b: EventBuilder): void {
     for (const { rule, commands } of plan.fired) {
       b.emit({ type: "playbookRuleFired", nation, level: plan.level, rule: rule.id, turn: b.state.turn, queued: mode === "approve" });
       for (const command of commands) {
-        if (mode === "approve") b.emit({ type: "playbookMoveQueued", move: { id: b.id("pb"), nation, level: plan.level, rule: rule.id, turn: b.state.turn, command } });
+        if (mode === "approve")
+          b.emit({ type: "playbookMoveQueued", move: { id: b.id("pb"), nation, level: plan.level, rule: rule.id, turn: b.state.turn, command } });
         else makeMove(b, nation, rule.id, command);
       }
     }

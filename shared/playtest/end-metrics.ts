@@ -15,7 +15,11 @@ export function endMetrics(state: ExerciseState, everInCrisis: ReadonlySet<strin
   const snapshot = metricsSnapshot(state);
   const open = Object.values(state.regions).filter((r) => r.crisis).length;
   const resolved = [...everInCrisis].filter((id) => state.regions[id] && !state.regions[id]!.crisis).length;
-  const budgetLeft = round1(Object.values(state.nations).filter((n) => n.playable).reduce((sum, n) => sum + n.budget, 0));
+  const budgetLeft = round1(
+    Object.values(state.nations)
+      .filter((n) => n.playable)
+      .reduce((sum, n) => sum + n.budget, 0),
+  );
   const metrics: Record<string, number> = {
     cohesion: snapshot.cohesion,
     meanStability: snapshot.meanStability,

@@ -11,13 +11,21 @@ export type Lever = { lever: string; setting: string; apply: (persona: Persona) 
 const posture = (field: "alertLevel" | "rulesOfEngagement" | "publicStance", value: string): Lever => ({
   lever: field,
   setting: value,
-  apply: (p) => ({ ...p, posture: { ...p.posture, [field]: value }, underThreat: p.underThreat ? { ...p.underThreat, [field]: value } : { ...p.posture, [field]: value } }),
+  apply: (p) => ({
+    ...p,
+    posture: { ...p.posture, [field]: value },
+    underThreat: p.underThreat ? { ...p.underThreat, [field]: value } : { ...p.posture, [field]: value },
+  }),
 });
 
 const action = (lever: string, setting: string, change: Partial<Persona>): Lever => ({ lever, setting, apply: (p) => ({ ...p, ...change }) });
 
 /** A whole posture held all exercise, under threat or not: the "never escalate" and "always firm" teams. */
-const wholePosture = (setting: string, held: Persona["posture"]): Lever => ({ lever: "posture", setting, apply: (p) => ({ ...p, posture: held, underThreat: held }) });
+const wholePosture = (setting: string, held: Persona["posture"]): Lever => ({
+  lever: "posture",
+  setting,
+  apply: (p) => ({ ...p, posture: held, underThreat: held }),
+});
 
 export const LEVERS: readonly Lever[] = [
   wholePosture("restrained", { alertLevel: "normal", rulesOfEngagement: "restrictive", publicStance: "quiet" }),

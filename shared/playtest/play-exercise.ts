@@ -71,7 +71,10 @@ export function playExercise(options: PlayOptions): PlayedExercise {
     return true;
   };
   const lastTurn = Math.min(options.turns ?? scenario.turns, scenario.turns);
-  const playable = Object.values(state.nations).filter((n) => n.playable).map((n) => n.id).sort();
+  const playable = Object.values(state.nations)
+    .filter((n) => n.playable)
+    .map((n) => n.id)
+    .sort();
   // Every nation is counted: the playable ones' bots and the others' playbooks (automatic).
   for (const nation of Object.keys(state.nations).sort()) actions[nation] = 0;
   noteCrises();

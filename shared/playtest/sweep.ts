@@ -9,7 +9,14 @@ export type Mix = Record<string, PersonaId>;
 export type RunSummary = Pick<PlayedExercise, "seed" | "phase" | "actions" | "metrics" | "stateHash"> & { mix: string };
 export type PersonaSummary = { mix: string; metrics: Record<string, { mean: number; sd: number }> };
 export type SensitivityRow = { lever: string; setting: string; metric: string; delta: number };
-export type PlaytestReport = { scenario: string; seeds: number[]; turns: number; runs: RunSummary[]; personas: PersonaSummary[]; sensitivity: SensitivityRow[] };
+export type PlaytestReport = {
+  scenario: string;
+  seeds: number[];
+  turns: number;
+  runs: RunSummary[];
+  personas: PersonaSummary[];
+  sensitivity: SensitivityRow[];
+};
 
 export type SweepOptions = {
   scenario: ScenarioSpec;
@@ -26,7 +33,12 @@ export type SweepOptions = {
 /** "cooperative" when every nation plays it, else "nordvik=hawk, sarnia=cautious …". */
 export function mixLabel(mix: Mix): string {
   const values = [...new Set(Object.values(mix))];
-  return values.length === 1 ? values[0]! : Object.entries(mix).sort(([a], [b]) => (a < b ? -1 : 1)).map(([n, p]) => `${n}=${p}`).join(", ");
+  return values.length === 1
+    ? values[0]!
+    : Object.entries(mix)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([n, p]) => `${n}=${p}`)
+        .join(", ");
 }
 
 /**
@@ -36,7 +48,10 @@ export function mixLabel(mix: Mix): string {
  */
 export function sweep(options: SweepOptions): PlaytestReport {
   const { scenario, seeds } = options;
-  const playable = scenario.nations.filter((n) => n.playable).map((n) => n.id).sort();
+  const playable = scenario.nations
+    .filter((n) => n.playable)
+    .map((n) => n.id)
+    .sort();
   const baseline: Mix = Object.fromEntries(playable.map((n) => [n, options.mix?.[n] ?? "cooperative"]));
   const mixes: Mix[] = PERSONA_IDS.map((p) => Object.fromEntries(playable.map((n) => [n, p])));
   if (!mixes.some((m) => mixLabel(m) === mixLabel(baseline))) mixes.push(baseline);

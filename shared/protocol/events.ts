@@ -1,6 +1,22 @@
 import { z } from "zod";
 import { Observation, CapabilityRating, FeedbackAnswer } from "../state/schema.ts";
-import { ControlLogEntry, NationControl, PlannedMove, ImprovementItem, Order, Report, Agreement, ConsentRequest, InfoRequest, Message, ObserverNote, Detection, InjectState, AssetState, Crisis } from "../state/schema.ts";
+import {
+  ControlLogEntry,
+  NationControl,
+  PlannedMove,
+  ImprovementItem,
+  Order,
+  Report,
+  Agreement,
+  ConsentRequest,
+  InfoRequest,
+  Message,
+  ObserverNote,
+  Detection,
+  InjectState,
+  AssetState,
+  Crisis,
+} from "../state/schema.ts";
 import { Policies } from "../scenario/schema.ts";
 import { Effect } from "../scenario/effects.ts";
 import type { Msg } from "../i18n/message.ts";
@@ -41,10 +57,32 @@ export const EventBody = z.discriminatedUnion("type", [
   /** `expired`: not answered before the turn it was planned for ended. */
   z.object({ type: z.literal("playbookMoveDropped"), move: z.string(), by: z.string(), reason: z.string(), expired: z.boolean().optional() }),
   /** A playbook move the rules refused the nation, as they would a team: why, in English and as a message. */
-  z.object({ type: z.literal("playbookMoveRefused"), nation: Nation, rule: z.string(), command: z.string(), reason: z.string(), failure: EventMsg.optional(), code: z.string().optional() }),
-  z.object({ type: z.literal("orderDrafted"), draft: z.string(), nation: Nation, author: z.string(), order: Order, as: z.enum(["roleplayer", "control", "bot", "playbook"]).optional() }),
+  z.object({
+    type: z.literal("playbookMoveRefused"),
+    nation: Nation,
+    rule: z.string(),
+    command: z.string(),
+    reason: z.string(),
+    failure: EventMsg.optional(),
+    code: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal("orderDrafted"),
+    draft: z.string(),
+    nation: Nation,
+    author: z.string(),
+    order: Order,
+    as: z.enum(["roleplayer", "control", "bot", "playbook"]).optional(),
+  }),
   // nation, author and order: since issue #21 (a team is told whose draft went, and who withdrew it); older logs lack them.
-  z.object({ type: z.literal("draftWithdrawn"), draft: z.string(), by: z.string(), nation: Nation.optional(), author: z.string().optional(), order: Order.optional() }),
+  z.object({
+    type: z.literal("draftWithdrawn"),
+    draft: z.string(),
+    by: z.string(),
+    nation: Nation.optional(),
+    author: z.string().optional(),
+    order: Order.optional(),
+  }),
   z.object({ type: z.literal("turnCommitted"), nation: Nation, by: z.string() }),
   z.object({ type: z.literal("turnUncommitted"), nation: Nation, by: z.string() }),
   z.object({ type: z.literal("resolutionStarted"), turn: z.number(), cause: z.enum(["allCommitted", "timer", "forced"]) }),
@@ -77,7 +115,13 @@ export const EventBody = z.discriminatedUnion("type", [
   z.object({ type: z.literal("reportCreated"), report: Report }),
   z.object({ type: z.literal("intelShared"), from: Nation, to: z.array(Nation), report: z.string(), copies: z.array(z.string()), redacted: z.boolean() }),
   /** A report's grading changed: a second source confirmed it, or its holder found it wrong. */
-  z.object({ type: z.literal("reportGraded"), report: z.string(), credibility: z.enum(["1", "2", "3", "4", "5", "6"]), confirmedTurn: z.number().optional(), disprovedTurn: z.number().optional() }),
+  z.object({
+    type: z.literal("reportGraded"),
+    report: z.string(),
+    credibility: z.enum(["1", "2", "3", "4", "5", "6"]),
+    confirmedTurn: z.number().optional(),
+    disprovedTurn: z.number().optional(),
+  }),
   /** The observer's forces or sensors looked where its picture placed the asset and did not find it: the picture forgets it. */
   z.object({ type: z.literal("sightingDisproved"), observer: Nation, asset: z.string(), region: z.string(), report: z.string().nullable() }),
   /** Exercise control's record that a report placed assets where they were not (asset → the region they really were in). */
@@ -92,7 +136,12 @@ export const EventBody = z.discriminatedUnion("type", [
   z.object({ type: z.literal("allianceCommanderSet"), nation: Nation.nullable(), agreement: z.string().nullable() }),
   z.object({ type: z.literal("agreementProposed"), agreement: Agreement }),
   z.object({ type: z.literal("agreementAnswered"), agreement: z.string(), nation: Nation, accepted: z.boolean() }),
-  z.object({ type: z.literal("agreementStatusChanged"), agreement: z.string(), status: z.enum(["accepted", "rejected", "expired", "terminated"]), by: Nation.optional() }),
+  z.object({
+    type: z.literal("agreementStatusChanged"),
+    agreement: z.string(),
+    status: z.enum(["accepted", "rejected", "expired", "terminated"]),
+    by: Nation.optional(),
+  }),
   z.object({ type: z.literal("diplomacyScheduled"), kind: z.enum(["jointExercise", "dialogue"]), nations: z.array(Nation), by: Nation, topic: z.string() }),
   z.object({ type: z.literal("statementMade"), nation: Nation, stance: z.string(), text: z.string() }),
   z.object({ type: z.literal("messageSent"), message: Message }),

@@ -18,5 +18,12 @@ export const MselEvents = [
   /** The skip is undone: the inject is back to the status it had (`status`). */
   z.object({ type: z.literal("injectUnskipped"), inject: z.string(), status: z.enum(["planned", "delayed"]), by: z.string() }),
   /** A sheet replaced the injects not yet released (`removed`); `injects` are the new ones in order, `order` the whole MSEL's. */
-  z.object({ type: z.literal("mselImported"), injects: z.array(InjectState), removed: z.array(z.string()), order: z.array(z.string()), reason: z.string(), by: z.string() }),
+  z.object({
+    type: z.literal("mselImported"),
+    injects: z.array(InjectState),
+    removed: z.array(z.string()),
+    order: z.array(z.string()),
+    reason: z.string(),
+    by: z.string(),
+  }),
 ] as const;

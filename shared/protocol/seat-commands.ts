@@ -47,7 +47,15 @@ export type JoinCodes = {
 };
 
 /** An issued role-player, evaluator or controller code as the console shows it. */
-export type IssuedCode = { slot: string; code: string; role: "roleplayer" | "evaluator" | "controller"; nation: string | null; label: string; nations: string[] | null; lead: boolean };
+export type IssuedCode = {
+  slot: string;
+  code: string;
+  role: "roleplayer" | "evaluator" | "controller";
+  nation: string | null;
+  label: string;
+  nations: string[] | null;
+  lead: boolean;
+};
 
 /** Close code of a seat exercise control removed (in close-codes.ts, which the browser imports without zod). */
 export { SEAT_REMOVED } from "./close-codes.ts";

@@ -78,7 +78,10 @@ export class ReplaySession {
    */
   turnsAt(seq: number, viewer: Viewer): TurnSummary[] {
     const mine = viewer.kind === "nation" ? viewer.nation : null;
-    return this.cards.filter((c) => c.seq <= seq && (mine === null || c.card.nation === mine)).map((c) => c.card).reverse();
+    return this.cards
+      .filter((c) => c.seq <= seq && (mine === null || c.card.nation === mine))
+      .map((c) => c.card)
+      .reverse();
   }
 
   /** The feed this viewer had received up to `seq` (newest first), exactly as it was live. */

@@ -43,7 +43,13 @@ export const BaseCondition = z.discriminatedUnion("kind", [
    * How many units of a side are in a region (aboard a carrier not counted): "alliance" the
    * alliance's, "adversary" the other side's; `count` defaults to at least one.
    */
-  z.object({ kind: z.literal("forcesInRegion"), region: Id, side: z.enum(["alliance", "adversary"]), op: Comparison.default(">="), count: z.number().int().min(0).max(1000).default(1) }),
+  z.object({
+    kind: z.literal("forcesInRegion"),
+    region: Id,
+    side: z.enum(["alliance", "adversary"]),
+    op: Comparison.default(">="),
+    count: z.number().int().min(0).max(1000).default(1),
+  }),
   /** The worst crisis anywhere on the map (0 when there is none). */
   z.object({ kind: z.literal("worstCrisis"), op: Comparison, value: z.number().min(0).max(100) }),
 ]);

@@ -30,12 +30,24 @@ export const ExpectedOutcome = z.discriminatedUnion("kind", [
     kind: z.literal("assetOnMission"),
     assetType: Id.optional(),
     category: z.enum(["naval", "air", "land", "isr", "cyber", "logistics", "medical"]).optional(),
-    missions: z.array(z.enum(["patrol", "presence", "humanitarian", "medical", "logistics", "surveillance", "cyber-defence", "deterrence", "escort", "training"])).min(1).optional(),
+    missions: z
+      .array(z.enum(["patrol", "presence", "humanitarian", "medical", "logistics", "surveillance", "cyber-defence", "deterrence", "escort", "training"]))
+      .min(1)
+      .optional(),
     region: Id.optional(),
   }),
   z.object({ kind: z.literal("reportShared"), with: z.array(Id).min(1).optional() }),
-  z.object({ kind: z.literal("policy"), field: z.enum(["alertLevel", "rulesOfEngagement", "publicStance"]), op: z.enum(["=", ">=", "<="]).default("="), value: z.string().min(1).max(40) }),
-  z.object({ kind: z.literal("agreementInForce"), agreementKind: z.enum(["mou", "sofa", "intel-sharing", "joint-exercise-programme", "command-arrangement"]).optional(), with: z.array(Id).min(1).optional() }),
+  z.object({
+    kind: z.literal("policy"),
+    field: z.enum(["alertLevel", "rulesOfEngagement", "publicStance"]),
+    op: z.enum(["=", ">=", "<="]).default("="),
+    value: z.string().min(1).max(40),
+  }),
+  z.object({
+    kind: z.literal("agreementInForce"),
+    agreementKind: z.enum(["mou", "sofa", "intel-sharing", "joint-exercise-programme", "command-arrangement"]).optional(),
+    with: z.array(Id).min(1).optional(),
+  }),
   z.object({ kind: z.literal("command") }),
   z.object({ kind: z.literal("evaluator") }),
 ]);
@@ -51,7 +63,8 @@ const FOR_THE_EVALUATOR = new Set(["makeStatement", "sendMessage"]);
  */
 export function outcomeOf(expected: { command: string; region?: string; outcome?: ExpectedOutcome }): ExpectedOutcome {
   if (expected.outcome) return expected.outcome;
-  if (expected.command === "deployAsset" || expected.command === "setMission") return { kind: "assetOnMission", ...(expected.region ? { region: expected.region } : {}) };
+  if (expected.command === "deployAsset" || expected.command === "setMission")
+    return { kind: "assetOnMission", ...(expected.region ? { region: expected.region } : {}) };
   if (expected.command === "shareIntel") return { kind: "reportShared" };
   if (FOR_THE_EVALUATOR.has(expected.command)) return { kind: "evaluator" };
   return { kind: "command" };

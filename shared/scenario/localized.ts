@@ -41,14 +41,20 @@ export const localizedTexts = z.registry<{ maxLength: number }>();
 
 /** A text an author may write in several languages (parsed: the main language's string). */
 export function text(maxLength: number, minLength = 1) {
-  const schema = z.string({ error: (issue) => (issue.input instanceof BadText ? issue.input.message : undefined) }).min(minLength).max(maxLength);
+  const schema = z
+    .string({ error: (issue) => (issue.input instanceof BadText ? issue.input.message : undefined) })
+    .min(minLength)
+    .max(maxLength);
   localizedTexts.add(schema, { maxLength });
   return schema;
 }
 
 /** The `i18n` beside an owner's texts: per language other than the main one, a translation per field. */
 export function translations<const F extends string>(fields: Record<F, number>) {
-  const shape = Object.fromEntries(Object.entries<number>(fields).map(([field, max]) => [field, z.string().max(max).optional()])) as Record<F, z.ZodOptional<z.ZodString>>;
+  const shape = Object.fromEntries(Object.entries<number>(fields).map(([field, max]) => [field, z.string().max(max).optional()])) as Record<
+    F,
+    z.ZodOptional<z.ZodString>
+  >;
   const perLanguage = z.strictObject(shape);
   return z.object(Object.fromEntries(LANGUAGES.map((lang) => [lang, perLanguage.optional()])) as Record<Lang, z.ZodOptional<typeof perLanguage>>).optional();
 }
@@ -57,7 +63,15 @@ export function translations<const F extends string>(fields: Record<F, number>) 
 export const scenarioTranslations = z
   .object(
     Object.fromEntries(
-      LANGUAGES.map((lang) => [lang, z.record(z.string().regex(/^(title|summary|briefing|learningObjectives\[\d+\])$/, "a translated field is title, summary, briefing or learningObjectives[n]"), z.string().max(8000)).optional()]),
+      LANGUAGES.map((lang) => [
+        lang,
+        z
+          .record(
+            z.string().regex(/^(title|summary|briefing|learningObjectives\[\d+\])$/, "a translated field is title, summary, briefing or learningObjectives[n]"),
+            z.string().max(8000),
+          )
+          .optional(),
+      ]),
     ) as Record<Lang, z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodString>>>,
   )
   .optional();
@@ -78,9 +92,11 @@ function splitText(value: unknown, main: Lang): { text: unknown; others: [Lang, 
   if (!isObj(value)) return { text: value, others: [] };
   const langs = Object.keys(value);
   const unknown = langs.filter((l) => !isLang(l));
-  if (unknown.length) return { text: new BadText(`unknown language ${unknown.map((l) => `"${l}"`).join(", ")} (languages are ${LANGUAGES.join(", ")})`), others: [] };
+  if (unknown.length)
+    return { text: new BadText(`unknown language ${unknown.map((l) => `"${l}"`).join(", ")} (languages are ${LANGUAGES.join(", ")})`), others: [] };
   if (langs.some((l) => typeof value[l] !== "string")) return { text: new BadText("each language's text is a string"), others: [] };
-  if (typeof value[main] !== "string") return { text: new BadText(`written in ${langs.join(", ") || "no language"} but not in the scenario's main language "${main}"`), others: [] };
+  if (typeof value[main] !== "string")
+    return { text: new BadText(`written in ${langs.join(", ") || "no language"} but not in the scenario's main language "${main}"`), others: [] };
   return { text: value[main], others: langs.filter((l): l is Lang => l !== main).map((l) => [l, value[l] as string]) };
 }
 
@@ -137,14 +153,19 @@ export function mapTextOwners(scenario: unknown, visit: OwnerVisit): unknown {
   const guide = out["evaluation"];
   if (isObj(guide) && Array.isArray(guide["objectives"])) {
     const nested = (items: unknown, kind: TextOwner, path: string, inner?: (item: Obj, path: string) => Obj) =>
-      Array.isArray(items) ? items.map((item, i) => (isObj(item) ? (inner ?? ((x: Obj) => x))(visit(item, kind, `${path}[${i}]`), `${path}[${i}]`) : item)) : items;
+      Array.isArray(items)
+        ? items.map((item, i) => (isObj(item) ? (inner ?? ((x: Obj) => x))(visit(item, kind, `${path}[${i}]`), `${path}[${i}]`) : item))
+        : items;
     out = {
       ...out,
       evaluation: {
         ...guide,
         objectives: nested(guide["objectives"], "eegObjective", "evaluation.objectives", (o, p) => ({
           ...o,
-          capabilities: nested(o["capabilities"], "eegCapability", `${p}.capabilities`, (c, q) => ({ ...c, tasks: nested(c["tasks"], "eegTask", `${q}.tasks`) })),
+          capabilities: nested(o["capabilities"], "eegCapability", `${p}.capabilities`, (c, q) => ({
+            ...c,
+            tasks: nested(c["tasks"], "eegTask", `${q}.tasks`),
+          })),
         })),
       },
     };
@@ -152,12 +173,17 @@ export function mapTextOwners(scenario: unknown, visit: OwnerVisit): unknown {
   each("msel", "inject", (inject, path) => {
     let result = inject;
     if (Array.isArray(result["expectedActions"])) {
-      result = { ...result, expectedActions: result["expectedActions"].map((e, k) => (isObj(e) ? visit(e, "expectedAction", `${path}.expectedActions[${k}]`) : e)) };
+      result = {
+        ...result,
+        expectedActions: result["expectedActions"].map((e, k) => (isObj(e) ? visit(e, "expectedAction", `${path}.expectedActions[${k}]`) : e)),
+      };
     }
     if (Array.isArray(result["effects"])) {
       result = {
         ...result,
-        effects: result["effects"].map((e, k) => (isObj(e) && e["kind"] === "grantIntel" && isObj(e["report"]) ? { ...e, report: visit(e["report"], "report", `${path}.effects[${k}].report`) } : e)),
+        effects: result["effects"].map((e, k) =>
+          isObj(e) && e["kind"] === "grantIntel" && isObj(e["report"]) ? { ...e, report: visit(e["report"], "report", `${path}.effects[${k}].report`) } : e,
+        ),
       };
     }
     return result;
@@ -186,7 +212,7 @@ export function describeLocalizedText(ctx: { zodSchema: unknown; jsonSchema: Rec
       { ...plain, description: "The text in the scenario's main language." },
       {
         type: "object",
-        description: "The text in each language, e.g. {\"en\": \"…\", \"fr\": \"…\"}; the scenario's main language is required.",
+        description: 'The text in each language, e.g. {"en": "…", "fr": "…"}; the scenario\'s main language is required.',
         properties: Object.fromEntries(LANGUAGES.map((lang) => [lang, perLanguage])),
         additionalProperties: false,
         minProperties: 1,

@@ -42,7 +42,14 @@ export type MselRow = Record<MselColumn, string> & { [translationColumn: string]
  * column per translation, right after it: "Title", "Title (fr)". The plain column is the
  * scenario's main language.
  */
-const TEXT_COLUMNS = { From: "from", Title: "title", Message: "body", "Expected Player Action": "description", Objective: "objective", Capability: "capability" } as const;
+const TEXT_COLUMNS = {
+  From: "from",
+  Title: "title",
+  Message: "body",
+  "Expected Player Action": "description",
+  Objective: "objective",
+  Capability: "capability",
+} as const;
 type TextColumn = keyof typeof TEXT_COLUMNS;
 const isTextColumn = (column: string): column is TextColumn => Object.hasOwn(TEXT_COLUMNS, column);
 export const translationColumn = (column: TextColumn, lang: Lang) => `${column} (${lang})`;
@@ -100,7 +107,10 @@ export function splitActions(cell: string, count: number): string[] {
   return lines.length === count ? lines.map((l) => l.trim()) : lines.map((l) => l.trim()).filter(Boolean);
 }
 
-export function mselToRows(scenario: Pick<ScenarioSpec, "msel" | "startTime" | "hoursPerTurn"> & Languages, live: Readonly<Record<string, LiveInject>> = {}): MselRow[] {
+export function mselToRows(
+  scenario: Pick<ScenarioSpec, "msel" | "startTime" | "hoursPerTurn"> & Languages,
+  live: Readonly<Record<string, LiveInject>> = {},
+): MselRow[] {
   const translations = translationsOf(scenario);
   return scenario.msel.map((inject) => {
     const played = Object.hasOwn(live, inject.id) ? live[inject.id]! : null;
@@ -154,14 +164,20 @@ export function mselToRows(scenario: Pick<ScenarioSpec, "msel" | "startTime" | "
 
 /** The MSEL as a CSV file, header first (shared/csv/write-csv.ts neutralises formulas). */
 export function mselCsv(rows: readonly MselRow[], columns: readonly string[] = rows[0] ? Object.keys(rows[0]) : MSEL_COLUMNS): string {
-  return writeCsv(columns, rows.map((row) => columns.map((column) => row[column] ?? "")));
+  return writeCsv(
+    columns,
+    rows.map((row) => columns.map((column) => row[column] ?? "")),
+  );
 }
 
 /**
  * Reads edited rows back into an MSEL. Every problem is reported as `row N, column X: …`
  * (row 2 is the first data row, as a spreadsheet numbers it).
  */
-export function rowsToMsel(rows: Record<string, string>[], scenario: Languages = {}): { ok: true; msel: InjectSpec[] } | { ok: false; errors: ValidationError[] } {
+export function rowsToMsel(
+  rows: Record<string, string>[],
+  scenario: Languages = {},
+): { ok: true; msel: InjectSpec[] } | { ok: false; errors: ValidationError[] } {
   const errors: ValidationError[] = [];
   const msel: InjectSpec[] = [];
   const main = scenario.language ?? DEFAULT_LANG;
@@ -226,16 +242,30 @@ export function rowsToMsel(rows: Record<string, string>[], scenario: Languages =
         if (translated) (i18n[lang] ??= {})[TEXT_COLUMNS[column]] = translated;
       }
     }
-    if (!expectedJson && expectedText.length) errors.push({ path: at("Expected Actions (JSON)"), message: "describe how a new expected action is recognised (command, nations, withinTurns) as JSON, or leave the action text empty" });
+    if (!expectedJson && expectedText.length)
+      errors.push({
+        path: at("Expected Actions (JSON)"),
+        message: "describe how a new expected action is recognised (command, nations, withinTurns) as JSON, or leave the action text empty",
+      });
     const to = get("To");
     const candidate = {
-      id: get("ID") || `inject-${get("Inject No.").replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`,
+      id:
+        get("ID") ||
+        `inject-${get("Inject No.")
+          .replace(/[^a-z0-9]+/gi, "-")
+          .toLowerCase()}`,
       number: get("Inject No."),
       trigger,
       type: get("Type"),
       delivery: get("Delivery") || "message",
       from: text("From"),
-      to: to === "all" || to === "" ? "all" : to.split(/[;,]/).map((n) => n.trim()).filter(Boolean),
+      to:
+        to === "all" || to === ""
+          ? "all"
+          : to
+              .split(/[;,]/)
+              .map((n) => n.trim())
+              .filter(Boolean),
       title: text("Title"),
       body: text("Message"),
       effects: json("Effects (JSON)", []),
@@ -244,7 +274,14 @@ export function rowsToMsel(rows: Record<string, string>[], scenario: Languages =
       capability: text("Capability"),
       ...(text("Controller") ? { controller: text("Controller") } : {}),
       ...(text("Notes") ? { notes: text("Notes") } : {}),
-      ...(text("Critical Tasks") ? { tasks: text("Critical Tasks").split(/[;,]/).map((t) => t.trim()).filter(Boolean) } : {}),
+      ...(text("Critical Tasks")
+        ? {
+            tasks: text("Critical Tasks")
+              .split(/[;,]/)
+              .map((t) => t.trim())
+              .filter(Boolean),
+          }
+        : {}),
       ...(Object.keys(i18n).length ? { i18n } : {}),
     };
     const parsed = InjectSpec.safeParse(candidate);

@@ -61,7 +61,13 @@ export function landingPoints<R extends MapRegion>(regions: ReadonlyMap<string, 
  * Shortest route from `from` to `to` that the type may take, through regions `allowed` accepts
  * (the destination included), or null. The route lists the regions entered, ending at `to`.
  */
-export function shortestRoute(regions: ReadonlyMap<string, MapRegion>, type: Pick<AssetTypeSpec, "domain">, from: string, to: string, allowed: (id: string) => boolean = () => true): string[] | null {
+export function shortestRoute(
+  regions: ReadonlyMap<string, MapRegion>,
+  type: Pick<AssetTypeSpec, "domain">,
+  from: string,
+  to: string,
+  allowed: (id: string) => boolean = () => true,
+): string[] | null {
   if (from === to) return [];
   const previous = new Map<string, string>([[from, from]]);
   const queue = [from];

@@ -37,7 +37,12 @@ export const intelRules = {
   trustLossPerFalseReport: z.number().min(0).max(20).default(2),
   /** Who a report may be passed to when it does not say: by classification (SECRET national only …). */
   releasabilityByClassification: z
-    .object({ UNCLASSIFIED: Scope.default("all"), RESTRICTED: Scope.default("alliance"), CONFIDENTIAL: Scope.default("alliance"), SECRET: Scope.default("national") })
+    .object({
+      UNCLASSIFIED: Scope.default("all"),
+      RESTRICTED: Scope.default("alliance"),
+      CONFIDENTIAL: Scope.default("alliance"),
+      SECRET: Scope.default("national"),
+    })
     .prefault({}),
   /**
    * Political capital paid for each report a `full` sharing policy passes on automatically, as a

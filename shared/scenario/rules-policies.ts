@@ -11,7 +11,12 @@ import { z } from "zod";
  */
 const perLevel = <const K extends string>(defaults: Record<K, number>, min: number, max: number) =>
   z
-    .object(Object.fromEntries(Object.entries<number>(defaults).map(([level, value]) => [level, z.number().min(min).max(max).default(value)])) as Record<K, z.ZodDefault<z.ZodNumber>>)
+    .object(
+      Object.fromEntries(Object.entries<number>(defaults).map(([level, value]) => [level, z.number().min(min).max(max).default(value)])) as Record<
+        K,
+        z.ZodDefault<z.ZodNumber>
+      >,
+    )
     // {} fills every level with its default (the generic K hides that from the type checker).
     .prefault({} as never);
 

@@ -47,7 +47,11 @@ export const RuleCoefficients = z.object({
   /** Strength below which an asset is degraded (it arrives, lands or is hit degraded, and answers nothing). */
   degradedBelowStrength: z.number().min(0).max(100).default(50),
   /** Share of its severity a crisis at the spillover threshold starts in each adjacent region. */
-  spilloverShare: z.number().min(0).max(1).default(1 / 3),
+  spilloverShare: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(1 / 3),
   /** Trust each pair of parties gains every turn an agreement between them is in force. */
   trustPerKeptAgreementPerTurn: z.number().min(0).max(5).default(0.5),
   /** Regions a turn added to the speed of a pre-positioned asset (it is at shorter notice to move). */

@@ -41,7 +41,10 @@ export const NationSpec = z.object({
    * fills stay apart under colour-vision deficiencies (shared/colour/map-palette.ts); the
    * validator warns when a given fill is too close to another.
    */
-  mapFill: z.string().regex(/^#[0-9a-fA-F]{6}$/, "colours are #rrggbb").optional(),
+  mapFill: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, "colours are #rrggbb")
+    .optional(),
   playable: z.boolean().default(true),
   /** Member of the alliance whose cohesion is measured. */
   alliance: z.boolean().default(true),
@@ -84,7 +87,10 @@ export const RegionSpec = z.object({
   x: z.number().min(0).max(1000),
   y: z.number().min(0).max(700),
   /** Optional outline as [x, y] points on the same canvas; a hexagon around (x, y) otherwise. */
-  shape: z.array(z.tuple([z.number(), z.number()])).min(3).optional(),
+  shape: z
+    .array(z.tuple([z.number(), z.number()]))
+    .min(3)
+    .optional(),
   owner: Id.nullable().default(null),
   stability: Percent,
   /**
@@ -105,7 +111,18 @@ export type RegionSpec = z.infer<typeof RegionSpec>;
 export const AssetCategory = z.enum(["naval", "air", "land", "isr", "cyber", "logistics", "medical"]);
 export type AssetCategory = z.infer<typeof AssetCategory>;
 
-export const Mission = z.enum(["patrol", "presence", "humanitarian", "medical", "logistics", "surveillance", "cyber-defence", "deterrence", "escort", "training"]);
+export const Mission = z.enum([
+  "patrol",
+  "presence",
+  "humanitarian",
+  "medical",
+  "logistics",
+  "surveillance",
+  "cyber-defence",
+  "deterrence",
+  "escort",
+  "training",
+]);
 export type Mission = z.infer<typeof Mission>;
 
 /**
@@ -251,9 +268,15 @@ const ScenarioObject = z.object({
   $schema: z.string().optional(),
   id: Id,
   /** The language the texts are written in when they are plain strings ("en" when absent). */
-  language: Language.optional().describe('The language of the texts written as plain strings; "en" when absent. Texts written as {"en": …, "fr": …} must include it.'),
+  language: Language.optional().describe(
+    'The language of the texts written as plain strings; "en" when absent. Texts written as {"en": …, "fr": …} must include it.',
+  ),
   /** The languages the scenario is translated into (the main one included); the validator warns of each missing translation. */
-  languages: z.array(Language).min(1).optional().describe("The languages the scenario is translated into, its main language included; each text missing in one is a warning."),
+  languages: z
+    .array(Language)
+    .min(1)
+    .optional()
+    .describe("The languages the scenario is translated into, its main language included; each text missing in one is a warning."),
   title: text(160),
   summary: text(2000),
   briefing: text(8000, 0).default(""),

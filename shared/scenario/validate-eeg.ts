@@ -13,9 +13,11 @@ export function eegProblems(s: ScenarioSpec): LiftProblem[] {
   const seen = new Map<string, string>();
   (s.evaluation?.objectives ?? []).forEach((o, i) => {
     const at = `evaluation.objectives[${i}]`;
-    const claim = (id: string, path: string) => (seen.has(id) ? push(`${path}.id`, "scenario.validate.duplicateId", { id, other: seen.get(id)! }) : seen.set(id, path));
+    const claim = (id: string, path: string) =>
+      seen.has(id) ? push(`${path}.id`, "scenario.validate.duplicateId", { id, other: seen.get(id)! }) : seen.set(id, path);
     claim(o.id, at);
-    if (o.learningObjective !== undefined && o.learningObjective >= s.learningObjectives.length) push(`${at}.learningObjective`, "evaluation.validate.noLearningObjective", { index: o.learningObjective, count: s.learningObjectives.length });
+    if (o.learningObjective !== undefined && o.learningObjective >= s.learningObjectives.length)
+      push(`${at}.learningObjective`, "evaluation.validate.noLearningObjective", { index: o.learningObjective, count: s.learningObjectives.length });
     o.capabilities.forEach((c, j) => {
       claim(c.id, `${at}.capabilities[${j}]`);
       c.tasks.forEach((t, k) => claim(t.id, `${at}.capabilities[${j}].tasks[${k}]`));
@@ -37,8 +39,10 @@ export function eegProblems(s: ScenarioSpec): LiftProblem[] {
         if (o.region && !regions.has(o.region)) unknown(`${path}.outcome.region`, "region", o.region);
         if (o.assetType && !types.has(o.assetType)) unknown(`${path}.outcome.assetType`, "assetType", o.assetType);
       }
-      if (o.kind === "reportShared" || o.kind === "agreementInForce") o.with?.forEach((n, j) => nations.has(n) || unknown(`${path}.outcome.with[${j}]`, "nation", n));
-      if (o.kind === "policy" && !(POLICY_SCALES[o.field] as readonly string[]).includes(o.value)) push(`${path}.outcome.value`, "evaluation.validate.policyValue", { value: o.value, values: POLICY_SCALES[o.field].join(", ") });
+      if (o.kind === "reportShared" || o.kind === "agreementInForce")
+        o.with?.forEach((n, j) => nations.has(n) || unknown(`${path}.outcome.with[${j}]`, "nation", n));
+      if (o.kind === "policy" && !(POLICY_SCALES[o.field] as readonly string[]).includes(o.value))
+        push(`${path}.outcome.value`, "evaluation.validate.policyValue", { value: o.value, values: POLICY_SCALES[o.field].join(", ") });
     });
   });
   return problems;

@@ -41,7 +41,8 @@ export function liftSpecProblems(s: ScenarioSpec): LiftProblem[] {
     }
     const count = (aboard.get(carrier.id) ?? 0) + 1;
     aboard.set(carrier.id, count);
-    if (count === carrierType.lift!.capacity + 1) problems.push({ path, key: "lift.validate.embarkedFull", params: { carrier: carrier.id, capacity: carrierType.lift!.capacity, count } });
+    if (count === carrierType.lift!.capacity + 1)
+      problems.push({ path, key: "lift.validate.embarkedFull", params: { carrier: carrier.id, capacity: carrierType.lift!.capacity, count } });
   });
   return problems;
 }
@@ -95,13 +96,22 @@ export function reachabilityProblems(s: ScenarioSpec): LiftProblem[] {
   s.assets.forEach((asset, i) => {
     const type = types.get(asset.type);
     if (!playable.has(asset.owner) || !type || !regions.has(asset.region) || type.detectionRange > 0) return;
-    const targets = [...crises].filter(([, kinds]) => [...kinds].some((k) => fitnessFor(type, k) > 0)).map(([id]) => id).filter((id) => regions.has(id)).sort();
+    const targets = [...crises]
+      .filter(([, kinds]) => [...kinds].some((k) => fitnessFor(type, k) > 0))
+      .map(([id]) => id)
+      .filter((id) => regions.has(id))
+      .sort();
     if (targets.length === 0) {
       const kinds = Object.keys(type.fitness).filter((k) => type.fitness[k]! > 0);
-      return void problems.push({ path: `assets[${i}]`, key: "lift.validate.noCrisisForType", params: { asset: asset.id, type: type.id, kinds: kinds.length ? kinds.join(", ") : "-" } });
+      return void problems.push({
+        path: `assets[${i}]`,
+        key: "lift.validate.noCrisisForType",
+        params: { asset: asset.id, type: type.id, kinds: kinds.length ? kinds.join(", ") : "-" },
+      });
     }
     const reach = reachWithLift(s, regions, asset);
-    if (!targets.some((id) => reach.has(id))) problems.push({ path: `assets[${i}]`, key: "lift.validate.unreachable", params: { asset: asset.id, regions: targets.join(", "), owner: asset.owner } });
+    if (!targets.some((id) => reach.has(id)))
+      problems.push({ path: `assets[${i}]`, key: "lift.validate.unreachable", params: { asset: asset.id, regions: targets.join(", "), owner: asset.owner } });
   });
   return problems;
 }

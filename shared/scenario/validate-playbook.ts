@@ -63,9 +63,11 @@ export function playbookProblems(s: ScenarioSpec, err: Err, condition: (path: st
       const asset = s.assets.find((a) => a.id === order.asset);
       if (!asset) return void err(`${path}.order.asset`, "scenario.validate.unknown", { kind: "asset", id: order.asset });
       if (asset.owner !== nation.id) err(`${path}.order.asset`, "playbook.validate.notItsAsset", { asset: asset.id, nation: nation.id, owner: asset.owner });
-      if ("destination" in order && !regions.has(order.destination)) err(`${path}.order.destination`, "scenario.validate.unknown", { kind: "region", id: order.destination });
+      if ("destination" in order && !regions.has(order.destination))
+        err(`${path}.order.destination`, "scenario.validate.unknown", { kind: "region", id: order.destination });
       const type = types.get(asset.type);
-      if ("mission" in order && type && !type.missions.includes(order.mission)) err(`${path}.order.mission`, "scenario.validate.missionNotAllowed", { type: type.name, mission: order.mission });
+      if ("mission" in order && type && !type.missions.includes(order.mission))
+        err(`${path}.order.mission`, "scenario.validate.missionNotAllowed", { type: type.name, mission: order.mission });
     }
   });
 }

@@ -20,7 +20,9 @@ import { paletteProblems } from "./validate-palette.ts";
  */
 export type ValidationError = { path: string; message: string; msg?: Msg };
 /** Warnings never stop a scenario from loading (a missing translation falls back to the main language). */
-export type ValidationResult = { ok: true; scenario: ScenarioSpec; warnings: ValidationError[] } | { ok: false; errors: ValidationError[]; warnings: ValidationError[] };
+export type ValidationResult =
+  | { ok: true; scenario: ScenarioSpec; warnings: ValidationError[] }
+  | { ok: false; errors: ValidationError[]; warnings: ValidationError[] };
 export type ValidationOptions = { /** Missing translations are errors, not warnings. */ strict?: boolean };
 
 function problem(path: string, key: MessageKey, params?: Params): ValidationError {
@@ -59,11 +61,20 @@ function issueMsg(issue: z.core.$ZodIssue): { key: MessageKey; params?: Params }
   if (notMain) return { key: "scenario.schema.notInMainLanguage", params: { langs: notMain[1]!, main: notMain[2]! } };
   switch (issue.code) {
     case "invalid_type":
-      return { key: "scenario.schema.invalidType", params: { expected: String(issue.expected), received: "input" in issue ? kindOf(issue.input) : (/received (\w+)/.exec(issue.message)?.[1] ?? "other") } };
+      return {
+        key: "scenario.schema.invalidType",
+        params: { expected: String(issue.expected), received: "input" in issue ? kindOf(issue.input) : (/received (\w+)/.exec(issue.message)?.[1] ?? "other") },
+      };
     case "too_small":
-      return { key: "scenario.schema.tooSmall", params: { origin: issue.origin, minimum: Number(issue.minimum), inclusive: issue.inclusive === false ? "no" : "yes" } };
+      return {
+        key: "scenario.schema.tooSmall",
+        params: { origin: issue.origin, minimum: Number(issue.minimum), inclusive: issue.inclusive === false ? "no" : "yes" },
+      };
     case "too_big":
-      return { key: "scenario.schema.tooBig", params: { origin: issue.origin, maximum: Number(issue.maximum), inclusive: issue.inclusive === false ? "no" : "yes" } };
+      return {
+        key: "scenario.schema.tooBig",
+        params: { origin: issue.origin, maximum: Number(issue.maximum), inclusive: issue.inclusive === false ? "no" : "yes" },
+      };
     case "invalid_value":
       return { key: "scenario.schema.invalidValue", params: { values: quoted(issue.values) } };
     case "unrecognized_keys":
@@ -115,7 +126,7 @@ export function validateScenario(input: unknown, options: ValidationOptions = {}
   else errors.push(...unreachable);
   // Map fills too alike for some colour vision: a warning (the map still carries owner codes).
   warnings = [...paletteProblems(parsed.data).map((p) => problem(p.path, p.key, p.params)), ...warnings];
-  if (options.strict) (errors.push(...warnings), (warnings = []));
+  if (options.strict) errors.push(...warnings), (warnings = []);
   return errors.length ? { ok: false, errors, warnings } : { ok: true, scenario: parsed.data, warnings };
 }
 
@@ -134,12 +145,14 @@ export function translationWarnings(s: ScenarioSpec): ValidationError[] {
     const i18n = (owner["i18n"] ?? {}) as Partial<Record<Lang, Record<string, string | undefined>>>;
     const fields: string[] = [...TEXT_FIELDS[kind]];
     if (kind === "scenario") s.learningObjectives.forEach((_, i) => fields.push(`learningObjectives[${i}]`));
-    const mainText = (field: string) => (kind === "scenario" && field.startsWith("learningObjectives[") ? s.learningObjectives[Number(field.slice(19, -1))] : owner[field]);
+    const mainText = (field: string) =>
+      kind === "scenario" && field.startsWith("learningObjectives[") ? s.learningObjectives[Number(field.slice(19, -1))] : owner[field];
     for (const lang of wanted) {
       for (const field of fields) {
         const text = mainText(field);
         if (typeof text !== "string" || text === "" || (kind === "report" && field === "source" && text === DEFAULT_REPORT_SOURCE)) continue;
-        if (!i18n[lang]?.[field]) out.push(problem(path ? `${path}.${field}` : field, "scenario.validate.missingTranslation", { language: msg("scenario.lang.name", { lang }), lang }));
+        if (!i18n[lang]?.[field])
+          out.push(problem(path ? `${path}.${field}` : field, "scenario.validate.missingTranslation", { language: msg("scenario.lang.name", { lang }), lang }));
       }
     }
     return owner;
@@ -159,7 +172,8 @@ function languageErrors(s: ScenarioSpec, err: (path: string, key: MessageKey, pa
     for (const [lang, texts] of Object.entries(i18n)) {
       if (!texts || Object.keys(texts).length === 0) continue;
       if (lang === main) err(at(lang), "scenario.validate.mainLanguageInI18n", { main });
-      else if (!(declared as string[]).includes(lang)) err(at(lang), "scenario.validate.languageNotListed", { lang, languages: [...declared, lang].map((l) => `"${l}"`).join(", ") });
+      else if (!(declared as string[]).includes(lang))
+        err(at(lang), "scenario.validate.languageNotListed", { lang, languages: [...declared, lang].map((l) => `"${l}"`).join(", ") });
     }
     return owner;
   });
@@ -186,12 +200,15 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
   unique(s.objectives, "objectives");
   const numbers = new Map<string, number>();
   s.msel.forEach((inject, i) => {
-    if (numbers.has(inject.number)) err(`msel[${i}].number`, "scenario.validate.duplicateInjectNumber", { number: inject.number, other: `msel[${numbers.get(inject.number)}]` });
+    if (numbers.has(inject.number))
+      err(`msel[${i}].number`, "scenario.validate.duplicateInjectNumber", { number: inject.number, other: `msel[${numbers.get(inject.number)}]` });
     else numbers.set(inject.number, i);
   });
 
-  const nation = (path: string, id: string | null | undefined) => id != null && !nations.has(id) && err(path, "scenario.validate.unknown", { kind: "nation", id });
-  const region = (path: string, id: string | undefined) => id !== undefined && !regions.has(id) && err(path, "scenario.validate.unknown", { kind: "region", id });
+  const nation = (path: string, id: string | null | undefined) =>
+    id != null && !nations.has(id) && err(path, "scenario.validate.unknown", { kind: "nation", id });
+  const region = (path: string, id: string | undefined) =>
+    id !== undefined && !regions.has(id) && err(path, "scenario.validate.unknown", { kind: "region", id });
   const asset = (path: string, id: string | undefined) => id !== undefined && !assets.has(id) && err(path, "scenario.validate.unknown", { kind: "asset", id });
   const injectRef = (path: string, id: string) => !injects.has(id) && err(path, "scenario.validate.unknown", { kind: "inject", id });
 
@@ -227,7 +244,7 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
   if (s.regions.length > 0) {
     const seen = new Set([s.regions[0]!.id]);
     const queue = [s.regions[0]!.id];
-    while (queue.length) for (const next of byId.get(queue.shift()!)?.adjacent ?? []) if (byId.has(next) && !seen.has(next)) (seen.add(next), queue.push(next));
+    while (queue.length) for (const next of byId.get(queue.shift()!)?.adjacent ?? []) if (byId.has(next) && !seen.has(next)) seen.add(next), queue.push(next);
     const cut = s.regions.filter((r) => !seen.has(r.id)).map((r) => r.id);
     if (cut.length) err("regions", "scenario.validate.mapNotConnected", { cut: cut.join(", "), first: s.regions[0]!.id });
   }
@@ -245,18 +262,22 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
     if (type && where && type.domain !== "any" && type.domain !== where.kind && !inPort && a.embarkedOn === undefined) {
       err(`assets[${i}].region`, "scenario.validate.assetWrongRegion", { domain: type.domain, type: type.name, kind: where.kind, region: where.id });
     }
-    if (type && a.mission && !type.missions.includes(a.mission)) err(`assets[${i}].mission`, "scenario.validate.missionNotAllowed", { type: type.name, mission: a.mission });
+    if (type && a.mission && !type.missions.includes(a.mission))
+      err(`assets[${i}].mission`, "scenario.validate.missionNotAllowed", { type: type.name, mission: a.mission });
   });
 
   nation("allianceCommander", s.allianceCommander);
   const commanderSpec = s.nations.find((n) => n.id === s.allianceCommander);
-  if (commanderSpec && (!commanderSpec.alliance || commanderSpec.adversary || !commanderSpec.playable)) err("allianceCommander", "toa.validate.commanderAllied", { nation: commanderSpec.id });
+  if (commanderSpec && (!commanderSpec.alliance || commanderSpec.adversary || !commanderSpec.playable))
+    err("allianceCommander", "toa.validate.commanderAllied", { nation: commanderSpec.id });
   s.agreements.forEach((ag, i) => {
     ag.parties.forEach((p, k) => nation(`agreements[${i}].parties[${k}]`, p));
     if (new Set(ag.parties).size !== ag.parties.length) err(`agreements[${i}].parties`, "scenario.validate.partyTwice");
-    if (ag.expiresTurn !== undefined && ag.expiresTurn > s.turns) err(`agreements[${i}].expiresTurn`, "scenario.validate.turnAfterLast", { turn: ag.expiresTurn, turns: s.turns });
+    if (ag.expiresTurn !== undefined && ag.expiresTurn > s.turns)
+      err(`agreements[${i}].expiresTurn`, "scenario.validate.turnAfterLast", { turn: ag.expiresTurn, turns: s.turns });
     // TOA (docs/RULES.md): a command arrangement names one of its parties; a scope belongs to an MOU.
-    if (ag.kind === "command-arrangement" && (!ag.commander || !ag.parties.includes(ag.commander))) err(`agreements[${i}].commander`, "toa.validate.commanderParty");
+    if (ag.kind === "command-arrangement" && (!ag.commander || !ag.parties.includes(ag.commander)))
+      err(`agreements[${i}].commander`, "toa.validate.commanderParty");
     if (ag.kind === "command-arrangement" && ag.commander) {
       // As in play: the commander is a member a team plays, and every such member is a party.
       const spec = s.nations.find((n) => n.id === ag.commander);
@@ -305,7 +326,8 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
         nation(`${path}.owner`, c.owner);
         asset(`${path}.asset`, c.asset);
         if (c.withinTurnsOfInject) injectRef(`${path}.withinTurnsOfInject.inject`, c.withinTurnsOfInject.inject);
-        if (c.category && !s.assetTypes.some((t) => t.category === c.category)) err(`${path}.category`, "scenario.validate.noAssetTypeWithCategory", { category: c.category });
+        if (c.category && !s.assetTypes.some((t) => t.category === c.category))
+          err(`${path}.category`, "scenario.validate.noAssetTypeWithCategory", { category: c.category });
         return;
       case "forcesInRegion":
         return void region(`${path}.region`, c.region);
@@ -322,17 +344,20 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
   s.msel.forEach((inject, i) => {
     const path = `msel[${i}]`;
     if (inject.to !== "all") inject.to.forEach((n, k) => nation(`${path}.to[${k}]`, n));
-    if (inject.trigger.kind === "scheduled" && inject.trigger.turn > s.turns) err(`${path}.trigger.turn`, "scenario.validate.turnAfterLast", { turn: inject.trigger.turn, turns: s.turns });
+    if (inject.trigger.kind === "scheduled" && inject.trigger.turn > s.turns)
+      err(`${path}.trigger.turn`, "scenario.validate.turnAfterLast", { turn: inject.trigger.turn, turns: s.turns });
     if (inject.trigger.kind === "conditional") {
       condition(`${path}.trigger.condition`, inject.trigger.condition);
-      if (inject.trigger.earliestTurn > s.turns) err(`${path}.trigger.earliestTurn`, "scenario.validate.turnAfterLast", { turn: inject.trigger.earliestTurn, turns: s.turns });
+      if (inject.trigger.earliestTurn > s.turns)
+        err(`${path}.trigger.earliestTurn`, "scenario.validate.turnAfterLast", { turn: inject.trigger.earliestTurn, turns: s.turns });
       if (JSON.stringify(inject.trigger.condition).includes(`"inject":"${inject.id}"`)) err(`${path}.trigger.condition`, "scenario.validate.waitsForItself");
     }
     inject.effects.forEach((e, k) => effect(`${path}.effects[${k}]`, e));
     inject.expectedActions.forEach((ex, k) => {
       ex.nations?.forEach((n, j) => nation(`${path}.expectedActions[${k}].nations[${j}]`, n));
       region(`${path}.expectedActions[${k}].region`, ex.region);
-      if (!(EXPECTABLE_COMMANDS as readonly string[]).includes(ex.command)) err(`${path}.expectedActions[${k}].command`, "scenario.validate.notACommand", { command: ex.command, commands: EXPECTABLE_COMMANDS.join(", ") });
+      if (!(EXPECTABLE_COMMANDS as readonly string[]).includes(ex.command))
+        err(`${path}.expectedActions[${k}].command`, "scenario.validate.notACommand", { command: ex.command, commands: EXPECTABLE_COMMANDS.join(", ") });
     });
   });
   s.objectives.forEach((o, i) => {

@@ -2,7 +2,18 @@ import { z } from "zod";
 import { idString } from "../protocol/ids.ts";
 import type { Msg } from "../i18n/message.ts";
 import type { ParticipantCommand } from "../protocol/commands.ts";
-import { ScenarioSpec, Policies, Mission, AgreementKind, MouScope, InjectSpec, AlertLevel, RulesOfEngagement, PublicStance, SharingPolicy } from "../scenario/schema.ts";
+import {
+  ScenarioSpec,
+  Policies,
+  Mission,
+  AgreementKind,
+  MouScope,
+  InjectSpec,
+  AlertLevel,
+  RulesOfEngagement,
+  PublicStance,
+  SharingPolicy,
+} from "../scenario/schema.ts";
 import { AssetStatus, Classification, Admiralty, Releasability } from "../scenario/effects.ts";
 
 /**
@@ -194,7 +205,12 @@ export const Order = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("fundCapacityBuilding"), partner: OrderId, amount: z.number().int().min(1).max(10000) }),
   /** Transfer of authority: place an asset under alliance command, with national caveats. */
-  z.object({ kind: z.literal("transferAuthority"), asset: OrderId, excludedMissions: z.array(Mission).max(20).optional(), excludedRegions: z.array(OrderId).max(50).optional() }),
+  z.object({
+    kind: z.literal("transferAuthority"),
+    asset: OrderId,
+    excludedMissions: z.array(Mission).max(20).optional(),
+    excludedRegions: z.array(OrderId).max(50).optional(),
+  }),
   z.object({ kind: z.literal("revokeAuthority"), asset: OrderId }),
 ]);
 export type Order = z.infer<typeof Order>;
@@ -473,7 +489,10 @@ export type ExerciseState = z.infer<typeof ExerciseState>;
 /** A channel's window with one more message: the oldest goes when it holds CHAT_WINDOW. */
 export function appendToWindow(window: ChatWindow | undefined, message: Message): ChatWindow {
   const recent = window?.recent ?? [];
-  return { count: (window?.count ?? 0) + 1, recent: recent.length >= CHAT_WINDOW ? [...recent.slice(recent.length - CHAT_WINDOW + 1), message] : [...recent, message] };
+  return {
+    count: (window?.count ?? 0) + 1,
+    recent: recent.length >= CHAT_WINDOW ? [...recent.slice(recent.length - CHAT_WINDOW + 1), message] : [...recent, message],
+  };
 }
 
 /** Every message the state still holds (each channel's window), channel by channel, oldest first in each. */

@@ -41,7 +41,26 @@ const isStringField = (key: string): key is StringField => (STRING_FIELDS as rea
 
 /** The flat fields of a draft's view; defaults for what it does not have. */
 export function draftToWire(draft: DraftView): DraftWire {
-  const wire: DraftWire = { id: draft.id, nation: draft.nation, author: draft.author, turn: draft.turn, as: draft.as ?? "", kind: draft.order.kind, asset: "", destination: "", mission: "", carrier: "", partner: "", amount: 0, more: "", budget: 0, politicalCapital: 0, readiness: 0, route: "", eta: 0 };
+  const wire: DraftWire = {
+    id: draft.id,
+    nation: draft.nation,
+    author: draft.author,
+    turn: draft.turn,
+    as: draft.as ?? "",
+    kind: draft.order.kind,
+    asset: "",
+    destination: "",
+    mission: "",
+    carrier: "",
+    partner: "",
+    amount: 0,
+    more: "",
+    budget: 0,
+    politicalCapital: 0,
+    readiness: 0,
+    route: "",
+    eta: 0,
+  };
   const more: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(draft.order)) {
     if (key === "kind" || value === undefined) continue;
@@ -69,7 +88,9 @@ export function draftFromWire(wire: Partial<DraftWire>): DraftView {
   for (const key of STRING_FIELDS) if (wire[key]) order[key] = wire[key];
   if (wire.amount) order.amount = wire.amount;
   if (wire.more) Object.assign(order, JSON.parse(wire.more) as Record<string, unknown>);
-  const plan: NonNullable<DraftView["plan"]> = { cost: { budget: wire.budget ?? 0, politicalCapital: wire.politicalCapital ?? 0, readiness: wire.readiness ?? 0 } };
+  const plan: NonNullable<DraftView["plan"]> = {
+    cost: { budget: wire.budget ?? 0, politicalCapital: wire.politicalCapital ?? 0, readiness: wire.readiness ?? 0 },
+  };
   if (wire.route) {
     plan.route = wire.route.split(",");
     plan.eta = wire.eta ?? 0;

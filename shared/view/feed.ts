@@ -17,7 +17,12 @@ import { EN, type MessageKey } from "../i18n/catalog/index.ts";
  * catalogue message (codes and references, never prose), so each reader sees it in their own
  * language: two team-mates reading English and French get the same item.
  */
-export type FeedItem = { seq: number; turn: number; kind: "inject" | "order" | "turn" | "intel" | "diplomacy" | "adjudication" | "lifecycle" | "rule"; msg: Msg };
+export type FeedItem = {
+  seq: number;
+  turn: number;
+  kind: "inject" | "order" | "turn" | "intel" | "diplomacy" | "adjudication" | "lifecycle" | "rule";
+  msg: Msg;
+};
 
 /** The scenario's main language (the language of its plain fields); English when it does not say. */
 export function scenarioLang(state: Pick<ExerciseState, "scenario">): Lang {
@@ -32,7 +37,8 @@ export function scenarioLang(state: Pick<ExerciseState, "scenario">): Lang {
  */
 export function namesIn(state: ExerciseState, lang: Lang): NameOf {
   const main = scenarioLang(state);
-  const local = <T extends Localized>(item: T | undefined, field: keyof T & string): string | null => (item ? localText(lang, item, field, main).text || null : null);
+  const local = <T extends Localized>(item: T | undefined, field: keyof T & string): string | null =>
+    item ? localText(lang, item, field, main).text || null : null;
   /** Titles (not names) say so when they fall back to the scenario's main language. */
   const marked = <T extends Localized>(item: T, field: keyof T & string): string => {
     const text = localText(lang, item, field, main);
@@ -47,7 +53,11 @@ export function namesIn(state: ExerciseState, lang: Lang): NameOf {
       case "region":
         return local(scenario.regions.find((x) => x.id === r.id) as Localized & { name: string }, "name") ?? r.id;
       case "asset":
-        return local(state.assets[r.id] as (Localized & { name: string }) | undefined, "name") ?? local(scenario.assets.find((x) => x.id === r.id) as Localized & { name: string }, "name") ?? r.id;
+        return (
+          local(state.assets[r.id] as (Localized & { name: string }) | undefined, "name") ??
+          local(scenario.assets.find((x) => x.id === r.id) as Localized & { name: string }, "name") ??
+          r.id
+        );
       case "assetType":
         return local(scenario.assetTypes.find((x) => x.id === r.id) as Localized & { name: string }, "name") ?? r.id;
       case "inject": {
@@ -96,7 +106,11 @@ function term(vocabulary: Parameters<typeof termKey>[0], value: string): Param {
 export function orderMsg(order: Order): Msg {
   switch (order.kind) {
     case "deployAsset":
-      return msg("feed.order.deployAsset", { asset: ref("asset", order.asset), destination: ref("region", order.destination), mission: term("mission", order.mission) });
+      return msg("feed.order.deployAsset", {
+        asset: ref("asset", order.asset),
+        destination: ref("region", order.destination),
+        mission: term("mission", order.mission),
+      });
     case "prepositionAsset":
       return msg("feed.order.prepositionAsset", { asset: ref("asset", order.asset), destination: ref("region", order.destination) });
     case "recallAsset":
@@ -108,13 +122,18 @@ export function orderMsg(order: Order): Msg {
     case "fundCapacityBuilding":
       return msg("feed.order.fundCapacityBuilding", { partner: ref("nation", order.partner), amount: order.amount });
     case "transferAuthority":
-      return msg("toa.order.transferAuthority", { asset: ref("asset", order.asset), caveats: caveatsMsg({ since: 0, excludedMissions: order.excludedMissions ?? [], excludedRegions: order.excludedRegions ?? [] }) });
+      return msg("toa.order.transferAuthority", {
+        asset: ref("asset", order.asset),
+        caveats: caveatsMsg({ since: 0, excludedMissions: order.excludedMissions ?? [], excludedRegions: order.excludedRegions ?? [] }),
+      });
     case "revokeAuthority":
       return msg("toa.order.revokeAuthority", { asset: ref("asset", order.asset) });
     case "embarkAsset":
       return msg("lift.order.embarkAsset", { asset: ref("asset", order.asset), carrier: ref("asset", order.carrier) });
     case "disembarkAsset":
-      return order.destination ? msg("lift.order.disembarkAssetAt", { asset: ref("asset", order.asset), destination: ref("region", order.destination) }) : msg("lift.order.disembarkAsset", { asset: ref("asset", order.asset) });
+      return order.destination
+        ? msg("lift.order.disembarkAssetAt", { asset: ref("asset", order.asset), destination: ref("region", order.destination) })
+        : msg("lift.order.disembarkAsset", { asset: ref("asset", order.asset) });
     default: {
       const never: never = order;
       return never ?? msg("common.unknown");
@@ -173,12 +192,21 @@ export function feedItemFor(event: ExerciseEvent, state: ExerciseState, viewer: 
     case "orderExecuted": {
       if (!white && event.nation !== me) return null;
       const result = (event as { result?: unknown }).result;
-      return item("order", ofNation(event.nation, isMsg(result) ? msg("feed.order.executed", { result }) : msg("feed.order.executedAsRecorded", { text: event.outcome })));
+      return item(
+        "order",
+        ofNation(event.nation, isMsg(result) ? msg("feed.order.executed", { result }) : msg("feed.order.executedAsRecorded", { text: event.outcome })),
+      );
     }
     case "draftWithdrawn":
       // A draft never vanishes silently: its team (and exercise control) hears who withdrew it.
       if (!event.nation || !event.order || (!white && event.nation !== me)) return null;
-      return item("order", ofNation(event.nation, msg("participant.feed.withdrawn", { by: event.by, author: event.author ?? "", order: orderMsg(event.order), draft: event.draft })));
+      return item(
+        "order",
+        ofNation(
+          event.nation,
+          msg("participant.feed.withdrawn", { by: event.by, author: event.author ?? "", order: orderMsg(event.order), draft: event.draft }),
+        ),
+      );
     case "orderFailed": {
       if (!white && event.nation !== me) return null;
       const failure = (event as { failure?: unknown }).failure;
@@ -193,27 +221,51 @@ export function feedItemFor(event: ExerciseEvent, state: ExerciseState, viewer: 
     }
     case "intelShared":
       if (white) return item("intel", msg("feed.intel.sharedWith", { from: ref("nation", event.from), to: nations(event.to) }));
-      if (event.to.includes(me!)) return item("intel", msg("feed.intel.sharedWithYou", { from: ref("nation", event.from), redacted: event.redacted ? "yes" : "no" }));
+      if (event.to.includes(me!))
+        return item("intel", msg("feed.intel.sharedWithYou", { from: ref("nation", event.from), redacted: event.redacted ? "yes" : "no" }));
       if (event.from === me) return item("intel", msg("feed.intel.youShared", { to: nations(event.to) }));
       return null;
     case "reportCreated":
       if (event.report.copiedFrom !== null || !(white || event.report.owner === me)) return null;
-      return item("intel", white ? msg("feed.intel.received", { nation: ref("nation", event.report.owner), title: ref("report", event.report.id) }) : msg("feed.intel.new", { title: ref("report", event.report.id) }));
+      return item(
+        "intel",
+        white
+          ? msg("feed.intel.received", { nation: ref("nation", event.report.owner), title: ref("report", event.report.id) })
+          : msg("feed.intel.new", { title: ref("report", event.report.id) }),
+      );
     case "agreementProposed":
       return white || event.agreement.parties.includes(me!)
-        ? item("diplomacy", msg("feed.agreement.proposed", { proposer: ref("nation", event.agreement.proposer ?? "white"), kind: selectable(event.agreement.kind), title: event.agreement.title }))
+        ? item(
+            "diplomacy",
+            msg("feed.agreement.proposed", {
+              proposer: ref("nation", event.agreement.proposer ?? "white"),
+              kind: selectable(event.agreement.kind),
+              title: event.agreement.title,
+            }),
+          )
         : null;
     case "agreementStatusChanged": {
       const agreement = state.agreements[event.agreement];
-      return agreement && (white || agreement.parties.includes(me!)) ? item("diplomacy", msg("feed.agreement.status", { title: agreement.title, status: term("agreementStatus", event.status) })) : null;
+      return agreement && (white || agreement.parties.includes(me!))
+        ? item("diplomacy", msg("feed.agreement.status", { title: agreement.title, status: term("agreementStatus", event.status) }))
+        : null;
     }
     case "consentRequested":
       return white || event.request.host === me || event.request.requester === me
-        ? item("diplomacy", msg("feed.consent.requested", { requester: ref("nation", event.request.requester), host: ref("nation", event.request.host), region: ref("region", event.request.region) }))
+        ? item(
+            "diplomacy",
+            msg("feed.consent.requested", {
+              requester: ref("nation", event.request.requester),
+              host: ref("nation", event.request.host),
+              region: ref("region", event.request.region),
+            }),
+          )
         : null;
     case "consentAnswered": {
       const request = state.consentRequests[event.request];
-      return request && (white || request.host === me || request.requester === me) ? item("diplomacy", msg("feed.consent.answered", { region: ref("region", request.region), granted: event.granted ? "yes" : "no" })) : null;
+      return request && (white || request.host === me || request.requester === me)
+        ? item("diplomacy", msg("feed.consent.answered", { region: ref("region", request.region), granted: event.granted ? "yes" : "no" }))
+        : null;
     }
     case "infoRequested":
       return white || event.request.target === me || event.request.requester === me
@@ -221,13 +273,20 @@ export function feedItemFor(event: ExerciseEvent, state: ExerciseState, viewer: 
         : null;
     case "infoAnswered": {
       const request = state.infoRequests[event.request];
-      return request && (white || request.requester === me || request.target === me) ? item("intel", msg("feed.intel.infoAnswered", { target: ref("nation", request.target) })) : null;
+      return request && (white || request.requester === me || request.target === me)
+        ? item("intel", msg("feed.intel.infoAnswered", { target: ref("nation", request.target) }))
+        : null;
     }
     case "diplomacyScheduled":
-      return white || event.nations.includes(me!) ? item("diplomacy", msg("feed.diplomacy.scheduled", { kind: event.kind, topic: event.topic, nations: nations(event.nations) })) : null;
+      return white || event.nations.includes(me!)
+        ? item("diplomacy", msg("feed.diplomacy.scheduled", { kind: event.kind, topic: event.topic, nations: nations(event.nations) }))
+        : null;
     case "statementMade":
       // The statement itself is the nation's own words, like chat: not translated.
-      return item("diplomacy", msg("feed.statement.made", { nation: ref("nation", event.nation), stance: term("publicStance", event.stance), text: event.text }));
+      return item(
+        "diplomacy",
+        msg("feed.statement.made", { nation: ref("nation", event.nation), stance: term("publicStance", event.stance), text: event.text }),
+      );
     case "actedFor":
       return actedForItem(event, state, me, white, item);
     case "ruleApplied":
@@ -266,7 +325,13 @@ export function feedItemFor(event: ExerciseEvent, state: ExerciseState, viewer: 
  * exercise control reads who, for whom and what; the nation's own team reads that it was not
  * theirs. Other nations hear nothing of it: to them it is that nation's move.
  */
-function actedForItem(event: Extract<ExerciseEvent, { type: "actedFor" }>, state: ExerciseState, me: string | null, white: boolean, item: (kind: FeedItem["kind"], message: Msg) => FeedItem): FeedItem | null {
+function actedForItem(
+  event: Extract<ExerciseEvent, { type: "actedFor" }>,
+  state: ExerciseState,
+  me: string | null,
+  white: boolean,
+  item: (kind: FeedItem["kind"], message: Msg) => FeedItem,
+): FeedItem | null {
   if (!white && event.nation !== me) return null;
   // A person playing a nation (a role-player, exercise control in person) is named to exercise
   // control before the move it made; a bot's line says what it did.

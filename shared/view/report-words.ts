@@ -6,7 +6,13 @@ import type { Report } from "../state/schema.ts";
  * sightings) carry messages, an author's report carries translations; a player's report (or a
  * redacted copy) is shown as written.
  */
-export function reportText(lang: Lang, report: Pick<Report, "title" | "text" | "source" | "i18n" | "words">, field: "title" | "text" | "source", nameOf: NameOf, mainLang: Lang): string {
+export function reportText(
+  lang: Lang,
+  report: Pick<Report, "title" | "text" | "source" | "i18n" | "words">,
+  field: "title" | "text" | "source",
+  nameOf: NameOf,
+  mainLang: Lang,
+): string {
   const words = report.words?.[field];
   if (words) return translate(lang, words, nameOf);
   return localText(lang, report as Report & { i18n?: Record<string, Record<string, string>> }, field, mainLang).text;

@@ -115,7 +115,21 @@ export class TurnSummaries {
       this.working.set(nation.id, {
         pending: [],
         moveLine: new Map(),
-        summary: { turn: state.turn, nation: nation.id, moves: [], crises: [], relations: [], start: books, end: { ...books }, money: [], reports: [], sightings: 0, objectives: [], failures: [], why: [] },
+        summary: {
+          turn: state.turn,
+          nation: nation.id,
+          moves: [],
+          crises: [],
+          relations: [],
+          start: books,
+          end: { ...books },
+          money: [],
+          reports: [],
+          sightings: 0,
+          objectives: [],
+          failures: [],
+          why: [],
+        },
       });
     }
   }
@@ -127,7 +141,11 @@ export class TurnSummaries {
         const w = card(event.nation);
         if (!w) return;
         const end = w.summary.end;
-        const change = { budget: round1(event.budget - end.budget), politicalCapital: round1(event.politicalCapital - end.politicalCapital), readiness: round1(event.readiness - end.readiness) };
+        const change = {
+          budget: round1(event.budget - end.budget),
+          politicalCapital: round1(event.politicalCapital - end.politicalCapital),
+          readiness: round1(event.readiness - end.readiness),
+        };
         w.summary.end = { budget: event.budget, politicalCapital: event.politicalCapital, readiness: event.readiness };
         if (!change.budget && !change.politicalCapital && !change.readiness) return;
         if (event.cause === "economy") return void w.summary.money.push(...economyLines(state, event.nation, change));
@@ -163,7 +181,11 @@ export class TurnSummaries {
           ? msg("turns.crisis.ended", { region: ref("region", event.region) })
           : !was
             ? msg("turns.crisis.started", { region: ref("region", event.region), kind: term("crisisKind", event.crisis.kind), severity: event.crisis.severity })
-            : msg("turns.crisis.changed", { region: ref("region", event.region), kind: term("crisisKind", event.crisis.kind), severity: event.crisis.severity });
+            : msg("turns.crisis.changed", {
+                region: ref("region", event.region),
+                kind: term("crisisKind", event.crisis.kind),
+                severity: event.crisis.severity,
+              });
         for (const w of this.working.values()) w.summary.crises.push(line);
         break;
       }
@@ -179,7 +201,8 @@ export class TurnSummaries {
       case "objectiveMet": {
         const spec = state.scenario.objectives.find((o) => o.id === event.objective);
         if (!spec) break;
-        for (const [nation, w] of this.working) if (!spec.nation || spec.nation === nation) w.summary.objectives.push(msg("turns.objective.met", { title: ref("objective", spec.id) }));
+        for (const [nation, w] of this.working)
+          if (!spec.nation || spec.nation === nation) w.summary.objectives.push(msg("turns.objective.met", { title: ref("objective", spec.id) }));
         break;
       }
       case "ruleApplied":
@@ -193,7 +216,7 @@ export class TurnSummaries {
 
   /** Costs that no order claimed (only a log from before causes were recorded has them) stay "other changes". */
   private settlePending(): void {
-    for (const w of this.working.values()) if (w.pending.length) (w.summary.money.push(...w.pending), (w.pending = []));
+    for (const w of this.working.values()) if (w.pending.length) w.summary.money.push(...w.pending), (w.pending = []);
   }
 
   private moved(id: string, now: Asset): void {
@@ -205,8 +228,15 @@ export class TurnSummaries {
     const asset = ref("asset", id);
     let line: Msg | null = null;
     if (was.region !== now.region && !now.routed) line = msg("turns.move.arrived", { asset, region: ref("region", now.region) });
-    else if (was.region !== now.region) line = msg("turns.move.moved", { asset, region: ref("region", now.region), destination: ref("region", now.destination ?? now.region), eta: now.eta ?? 0 });
-    else if (!was.routed && now.routed) line = msg("turns.move.setOff", { asset, destination: ref("region", now.destination ?? now.region), eta: now.eta ?? 0 });
+    else if (was.region !== now.region)
+      line = msg("turns.move.moved", {
+        asset,
+        region: ref("region", now.region),
+        destination: ref("region", now.destination ?? now.region),
+        eta: now.eta ?? 0,
+      });
+    else if (!was.routed && now.routed)
+      line = msg("turns.move.setOff", { asset, destination: ref("region", now.destination ?? now.region), eta: now.eta ?? 0 });
     else if (was.routed && !now.routed && now.status !== "moving") line = msg("turns.move.stopped", { asset, region: ref("region", now.region) });
     if (!line) return;
     // One line per asset: where the turn left it ("set off" then "arrived" in one turn reads "arrived").
@@ -239,7 +269,8 @@ export class TurnSummaries {
       if (!start || !now) continue;
       const trustChange = round1(now.trust - start.trust);
       const interoperabilityChange = round1(now.interoperability - start.interoperability);
-      if (trustChange || interoperabilityChange) out.push({ partner: other, trust: now.trust, trustChange, interoperability: now.interoperability, interoperabilityChange });
+      if (trustChange || interoperabilityChange)
+        out.push({ partner: other, trust: now.trust, trustChange, interoperability: now.interoperability, interoperabilityChange });
     }
     return out;
   }
@@ -265,6 +296,7 @@ function economyLines(state: ExerciseState, nation: string, change: Books): Mone
   const explained = round1(books.income - books.upkeep - books.standing);
   // Budgets stop at zero: what could not be paid is said, so the lines add up to the change.
   if (round1(change.budget - explained) !== 0) lines.push({ what: msg("turns.money.unpaid"), ...none, budget: round1(change.budget - explained) });
-  if (change.readiness) lines.push({ what: msg(change.readiness < 0 ? "turns.money.readinessOverstretched" : "turns.money.readiness"), ...none, readiness: change.readiness });
+  if (change.readiness)
+    lines.push({ what: msg(change.readiness < 0 ? "turns.money.readinessOverstretched" : "turns.money.readiness"), ...none, readiness: change.readiness });
   return lines;
 }

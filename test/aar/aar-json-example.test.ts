@@ -39,10 +39,16 @@ function playedExercise(): Game {
   const g = new Game(tinyInput(), 7, (s) => {
     s.nations.find((n) => n.id === "north")!.budget = 12;
     s.msel!.push(
-      inject("fund-coastguard", "1.03", "Sudland's coast guard asks for funds", [{ description: "Fund Sudland's coast guard", command: "fundCapacityBuilding", withinTurns: 1 }]),
-      inject("disinformation", "1.04", "A false story about the alliance", [{ description: "Counter the narrative with facts", command: "makeStatement", withinTurns: 1 }]),
+      inject("fund-coastguard", "1.03", "Sudland's coast guard asks for funds", [
+        { description: "Fund Sudland's coast guard", command: "fundCapacityBuilding", withinTurns: 1 },
+      ]),
+      inject("disinformation", "1.04", "A false story about the alliance", [
+        { description: "Counter the narrative with facts", command: "makeStatement", withinTurns: 1 },
+      ]),
       inject("ferry", "2.01", "Ferry service suspended", [{ description: "Reassure the islanders", command: "makeStatement", withinTurns: 1 }]),
-      inject("port-strike", "2.02", "Port strike in Sudland", [{ description: "Move the frigate out of port", command: "deployAsset", region: "n-sea", withinTurns: 1 }]),
+      inject("port-strike", "2.02", "Port strike in Sudland", [
+        { description: "Move the frigate out of port", command: "deployAsset", region: "n-sea", withinTurns: 1 },
+      ]),
     );
   }).start();
   // Turn 1: the storm warning is out (scheduled); exercise control releases three more and skips one.
@@ -56,11 +62,29 @@ function playedExercise(): Game {
   // Turn 3: Nordmark shares the sighting with Sudland, two turns after it was released (one was expected).
   const report = Object.values(g.state.reports).find((r) => r.owner === "north")!;
   g.do({ type: "shareIntel", report: report.id, with: ["south"] }, as("north"));
-  g.do({ type: "recordObservation", kind: "improvement", text: "Nordmark held the sighting for two turns.", task: "task-share-sighting", nation: "north" }, eva);
+  g.do(
+    { type: "recordObservation", kind: "improvement", text: "Nordmark held the sighting for two turns.", task: "task-share-sighting", nation: "north" },
+    eva,
+  );
   g.do({ type: "rateCapability", capability: "cap-intel", rating: "M", rationale: "Shared, but two turns late." }, eva);
   g.do({ type: "rateCapability", capability: "cap-intel", rating: "S" }, ed);
   g.do({ type: "setConsensusRating", capability: "cap-intel", rating: "M", rationale: "The partners waited two turns." }, eva);
-  g.do({ type: "recordImprovement", issue: "Sightings wait for the next turn", recommendation: "A standing sharing arrangement with Sudland", nation: "north", capability: "cap-intel", element: "planning", organisation: "Nordmark J2", contact: "J2 duty officer", start: "2031-01-10", completion: "2031-06-30", status: "open" }, eva);
+  g.do(
+    {
+      type: "recordImprovement",
+      issue: "Sightings wait for the next turn",
+      recommendation: "A standing sharing arrangement with Sudland",
+      nation: "north",
+      capability: "cap-intel",
+      element: "planning",
+      organisation: "Nordmark J2",
+      contact: "J2 duty officer",
+      start: "2031-01-10",
+      completion: "2031-06-30",
+      status: "open",
+    },
+    eva,
+  );
   g.do({ type: "endExercise" });
   return g;
 }
@@ -86,8 +110,12 @@ describe("the AAR JSON's worked example (docs/RULES.md)", () => {
 
   it("holds every verdict the documentation explains", () => {
     const injects = excerpt(playedExercise()).injects;
-    const byNation = (id: string) => injects.find((i) => i.inject === id)!.expected[0]!.byNation.map((n) => [n.nation, n.result, n.verdict, n.responseTurns, n.inTime]);
-    expect(byNation("storm-warning")).toEqual([["north", "not met", "not met", null, null], ["south", "met", "met", 0, true]]);
+    const byNation = (id: string) =>
+      injects.find((i) => i.inject === id)!.expected[0]!.byNation.map((n) => [n.nation, n.result, n.verdict, n.responseTurns, n.inTime]);
+    expect(byNation("storm-warning")).toEqual([
+      ["north", "not met", "not met", null, null],
+      ["south", "met", "met", 0, true],
+    ]);
     expect(byNation("red-sighting")).toEqual([["north", "met", "partly", 2, false]]);
     expect(byNation("fund-coastguard")).toEqual([["north", "attempted", "attempted", null, null]]);
     expect(byNation("disinformation")).toEqual([["north", "for the evaluator", "for the evaluator", 0, null]]);

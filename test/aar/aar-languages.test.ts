@@ -19,7 +19,16 @@ describe("the after-action report in French", () => {
   it("says so in its lang attribute, and its headings are French", () => {
     expect(html).toMatch(/^<!doctype html><html lang="fr">/);
     expect(renderHtml(report, "en")).toMatch(/<html lang="en">/);
-    for (const heading of ["Retour d’expérience (RETEX)", "Présentation", "Objectifs de formation", "Évolution des indicateurs", "Évaluation injection par injection", "Chronologie des faits marquants", "Plan d’amélioration"]) expect(html).toContain(heading);
+    for (const heading of [
+      "Retour d’expérience (RETEX)",
+      "Présentation",
+      "Objectifs de formation",
+      "Évolution des indicateurs",
+      "Évaluation injection par injection",
+      "Chronologie des faits marquants",
+      "Plan d’amélioration",
+    ])
+      expect(html).toContain(heading);
     expect(html).not.toContain("After-action report");
     expect(html).not.toContain("Inject-by-inject");
   });
@@ -37,18 +46,24 @@ describe("the after-action report in French", () => {
     expect(renderMarkdown(report, "en")).toMatch(/\| 0 \| 55 \| 65\.8 \| 0 \|/);
     const start = new Intl.DateTimeFormat("fr", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(Date.parse(tinyScenario.startTime));
     expect(html).toContain(start);
-    expect(renderHtml(report, "en")).toContain(new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(Date.parse(tinyScenario.startTime)));
+    expect(renderHtml(report, "en")).toContain(
+      new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(Date.parse(tinyScenario.startTime)),
+    );
   });
 
   it("has French Markdown and CSV, and JSON that stays data with the sentences beside it", () => {
     expect(renderMarkdown(report, "fr")).toContain("## Évaluation injection par injection");
     // The scenario is written in English only: its texts say they are not translated.
-    expect(renderMarkdown(report, "fr")).toContain("| Share the sighting with Sudland (non traduit) | Nordmark | atteint | 1 | a partagé un rapport de renseignement avec Sudland |");
+    expect(renderMarkdown(report, "fr")).toContain(
+      "| Share the sighting with Sudland (non traduit) | Nordmark | atteint | 1 | a partagé un rapport de renseignement avec Sudland |",
+    );
     expect(renderCsv(report, "fr").split("\r\n")[0]).toMatch(/^N° d’injection,Titre,/);
     const json = aarJson(report, "fr");
     expect(json.lang).toBe("fr");
     expect(json.timeline[0]).toMatchObject({ msg: { key: expect.stringMatching(/^feed\./) }, text: expect.any(String) });
-    expect(json.injects.find((i) => i.inject === "red-sighting")!.expected[0]!.byNation[0]!.action!.text).toBe("a partagé un rapport de renseignement avec Sudland");
+    expect(json.injects.find((i) => i.inject === "red-sighting")!.expected[0]!.byNation[0]!.action!.text).toBe(
+      "a partagé un rapport de renseignement avec Sudland",
+    );
   });
 });
 
@@ -86,7 +101,16 @@ describe("concord aar --lang", () => {
   beforeAll(async () => {
     process.env.DATA_DIR = dir;
     const store = await openStore(configFromEnv({ DATA_DIR: dir } as NodeJS.ProcessEnv));
-    await store.createExercise({ id: "ex-lang", title: "Tiny AAR", scenario: tinyScenario, seed: 11, createdAt: 0, facilitatorTokenHash: "0".repeat(64), joinCodes: {}, observerCode: "OBSERVER0000" });
+    await store.createExercise({
+      id: "ex-lang",
+      title: "Tiny AAR",
+      scenario: tinyScenario,
+      seed: 11,
+      createdAt: 0,
+      facilitatorTokenHash: "0".repeat(64),
+      joinCodes: {},
+      observerCode: "OBSERVER0000",
+    });
     await store.append("ex-lang", game.events);
     await store.close();
   });

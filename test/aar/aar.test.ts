@@ -9,7 +9,14 @@ describe("after-action report", () => {
   it("judges each inject against what the addressed nations did, with response times", () => {
     const sighting = report.injects.find((i) => i.inject === "red-sighting")!;
     expect(sighting.releasedTurn).toBe(1);
-    expect(sighting.expected[0]!.byNation).toEqual([expect.objectContaining({ nation: "north", verdict: "met", responseTurns: 1, action: expect.objectContaining({ detail: { key: "aar.action.sharedIntel", params: { to: [{ ref: "nation", id: "south" }] } } }) })]);
+    expect(sighting.expected[0]!.byNation).toEqual([
+      expect.objectContaining({
+        nation: "north",
+        verdict: "met",
+        responseTurns: 1,
+        action: expect.objectContaining({ detail: { key: "aar.action.sharedIntel", params: { to: [{ ref: "nation", id: "south" }] } } }),
+      }),
+    ]);
     expect(sighting.notes[0]!.text).toMatch(/hesitated/);
     const warning = report.injects.find((i) => i.inject === "storm-warning")!;
     const south = warning.expected[0]!.byNation.find((n) => n.nation === "south")!;

@@ -5,7 +5,10 @@ import { Game, as } from "../rules/game.ts";
 function played() {
   const g = new Game().start();
   g.do({ type: "sendMessage", channel: "alliance", text: "Blue here." }, as("north"));
-  g.do({ type: "sendMessage", channel: "bilateral:north:red", text: "We are watching." }, { role: "participant", nation: "red", name: "Ana", simulated: "roleplayer" });
+  g.do(
+    { type: "sendMessage", channel: "bilateral:north:red", text: "We are watching." },
+    { role: "participant", nation: "red", name: "Ana", simulated: "roleplayer" },
+  );
   g.do({ type: "logControlEntry", text: "Red escalates early." }, { role: "controller", name: "Bo", nations: null });
   g.do({ type: "releaseInject", inject: "red-sighting" }, { role: "controller", name: "Bo", nations: null });
   return g;

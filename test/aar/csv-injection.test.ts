@@ -14,11 +14,17 @@ const HYPERLINK = '=HYPERLINK("//x.invalid","a")&"';
  * As the import reads a sheet (server/cli/msel-command.ts), except that any line break ends a
  * record, as in a spreadsheet: only a quoted cell may hold one.
  */
-const readSheet = (csv: string) => parse(csv, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: false, record_delimiter: ["\r\n", "\n"] }) as Record<string, string>[];
+const readSheet = (csv: string) =>
+  parse(csv, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: false, record_delimiter: ["\r\n", "\n"] }) as Record<
+    string,
+    string
+  >[];
 
 describe("the CSV writer", () => {
   it("prefixes every cell a spreadsheet would evaluate with ', and leaves numbers and plain text alone", () => {
-    const [, row] = parse(writeCsv(["a", "b", "c", "d", "e", "f", "g", "h", "i"], [["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", -3, "plain, with comma", "a\nb"]])) as string[][];
+    const [, row] = parse(
+      writeCsv(["a", "b", "c", "d", "e", "f", "g", "h", "i"], [["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", -3, "plain, with comma", "a\nb"]]),
+    ) as string[][];
     expect(row).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", "-3", "plain, with comma", "a\nb"]);
   });
 

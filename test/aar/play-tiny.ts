@@ -50,7 +50,10 @@ export function playTiny(): Script {
   s.commitAll();
   const report = Object.values(s.state.reports).find((r) => r.owner === "north")!;
   s.run({ type: "shareIntel", report: report.id, with: ["south"] }, north);
-  s.run({ type: "adjustState", effects: [{ kind: "stability", region: "island", delta: 5 }], rationale: "Local authorities evacuated the coast early." }, control);
+  s.run(
+    { type: "adjustState", effects: [{ kind: "stability", region: "island", delta: 5 }], rationale: "Local authorities evacuated the coast early." },
+    control,
+  );
   while (s.state.phase !== "ended") s.commitAll();
   return s;
 }

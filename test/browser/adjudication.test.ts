@@ -18,7 +18,8 @@ browserSuite("browser: an adjudication with several changes", () => {
   /** Exercise control in the console of a new, running exercise, on the adjudication tab. */
   async function consoleOfARunningExercise() {
     const ex = await server.createExercise("triad");
-    const stateNow = async () => (await fetch(`${server.url}/api/exercises/${ex.id}/state`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).json();
+    const stateNow = async () =>
+      (await fetch(`${server.url}/api/exercises/${ex.id}/state`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).json();
     const before = await stateNow();
     const control = await person(browser);
     const f = control.page;
@@ -71,10 +72,18 @@ browserSuite("browser: an adjudication with several changes", () => {
     expect(after.regions["n-sea"].stability).toBe(before.regions["n-sea"].stability - 12);
     expect(after.nations.north.readiness).toBe(before.nations.north.readiness + 5);
     expect(after.nations.south.budget).toBe(before.nations.south.budget);
-    const { events } = await (await fetch(`${server.url}/api/exercises/${ex.id}/events`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).json();
+    const { events } = await (
+      await fetch(`${server.url}/api/exercises/${ex.id}/events`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })
+    ).json();
     const adjudications = events.filter((e: { type: string }) => e.type === "stateAdjusted");
     expect(adjudications).toHaveLength(1);
-    expect(adjudications[0]).toMatchObject({ rationale: expect.stringMatching(/^The storm surge/), effects: [{ kind: "stability", region: "n-sea", delta: -12 }, { kind: "readiness", nation: "north", delta: 5 }] });
+    expect(adjudications[0]).toMatchObject({
+      rationale: expect.stringMatching(/^The storm surge/),
+      effects: [
+        { kind: "stability", region: "n-sea", delta: -12 },
+        { kind: "readiness", nation: "north", delta: 5 },
+      ],
+    });
     expect(adjudications[0].effects).toHaveLength(2);
     expect(control.errors).toEqual([]);
   }, 60_000);
@@ -88,7 +97,9 @@ browserSuite("browser: an adjudication with several changes", () => {
     await form.getByLabel("Text").fill("A tanker has run aground; oil is spreading towards Sudland's coast.");
     // The capability field offers the MSEL's spelling, so the review groups both injects under one.
     const capability = form.getByLabel("Capability (optional)");
-    expect(await capability.evaluate((input: HTMLInputElement) => Array.from(input.list?.options ?? []).map((o) => o.value))).toEqual(["Environmental response"]);
+    expect(await capability.evaluate((input: HTMLInputElement) => Array.from(input.list?.options ?? []).map((o) => o.value))).toEqual([
+      "Environmental response",
+    ]);
     await capability.fill("Environmental response");
     await form.getByLabel("Training objective (optional)").fill("Coordinate a cross-border spill response");
     await form.getByRole("heading", { name: "Ad-hoc inject" }).evaluate((e) => e.scrollIntoView({ block: "start" }));
@@ -119,9 +130,16 @@ browserSuite("browser: an adjudication with several changes", () => {
     const after = await stateNow();
     expect(before.regions["c-sea"].crisis).toBeNull();
     expect(after.regions["c-sea"].crisis).toMatchObject({ kind: "oil spill", severity: 45 });
-    const fired = Object.values<{ id: string; title: string; status: string; expectedActions: unknown[] }>(after.injects).find((i) => i.title === "Tanker aground in the Central Sea")!;
-    expect(fired).toMatchObject({ status: "released", expectedActions: [{ description: "Coordinate the spill response with Nordmark", command: "sendMessage", nations: ["south"], withinTurns: 1 }] });
-    const { events } = await (await fetch(`${server.url}/api/exercises/${ex.id}/events`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).json();
+    const fired = Object.values<{ id: string; title: string; status: string; expectedActions: unknown[] }>(after.injects).find(
+      (i) => i.title === "Tanker aground in the Central Sea",
+    )!;
+    expect(fired).toMatchObject({
+      status: "released",
+      expectedActions: [{ description: "Coordinate the spill response with Nordmark", command: "sendMessage", nations: ["south"], withinTurns: 1 }],
+    });
+    const { events } = await (
+      await fetch(`${server.url}/api/exercises/${ex.id}/events`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })
+    ).json();
     const firedEvent = events.find((e: { type: string }) => e.type === "injectFired");
     expect(firedEvent.inject.spec.effects).toEqual([{ kind: "crisis", region: "c-sea", crisisKind: "oil spill", severity: 45 }]);
 
@@ -139,9 +157,18 @@ browserSuite("browser: an adjudication with several changes", () => {
     await panel(c).getByRole("button", { name: "Send", exact: true }).click();
     await seeText(c, "We propose a joint clean-up");
 
-    const aar = await (await fetch(`${server.url}/api/exercises/${ex.id}/aar?format=json`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).json();
+    const aar = await (
+      await fetch(`${server.url}/api/exercises/${ex.id}/aar?format=json`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })
+    ).json();
     const review = aar.injects.find((i: { inject: string }) => i.inject === fired.id);
-    expect(review).toMatchObject({ title: "Tanker aground in the Central Sea", releasedTurn: 1, verdict: "for the evaluator", capability: "Environmental response", objective: "Coordinate a cross-border spill response", expected: [{ description: "Coordinate the spill response with Nordmark", command: "sendMessage" }] });
+    expect(review).toMatchObject({
+      title: "Tanker aground in the Central Sea",
+      releasedTurn: 1,
+      verdict: "for the evaluator",
+      capability: "Environmental response",
+      objective: "Coordinate a cross-border spill response",
+      expected: [{ description: "Coordinate the spill response with Nordmark", command: "sendMessage" }],
+    });
     expect(review.expected[0].byNation).toMatchObject([{ nation: "south", verdict: "for the evaluator", responseTurns: 0 }]);
     expect(review.expected[0].byNation[0].action).not.toBeNull();
     expect(control.errors).toEqual([]);

@@ -134,7 +134,11 @@ browserSuite("browser: forces under alliance command", () => {
     await seeText(c, "Status: terminated");
     await screenshot(a, "toa-04-agreement-terminated-consent-revoked");
     const state = await (await fetch(`${server.url}/api/exercises/${ex.id}/state`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).json();
-    expect(Object.values(state.agreements as Record<string, { title: string; status: string; scope?: string; terminatedBy?: string }>).find((x) => x.title === "Joint training MOU")).toMatchObject({ status: "terminated", scope: "training", terminatedBy: "north" });
+    expect(
+      Object.values(state.agreements as Record<string, { title: string; status: string; scope?: string; terminatedBy?: string }>).find(
+        (x) => x.title === "Joint training MOU",
+      ),
+    ).toMatchObject({ status: "terminated", scope: "training", terminatedBy: "north" });
     expect(Object.values(state.consentRequests as Record<string, { status: string }>)[0]!.status).toBe("revoked");
     for (const p of [alice, carol]) expect(p.errors).toEqual([]);
   }, 90_000);

@@ -28,7 +28,8 @@ browserSuite("browser: the briefing screen", () => {
     const screen = sam.page.getByTestId("briefing-screen");
     await screen.waitFor({ state: "visible" });
     await screen.getByRole("heading", { name: "Your nation: Sarnian Republic" }).waitFor();
-    for (const heading of ["What your nation must achieve", "What you have", "Agreements in force", "Situation", "What this exercise trains"]) await screen.getByRole("heading", { name: heading }).waitFor();
+    for (const heading of ["What your nation must achieve", "What you have", "Agreements in force", "Situation", "What this exercise trains"])
+      await screen.getByRole("heading", { name: heading }).waitFor();
     expect(await screen.innerText()).toMatch(/Budget \d+ \(plus \d+ each turn\)/);
     expect(await screen.locator(".briefing-assets li").count()).toBe(3);
     await screenshot(sam.page, "briefing-screen-01-full-screen");

@@ -22,7 +22,10 @@ browserSuite("browser: the briefing tab", () => {
     const code = created.joinCodes.find((c) => c.nation === "kaldmark")!.code;
     const [alice, bernard] = await Promise.all([person(browser), person(browser)]);
     people.push(alice!, bernard!);
-    await Promise.all([joinFromStartPage(alice!.page, server.url, code, "Alice Lindqvist", "English"), joinFromStartPage(bernard!.page, server.url, code, "Bernard Moreau", "Français")]);
+    await Promise.all([
+      joinFromStartPage(alice!.page, server.url, code, "Alice Lindqvist", "English"),
+      joinFromStartPage(bernard!.page, server.url, code, "Bernard Moreau", "Français"),
+    ]);
 
     const en = alice!.page;
     await en.getByRole("tab", { name: /^Briefing/ }).click();

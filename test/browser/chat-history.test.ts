@@ -48,7 +48,9 @@ browserSuite("browser: chat older than the live window", () => {
     );
 
     // The log's order is the truth the page must show (writers race, so not the numbering).
-    const logged = await (await fetch(`${server.url}/api/exercises/${ex.id}/messages?channel=team:north&limit=500`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).json();
+    const logged = await (
+      await fetch(`${server.url}/api/exercises/${ex.id}/messages?channel=team:north&limit=500`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })
+    ).json();
     const inLogOrder = (logged.messages as { text: string }[]).map((m) => m.text);
     expect(inLogOrder).toHaveLength(total);
     const [first] = inLogOrder;

@@ -116,7 +116,16 @@ browserSuite("browser: evaluation, feedback and the hot wash", () => {
     expect(html).toContain(`replay.html#exercise=${ex.id}&amp;seq=${observedSeq}`);
     expect(html).toContain("The injects were clear.");
     const json = await (await fetch(`${server.url}/api/exercises/${ex.id}/aar?format=json`, auth)).json();
-    expect(json.observations).toEqual([expect.objectContaining({ author: "Exercise control", kind: "improvement", task: "task-share-sighting", capability: "cap-intel", nation: "north", seq: observedSeq })]);
+    expect(json.observations).toEqual([
+      expect.objectContaining({
+        author: "Exercise control",
+        kind: "improvement",
+        task: "task-share-sighting",
+        capability: "cap-intel",
+        nation: "north",
+        seq: observedSeq,
+      }),
+    ]);
     const intel = json.analysis.flatMap((o: { capabilities: unknown[] }) => o.capabilities).find((c: { id: string }) => c.id === "cap-intel");
     expect(intel.ratings).toEqual([expect.objectContaining({ by: "Exercise control", rating: "S", rationale: "Shared, but a turn late." })]);
     expect(intel.consensus).toMatchObject({ by: "Exercise control", rating: "M" });
@@ -192,7 +201,10 @@ browserSuite("browser: evaluation, feedback and the hot wash", () => {
     await screenshot(e, "evaluation-tab-evaluator-seat");
     // Exercise control sees the evaluator's observation, signed with the evaluator's name.
     await openTab(f, "Evaluation");
-    await panel(f).locator("ol.observations li", { hasText: "Sudland passed the sighting on within the turn." }).getByText(/signed Eva Lindqvist/).waitFor();
+    await panel(f)
+      .locator("ol.observations li", { hasText: "Sudland passed the sighting on within the turn." })
+      .getByText(/signed Eva Lindqvist/)
+      .waitFor();
 
     // A second, non-lead evaluator: its own rating column, no consensus form.
     const ed = await person(browser, { width: 1440, height: 1000 });
@@ -234,13 +246,18 @@ browserSuite("browser: evaluation, feedback and the hot wash", () => {
     expect(html).toContain("set by Eva Lindqvist: In place, but only one partner helped.");
     expect(html).not.toContain("signed Exercise control");
     const json = await (await fetch(`${server.url}/api/exercises/${ex.id}/aar?format=json`, auth)).json();
-    expect(json.observations).toEqual([expect.objectContaining({ author: "Eva Lindqvist", kind: "strength", task: "task-share-sighting", capability: "cap-intel", nation: "south" })]);
+    expect(json.observations).toEqual([
+      expect.objectContaining({ author: "Eva Lindqvist", kind: "strength", task: "task-share-sighting", capability: "cap-intel", nation: "south" }),
+    ]);
     const capabilities = json.analysis.flatMap((o: { capabilities: unknown[] }) => o.capabilities);
     const response = capabilities.find((c: { id: string }) => c.id === "cap-response");
     expect(response.ratings).toEqual([expect.objectContaining({ by: "Eva Lindqvist", rating: "P", rationale: "Relief was in place before the storm." })]);
     expect(response.consensus).toMatchObject({ by: "Eva Lindqvist", rating: "S", rationale: "In place, but only one partner helped." });
     const intel = capabilities.find((c: { id: string }) => c.id === "cap-intel");
-    expect(intel.ratings.map((r: { by: string; rating: string }) => [r.by, r.rating]).sort()).toEqual([["Ed Moreau", "M"], ["Eva Lindqvist", "U"]]);
+    expect(intel.ratings.map((r: { by: string; rating: string }) => [r.by, r.rating]).sort()).toEqual([
+      ["Ed Moreau", "M"],
+      ["Eva Lindqvist", "U"],
+    ]);
     expect(json.improvementPlan).toEqual([expect.objectContaining({ issue: "Only one partner helped before the storm.", by: "Eva Lindqvist" })]);
 
     for (const who of [control, eva, ed]) expect(who.errors.filter((x) => !/WebGL|GPU|favicon|Failed to load resource|WebSocket/i.test(x))).toEqual([]);

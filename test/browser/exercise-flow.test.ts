@@ -1,6 +1,18 @@
 import { expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { browserSuite, browserAndServer, person, screenshot, seeText, dontSeeText, openTab, panel, stepper, type Person, joinFromStartPage } from "./support/browser.ts";
+import {
+  browserSuite,
+  browserAndServer,
+  person,
+  screenshot,
+  seeText,
+  dontSeeText,
+  openTab,
+  panel,
+  stepper,
+  type Person,
+  joinFromStartPage,
+} from "./support/browser.ts";
 import { expectAccessible } from "./support/axe.ts";
 import { BROWSER_SCENARIOS, type RunningServer } from "./support/server.ts";
 
@@ -48,7 +60,12 @@ browserSuite("browser: an exercise from creation to the second turn", () => {
     await f.getByRole("button", { name: "Start exercise" }).waitFor();
     step("exercise created, facilitator in");
 
-    await Promise.all([join(alice!, codes.north, "Alice", "Nordmark"), join(bob!, codes.north, "Bob", "Nordmark"), join(carol!, codes.south, "Carol", "Sudland"), join(dave!, codes.east, "Dave", "Ostria")]);
+    await Promise.all([
+      join(alice!, codes.north, "Alice", "Nordmark"),
+      join(bob!, codes.north, "Bob", "Nordmark"),
+      join(carol!, codes.south, "Carol", "Sudland"),
+      join(dave!, codes.east, "Dave", "Ostria"),
+    ]);
     step("four people joined");
 
     await f.getByRole("button", { name: "Start exercise" }).click();

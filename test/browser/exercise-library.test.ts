@@ -46,7 +46,9 @@ browserSuite("browser: the exercise library lists, archives and reopens an exerc
     await row(second.id).getByText("(archived)").waitFor();
     await row(second.id).getByRole("button", { name: "Bring back" }).waitFor();
     await expect(row(second.id).getByRole("link", { name: "Open" }).count()).resolves.toBe(0);
-    const archived = await (await fetch(`${server.url}/api/exercises/${second.id}/events`, { headers: { authorization: `Bearer ${second.facilitatorToken}` } })).json();
+    const archived = await (
+      await fetch(`${server.url}/api/exercises/${second.id}/events`, { headers: { authorization: `Bearer ${second.facilitatorToken}` } })
+    ).json();
     expect(archived.events.length).toBeGreaterThan(0);
     await screenshot(tab, "library-archived");
 
@@ -78,6 +80,8 @@ browserSuite("browser: the exercise library lists, archives and reopens an exerc
     await row.getByRole("button", { name: "Delete…" }).click();
     await row.getByRole("alertdialog").getByRole("button", { name: "Delete for good" }).click();
     await row.waitFor({ state: "detached" });
-    expect((await fetch(`${server.url}/api/exercises/${doomed.id}/events`, { headers: { authorization: `Bearer ${doomed.facilitatorToken}` } })).status).toBe(404);
+    expect((await fetch(`${server.url}/api/exercises/${doomed.id}/events`, { headers: { authorization: `Bearer ${doomed.facilitatorToken}` } })).status).toBe(
+      404,
+    );
   }, 60_000);
 });

@@ -1,6 +1,17 @@
 import { expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { browserSuite, browserAndServer, person, screenshot, seeText, dontSeeText, openTab, panel, joinFromStartPage, startFromConsole } from "./support/browser.ts";
+import {
+  browserSuite,
+  browserAndServer,
+  person,
+  screenshot,
+  seeText,
+  dontSeeText,
+  openTab,
+  panel,
+  joinFromStartPage,
+  startFromConsole,
+} from "./support/browser.ts";
 import { BROWSER_SCENARIOS, type RunningServer } from "./support/server.ts";
 
 /**
@@ -46,7 +57,10 @@ browserSuite("browser: a tear line from the intelligence panel", () => {
     // Sharing the original is refused, and the form said so beforehand.
     await original.getByText("Share this report…").click();
     await original.getByLabel("Sudland (not releasable to them)").check();
-    await original.locator('.share-preview [data-partner="south"]').getByText("Sudland cannot receive it: This SECRET report is releasable to its originator's nation only").waitFor();
+    await original
+      .locator('.share-preview [data-partner="south"]')
+      .getByText("Sudland cannot receive it: This SECRET report is releasable to its originator's nation only")
+      .waitFor();
     await original.getByRole("button", { name: "Share", exact: true }).click();
     await original.getByRole("alert").filter({ hasText: "not to Sudland. Make a releasable version (tear line) to share it." }).waitFor();
 

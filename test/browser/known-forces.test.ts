@@ -1,6 +1,17 @@
 import { expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { browserSuite, browserAndServer, joinFromStartPage, openTab, panel, person, screenshot, seeText, startFromConsole, type Person } from "./support/browser.ts";
+import {
+  browserSuite,
+  browserAndServer,
+  joinFromStartPage,
+  openTab,
+  panel,
+  person,
+  screenshot,
+  seeText,
+  startFromConsole,
+  type Person,
+} from "./support/browser.ts";
 import { expectAccessible } from "./support/axe.ts";
 import { SHIPPED_SCENARIOS, type RunningServer } from "./support/server.ts";
 
@@ -41,8 +52,12 @@ browserSuite("browser: the known-forces picture, the filters and a report from a
     const headers = await known.locator("thead th").allInnerTexts();
     expect(headers).toEqual(["Force", "Owner", "Type", "Region", "Last seen", "Seen by", "Grading", "Report"]);
     expect(await rows.first().locator("td").nth(3).innerText()).toBe("Turn 2");
-    expect((await known.innerText())).toMatch(/\b[A-F][1-6]\b/);
-    expect(await panel(a).getByRole("article", { name: /^Sighting: / }).count()).toBe(0);
+    expect(await known.innerText()).toMatch(/\b[A-F][1-6]\b/);
+    expect(
+      await panel(a)
+        .getByRole("article", { name: /^Sighting: / })
+        .count(),
+    ).toBe(0);
     await screenshot(a, "known-forces-01-table");
     await expectAccessible(a, "participant: Intelligence tab with the known-forces table");
 
@@ -58,8 +73,13 @@ browserSuite("browser: the known-forces picture, the filters and a report from a
     const force = label.replace(/^Report this sighting: /, "").replace(/ in .*$/, "");
     await reportButton.click();
     await seeText(a, "Report written. Share it from the reports list below.");
-    await known.getByText(/^Reported: “Sighting: /).first().waitFor();
-    const report = panel(a).getByRole("article", { name: /^Sighting: Varkhan Federation / }).first();
+    await known
+      .getByText(/^Reported: “Sighting: /)
+      .first()
+      .waitFor();
+    const report = panel(a)
+      .getByRole("article", { name: /^Sighting: Varkhan Federation / })
+      .first();
     await report.waitFor();
     const title = await report.locator("h4").first().innerText();
     await report.getByText("Share this report…").click();

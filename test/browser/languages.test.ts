@@ -18,7 +18,22 @@ browserSuite("browser: one team, two languages", () => {
   browserAndServer(SHIPPED_SCENARIOS, (b, s) => ((browser = b), (server = s)));
 
   /** What must never be read on a screen: ids of the scenario's things and the protocol's words. */
-  const INTERNAL = [/\bnordvik\b/, /\bkaldmark\b/, /\bnv-frigate-1\b/, /\bnv-[a-z]+\b/, /\bboreal-sea\b/, /\bcentral-basin\b/, /\bvarkhan-airspace\b/, /deployAsset/, /setMission/, /releaseInject/, /draftOrder/, /\bundefined\b/, /\[object /, /\bNaN\b/];
+  const INTERNAL = [
+    /\bnordvik\b/,
+    /\bkaldmark\b/,
+    /\bnv-frigate-1\b/,
+    /\bnv-[a-z]+\b/,
+    /\bboreal-sea\b/,
+    /\bcentral-basin\b/,
+    /\bvarkhan-airspace\b/,
+    /deployAsset/,
+    /setMission/,
+    /releaseInject/,
+    /draftOrder/,
+    /\bundefined\b/,
+    /\[object /,
+    /\bNaN\b/,
+  ];
 
   async function internalWords(page: Page): Promise<string[]> {
     const text = await page.evaluate(() => document.body.innerText);

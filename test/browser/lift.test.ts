@@ -1,6 +1,17 @@
 import { expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { browserSuite, browserAndServer, person, screenshot, seeText, panel, stepper, joinFromStartPage, openTab, startFromConsole } from "./support/browser.ts";
+import {
+  browserSuite,
+  browserAndServer,
+  person,
+  screenshot,
+  seeText,
+  panel,
+  stepper,
+  joinFromStartPage,
+  openTab,
+  startFromConsole,
+} from "./support/browser.ts";
 import { SHIPPED_SCENARIOS, type RunningServer } from "./support/server.ts";
 
 /**
@@ -47,7 +58,10 @@ browserSuite("browser: strategic lift in Cyclone Iris", () => {
     step("no route, carriers named");
 
     await panel(a).getByLabel("Order", { exact: true }).selectOption({ label: "Pre-position an asset" });
-    await draft(a, [["Asset", "LND 1st Combat Engineer Regiment — Austrava Mainland (ready)"], ["Destination", "Port Carrow (land)"]]);
+    await draft(a, [
+      ["Asset", "LND 1st Combat Engineer Regiment — Austrava Mainland (ready)"],
+      ["Destination", "Port Carrow (land)"],
+    ]);
     await resolve(2);
 
     // In port with the amphibious group: embark, and send the ship to Port Leone.
@@ -56,7 +70,11 @@ browserSuite("browser: strategic lift in Cyclone Iris", () => {
     await draft(a, [["Carrier", "HMAS Canberra group in Port Carrow (0 of 2 aboard)"]]);
     await seeText(a, "Embark 1st Combat Engineer Regiment on HMAS Canberra group");
     await panel(a).getByLabel("Order", { exact: true }).selectOption({ label: "Deploy an asset" });
-    await draft(a, [["Asset", "NAV HMAS Canberra group — Port Carrow (ready)"], ["Destination", "Port Leone (capital) (land)"], ["Mission", "humanitarian aid"]]);
+    await draft(a, [
+      ["Asset", "NAV HMAS Canberra group — Port Carrow (ready)"],
+      ["Destination", "Port Leone (capital) (land)"],
+      ["Mission", "humanitarian aid"],
+    ]);
     await resolve(3);
     step("embarked and sailing");
 

@@ -17,7 +17,12 @@ browserSuite("browser: a map anyone can read", () => {
   browserAndServer(SHIPPED_SCENARIOS, (b, s) => ((browser = b), (server = s)));
 
   const view = async (page: Page) => {
-    const [x, y, zoom, labelPx] = (await page.locator("[data-testid=map]").getAttribute("data-view"))!.split(",").map(Number) as [number, number, number, number];
+    const [x, y, zoom, labelPx] = (await page.locator("[data-testid=map]").getAttribute("data-view"))!.split(",").map(Number) as [
+      number,
+      number,
+      number,
+      number,
+    ];
     return { x, y, zoom, labelPx };
   };
   /** The screen point of a map point. */
@@ -35,7 +40,13 @@ browserSuite("browser: a map anyone can read", () => {
   /** How many rows the visible elements make: their vertical centres, clustered within 10 px. */
   const rows = (page: Page, selector: string) =>
     page.locator(selector).evaluateAll((els) => {
-      const centres = els.filter((e) => (e as HTMLElement).offsetParent).map((e) => { const r = e.getBoundingClientRect(); return (r.top + r.bottom) / 2; }).sort((x, y) => x - y);
+      const centres = els
+        .filter((e) => (e as HTMLElement).offsetParent)
+        .map((e) => {
+          const r = e.getBoundingClientRect();
+          return (r.top + r.bottom) / 2;
+        })
+        .sort((x, y) => x - y);
       return centres.filter((c, i) => i === 0 || c - centres[i - 1]! > 10).length;
     });
 
@@ -93,17 +104,24 @@ browserSuite("browser: a map anyone can read", () => {
 
     // The focus ring stands out from the page (≥ 3:1): dark on the white panels, yellow on the dark top bar.
     const ringContrast = (selector: string) =>
-      a.locator(selector).first().evaluate((e) => {
-        (e as HTMLElement).focus({ focusVisible: true } as FocusOptions);
-        const lum = (css: string) => {
-          const [r, g, b] = css.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
-          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-        };
-        let bg = e.parentElement!;
-        while (getComputedStyle(bg).backgroundColor === "rgba(0, 0, 0, 0)") bg = bg.parentElement!;
-        const [l1, l2] = [lum(getComputedStyle(e).outlineColor), lum(getComputedStyle(bg).backgroundColor)].sort((x, y) => y - x) as [number, number];
-        return (l1 + 0.05) / (l2 + 0.05);
-      });
+      a
+        .locator(selector)
+        .first()
+        .evaluate((e) => {
+          (e as HTMLElement).focus({ focusVisible: true } as FocusOptions);
+          const lum = (css: string) => {
+            const [r, g, b] = css
+              .match(/\d+(\.\d+)?/g)!
+              .slice(0, 3)
+              .map((v) => Number(v) / 255)
+              .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+          };
+          let bg = e.parentElement!;
+          while (getComputedStyle(bg).backgroundColor === "rgba(0, 0, 0, 0)") bg = bg.parentElement!;
+          const [l1, l2] = [lum(getComputedStyle(e).outlineColor), lum(getComputedStyle(bg).backgroundColor)].sort((x, y) => y - x) as [number, number];
+          return (l1 + 0.05) / (l2 + 0.05);
+        });
     await a.keyboard.press("Tab");
     expect(await ringContrast(".tabpanel:not([hidden]) button")).toBeGreaterThanOrEqual(3);
     expect(await ringContrast(".topbar button")).toBeGreaterThanOrEqual(3);
@@ -112,7 +130,9 @@ browserSuite("browser: a map anyone can read", () => {
     await a.locator("summary", { hasText: "The map in words" }).click();
     const words = a.locator(".map-words-list");
     await expect.poll(() => words.textContent()).toMatch(/Lakeland — [^.]*\. ▲ Crisis: disinformation campaign, severity \d+\./);
-    expect(await words.textContent()).toMatch(/Valdor \(capital\) — Federal Republic of Valdoria \(VAL\), stability \d+\. 3 units: AIR Valdorian Fighter Wing 71 \(VAL, ready\)/);
+    expect(await words.textContent()).toMatch(
+      /Valdor \(capital\) — Federal Republic of Valdoria \(VAL\), stability \d+\. 3 units: AIR Valdorian Fighter Wing 71 \(VAL, ready\)/,
+    );
     await screenshot(a, "map-04-map-in-words");
     await expectAccessible(a, "participant: the map in words open");
     await a.locator("summary", { hasText: "The map in words" }).click();
@@ -123,7 +143,10 @@ browserSuite("browser: a map anyone can read", () => {
       await p.waitForTimeout(200);
       expect(await rows(p, ".topbar > *:not(.visually-hidden)")).toBe(1);
       if (!(await barFits(p))) await screenshot(p, "map-debug-1440");
-      expect(await barFits(p), await p.locator(".topbar > *").evaluateAll((els) => els.map((e) => `${e.className}:${Math.round(e.getBoundingClientRect().width)}`).join(" "))).toBe(true);
+      expect(
+        await barFits(p),
+        await p.locator(".topbar > *").evaluateAll((els) => els.map((e) => `${e.className}:${Math.round(e.getBoundingClientRect().width)}`).join(" ")),
+      ).toBe(true);
     }
     for (const p of [val, control]) expect(p.errors.filter((e) => !/favicon|GL Driver/.test(e))).toEqual([]);
     await Promise.all([val.context.close(), control.context.close()]);
@@ -150,7 +173,8 @@ browserSuite("browser: a map anyone can read", () => {
     const box = (await canvas.boundingBox())!;
     await screenshot(a, "map-06-tablet-1024x768");
     const cdp = await context.newCDPSession(a);
-    const touch = (type: "touchStart" | "touchMove" | "touchEnd", points: { x: number; y: number }[]) => cdp.send("Input.dispatchTouchEvent", { type, touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id })) });
+    const touch = (type: "touchStart" | "touchMove" | "touchEnd", points: { x: number; y: number }[]) =>
+      cdp.send("Input.dispatchTouchEvent", { type, touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id })) });
     // A tap on Valdor's stack selects the region and opens the stack (no hover on a touch screen).
     const stacks = Number(await canvas.getAttribute("data-stacks-drawn"));
     const valdor = await onScreen(a, 110, 660);
@@ -170,8 +194,15 @@ browserSuite("browser: a map anyone can read", () => {
     const panned = await view(a);
     expect(panned.zoom).toBe(fitted.zoom);
     // Two fingers spread from 100 px apart to 250 px: the zoom grows about 2.5 times.
-    await touch("touchStart", [{ x: cx - 50, y: cy }, { x: cx + 50, y: cy }]);
-    for (let i = 1; i <= 5; i++) await touch("touchMove", [{ x: cx - 50 - 15 * i, y: cy }, { x: cx + 50 + 15 * i, y: cy }]);
+    await touch("touchStart", [
+      { x: cx - 50, y: cy },
+      { x: cx + 50, y: cy },
+    ]);
+    for (let i = 1; i <= 5; i++)
+      await touch("touchMove", [
+        { x: cx - 50 - 15 * i, y: cy },
+        { x: cx + 50 + 15 * i, y: cy },
+      ]);
     await touch("touchEnd", []);
     await expect.poll(async () => (await view(a)).zoom).toBeGreaterThan(panned.zoom * 2);
     expect((await view(a)).zoom).toBeLessThan(panned.zoom * 3);

@@ -69,11 +69,15 @@ browserSuite("browser: the MSEL editor", () => {
     await f.locator('tr[data-inject="2.01"]').waitFor({ state: "detached" });
     await screenshot(f, "msel-full-width");
 
-    const { events } = await (await fetch(`${server.url}/api/exercises/${ex.id}/events`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).json();
+    const { events } = await (
+      await fetch(`${server.url}/api/exercises/${ex.id}/events`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })
+    ).json();
     const edit = events.find((e: { type: string }) => e.type === "injectEdited");
     expect(edit).toMatchObject({ inject: "red-sighting", reason: "new intelligence", changes: { trigger: { kind: "scheduled", turn: 1 } } });
     expect(events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(["injectSkipped", "injectUnskipped"]));
-    const aar = await (await fetch(`${server.url}/api/exercises/${ex.id}/aar?format=md`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).text();
+    const aar = await (
+      await fetch(`${server.url}/api/exercises/${ex.id}/aar?format=md`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })
+    ).text();
     expect(aar).toMatch(/1\.02 retimed on request → T1 by .*reason: new intelligence/);
     expect(control.errors).toEqual([]);
     expect(alice.errors).toEqual([]);
@@ -105,7 +109,12 @@ browserSuite("browser: the MSEL editor", () => {
 
 /** Downloads the live MSEL from the console in a format, as exercise control would. */
 async function download(page: Page, format: "CSV" | "Excel"): Promise<Buffer> {
-  const [file] = await Promise.all([page.waitForEvent("download"), panel(page).getByRole("button", { name: `Download MSEL as ${format}` }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    panel(page)
+      .getByRole("button", { name: `Download MSEL as ${format}` })
+      .click(),
+  ]);
   return readFileSync((await file.path())!);
 }
 
@@ -133,7 +142,10 @@ browserSuite("browser: each shipped MSEL through a spreadsheet and back", () => 
       await openTab(f, "MSEL");
       const dir = join(ARTIFACTS, "msel-sheets");
       mkdirSync(dir, { recursive: true });
-      for (const [format, ext] of [["CSV", "csv"], ["Excel", "xlsx"]] as const) {
+      for (const [format, ext] of [
+        ["CSV", "csv"],
+        ["Excel", "xlsx"],
+      ] as const) {
         const first = await download(f, format);
         const path = join(dir, `${scenario}.${ext}`);
         writeFileSync(path, first);
@@ -145,7 +157,9 @@ browserSuite("browser: each shipped MSEL through a spreadsheet and back", () => 
         expect(third.equals(second), `${scenario} ${ext}: the second and third exports are the same bytes`).toBe(true);
         expect(second.equals(first), `${scenario} ${ext}: importing the export changed nothing`).toBe(true);
       }
-      const { events } = await (await fetch(`${server.url}/api/exercises/${ex.id}/events`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).json();
+      const { events } = await (
+        await fetch(`${server.url}/api/exercises/${ex.id}/events`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })
+      ).json();
       expect(events.filter((e: { type: string }) => e.type === "mselImported")).toHaveLength(4);
       expect(control.errors).toEqual([]);
     }, 120_000);

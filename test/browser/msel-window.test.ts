@@ -12,7 +12,16 @@ function longMsel(): string {
   const dir = mkdtempSync(join(tmpdir(), "concord-long-msel-"));
   const tiny = JSON.parse(readFileSync(join(import.meta.dirname, "..", "server", "fixtures", "scenarios", "tiny.json"), "utf8"));
   tiny.id = "long-msel";
-  tiny.msel = Array.from({ length: 120 }, (_, i) => ({ id: `i${i + 1}`, number: `${Math.floor(i / 100) + 1}.${String((i % 100) + 1).padStart(2, "0")}`, trigger: { kind: "scheduled", turn: 1 + (i % tiny.turns) }, type: "information", from: "Control", to: "all", title: `Long inject ${i + 1}`, body: "A situation report." }));
+  tiny.msel = Array.from({ length: 120 }, (_, i) => ({
+    id: `i${i + 1}`,
+    number: `${Math.floor(i / 100) + 1}.${String((i % 100) + 1).padStart(2, "0")}`,
+    trigger: { kind: "scheduled", turn: 1 + (i % tiny.turns) },
+    type: "information",
+    from: "Control",
+    to: "all",
+    title: `Long inject ${i + 1}`,
+    body: "A situation report.",
+  }));
   writeFileSync(join(dir, "long-msel.json"), JSON.stringify(tiny));
   return dir;
 }

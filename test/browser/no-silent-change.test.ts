@@ -1,6 +1,17 @@
 import { expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { browserSuite, browserAndServer, joinFromStartPage, openTab, panel, person, screenshot, seeText, startFromConsole, type Person } from "./support/browser.ts";
+import {
+  browserSuite,
+  browserAndServer,
+  joinFromStartPage,
+  openTab,
+  panel,
+  person,
+  screenshot,
+  seeText,
+  startFromConsole,
+  type Person,
+} from "./support/browser.ts";
 import { SHIPPED_SCENARIOS, type RunningServer } from "./support/server.ts";
 
 /**
@@ -36,7 +47,9 @@ browserSuite("browser: no silent change", () => {
     await screenshot(alice.page, "no-silent-01-lobby-disabled-with-reason");
 
     await startFromConsole(control.page, server.url, created);
-    await alice.page.waitForFunction(() => !(Array.from(document.querySelectorAll("button")).find((b) => b.textContent === "Commit turn") as HTMLButtonElement | undefined)?.disabled);
+    await alice.page.waitForFunction(
+      () => !(Array.from(document.querySelectorAll("button")).find((b) => b.textContent === "Commit turn") as HTMLButtonElement | undefined)?.disabled,
+    );
     expect(await alice.page.getByText("You can commit once").filter({ visible: true }).count()).toBe(0);
 
     // A drafted order leaves a blank form.
@@ -97,6 +110,7 @@ browserSuite("browser: no silent change", () => {
     await seeText(control.page, "There is no turn to resolve while the exercise is over.");
     await screenshot(control.page, "no-silent-05-console-after-end");
 
-    for (const p of people) expect(p.errors.filter((e) => !/WebGL|GPU|favicon|Failed to load resource|ERR_INTERNET_DISCONNECTED|WebSocket/i.test(e))).toEqual([]);
+    for (const p of people)
+      expect(p.errors.filter((e) => !/WebGL|GPU|favicon|Failed to load resource|ERR_INTERNET_DISCONNECTED|WebSocket/i.test(e))).toEqual([]);
   }, 90_000);
 });

@@ -35,7 +35,9 @@ browserSuite("browser: the observer-note form resets its tags", () => {
     await form.getByRole("button", { name: "Add note" }).click();
     await panel(f).getByText("Second note, about nothing in particular.").waitFor();
     const state = await (await fetch(`${server.url}/api/exercises/${ex.id}/state`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).json();
-    const second = Object.values(state.notes as Record<string, { text: string; inject: string | null; objective: string | null }>).find((n) => n.text.startsWith("Second"))!;
+    const second = Object.values(state.notes as Record<string, { text: string; inject: string | null; objective: string | null }>).find((n) =>
+      n.text.startsWith("Second"),
+    )!;
     expect(second).toMatchObject({ inject: null, objective: null });
     await screenshot(f, "note-tags-reset");
     await control.context.close();

@@ -1,6 +1,17 @@
 import { expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { browserSuite, browserAndServer, joinFromStartPage, openTab, panel, person, screenshot, seeText, startFromConsole, type Person } from "./support/browser.ts";
+import {
+  browserSuite,
+  browserAndServer,
+  joinFromStartPage,
+  openTab,
+  panel,
+  person,
+  screenshot,
+  seeText,
+  startFromConsole,
+  type Person,
+} from "./support/browser.ts";
 import { SHIPPED_SCENARIOS, type RunningServer } from "./support/server.ts";
 
 /**

@@ -34,7 +34,19 @@ browserSuite("browser: plain words on every screen", () => {
   ].filter((id) => !ORDINARY.has(id));
   const token = (word: string, flags = "") => new RegExp(`(?<![\\p{L}\\p{N}_-])${word.replace(/\./g, "\\.")}(?![\\p{L}\\p{N}_-])`, `u${flags}`);
   const ID_PATTERNS = [...new Set(ids)].map((id) => ({ what: `id ${id}`, re: token(id) }));
-  const RAW_ENUMS = ["intel-sharing", "need-to-know", "joint-exercise-programme", "cyber-defence", "border-incident", "cyber-attack", "in-person", "mcm-ship", "cyber-team", "field-hospital", "intelligence_sharing"];
+  const RAW_ENUMS = [
+    "intel-sharing",
+    "need-to-know",
+    "joint-exercise-programme",
+    "cyber-defence",
+    "border-incident",
+    "cyber-attack",
+    "in-person",
+    "mcm-ship",
+    "cyber-team",
+    "field-hospital",
+    "intelligence_sharing",
+  ];
   const GENERIC = [
     { what: "camelCase identifier", re: /(?<![\p{L}\p{N}_-])[a-z]+[A-Z][a-zA-Z]+(?![\p{L}\p{N}_-])/u },
     ...RAW_ENUMS.map((e) => ({ what: `raw enum ${e}`, re: token(e) })),
@@ -45,7 +57,35 @@ browserSuite("browser: plain words on every screen", () => {
     { what: "brace (unrendered ICU)", re: /[{}]/ },
     { what: "catalogue key", re: /\b(?:start|game|console|panels|feed|replay|common|engine|server|aar|term)\.[a-zA-Z]+\.[a-zA-Z.]+/ },
   ];
-  const ENGLISH_WORDS = ["the", "and", "turn", "order", "orders", "report", "team", "submit", "cancel", "of", "to", "with", "your", "share", "send", "draft", "is", "has", "by", "for", "group", "agreement", "request", "ready", "online", "none", "yes"];
+  const ENGLISH_WORDS = [
+    "the",
+    "and",
+    "turn",
+    "order",
+    "orders",
+    "report",
+    "team",
+    "submit",
+    "cancel",
+    "of",
+    "to",
+    "with",
+    "your",
+    "share",
+    "send",
+    "draft",
+    "is",
+    "has",
+    "by",
+    "for",
+    "group",
+    "agreement",
+    "request",
+    "ready",
+    "online",
+    "none",
+    "yes",
+  ];
   const FRENCH_CHECKS = ENGLISH_WORDS.map((w) => ({ what: `English word "${w}"`, re: token(w, "i") }));
 
   // "varkhan" is also the French adjective ("un navire de recherche varkhan").
@@ -59,7 +99,9 @@ browserSuite("browser: plain words on every screen", () => {
   const freeText: string[] = [];
   // The adversary's playbook speaks in character, in the words its author wrote (one language:
   // a playbook's statements and messages are not translated yet; docs/SCENARIOS.md says so).
-  for (const nation of scenario.nations) for (const level of nation.playbook?.levels ?? []) for (const rule of level.rules) for (const move of rule.then) if ("text" in move) freeText.push(move.text);
+  for (const nation of scenario.nations)
+    for (const level of nation.playbook?.levels ?? [])
+      for (const rule of level.rules) for (const move of rule.then) if ("text" in move) freeText.push(move.text);
   for (const nation of scenario.nations) for (const name of [nation.playbook?.speaker, (nation as { persona?: string }).persona]) if (name) freeText.push(name);
   const findings: string[] = [];
 
@@ -81,7 +123,13 @@ browserSuite("browser: plain words on every screen", () => {
             .join(" ");
           out.push({ where: `${el.tagName.toLowerCase()}[aria-labelledby]`, text: name });
         }
-        if (el instanceof HTMLSelectElement && el.offsetParent !== null) out.push({ where: `select[name=${el.name}] options`, text: Array.from(el.options).map((o) => o.text).join(" | ") });
+        if (el instanceof HTMLSelectElement && el.offsetParent !== null)
+          out.push({
+            where: `select[name=${el.name}] options`,
+            text: Array.from(el.options)
+              .map((o) => o.text)
+              .join(" | "),
+          });
       }
       return out;
     });
@@ -96,7 +144,11 @@ browserSuite("browser: plain words on every screen", () => {
       for (const free of [...freeText, ...(extraFree[label] ?? [])]) text = text.split(free).join(" ");
       // A scenario text marked as not translated is shown in its own language on purpose.
       if (language === "fr") text = text.replace(/[^\n|]*\(non traduit\)/g, " ");
-      const checks = [...(language === "fr" ? ID_PATTERNS.filter((p) => !FRENCH_WORDS.has(p.what.slice(3))) : ID_PATTERNS), ...GENERIC, ...(language === "fr" ? FRENCH_CHECKS : [])];
+      const checks = [
+        ...(language === "fr" ? ID_PATTERNS.filter((p) => !FRENCH_WORDS.has(p.what.slice(3))) : ID_PATTERNS),
+        ...GENERIC,
+        ...(language === "fr" ? FRENCH_CHECKS : []),
+      ];
       for (const { what, re } of checks) {
         const m = re.exec(text);
         if (!m) continue;
@@ -124,7 +176,10 @@ browserSuite("browser: plain words on every screen", () => {
     }
   }
 
-  async function draftEveryOrder(page: Page, mine: { deploy: [string, string, string]; preposition: [string, string]; recall: [string, string]; mission: [string, string]; partner: string }) {
+  async function draftEveryOrder(
+    page: Page,
+    mine: { deploy: [string, string, string]; preposition: [string, string]; recall: [string, string]; mission: [string, string]; partner: string },
+  ) {
     await openTabId(page, "orders");
     const form = tabPanel(page, "orders").locator("form", { has: page.locator("select[name=kind]") });
     const order = async (kind: string, fill: () => Promise<void>) =>
@@ -322,8 +377,20 @@ browserSuite("browser: plain words on every screen", () => {
     step("console actions");
 
     // Both seats draft every kind of order.
-    await draftEveryOrder(en, { deploy: ["nv-frigate-1", "central-basin", "patrol"], preposition: ["nv-mpa", "boreal-sea"], recall: ["nv-fighters", "hallvik"], mission: ["nv-cyber", "training"], partner: "kaldmark" });
-    await draftEveryOrder(fr, { deploy: ["km-frigate", "boreal-sea", "escort"], preposition: ["km-logistics", "kaldmark-harbour"], recall: ["km-uav", "kaldberg"], mission: ["km-cyber", "cyber-defence"], partner: "nordvik" });
+    await draftEveryOrder(en, {
+      deploy: ["nv-frigate-1", "central-basin", "patrol"],
+      preposition: ["nv-mpa", "boreal-sea"],
+      recall: ["nv-fighters", "hallvik"],
+      mission: ["nv-cyber", "training"],
+      partner: "kaldmark",
+    });
+    await draftEveryOrder(fr, {
+      deploy: ["km-frigate", "boreal-sea", "escort"],
+      preposition: ["km-logistics", "kaldmark-harbour"],
+      recall: ["km-uav", "kaldberg"],
+      mission: ["km-cyber", "cyber-defence"],
+      partner: "nordvik",
+    });
     await audit(en, "participant-en-orders-drafted", "en");
     await audit(fr, "participant-fr-orders-drafted", "fr");
     step("orders drafted");
@@ -357,8 +424,22 @@ browserSuite("browser: plain words on every screen", () => {
       await en.waitForTimeout(300);
     });
 
-    const enTitles = ["Cable protection memorandum", "Kaldmark basing arrangement", "Sonar data pooling", "Winter drills programme", "To escort cable repair ships", "We stand with our partners."];
-    const frTitles = ["Mémorandum sur les ports", "Accord de stationnement", "Mise en commun des données", "Programme d'entraînement hivernal", "Pour escorter les navires câbliers", "Nous restons solidaires de nos partenaires."];
+    const enTitles = [
+      "Cable protection memorandum",
+      "Kaldmark basing arrangement",
+      "Sonar data pooling",
+      "Winter drills programme",
+      "To escort cable repair ships",
+      "We stand with our partners.",
+    ];
+    const frTitles = [
+      "Mémorandum sur les ports",
+      "Accord de stationnement",
+      "Mise en commun des données",
+      "Programme d'entraînement hivernal",
+      "Pour escorter les navires câbliers",
+      "Nous restons solidaires de nos partenaires.",
+    ];
     freeText.push(...enTitles, ...frTitles);
     await diplomacy(en, "kaldmark", "kaldmark-harbour", enTitles);
     await diplomacy(fr, "nordvik", "hallvik", frTitles);
@@ -436,7 +517,9 @@ browserSuite("browser: plain words on every screen", () => {
       await audit(r, "replay-fr-kaldmark", "fr");
     });
     for (const language of ["en", "fr"] as const) {
-      const res = await fetch(`${server.url}/api/exercises/${created.id}/aar?format=html&lang=${language}`, { headers: { authorization: `Bearer ${created.observerCode}` } });
+      const res = await fetch(`${server.url}/api/exercises/${created.id}/aar?format=html&lang=${language}`, {
+        headers: { authorization: `Bearer ${created.observerCode}` },
+      });
       expect(res.status).toBe(200);
       // On a blank page of its own: the replay page's content security policy forbids the AAR's inline styles.
       const sheet = await viewer.context.newPage();

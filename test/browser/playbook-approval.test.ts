@@ -40,7 +40,11 @@ browserSuite("browser: approving an adversary playbook move", () => {
     await move.waitFor({ state: "detached" });
 
     await openTab(nordvik.page, /^Channels/);
-    await panel(nordvik.page).getByRole("button", { name: /Public statements/ }).or(panel(nordvik.page).getByRole("link", { name: /Public statements/ })).first().click();
+    await panel(nordvik.page)
+      .getByRole("button", { name: /Public statements/ })
+      .or(panel(nordvik.page).getByRole("link", { name: /Public statements/ }))
+      .first()
+      .click();
     await seeText(nordvik.page, /routine and defensive/);
     await seeText(nordvik.page, /Varkhan Ministry of Foreign Affairs/);
     await screenshot(nordvik.page, "playbook-approved-seen-by-nordvik");

@@ -61,7 +61,9 @@ browserSuite("browser: role-players and named controllers", () => {
 
     // Nordmark reads the answer; exercise control reads who gave it.
     await openTab(blue.page, "Diplomacy");
-    await panel(blue.page).getByText(/Status: denied/).waitFor();
+    await panel(blue.page)
+      .getByText(/Status: denied/)
+      .waitFor();
     await openTab(f, /^News/);
     await seeText(f, "Role-player Ana played for Redonia:");
     expect([...control.errors, ...blue.errors, ...red.errors]).toEqual([]);
@@ -81,7 +83,11 @@ browserSuite("browser: role-players and named controllers", () => {
     // A controller cannot remove seats: the roster offers no Remove button.
     await openTab(bo.page, "Roster");
     await seeText(bo.page, /Bo — online \(you\)/);
-    expect(await panel(bo.page).getByRole("button", { name: /^Remove / }).count()).toBe(0);
+    expect(
+      await panel(bo.page)
+        .getByRole("button", { name: /^Remove / })
+        .count(),
+    ).toBe(0);
     await openTab(bo.page, "Log");
     await panel(bo.page).getByLabel("Entry").fill("Sudland asked for ten more minutes; granted.");
     await panel(bo.page).getByRole("button", { name: "Log it" }).click();
@@ -107,14 +113,18 @@ browserSuite("browser: role-players and named controllers", () => {
     await f.getByLabel("Act as").selectOption({ label: "Redonia" });
     await seeText(f, "Orders, answers and messages you send now are Redonia's, made in person by you.");
     await openTab(f, "Channels");
-    await panel(f).getByRole("button", { name: /^Nordmark \(bilateral\)/ }).click();
+    await panel(f)
+      .getByRole("button", { name: /^Nordmark \(bilateral\)/ })
+      .click();
     await panel(f).getByLabel("Message", { exact: true }).fill("Redonia's fleet exercise is routine.");
     await panel(f).getByRole("button", { name: "Send" }).click();
     await seeText(f, "Sent.");
     await screenshot(f, "seats-act-as");
 
     await openTab(blue.page, "Channels");
-    await panel(blue.page).getByRole("button", { name: /^Redonia \(bilateral\)/ }).click();
+    await panel(blue.page)
+      .getByRole("button", { name: /^Redonia \(bilateral\)/ })
+      .click();
     const line = panel(blue.page).locator("li", { hasText: "Redonia's fleet exercise is routine." }).last();
     await line.waitFor();
     const said = (await line.textContent())!;

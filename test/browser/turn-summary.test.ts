@@ -1,6 +1,17 @@
 import { expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { browserSuite, browserAndServer, joinFromStartPage, openTab, panel, person, screenshot, seeText, startFromConsole, type Person } from "./support/browser.ts";
+import {
+  browserSuite,
+  browserAndServer,
+  joinFromStartPage,
+  openTab,
+  panel,
+  person,
+  screenshot,
+  seeText,
+  startFromConsole,
+  type Person,
+} from "./support/browser.ts";
 import { SHIPPED_SCENARIOS, type RunningServer } from "./support/server.ts";
 
 /**
@@ -24,7 +35,9 @@ browserSuite("browser: costs up front and the turn summary", () => {
     await joinFromStartPage(alice.page, server.url, code, "Alice Berg");
     await startFromConsole(control.page, server.url, created);
     const a = alice.page;
-    await a.waitForFunction(() => !(Array.from(document.querySelectorAll("button")).find((b) => b.textContent === "Commit turn") as HTMLButtonElement | undefined)?.disabled);
+    await a.waitForFunction(
+      () => !(Array.from(document.querySelectorAll("button")).find((b) => b.textContent === "Commit turn") as HTMLButtonElement | undefined)?.disabled,
+    );
 
     const orders = panel(a);
     await orders.getByLabel("Asset", { exact: true }).selectOption("sa-brigade");

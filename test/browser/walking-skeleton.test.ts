@@ -110,7 +110,8 @@ browserSuite("browser: walking skeleton", () => {
 
     // Guessing codes is rate-limited, and the start page says to wait.
     const origin = server.url.replace("localhost", "127.0.0.1");
-    for (let i = 0; i < 10; i++) await fetch(`${origin}/api/join`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: `ZZZ-ZZ${i}` }) });
+    for (let i = 0; i < 10; i++)
+      await fetch(`${origin}/api/join`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: `ZZZ-ZZ${i}` }) });
     const guesser = await person(browser);
     people.push(guesser);
     await guesser.page.goto(origin);

@@ -3,7 +3,15 @@ import { ChatHistory, type EarlierPage } from "../../client/src/panels/chat-hist
 import { LIVE_MESSAGES_PER_CHANNEL } from "../../shared/view/chat-window.ts";
 import type { Message } from "../../shared/state/schema.ts";
 
-const message = (n: number, channel = "team:north"): Message => ({ id: `m${n}`, channel, fromNation: "north", author: "Alice", text: `Line ${n}`, turn: 1, at: 1_000 + n });
+const message = (n: number, channel = "team:north"): Message => ({
+  id: `m${n}`,
+  channel,
+  fromNation: "north",
+  author: "Alice",
+  text: `Line ${n}`,
+  turn: 1,
+  at: 1_000 + n,
+});
 
 describe("ChatHistory: what a page shows of a channel", () => {
   it("keeps what slid out of the live window and pages back to the first message", async () => {

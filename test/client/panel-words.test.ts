@@ -29,7 +29,8 @@ const state = {
   perspective: { assets: { "frigate-aegir": { id: "frigate-aegir", name: "Frigate Ægir" } }, messages: {} },
 } as unknown as ClientState;
 
-const ctx = (viewNation: string | null) => ({ state, perspective: state.perspective, viewNation, canAct: viewNation !== null, isFacilitator: viewNation === null }) as unknown as GameContext;
+const ctx = (viewNation: string | null) =>
+  ({ state, perspective: state.perspective, viewNation, canAct: viewNation !== null, isFacilitator: viewNation === null }) as unknown as GameContext;
 /** Ids and command names a reader must never see. */
 const INTERNAL = /deployAsset|setMission|setPolicy|lakeland|central-sea|frigate-aegir|\bnorth\b|\bsouth\b|bilateral:|team:|intel-sharing|need-to-know/;
 
@@ -42,13 +43,20 @@ describe("the panels' words", () => {
     setLang("fr");
     expect(describeOrder(state, deploy)).toBe("Déployer Frigate Ægir vers Lakeland (patrouille)");
     const policy = { kind: "setPolicy", rulesOfEngagement: "robust", intelSharing: { south: "need-to-know" } } as const;
-    expect(describeOrder(state, policy)).toBe("Politique\u00a0: règles d'engagement robustes et partage du renseignement avec Sudland\u00a0: besoin d'en connaître");
+    expect(describeOrder(state, policy)).toBe(
+      "Politique\u00a0: règles d'engagement robustes et partage du renseignement avec Sudland\u00a0: besoin d'en connaître",
+    );
     setLang("en");
     expect(describeOrder(state, policy)).toBe("Set policy: rules of engagement robust and intelligence sharing with Sudland: need to know");
     expect(describeOrder(state, { kind: "fundCapacityBuilding", partner: "south", amount: 12500 })).toBe("Fund capacity building for Sudland: 12,500");
     setLang("fr");
     expect(describeOrder(state, { kind: "fundCapacityBuilding", partner: "south", amount: 12500 })).toMatch(/au profit de Sudland\u00a0: 12\u202f500$/);
-    for (const order of [deploy, policy, { kind: "setMission", asset: "frigate-aegir", mission: "escort" } as const, { kind: "recallAsset", asset: "frigate-aegir", destination: "central-sea" } as const]) {
+    for (const order of [
+      deploy,
+      policy,
+      { kind: "setMission", asset: "frigate-aegir", mission: "escort" } as const,
+      { kind: "recallAsset", asset: "frigate-aegir", destination: "central-sea" } as const,
+    ]) {
       for (const lang of ["en", "fr"] as const) {
         setLang(lang);
         expect(describeOrder(state, order)).not.toMatch(INTERNAL);
@@ -62,7 +70,13 @@ describe("the panels' words", () => {
     expect(labelFor(ctx(null), "facilitator:south")).toBe("Exercise control – Sudland");
     expect(labelFor(ctx(null), "something:new")).toBe("Other channel");
     setLang("fr");
-    expect(channelsFor(ctx("north")).map((c) => c.label)).toEqual(["Équipe", "Direction de l'exercice", "Alliance", "Sudland (bilatéral)", "Déclarations publiques"]);
+    expect(channelsFor(ctx("north")).map((c) => c.label)).toEqual([
+      "Équipe",
+      "Direction de l'exercice",
+      "Alliance",
+      "Sudland (bilatéral)",
+      "Déclarations publiques",
+    ]);
     for (const c of channelsFor(ctx(null))) expect(c.label).not.toMatch(INTERNAL);
   });
 

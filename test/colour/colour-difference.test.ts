@@ -45,10 +45,13 @@ const SHARMA_2005: [number, number, number, number, number, number, number][] = 
 ];
 
 describe("CIEDE2000", () => {
-  it.each(SHARMA_2005.map((row, i) => [i + 1, row] as const))("reproduces Sharma, Wu & Dalal's pair %i to four decimals", (_n, [L1, a1, b1, L2, a2, b2, expected]) => {
-    expect(deltaE2000([L1, a1, b1], [L2, a2, b2])).toBeCloseTo(expected, 4);
-    expect(deltaE2000([L2, a2, b2], [L1, a1, b1])).toBeCloseTo(expected, 4);
-  });
+  it.each(SHARMA_2005.map((row, i) => [i + 1, row] as const))(
+    "reproduces Sharma, Wu & Dalal's pair %i to four decimals",
+    (_n, [L1, a1, b1, L2, a2, b2, expected]) => {
+      expect(deltaE2000([L1, a1, b1], [L2, a2, b2])).toBeCloseTo(expected, 4);
+      expect(deltaE2000([L2, a2, b2], [L1, a1, b1])).toBeCloseTo(expected, 4);
+    },
+  );
 
   it("is zero for a colour and itself", () => {
     expect(deltaE2000([41, 12, -30], [41, 12, -30])).toBe(0);

@@ -9,7 +9,9 @@ import { simulate, Vision } from "../../shared/colour/colour-vision.ts";
 import { parseHex, rgbToLab } from "../../shared/colour/colour-space.ts";
 
 const dir = join(ROOT, "scenarios");
-const files = readdirSync(dir).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json"))
+  .sort();
 const raw = (file: string) => JSON.parse(readFileSync(join(dir, file), "utf8"));
 const VISIONS = [Vision.Normal, Vision.Protanopia, Vision.Deuteranopia, Vision.Tritanopia];
 
@@ -62,5 +64,11 @@ describe("the map's fills stay apart for every colour vision", () => {
 function mix(a: string, b: string, t: number): string {
   const x = parseHex(a)!;
   const y = parseHex(b)!;
-  return `#${[0, 1, 2].map((i) => Math.round(x[i]! * (1 - t) + y[i]! * t).toString(16).padStart(2, "0")).join("")}`;
+  return `#${[0, 1, 2]
+    .map((i) =>
+      Math.round(x[i]! * (1 - t) + y[i]! * t)
+        .toString(16)
+        .padStart(2, "0"),
+    )
+    .join("")}`;
 }

@@ -113,7 +113,8 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs: num
   }
 }
 
-const pm2List = (): { name: string; pid: number; pm2_env: { status: string } }[] => JSON.parse(execFileSync(PM2, ["jlist"], { env: pm2Env!, encoding: "utf8" }));
+const pm2List = (): { name: string; pid: number; pm2_env: { status: string } }[] =>
+  JSON.parse(execFileSync(PM2, ["jlist"], { env: pm2Env!, encoding: "utf8" }));
 
 describe("deployment: nginx and PM2 in front of two processes, with Redis and PostgreSQL", () => {
   it("creates through one process's path, plays through the other's, and survives killing the one that holds the exercise", async () => {
@@ -136,13 +137,21 @@ describe("deployment: nginx and PM2 in front of two processes, with Redis and Po
       CONCORD_LOG_LEVEL: "warn",
     };
     execFileSync(PM2, ["start", join(ROOT, "deploy", "ecosystem.config.cjs")], { env: pm2Env, stdio: "pipe", timeout: 30_000 });
-    for (const path of ["/p0/ready", "/p1/ready"]) await until(async () => (await fetch(`${base}${path}`).catch(() => null))?.status === 200, `${path} through nginx`, 30_000);
-    expect(pm2List().map((p) => [p.name, p.pm2_env.status])).toEqual([["concord-0", "online"], ["concord-1", "online"]]);
+    for (const path of ["/p0/ready", "/p1/ready"])
+      await until(async () => (await fetch(`${base}${path}`).catch(() => null))?.status === 200, `${path} through nginx`, 30_000);
+    expect(pm2List().map((p) => [p.name, p.pm2_env.status])).toEqual([
+      ["concord-0", "online"],
+      ["concord-1", "online"],
+    ]);
 
     // Created through process 0's path. Colyseus opens the room on the least busy process (the
     // shared database may hold exercises with a running timer that a process opened at start),
     // so the test reads where it is, plays through the other one and kills its host.
-    const res = await fetch(`${base}/p0/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "tiny" }) });
+    const res = await fetch(`${base}/p0/api/exercises`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ scenarioId: "tiny" }),
+    });
     expect(res.status).toBe(201);
     const exercise = await res.json();
     const info = await (await fetch(`${base}/p1/api/exercises/${exercise.id}`, { headers: { authorization: `Bearer ${exercise.facilitatorToken}` } })).json();
@@ -179,11 +188,17 @@ describe("deployment: nginx and PM2 in front of two processes, with Redis and Po
       }
     }
     expect(again.welcome.nation).toBe("north");
-    const log = await (await fetch(`${base}/api/exercises/${exercise.id}/events`, { headers: { authorization: `Bearer ${exercise.facilitatorToken}` } })).json();
+    const log = await (
+      await fetch(`${base}/api/exercises/${exercise.id}/events`, { headers: { authorization: `Bearer ${exercise.facilitatorToken}` } })
+    ).json();
     for (const seq of acked) expect(log.events.some((e: { seq: number }) => e.seq === seq)).toBe(true);
     expect(await again.send({ type: "sendMessage", channel: "team:north", text: "after the kill" })).toMatchObject({ ok: true, seq: log.events.length + 1 });
     await again.room.leave(true);
     // nginx logs an upgraded connection when it closes: the seats' WebSockets went through the host's path.
-    await until(async () => new RegExp(`"GET /p${hostIndex}/[^"]* HTTP/1\\.1" 101 `).test(readFileSync(join(dir, "logs", "access.log"), "utf8")), "the WebSocket upgrades in nginx's access log", 5000);
+    await until(
+      async () => new RegExp(`"GET /p${hostIndex}/[^"]* HTTP/1\\.1" 101 `).test(readFileSync(join(dir, "logs", "access.log"), "utf8")),
+      "the WebSocket upgrades in nginx's access log",
+      5000,
+    );
   }, 90_000);
 });

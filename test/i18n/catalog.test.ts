@@ -49,6 +49,8 @@ describe("the message catalogue", () => {
 
   it("renders plurals, references and nested messages in the reader's language", () => {
     expect(translate("fr", { key: "common.untranslated", params: { text: "Briefing" } })).toBe("Briefing (non traduit)");
-    expect(translate("en", { key: "common.untranslated", params: { text: { ref: "nation", id: "north" } } }, (r) => (r.id === "north" ? "Nordmark" : r.id))).toBe("Nordmark (not translated)");
+    expect(
+      translate("en", { key: "common.untranslated", params: { text: { ref: "nation", id: "north" } } }, (r) => (r.id === "north" ? "Nordmark" : r.id)),
+    ).toBe("Nordmark (not translated)");
   });
 });

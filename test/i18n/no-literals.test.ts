@@ -59,7 +59,13 @@ describe("no prose outside the catalogue", () => {
     `;
     const texts = scanSource("sample.ts", sample, false).map((o) => o.text);
     expect(texts).toEqual(["Turn committed", "none", "Zoom in", "  turns left", "Copy code", "Pinged the region.", "(error as Error).message"]);
-    expect(scanSource("render.ts", `function f() { return "folded in 10 ms"; } const g = () => "fr"; const m = () => "<h3 class=\\"x\\"></h3>"; const n = () => "<p>Summary</p>";`, true).map((o) => o.text)).toEqual(["folded in 10 ms", "<p>Summary</p>"]);
+    expect(
+      scanSource(
+        "render.ts",
+        `function f() { return "folded in 10 ms"; } const g = () => "fr"; const m = () => "<h3 class=\\"x\\"></h3>"; const n = () => "<p>Summary</p>";`,
+        true,
+      ).map((o) => o.text),
+    ).toEqual(["folded in 10 ms", "<p>Summary</p>"]);
   });
 
   it("client/src, shared/view and the AAR renderers take every word a person reads from the catalogue", () => {
@@ -69,7 +75,11 @@ describe("no prose outside the catalogue", () => {
   });
 
   it("the list of files still to clean only shrinks: a clean file leaves it", () => {
-    const dirty = new Set(scannedFiles().filter(({ path, renderer }) => scanSource(relative(ROOT, path), readFileSync(path, "utf8"), renderer).length > 0).map(({ path }) => relative(ROOT, path)));
+    const dirty = new Set(
+      scannedFiles()
+        .filter(({ path, renderer }) => scanSource(relative(ROOT, path), readFileSync(path, "utf8"), renderer).length > 0)
+        .map(({ path }) => relative(ROOT, path)),
+    );
     expect(Object.keys(PENDING).filter((file) => !dirty.has(file))).toEqual([]);
   });
 });

@@ -36,10 +36,16 @@ export async function crashCampaign(options: { rounds: number; seed: number; por
       players.push({ token: seat.welcome.seat, seat, name: seat.welcome.name, command });
     };
     await add({ token: ex.facilitatorToken, name: "Control" }, (n, marker) =>
-      n % 3 === 0 ? { type: "adjustState", effects: [{ kind: "stability", region: "island", delta: n % 2 ? 1 : -1 }], rationale: marker } : { type: "addNote", text: marker },
+      n % 3 === 0
+        ? { type: "adjustState", effects: [{ kind: "stability", region: "island", delta: n % 2 ? 1 : -1 }], rationale: marker }
+        : { type: "addNote", text: marker },
     );
     await add({ code: codeOf(ex, "north"), name: "Alice" }, (_n, marker) => ({ type: "sendMessage", channel: "team:north", text: marker }));
-    await add({ code: codeOf(ex, "south"), name: "Bob" }, (_n, marker) => ({ type: "sendMessage", channel: rn(rng) ? "alliance" : "team:south", text: marker }));
+    await add({ code: codeOf(ex, "south"), name: "Bob" }, (_n, marker) => ({
+      type: "sendMessage",
+      channel: rn(rng) ? "alliance" : "team:south",
+      text: marker,
+    }));
     if (!(await players[0]!.seat!.send({ type: "startExercise" })).ok) throw new Error("could not start the exercise");
 
     let lastSeq = 0;
@@ -57,7 +63,8 @@ export async function crashCampaign(options: { rounds: number; seed: number; por
           acked.set(marker, reply.seq!);
         }
       }
-      if (round > 1 && players[1]!.seat!.room.state.phase !== "running") problems.push(`round ${round}: phase ${players[1]!.seat!.room.state.phase} after the restart`);
+      if (round > 1 && players[1]!.seat!.room.state.phase !== "running")
+        problems.push(`round ${round}: phase ${players[1]!.seat!.room.state.phase} after the restart`);
 
       // Play, each seat as fast as its replies come back, until the kill.
       let killed = false;

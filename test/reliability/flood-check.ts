@@ -12,7 +12,16 @@ import type { CreatedExercise } from "../../server/exercises/exercise-service.ts
  * of window and what the flooder saw.
  */
 export type FloodStats = { sent: number; rateLimited: number; accepted: number; otherAnswers: number; disconnects: string[]; joins: number };
-export type FloodOutcome = { baselineP99: number; floodP99: number; ratio: number; baselineSamples: number; floodSamples: number; unanswered: number; refusedHonest: number; flooder: FloodStats[] };
+export type FloodOutcome = {
+  baselineP99: number;
+  floodP99: number;
+  ratio: number;
+  baselineSamples: number;
+  floodSamples: number;
+  unanswered: number;
+  refusedHonest: number;
+  flooder: FloodStats[];
+};
 type HonestReport = { samples: { baseline: number[]; flood: number[] }; unanswered: number; refused: number };
 
 export async function measureFlood(options: {
@@ -27,7 +36,11 @@ export async function measureFlood(options: {
   rejoin?: boolean;
 }): Promise<FloodOutcome> {
   const { url, ex, windowMs } = options;
-  const honestOptions = Array.from({ length: options.honestSeats ?? 6 }, (_, i) => (i % 2 ? "south" : "north")).map((nation, i) => ({ code: codeOf(ex, nation), name: `Honest ${i}`, nation }));
+  const honestOptions = Array.from({ length: options.honestSeats ?? 6 }, (_, i) => (i % 2 ? "south" : "north")).map((nation, i) => ({
+    code: codeOf(ex, nation),
+    name: `Honest ${i}`,
+    nation,
+  }));
   const honest = child("honest-seats.ts", [url, ex.id, JSON.stringify(honestOptions)]);
   // The flooder joins before the first window and stays connected, idle, between floods.
   const flooder = child("flooder.ts", [url, ex.id, JSON.stringify(options.flooderJoin), options.kind, options.rejoin ? "rejoin" : "once"]);
@@ -61,15 +74,31 @@ export async function measureFlood(options: {
   const { samples } = report;
   const baselineP99 = percentile(samples.baseline, 99);
   const floodP99 = percentile(samples.flood, 99);
-  return { baselineP99, floodP99, ratio: floodP99 / baselineP99, baselineSamples: samples.baseline.length, floodSamples: samples.flood.length, unanswered: report.unanswered, refusedHonest: report.refused, flooder: flooders };
+  return {
+    baselineP99,
+    floodP99,
+    ratio: floodP99 / baselineP99,
+    baselineSamples: samples.baseline.length,
+    floodSamples: samples.flood.length,
+    unanswered: report.unanswered,
+    refusedHonest: report.refused,
+    flooder: flooders,
+  };
 }
 
 /** A helper process of this directory, spoken to over IPC; `answer` sends and awaits a reply of a type. */
 function child(file: string, args: string[]) {
-  const process = fork(join(ROOT, "test", "reliability", file), args, { cwd: ROOT, execPath: globalThis.process.execPath, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const process = fork(join(ROOT, "test", "reliability", file), args, {
+    cwd: ROOT,
+    execPath: globalThis.process.execPath,
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   const answer = <T>(message: { type: string; [field: string]: unknown }, expect: string, timeoutMs: number) =>
     new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => (process.off("message", on), reject(new Error(`${file} did not answer ${JSON.stringify(message)} within ${timeoutMs} ms`))), timeoutMs);
+      const timer = setTimeout(
+        () => (process.off("message", on), reject(new Error(`${file} did not answer ${JSON.stringify(message)} within ${timeoutMs} ms`))),
+        timeoutMs,
+      );
       const on = (m: { type: string; error?: string }) => {
         if (m.type !== expect && m.type !== "failed") return;
         clearTimeout(timer);

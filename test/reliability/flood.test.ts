@@ -24,17 +24,33 @@ const describeOutcome = (o: FloodOutcome) =>
 
 describe("flooding with commands", () => {
   for (const rejoin of [false, true]) {
-    it(rejoin ? "a flooder that rejoins with its seat token every time it is cut off is kept out" : "one connection flooding is throttled and cut off; honest seats are served", async () => {
+    it(rejoin
+      ? "a flooder that rejoins with its seat token every time it is cut off is kept out"
+      : "one connection flooding is throttled and cut off; honest seats are served", async () => {
       const ex = await createExercise(server.url);
-      const outcome = await measureFlood({ url: server.url, ex, flooderJoin: { code: codeOf(ex, "north"), name: "Flooder" }, kind: "command", windows: 2, windowMs: 1000, rejoin });
+      const outcome = await measureFlood({
+        url: server.url,
+        ex,
+        flooderJoin: { code: codeOf(ex, "north"), name: "Flooder" },
+        kind: "command",
+        windows: 2,
+        windowMs: 1000,
+        rejoin,
+      });
       console.log(describeOutcome(outcome));
       const first = outcome.flooder[0]!;
       expect(first.rateLimited, "the flood is answered rate_limited before the cut").toBeGreaterThan(0);
-      expect(first.disconnects.some((d) => d.startsWith("4429")), "the flooder is cut off with 4429").toBe(true);
+      expect(
+        first.disconnects.some((d) => d.startsWith("4429")),
+        "the flooder is cut off with 4429",
+      ).toBe(true);
       // Far fewer answers than messages: what was in flight when it was cut off is dropped.
       expect(first.rateLimited + first.accepted).toBeLessThan(first.sent);
       if (rejoin) {
-        expect(outcome.flooder[1]!.disconnects.every((d) => d.includes("flooding:")), "rejoining with the seat token is refused during the cool-down").toBe(true);
+        expect(
+          outcome.flooder[1]!.disconnects.every((d) => d.includes("flooding:")),
+          "rejoining with the seat token is refused during the cool-down",
+        ).toBe(true);
         // A refused join is an answer to the client, not a server failure: no stack trace per attempt.
         expect(server.output()).not.toMatch(/flooding: This seat was disconnected/);
       }

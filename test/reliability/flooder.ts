@@ -53,7 +53,9 @@ async function join(withSeatToken: boolean): Promise<void> {
     seat = w.seat;
     stats.otherAnswers++;
   });
-  joined.onMessage("result", (r: { ok: boolean; code?: string }) => (r.ok ? stats.accepted++ : r.code === "rate_limited" ? stats.rateLimited++ : stats.otherAnswers++));
+  joined.onMessage("result", (r: { ok: boolean; code?: string }) =>
+    r.ok ? stats.accepted++ : r.code === "rate_limited" ? stats.rateLimited++ : stats.otherAnswers++,
+  );
   for (const type of ["viewChanged", "ping"]) joined.onMessage(type, () => stats.otherAnswers++);
   joined.onMessage("joinCodes", () => {}); // exercise control's, sent on joining: not an answer to the flood
   room = joined;

@@ -6,7 +6,22 @@ import type { Rng } from "./support.ts";
  * never produce. Ids are those of the tiny test scenario.
  */
 const HOSTILE_KEYS = ["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "then", "toJSON"];
-const WEIRD_STRINGS = ["", " ", "\u0000", "\ud800", "\u202eevil", "<script>alert(1)</script>", "'; DROP TABLE events; --", "team:north", "team:south", "ghost", "%s%n%x", "../../etc/passwd", "white", "*"];
+const WEIRD_STRINGS = [
+  "",
+  " ",
+  "\u0000",
+  "\ud800",
+  "\u202eevil",
+  "<script>alert(1)</script>",
+  "'; DROP TABLE events; --",
+  "team:north",
+  "team:south",
+  "ghost",
+  "%s%n%x",
+  "../../etc/passwd",
+  "white",
+  "*",
+];
 const NUMBERS = [0, -1, 1, 0.5, -0, 1e308, -1e308, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53 + 1, 4294967296, -2147483649];
 
 export function hostileValue(rng: Rng, depth = 0): unknown {
@@ -31,7 +46,10 @@ export function hostileValue(rng: Rng, depth = 0): unknown {
     case 7:
       return nest(rng, 20 + rng.int(180));
     default:
-      return { type: rng.pick(["draftOrder", "adjustState", "timerExpired", "launchMissiles", "", "constructor"]), [rng.pick(HOSTILE_KEYS)]: hostileValue(rng, depth + 1) };
+      return {
+        type: rng.pick(["draftOrder", "adjustState", "timerExpired", "launchMissiles", "", "constructor"]),
+        [rng.pick(HOSTILE_KEYS)]: hostileValue(rng, depth + 1),
+      };
   }
 }
 
@@ -98,7 +116,23 @@ export function hostileMessage(rng: Rng, n: number): HostileMessage {
     const envelope = rng.chance(0.9) ? { id, command } : hostileValue(rng);
     return { type: "command", payload: envelope, label: "command" };
   }
-  const type = rng.pick<string | number>(["whoami", "viewAs", "*", "__proto__", "constructor", "toString", "hasOwnProperty", "no-such-type", "", "x".repeat(25), 0, 13, 99, -1, "command "]);
+  const type = rng.pick<string | number>([
+    "whoami",
+    "viewAs",
+    "*",
+    "__proto__",
+    "constructor",
+    "toString",
+    "hasOwnProperty",
+    "no-such-type",
+    "",
+    "x".repeat(25),
+    0,
+    13,
+    99,
+    -1,
+    "command ",
+  ]);
   return { type, payload: hostileValue(rng), label: `type ${JSON.stringify(type).slice(0, 20)}` };
 }
 
@@ -127,7 +161,16 @@ export type RawFrame = { label: string; bytes: Uint8Array | string };
  */
 export function rawFrames(rng: Rng, sample: Uint8Array): RawFrame[] {
   const frame = (label: string, bytes: number[]) => ({ label, bytes: Uint8Array.from(bytes) });
-  const ping = mpMap([["id", mpString("raw-ok")], ["command", mpMap([["type", mpString("pingRegion")], ["region", mpString("island")]])]]);
+  const ping = mpMap([
+    ["id", mpString("raw-ok")],
+    [
+      "command",
+      mpMap([
+        ["type", mpString("pingRegion")],
+        ["region", mpString("island")],
+      ]),
+    ],
+  ]);
   const fixed: RawFrame[] = [
     frame("empty binary frame", []),
     frame("ROOM_DATA without a type", [ROOM_DATA]),
@@ -139,7 +182,21 @@ export function rawFrames(rng: Rng, sample: Uint8Array): RawFrame[] {
     frame("ROOM_DATA, 40,000 nested arrays", [ROOM_DATA, ...COMMAND, ...new Array(40_000).fill(0x91), 0xc0]),
     frame("ROOM_DATA, unknown msgpack extension", [ROOM_DATA, ...COMMAND, 0xd4, 0x7f, 0x00]),
     frame("ROOM_DATA, timestamp extension as the id", [ROOM_DATA, ...COMMAND, 0x82, ...mpString("id"), 0xd6, 0xff, 0, 0, 0, 1, ...mpString("command"), 0xc0]),
-    frame("ROOM_DATA, __proto__ key in the command", [ROOM_DATA, ...COMMAND, ...mpMap([["id", mpString("raw-proto")], ["command", mpMap([["__proto__", mpMap([["type", mpString("adjustState")]])], ["type", mpString("pingRegion")], ["region", mpString("island")]])]])]),
+    frame("ROOM_DATA, __proto__ key in the command", [
+      ROOM_DATA,
+      ...COMMAND,
+      ...mpMap([
+        ["id", mpString("raw-proto")],
+        [
+          "command",
+          mpMap([
+            ["__proto__", mpMap([["type", mpString("adjustState")]])],
+            ["type", mpString("pingRegion")],
+            ["region", mpString("island")],
+          ]),
+        ],
+      ]),
+    ]),
     frame("ROOM_DATA, command with trailing garbage", [ROOM_DATA, ...COMMAND, ...ping, 0xc1, 0xff]),
     frame("ROOM_DATA, 250-character type", [ROOM_DATA, ...mpString("x".repeat(250)), ...ping]),
     frame("ROOM_DATA, numeric type 2^32", [ROOM_DATA, 0xce, 0xff, 0xff, 0xff, 0xff, ...ping]),

@@ -37,7 +37,13 @@ const recorder: Logger = {
 /** Lines printed (console, stderr) and logged while `during` runs. */
 async function output(during: () => Promise<void>): Promise<string[]> {
   const printed: string[] = [];
-  const record = (...args: unknown[]) => void printed.push(...args.map((a) => (a instanceof Error ? String(a.stack) : String(a))).join(" ").split("\n"));
+  const record = (...args: unknown[]) =>
+    void printed.push(
+      ...args
+        .map((a) => (a instanceof Error ? String(a.stack) : String(a)))
+        .join(" ")
+        .split("\n"),
+    );
   const spies = (["error", "warn", "log", "info", "debug"] as const).map((level) => vi.spyOn(console, level).mockImplementation(record));
   const write = process.stderr.write.bind(process.stderr);
   const stderr = vi.spyOn(process.stderr, "write").mockImplementation(((chunk: unknown, ...rest: unknown[]) => {
@@ -110,7 +116,10 @@ describe("lone surrogates in text reach team-mates as U+FFFD", () => {
       // string intact (over HTTP, or between processes as JSON: applyExternal) did not.
       expect(await mallory.send({ type: "sendMessage", channel: "team:north", text: "ws \ud800" })).toMatchObject({ ok: true });
       const command = { type: "sendMessage", channel: "team:north", text: "hi \ud800 there \udc00", ["x\ud800"]: 1 };
-      const reply = await matchMaker.remoteRoomCall(ex.id, "applyExternal", [{ id: "c\ud800", command }, { role: "participant", nation: "north", name: "Mallory" }]);
+      const reply = await matchMaker.remoteRoomCall(ex.id, "applyExternal", [
+        { id: "c\ud800", command },
+        { role: "participant", nation: "north", name: "Mallory" },
+      ]);
       expect(reply).toMatchObject({ ok: true });
       await until(() => texts().some((t) => t.startsWith("hi ")) && texts().some((t) => t.startsWith("ws ")), "Bob sees both messages");
       expect(texts()).toContain("hi \ufffd there \ufffd");
@@ -120,7 +129,11 @@ describe("lone surrogates in text reach team-mates as U+FFFD", () => {
   });
 
   it("in an exercise's title sent over HTTP", async () => {
-    const res = await fetch(`${h.url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "tiny", title: "Storm \ud800 warning" }) });
+    const res = await fetch(`${h.url}/api/exercises`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ scenarioId: "tiny", title: "Storm \ud800 warning" }),
+    });
     expect(res.status).toBe(201);
     const created = (await res.json()) as CreatedExercise;
     const seat = await h.join(created.id, { code: created.joinCodes[0]!.code, name: "Ann" });
@@ -186,7 +199,11 @@ describe("deep nesting is refused in one log line, and the room keeps serving", 
 
   it("a JSON body nested deeper than the limit is refused with 400 invalid_payload", async () => {
     const deep = "[".repeat(10_000) + "]".repeat(10_000);
-    const res = await fetch(`${h.url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: `{"scenarioId":"tiny","extra":${deep}}` });
+    const res = await fetch(`${h.url}/api/exercises`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: `{"scenarioId":"tiny","extra":${deep}}`,
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: "invalid_payload" } });
   });
@@ -198,7 +215,11 @@ describe("deep join options (public matchmaking HTTP)", () => {
     let status = 0;
     let body = "";
     const printed = await output(async () => {
-      const res = await fetch(`${h.url}/matchmake/joinById/${ex.id}`, { method: "POST", headers: { "content-type": "application/json" }, body: `{"code":"${codeOf("north")}","name":"Deep","extra":${deep}}` });
+      const res = await fetch(`${h.url}/matchmake/joinById/${ex.id}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: `{"code":"${codeOf("north")}","name":"Deep","extra":${deep}}`,
+      });
       status = res.status;
       body = await res.text();
     });
@@ -214,7 +235,12 @@ describe("wellFormed, the walk every incoming command goes through", () => {
   it("stops at the depth limit instead of recursing without bound", () => {
     let value: unknown = "x";
     for (let i = 0; i < 200_000; i++) value = { v: value };
-    expect(wellFormed(value)).toEqual({ ok: false, reason: `the payload nests deeper than ${MAX_PAYLOAD_DEPTH} levels`, limit: "depth", max: MAX_PAYLOAD_DEPTH });
+    expect(wellFormed(value)).toEqual({
+      ok: false,
+      reason: `the payload nests deeper than ${MAX_PAYLOAD_DEPTH} levels`,
+      limit: "depth",
+      max: MAX_PAYLOAD_DEPTH,
+    });
   });
 
   it("refuses shared references instead of walking them exponentially", () => {

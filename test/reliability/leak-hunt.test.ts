@@ -62,7 +62,11 @@ describe("leak hunting over a long fuzzed exercise", () => {
       const control = await joinSeat(url, ex.id, { token: ex.facilitatorToken, name: "Control" });
       const observer = await joinSeat(url, ex.id, { code: ex.observerCode, name: "Observer" });
       const seats = new Map<string, Seat[]>();
-      for (const nation of NATIONS) seats.set(nation, [await joinSeat(url, ex.id, { code: codeOf(ex, nation), name: `${nation} one` }), await joinSeat(url, ex.id, { code: codeOf(ex, nation), name: `${nation} two` })]);
+      for (const nation of NATIONS)
+        seats.set(nation, [
+          await joinSeat(url, ex.id, { code: codeOf(ex, nation), name: `${nation} one` }),
+          await joinSeat(url, ex.id, { code: codeOf(ex, nation), name: `${nation} two` }),
+        ]);
       expect((await control.send({ type: "startExercise" })).ok).toBe(true);
 
       const mark = (kind: string, who: string, n: number) => `${kind}-${who}-${n}-${rng.int(0x10000).toString(16).padStart(4, "0")}`;
@@ -79,30 +83,63 @@ describe("leak hunting over a long fuzzed exercise", () => {
         let actor: Seat = seat;
         let command: Record<string, unknown>;
         if (roll === 0) command = { type: "sendMessage", channel: `team:${nation}`, text: note("TEAM", mark("TEAM", nation, n)) };
-        else if (roll === 1) command = { type: "sendMessage", channel: `bilateral:${[nation, other].sort().join(":")}`, text: note("BILAT", mark("BILAT", `${[nation, other].sort().join("-")}`, n)) };
+        else if (roll === 1)
+          command = {
+            type: "sendMessage",
+            channel: `bilateral:${[nation, other].sort().join(":")}`,
+            text: note("BILAT", mark("BILAT", `${[nation, other].sort().join("-")}`, n)),
+          };
         else if (roll === 2) command = { type: "requestInfo", to: other, question: note("RFI", mark("RFI", `${nation}-${other}`, n)) };
         else if (roll === 3) {
-          const open = [...(perspective?.infoRequests?.values?.() ?? [])].map((json: string) => JSON.parse(json)).filter((r: any) => r.target === nation && !r.answer);
-          command = open.length ? { type: "answerInfo", request: rng.pick(open).id, answer: note("ANSWER", mark("ANSWER", nation, n)) } : { type: "pingRegion", region: rng.pick(REGIONS) };
+          const open = [...(perspective?.infoRequests?.values?.() ?? [])]
+            .map((json: string) => JSON.parse(json))
+            .filter((r: any) => r.target === nation && !r.answer);
+          command = open.length
+            ? { type: "answerInfo", request: rng.pick(open).id, answer: note("ANSWER", mark("ANSWER", nation, n)) }
+            : { type: "pingRegion", region: rng.pick(REGIONS) };
         } else if (roll === 4 || roll === 5) {
           const reports = [...(perspective?.reports?.values?.() ?? [])].map((json: string) => JSON.parse(json));
           command = reports.length
-            ? { type: "shareIntel", report: rng.pick(reports).id, with: [other], ...(rng.chance(0.4) ? { redactedText: note("REDACTED", mark("REDACTED", nation, n)) } : {}) }
+            ? {
+                type: "shareIntel",
+                report: rng.pick(reports).id,
+                with: [other],
+                ...(rng.chance(0.4) ? { redactedText: note("REDACTED", mark("REDACTED", nation, n)) } : {}),
+              }
             : { type: "makeStatement", stance: "firm", text: mark("STATEMENT", nation, n) };
         } else if (roll === 6 || roll === 7) {
           const asset = rng.pick(assetsOf(nation));
           command = rng.chance(0.5)
             ? { type: "draftOrder", order: { kind: "setMission", asset: asset.id, mission: rng.pick(missionsOf(asset.type)) } }
-            : { type: "draftOrder", order: { kind: "deployAsset", asset: asset.id, destination: rng.pick(adjacent(asset.region)), mission: rng.pick(missionsOf(asset.type)) } };
+            : {
+                type: "draftOrder",
+                order: { kind: "deployAsset", asset: asset.id, destination: rng.pick(adjacent(asset.region)), mission: rng.pick(missionsOf(asset.type)) },
+              };
         } else if (roll === 8) {
           actor = control;
-          command = { type: "grantIntel", to: [nation], report: { title: `Agency note ${n}`, text: note("REPORT", mark("REPORT", nation, n)), assets: [rng.pick(ASSET_IDS)] } };
+          command = {
+            type: "grantIntel",
+            to: [nation],
+            report: { title: `Agency note ${n}`, text: note("REPORT", mark("REPORT", nation, n)), assets: [rng.pick(ASSET_IDS)] },
+          };
         } else if (roll === 9) {
           actor = control;
-          command = { type: "fireInject", inject: { number: `L.${n}`, type: "information", from: "Leak hunt", to: [nation], title: note("INJECT", mark("INJECT", nation, n)), body: "For one nation only." } };
+          command = {
+            type: "fireInject",
+            inject: {
+              number: `L.${n}`,
+              type: "information",
+              from: "Leak hunt",
+              to: [nation],
+              title: note("INJECT", mark("INJECT", nation, n)),
+              body: "For one nation only.",
+            },
+          };
         } else if (roll === 10) {
           actor = control;
-          command = rng.chance(0.5) ? { type: "facilitatorMessage", to: nation, text: note("FACMSG", mark("FACMSG", nation, n)) } : { type: "addNote", text: note("WNOTE", mark("WNOTE", "white", n)) };
+          command = rng.chance(0.5)
+            ? { type: "facilitatorMessage", to: nation, text: note("FACMSG", mark("FACMSG", nation, n)) }
+            : { type: "addNote", text: note("WNOTE", mark("WNOTE", "white", n)) };
         } else if (roll === 11) {
           // Exercise control looks through a nation's eyes now and then: it must not widen anyone else's stream.
           control.room.send("viewAs", rng.chance(0.7) ? { nation } : {});
@@ -142,14 +179,19 @@ describe("leak hunting over a long fuzzed exercise", () => {
         foreignAssets.push(`${nation} ${foreign.filter((id) => entitled.get(nation)!.has(id)).length}/${foreign.length}`);
         for (const seat of seats.get(nation)!) {
           const received = new Set<string>();
-          tokens(frames.bytesOf(seat.room).toString(process.env.CONCORD_LEAK_SELFTEST ? "latin1" : "latin1") + (process.env.CONCORD_LEAK_SELFTEST ? frames.bytesOf(observer.room).toString("latin1") : ""), received);
+          tokens(
+            frames.bytesOf(seat.room).toString(process.env.CONCORD_LEAK_SELFTEST ? "latin1" : "latin1") +
+              (process.env.CONCORD_LEAK_SELFTEST ? frames.bytesOf(observer.room).toString("latin1") : ""),
+            received,
+          );
           for (const token of received) if (!entitled.get(nation)!.has(token)) leaks.push(`${nation} (${seat.welcome.name}) received ${token}`);
           // Whatever viewFor allows, team chat and white-cell notes of others never reach a nation.
           for (const token of received) if (/^(?:TEAM|WNOTE)-/.test(token) && !token.startsWith(`TEAM-${nation}-`)) leaks.push(`${nation} received ${token}`);
           // Nor the trust and interoperability of a pair it is not part of, in raw bytes or decoded.
           const bytes = frames.bytesOf(seat.room).toString("latin1");
           for (const key of new Set(othersPairs(nation, relationKeysIn(bytes)))) leaks.push(`${nation} (${seat.welcome.name}) received the relation ${key}`);
-          for (const key of othersPairs(nation, seat.perspective().relations.keys())) leaks.push(`${nation} (${seat.welcome.name}) decoded the relation ${key}`);
+          for (const key of othersPairs(nation, seat.perspective().relations.keys()))
+            leaks.push(`${nation} (${seat.welcome.name}) decoded the relation ${key}`);
         }
       }
       expect(leaks).toEqual([]);
@@ -168,7 +210,9 @@ describe("leak hunting over a long fuzzed exercise", () => {
       }
       expect(accepted).toBeGreaterThan(STEPS / 3);
       expect(resolutions).toBeGreaterThan(0);
-      console.log(`leak hunt seed ${seed}: ${log.events.length} events, ${accepted} commands accepted, ${resolutions} turns resolved, ${Object.values(sent).flat().length} markers, foreign assets ever seen ${foreignAssets.join(", ")}, bytes per nation seat ${NATIONS.map((x) => frames.bytesOf(seats.get(x)![0]!.room).length).join("/")}`);
+      console.log(
+        `leak hunt seed ${seed}: ${log.events.length} events, ${accepted} commands accepted, ${resolutions} turns resolved, ${Object.values(sent).flat().length} markers, foreign assets ever seen ${foreignAssets.join(", ")}, bytes per nation seat ${NATIONS.map((x) => frames.bytesOf(seats.get(x)![0]!.room).length).join("/")}`,
+      );
       for (const seat of [control, observer, ...[...seats.values()].flat()]) await seat.room.leave().catch(() => undefined);
     }, 60_000);
   }
@@ -187,7 +231,15 @@ describe("leak hunting over a long fuzzed exercise", () => {
     const before = (await readAs(url, ex, "/state")).relations[ac];
     let report: { id: string } | undefined;
     // The agency note (RESTRICTED: releasable to the alliance), not the turn's SECRET report, which Nordvik may not pass on.
-    await until(() => Boolean((report = [...alice.perspective().reports.values()].map((json: string) => JSON.parse(json)).find((r: { title: string }) => r.title === "Agency note"))), "Nordvik's report");
+    await until(
+      () =>
+        Boolean(
+          (report = [...alice.perspective().reports.values()]
+            .map((json: string) => JSON.parse(json))
+            .find((r: { title: string }) => r.title === "Agency note")),
+        ),
+      "Nordvik's report",
+    );
     expect((await alice.send({ type: "shareIntel", report: report!.id, with: [c] })).ok).toBe(true);
     await until(() => alice.perspective().relations.get(ac)?.trust > before.trust, "the A–C trust to move for A");
     await sleep(200);
@@ -196,7 +248,9 @@ describe("leak hunting over a long fuzzed exercise", () => {
     expect(white.relations[ac].trust).toBeGreaterThan(before.trust);
     expect(carol.perspective().relations.get(ac).trust).toBeCloseTo(white.relations[ac].trust, 4);
     // B: its own pairs exactly as they stand, none of the others, and the alliance's cohesion.
-    const own = Object.keys(white.relations).filter((key) => key.split("|").includes(b)).sort();
+    const own = Object.keys(white.relations)
+      .filter((key) => key.split("|").includes(b))
+      .sort();
     const decoded = bob.perspective().relations;
     expect([...decoded.keys()].sort()).toEqual(own);
     // (Colyseus sends a fractional number as a float32: 59.1 arrives as 59.09999847.)

@@ -1,5 +1,19 @@
 import { describe, it, expect, afterEach } from "vitest";
-import { startServer, createExercise, joinSeat, codeOf, readAs, brokenInvariants, rawSocket, watchClose, percentile, sleep, Rng, type Server, type Seat } from "./support.ts";
+import {
+  startServer,
+  createExercise,
+  joinSeat,
+  codeOf,
+  readAs,
+  brokenInvariants,
+  rawSocket,
+  watchClose,
+  percentile,
+  sleep,
+  Rng,
+  type Server,
+  type Seat,
+} from "./support.ts";
 import { hostileMessage, rawFrames } from "./hostile-input.ts";
 import type { CreatedExercise } from "../../server/exercises/exercise-service.ts";
 
@@ -111,7 +125,8 @@ async function runSeed(seed: number) {
       else if (a.closed()) {
         const { code, reason } = a.closed()!;
         disconnects.push(`${role} ${m.label}: ${code} ${reason}`);
-        if (!CLOSE_WITH_REASON.has(code)) problems.push(`${role}: disconnected without a reason (${code}) after ${m.label} ${JSON.stringify(m.payload)?.slice(0, 200)}`);
+        if (!CLOSE_WITH_REASON.has(code))
+          problems.push(`${role}: disconnected without a reason (${code}) after ${m.label} ${JSON.stringify(m.payload)?.slice(0, 200)}`);
         a = abuser(await joinSeat(url, ex.id, { seat: seatToken }));
       }
       if (server.child.exitCode !== null) throw new Error(`the server process died after ${role}'s ${m.label} ${JSON.stringify(m.payload)?.slice(0, 300)}`);
@@ -173,7 +188,9 @@ async function runSeed(seed: number) {
   expect(({} as Record<string, unknown>).admin).toBeUndefined();
   for (const seat of [control, honest]) await seat.room.leave().catch(() => undefined);
   if (process.env.CONCORD_FUZZ_VERBOSE) console.log(disconnects.join("\n"));
-  console.log(`seed ${seed}: ${events.length} events; honest p99 ${percentile(loop.latencies, 99).toFixed(1)} ms over ${loop.latencies.length} commands; ${disconnects.length} disconnects (${[...new Set(disconnects.map((d) => d.split(": ")[1]))].join(", ")})`);
+  console.log(
+    `seed ${seed}: ${events.length} events; honest p99 ${percentile(loop.latencies, 99).toFixed(1)} ms over ${loop.latencies.length} commands; ${disconnects.length} disconnects (${[...new Set(disconnects.map((d) => d.split(": ")[1]))].join(", ")})`,
+  );
 }
 
 /** CONCORD_FUZZ_SEEDS="1-40" or "5,9,12": explore more seeds by hand (a failing one goes into REGRESSION_SEEDS). */

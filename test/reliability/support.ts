@@ -73,7 +73,11 @@ export async function startServer(port: number, env: Record<string, string> = {}
 }
 
 export async function createExercise(url: string, scenarioId = "tiny"): Promise<CreatedExercise> {
-  const res = await within(fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId }) }), 10_000, "create exercise");
+  const res = await within(
+    fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId }) }),
+    10_000,
+    "create exercise",
+  );
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as CreatedExercise;
 }
@@ -87,7 +91,11 @@ export const codeOf = (ex: CreatedExercise, nation: string) => ex.joinCodes.find
 
 /** GET with the facilitator token (the white cell's reading). */
 export async function readAs<T = any>(url: string, ex: CreatedExercise, path: string): Promise<T> {
-  const res = await within(fetch(`${url}/api/exercises/${ex.id}${path}`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } }), 10_000, `GET ${path}`);
+  const res = await within(
+    fetch(`${url}/api/exercises/${ex.id}${path}`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } }),
+    10_000,
+    `GET ${path}`,
+  );
   if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }

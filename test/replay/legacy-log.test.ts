@@ -32,9 +32,21 @@ const fixture = JSON.parse(readFileSync(join(ROOT, "test/fixtures/logs/northern-
 };
 
 const canonical = (v: unknown): unknown =>
-  Array.isArray(v) ? v.map(canonical) : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])])) : v;
+  Array.isArray(v)
+    ? v.map(canonical)
+    : v && typeof v === "object"
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+        )
+      : v;
 
-const hashOf = (value: unknown) => createHash("sha256").update(JSON.stringify(canonical(value))).digest("hex").slice(0, 16);
+const hashOf = (value: unknown) =>
+  createHash("sha256")
+    .update(JSON.stringify(canonical(value)))
+    .digest("hex")
+    .slice(0, 16);
 
 /**
  * The chat as the state held it when the log was recorded: every message in log order, in
@@ -56,7 +68,9 @@ describe("a log recorded with the rules of 2026-12-01", () => {
     expect({ turn: state.turn, phase: state.phase, seq: state.seq }).toEqual({ turn: fixture.final.turn, phase: fixture.final.phase, seq: fixture.final.seq });
     // Every part of the state the log knew folds to exactly what it was; the scenario itself is
     // left out because parsing it today fills in the rules' newer defaults.
-    const hashes = Object.fromEntries(Object.keys(fixture.final.keyHashes).map((key) => [key, hashOf(key === "messages" ? recordedMessages(state) : (state as Record<string, unknown>)[key])]));
+    const hashes = Object.fromEntries(
+      Object.keys(fixture.final.keyHashes).map((key) => [key, hashOf(key === "messages" ? recordedMessages(state) : (state as Record<string, unknown>)[key])]),
+    );
     expect(hashes).toEqual(fixture.final.keyHashes);
     // What the state gained since is what a new exercise starts with: no old event touched it.
     const gained = Object.keys(state).filter((key) => key !== "scenario" && key !== "chat" && !(key in fixture.final.keyHashes));
@@ -64,7 +78,12 @@ describe("a log recorded with the rules of 2026-12-01", () => {
   });
 
   it("still gives every viewer its feed, its view and the after-action report", () => {
-    const viewers = [{ kind: "white" } as const, ...Object.values(state.nations).filter((n) => n.playable).map((n) => ({ kind: "nation" as const, nation: n.id }))];
+    const viewers = [
+      { kind: "white" } as const,
+      ...Object.values(state.nations)
+        .filter((n) => n.playable)
+        .map((n) => ({ kind: "nation" as const, nation: n.id })),
+    ];
     let before = initial;
     let lines = 0;
     for (const event of fixture.events) {
@@ -78,7 +97,12 @@ describe("a log recorded with the rules of 2026-12-01", () => {
   });
 
   it("renders every feed line in English and French, its recorded prose shown as it was", () => {
-    const viewers = [{ kind: "white" } as const, ...Object.values(state.nations).filter((n) => n.playable).map((n) => ({ kind: "nation" as const, nation: n.id }))];
+    const viewers = [
+      { kind: "white" } as const,
+      ...Object.values(state.nations)
+        .filter((n) => n.playable)
+        .map((n) => ({ kind: "nation" as const, nation: n.id })),
+    ];
     let after = initial;
     let asRecorded = 0;
     for (const event of fixture.events) {

@@ -9,8 +9,15 @@ describe("replay: the pairs a perspective may chart", () => {
   const allies = new Set(["north", "south"]);
 
   it("offers the white cell every pair and a nation only its own", () => {
-    expect(chartPairs(replay.viewAt(replay.lastSeq, { kind: "white" }))).toEqual([["north", "red"], ["north", "south"], ["red", "south"]]);
-    expect(chartPairs(replay.viewAt(replay.lastSeq, { kind: "nation", nation: "south" }))).toEqual([["north", "south"], ["red", "south"]]);
+    expect(chartPairs(replay.viewAt(replay.lastSeq, { kind: "white" }))).toEqual([
+      ["north", "red"],
+      ["north", "south"],
+      ["red", "south"],
+    ]);
+    expect(chartPairs(replay.viewAt(replay.lastSeq, { kind: "nation", nation: "south" }))).toEqual([
+      ["north", "south"],
+      ["red", "south"],
+    ]);
   });
 
   it("keeps the charted pair when the new perspective holds it, else takes one of its own", () => {

@@ -20,7 +20,13 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
   beforeAll(async () => {
     server = await startWebServer(PORT);
     browser = await launchChromium();
-    exercise = await (await fetch(`${server.url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "tiny" }) })).json();
+    exercise = await (
+      await fetch(`${server.url}/api/exercises`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ scenarioId: "tiny" }),
+      })
+    ).json();
     const sdk = new Client(server.url);
     const code = (n: string) => exercise.joinCodes.find((c) => c.nation === n)!.code;
     const control = await seatFor(await sdk.joinById(exercise.id, { token: exercise.facilitatorToken, name: "Control" }));
@@ -102,7 +108,10 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
     const refusedInReport = cspViolations(tab);
     await tab.waitForURL(/\/aar\?format=html&lang=en&ticket=/);
     expect(tab.url()).not.toContain(exercise.observerCode);
-    await tab.getByRole("heading", { name: /After-action report/ }).first().waitFor();
+    await tab
+      .getByRole("heading", { name: /After-action report/ })
+      .first()
+      .waitFor();
     const html = await tab.content();
     expect(refusedInReport).toEqual([]);
     await tab.close();
@@ -175,8 +184,12 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
     await page.getByRole("cell", { name: "in progress", exact: true }).waitFor();
     await page.locator("section[aria-labelledby=ip-h]").screenshot({ path: join(ARTIFACTS, "replay-improvement-plan.png") });
     await expectAccessible(page, "replay: improvement plan");
-    const md = await (await fetch(`${server.url}/api/exercises/${exercise.id}/aar?format=md`, { headers: { authorization: `Bearer ${exercise.observerCode}` } })).text();
-    expect(md).toContain("|  | Intelligence reached Sudland only after a turn | Agree a standing intelligence-sharing arrangement before the next exercise | Planning | Nordmark J2 | Maj. Berg | 2031-07-01 | 2031-09-30 | in progress |");
+    const md = await (
+      await fetch(`${server.url}/api/exercises/${exercise.id}/aar?format=md`, { headers: { authorization: `Bearer ${exercise.observerCode}` } })
+    ).text();
+    expect(md).toContain(
+      "|  | Intelligence reached Sudland only after a turn | Agree a standing intelligence-sharing arrangement before the next exercise | Planning | Nordmark J2 | Maj. Berg | 2031-07-01 | 2031-09-30 | in progress |",
+    );
     await page.close();
   });
 });

@@ -10,7 +10,8 @@ describe("the replay's kept states (folded transiently, a scope per stretch)", (
   it("every moment equals the log folded up to it, in any order of seeking, and the kept states never change", () => {
     const timeline = new ReplayTimeline(initial, events, 50);
     const kept = [50, 100, 700, 1450].map((seq) => [seq, JSON.stringify(timeline.stateAt(seq))] as const);
-    for (const seq of [1499, 3, 777, 50, 51, 1200, 0, 1500, 99, 640]) expect(JSON.stringify(timeline.stateAt(seq)), `seq ${seq}`).toBe(JSON.stringify(foldEvents(initial, events.slice(0, seq))));
+    for (const seq of [1499, 3, 777, 50, 51, 1200, 0, 1500, 99, 640])
+      expect(JSON.stringify(timeline.stateAt(seq)), `seq ${seq}`).toBe(JSON.stringify(foldEvents(initial, events.slice(0, seq))));
     for (const [seq, json] of kept) expect(JSON.stringify(timeline.stateAt(seq)), `kept ${seq}`).toBe(json);
   });
 

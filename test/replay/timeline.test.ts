@@ -40,7 +40,13 @@ describe("replay timeline", () => {
 
   it("seeks to the same state as folding from the start, at every event", () => {
     const timeline = new ReplayTimeline(initial, events, 16);
-    for (const event of events) expect(timeline.stateAt(event.seq)).toEqual(foldEvents(initial, events.filter((e) => e.seq <= event.seq)));
+    for (const event of events)
+      expect(timeline.stateAt(event.seq)).toEqual(
+        foldEvents(
+          initial,
+          events.filter((e) => e.seq <= event.seq),
+        ),
+      );
     expect(timeline.stateAt(timeline.lastSeq)).toEqual(final);
   });
 

@@ -142,7 +142,11 @@ describe("consent can be revoked", () => {
     // The after-action review counts the revocation as the host's action (an inject may expect it).
     expect(nationActions(leaves.events).filter((a) => a.command === "revokeConsent")).toMatchObject([{ nation: "south", region: "s-home" }]);
     // And it may not go back without new consent.
-    leaves.refuse({ type: "draftOrder", order: { kind: "deployAsset", asset: "n-med", destination: "s-home", mission: "medical" } }, as("north"), "needs_consent");
+    leaves.refuse(
+      { type: "draftOrder", order: { kind: "deployAsset", asset: "n-med", destination: "s-home", mission: "medical" } },
+      as("north"),
+      "needs_consent",
+    );
   });
 
   it("a terminated SOFA sends the visiting forces home too", () => {

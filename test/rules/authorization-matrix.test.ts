@@ -11,7 +11,15 @@ const EXAMPLES: Record<string, unknown> = {
   commitTurn: { type: "commitTurn", turn: 1 },
   uncommitTurn: { type: "uncommitTurn", turn: 1 },
   shareIntel: { type: "shareIntel", report: "r1", with: ["south"] },
-  releaseVersion: { type: "releaseVersion", report: "r1", title: "t", text: "x", source: "s", classification: "RESTRICTED", releasability: { scope: "alliance" } },
+  releaseVersion: {
+    type: "releaseVersion",
+    report: "r1",
+    title: "t",
+    text: "x",
+    source: "s",
+    classification: "RESTRICTED",
+    releasability: { scope: "alliance" },
+  },
   reportSighting: { type: "reportSighting", asset: "r-frigate" },
   requestInfo: { type: "requestInfo", to: "south", question: "?" },
   answerInfo: { type: "answerInfo", request: "q1", answer: "!" },
@@ -47,7 +55,12 @@ const EXAMPLES: Record<string, unknown> = {
   setNationControl: { type: "setNationControl", nation: "south", by: "bot", persona: "cautious" },
   approvePlaybookMove: { type: "approvePlaybookMove", move: "pb1" },
   dropPlaybookMove: { type: "dropPlaybookMove", move: "pb1", reason: "too early" },
-  editInject: { type: "editInject", inject: "red-sighting", spec: { number: "1.02", trigger: { kind: "scheduled", turn: 2 }, type: "event", from: "C", to: "all", title: "t", body: "b" }, reason: "r" },
+  editInject: {
+    type: "editInject",
+    inject: "red-sighting",
+    spec: { number: "1.02", trigger: { kind: "scheduled", turn: 2 }, type: "event", from: "C", to: "all", title: "t", body: "b" },
+    reason: "r",
+  },
   addInject: { type: "addInject", spec: { number: "9.01", trigger: { kind: "manual" }, type: "event", from: "C", to: "all", title: "t", body: "b" } },
   deleteInject: { type: "deleteInject", inject: "red-sighting" },
   moveInject: { type: "moveInject", inject: "red-sighting", before: "storm-warning" },
@@ -89,7 +102,18 @@ const LEAD_ONLY = new Set(["endExercise"]);
  * example's is unknown, so no nation's). Not: the clock and phase, the commander, an inject to
  * north or to all, a grant or message to north.
  */
-const SOUTH_CONTROLLER = new Set(["addNote", "recordImprovement", "removeImprovement", "controlMessage", "logControlEntry", "adjustState", "setNationControl", "withdrawDraft", "approvePlaybookMove", "dropPlaybookMove"]);
+const SOUTH_CONTROLLER = new Set([
+  "addNote",
+  "recordImprovement",
+  "removeImprovement",
+  "controlMessage",
+  "logControlEntry",
+  "adjustState",
+  "setNationControl",
+  "withdrawDraft",
+  "approvePlaybookMove",
+  "dropPlaybookMove",
+]);
 
 function allowedFor(who: string, type: string): boolean {
   const participantCommand = (PARTICIPANT_COMMANDS as string[]).includes(type);

@@ -112,10 +112,16 @@ describe("a bot in a live room plays from its nation's view only", () => {
     const b = drive(g.state);
     await b.settle();
     expect(a.sent).toEqual(b.sent);
-    expect(a.sent.every((s) => JSON.stringify(s.actor) === JSON.stringify({ role: "participant", nation: "sarnia", name: "cooperative bot", simulated: "bot" }))).toBe(true);
+    expect(
+      a.sent.every((s) => JSON.stringify(s.actor) === JSON.stringify({ role: "participant", nation: "sarnia", name: "cooperative bot", simulated: "bot" })),
+    ).toBe(true);
     expect(a.state().nations.sarnia!.committed).toBe(true);
     // Only Sarnia: the nations played by their people are left alone.
-    expect(Object.values(a.state().nations).filter((n) => n.committed).map((n) => n.id)).toEqual(["sarnia"]);
+    expect(
+      Object.values(a.state().nations)
+        .filter((n) => n.committed)
+        .map((n) => n.id),
+    ).toEqual(["sarnia"]);
   });
 
   it("answers a request the moment it arrives, after its turn is committed", async () => {

@@ -18,11 +18,13 @@ import { Game, as, control } from "./game.ts";
 
 const load = (file: string) => ScenarioSpec.parse(JSON.parse(readFileSync(join(ROOT, "scenarios", file), "utf8")));
 const northernFlank = load("01-northern-flank.json");
-const everyone = (scenario: ScenarioSpec, persona: keyof typeof PERSONAS) => Object.fromEntries(scenario.nations.filter((n) => n.playable).map((n) => [n.id, PERSONAS[persona]]));
+const everyone = (scenario: ScenarioSpec, persona: keyof typeof PERSONAS) =>
+  Object.fromEntries(scenario.nations.filter((n) => n.playable).map((n) => [n.id, PERSONAS[persona]]));
 
 describe("stateHash", () => {
   it("is SHA-256 of the canonical JSON, whatever the order of keys", () => {
-    for (const text of ["", "abc", "é漢字".repeat(40), "x".repeat(55), "x".repeat(64)]) expect(sha256Hex(text)).toBe(createHash("sha256").update(text).digest("hex"));
+    for (const text of ["", "abc", "é漢字".repeat(40), "x".repeat(55), "x".repeat(64)])
+      expect(sha256Hex(text)).toBe(createHash("sha256").update(text).digest("hex"));
     expect(stateHash({ b: 1, a: [{ d: 2, c: 3 }] })).toBe(stateHash({ a: [{ c: 3, d: 2 }], b: 1 }));
     expect(stateHash({ a: 1 })).not.toBe(stateHash({ a: 2 }));
   });
@@ -33,7 +35,16 @@ describe("bots play a nation from its view only", () => {
 
   it("plan the same moves when what the nation cannot see changes", () => {
     const g = game();
-    const plan = (state: typeof g.state) => planTurn({ view: viewFor(state, { kind: "nation", nation: "sarnia" }), world: botWorld(state.scenario), persona: PERSONAS.cooperative, random: (() => { const r = new RandomStream(9); return () => r.next(); })() });
+    const plan = (state: typeof g.state) =>
+      planTurn({
+        view: viewFor(state, { kind: "nation", nation: "sarnia" }),
+        world: botWorld(state.scenario),
+        persona: PERSONAS.cooperative,
+        random: (() => {
+          const r = new RandomStream(9);
+          return () => r.next();
+        })(),
+      });
     const before = plan(g.state);
     expect(before.length).toBeGreaterThan(1);
     // Hidden from Sarnia: Nordvik's books, a Varkhan unit Sarnia has not seen, an inject not yet released.
@@ -52,7 +63,12 @@ describe("bots play a nation from its view only", () => {
 
   it("commit their turn and act only through the commands a team has", () => {
     const g = game();
-    const commands = planTurn({ view: viewFor(g.state, { kind: "nation", nation: "nordvik" }), world: botWorld(g.state.scenario), persona: PERSONAS.hawk, random: () => 0.5 });
+    const commands = planTurn({
+      view: viewFor(g.state, { kind: "nation", nation: "nordvik" }),
+      world: botWorld(g.state.scenario),
+      persona: PERSONAS.hawk,
+      random: () => 0.5,
+    });
     expect(commands.at(-1)).toEqual({ type: "commitTurn", turn: 1 });
     for (const command of commands) g.do(command, as("nordvik"));
     expect(g.state.nations.nordvik!.committed).toBe(true);
@@ -62,9 +78,13 @@ describe("bots play a nation from its view only", () => {
 
   it("do nothing outside the planning phase", () => {
     const g = new Game(JSON.parse(readFileSync(join(ROOT, "scenarios/01-northern-flank.json"), "utf8")), 5);
-    expect(planTurn({ view: viewFor(g.state, { kind: "nation", nation: "nordvik" }), world: botWorld(g.state.scenario), persona: PERSONAS.hawk, random: () => 0.5 })).toEqual([]);
+    expect(
+      planTurn({ view: viewFor(g.state, { kind: "nation", nation: "nordvik" }), world: botWorld(g.state.scenario), persona: PERSONAS.hawk, random: () => 0.5 }),
+    ).toEqual([]);
     g.start().do({ type: "pauseExercise" }, control);
-    expect(planTurn({ view: viewFor(g.state, { kind: "nation", nation: "nordvik" }), world: botWorld(g.state.scenario), persona: PERSONAS.hawk, random: () => 0.5 })).toEqual([]);
+    expect(
+      planTurn({ view: viewFor(g.state, { kind: "nation", nation: "nordvik" }), world: botWorld(g.state.scenario), persona: PERSONAS.hawk, random: () => 0.5 }),
+    ).toEqual([]);
   });
 });
 
@@ -92,7 +112,10 @@ describe("a playtest exercise", () => {
 
   it("tells the personas apart: a cooperative alliance ends more cohesive than free-riders", () => {
     const seeds = [1, 2, 3];
-    const mean = (persona: keyof typeof PERSONAS) => seeds.map((seed) => playExercise({ scenario: northernFlank, seed, personas: everyone(northernFlank, persona) }).metrics.cohesion!).reduce((s, v) => s + v, 0) / seeds.length;
+    const mean = (persona: keyof typeof PERSONAS) =>
+      seeds
+        .map((seed) => playExercise({ scenario: northernFlank, seed, personas: everyone(northernFlank, persona) }).metrics.cohesion!)
+        .reduce((s, v) => s + v, 0) / seeds.length;
     expect(mean("cooperative")).toBeGreaterThan(mean("free-rider"));
   });
 });
@@ -112,9 +135,13 @@ describe("concord playtest", () => {
     const report = JSON.parse(t.out.join(""));
     expect(report).toMatchObject({ scenario: "northern-flank", seeds: [1, 2], turns: 3 });
     expect(report.runs.length).toBe(2 * 5); // four uniform mixes and the one given
-    expect(report.runs[0]).toEqual(expect.objectContaining({ seed: 1, mix: "cooperative", phase: "ended", stateHash: expect.stringMatching(/^[0-9a-f]{64}$/) }));
+    expect(report.runs[0]).toEqual(
+      expect.objectContaining({ seed: 1, mix: "cooperative", phase: "ended", stateHash: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+    );
     expect(report.personas.map((p: { mix: string }) => p.mix)).toContain("kaldmark=cooperative, nordvik=hawk, sarnia=cooperative, valdoria=cooperative");
-    expect(report.sensitivity).toContainEqual(expect.objectContaining({ lever: "alertLevel", setting: "maximum", metric: "cohesion", delta: expect.any(Number) }));
+    expect(report.sensitivity).toContainEqual(
+      expect.objectContaining({ lever: "alertLevel", setting: "maximum", metric: "cohesion", delta: expect.any(Number) }),
+    );
     // Each persona run's log, in the events endpoint's format, folds to the run's stateHash.
     const logs = readdirSync(dir);
     expect(logs.length).toBe(10);

@@ -12,7 +12,10 @@ const relation = (g: Game) => g.state.relations["north|south"]!;
 
 function exercise(g: Game): Game {
   g.do({ type: "proposeJointExercise", partners: ["south"], title: "Drill" }, as("north"));
-  g.do({ type: "answerAgreement", agreement: Object.values(g.state.agreements).find((a) => a.kind === "joint-exercise-programme")!.id, accept: true }, as("south"));
+  g.do(
+    { type: "answerAgreement", agreement: Object.values(g.state.agreements).find((a) => a.kind === "joint-exercise-programme")!.id, accept: true },
+    as("south"),
+  );
   return g.endTurn();
 }
 

@@ -124,7 +124,10 @@ describe("defence diplomacy", () => {
     const budget = g.state.nations.north!.budget;
     g.do({ type: "proposeJointExercise", partners: ["south"], title: "Cold Response" }, as("north"));
     expect(g.state.nations.north!.budget).toBeLessThan(budget);
-    g.do({ type: "answerAgreement", agreement: Object.values(g.state.agreements).find((a) => a.kind === "joint-exercise-programme")!.id, accept: true }, as("south"));
+    g.do(
+      { type: "answerAgreement", agreement: Object.values(g.state.agreements).find((a) => a.kind === "joint-exercise-programme")!.id, accept: true },
+      as("south"),
+    );
     g.endTurn();
     expect(g.state.relations["north|south"]!.interoperability).toBeGreaterThan(interop);
   });

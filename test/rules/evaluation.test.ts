@@ -31,9 +31,28 @@ describe("observations and ratings", () => {
     const g = new Game().start();
     g.do({ type: "releaseInject", inject: "red-sighting" });
     g.now += 5000;
-    g.do({ type: "recordObservation", kind: "improvement", text: "The sighting stayed national for a full turn.", task: "task-share-sighting", inject: "red-sighting", nation: "north" }, eve);
+    g.do(
+      {
+        type: "recordObservation",
+        kind: "improvement",
+        text: "The sighting stayed national for a full turn.",
+        task: "task-share-sighting",
+        inject: "red-sighting",
+        nation: "north",
+      },
+      eve,
+    );
     const [o] = Object.values(g.state.evaluation!.observations);
-    expect(o).toMatchObject({ kind: "improvement", author: "Eve Evaluator", task: "task-share-sighting", capability: "cap-intel", inject: "red-sighting", nation: "north", turn: 1, at: g.now });
+    expect(o).toMatchObject({
+      kind: "improvement",
+      author: "Eve Evaluator",
+      task: "task-share-sighting",
+      capability: "cap-intel",
+      inject: "red-sighting",
+      nation: "north",
+      turn: 1,
+      at: g.now,
+    });
     expect(o!.seq).toBeGreaterThan(0);
     g.refuse({ type: "recordObservation", kind: "strength", text: "x", task: "nope" }, eve, "invalid_target");
   });
@@ -43,7 +62,10 @@ describe("observations and ratings", () => {
     g.do({ type: "rateCapability", capability: "cap-intel", rating: "S", rationale: "Shared late" }, eve);
     g.do({ type: "rateCapability", capability: "cap-intel", rating: "M" }, lead);
     g.do({ type: "rateCapability", capability: "cap-intel", rating: "P" }, eve); // Eve changes her mind: her rating is replaced, Lena's stays
-    expect(Object.fromEntries(Object.entries(g.state.evaluation!.ratings["cap-intel"]!).map(([by, r]) => [by, r.rating]))).toEqual({ "Eve Evaluator": "P", "Lena Lead": "M" });
+    expect(Object.fromEntries(Object.entries(g.state.evaluation!.ratings["cap-intel"]!).map(([by, r]) => [by, r.rating]))).toEqual({
+      "Eve Evaluator": "P",
+      "Lena Lead": "M",
+    });
     g.refuse({ type: "setConsensusRating", capability: "cap-intel", rating: "S", rationale: "We agree" }, eve, "not_facilitator");
     g.do({ type: "setConsensusRating", capability: "cap-intel", rating: "S", rationale: "Shared, but a turn late" }, lead);
     expect(g.state.evaluation!.consensus["cap-intel"]).toMatchObject({ rating: "S", by: "Lena Lead", rationale: "Shared, but a turn late" });
@@ -67,14 +89,43 @@ describe("observations and ratings", () => {
 describe("the improvement plan (HSEEP)", () => {
   it("records capability, corrective action, element, organisation, contact, dates and status; the lead evaluator edits it", () => {
     const g = new Game().start();
-    g.do({ type: "recordImprovement", issue: "Sightings stay national", recommendation: "Standing sharing agreement", nation: "north", due: "2031-06-01", capability: "cap-intel", element: "planning", organisation: "Nordmark J2", contact: "Maj. Berg", start: "2031-04-01", completion: "2031-06-01", status: "open" });
+    g.do({
+      type: "recordImprovement",
+      issue: "Sightings stay national",
+      recommendation: "Standing sharing agreement",
+      nation: "north",
+      due: "2031-06-01",
+      capability: "cap-intel",
+      element: "planning",
+      organisation: "Nordmark J2",
+      contact: "Maj. Berg",
+      start: "2031-04-01",
+      completion: "2031-06-01",
+      status: "open",
+    });
     const id = Object.keys(g.state.improvements)[0]!;
     g.refuse({ type: "editImprovement", item: id, status: "complete" }, eve, "not_facilitator");
     g.do({ type: "editImprovement", item: id, status: "in-progress", contact: "Lt Col. Dahl" }, lead);
-    expect(g.state.improvements[id]).toMatchObject({ issue: "Sightings stay national", capability: "cap-intel", element: "planning", organisation: "Nordmark J2", contact: "Lt Col. Dahl", status: "in-progress", start: "2031-04-01", by: "Lena Lead" });
+    expect(g.state.improvements[id]).toMatchObject({
+      issue: "Sightings stay national",
+      capability: "cap-intel",
+      element: "planning",
+      organisation: "Nordmark J2",
+      contact: "Lt Col. Dahl",
+      status: "in-progress",
+      start: "2031-04-01",
+      by: "Lena Lead",
+    });
     g.refuse({ type: "editImprovement", item: id, start: "2031-07-01" }, lead, "invalid_target"); // after the completion date
     g.do({ type: "recordImprovement", issue: "Old style", recommendation: "Still valid" }, lead);
-    expect(Object.values(g.state.improvements).find((i) => i.issue === "Old style")).toEqual({ id: expect.any(String), issue: "Old style", recommendation: "Still valid", nation: null, due: "", by: "Lena Lead" });
+    expect(Object.values(g.state.improvements).find((i) => i.issue === "Old style")).toEqual({
+      id: expect.any(String),
+      issue: "Old style",
+      recommendation: "Still valid",
+      nation: null,
+      due: "",
+      by: "Lena Lead",
+    });
   });
 });
 
@@ -86,7 +137,16 @@ describe("participant feedback", () => {
     g.do({ type: "endExercise" });
     g.refuse({ type: "submitFeedback" }, alice, "invalid_payload");
     g.refuse({ type: "submitFeedback", ratings: { "no-objective": 3 } }, alice, "invalid_target");
-    g.do({ type: "submitFeedback", strengths: "Fast sharing", improvements: "Slow deployments", ratings: { "obj-share": 4, "obj-respond": 2 }, comments: "More turns" }, alice);
+    g.do(
+      {
+        type: "submitFeedback",
+        strengths: "Fast sharing",
+        improvements: "Slow deployments",
+        ratings: { "obj-share": 4, "obj-respond": 2 },
+        comments: "More turns",
+      },
+      alice,
+    );
     g.refuse({ type: "submitFeedback", strengths: "Again" }, alice, "already_answered");
     // Another seat of the same nation answers for itself.
     g.do({ type: "submitFeedback", ratings: { "obj-share": 5 } }, { ...alice, name: "Alf", seat: "seat-b" });

@@ -30,7 +30,8 @@ function checkInvariants(state: ExerciseState): void {
     expect(r.stability >= 0 && r.stability <= 100, `${r.id} stability ${r.stability}`).toBe(true);
     if (r.crisis) expect(r.crisis.severity > 0 && r.crisis.severity <= 100).toBe(true);
   }
-  for (const rel of Object.values(state.relations)) expect(rel.trust >= 0 && rel.trust <= 100 && rel.interoperability >= 0 && rel.interoperability <= 100).toBe(true);
+  for (const rel of Object.values(state.relations))
+    expect(rel.trust >= 0 && rel.trust <= 100 && rel.interoperability >= 0 && rel.interoperability <= 100).toBe(true);
 }
 
 function checkSecrecy(state: ExerciseState): void {
@@ -40,10 +41,13 @@ function checkSecrecy(state: ExerciseState): void {
     for (const draft of Object.values(view.drafts)) expect(draft.nation).toBe(viewer);
     // Another nation's asset is seen whole only under alliance command, by the commander and the contributors (docs/RULES.md).
     const inCommand = state.allianceCommander === viewer || Object.values(state.assets).some((a) => a.authority && a.owner === viewer);
-    for (const asset of Object.values(view.assets)) if (asset.owner !== viewer) expect(asset.foreign === true || (inCommand && Boolean(state.assets[asset.id]?.authority)), asset.id).toBe(true);
+    for (const asset of Object.values(view.assets))
+      if (asset.owner !== viewer) expect(asset.foreign === true || (inCommand && Boolean(state.assets[asset.id]?.authority)), asset.id).toBe(true);
     for (const m of Object.values(view.messages)) expect(m.channel.startsWith("team:") ? m.channel === `team:${viewer}` : true).toBe(true);
     const json = JSON.stringify(view);
-    for (const other of Object.values(state.reports)) if (other.owner !== viewer && !Object.values(view.reports).some((r) => r.text === other.text)) expect(json.includes(other.text) && other.text.length > 30).toBe(false);
+    for (const other of Object.values(state.reports))
+      if (other.owner !== viewer && !Object.values(view.reports).some((r) => r.text === other.text))
+        expect(json.includes(other.text) && other.text.length > 30).toBe(false);
   }
 }
 

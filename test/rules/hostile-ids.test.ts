@@ -44,7 +44,10 @@ function midGameState(): { initial: ExerciseState; state: ExerciseState; log: Ex
   let state = initial;
   const log: ExerciseEvent[] = [];
   const rng = new Rng(99);
-  const actors: Actor[] = [{ role: "facilitator", name: "Control" }, ...scenario.nations.filter((n) => n.playable).map((n) => ({ role: "participant" as const, nation: n.id, name: n.id }))];
+  const actors: Actor[] = [
+    { role: "facilitator", name: "Control" },
+    ...scenario.nations.filter((n) => n.playable).map((n) => ({ role: "participant" as const, nation: n.id, name: n.id })),
+  ];
   let now = 1_000_000;
   const run = (command: unknown, actor: Actor) => {
     const parsed = Command.safeParse(command);
@@ -64,7 +67,8 @@ function midGameState(): { initial: ExerciseState; state: ExerciseState; log: Ex
   if (state.phase !== "running") run({ type: "startExercise" }, actors[0]!);
   // The walk's outcome moves with the rules (a budget a new cost left short refuses a draft):
   // make sure a draft is there to aim at, from the first team that may still draft.
-  for (const actor of actors.slice(1)) if (Object.keys(state.drafts).length === 0) run({ type: "draftOrder", order: { kind: "setPolicy", publicStance: "quiet" } }, actor);
+  for (const actor of actors.slice(1))
+    if (Object.keys(state.drafts).length === 0) run({ type: "draftOrder", order: { kind: "setPolicy", publicStance: "quiet" } }, actor);
   return { initial, state, log };
 }
 
@@ -113,20 +117,38 @@ function commandSchemas(): { type: string; schema: z.ZodType; role: "participant
 /** Record keys anywhere in the state's records that are hostile ids: there must be none. */
 function hostileKeysIn(state: ExerciseState, hostile: Set<string>): string[] {
   const found: string[] = [];
-  const recordNames = ["nations", "relations", "regions", "assets", "reports", "agreements", "consentRequests", "infoRequests", "drafts", "injects", "detections", "notes", "objectives", "improvements"] as const;
+  const recordNames = [
+    "nations",
+    "relations",
+    "regions",
+    "assets",
+    "reports",
+    "agreements",
+    "consentRequests",
+    "infoRequests",
+    "drafts",
+    "injects",
+    "detections",
+    "notes",
+    "objectives",
+    "improvements",
+  ] as const;
   for (const name of recordNames) {
     const record = state[name] as Record<string, unknown>;
     for (const key of Reflect.ownKeys(record)) if (typeof key === "string" && hostile.has(key)) found.push(`${name}.${key}`);
   }
-  for (const [observer, seen] of Object.entries(state.detections)) for (const key of Object.keys(seen)) if (hostile.has(key)) found.push(`detections.${observer}.${key}`);
-  for (const nation of Object.values(state.nations)) for (const key of Object.keys(nation.policies.intelSharing)) if (hostile.has(key)) found.push(`${nation.id}.intelSharing.${key}`);
+  for (const [observer, seen] of Object.entries(state.detections))
+    for (const key of Object.keys(seen)) if (hostile.has(key)) found.push(`detections.${observer}.${key}`);
+  for (const nation of Object.values(state.nations))
+    for (const key of Object.keys(nation.policies.intelSharing)) if (hostile.has(key)) found.push(`${nation.id}.intelSharing.${key}`);
   return found;
 }
 
 describe("hostile ids in every id field of every command", () => {
   const { initial, state, log } = midGameState();
   const playable = Object.values(state.nations).filter((n) => n.playable);
-  const actorFor = (role: "participant" | "facilitator"): Actor => (role === "facilitator" ? { role: "facilitator", name: "Control" } : { role: "participant", nation: playable[0]!.id, name: "Alice" });
+  const actorFor = (role: "participant" | "facilitator"): Actor =>
+    role === "facilitator" ? { role: "facilitator", name: "Control" } : { role: "participant", nation: playable[0]!.id, name: "Alice" };
 
   it("the mid-game state has something of everything to aim at", () => {
     expect(state.phase).toBe("running");
@@ -142,10 +164,12 @@ describe("hostile ids in every id field of every command", () => {
         const variants: { where: string; command: unknown; hostile: string }[] = [];
         for (const path of sample.strings) {
           const real = String(path.reduce<any>((node, seg) => node?.[seg], sample.value) ?? "id");
-          for (const hostile of [...PROTOTYPE_NAMES, ...OTHER_HOSTILE(real)]) variants.push({ where: path.join("."), command: withStringAt(sample.value, path, hostile), hostile });
+          for (const hostile of [...PROTOTYPE_NAMES, ...OTHER_HOSTILE(real)])
+            variants.push({ where: path.join("."), command: withStringAt(sample.value, path, hostile), hostile });
         }
         for (const path of sample.recordKeys) {
-          for (const hostile of PROTOTYPE_NAMES) variants.push({ where: `${path.join(".")}.<key>`, command: withRecordKeyAt(sample.value, path, hostile), hostile });
+          for (const hostile of PROTOTYPE_NAMES)
+            variants.push({ where: `${path.join(".")}.<key>`, command: withRecordKeyAt(sample.value, path, hostile), hostile });
         }
         for (const { where, command, hostile } of variants) {
           tried++;
@@ -207,7 +231,8 @@ describe("ids that name Object's own members", () => {
     for (const { type, schema } of commandSchemas()) {
       for (const path of idFieldsOf(schema, [])) {
         fields++;
-        for (const name of PROTOTYPE_MEMBERS) if (pathSchema(schema, path).safeParse(name).success) problems.push(`${type}.${path.join(".")} accepts ${JSON.stringify(name)}`);
+        for (const name of PROTOTYPE_MEMBERS)
+          if (pathSchema(schema, path).safeParse(name).success) problems.push(`${type}.${path.join(".")} accepts ${JSON.stringify(name)}`);
       }
     }
     expect(fields).toBeGreaterThan(30);
@@ -295,7 +320,8 @@ describe("a log an older build let hostile ids into", () => {
     const state = foldEvents(initial, log);
     expect(hostileKeysIn(state, new Set(PROTOTYPE_NAMES))).toEqual([]);
     expect(Object.keys(state.drafts)).toEqual([]); // drafts naming Object's members are not kept
-    for (const viewer of [{ kind: "white" } as const, { kind: "nation" as const, nation: "north" }, { kind: "nation" as const, nation: "south" }]) expect(() => JSON.stringify(viewFor(state, viewer))).not.toThrow();
+    for (const viewer of [{ kind: "white" } as const, { kind: "nation" as const, nation: "north" }, { kind: "nation" as const, nation: "south" }])
+      expect(() => JSON.stringify(viewFor(state, viewer))).not.toThrow();
     expect(() => buildAfterActionReport(initial, log, "Old")).not.toThrow();
     const resolved = decide(state, { type: "forceResolve", turn: 1 }, { role: "facilitator", name: "Control" }, 2_000_000);
     if ("rejected" in resolved) throw new Error(resolved.rejected.message);

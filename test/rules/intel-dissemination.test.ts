@@ -9,7 +9,19 @@ describe("the dissemination matrix", () => {
     const original = grant(g, "north", { title: "Grom sighted", classification: "SECRET" });
     const other = grant(g, "south", { title: "Storm damage", classification: "RESTRICTED" });
     g.endTurn();
-    g.do({ type: "releaseVersion", report: original.id, title: "Warship sighted", text: "t", source: "s", classification: "RESTRICTED", releasability: { scope: "alliance" }, shareWith: ["south"] }, as("north"));
+    g.do(
+      {
+        type: "releaseVersion",
+        report: original.id,
+        title: "Warship sighted",
+        text: "t",
+        source: "s",
+        classification: "RESTRICTED",
+        releasability: { scope: "alliance" },
+        shareWith: ["south"],
+      },
+      as("north"),
+    );
     g.endTurn();
     g.do({ type: "shareIntel", report: other.id, with: ["north", "east"], redactedText: "Damage." }, as("south"));
     const rows = disseminationMatrix(g.state);

@@ -9,7 +9,13 @@ import { game, grant, rules, rulesApplied, uavAtSea, type Tweak } from "./intel-
 
 const grom = "r-frigate";
 /** An F6 report planted by exercise control: RNS Grom in the Southern Sea (it is in the Red Gulf). */
-const planted = { title: "Fishermen's sighting", text: "A grey warship south of the strait.", reliability: "F", credibility: "6", claims: [{ asset: grom, region: "s-sea" }] };
+const planted = {
+  title: "Fishermen's sighting",
+  text: "A grey warship south of the strait.",
+  reliability: "F",
+  credibility: "6",
+  claims: [{ asset: grom, region: "s-sea" }],
+};
 const deployFrigateToSouthernSea = { type: "draftOrder", order: { kind: "deployAsset", asset: "n-frigate", destination: "s-sea", mission: "patrol" } };
 /** Sudland gets a frigate of its own in the Southern Sea. */
 const sudlandFrigate: Tweak = (s) => void s.assets!.push({ id: "s-frigate", name: "SNS Bora", type: "frigate", owner: "south", region: "s-sea" });
@@ -41,7 +47,9 @@ describe("a planted false report", () => {
     const [line] = rulesApplied(g, "intel.falseReport");
     expect(line).toMatchObject({ nations: ["north"] });
     const words = translate("en", (line as { msg: Parameters<typeof translate>[1] }).msg, namesIn(g.state, "en"));
-    expect(words).toBe("RNS Grom (Redonia) was not found in Southern Sea: the report “Fishermen's sighting” (F6) was wrong. The unit sent there found nothing: 10 budget and 3 readiness spent for no effect.");
+    expect(words).toBe(
+      "RNS Grom (Redonia) was not found in Southern Sea: the report “Fishermen's sighting” (F6) was wrong. The unit sent there found nothing: 10 budget and 3 readiness spent for no effect.",
+    );
     expect(translate("fr", (line as { msg: Parameters<typeof translate>[1] }).msg, namesIn(g.state, "fr"))).toContain("était faux");
     // The deployment was paid for when it was ordered.
     expect(g.events.find((e) => e.type === "nationUpdated" && e.nation === "north")).toMatchObject({ budget: budget - 10 });
@@ -82,7 +90,21 @@ describe("a planted false report", () => {
   it("a released version of a false report is known false through its original", () => {
     const g = game(7, sudlandFrigate);
     const report = grant(g, "north", planted);
-    g.do({ type: "releaseVersion", report: report.id, title: "Warship south", text: "A warship.", source: "coastal watch", classification: "RESTRICTED", releasability: { scope: "alliance" }, assets: [grom], regions: ["s-sea"], shareWith: ["south"] }, as("north"));
+    g.do(
+      {
+        type: "releaseVersion",
+        report: report.id,
+        title: "Warship south",
+        text: "A warship.",
+        source: "coastal watch",
+        classification: "RESTRICTED",
+        releasability: { scope: "alliance" },
+        assets: [grom],
+        regions: ["s-sea"],
+        shareWith: ["south"],
+      },
+      as("north"),
+    );
     g.endTurn();
     expect(rulesApplied(g, "intel.falseReport")).toMatchObject([{ nations: ["south"] }]);
   });
@@ -96,11 +118,16 @@ describe("a planted report in a scenario file", () => {
     s.msel[1]!.effects![0]!.report.claims = [{ asset: "ghost", region: "atlantis" }];
     const result = validateScenario(s);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors.map((e) => e.path)).toEqual(["msel[1].effects[0].report.claims[0].asset", "msel[1].effects[0].report.claims[0].region"]);
+    if (!result.ok)
+      expect(result.errors.map((e) => e.path)).toEqual(["msel[1].effects[0].report.claims[0].asset", "msel[1].effects[0].report.claims[0].region"]);
   });
 
   it("fired by its inject, plants the false picture for the addressee", () => {
-    const g = new Game(undefined, 7, (s) => void ((s.msel![1]!.effects![0] as { report: Record<string, unknown> }).report.claims = [{ asset: "r-frigate", region: "s-sea" }])).start();
+    const g = new Game(
+      undefined,
+      7,
+      (s) => void ((s.msel![1]!.effects![0] as { report: Record<string, unknown> }).report.claims = [{ asset: "r-frigate", region: "s-sea" }]),
+    ).start();
     g.do({ type: "releaseInject", inject: "red-sighting" });
     expect(g.state.detections.north!["r-frigate"]).toMatchObject({ region: "s-sea" });
     expect(Object.values(g.state.falseIntel)).toEqual([{ "r-frigate": "r-sea" }]);
@@ -120,7 +147,9 @@ describe("a true report that has grown old", () => {
     expect(g.state.reports[report.id]!.disprovedTurn).toBeUndefined();
     expect(rulesApplied(g, "intel.falseReport")).toHaveLength(0);
     const [line] = rulesApplied(g, "intel.pictureCorrected");
-    expect(translate("en", (line as { msg: Parameters<typeof translate>[1] }).msg, namesIn(g.state, "en"))).toBe("RNS Grom (Redonia) is no longer in Southern Sea: it was last seen there on turn 1.");
+    expect(translate("en", (line as { msg: Parameters<typeof translate>[1] }).msg, namesIn(g.state, "en"))).toBe(
+      "RNS Grom (Redonia) is no longer in Southern Sea: it was last seen there on turn 1.",
+    );
   });
 });
 

@@ -8,13 +8,17 @@ import { Game } from "./game.ts";
  */
 export type Tweak = (s: ScenarioInput) => void;
 
-export const rules = (extra: Record<string, unknown>): Tweak => (s) => void (s.rules = { ...(s.rules as object), ...extra });
+export const rules =
+  (extra: Record<string, unknown>): Tweak =>
+  (s) =>
+    void (s.rules = { ...(s.rules as object), ...extra });
 
 /** Nordmark's UAV at sea: the Red Gulf is one region away. */
 export const uavAtSea: Tweak = (s) => void (s.assets!.find((a) => a.id === "n-uav")!.region = "n-sea");
 
 /** A third ally, Ostria, for passing reports on. */
-export const withEast: Tweak = (s) => void s.nations.push({ id: "east", name: "Ostria", color: "#009e73", budget: 120, budgetPerTurn: 30, politicalCapital: 45, readiness: 65 });
+export const withEast: Tweak = (s) =>
+  void s.nations.push({ id: "east", name: "Ostria", color: "#009e73", budget: 120, budgetPerTurn: 30, politicalCapital: 45, readiness: 65 });
 
 export function game(seed: number, ...tweaks: Tweak[]): Game {
   return new Game(undefined, seed, (s) => tweaks.forEach((t) => t(s))).start();

@@ -9,7 +9,10 @@ const gromAtUav: Tweak = (s) => void (s.assets!.find((a) => a.id === grom)!.regi
 /** Nordmark's frigate gets a radar with a reach of one region. */
 const frigateRadar: Tweak = (s) => void (s.assetTypes.find((t) => t.id === "frigate")!.detectionRange = 1);
 const seeds = Array.from({ length: 40 }, (_, i) => i + 1);
-const gradeOf = (g: ReturnType<typeof game>) => { const e = entryOf(g, "north", grom); return e ? `${e.reliability}${e.credibility}` : null; };
+const gradeOf = (g: ReturnType<typeof game>) => {
+  const e = entryOf(g, "north", grom);
+  return e ? `${e.reliability}${e.credibility}` : null;
+};
 
 describe("grading follows the source", () => {
   it("an ISR sighting in the sensor's own region is B2, one region away B3", () => {
@@ -21,7 +24,16 @@ describe("grading follows the source", () => {
   });
 
   it("a ship's radar is a C source, and a type the scenario rates is graded as it says", () => {
-    const ship = game(7, alwaysSee, frigateRadar, (s) => void s.assets!.splice(s.assets!.findIndex((a) => a.id === "n-uav"), 1)).endTurn();
+    const ship = game(
+      7,
+      alwaysSee,
+      frigateRadar,
+      (s) =>
+        void s.assets!.splice(
+          s.assets!.findIndex((a) => a.id === "n-uav"),
+          1,
+        ),
+    ).endTurn();
     expect(entryOf(ship, "north", grom)).toMatchObject({ reliability: "C", sensor: "n-frigate" });
     const rated = game(7, alwaysSee, uavAtSea, gromAtUav, rules({ isrDetectionChance: 1, sensorReliabilityByType: { uav: "A" } })).endTurn();
     expect(entryOf(rated, "north", grom)!.reliability).toBe("A");
@@ -103,7 +115,11 @@ describe("ISR updates the known-forces picture; reports are what a team reports"
     // The picture keeps when it was last seen, since when it has been there, by whom and how well.
     expect(entryOf(watched, "north", grom)).toMatchObject({ region: "r-sea", turn: 3, since: 1, sensor: "n-uav", reliability: "B", credibility: "3" });
     // Seen again the same way, only "last seen" moves: a compact event of ids, not a whole entry each turn.
-    expect(watched.events.filter((e) => e.type === "assetsSeenAgain" && e.observer === "north" && e.assets.includes(grom)).map((e) => e.type === "assetsSeenAgain" && e.turn)).toEqual([2, 3]);
+    expect(
+      watched.events
+        .filter((e) => e.type === "assetsSeenAgain" && e.observer === "north" && e.assets.includes(grom))
+        .map((e) => e.type === "assetsSeenAgain" && e.turn),
+    ).toEqual([2, 3]);
   });
 
   it("another of the nation's sensors seeing it there the next turn confirms the entry; the same sensor again does not", () => {
@@ -125,7 +141,16 @@ describe("ISR updates the known-forces picture; reports are what a team reports"
   it("a team turns an entry into a report it can share: the ally learns it and holds a copy, the evaluation's shared report counts it", () => {
     const g = game(2, alwaysSee, uavAtSea).endTurn();
     const report = reportSighting(g, "north", grom);
-    expect(report).toMatchObject({ owner: "north", originator: "north", source: "own ISR", sensor: "n-uav", reliability: "B", credibility: "3", assets: [grom], regions: ["r-sea"] });
+    expect(report).toMatchObject({
+      owner: "north",
+      originator: "north",
+      source: "own ISR",
+      sensor: "n-uav",
+      reliability: "B",
+      credibility: "3",
+      assets: [grom],
+      regions: ["r-sea"],
+    });
     expect(entryOf(g, "north", grom)!.report).toBe(report.id);
     g.refuse({ type: "reportSighting", asset: grom }, as("north"), "invalid_target");
     g.do({ type: "shareIntel", report: report.id, with: ["south"] }, as("north"));

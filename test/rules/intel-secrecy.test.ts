@@ -25,7 +25,21 @@ describe("viewFor: what intelligence a nation may not know", () => {
     g.endTurn();
     const sighting = reportSighting(g, "north", "r-frigate");
     expect(sighting!.sensor).toBe("n-uav");
-    g.do({ type: "releaseVersion", report: sighting!.id, title: "Warship in the gulf", text: "A Redonian warship.", source: "allied surveillance", classification: "RESTRICTED", releasability: { scope: "alliance" }, regions: ["r-sea"], assets: [], shareWith: ["south"] }, as("north"));
+    g.do(
+      {
+        type: "releaseVersion",
+        report: sighting!.id,
+        title: "Warship in the gulf",
+        text: "A Redonian warship.",
+        source: "allied surveillance",
+        classification: "RESTRICTED",
+        releasability: { scope: "alliance" },
+        regions: ["r-sea"],
+        assets: [],
+        shareWith: ["south"],
+      },
+      as("north"),
+    );
     const south = viewFor(g.state, nation("south"));
     const text = JSON.stringify(south.reports);
     expect(Object.values(south.reports).map((r) => r.title)).toEqual(["Warship in the gulf"]);

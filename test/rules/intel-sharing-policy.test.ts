@@ -6,7 +6,8 @@ import { viewFor } from "../../shared/engine/view-for.ts";
 const setSharing = (partner: string, policy: string) => ({ type: "draftOrder", order: { kind: "setPolicy", intelSharing: { [partner]: policy } } });
 const seeing = [uavAtSea, rules({ isrDetectionChance: 1 })];
 /** Sudland gets a frigate of its own in the Southern Sea. */
-const sudlandFrigate = (s: Parameters<Parameters<typeof game>[1]>[0]) => void s.assets!.push({ id: "s-frigate", name: "SNS Bora", type: "frigate", owner: "south", region: "s-sea" });
+const sudlandFrigate = (s: Parameters<Parameters<typeof game>[1]>[0]) =>
+  void s.assets!.push({ id: "s-frigate", name: "SNS Bora", type: "frigate", owner: "south", region: "s-sea" });
 
 describe("the sharing policy per partner", () => {
   it("none: sharing with that partner is refused, naming it and saying how to change it — from the resolution that sets it", () => {
@@ -20,7 +21,20 @@ describe("the sharing policy per partner", () => {
     const sentence = g.refuse({ type: "shareIntel", report: later.id, with: ["south"] }, as("north"), "sharing_policy");
     expect(sentence).toContain("Your intelligence-sharing policy with Sudland is “none”");
     expect(sentence).toContain("policy order");
-    g.refuse({ type: "releaseVersion", report: later.id, title: "t", text: "x", source: "s", classification: "UNCLASSIFIED", releasability: { scope: "all" }, shareWith: ["south"] }, as("north"), "sharing_policy");
+    g.refuse(
+      {
+        type: "releaseVersion",
+        report: later.id,
+        title: "t",
+        text: "x",
+        source: "s",
+        classification: "UNCLASSIFIED",
+        releasability: { scope: "all" },
+        shareWith: ["south"],
+      },
+      as("north"),
+      "sharing_policy",
+    );
     // Other partners are not affected.
     g.do({ type: "shareIntel", report: later.id, with: ["east"] }, as("north"));
   });
@@ -86,9 +100,12 @@ describe("the sharing policy per partner", () => {
       const passed = g.state.detections.south!["r-frigate"];
       if (!passed || passed.region === "r-sea") continue;
       // Sudland sends its frigate where Nordmark's picture put Grom (it is there already when that is the Southern Sea).
-      if (passed.region !== "s-sea") g.do({ type: "draftOrder", order: { kind: "deployAsset", asset: "s-frigate", destination: passed.region, mission: "patrol" } }, as("south"));
+      if (passed.region !== "s-sea")
+        g.do({ type: "draftOrder", order: { kind: "deployAsset", asset: "s-frigate", destination: passed.region, mission: "patrol" } }, as("south"));
       for (let turn = 0; turn < 3 && rulesApplied(g, "intel.falseReportTrust").length === 0; turn++) g.endTurn();
-      expect(rulesApplied(g, "intel.falseReportTrust")).toMatchObject([{ nations: ["north", "south"], msg: { key: "intel.false.trustSighting", params: { trust: 2 } } }]);
+      expect(rulesApplied(g, "intel.falseReportTrust")).toMatchObject([
+        { nations: ["north", "south"], msg: { key: "intel.false.trustSighting", params: { trust: 2 } } },
+      ]);
       expect(rulesApplied(g, "intel.falseSighting").some((e) => e.type === "ruleApplied" && e.nations.join() === "south")).toBe(true);
       return;
     }

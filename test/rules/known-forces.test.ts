@@ -35,7 +35,9 @@ describe("the Northern Flank by turn 5: a common picture, not a report per sight
 
   it("a team's report from its picture is shared like any other report, and names what the picture says", () => {
     const g = idleToTurnFive();
-    const entry = Object.values(g.state.detections.kaldmark ?? {}).find((d) => d.sensor && !d.from && g.state.assets[d.owner] === undefined && d.owner === "varkhan");
+    const entry = Object.values(g.state.detections.kaldmark ?? {}).find(
+      (d) => d.sensor && !d.from && g.state.assets[d.owner] === undefined && d.owner === "varkhan",
+    );
     expect(entry).toBeDefined();
     g.do({ type: "reportSighting", asset: entry!.asset }, as("kaldmark"));
     const report = Object.values(g.state.reports).find((r) => r.originator === "kaldmark")!;

@@ -50,12 +50,16 @@ describe("strategic lift: embarking", () => {
     const noPort = game((s) => delete s.regions.find((r) => r.id === "port-carrow")!.port);
     noPort.do(draft({ kind: "prepositionAsset", asset: "au-engineers", destination: "port-carrow" }), austrava);
     noPort.endTurn();
-    expect(noPort.refuse(draft({ kind: "embarkAsset", asset: "au-engineers", carrier: "au-amphib" }), austrava, "no_lift")).toMatch(/loads only at a port, and Port Carrow has none/);
+    expect(noPort.refuse(draft({ kind: "embarkAsset", asset: "au-engineers", carrier: "au-amphib" }), austrava, "no_lift")).toMatch(
+      /loads only at a port, and Port Carrow has none/,
+    );
 
     const g = game();
     expect(g.refuse(draft({ kind: "embarkAsset", asset: "au-engineers", carrier: "au-amphib" }), austrava, "no_lift")).toMatch(/must be in the same region/);
     // Transport aircraft carry less: medical and logistics units, not engineers.
-    expect(g.refuse(draft({ kind: "embarkAsset", asset: "au-engineers", carrier: "au-airlift" }), austrava, "no_lift")).toMatch(/takes only medical and logistics units/);
+    expect(g.refuse(draft({ kind: "embarkAsset", asset: "au-engineers", carrier: "au-airlift" }), austrava, "no_lift")).toMatch(
+      /takes only medical and logistics units/,
+    );
     expect(g.refuse(draft({ kind: "embarkAsset", asset: "au-mpa", carrier: "au-amphib" }), austrava, "no_lift")).toMatch(/moves by itself/);
     g.do(draft({ kind: "embarkAsset", asset: "au-hospital", carrier: "au-airlift" }), austrava);
     g.endTurn();
@@ -67,7 +71,9 @@ describe("strategic lift: embarking", () => {
     for (const unit of ["au-engineers", "au-hospital"]) g.do(draft({ kind: "prepositionAsset", asset: unit, destination: "port-carrow" }), austrava);
     g.endTurn();
     g.do(draft({ kind: "embarkAsset", asset: "au-engineers", carrier: "au-amphib" }), austrava);
-    expect(g.refuse(draft({ kind: "embarkAsset", asset: "au-hospital", carrier: "au-amphib" }), austrava, "no_lift")).toMatch(/is full: it carries 1 unit and has 1 aboard or about to embark/);
+    expect(g.refuse(draft({ kind: "embarkAsset", asset: "au-hospital", carrier: "au-amphib" }), austrava, "no_lift")).toMatch(
+      /is full: it carries 1 unit and has 1 aboard or about to embark/,
+    );
     // With two places both go.
     const roomy = game();
     for (const unit of ["au-engineers", "au-hospital"]) roomy.do(draft({ kind: "prepositionAsset", asset: unit, destination: "port-carrow" }), austrava);
@@ -88,7 +94,9 @@ describe("strategic lift: at sea and landing", () => {
     const said = events.filter((e) => e.type === "ruleApplied" && e.rule === "lift.carried");
     expect(said).toHaveLength(1);
     expect(said[0]).toMatchObject({ nations: ["austrava"] });
-    expect(g.refuse(draft({ kind: "deployAsset", asset: "au-engineers", destination: "port-leone", mission: "humanitarian" }), austrava, "asset_busy")).toMatch(/aboard HMAS Canberra group: land it first/);
+    expect(g.refuse(draft({ kind: "deployAsset", asset: "au-engineers", destination: "port-leone", mission: "humanitarian" }), austrava, "asset_busy")).toMatch(
+      /aboard HMAS Canberra group: land it first/,
+    );
     expect(g.refuse(draft({ kind: "setMission", asset: "au-engineers", mission: "humanitarian" }), austrava, "asset_busy")).toMatch(/land it first/);
   });
 
@@ -109,7 +117,9 @@ describe("strategic lift: at sea and landing", () => {
     g.endTurn();
     expect(g.state.assets["au-amphib"]!.region).toBe("marisol-sea");
     // From the Marisol Sea: Port Leone and the North Isles have ports; Rio Seco's delta has none.
-    expect(g.refuse(draft({ kind: "disembarkAsset", asset: "au-engineers", destination: "rio-seco" }), austrava, "no_lift")).toMatch(/can land them at: Northern Isles and Port Leone \(capital\)\./);
+    expect(g.refuse(draft({ kind: "disembarkAsset", asset: "au-engineers", destination: "rio-seco" }), austrava, "no_lift")).toMatch(
+      /can land them at: Northern Isles and Port Leone \(capital\)\./,
+    );
     expect(g.refuse(draft({ kind: "disembarkAsset", asset: "au-engineers" }), austrava, "no_lift")).toMatch(/cannot land .* at Marisol Sea/);
     const readiness = g.state.nations["austrava"]!.readiness;
     g.do(draft({ kind: "disembarkAsset", asset: "au-engineers", destination: "port-leone" }), austrava);
@@ -157,7 +167,8 @@ describe("strategic lift: a unit aboard answers no crisis", () => {
     const severity = (adjustAboard: boolean) => {
       const g = embarked(game((s) => (s.regions.find((r) => r.id === "port-carrow")!.crisis = { kind: "cyclone", severity: 60 }))).endTurn();
       expect(g.state.assets["au-engineers"]!.embarkedOn).toBe("au-amphib");
-      if (adjustAboard) g.do({ type: "adjustState", effects: [{ kind: "assetStatus", asset: "au-engineers", status: "deployed" }], rationale: "a mistaken correction" });
+      if (adjustAboard)
+        g.do({ type: "adjustState", effects: [{ kind: "assetStatus", asset: "au-engineers", status: "deployed" }], rationale: "a mistaken correction" });
       g.endTurn();
       return g.state.regions["port-carrow"]!.crisis?.severity ?? 0;
     };

@@ -25,8 +25,23 @@ const rejection = (g: Game, command: object, actor = control) => {
 describe("the MSEL editor", () => {
   it("records only the changed fields with their old values, the reason and the editor's name", () => {
     const g = new Game();
-    const [event] = g.do({ type: "editInject", inject: "red-sighting", spec: specOf(g, "red-sighting", { title: "Warship near the coast", trigger: { kind: "scheduled", turn: 2 } }), reason: "the storm comes first" }, ana);
-    expect(event).toMatchObject({ type: "injectEdited", inject: "red-sighting", changes: { title: "Warship near the coast", trigger: { kind: "scheduled", turn: 2 } }, before: { title: "Unidentified warship near the Northern Sea", trigger: { kind: "manual" } }, reason: "the storm comes first", by: "Ana" });
+    const [event] = g.do(
+      {
+        type: "editInject",
+        inject: "red-sighting",
+        spec: specOf(g, "red-sighting", { title: "Warship near the coast", trigger: { kind: "scheduled", turn: 2 } }),
+        reason: "the storm comes first",
+      },
+      ana,
+    );
+    expect(event).toMatchObject({
+      type: "injectEdited",
+      inject: "red-sighting",
+      changes: { title: "Warship near the coast", trigger: { kind: "scheduled", turn: 2 } },
+      before: { title: "Unidentified warship near the Northern Sea", trigger: { kind: "manual" } },
+      reason: "the storm comes first",
+      by: "Ana",
+    });
     expect(Object.keys((event as { changes: object }).changes).sort()).toEqual(["title", "trigger"]);
     expect(g.state.injects["red-sighting"]!.spec.title).toBe("Warship near the coast");
     // Replayed from the log, the state is the same.
@@ -35,7 +50,11 @@ describe("the MSEL editor", () => {
 
   it("releases an inject with its edited text and timing", () => {
     const g = new Game().start();
-    g.do({ type: "editInject", inject: "red-sighting", spec: specOf(g, "red-sighting", { body: "Edited: the warship turned south.", trigger: { kind: "scheduled", turn: 2 } }) });
+    g.do({
+      type: "editInject",
+      inject: "red-sighting",
+      spec: specOf(g, "red-sighting", { body: "Edited: the warship turned south.", trigger: { kind: "scheduled", turn: 2 } }),
+    });
     g.endTurn();
     expect(g.state.injects["red-sighting"]).toMatchObject({ status: "released", releasedTurn: 2 });
     expect(viewFor(g.state, { kind: "nation", nation: "north" }).injects["red-sighting"]!.body).toBe("Edited: the warship turned south.");
@@ -57,7 +76,11 @@ describe("the MSEL editor", () => {
 
   it("names each fault of an edit by its field, with the scenario validator's words", () => {
     const g = new Game();
-    const refused = rejection(g, { type: "editInject", inject: "red-sighting", spec: specOf(g, "red-sighting", { number: "1.01", to: ["atlantis"], trigger: { kind: "scheduled", turn: 9 } }) });
+    const refused = rejection(g, {
+      type: "editInject",
+      inject: "red-sighting",
+      spec: specOf(g, "red-sighting", { number: "1.01", to: ["atlantis"], trigger: { kind: "scheduled", turn: 9 } }),
+    });
     expect(refused.code).toBe("invalid_inject");
     const fields = Object.fromEntries((refused.problems ?? []).map((p) => [p.field, p.message]));
     expect(Object.keys(fields).sort()).toEqual(["number", "to[0]", "trigger.turn"]);
@@ -90,7 +113,16 @@ describe("the MSEL editor", () => {
 
   it("refuses to delete an inject another one waits for", () => {
     const g = new Game(undefined, 7, (s) => {
-      s.msel!.push({ id: "follow-up", number: "2.01", type: "event", from: "C", to: "all", title: "Follow-up", body: "b", trigger: { kind: "conditional", condition: { kind: "injectReleased", inject: "red-sighting" } } });
+      s.msel!.push({
+        id: "follow-up",
+        number: "2.01",
+        type: "event",
+        from: "C",
+        to: "all",
+        title: "Follow-up",
+        body: "b",
+        trigger: { kind: "conditional", condition: { kind: "injectReleased", inject: "red-sighting" } },
+      });
     });
     const refused = rejection(g, { type: "deleteInject", inject: "red-sighting" });
     expect(refused.code).toBe("invalid_inject");
@@ -117,7 +149,15 @@ describe("the MSEL editor", () => {
   it("lists every change in the after-action report, in words", () => {
     const g = new Game();
     g.do({ type: "editInject", inject: "red-sighting", spec: specOf(g, "red-sighting", { trigger: { kind: "scheduled", turn: 3 } }) }, ana);
-    g.do({ type: "editInject", inject: "red-sighting", spec: specOf(g, "red-sighting", { trigger: { kind: "scheduled", turn: 4 }, title: "New" }), reason: "the teams are slow" }, ana);
+    g.do(
+      {
+        type: "editInject",
+        inject: "red-sighting",
+        spec: specOf(g, "red-sighting", { trigger: { kind: "scheduled", turn: 4 }, title: "New" }),
+        reason: "the teams are slow",
+      },
+      ana,
+    );
     const lines = mselChanges(g.initial, g.events).map((c) => translate("en", c.msg));
     expect(lines).toEqual(["1.02 retimed on request → T3 by Ana", "1.02 retimed T3 → T4 by Ana; 1.02: title changed by Ana, reason: the teams are slow"]);
     const report = buildAfterActionReport(g.initial, g.events, "Edited");

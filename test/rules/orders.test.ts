@@ -1,7 +1,10 @@
 import { describe, it, expect } from "vitest";
 import { Game, as } from "./game.ts";
 
-const deploy = (asset: string, destination: string, mission = "patrol") => ({ type: "draftOrder", order: { kind: "deployAsset", asset, destination, mission } });
+const deploy = (asset: string, destination: string, mission = "patrol") => ({
+  type: "draftOrder",
+  order: { kind: "deployAsset", asset, destination, mission },
+});
 
 describe("orders and movement", () => {
   it("moves an asset along adjacency and arrives deployed on its mission", () => {
@@ -119,7 +122,11 @@ describe("orders and movement", () => {
 describe("sovereignty", () => {
   it("needs the host's consent or a SOFA to enter its territory", () => {
     const g = new Game().start();
-    const message = g.refuse({ type: "draftOrder", order: { kind: "deployAsset", asset: "n-uav", destination: "island", mission: "surveillance" } }, as("north"), "needs_consent");
+    const message = g.refuse(
+      { type: "draftOrder", order: { kind: "deployAsset", asset: "n-uav", destination: "island", mission: "surveillance" } },
+      as("north"),
+      "needs_consent",
+    );
     expect(message).toMatch(/Sudland/);
   });
 
@@ -139,7 +146,11 @@ describe("sovereignty", () => {
     const g = new Game().start();
     g.do({ type: "requestConsent", host: "south", region: "island" }, as("north"));
     g.do({ type: "answerConsent", request: Object.values(g.state.consentRequests)[0]!.id, grant: false }, as("south"));
-    g.refuse({ type: "draftOrder", order: { kind: "deployAsset", asset: "n-uav", destination: "island", mission: "surveillance" } }, as("north"), "needs_consent");
+    g.refuse(
+      { type: "draftOrder", order: { kind: "deployAsset", asset: "n-uav", destination: "island", mission: "surveillance" } },
+      as("north"),
+      "needs_consent",
+    );
   });
 
   it("lets a SOFA replace case-by-case consent", () => {

@@ -25,7 +25,12 @@ const TWO_LEVELS = {
       escalateWhen: { kind: "tension", op: ">=", value: 60 },
       rules: [
         { id: "line", name: "Routine line", then: [statement("All is routine.")] },
-        { id: "patrol", name: "Patrol the sea", once: true, then: [{ type: "draftOrder", order: { kind: "deployAsset", asset: "r-frigate", destination: "s-sea", mission: "patrol" } }] },
+        {
+          id: "patrol",
+          name: "Patrol the sea",
+          once: true,
+          then: [{ type: "draftOrder", order: { kind: "deployAsset", asset: "r-frigate", destination: "s-sea", mission: "patrol" } }],
+        },
       ],
     },
     {
@@ -95,7 +100,24 @@ describe("adversary playbook: rules fire on their conditions, through decide", (
   });
 
   it("the rules bound the playbook like any nation: a move they refuse is logged as refused, with the reason", () => {
-    const bad = { levels: [{ id: "only", name: "Only", rules: [{ id: "land", name: "Sail onto land", then: [{ type: "draftOrder", order: { kind: "deployAsset", asset: "r-frigate", destination: "island", mission: "patrol" } }, statement("We sail.")] }] }] };
+    const bad = {
+      levels: [
+        {
+          id: "only",
+          name: "Only",
+          rules: [
+            {
+              id: "land",
+              name: "Sail onto land",
+              then: [
+                { type: "draftOrder", order: { kind: "deployAsset", asset: "r-frigate", destination: "island", mission: "patrol" } },
+                statement("We sail."),
+              ],
+            },
+          ],
+        },
+      ],
+    };
     const g = new Game(tinyInput(), 7, withPlaybook(bad)).start();
     const refused = g.events.find((e) => e.type === "playbookMoveRefused")!;
     // The island is South's: Red needs its consent, as any nation would.
@@ -106,7 +128,9 @@ describe("adversary playbook: rules fire on their conditions, through decide", (
   });
 
   it("answers the requests addressed to it", () => {
-    const answering = { levels: [{ id: "only", name: "Only", rules: [{ id: "no-entry", name: "Refuse entry", then: [{ type: "answerConsent", grant: false }] }] }] };
+    const answering = {
+      levels: [{ id: "only", name: "Only", rules: [{ id: "no-entry", name: "Refuse entry", then: [{ type: "answerConsent", grant: false }] }] }],
+    };
     const g = new Game(tinyInput(), 7, withPlaybook(answering)).start();
     expect(g.events.some((e) => e.type === "playbookRuleFired")).toBe(false);
     g.do({ type: "requestConsent", host: "red", region: "r-sea", note: "transit" }, as("north"));
@@ -178,7 +202,11 @@ describe("adversary playbook: approve each, or off", () => {
     const g = approving();
     const id = Object.keys(g.state.playbookQueue!)[0]!;
     g.refuse({ type: "approvePlaybookMove", move: id }, as("north"), "not_facilitator");
-    g.refuse({ type: "dropPlaybookMove", move: id, reason: "no" }, { role: "participant", nation: "red", name: "Ana", simulated: "roleplayer" }, "not_facilitator");
+    g.refuse(
+      { type: "dropPlaybookMove", move: id, reason: "no" },
+      { role: "participant", nation: "red", name: "Ana", simulated: "roleplayer" },
+      "not_facilitator",
+    );
   });
 });
 
@@ -205,7 +233,13 @@ describe("adversary playbook: the validator names each fault by its path", () =>
     ]);
     expect(faults(rule([statement("x")], { chance: 1.5 }))).toEqual([expect.stringMatching(/^nations\[2\]\.playbook\.levels\[0\]\.rules\[0\]\.chance/)]);
     expect(faults(rule([{ type: "sendMessage", to: "alliance", text: "x" }]))).toEqual([expect.stringMatching(/then\[0\]\.to: "red" is not in the alliance/)]);
-    const disordered = { start: "missing", levels: [{ id: "a", name: "A", deescalateWhen: { kind: "tension", op: "<", value: 10 } }, { id: "b", name: "B", escalateWhen: { kind: "regionStability", region: "atlantis", op: "<", value: 10 } }] };
+    const disordered = {
+      start: "missing",
+      levels: [
+        { id: "a", name: "A", deescalateWhen: { kind: "tension", op: "<", value: 10 } },
+        { id: "b", name: "B", escalateWhen: { kind: "regionStability", region: "atlantis", op: "<", value: 10 } },
+      ],
+    };
     expect(faults(disordered)).toEqual([
       expect.stringMatching(/^nations\[2\]\.playbook\.levels\[0\]\.deescalateWhen: level "a" is the first/),
       expect.stringMatching(/^nations\[2\]\.playbook\.levels\[1\]\.escalateWhen: level "b" is the last/),
@@ -214,4 +248,3 @@ describe("adversary playbook: the validator names each fault by its path", () =>
     ]);
   });
 });
-

@@ -16,7 +16,9 @@ import { ROOT } from "../../server/config.ts";
  * and a persona that wins everything is a dominant strategy.
  */
 const SCENARIOS = ["01-northern-flank.json", "02-cyclone-response.json", "03-strait-standoff.json"];
-const reports: PlaytestReport[] = SCENARIOS.map((file) => sweep({ scenario: ScenarioSpec.parse(JSON.parse(readFileSync(join(ROOT, "scenarios", file), "utf8"))), seeds: [1, 2] }));
+const reports: PlaytestReport[] = SCENARIOS.map((file) =>
+  sweep({ scenario: ScenarioSpec.parse(JSON.parse(readFileSync(join(ROOT, "scenarios", file), "utf8"))), seeds: [1, 2] }),
+);
 /** Higher is better for these; lower for the others (crises open, tension). */
 const HIGHER_IS_BETTER = new Set(["cohesion", "meanStability", "crisesResolved", "objectivesMet", "budgetLeft"]);
 
@@ -49,9 +51,13 @@ describe("the playtest of the shipped scenarios", () => {
 
   it("shows restraint losing ground where the adversary pushes, and firmness costing everywhere", () => {
     for (const report of [reports[0]!, reports[2]!]) {
-      const delta = (setting: string, metric: string) => report.sensitivity.find((r) => r.lever === "posture" && r.setting === setting && r.metric === metric)!.delta;
+      const delta = (setting: string, metric: string) =>
+        report.sensitivity.find((r) => r.lever === "posture" && r.setting === setting && r.metric === metric)!.delta;
       // Never escalating: fewer crises resolved, fewer objectives met or less stability.
-      expect(Math.min(delta("restrained", "crisesResolved"), delta("restrained", "objectivesMet"), delta("restrained", "meanStability")), report.scenario).toBeLessThan(0);
+      expect(
+        Math.min(delta("restrained", "crisesResolved"), delta("restrained", "objectivesMet"), delta("restrained", "meanStability")),
+        report.scenario,
+      ).toBeLessThan(0);
       // Always firm: the adversary's tension rises, and the alliance pays in cohesion or budget.
       expect(delta("firm", "tension"), report.scenario).toBeGreaterThan(0);
       expect(Math.min(delta("firm", "cohesion"), delta("firm", "budgetLeft")), report.scenario).toBeLessThan(0);

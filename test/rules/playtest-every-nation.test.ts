@@ -12,7 +12,12 @@ const SCENARIOS = ["01-northern-flank.json", "02-cyclone-response.json", "03-str
 
 async function playtest(file: string, seeds: number): Promise<PlaytestReport> {
   let out = "";
-  const code = await runPlaytest([join(ROOT, "scenarios", file), "--seeds", String(seeds), "--json"], { out: (s) => (out += s), err: () => {} }, { LANG: "en" }, false);
+  const code = await runPlaytest(
+    [join(ROOT, "scenarios", file), "--seeds", String(seeds), "--json"],
+    { out: (s) => (out += s), err: () => {} },
+    { LANG: "en" },
+    false,
+  );
   expect(code).toBe(0);
   return JSON.parse(out) as PlaytestReport;
 }
@@ -22,7 +27,8 @@ describe("concord playtest: every nation acts in every run", () => {
     it(`${file}: every nation, playable or not, has accepted commands in every run over 3 seeds`, async () => {
       const report = await playtest(file, 3);
       const idle: string[] = [];
-      for (const run of report.runs) for (const [nation, count] of Object.entries(run.actions)) if (!(count > 0)) idle.push(`${run.mix} seed ${run.seed}: ${nation}`);
+      for (const run of report.runs)
+        for (const [nation, count] of Object.entries(run.actions)) if (!(count > 0)) idle.push(`${run.mix} seed ${run.seed}: ${nation}`);
       expect(report.runs.length).toBeGreaterThanOrEqual(3);
       expect(idle).toEqual([]);
       // The nations no team plays are counted too.

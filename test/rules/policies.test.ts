@@ -32,7 +32,8 @@ function world({ rules = {}, tweak, seed = 7 }: Setup = {}): Game {
 
 const policy = (g: Game, nation: string, order: Record<string, string>) => g.do({ type: "draftOrder", order: { kind: "setPolicy", ...order } }, as(nation));
 const severity = (g: Game, region: string) => g.state.regions[region]!.crisis?.severity ?? 0;
-const rulesApplied = (g: Game, rule: string) => g.events.filter((e): e is Extract<ExerciseEvent, { type: "ruleApplied" }> => e.type === "ruleApplied" && e.rule === rule);
+const rulesApplied = (g: Game, rule: string) =>
+  g.events.filter((e): e is Extract<ExerciseEvent, { type: "ruleApplied" }> => e.type === "ruleApplied" && e.rule === rule);
 const trust = (g: Game) => g.state.relations["north|south"]!.trust;
 
 /** Plays `turns` turns after `before` (orders drafted in turn 1). */
@@ -100,7 +101,11 @@ describe("ROE: effective against the adversary, at the risk of incidents", () =>
   it("but robust ROE has incidents where restrictive has almost none, seeded", () => {
     const incidents = (rulesOfEngagement: string) => {
       let count = 0;
-      for (let seed = 1; seed <= 40; seed++) count += rulesApplied(play({ seed }, (g) => policy(g, "north", { rulesOfEngagement }), 3), "policies.incident").length;
+      for (let seed = 1; seed <= 40; seed++)
+        count += rulesApplied(
+          play({ seed }, (g) => policy(g, "north", { rulesOfEngagement }), 3),
+          "policies.incident",
+        ).length;
       return count;
     };
     const restrictive = incidents("restrictive");
@@ -123,7 +128,10 @@ describe("ROE: effective against the adversary, at the risk of incidents", () =>
   });
 
   it("an incident where there is no crisis starts a hostile one", () => {
-    const g = play({ rules: { roeIncidentChance: { restrictive: 1, standard: 1, robust: 1 } }, tweak: (s) => delete s.regions.find((r) => r.id === "s-sea")!.crisis }, () => {});
+    const g = play(
+      { rules: { roeIncidentChance: { restrictive: 1, standard: 1, robust: 1 } }, tweak: (s) => delete s.regions.find((r) => r.id === "s-sea")!.crisis },
+      () => {},
+    );
     expect(g.state.regions["s-sea"]!.crisis).toMatchObject({ kind: "maritime-incident", severity: 15 });
   });
 
@@ -184,7 +192,13 @@ describe("public stance: deterrence or provocation", () => {
 
 describe("tension", () => {
   const unansweredAt = (initialTension: number) =>
-    play({ rules: { ...NO_INCIDENTS, initialTension }, tweak: (s) => Object.assign(s.assets!.find((a) => a.id === "n-frigate")!, { region: "n-home", status: "ready" }) }, () => {});
+    play(
+      {
+        rules: { ...NO_INCIDENTS, initialTension },
+        tweak: (s) => Object.assign(s.assets!.find((a) => a.id === "n-frigate")!, { region: "n-home", status: "ready" }),
+      },
+      () => {},
+    );
 
   it("high tension makes the adversary's crisis grow faster and incidents likelier; low tension the reverse", () => {
     const low = unansweredAt(20);
@@ -247,16 +261,22 @@ describe("the two loopholes", () => {
   });
 
   it("setMission on a ready asset costs the type's deployCost, and is refused when the budget cannot pay", () => {
-    const g = world({ rules: NO_INCIDENTS, tweak: (s) => Object.assign(s.assets!.find((a) => a.id === "n-frigate")!, { region: "n-sea", status: "ready", mission: undefined }) });
+    const g = world({
+      rules: NO_INCIDENTS,
+      tweak: (s) => Object.assign(s.assets!.find((a) => a.id === "n-frigate")!, { region: "n-sea", status: "ready", mission: undefined }),
+    });
     g.do({ type: "draftOrder", order: { kind: "setMission", asset: "n-frigate", mission: "patrol" } }, as("north"));
     g.endTurn();
     expect(g.state.assets["n-frigate"]).toMatchObject({ status: "deployed", mission: "patrol" });
     // 200 − 10 deploy, + 40 income − 5 upkeep.
     expect(g.state.nations.north!.budget).toBe(225);
-    const poor = world({ rules: NO_INCIDENTS, tweak: (s) => {
-      Object.assign(s.assets!.find((a) => a.id === "n-frigate")!, { region: "n-sea", status: "ready", mission: undefined });
-      s.nations.find((n) => n.id === "north")!.budget = 5;
-    } });
+    const poor = world({
+      rules: NO_INCIDENTS,
+      tweak: (s) => {
+        Object.assign(s.assets!.find((a) => a.id === "n-frigate")!, { region: "n-sea", status: "ready", mission: undefined });
+        s.nations.find((n) => n.id === "north")!.budget = 5;
+      },
+    });
     poor.refuse({ type: "draftOrder", order: { kind: "setMission", asset: "n-frigate", mission: "patrol" } }, as("north"), "insufficient_budget");
   });
 
@@ -292,7 +312,11 @@ describe("tension adjusted by exercise control or an inject", () => {
   it("moves by the effect's delta within 0–100, says so to everyone, and then drifts back as usual", () => {
     const g = world();
     const before = g.state.tension;
-    g.do({ type: "adjustState", effects: [{ kind: "tension", delta: 25 }], rationale: "The adversary's leadership reads the exercise as a rehearsal for attack." });
+    g.do({
+      type: "adjustState",
+      effects: [{ kind: "tension", delta: 25 }],
+      rationale: "The adversary's leadership reads the exercise as a rehearsal for attack.",
+    });
     expect(g.state.tension).toBe(before + 25);
     expect(rulesApplied(g, "policies.tension").at(-1)!.nations).toEqual([]);
     g.do({ type: "adjustState", effects: [{ kind: "tension", delta: 100 }], rationale: "escalation" });

@@ -32,7 +32,9 @@ describe("refusals name things as people do", () => {
     expect(r.code).toBe("mission_not_supported");
     expect(r.message).toBe("Frigate group cannot be tasked with humanitarian aid (its missions: patrol, presence, and escort).");
     expect(r.message).not.toMatch(/deployAsset|frigate\b/);
-    expect(fr(g, r.msg)).toMatch(/^Frigate group ne peut pas recevoir la mission «\u00a0aide humanitaire\u00a0» \(missions possibles\u00a0: patrouille, présence et escorte\)\.$/);
+    expect(fr(g, r.msg)).toMatch(
+      /^Frigate group ne peut pas recevoir la mission «\u00a0aide humanitaire\u00a0» \(missions possibles\u00a0: patrouille, présence et escorte\)\.$/,
+    );
   });
 
   it("crossing a host's territory names the host and the region in the reader's language", () => {

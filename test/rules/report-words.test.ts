@@ -43,7 +43,10 @@ describe("reports the engine writes", () => {
   it("a redacted copy carries neither the original text's translations nor its words", () => {
     const g = new Game(undefined, 7, uavAtSea).start();
     const report = sighting(g);
-    g.do({ type: "shareIntel", report: report.id, with: [report.owner === "north" ? "south" : "north"], redactedText: "Something was seen." }, as(report.owner));
+    g.do(
+      { type: "shareIntel", report: report.id, with: [report.owner === "north" ? "south" : "north"], redactedText: "Something was seen." },
+      as(report.owner),
+    );
     const copy = Object.values(g.state.reports).find((r) => r.copiedFrom === report.id)!;
     // Its words are the redaction's own (a neutral title, a withheld source), none of the original's.
     expect(copy.words?.title.key).toBe("intel.redacted.title");

@@ -30,17 +30,37 @@ describe("named controllers: scope both ways, every action signed", () => {
     const g = new Game().start();
     const inject = { number: "X1", type: "event", from: "Sudland coast guard", title: "Flooding", body: "The island floods." };
     g.refuse({ type: "fireInject", inject: { ...inject, to: "all" } }, southController, "out_of_scope");
-    g.refuse({ type: "fireInject", inject: { ...inject, to: ["south"], effects: [{ kind: "assetStrength", asset: "n-frigate", delta: -10 }] } }, southController, "out_of_scope");
+    g.refuse(
+      { type: "fireInject", inject: { ...inject, to: ["south"], effects: [{ kind: "assetStrength", asset: "n-frigate", delta: -10 }] } },
+      southController,
+      "out_of_scope",
+    );
     expect(g.do({ type: "fireInject", inject: { ...inject, to: ["south"] } }, southController).map((e) => e.type)).toContain("injectReleased");
   });
 
   it("adjudicates only its nations' regions and assets, signed with its name", () => {
     const g = new Game().start();
-    expect(g.refuse({ type: "adjustState", effects: [{ kind: "assetStrength", asset: "n-frigate", delta: -10 }], rationale: "hit" }, southController, "out_of_scope")).toMatch(/Nordmark/);
+    expect(
+      g.refuse(
+        { type: "adjustState", effects: [{ kind: "assetStrength", asset: "n-frigate", delta: -10 }], rationale: "hit" },
+        southController,
+        "out_of_scope",
+      ),
+    ).toMatch(/Nordmark/);
     // A region nobody owns and the tension are the whole exercise's.
     g.refuse({ type: "adjustState", effects: [{ kind: "stability", region: "n-sea", delta: -5 }], rationale: "storm" }, southController, "out_of_scope");
     g.refuse({ type: "adjustState", effects: [{ kind: "tension", delta: 5 }], rationale: "rumour" }, southController, "out_of_scope");
-    const events = g.do({ type: "adjustState", effects: [{ kind: "stability", region: "island", delta: -5 }, { kind: "assetStrength", asset: "s-med", delta: -5 }], rationale: "riots" }, southController);
+    const events = g.do(
+      {
+        type: "adjustState",
+        effects: [
+          { kind: "stability", region: "island", delta: -5 },
+          { kind: "assetStrength", asset: "s-med", delta: -5 },
+        ],
+        rationale: "riots",
+      },
+      southController,
+    );
     expect(events.find((e) => e.type === "stateAdjusted")).toMatchObject({ by: "Bo" });
     const line = feedItemFor(events.find((e) => e.type === "stateAdjusted")!, g.state, { kind: "white" })!;
     expect(feedText(line, g.state, "en")).toBe("Adjudication by Bo: riots");
@@ -84,7 +104,10 @@ describe("acting as a nation in person (actAs)", () => {
   it("a controller acts only for its nations, and the refusal names the nation", () => {
     const g = new Game().start();
     const refused = actingAs(g.state, southController, "red");
-    expect("rejected" in refused && refused.rejected).toMatchObject({ code: "out_of_scope", message: "Redonia is not among the nations you control (Sudland)." });
+    expect("rejected" in refused && refused.rejected).toMatchObject({
+      code: "out_of_scope",
+      message: "Redonia is not among the nations you control (Sudland).",
+    });
     expect(actingAs(g.state, southController, "south")).toMatchObject({ nation: "south", name: "Bo", simulated: "control" });
   });
 
@@ -107,10 +130,20 @@ describe("role-players speak in character", () => {
 
   it("without a persona of its own, speaks under the scenario's persona for the nation, else the nation's name", () => {
     const g = new Game(undefined, 7, (s) => void Object.assign(s.nations.find((n) => n.id === "red")!, { persona: "Redonia Foreign Ministry" })).start();
-    const events = g.do({ type: "sendMessage", channel: "bilateral:north:red", text: "Noted." }, { role: "participant", nation: "red", name: "Ana", simulated: "roleplayer" });
+    const events = g.do(
+      { type: "sendMessage", channel: "bilateral:north:red", text: "Noted." },
+      { role: "participant", nation: "red", name: "Ana", simulated: "roleplayer" },
+    );
     expect(events.find((e) => e.type === "messageSent")).toMatchObject({ message: { author: "Redonia Foreign Ministry" } });
     const plain = new Game().start();
-    expect(plain.do({ type: "sendMessage", channel: "bilateral:north:red", text: "Noted." }, { role: "participant", nation: "red", name: "Ana", simulated: "roleplayer" }).find((e) => e.type === "messageSent")).toMatchObject({ message: { author: "Redonia" } });
+    expect(
+      plain
+        .do(
+          { type: "sendMessage", channel: "bilateral:north:red", text: "Noted." },
+          { role: "participant", nation: "red", name: "Ana", simulated: "roleplayer" },
+        )
+        .find((e) => e.type === "messageSent"),
+    ).toMatchObject({ message: { author: "Redonia" } });
   });
 
   it("answers a consent request for a non-playable nation", () => {

@@ -30,7 +30,10 @@ describe("simulated moves: acting for a nation nobody plays", () => {
     g.do({ type: "sendMessage", channel: "bilateral:north:red", text: "We are watching." }, rolePlayer);
     const { seq: _a, ...withRecord } = g.state;
     const replay = new Game().start();
-    replay.do({ type: "sendMessage", channel: "bilateral:north:red", text: "We are watching." }, { role: "participant", nation: "red", name: "Ana", simulated: "control" });
+    replay.do(
+      { type: "sendMessage", channel: "bilateral:north:red", text: "We are watching." },
+      { role: "participant", nation: "red", name: "Ana", simulated: "control" },
+    );
     const { seq: _b, ...again } = replay.state;
     expect(again).toEqual(withRecord);
   });

@@ -53,12 +53,20 @@ describe("transfer of authority", () => {
     expect(rules(g, "toa.transfer")[0]).toMatchObject({ nations: ["north", "south"] });
 
     // The owner: refused, except to revoke.
-    const owner = g.refuse({ type: "draftOrder", order: { kind: "deployAsset", asset: "s-med", destination: "island", mission: "medical" } }, as("south"), "under_alliance_command");
+    const owner = g.refuse(
+      { type: "draftOrder", order: { kind: "deployAsset", asset: "s-med", destination: "island", mission: "medical" } },
+      as("south"),
+      "under_alliance_command",
+    );
     expect(owner).toContain("Nordmark");
     g.refuse({ type: "draftOrder", order: { kind: "setMission", asset: "s-med", mission: "medical" } }, as("south"), "under_alliance_command");
     // The commander: within the caveats, and refused naming the caveat otherwise.
-    expect(g.refuse({ type: "draftOrder", order: { kind: "deployAsset", asset: "s-med", destination: "island", mission: "humanitarian" } }, as("north"), "caveat")).toMatch(/humanitarian/);
-    expect(g.refuse({ type: "draftOrder", order: { kind: "prepositionAsset", asset: "s-med", destination: "n-home" } }, as("north"), "caveat")).toMatch(/Nordmark Coast/);
+    expect(
+      g.refuse({ type: "draftOrder", order: { kind: "deployAsset", asset: "s-med", destination: "island", mission: "humanitarian" } }, as("north"), "caveat"),
+    ).toMatch(/humanitarian/);
+    expect(g.refuse({ type: "draftOrder", order: { kind: "prepositionAsset", asset: "s-med", destination: "n-home" } }, as("north"), "caveat")).toMatch(
+      /Nordmark Coast/,
+    );
     // Another ally that commands nothing does not even learn of it.
     g.refuse({ type: "draftOrder", order: { kind: "deployAsset", asset: "s-med", destination: "island", mission: "medical" } }, as("east"), "unknown_asset");
     const idle = toaGame();
@@ -115,13 +123,25 @@ describe("transfer of authority", () => {
     expect(trust(revoked, "east", "south")).toBe(trust(kept, "east", "south"));
     expect(rules(revoked, "toa.revoke")).toHaveLength(1);
     revoked.do({ type: "draftOrder", order: { kind: "deployAsset", asset: "s-med", destination: "island", mission: "medical" } }, as("south"));
-    revoked.refuse({ type: "draftOrder", order: { kind: "deployAsset", asset: "s-med", destination: "island", mission: "medical" } }, as("north"), "not_your_nation");
+    revoked.refuse(
+      { type: "draftOrder", order: { kind: "deployAsset", asset: "s-med", destination: "island", mission: "medical" } },
+      as("north"),
+      "not_your_nation",
+    );
   });
 
   it("lets the allies agree the commander in a command arrangement that binds every member; revoking under it is a breach", () => {
     const g = toaGame();
-    g.refuse({ type: "proposeAgreement", kind: "command-arrangement", title: "Command", parties: ["south"], commander: "north" }, as("north"), "invalid_target");
-    g.refuse({ type: "proposeAgreement", kind: "command-arrangement", title: "Command", parties: ["south", "east"], commander: "red" }, as("north"), "invalid_target");
+    g.refuse(
+      { type: "proposeAgreement", kind: "command-arrangement", title: "Command", parties: ["south"], commander: "north" },
+      as("north"),
+      "invalid_target",
+    );
+    g.refuse(
+      { type: "proposeAgreement", kind: "command-arrangement", title: "Command", parties: ["south", "east"], commander: "red" },
+      as("north"),
+      "invalid_target",
+    );
     g.refuse({ type: "proposeAgreement", kind: "mou", title: "MOU", parties: ["south"], commander: "north" }, as("north"), "invalid_payload");
     g.do({ type: "proposeAgreement", kind: "command-arrangement", title: "Joint command", parties: ["south", "east"], commander: "north" }, as("north"));
     const id = Object.values(g.state.agreements).find((a) => a.kind === "command-arrangement")!.id;
@@ -206,6 +226,8 @@ describe("a command arrangement in a scenario file", () => {
     };
     expect(withArrangement(["north", "south", "east"], "north")).toEqual([]);
     expect(withArrangement(["north", "south"], "north")).toEqual([expect.stringMatching(/^agreements\[0\]\.parties: .*leaves out east/)]);
-    expect(withArrangement(["north", "south", "east", "red"], "red").join("\n")).toMatch(/agreements\[0\]\.commander: The alliance commander red must be an alliance member/);
+    expect(withArrangement(["north", "south", "east", "red"], "red").join("\n")).toMatch(
+      /agreements\[0\]\.commander: The alliance commander red must be an alliance member/,
+    );
   });
 });

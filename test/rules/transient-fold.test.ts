@@ -51,7 +51,11 @@ describe("the assets of a region", () => {
     const { initial, events } = makeLog(2000);
     const state = foldEvents(initial, events);
     for (const region of Object.keys(state.regions)) {
-      expect(assetsIn(state, region).map((a) => a.id)).toEqual(Object.values(state.assets).filter((a) => a.region === region).map((a) => a.id));
+      expect(assetsIn(state, region).map((a) => a.id)).toEqual(
+        Object.values(state.assets)
+          .filter((a) => a.region === region)
+          .map((a) => a.id),
+      );
     }
     expect(assetsById(state).map((a) => a.id)).toEqual(Object.keys(state.assets).sort());
     const asset = Object.values(state.assets)[0]!;

@@ -30,7 +30,9 @@ function game(msel: Inject[], tweak?: (s: ScenarioInput) => void): Game {
 const review = (g: Game, id: string): InjectReview => reviewInjects(g.initial, g.events).find((i) => i.inject === id)!;
 const north = (g: Game, id: string, index = 0) => review(g, id).expected[index]!.byNation.find((n) => n.nation === "north")!;
 
-const deployPatrol: Inject["expectedActions"] = [{ description: "Put a ship on patrol in the Northern Sea", command: "deployAsset", region: "n-sea", withinTurns: 1 }];
+const deployPatrol: Inject["expectedActions"] = [
+  { description: "Put a ship on patrol in the Northern Sea", command: "deployAsset", region: "n-sea", withinTurns: 1 },
+];
 
 describe("injects never released are not applicable", () => {
   it("a planned, a skipped and a delayed-never-released inject are not applicable, for every nation", () => {
@@ -49,9 +51,12 @@ describe("injects never released are not applicable", () => {
   });
 
   it("a delayed inject is judged from its actual release: what was done before it does not count", () => {
-    const g = game([inject("late", [{ description: "Share the report", command: "shareIntel", withinTurns: 0 }], { trigger: { kind: "scheduled", turn: 1 } })], (s) => {
-      s.msel![0]!.trigger = { kind: "scheduled", turn: 3 };
-    });
+    const g = game(
+      [inject("late", [{ description: "Share the report", command: "shareIntel", withinTurns: 0 }], { trigger: { kind: "scheduled", turn: 1 } })],
+      (s) => {
+        s.msel![0]!.trigger = { kind: "scheduled", turn: 3 };
+      },
+    );
     g.do({ type: "delayInject", inject: "late", toTurn: 3 });
     g.do({ type: "grantIntel", to: ["north"], report: { title: "Sighting", text: "A ship.", reliability: "B", credibility: "2" } });
     const report = Object.values(g.state.reports).find((r) => r.owner === "north")!;
@@ -98,7 +103,12 @@ describe("an asset of a type with a mission in a region", () => {
     g.do({ type: "releaseInject", inject: "i1" });
     g.do({ type: "draftOrder", order: { kind: "setMission", asset: "n-frigate", mission: "patrol" } }, as("north"));
     g.endTurn();
-    expect(north(g, "i1")).toMatchObject({ result: "met", responseTurns: 0, inTime: true, action: expect.objectContaining({ detail: expect.objectContaining({ key: "evaluation.action.assetOnMission" }) }) });
+    expect(north(g, "i1")).toMatchObject({
+      result: "met",
+      responseTurns: 0,
+      inTime: true,
+      action: expect.objectContaining({ detail: expect.objectContaining({ key: "evaluation.action.assetOnMission" }) }),
+    });
   });
 
   it("counts forces already in place before the inject, with a response of 0 turns", () => {
@@ -107,11 +117,22 @@ describe("an asset of a type with a mission in a region", () => {
     });
     g.endTurn();
     g.do({ type: "releaseInject", inject: "i1" });
-    expect(north(g, "i1")).toMatchObject({ result: "met", responseTurns: 0, action: expect.objectContaining({ detail: expect.objectContaining({ key: "evaluation.action.alreadyInPlace" }) }) });
+    expect(north(g, "i1")).toMatchObject({
+      result: "met",
+      responseTurns: 0,
+      action: expect.objectContaining({ detail: expect.objectContaining({ key: "evaluation.action.alreadyInPlace" }) }),
+    });
   });
 
   it("judges the type and the mission the outcome names", () => {
-    const wanted: Inject["expectedActions"] = [{ description: "Surveillance over the Northern Sea", command: "setMission", outcome: { kind: "assetOnMission", category: "isr", missions: ["surveillance"], region: "n-sea" }, withinTurns: 2 }];
+    const wanted: Inject["expectedActions"] = [
+      {
+        description: "Surveillance over the Northern Sea",
+        command: "setMission",
+        outcome: { kind: "assetOnMission", category: "isr", missions: ["surveillance"], region: "n-sea" },
+        withinTurns: 2,
+      },
+    ];
     const g = game([inject("i1", wanted)]);
     g.do({ type: "releaseInject", inject: "i1" });
     g.do({ type: "draftOrder", order: { kind: "setMission", asset: "n-frigate", mission: "patrol" } }, as("north"));
@@ -125,7 +146,18 @@ describe("an asset of a type with a mission in a region", () => {
 
 describe("a report shared with partners", () => {
   const share: Inject["expectedActions"] = [{ description: "Share the sighting with the partners", command: "shareIntel", withinTurns: 1 }];
-  const sighting = { kind: "grantIntel" as const, to: ["north"], report: { title: "Warship sighting", text: "RNS Grom left the Red Gulf.", reliability: "B" as const, credibility: "2" as const, classification: "UNCLASSIFIED" as const, releasability: { scope: "all" as const } } };
+  const sighting = {
+    kind: "grantIntel" as const,
+    to: ["north"],
+    report: {
+      title: "Warship sighting",
+      text: "RNS Grom left the Red Gulf.",
+      reliability: "B" as const,
+      credibility: "2" as const,
+      classification: "UNCLASSIFIED" as const,
+      releasability: { scope: "all" as const },
+    },
+  };
 
   it("sharing with the adversary is not sharing with the partners", () => {
     const g = game([inject("i1", share, { effects: [sighting] })]);
@@ -147,7 +179,9 @@ describe("a report shared with partners", () => {
   });
 
   it("with named nations, every one of them must hold it", () => {
-    const named: Inject["expectedActions"] = [{ description: "Share it with Sudland", command: "shareIntel", outcome: { kind: "reportShared", with: ["south"] }, withinTurns: 1 }];
+    const named: Inject["expectedActions"] = [
+      { description: "Share it with Sudland", command: "shareIntel", outcome: { kind: "reportShared", with: ["south"] }, withinTurns: 1 },
+    ];
     const g = game([inject("i1", named, { effects: [sighting] })]);
     g.do({ type: "releaseInject", inject: "i1" });
     const report = Object.values(g.state.reports).find((r) => r.owner === "north")!;
@@ -170,7 +204,9 @@ describe("policies, agreements and what only an evaluator can judge", () => {
   });
 
   it("a policy reached counts when it takes effect, or at once when already there", () => {
-    const raise: Inject["expectedActions"] = [{ description: "Raise the alert level", command: "setPolicy", outcome: { kind: "policy", field: "alertLevel", op: ">=", value: "high" }, withinTurns: 1 }];
+    const raise: Inject["expectedActions"] = [
+      { description: "Raise the alert level", command: "setPolicy", outcome: { kind: "policy", field: "alertLevel", op: ">=", value: "high" }, withinTurns: 1 },
+    ];
     const g = game([inject("i1", raise), inject("i2", [{ ...raise[0]!, outcome: { kind: "policy", field: "alertLevel", op: "<=", value: "maximum" } }])]);
     g.do({ type: "releaseInject", inject: "i1" });
     g.do({ type: "draftOrder", order: { kind: "setPolicy", alertLevel: "elevated" } }, as("north"));
@@ -184,7 +220,14 @@ describe("policies, agreements and what only an evaluator can judge", () => {
   });
 
   it("an agreement counts once in force; a proposal alone is an attempt", () => {
-    const sofa: Inject["expectedActions"] = [{ description: "An MOU with Sudland", command: "proposeAgreement", outcome: { kind: "agreementInForce", agreementKind: "mou", with: ["south"] }, withinTurns: 2 }];
+    const sofa: Inject["expectedActions"] = [
+      {
+        description: "An MOU with Sudland",
+        command: "proposeAgreement",
+        outcome: { kind: "agreementInForce", agreementKind: "mou", with: ["south"] },
+        withinTurns: 2,
+      },
+    ];
     const g = game([inject("i1", sofa)]);
     g.do({ type: "releaseInject", inject: "i1" });
     g.do({ type: "proposeAgreement", kind: "mou", title: "Coast MOU", parties: ["south"], scope: "training" }, as("north"));

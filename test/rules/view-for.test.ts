@@ -37,7 +37,8 @@ describe("viewFor: what each viewer may know", () => {
 
   it("never gives another nation's private things", () => {
     const json = JSON.stringify(south);
-    for (const secret of ["NORTH TEAM ONLY", "NORTH TO CONTROL", "WHITE CELL NOTE", "Warship sighting", "Unidentified warship", "RNS Grom", "n-uav"]) expect(json).not.toContain(secret);
+    for (const secret of ["NORTH TEAM ONLY", "NORTH TO CONTROL", "WHITE CELL NOTE", "Warship sighting", "Unidentified warship", "RNS Grom", "n-uav"])
+      expect(json).not.toContain(secret);
     expect(south.drafts).toEqual({});
     expect("budget" in south.nations.north!).toBe(false);
     expect(Object.keys(south.notes)).toHaveLength(0);
@@ -62,7 +63,11 @@ describe("viewFor: what each viewer may know", () => {
 
 describe("viewFor: a nation knows its own relations and the alliance's cohesion", () => {
   // Three allies: North briefs East in private; South must not see North–East trust move.
-  const g = new Game(tinyInput(), 7, (s) => void s.nations.push({ id: "east", name: "Ostria", color: "#009e73", budget: 120, budgetPerTurn: 30, politicalCapital: 45, readiness: 65 })).start();
+  const g = new Game(
+    tinyInput(),
+    7,
+    (s) => void s.nations.push({ id: "east", name: "Ostria", color: "#009e73", budget: 120, budgetPerTurn: 30, politicalCapital: 45, readiness: 65 }),
+  ).start();
   g.do({ type: "releaseInject", inject: "red-sighting" });
   const trustBefore = g.state.relations["east|north"]!.trust;
   const cohesionBefore = viewFor(g.state, { kind: "white" }).cohesion;

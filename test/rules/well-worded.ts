@@ -21,4 +21,3 @@ export function expectWellWorded(rejected: Rejection, state: ExerciseState | nul
   }
   if (state) expect(rejected.message, label).toBe(translate("en", rejected.msg, namesIn(state, "en")));
 }
-

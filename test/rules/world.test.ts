@@ -35,7 +35,13 @@ describe("injects", () => {
   it("releases conditional injects when their condition holds", () => {
     const g = new Game(undefined, 7, (s) => {
       s.msel!.push({
-        id: "after-sighting", number: "3.01", type: "contingency", from: "Control", to: "all", title: "Follow-up", body: "Follow-up.",
+        id: "after-sighting",
+        number: "3.01",
+        type: "contingency",
+        from: "Control",
+        to: "all",
+        title: "Follow-up",
+        body: "Follow-up.",
         trigger: { kind: "conditional", condition: { kind: "injectReleased", inject: "red-sighting", afterTurns: 1 } },
       });
     }).start();
@@ -46,19 +52,44 @@ describe("injects", () => {
 
   it("fires ad-hoc injects and checks their references", () => {
     const g = new Game().start();
-    g.do({ type: "fireInject", inject: { number: "X.1", type: "event", from: "Control", to: ["south"], title: "Ferry capsized", body: "…", effects: [{ kind: "stability", region: "island", delta: -10 }] } });
+    g.do({
+      type: "fireInject",
+      inject: {
+        number: "X.1",
+        type: "event",
+        from: "Control",
+        to: ["south"],
+        title: "Ferry capsized",
+        body: "…",
+        effects: [{ kind: "stability", region: "island", delta: -10 }],
+      },
+    });
     const adhoc = Object.values(g.state.injects).find((i) => i.adhoc)!;
     expect(adhoc).toMatchObject({ status: "released", spec: { title: "Ferry capsized" } });
     expect(g.state.regions.island!.stability).toBe(30);
     g.refuse({ type: "fireInject", inject: { number: "X.2", type: "event", from: "C", to: ["atlantis"], title: "t", body: "b" } }, control, "unknown_nation");
-    g.refuse({ type: "fireInject", inject: { number: "X.3", type: "event", from: "C", to: "all", title: "t", body: "b", effects: [{ kind: "stability", region: "moon", delta: 1 }] } }, control, "invalid_target");
+    g.refuse(
+      {
+        type: "fireInject",
+        inject: { number: "X.3", type: "event", from: "C", to: "all", title: "t", body: "b", effects: [{ kind: "stability", region: "moon", delta: 1 }] },
+      },
+      control,
+      "invalid_target",
+    );
   });
 });
 
 describe("adjudication", () => {
   it("changes the state with a rationale that stays in the log", () => {
     const g = new Game().start();
-    g.do({ type: "adjustState", effects: [{ kind: "trust", a: "north", b: "south", delta: -10 }, { kind: "budget", nation: "south", delta: -1000 }], rationale: "Leaked cable embarrassed both governments." });
+    g.do({
+      type: "adjustState",
+      effects: [
+        { kind: "trust", a: "north", b: "south", delta: -10 },
+        { kind: "budget", nation: "south", delta: -1000 },
+      ],
+      rationale: "Leaked cable embarrassed both governments.",
+    });
     expect(g.state.relations["north|south"]!.trust).toBe(50);
     expect(g.state.nations.south!.budget).toBe(0);
     expect(g.events.find((e) => e.type === "stateAdjusted")).toMatchObject({ rationale: "Leaked cable embarrassed both governments.", by: "Control" });

@@ -10,7 +10,11 @@ import { SqliteFile } from "../../server/store/sqlite-file.ts";
 function concord(args: string[], env: Record<string, string> = {}) {
   // English unless a test asks for another language: the machine's locale must not decide.
   const locale = { LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "", CONCORD_LANG: "" };
-  const result = spawnSync(process.execPath, [join(ROOT, "bin", "concord.mjs"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...locale, ...env } });
+  const result = spawnSync(process.execPath, [join(ROOT, "bin", "concord.mjs"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, ...locale, ...env },
+  });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -113,7 +117,11 @@ describe("concord CLI", () => {
     expect(english.code).toBe(1);
     expect(english.err).toContain(`${file}: assets[0].region: unknown region "mars"`);
     expect(english.err).toMatch(/FAIL .*: \d+ problems/);
-    for (const french of [concord(["--lang", "fr", "validate", file]), concord(["validate", file, "--lang=fr"]), concord(["validate", file], { LANG: "fr_FR.UTF-8" })]) {
+    for (const french of [
+      concord(["--lang", "fr", "validate", file]),
+      concord(["validate", file, "--lang=fr"]),
+      concord(["validate", file], { LANG: "fr_FR.UTF-8" }),
+    ]) {
       expect(french.code).toBe(1);
       expect(french.err).toContain(`${file} : assets[0].region : zone inconnue : « mars »`);
       expect(french.err).toMatch(/relations\[\d+\] : une relation lie deux nations différentes/);

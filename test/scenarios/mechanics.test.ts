@@ -36,7 +36,11 @@ describe("the shipped scenarios use every mechanic as data", () => {
   });
 
   it("planted reports whose claims put named adversary units where they are not", () => {
-    for (const [file, inject] of [["01-northern-flank.json", "nf-planted-tip"], ["02-cyclone-response.json", "cy-planted-rumour"], ["03-strait-standoff.json", "ss-planted-report"]] as const) {
+    for (const [file, inject] of [
+      ["01-northern-flank.json", "nf-planted-tip"],
+      ["02-cyclone-response.json", "cy-planted-rumour"],
+      ["03-strait-standoff.json", "ss-planted-report"],
+    ] as const) {
       const s = scenarios[file]!;
       const state = initialState(s, "x", 1);
       const report = grants(s).find((g) => g.inject === inject)!.report;
@@ -61,7 +65,8 @@ describe("the shipped scenarios use every mechanic as data", () => {
 
   it("injects expect every new kind of decision: lift, transfer of authority, tear lines, consent revocation", () => {
     const commands = new Set(all.flatMap((s) => [...expected(s)]));
-    for (const c of ["embarkAsset", "disembarkAsset", "transferAuthority", "revokeAuthority", "releaseVersion", "revokeConsent"]) expect(commands, c).toContain(c);
+    for (const c of ["embarkAsset", "disembarkAsset", "transferAuthority", "revokeAuthority", "releaseVersion", "revokeConsent"])
+      expect(commands, c).toContain(c);
     expect(expected(scenarios["01-northern-flank.json"]!)).toContain("transferAuthority");
     expect(expected(scenarios["01-northern-flank.json"]!)).toContain("embarkAsset");
     expect(expected(scenarios["02-cyclone-response.json"]!)).toContain("embarkAsset");
@@ -84,7 +89,8 @@ describe("restraint loses something where firmness is called for (seeded playtes
     expect(await runPlaytest([join(ROOT, "scenarios", file), "--seeds", "5", "--json"], io, {}, false)).toBe(0);
     return JSON.parse(out.join("")).sensitivity;
   };
-  const delta = (rows: SensitivityRow[], lever: string, setting: string, metric: string) => rows.find((r) => r.lever === lever && r.setting === setting && r.metric === metric)!.delta;
+  const delta = (rows: SensitivityRow[], lever: string, setting: string, metric: string) =>
+    rows.find((r) => r.lever === lever && r.setting === setting && r.metric === metric)!.delta;
   const losesGround = (rows: SensitivityRow[], lever: string, setting: string) =>
     Math.min(delta(rows, lever, setting, "crisesResolved"), delta(rows, lever, setting, "meanStability"), delta(rows, lever, setting, "objectivesMet"));
   const costs = (rows: SensitivityRow[], lever: string, setting: string) =>
@@ -92,8 +98,18 @@ describe("restraint loses something where firmness is called for (seeded playtes
 
   it("Strait of Hadra: normal alert, restrictive ROE and a quiet stance each cost crises, stability or objectives; maximum, robust and assertive cost tension, cohesion or budget", async () => {
     const rows = await sensitivity("03-strait-standoff.json");
-    for (const [lever, setting] of [["alertLevel", "normal"], ["rulesOfEngagement", "restrictive"], ["publicStance", "quiet"]]) expect(losesGround(rows, lever!, setting!), setting).toBeLessThan(0);
-    for (const [lever, setting] of [["alertLevel", "maximum"], ["rulesOfEngagement", "robust"], ["publicStance", "assertive"]]) expect(costs(rows, lever!, setting!), setting).toBeGreaterThan(0);
+    for (const [lever, setting] of [
+      ["alertLevel", "normal"],
+      ["rulesOfEngagement", "restrictive"],
+      ["publicStance", "quiet"],
+    ])
+      expect(losesGround(rows, lever!, setting!), setting).toBeLessThan(0);
+    for (const [lever, setting] of [
+      ["alertLevel", "maximum"],
+      ["rulesOfEngagement", "robust"],
+      ["publicStance", "assertive"],
+    ])
+      expect(costs(rows, lever!, setting!), setting).toBeGreaterThan(0);
   }, 60_000);
 
   // In Northern Flank single settings of restraint cost only cohesion over five seeds (the bots'
@@ -101,6 +117,11 @@ describe("restraint loses something where firmness is called for (seeded playtes
   it("Northern Flank: a restrained posture costs crises, stability or objectives; maximum, robust and assertive cost tension, cohesion or budget", async () => {
     const rows = await sensitivity("01-northern-flank.json");
     expect(losesGround(rows, "posture", "restrained")).toBeLessThan(0);
-    for (const [lever, setting] of [["alertLevel", "maximum"], ["rulesOfEngagement", "robust"], ["publicStance", "assertive"]]) expect(costs(rows, lever!, setting!), setting).toBeGreaterThan(0);
+    for (const [lever, setting] of [
+      ["alertLevel", "maximum"],
+      ["rulesOfEngagement", "robust"],
+      ["publicStance", "assertive"],
+    ])
+      expect(costs(rows, lever!, setting!), setting).toBeGreaterThan(0);
   }, 60_000);
 });

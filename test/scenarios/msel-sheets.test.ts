@@ -32,7 +32,14 @@ describe("the MSEL as a spreadsheet", () => {
   it("keeps a multi-line expected action one action, and texts' surrounding spaces", () => {
     const state = load(shipped[0]!);
     const [first, second] = state.scenario.msel;
-    const inject = { ...first!, body: "  Line one\n\n  line two  ", expectedActions: [{ ...first!.expectedActions[0]!, description: "Deploy medical support\nand tell the host nation" }, { ...first!.expectedActions[0]!, description: "2 ships" }] };
+    const inject = {
+      ...first!,
+      body: "  Line one\n\n  line two  ",
+      expectedActions: [
+        { ...first!.expectedActions[0]!, description: "Deploy medical support\nand tell the host nation" },
+        { ...first!.expectedActions[0]!, description: "2 ships" },
+      ],
+    };
     const single = { ...second!, expectedActions: [{ ...second!.expectedActions[0]!, description: "1. Share\n2. Confirm" }] };
     const rows = mselToRows({ ...state.scenario, msel: [inject, single] });
     const back = rowsToMsel(rows, state.scenario);
@@ -57,7 +64,10 @@ describe("the MSEL as a spreadsheet", () => {
     const problems = checked && !checked.ok ? checked.problems.map((p) => `${p.row}:${p.column}`) : [];
     expect(problems).toEqual(["5:Effects (JSON)"]);
     rows[3]!["Effects (JSON)"] = "";
-    const again = checkSheet(state, (await readSheet("csv", await writeSheet("csv", rows, columns)) as { rows: Record<string, string>[] }).rows);
-    expect(again.ok ? [] : again.problems.map((p) => `${p.row}:${p.column}: ${p.message}`)).toEqual([expect.stringMatching(/^2:To: .*atlantis/), expect.stringMatching(/^4:Turn: .*99/)]);
+    const again = checkSheet(state, ((await readSheet("csv", await writeSheet("csv", rows, columns))) as { rows: Record<string, string>[] }).rows);
+    expect(again.ok ? [] : again.problems.map((p) => `${p.row}:${p.column}: ${p.message}`)).toEqual([
+      expect.stringMatching(/^2:To: .*atlantis/),
+      expect.stringMatching(/^4:Turn: .*99/),
+    ]);
   });
 });

@@ -12,7 +12,7 @@ const unreachable = (list: ValidationError[]) => list.filter((e) => /can never r
 
 /** Cyclone Iris as it was before lift: no ports, no airfields, no carriers. */
 function withoutLift(s: any) {
-  for (const r of s.regions) (delete r.port, delete r.airfield);
+  for (const r of s.regions) delete r.port, delete r.airfield;
   for (const t of s.assetTypes) delete t.lift;
   return s;
 }
@@ -31,9 +31,21 @@ describe("the validator's reachability check", () => {
     expect(result.ok).toBe(false);
     const errors = result.ok ? [] : unreachable(result.errors);
     const named = errors.map((e) => /^(\S+) can never reach/.exec(e.message)?.[1]);
-    expect(named.sort()).toEqual(["au-amphib", "au-engineers", "au-hospital", "au-stores", "ka-coastguard", "ka-engineers", "ka-supply", "ma-coastguard", "ve-hospital"]);
+    expect(named.sort()).toEqual([
+      "au-amphib",
+      "au-engineers",
+      "au-hospital",
+      "au-stores",
+      "ka-coastguard",
+      "ka-engineers",
+      "ka-supply",
+      "ma-coastguard",
+      "ve-hospital",
+    ]);
     expect(errors[0]).toMatchObject({ path: "assets[0]" });
-    expect(errors[0]!.message).toMatch(/au-amphib can never reach a region where its missions matter \(north-isles, port-leone, rio-seco, tavira\), not even by lift from austrava's carriers/);
+    expect(errors[0]!.message).toMatch(
+      /au-amphib can never reach a region where its missions matter \(north-isles, port-leone, rio-seco, tavira\), not even by lift from austrava's carriers/,
+    );
     // The same sentence in French, from the catalogue.
     expect(errors[0]!.msg?.key).toBe("lift.validate.unreachable");
   });
@@ -47,7 +59,7 @@ describe("the validator's reachability check", () => {
     expect(validateScenario(cyclone()).ok).toBe(true);
   });
 
-  it("makes them warnings when the author says validation.unreachableAssets: \"warn\"", () => {
+  it('makes them warnings when the author says validation.unreachableAssets: "warn"', () => {
     const s = withoutLift(cyclone());
     s.validation = { unreachableAssets: "warn" };
     const result = validateScenario(s);
@@ -59,7 +71,9 @@ describe("the validator's reachability check", () => {
     const s = load("03-strait-standoff.json");
     s.assetTypes.find((t: any) => t.id === "marines").fitness = { protest: 0.4 };
     const result = validateScenario(s);
-    expect(result.ok ? [] : unreachable(result.errors).map((e) => `${e.path}: ${e.message}`)).toEqual([expect.stringMatching(/^assets\[9\]: al-marines answers no crisis of this scenario: its type marines has fitness only for protest/)]);
+    expect(result.ok ? [] : unreachable(result.errors).map((e) => `${e.path}: ${e.message}`)).toEqual([
+      expect.stringMatching(/^assets\[9\]: al-marines answers no crisis of this scenario: its type marines has fitness only for protest/),
+    ]);
   });
 
   it("checks a unit that starts aboard: a carrier of its owner, in its region, with room", () => {
@@ -74,6 +88,8 @@ describe("the validator's reachability check", () => {
     asset("au-hospital").region = "port-carrow";
     asset("au-mpa").embarkedOn = "ghost";
     const ghost = validateScenario(s);
-    expect(ghost.ok ? [] : ghost.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([expect.stringMatching(/^assets\[4\]\.embarkedOn: starts aboard "ghost"/)]);
+    expect(ghost.ok ? [] : ghost.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+      expect.stringMatching(/^assets\[4\]\.embarkedOn: starts aboard "ghost"/),
+    ]);
   });
 });

@@ -11,7 +11,9 @@ import { ROOT } from "../../server/config.ts";
 import type { ScenarioSpec } from "../../shared/scenario/schema.ts";
 
 const dir = join(ROOT, "scenarios");
-const files = readdirSync(dir).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json"))
+  .sort();
 const raw = (file: string) => JSON.parse(readFileSync(join(dir, file), "utf8"));
 const load = (file: string) => {
   const result = validateScenario(raw(file));
@@ -72,11 +74,17 @@ function playToEnd(scenario: ScenarioSpec) {
     const asset = Object.values(state.assets).find((a) => a.owner === nation);
     if (crisis && asset) {
       const type = scenario.assetTypes.find((t) => t.id === asset.type)!;
-      const decision = decide(state, { type: "draftOrder", order: { kind: "deployAsset", asset: asset.id, destination: crisis.id, mission: type.missions[0]! } }, { role: "participant", nation, name: nation }, now);
+      const decision = decide(
+        state,
+        { type: "draftOrder", order: { kind: "deployAsset", asset: asset.id, destination: crisis.id, mission: type.missions[0]! } },
+        { role: "participant", nation, name: nation },
+        now,
+      );
       if ("events" in decision) state = foldEvents(state, stamp(state, decision.events, now));
     }
   }
-  for (const inject of scenario.msel.filter((i) => i.trigger.kind === "manual")) run({ type: "releaseInject", inject: inject.id }, { role: "facilitator", name: "Control" });
+  for (const inject of scenario.msel.filter((i) => i.trigger.kind === "manual"))
+    run({ type: "releaseInject", inject: inject.id }, { role: "facilitator", name: "Control" });
   while (state.phase !== "ended") for (const nation of playable) run({ type: "commitTurn", turn: state.turn }, { role: "participant", nation, name: nation });
   return state;
 }
@@ -111,7 +119,9 @@ describe("validator on a broken scenario", () => {
     expect(paths).toContain("msel[0].to[1]");
     expect(paths).toContain("msel[1].trigger.turn");
     expect(paths).toContain("objectives[0].condition.region");
-    expect(result.errors.find((e) => e.message.includes("does not list"))!.message).toMatch(/"boreal-sea" lists "westmark-deep" but "westmark-deep" does not list "boreal-sea"/);
+    expect(result.errors.find((e) => e.message.includes("does not list"))!.message).toMatch(
+      /"boreal-sea" lists "westmark-deep" but "westmark-deep" does not list "boreal-sea"/,
+    );
   });
 
   it("finds a map that falls apart", () => {

@@ -24,7 +24,7 @@ describe("validator problems as messages", () => {
       expect(problemText("fr", e)).not.toBe(e.message);
     }
     const fr = result.errors.map((e) => `${e.path}: ${problemText("fr", e)}`);
-    expect(fr).toContain('assets[0].region: zone inconnue : « mars »');
+    expect(fr).toContain("assets[0].region: zone inconnue : « mars »");
     expect(fr).toContain("nations: au moins une nation doit être jouable");
     expect(fr.find((t) => t.startsWith("msel[0].trigger.turn"))).toMatch(/le tour 99 est postérieur au dernier tour \(\d+\)/);
     expect(fr.find((t) => t.includes("launchMissiles"))).toMatch(/« launchMissiles » n’est pas une action possible pour les équipes/);

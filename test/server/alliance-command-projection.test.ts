@@ -31,7 +31,12 @@ describe("projection of forces under alliance command", () => {
   it("gives the commander the ally's asset with its caveats, and everyone the commander", () => {
     const north = perspectiveOf(g, { kind: "nation", nation: "north" });
     expect(north.client.allianceCommander).toBe("north");
-    expect(north.client.perspective!.assets["s-med"]).toMatchObject({ owner: "south", foreign: false, status: "ready", authority: { since: 1, excludedMissions: [], excludedRegions: ["n-home"] } });
+    expect(north.client.perspective!.assets["s-med"]).toMatchObject({
+      owner: "south",
+      foreign: false,
+      status: "ready",
+      authority: { since: 1, excludedMissions: [], excludedRegions: ["n-home"] },
+    });
   });
 
   it("gives a nation outside the command nothing of it", () => {

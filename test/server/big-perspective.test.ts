@@ -14,9 +14,21 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "concord-big-view-"));
   const tiny = JSON.parse(readFileSync(join(import.meta.dirname, "fixtures", "scenarios", "tiny.json"), "utf8"));
-  const body = "A situation report of a realistic length: exercise control reports movements, statements and incidents that the teams must weigh before their next orders. ".repeat(3);
+  const body =
+    "A situation report of a realistic length: exercise control reports movements, statements and incidents that the teams must weigh before their next orders. ".repeat(
+      3,
+    );
   tiny.id = "big-msel";
-  tiny.msel = Array.from({ length: 2000 }, (_, i) => ({ id: `i${i + 1}`, number: `${Math.floor(i / 100) + 1}.${(i % 100) + 1}`, trigger: { kind: "scheduled", turn: 1 + (i % tiny.turns) }, type: "information", from: "Control", to: "all", title: `Inject ${i + 1}`, body }));
+  tiny.msel = Array.from({ length: 2000 }, (_, i) => ({
+    id: `i${i + 1}`,
+    number: `${Math.floor(i / 100) + 1}.${(i % 100) + 1}`,
+    trigger: { kind: "scheduled", turn: 1 + (i % tiny.turns) },
+    type: "information",
+    from: "Control",
+    to: "all",
+    title: `Inject ${i + 1}`,
+    body,
+  }));
   writeFileSync(join(dir, "big-msel.json"), JSON.stringify(tiny));
   h = await startHarness({ env: { SCENARIOS_DIR: dir } });
 });

@@ -40,11 +40,14 @@ afterAll(() => {
 describe("a white cell of 5,000 assets and 2,000 injects on the wire", () => {
   it("reaches exercise control whole at its join", async () => {
     const url = `http://127.0.0.1:${PORT}`;
-    const created = await (await fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId }) })).json();
+    const created = await (
+      await fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId }) })
+    ).json();
     expect(created.id, JSON.stringify(created)).toBeTruthy();
     const control = await new Client(url).joinById(created.id, { token: created.facilitatorToken, name: "Control" });
     for (const type of ["welcome", "ping", "viewChanged", "joinCodes", "result"]) control.onMessage(type, () => {});
-    const white = () => (control.state as { perspectives: Map<string, { assets: Map<string, { id: string; owner: string; region: string }> }> }).perspectives?.get("white");
+    const white = () =>
+      (control.state as { perspectives: Map<string, { assets: Map<string, { id: string; owner: string; region: string }> }> }).perspectives?.get("white");
     const deadline = Date.now() + 20_000;
     while ((white()?.assets.size ?? 0) < 5000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 500));

@@ -16,7 +16,16 @@ const scenario = ScenarioSpec.parse(JSON.parse(readFileSync(join(import.meta.dir
 /** A store holding a started exercise, and a way to play more into it through the engine. */
 async function exercise() {
   const store = new MemoryStore();
-  await store.createExercise({ id: "ex", title: "Chat", scenario, seed: 3, createdAt: 0, facilitatorTokenHash: "0".repeat(64), joinCodes: {}, observerCode: "OBSERVE1" });
+  await store.createExercise({
+    id: "ex",
+    title: "Chat",
+    scenario,
+    seed: 3,
+    createdAt: 0,
+    facilitatorTokenHash: "0".repeat(64),
+    joinCodes: {},
+    observerCode: "OBSERVE1",
+  });
   let state: ExerciseState = initialState(scenario, "ex", 3);
   let now = 1_000;
   // Every message as the log holds it (the state keeps only each channel's last window).
@@ -30,7 +39,8 @@ async function exercise() {
     await store.append("ex", events);
   };
   await play({ type: "startExercise" }, { role: "facilitator", name: "Control" });
-  const say = (nation: string, channel: string, text: string) => play({ type: "sendMessage", channel, text }, { role: "participant", nation, name: `${nation} officer` });
+  const say = (nation: string, channel: string, text: string) =>
+    play({ type: "sendMessage", channel, text }, { role: "participant", nation, name: `${nation} officer` });
   return { store, say, state: () => state, messages: () => sent };
 }
 
@@ -50,10 +60,15 @@ describe("ChatHistory: older chat a page at a time", () => {
     const older = await history.page("ex", north, "team:north", truth[15]!.id, 10);
     expect(older).toEqual({ channel: "team:north", messages: truth.slice(5, 15), more: true });
     expect(await history.page("ex", north, "team:north", truth[5]!.id, 10)).toEqual({ channel: "team:north", messages: truth.slice(0, 5), more: false });
-    expect(await history.page("ex", north, "bilateral:north:south", null, 100)).toMatchObject({ messages: messages().filter((m) => m.channel === "bilateral:north:south"), more: false });
+    expect(await history.page("ex", north, "bilateral:north:south", null, 100)).toMatchObject({
+      messages: messages().filter((m) => m.channel === "bilateral:north:south"),
+      more: false,
+    });
     // Another team's channel is not north's to read; exercise control reads every channel.
     expect(await history.page("ex", north, "team:south", null, 10)).toEqual({ refused: 403, code: "not_your_channel" });
-    expect(await history.page("ex", { kind: "white" }, "team:south", null, 100)).toMatchObject({ messages: messages().filter((m) => m.channel === "team:south") });
+    expect(await history.page("ex", { kind: "white" }, "team:south", null, 100)).toMatchObject({
+      messages: messages().filter((m) => m.channel === "team:south"),
+    });
     // A message of another channel, or none, is not a place in this one.
     const southId = messages().find((m) => m.channel === "team:south")!.id;
     expect(await history.page("ex", north, "team:north", southId, 10)).toEqual({ refused: 404, code: "unknown_message" });
@@ -64,7 +79,10 @@ describe("ChatHistory: older chat a page at a time", () => {
     const { store, say, state } = await exercise();
     for (let i = 0; i < 8; i++) await say("north", "team:north", `Before ${i}`);
     const reads: number[] = [];
-    const history = new ChatHistory({ getExercise: (id) => store.getExercise(id), readEvents: (id, from, to) => (reads.push(from ?? 1), store.readEvents(id, from, to)) });
+    const history = new ChatHistory({
+      getExercise: (id) => store.getExercise(id),
+      readEvents: (id, from, to) => (reads.push(from ?? 1), store.readEvents(id, from, to)),
+    });
     const north = { kind: "nation", nation: "north" } as const;
     await history.page("ex", north, "team:north", null, 5);
     await history.page("ex", north, "team:north", null, 5);

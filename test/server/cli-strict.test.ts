@@ -68,7 +68,11 @@ describe("every CLI command refuses what it does not know (parseArgs, strict)", 
   });
 
   it("through `npx concord` too (exit code 2)", () => {
-    const r = spawnSync(process.execPath, [join(ROOT, "bin", "concord.mjs"), "aar", "ex-1", "--formt", "md"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, LANG: "C.UTF-8", LC_ALL: "", CONCORD_LANG: "" } });
+    const r = spawnSync(process.execPath, [join(ROOT, "bin", "concord.mjs"), "aar", "ex-1", "--formt", "md"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, LANG: "C.UTF-8", LC_ALL: "", CONCORD_LANG: "" },
+    });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain('concord aar: unknown argument "--formt".');
@@ -76,7 +80,13 @@ describe("every CLI command refuses what it does not know (parseArgs, strict)", 
 });
 
 describe("the benchmark runners refuse unknown flags before measuring anything", () => {
-  const bench = (file: string, args: string[]) => spawnSync(process.execPath, [join(ROOT, "bench", file), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, LANG: "C.UTF-8", LC_ALL: "", CONCORD_LANG: "" }, timeout: 30_000 });
+  const bench = (file: string, args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, "bench", file), ...args], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, LANG: "C.UTF-8", LC_ALL: "", CONCORD_LANG: "" },
+      timeout: 30_000,
+    });
 
   it.each([
     ["run.ts", ["--quik"], 'unknown argument "--quik"'],

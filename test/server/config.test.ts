@@ -19,12 +19,14 @@ const faultsOf = (values: Record<string, string>): string[] => {
 
 describe("configuration: one schema for every environment variable", () => {
   it("refuses the values that used to start silently, every one at once, one line each naming the variable and what it accepts", () => {
-    expect(faultsOf({ CONCORD_COMMANDS_PER_SECOND: "abc", CONCORD_RECONNECT_SECONDS: "-5", CONCORD_LOG_LEVEL: "verbose", CONCORD_STORE: "postgress" })).toEqual([
-      'CONCORD_STORE must be one of sqlite, postgres, memory (got "postgress")',
-      'CONCORD_COMMANDS_PER_SECOND must be a whole number from 1 to 1000000 (got "abc")',
-      'CONCORD_RECONNECT_SECONDS must be a whole number of seconds from 0 to 86400 (got "-5")',
-      'CONCORD_LOG_LEVEL must be one of debug, info, warn, error, silent (got "verbose")',
-    ]);
+    expect(faultsOf({ CONCORD_COMMANDS_PER_SECOND: "abc", CONCORD_RECONNECT_SECONDS: "-5", CONCORD_LOG_LEVEL: "verbose", CONCORD_STORE: "postgress" })).toEqual(
+      [
+        'CONCORD_STORE must be one of sqlite, postgres, memory (got "postgress")',
+        'CONCORD_COMMANDS_PER_SECOND must be a whole number from 1 to 1000000 (got "abc")',
+        'CONCORD_RECONNECT_SECONDS must be a whole number of seconds from 0 to 86400 (got "-5")',
+        'CONCORD_LOG_LEVEL must be one of debug, info, warn, error, silent (got "verbose")',
+      ],
+    );
   });
 
   it.each([
@@ -63,19 +65,44 @@ describe("configuration: one schema for every environment variable", () => {
 
   it("gives every variable its documented default; an empty value is unset", () => {
     const config = configFromEnv(env({ PORT: "", CONCORD_LOG_LEVEL: " " }));
-    expect(config).toMatchObject({ port: 2567, host: "0.0.0.0", store: "sqlite", commandsPerSecond: 20, reconnectSeconds: 60, createDemo: true, logLevel: "info", logFormat: "json", skipClientBuild: false, corsOrigins: [], operatorPassword: null });
+    expect(config).toMatchObject({
+      port: 2567,
+      host: "0.0.0.0",
+      store: "sqlite",
+      commandsPerSecond: 20,
+      reconnectSeconds: 60,
+      createDemo: true,
+      logLevel: "info",
+      logFormat: "json",
+      skipClientBuild: false,
+      corsOrigins: [],
+      operatorPassword: null,
+    });
     expect(config.dataDir).toBe(join(ROOT, "data"));
-    expect(configFromEnv(env({ PORT: "0", CONCORD_RECONNECT_SECONDS: "0", CONCORD_DEMO: "0", CONCORD_SKIP_CLIENT_BUILD: "1" }))).toMatchObject({ port: 0, reconnectSeconds: 0, createDemo: false, skipClientBuild: true });
+    expect(configFromEnv(env({ PORT: "0", CONCORD_RECONNECT_SECONDS: "0", CONCORD_DEMO: "0", CONCORD_SKIP_CLIENT_BUILD: "1" }))).toMatchObject({
+      port: 0,
+      reconnectSeconds: 0,
+      createDemo: false,
+      skipClientBuild: true,
+    });
   });
 
   it("names CONCORD_ variables nobody reads (a misspelling)", () => {
-    expect(unknownConcordVariables(env({ CONCORD_COMMAND_PER_SECOND: "5", CONCORD_DEMO: "0", CONCORD_TEST_REDIS_URL: "x", HOME: "/root" }))).toEqual(["CONCORD_COMMAND_PER_SECOND"]);
+    expect(unknownConcordVariables(env({ CONCORD_COMMAND_PER_SECOND: "5", CONCORD_DEMO: "0", CONCORD_TEST_REDIS_URL: "x", HOME: "/root" }))).toEqual([
+      "CONCORD_COMMAND_PER_SECOND",
+    ]);
   });
 
   it("`npm start` with wrong values exits 1 with one line per fault on stderr and nothing on stdout", () => {
     const run = spawnSync(process.execPath, [join(ROOT, "server", "start.ts")], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, CONCORD_COMMANDS_PER_SECOND: "abc", CONCORD_RECONNECT_SECONDS: "-5", CONCORD_LOG_LEVEL: "verbose", CONCORD_STORE: "postgress" },
+      env: {
+        PATH: process.env.PATH,
+        CONCORD_COMMANDS_PER_SECOND: "abc",
+        CONCORD_RECONNECT_SECONDS: "-5",
+        CONCORD_LOG_LEVEL: "verbose",
+        CONCORD_STORE: "postgress",
+      },
       encoding: "utf8",
       timeout: 20_000,
     });
@@ -83,7 +110,8 @@ describe("configuration: one schema for every environment variable", () => {
     expect(run.stdout).toBe("");
     const lines = run.stderr.trim().split("\n");
     expect(lines).toHaveLength(4);
-    for (const name of ["CONCORD_COMMANDS_PER_SECOND", "CONCORD_RECONNECT_SECONDS", "CONCORD_LOG_LEVEL", "CONCORD_STORE"]) expect(lines.some((l) => l.startsWith(`concord: ${name} must be `))).toBe(true);
+    for (const name of ["CONCORD_COMMANDS_PER_SECOND", "CONCORD_RECONNECT_SECONDS", "CONCORD_LOG_LEVEL", "CONCORD_STORE"])
+      expect(lines.some((l) => l.startsWith(`concord: ${name} must be `))).toBe(true);
   });
 });
 
@@ -92,7 +120,7 @@ describe(".env", () => {
     const dir = mkdtempSync(join(tmpdir(), "concord-env-"));
     try {
       const file = join(dir, ".env");
-      writeFileSync(file, "# a comment\nCONCORD_COMMANDS_PER_SECOND=50\nPORT=2999\nCONCORD_OPERATOR_PASSWORD=\"correct horse battery\"\n");
+      writeFileSync(file, '# a comment\nCONCORD_COMMANDS_PER_SECOND=50\nPORT=2999\nCONCORD_OPERATOR_PASSWORD="correct horse battery"\n');
       const target = env({ PORT: "3001" });
       expect(loadEnvFile(target, [join(dir, "missing"), file])).toBe(file);
       expect(configFromEnv(target)).toMatchObject({ commandsPerSecond: 50, port: 3001, operatorPassword: "correct horse battery" });

@@ -19,7 +19,17 @@ describe("crash recovery", () => {
     const dataDir = mkdtempSync(join(tmpdir(), "concord-crash-"));
     try {
       running = await startServerProcess(PORT, { DATA_DIR: dataDir });
-      const created = await (await within(fetch(`${running.url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "tiny" }) }), 5000, "create exercise")).json();
+      const created = await (
+        await within(
+          fetch(`${running.url}/api/exercises`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ scenarioId: "tiny" }),
+          }),
+          5000,
+          "create exercise",
+        )
+      ).json();
       const sdk = new Client(running.url);
       const control = await within(sdk.joinById(created.id, { token: created.facilitatorToken, name: "Control" }).then(seatFor), 8000, "facilitator join");
       const alice = await within(sdk.joinById(created.id, { code: created.joinCodes[0].code, name: "Alice" }).then(seatFor), 8000, "participant join");
@@ -47,7 +57,11 @@ describe("crash recovery", () => {
       running = null;
 
       running = await startServerProcess(PORT, { DATA_DIR: dataDir });
-      const res = await within(fetch(`${running.url}/api/exercises/${created.id}/events`, { headers: { authorization: `Bearer ${created.facilitatorToken}` } }), 5000, "read the log");
+      const res = await within(
+        fetch(`${running.url}/api/exercises/${created.id}/events`, { headers: { authorization: `Bearer ${created.facilitatorToken}` } }),
+        5000,
+        "read the log",
+      );
       const { events } = await res.json();
       const bySeq = new Map(events.map((e: any) => [e.seq, e]));
       for (const { seq, text } of acked) expect((bySeq.get(seq) as any)?.message?.text, `acknowledged seq ${seq}`).toBe(text);

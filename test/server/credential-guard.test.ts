@@ -24,11 +24,12 @@ for (const kind of ["memory", "redis"] as const) {
     const guard = () => new CredentialGuard(limits, redis);
     afterAll(async () => void (await redis?.quit()));
 
-    if (redis) it("needs Redis", async () => {
-      await redis.connect().catch((error: Error) => {
-        throw new Error(`Redis is not reachable at ${REDIS_URL} (${error.message}). Start redis-server or set CONCORD_TEST_REDIS_URL.`);
+    if (redis)
+      it("needs Redis", async () => {
+        await redis.connect().catch((error: Error) => {
+          throw new Error(`Redis is not reachable at ${REDIS_URL} (${error.message}). Start redis-server or set CONCORD_TEST_REDIS_URL.`);
+        });
       });
-    });
 
     it("holds 100 concurrent wrong guesses from one address to 10", async () => {
       const address = fresh();

@@ -57,15 +57,20 @@ const ORDERS: Order[] = [
 describe("drafts on the wire", () => {
   it("every kind of order reads back as the view the server wrote", () => {
     const w = wire();
-    const views = ORDERS.map((order, i): DraftView => ({
-      id: `d${i + 1}`,
-      nation: "north",
-      author: i % 2 ? "Alice" : "Bob",
-      turn: 1 + (i % 3),
-      order,
-      ...(i % 4 === 0 ? { as: "bot" as const } : {}),
-      plan: i % 3 === 0 ? { cost: { budget: 15, politicalCapital: 0, readiness: 3 }, route: ["n-sea", "s-sea"], eta: 2 } : { cost: { budget: 0, politicalCapital: 2.5, readiness: 0 } },
-    }));
+    const views = ORDERS.map(
+      (order, i): DraftView => ({
+        id: `d${i + 1}`,
+        nation: "north",
+        author: i % 2 ? "Alice" : "Bob",
+        turn: 1 + (i % 3),
+        order,
+        ...(i % 4 === 0 ? { as: "bot" as const } : {}),
+        plan:
+          i % 3 === 0
+            ? { cost: { budget: 15, politicalCapital: 0, readiness: 3 }, route: ["n-sea", "s-sea"], eta: 2 }
+            : { cost: { budget: 0, politicalCapital: 2.5, readiness: 0 } },
+      }),
+    );
     for (const view of views) w.put(view);
     w.patch();
     for (const view of views) expect(w.read(view.id)).toEqual(view);
@@ -73,7 +78,14 @@ describe("drafts on the wire", () => {
 
   it("a plan that changes reaches the client, zeros and a dropped route included", () => {
     const w = wire();
-    const first: DraftView = { id: "d1", nation: "north", author: "Alice", turn: 1, order: { kind: "deployAsset", asset: "n-frigate", destination: "s-sea", mission: "patrol" }, plan: { cost: { budget: 15, politicalCapital: 0, readiness: 3 }, route: ["n-sea", "s-sea"], eta: 2 } };
+    const first: DraftView = {
+      id: "d1",
+      nation: "north",
+      author: "Alice",
+      turn: 1,
+      order: { kind: "deployAsset", asset: "n-frigate", destination: "s-sea", mission: "patrol" },
+      plan: { cost: { budget: 15, politicalCapital: 0, readiness: 3 }, route: ["n-sea", "s-sea"], eta: 2 },
+    };
     w.put(first);
     w.patch();
     const later: DraftView = { ...first, plan: { cost: { budget: 0, politicalCapital: 1, readiness: 3 } } };
@@ -84,9 +96,25 @@ describe("drafts on the wire", () => {
 
   it("a team-mate's patch for a new draft is at most 100 bytes", () => {
     const w = wire();
-    w.put({ id: "d1", nation: "nordvik", author: "Alice", turn: 1, order: { kind: "setMission", asset: "nv-frigate-1", mission: "patrol" }, plan: { cost: { budget: 15, politicalCapital: 0, readiness: 3 } } });
+    w.put({
+      id: "d1",
+      nation: "nordvik",
+      author: "Alice",
+      turn: 1,
+      order: { kind: "setMission", asset: "nv-frigate-1", mission: "patrol" },
+      plan: { cost: { budget: 15, politicalCapital: 0, readiness: 3 } },
+    });
     w.patch();
-    const bytes = (w.put({ id: "d12", nation: "nordvik", author: "Alice", turn: 1, order: { kind: "setMission", asset: "nv-frigate-1", mission: "patrol" }, plan: { cost: { budget: 15, politicalCapital: 0, readiness: 3 } } }), w.patch());
+    const bytes =
+      (w.put({
+        id: "d12",
+        nation: "nordvik",
+        author: "Alice",
+        turn: 1,
+        order: { kind: "setMission", asset: "nv-frigate-1", mission: "patrol" },
+        plan: { cost: { budget: 15, politicalCapital: 0, readiness: 3 } },
+      }),
+      w.patch());
     expect(bytes).toBeLessThanOrEqual(100);
   });
 });

@@ -9,7 +9,16 @@ import { TEST_SCENARIOS } from "./harness.ts";
 const scenario = ScenarioSpec.parse(JSON.parse(readFileSync(join(TEST_SCENARIOS, "tiny.json"), "utf8")));
 
 function record(id: string, codes: Record<string, string> = { north: `N${id.slice(-2)}-AAA`, south: `S${id.slice(-2)}-AAA` }): ExerciseRecord {
-  return { id, title: `Exercise ${id}`, scenario, seed: 42, createdAt: 1000, facilitatorTokenHash: "ab".repeat(32), joinCodes: codes, observerCode: `O${id.slice(-2)}-AAA` };
+  return {
+    id,
+    title: `Exercise ${id}`,
+    scenario,
+    seed: 42,
+    createdAt: 1000,
+    facilitatorTokenHash: "ab".repeat(32),
+    joinCodes: codes,
+    observerCode: `O${id.slice(-2)}-AAA`,
+  };
 }
 
 const event = (seq: number, text = `m${seq}`): ExerciseEvent => ({
@@ -66,7 +75,10 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
       await store.append("ex-01", [event(1, "first")]);
       await store.append("ex-02", [event(1, "second")]);
       expect((await store.readEvents("ex-02"))[0]).toEqual(event(1, "second"));
-      expect((await store.listExercises()).map((e) => [e.id, e.lastSeq])).toEqual([["ex-01", 1], ["ex-02", 1]]);
+      expect((await store.listExercises()).map((e) => [e.id, e.lastSeq])).toEqual([
+        ["ex-01", 1],
+        ["ex-02", 1],
+      ]);
     });
 
     it("finds the exercise and role behind a join code", async () => {
@@ -99,7 +111,14 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
     it("lists an exercise's seats, oldest first, and no other exercise's", async () => {
       await store.createExercise(record("ex-01"));
       await store.createExercise(record("ex-02"));
-      const seat = (token: string, exerciseId: string, createdAt: number) => ({ token, exerciseId, role: "participant" as const, nation: "north", name: token, createdAt });
+      const seat = (token: string, exerciseId: string, createdAt: number) => ({
+        token,
+        exerciseId,
+        role: "participant" as const,
+        nation: "north",
+        name: token,
+        createdAt,
+      });
       await store.saveSeat(seat("tok-2", "ex-01", 20));
       await store.saveSeat(seat("tok-1", "ex-01", 10));
       await store.saveSeat(seat("tok-x", "ex-02", 15));
@@ -126,7 +145,15 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
     it("keeps role-player, evaluator and controller codes: found by code, replaced by slot, withdrawn", async () => {
       await store.createExercise(record("ex-01"));
       await store.createExercise(record("ex-02"));
-      const rolePlayer = { slot: "rp-1", code: "RPL-AAA", role: "roleplayer" as const, nation: "south", label: "Varkhan MFA spokesperson", nations: null, lead: false };
+      const rolePlayer = {
+        slot: "rp-1",
+        code: "RPL-AAA",
+        role: "roleplayer" as const,
+        nation: "south",
+        label: "Varkhan MFA spokesperson",
+        nations: null,
+        lead: false,
+      };
       const evaluator = { slot: "ev-1", code: "EVL-AAA", role: "evaluator" as const, nation: null, label: "Lead evaluator", nations: ["north"], lead: true };
       const controller = { slot: "ct-1", code: "CTL-AAA", role: "controller" as const, nation: null, label: "Ana", nations: ["north", "south"], lead: false };
       await store.saveSeatCode("ex-01", rolePlayer);
@@ -152,9 +179,33 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
 
     it("keeps what a new role's seat may do, and an older seat without any", async () => {
       await store.createExercise(record("ex-01"));
-      const controller = { token: "tok-c", exerciseId: "ex-01", role: "controller" as const, nation: null, name: "Ana", createdAt: 7, details: { nations: ["north"] } };
-      const rolePlayer = { token: "tok-r", exerciseId: "ex-01", role: "roleplayer" as const, nation: "south", name: "Bo", createdAt: 8, details: { persona: "Spokesperson" } };
-      const evaluator = { token: "tok-e", exerciseId: "ex-01", role: "evaluator" as const, nation: null, name: "Eve", createdAt: 9, details: { nations: null, lead: true } };
+      const controller = {
+        token: "tok-c",
+        exerciseId: "ex-01",
+        role: "controller" as const,
+        nation: null,
+        name: "Ana",
+        createdAt: 7,
+        details: { nations: ["north"] },
+      };
+      const rolePlayer = {
+        token: "tok-r",
+        exerciseId: "ex-01",
+        role: "roleplayer" as const,
+        nation: "south",
+        name: "Bo",
+        createdAt: 8,
+        details: { persona: "Spokesperson" },
+      };
+      const evaluator = {
+        token: "tok-e",
+        exerciseId: "ex-01",
+        role: "evaluator" as const,
+        nation: null,
+        name: "Eve",
+        createdAt: 9,
+        details: { nations: null, lead: true },
+      };
       const participant = { token: "tok-p", exerciseId: "ex-01", role: "participant" as const, nation: "north", name: "Alice", createdAt: 10 };
       for (const seat of [controller, rolePlayer, evaluator, participant]) await store.saveSeat(seat);
       expect(await store.getSeat("tok-c")).toEqual(controller);
@@ -183,7 +234,11 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
       expect((await store.listExercises())[0]).toMatchObject({ id: "ex-01", lastSeq: 0, lastActivityAt: 1000, status: null, archivedAt: null });
       await store.append("ex-01", [event(1), event(2)]);
       await store.setStatus("ex-01", { seq: 2, phase: "running", turn: 1, deadline: 99_000 });
-      expect((await store.listExercises())[0]).toMatchObject({ lastSeq: 2, lastActivityAt: 1002, status: { seq: 2, phase: "running", turn: 1, deadline: 99_000 } });
+      expect((await store.listExercises())[0]).toMatchObject({
+        lastSeq: 2,
+        lastActivityAt: 1002,
+        status: { seq: 2, phase: "running", turn: 1, deadline: 99_000 },
+      });
       await expect(store.setStatus("ex-nope", { seq: 1, phase: "lobby", turn: 0, deadline: null })).rejects.toThrow();
     });
 

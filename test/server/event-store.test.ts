@@ -22,7 +22,16 @@ it("sqlite keeps the log across reopening the file", async () => {
   const folder = mkdtempSync(join(tmpdir(), "concord-reopen-"));
   try {
     const first = await SqliteStore.open(join(folder, "c.db"));
-    await first.createExercise({ id: "ex-1", title: "t", scenario: {} as never, seed: 1, createdAt: 1, facilitatorTokenHash: "x", joinCodes: {}, observerCode: "OBS-AAA" });
+    await first.createExercise({
+      id: "ex-1",
+      title: "t",
+      scenario: {} as never,
+      seed: 1,
+      createdAt: 1,
+      facilitatorTokenHash: "x",
+      joinCodes: {},
+      observerCode: "OBS-AAA",
+    });
     await first.append("ex-1", [{ type: "briefingStarted", seq: 1, at: 1 }]);
     await first.close();
     const second = await SqliteStore.open(join(folder, "c.db"));
@@ -44,7 +53,9 @@ eventStoreContract(`postgres (${postgresUrl})`, async () => {
   try {
     store = await PostgresStore.connect(postgresUrl);
   } catch (error) {
-    throw new Error(`PostgreSQL is not reachable at ${postgresUrl} (${(error as Error).message}). Start it (pg_ctlcluster <version> main start) or set CONCORD_TEST_DATABASE_URL.`);
+    throw new Error(
+      `PostgreSQL is not reachable at ${postgresUrl} (${(error as Error).message}). Start it (pg_ctlcluster <version> main start) or set CONCORD_TEST_DATABASE_URL.`,
+    );
   }
   await store.truncateForTests();
   return store;
@@ -59,7 +70,16 @@ it("sqlite keeps the event loop free while a commit waits for the disk", async (
   const folder = mkdtempSync(join(tmpdir(), "concord-thread-"));
   try {
     const store = await SqliteStore.open(join(folder, "c.db"));
-    await store.createExercise({ id: "ex-1", title: "t", scenario: {} as never, seed: 1, createdAt: 1, facilitatorTokenHash: "x", joinCodes: {}, observerCode: "OBS-AAA" });
+    await store.createExercise({
+      id: "ex-1",
+      title: "t",
+      scenario: {} as never,
+      seed: 1,
+      createdAt: 1,
+      facilitatorTokenHash: "x",
+      joinCodes: {},
+      observerCode: "OBS-AAA",
+    });
     const appends = Array.from({ length: 200 }, (_, i) => store.append("ex-1", [{ type: "briefingStarted", seq: i + 1, at: i }]));
     let ticks = 0;
     const timer = setInterval(() => ticks++, 0);
@@ -79,11 +99,25 @@ it("sqlite writes a log's JSON itself exactly as its events read", async () => {
   const folder = mkdtempSync(join(tmpdir(), "concord-json-"));
   try {
     const store = await SqliteStore.open(join(folder, "c.db"));
-    await store.createExercise({ id: "ex-1", title: "t", scenario: {} as never, seed: 1, createdAt: 1, facilitatorTokenHash: "x", joinCodes: {}, observerCode: "OBS-AAA" });
+    await store.createExercise({
+      id: "ex-1",
+      title: "t",
+      scenario: {} as never,
+      seed: 1,
+      createdAt: 1,
+      facilitatorTokenHash: "x",
+      joinCodes: {},
+      observerCode: "OBS-AAA",
+    });
     expect(JSON.parse(await store.readEventsJson("ex-1"))).toEqual([]);
     await store.append("ex-1", [
       { type: "briefingStarted", seq: 1, at: 1 },
-      { type: "messageSent", message: { id: "m1", channel: "team:north", fromNation: "north", author: "A \"quoted\", 'é' \u2028", text: "{}", turn: 1, at: 5 }, seq: 2, at: 7 },
+      {
+        type: "messageSent",
+        message: { id: "m1", channel: "team:north", fromNation: "north", author: "A \"quoted\", 'é' \u2028", text: "{}", turn: 1, at: 5 },
+        seq: 2,
+        at: 7,
+      },
       { type: "exerciseStarted", seq: 3, at: 9 } as never,
     ]);
     expect(JSON.parse(await store.readEventsJson("ex-1"))).toEqual(await store.readEvents("ex-1"));

@@ -43,7 +43,11 @@ afterEach(() => vi.useRealTimers());
 describe("fan-out tick", () => {
   it("writes the sender's patch and reply at once and a bystander's frames of several flushes in one write at the tick", () => {
     vi.useFakeTimers();
-    const { sockets: [alice, bob, control], clients, fanout } = room(3, 3);
+    const {
+      sockets: [alice, bob, control],
+      clients,
+      fanout,
+    } = room(3, 3);
     fanout.send([clients[0]!], () => {
       for (const s of [alice!, bob!, control!]) s.write("patch 1");
       alice!.write("reply 1");
@@ -65,7 +69,11 @@ describe("fan-out tick", () => {
 
   it("writes every socket at once under the threshold, as before", () => {
     vi.useFakeTimers();
-    const { sockets: [alice, bob], clients, fanout } = room(2, 3);
+    const {
+      sockets: [alice, bob],
+      clients,
+      fanout,
+    } = room(2, 3);
     fanout.send([clients[0]!], () => {
       alice!.write("patch");
       bob!.write("patch");
@@ -79,7 +87,11 @@ describe("fan-out tick", () => {
 
   it("leaves a socket it wrote nothing to uncorked", () => {
     vi.useFakeTimers();
-    const { sockets: [alice, bob], clients, fanout } = room(2, 1);
+    const {
+      sockets: [alice, bob],
+      clients,
+      fanout,
+    } = room(2, 1);
     fanout.send([clients[0]!], () => alice!.write("reply"));
     expect(bob!.corked).toBe(0);
     bob!.write("later");
@@ -103,7 +115,10 @@ describe("fan-out tick", () => {
 
   it("writes what it holds when the room goes", () => {
     vi.useFakeTimers();
-    const { sockets: [alice], fanout } = room(1, 1);
+    const {
+      sockets: [alice],
+      fanout,
+    } = room(1, 1);
     fanout.send([], () => alice!.write("patch"));
     expect(alice!.writes).toEqual([]);
     fanout.dispose();

@@ -20,11 +20,17 @@ describe("feed synced at its tail", () => {
     const projection = new PerspectiveProjection(perspective, { kind: "white" });
     const items: FeedItem[] = [];
     let version = 0;
-    const feed: Versioned<readonly FeedItem[]> = { get version() { return version; }, value: () => items };
+    const feed: Versioned<readonly FeedItem[]> = {
+      get version() {
+        return version;
+      },
+      value: () => items,
+    };
     let seq = 0;
     for (let round = 0; round < 60; round++) {
       // One to seven lines at a time, within a window of 100 (room-feeds.ts FEED_LENGTH).
-      for (let i = 0; i < 1 + (round % 7); i++) items.push({ seq: ++seq, turn: 1, kind: "order", msg: { key: "feed.byNation", params: { n: seq } } as unknown as FeedItem["msg"] });
+      for (let i = 0; i < 1 + (round % 7); i++)
+        items.push({ seq: ++seq, turn: 1, kind: "order", msg: { key: "feed.byNation", params: { n: seq } } as unknown as FeedItem["msg"] });
       if (items.length > 100) items.splice(0, items.length - 100);
       version++;
       projection.update(state, feed, nobody);

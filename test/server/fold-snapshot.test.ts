@@ -14,7 +14,16 @@ const SIZES = [11, 23, 37].map((seed) => ({ nations: 4 + (seed % 3), regions: 14
 
 function generated(size: (typeof SIZES)[number], count = 900) {
   const { scenario, initial, events } = makeLongLog(count, size);
-  const record: ExerciseRecord = { id: "ex-long", title: "Generated", scenario, seed: 7, createdAt: 1, facilitatorTokenHash: "0".repeat(64), joinCodes: {}, observerCode: "OBS-AAA" };
+  const record: ExerciseRecord = {
+    id: "ex-long",
+    title: "Generated",
+    scenario,
+    seed: 7,
+    createdAt: 1,
+    facilitatorTokenHash: "0".repeat(64),
+    joinCodes: {},
+    observerCode: "OBS-AAA",
+  };
   return { record, initial, events };
 }
 

@@ -15,11 +15,23 @@ describe("code guessing", () => {
   it("holds one client to 10 wrong guesses a minute, whatever addresses it claims in X-Forwarded-For", async () => {
     const ex = await h.createExercise();
     const answers: Answer[] = [];
-    for (let i = 0; i < 40; i++) answers.push(await matchmake(h, `joinById/${ex.id}`, { code: `ZZZ-${String(i).padStart(3, "0")}`, name: "Guesser" }, { "x-forwarded-for": `203.0.113.${i}`, "x-real-ip": `198.51.100.${i}` }));
+    for (let i = 0; i < 40; i++)
+      answers.push(
+        await matchmake(
+          h,
+          `joinById/${ex.id}`,
+          { code: `ZZZ-${String(i).padStart(3, "0")}`, name: "Guesser" },
+          { "x-forwarded-for": `203.0.113.${i}`, "x-real-ip": `198.51.100.${i}` },
+        ),
+      );
     expect(answers.filter((a) => a.code === "wrong_code")).toHaveLength(10);
     expect(answers.filter((a) => a.code === "rate_limited")).toHaveLength(30);
     // The start page's code lookup counts against the same address.
-    const lookup = await fetch(`${h.url}/api/join`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": "192.0.2.1" }, body: JSON.stringify({ code: "ZZZ-999" }) });
+    const lookup = await fetch(`${h.url}/api/join`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": "192.0.2.1" },
+      body: JSON.stringify({ code: "ZZZ-999" }),
+    });
     expect(lookup.status).toBe(429);
   });
 
@@ -30,4 +42,3 @@ describe("code guessing", () => {
     expect(ex.observerCode).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}-[A-Z0-9]{3}-[A-Z0-9]{3}$/);
   });
 });
-

@@ -45,7 +45,11 @@ export async function startHarness(options: { store?: EventStore; env?: Record<s
     store,
     url,
     async createExercise(scenarioId = "tiny") {
-      const res = await fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId }) });
+      const res = await fetch(`${url}/api/exercises`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ scenarioId }),
+      });
       if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
       return (await res.json()) as CreatedExercise;
     },
@@ -121,7 +125,11 @@ export type MatchmakeAnswer = { status: number; code: string | null; text: strin
 
 /** A raw Colyseus matchmaking request, as an outsider sends it; `code` is the refusal's stable code. */
 export async function matchmake(h: Harness, path: string, body: unknown, headers: Record<string, string> = {}): Promise<MatchmakeAnswer> {
-  const res = await fetch(`${h.url}/matchmake/${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(`${h.url}/matchmake/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
   const text = await res.text();
   const stable = /"error":"([a-z_]+):/.exec(text);
   return { status: res.status, code: stable?.[1] ?? null, text };

@@ -22,7 +22,8 @@ describe("code guessing behind a trusted proxy", () => {
     const answers: Answer[] = [];
     // Twenty clients behind the proxy, three guesses each.
     for (let round = 0; round < 3; round++) {
-      for (let client = 0; client < 20; client++) answers.push(await matchmake(h, `joinById/${ex.id}`, { code: `ZZZ-${round}${client}`, name: "Guesser" }, { "x-forwarded-for": `203.0.113.${client}` }));
+      for (let client = 0; client < 20; client++)
+        answers.push(await matchmake(h, `joinById/${ex.id}`, { code: `ZZZ-${round}${client}`, name: "Guesser" }, { "x-forwarded-for": `203.0.113.${client}` }));
     }
     expect(answers.filter((a) => a.code === "wrong_code")).toHaveLength(30);
     expect(answers.filter((a) => a.code === "rate_limited")).toHaveLength(30);
@@ -66,7 +67,9 @@ describe("matchmaking open to anyone", () => {
     const bodies = [{}, { code: "" }, { seat: "nope" }, { token: "x" }, { name: "nobody" }];
     const started = Date.now();
     for (let batch = 0; batch < 10; batch++) {
-      await Promise.all(Array.from({ length: 100 }, (_, i) => matchmake(h, `joinById/${ex.id}`, bodies[i % bodies.length], { "x-forwarded-for": `198.18.${batch}.${i}` })));
+      await Promise.all(
+        Array.from({ length: 100 }, (_, i) => matchmake(h, `joinById/${ex.id}`, bodies[i % bodies.length], { "x-forwarded-for": `198.18.${batch}.${i}` })),
+      );
     }
     expect(Date.now() - started).toBeLessThan(10_000);
     const room = matchMaker.getLocalRoomById(ex.id) as unknown as { _reservedSeats: Record<string, unknown> };
@@ -80,7 +83,9 @@ describe("matchmaking open to anyone", () => {
   it("holds a seat to a few connections: one token cannot open 200", async () => {
     const ex = await h.createExercise();
     const alice = await h.join(ex.id, { code: northCode(ex), name: "Alice" });
-    const answers = await Promise.all(Array.from({ length: 50 }, () => matchmake(h, `joinById/${ex.id}`, { seat: alice.welcome.seat }, { "x-forwarded-for": "198.19.0.1" })));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => matchmake(h, `joinById/${ex.id}`, { seat: alice.welcome.seat }, { "x-forwarded-for": "198.19.0.1" })),
+    );
     const granted = answers.filter((a) => a.status === 200).length;
     expect(granted).toBeLessThanOrEqual(3);
     expect(answers.some((a) => a.code === "too_many_connections")).toBe(true);

@@ -10,7 +10,11 @@ beforeAll(async () => {
 afterAll(async () => h.shutdown());
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${h.url}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  fetch(`${h.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
 
 describe("HTTP API", () => {
   it("answers /health with version, uptime, rooms and store", async () => {
@@ -31,7 +35,10 @@ describe("HTTP API", () => {
     expect((await post("/api/exercises", { scenarioId: "tiny" }, { authorization: "Bearer wrong" })).status).toBe(401);
     const created = await post("/api/exercises", { scenarioId: "tiny", title: "Course 7" }, { authorization: "Bearer correct horse battery staple" });
     expect(created.status).toBe(201);
-    expect(await created.json()).toMatchObject({ title: "Course 7", joinCodes: [expect.objectContaining({ code: expect.stringMatching(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/) }), expect.anything()] });
+    expect(await created.json()).toMatchObject({
+      title: "Course 7",
+      joinCodes: [expect.objectContaining({ code: expect.stringMatching(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/) }), expect.anything()],
+    });
     expect((await fetch(`${h.url}/api/exercises`)).status).toBe(401);
   });
 
@@ -57,9 +64,18 @@ describe("HTTP API", () => {
     expect(json).toMatchObject({ exerciseId: ex.id, seed: expect.any(Number), events: [] });
     const control = await h.join(ex.id, { token: ex.facilitatorToken });
     await control.send({ type: "startExercise" });
-    const ndjson = await (await fetch(`${h.url}/api/exercises/${ex.id}/events?format=ndjson`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).text();
-    expect(ndjson.trim().split("\n").map((l) => JSON.parse(l).type)).toContain("exerciseStarted");
-    const northView = await (await fetch(`${h.url}/api/exercises/${ex.id}/state?nation=north&seq=1`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })).json();
+    const ndjson = await (
+      await fetch(`${h.url}/api/exercises/${ex.id}/events?format=ndjson`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })
+    ).text();
+    expect(
+      ndjson
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).type),
+    ).toContain("exerciseStarted");
+    const northView = await (
+      await fetch(`${h.url}/api/exercises/${ex.id}/state?nation=north&seq=1`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })
+    ).json();
     expect(northView).toMatchObject({ viewer: { kind: "nation", nation: "north" }, seq: 1 });
     await seat.room.leave();
     await control.room.leave();
@@ -79,7 +95,8 @@ describe("HTTP API", () => {
     const live = [...alice.room.state.perspectives.get("north").messages.values()].map((json: string) => JSON.parse(json));
     expect(live).toHaveLength(LIVE_MESSAGES_PER_CHANNEL);
     const oldestLive = live.map((m) => m.id).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))[0];
-    const read = (token: string, query: string) => fetch(`${h.url}/api/exercises/${ex.id}/messages?${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const read = (token: string, query: string) =>
+      fetch(`${h.url}/api/exercises/${ex.id}/messages?${query}`, { headers: { authorization: `Bearer ${token}` } });
     const page = await (await read(alice.welcome.seat, `channel=team:north&before=${oldestLive}&limit=20`)).json();
     expect(page.messages.map((m: { text: string }) => m.text)).toEqual(Array.from({ length: 20 }, (_, i) => `Line ${i + 10}`));
     expect(page.more).toBe(true);

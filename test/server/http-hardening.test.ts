@@ -49,7 +49,8 @@ const createExercise = async (): Promise<CreatedExercise> => (await post("/api/e
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
 const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
-const phaseOf = async (ex: CreatedExercise) => (await (await fetch(`${url}/api/exercises/${ex.id}/state`, { headers: bearer(ex.facilitatorToken) })).json()).phase;
+const phaseOf = async (ex: CreatedExercise) =>
+  (await (await fetch(`${url}/api/exercises/${ex.id}/state`, { headers: bearer(ex.facilitatorToken) })).json()).phase;
 
 describe("security headers", () => {
   it("serves every page and static file with a CSP without inline scripts, no framing, nosniff and no referrer", async () => {
@@ -131,7 +132,10 @@ describe("CORS", () => {
       expect(allowed.headers.get("access-control-allow-origin")).toBe("https://exercise.example.org");
       expect(allowed.headers.get("access-control-allow-credentials")).toBe("true");
       expect(allowed.headers.get("vary")).toContain("Origin");
-      const preflight = await fetch(`${url}/api/exercises/${ex.id}/tickets`, { method: "OPTIONS", headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" } });
+      const preflight = await fetch(`${url}/api/exercises/${ex.id}/tickets`, {
+        method: "OPTIONS",
+        headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" },
+      });
       expect(preflight.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
       expect(preflight.headers.get("access-control-allow-headers")).toContain("Authorization");
       const other = await fetch(`${url}/api/scenarios`, { headers: evil });
@@ -142,19 +146,32 @@ describe("CORS", () => {
   });
 
   it("refuses a CONCORD_CORS_ORIGINS entry that is not an http(s) origin, naming the variable", () => {
-    for (const wrong of ["*", "evil.example", "https://ok.example,ftp://files.example", "https://exercise.example.org/path", "https://user@exercise.example.org"]) {
+    for (const wrong of [
+      "*",
+      "evil.example",
+      "https://ok.example,ftp://files.example",
+      "https://exercise.example.org/path",
+      "https://user@exercise.example.org",
+    ]) {
       expect(() => configFromEnv({ CONCORD_CORS_ORIGINS: wrong } as NodeJS.ProcessEnv), wrong).toThrow(ConfigError);
       expect(() => configFromEnv({ CONCORD_CORS_ORIGINS: wrong } as NodeJS.ProcessEnv), wrong).toThrow(/CONCORD_CORS_ORIGINS/);
     }
     expect(configFromEnv({} as NodeJS.ProcessEnv).corsOrigins).toEqual([]);
-    expect(configFromEnv({ CONCORD_CORS_ORIGINS: "https://A.example/,http://localhost:5173" } as NodeJS.ProcessEnv).corsOrigins).toEqual(["https://a.example", "http://localhost:5173"]);
+    expect(configFromEnv({ CONCORD_CORS_ORIGINS: "https://A.example/,http://localhost:5173" } as NodeJS.ProcessEnv).corsOrigins).toEqual([
+      "https://a.example",
+      "http://localhost:5173",
+    ]);
   });
 });
 
 describe("credentials in headers, download tickets in links", () => {
   it("no longer accepts a credential in ?token=, and says to use the Authorization header", async () => {
     const ex = await createExercise();
-    for (const path of [`/api/exercises/${ex.id}/aar?format=md&token=${ex.observerCode}`, `/api/exercises/${ex.id}/events?token=${ex.facilitatorToken}`, `/api/exercises?token=x`]) {
+    for (const path of [
+      `/api/exercises/${ex.id}/aar?format=md&token=${ex.observerCode}`,
+      `/api/exercises/${ex.id}/events?token=${ex.facilitatorToken}`,
+      `/api/exercises?token=x`,
+    ]) {
       const res = await fetch(`${url}${path}`);
       expect(res.status, path).toBe(401);
       const { error } = await res.json();
@@ -226,7 +243,11 @@ describe("the improvement-plan endpoint", () => {
       expect((await post(`/api/exercises/${ex.id}/improvements`, body, control)).status).toBe(400);
       expect(await phaseOf(ex)).toBe("running");
     }
-    const recorded = await post(`/api/exercises/${ex.id}/improvements`, { type: "endExercise", issue: "Slow sharing", recommendation: "Standing arrangement" }, control);
+    const recorded = await post(
+      `/api/exercises/${ex.id}/improvements`,
+      { type: "endExercise", issue: "Slow sharing", recommendation: "Standing arrangement" },
+      control,
+    );
     expect(recorded.status).toBe(201);
     expect(await phaseOf(ex)).toBe("running");
     const aar = await (await fetch(`${url}/api/exercises/${ex.id}/aar?format=json`, { headers: control })).json();
@@ -253,7 +274,10 @@ describe("CSV over HTTP", () => {
     const ex = await createExercise();
     const seat = await seatFor(await colyseus.sdk.joinById(ex.id, { token: ex.facilitatorToken }));
     await seat.send({ type: "startExercise" });
-    const fired = await seat.send({ type: "fireInject", inject: { number: "X.1", type: "information", from: "White cell", to: ["north"], title: "+Breaking: cable cut", body: "…" } });
+    const fired = await seat.send({
+      type: "fireInject",
+      inject: { number: "X.1", type: "information", from: "White cell", to: ["north"], title: "+Breaking: cable cut", body: "…" },
+    });
     expect(fired.ok).toBe(true);
     await seat.room.leave();
     const csv = await (await fetch(`${url}/api/exercises/${ex.id}/aar?format=csv&table=injects`, { headers: bearer(ex.facilitatorToken) })).text();
@@ -264,7 +288,20 @@ describe("CSV over HTTP", () => {
     expect(response.headers.get("content-type")).toBe("application/zip");
     expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="?aar-.+-\d{4}-\d{2}-\d{2}-csv\.zip"?$/);
     const zip = await JSZip.loadAsync(await response.arrayBuffer());
-    expect(Object.keys(zip.files).sort()).toEqual(["adjudications.csv", "dissemination.csv", "feedback-comments.csv", "feedback-ratings.csv", "improvement-plan.csv", "injects.csv", "metrics.csv", "notes.csv", "objectives.csv", "observations.csv", "ratings.csv", "timeline.csv"]);
+    expect(Object.keys(zip.files).sort()).toEqual([
+      "adjudications.csv",
+      "dissemination.csv",
+      "feedback-comments.csv",
+      "feedback-ratings.csv",
+      "improvement-plan.csv",
+      "injects.csv",
+      "metrics.csv",
+      "notes.csv",
+      "objectives.csv",
+      "observations.csv",
+      "ratings.csv",
+      "timeline.csv",
+    ]);
     expect(await zip.file("injects.csv")!.async("string")).toContain(",'+Breaking: cable cut,");
     for (const name of Object.keys(zip.files)) expect(await zip.file(name)!.async("string")).not.toMatch(/(^|,)"?\+Breaking/m);
     expect((await fetch(`${url}/api/exercises/${ex.id}/aar?format=csv&table=nope`, { headers: bearer(ex.facilitatorToken) })).status).toBe(404);

@@ -23,8 +23,13 @@ async function seatOf(settings: Record<string, unknown>, name: string): Promise<
 }
 
 const call = (method: string, path: string, secret: string, body?: unknown) =>
-  fetch(`${h.url}/api/exercises/${ex.id}${path}`, { method, headers: { "content-type": "application/json", authorization: `Bearer ${secret}` }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-const plan = async () => (await (await call("GET", "/aar?format=json", ex.facilitatorToken)).json()).improvementPlan as { id: string; issue: string; by: string; status?: string }[];
+  fetch(`${h.url}/api/exercises/${ex.id}${path}`, {
+    method,
+    headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+const plan = async () =>
+  (await (await call("GET", "/aar?format=json", ex.facilitatorToken)).json()).improvementPlan as { id: string; issue: string; by: string; status?: string }[];
 
 beforeAll(async () => {
   h = await startHarness();
@@ -77,7 +82,11 @@ describe("who edits the improvement plan over HTTP", () => {
     const evaluatorInfo = await (await call("GET", "", secrets.evaluator)).json();
     expect(evaluatorInfo.lead).toBeUndefined();
     for (const [role, secret] of Object.entries(secrets)) {
-      for (const [method, path, body] of [["POST", "/improvements", { issue: "x", recommendation: "y" }], ["PATCH", `/improvements/${item.id}`, { status: "complete" }], ["DELETE", `/improvements/${item.id}`, undefined]] as const) {
+      for (const [method, path, body] of [
+        ["POST", "/improvements", { issue: "x", recommendation: "y" }],
+        ["PATCH", `/improvements/${item.id}`, { status: "complete" }],
+        ["DELETE", `/improvements/${item.id}`, undefined],
+      ] as const) {
         const res = await call(method, path, secret, body);
         expect(res.status, `${role} ${method}`).toBe(403);
         expect((await res.json()).error, `${role} ${method}`).toMatchObject({

@@ -19,7 +19,13 @@ describe("intelligence through the room", () => {
     const alice = await h.join(ex.id, { code: codeOf("north"), name: "Alice" });
     const bob = await h.join(ex.id, { code: codeOf("south"), name: "Bob" });
     expect(await control.send({ type: "startExercise" })).toMatchObject({ ok: true });
-    expect(await control.send({ type: "grantIntel", to: ["north"], report: { title: "Hald intercept", text: "SIGINT: RNS Grom ordered west.", classification: "SECRET", assets: ["r-frigate"] } })).toMatchObject({ ok: true });
+    expect(
+      await control.send({
+        type: "grantIntel",
+        to: ["north"],
+        report: { title: "Hald intercept", text: "SIGINT: RNS Grom ordered west.", classification: "SECRET", assets: ["r-frigate"] },
+      }),
+    ).toMatchObject({ ok: true });
     await until(() => reportsOf(alice).length === 1, "Nordmark's report");
     const [original] = reportsOf(alice);
     // Its seat is told where the report may go (the classification's default).
@@ -29,7 +35,16 @@ describe("intelligence through the room", () => {
     expect(refused).toMatchObject({ ok: false, code: "not_releasable" });
     expect(refused.message).toContain("not to Sudland");
 
-    const released = await alice.send({ type: "releaseVersion", report: original.id, title: "Redonian warship moving west", text: "A Redonian warship is moving west.", source: "national means", classification: "RESTRICTED", releasability: { scope: "alliance" }, shareWith: ["south"] });
+    const released = await alice.send({
+      type: "releaseVersion",
+      report: original.id,
+      title: "Redonian warship moving west",
+      text: "A Redonian warship is moving west.",
+      source: "national means",
+      classification: "RESTRICTED",
+      releasability: { scope: "alliance" },
+      shareWith: ["south"],
+    });
     expect(released).toMatchObject({ ok: true });
     await until(() => reportsOf(bob).length === 1, "Sudland's copy");
     const [copy] = reportsOf(bob);

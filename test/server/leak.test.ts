@@ -39,7 +39,12 @@ describe("no cross-nation leak in raw bytes", () => {
     expect((await alice.send({ type: "sendMessage", channel: "team:north", text: "NORTH-TEAM-SECRET-7731" })).ok).toBe(true);
     expect((await control.send({ type: "releaseInject", inject: "red-sighting" })).ok).toBe(true);
     expect(
-      (await control.send({ type: "fireInject", inject: { number: "X.1", type: "information", from: "White cell", to: ["north"], title: "INJECT-NORTH-ONLY-4410", body: "For Nordmark only." } })).ok,
+      (
+        await control.send({
+          type: "fireInject",
+          inject: { number: "X.1", type: "information", from: "White cell", to: ["north"], title: "INJECT-NORTH-ONLY-4410", body: "For Nordmark only." },
+        })
+      ).ok,
     ).toBe(true);
     expect((await control.send({ type: "grantIntel", to: ["north"], report: { title: "Agency note", text: "REPORT-NORTH-ONLY-9921" } })).ok).toBe(true);
     expect((await control.send({ type: "addNote", text: "WHITE-CELL-NOTE-5150" })).ok).toBe(true);

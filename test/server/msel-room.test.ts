@@ -17,7 +17,8 @@ afterAll(async () => h.shutdown());
 
 const auth = () => ({ authorization: `Bearer ${ex.facilitatorToken}` });
 const sheet = async (format = "csv") => (await fetch(`${h.url}/api/exercises/${ex.id}/msel?format=${format}`, { headers: auth() })).text();
-const post = (step: "check" | "import", body: string) => fetch(`${h.url}/api/exercises/${ex.id}/msel/${step}?format=csv`, { method: "POST", headers: { ...auth(), "content-type": "text/csv" }, body });
+const post = (step: "check" | "import", body: string) =>
+  fetch(`${h.url}/api/exercises/${ex.id}/msel/${step}?format=csv`, { method: "POST", headers: { ...auth(), "content-type": "text/csv" }, body });
 
 describe("the MSEL editor in the room", () => {
   it("edits an inject, names faults by field, and the participant reads the edited text on release", async () => {
@@ -26,15 +27,35 @@ describe("the MSEL editor in the room", () => {
     // The perspective's injects are JSON documents (server/rooms/projection.ts).
     const inject = (seat: typeof control, id: string) => (seat.perspective().injects.has(id) ? JSON.parse(seat.perspective().injects.get(id)) : null);
     const white = inject(control, "red-sighting");
-    const spec = { number: white.number, trigger: { kind: "manual" }, type: white.type, delivery: white.delivery, from: white.from, to: white.to, title: white.title, body: "Edited through the room.", effects: white.effects, expectedActions: white.expectedActions, objective: white.objective, capability: white.capability };
-    const refused = (await control.send({ type: "editInject", inject: "red-sighting", spec: { ...spec, to: ["atlantis"] } })) as { ok: boolean; code?: string; problems?: { field: string }[] };
+    const spec = {
+      number: white.number,
+      trigger: { kind: "manual" },
+      type: white.type,
+      delivery: white.delivery,
+      from: white.from,
+      to: white.to,
+      title: white.title,
+      body: "Edited through the room.",
+      effects: white.effects,
+      expectedActions: white.expectedActions,
+      objective: white.objective,
+      capability: white.capability,
+    };
+    const refused = (await control.send({ type: "editInject", inject: "red-sighting", spec: { ...spec, to: ["atlantis"] } })) as {
+      ok: boolean;
+      code?: string;
+      problems?: { field: string }[];
+    };
     expect(refused).toMatchObject({ ok: false, code: "invalid_inject" });
     expect(refused.problems?.map((p) => p.field)).toEqual(["to[0]"]);
     expect(await control.send({ type: "editInject", inject: "red-sighting", spec, reason: "clearer" })).toMatchObject({ ok: true });
     expect(await control.send({ type: "startExercise" })).toMatchObject({ ok: true });
     expect(await control.send({ type: "releaseInject", inject: "red-sighting" })).toMatchObject({ ok: true });
     await until(() => inject(alice, "red-sighting")?.body === "Edited through the room.", "the edited inject reaches the addressee");
-    expect(await control.send({ type: "editInject", inject: "red-sighting", spec: { ...spec, body: "Too late" } })).toMatchObject({ ok: false, code: "inject_released" });
+    expect(await control.send({ type: "editInject", inject: "red-sighting", spec: { ...spec, body: "Too late" } })).toMatchObject({
+      ok: false,
+      code: "inject_released",
+    });
     const events = await h.store.readEvents(ex.id);
     expect(events.find((e) => e.type === "injectEdited")).toMatchObject({ by: "Ana", reason: "clearer", changes: { body: "Edited through the room." } });
     await Promise.all([control.room.leave(), alice.room.leave()]);
@@ -68,7 +89,11 @@ describe("the MSEL editor in the room", () => {
     expect(live).toMatch(/,released,1,\d{4}-\d\d-\d\dT/);
     const xlsx = await fetch(`${h.url}/api/exercises/${ex.id}/msel?format=xlsx`, { headers: auth() });
     expect(xlsx.headers.get("content-type")).toMatch(/spreadsheetml/);
-    const participant = await fetch(`${h.url}/api/exercises/${ex.id}/msel/check?format=csv`, { method: "POST", headers: { authorization: `Bearer ${ex.joinCodes[0]!.code}` }, body: csv });
+    const participant = await fetch(`${h.url}/api/exercises/${ex.id}/msel/check?format=csv`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ex.joinCodes[0]!.code}` },
+      body: csv,
+    });
     expect(participant.status).toBeGreaterThanOrEqual(401);
     await control.room.leave();
   });

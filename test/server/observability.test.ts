@@ -29,12 +29,23 @@ describe("a running server: logs, /metrics, /health", () => {
     await fetch(`${h.url}/api/exercises/${ex.id}/aar?format=md&ticket=${ticket}&lang=fr`);
     await fetch(`${h.url}/api/join`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code, name: "Ada" }) });
     await fetch(`${h.url}/api/exercises/${ex.id}`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } });
-    await fetch(`${h.url}/matchmake/joinById/${ex.id}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: "ZZZ-ZZZ", name: "Eve" }) });
+    await fetch(`${h.url}/matchmake/joinById/${ex.id}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ code: "ZZZ-ZZZ", name: "Eve" }),
+    });
     await fetch(`${h.url}/health`);
     await new Promise((r) => setTimeout(r, 50));
     const access = lines.filter((l) => l.message === "http");
     const aar = access.find((l) => String(l.path).startsWith(`/api/exercises/${ex.id}/aar`));
-    expect(aar).toMatchObject({ level: "info", method: "GET", path: `/api/exercises/${ex.id}/aar?format=md&ticket=[redacted]&lang=fr`, status: expect.any(Number), ms: expect.any(Number), address: expect.any(String) });
+    expect(aar).toMatchObject({
+      level: "info",
+      method: "GET",
+      path: `/api/exercises/${ex.id}/aar?format=md&ticket=[redacted]&lang=fr`,
+      status: expect.any(Number),
+      ms: expect.any(Number),
+      address: expect.any(String),
+    });
     expect(access.find((l) => l.path === "/api/join")).toMatchObject({ method: "POST", status: 200 });
     expect(access.find((l) => String(l.path).startsWith("/matchmake/joinById/"))).toMatchObject({ method: "POST" });
     // A load balancer's probes are there at debug level only.
@@ -57,7 +68,16 @@ describe("a running server: logs, /metrics, /health", () => {
     const collected: string[] = [];
     const log = jsonLogger((line) => collected.push(line));
     log.info("seat joined", { exerciseId: "ex-1", token: "seat-secret", facilitatorToken: "f-secret", authorization: "Bearer x", name: "Ada" });
-    expect(JSON.parse(collected[0]!)).toMatchObject({ level: "info", message: "seat joined", exerciseId: "ex-1", token: "[redacted]", facilitatorToken: "[redacted]", authorization: "[redacted]", name: "Ada", time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(JSON.parse(collected[0]!)).toMatchObject({
+      level: "info",
+      message: "seat joined",
+      exerciseId: "ex-1",
+      token: "[redacted]",
+      facilitatorToken: "[redacted]",
+      authorization: "[redacted]",
+      name: "Ada",
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
     expect(collected[0]).not.toMatch(/secret|Bearer/);
   });
 

@@ -49,7 +49,11 @@ describe("patch fan-out", () => {
     expect(seen(bob)).toBe(bobSeq);
 
     // A change everyone sees still reaches everyone, and moves the public seq.
-    const adjusted = await control.send({ type: "adjustState", effects: [{ kind: "stability", region: "n-home", delta: -5 }], rationale: "Riots in the capital." });
+    const adjusted = await control.send({
+      type: "adjustState",
+      effects: [{ kind: "stability", region: "n-home", delta: -5 }],
+      rationale: "Riots in the capital.",
+    });
     expect(adjusted.ok).toBe(true);
     await until(() => bob.room.state.seq >= adjusted.seq!, "Bob's public seq to move with the public change");
     expect(frames.get(bob.room)!).toBeGreaterThan(bobBefore);
@@ -85,7 +89,10 @@ describe("patch fan-out", () => {
       // Each sender's view holds its message when its result arrives: its patch was not held back.
       expect(seen(team[i]!)).toBeGreaterThanOrEqual(result.seq!);
     }
-    await until(() => [0, 1, 2].every((i) => [...watcher.perspective().messages.values()].some((m: string) => m.includes(`Report ${i} from`))), "the observer to read the three reports");
+    await until(
+      () => [0, 1, 2].every((i) => [...watcher.perspective().messages.values()].some((m: string) => m.includes(`Report ${i} from`))),
+      "the observer to read the three reports",
+    );
     // One write at the tick (two if a tick fell between the commands), not one per command.
     expect(writes).toBeGreaterThan(0);
     expect(writes).toBeLessThanOrEqual(2);

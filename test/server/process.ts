@@ -9,7 +9,15 @@ export type ServerProcess = { child: ChildProcess; url: string; output: () => st
 export async function startServerProcess(port: number, env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, [join(ROOT, "server", "start.ts")], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), CONCORD_DEMO: "0", CONCORD_SKIP_CLIENT_BUILD: "1", SCENARIOS_DIR: TEST_SCENARIOS, CLIENT_DIR: "/nonexistent", ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      CONCORD_DEMO: "0",
+      CONCORD_SKIP_CLIENT_BUILD: "1",
+      SCENARIOS_DIR: TEST_SCENARIOS,
+      CLIENT_DIR: "/nonexistent",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

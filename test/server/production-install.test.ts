@@ -105,7 +105,11 @@ describe("a production install (npm ci --omit=dev) of a built tree", () => {
 
     const port = await freePort();
     let output = "";
-    server = spawn("npm", ["start"], { cwd: tree, detached: true, env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", CONCORD_STORE: "memory", CONCORD_DEMO: "0", NODE_ENV: "production" } });
+    server = spawn("npm", ["start"], {
+      cwd: tree,
+      detached: true,
+      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", CONCORD_STORE: "memory", CONCORD_DEMO: "0", NODE_ENV: "production" },
+    });
     server.stdout!.on("data", (c) => (output += c));
     server.stderr!.on("data", (c) => (output += c));
     const deadline = Date.now() + 30_000;

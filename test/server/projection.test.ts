@@ -43,7 +43,11 @@ describe("incremental projection", () => {
       const viewers: Record<string, Viewer> = { white: { kind: "white" } };
       for (const n of scenario.nations) viewers[n.id] = { kind: "nation", nation: n.id };
       const live = projected(viewers);
-      const actors: Actor[] = [{ role: "facilitator", name: "Control" }, { role: "system" }, ...scenario.nations.map((n) => ({ role: "participant" as const, nation: n.id, name: n.id }))];
+      const actors: Actor[] = [
+        { role: "facilitator", name: "Control" },
+        { role: "system" },
+        ...scenario.nations.map((n) => ({ role: "participant" as const, nation: n.id, name: n.id })),
+      ];
       const rng = new Rng(seed);
       let now = 1_000_000;
       let compared = 0;
@@ -51,7 +55,10 @@ describe("incremental projection", () => {
       for (let step = 0; step < 1500; step++) {
         now += rng.int(120_000);
         // Chat is the bulk of a long exercise: weigh it in.
-        const raw = rng.next() < 0.3 ? { type: "sendMessage", channel: rng.pick(["alliance", "public", "team:north", "team:south", "facilitator:north"]), text: `Line ${step}` } : randomCommand(rng, state);
+        const raw =
+          rng.next() < 0.3
+            ? { type: "sendMessage", channel: rng.pick(["alliance", "public", "team:north", "team:south", "facilitator:north"]), text: `Line ${step}` }
+            : randomCommand(rng, state);
         const parsed = Command.safeParse(raw);
         if (!parsed.success) continue;
         const decision = decide(state, parsed.data, rng.pick(actors), now);
@@ -98,7 +105,17 @@ describe("cost of a projection as the exercise grows", () => {
     let reads = 0;
     const counted = {
       ...state,
-      chat: Object.fromEntries(Object.entries(state.chat!).map(([channel, window]) => [channel, { ...window, recent: new Proxy(window.recent, { get: (target, key, receiver) => (typeof key === "string" && /^\d+$/.test(key) && reads++, Reflect.get(target, key, receiver)) }) }])),
+      chat: Object.fromEntries(
+        Object.entries(state.chat!).map(([channel, window]) => [
+          channel,
+          {
+            ...window,
+            recent: new Proxy(window.recent, {
+              get: (target, key, receiver) => (typeof key === "string" && /^\d+$/.test(key) && reads++, Reflect.get(target, key, receiver)),
+            }),
+          },
+        ]),
+      ),
     };
     for (const projection of projections.values()) projection.update(counted, nothing, nothing);
     // One new message in a full window: it is read, and the one it pushed out (per perspective that reads the channel).
@@ -143,7 +160,13 @@ describe("assets on the wire", () => {
     const scenario = ScenarioSpec.parse(tinyInput());
     const state = initialState(scenario, "ex-intent", 1);
     const frigate = state.assets["n-frigate"]!;
-    const moving = { ...state, assets: { ...state.assets, "n-frigate": { ...frigate, status: "moving" as const, destination: "s-sea", route: ["s-sea"], eta: 2, intent: "preposition" as const } } };
+    const moving = {
+      ...state,
+      assets: {
+        ...state.assets,
+        "n-frigate": { ...frigate, status: "moving" as const, destination: "s-sea", route: ["s-sea"], eta: 2, intent: "preposition" as const },
+      },
+    };
     const { room, projections } = projected({ north: { kind: "nation", nation: "north" }, white: { kind: "white" } });
     for (const projection of projections.values()) projection.update(moving, nothing, nothing);
     expect(room.perspectives.get("north")!.assets.get("n-frigate")!.toJSON()).toMatchObject({ status: "moving", destination: "s-sea", intent: "preposition" });

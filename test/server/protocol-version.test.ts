@@ -28,7 +28,11 @@ describe("protocol version on join", () => {
 
   it("says which versions differ, for the operator's logs", () => {
     const refusal = protocolRefusal(String(PROTOCOL_VERSION + 1));
-    expect(refusal).toMatchObject({ ok: false, code: "protocol_mismatch", msg: { key: "serving.protocolMismatch", params: { client: String(PROTOCOL_VERSION + 1), server: PROTOCOL_VERSION } } });
+    expect(refusal).toMatchObject({
+      ok: false,
+      code: "protocol_mismatch",
+      msg: { key: "serving.protocolMismatch", params: { client: String(PROTOCOL_VERSION + 1), server: PROTOCOL_VERSION } },
+    });
     expect(refusal && !refusal.ok && refusal.message).toContain(`protocol ${PROTOCOL_VERSION + 1} here, ${PROTOCOL_VERSION} on the server`);
   });
 

@@ -75,7 +75,11 @@ describe("exercise room", () => {
     await until(() => carol.perspective().drafts.size === 1, "Carol sees Alice's draft");
     // Drafts travel as flat fields (shared/view/draft-wire.ts): read back, the whole order and its plan.
     const draft = draftFromWire([...carol.perspective().drafts.values()][0].toJSON());
-    expect(draft).toMatchObject({ author: "Alice", nation: "north", order: { kind: "deployAsset", asset: "n-frigate", destination: "s-sea", mission: "patrol" } });
+    expect(draft).toMatchObject({
+      author: "Alice",
+      nation: "north",
+      order: { kind: "deployAsset", asset: "n-frigate", destination: "s-sea", mission: "patrol" },
+    });
     expect(draft.plan?.route?.[0]).toBe("n-sea");
     expect(bob.perspective().drafts.size).toBe(0);
     expect(bob.room.state.perspectives.has("north")).toBe(false);
@@ -87,7 +91,11 @@ describe("exercise room", () => {
     // Checked when each result is decoded, not later: a result that overtook its patch would
     // find the state one command behind.
     const drafted: boolean[] = [];
-    alice.room.onMessage("result", (r: { ok: boolean; seq?: number }) => r.ok && drafted.push(Math.max(alice.room.state.seq, alice.perspective().seq) >= r.seq! && alice.perspective().drafts.size > 0));
+    alice.room.onMessage(
+      "result",
+      (r: { ok: boolean; seq?: number }) =>
+        r.ok && drafted.push(Math.max(alice.room.state.seq, alice.perspective().seq) >= r.seq! && alice.perspective().drafts.size > 0),
+    );
     const orders = Array.from({ length: 6 }, () => alice.send({ type: "draftOrder", order: { kind: "setMission", asset: "n-frigate", mission: "patrol" } }));
     const replies = await Promise.all(orders); // sent together: some share one corked flush
     expect(replies.every((r) => r.ok)).toBe(true);
@@ -100,7 +108,9 @@ describe("exercise room", () => {
     expect(await alice.send({ type: "noSuchCommand" })).toMatchObject({ ok: false, code: "unknown_command" });
     expect(await alice.send({ type: "draftOrder", order: { kind: "deployAsset" } })).toMatchObject({ ok: false, code: "invalid_payload" });
     expect(await alice.send({ type: "sendMessage", channel: "team:north", text: "x".repeat(10_000) })).toMatchObject({ ok: false, code: "invalid_payload" });
-    expect(await alice.send({ type: "draftOrder", order: { kind: "deployAsset", asset: { __proto__: { polluted: true } }, destination: [], mission: 7 } })).toMatchObject({ ok: false, code: "invalid_payload" });
+    expect(
+      await alice.send({ type: "draftOrder", order: { kind: "deployAsset", asset: { __proto__: { polluted: true } }, destination: [], mission: 7 } }),
+    ).toMatchObject({ ok: false, code: "invalid_payload" });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(await alice.send({ type: "sendMessage", channel: "team:north", text: "still here" })).toMatchObject({ ok: true });
     await alice.room.leave();
@@ -167,7 +177,9 @@ describe("exercise room", () => {
     const control = await h.join(team.id, { token: team.facilitatorToken, name: "Control" });
     const alice = await h.join(team.id, { code, name: "Alice" });
     const stranger = await h.join(team.id, { code, name: "Stranger" });
-    const closed = new Promise<{ code: number; reason?: string }>((resolve) => stranger.room.onLeave((code: number, reason?: string) => resolve({ code, reason })));
+    const closed = new Promise<{ code: number; reason?: string }>((resolve) =>
+      stranger.room.onLeave((code: number, reason?: string) => resolve({ code, reason })),
+    );
     await until(() => control.perspective().seats.size === 3, "three seats on the roster");
 
     const refused = await alice.send({ type: "removeSeat", seat: control.welcome.seatId });
@@ -244,7 +256,11 @@ describe("branching", () => {
     await control.send({ type: "startExercise" });
     const mark = await control.send({ type: "facilitatorMessage", to: "north", text: "before the branch" });
     await control.send({ type: "facilitatorMessage", to: "north", text: "after the branch" });
-    const res = await fetch(`${h.url}/api/exercises/${source.id}/branch`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${source.facilitatorToken}` }, body: JSON.stringify({ seq: mark.seq }) });
+    const res = await fetch(`${h.url}/api/exercises/${source.id}/branch`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${source.facilitatorToken}` },
+      body: JSON.stringify({ seq: mark.seq }),
+    });
     expect(res.status).toBe(201);
     const branch = await res.json();
     expect(branch.joinCodes[0].code).not.toBe(source.joinCodes[0]!.code);
@@ -252,7 +268,11 @@ describe("branching", () => {
     const texts = [...alice.perspective().messages.values()].map((json: string) => JSON.parse(json).text);
     expect(texts).toEqual(["before the branch"]);
     expect(alice.room.state.phase).toBe("paused");
-    const denied = await fetch(`${h.url}/api/exercises/${source.id}/branch`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${source.observerCode}` }, body: JSON.stringify({ seq: 1 }) });
+    const denied = await fetch(`${h.url}/api/exercises/${source.id}/branch`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${source.observerCode}` },
+      body: JSON.stringify({ seq: 1 }),
+    });
     expect(denied.status).toBe(403);
     await control.room.leave();
     await alice.room.leave();
@@ -261,7 +281,11 @@ describe("branching", () => {
 
 describe("branching at a point that is not a consistent state", () => {
   const branchAt = (id: string, token: string, seq: number) =>
-    fetch(`${h.url}/api/exercises/${id}/branch`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ seq }) });
+    fetch(`${h.url}/api/exercises/${id}/branch`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ seq }),
+    });
   const stateOf = async (id: string, upTo?: number) => {
     const record = (await h.store.getExercise(id))!;
     return foldEvents(initialState(record.scenario, id, record.seed), await h.store.readEvents(id, 1, upTo));
@@ -287,7 +311,9 @@ describe("branching at a point that is not a consistent state", () => {
     const north = await h.join(source.id, { code: source.joinCodes.find((c) => c.nation === "north")!.code, name: "Nora" });
     const south = await h.join(source.id, { code: source.joinCodes.find((c) => c.nation === "south")!.code, name: "Sam" });
     await control.send({ type: "startExercise" });
-    expect(await north.send({ type: "draftOrder", order: { kind: "deployAsset", asset: "n-frigate", destination: "s-sea", mission: "patrol" } })).toMatchObject({ ok: true });
+    expect(await north.send({ type: "draftOrder", order: { kind: "deployAsset", asset: "n-frigate", destination: "s-sea", mission: "patrol" } })).toMatchObject(
+      { ok: true },
+    );
     await north.send({ type: "commitTurn", turn: 1 });
     await south.send({ type: "commitTurn", turn: 1 });
     const events = await h.store.readEvents(source.id);
@@ -315,14 +341,21 @@ describe("improvement plan", () => {
   it("records items through the room's log and shows them in the after-action report", async () => {
     const ex2 = await h.createExercise();
     const post = (body: unknown, secret = ex2.facilitatorToken) =>
-      fetch(`${h.url}/api/exercises/${ex2.id}/improvements`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${secret}` }, body: JSON.stringify(body) });
+      fetch(`${h.url}/api/exercises/${ex2.id}/improvements`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+        body: JSON.stringify(body),
+      });
     const created = await post({ issue: "Sharing took two turns", recommendation: "Pre-agree a sharing protocol", nation: "north", due: "2031-06-01" });
     expect(created.status).toBe(201);
     expect((await post({ issue: "x", recommendation: "y", nation: "atlantis" })).status).toBe(400);
     expect((await post({ issue: "x", recommendation: "y" }, ex2.observerCode)).status).toBe(403);
     const aar = await (await fetch(`${h.url}/api/exercises/${ex2.id}/aar?format=json`, { headers: { authorization: `Bearer ${ex2.observerCode}` } })).json();
     expect(aar.improvementPlan).toEqual([expect.objectContaining({ issue: "Sharing took two turns", nation: "north", due: "2031-06-01" })]);
-    const removed = await fetch(`${h.url}/api/exercises/${ex2.id}/improvements/${aar.improvementPlan[0].id}`, { method: "DELETE", headers: { authorization: `Bearer ${ex2.facilitatorToken}` } });
+    const removed = await fetch(`${h.url}/api/exercises/${ex2.id}/improvements/${aar.improvementPlan[0].id}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${ex2.facilitatorToken}` },
+    });
     expect(removed.status).toBe(201);
     const md = await (await fetch(`${h.url}/api/exercises/${ex2.id}/aar?format=md`, { headers: { authorization: `Bearer ${ex2.observerCode}` } })).text();
     // The empty plan keeps its one-row placeholder, under every HSEEP column.

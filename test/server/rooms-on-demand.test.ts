@@ -40,7 +40,7 @@ describe("rooms on demand", () => {
     const ex = await h.createExercise();
     const seat = await h.join(ex.id, { token: ex.facilitatorToken, name: "Control" });
     expect((await seat.send({ type: "setTurnTimer", seconds: 600 })).ok).toBe(true);
-    const seq = (await h.store.lastSeq(ex.id));
+    const seq = await h.store.lastSeq(ex.id);
     // Somebody in it: it stays, however long.
     await sleep(1500);
     expect(loaded(ex.id)).toBe(true);
@@ -66,7 +66,11 @@ describe("rooms on demand", () => {
     // A join code looked up on the start page loads an unloaded room too; an unknown id stays unknown.
     const other = await h.createExercise();
     await until(() => !loaded(other.id), "the untouched room to unload", 5000);
-    const res = await fetch(`${h.url}/api/join`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: other.joinCodes[0]!.code }) });
+    const res = await fetch(`${h.url}/api/join`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ code: other.joinCodes[0]!.code }),
+    });
     expect(res.status).toBe(200);
     expect(loaded(other.id)).toBe(true);
     await expect(h.join("nope-nope", { code: other.joinCodes[0]!.code, name: "Alice" })).rejects.toThrow(/not found/);

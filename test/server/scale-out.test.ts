@@ -42,7 +42,11 @@ async function resetServices() {
 const start = (port: number) => startServerProcess(port, { DATABASE_URL, REDIS_URL, PUBLIC_ADDRESS: `localhost:${port}` });
 
 async function createExercise(url: string) {
-  const res = await fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId: "tiny" }) });
+  const res = await fetch(`${url}/api/exercises`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ scenarioId: "tiny" }),
+  });
   expect(res.status).toBe(201);
   return res.json();
 }
@@ -57,7 +61,10 @@ describe("scale-out over Redis and PostgreSQL", () => {
     const fromA = await createExercise(a.url);
     const fromB = await createExercise(b.url);
     const seats: Seat[] = [];
-    for (const [exercise, via] of [[fromA, b], [fromB, a]] as const) {
+    for (const [exercise, via] of [
+      [fromA, b],
+      [fromB, a],
+    ] as const) {
       const sdk = new Client(via.url);
       const control = await seatFor(await sdk.joinById(exercise.id, { token: exercise.facilitatorToken, name: "Control" }));
       const alice = await seatFor(await sdk.joinById(exercise.id, { code: exercise.joinCodes[0].code, name: "Alice" }));
@@ -87,17 +94,23 @@ describe("scale-out over Redis and PostgreSQL", () => {
     while (!again) {
       try {
         const joining = new Client(survivor.url).joinById(fromA.id, { seat: alice.welcome.seat });
-        again = await Promise.race([joining.then(seatFor), new Promise<never>((_, reject) => setTimeout(() => reject(new Error("join attempt timed out")), 4000))]);
+        again = await Promise.race([
+          joining.then(seatFor),
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error("join attempt timed out")), 4000)),
+        ]);
       } catch (error) {
         attempts.push(String((error as Error).message));
-        if (Date.now() > deadline) throw new Error(`could not rejoin after failover: ${attempts.slice(-3).join(" | ")}\nsurvivor output:\n${survivor.output().slice(-3000)}`);
+        if (Date.now() > deadline)
+          throw new Error(`could not rejoin after failover: ${attempts.slice(-3).join(" | ")}\nsurvivor output:\n${survivor.output().slice(-3000)}`);
         await new Promise((r) => setTimeout(r, 250));
       }
     }
     expect(again.welcome.nation).toBe("north");
     const moved = await (await fetch(`${survivor.url}/api/exercises/${fromA.id}`, { headers: { authorization: `Bearer ${fromA.facilitatorToken}` } })).json();
     expect(moved.host.publicAddress).toBe(survivor.url.replace("http://", ""));
-    const log = await (await fetch(`${survivor.url}/api/exercises/${fromA.id}/events`, { headers: { authorization: `Bearer ${fromA.facilitatorToken}` } })).json();
+    const log = await (
+      await fetch(`${survivor.url}/api/exercises/${fromA.id}/events`, { headers: { authorization: `Bearer ${fromA.facilitatorToken}` } })
+    ).json();
     for (const seq of acked) expect(log.events.some((e: any) => e.seq === seq)).toBe(true);
     const next = await again.send({ type: "sendMessage", channel: "team:north", text: "after failover" });
     expect(next).toMatchObject({ ok: true, seq: log.events.length + 1 });

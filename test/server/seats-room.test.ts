@@ -43,7 +43,10 @@ describe("role-players, evaluators and named controllers in the room", () => {
     expect((await lead.send({ type: "facilitatorMessage", to: "red", text: "Escalate next turn." })).ok).toBe(true);
     await until(() => docs(ana.perspective().messages).some((m) => m.text === "Escalate next turn."), "the role-player reads exercise control's message");
     // The white cell's feed says who played.
-    await until(() => docs(lead.perspective().feed).some((f) => f.msg.key === "seats.feed.actedFor" && f.msg.params.by === "Ana"), "the white cell's feed names the role-player");
+    await until(
+      () => docs(lead.perspective().feed).some((f) => f.msg.key === "seats.feed.actedFor" && f.msg.params.by === "Ana"),
+      "the white cell's feed names the role-player",
+    );
     await alice.room.leave();
     await ana.room.leave();
   });
@@ -52,10 +55,20 @@ describe("role-players, evaluators and named controllers in the room", () => {
     const code = await issue(lead, { role: "controller", label: "Bo", nations: ["south"] });
     const bo = await h.join(ex.id, { code: code.code, name: "Bo" });
     expect(bo.welcome).toMatchObject({ role: "controller", name: "Bo", perspective: "white" });
-    expect(await bo.send({ type: "releaseInject", inject: "red-sighting" })).toMatchObject({ ok: false, code: "out_of_scope", message: "Nordmark is not among the nations you control (Sudland)." });
+    expect(await bo.send({ type: "releaseInject", inject: "red-sighting" })).toMatchObject({
+      ok: false,
+      code: "out_of_scope",
+      message: "Nordmark is not among the nations you control (Sudland).",
+    });
     expect(await bo.send({ type: "logControlEntry", text: "Sudland asked for more time." })).toMatchObject({ ok: true });
-    await until(() => docs(lead.perspective().controlLog).some((e) => e.by === "Bo" && e.text === "Sudland asked for more time."), "the lead sees Bo's log entry");
-    expect(await bo.send({ type: "sendMessage", channel: "alliance", text: "Sudland here." }, { actAs: "red" })).toMatchObject({ ok: false, code: "out_of_scope" });
+    await until(
+      () => docs(lead.perspective().controlLog).some((e) => e.by === "Bo" && e.text === "Sudland asked for more time."),
+      "the lead sees Bo's log entry",
+    );
+    expect(await bo.send({ type: "sendMessage", channel: "alliance", text: "Sudland here." }, { actAs: "red" })).toMatchObject({
+      ok: false,
+      code: "out_of_scope",
+    });
     expect(await bo.send({ type: "sendMessage", channel: "alliance", text: "Sudland here." }, { actAs: "south" })).toMatchObject({ ok: true });
     const events = await h.store.readEvents(ex.id);
     expect(events.find((e) => e.type === "actedFor" && e.by === "Bo")).toMatchObject({ nation: "south", as: "control" });
@@ -65,11 +78,18 @@ describe("role-players, evaluators and named controllers in the room", () => {
     expect(await bo.send({ type: "issueSeatCode", role: "roleplayer", nation: "red" })).toMatchObject({ ok: false, code: "out_of_scope" });
     expect(await bo.send({ type: "endExercise" })).toMatchObject({ ok: false, code: "out_of_scope" });
     // Codes within its nations only.
-    expect(await bo.send({ type: "newJoinCode", nation: "north" })).toMatchObject({ ok: false, code: "out_of_scope", message: "Nordmark is not among the nations you control (Sudland)." });
+    expect(await bo.send({ type: "newJoinCode", nation: "north" })).toMatchObject({
+      ok: false,
+      code: "out_of_scope",
+      message: "Nordmark is not among the nations you control (Sudland).",
+    });
     expect(await bo.send({ type: "newJoinCode", nation: null })).toMatchObject({ ok: false, code: "out_of_scope" });
     expect(await bo.send({ type: "issueSeatCode", role: "roleplayer", nation: "south", label: "Sudland coast guard" })).toMatchObject({ ok: true });
     // The lead sees the controller on the roster, online.
-    await until(() => [...lead.perspective().seats.values()].some((s: any) => s.name === "Bo" && s.role === "controller" && s.online), "Bo online on the roster");
+    await until(
+      () => [...lead.perspective().seats.values()].some((s: any) => s.name === "Bo" && s.role === "controller" && s.online),
+      "Bo online on the roster",
+    );
     await bo.room.leave();
   });
 

@@ -39,7 +39,11 @@ describe("chooseEncoding", () => {
 });
 
 /** Raw HTTP, so that nothing decodes the body behind the test's back (fetch would). */
-function get(path: string, headers: Record<string, string> = {}, method = "GET"): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+  method = "GET",
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: "127.0.0.1", port: TEST_PORT, path, method, headers }, (res) => {
       const chunks: Buffer[] = [];

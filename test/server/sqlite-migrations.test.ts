@@ -30,7 +30,9 @@ const versionOf = (file: string) => {
 const indexesOf = (file: string) => {
   const db = new DatabaseSync(file, { readOnly: true });
   try {
-    return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name).sort();
+    return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[])
+      .map((r) => r.name)
+      .sort();
   } finally {
     db.close();
   }
@@ -96,14 +98,18 @@ describe("SQLite schema versions (PRAGMA user_version)", () => {
     // What `npm start` prints (start.ts: "concord: " + the ConfigError's line).
     const opening = openStore(configFromEnv({ DATA_DIR: dir } as NodeJS.ProcessEnv));
     await expect(opening).rejects.toBeInstanceOf(ConfigError);
-    await expect(opening).rejects.toThrow(`${file} has schema version ${SCHEMA_VERSION + 5}, newer than this Concord knows (up to ${SCHEMA_VERSION}): it was written by a newer release`);
+    await expect(opening).rejects.toThrow(
+      `${file} has schema version ${SCHEMA_VERSION + 5}, newer than this Concord knows (up to ${SCHEMA_VERSION}): it was written by a newer release`,
+    );
     expect(versionOf(file)).toBe(SCHEMA_VERSION + 5);
   });
 
   it("says in `concord doctor` which version a file has", () => {
     const file = join(dir, "concord.db");
     copyFileSync(V0, file);
-    expect(examineDatabase(file).findings.map((f) => f.text)).toContain(`Schema version 0, from an older release: the server brings it to version ${SCHEMA_VERSION} when it next starts.`);
+    expect(examineDatabase(file).findings.map((f) => f.text)).toContain(
+      `Schema version 0, from an older release: the server brings it to version ${SCHEMA_VERSION} when it next starts.`,
+    );
     const db = new DatabaseSync(file);
     db.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 1}`);
     db.close();

@@ -48,7 +48,15 @@ async function startExpectingRefusal(dataDir: string): Promise<{ code: number | 
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, "server", "start.ts")], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, CONCORD_DEMO: "0", CONCORD_SKIP_CLIENT_BUILD: "1", SCENARIOS_DIR: TEST_SCENARIOS, CLIENT_DIR: "/nonexistent" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      CONCORD_DEMO: "0",
+      CONCORD_SKIP_CLIENT_BUILD: "1",
+      SCENARIOS_DIR: TEST_SCENARIOS,
+      CLIENT_DIR: "/nonexistent",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
@@ -76,10 +84,25 @@ async function populatedDir(): Promise<string> {
   const file = new SqliteFile(join(dir, "concord.db"));
   for (let x = 0; x < 3; x++) {
     const id = `ex-${x}`;
-    await file.createExercise({ id, title: `Exercise ${x}`, scenario: tiny, seed: x + 1, createdAt: x, facilitatorTokenHash: "hash", joinCodes: { [tiny.nations[0]!.id]: `NOR-${x}` }, observerCode: `OBS-${x}` });
-    const events = Array.from({ length: 300 }, (_, i) => ({ type: "messageSent" as const, seq: i + 1, at: i, message: { id: `m${i + 1}`, channel: "alliance", fromNation: tiny.nations[0]!.id, author: "Alice", text: `report ${i} `.repeat(20), turn: 0, at: i } }));
+    await file.createExercise({
+      id,
+      title: `Exercise ${x}`,
+      scenario: tiny,
+      seed: x + 1,
+      createdAt: x,
+      facilitatorTokenHash: "hash",
+      joinCodes: { [tiny.nations[0]!.id]: `NOR-${x}` },
+      observerCode: `OBS-${x}`,
+    });
+    const events = Array.from({ length: 300 }, (_, i) => ({
+      type: "messageSent" as const,
+      seq: i + 1,
+      at: i,
+      message: { id: `m${i + 1}`, channel: "alliance", fromNation: tiny.nations[0]!.id, author: "Alice", text: `report ${i} `.repeat(20), turn: 0, at: i },
+    }));
     await file.append(id, events);
-    for (const n of [1, 2]) await file.saveSeat({ token: `seat-${x}-${n}`, exerciseId: id, role: "participant", nation: tiny.nations[0]!.id, name: `P${n}`, createdAt: n });
+    for (const n of [1, 2])
+      await file.saveSeat({ token: `seat-${x}-${n}`, exerciseId: id, role: "participant", nation: tiny.nations[0]!.id, name: `P${n}`, createdAt: n });
   }
   await file.close(); // checkpoints the WAL into concord.db
   expect(existsSync(join(dir, "concord.db-wal"))).toBe(false);
@@ -90,7 +113,9 @@ async function populatedDir(): Promise<string> {
 function damageOneEventsPage(dir: string): number {
   const path = join(dir, "concord.db");
   const db = new DatabaseSync(path, { readOnly: true });
-  const leaves = (db.prepare("SELECT pageno FROM dbstat WHERE name = 'events' AND pagetype = 'leaf' ORDER BY pageno").all() as { pageno: number }[]).map((r) => r.pageno);
+  const leaves = (db.prepare("SELECT pageno FROM dbstat WHERE name = 'events' AND pagetype = 'leaf' ORDER BY pageno").all() as { pageno: number }[]).map(
+    (r) => r.pageno,
+  );
   const pageSize = (db.prepare("PRAGMA page_size").get() as { page_size: number }).page_size;
   db.close();
   const page = leaves[Math.floor(leaves.length / 2)]!;
@@ -113,7 +138,11 @@ describe("one process per SQLite file", () => {
     running = await startServerProcess(await freePort(), { DATA_DIR: dir });
     const second = await startExpectingRefusal(dir);
     expect(second.code).toBe(1);
-    expect(second.stderr).toMatch(new RegExp(`^concord: DATA_DIR ${dir} is in use by process ${running.child.pid} \\(started \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ\\); stop it first, or give this process another DATA_DIR\\n$`));
+    expect(second.stderr).toMatch(
+      new RegExp(
+        `^concord: DATA_DIR ${dir} is in use by process ${running.child.pid} \\(started \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ\\); stop it first, or give this process another DATA_DIR\\n$`,
+      ),
+    );
     // The first server was not disturbed.
     expect((await fetch(`${running.url}/health`)).status).toBe(200);
   });
@@ -122,7 +151,10 @@ describe("one process per SQLite file", () => {
     const dir = tempDir();
     const lockPath = join(dir, "concord.db.lock");
     const gone = await deadPid();
-    writeFileSync(lockPath, JSON.stringify({ pid: gone, host: hostname(), startedAt: "2026-12-01T13:00:00.000Z", bootId: null, procStart: null, token: "left-behind" }) + "\n");
+    writeFileSync(
+      lockPath,
+      JSON.stringify({ pid: gone, host: hostname(), startedAt: "2026-12-01T13:00:00.000Z", bootId: null, procStart: null, token: "left-behind" }) + "\n",
+    );
     running = await startServerProcess(await freePort(), { DATA_DIR: dir });
     expect(JSON.parse(readFileSync(lockPath, "utf8")).pid).toBe(running.child.pid);
     expect(await running.stop("SIGTERM")).toBe(0);
@@ -133,7 +165,11 @@ describe("one process per SQLite file", () => {
   it("a lock naming a live process is held; one naming a dead pid, a reused pid or a silent other host is stale", async () => {
     const dir = tempDir();
     const lockPath = join(dir, "concord.db.lock");
-    const lock = (fields: Record<string, unknown>) => writeFileSync(lockPath, JSON.stringify({ pid: process.ppid, host: hostname(), startedAt: "2026-12-01T13:00:00.000Z", bootId: null, procStart: null, token: "t", ...fields }));
+    const lock = (fields: Record<string, unknown>) =>
+      writeFileSync(
+        lockPath,
+        JSON.stringify({ pid: process.ppid, host: hostname(), startedAt: "2026-12-01T13:00:00.000Z", bootId: null, procStart: null, token: "t", ...fields }),
+      );
     lock({});
     expect(inspectLock(lockPath).state).toBe("held");
     expect(() => acquireLock(lockPath)).toThrow(DataDirInUse);
@@ -185,7 +221,9 @@ describe("a damaged SQLite file", () => {
     const refused = await startExpectingRefusal(dir);
     expect(refused.code).toBe(1);
     expect(refused.stderr.trimEnd().split("\n")).toHaveLength(1);
-    expect(refused.stderr).toMatch(new RegExp(`^concord: ${join(dir, "concord.db")} is damaged \\(.+\\)\\. Stop every server using it, then run \`npx concord doctor\``));
+    expect(refused.stderr).toMatch(
+      new RegExp(`^concord: ${join(dir, "concord.db")} is damaged \\(.+\\)\\. Stop every server using it, then run \`npx concord doctor\``),
+    );
   });
 
   it("logs a full disk for the operator once, and the failing call says so", async () => {
@@ -193,7 +231,16 @@ describe("a damaged SQLite file", () => {
     const lines: { message: string; fields?: Record<string, unknown> }[] = [];
     const log = { info() {}, warn() {}, error: (message: string, fields?: Record<string, unknown>) => lines.push({ message, fields }) };
     const store = await SqliteStore.open(join(dir, "concord.db"), { maxPageCount: 12, log });
-    await store.createExercise({ id: "ex-1", title: "t", scenario: tiny, seed: 1, createdAt: 1, facilitatorTokenHash: "x", joinCodes: {}, observerCode: "OBS-AAA" });
+    await store.createExercise({
+      id: "ex-1",
+      title: "t",
+      scenario: tiny,
+      seed: 1,
+      createdAt: 1,
+      facilitatorTokenHash: "x",
+      joinCodes: {},
+      observerCode: "OBS-AAA",
+    });
     let failure: unknown = null;
     for (let seq = 1; seq < 500 && !failure; seq++) {
       await store.append("ex-1", [{ type: "briefingStarted", seq, at: seq, padding: "x".repeat(2000) } as never]).catch((error) => (failure = error));
@@ -286,7 +333,11 @@ describe("concord doctor", () => {
   it("runs as `npx concord doctor`, in plain sentences with exit code 1 for problems", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "concord.db"), randomBytes(20_000));
-    const child = spawnSync(process.execPath, [join(ROOT, "bin", "concord.mjs"), "doctor"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, DATA_DIR: dir } });
+    const child = spawnSync(process.execPath, [join(ROOT, "bin", "concord.mjs"), "doctor"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, DATA_DIR: dir },
+    });
     expect(child.status).toBe(1);
     expect(child.stdout).toContain(`Data directory: ${dir}`);
     expect(child.stdout).toContain("Problem: ");
@@ -297,11 +348,19 @@ describe("concord doctor", () => {
     const dir = await populatedDir();
     running = await startServerProcess(await freePort(), { DATA_DIR: dir });
     const out = join(tempDir(), "backup.db");
-    const backup = spawnSync(process.execPath, [join(ROOT, "bin", "concord.mjs"), "backup", "--out", out], { cwd: ROOT, encoding: "utf8", env: { ...process.env, DATA_DIR: dir } });
+    const backup = spawnSync(process.execPath, [join(ROOT, "bin", "concord.mjs"), "backup", "--out", out], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, DATA_DIR: dir },
+    });
     expect(backup.stderr).toBe("");
     expect(backup.status).toBe(0);
     expect(backup.stdout).toContain(`Wrote ${out}`);
-    const again = spawnSync(process.execPath, [join(ROOT, "bin", "concord.mjs"), "backup", "--out", out], { cwd: ROOT, encoding: "utf8", env: { ...process.env, DATA_DIR: dir } });
+    const again = spawnSync(process.execPath, [join(ROOT, "bin", "concord.mjs"), "backup", "--out", out], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, DATA_DIR: dir },
+    });
     expect(again.status).toBe(1);
     expect(again.stderr).toContain("exists already");
     await running.stop("SIGKILL");
@@ -321,7 +380,9 @@ describe("concord doctor", () => {
     try {
       const result = await doctor(["--data-dir", dir, "--repair"]);
       expect(result.code).toBe(1);
-      expect(result.err).toMatch(new RegExp(`^concord doctor: DATA_DIR ${dir} is in use by process ${process.pid} \\(started .+\\); stop it before --repair\\.\\n$`));
+      expect(result.err).toMatch(
+        new RegExp(`^concord doctor: DATA_DIR ${dir} is in use by process ${process.pid} \\(started .+\\); stop it before --repair\\.\\n$`),
+      );
       expect(readFileSync(join(dir, "concord.db")).equals(before)).toBe(true);
     } finally {
       held.release();

@@ -9,7 +9,16 @@ async function startAndStop(env: Record<string, string>): Promise<{ stdout: stri
   const child = spawn(process.execPath, [join(ROOT, "server", "start.ts")], {
     cwd: ROOT,
     // PORT=0: any free port (this test must not take 2568 from the room tests).
-    env: { PATH: process.env.PATH, PORT: "0", HOST: "127.0.0.1", CONCORD_STORE: "memory", CONCORD_SKIP_CLIENT_BUILD: "1", CLIENT_DIR: "/nonexistent", SCENARIOS_DIR: TEST_SCENARIOS, ...env },
+    env: {
+      PATH: process.env.PATH,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      CONCORD_STORE: "memory",
+      CONCORD_SKIP_CLIENT_BUILD: "1",
+      CLIENT_DIR: "/nonexistent",
+      SCENARIOS_DIR: TEST_SCENARIOS,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
@@ -34,7 +43,12 @@ describe("npm start's output", () => {
     const lines = run.stdout.trim().split("\n");
     const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     for (const line of parsed) expect(line).toMatchObject({ time: expect.any(String), level: expect.any(String), message: expect.any(String) });
-    expect(parsed.find((l) => /is running/.test(String(l.message)))).toMatchObject({ level: "info", store: "memory", version: expect.any(String), url: expect.stringMatching(/^http:\/\/localhost:[1-9]\d+$/) });
+    expect(parsed.find((l) => /is running/.test(String(l.message)))).toMatchObject({
+      level: "info",
+      store: "memory",
+      version: expect.any(String),
+      url: expect.stringMatching(/^http:\/\/localhost:[1-9]\d+$/),
+    });
     const demo = parsed.find((l) => l.message === "demo exercise created; its facilitator link and join codes are printed on stderr");
     expect(demo).toMatchObject({ exerciseId: expect.stringMatching(/^ex-/) });
     expect(run.stderr).toContain("Demo exercise created");
@@ -50,7 +64,10 @@ describe("npm start's output", () => {
 
   it("keeps the banner at CONCORD_LOG_LEVEL=warn (process managers and tests wait for it) and drops the info lines", async () => {
     const run = await startAndStop({ CONCORD_DEMO: "0", CONCORD_LOG_LEVEL: "warn" });
-    const parsed = run.stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    const parsed = run.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(parsed.filter((l) => l.level === "info").map((l) => l.message)).toEqual([expect.stringMatching(/^Concord .* is running: open /)]);
   });
 

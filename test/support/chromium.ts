@@ -23,11 +23,21 @@ if (skipBrowser) {
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath) {
-    throw new Error("Chromium not found. Install it with `apt-get install -y chromium` (Debian), or set CHROMIUM_PATH to a Chromium binary. To skip browser tests, set CONCORD_SKIP_BROWSER=1.");
+    throw new Error(
+      "Chromium not found. Install it with `apt-get install -y chromium` (Debian), or set CHROMIUM_PATH to a Chromium binary. To skip browser tests, set CONCORD_SKIP_BROWSER=1.",
+    );
   }
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-dev-shm-usage",
+    ],
   });
 }

@@ -7,9 +7,42 @@ import ts from "typescript";
  */
 
 /** Attributes and properties whose value a person reads (or hears, through a screen reader). */
-const READ_PROPERTIES = new Set(["textContent", "innerText", "title", "placeholder", "alt", "ariaLabel", "ariaDescription", "aria-label", "aria-description", "aria-placeholder", "aria-valuetext", "aria-roledescription", "label", "legend", "submit", "success", "text", "confirmText", "confirmName", "item", "add", "summary", "hint"]);
+const READ_PROPERTIES = new Set([
+  "textContent",
+  "innerText",
+  "title",
+  "placeholder",
+  "alt",
+  "ariaLabel",
+  "ariaDescription",
+  "aria-label",
+  "aria-description",
+  "aria-placeholder",
+  "aria-valuetext",
+  "aria-roledescription",
+  "label",
+  "legend",
+  "submit",
+  "success",
+  "text",
+  "confirmText",
+  "confirmName",
+  "item",
+  "add",
+  "summary",
+  "hint",
+]);
 /** Attributes set with setAttribute that a person reads. */
-const READ_ATTRIBUTES = new Set(["title", "placeholder", "alt", "aria-label", "aria-description", "aria-placeholder", "aria-valuetext", "aria-roledescription"]);
+const READ_ATTRIBUTES = new Set([
+  "title",
+  "placeholder",
+  "alt",
+  "aria-label",
+  "aria-description",
+  "aria-placeholder",
+  "aria-valuetext",
+  "aria-roledescription",
+]);
 /** Calls whose arguments at these positions are shown to a person. */
 const READ_ARGUMENTS: Record<string, number[]> = {
   setText: [1],
@@ -56,9 +89,16 @@ function literalText(node: ts.Node): string | null {
 
 /** The literals an expression may evaluate to, through conditionals, ||/??/&&, +, parentheses, arrays and `as`. */
 function leaves(node: ts.Node): ts.Node[] {
-  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node)) return leaves(node.expression);
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node))
+    return leaves(node.expression);
   if (ts.isConditionalExpression(node)) return [...leaves(node.whenTrue), ...leaves(node.whenFalse)];
-  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.PlusToken].includes(node.operatorToken.kind)) return [...leaves(node.left), ...leaves(node.right)];
+  if (
+    ts.isBinaryExpression(node) &&
+    [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.PlusToken].includes(
+      node.operatorToken.kind,
+    )
+  )
+    return [...leaves(node.left), ...leaves(node.right)];
   if (ts.isArrayLiteralExpression(node)) return node.elements.flatMap((e) => leaves(ts.isSpreadElement(e) ? e.expression : e));
   if (ts.isTemplateExpression(node)) return [node, ...node.templateSpans.flatMap((s) => leaves(s.expression))];
   return [node];
@@ -72,7 +112,8 @@ function isRawErrorText(node: ts.Node): boolean {
     return ts.isIdentifier(e) && /^(e|err|error|exception|reason|problem)$/.test(e.text);
   };
   if (ts.isPropertyAccessExpression(node) && node.name.text === "message") return errorLike(node.expression);
-  if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "String" && node.arguments.length === 1) return errorLike(node.arguments[0]!);
+  if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "String" && node.arguments.length === 1)
+    return errorLike(node.arguments[0]!);
   return false;
 }
 
@@ -96,7 +137,13 @@ export function scanSource(file: string, source: string, renderer: boolean): Off
       const text = literalText(leaf);
       if (text !== null && looksLikeProse(text)) found.push({ file, line: sf.getLineAndCharacterOfPosition(leaf.getStart(sf)).line + 1, text, where });
       // An exception's own words (a server's `room "hello" not found`, a browser's "Failed to fetch") never reach a screen.
-      else if (isRawErrorText(leaf)) found.push({ file, line: sf.getLineAndCharacterOfPosition(leaf.getStart(sf)).line + 1, text: leaf.getText(sf), where: `${where} (an error's own message)` });
+      else if (isRawErrorText(leaf))
+        found.push({
+          file,
+          line: sf.getLineAndCharacterOfPosition(leaf.getStart(sf)).line + 1,
+          text: leaf.getText(sf),
+          where: `${where} (an error's own message)`,
+        });
     }
   };
   const visit = (node: ts.Node) => {
@@ -108,12 +155,19 @@ export function scanSource(file: string, source: string, renderer: boolean): Off
         const attr = literalText(node.arguments[0]!);
         if (attr && READ_ATTRIBUTES.has(attr)) report(node.arguments[1]!, `setAttribute("${attr}")`);
       }
-      for (const index of Object.hasOwn(READ_ARGUMENTS, name) ? READ_ARGUMENTS[name]! : []) if (node.arguments[index]) report(node.arguments[index]!, `${name}() argument`);
+      for (const index of Object.hasOwn(READ_ARGUMENTS, name) ? READ_ARGUMENTS[name]! : [])
+        if (node.arguments[index]) report(node.arguments[index]!, `${name}() argument`);
     }
     // { title: "…", placeholder: "…", "aria-label": "…", label: "…" } (attributes, options, form labels).
     if (ts.isPropertyAssignment(node) && READ_PROPERTIES.has(propertyName(node.name))) report(node.initializer, `${propertyName(node.name)}:`);
     // el.textContent = "…", el.title = "…"
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && READ_PROPERTIES.has(node.left.name.text)) report(node.right, `.${node.left.name.text} =`);
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isPropertyAccessExpression(node.left) &&
+      READ_PROPERTIES.has(node.left.name.text)
+    )
+      report(node.right, `.${node.left.name.text} =`);
     if (renderer && ts.isReturnStatement(node) && node.expression) report(node.expression, "returned by a renderer");
     if (renderer && ts.isArrowFunction(node) && !ts.isBlock(node.body)) report(node.body, "returned by a renderer");
     ts.forEachChild(node, visit);

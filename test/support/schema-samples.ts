@@ -95,7 +95,7 @@ function generate(schema: unknown, path: Path, k: number, picker: Picker, string
       strings.push(path);
       return picker.string(path);
     case "number": {
-      const bag = (schema as { minValue?: number | null; maxValue?: number | null; isInt?: boolean });
+      const bag = schema as { minValue?: number | null; maxValue?: number | null; isInt?: boolean };
       const min = Number.isFinite(bag.minValue) ? bag.minValue! : -1e6;
       const max = Number.isFinite(bag.maxValue) ? bag.maxValue! : 1e6;
       return picker.number(path, min, max, Boolean(bag.isInt) || (def.checks ?? []).some((c: any) => c._zod?.def?.format === "safeint"));

@@ -57,8 +57,26 @@ export function controlPanel(getCtx: () => GameContext): Panel {
     cancelEnd,
   );
   // Minutes and seconds, as a control room says it ("12 min 30 s"); the command carries seconds.
-  const minutes = h("input", { type: "number", name: "minutes", min: "0", max: "1440", step: "1", inputmode: "numeric", class: "tiny", "aria-label": t("msel.timer.minutes") });
-  const seconds = h("input", { type: "number", name: "seconds", min: "0", max: "59", step: "1", inputmode: "numeric", class: "tiny", "aria-label": t("msel.timer.seconds") });
+  const minutes = h("input", {
+    type: "number",
+    name: "minutes",
+    min: "0",
+    max: "1440",
+    step: "1",
+    inputmode: "numeric",
+    class: "tiny",
+    "aria-label": t("msel.timer.minutes"),
+  });
+  const seconds = h("input", {
+    type: "number",
+    name: "seconds",
+    min: "0",
+    max: "59",
+    step: "1",
+    inputmode: "numeric",
+    class: "tiny",
+    "aria-label": t("msel.timer.seconds"),
+  });
   const timerForm = commandForm({
     label: t("console.control.timer"),
     submit: t("console.control.setTimer"),
@@ -82,7 +100,14 @@ export function controlPanel(getCtx: () => GameContext): Panel {
     },
   });
   const resolveStatus = statusLine();
-  const resolve = commandButton(t("console.control.resolve"), { class: "primary" }, () => ({ type: "forceResolve", turn: getCtx().state.turn }), send, resolveStatus, t("console.control.resolved"));
+  const resolve = commandButton(
+    t("console.control.resolve"),
+    { class: "primary" },
+    () => ({ type: "forceResolve", turn: getCtx().state.turn }),
+    send,
+    resolveStatus,
+    t("console.control.resolved"),
+  );
   const ready = h("ul", { class: "readiness", "aria-label": t("console.control.readyName") });
   const command = commanderSection(getCtx);
   const handout = h("button", { type: "button", class: "small" }, t("msel.handout.open"));
@@ -112,8 +137,20 @@ export function controlPanel(getCtx: () => GameContext): Panel {
       if (confirmEnd.hidden) endButton.hidden = !allowed.includes("end");
       // After End there is no timer and no turn: the controls say so instead of inviting a refusal.
       blockWithReason(timerForm, s.phase === "ended" ? t("participant.console.timerEnded") : null);
-      blockWithReason(resolve, s.phase === "running" || s.phase === "paused" ? null : t("participant.console.noTurn", { phase: t("engine.phase.state", { phase: s.phase }) }));
-      setText(phase, t(s.turn ? "console.control.phaseTurn" : "console.control.phase", { phase: phaseLabel(s.phase), turn: s.turn, turns: s.turns, cohesion: Math.round(s.cohesion), timer: t("msel.timer.value", { minutes: Math.floor(s.turnSeconds / 60), seconds: s.turnSeconds % 60 }) }));
+      blockWithReason(
+        resolve,
+        s.phase === "running" || s.phase === "paused" ? null : t("participant.console.noTurn", { phase: t("engine.phase.state", { phase: s.phase }) }),
+      );
+      setText(
+        phase,
+        t(s.turn ? "console.control.phaseTurn" : "console.control.phase", {
+          phase: phaseLabel(s.phase),
+          turn: s.turn,
+          turns: s.turns,
+          cohesion: Math.round(s.cohesion),
+          timer: t("msel.timer.value", { minutes: Math.floor(s.turnSeconds / 60), seconds: s.turnSeconds % 60 }),
+        }),
+      );
       if (!seededTimer || (document.activeElement !== seconds && document.activeElement !== minutes)) {
         if (!seededTimer || (seconds.value === "" && minutes.value === "")) {
           minutes.value = String(Math.floor(s.turnSeconds / 60));
@@ -125,7 +162,18 @@ export function controlPanel(getCtx: () => GameContext): Panel {
         ready,
         Object.values(s.nations).filter((n) => n.playable),
         (n) => n.id,
-        (n) => h("li", {}, h("span", { class: "swatch", style: `background:${n.color}`, "aria-hidden": "true" }), " ", t("console.control.readyNation", { nation: nationName(s, n.id) }), " ", h("strong", {}, n.committed ? t("console.control.committed") : t("console.control.planning")), " ", t("console.control.online", { count: n.online })),
+        (n) =>
+          h(
+            "li",
+            {},
+            h("span", { class: "swatch", style: `background:${n.color}`, "aria-hidden": "true" }),
+            " ",
+            t("console.control.readyNation", { nation: nationName(s, n.id) }),
+            " ",
+            h("strong", {}, n.committed ? t("console.control.committed") : t("console.control.planning")),
+            " ",
+            t("console.control.online", { count: n.online }),
+          ),
         (n) => JSON.stringify([n, t("console.control.committed")]),
       );
     },

@@ -28,7 +28,10 @@ const EFFECTS: { value: string; label: MessageKey; fields: string[] }[] = [
  * it asks for. One row of effect-rows.ts, in the adjustment form and the ad-hoc inject form.
  */
 export function effectEditor(): RowEditor<EffectInput, GameContext> {
-  const kind = select("effect", EFFECTS.map((e) => ({ value: e.value, label: t(e.label) })));
+  const kind = select(
+    "effect",
+    EFFECTS.map((e) => ({ value: e.value, label: t(e.label) })),
+  );
   const controls = {
     region: select("region"),
     asset: select("asset"),
@@ -38,10 +41,23 @@ export function effectEditor(): RowEditor<EffectInput, GameContext> {
     delta: h("input", { type: "number", name: "delta", value: "-10", step: "1" }),
     crisisKind: h("input", { name: "crisisKind", maxlength: "60", placeholder: t("console.effect.crisisKindPlaceholder") }),
     severity: h("input", { type: "number", name: "severity", min: "0", max: "100", value: "50" }),
-    status: select("status", ["ready", "moving", "deployed", "degraded"].map((v) => ({ value: v, label: term("assetStatus", v) }))),
+    status: select(
+      "status",
+      ["ready", "moving", "deployed", "degraded"].map((v) => ({ value: v, label: term("assetStatus", v) })),
+    ),
   };
   type Control = keyof typeof controls;
-  const labels: Record<Control, string> = { region: t("console.effect.region"), asset: t("console.effect.asset"), nation: t("console.effect.nation"), a: t("console.effect.nationA"), b: t("console.effect.nationB"), delta: t("console.effect.delta"), crisisKind: t("console.effect.crisisKind"), severity: t("console.effect.severity"), status: t("console.effect.status") };
+  const labels: Record<Control, string> = {
+    region: t("console.effect.region"),
+    asset: t("console.effect.asset"),
+    nation: t("console.effect.nation"),
+    a: t("console.effect.nationA"),
+    b: t("console.effect.nationB"),
+    delta: t("console.effect.delta"),
+    crisisKind: t("console.effect.crisisKind"),
+    severity: t("console.effect.severity"),
+    status: t("console.effect.status"),
+  };
   const fields = Object.fromEntries(Object.entries(controls).map(([k, c]) => [k, field(labels[k as Control], c)])) as Record<Control, HTMLElement>;
   for (const numeric of [fields.delta, fields.severity]) numeric.classList.add("narrow");
   const show = () => {
@@ -65,8 +81,18 @@ export function effectEditor(): RowEditor<EffectInput, GameContext> {
     },
     update(ctx) {
       const nations = Object.values(ctx.state.nations).map((n) => ({ value: n.id, label: nationName(ctx.state, n.id) }));
-      setOptions(controls.region, ctx.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(ctx.state, r.id) })), t("console.effect.chooseRegion"));
-      setOptions(controls.asset, Object.values(ctx.perspective?.assets ?? {}).filter((a) => !a.foreign).map((a) => ({ value: a.id, label: t("console.effect.assetOption", { asset: assetName(ctx.state, a.id), nation: nationName(ctx.state, a.owner) }) })), t("console.effect.chooseAsset"));
+      setOptions(
+        controls.region,
+        ctx.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(ctx.state, r.id) })),
+        t("console.effect.chooseRegion"),
+      );
+      setOptions(
+        controls.asset,
+        Object.values(ctx.perspective?.assets ?? {})
+          .filter((a) => !a.foreign)
+          .map((a) => ({ value: a.id, label: t("console.effect.assetOption", { asset: assetName(ctx.state, a.id), nation: nationName(ctx.state, a.owner) }) })),
+        t("console.effect.chooseAsset"),
+      );
       for (const s of [controls.nation, controls.a, controls.b]) setOptions(s, nations, t("console.effect.chooseNation"));
     },
   };

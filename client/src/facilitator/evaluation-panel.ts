@@ -35,7 +35,14 @@ export function evaluationPanel(getCtx: () => GameContext, roleOf: (ctx: GameCon
     build: () =>
       !text.value.trim()
         ? t("evalui.obs.empty")
-        : { type: "recordObservation", kind: kind.value, text: text.value.trim(), ...(task.value ? { task: task.value } : {}), ...(inject.value ? { inject: inject.value } : {}), ...(nation.value ? { nation: nation.value } : {}) },
+        : {
+            type: "recordObservation",
+            kind: kind.value,
+            text: text.value.trim(),
+            ...(task.value ? { task: task.value } : {}),
+            ...(inject.value ? { inject: inject.value } : {}),
+            ...(nation.value ? { nation: nation.value } : {}),
+          },
     // Like the note form: each observation starts untagged, so a tag is never carried over unseen.
     reset: () => {
       text.value = "";
@@ -54,7 +61,13 @@ export function evaluationPanel(getCtx: () => GameContext, roleOf: (ctx: GameCon
     return h(
       "li",
       { class: `obs ${o.kind}` },
-      h("p", { class: "meta" }, t("evalui.obs.meta", { kind: o.kind, time: clockTime(o.at), turn: o.turn, author: o.author }), " · ", h("a", { href: replayLink(ctx.state.exerciseId, o.seq), target: "_blank", rel: "noopener" }, t("evalui.obs.moment"))),
+      h(
+        "p",
+        { class: "meta" },
+        t("evalui.obs.meta", { kind: o.kind, time: clockTime(o.at), turn: o.turn, author: o.author }),
+        " · ",
+        h("a", { href: replayLink(ctx.state.exerciseId, o.seq), target: "_blank", rel: "noopener" }, t("evalui.obs.moment")),
+      ),
       about ? h("p", { class: "meta" }, about) : null,
       h("p", {}, o.text),
     );
@@ -79,7 +92,18 @@ export function evaluationPanel(getCtx: () => GameContext, roleOf: (ctx: GameCon
             h(
               "ul",
               {},
-              o.capabilities.map((c) => h("li", {}, t("evalui.eeg.capability", { name: scenarioText(ctx.state, c, "name") }), h("ul", {}, c.tasks.map((k) => h("li", { class: "task" }, scenarioText(ctx.state, k, "title")))))),
+              o.capabilities.map((c) =>
+                h(
+                  "li",
+                  {},
+                  t("evalui.eeg.capability", { name: scenarioText(ctx.state, c, "name") }),
+                  h(
+                    "ul",
+                    {},
+                    c.tasks.map((k) => h("li", { class: "task" }, scenarioText(ctx.state, k, "title"))),
+                  ),
+                ),
+              ),
             ),
           ),
         ),
@@ -101,10 +125,29 @@ export function evaluationPanel(getCtx: () => GameContext, roleOf: (ctx: GameCon
     update(ctx) {
       const g = guideIndex(ctx);
       renderGuide(ctx);
-      setOptions(task, g.tasks.map((k) => ({ value: k.id, label: t("evalui.obs.taskOption", { capability: g.capabilityName(k.capability), task: k.title }) })), t("evalui.obs.noTag"));
-      setOptions(inject, Object.values(ctx.perspective?.injects ?? {}).sort((a, b) => a.number.localeCompare(b.number, undefined, { numeric: true })).map((i) => ({ value: i.id, label: injectLabel(ctx, i.id) })), t("evalui.obs.noTag"));
-      setOptions(nation, Object.values(ctx.state.nations).map((n) => ({ value: n.id, label: nationLabel(ctx, n.id) })), t("evalui.obs.noTag"));
-      keyedList(list, Object.values(ctx.perspective?.observations ?? {}).sort((a, b) => b.at - a.at || b.seq - a.seq), (o) => o.id, renderObservation);
+      setOptions(
+        task,
+        g.tasks.map((k) => ({ value: k.id, label: t("evalui.obs.taskOption", { capability: g.capabilityName(k.capability), task: k.title }) })),
+        t("evalui.obs.noTag"),
+      );
+      setOptions(
+        inject,
+        Object.values(ctx.perspective?.injects ?? {})
+          .sort((a, b) => a.number.localeCompare(b.number, undefined, { numeric: true }))
+          .map((i) => ({ value: i.id, label: injectLabel(ctx, i.id) })),
+        t("evalui.obs.noTag"),
+      );
+      setOptions(
+        nation,
+        Object.values(ctx.state.nations).map((n) => ({ value: n.id, label: nationLabel(ctx, n.id) })),
+        t("evalui.obs.noTag"),
+      );
+      keyedList(
+        list,
+        Object.values(ctx.perspective?.observations ?? {}).sort((a, b) => b.at - a.at || b.seq - a.seq),
+        (o) => o.id,
+        renderObservation,
+      );
       if (list.children.length === 0) list.setAttribute("data-empty", t("evalui.obs.none"));
       else list.removeAttribute("data-empty");
       form.hidden = !roleOf(ctx).writes;

@@ -30,7 +30,9 @@ export const clockTime = (at: number) => formatDateTime(lang(), at, Intl.DateTim
 /** The guide's objectives, capabilities and tasks with their names in the reader's language. */
 export function guideIndex(ctx: GameContext) {
   const objectives = Object.values(ctx.perspective?.evaluationGuide ?? {}) as EegObjective[];
-  const capabilities = objectives.flatMap((o) => o.capabilities.map((c) => ({ id: c.id, name: scenarioText(ctx.state, c, "name"), objective: o.id, tasks: c.tasks })));
+  const capabilities = objectives.flatMap((o) =>
+    o.capabilities.map((c) => ({ id: c.id, name: scenarioText(ctx.state, c, "name"), objective: o.id, tasks: c.tasks })),
+  );
   const tasks = capabilities.flatMap((c) => c.tasks.map((k) => ({ id: k.id, title: scenarioText(ctx.state, k, "title"), capability: c.id })));
   return {
     objectives,

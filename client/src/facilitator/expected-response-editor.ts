@@ -44,7 +44,6 @@ export function responseLabel(command: string): string {
   return Object.hasOwn(RESPONSE_LABELS, command) ? t(RESPONSE_LABELS[command as ExpectableCommand]) : t("console.response.other");
 }
 
-
 /**
  * One response the inject expects, evaluated in the after-action review: met when a nation does
  * it within the given turns of the release, partly met when later. The nations ticked are the
@@ -53,24 +52,45 @@ export function responseLabel(command: string): string {
 export function expectedResponseEditor(): RowEditor<ExpectedResponseInput, GameContext> {
   const description = h("input", { name: "expectedDescription", maxlength: "400", placeholder: t("console.response.placeholder") });
   // EXPECTABLE_COMMANDS as the labels name them (their Record type names each exactly once), so the page needs no zod.
-  const command = select("expectedCommand", (Object.keys(RESPONSE_LABELS) as ExpectableCommand[]).map((c) => ({ value: c, label: responseLabel(c) })));
+  const command = select(
+    "expectedCommand",
+    (Object.keys(RESPONSE_LABELS) as ExpectableCommand[]).map((c) => ({ value: c, label: responseLabel(c) })),
+  );
   const region = select("expectedRegion");
   const within = h("input", { type: "number", name: "expectedWithin", min: "0", max: "20", value: "1", step: "1" });
   const withinField = field(t("console.response.within"), within);
   withinField.classList.add("narrow");
   const nations = checkboxGroup(t("console.response.nations"), "expectedNations");
   return {
-    fields: [field(t("console.response.description"), description), h("div", { class: "row" }, field(t("console.response.command"), command), field(t("console.response.region"), region), withinField), nations.element],
+    fields: [
+      field(t("console.response.description"), description),
+      h("div", { class: "row" }, field(t("console.response.command"), command), field(t("console.response.region"), region), withinField),
+      nations.element,
+    ],
     read() {
       if (!description.value.trim()) return t("console.response.noDescription");
       const turns = Number(within.value);
       if (!within.value.trim() || !Number.isInteger(turns) || turns < 0 || turns > 20) return t("console.response.badWithin");
       const who = nations.values();
-      return { description: description.value.trim(), command: command.value, ...(region.value ? { region: region.value } : {}), ...(who.length ? { nations: who } : {}), withinTurns: turns };
+      return {
+        description: description.value.trim(),
+        command: command.value,
+        ...(region.value ? { region: region.value } : {}),
+        ...(who.length ? { nations: who } : {}),
+        withinTurns: turns,
+      };
     },
     update(ctx) {
-      setOptions(region, ctx.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(ctx.state, r.id) })), t("console.response.anyRegion"));
-      nations.set(Object.values(ctx.state.nations).filter((n) => n.playable).map((n) => ({ value: n.id, label: nationName(ctx.state, n.id) })));
+      setOptions(
+        region,
+        ctx.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(ctx.state, r.id) })),
+        t("console.response.anyRegion"),
+      );
+      nations.set(
+        Object.values(ctx.state.nations)
+          .filter((n) => n.playable)
+          .map((n) => ({ value: n.id, label: nationName(ctx.state, n.id) })),
+      );
     },
   };
 }

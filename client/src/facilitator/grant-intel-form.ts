@@ -15,7 +15,10 @@ export function grantIntelForm(getCtx: () => GameContext): { element: HTMLElemen
   const source = h("input", { name: "source", maxlength: "120", value: t("console.grant.defaultSource") });
   const reliability = select("reliability", opts(["A", "B", "C", "D", "E", "F"]));
   const credibility = select("credibility", opts(["1", "2", "3", "4", "5", "6"]));
-  const classification = select("classification", classifications.map((c) => ({ value: c, label: term("classification", c) })));
+  const classification = select(
+    "classification",
+    classifications.map((c) => ({ value: c, label: term("classification", c) })),
+  );
   reliability.value = "C";
   credibility.value = "3";
   classification.value = "RESTRICTED";
@@ -23,7 +26,10 @@ export function grantIntelForm(getCtx: () => GameContext): { element: HTMLElemen
   // A planted placement: the report says this asset is in that region (a false report if it is not).
   const claimAsset = select("claimAsset");
   const claimRegion = select("claimRegion");
-  const releasability = select("releasability", [{ value: "", label: t("intel.grant.releasabilityDefault") }, ...(["national", "alliance", "all"] as const).map((s) => ({ value: s, label: t(`intel.releasability.${s}`) }))]);
+  const releasability = select("releasability", [
+    { value: "", label: t("intel.grant.releasabilityDefault") },
+    ...(["national", "alliance", "all"] as const).map((s) => ({ value: s, label: t(`intel.releasability.${s}`) })),
+  ]);
   const form = commandForm({
     label: t("console.grant.title"),
     submit: t("console.grant.submit"),
@@ -35,9 +41,20 @@ export function grantIntelForm(getCtx: () => GameContext): { element: HTMLElemen
       field(t("console.grant.reportTitle"), title),
       field(t("console.grant.reportText"), text),
       field(t("console.grant.source"), source),
-      h("div", { class: "row" }, field(t("console.grant.reliability"), reliability), field(t("console.grant.credibility"), credibility), field(t("console.grant.classification"), classification)),
+      h(
+        "div",
+        { class: "row" },
+        field(t("console.grant.reliability"), reliability),
+        field(t("console.grant.credibility"), credibility),
+        field(t("console.grant.classification"), classification),
+      ),
       field(t("console.grant.region"), region),
-      h("fieldset", { class: "field" }, h("legend", {}, t("intel.grant.claims")), h("div", { class: "row" }, field(t("intel.grant.claimAsset"), claimAsset), field(t("intel.grant.claimRegion"), claimRegion))),
+      h(
+        "fieldset",
+        { class: "field" },
+        h("legend", {}, t("intel.grant.claims")),
+        h("div", { class: "row" }, field(t("intel.grant.claimAsset"), claimAsset), field(t("intel.grant.claimRegion"), claimRegion)),
+      ),
       field(t("intel.grant.releasability"), releasability),
     ],
     build: () => {
@@ -71,10 +88,28 @@ export function grantIntelForm(getCtx: () => GameContext): { element: HTMLElemen
   return {
     element: form,
     update(ctx) {
-      to.set(Object.values(ctx.state.nations).filter((n) => n.playable).map((n) => ({ value: n.id, label: nationName(ctx.state, n.id) })));
-      setOptions(region, ctx.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(ctx.state, r.id) })), t("console.grant.noRegion"));
-      setOptions(claimAsset, Object.keys(ctx.state.perspective?.assets ?? {}).sort().map((id) => ({ value: id, label: `${assetName(ctx.state, id)} (${nationName(ctx.state, ctx.state.perspective!.assets[id]!.owner)})` })), t("intel.grant.noClaim"));
-      setOptions(claimRegion, ctx.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(ctx.state, r.id) })), t("intel.grant.noClaim"));
+      to.set(
+        Object.values(ctx.state.nations)
+          .filter((n) => n.playable)
+          .map((n) => ({ value: n.id, label: nationName(ctx.state, n.id) })),
+      );
+      setOptions(
+        region,
+        ctx.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(ctx.state, r.id) })),
+        t("console.grant.noRegion"),
+      );
+      setOptions(
+        claimAsset,
+        Object.keys(ctx.state.perspective?.assets ?? {})
+          .sort()
+          .map((id) => ({ value: id, label: `${assetName(ctx.state, id)} (${nationName(ctx.state, ctx.state.perspective!.assets[id]!.owner)})` })),
+        t("intel.grant.noClaim"),
+      );
+      setOptions(
+        claimRegion,
+        ctx.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(ctx.state, r.id) })),
+        t("intel.grant.noClaim"),
+      );
     },
   };
 }

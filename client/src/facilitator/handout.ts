@@ -21,7 +21,13 @@ export function handoutCards(ctx: GameContext): HandoutCard[] {
   const cards: HandoutCard[] = [];
   for (const [group, value] of Object.entries(codes)) {
     if (typeof value === "string" && value) {
-      cards.push({ key: group, audience: group === "observers" ? t("start.created.observers") : roleWord(group), role: roleWord(group), code: value, link: joinLink(value) });
+      cards.push({
+        key: group,
+        audience: group === "observers" ? t("start.created.observers") : roleWord(group),
+        role: roleWord(group),
+        code: value,
+        link: joinLink(value),
+      });
     } else if (Array.isArray(value)) {
       for (const entry of value as { nation?: string; name?: string; code?: string; role?: string }[]) {
         if (!entry?.code) continue;
@@ -83,5 +89,4 @@ export async function openHandout(ctx: GameContext): Promise<void> {
   document.body.append(page);
   document.body.classList.add("handout-open");
   close.focus();
-
 }

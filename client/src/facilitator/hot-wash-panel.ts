@@ -31,16 +31,36 @@ export function hotWashPanel(getCtx: () => GameContext): Panel {
   /** The replay viewer at one moment, opened with this seat's own credential (the replay keeps it in the tab only). */
   const moment = (seq: number, label: string) => {
     const w = getCtx().welcome;
-    return h("a", { href: `/replay.html#exercise=${encodeURIComponent(w.exerciseId)}&token=${encodeURIComponent(w.seat)}&seq=${seq}&lang=${lang()}`, target: "_blank", rel: "noopener", class: "moment", "data-seq": String(seq) }, label);
+    return h(
+      "a",
+      {
+        href: `/replay.html#exercise=${encodeURIComponent(w.exerciseId)}&token=${encodeURIComponent(w.seat)}&seq=${seq}&lang=${lang()}`,
+        target: "_blank",
+        rel: "noopener",
+        class: "moment",
+        "data-seq": String(seq),
+      },
+      label,
+    );
   };
 
-  const observationItem = (o: Observation) => h("li", { class: `obs ${o.kind}` }, moment(o.seq, t("evalui.hotwash.obsAt", { turn: o.turn, time: clockTime(o.at) })), " ", t("evalui.hotwash.signed", { author: o.author }), h("p", {}, o.text));
+  const observationItem = (o: Observation) =>
+    h(
+      "li",
+      { class: `obs ${o.kind}` },
+      moment(o.seq, t("evalui.hotwash.obsAt", { turn: o.turn, time: clockTime(o.at) })),
+      " ",
+      t("evalui.hotwash.signed", { author: o.author }),
+      h("p", {}, o.text),
+    );
 
   async function load() {
     const ctx = getCtx();
     status.textContent = t("evalui.hotwash.loading");
     try {
-      const r = await request<AarJson>(`/api/exercises/${encodeURIComponent(ctx.welcome.exerciseId)}/aar?format=json&lang=${lang()}`, { token: ctx.welcome.seat });
+      const r = await request<AarJson>(`/api/exercises/${encodeURIComponent(ctx.welcome.exerciseId)}/aar?format=json&lang=${lang()}`, {
+        token: ctx.welcome.seat,
+      });
       loadedSeq = ctx.state.seq;
       render(r);
       status.textContent = t("evalui.hotwash.asOf", { seq: r.exercise.events });
@@ -54,19 +74,41 @@ export function hotWashPanel(getCtx: () => GameContext): Panel {
     const moments = r.timeline.filter((i) => KEY_KINDS.has(i.kind));
     const objectiveTitle = (o: AarJson["objectives"][number]) => scenarioText(ctx.state, o, "title");
     const capabilities = r.analysis.flatMap((o) => o.capabilities);
-    const strengths = r.observations.filter((o) => o.kind === "strength").slice(-TOP).reverse();
-    const improvements = r.observations.filter((o) => o.kind === "improvement").slice(-TOP).reverse();
+    const strengths = r.observations
+      .filter((o) => o.kind === "strength")
+      .slice(-TOP)
+      .reverse();
+    const improvements = r.observations
+      .filter((o) => o.kind === "improvement")
+      .slice(-TOP)
+      .reverse();
     fill(
       body,
       section(
         t("evalui.hotwash.moments"),
         moments.length
-          ? h("ol", { class: "hot-timeline" }, moments.map((i) => h("li", { class: `moment-${i.kind}` }, moment(i.seq, t("evalui.hotwash.turnLabel", { turn: i.turn })), " ", i.text)))
+          ? h(
+              "ol",
+              { class: "hot-timeline" },
+              moments.map((i) => h("li", { class: `moment-${i.kind}` }, moment(i.seq, t("evalui.hotwash.turnLabel", { turn: i.turn })), " ", i.text)),
+            )
           : h("p", { class: "hint" }, t("evalui.hotwash.noMoments")),
       ),
       section(
         t("evalui.hotwash.objectives", { met: r.objectives.filter((o) => o.met).length, total: r.objectives.length }),
-        h("ul", {}, r.objectives.map((o) => h("li", { class: o.met ? "met" : "not-met" }, o.met ? t("evalui.hotwash.objectiveMet", { title: objectiveTitle(o), turn: o.metTurn ?? 0 }) : t("evalui.hotwash.objectiveNotMet", { title: objectiveTitle(o) })))),
+        h(
+          "ul",
+          {},
+          r.objectives.map((o) =>
+            h(
+              "li",
+              { class: o.met ? "met" : "not-met" },
+              o.met
+                ? t("evalui.hotwash.objectiveMet", { title: objectiveTitle(o), turn: o.metTurn ?? 0 })
+                : t("evalui.hotwash.objectiveNotMet", { title: objectiveTitle(o) }),
+            ),
+          ),
+        ),
       ),
       section(
         t("evalui.hotwash.ratings"),
@@ -80,7 +122,9 @@ export function hotWashPanel(getCtx: () => GameContext): Panel {
                   {},
                   h("strong", {}, scenarioText(ctx.state, c, "name")),
                   " — ",
-                  c.consensus ? t("evalui.hotwash.consensus", { rating: ratingWords(c.consensus.rating), by: c.consensus.by }) : t("evalui.hotwash.noConsensus"),
+                  c.consensus
+                    ? t("evalui.hotwash.consensus", { rating: ratingWords(c.consensus.rating), by: c.consensus.by })
+                    : t("evalui.hotwash.noConsensus"),
                   c.ratings.length ? ` (${c.ratings.map((g) => t("evalui.hotwash.ratedBy", { rating: g.rating, by: g.by })).join(", ")})` : "",
                 ),
               ),
@@ -88,11 +132,22 @@ export function hotWashPanel(getCtx: () => GameContext): Panel {
           : h("p", { class: "hint" }, t("evalui.eeg.none")),
       ),
       section(t("evalui.hotwash.strengths"), strengths.length ? h("ul", {}, strengths.map(observationItem)) : h("p", { class: "hint" }, t("evalui.obs.none"))),
-      section(t("evalui.hotwash.improvements"), improvements.length ? h("ul", {}, improvements.map(observationItem)) : h("p", { class: "hint" }, t("evalui.obs.none"))),
+      section(
+        t("evalui.hotwash.improvements"),
+        improvements.length ? h("ul", {}, improvements.map(observationItem)) : h("p", { class: "hint" }, t("evalui.obs.none")),
+      ),
     );
   }
 
-  const element = h("div", { class: "panel" }, h("h2", {}, t("evalui.hotwash.title")), h("p", { class: "hint" }, t("evalui.hotwash.intro")), h("div", { class: "actions" }, refresh), status, body);
+  const element = h(
+    "div",
+    { class: "panel" },
+    h("h2", {}, t("evalui.hotwash.title")),
+    h("p", { class: "hint" }, t("evalui.hotwash.intro")),
+    h("div", { class: "actions" }, refresh),
+    status,
+    body,
+  );
   return {
     id: "hotwash",
     title: t("evalui.hotwash.tab"),

@@ -11,7 +11,9 @@ const opts = (vocabulary: Vocabulary, values: string[]) => values.map((v) => ({ 
 const json = (value: unknown) => (value === undefined ? "" : JSON.stringify(value, null, 2));
 
 /** What the editor opens on: an inject to edit, or a new one (blank, a duplicate, or a correction of a released one). */
-export type EditorTarget = { mode: "edit"; inject: InjectView } | { mode: "add"; from?: InjectView; after: string | null; number: string; titlePrefix?: string };
+export type EditorTarget =
+  | { mode: "edit"; inject: InjectView }
+  | { mode: "add"; from?: InjectView; after: string | null; number: string; titlePrefix?: string };
 
 /**
  * The MSEL editor's form: every field of one inject. Texts are fields; effects, expected actions,
@@ -29,7 +31,16 @@ export function injectEditor(getCtx: () => GameContext, target: EditorTarget, cl
     { value: "conditional", label: t("msel.editor.conditional") },
   ]);
   kind.value = trigger.kind;
-  const turn = h("input", { name: "turn", type: "number", min: "1", max: "100", class: "tiny", value: String(trigger.kind === "scheduled" ? trigger.turn : trigger.kind === "conditional" ? (trigger.earliestTurn ?? 1) : Math.max(getCtx().state.turn, 1)) });
+  const turn = h("input", {
+    name: "turn",
+    type: "number",
+    min: "1",
+    max: "100",
+    class: "tiny",
+    value: String(
+      trigger.kind === "scheduled" ? trigger.turn : trigger.kind === "conditional" ? (trigger.earliestTurn ?? 1) : Math.max(getCtx().state.turn, 1),
+    ),
+  });
   const condition = h("textarea", { name: "condition", rows: "3", class: "code-input" });
   condition.value = trigger.kind === "conditional" ? json(trigger.condition) : "";
   const type = select("type", opts("injectType", ["event", "information", "media", "contingency"]));
@@ -39,10 +50,20 @@ export function injectEditor(getCtx: () => GameContext, target: EditorTarget, cl
   const from = h("input", { name: "from", maxlength: "80", value: source?.from ?? t("console.inject.defaultFrom") });
   const nations = Object.values(getCtx().state.nations);
   const all = h("input", { type: "checkbox", name: "toAll", checked: !source || source.to === "all" });
-  const boxes = nations.map((n) => h("input", { type: "checkbox", name: "to", value: n.id, checked: source !== undefined && source.to !== "all" && source.to.includes(n.id) }));
-  const toList = h("div", { class: "check-list", hidden: all.checked }, ...nations.map((n, i) => h("label", { class: "check" }, boxes[i]!, " ", nationName(getCtx().state, n.id))));
+  const boxes = nations.map((n) =>
+    h("input", { type: "checkbox", name: "to", value: n.id, checked: source !== undefined && source.to !== "all" && source.to.includes(n.id) }),
+  );
+  const toList = h(
+    "div",
+    { class: "check-list", hidden: all.checked },
+    ...nations.map((n, i) => h("label", { class: "check" }, boxes[i]!, " ", nationName(getCtx().state, n.id))),
+  );
   all.addEventListener("change", () => (toList.hidden = all.checked));
-  const title = h("input", { name: "title", maxlength: "160", value: `${target.mode === "add" && target.titlePrefix ? target.titlePrefix : ""}${source?.title ?? ""}` });
+  const title = h("input", {
+    name: "title",
+    maxlength: "160",
+    value: `${target.mode === "add" && target.titlePrefix ? target.titlePrefix : ""}${source?.title ?? ""}`,
+  });
   const body = h("textarea", { name: "body", rows: "5", maxlength: "4000" });
   body.value = source?.body ?? "";
   const effects = h("textarea", { name: "effects", rows: "3", class: "code-input" });
@@ -77,7 +98,12 @@ export function injectEditor(getCtx: () => GameContext, target: EditorTarget, cl
   };
   const build = () => {
     const n = Math.round(Number(turn.value));
-    const triggerValue = kind.value === "manual" ? { kind: "manual" } : kind.value === "scheduled" ? { kind: "scheduled", turn: n } : { kind: "conditional", condition: parseJson(condition, "trigger", undefined), earliestTurn: n };
+    const triggerValue =
+      kind.value === "manual"
+        ? { kind: "manual" }
+        : kind.value === "scheduled"
+          ? { kind: "scheduled", turn: n }
+          : { kind: "conditional", condition: parseJson(condition, "trigger", undefined), earliestTurn: n };
     const spec: Record<string, unknown> = {
       number: number.value.trim(),
       trigger: triggerValue,
@@ -120,16 +146,41 @@ export function injectEditor(getCtx: () => GameContext, target: EditorTarget, cl
     { class: "inject-editor", "aria-label": heading },
     h("h3", {}, heading),
     general,
-    h("div", { class: "row" }, at("number", field(t("console.inject.number"), number)), at("type", field(t("console.inject.type"), type)), at("delivery", field(t("console.inject.delivery"), delivery))),
-    at("trigger", h("div", { class: "row" }, field(t("msel.editor.when"), kind), field(t("msel.editor.turn"), turn), field(t("msel.editor.condition"), condition, t("msel.editor.conditionHint")))),
+    h(
+      "div",
+      { class: "row" },
+      at("number", field(t("console.inject.number"), number)),
+      at("type", field(t("console.inject.type"), type)),
+      at("delivery", field(t("console.inject.delivery"), delivery)),
+    ),
+    at(
+      "trigger",
+      h(
+        "div",
+        { class: "row" },
+        field(t("msel.editor.when"), kind),
+        field(t("msel.editor.turn"), turn),
+        field(t("msel.editor.condition"), condition, t("msel.editor.conditionHint")),
+      ),
+    ),
     at("from", field(t("console.inject.from"), from)),
     at("to", h("fieldset", {}, h("legend", {}, t("console.inject.to")), h("label", { class: "check" }, all, " ", t("console.inject.all")), toList)),
     at("title", field(t("console.inject.injectTitle"), title)),
     at("body", field(t("console.inject.text"), body)),
     at("effects", field(t("msel.editor.effects"), effects, t("msel.editor.jsonHint"))),
     at("expectedActions", field(t("msel.editor.expected"), expected, t("msel.editor.jsonHint"))),
-    h("div", { class: "row" }, at("objective", field(t("console.inject.objective"), objective)), at("capability", field(t("console.inject.capability"), capability))),
-    h("div", { class: "row" }, at("controller", field(t("msel.editor.controller"), controller, t("msel.editor.controllerHint"))), at("notes", field(t("msel.editor.notes"), notes))),
+    h(
+      "div",
+      { class: "row" },
+      at("objective", field(t("console.inject.objective"), objective)),
+      at("capability", field(t("console.inject.capability"), capability)),
+    ),
+    h(
+      "div",
+      { class: "row" },
+      at("controller", field(t("msel.editor.controller"), controller, t("msel.editor.controllerHint"))),
+      at("notes", field(t("msel.editor.notes"), notes)),
+    ),
     at("i18n", field(t("msel.editor.translations"), i18n, t("msel.editor.translationsHint"))),
     target.mode === "add" ? h("label", { class: "check" }, held, " ", t("msel.editor.held")) : null,
     field(t("msel.editor.reason"), reason),
@@ -147,7 +198,10 @@ export function injectEditor(getCtx: () => GameContext, target: EditorTarget, cl
       return status.error(t("msel.editor.badJson"));
     }
     submit.disabled = true;
-    const command = target.mode === "edit" ? { type: "editInject", inject: target.inject.id, spec, reason: reason.value.trim() } : { type: "addInject", spec, after: target.after, held: held.checked, reason: reason.value.trim() };
+    const command =
+      target.mode === "edit"
+        ? { type: "editInject", inject: target.inject.id, spec, reason: reason.value.trim() }
+        : { type: "addInject", spec, after: target.after, held: held.checked, reason: reason.value.trim() };
     const result = await getCtx().send(command);
     submit.disabled = false;
     showProblems(result);

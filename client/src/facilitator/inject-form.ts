@@ -35,7 +35,14 @@ export function injectForm(getCtx: () => GameContext): { element: HTMLElement; u
   const objective = suggestedInput("objective", 200);
   const capability = suggestedInput("capability", 200);
   const effects = effectRows({ label: t("console.inject.effects"), item: t("console.inject.effect"), add: t("console.inject.addEffect"), initial: 0 });
-  const responses = editableRows({ label: t("console.inject.responses"), item: t("console.inject.response"), add: t("console.inject.addResponse"), initial: 0, most: MOST_RESPONSES, create: expectedResponseEditor });
+  const responses = editableRows({
+    label: t("console.inject.responses"),
+    item: t("console.inject.response"),
+    add: t("console.inject.addResponse"),
+    initial: 0,
+    most: MOST_RESPONSES,
+    create: expectedResponseEditor,
+  });
   const extras = h(
     "details",
     { class: "inject-extras" },
@@ -57,13 +64,24 @@ export function injectForm(getCtx: () => GameContext): { element: HTMLElement; u
     send: (c) => getCtx().send(c),
     children: [
       h("h3", {}, t("console.inject.title")),
-      h("div", { class: "row" }, field(t("console.inject.number"), number), field(t("console.inject.type"), type), field(t("console.inject.delivery"), delivery)),
+      h(
+        "div",
+        { class: "row" },
+        field(t("console.inject.number"), number),
+        field(t("console.inject.type"), type),
+        field(t("console.inject.delivery"), delivery),
+      ),
       field(t("console.inject.from"), from),
       h("div", { class: "check" }, all, h("label", { for: "inject-to-all" }, t("console.inject.all"))),
       to.element,
       field(t("console.inject.injectTitle"), title),
       field(t("console.inject.text"), body),
-      h("div", { class: "row" }, field(t("console.inject.objective"), objective.input), field(t("console.inject.capability"), capability.input, t("console.inject.capabilityHint"))),
+      h(
+        "div",
+        { class: "row" },
+        field(t("console.inject.objective"), objective.input),
+        field(t("console.inject.capability"), capability.input, t("console.inject.capabilityHint")),
+      ),
       objective.list,
       capability.list,
       extras,
@@ -75,7 +93,22 @@ export function injectForm(getCtx: () => GameContext): { element: HTMLElement; u
       if (typeof changes === "string") return showExtras(changes);
       const expectedActions = responses.read();
       if (typeof expectedActions === "string") return showExtras(expectedActions);
-      return { type: "fireInject", inject: { number: number.value.trim() || "X", type: type.value, delivery: delivery.value, from: from.value.trim() || t("console.inject.defaultFrom"), to: all.checked ? "all" : to.values(), title: title.value.trim(), body: body.value.trim(), effects: changes, expectedActions, objective: objective.input.value.trim(), capability: capability.input.value.trim() } };
+      return {
+        type: "fireInject",
+        inject: {
+          number: number.value.trim() || "X",
+          type: type.value,
+          delivery: delivery.value,
+          from: from.value.trim() || t("console.inject.defaultFrom"),
+          to: all.checked ? "all" : to.values(),
+          title: title.value.trim(),
+          body: body.value.trim(),
+          effects: changes,
+          expectedActions,
+          objective: objective.input.value.trim(),
+          capability: capability.input.value.trim(),
+        },
+      };
     },
     reset: () => {
       title.value = "";

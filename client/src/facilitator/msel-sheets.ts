@@ -7,7 +7,15 @@ import { nationName } from "../game/names.ts";
 import type { Msg } from "../../../shared/i18n/message.ts";
 
 type Problem = { row: number | null; column: string | null; msg: Msg };
-type Preview = { ok: boolean; injects?: { id: string; number: string; title: string; to: "all" | string[]; trigger: { kind: string; turn?: number; earliestTurn?: number } }[]; replaced?: number; problems?: Problem[]; phase?: Msg | null; msg?: Msg; error?: { message?: string } };
+type Preview = {
+  ok: boolean;
+  injects?: { id: string; number: string; title: string; to: "all" | string[]; trigger: { kind: string; turn?: number; earliestTurn?: number } }[];
+  replaced?: number;
+  problems?: Problem[];
+  phase?: Msg | null;
+  msg?: Msg;
+  error?: { message?: string };
+};
 
 /**
  * The MSEL as a spreadsheet, from the console: the live MSEL downloaded as CSV or XLSX, and a
@@ -44,7 +52,12 @@ export function mselSheets(getCtx: () => GameContext): { element: HTMLElement; u
   csv.addEventListener("click", () => download("csv", csv));
   xlsx.addEventListener("click", () => download("xlsx", xlsx));
 
-  const file = h("input", { type: "file", id: "msel-sheet-file", name: "mselFile", accept: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const file = h("input", {
+    type: "file",
+    id: "msel-sheet-file",
+    name: "mselFile",
+    accept: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
   const check = h("button", { type: "button", class: "small" }, t("msel.sheets.check"));
   const confirm = h("button", { type: "button", class: "small primary", hidden: true }, t("msel.sheets.import"));
   const preview = h("div", { class: "sheet-preview", "aria-live": "polite" });
@@ -55,7 +68,11 @@ export function mselSheets(getCtx: () => GameContext): { element: HTMLElement; u
     const format = formatOf(chosen);
     if (!format) return (status.error(t("msel.sheet.badFormat")), null);
     try {
-      const res = await fetch(`${base()}/${step}?format=${format}`, { method: "POST", headers: { ...auth(), "content-type": "application/octet-stream" }, body: await chosen.arrayBuffer() });
+      const res = await fetch(`${base()}/${step}?format=${format}`, {
+        method: "POST",
+        headers: { ...auth(), "content-type": "application/octet-stream" },
+        body: await chosen.arrayBuffer(),
+      });
       return (await res.json().catch(() => ({ ok: false }))) as Preview;
     } catch {
       status.error(t("server.net.unreachable"));
@@ -68,13 +85,31 @@ export function mselSheets(getCtx: () => GameContext): { element: HTMLElement; u
       const problems = result.problems ?? [];
       fill(
         preview,
-        h("p", { class: "form-status error", role: "alert" }, result.msg ? `⚠ ${tm(result.msg)}` : result.error?.message ? `⚠ ${result.error.message}` : t("msel.sheets.faults", { count: problems.length })),
+        h(
+          "p",
+          { class: "form-status error", role: "alert" },
+          result.msg ? `⚠ ${tm(result.msg)}` : result.error?.message ? `⚠ ${result.error.message}` : t("msel.sheets.faults", { count: problems.length }),
+        ),
         problems.length
           ? h(
               "table",
               { class: "grid sheet-faults", "aria-label": t("msel.sheets.faultsName") },
-              h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("msel.sheets.row")), h("th", { scope: "col" }, t("msel.sheets.column")), h("th", { scope: "col" }, t("msel.sheets.fault")))),
-              h("tbody", {}, ...problems.map((p) => h("tr", {}, h("td", {}, p.row === null ? "—" : String(p.row)), h("td", {}, p.column ?? "—"), h("td", {}, tm(p.msg))))),
+              h(
+                "thead",
+                {},
+                h(
+                  "tr",
+                  {},
+                  h("th", { scope: "col" }, t("msel.sheets.row")),
+                  h("th", { scope: "col" }, t("msel.sheets.column")),
+                  h("th", { scope: "col" }, t("msel.sheets.fault")),
+                ),
+              ),
+              h(
+                "tbody",
+                {},
+                ...problems.map((p) => h("tr", {}, h("td", {}, p.row === null ? "—" : String(p.row)), h("td", {}, p.column ?? "—"), h("td", {}, tm(p.msg)))),
+              ),
             )
           : null,
       );
@@ -89,8 +124,49 @@ export function mselSheets(getCtx: () => GameContext): { element: HTMLElement; u
       h(
         "table",
         { class: "grid sheet-preview-table", "aria-label": t("msel.sheets.previewName") },
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("console.msel.number")), h("th", { scope: "col" }, t("console.msel.turn")), h("th", { scope: "col" }, t("console.msel.injectTitle")), h("th", { scope: "col" }, t("console.msel.audience")))),
-        h("tbody", {}, ...injects.map((i) => h("tr", {}, h("td", {}, i.number), h("td", {}, i.trigger.kind === "scheduled" ? t("console.msel.scheduled", { turn: i.trigger.turn ?? 1 }) : i.trigger.kind === "conditional" ? t("console.msel.conditional", { turn: i.trigger.earliestTurn ?? 1 }) : t("console.msel.manual")), h("td", {}, i.title), h("td", {}, i.to === "all" ? t("console.msel.all") : listIn(lang(), i.to.map((n) => nationName(ctx.state, n))))))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, t("console.msel.number")),
+            h("th", { scope: "col" }, t("console.msel.turn")),
+            h("th", { scope: "col" }, t("console.msel.injectTitle")),
+            h("th", { scope: "col" }, t("console.msel.audience")),
+          ),
+        ),
+        h(
+          "tbody",
+          {},
+          ...injects.map((i) =>
+            h(
+              "tr",
+              {},
+              h("td", {}, i.number),
+              h(
+                "td",
+                {},
+                i.trigger.kind === "scheduled"
+                  ? t("console.msel.scheduled", { turn: i.trigger.turn ?? 1 })
+                  : i.trigger.kind === "conditional"
+                    ? t("console.msel.conditional", { turn: i.trigger.earliestTurn ?? 1 })
+                    : t("console.msel.manual"),
+              ),
+              h("td", {}, i.title),
+              h(
+                "td",
+                {},
+                i.to === "all"
+                  ? t("console.msel.all")
+                  : listIn(
+                      lang(),
+                      i.to.map((n) => nationName(ctx.state, n)),
+                    ),
+              ),
+            ),
+          ),
+        ),
       ),
     );
     confirm.hidden = Boolean(result.phase);
@@ -116,8 +192,23 @@ export function mselSheets(getCtx: () => GameContext): { element: HTMLElement; u
   });
   file.addEventListener("change", () => (fill(preview), (confirm.hidden = true)));
 
-  const importPart = h("div", { class: "sheet-import" }, h("h4", {}, t("msel.sheets.importTitle")), h("p", { class: "hint" }, t("msel.sheets.importHint")), h("label", { for: "msel-sheet-file" }, t("msel.sheets.file")), h("div", { class: "actions" }, file, check, confirm), preview);
-  const element = h("section", { class: "msel-sheets", "aria-label": t("msel.sheets.title") }, h("h3", {}, t("msel.sheets.title")), h("div", { class: "actions" }, csv, xlsx), importPart, status.element);
+  const importPart = h(
+    "div",
+    { class: "sheet-import" },
+    h("h4", {}, t("msel.sheets.importTitle")),
+    h("p", { class: "hint" }, t("msel.sheets.importHint")),
+    h("label", { for: "msel-sheet-file" }, t("msel.sheets.file")),
+    h("div", { class: "actions" }, file, check, confirm),
+    preview,
+  );
+  const element = h(
+    "section",
+    { class: "msel-sheets", "aria-label": t("msel.sheets.title") },
+    h("h3", {}, t("msel.sheets.title")),
+    h("div", { class: "actions" }, csv, xlsx),
+    importPart,
+    status.element,
+  );
   return {
     element,
     update(ctx) {

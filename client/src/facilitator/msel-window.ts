@@ -24,7 +24,8 @@ export class MselWindow<T> {
     this.onMore = onMore;
     this.more.addEventListener("click", () => this.extend());
     // Reaching the end of the table shows the next rows, as a long list scrolls on.
-    if (typeof IntersectionObserver === "function") new IntersectionObserver((seen) => seen.some((e) => e.isIntersecting) && !this.more.hidden && this.extend(), { rootMargin: "400px" }).observe(this.more);
+    if (typeof IntersectionObserver === "function")
+      new IntersectionObserver((seen) => seen.some((e) => e.isIntersecting) && !this.more.hidden && this.extend(), { rootMargin: "400px" }).observe(this.more);
   }
 
   /** Back to the first rows (the filters changed: the reader starts from the top). */
@@ -55,7 +56,8 @@ export class MselWindow<T> {
       if (expected !== made.row) this.body.insertBefore(made.row, expected);
       previous = made.row;
     }
-    while (previous ? previous.nextElementSibling : this.body.firstElementChild) (previous ? previous.nextElementSibling! : this.body.firstElementChild!).remove();
+    while (previous ? previous.nextElementSibling : this.body.firstElementChild)
+      (previous ? previous.nextElementSibling! : this.body.firstElementChild!).remove();
     // Rows of injects that are gone (deleted) are forgotten; hidden ones are kept.
     if (this.made.size > items.length) {
       const present = new Set(items.map(key));

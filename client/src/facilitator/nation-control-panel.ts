@@ -36,7 +36,9 @@ export function nationControlPanel(getCtx: () => GameContext): Panel {
     const options = [
       ...(nation.playable ? [{ value: "people", label: t("botNations.console.people") }] : []),
       // Bots play a team's nation (its personas are ways of being an ally); a nation without a team has its playbook.
-      ...(nation.playable || nation.control?.by === "bot" ? PERSONA_IDS.map((p) => ({ value: `bot:${p}`, label: t("botNations.console.bot", { persona: selectable(p) }) })) : []),
+      ...(nation.playable || nation.control?.by === "bot"
+        ? PERSONA_IDS.map((p) => ({ value: `bot:${p}`, label: t("botNations.console.bot", { persona: selectable(p) }) }))
+        : []),
       { value: "roleplayer", label: t("botNations.console.roleplayer") },
       { value: "control", label: t("botNations.console.control") },
     ];
@@ -45,17 +47,28 @@ export function nationControlPanel(getCtx: () => GameContext): Panel {
     by.addEventListener("change", () => void setControl(nation.id, by.value));
     const playbook = nation.playable
       ? null
-      : select("playbook", ["automatic", "approve", "off"].map((value) => ({ value, label: t("botNations.console.playbook", { mode: value }) })), { "data-playbook-for": nation.id });
+      : select(
+          "playbook",
+          ["automatic", "approve", "off"].map((value) => ({ value, label: t("botNations.console.playbook", { mode: value }) })),
+          { "data-playbook-for": nation.id },
+        );
     if (playbook) {
       playbook.value = nation.control?.playbook ?? "automatic";
       playbook.addEventListener("change", async () => {
         const [kind, persona] = controllerOf(nation).split(":");
-        const result = await getCtx().send({ type: "setNationControl", nation: nation.id, by: kind!, ...(persona ? { persona } : {}), playbook: playbook.value });
+        const result = await getCtx().send({
+          type: "setNationControl",
+          nation: nation.id,
+          by: kind!,
+          ...(persona ? { persona } : {}),
+          playbook: playbook.value,
+        });
         status.show(result, t("botNations.console.set", { nation: name }));
       });
     }
     const running = ctx.state.phase === "running";
-    const commit = nation.playable && running && !nation.committed ? h("button", { type: "button", "data-commit-for": nation.id }, t("botNations.console.commitFor")) : null;
+    const commit =
+      nation.playable && running && !nation.committed ? h("button", { type: "button", "data-commit-for": nation.id }, t("botNations.console.commitFor")) : null;
     commit?.setAttribute("aria-label", t("botNations.console.commitForName", { nation: name }));
     commit?.addEventListener("click", async () => {
       commit.disabled = true;
@@ -84,10 +97,25 @@ export function nationControlPanel(getCtx: () => GameContext): Panel {
   return {
     id: "nation-control",
     title: t("botNations.console.tab"),
-    element: h("div", { class: "panel" }, h("h2", {}, t("botNations.console.title")), h("p", { class: "muted" }, t("botNations.console.intro")), list, status.element),
+    element: h(
+      "div",
+      { class: "panel" },
+      h("h2", {}, t("botNations.console.title")),
+      h("p", { class: "muted" }, t("botNations.console.intro")),
+      list,
+      status.element,
+    ),
     update(ctx) {
-      const nations = Object.values(ctx.state.nations).sort((a, b) => Number(b.playable) - Number(a.playable) || nationName(ctx.state, a.id).localeCompare(nationName(ctx.state, b.id), lang()));
-      keyedList(list, nations, (n) => n.id, (n) => row(ctx, n), (n) => JSON.stringify([n, ctx.state.phase, lang()]));
+      const nations = Object.values(ctx.state.nations).sort(
+        (a, b) => Number(b.playable) - Number(a.playable) || nationName(ctx.state, a.id).localeCompare(nationName(ctx.state, b.id), lang()),
+      );
+      keyedList(
+        list,
+        nations,
+        (n) => n.id,
+        (n) => row(ctx, n),
+        (n) => JSON.stringify([n, ctx.state.phase, lang()]),
+      );
     },
   };
 }

@@ -16,8 +16,19 @@ export function notesPanel(getCtx: () => GameContext): Panel {
     submit: t("console.notes.submit"),
     success: t("console.notes.saved"),
     send: (c) => getCtx().send(c),
-    children: [field(t("console.notes.observation"), text), h("div", { class: "row" }, field(t("console.notes.aboutInject"), inject), field(t("console.notes.aboutObjective"), objective))],
-    build: () => (!text.value.trim() ? t("console.notes.empty") : { type: "addNote", text: text.value.trim(), ...(inject.value ? { inject: inject.value } : {}), ...(objective.value ? { objective: objective.value } : {}) }),
+    children: [
+      field(t("console.notes.observation"), text),
+      h("div", { class: "row" }, field(t("console.notes.aboutInject"), inject), field(t("console.notes.aboutObjective"), objective)),
+    ],
+    build: () =>
+      !text.value.trim()
+        ? t("console.notes.empty")
+        : {
+            type: "addNote",
+            text: text.value.trim(),
+            ...(inject.value ? { inject: inject.value } : {}),
+            ...(objective.value ? { objective: objective.value } : {}),
+          },
     // Each note starts untagged: a tag kept from the last note would tie the next one to the wrong inject.
     reset: () => {
       text.value = "";
@@ -29,20 +40,43 @@ export function notesPanel(getCtx: () => GameContext): Panel {
   const render = (n: ObserverNote) => {
     const ctx = getCtx();
     const names = nameLookup(ctx.state);
-    const about = [n.inject ? names(ref("inject", n.inject)) : "", n.objective ? t("console.notes.objectiveRef", { title: names(ref("objective", n.objective)) }) : ""].filter(Boolean);
+    const about = [
+      n.inject ? names(ref("inject", n.inject)) : "",
+      n.objective ? t("console.notes.objectiveRef", { title: names(ref("objective", n.objective)) }) : "",
+    ].filter(Boolean);
     // The reader's own clock: notes are written in real time, not scenario time.
     const time = formatDateTime(lang(), n.at, Intl.DateTimeFormat().resolvedOptions().timeZone, { hour: "2-digit", minute: "2-digit" });
     const meta = t("console.notes.meta", { turn: n.turn, author: n.author, time });
-    return h("li", {}, h("p", { class: "meta" }, about.length ? t("console.notes.metaAbout", { meta, about: listIn(lang(), about) }) : meta), h("p", {}, n.text));
+    return h(
+      "li",
+      {},
+      h("p", { class: "meta" }, about.length ? t("console.notes.metaAbout", { meta, about: listIn(lang(), about) }) : meta),
+      h("p", {}, n.text),
+    );
   };
   return {
     id: "notes",
     title: t("console.notes.tab"),
     element: h("div", { class: "panel" }, h("h2", {}, t("console.notes.title")), form, section(t("console.notes.sofar"), list)),
     update(ctx) {
-      setOptions(inject, Object.values(ctx.perspective?.injects ?? {}).sort((a, b) => a.number.localeCompare(b.number, undefined, { numeric: true })).map((i) => ({ value: i.id, label: t("console.notes.injectOption", { number: i.number, title: scenarioText(ctx.state, i, "title") }) })), t("console.notes.none"));
-      setOptions(objective, Object.values(ctx.perspective?.objectives ?? {}).map((o) => ({ value: o.id, label: scenarioText(ctx.state, o, "title") })), t("console.notes.none"));
-      keyedList(list, Object.values(ctx.perspective?.notes ?? {}).sort((a, b) => b.at - a.at), (n) => n.id, render);
+      setOptions(
+        inject,
+        Object.values(ctx.perspective?.injects ?? {})
+          .sort((a, b) => a.number.localeCompare(b.number, undefined, { numeric: true }))
+          .map((i) => ({ value: i.id, label: t("console.notes.injectOption", { number: i.number, title: scenarioText(ctx.state, i, "title") }) })),
+        t("console.notes.none"),
+      );
+      setOptions(
+        objective,
+        Object.values(ctx.perspective?.objectives ?? {}).map((o) => ({ value: o.id, label: scenarioText(ctx.state, o, "title") })),
+        t("console.notes.none"),
+      );
+      keyedList(
+        list,
+        Object.values(ctx.perspective?.notes ?? {}).sort((a, b) => b.at - a.at),
+        (n) => n.id,
+        render,
+      );
       // Exercise control and evaluators write notes, signed with their seat's name; observers only read.
       form.hidden = !(ctx.isFacilitator || ctx.welcome.role === "evaluator");
     },

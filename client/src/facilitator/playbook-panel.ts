@@ -18,8 +18,15 @@ export function moveWords(state: ClientState, move: { nation: string; command: P
   switch (c.type) {
     case "draftOrder": {
       const o = c.order;
-      if (o.kind === "deployAsset") return t("playbook.move.deploy", { nation, asset: assetName(state, o.asset), region: regionName(state, o.destination), mission: term("mission", o.mission) });
-      if (o.kind === "prepositionAsset") return t("playbook.move.preposition", { nation, asset: assetName(state, o.asset), region: regionName(state, o.destination) });
+      if (o.kind === "deployAsset")
+        return t("playbook.move.deploy", {
+          nation,
+          asset: assetName(state, o.asset),
+          region: regionName(state, o.destination),
+          mission: term("mission", o.mission),
+        });
+      if (o.kind === "prepositionAsset")
+        return t("playbook.move.preposition", { nation, asset: assetName(state, o.asset), region: regionName(state, o.destination) });
       if (o.kind === "recallAsset") return t("playbook.move.recall", { nation, asset: assetName(state, o.asset), region: regionName(state, o.destination) });
       if (o.kind === "setMission") return t("playbook.move.setMission", { nation, asset: assetName(state, o.asset), mission: term("mission", o.mission) });
       if (o.kind === "setPolicy") return t("playbook.move.setPolicy", { nation });
@@ -28,12 +35,24 @@ export function moveWords(state: ClientState, move: { nation: string; command: P
     case "makeStatement":
       return t("playbook.move.statement", { nation, stance: term("publicStance", c.stance), text: c.text });
     case "sendMessage": {
-      const other = c.channel.split(":").slice(1).find((id) => id !== move.nation);
-      return t("playbook.move.message", { nation, channel: other ? nationName(state, other) : c.channel === "alliance" ? t("game.tabs.nations") : c.channel, text: c.text });
+      const other = c.channel
+        .split(":")
+        .slice(1)
+        .find((id) => id !== move.nation);
+      return t("playbook.move.message", {
+        nation,
+        channel: other ? nationName(state, other) : c.channel === "alliance" ? t("game.tabs.nations") : c.channel,
+        text: c.text,
+      });
     }
     case "answerConsent": {
       const request = perspective?.consentRequests[c.request];
-      return t("playbook.move.consent", { nation, grant: c.grant ? "yes" : "no", requester: request ? nationName(state, request.requester) : "?", region: request ? regionName(state, request.region) : "?" });
+      return t("playbook.move.consent", {
+        nation,
+        grant: c.grant ? "yes" : "no",
+        requester: request ? nationName(state, request.requester) : "?",
+        region: request ? regionName(state, request.region) : "?",
+      });
     }
     case "answerAgreement":
       return t("playbook.move.agreement", { nation, accept: c.accept ? "yes" : "no", agreement: perspective?.agreements[c.agreement]?.title ?? c.agreement });
@@ -51,10 +70,16 @@ function editor(state: ClientState, command: ParticipantCommand): { element: HTM
   const text = (value: string) => h("textarea", { name: "text", rows: "3", maxlength: "2000" }, value);
   switch (command.type) {
     case "makeStatement": {
-      const stance = select("stance", STANCES.map((s) => ({ value: s, label: term("publicStance", s) })));
+      const stance = select(
+        "stance",
+        STANCES.map((s) => ({ value: s, label: term("publicStance", s) })),
+      );
       stance.value = command.stance;
       const body = text(command.text);
-      return { element: h("div", {}, field(t("playbook.console.field.stance"), stance), field(t("playbook.console.field.text"), body)), build: () => ({ ...command, stance: stance.value as typeof command.stance, text: body.value.trim() }) };
+      return {
+        element: h("div", {}, field(t("playbook.console.field.stance"), stance), field(t("playbook.console.field.text"), body)),
+        build: () => ({ ...command, stance: stance.value as typeof command.stance, text: body.value.trim() }),
+      };
     }
     case "sendMessage": {
       const body = text(command.text);
@@ -68,18 +93,30 @@ function editor(state: ClientState, command: ParticipantCommand): { element: HTM
     case "answerAgreement": {
       const yes = h("input", { type: "checkbox", name: "grant" });
       yes.checked = command.type === "answerConsent" ? command.grant : command.accept;
-      return { element: field(t("playbook.console.field.grant"), yes), build: () => (command.type === "answerConsent" ? { ...command, grant: yes.checked } : { ...command, accept: yes.checked }) };
+      return {
+        element: field(t("playbook.console.field.grant"), yes),
+        build: () => (command.type === "answerConsent" ? { ...command, grant: yes.checked } : { ...command, accept: yes.checked }),
+      };
     }
     case "draftOrder": {
       const o = command.order;
-      const destination = select("destination", state.scenario.regions.map((r) => ({ value: r.id, label: regionName(state, r.id) })));
-      const mission = select("mission", MISSIONS.map((m) => ({ value: m, label: term("mission", m) })));
+      const destination = select(
+        "destination",
+        state.scenario.regions.map((r) => ({ value: r.id, label: regionName(state, r.id) })),
+      );
+      const mission = select(
+        "mission",
+        MISSIONS.map((m) => ({ value: m, label: term("mission", m) })),
+      );
       const parts: HTMLElement[] = [];
-      if ("destination" in o && o.destination) (destination.value = o.destination, parts.push(field(t("playbook.console.field.destination"), destination)));
-      if ("mission" in o && o.mission) (mission.value = o.mission, parts.push(field(t("playbook.console.field.mission"), mission)));
+      if ("destination" in o && o.destination) (destination.value = o.destination), parts.push(field(t("playbook.console.field.destination"), destination));
+      if ("mission" in o && o.mission) (mission.value = o.mission), parts.push(field(t("playbook.console.field.mission"), mission));
       return {
         element: h("div", {}, parts),
-        build: () => ({ ...command, order: { ...o, ...("destination" in o ? { destination: destination.value } : {}), ...("mission" in o ? { mission: mission.value } : {}) } as typeof o }),
+        build: () => ({
+          ...command,
+          order: { ...o, ...("destination" in o ? { destination: destination.value } : {}), ...("mission" in o ? { mission: mission.value } : {}) } as typeof o,
+        }),
       };
     }
     default:
@@ -104,8 +141,22 @@ export function playbookPanel(getCtx: () => GameContext): Panel {
     const reason = h("input", { type: "text", name: "reason", maxlength: "500", "aria-label": t("playbook.console.reason") });
     const edit = editor(ctx.state, move.command);
     const editing = h("div", { class: "playbook-edit", hidden: true }, edit.element);
-    const approve = commandButton(t("playbook.console.approve"), { class: "primary" }, () => ({ type: "approvePlaybookMove", move: move.id, reason: reason.value.trim() }), send, status, t("playbook.console.approved"));
-    const save = commandButton(t("playbook.console.save"), { class: "primary" }, () => ({ type: "approvePlaybookMove", move: move.id, command: edit.build(), reason: reason.value.trim() }), send, status, t("playbook.console.approved"));
+    const approve = commandButton(
+      t("playbook.console.approve"),
+      { class: "primary" },
+      () => ({ type: "approvePlaybookMove", move: move.id, reason: reason.value.trim() }),
+      send,
+      status,
+      t("playbook.console.approved"),
+    );
+    const save = commandButton(
+      t("playbook.console.save"),
+      { class: "primary" },
+      () => ({ type: "approvePlaybookMove", move: move.id, command: edit.build(), reason: reason.value.trim() }),
+      send,
+      status,
+      t("playbook.console.approved"),
+    );
     editing.append(save);
     const toggle = h("button", { type: "button" }, t("playbook.console.edit"));
     toggle.addEventListener("click", () => {
@@ -122,7 +173,11 @@ export function playbookPanel(getCtx: () => GameContext): Panel {
     return h(
       "li",
       { class: "playbook-move", "data-move": move.id },
-      h("p", { class: "meta" }, t("playbook.console.where", { nation: nationName(ctx.state, move.nation), level: move.levelName, rule: move.ruleName, turn: move.turn })),
+      h(
+        "p",
+        { class: "meta" },
+        t("playbook.console.where", { nation: nationName(ctx.state, move.nation), level: move.levelName, rule: move.ruleName, turn: move.turn }),
+      ),
       h("p", { class: "what" }, moveWords(ctx.state, move, ctx.perspective)),
       field(t("playbook.console.reason"), reason),
       h("div", { class: "actions" }, approve, toggle, drop),
@@ -140,8 +195,13 @@ export function playbookPanel(getCtx: () => GameContext): Panel {
         if (modeRows.has(nation.id)) continue;
         const status = statusLine();
         const mode = select(`playbook-${nation.id}`);
-        setOptions(mode, ["automatic", "approve", "off"].map((m) => ({ value: m, label: t(`playbook.console.mode.${m}` as "playbook.console.mode.off") })));
-        mode.addEventListener("change", async () => status.show(await send({ type: "setNationControl", nation: nation.id, by: "control", playbook: mode.value }), t("playbook.console.modeSet")));
+        setOptions(
+          mode,
+          ["automatic", "approve", "off"].map((m) => ({ value: m, label: t(`playbook.console.mode.${m}` as "playbook.console.mode.off") })),
+        );
+        mode.addEventListener("change", async () =>
+          status.show(await send({ type: "setNationControl", nation: nation.id, by: "control", playbook: mode.value }), t("playbook.console.modeSet")),
+        );
         const row = h("div", { class: "row" }, field(t("playbook.console.mode", { nation: nationName(ctx.state, nation.id) }), mode), status.element);
         modeRows.set(nation.id, row);
         modes.append(row);

@@ -33,8 +33,14 @@ export function ratingsGrid(getCtx: () => GameContext, roleOf: (ctx: GameContext
     submit: t("evalui.rate.submit"),
     success: t("evalui.rate.saved"),
     send: (c) => getCtx().send(c),
-    children: [h("div", { class: "row" }, field(t("evalui.rate.capability"), capability), field(t("evalui.rate.rating"), rating)), field(t("evalui.rate.rationale"), rationale)],
-    build: () => (!capability.value ? t("evalui.rate.pickCapability") : { type: "rateCapability", capability: capability.value, rating: rating.value, rationale: rationale.value.trim() }),
+    children: [
+      h("div", { class: "row" }, field(t("evalui.rate.capability"), capability), field(t("evalui.rate.rating"), rating)),
+      field(t("evalui.rate.rationale"), rationale),
+    ],
+    build: () =>
+      !capability.value
+        ? t("evalui.rate.pickCapability")
+        : { type: "rateCapability", capability: capability.value, rating: rating.value, rationale: rationale.value.trim() },
     reset: () => void (rationale.value = ""),
   });
   const cCapability = select("consensusCapability");
@@ -45,9 +51,16 @@ export function ratingsGrid(getCtx: () => GameContext, roleOf: (ctx: GameContext
     submit: t("evalui.consensus.submit"),
     success: t("evalui.consensus.saved"),
     send: (c) => getCtx().send(c),
-    children: [h("div", { class: "row" }, field(t("evalui.rate.capability"), cCapability), field(t("evalui.rate.rating"), cRating)), field(t("evalui.consensus.rationale"), cRationale)],
+    children: [
+      h("div", { class: "row" }, field(t("evalui.rate.capability"), cCapability), field(t("evalui.rate.rating"), cRating)),
+      field(t("evalui.consensus.rationale"), cRationale),
+    ],
     build: () =>
-      !cCapability.value ? t("evalui.rate.pickCapability") : !cRationale.value.trim() ? t("evalui.consensus.needsRationale") : { type: "setConsensusRating", capability: cCapability.value, rating: cRating.value, rationale: cRationale.value.trim() },
+      !cCapability.value
+        ? t("evalui.rate.pickCapability")
+        : !cRationale.value.trim()
+          ? t("evalui.consensus.needsRationale")
+          : { type: "setConsensusRating", capability: cCapability.value, rating: cRating.value, rationale: cRationale.value.trim() },
     reset: () => void (cRationale.value = ""),
   });
   const element = section(t("evalui.rate.title"), h("p", { class: "hint" }, t("evalui.rate.scale")), table, rateForm, consensusForm);
@@ -74,11 +87,29 @@ export function ratingsGrid(getCtx: () => GameContext, roleOf: (ctx: GameContext
         h(
           "table",
           { "aria-label": t("evalui.rate.title") },
-          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("evalui.rate.capability")), evaluators.map((e) => h("th", { scope: "col" }, e)), h("th", { scope: "col" }, t("evalui.rate.consensus")))),
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              h("th", { scope: "col" }, t("evalui.rate.capability")),
+              evaluators.map((e) => h("th", { scope: "col" }, e)),
+              h("th", { scope: "col" }, t("evalui.rate.consensus")),
+            ),
+          ),
           h(
             "tbody",
             {},
-            g.capabilities.map((c) => h("tr", { "data-capability": c.id }, h("th", { scope: "row" }, c.name), evaluators.map((e) => ratingCell(record[c.id]?.ratings[e])), ratingCell(record[c.id]?.consensus))),
+            g.capabilities.map((c) =>
+              h(
+                "tr",
+                { "data-capability": c.id },
+                h("th", { scope: "row" }, c.name),
+                evaluators.map((e) => ratingCell(record[c.id]?.ratings[e])),
+                ratingCell(record[c.id]?.consensus),
+              ),
+            ),
           ),
         ),
       );

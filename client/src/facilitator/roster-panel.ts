@@ -26,17 +26,31 @@ export function rosterPanel(getCtx: () => GameContext): Panel {
   const seatCodes = seatCodesSection(getCtx, status);
 
   const removeButton = (seat: Seat) =>
-    twoStepButton({ text: t("console.roster.remove"), name: t("console.roster.removeName", { name: seatName(seat) }), confirmName: t("console.roster.confirmRemoveName", { name: seatName(seat) }) }, async () => {
-      const result = await send({ type: "removeSeat", seat: seat.id });
-      status.show(result, t("console.roster.removed", { name: seatName(seat) }));
-    });
+    twoStepButton(
+      {
+        text: t("console.roster.remove"),
+        name: t("console.roster.removeName", { name: seatName(seat) }),
+        confirmName: t("console.roster.confirmRemoveName", { name: seatName(seat) }),
+      },
+      async () => {
+        const result = await send({ type: "removeSeat", seat: seat.id });
+        status.show(result, t("console.roster.removed", { name: seatName(seat) }));
+      },
+    );
 
   const newCodeButton = (label: string, nation: string | null) =>
-    twoStepButton({ text: t("console.roster.newCode"), name: t("console.roster.newCodeName", { team: label }), confirmName: t("console.roster.confirmNewCodeName", { team: label }) }, async () => {
-      const result = await send({ type: "newJoinCode", nation });
-      const fresh = nation === null ? getCtx().session.joinCodes?.observers : getCtx().session.joinCodes?.nations.find((c) => c.nation === nation)?.code;
-      status.show(result, fresh ? t("console.roster.newCodeDone", { team: label, code: fresh }) : t("console.roster.newCodeDoneNoCode", { team: label }));
-    });
+    twoStepButton(
+      {
+        text: t("console.roster.newCode"),
+        name: t("console.roster.newCodeName", { team: label }),
+        confirmName: t("console.roster.confirmNewCodeName", { team: label }),
+      },
+      async () => {
+        const result = await send({ type: "newJoinCode", nation });
+        const fresh = nation === null ? getCtx().session.joinCodes?.observers : getCtx().session.joinCodes?.nations.find((c) => c.nation === nation)?.code;
+        status.show(result, fresh ? t("console.roster.newCodeDone", { team: label, code: fresh }) : t("console.roster.newCodeDoneNoCode", { team: label }));
+      },
+    );
 
   function renderCodes(ctx: GameContext) {
     const joinCodes = ctx.isFacilitator ? ctx.session.joinCodes : null;
@@ -46,14 +60,35 @@ export function rosterPanel(getCtx: () => GameContext): Panel {
     if (!joinCodes) return fill(codes);
     // data-code-for is for tests and scripts: stable, whatever the reader's language.
     const row = (label: string, code: string, nation: string | null, key: string) =>
-      h("tr", {}, h("th", { scope: "row" }, label), h("td", {}, h("code", { class: "code", "data-code-for": key }, code)), h("td", { class: "actions" }, copyButton(code, t("start.created.codeFor", { team: label })), newCodeButton(label, nation)));
+      h(
+        "tr",
+        {},
+        h("th", { scope: "row" }, label),
+        h("td", {}, h("code", { class: "code", "data-code-for": key }, code)),
+        h("td", { class: "actions" }, copyButton(code, t("start.created.codeFor", { team: label })), newCodeButton(label, nation)),
+      );
     fill(
       codes,
       h(
         "table",
         { class: "codes", "aria-label": t("start.created.codes") },
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("start.created.team")), h("th", { scope: "col" }, t("start.created.code")), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, t("console.roster.actions"))))),
-        h("tbody", {}, ...joinCodes.nations.map((c) => row(nationName(ctx.state, c.nation), c.code, c.nation, c.name)), row(t("start.created.observers"), joinCodes.observers, null, "Observers and trainers")),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, t("start.created.team")),
+            h("th", { scope: "col" }, t("start.created.code")),
+            h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, t("console.roster.actions"))),
+          ),
+        ),
+        h(
+          "tbody",
+          {},
+          ...joinCodes.nations.map((c) => row(nationName(ctx.state, c.nation), c.code, c.nation, c.name)),
+          row(t("start.created.observers"), joinCodes.observers, null, "Observers and trainers"),
+        ),
       ),
     );
   }
@@ -104,10 +139,17 @@ export function rosterPanel(getCtx: () => GameContext): Panel {
         const stale = list.filter((s) => !s.online && s.role !== "facilitator").length;
         const clear =
           ctx.isLead && stale > 0 && ctx.state.nations[key]
-            ? twoStepButton({ text: t("console.roster.clear", { count: stale }), name: t("console.roster.clearName", { count: stale, team: title }), confirmName: t("console.roster.confirmClearName", { count: stale, team: title }) }, async () => {
-                const result = await send({ type: "clearStaleSeats", nation: key });
-                status.show(result, t("console.roster.cleared", { team: title }));
-              })
+            ? twoStepButton(
+                {
+                  text: t("console.roster.clear", { count: stale }),
+                  name: t("console.roster.clearName", { count: stale, team: title }),
+                  confirmName: t("console.roster.confirmClearName", { count: stale, team: title }),
+                },
+                async () => {
+                  const result = await send({ type: "clearStaleSeats", nation: key });
+                  status.show(result, t("console.roster.cleared", { team: title }));
+                },
+              )
             : null;
         return h(
           "section",

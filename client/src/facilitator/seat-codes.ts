@@ -34,11 +34,23 @@ export function seatCodesSection(getCtx: () => GameContext, status: StatusLine):
     label: t("seats.roster.issueTitle"),
     submit: t("seats.roster.issue"),
     send,
-    children: [h("div", { class: "row" }, field(t("seats.roster.role"), role), nationField), field(t("seats.roster.label"), label, t("seats.roster.labelHint")), nations.element, nationsHint, leadField],
+    children: [
+      h("div", { class: "row" }, field(t("seats.roster.role"), role), nationField),
+      field(t("seats.roster.label"), label, t("seats.roster.labelHint")),
+      nations.element,
+      nationsHint,
+      leadField,
+    ],
     build: () => {
       if (role.value === "roleplayer") return { type: "issueSeatCode", role: "roleplayer", nation: nation.value, label: label.value.trim() };
       const scope = nations.values();
-      return { type: "issueSeatCode", role: role.value, label: label.value.trim(), nations: scope.length ? scope : null, lead: role.value === "evaluator" && lead.checked };
+      return {
+        type: "issueSeatCode",
+        role: role.value,
+        label: label.value.trim(),
+        nations: scope.length ? scope : null,
+        lead: role.value === "evaluator" && lead.checked,
+      };
     },
     reset: () => {
       label.value = "";
@@ -48,20 +60,52 @@ export function seatCodesSection(getCtx: () => GameContext, status: StatusLine):
   });
   let sig = "";
 
-  const who = (ctx: GameContext, c: IssuedCode) => t("seats.roster.for", { role: c.role, nation: c.nation ? nationName(ctx.state, c.nation) : "", label: c.label, named: c.label ? "yes" : "no" });
+  const who = (ctx: GameContext, c: IssuedCode) =>
+    t("seats.roster.for", { role: c.role, nation: c.nation ? nationName(ctx.state, c.nation) : "", label: c.label, named: c.label ? "yes" : "no" });
   const row = (ctx: GameContext, c: IssuedCode) => {
     const name = who(ctx, c);
-    const scope = c.role === "roleplayer" ? "" : t("seats.roster.scope", { nations: c.nations ? listIn(lang(), c.nations.map((n) => nationName(ctx.state, n))) : "all" }) + (c.lead ? ` · ${t("seats.roster.leadMark")}` : "");
-    const replace = twoStepButton({ text: t("console.roster.newCode"), name: t("console.roster.newCodeName", { team: name }), confirmName: t("console.roster.confirmNewCodeName", { team: name }) }, async () => {
-      const result = await send({ type: "newSeatCode", slot: c.slot });
-      const fresh = getCtx().session.joinCodes?.seats?.find((s) => s.slot === c.slot)?.code;
-      status.show(result, t("seats.roster.newCodeDone", { who: name, code: fresh ?? "" }));
-    });
-    const withdraw = twoStepButton({ text: t("seats.roster.withdraw"), name: t("seats.roster.withdrawName", { who: name }), confirmName: t("seats.roster.confirmWithdrawName", { who: name }) }, async () => {
-      status.show(await send({ type: "withdrawSeatCode", slot: c.slot }), t("seats.roster.withdrawn", { who: name }));
-    });
+    const scope =
+      c.role === "roleplayer"
+        ? ""
+        : t("seats.roster.scope", {
+            nations: c.nations
+              ? listIn(
+                  lang(),
+                  c.nations.map((n) => nationName(ctx.state, n)),
+                )
+              : "all",
+          }) + (c.lead ? ` · ${t("seats.roster.leadMark")}` : "");
+    const replace = twoStepButton(
+      {
+        text: t("console.roster.newCode"),
+        name: t("console.roster.newCodeName", { team: name }),
+        confirmName: t("console.roster.confirmNewCodeName", { team: name }),
+      },
+      async () => {
+        const result = await send({ type: "newSeatCode", slot: c.slot });
+        const fresh = getCtx().session.joinCodes?.seats?.find((s) => s.slot === c.slot)?.code;
+        status.show(result, t("seats.roster.newCodeDone", { who: name, code: fresh ?? "" }));
+      },
+    );
+    const withdraw = twoStepButton(
+      {
+        text: t("seats.roster.withdraw"),
+        name: t("seats.roster.withdrawName", { who: name }),
+        confirmName: t("seats.roster.confirmWithdrawName", { who: name }),
+      },
+      async () => {
+        status.show(await send({ type: "withdrawSeatCode", slot: c.slot }), t("seats.roster.withdrawn", { who: name }));
+      },
+    );
     // data-seat-code-for is for tests and scripts: stable whatever the reader's language.
-    return h("tr", {}, h("th", { scope: "row" }, name), h("td", {}, scope), h("td", {}, h("code", { class: "code", "data-seat-code-for": `${c.role}:${c.nation ?? c.label}` }, c.code)), h("td", { class: "actions" }, copyButton(c.code, t("start.created.codeFor", { team: name })), replace, withdraw));
+    return h(
+      "tr",
+      {},
+      h("th", { scope: "row" }, name),
+      h("td", {}, scope),
+      h("td", {}, h("code", { class: "code", "data-seat-code-for": `${c.role}:${c.nation ?? c.label}` }, c.code)),
+      h("td", { class: "actions" }, copyButton(c.code, t("start.created.codeFor", { team: name })), replace, withdraw),
+    );
   };
 
   return {
@@ -73,13 +117,19 @@ export function seatCodesSection(getCtx: () => GameContext, status: StatusLine):
       sig = next;
       const roles = ["roleplayer", "evaluator", ...(ctx.isLead ? ["controller"] : [])];
       const chosen = role.value;
-      setOptions(role, roles.map((r) => ({ value: r, label: t(`seats.role.${r as "roleplayer"}`) })));
+      setOptions(
+        role,
+        roles.map((r) => ({ value: r, label: t(`seats.role.${r as "roleplayer"}`) })),
+      );
       if (roles.includes(chosen)) role.value = chosen;
       // Role-players mainly play the nations nobody's team plays: those first.
       const all = Object.values(ctx.state.nations).sort((a, b) => Number(a.playable) - Number(b.playable));
       const scope = ctx.welcome.role === "controller" ? ctx.welcome.nations : null;
       const chosenNation = nation.value;
-      setOptions(nation, all.filter((n) => !scope || scope.includes(n.id)).map((n) => ({ value: n.id, label: nationName(ctx.state, n.id) })));
+      setOptions(
+        nation,
+        all.filter((n) => !scope || scope.includes(n.id)).map((n) => ({ value: n.id, label: nationName(ctx.state, n.id) })),
+      );
       if (chosenNation) nation.value = chosenNation;
       nations.set(all.map((n) => ({ value: n.id, label: nationName(ctx.state, n.id) })));
       showFields();

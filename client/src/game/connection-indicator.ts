@@ -3,7 +3,11 @@ import type { Session, ConnectionStatus } from "../net/session.ts";
 import { t } from "../i18n.ts";
 import type { MessageKey } from "../../../shared/i18n/index.ts";
 
-const LABEL: Record<ConnectionStatus, MessageKey> = { online: "game.connection.online", reconnecting: "game.connection.reconnecting", offline: "game.connection.offline" };
+const LABEL: Record<ConnectionStatus, MessageKey> = {
+  online: "game.connection.online",
+  reconnecting: "game.connection.reconnecting",
+  offline: "game.connection.offline",
+};
 const ICON: Record<ConnectionStatus, string> = { online: "●", reconnecting: "◐", offline: "○" };
 
 /** Online / reconnecting / offline, as a shape and a word, not only a colour. */

@@ -41,7 +41,10 @@ export async function enterExercise(app: HTMLElement, entry: Entry): Promise<voi
   // The map's code (Phaser, a chunk of its own) downloads while the seat is admitted.
   void loadMap().catch(() => undefined);
   const title = entry.title || stored?.title;
-  fill(app, h("main", { id: "main", class: "joining" }, h("p", { role: "status" }, title ? t("start.enter.joining", { title }) : t("start.enter.joiningUntitled"))));
+  fill(
+    app,
+    h("main", { id: "main", class: "joining" }, h("p", { role: "status" }, title ? t("start.enter.joining", { title }) : t("start.enter.joiningUntitled"))),
+  );
   try {
     const session = await Session.join(entry.exerciseId, options, entry.title ?? stored?.title ?? "");
     setExerciseHash(entry.exerciseId);

@@ -36,7 +36,11 @@ export function legend(): { element: HTMLElement; update(ctx: GameContext): void
       const sig = JSON.stringify([words, Object.values(ctx.state.nations).map((n) => [n.id, nationName(ctx.state, n.id), n.color])]);
       if (nations.dataset.sig !== sig) {
         nations.dataset.sig = sig;
-        nations.replaceChildren(...Object.values(ctx.state.nations).map((n) => h("li", {}, h("span", { class: "swatch", style: `background:${n.color}`, "aria-hidden": "true" }), ` ${nationName(ctx.state, n.id)}`)));
+        nations.replaceChildren(
+          ...Object.values(ctx.state.nations).map((n) =>
+            h("li", {}, h("span", { class: "swatch", style: `background:${n.color}`, "aria-hidden": "true" }), ` ${nationName(ctx.state, n.id)}`),
+          ),
+        );
       }
       setText(fog, ctx.viewNation ? t("game.legend.fog") : t("game.legend.white"));
     },

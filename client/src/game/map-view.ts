@@ -28,7 +28,13 @@ export function mapView(): { element: HTMLElement; update(ctx: GameContext): voi
   const details = selectionPanel();
   const legendEl = legend();
   const words = mapWords();
-  const element = h("section", { class: "map-area" }, h("div", { class: "map-stage" }, figure, toolbar, legendEl.element, words.element), summary, details.element);
+  const element = h(
+    "section",
+    { class: "map-area" },
+    h("div", { class: "map-stage" }, figure, toolbar, legendEl.element, words.element),
+    summary,
+    details.element,
+  );
   const label = () => {
     figure.setAttribute("aria-label", t("game.map.name"));
     toolbar.setAttribute("aria-label", t("game.map.toolbar"));

@@ -47,8 +47,24 @@ export function mapWords(): { element: HTMLElement; update(ctx: GameContext): vo
           {},
           h("strong", {}, regionName(state, spec.id)),
           ` — ${facts.join(", ")}. `,
-          live?.crisis ? h("span", { class: "map-words-crisis" }, `▲ ${t("map.words.crisis", { kind: crisisName(live.crisis.kind), severity: Math.round(live.crisis.severity) })} `) : null,
-          units.length ? t("map.words.units", { count: units.length, units: listIn(lang(), units.map((u) => unitWords(ctx, u))) }) : ctx.viewNation ? t("map.words.noneKnown") : t("map.words.none"),
+          live?.crisis
+            ? h(
+                "span",
+                { class: "map-words-crisis" },
+                `▲ ${t("map.words.crisis", { kind: crisisName(live.crisis.kind), severity: Math.round(live.crisis.severity) })} `,
+              )
+            : null,
+          units.length
+            ? t("map.words.units", {
+                count: units.length,
+                units: listIn(
+                  lang(),
+                  units.map((u) => unitWords(ctx, u)),
+                ),
+              })
+            : ctx.viewNation
+              ? t("map.words.noneKnown")
+              : t("map.words.none"),
         );
       }),
     );

@@ -2,7 +2,18 @@ import type { ClientState, ClientAsset, AssetType } from "../state/client-state.
 import type { Report } from "../../../shared/state/schema.ts";
 import { reportText, isExerciseControlSignature } from "../../../shared/view/report-words.ts";
 import { t, lang } from "../i18n.ts";
-import { localText, termKey, formatDateTime, isLang, EN, type Lang, type Localized, type MessageKey, type Ref, type Vocabulary } from "../../../shared/i18n/index.ts";
+import {
+  localText,
+  termKey,
+  formatDateTime,
+  isLang,
+  EN,
+  type Lang,
+  type Localized,
+  type MessageKey,
+  type Ref,
+  type Vocabulary,
+} from "../../../shared/i18n/index.ts";
 
 /** Names and short labels for display, in the seat's language; no rules here, only how things are called. */
 
@@ -72,7 +83,46 @@ export function categoryLabel(category: string | undefined): string {
   return Object.hasOwn(EN, key) ? t(key as MessageKey) : category.slice(0, 3).toUpperCase();
 }
 
-const TITLE_WORDS = new Set(["kingdom", "republic", "federal", "federation", "of", "the", "united", "states", "state", "democratic", "people's", "peoples", "commonwealth", "principality", "grand", "duchy", "union", "islamic", "socialist", "and", "royaume", "république", "fédérale", "fédération", "de", "du", "des", "d'", "la", "le", "les", "unie", "unis", "états", "état", "principauté", "grand-duché", "et"]);
+const TITLE_WORDS = new Set([
+  "kingdom",
+  "republic",
+  "federal",
+  "federation",
+  "of",
+  "the",
+  "united",
+  "states",
+  "state",
+  "democratic",
+  "people's",
+  "peoples",
+  "commonwealth",
+  "principality",
+  "grand",
+  "duchy",
+  "union",
+  "islamic",
+  "socialist",
+  "and",
+  "royaume",
+  "république",
+  "fédérale",
+  "fédération",
+  "de",
+  "du",
+  "des",
+  "d'",
+  "la",
+  "le",
+  "les",
+  "unie",
+  "unis",
+  "états",
+  "état",
+  "principauté",
+  "grand-duché",
+  "et",
+]);
 
 /** Three-letter owner code for tokens from the nation's name, skipping titles ("Kingdom of Nordvik" → "NOR"). */
 export function nationCode(state: ClientState, id: string): string {
@@ -91,7 +141,12 @@ function codeFor(state: ClientState, id: string): string {
     // From the main-language name: team-mates reading different languages see the same code.
     const name = state.scenario.nations.find((n) => n.id === nid)?.name ?? state.nations[nid]?.name ?? nid;
     const words = name.split(/\s+/).filter((w) => w && !TITLE_WORDS.has(w.toLowerCase()));
-    return (words[0] ?? nid).replace(/[^A-Za-z]/g, "").slice(0, 3).toUpperCase() || nid.slice(0, 3).toUpperCase();
+    return (
+      (words[0] ?? nid)
+        .replace(/[^A-Za-z]/g, "")
+        .slice(0, 3)
+        .toUpperCase() || nid.slice(0, 3).toUpperCase()
+    );
   };
   const code = codeOf(id);
   const clash = Object.keys(state.nations).some((other) => other !== id && codeOf(other) === code);
@@ -108,7 +163,6 @@ export function assetTypeName(state: ClientState, typeId: string): string {
   return type ? localName(state, type, "name") : typeId.replace(/[-_]/g, " ");
 }
 
-
 export function relationKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
@@ -119,7 +173,9 @@ export function formatClock(ms: number): string {
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
-  return hours > 0 ? t("game.clock.hm", { hours, minutes: String(minutes).padStart(2, "0") }) : t("game.clock.ms", { minutes, seconds: String(seconds).padStart(2, "0") });
+  return hours > 0
+    ? t("game.clock.hm", { hours, minutes: String(minutes).padStart(2, "0") })
+    : t("game.clock.ms", { minutes, seconds: String(seconds).padStart(2, "0") });
 }
 
 /** Scenario time as the seat's language writes it, in the scenario's zone (UTC unless the scenario names one). */
@@ -131,7 +187,14 @@ export function formatScenarioTime(iso: string, state?: ClientState): string {
   try {
     return formatDateTime(lang(), d.getTime(), timeZone, { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" } as Intl.DateTimeFormatOptions);
   } catch {
-    return formatDateTime(lang(), d.getTime(), "UTC", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+    return formatDateTime(lang(), d.getTime(), "UTC", {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZoneName: "short",
+    });
   }
 }
 

@@ -26,15 +26,57 @@ import { feedbackPanel } from "../panels/feedback-panel.ts";
 export function participantPanels(getCtx: () => GameContext, bus: GameBus): Panel[] {
   const orders = ordersPanel(getCtx);
   bus.onPrefill((values) => orders.prefill(values));
-  return [orders, nationPanel(), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), feedPanel(getCtx), turnsPanel(getCtx), briefingPanel(), feedbackPanel(getCtx)];
+  return [
+    orders,
+    nationPanel(),
+    intelPanel(getCtx),
+    diplomacyPanel(getCtx),
+    channelsPanel(getCtx),
+    feedPanel(getCtx),
+    turnsPanel(getCtx),
+    briefingPanel(),
+    feedbackPanel(getCtx),
+  ];
 }
 
 export function facilitatorPanels(getCtx: () => GameContext, _bus: GameBus): Panel[] {
-  return [controlPanel(getCtx), nationControlPanel(getCtx), mselPanel(getCtx), playbookPanel(getCtx), adjudicatePanel(getCtx), notesPanel(getCtx), evaluationPanel(getCtx, evaluationRoleOf), hotWashPanel(getCtx), controlLogPanel(getCtx), rosterPanel(getCtx), withTitle(nationPanel(), "game.tabs.nations"), ordersPanel(getCtx), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), feedPanel(getCtx), turnsPanel(getCtx), briefingPanel()];
+  return [
+    controlPanel(getCtx),
+    nationControlPanel(getCtx),
+    mselPanel(getCtx),
+    playbookPanel(getCtx),
+    adjudicatePanel(getCtx),
+    notesPanel(getCtx),
+    evaluationPanel(getCtx, evaluationRoleOf),
+    hotWashPanel(getCtx),
+    controlLogPanel(getCtx),
+    rosterPanel(getCtx),
+    withTitle(nationPanel(), "game.tabs.nations"),
+    ordersPanel(getCtx),
+    intelPanel(getCtx),
+    diplomacyPanel(getCtx),
+    channelsPanel(getCtx),
+    feedPanel(getCtx),
+    turnsPanel(getCtx),
+    briefingPanel(),
+  ];
 }
 
 export function observerPanels(getCtx: () => GameContext): Panel[] {
-  return [feedPanel(getCtx), turnsPanel(getCtx), withTitle(nationPanel(), "game.tabs.nations"), mselPanel(getCtx), ordersPanel(getCtx), intelPanel(getCtx), diplomacyPanel(getCtx), channelsPanel(getCtx), notesPanel(getCtx), evaluationPanel(getCtx, evaluationRoleOf), rosterPanel(getCtx), briefingPanel()];
+  return [
+    feedPanel(getCtx),
+    turnsPanel(getCtx),
+    withTitle(nationPanel(), "game.tabs.nations"),
+    mselPanel(getCtx),
+    ordersPanel(getCtx),
+    intelPanel(getCtx),
+    diplomacyPanel(getCtx),
+    channelsPanel(getCtx),
+    notesPanel(getCtx),
+    evaluationPanel(getCtx, evaluationRoleOf),
+    rosterPanel(getCtx),
+    briefingPanel(),
+  ];
 }
 
 /** The same panel under another tab title (a catalogue key, said in the language of the moment). */

@@ -20,7 +20,16 @@ export function simulatedPlayer(nation: PublicNationRow | undefined): string | n
 /** The badge on a draft someone else made for the team (a bot, a role-player, exercise control). */
 export function draftMark(draft: Draft): HTMLElement | null {
   if (!draft.as) return null;
-  return h("span", { class: "simulated-mark", "data-simulated": draft.as, title: t("botNations.mark.draftName", { who: draft.author }), "aria-label": t("botNations.mark.draftName", { who: draft.author }) }, `⚙ ${t("botNations.mark.draft", { as: draft.as })}`);
+  return h(
+    "span",
+    {
+      class: "simulated-mark",
+      "data-simulated": draft.as,
+      title: t("botNations.mark.draftName", { who: draft.author }),
+      "aria-label": t("botNations.mark.draftName", { who: draft.author }),
+    },
+    `⚙ ${t("botNations.mark.draft", { as: draft.as })}`,
+  );
 }
 
 /** The assets a draft made for their team by someone else (a bot …) gives an order to: marked on the map. */

@@ -6,7 +6,10 @@ import { t } from "../i18n.ts";
  * ARIA tabs: arrow keys move between tabs, Home/End jump, the active panel is the only one shown.
  * Badges show unread or pending counts.
  */
-export function tabs(panels: Panel[], label: string): { element: HTMLElement; show(id: string): void; update(ctx: GameContext): void; active(): string; setLabel(label: string): void } {
+export function tabs(
+  panels: Panel[],
+  label: string,
+): { element: HTMLElement; show(id: string): void; update(ctx: GameContext): void; active(): string; setLabel(label: string): void } {
   const list = h("div", { role: "tablist", "aria-label": label, class: "tablist" });
   // `label` is in the language of the moment: the game screen rebuilds the tabs, or renames them through setLabel.
   const body = h("div", { class: "tabpanels" });
@@ -14,7 +17,12 @@ export function tabs(panels: Panel[], label: string): { element: HTMLElement; sh
   const buttons = new Map<string, { button: HTMLButtonElement; badge: HTMLElement }>();
   for (const panel of panels) {
     const badge = h("span", { class: "badge", hidden: true });
-    const button = h("button", { type: "button", role: "tab", id: `tab-${panel.id}`, "aria-controls": `panel-${panel.id}`, "aria-selected": "false", tabindex: "-1" }, h("span", { class: "tab-title" }, panel.title), badge);
+    const button = h(
+      "button",
+      { type: "button", role: "tab", id: `tab-${panel.id}`, "aria-controls": `panel-${panel.id}`, "aria-selected": "false", tabindex: "-1" },
+      h("span", { class: "tab-title" }, panel.title),
+      badge,
+    );
     button.addEventListener("click", () => show(panel.id));
     button.addEventListener("keydown", (event) => {
       const index = panels.findIndex((p) => p.id === panel.id);

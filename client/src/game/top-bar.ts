@@ -11,7 +11,11 @@ import { languageMenu } from "../ui/language-menu.ts";
 import { t, lang } from "../i18n.ts";
 
 /** Exercise title, who I am, the clock, tension, the connection, the language, and (for exercise control) "View as". */
-export function topBar(session: Session, getCtx: () => GameContext, leave: () => void): { element: HTMLElement; update(ctx: GameContext): void; announce(text: string): void; destroy(): void } {
+export function topBar(
+  session: Session,
+  getCtx: () => GameContext,
+  leave: () => void,
+): { element: HTMLElement; update(ctx: GameContext): void; announce(text: string): void; destroy(): void } {
   // Focusable by script only: joining puts the focus here (enter.ts).
   const title = h("h1", { class: "exercise-title", tabindex: "-1" });
   const who = h("span", { class: "who" });
@@ -24,7 +28,8 @@ export function topBar(session: Session, getCtx: () => GameContext, leave: () =>
   const viewAs = control || role === "evaluator" ? viewAsSwitch(getCtx) : null;
   const actAs = control ? actAsSwitch(getCtx) : null;
   const live = h("p", { class: "visually-hidden", role: "status", "aria-live": "polite" });
-  const replayHref = () => `/replay.html#exercise=${encodeURIComponent(session.welcome.exerciseId)}&token=${encodeURIComponent(session.welcome.seat)}&lang=${lang()}`;
+  const replayHref = () =>
+    `/replay.html#exercise=${encodeURIComponent(session.welcome.exerciseId)}&token=${encodeURIComponent(session.welcome.seat)}&lang=${lang()}`;
   const element = h(
     "header",
     { class: "topbar" },
@@ -38,7 +43,9 @@ export function topBar(session: Session, getCtx: () => GameContext, leave: () =>
     connection.element,
     languageMenu({ compact: true }),
     // Exercise control and observers may open the replay and after-action review at any time.
-    role !== "participant" && role !== "roleplayer" ? h("a", { class: "button small", href: replayHref(), target: "_blank", rel: "noopener" }, t("game.bar.replay")) : null,
+    role !== "participant" && role !== "roleplayer"
+      ? h("a", { class: "button small", href: replayHref(), target: "_blank", rel: "noopener" }, t("game.bar.replay"))
+      : null,
     h("button", { type: "button", class: "small", onclick: leave }, t("game.bar.leave")),
     live,
   );
@@ -53,8 +60,14 @@ export function topBar(session: Session, getCtx: () => GameContext, leave: () =>
       let label: string;
       if (w.role === "participant") label = t("game.bar.member", { name, nation: nationName(ctx.state, w.nation) });
       else if (w.role === "roleplayer") label = t("seats.bar.roleplayer", { name, nation: nationName(ctx.state, w.nation) });
-      else if (w.role === "controller") label = ctx.viewNation ? t("game.bar.viewing", { who: t("seats.bar.controller", { name }), nation: nationName(ctx.state, ctx.viewNation) }) : t("seats.bar.controller", { name });
-      else if (w.role === "evaluator") label = ctx.viewNation ? t("game.bar.viewing", { who: t("seats.bar.evaluator", { name }), nation: nationName(ctx.state, ctx.viewNation) }) : t("seats.bar.evaluator", { name });
+      else if (w.role === "controller")
+        label = ctx.viewNation
+          ? t("game.bar.viewing", { who: t("seats.bar.controller", { name }), nation: nationName(ctx.state, ctx.viewNation) })
+          : t("seats.bar.controller", { name });
+      else if (w.role === "evaluator")
+        label = ctx.viewNation
+          ? t("game.bar.viewing", { who: t("seats.bar.evaluator", { name }), nation: nationName(ctx.state, ctx.viewNation) })
+          : t("seats.bar.evaluator", { name });
       else if (w.role === "facilitator") {
         const base = name ? t("game.bar.named", { name, role: t("game.bar.facilitator") }) : t("game.bar.facilitator");
         label = ctx.viewNation ? t("game.bar.viewing", { who: base, nation: nationName(ctx.state, ctx.viewNation) }) : base;

@@ -9,7 +9,15 @@ export function turnClock(): { element: HTMLElement; update(state: ClientState):
   const turn = h("span", { class: "turn" });
   const time = h("span", { class: "scenario-time" });
   const timer = h("span", { class: "timer", role: "timer", "aria-live": "off" });
-  const element = h("div", { class: "turn-clock", "aria-label": t("game.clock.name") }, h("span", { class: "visually-hidden" }, t("game.clock.phase")), phase, turn, time, timer);
+  const element = h(
+    "div",
+    { class: "turn-clock", "aria-label": t("game.clock.name") },
+    h("span", { class: "visually-hidden" }, t("game.clock.phase")),
+    phase,
+    turn,
+    time,
+    timer,
+  );
   let state: ClientState | null = null;
   const tick = () => {
     if (!state) return;

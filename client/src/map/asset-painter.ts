@@ -29,7 +29,14 @@ export const STACK_FROM = 3;
  * selected) is laid out unit by unit on a dark card above the rest of the map.
  * `scale` enlarges tokens when the map is zoomed out, so their words stay readable (map-scene.ts).
  */
-export function paintAssets(scene: Phaser.Scene, tokens: Phaser.GameObjects.Container, model: MapModel, resolution: number, scale = 1, open: ReadonlySet<string> = new Set()): PaintedToken[] {
+export function paintAssets(
+  scene: Phaser.Scene,
+  tokens: Phaser.GameObjects.Container,
+  model: MapModel,
+  resolution: number,
+  scale = 1,
+  open: ReadonlySet<string> = new Set(),
+): PaintedToken[] {
   const { state, selection } = model;
   const simulated = simulatedAssets(state);
   const byRegion = new Map<string, ClientAsset[]>();
@@ -44,7 +51,10 @@ export function paintAssets(scene: Phaser.Scene, tokens: Phaser.GameObjects.Cont
   const gap = GAP * scale;
   const painted: PaintedToken[] = [];
   const add = (box: TokenBox, look: TokenLook) => {
-    const image = scene.add.image(box.x + box.w / 2, box.y - TOKEN_MARGIN * scale, tokenTexture(scene, look, resolution)).setOrigin(0.5, 0).setScale(scale / resolution);
+    const image = scene.add
+      .image(box.x + box.w / 2, box.y - TOKEN_MARGIN * scale, tokenTexture(scene, look, resolution))
+      .setOrigin(0.5, 0)
+      .setScale(scale / resolution);
     tokens.add(image);
     painted.push({ box, look, image, simulated: box.kind === "asset" && simulated.has(box.id) });
   };
@@ -63,13 +73,23 @@ export function paintAssets(scene: Phaser.Scene, tokens: Phaser.GameObjects.Cont
     // A unit aboard is drawn right after its carrier, so the two read together. (Only units drawn
     // one by one are sorted: a large map's 5,000 units are mostly in closed stacks.)
     const place = (a: ClientAsset) => (a.foreign ? a.id : (a.embarkedOn ?? a.id));
-    assets.sort((a, b) => Number(a.foreign) - Number(b.foreign) || a.owner.localeCompare(b.owner) || place(a).localeCompare(place(b)) || Number(!a.foreign && !!a.embarkedOn) - Number(!b.foreign && !!b.embarkedOn) || a.id.localeCompare(b.id));
+    assets.sort(
+      (a, b) =>
+        Number(a.foreign) - Number(b.foreign) ||
+        a.owner.localeCompare(b.owner) ||
+        place(a).localeCompare(place(b)) ||
+        Number(!a.foreign && !!a.embarkedOn) - Number(!b.foreign && !!b.embarkedOn) ||
+        a.id.localeCompare(b.id),
+    );
     const cols = Math.min(3, assets.length);
     const rows = Math.ceil(assets.length / cols);
     const left = region.x - (cols * W + (cols - 1) * gap) / 2;
     if (assets.length >= STACK_FROM) {
       // The opened stack's card: it covers what is under it, so the units read as one group.
-      const card = scene.add.rectangle(left - 2 * gap, y0 - 2 * gap, cols * W + (cols + 3) * gap, rows * H + (rows + 3) * gap, 0x0a1118, 0.88).setOrigin(0, 0).setStrokeStyle(2 * scale, 0xffffff, 0.9);
+      const card = scene.add
+        .rectangle(left - 2 * gap, y0 - 2 * gap, cols * W + (cols + 3) * gap, rows * H + (rows + 3) * gap, 0x0a1118, 0.88)
+        .setOrigin(0, 0)
+        .setStrokeStyle(2 * scale, 0xffffff, 0.9);
       tokens.add(card);
     }
     assets.forEach((asset, i) => {
@@ -102,7 +122,13 @@ export function openStacks(model: MapModel, hovered: string | null): Set<string>
 
 function stackLook({ state }: MapModel, assets: readonly ClientAsset[], selected: boolean): TokenLook {
   // Own forces' owners first, then foreign ones, each in order of id (as the opened stack lists them).
-  const owners = [...new Set([...new Map(assets.map((a) => [`${Number(a.foreign)}|${a.owner}`, a] as const)).values()].sort((a, b) => Number(a.foreign) - Number(b.foreign) || a.owner.localeCompare(b.owner)).map((a) => a.owner))];
+  const owners = [
+    ...new Set(
+      [...new Map(assets.map((a) => [`${Number(a.foreign)}|${a.owner}`, a] as const)).values()]
+        .sort((a, b) => Number(a.foreign) - Number(b.foreign) || a.owner.localeCompare(b.owner))
+        .map((a) => a.owner),
+    ),
+  ];
   const codes = owners.map((o) => nationCode(state, o));
   const one = owners.length === 1 ? state.nations[owners[0]!]?.color : undefined;
   // One owner: its colour; several: a neutral card, their codes say whose.
@@ -123,10 +149,27 @@ function tokenLook({ state }: MapModel, asset: ClientAsset, selected: boolean): 
   const color = state.nations[asset.owner]?.color ?? "#8c8c8c";
   const category = categoryLabel(assetType(state, asset)?.category);
   const code = nationCode(state, asset.owner);
-  if (asset.foreign) return { color, ink: "#ffffff", top: `${category} ${code}`, bottom: t("game.map.seen", { turn: asset.lastSeenTurn }), foreign: true, degraded: false, selected };
+  if (asset.foreign)
+    return {
+      color,
+      ink: "#ffffff",
+      top: `${category} ${code}`,
+      bottom: t("game.map.seen", { turn: asset.lastSeenTurn }),
+      foreign: true,
+      degraded: false,
+      selected,
+    };
   // Aboard a ship ⚓ or an aircraft ✈ (and drawn next to it); otherwise how it stands.
   const carrier = carrierOf(state, asset);
   const aboard = carrier ? (assetType(state, carrier)?.domain === "sea" ? "⚓" : "✈") : "";
   const marker = aboard || (asset.status === "moving" ? "➜" : asset.status === "deployed" ? "●" : asset.prepositioned ? "◆" : "");
-  return { color, ink: textOn(color), top: `${category}${marker ? " " + marker : ""}`, bottom: code, foreign: false, degraded: asset.status === "degraded", selected };
+  return {
+    color,
+    ink: textOn(color),
+    top: `${category}${marker ? " " + marker : ""}`,
+    bottom: code,
+    foreign: false,
+    degraded: asset.status === "degraded",
+    selected,
+  };
 }

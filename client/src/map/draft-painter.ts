@@ -41,7 +41,14 @@ export function paintDrafts(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics,
     const label = t("turns.map.draftRoute", { asset: assetName(state, draft.order.asset), eta: draft.plan?.eta ?? "?" });
     labels.add(
       scene.add
-        .text(end[0], end[1] - 16, label, { fontFamily: "system-ui, sans-serif", fontSize: "12px", fontStyle: "italic bold", color: "#000000", backgroundColor: "#ffffff", padding: { x: 3, y: 1 } })
+        .text(end[0], end[1] - 16, label, {
+          fontFamily: "system-ui, sans-serif",
+          fontSize: "12px",
+          fontStyle: "italic bold",
+          color: "#000000",
+          backgroundColor: "#ffffff",
+          padding: { x: 3, y: 1 },
+        })
         .setOrigin(0.5, 1),
     );
   }

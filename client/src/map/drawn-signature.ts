@@ -7,5 +7,15 @@ import type { MapModel } from "./map-bridge.ts";
  */
 export function drawnSignature({ state, viewNation, selection, lang }: MapModel): string {
   const nations = Object.values(state.nations).map((n) => [n.id, n.name, n.color]);
-  return JSON.stringify([lang ?? "", state.scenario.id, state.scenario.regions.length, viewNation, selection, nations, state.regions, state.perspective?.assets ?? null, Object.values(state.perspective?.drafts ?? {}).map((d) => [d.id, d.as ?? "", d.plan?.route ?? null, d.plan?.eta ?? null])]);
+  return JSON.stringify([
+    lang ?? "",
+    state.scenario.id,
+    state.scenario.regions.length,
+    viewNation,
+    selection,
+    nations,
+    state.regions,
+    state.perspective?.assets ?? null,
+    Object.values(state.perspective?.drafts ?? {}).map((d) => [d.id, d.as ?? "", d.plan?.route ?? null, d.plan?.eta ?? null]),
+  ]);
 }

@@ -42,7 +42,10 @@ export function contains(polygon: readonly Point[], x: number, y: number): boole
 }
 
 export function bounds(polygon: readonly Point[]): { minX: number; minY: number; maxX: number; maxY: number } {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const [x, y] of polygon) {
     minX = Math.min(minX, x);
     minY = Math.min(minY, y);
@@ -72,7 +75,11 @@ export function hatchSegments(polygon: readonly Point[], spacing: number): [Poin
       if (t >= 0 && t < 1) hits.push(y1 + t * (y2 - y1));
     }
     hits.sort((a, z) => a - z);
-    for (let k = 0; k + 1 < hits.length; k += 2) segments.push([[c + hits[k]!, hits[k]!], [c + hits[k + 1]!, hits[k + 1]!]]);
+    for (let k = 0; k + 1 < hits.length; k += 2)
+      segments.push([
+        [c + hits[k]!, hits[k]!],
+        [c + hits[k + 1]!, hits[k + 1]!],
+      ]);
   }
   return segments;
 }
@@ -86,7 +93,10 @@ export function dashes(a: Point, b: Point, dash: number, gap: number): [Point, P
   const uy = (b[1] - a[1]) / length;
   for (let s = 0; s < length; s += dash + gap) {
     const e = Math.min(length, s + dash);
-    out.push([[a[0] + ux * s, a[1] + uy * s], [a[0] + ux * e, a[1] + uy * e]]);
+    out.push([
+      [a[0] + ux * s, a[1] + uy * s],
+      [a[0] + ux * e, a[1] + uy * e],
+    ]);
   }
   return out;
 }

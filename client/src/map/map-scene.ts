@@ -92,7 +92,12 @@ export class MapScene extends Phaser.Scene {
   override update() {
     const cam = this.cameras.main;
     // labelPx: how tall region names are on screen, in CSS pixels (13 map units at scale 1).
-    const view = { x: Math.round(cam.worldView.x * 10) / 10, y: Math.round(cam.worldView.y * 10) / 10, zoom: Math.round(cam.zoom * 1000) / 1000, labelPx: Math.round(13 * labelScale(cam.zoom) * cam.zoom * 10) / 10 };
+    const view = {
+      x: Math.round(cam.worldView.x * 10) / 10,
+      y: Math.round(cam.worldView.y * 10) / 10,
+      zoom: Math.round(cam.zoom * 1000) / 1000,
+      labelPx: Math.round(13 * labelScale(cam.zoom) * cam.zoom * 10) / 10,
+    };
     const key = `${view.x},${view.y},${view.zoom},${view.labelPx}`;
     if (key !== this.lastView) {
       this.lastView = key;
@@ -140,7 +145,14 @@ export class MapScene extends Phaser.Scene {
     this.tokenResolution = tokenResolution(this.cameras.main.zoom * this.scaleDrawn);
     this.painted = paintAssets(this, this.tokens, model, this.tokenResolution, this.scaleDrawn, openStacks(model, this.hovered));
     const stacks = this.painted.filter((p) => p.box.kind === "stack").length;
-    this.bridge.emit("drawn", { regions: this.shapes.length, assets: this.painted.length - stacks, stacks, routes: this.routes, drafts: this.drafts, simulated: this.painted.filter((p) => p.simulated).length });
+    this.bridge.emit("drawn", {
+      regions: this.shapes.length,
+      assets: this.painted.length - stacks,
+      stacks,
+      routes: this.routes,
+      drafts: this.drafts,
+      simulated: this.painted.filter((p) => p.simulated).length,
+    });
   }
 
   /** Fits the regions (with room for labels and tokens) into the view. */
@@ -254,7 +266,8 @@ export class MapScene extends Phaser.Scene {
     // The last drawn is on top (opened stacks are drawn last).
     for (let i = this.painted.length - 1; i >= 0; i--) {
       const { box } = this.painted[i]!;
-      if (x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h) return box.kind === "stack" ? { kind: "region", id: box.id } : { kind: "asset", id: box.id };
+      if (x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h)
+        return box.kind === "stack" ? { kind: "region", id: box.id } : { kind: "asset", id: box.id };
     }
     for (const shape of this.shapes) if (contains(shape.outline, x, y)) return { kind: "region", id: shape.id };
     return null;
@@ -269,7 +282,14 @@ export class MapScene extends Phaser.Scene {
       this.tweens.add({ targets: ring, scale: 3.2, alpha: 0, duration: 1400, delay: i * 450, repeat: 1, onComplete: () => ring.destroy() });
     }
     const label = this.add
-      .text(region.x, region.y - 74, t("game.map.ping", { who: ping.by }), { fontFamily: "system-ui, sans-serif", fontSize: "13px", fontStyle: "bold", color: "#000000", backgroundColor: "#f0e442", padding: { x: 4, y: 2 } })
+      .text(region.x, region.y - 74, t("game.map.ping", { who: ping.by }), {
+        fontFamily: "system-ui, sans-serif",
+        fontSize: "13px",
+        fontStyle: "bold",
+        color: "#000000",
+        backgroundColor: "#f0e442",
+        padding: { x: 4, y: 2 },
+      })
       .setOrigin(0.5, 1)
       .setDepth(7);
     this.time.delayedCall(5000, () => label.destroy());

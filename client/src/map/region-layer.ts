@@ -48,7 +48,12 @@ export class RegionLayer {
     const whole = this.extent(model, scale);
     // What of the map is in view (nothing to cover if the view is off the map).
     const view = intersect(whole, { x: camera.worldView.x, y: camera.worldView.y, w: camera.worldView.width, h: camera.worldView.height });
-    const covers = (p: Picture) => p.scale === scale && p.resolution === resolution && (sameRect(p.rect, whole) || !view || (p.rect.x <= view.x && p.rect.y <= view.y && p.rect.x + p.rect.w >= view.x + view.w && p.rect.y + p.rect.h >= view.y + view.h));
+    const covers = (p: Picture) =>
+      p.scale === scale &&
+      p.resolution === resolution &&
+      (sameRect(p.rect, whole) ||
+        !view ||
+        (p.rect.x <= view.x && p.rect.y <= view.y && p.rect.x + p.rect.w >= view.x + view.w && p.rect.y + p.rect.h >= view.y + view.h));
     let picture = this.pictures.find(covers);
     if (!picture) {
       const { rect, resolution: r } = pictureArea(whole, view ?? whole, resolution);
@@ -60,7 +65,11 @@ export class RegionLayer {
     if (picture !== this.shown) {
       const old = this.shown;
       this.shown = picture;
-      this.image.setTexture(picture.key).setPosition(picture.rect.x, picture.rect.y).setScale(1 / picture.resolution).setVisible(true);
+      this.image
+        .setTexture(picture.key)
+        .setPosition(picture.rect.x, picture.rect.y)
+        .setScale(1 / picture.resolution)
+        .setVisible(true);
       // A picture of a model since replaced goes as soon as it is off screen.
       if (old && !this.pictures.includes(old)) this.scene.textures.remove(old.key);
     }
@@ -82,7 +91,12 @@ export class RegionLayer {
     if (!shapes.length) return { x: 0, y: 0, w: 1, h: 1 };
     const b = bounds(shapes.flatMap((s) => s.outline));
     const margin = 110 * scale;
-    return { x: Math.floor(b.minX - margin), y: Math.floor(b.minY - margin), w: Math.ceil(b.maxX - b.minX + 2 * margin), h: Math.ceil(b.maxY - b.minY + 2 * margin) };
+    return {
+      x: Math.floor(b.minX - margin),
+      y: Math.floor(b.minY - margin),
+      w: Math.ceil(b.maxX - b.minX + 2 * margin),
+      h: Math.ceil(b.maxY - b.minY + 2 * margin),
+    };
   }
 }
 

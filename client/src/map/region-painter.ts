@@ -16,7 +16,10 @@ const shapesOf = new WeakMap<readonly ScenarioRegion[], { shapes: RegionShape[];
 export function regionShapes(regions: readonly ScenarioRegion[]): { shapes: RegionShape[]; radius: Map<string, number> } {
   let known = shapesOf.get(regions);
   if (!known) {
-    known = { shapes: regions.map((r) => ({ id: r.id, outline: regionOutline(r, regions), x: r.x, y: r.y })), radius: new Map(regions.map((r) => [r.id, hexRadius(r, regions)])) };
+    known = {
+      shapes: regions.map((r) => ({ id: r.id, outline: regionOutline(r, regions), x: r.x, y: r.y })),
+      radius: new Map(regions.map((r) => [r.id, hexRadius(r, regions)])),
+    };
     shapesOf.set(regions, known);
   }
   return known;
@@ -101,17 +104,49 @@ export function paintRegionCanvas(model: MapModel, scale: number, rect: MapRect,
     const owner = live?.owner ?? null;
     // Names wrap inside their region rather than run over the neighbours' (labels grow when zoomed out).
     const width = 2 * (radius.get(spec.id) ?? 30) * 0.98;
-    const name = label(ctx, regionName(state, spec.id), { px: 13 * scale, bold: true, color: "#ffffff", stroke: 4 * scale, wrap: Math.max(width, 60 * scale) }, spec.x, spec.y - 30 * scale, 0.5, 1);
-    label(ctx, `${Math.round(live?.stability ?? 0)}`, { px: 11 * scale, color: "#ffffff", stroke: 3 * scale }, spec.x + 30 * scale, spec.y - 20 * scale, 0, 0.5);
+    const name = label(
+      ctx,
+      regionName(state, spec.id),
+      { px: 13 * scale, bold: true, color: "#ffffff", stroke: 4 * scale, wrap: Math.max(width, 60 * scale) },
+      spec.x,
+      spec.y - 30 * scale,
+      0.5,
+      1,
+    );
+    label(
+      ctx,
+      `${Math.round(live?.stability ?? 0)}`,
+      { px: 11 * scale, color: "#ffffff", stroke: 3 * scale },
+      spec.x + 30 * scale,
+      spec.y - 20 * scale,
+      0,
+      0.5,
+    );
     if (owner) {
       // The owner's code before the stability bar, boxed in the owner's colour: ownership in words.
       const color = state.nations[owner]?.color ?? "#8c8c8c";
-      label(ctx, nationCode(state, owner), { px: 11 * scale, bold: true, color: textOn(color), background: color, padX: 2 * scale }, spec.x - 31 * scale, spec.y - 20 * scale, 1, 0.5);
+      label(
+        ctx,
+        nationCode(state, owner),
+        { px: 11 * scale, bold: true, color: textOn(color), background: color, padX: 2 * scale },
+        spec.x - 31 * scale,
+        spec.y - 20 * scale,
+        1,
+        0.5,
+      );
     }
     if (live?.crisis) {
       // Above the name, boxed: a triangle, the kind and the severity (never colour alone).
       const top = name.y - name.h - 4 * scale;
-      const box = label(ctx, t("game.map.crisis", { kind: crisisName(live.crisis.kind), severity: Math.round(live.crisis.severity) }), { px: 11 * scale, bold: true, color: "#000000", background: "#f0e442", padX: 3 * scale, padY: 1 * scale }, spec.x + 8 * scale, top, 0.5, 1);
+      const box = label(
+        ctx,
+        t("game.map.crisis", { kind: crisisName(live.crisis.kind), severity: Math.round(live.crisis.severity) }),
+        { px: 11 * scale, bold: true, color: "#000000", background: "#f0e442", padX: 3 * scale, padY: 1 * scale },
+        spec.x + 8 * scale,
+        top,
+        0.5,
+        1,
+      );
       const cx = box.x - 10 * scale;
       const cy = top - box.h / 2;
       const size = (6 + Math.min(6, live.crisis.severity / 15)) * scale;
@@ -137,7 +172,15 @@ type LabelStyle = { px: number; bold?: boolean; color: string; stroke?: number; 
  * outline, or on a box of colour; wrapped at spaces to `wrap` map units. Returns the box's left
  * edge, top and size.
  */
-function label(ctx: CanvasRenderingContext2D, text: string, style: LabelStyle, x: number, y: number, ox: number, oy: number): { x: number; y: number; w: number; h: number } {
+function label(
+  ctx: CanvasRenderingContext2D,
+  text: string,
+  style: LabelStyle,
+  x: number,
+  y: number,
+  ox: number,
+  oy: number,
+): { x: number; y: number; w: number; h: number } {
   ctx.font = `${style.bold ? "bold " : ""}${Math.round(style.px * 10) / 10}px ${FONT}`;
   const lines = style.wrap ? wrapWords(ctx, text, style.wrap) : [text];
   const metrics = ctx.measureText("|MÉqgy");
@@ -216,4 +259,3 @@ function inset(outline: Point[], cx: number, cy: number, factor: number): Point[
 function css(color: number, alpha = 1): string {
   return `rgba(${(color >> 16) & 255}, ${(color >> 8) & 255}, ${color & 255}, ${alpha})`;
 }
-

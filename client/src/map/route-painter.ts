@@ -39,10 +39,23 @@ export function paintRoutes(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics,
     g.strokeTriangle(tip[0], tip[1], left[0], left[1], right[0], right[1]);
     const params = { asset: assetName(state, asset.id), eta: asset.eta ?? "?" };
     const label =
-      asset.intent === "deploy" ? t("game.map.routeDeploy", params) : asset.intent === "preposition" ? t("game.map.routePreposition", params) : asset.intent === "recall" ? t("game.map.routeRecall", params) : t("game.map.route", params);
+      asset.intent === "deploy"
+        ? t("game.map.routeDeploy", params)
+        : asset.intent === "preposition"
+          ? t("game.map.routePreposition", params)
+          : asset.intent === "recall"
+            ? t("game.map.routeRecall", params)
+            : t("game.map.route", params);
     labels.add(
       scene.add
-        .text(tip[0], tip[1] + 12, label, { fontFamily: "system-ui, sans-serif", fontSize: "11px", fontStyle: "bold", color: "#ffffff", backgroundColor: "#000000", padding: { x: 3, y: 1 } })
+        .text(tip[0], tip[1] + 12, label, {
+          fontFamily: "system-ui, sans-serif",
+          fontSize: "11px",
+          fontStyle: "bold",
+          color: "#ffffff",
+          backgroundColor: "#000000",
+          padding: { x: 3, y: 1 },
+        })
         .setOrigin(0.5, 0),
     );
   }

@@ -73,7 +73,12 @@ function drawToken(look: TokenLook, resolution: number): HTMLCanvasElement {
     ctx.strokeStyle = look.color;
     ctx.setLineDash([5, 3]);
     ctx.beginPath();
-    const corners = [[0, 0], [W, 0], [W, H], [0, H]] as const;
+    const corners = [
+      [0, 0],
+      [W, 0],
+      [W, H],
+      [0, H],
+    ] as const;
     for (let i = 0; i < 4; i++) {
       const [ax, ay] = corners[i]!;
       const [bx, by] = corners[(i + 1) % 4]!;

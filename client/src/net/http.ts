@@ -55,9 +55,31 @@ export async function request<T>(path: string, init: RequestOptions = {}): Promi
   return data as T;
 }
 
-export type ScenarioSummary = { id: string; title: string; summary: string; turns: number; hoursPerTurn: number; nations: { id: string; name: string; playable: boolean; color: string }[]; regions: number; injects: number };
-export type CreatedExercise = { id: string; title: string; scenarioId: string; facilitatorToken: string; joinCodes: { nation: string; name: string; code: string }[]; observerCode: string };
-export type CodeLookup = { exerciseId: string; role: "participant" | "observer" | "roleplayer" | "evaluator" | "controller"; nation: string | null; title: string; nationName: string | null };
+export type ScenarioSummary = {
+  id: string;
+  title: string;
+  summary: string;
+  turns: number;
+  hoursPerTurn: number;
+  nations: { id: string; name: string; playable: boolean; color: string }[];
+  regions: number;
+  injects: number;
+};
+export type CreatedExercise = {
+  id: string;
+  title: string;
+  scenarioId: string;
+  facilitatorToken: string;
+  joinCodes: { nation: string; name: string; code: string }[];
+  observerCode: string;
+};
+export type CodeLookup = {
+  exerciseId: string;
+  role: "participant" | "observer" | "roleplayer" | "evaluator" | "controller";
+  nation: string | null;
+  title: string;
+  nationName: string | null;
+};
 
 export async function listScenarios(): Promise<ScenarioSummary[]> {
   return (await request<{ scenarios: ScenarioSummary[] }>("/api/scenarios")).scenarios;
@@ -65,7 +87,11 @@ export async function listScenarios(): Promise<ScenarioSummary[]> {
 
 /** `operatorPassword` only when the server asks for it (CONCORD_OPERATOR_PASSWORD). */
 export function createExercise(scenarioId: string, title: string, operatorPassword: string): Promise<CreatedExercise> {
-  return request<CreatedExercise>("/api/exercises", { method: "POST", body: { scenarioId, ...(title ? { title } : {}) }, token: operatorPassword || undefined });
+  return request<CreatedExercise>("/api/exercises", {
+    method: "POST",
+    body: { scenarioId, ...(title ? { title } : {}) },
+    token: operatorPassword || undefined,
+  });
 }
 
 export function lookupCode(code: string): Promise<CodeLookup> {

@@ -2,7 +2,16 @@
  * The seat token the server hands out in `welcome`, kept per exercise in localStorage so that a
  * reload (or a browser restart) rejoins the same seat without retyping the code.
  */
-export type StoredSeat = { seat: string; exerciseId: string; role: string; nation: string | null; name: string; title: string; savedAt: number; /** The nation's name, for "Continue where you left off" (written by the game screen). */ nationName?: string };
+export type StoredSeat = {
+  seat: string;
+  exerciseId: string;
+  role: string;
+  nation: string | null;
+  name: string;
+  title: string;
+  savedAt: number /** The nation's name, for "Continue where you left off" (written by the game screen). */;
+  nationName?: string;
+};
 
 const PREFIX = "concord.seat.";
 const LAST = "concord.lastExercise";

@@ -13,11 +13,35 @@ import { t, tm } from "../i18n.ts";
 
 export type ConnectionStatus = "online" | "reconnecting" | "offline";
 /** A command's one reply; a refusal's `message` is already in the seat's language (panels show it as it is). */
-export type CommandResult = { ok: true; seq: number } | { ok: false; code: string; message: string; /** The MSEL editor's faults, by field, in the seat's language. */ problems?: { field: string; message: string }[] };
+export type CommandResult =
+  | { ok: true; seq: number }
+  | {
+      ok: false;
+      code: string;
+      message: string /** The MSEL editor's faults, by field, in the seat's language. */;
+      problems?: { field: string; message: string }[];
+    };
 export type Ping = { region: string; by: string; nation: string };
 
 /** The stable codes a join refusal starts with ("code: sentence", docs/PROTOCOL.md §2), plus the browser's own. */
-const JOIN_KINDS = ["wrong_code", "rate_limited", "unknown_seat", "name_required", "wrong_token", "team_full", "too_many_connections", "too_many_seats", "flooding", "removed", "code_required", "unknown_exercise", "forbidden", "invalid_join", "internal_error", "protocol_mismatch"] as const;
+const JOIN_KINDS = [
+  "wrong_code",
+  "rate_limited",
+  "unknown_seat",
+  "name_required",
+  "wrong_token",
+  "team_full",
+  "too_many_connections",
+  "too_many_seats",
+  "flooding",
+  "removed",
+  "code_required",
+  "unknown_exercise",
+  "forbidden",
+  "invalid_join",
+  "internal_error",
+  "protocol_mismatch",
+] as const;
 export type JoinKind = (typeof JOIN_KINDS)[number] | "offline" | "other";
 
 /** Why joining failed, sorted by the refusal's stable code so the start page can say what to do next. */
@@ -37,7 +61,8 @@ function joinError(error: unknown): JoinError {
   const raw = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown })?.code;
   const stable = /^([a-z_]+): /.exec(raw)?.[1];
-  if (stable && (JOIN_KINDS as readonly string[]).includes(stable)) return new JoinError(stable as JoinKind, joinSentence(stable as (typeof JOIN_KINDS)[number], raw));
+  if (stable && (JOIN_KINDS as readonly string[]).includes(stable))
+    return new JoinError(stable as JoinKind, joinSentence(stable as (typeof JOIN_KINDS)[number], raw));
   if (code === INVALID_ROOM_ID) return new JoinError("unknown_exercise", t("server.join.unknown_exercise"));
   // No status at all: the request never reached the server.
   if (typeof code !== "number") return new JoinError("offline", t("server.net.unreachable"));
@@ -97,7 +122,14 @@ export class Session {
   private room!: Room;
   private title: string;
   private pending = new Map<string, (r: CommandResult) => void>();
-  private listeners = { state: new Set<(s: ClientState) => void>(), status: new Set<(s: ConnectionStatus, detail: string) => void>(), ping: new Set<(p: Ping) => void>(), notice: new Set<(m: string) => void>(), ended: new Set<(m: string) => void>(), outdated: new Set<(m: string) => void>() };
+  private listeners = {
+    state: new Set<(s: ClientState) => void>(),
+    status: new Set<(s: ConnectionStatus, detail: string) => void>(),
+    ping: new Set<(p: Ping) => void>(),
+    notice: new Set<(m: string) => void>(),
+    ended: new Set<(m: string) => void>(),
+    outdated: new Set<(m: string) => void>(),
+  };
   private closed = false;
   private renderQueued = false;
 
@@ -126,7 +158,15 @@ export class Session {
   }
 
   private remember() {
-    saveSeat({ seat: this.welcome.seat, exerciseId: this.exerciseId, role: this.welcome.role, nation: this.welcome.nation, name: this.welcome.name, title: this.state?.title || this.title, savedAt: Date.now() });
+    saveSeat({
+      seat: this.welcome.seat,
+      exerciseId: this.exerciseId,
+      role: this.welcome.role,
+      nation: this.welcome.nation,
+      name: this.welcome.name,
+      title: this.state?.title || this.title,
+      savedAt: Date.now(),
+    });
   }
 
   private attach(room: Room) {
@@ -139,13 +179,33 @@ export class Session {
       }
       this.queueRender();
     });
-    room.onMessage("result", (r: { id: string | null; ok: boolean; seq?: number; code?: string; message?: string; msg?: Msg; problems?: { field: string; message?: string; msg?: Msg }[] }) => {
-      const done = r.id ? this.pending.get(r.id) : undefined;
-      if (done) {
-        this.pending.delete(r.id!);
-        done(r.ok ? { ok: true, seq: r.seq ?? 0 } : { ok: false, code: r.code ?? "error", message: refusalText(r), ...(Array.isArray(r.problems) ? { problems: r.problems.map((p) => ({ field: String(p.field), message: refusalText(p) })) } : {}) });
-      } else if (!r.ok) this.emit("notice", refusalText(r));
-    });
+    room.onMessage(
+      "result",
+      (r: {
+        id: string | null;
+        ok: boolean;
+        seq?: number;
+        code?: string;
+        message?: string;
+        msg?: Msg;
+        problems?: { field: string; message?: string; msg?: Msg }[];
+      }) => {
+        const done = r.id ? this.pending.get(r.id) : undefined;
+        if (done) {
+          this.pending.delete(r.id!);
+          done(
+            r.ok
+              ? { ok: true, seq: r.seq ?? 0 }
+              : {
+                  ok: false,
+                  code: r.code ?? "error",
+                  message: refusalText(r),
+                  ...(Array.isArray(r.problems) ? { problems: r.problems.map((p) => ({ field: String(p.field), message: refusalText(p) })) } : {}),
+                },
+          );
+        } else if (!r.ok) this.emit("notice", refusalText(r));
+      },
+    );
     room.onMessage("welcome", (w: Welcome) => {
       this.welcome = w;
       this.queueRender();

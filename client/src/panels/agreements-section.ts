@@ -45,7 +45,15 @@ export function agreementsSection(getCtx: () => GameContext): { element: HTMLEle
     submit: "panels.agreements.submit",
     success: "panels.agreements.success",
     send: (c) => getCtx().send(c),
-    children: [w.text(h("h4"), "panels.agreements.propose"), w.field("panels.agreements.kind", kind), w.field("panels.agreements.titleField", title), parties.element, scopeField, commanderField, w.field("panels.agreements.duration", duration)],
+    children: [
+      w.text(h("h4"), "panels.agreements.propose"),
+      w.field("panels.agreements.kind", kind),
+      w.field("panels.agreements.titleField", title),
+      parties.element,
+      scopeField,
+      commanderField,
+      w.field("panels.agreements.duration", duration),
+    ],
     build: () => {
       if (!title.value.trim()) return t("panels.agreements.errorTitle");
       if (!parties.values().length) return t("panels.common.errorPartner");
@@ -75,7 +83,9 @@ export function agreementsSection(getCtx: () => GameContext): { element: HTMLEle
     const send = (c: { type: string } & Record<string, unknown>) => getCtx().send(c);
     // A scenario's agreement in the reader's language; a proposal's title as its author wrote it.
     const named = (a as Agreement & { i18n?: object }).i18n ? scenarioText(ctx.state, a, "title") : a.title;
-    const parties = a.parties.map((p) => (a.acceptedBy.includes(p) ? t("panels.agreements.accepted", { nation: nationName(ctx.state, p) }) : nationName(ctx.state, p)));
+    const parties = a.parties.map((p) =>
+      a.acceptedBy.includes(p) ? t("panels.agreements.accepted", { nation: nationName(ctx.state, p) }) : nationName(ctx.state, p),
+    );
     return h(
       "li",
       { class: `agreement status-${a.status}` },
@@ -91,14 +101,39 @@ export function agreementsSection(getCtx: () => GameContext): { element: HTMLEle
       a.scope ? h("p", {}, t("agreements.panel.scopeLine", { scope: t(`agreements.scope.${a.scope}`) })) : null,
       a.commander ? h("p", {}, t("agreements.panel.commanderLine", { nation: nationName(ctx.state, a.commander) })) : null,
       mayTerminate
-        ? h("div", { class: "actions" }, commandButton(t("agreements.panel.terminate"), { class: "small danger", "aria-label": t("agreements.panel.terminateLabel", { title: named }) }, () => ({ type: "terminateAgreement", agreement: a.id }), send, status, t("agreements.panel.terminated")))
+        ? h(
+            "div",
+            { class: "actions" },
+            commandButton(
+              t("agreements.panel.terminate"),
+              { class: "small danger", "aria-label": t("agreements.panel.terminateLabel", { title: named }) },
+              () => ({ type: "terminateAgreement", agreement: a.id }),
+              send,
+              status,
+              t("agreements.panel.terminated"),
+            ),
+          )
         : null,
       mustAnswer
         ? h(
             "div",
             { class: "actions" },
-            commandButton(t("panels.agreements.accept"), { class: "primary small", "aria-label": t("panels.agreements.acceptLabel", { title: named }) }, () => ({ type: "answerAgreement", agreement: a.id, accept: true }), send, status, t("panels.agreements.acceptDone")),
-            commandButton(t("panels.agreements.reject"), { class: "small", "aria-label": t("panels.agreements.rejectLabel", { title: named }) }, () => ({ type: "answerAgreement", agreement: a.id, accept: false }), send, status, t("panels.agreements.rejectDone")),
+            commandButton(
+              t("panels.agreements.accept"),
+              { class: "primary small", "aria-label": t("panels.agreements.acceptLabel", { title: named }) },
+              () => ({ type: "answerAgreement", agreement: a.id, accept: true }),
+              send,
+              status,
+              t("panels.agreements.acceptDone"),
+            ),
+            commandButton(
+              t("panels.agreements.reject"),
+              { class: "small", "aria-label": t("panels.agreements.rejectLabel", { title: named }) },
+              () => ({ type: "answerAgreement", agreement: a.id, accept: false }),
+              send,
+              status,
+              t("panels.agreements.rejectDone"),
+            ),
           )
         : null,
     );
@@ -106,16 +141,29 @@ export function agreementsSection(getCtx: () => GameContext): { element: HTMLEle
 
   return {
     element: w.section("panels.agreements.heading", none, list, status.element, form),
-    pending: (ctx) => Object.values(ctx.perspective?.agreements ?? {}).filter((a) => ctx.viewNation && a.status === "proposed" && a.parties.includes(ctx.viewNation) && !a.acceptedBy.includes(ctx.viewNation)).length,
+    pending: (ctx) =>
+      Object.values(ctx.perspective?.agreements ?? {}).filter(
+        (a) => ctx.viewNation && a.status === "proposed" && a.parties.includes(ctx.viewNation) && !a.acceptedBy.includes(ctx.viewNation),
+      ).length,
     update(ctx) {
       w.refresh();
       const items = Object.values(ctx.perspective?.agreements ?? {}).sort((a, b) => b.proposedTurn - a.proposedTurn || a.id.localeCompare(b.id));
       none.hidden = items.length > 0;
-      keyedList(list, items, (a) => a.id, render, (a) => JSON.stringify([a, ctx.canAct, ctx.viewNation, lang()]));
+      keyedList(
+        list,
+        items,
+        (a) => a.id,
+        render,
+        (a) => JSON.stringify([a, ctx.canAct, ctx.viewNation, lang()]),
+      );
       parties.set(otherNations(ctx.state, ctx.viewNation));
       // A command arrangement's commander: an alliance member, ourselves included.
       const allies = Object.values(ctx.state.nations).filter((n) => n.alliance && n.playable);
-      setOptions(commander, allies.map((n) => ({ value: n.id, label: nationName(ctx.state, n.id) })), t("panels.common.chooseNation"));
+      setOptions(
+        commander,
+        allies.map((n) => ({ value: n.id, label: nationName(ctx.state, n.id) })),
+        t("panels.common.chooseNation"),
+      );
       form.hidden = !ctx.canAct;
     },
   };

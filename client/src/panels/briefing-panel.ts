@@ -28,7 +28,14 @@ export function briefingPanel(opts: { id?: string; onDone?: () => void } = {}): 
     update(ctx) {
       const p = ctx.perspective;
       const me = ctx.viewNation;
-      const next = JSON.stringify([lang(), ctx.state.scenario.id, ctx.state.title, ctx.state.scenario.nations.length, me, me ? [p?.nations[me], p?.objectives, p?.agreements, Object.keys(p?.assets ?? {})] : null]);
+      const next = JSON.stringify([
+        lang(),
+        ctx.state.scenario.id,
+        ctx.state.title,
+        ctx.state.scenario.nations.length,
+        me,
+        me ? [p?.nations[me], p?.objectives, p?.agreements, Object.keys(p?.assets ?? {})] : null,
+      ]);
       if (next === sig) return;
       sig = next;
       const s = ctx.state;
@@ -54,18 +61,74 @@ function ownNation(ctx: GameContext, me: string): HTMLElement {
     h("h3", { id: "briefing-own-h" }, t("participant.briefing.you", { nation: nationName(s, me) })),
     spec?.description ? h("p", {}, scenarioText(s, spec, "description")) : null,
     h("h4", {}, t("participant.briefing.goals")),
-    goals.length ? h("ul", {}, goals.map((o) => h("li", {}, scenarioText(s, o, "title"), o.nation ? "" : ` ${t("panels.nation.objectiveAlliance")}`))) : h("p", { class: "muted" }, t("participant.briefing.noGoals")),
+    goals.length
+      ? h(
+          "ul",
+          {},
+          goals.map((o) => h("li", {}, scenarioText(s, o, "title"), o.nation ? "" : ` ${t("panels.nation.objectiveAlliance")}`)),
+        )
+      : h("p", { class: "muted" }, t("participant.briefing.noGoals")),
     h("h4", {}, t("participant.briefing.resources")),
-    books ? h("p", {}, t("participant.briefing.books", { budget: num(books.budget), perTurn: num(books.budgetPerTurn), capital: num(books.politicalCapital), readiness: num(books.readiness) })) : null,
-    own.length ? h("ul", { class: "briefing-assets" }, own.map((a) => h("li", {}, t("participant.briefing.asset", { category: categoryLabel(assetType(s, a)?.category), name: assetName(s, a.id), region: regionName(s, a.region), status: term("assetStatus", a.status) })))) : null,
+    books
+      ? h(
+          "p",
+          {},
+          t("participant.briefing.books", {
+            budget: num(books.budget),
+            perTurn: num(books.budgetPerTurn),
+            capital: num(books.politicalCapital),
+            readiness: num(books.readiness),
+          }),
+        )
+      : null,
+    own.length
+      ? h(
+          "ul",
+          { class: "briefing-assets" },
+          own.map((a) =>
+            h(
+              "li",
+              {},
+              t("participant.briefing.asset", {
+                category: categoryLabel(assetType(s, a)?.category),
+                name: assetName(s, a.id),
+                region: regionName(s, a.region),
+                status: term("assetStatus", a.status),
+              }),
+            ),
+          ),
+        )
+      : null,
     h("h4", {}, t("participant.briefing.agreements")),
-    standing.length ? h("ul", {}, standing.map((a) => h("li", {}, t("participant.briefing.agreement", { title: (a as typeof a & { i18n?: object }).i18n ? scenarioText(s, a, "title") : a.title, kind: term("agreementKind", a.kind), parties: a.parties.filter((n) => n !== me).map((n) => nationName(s, n)).join(", ") })))) : h("p", { class: "muted" }, t("participant.briefing.noAgreements")),
+    standing.length
+      ? h(
+          "ul",
+          {},
+          standing.map((a) =>
+            h(
+              "li",
+              {},
+              t("participant.briefing.agreement", {
+                title: (a as typeof a & { i18n?: object }).i18n ? scenarioText(s, a, "title") : a.title,
+                kind: term("agreementKind", a.kind),
+                parties: a.parties
+                  .filter((n) => n !== me)
+                  .map((n) => nationName(s, n))
+                  .join(", "),
+              }),
+            ),
+          ),
+        )
+      : h("p", { class: "muted" }, t("participant.briefing.noAgreements")),
   );
 }
 
 function situation(s: ClientState): HTMLElement {
   const text = s.scenario.briefing ? scenarioText(s, s.scenario, "briefing") : "";
-  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 0);
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
   return section(t("briefing.situation"), paragraphs.length ? paragraphs.map((p) => h("p", {}, p)) : h("p", { class: "muted" }, t("briefing.none")));
 }
 

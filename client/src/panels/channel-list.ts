@@ -19,7 +19,8 @@ export function channelsFor(ctx: GameContext): ChannelInfo[] {
       { id: `facilitator:${me}`, label: t("panels.channels.control"), canSend: canAct },
     ];
     if (state.nations[me]?.alliance) list.push({ id: "alliance", label: t("panels.channels.alliance"), canSend: canAct });
-    for (const other of Object.keys(state.nations)) if (other !== me) list.push({ id: bilateral(me, other), label: t("panels.channels.bilateral", { nation: nationName(state, other) }), canSend: canAct });
+    for (const other of Object.keys(state.nations))
+      if (other !== me) list.push({ id: bilateral(me, other), label: t("panels.channels.bilateral", { nation: nationName(state, other) }), canSend: canAct });
     list.push({ id: "public", label: t("panels.channels.public"), canSend: false });
     return list;
   }
@@ -29,7 +30,9 @@ export function channelsFor(ctx: GameContext): ChannelInfo[] {
   if (ctx.isFacilitator) ids.add("control");
   for (const n of Object.values(state.nations)) if (n.playable || ctx.isFacilitator) ids.add(`facilitator:${n.id}`);
   for (const m of Object.values(ctx.perspective?.messages ?? {})) ids.add(m.channel);
-  return [...ids].map((id) => ({ id, label: labelFor(ctx, id), canSend: ctx.isFacilitator && (id === "alliance" || id === "control" || id.startsWith("facilitator:")) })).sort((a, b) => order(a.id) - order(b.id) || a.label.localeCompare(b.label));
+  return [...ids]
+    .map((id) => ({ id, label: labelFor(ctx, id), canSend: ctx.isFacilitator && (id === "alliance" || id === "control" || id.startsWith("facilitator:")) }))
+    .sort((a, b) => order(a.id) - order(b.id) || a.label.localeCompare(b.label));
 }
 
 function order(id: string): number {

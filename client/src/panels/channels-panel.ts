@@ -41,7 +41,8 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
       const ctx = getCtx();
       if (!text.value.trim()) return t("panels.channels.error");
       if (!ctx.canAct && ctx.isFacilitator && current === "control") return { type: "controlMessage", text: text.value.trim() };
-      if (!ctx.canAct && ctx.isFacilitator) return { type: "facilitatorMessage", to: current === "alliance" ? "alliance" : current.split(":")[1]!, text: text.value.trim() };
+      if (!ctx.canAct && ctx.isFacilitator)
+        return { type: "facilitatorMessage", to: current === "alliance" ? "alliance" : current.split(":")[1]!, text: text.value.trim() };
       return { type: "sendMessage", channel: current, text: text.value.trim() };
     },
     reset: () => (text.value = ""),
@@ -49,7 +50,17 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
   text.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) form.requestSubmit();
   });
-  const element = h("div", { class: "panel channels" }, w.text(h("h2"), "panels.channels.title"), h("div", { class: "channel-layout" }, w.attr(h("nav", {}, list), "aria-label", "panels.channels.title"), h("div", { class: "channel-view" }, heading, empty, earlier, earlierStatus, logRegion, form)));
+  const element = h(
+    "div",
+    { class: "panel channels" },
+    w.text(h("h2"), "panels.channels.title"),
+    h(
+      "div",
+      { class: "channel-layout" },
+      w.attr(h("nav", {}, list), "aria-label", "panels.channels.title"),
+      h("div", { class: "channel-view" }, heading, empty, earlier, earlierStatus, logRegion, form),
+    ),
+  );
 
   const readKey = () => {
     const ctx = getCtx();
@@ -75,7 +86,10 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
   const perspectiveOf = (ctx: GameContext) => ctx.viewNation ?? "white";
   const messagesOf = (ctx: GameContext, channel: string) => history.messages(perspectiveOf(ctx), channel);
   const earlierOf = (ctx: GameContext, channel: string) => (before: string) =>
-    request<EarlierPage>(`/api/exercises/${encodeURIComponent(ctx.state.exerciseId)}/messages?channel=${encodeURIComponent(channel)}&before=${encodeURIComponent(before)}&limit=100`, { token: ctx.welcome.seat });
+    request<EarlierPage>(
+      `/api/exercises/${encodeURIComponent(ctx.state.exerciseId)}/messages?channel=${encodeURIComponent(channel)}&before=${encodeURIComponent(before)}&limit=100`,
+      { token: ctx.welcome.seat },
+    );
   earlier.addEventListener("click", async () => {
     const ctx = getCtx();
     const channel = current;
@@ -107,7 +121,8 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
       else low = mid + 1;
     }
     let count = 0;
-    for (let i = low; i < messages.length; i++) if (!(messages[i]!.author === ctx.welcome.name && messages[i]!.fromNation === (ctx.welcome.nation ?? "white"))) count++;
+    for (let i = low; i < messages.length; i++)
+      if (!(messages[i]!.author === ctx.welcome.name && messages[i]!.fromNation === (ctx.welcome.nation ?? "white"))) count++;
     return count;
   };
   const visible = () => !element.closest<HTMLElement>("[role=tabpanel]")?.hidden;
@@ -151,7 +166,13 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
     // A nation speaking in character signs with its own name: "Redonia", not "Redonia (Redonia)".
     const speaksAsNation = (m: Message) => m.author === nationName(ctx.state, m.fromNation) || m.author === ctx.state.nations[m.fromNation]?.name;
     const author = (m: Message) =>
-      m.fromNation === "white" ? t("panels.channels.authorControl", { author: m.author }) : (ctx.viewNation && m.fromNation === ctx.viewNation) || speaksAsNation(m) ? (speaksAsNation(m) ? nationName(ctx.state, m.fromNation) : m.author) : t("panels.channels.authorNation", { author: m.author, nation: nationName(ctx.state, m.fromNation) });
+      m.fromNation === "white"
+        ? t("panels.channels.authorControl", { author: m.author })
+        : (ctx.viewNation && m.fromNation === ctx.viewNation) || speaksAsNation(m)
+          ? speaksAsNation(m)
+            ? nationName(ctx.state, m.fromNation)
+            : m.author
+          : t("panels.channels.authorNation", { author: m.author, nation: nationName(ctx.state, m.fromNation) });
     const key = `${perspectiveOf(ctx)}|${current}`;
     let shown = logs.get(key);
     if (!shown) logs.set(key, (shown = new MessageList()));
@@ -162,7 +183,15 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
     }
     // A channel opens at its newest message; a reader at the bottom stays there as lines come.
     const atBottom = opened || log.scrollHeight - log.scrollTop - log.clientHeight < 40;
-    shown.show(messages, language, (m: Message) => h("li", { class: "message" }, h("span", { class: "author" }, author(m)), h("span", { class: "when" }, t("panels.channels.when", { turn: m.turn, time: clock.format(m.at) })), h("p", {}, m.text)));
+    shown.show(messages, language, (m: Message) =>
+      h(
+        "li",
+        { class: "message" },
+        h("span", { class: "author" }, author(m)),
+        h("span", { class: "when" }, t("panels.channels.when", { turn: m.turn, time: clock.format(m.at) })),
+        h("p", {}, m.text),
+      ),
+    );
     if (atBottom) log.scrollTop = log.scrollHeight;
     form.hidden = !info?.canSend;
   };

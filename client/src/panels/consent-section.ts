@@ -51,12 +51,37 @@ export function consentSection(getCtx: () => GameContext): { element: HTMLElemen
         ? h(
             "div",
             { class: "actions" },
-            commandButton(t("panels.consent.grant"), { class: "primary small", "aria-label": t("panels.consent.grantLabel", { nation: requester, region: where }) }, () => ({ type: "answerConsent", request: c.id, grant: true }), send, status, t("panels.consent.granted")),
-            commandButton(t("panels.consent.deny"), { class: "small", "aria-label": t("panels.consent.denyLabel", { nation: requester, region: where }) }, () => ({ type: "answerConsent", request: c.id, grant: false }), send, status, t("panels.consent.denied")),
+            commandButton(
+              t("panels.consent.grant"),
+              { class: "primary small", "aria-label": t("panels.consent.grantLabel", { nation: requester, region: where }) },
+              () => ({ type: "answerConsent", request: c.id, grant: true }),
+              send,
+              status,
+              t("panels.consent.granted"),
+            ),
+            commandButton(
+              t("panels.consent.deny"),
+              { class: "small", "aria-label": t("panels.consent.denyLabel", { nation: requester, region: where }) },
+              () => ({ type: "answerConsent", request: c.id, grant: false }),
+              send,
+              status,
+              t("panels.consent.denied"),
+            ),
           )
         : null,
       revocable
-        ? h("div", { class: "actions" }, commandButton(t("agreements.consent.revoke"), { class: "small danger", "aria-label": t("agreements.consent.revokeLabel", { nation: requester, region: where }) }, () => ({ type: "revokeConsent", request: c.id }), send, status, t("agreements.consent.revoked")))
+        ? h(
+            "div",
+            { class: "actions" },
+            commandButton(
+              t("agreements.consent.revoke"),
+              { class: "small danger", "aria-label": t("agreements.consent.revokeLabel", { nation: requester, region: where }) },
+              () => ({ type: "revokeConsent", request: c.id }),
+              send,
+              status,
+              t("agreements.consent.revoked"),
+            ),
+          )
         : null,
     );
   };
@@ -67,12 +92,25 @@ export function consentSection(getCtx: () => GameContext): { element: HTMLElemen
       w.refresh();
       const items = Object.values(ctx.perspective?.consentRequests ?? {}).sort((a, b) => b.turn - a.turn || a.id.localeCompare(b.id));
       none.hidden = items.length > 0;
-      keyedList(list, items, (c) => c.id, render, (c) => JSON.stringify([c, ctx.canAct, lang()]));
+      keyedList(
+        list,
+        items,
+        (c) => c.id,
+        render,
+        (c) => JSON.stringify([c, ctx.canAct, lang()]),
+      );
       const foreign = ctx.state.scenario.regions.filter((r) => {
         const owner = ctx.state.regions[r.id]?.owner;
         return owner && owner !== ctx.viewNation;
       });
-      setOptions(region, foreign.map((r) => ({ value: r.id, label: t("panels.consent.regionOption", { region: r.name, nation: nationName(ctx.state, ctx.state.regions[r.id]!.owner) }) })), t("panels.common.chooseRegion"));
+      setOptions(
+        region,
+        foreign.map((r) => ({
+          value: r.id,
+          label: t("panels.consent.regionOption", { region: r.name, nation: nationName(ctx.state, ctx.state.regions[r.id]!.owner) }),
+        })),
+        t("panels.common.chooseRegion"),
+      );
       form.hidden = !ctx.canAct;
     },
   };

@@ -21,7 +21,12 @@ export function diplomacyActions(getCtx: () => GameContext): { element: HTMLElem
     success: "panels.actions.exercise.success",
     send,
     children: [heading("jointExercise"), exPartners.element, w.field("panels.actions.exercise.title", exTitle)],
-    build: () => (!exPartners.values().length ? t("panels.common.errorPartner") : !exTitle.value.trim() ? t("panels.actions.exercise.errorTitle") : { type: "proposeJointExercise", partners: exPartners.values(), title: exTitle.value.trim() }),
+    build: () =>
+      !exPartners.values().length
+        ? t("panels.common.errorPartner")
+        : !exTitle.value.trim()
+          ? t("panels.actions.exercise.errorTitle")
+          : { type: "proposeJointExercise", partners: exPartners.values(), title: exTitle.value.trim() },
     reset: () => {
       exTitle.value = "";
       exPartners.clear();
@@ -35,7 +40,12 @@ export function diplomacyActions(getCtx: () => GameContext): { element: HTMLElem
     success: "panels.actions.dialogue.success",
     send,
     children: [heading("dialogue"), dlgNations.element, w.field("panels.actions.dialogue.topic", topic)],
-    build: () => (!dlgNations.values().length ? t("panels.actions.dialogue.errorNations") : !topic.value.trim() ? t("panels.actions.dialogue.errorTopic") : { type: "conveneDialogue", nations: dlgNations.values(), topic: topic.value.trim() }),
+    build: () =>
+      !dlgNations.values().length
+        ? t("panels.actions.dialogue.errorNations")
+        : !topic.value.trim()
+          ? t("panels.actions.dialogue.errorTopic")
+          : { type: "conveneDialogue", nations: dlgNations.values(), topic: topic.value.trim() },
     reset: () => {
       topic.value = "";
       dlgNations.clear();
@@ -48,7 +58,11 @@ export function diplomacyActions(getCtx: () => GameContext): { element: HTMLElem
     submit: "panels.actions.statement.submit",
     success: "panels.actions.statement.success",
     send,
-    children: [w.text(h("h4"), "panels.actions.statement.heading"), w.field("panels.actions.statement.stance", stance, "panels.actions.statement.stanceHint"), w.field("panels.actions.statement.text", text)],
+    children: [
+      w.text(h("h4"), "panels.actions.statement.heading"),
+      w.field("panels.actions.statement.stance", stance, "panels.actions.statement.stanceHint"),
+      w.field("panels.actions.statement.text", text),
+    ],
     build: () => (!text.value.trim() ? t("panels.actions.statement.error") : { type: "makeStatement", stance: stance.value, text: text.value.trim() }),
     reset: () => (text.value = ""),
   });

@@ -50,7 +50,13 @@ export function feedPanel(getCtx: () => GameContext): Panel {
       to: i.to === "all" ? msg("feed.panel.allNations") : i.to.map((n) => nationName(state, n)),
       turn: i.releasedTurn ?? 0,
     });
-    return h("article", { class: "inject-card", "data-inject": i.number }, h("h4", {}, `${i.number} ${scenarioText(state, i, "title")}`), h("p", { class: "meta" }, meta), h("p", {}, scenarioText(state, i, "body")));
+    return h(
+      "article",
+      { class: "inject-card", "data-inject": i.number },
+      h("h4", {}, `${i.number} ${scenarioText(state, i, "title")}`),
+      h("p", { class: "meta" }, meta),
+      h("p", {}, scenarioText(state, i, "body")),
+    );
   };
   const renderItem = (f: FeedItem) =>
     h(
@@ -81,7 +87,10 @@ export function feedPanel(getCtx: () => GameContext): Panel {
       noInjects.hidden = released.length > 0;
       keyedList(injects, released, (i) => i.id, renderInject, signature);
       const items = ctx.perspective?.feed ?? [];
-      filter.choices("kind", FEED_KINDS.filter((k) => items.some((f) => f.kind === k)).map((k) => ({ value: k, label: t(`picture.feedKind.${k}` as MessageKey) })));
+      filter.choices(
+        "kind",
+        FEED_KINDS.filter((k) => items.some((f) => f.kind === k)).map((k) => ({ value: k, label: t(`picture.feedKind.${k}` as MessageKey) })),
+      );
       const { kind, text } = filter.values();
       const lookup = nameLookup(ctx.state);
       const shown = items.filter((f) => (!kind || f.kind === kind) && (!text || filter.matches(translate(lang(), f.msg, lookup))));

@@ -26,7 +26,10 @@ export function feedbackPanel(getCtx: () => GameContext): Panel {
   const comments = h("textarea", { name: "comments", rows: "3", maxlength: "4000" });
   const scales = h("div", { class: "feedback-scales" });
   let scaleSig = "";
-  const ratings = () => Object.fromEntries(Array.from(scales.querySelectorAll<HTMLInputElement>("input[type=radio]:checked")).map((i) => [i.name.replace(/^rate-/, ""), Number(i.value)]));
+  const ratings = () =>
+    Object.fromEntries(
+      Array.from(scales.querySelectorAll<HTMLInputElement>("input[type=radio]:checked")).map((i) => [i.name.replace(/^rate-/, ""), Number(i.value)]),
+    );
   const form = w.form({
     label: "evalui.feedback.form",
     submit: "evalui.feedback.submit",
@@ -41,7 +44,13 @@ export function feedbackPanel(getCtx: () => GameContext): Panel {
     build: () => {
       const r = ratings();
       if (!strengths.value.trim() && !improvements.value.trim() && !comments.value.trim() && Object.keys(r).length === 0) return t("evaluation.feedback.empty");
-      return { type: "submitFeedback", strengths: strengths.value.trim(), improvements: improvements.value.trim(), comments: comments.value.trim(), ratings: r };
+      return {
+        type: "submitFeedback",
+        strengths: strengths.value.trim(),
+        improvements: improvements.value.trim(),
+        comments: comments.value.trim(),
+        ratings: r,
+      };
     },
   });
   const intro = w.text(h("p", { class: "hint" }), "evalui.feedback.intro");
@@ -64,7 +73,12 @@ export function feedbackPanel(getCtx: () => GameContext): Panel {
           h("legend", {}, t("evalui.feedback.rateObjective", { title: objectiveTitle(ctx, o) })),
           [1, 2, 3, 4, 5].map((v) => {
             const id = `fb-${o.id}-${v}`;
-            return h("span", { class: "check" }, h("input", { type: "radio", id, name: `rate-${o.id}`, value: String(v), checked: kept[o.id] === v }), h("label", { for: id }, t("evalui.feedback.score", { score: v })));
+            return h(
+              "span",
+              { class: "check" },
+              h("input", { type: "radio", id, name: `rate-${o.id}`, value: String(v), checked: kept[o.id] === v }),
+              h("label", { for: id }, t("evalui.feedback.score", { score: v })),
+            );
           }),
         ),
       ),
@@ -85,7 +99,10 @@ export function feedbackPanel(getCtx: () => GameContext): Panel {
       const answer = ctx.perspective?.feedbackAnswered?.[ctx.welcome.seatId];
       waiting.hidden = ended;
       done.hidden = !answer;
-      if (answer) done.textContent = t("evalui.feedback.answered", { time: formatDateTime(lang(), answer.at, Intl.DateTimeFormat().resolvedOptions().timeZone, { hour: "2-digit", minute: "2-digit" }) });
+      if (answer)
+        done.textContent = t("evalui.feedback.answered", {
+          time: formatDateTime(lang(), answer.at, Intl.DateTimeFormat().resolvedOptions().timeZone, { hour: "2-digit", minute: "2-digit" }),
+        });
       form.hidden = !ended || !!answer;
       intro.hidden = !ended || !!answer;
     },

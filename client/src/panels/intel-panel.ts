@@ -46,7 +46,12 @@ export function intelPanel(getCtx: () => GameContext): Panel {
     success: "panels.intel.ask.success",
     send: (c) => getCtx().send(c),
     children: [w.text(h("h3"), "panels.intel.ask.heading"), w.field("panels.intel.ask.nation", target), w.field("panels.intel.ask.question", question)],
-    build: () => (!target.value ? t("panels.intel.ask.errorNation") : !question.value.trim() ? t("panels.intel.ask.errorQuestion") : { type: "requestInfo", to: target.value, question: question.value.trim() }),
+    build: () =>
+      !target.value
+        ? t("panels.intel.ask.errorNation")
+        : !question.value.trim()
+          ? t("panels.intel.ask.errorQuestion")
+          : { type: "requestInfo", to: target.value, question: question.value.trim() },
     reset: () => (question.value = ""),
   });
   const incoming = w.attr(h("ul", { class: "requests" }), "aria-label", "panels.intel.toUsLabel");
@@ -58,7 +63,14 @@ export function intelPanel(getCtx: () => GameContext): Panel {
     w.text(h("h2"), "panels.intel.title"),
     known.element,
     w.section("panels.intel.reports", filter.element, noReports, noMatch, reports),
-    w.section("panels.intel.requests", w.text(h("h4"), "panels.intel.toUs"), incoming, w.text(h("h4"), "panels.intel.fromUs"), outgoing, requestsStatus.element),
+    w.section(
+      "panels.intel.requests",
+      w.text(h("h4"), "panels.intel.toUs"),
+      incoming,
+      w.text(h("h4"), "panels.intel.fromUs"),
+      outgoing,
+      requestsStatus.element,
+    ),
     requestForm,
   );
 
@@ -79,18 +91,31 @@ export function intelPanel(getCtx: () => GameContext): Panel {
     return h(
       "li",
       { class: "request" },
-      h("p", {}, h("strong", {}, t("panels.intel.request.asks", { nation: requester })), ` ${t("panels.intel.request.question", { turn: q.turn, question: q.question })}`),
-      q.status === "pending" && ctx.canAct ? form : h("p", { class: "muted" }, q.answer ? t("panels.intel.request.answered", { answer: q.answer }) : term("requestStatus", q.status)),
+      h(
+        "p",
+        {},
+        h("strong", {}, t("panels.intel.request.asks", { nation: requester })),
+        ` ${t("panels.intel.request.question", { turn: q.turn, question: q.question })}`,
+      ),
+      q.status === "pending" && ctx.canAct
+        ? form
+        : h("p", { class: "muted" }, q.answer ? t("panels.intel.request.answered", { answer: q.answer }) : term("requestStatus", q.status)),
     );
   };
   const renderOutgoing = (q: InfoRequest) => {
     const ctx = getCtx();
-    const who = ctx.viewNation ? t("panels.intel.request.to", { nation: nationName(ctx.state, q.target) }) : t("panels.intel.request.between", { from: nationName(ctx.state, q.requester), to: nationName(ctx.state, q.target) });
+    const who = ctx.viewNation
+      ? t("panels.intel.request.to", { nation: nationName(ctx.state, q.target) })
+      : t("panels.intel.request.between", { from: nationName(ctx.state, q.requester), to: nationName(ctx.state, q.target) });
     return h(
       "li",
       { class: "request" },
       h("p", {}, h("strong", {}, who), ` ${t("panels.intel.request.question", { turn: q.turn, question: q.question })}`),
-      h("p", { class: "muted" }, q.answer ? t("panels.intel.request.answer", { answer: q.answer }) : t("panels.common.status", { status: term("requestStatus", q.status) })),
+      h(
+        "p",
+        { class: "muted" },
+        q.answer ? t("panels.intel.request.answer", { answer: q.answer }) : t("panels.common.status", { status: term("requestStatus", q.status) }),
+      ),
     );
   };
 
@@ -108,22 +133,55 @@ export function intelPanel(getCtx: () => GameContext): Panel {
       const language = lang();
       known.update(ctx);
       const all = Object.values(ctx.perspective?.reports ?? {}).sort((a, b) => b.turn - a.turn || b.id.localeCompare(a.id, undefined, { numeric: true }));
-      filter.choices("kind", (["own", "received", "control"] as const).filter((k) => all.some((r) => reportKind(ctx.state, r) === k)).map((k) => ({ value: k, label: t(`picture.reportKind.${k}`) })));
+      filter.choices(
+        "kind",
+        (["own", "received", "control"] as const)
+          .filter((k) => all.some((r) => reportKind(ctx.state, r) === k))
+          .map((k) => ({ value: k, label: t(`picture.reportKind.${k}`) })),
+      );
       // Exercise control reads every nation's reports: it may narrow them to one holder.
       holderField.hidden = ctx.viewNation !== null;
-      filter.choices("holder", [...new Set(all.map((r) => r.owner))].map((n) => ({ value: n, label: nationName(ctx.state, n) })).sort((x, y) => x.label.localeCompare(y.label)));
+      filter.choices(
+        "holder",
+        [...new Set(all.map((r) => r.owner))].map((n) => ({ value: n, label: nationName(ctx.state, n) })).sort((x, y) => x.label.localeCompare(y.label)),
+      );
       const chosen = filter.values();
       const lookup = nameLookup(ctx.state);
-      const words = (r: Report) => [reportText(language, r, "title", lookup, mainLang(ctx.state)), reportText(language, r, "text", lookup, mainLang(ctx.state)), nationName(ctx.state, r.owner)].join(" ");
-      const list = all.filter((r) => (!chosen.kind || reportKind(ctx.state, r) === chosen.kind) && (!chosen.holder || r.owner === chosen.holder) && filter.matches(words(r)));
+      const words = (r: Report) =>
+        [
+          reportText(language, r, "title", lookup, mainLang(ctx.state)),
+          reportText(language, r, "text", lookup, mainLang(ctx.state)),
+          nationName(ctx.state, r.owner),
+        ].join(" ");
+      const list = all.filter(
+        (r) => (!chosen.kind || reportKind(ctx.state, r) === chosen.kind) && (!chosen.holder || r.owner === chosen.holder) && filter.matches(words(r)),
+      );
       noReports.hidden = all.length > 0;
       noMatch.hidden = all.length === 0 || list.length > 0;
       filter.element.hidden = all.length === 0;
       filter.count(list.length, all.length);
-      keyedList(reports, list, (r) => r.id, (r) => reportCard(getCtx(), r, getCtx), (r) => JSON.stringify([r, ctx.canAct, ctx.viewNation, language]));
+      keyedList(
+        reports,
+        list,
+        (r) => r.id,
+        (r) => reportCard(getCtx(), r, getCtx),
+        (r) => JSON.stringify([r, ctx.canAct, ctx.viewNation, language]),
+      );
       const requests = Object.values(ctx.perspective?.infoRequests ?? {});
-      keyedList(incoming, requests.filter((q) => q.target === ctx.viewNation), (q) => q.id, renderIncoming, (q) => JSON.stringify([q, ctx.canAct, language]));
-      keyedList(outgoing, requests.filter((q) => q.target !== ctx.viewNation), (q) => q.id, renderOutgoing, (q) => JSON.stringify([q, ctx.viewNation, language]));
+      keyedList(
+        incoming,
+        requests.filter((q) => q.target === ctx.viewNation),
+        (q) => q.id,
+        renderIncoming,
+        (q) => JSON.stringify([q, ctx.canAct, language]),
+      );
+      keyedList(
+        outgoing,
+        requests.filter((q) => q.target !== ctx.viewNation),
+        (q) => q.id,
+        renderOutgoing,
+        (q) => JSON.stringify([q, ctx.viewNation, language]),
+      );
       setOptions(target, otherNations(ctx.state, ctx.viewNation), t("panels.common.chooseNation"));
       requestForm.hidden = !ctx.canAct;
     },

@@ -31,7 +31,22 @@ export function knownForcesSection(getCtx: () => GameContext): { element: HTMLEl
     "table",
     { class: "grid known-forces" },
     w.text(h("caption", { class: "visually-hidden" }), "picture.tableLabel"),
-    h("thead", {}, h("tr", {}, header("picture.col.force"), header("picture.col.owner"), header("picture.col.type"), header("picture.col.region"), header("picture.col.lastSeen"), header("picture.col.seenBy"), header("picture.col.grade"), header("picture.col.report"))),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        header("picture.col.force"),
+        header("picture.col.owner"),
+        header("picture.col.type"),
+        header("picture.col.region"),
+        header("picture.col.lastSeen"),
+        header("picture.col.seenBy"),
+        header("picture.col.grade"),
+        header("picture.col.report"),
+      ),
+    ),
     rows,
   );
   const headingId = newId("known-forces");
@@ -82,7 +97,14 @@ export function knownForcesSection(getCtx: () => GameContext): { element: HTMLEl
     let action: HTMLElement | string = "";
     if (reported) action = t("picture.reported", { report: nameLookup(ctx.state)({ ref: "report", id: reported }) });
     else if (ctx.canAct && a.seen?.sensor && !a.seen.nation) {
-      action = commandButton(t("picture.report"), { class: "report-sighting", "aria-label": t("picture.reportLabel", { force, region }) }, () => ({ type: "reportSighting", asset: a.id }), (c) => getCtx().send(c), status, t("picture.reportSuccess"));
+      action = commandButton(
+        t("picture.report"),
+        { class: "report-sighting", "aria-label": t("picture.reportLabel", { force, region }) },
+        () => ({ type: "reportSighting", asset: a.id }),
+        (c) => getCtx().send(c),
+        status,
+        t("picture.reportSuccess"),
+      );
     }
     return h(
       "tr",
@@ -103,18 +125,46 @@ export function knownForcesSection(getCtx: () => GameContext): { element: HTMLEl
     // Exercise control's own view sees every force as it is: the picture is a nation's.
     element.hidden = ctx.viewNation === null;
     const all = Object.values(ctx.perspective?.assets ?? {}).filter((a): a is ForeignAssetView => a.foreign === true);
-    const sorted = all.sort((x, y) => y.lastSeenTurn - x.lastSeenTurn || nationName(ctx.state, x.owner).localeCompare(nationName(ctx.state, y.owner)) || assetName(ctx.state, x.id).localeCompare(assetName(ctx.state, y.id)));
-    const distinct = (values: string[], label: (v: string) => string) => [...new Set(values)].map((value) => ({ value, label: label(value) })).sort((x, y) => x.label.localeCompare(y.label));
-    filter.choices("owner", distinct(all.map((a) => a.owner), (v) => nationName(ctx.state, v)));
-    filter.choices("region", distinct(all.map((a) => a.region), (v) => regionName(ctx.state, v)));
-    filter.choices("type", distinct(all.map((a) => a.type), (v) => assetTypeName(ctx.state, v)));
+    const sorted = all.sort(
+      (x, y) =>
+        y.lastSeenTurn - x.lastSeenTurn ||
+        nationName(ctx.state, x.owner).localeCompare(nationName(ctx.state, y.owner)) ||
+        assetName(ctx.state, x.id).localeCompare(assetName(ctx.state, y.id)),
+    );
+    const distinct = (values: string[], label: (v: string) => string) =>
+      [...new Set(values)].map((value) => ({ value, label: label(value) })).sort((x, y) => x.label.localeCompare(y.label));
+    filter.choices(
+      "owner",
+      distinct(
+        all.map((a) => a.owner),
+        (v) => nationName(ctx.state, v),
+      ),
+    );
+    filter.choices(
+      "region",
+      distinct(
+        all.map((a) => a.region),
+        (v) => regionName(ctx.state, v),
+      ),
+    );
+    filter.choices(
+      "type",
+      distinct(
+        all.map((a) => a.type),
+        (v) => assetTypeName(ctx.state, v),
+      ),
+    );
     const chosen = filter.values();
     const shown = sorted.filter(
       (a) =>
         (!chosen.owner || a.owner === chosen.owner) &&
         (!chosen.region || a.region === chosen.region) &&
         (!chosen.type || a.type === chosen.type) &&
-        filter.matches([assetName(ctx.state, a.id), nationName(ctx.state, a.owner), assetTypeName(ctx.state, a.type), regionName(ctx.state, a.region), seenBy(ctx, a)].join(" ")),
+        filter.matches(
+          [assetName(ctx.state, a.id), nationName(ctx.state, a.owner), assetTypeName(ctx.state, a.type), regionName(ctx.state, a.region), seenBy(ctx, a)].join(
+            " ",
+          ),
+        ),
     );
     empty.hidden = all.length > 0;
     noMatch.hidden = all.length === 0 || shown.length > 0;
@@ -122,7 +172,13 @@ export function knownForcesSection(getCtx: () => GameContext): { element: HTMLEl
     filter.element.hidden = all.length === 0;
     filter.count(shown.length, all.length);
     const language = lang();
-    keyedList(rows, shown, (a) => a.id, render, (a) => JSON.stringify([a, ctx.canAct, language, reportedIn(ctx, a), gradeOf(ctx, a)]));
+    keyedList(
+      rows,
+      shown,
+      (a) => a.id,
+      render,
+      (a) => JSON.stringify([a, ctx.canAct, language, reportedIn(ctx, a), gradeOf(ctx, a)]),
+    );
   }
   return { element, update };
 }

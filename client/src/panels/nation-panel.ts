@@ -39,7 +39,14 @@ export function nationPanel(): Panel {
           section(t("panels.nation.team"), roster(ctx)),
         );
       } else {
-        fill(body, h("h2", {}, t("panels.nation.all")), h("p", {}, t("panels.nation.cohesion", { value: num(ctx.state.cohesion) })), allNations(ctx), relationsMatrix(ctx), objectives(ctx));
+        fill(
+          body,
+          h("h2", {}, t("panels.nation.all")),
+          h("p", {}, t("panels.nation.cohesion", { value: num(ctx.state.cohesion) })),
+          allNations(ctx),
+          relationsMatrix(ctx),
+          objectives(ctx),
+        );
       }
     },
   };
@@ -65,10 +72,20 @@ function policies(ctx: GameContext, n: PrivateNation): HTMLElement {
     h(
       "dl",
       { class: "pairs" },
-      h("dt", {}, t("panels.nation.alertLevel")), h("dd", {}, term("alertLevel", n.policies.alertLevel)),
-      h("dt", {}, t("panels.nation.roe")), h("dd", {}, term("rulesOfEngagement", n.policies.rulesOfEngagement)),
-      h("dt", {}, t("panels.nation.stance")), h("dd", {}, term("publicStance", n.policies.publicStance)),
-      h("dt", {}, t("panels.nation.sharing")), h("dd", {}, sharing.length ? sharing.map(([p, l]) => t("panels.nation.sharingWith", { nation: nationName(ctx.state, p), level: term("sharingPolicy", l) })).join("; ") : t("panels.nation.sharingDefault")),
+      h("dt", {}, t("panels.nation.alertLevel")),
+      h("dd", {}, term("alertLevel", n.policies.alertLevel)),
+      h("dt", {}, t("panels.nation.roe")),
+      h("dd", {}, term("rulesOfEngagement", n.policies.rulesOfEngagement)),
+      h("dt", {}, t("panels.nation.stance")),
+      h("dd", {}, term("publicStance", n.policies.publicStance)),
+      h("dt", {}, t("panels.nation.sharing")),
+      h(
+        "dd",
+        {},
+        sharing.length
+          ? sharing.map(([p, l]) => t("panels.nation.sharingWith", { nation: nationName(ctx.state, p), level: term("sharingPolicy", l) })).join("; ")
+          : t("panels.nation.sharingDefault"),
+      ),
     ),
     h("p", { class: "muted" }, t("panels.nation.policiesHint")),
   );
@@ -79,13 +96,25 @@ function relations(ctx: GameContext, me: string): HTMLElement {
     .filter((n) => n.id !== me)
     .map((n) => {
       const r = ctx.perspective?.relations[relationKey(me, n.id)];
-      return h("tr", {}, h("th", { scope: "row" }, nationName(ctx.state, n.id)), h("td", {}, r ? num(r.trust) : t("panels.common.none")), h("td", {}, r ? num(r.interoperability) : t("panels.common.none")), h("td", {}, term("publicStance", n.policies.publicStance)));
+      return h(
+        "tr",
+        {},
+        h("th", { scope: "row" }, nationName(ctx.state, n.id)),
+        h("td", {}, r ? num(r.trust) : t("panels.common.none")),
+        h("td", {}, r ? num(r.interoperability) : t("panels.common.none")),
+        h("td", {}, term("publicStance", n.policies.publicStance)),
+      );
     });
   const col = (key: Parameters<typeof t>[0]) => h("th", { scope: "col" }, t(key));
   return section(
     t("panels.nation.relations"),
     h("p", {}, t("panels.nation.cohesion", { value: num(ctx.state.cohesion) })),
-    h("table", { class: "grid" }, h("thead", {}, h("tr", {}, col("panels.nation.nation"), col("panels.nation.trust"), col("panels.nation.interop"), col("panels.nation.stance"))), h("tbody", {}, ...rows)),
+    h(
+      "table",
+      { class: "grid" },
+      h("thead", {}, h("tr", {}, col("panels.nation.nation"), col("panels.nation.trust"), col("panels.nation.interop"), col("panels.nation.stance"))),
+      h("tbody", {}, ...rows),
+    ),
   );
 }
 
@@ -96,16 +125,39 @@ function allNations(ctx: GameContext): HTMLElement {
     return h(
       "tr",
       {},
-      h("th", { scope: "row" }, h("span", { class: "swatch", style: `background:${n.color}`, "aria-hidden": "true" }), ` ${n.playable ? nationName(ctx.state, n.id) : t("panels.nation.controlled", { nation: nationName(ctx.state, n.id) })}`),
+      h(
+        "th",
+        { scope: "row" },
+        h("span", { class: "swatch", style: `background:${n.color}`, "aria-hidden": "true" }),
+        ` ${n.playable ? nationName(ctx.state, n.id) : t("panels.nation.controlled", { nation: nationName(ctx.state, n.id) })}`,
+      ),
       h("td", {}, p ? num(p.budget) : none),
       h("td", {}, p ? num(p.politicalCapital) : none),
       h("td", {}, p ? num(p.readiness) : none),
-      h("td", {}, p ? `${term("alertLevel", p.policies.alertLevel)} / ${term("rulesOfEngagement", p.policies.rulesOfEngagement)} / ${term("publicStance", p.policies.publicStance)}` : none),
+      h(
+        "td",
+        {},
+        p
+          ? `${term("alertLevel", p.policies.alertLevel)} / ${term("rulesOfEngagement", p.policies.rulesOfEngagement)} / ${term("publicStance", p.policies.publicStance)}`
+          : none,
+      ),
       h("td", {}, n.playable ? t(n.committed ? "panels.nation.committed" : "panels.nation.planning") : none),
     );
   });
-  const columns = ["panels.nation.nation", "panels.nation.budget", "panels.nation.capital", "panels.nation.readiness", "panels.nation.policiesShort", "panels.nation.turn"] as const;
-  return h("table", { class: "grid", "aria-label": t("panels.nation.nations") }, h("thead", {}, h("tr", {}, ...columns.map((key) => h("th", { scope: "col" }, t(key))))), h("tbody", {}, ...rows));
+  const columns = [
+    "panels.nation.nation",
+    "panels.nation.budget",
+    "panels.nation.capital",
+    "panels.nation.readiness",
+    "panels.nation.policiesShort",
+    "panels.nation.turn",
+  ] as const;
+  return h(
+    "table",
+    { class: "grid", "aria-label": t("panels.nation.nations") },
+    h("thead", {}, h("tr", {}, ...columns.map((key) => h("th", { scope: "col" }, t(key))))),
+    h("tbody", {}, ...rows),
+  );
 }
 
 function relationsMatrix(ctx: GameContext): HTMLElement {
@@ -164,6 +216,14 @@ export function roster(ctx: GameContext): HTMLElement {
   return h(
     "ul",
     { class: "roster" },
-    ...seats.map((s) => h("li", { "data-online": String(s.online) }, h("span", { "aria-hidden": "true" }, s.online ? "● " : "○ "), t(s.online ? "panels.nation.online" : "panels.nation.offline", { name: s.name }), s.id === ctx.welcome.seatId ? ` ${t("panels.nation.you")}` : "")),
+    ...seats.map((s) =>
+      h(
+        "li",
+        { "data-online": String(s.online) },
+        h("span", { "aria-hidden": "true" }, s.online ? "● " : "○ "),
+        t(s.online ? "panels.nation.online" : "panels.nation.offline", { name: s.name }),
+        s.id === ctx.welcome.seatId ? ` ${t("panels.nation.you")}` : "",
+      ),
+    ),
   );
 }

@@ -12,9 +12,16 @@ function assetOption(ctx: GameContext, a: OwnAsset): string {
   // A unit aboard says so where its region would be: "— aboard HMAS Canberra group".
   const aboard = carrierOf(ctx.state, a);
   const region = aboard ? t("lift.map.aboard", { carrier: assetName(ctx.state, aboard.id) }) : regionName(ctx.state, a.region);
-  const values = { category: categoryLabel(assetType(ctx.state, a)?.category), name: assetName(ctx.state, a.id), region, status: term("assetStatus", a.status) };
+  const values = {
+    category: categoryLabel(assetType(ctx.state, a)?.category),
+    name: assetName(ctx.state, a.id),
+    region,
+    status: term("assetStatus", a.status),
+  };
   if (!a.authority) return t("panels.orderForm.assetOption", values);
-  return a.owner === ctx.viewNation ? t("toa.form.ownUnderCommand", values) : t("toa.form.commandedOption", { ...values, owner: nationName(ctx.state, a.owner) });
+  return a.owner === ctx.viewNation
+    ? t("toa.form.ownUnderCommand", values)
+    : t("toa.form.commandedOption", { ...values, owner: nationName(ctx.state, a.owner) });
 }
 import { carrierOf, carriersFor, aboardOf, landingOptions } from "../game/lift.ts";
 
@@ -45,7 +52,11 @@ const NEEDS: Record<string, string[]> = {
 const UNCHANGED = { value: "", key: "panels.orderForm.unchanged" } as const;
 
 /** Drafting one order for the team: the fields follow the kind of order chosen. */
-export function orderForm(getCtx: () => GameContext): { element: HTMLElement; update(ctx: GameContext): void; prefill(values: { asset?: string; destination?: string; kind?: string }): void } {
+export function orderForm(getCtx: () => GameContext): {
+  element: HTMLElement;
+  update(ctx: GameContext): void;
+  prefill(values: { asset?: string; destination?: string; kind?: string }): void;
+} {
   const w = panelWords();
   const kind = w.select("kind", KINDS);
   const asset = h("select", { name: "asset" });
@@ -56,7 +67,11 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
   const stance = w.terms("publicStance", "publicStance", STANCES, UNCHANGED);
   // What each choice costs and gives, from the scenario's numbers (policy-hints.ts).
   const ctxOrNull = () => getCtx() as GameContext | null;
-  const hints = [policyHints("alertLevel", alert, ALERT_LEVELS, ctxOrNull), policyHints("rulesOfEngagement", roe, ROE_LEVELS, ctxOrNull), policyHints("publicStance", stance, STANCES, ctxOrNull)];
+  const hints = [
+    policyHints("alertLevel", alert, ALERT_LEVELS, ctxOrNull),
+    policyHints("rulesOfEngagement", roe, ROE_LEVELS, ctxOrNull),
+    policyHints("publicStance", stance, STANCES, ctxOrNull),
+  ];
   const sharingPartner = h("select", { name: "sharingPartner" });
   const sharingLevel = w.terms("sharingLevel", "sharingPolicy", ["none", "need-to-know", "full"], UNCHANGED);
   const partner = h("select", { name: "partner" });
@@ -100,7 +115,11 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
     if (!ctx) return;
     const a = ctx.perspective?.assets[asset.value];
     const type = a ? assetType(ctx.state, a) : undefined;
-    setOptions(mission, (type?.missions ?? []).map((m) => ({ value: m, label: term("mission", m) })), type ? undefined : t("panels.orderForm.assetFirst"));
+    setOptions(
+      mission,
+      (type?.missions ?? []).map((m) => ({ value: m, label: term("mission", m) })),
+      type ? undefined : t("panels.orderForm.assetFirst"),
+    );
     caveats.missions.set((type?.missions ?? []).map((m) => ({ value: m, label: term("mission", m) })));
     updateLift(ctx);
   };
@@ -109,10 +128,22 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
     const carriers = asset.value ? carriersFor(ctx.state, asset.value) : [];
     setOptions(
       carrier,
-      carriers.map((c) => ({ value: c.id, label: t("lift.form.carrierOption", { carrier: assetName(ctx.state, c.id), region: regionName(ctx.state, c.region), aboard: aboardOf(ctx.state, c.id).length, capacity: assetType(ctx.state, c)?.lift?.capacity ?? 0 }) })),
+      carriers.map((c) => ({
+        value: c.id,
+        label: t("lift.form.carrierOption", {
+          carrier: assetName(ctx.state, c.id),
+          region: regionName(ctx.state, c.region),
+          aboard: aboardOf(ctx.state, c.id).length,
+          capacity: assetType(ctx.state, c)?.lift?.capacity ?? 0,
+        }),
+      })),
       !asset.value ? t("panels.orderForm.assetFirst") : carriers.length ? t("lift.form.chooseCarrier") : t("lift.form.noCarrier"),
     );
-    setOptions(landAt, (asset.value ? landingOptions(ctx.state, asset.value) : []).map((id) => ({ value: id, label: regionName(ctx.state, id) })), t("lift.form.landHere"));
+    setOptions(
+      landAt,
+      (asset.value ? landingOptions(ctx.state, asset.value) : []).map((id) => ({ value: id, label: regionName(ctx.state, id) })),
+      t("lift.form.landHere"),
+    );
   };
   kind.addEventListener("change", showFields);
   asset.addEventListener("change", updateMissions);
@@ -182,10 +213,24 @@ export function orderForm(getCtx: () => GameContext): { element: HTMLElement; up
       const commander = ctx.state.allianceCommander;
       setText(commanderLine, commander ? t("toa.commander.current", { nation: nationName(ctx.state, commander) }) : t("toa.commander.none"));
       // Our own assets, and those of allies under alliance command when we are the commander.
-      const own = Object.values(ctx.perspective?.assets ?? {}).filter((a): a is OwnAsset => !a.foreign && (a.owner === ctx.viewNation || (a.authority && ctx.state.allianceCommander === ctx.viewNation) || ctx.viewNation === null));
-      setOptions(asset, own.map((a) => ({ value: a.id, label: assetOption(ctx, a) })), t("panels.orderForm.chooseAsset"));
+      const own = Object.values(ctx.perspective?.assets ?? {}).filter(
+        (a): a is OwnAsset =>
+          !a.foreign && (a.owner === ctx.viewNation || (a.authority && ctx.state.allianceCommander === ctx.viewNation) || ctx.viewNation === null),
+      );
+      setOptions(
+        asset,
+        own.map((a) => ({ value: a.id, label: assetOption(ctx, a) })),
+        t("panels.orderForm.chooseAsset"),
+      );
       caveats.regions.set(ctx.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(ctx.state, r.id) })));
-      setOptions(destination, ctx.state.scenario.regions.map((r) => ({ value: r.id, label: t("panels.orderForm.regionOption", { name: regionName(ctx.state, r.id), kind: term("regionKind", r.kind) }) })), t("panels.common.chooseRegion"));
+      setOptions(
+        destination,
+        ctx.state.scenario.regions.map((r) => ({
+          value: r.id,
+          label: t("panels.orderForm.regionOption", { name: regionName(ctx.state, r.id), kind: term("regionKind", r.kind) }),
+        })),
+        t("panels.common.chooseRegion"),
+      );
       const others = otherNations(ctx.state, ctx.viewNation);
       setOptions(sharingPartner, others, t("panels.orderForm.noChange"));
       setOptions(partner, others, t("panels.common.chooseNation"));

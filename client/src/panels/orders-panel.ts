@@ -46,7 +46,16 @@ export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values
     commitStatus.show(result, t(committed ? "panels.orders.commit.uncommitted" : "panels.orders.commit.committed"));
   });
 
-  const element = h("div", { class: "panel" }, w.text(h("h2"), "panels.orders.heading"), phaseHint, commitBox, w.section("panels.orders.ready.heading", readiness), w.section("panels.orders.drafts.heading", notices, planned, empty, drafts, draftStatus.element), form.element);
+  const element = h(
+    "div",
+    { class: "panel" },
+    w.text(h("h2"), "panels.orders.heading"),
+    phaseHint,
+    commitBox,
+    w.section("panels.orders.ready.heading", readiness),
+    w.section("panels.orders.drafts.heading", notices, planned, empty, drafts, draftStatus.element),
+    form.element,
+  );
 
   const renderNotices = (ctx: GameContext) => {
     const items = (ctx.perspective?.feed ?? []).filter((f) => f.turn === ctx.state.turn && f.msg.key === "participant.feed.withdrawn" && !dismissed.has(f.seq));
@@ -76,9 +85,22 @@ export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values
       "li",
       { class: "draft" },
       h("span", { class: "draft-text" }, describeOrder(ctx.state, d.order)),
-      d.plan ? h("span", { class: "draft-cost", "data-testid": "draft-cost" }, costWords(d.plan.cost), d.plan.eta !== undefined ? ` · ${t("turns.cost.eta", { eta: d.plan.eta })}` : "") : null,
+      d.plan
+        ? h(
+            "span",
+            { class: "draft-cost", "data-testid": "draft-cost" },
+            costWords(d.plan.cost),
+            d.plan.eta !== undefined ? ` · ${t("turns.cost.eta", { eta: d.plan.eta })}` : "",
+          )
+        : null,
       draftMark(d),
-      h("span", { class: "byline" }, ctx.viewNation ? t("panels.orders.drafts.by", { author: d.author }) : t("panels.orders.drafts.byNation", { nation: nationName(ctx.state, d.nation), author: d.author })),
+      h(
+        "span",
+        { class: "byline" },
+        ctx.viewNation
+          ? t("panels.orders.drafts.by", { author: d.author })
+          : t("panels.orders.drafts.byNation", { nation: nationName(ctx.state, d.nation), author: d.author }),
+      ),
       // Exercise control may withdraw any team's draft: the way out when one order stops the
       // turn from resolving.
       ctx.canAct || ctx.isFacilitator
@@ -87,7 +109,9 @@ export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values
             {
               type: "button",
               class: "small",
-              "aria-label": ctx.canAct ? t("panels.orders.drafts.withdrawLabel", { order: describeOrder(ctx.state, d.order) }) : t("panels.orders.drafts.withdrawNation", { nation: nationName(ctx.state, d.nation), order: describeOrder(ctx.state, d.order) }),
+              "aria-label": ctx.canAct
+                ? t("panels.orders.drafts.withdrawLabel", { order: describeOrder(ctx.state, d.order) })
+                : t("panels.orders.drafts.withdrawNation", { nation: nationName(ctx.state, d.nation), order: describeOrder(ctx.state, d.order) }),
               onclick: async (e: Event) => {
                 (e.currentTarget as HTMLButtonElement).disabled = true;
                 clearStatusLines();
@@ -116,7 +140,12 @@ export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values
         if (shownTurn !== -1) for (const line of element.querySelectorAll(".form-status")) (line.textContent = ""), line.classList.remove("error");
         shownTurn = state.turn;
       }
-      setText(phaseHint, state.phase === "running" ? t("panels.orders.hint.running", { turn: state.turn }) : t("panels.orders.hint.waiting", { phase: term("phase", state.phase) }));
+      setText(
+        phaseHint,
+        state.phase === "running"
+          ? t("panels.orders.hint.running", { turn: state.turn })
+          : t("panels.orders.hint.waiting", { phase: term("phase", state.phase) }),
+      );
       const me = ctx.viewNation ? state.nations[ctx.viewNation] : null;
       commitBox.hidden = !ctx.canAct;
       // Commit and Draft look active only when they can act: the phase says why not.
@@ -127,7 +156,12 @@ export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values
       form.element.hidden = !ctx.canAct;
       if (me && ctx.canAct) {
         const by = ctx.perspective?.nations[me.id]?.committedBy;
-        setText(commitState, me.committed ? t(by ? "panels.orders.commit.doneBy" : "panels.orders.commit.done", { turn: state.turn, name: by ?? "" }) : t("panels.orders.commit.notYet"));
+        setText(
+          commitState,
+          me.committed
+            ? t(by ? "panels.orders.commit.doneBy" : "panels.orders.commit.done", { turn: state.turn, name: by ?? "" })
+            : t("panels.orders.commit.notYet"),
+        );
         setText(commitButton, t(me.committed ? "panels.orders.commit.undo" : "panels.orders.commit.button"));
         commitButton.classList.toggle("primary", !me.committed);
       }
@@ -135,13 +169,30 @@ export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values
         readiness,
         Object.values(state.nations).filter((n) => n.playable),
         (n) => n.id,
-        (n) => h("li", { "data-ready": String(n.committed) }, h("span", { class: "swatch", style: `background:${n.color}`, "aria-hidden": "true" }), ` ${t("panels.orders.ready.nation", { nation: nationName(ctx.state, n.id) })} `, h("strong", {}, t(n.committed ? "panels.orders.ready.committed" : "panels.orders.ready.planning")), ` ${t("panels.orders.ready.online", { count: n.online })}`, simulatedPlayer(n) ? h("span", { class: "simulated-mark", "data-simulated": n.control!.by }, ` ⚙ ${simulatedPlayer(n)}`) : null),
+        (n) =>
+          h(
+            "li",
+            { "data-ready": String(n.committed) },
+            h("span", { class: "swatch", style: `background:${n.color}`, "aria-hidden": "true" }),
+            ` ${t("panels.orders.ready.nation", { nation: nationName(ctx.state, n.id) })} `,
+            h("strong", {}, t(n.committed ? "panels.orders.ready.committed" : "panels.orders.ready.planning")),
+            ` ${t("panels.orders.ready.online", { count: n.online })}`,
+            simulatedPlayer(n) ? h("span", { class: "simulated-mark", "data-simulated": n.control!.by }, ` ⚙ ${simulatedPlayer(n)}`) : null,
+          ),
         (n) => JSON.stringify([n, lang()]),
       );
-      const list = Object.values(ctx.perspective?.drafts ?? {}).sort((a, b) => a.nation.localeCompare(b.nation) || a.id.localeCompare(b.id, undefined, { numeric: true }));
+      const list = Object.values(ctx.perspective?.drafts ?? {}).sort(
+        (a, b) => a.nation.localeCompare(b.nation) || a.id.localeCompare(b.id, undefined, { numeric: true }),
+      );
       empty.hidden = list.length > 0;
       renderPlanned(planned, ctx, list);
-      keyedList(drafts, list, (d) => d.id, renderDraft, (d) => JSON.stringify([d, ctx.canAct, ctx.viewNation, lang()]));
+      keyedList(
+        drafts,
+        list,
+        (d) => d.id,
+        renderDraft,
+        (d) => JSON.stringify([d, ctx.canAct, ctx.viewNation, lang()]),
+      );
       form.update(ctx);
     },
   };
@@ -149,7 +200,11 @@ export function ordersPanel(getCtx: () => GameContext): Panel & { prefill(values
 
 /** "budget 20 · readiness 5", or "no cost": the draft's price from the engine (order-cost.ts). */
 function costWords(cost: OrderCost): string {
-  const parts = [cost.budget ? t("turns.cost.budget", { amount: cost.budget }) : "", cost.politicalCapital ? t("turns.cost.politicalCapital", { amount: cost.politicalCapital }) : "", cost.readiness ? t("turns.cost.readiness", { amount: cost.readiness }) : ""].filter(Boolean);
+  const parts = [
+    cost.budget ? t("turns.cost.budget", { amount: cost.budget }) : "",
+    cost.politicalCapital ? t("turns.cost.politicalCapital", { amount: cost.politicalCapital }) : "",
+    cost.readiness ? t("turns.cost.readiness", { amount: cost.readiness }) : "",
+  ].filter(Boolean);
   return parts.length ? t("turns.cost.draft", { parts: parts.join(" · ") }) : t("turns.cost.free");
 }
 
@@ -161,7 +216,14 @@ function renderPlanned(line: HTMLElement, ctx: GameContext, list: readonly Draft
   if (!me || line.hidden) return;
   const sum = totalCost(mine.map((d) => d.plan!.cost));
   const over = sum.budget > me.budget || sum.politicalCapital > me.politicalCapital;
-  const text = t("turns.plan.line", { budget: sum.budget, haveBudget: me.budget, politicalCapital: sum.politicalCapital, havePoliticalCapital: me.politicalCapital, readiness: sum.readiness, haveReadiness: me.readiness });
+  const text = t("turns.plan.line", {
+    budget: sum.budget,
+    haveBudget: me.budget,
+    politicalCapital: sum.politicalCapital,
+    havePoliticalCapital: me.politicalCapital,
+    readiness: sum.readiness,
+    haveReadiness: me.readiness,
+  });
   setText(line, over ? `${text} ${t("turns.plan.over")}` : text);
   line.classList.toggle("over", over);
 }

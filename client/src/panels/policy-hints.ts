@@ -62,7 +62,12 @@ function line(policy: Policy, value: string, rules: PolicyRules, tension: number
  * chosen (or, when unchanged, the one in force) marked. Rebuilt when the choice, the numbers,
  * tension or the language change.
  */
-export function policyHints(policy: Policy, select: HTMLSelectElement, values: readonly string[], getCtx: () => GameContext | null): { element: HTMLElement; update(): void } {
+export function policyHints(
+  policy: Policy,
+  select: HTMLSelectElement,
+  values: readonly string[],
+  getCtx: () => GameContext | null,
+): { element: HTMLElement; update(): void } {
   const element = h("ul", { class: "policy-hints", "data-policy": policy });
   let sig = "";
   const update = () => {
@@ -74,7 +79,16 @@ export function policyHints(policy: Policy, select: HTMLSelectElement, values: r
     const next = JSON.stringify([lang(), chosen, ctx.state.tension, rules]);
     if (next === sig) return;
     sig = next;
-    fill(element, ...values.map((value) => h("li", { class: value === chosen ? "chosen" : "", "data-value": value, "aria-current": value === chosen ? "true" : false }, line(policy, value, rules, ctx.state.tension))));
+    fill(
+      element,
+      ...values.map((value) =>
+        h(
+          "li",
+          { class: value === chosen ? "chosen" : "", "data-value": value, "aria-current": value === chosen ? "true" : false },
+          line(policy, value, rules, ctx.state.tension),
+        ),
+      ),
+    );
   };
   select.addEventListener("change", update);
   return { element, update };

@@ -13,7 +13,10 @@ import type { Report } from "../../../shared/state/schema.ts";
 
 /** "B2: usually reliable, probably true" — the admiralty grading in words (NATO's standard wording). */
 export function grading(report: Pick<Report, "reliability" | "credibility">): string {
-  return t("panels.report.grading", { reliability: t(`panels.report.reliability.${report.reliability}` as MessageKey), credibility: t(`panels.report.credibility.${report.credibility}` as MessageKey) });
+  return t("panels.report.grading", {
+    reliability: t(`panels.report.reliability.${report.reliability}` as MessageKey),
+    credibility: t(`panels.report.credibility.${report.credibility}` as MessageKey),
+  });
 }
 
 /** Where a report came from, in words: the engine's own sources by name, an author's source as written. */
@@ -47,7 +50,18 @@ export function reportCard(ctx: GameContext, report: Report, getCtx: () => GameC
   const titleId = newId("report");
   const words = grading(report);
   const provenance = report.provenance.length
-    ? h("p", { class: "provenance" }, t("panels.report.chain", { origin: [originName(state, report.originator), ...report.provenance.map((p) => t("panels.report.chainStep", { nation: nationName(state, p.to), turn: p.turn, redacted: p.redacted ? "yes" : "no" }))].join(" → ") }))
+    ? h(
+        "p",
+        { class: "provenance" },
+        t("panels.report.chain", {
+          origin: [
+            originName(state, report.originator),
+            ...report.provenance.map((p) =>
+              t("panels.report.chainStep", { nation: nationName(state, p.to), turn: p.turn, redacted: p.redacted ? "yes" : "no" }),
+            ),
+          ].join(" → "),
+        }),
+      )
     : h("p", { class: "provenance" }, t("panels.report.originated", { nation: originName(state, report.originator) }));
   const mine = !options.preview && ctx.canAct && report.owner === ctx.viewNation;
   // A partner does not hold the original: the preview does not name it either.
@@ -55,9 +69,20 @@ export function reportCard(ctx: GameContext, report: Report, getCtx: () => GameC
   // A preview sits inside the card it previews: a group, not a second article.
   return h(
     options.preview ? "div" : "article",
-    { class: `report${options.preview ? " preview" : ""}`, "aria-labelledby": titleId, "data-report": report.id, ...(options.preview ? { role: "group" } : {}) },
+    {
+      class: `report${options.preview ? " preview" : ""}`,
+      "aria-labelledby": titleId,
+      "data-report": report.id,
+      ...(options.preview ? { role: "group" } : {}),
+    },
     h("h4", { id: titleId }, said("title")),
-    report.versionOf ? h("p", { class: "version" }, original ? t("intel.card.versionOf", { title: reportText(lang(), original, "title", nameLookup(state), mainLang(state)) }) : t("intel.card.version")) : null,
+    report.versionOf
+      ? h(
+          "p",
+          { class: "version" },
+          original ? t("intel.card.versionOf", { title: reportText(lang(), original, "title", nameLookup(state), mainLang(state)) }) : t("intel.card.version"),
+        )
+      : null,
     h(
       "p",
       { class: "meta" },
@@ -65,12 +90,46 @@ export function reportCard(ctx: GameContext, report: Report, getCtx: () => GameC
       ` ${t("panels.report.meta", { grading: words, classification: term("classification", report.classification), source: report.words?.source ? said("source") : sourceWords(said("source")), turn: report.turn })}`,
       ctx.viewNation || options.preview ? null : ` · ${t("panels.report.heldBy", { nation: nationName(state, report.owner) })}`,
     ),
-    h("p", { class: "releasability" }, t("intel.card.releasability", { releasability: releasabilityWords(clientFacts(state), report), reshare: report.releasability?.reshare ? "yes" : "no" })),
-    h("p", { class: report.disprovedTurn !== undefined ? "confirmation disproved" : "confirmation" }, report.disprovedTurn !== undefined ? t("intel.card.disproved", { turn: report.disprovedTurn }) : report.confirmedTurn !== undefined ? t("intel.card.confirmed", { turn: report.confirmedTurn }) : t("intel.card.unconfirmed")),
+    h(
+      "p",
+      { class: "releasability" },
+      t("intel.card.releasability", { releasability: releasabilityWords(clientFacts(state), report), reshare: report.releasability?.reshare ? "yes" : "no" }),
+    ),
+    h(
+      "p",
+      { class: report.disprovedTurn !== undefined ? "confirmation disproved" : "confirmation" },
+      report.disprovedTurn !== undefined
+        ? t("intel.card.disproved", { turn: report.disprovedTurn })
+        : report.confirmedTurn !== undefined
+          ? t("intel.card.confirmed", { turn: report.confirmedTurn })
+          : t("intel.card.unconfirmed"),
+    ),
     provenance,
     h("p", { class: "report-text" }, said("text")),
-    report.regions.length ? h("p", { class: "muted" }, t("panels.report.regions", { regions: listIn(lang(), report.regions.map((r) => regionName(state, r))) })) : null,
-    report.assets.length ? h("p", { class: "muted" }, t("intel.card.assets", { assets: listIn(lang(), report.assets.map((a) => assetName(state, a))) })) : null,
+    report.regions.length
+      ? h(
+          "p",
+          { class: "muted" },
+          t("panels.report.regions", {
+            regions: listIn(
+              lang(),
+              report.regions.map((r) => regionName(state, r)),
+            ),
+          }),
+        )
+      : null,
+    report.assets.length
+      ? h(
+          "p",
+          { class: "muted" },
+          t("intel.card.assets", {
+            assets: listIn(
+              lang(),
+              report.assets.map((a) => assetName(state, a)),
+            ),
+          }),
+        )
+      : null,
     mine ? shareForm(ctx, report, getCtx) : null,
     mine && mayRelease(ctx, report) ? tearLineForm(report, getCtx) : null,
   );
@@ -90,7 +149,9 @@ function shareForm(ctx: GameContext, report: Report, getCtx: () => GameContext):
   partners.set(
     otherNations(ctx.state, ctx.viewNation).map((o) => {
       const refusal = refusalFor(ctx.state, ctx.viewNation!, report, o.value);
-      return refusal ? { value: o.value, label: t("intel.share.partner", { nation: o.label, reason: t(`intel.share.reason.${refusal.code}` as MessageKey) }) } : o;
+      return refusal
+        ? { value: o.value, label: t("intel.share.partner", { nation: o.label, reason: t(`intel.share.reason.${refusal.code}` as MessageKey) }) }
+        : o;
     }),
   );
   const redact = h("input", { type: "checkbox", name: "redact" });
@@ -106,7 +167,20 @@ function shareForm(ctx: GameContext, report: Report, getCtx: () => GameContext):
   const renderPreview = () => {
     const now = getCtx();
     const chosen = partners.values();
-    preview.replaceChildren(...(chosen.length ? [h("p", {}, h("strong", {}, t("intel.tearLine.preview"))), ...partnerPreviews(now, report, chosen, (copy) => reportCard(now, copy, getCtx, { preview: true }), redact.checked ? redacted.value.trim() || " " : undefined)] : []));
+    preview.replaceChildren(
+      ...(chosen.length
+        ? [
+            h("p", {}, h("strong", {}, t("intel.tearLine.preview"))),
+            ...partnerPreviews(
+              now,
+              report,
+              chosen,
+              (copy) => reportCard(now, copy, getCtx, { preview: true }),
+              redact.checked ? redacted.value.trim() || " " : undefined,
+            ),
+          ]
+        : []),
+    );
   };
   const form = w.form({
     label: "panels.report.share.form",

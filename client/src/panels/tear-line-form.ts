@@ -37,7 +37,10 @@ function tearLineBody(ctx: GameContext, report: Report, getCtx: () => GameContex
   const source = h("input", { name: "versionSource", maxlength: "120", value: report.words?.source ? said("source") : sourceWords(said("source")) });
   const classification = w.terms("versionClassification", "classification", CLASSIFICATIONS);
   classification.value = report.classification === "SECRET" ? "RESTRICTED" : report.classification;
-  const scope = w.select("versionScope", SCOPES.map((s) => ({ value: s, key: `intel.releasability.${s}` as const })));
+  const scope = w.select(
+    "versionScope",
+    SCOPES.map((s) => ({ value: s, key: `intel.releasability.${s}` as const })),
+  );
   scope.value = "alliance";
   const nations = w.checkboxes("intel.tearLine.nations", `version-nations-${report.id}`);
   nations.set(otherNations(ctx.state, me));
@@ -59,7 +62,11 @@ function tearLineBody(ctx: GameContext, report: Report, getCtx: () => GameContex
     text: text.value.trim(),
     source: source.value.trim(),
     classification: classification.value as VersionFields["classification"],
-    releasability: { scope: scope.value as VersionFields["releasability"]["scope"], ...(nations.values().length ? { nations: nations.values() } : {}), ...(reshare.checked ? { reshare: true } : {}) },
+    releasability: {
+      scope: scope.value as VersionFields["releasability"]["scope"],
+      ...(nations.values().length ? { nations: nations.values() } : {}),
+      ...(reshare.checked ? { reshare: true } : {}),
+    },
     regions: regions.values(),
     assets: assets.values(),
   });

@@ -1,5 +1,15 @@
 import { t, lang } from "../i18n.ts";
-import { formatNumber, isLang, localText, termKey, type Lang, type Localized, type MessageKey, type Params, type Vocabulary } from "../../../shared/i18n/index.ts";
+import {
+  formatNumber,
+  isLang,
+  localText,
+  termKey,
+  type Lang,
+  type Localized,
+  type MessageKey,
+  type Params,
+  type Vocabulary,
+} from "../../../shared/i18n/index.ts";
 import type { ClientState } from "../state/client-state.ts";
 import { field, select, checkboxGroup, commandForm, section } from "../ui/form.ts";
 import type { Child } from "../ui/html.ts";
@@ -46,7 +56,10 @@ export function panelWords() {
       return el;
     },
     select(name: string, options: readonly { value: string; key: MessageKey }[]): HTMLSelectElement {
-      const el = select(name, options.map((o) => ({ value: o.value, label: t(o.key) })));
+      const el = select(
+        name,
+        options.map((o) => ({ value: o.value, label: t(o.key) })),
+      );
       options.forEach((o, i) => words.text(el.options[i]!, o.key));
       return el;
     },
@@ -72,7 +85,14 @@ export function panelWords() {
       return el;
     },
     /** A command form (ui/form.ts) whose name, button and confirmation follow the language. */
-    form(opts: Omit<Parameters<typeof commandForm>[0], "label" | "submit" | "success"> & { label: MessageKey; labelParams?: ParamsOf; submit: MessageKey; success?: MessageKey }): HTMLFormElement {
+    form(
+      opts: Omit<Parameters<typeof commandForm>[0], "label" | "submit" | "success"> & {
+        label: MessageKey;
+        labelParams?: ParamsOf;
+        submit: MessageKey;
+        success?: MessageKey;
+      },
+    ): HTMLFormElement {
       const { label, labelParams, submit, success, ...rest } = opts;
       const form = commandForm({
         ...rest,

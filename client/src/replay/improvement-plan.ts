@@ -16,7 +16,11 @@ export const editsImprovementPlan = (access: ReplayAccess) => access.role === "f
  * control (and the lead evaluator) add and edit items here; every version is an event in the
  * exercise's log (recordImprovement, editImprovement) and the AAR shows the last.
  */
-export function improvementPlanSection(access: ReplayAccess, nations: { id: string; name: string }[], capabilities: { id: string; name: string }[] = []): HTMLElement {
+export function improvementPlanSection(
+  access: ReplayAccess,
+  nations: { id: string; name: string }[],
+  capabilities: { id: string; name: string }[] = [],
+): HTMLElement {
   const list = h("div", {});
   const status = h("p", { class: "status-line", role: "status", "aria-live": "polite" });
   const nameOf = (id: string | null) => (id ? (nations.find((n) => n.id === id)?.name ?? id) : t("replay.ip.allianceOrControl"));
@@ -77,9 +81,17 @@ export function improvementPlanSection(access: ReplayAccess, nations: { id: stri
                     ? h(
                         "td",
                         {},
-                        h("button", { type: "button", "aria-label": t("evalui.ip.editLabel", { issue: item.issue }), onclick: () => edit(item) }, t("evalui.ip.edit")),
+                        h(
+                          "button",
+                          { type: "button", "aria-label": t("evalui.ip.editLabel", { issue: item.issue }), onclick: () => edit(item) },
+                          t("evalui.ip.edit"),
+                        ),
                         " ",
-                        h("button", { type: "button", "aria-label": t("replay.ip.removeLabel", { issue: item.issue }), onclick: () => remove(item.id) }, t("replay.ip.remove")),
+                        h(
+                          "button",
+                          { type: "button", "aria-label": t("replay.ip.removeLabel", { issue: item.issue }), onclick: () => remove(item.id) },
+                          t("replay.ip.remove"),
+                        ),
                       )
                     : null,
                 ),
@@ -100,16 +112,35 @@ export function improvementPlanSection(access: ReplayAccess, nations: { id: stri
     }
   };
 
-  const capability = h("select", { id: "ip-capability" }, h("option", { value: "" }, t("evalui.ip.noCapability")), capabilities.map((c) => h("option", { value: c.id }, c.name)));
+  const capability = h(
+    "select",
+    { id: "ip-capability" },
+    h("option", { value: "" }, t("evalui.ip.noCapability")),
+    capabilities.map((c) => h("option", { value: c.id }, c.name)),
+  );
   const issue = h("textarea", { id: "ip-issue", rows: 2, required: true, maxlength: 1000 });
   const recommendation = h("textarea", { id: "ip-recommendation", rows: 2, required: true, maxlength: 2000 });
-  const element = h("select", { id: "ip-element" }, h("option", { value: "" }, t("evalui.ip.noElement")), CAPABILITY_ELEMENTS.map((e) => h("option", { value: e }, t("evaluation.element", { element: e }))));
+  const element = h(
+    "select",
+    { id: "ip-element" },
+    h("option", { value: "" }, t("evalui.ip.noElement")),
+    CAPABILITY_ELEMENTS.map((e) => h("option", { value: e }, t("evaluation.element", { element: e }))),
+  );
   const organisation = h("input", { id: "ip-organisation", maxlength: 200 });
   const contact = h("input", { id: "ip-contact", maxlength: 200 });
-  const nation = h("select", { id: "ip-nation" }, h("option", { value: "" }, t("replay.ip.allianceOrControl")), nations.map((n) => h("option", { value: n.id }, n.name)));
+  const nation = h(
+    "select",
+    { id: "ip-nation" },
+    h("option", { value: "" }, t("replay.ip.allianceOrControl")),
+    nations.map((n) => h("option", { value: n.id }, n.name)),
+  );
   const start = h("input", { id: "ip-start", type: "date" });
   const completion = h("input", { id: "ip-completion", type: "date" });
-  const itemStatus = h("select", { id: "ip-status" }, STATUSES.map((s) => h("option", { value: s }, t("evaluation.ip.status", { status: statusKey(s) }))));
+  const itemStatus = h(
+    "select",
+    { id: "ip-status" },
+    STATUSES.map((s) => h("option", { value: s }, t("evaluation.ip.status", { status: statusKey(s) }))),
+  );
   const submit = h("button", { type: "submit" }, t("replay.ip.add"));
   const cancel = h("button", { type: "button", hidden: true, onclick: () => stopEditing() }, t("evalui.ip.cancel"));
   const legend = h("h3", {}, t("evalui.ip.form"));

@@ -60,7 +60,12 @@ export function accessFromLocation(): { exerciseId?: string; token?: string; cod
   const seq = seqFromHash(window.location.hash);
   const found = { exerciseId: hash.get("exercise") ?? undefined, token: hash.get("token") ?? undefined, code: hash.get("code") ?? undefined, seq };
   // The secret leaves the address bar (and history); the exercise and the moment stay, so the link still says where it points.
-  if (found.token || found.code) history.replaceState(null, "", `${window.location.pathname}${found.exerciseId ? `#exercise=${found.exerciseId}${seq !== undefined ? `&seq=${seq}` : ""}` : ""}`);
+  if (found.token || found.code)
+    history.replaceState(
+      null,
+      "",
+      `${window.location.pathname}${found.exerciseId ? `#exercise=${found.exerciseId}${seq !== undefined ? `&seq=${seq}` : ""}` : ""}`,
+    );
   return found;
 }
 
@@ -98,7 +103,9 @@ export async function resolveAccess(input: { code?: string; token?: string; exer
  * right away, on the same server.
  */
 export async function ticketedUrl(access: ReplayAccess, path: string): Promise<string> {
-  const { ticket } = await requestJson<{ ticket: string }>(`/api/exercises/${encodeURIComponent(access.exerciseId)}/tickets`, access.secret, { method: "POST" });
+  const { ticket } = await requestJson<{ ticket: string }>(`/api/exercises/${encodeURIComponent(access.exerciseId)}/tickets`, access.secret, {
+    method: "POST",
+  });
   return `${serverBase()}${path}${path.includes("?") ? "&" : "?"}ticket=${encodeURIComponent(ticket)}`;
 }
 

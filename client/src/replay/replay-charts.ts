@@ -34,17 +34,40 @@ export function replayCharts(metrics: MetricsSnapshot[], nations: Nation[], pair
   const key = pair ? relationKey(pair[0], pair[1]) : "";
   const charts = [
     pair
-      ? lineChartSvg(t("replay.chart.pair", { a: name(pair[0]), b: name(pair[1]) }), labels, [
-          { label: t("replay.chart.trust"), color: "#0072b2", values: metrics.map((m) => m.trust[key] ?? 0) },
-          { label: t("replay.chart.interoperability"), color: "#e69f00", values: metrics.map((m) => m.interoperability[key] ?? 0) },
-        ], { min: 0, max: 100, marker, tick })
+      ? lineChartSvg(
+          t("replay.chart.pair", { a: name(pair[0]), b: name(pair[1]) }),
+          labels,
+          [
+            { label: t("replay.chart.trust"), color: "#0072b2", values: metrics.map((m) => m.trust[key] ?? 0) },
+            { label: t("replay.chart.interoperability"), color: "#e69f00", values: metrics.map((m) => m.interoperability[key] ?? 0) },
+          ],
+          { min: 0, max: 100, marker, tick },
+        )
       : null,
-    lineChartSvg(t("replay.chart.cohesionStability"), labels, [
-      { label: t("aar.chart.cohesion"), color: "#009e73", values: metrics.map((m) => m.cohesion) },
-      { label: t("aar.chart.meanStability"), color: "#d55e00", values: metrics.map((m) => m.meanStability) },
-    ], { min: 0, max: 100, marker, tick }),
-    lineChartSvg(t("aar.chart.readiness"), labels, nations.map((n) => ({ label: n.name, color: n.color, values: metrics.map((m) => m.readiness[n.id] ?? 0) })), { min: 0, max: 100, marker, tick }),
-    lineChartSvg(t("aar.chart.budgets"), labels, nations.map((n) => ({ label: n.name, color: n.color, values: metrics.map((m) => m.budget[n.id] ?? 0) })), { marker, tick }),
+    lineChartSvg(
+      t("replay.chart.cohesionStability"),
+      labels,
+      [
+        { label: t("aar.chart.cohesion"), color: "#009e73", values: metrics.map((m) => m.cohesion) },
+        { label: t("aar.chart.meanStability"), color: "#d55e00", values: metrics.map((m) => m.meanStability) },
+      ],
+      { min: 0, max: 100, marker, tick },
+    ),
+    lineChartSvg(
+      t("aar.chart.readiness"),
+      labels,
+      nations.map((n) => ({ label: n.name, color: n.color, values: metrics.map((m) => m.readiness[n.id] ?? 0) })),
+      { min: 0, max: 100, marker, tick },
+    ),
+    lineChartSvg(
+      t("aar.chart.budgets"),
+      labels,
+      nations.map((n) => ({ label: n.name, color: n.color, values: metrics.map((m) => m.budget[n.id] ?? 0) })),
+      { marker, tick },
+    ),
   ];
-  return charts.filter((svg) => svg !== null).map((svg) => `<figure class="chart-figure">${svg}</figure>`).join("");
+  return charts
+    .filter((svg) => svg !== null)
+    .map((svg) => `<figure class="chart-figure">${svg}</figure>`)
+    .join("");
 }

@@ -7,7 +7,18 @@ import { t, lang, onLanguageChange } from "../i18n.ts";
 import { localText, isLang, type Localized } from "../../../shared/i18n/index.ts";
 import { languageMenu } from "../ui/language-menu.ts";
 import { eventMsg, words } from "./replay-words.ts";
-import { accessFromLocation, seqFromHash, rememberAccess, rememberedAccess, resolveAccess, loadRecording, requestJson, ticketedUrl, replayProblem, type ReplayAccess } from "./replay-access.ts";
+import {
+  accessFromLocation,
+  seqFromHash,
+  rememberAccess,
+  rememberedAccess,
+  resolveAccess,
+  loadRecording,
+  requestJson,
+  ticketedUrl,
+  replayProblem,
+  type ReplayAccess,
+} from "./replay-access.ts";
 import { replayMap } from "./replay-map.ts";
 import { loadMap } from "../map/load-map.ts";
 import { clientStateFromView } from "./view-to-client-state.ts";
@@ -60,7 +71,11 @@ function showLogin(exerciseId?: string, error?: string) {
     event.preventDefault();
     message.textContent = t("replay.login.opening");
     try {
-      const access = await resolveAccess({ code: code.value.trim() || undefined, token: token.value.trim() || undefined, exerciseId: exercise.value.trim() || undefined });
+      const access = await resolveAccess({
+        code: code.value.trim() || undefined,
+        token: token.value.trim() || undefined,
+        exerciseId: exercise.value.trim() || undefined,
+      });
       rememberAccess(access);
       await open(access);
     } catch (e) {
@@ -127,7 +142,9 @@ class ReplayScreen {
   /** The exercise's title; one named after its scenario reads the scenario's title in the reader's language. */
   private localTitle(): string {
     const scenario = this.session.recording.scenario;
-    return this.title === scenario.title ? localText(lang(), scenario as typeof scenario & Localized, "title", isLang(scenario.language) ? scenario.language : undefined).text : this.title;
+    return this.title === scenario.title
+      ? localText(lang(), scenario as typeof scenario & Localized, "title", isLang(scenario.language) ? scenario.language : undefined).text
+      : this.title;
   }
 
   constructor(root: HTMLElement, session: ReplaySession, access: ReplayAccess, title: string) {
@@ -162,27 +179,55 @@ class ReplayScreen {
     const scenario = s.recording.scenario;
     const final = s.stateAt(s.lastSeq);
     const w = words(final);
-    const perspective = h("select", { id: "perspective", "aria-label": t("replay.perspective") }, h("option", { value: "white" }, t("replay.perspective.white")), scenario.nations.filter((n) => n.playable).map((n) => h("option", { value: n.id }, t("replay.perspective.nation", { nation: w.nation(n.id) }))));
+    const perspective = h(
+      "select",
+      { id: "perspective", "aria-label": t("replay.perspective") },
+      h("option", { value: "white" }, t("replay.perspective.white")),
+      scenario.nations.filter((n) => n.playable).map((n) => h("option", { value: n.id }, t("replay.perspective.nation", { nation: w.nation(n.id) }))),
+    );
     perspective.value = this.viewer.kind === "nation" ? this.viewer.nation : "white";
     perspective.addEventListener("change", () => {
       this.viewer = perspective.value === "white" ? { kind: "white" } : { kind: "nation", nation: perspective.value };
       this.renderPairs();
       this.render();
     });
-    const speed = h("select", { id: "speed" }, [1, 2, 4, 8, 16].map((x) => h("option", { value: x }, t("replay.speedValue", { speed: x }))));
+    const speed = h(
+      "select",
+      { id: "speed" },
+      [1, 2, 4, 8, 16].map((x) => h("option", { value: x }, t("replay.speedValue", { speed: x }))),
+    );
     speed.value = String(this.speed);
     speed.addEventListener("change", () => {
       this.speed = Number(speed.value) as Speed;
       if (this.playing) this.play();
     });
-    const injectJump = h("select", { id: "inject-jump", "aria-label": t("replay.jumpInject") }, h("option", { value: "" }, t("replay.jumpInjectPrompt")), s.injects.map((m) => h("option", { value: String(m.seq) }, t("replay.injectOption", { turn: m.turn, inject: w.inject(m.inject) }))));
+    const injectJump = h(
+      "select",
+      { id: "inject-jump", "aria-label": t("replay.jumpInject") },
+      h("option", { value: "" }, t("replay.jumpInjectPrompt")),
+      s.injects.map((m) => h("option", { value: String(m.seq) }, t("replay.injectOption", { turn: m.turn, inject: w.inject(m.inject) }))),
+    );
     injectJump.addEventListener("change", () => injectJump.value && this.seek(Number(injectJump.value)));
-    const turnJump = h("select", { id: "turn-jump", "aria-label": t("replay.jumpTurn") }, h("option", { value: "" }, t("replay.jumpTurnPrompt")), s.turns.map((m) => h("option", { value: String(m.seq) }, t("replay.turnOption", { turn: m.turn }))));
+    const turnJump = h(
+      "select",
+      { id: "turn-jump", "aria-label": t("replay.jumpTurn") },
+      h("option", { value: "" }, t("replay.jumpTurnPrompt")),
+      s.turns.map((m) => h("option", { value: String(m.seq) }, t("replay.turnOption", { turn: m.turn }))),
+    );
     turnJump.addEventListener("change", () => turnJump.value && this.seek(Number(turnJump.value)));
-    const aarLink = (format: string, label: string) => h("a", { href: `${serverBase()}${this.aarPath(format)}`, onclick: (event: MouseEvent) => this.openAar(event, format) }, label);
+    const aarLink = (format: string, label: string) =>
+      h("a", { href: `${serverBase()}${this.aarPath(format)}`, onclick: (event: MouseEvent) => this.openAar(event, format) }, label);
     const ticks = h("div", { class: "ticks", "aria-hidden": "true" });
-    for (const m of s.turns) ticks.append(h("span", { class: "tick turn", style: `left:${(100 * m.seq) / Math.max(1, s.lastSeq)}%`, title: t("replay.turnOption", { turn: m.turn }) }, t("replay.tickTurn", { turn: m.turn })));
-    for (const m of s.injects) ticks.append(h("span", { class: "tick inject", style: `left:${(100 * m.seq) / Math.max(1, s.lastSeq)}%`, title: w.inject(m.inject) }, "◆"));
+    for (const m of s.turns)
+      ticks.append(
+        h(
+          "span",
+          { class: "tick turn", style: `left:${(100 * m.seq) / Math.max(1, s.lastSeq)}%`, title: t("replay.turnOption", { turn: m.turn }) },
+          t("replay.tickTurn", { turn: m.turn }),
+        ),
+      );
+    for (const m of s.injects)
+      ticks.append(h("span", { class: "tick inject", style: `left:${(100 * m.seq) / Math.max(1, s.lastSeq)}%`, title: w.inject(m.inject) }, "◆"));
     this.els.position = h("p", { class: "position", role: "status", "aria-live": "polite" });
     this.els.map = this.map.element;
     // Scrolls on its own: focusable (and named) so the keyboard can scroll it too.
@@ -203,7 +248,20 @@ class ReplayScreen {
         h("label", { for: "perspective" }, t("replay.perspective")),
         perspective,
         languageMenu({ compact: true }),
-        h("nav", { "aria-label": t("replay.aar.nav") }, `${t("replay.aar.label")} `, aarLink("html", "HTML"), " · ", aarLink("md", "Markdown"), " · ", aarLink("csv", "CSV"), " · ", aarLink("json", "JSON"), " ", this.els.aar),
+        h(
+          "nav",
+          { "aria-label": t("replay.aar.nav") },
+          `${t("replay.aar.label")} `,
+          aarLink("html", "HTML"),
+          " · ",
+          aarLink("md", "Markdown"),
+          " · ",
+          aarLink("csv", "CSV"),
+          " · ",
+          aarLink("json", "JSON"),
+          " ",
+          this.els.aar,
+        ),
       ),
       h(
         "section",
@@ -240,7 +298,12 @@ class ReplayScreen {
       improvementPlanSection(
         this.access,
         scenario.nations.map((n) => ({ id: n.id, name: w.nation(n.id) })),
-        (scenario.evaluation?.objectives ?? []).flatMap((o) => o.capabilities.map((c) => ({ id: c.id, name: localText(lang(), c as typeof c & Localized, "name", isLang(scenario.language) ? scenario.language : undefined).text }))),
+        (scenario.evaluation?.objectives ?? []).flatMap((o) =>
+          o.capabilities.map((c) => ({
+            id: c.id,
+            name: localText(lang(), c as typeof c & Localized, "name", isLang(scenario.language) ? scenario.language : undefined).text,
+          })),
+        ),
       ),
     );
   }
@@ -259,7 +322,7 @@ class ReplayScreen {
 
   private stepTurn(direction: 1 | -1) {
     const marks = this.session.turns.map((t) => t.seq);
-    const target = direction > 0 ? marks.find((m) => m > this.seq) ?? this.session.lastSeq : [...marks].reverse().find((m) => m < this.seq) ?? 0;
+    const target = direction > 0 ? (marks.find((m) => m > this.seq) ?? this.session.lastSeq) : ([...marks].reverse().find((m) => m < this.seq) ?? 0);
     this.seek(target);
   }
 
@@ -313,11 +376,23 @@ class ReplayScreen {
     this.els.branch!.textContent = t("replay.branching");
     try {
       const requested = this.seq;
-      const created = await requestJson<{ id: string; title: string; facilitatorToken: string; joinCodes: { name: string; code: string }[]; observerCode: string; branchedAt?: number }>(`/api/exercises/${encodeURIComponent(this.access.exerciseId)}/branch`, this.access.secret, { method: "POST", body: { seq: requested } });
+      const created = await requestJson<{
+        id: string;
+        title: string;
+        facilitatorToken: string;
+        joinCodes: { name: string; code: string }[];
+        observerCode: string;
+        branchedAt?: number;
+      }>(`/api/exercises/${encodeURIComponent(this.access.exerciseId)}/branch`, this.access.secret, { method: "POST", body: { seq: requested } });
       const link = `${window.location.origin}/#facilitator=${created.facilitatorToken}&exercise=${created.id}`;
       // A point inside a resolution was moved back to just before it: say so, with both numbers.
-      const moved = created.branchedAt !== undefined && created.branchedAt !== requested ? `${t("lift.branch.movedBack", { requested, at: created.branchedAt })} ` : "";
-      fill(this.els.branch!, `${moved}${t("replay.branched", { title: created.title, codes: created.joinCodes.map((c) => t("replay.branchCode", { team: c.name, code: c.code })), observer: created.observerCode })} `, h("a", { href: link }, t("replay.branchOpen")));
+      const moved =
+        created.branchedAt !== undefined && created.branchedAt !== requested ? `${t("lift.branch.movedBack", { requested, at: created.branchedAt })} ` : "";
+      fill(
+        this.els.branch!,
+        `${moved}${t("replay.branched", { title: created.title, codes: created.joinCodes.map((c) => t("replay.branchCode", { team: c.name, code: c.code })), observer: created.observerCode })} `,
+        h("a", { href: link }, t("replay.branchOpen")),
+      );
     } catch (error) {
       this.els.branch!.textContent = replayProblem(error);
     }
@@ -336,7 +411,10 @@ class ReplayScreen {
     // The released injects and the turn cards only change at some events, and are the panels
     // that grow with the exercise (400 injects, 600 cards in a week of play): redrawn only then.
     const perspective = this.viewer.kind === "nation" ? this.viewer.nation : this.viewer.kind;
-    const released = Object.values(view.injects).filter((i) => i.releasedTurn !== null).map((i) => `${i.id}@${i.releasedTurn}`).join(",");
+    const released = Object.values(view.injects)
+      .filter((i) => i.releasedTurn !== null)
+      .map((i) => `${i.id}@${i.releasedTurn}`)
+      .join(",");
     const cards = s.turnsAt(this.seq, this.viewer);
     fill(
       this.els.side!,
@@ -366,7 +444,11 @@ class ReplayScreen {
     this.pair = choosePair(pairs, this.pair, new Set(s.recording.scenario.nations.filter((n) => n.alliance).map((n) => n.id)));
     const name = words(s.stateAt(s.lastSeq)).nation;
     const value = (p: Pair) => `${p[0]}|${p[1]}`;
-    const select = h("select", { id: "pair", "aria-label": t("replay.pair") }, pairs.map((p) => h("option", { value: value(p) }, t("replay.pairOption", { a: name(p[0]), b: name(p[1]) }))));
+    const select = h(
+      "select",
+      { id: "pair", "aria-label": t("replay.pair") },
+      pairs.map((p) => h("option", { value: value(p) }, t("replay.pairOption", { a: name(p[0]), b: name(p[1]) }))),
+    );
     if (this.pair) select.value = value(this.pair);
     select.addEventListener("change", () => {
       this.pair = pairs.find((p) => value(p) === select.value) ?? null;

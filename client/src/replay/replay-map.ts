@@ -10,7 +10,13 @@ import { t } from "../i18n.ts";
 export function replayMap(): { element: HTMLElement; render(state: ClientState, viewNation: string | null): void } {
   const bridge = new MapBridge();
   // Only the canvas is the picture: the zoom toolbar beside it stays reachable (an img role hides its children).
-  const canvas = h("div", { class: "map-canvas replay-map-canvas", "data-testid": "replay-map", "data-regions-drawn": "0", role: "img", "aria-label": t("replay.map") });
+  const canvas = h("div", {
+    class: "map-canvas replay-map-canvas",
+    "data-testid": "replay-map",
+    "data-regions-drawn": "0",
+    role: "img",
+    "aria-label": t("replay.map"),
+  });
   bridge.on("drawn", ({ regions, assets }) => {
     canvas.dataset.regionsDrawn = String(regions);
     canvas.dataset.assetsDrawn = String(assets);

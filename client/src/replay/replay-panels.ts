@@ -32,7 +32,13 @@ export function nationsPanel(view: View, state: ExerciseState): HTMLElement {
       h("td", {}, full ? num(n.budget) : unknown),
       h("td", {}, full ? num(n.politicalCapital) : unknown),
       h("td", {}, full ? num(n.readiness) : unknown),
-      h("td", {}, full ? w.t("replay.alertRoe", { alert: w.term("alertLevel", n.policies.alertLevel), roe: w.term("rulesOfEngagement", n.policies.rulesOfEngagement) }) : "—"),
+      h(
+        "td",
+        {},
+        full
+          ? w.t("replay.alertRoe", { alert: w.term("alertLevel", n.policies.alertLevel), roe: w.term("rulesOfEngagement", n.policies.rulesOfEngagement) })
+          : "—",
+      ),
       h("td", {}, w.term("publicStance", n.policies.publicStance)),
     );
   });
@@ -41,7 +47,25 @@ export function nationsPanel(view: View, state: ExerciseState): HTMLElement {
     "section",
     { class: "panel", "aria-labelledby": "nations-h" },
     h("h2", { id: "nations-h" }, w.t("replay.nations")),
-    h("table", {}, h("thead", {}, h("tr", {}, col("replay.col.nation"), col("replay.col.budget"), col("replay.col.capital"), col("replay.col.readiness"), col("replay.col.alertRoe"), col("replay.col.stance"))), h("tbody", {}, rows)),
+    h(
+      "table",
+      {},
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          col("replay.col.nation"),
+          col("replay.col.budget"),
+          col("replay.col.capital"),
+          col("replay.col.readiness"),
+          col("replay.col.alertRoe"),
+          col("replay.col.stance"),
+        ),
+      ),
+      h("tbody", {}, rows),
+    ),
     h("p", { class: "hint" }, w.t("replay.cohesion", { value: num(view.cohesion) })),
   );
 }
@@ -63,10 +87,25 @@ export function reportsPanel(view: View, state: ExerciseState): HTMLElement {
               "li",
               {},
               h("strong", {}, r.title),
-              w.t("replay.reportMeta", { owner: w.nation(r.owner), grading: `${r.reliability}${r.credibility}`, classification: w.term("classification", r.classification), turn: r.turn }),
+              w.t("replay.reportMeta", {
+                owner: w.nation(r.owner),
+                grading: `${r.reliability}${r.credibility}`,
+                classification: w.term("classification", r.classification),
+                turn: r.turn,
+              }),
               h("div", {}, r.text),
               r.provenance.length
-                ? h("div", { class: "hint" }, w.t("replay.provenance", { steps: r.provenance.map((p) => w.t("replay.provenanceStep", { from: w.nation(p.from), to: w.nation(p.to), turn: p.turn, redacted: p.redacted ? "yes" : "no" })).join("; ") }))
+                ? h(
+                    "div",
+                    { class: "hint" },
+                    w.t("replay.provenance", {
+                      steps: r.provenance
+                        .map((p) =>
+                          w.t("replay.provenanceStep", { from: w.nation(p.from), to: w.nation(p.to), turn: p.turn, redacted: p.redacted ? "yes" : "no" }),
+                        )
+                        .join("; "),
+                    }),
+                  )
                 : null,
             ),
           ),
@@ -76,7 +115,9 @@ export function reportsPanel(view: View, state: ExerciseState): HTMLElement {
 
 export function injectsPanel(view: View, state: ExerciseState): HTMLElement {
   const w = words(state);
-  const injects = Object.values(view.injects).filter((i) => i.releasedTurn !== null).sort((a, b) => (b.releasedTurn ?? 0) - (a.releasedTurn ?? 0));
+  const injects = Object.values(view.injects)
+    .filter((i) => i.releasedTurn !== null)
+    .sort((a, b) => (b.releasedTurn ?? 0) - (a.releasedTurn ?? 0));
   const spec = (id: string) => state.injects[id]?.spec ?? {};
   return h(
     "section",
@@ -87,7 +128,15 @@ export function injectsPanel(view: View, state: ExerciseState): HTMLElement {
       : h(
           "ul",
           { class: "list" },
-          injects.map((i) => h("li", {}, h("strong", {}, `${i.number} ${local(state, spec(i.id), "title") || i.title}`), w.t("replay.injectMeta", { turn: i.releasedTurn ?? 0, from: local(state, spec(i.id), "from") || i.from }), h("div", {}, local(state, spec(i.id), "body") || i.body))),
+          injects.map((i) =>
+            h(
+              "li",
+              {},
+              h("strong", {}, `${i.number} ${local(state, spec(i.id), "title") || i.title}`),
+              w.t("replay.injectMeta", { turn: i.releasedTurn ?? 0, from: local(state, spec(i.id), "from") || i.from }),
+              h("div", {}, local(state, spec(i.id), "body") || i.body),
+            ),
+          ),
         ),
   );
 }
@@ -98,7 +147,11 @@ export function feedPanel(items: FeedItem[], state: ExerciseState): HTMLElement 
     "section",
     { class: "panel", "aria-labelledby": "feed-h" },
     h("h2", { id: "feed-h" }, w.t("replay.feed")),
-    h("ol", { class: "list feed" }, items.map((f) => h("li", {}, h("span", { class: "hint" }, w.t("replay.feedTurn", { turn: f.turn })), w.tm(f.msg)))),
+    h(
+      "ol",
+      { class: "list feed" },
+      items.map((f) => h("li", {}, h("span", { class: "hint" }, w.t("replay.feedTurn", { turn: f.turn })), w.tm(f.msg))),
+    ),
   );
 }
 
@@ -119,7 +172,22 @@ export function injectReviewTable(review: InjectReview[], state: ExerciseState, 
   return h(
     "table",
     { class: "review" },
-    h("thead", {}, h("tr", {}, col("replay.col.inject"), col("replay.col.released"), col("aar.col.expected"), col("aar.col.nation"), col("aar.col.verdict"), col("aar.col.response"), col("aar.col.whatTheyDid"), col("replay.col.notes"))),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        col("replay.col.inject"),
+        col("replay.col.released"),
+        col("aar.col.expected"),
+        col("aar.col.nation"),
+        col("aar.col.verdict"),
+        col("aar.col.response"),
+        col("aar.col.whatTheyDid"),
+        col("replay.col.notes"),
+      ),
+    ),
     h(
       "tbody",
       {},
@@ -129,7 +197,8 @@ export function injectReviewTable(review: InjectReview[], state: ExerciseState, 
         const jump = inject.releasedTurn !== null ? h("button", { type: "button", class: "link", onclick: () => onJump(inject.inject) }, title) : title;
         const notes = inject.notes.map((n) => `${n.author}: ${n.text}`).join(" / ");
         const released = inject.releasedTurn === null ? w.term("injectStatus", inject.injectStatus) : w.t("replay.releasedTurn", { turn: inject.releasedTurn });
-        if (rows.length === 0) return [h("tr", {}, h("td", {}, jump), h("td", {}, released), h("td", { colspan: 5 }, badge(inject.verdict)), h("td", {}, notes))];
+        if (rows.length === 0)
+          return [h("tr", {}, h("td", {}, jump), h("td", {}, released), h("td", { colspan: 5 }, badge(inject.verdict)), h("td", {}, notes))];
         return rows.map(({ ex, n }, i) =>
           h(
             "tr",
@@ -157,6 +226,12 @@ export function turnsPanel(cards: readonly TurnSummary[], state: ExerciseState, 
     "section",
     { class: "panel", "aria-labelledby": "turns-h" },
     h("h2", { id: "turns-h" }, w.t("turns.panel.heading")),
-    cards.length ? h("div", { class: "turn-cards" }, cards.map((c) => turnCard(c, w, { withNation, open: c.turn === newest && !withNation }))) : h("p", { class: "hint" }, w.t("turns.panel.empty")),
+    cards.length
+      ? h(
+          "div",
+          { class: "turn-cards" },
+          cards.map((c) => turnCard(c, w, { withNation, open: c.turn === newest && !withNation })),
+        )
+      : h("p", { class: "hint" }, w.t("turns.panel.empty")),
   );
 }

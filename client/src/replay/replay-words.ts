@@ -45,13 +45,27 @@ export function eventMsg(event: ExerciseEvent, state: ExerciseState): Msg {
     case "turnUncommitted":
       return msg("replay.event.turnUncommitted", { turn: state.turn, nation: ref("nation", event.nation) });
     case "assetUpdated":
-      return msg("replay.event.assetUpdated", { asset: ref("asset", event.asset.id), status: term("assetStatus", event.asset.status), region: ref("region", event.asset.region) });
+      return msg("replay.event.assetUpdated", {
+        asset: ref("asset", event.asset.id),
+        status: term("assetStatus", event.asset.status),
+        region: ref("region", event.asset.region),
+      });
     case "regionUpdated":
       return msg("replay.event.regionUpdated", { region: ref("region", event.region), stability: Math.round(event.stability) });
     case "relationUpdated":
-      return msg("replay.event.relationUpdated", { a: ref("nation", event.a), b: ref("nation", event.b), trust: Math.round(event.trust), interoperability: Math.round(event.interoperability) });
+      return msg("replay.event.relationUpdated", {
+        a: ref("nation", event.a),
+        b: ref("nation", event.b),
+        trust: Math.round(event.trust),
+        interoperability: Math.round(event.interoperability),
+      });
     case "nationUpdated":
-      return msg("replay.event.nationUpdated", { nation: ref("nation", event.nation), budget: Math.round(event.budget), capital: Math.round(event.politicalCapital), readiness: Math.round(event.readiness) });
+      return msg("replay.event.nationUpdated", {
+        nation: ref("nation", event.nation),
+        budget: Math.round(event.budget),
+        capital: Math.round(event.politicalCapital),
+        readiness: Math.round(event.readiness),
+      });
     case "policySet":
       return msg("replay.event.policySet", { nation: ref("nation", event.nation) });
     case "assetsSeenAgain":
@@ -59,9 +73,17 @@ export function eventMsg(event: ExerciseEvent, state: ExerciseState): Msg {
     case "assetsDetected":
       return msg("replay.event.assetsDetected", { observer: ref("nation", event.observer), count: event.detections.length });
     case "assetDetected":
-      return msg("replay.event.assetDetected", { observer: ref("nation", event.observer), name: event.detection.name, region: ref("region", event.detection.region) });
+      return msg("replay.event.assetDetected", {
+        observer: ref("nation", event.observer),
+        name: event.detection.name,
+        region: ref("region", event.detection.region),
+      });
     case "agreementAnswered":
-      return msg("replay.event.agreementAnswered", { nation: ref("nation", event.nation), accepted: event.accepted ? "yes" : "no", agreement: ref("agreement", event.agreement) });
+      return msg("replay.event.agreementAnswered", {
+        nation: ref("nation", event.nation),
+        accepted: event.accepted ? "yes" : "no",
+        agreement: ref("agreement", event.agreement),
+      });
     case "messageSent":
       return msg("replay.event.messageSent", { author: event.message.author });
     case "regionPinged":
@@ -81,7 +103,12 @@ export function eventMsg(event: ExerciseEvent, state: ExerciseState): Msg {
     case "actedFor":
       return msg("replay.event.actedFor", { nation: ref("nation", event.nation), by: event.by, as: event.as });
     case "nationControlSet":
-      return msg("control.explain.set", { nation: ref("nation", event.nation), by: event.control.by, persona: event.control.persona ?? "", playbook: event.control.playbook ?? "none" });
+      return msg("control.explain.set", {
+        nation: ref("nation", event.nation),
+        by: event.control.by,
+        persona: event.control.persona ?? "",
+        playbook: event.control.playbook ?? "none",
+      });
     case "rngAdvanced":
       return msg("replay.event.rngAdvanced");
     case "playbookLevelChanged":

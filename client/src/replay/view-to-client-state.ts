@@ -12,8 +12,26 @@ export function clientStateFromView(view: View, scenario: ScenarioSpec, feed: Fe
   const nations: Record<string, PublicNationRow> = {};
   const privateNations: Record<string, PrivateNation> = {};
   for (const n of Object.values(view.nations)) {
-    nations[n.id] = { id: n.id, name: n.name, color: n.color, playable: n.playable, alliance: n.alliance, committed: n.committed, policies: { publicStance: n.policies.publicStance }, online: 0 };
-    if ("budget" in n) privateNations[n.id] = { id: n.id, budget: n.budget, budgetPerTurn: n.budgetPerTurn, politicalCapital: n.politicalCapital, readiness: n.readiness, committedBy: n.committedBy, policies: n.policies };
+    nations[n.id] = {
+      id: n.id,
+      name: n.name,
+      color: n.color,
+      playable: n.playable,
+      alliance: n.alliance,
+      committed: n.committed,
+      policies: { publicStance: n.policies.publicStance },
+      online: 0,
+    };
+    if ("budget" in n)
+      privateNations[n.id] = {
+        id: n.id,
+        budget: n.budget,
+        budgetPerTurn: n.budgetPerTurn,
+        politicalCapital: n.politicalCapital,
+        readiness: n.readiness,
+        committedBy: n.committedBy,
+        policies: n.policies,
+      };
   }
   const assets: Record<string, ClientAsset> = {};
   for (const a of Object.values(view.assets)) {

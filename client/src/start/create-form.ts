@@ -39,7 +39,10 @@ export function createForm(): HTMLElement {
           summary: scenarioText(s, "summary"),
           turns: s.turns,
           hours: s.hoursPerTurn,
-          nations: listIn(lang(), s.nations.filter((n) => n.playable).map((n) => nationLabel(n, main))),
+          nations: listIn(
+            lang(),
+            s.nations.filter((n) => n.playable).map((n) => nationLabel(n, main)),
+          ),
           regions: s.regions,
           injects: s.injects,
         })
@@ -49,7 +52,11 @@ export function createForm(): HTMLElement {
   listScenarios()
     .then((list) => {
       scenarios = list;
-      setOptions(scenario, list.map((s) => ({ value: s.id, label: scenarioText(s, "title") })), list.length ? undefined : t("start.create.none"));
+      setOptions(
+        scenario,
+        list.map((s) => ({ value: s.id, label: scenarioText(s, "title") })),
+        list.length ? undefined : t("start.create.none"),
+      );
       describe();
     })
     .catch((e: unknown) => {
@@ -88,7 +95,10 @@ export function createForm(): HTMLElement {
             return n ? nationLabel(n, main) : undefined;
           },
           // An exercise named after its scenario reads the scenario's title in the reader's language.
-          title: chosen && created.title === chosen.title ? localText(lang(), chosen as ScenarioSummary & Localized, "title", isLang(main) ? main : undefined).text : undefined,
+          title:
+            chosen && created.title === chosen.title
+              ? localText(lang(), chosen as ScenarioSummary & Localized, "title", isLang(main) ? main : undefined).text
+              : undefined,
         }),
       );
       const heading = result.querySelector<HTMLElement>("h3");

@@ -22,12 +22,38 @@ export function createdExercise(created: CreatedExercise, words: { nation?: (id:
     h(
       "table",
       { class: "codes", "aria-label": t("start.created.codes") },
-      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("start.created.team")), h("th", { scope: "col" }, t("start.created.code")), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, t("game.copy.button"))))),
-      h("tbody", {}, ...created.joinCodes.map((c) => row(team(c), c.code, t("start.created.codeFor", { team: team(c) }), `join code for ${c.name}`)), row(t("start.created.observers"), created.observerCode, t("start.created.observerCode"), "observer code")),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { scope: "col" }, t("start.created.team")),
+          h("th", { scope: "col" }, t("start.created.code")),
+          h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, t("game.copy.button"))),
+        ),
+      ),
+      h(
+        "tbody",
+        {},
+        ...created.joinCodes.map((c) => row(team(c), c.code, t("start.created.codeFor", { team: team(c) }), `join code for ${c.name}`)),
+        row(t("start.created.observers"), created.observerCode, t("start.created.observerCode"), "observer code"),
+      ),
     ),
     h("h4", {}, t("start.facilitator.link")),
     h("p", { class: "warning" }, t("start.created.secret")),
-    h("p", { class: "link-row" }, h("input", { readOnly: true, value: link, "aria-label": t("start.facilitator.link"), class: "link", onfocus: (e: Event) => (e.target as HTMLInputElement).select() }), copyButton(link, t("start.created.linkWhat"))),
+    h(
+      "p",
+      { class: "link-row" },
+      h("input", {
+        readOnly: true,
+        value: link,
+        "aria-label": t("start.facilitator.link"),
+        class: "link",
+        onfocus: (e: Event) => (e.target as HTMLInputElement).select(),
+      }),
+      copyButton(link, t("start.created.linkWhat")),
+    ),
     h("p", {}, h("a", { class: "button primary", href: link, "data-facilitator-link": "" }, t("start.facilitator.open"))),
   );
 }

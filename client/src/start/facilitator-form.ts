@@ -5,7 +5,13 @@ import { t } from "../i18n.ts";
 
 /** Exercise control: paste the facilitator link (or the exercise id and token). */
 export function facilitatorForm(app: HTMLElement, initial = ""): HTMLElement {
-  const link = h("input", { name: "facilitator-link", autocomplete: "off", placeholder: "http://…/#facilitator=…&exercise=…", spellcheck: "false", value: initial });
+  const link = h("input", {
+    name: "facilitator-link",
+    autocomplete: "off",
+    placeholder: "http://…/#facilitator=…&exercise=…",
+    spellcheck: "false",
+    value: initial,
+  });
   const error = h("p", { class: "form-status", role: "alert" });
   const form = h(
     "form",

@@ -10,7 +10,17 @@ const OBSERVER_DEFAULT = () => t("start.join.observerName");
 
 /** Participants and observers: a join code and a name. */
 export function joinForm(app: HTMLElement, initial: { code?: string; name?: string } = {}): HTMLElement {
-  const code = h("input", { name: "code", autocomplete: "off", "data-no-counter": "true", placeholder: "KDX-7QF", maxlength: "20", "aria-required": "true", spellcheck: "false", autocapitalize: "characters", value: initial.code ?? "" });
+  const code = h("input", {
+    name: "code",
+    autocomplete: "off",
+    "data-no-counter": "true",
+    placeholder: "KDX-7QF",
+    maxlength: "20",
+    "aria-required": "true",
+    spellcheck: "false",
+    autocapitalize: "characters",
+    value: initial.code ?? "",
+  });
   const name = h("input", { name: "name", autocomplete: "name", maxlength: "40", placeholder: t("start.join.namePlaceholder"), value: initial.name ?? "" });
   const persona = h("input", { name: "persona", maxlength: "40" });
   // Shown once the code turns out to be a role-player's: the name players will read.
@@ -53,7 +63,11 @@ export function joinForm(app: HTMLElement, initial: { code?: string; name?: stri
         return;
       }
       const speaking = found.role === "roleplayer" && persona.value.trim() ? { persona: persona.value.trim() } : {};
-      await enterExercise(app, { exerciseId: found.exerciseId, options: { code: code.value.trim(), name: name.value.trim() || OBSERVER_DEFAULT(), ...speaking }, title: found.title });
+      await enterExercise(app, {
+        exerciseId: found.exerciseId,
+        options: { code: code.value.trim(), name: name.value.trim() || OBSERVER_DEFAULT(), ...speaking },
+        title: found.title,
+      });
     } catch (e) {
       error.textContent = `⚠ ${apiProblem(e)}`;
     } finally {

@@ -41,7 +41,9 @@ export function libraryCard(): HTMLElement {
       if (asOperator) rows = (await api<{ exercises: Entry[] }>("/api/library", { token: password.value })).exercises;
       else {
         const keys = facilitatorKeys();
-        const answer = keys.length ? await api<{ exercises: Entry[]; notOpened: string[] }>("/api/library", { body: { keys: keys.map(({ id, token }) => ({ id, token })) } }) : { exercises: [], notOpened: [] };
+        const answer = keys.length
+          ? await api<{ exercises: Entry[]; notOpened: string[] }>("/api/library", { body: { keys: keys.map(({ id, token }) => ({ id, token })) } })
+          : { exercises: [], notOpened: [] };
         // Deleted exercises (or keys replaced) are forgotten.
         for (const id of answer.notOpened) forgetFacilitatorKey(id);
         rows = answer.exercises;
@@ -65,14 +67,39 @@ export function libraryCard(): HTMLElement {
   const confirmDelete = (entry: Entry, cell: HTMLElement) => {
     const token = credential(entry.id)!;
     const download = h("button", { type: "button", onclick: () => void downloadLog(entry.id, token) }, t("library.delete.export"));
-    const yes = h("button", { type: "button", class: "danger", onclick: () => void act(() => api(`/api/exercises/${encodeURIComponent(entry.id)}`, { method: "DELETE", token, body: { confirm: entry.id } }).then(() => forgetFacilitatorKey(entry.id))) }, t("library.delete.confirm"));
+    const yes = h(
+      "button",
+      {
+        type: "button",
+        class: "danger",
+        onclick: () =>
+          void act(() =>
+            api(`/api/exercises/${encodeURIComponent(entry.id)}`, { method: "DELETE", token, body: { confirm: entry.id } }).then(() =>
+              forgetFacilitatorKey(entry.id),
+            ),
+          ),
+      },
+      t("library.delete.confirm"),
+    );
     const no = h("button", { type: "button", onclick: () => render() }, t("library.delete.cancel"));
-    fill(cell, h("div", { class: "library-confirm", role: "alertdialog", "aria-label": t("library.delete.title", { title: entry.title }) }, h("p", {}, t("library.delete.question", { title: entry.title })), h("p", {}, t("library.delete.offer")), h("div", { class: "actions" }, download, yes, no)));
+    fill(
+      cell,
+      h(
+        "div",
+        { class: "library-confirm", role: "alertdialog", "aria-label": t("library.delete.title", { title: entry.title }) },
+        h("p", {}, t("library.delete.question", { title: entry.title })),
+        h("p", {}, t("library.delete.offer")),
+        h("div", { class: "actions" }, download, yes, no),
+      ),
+    );
     download.focus();
   };
 
   const rerun = async (entry: Entry) => {
-    const created = await api<CreatedExercise>(`/api/exercises/${encodeURIComponent(entry.id)}/rerun`, { token: credential(entry.id)!, body: { ...(password.value ? { password: password.value } : {}) } });
+    const created = await api<CreatedExercise>(`/api/exercises/${encodeURIComponent(entry.id)}/rerun`, {
+      token: credential(entry.id)!,
+      body: { ...(password.value ? { password: password.value } : {}) },
+    });
     rememberFacilitatorKey(created.id, created.facilitatorToken);
     await load();
     body.prepend(createdExercise(created));
@@ -86,9 +113,20 @@ export function libraryCard(): HTMLElement {
     const keyHere = facilitatorKeyFor(entry.id);
     if (entry.archivedAt === null) {
       if (keyHere) actions.append(h("a", { class: "button primary", href: facilitatorLink(keyHere, entry.id) }, t("library.open")));
-      if (token) actions.append(button(t("library.archive"), () => void act(() => api(`/api/exercises/${encodeURIComponent(entry.id)}/archive`, { method: "POST", token, body: {} }))));
+      if (token)
+        actions.append(
+          button(
+            t("library.archive"),
+            () => void act(() => api(`/api/exercises/${encodeURIComponent(entry.id)}/archive`, { method: "POST", token, body: {} })),
+          ),
+        );
     } else if (token) {
-      actions.append(button(t("library.unarchive"), () => void act(() => api(`/api/exercises/${encodeURIComponent(entry.id)}/unarchive`, { method: "POST", token, body: {} }))));
+      actions.append(
+        button(
+          t("library.unarchive"),
+          () => void act(() => api(`/api/exercises/${encodeURIComponent(entry.id)}/unarchive`, { method: "POST", token, body: {} })),
+        ),
+      );
     }
     if (token) {
       actions.append(button(t("library.rerun"), () => void act(() => rerun(entry))));
@@ -109,22 +147,50 @@ export function libraryCard(): HTMLElement {
 
   const render = () => {
     if (!rows.length) return fill(body);
-    const head = ["library.col.title", "library.col.scenario", "library.col.phase", "library.col.turn", "library.col.seats", "library.col.activity", "library.col.actions"] as const;
-    fill(body, h("table", { class: "library", "aria-label": t("library.title") }, h("thead", {}, h("tr", {}, ...head.map((k) => h("th", { scope: "col" }, t(k))))), h("tbody", {}, ...rows.map(row))));
+    const head = [
+      "library.col.title",
+      "library.col.scenario",
+      "library.col.phase",
+      "library.col.turn",
+      "library.col.seats",
+      "library.col.activity",
+      "library.col.actions",
+    ] as const;
+    fill(
+      body,
+      h(
+        "table",
+        { class: "library", "aria-label": t("library.title") },
+        h("thead", {}, h("tr", {}, ...head.map((k) => h("th", { scope: "col" }, t(k))))),
+        h("tbody", {}, ...rows.map(row)),
+      ),
+    );
   };
 
   const operatorForm = h(
     "form",
-    { class: "library-operator", noValidate: true, onsubmit: (event: Event) => {
-      event.preventDefault();
-      asOperator = password.value.length > 0;
-      void load();
-    } },
+    {
+      class: "library-operator",
+      noValidate: true,
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        asOperator = password.value.length > 0;
+        void load();
+      },
+    },
     h("label", {}, t("library.password"), " ", password),
     h("button", { type: "submit" }, t("library.showAll")),
   );
   void load();
-  return h("section", { class: "card library-card", "aria-labelledby": "library-title" }, h("h2", { id: "library-title" }, t("library.title")), h("p", {}, t("library.intro")), operatorForm, status, body);
+  return h(
+    "section",
+    { class: "card library-card", "aria-labelledby": "library-title" },
+    h("h2", { id: "library-title" }, t("library.title")),
+    h("p", {}, t("library.intro")),
+    operatorForm,
+    status,
+    body,
+  );
 }
 
 /** The exercise's log (scenario, seed, every event) as a file, through a one-time download ticket. */

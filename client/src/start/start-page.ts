@@ -52,8 +52,16 @@ function render(app: HTMLElement, message: StartMessage | undefined, typed: { co
           "p",
           {},
           previous.role === "participant"
-            ? t("start.rejoin.asMember", { title: previous.title || t("start.rejoin.untitled"), name: previous.name, nation: previous.nationName ?? t("start.rejoin.yourTeam") })
-            : t("start.rejoin.asRole", { title: previous.title || t("start.rejoin.untitled"), name: previous.name, role: role ? t(role) : t("common.unknown") }),
+            ? t("start.rejoin.asMember", {
+                title: previous.title || t("start.rejoin.untitled"),
+                name: previous.name,
+                nation: previous.nationName ?? t("start.rejoin.yourTeam"),
+              })
+            : t("start.rejoin.asRole", {
+                title: previous.title || t("start.rejoin.untitled"),
+                name: previous.name,
+                role: role ? t(role) : t("common.unknown"),
+              }),
         ),
         h("a", { class: "button primary", href: `#exercise=${encodeURIComponent(previous.exerciseId)}` }, t("start.rejoin.button")),
       )
@@ -64,7 +72,12 @@ function render(app: HTMLElement, message: StartMessage | undefined, typed: { co
     h(
       "main",
       { id: "main", class: "start" },
-      h("header", { class: "start-header" }, h("div", { class: "start-title" }, h("h1", {}, "Concord"), languageMenu()), h("p", { class: "tagline" }, t("start.tagline"))),
+      h(
+        "header",
+        { class: "start-header" },
+        h("div", { class: "start-title" }, h("h1", {}, "Concord"), languageMenu()),
+        h("p", { class: "tagline" }, t("start.tagline")),
+      ),
       message ? h("p", { class: `banner ${message.kind}`, role: message.kind === "error" ? "alert" : "status" }, text) : null,
       h("div", { class: "start-grid" }, rejoin, joinForm(app, typed), facilitatorForm(app, typed.link), createForm()),
       libraryCard(),

@@ -31,7 +31,26 @@ export type Seat = { id: string; name: string; nation: string | null; role: stri
 export type Objective = ObjectiveState & { title: string; nation: string | null };
 
 /** One viewer's perspective: a nation id or "white" (exercise control and observers). */
-export type Perspective = Pick<View, "relations" | "reports" | "agreements" | "consentRequests" | "infoRequests" | "drafts" | "messages" | "injects" | "objectives" | "notes" | "playbookQueue" | "controlLog" | "evaluationGuide" | "observations" | "capabilityRatings" | "feedbackAnswered" | "feedbackObjectives"> & {
+export type Perspective = Pick<
+  View,
+  | "relations"
+  | "reports"
+  | "agreements"
+  | "consentRequests"
+  | "infoRequests"
+  | "drafts"
+  | "messages"
+  | "injects"
+  | "objectives"
+  | "notes"
+  | "playbookQueue"
+  | "controlLog"
+  | "evaluationGuide"
+  | "observations"
+  | "capabilityRatings"
+  | "feedbackAnswered"
+  | "feedbackObjectives"
+> & {
   key: string;
   nations: Record<string, PrivateNation>;
   assets: Record<string, ClientAsset>;
@@ -42,7 +61,24 @@ export type Perspective = Pick<View, "relations" | "reports" | "agreements" | "c
 };
 
 /** The public part of the shared View (deadline: epoch ms when the planning timer runs out, or null). */
-export type ClientState = Pick<View, "exerciseId" | "title" | "phase" | "turn" | "turns" | "seq" | "deadline" | "pausedRemainingMs" | "turnSeconds" | "scenarioTime" | "cohesion" | "tension" | "tensionReasons" | "regions" | "allianceCommander"> & {
+export type ClientState = Pick<
+  View,
+  | "exerciseId"
+  | "title"
+  | "phase"
+  | "turn"
+  | "turns"
+  | "seq"
+  | "deadline"
+  | "pausedRemainingMs"
+  | "turnSeconds"
+  | "scenarioTime"
+  | "cohesion"
+  | "tension"
+  | "tensionReasons"
+  | "regions"
+  | "allianceCommander"
+> & {
   scenario: PublicScenario;
   nations: Record<string, PublicNationRow>;
   perspective: Perspective | null;

@@ -40,7 +40,23 @@ function drafts(map: Json | undefined): Record<string, DraftView> {
 
 type Authority = NonNullable<import("../../../shared/state/schema.ts").AssetState["authority"]>;
 
-const emptyScenario: PublicScenario = { id: "", language: "en", languages: ["en"], title: "", summary: "", briefing: "", learningObjectives: [], turns: 0, hoursPerTurn: 0, startTime: "", seatsPerNation: 0, policyRules: null, nations: [], regions: [], assetTypes: [] };
+const emptyScenario: PublicScenario = {
+  id: "",
+  language: "en",
+  languages: ["en"],
+  title: "",
+  summary: "",
+  briefing: "",
+  learningObjectives: [],
+  turns: 0,
+  hoursPerTurn: 0,
+  startTime: "",
+  seatsPerNation: 0,
+  policyRules: null,
+  nations: [],
+  regions: [],
+  assetTypes: [],
+};
 
 /** `preferred` picks the perspective when the state briefly holds two (exercise control switching views). */
 export function readState(decoded: { toJSON(): Json } | Json, preferred?: string): ClientState {
@@ -48,11 +64,27 @@ export function readState(decoded: { toJSON(): Json } | Json, preferred?: string
   const scenario = raw.scenario ? parseDoc<PublicScenario>(raw.scenario) : emptyScenario;
   const regions: Record<string, RegionState> = {};
   for (const [id, r] of Object.entries<Json>(raw.regions ?? {})) {
-    regions[id] = { id, owner: r.owner || null, stability: r.stability ?? 0, baseline: r.baseline ?? r.stability ?? 0, crisis: r.crisisKind ? { kind: r.crisisKind, severity: r.crisisSeverity ?? 0, since: r.crisisSince ?? 0 } : null };
+    regions[id] = {
+      id,
+      owner: r.owner || null,
+      stability: r.stability ?? 0,
+      baseline: r.baseline ?? r.stability ?? 0,
+      crisis: r.crisisKind ? { kind: r.crisisKind, severity: r.crisisSeverity ?? 0, since: r.crisisSince ?? 0 } : null,
+    };
   }
   const nations: Record<string, PublicNationRow> = {};
   for (const [id, n] of Object.entries<Json>(raw.nations ?? {})) {
-    nations[id] = { id, name: n.name, color: n.color, playable: !!n.playable, alliance: !!n.alliance, committed: !!n.committed, policies: { publicStance: n.publicStance || "quiet" }, online: n.online ?? 0, ...(n.control ? { control: controlFrom(n) } : {}) } as PublicNationRow;
+    nations[id] = {
+      id,
+      name: n.name,
+      color: n.color,
+      playable: !!n.playable,
+      alliance: !!n.alliance,
+      committed: !!n.committed,
+      policies: { publicStance: n.publicStance || "quiet" },
+      online: n.online ?? 0,
+      ...(n.control ? { control: controlFrom(n) } : {}),
+    } as PublicNationRow;
   }
   const keys = Object.keys(raw.perspectives ?? {});
   const key = preferred && keys.includes(preferred) ? preferred : keys[0];
@@ -104,7 +136,17 @@ function readPerspective(key: string, p: Json): Perspective {
     // The name's translations, when the scenario gives them (names.ts reads them in the seat's language).
     const names = typeof a.names === "string" && a.names ? { i18n: parseDoc<Record<string, Record<string, string>>>(a.names) } : {};
     assets[id] = a.foreign
-      ? { id, name: a.name, type: a.type, owner: a.owner, region: a.region, lastSeenTurn: a.lastSeenTurn ?? 0, foreign: true, ...names, ...(typeof a.seen === "string" && a.seen ? { seen: parseDoc<SeenBy>(a.seen) } : {}) }
+      ? {
+          id,
+          name: a.name,
+          type: a.type,
+          owner: a.owner,
+          region: a.region,
+          lastSeenTurn: a.lastSeenTurn ?? 0,
+          foreign: true,
+          ...names,
+          ...(typeof a.seen === "string" && a.seen ? { seen: parseDoc<SeenBy>(a.seen) } : {}),
+        }
       : {
           id,
           name: a.name,
@@ -126,7 +168,13 @@ function readPerspective(key: string, p: Json): Perspective {
         };
   }
   const feed = Object.values(docs<FeedItem>(p.feed)).sort((a, b) => b.seq - a.seq);
-  const seats: Seat[] = Object.entries<Json>(p.seats ?? {}).map(([id, s]) => ({ id, name: s.name, nation: s.nation || null, role: s.role, online: !!s.online }));
+  const seats: Seat[] = Object.entries<Json>(p.seats ?? {}).map(([id, s]) => ({
+    id,
+    name: s.name,
+    nation: s.nation || null,
+    role: s.role,
+    online: !!s.online,
+  }));
   return {
     key,
     nations,

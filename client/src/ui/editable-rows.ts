@@ -19,7 +19,14 @@ export type EditableRows<T, C> = {
  * inject): each row is edited in place and has its own Remove button, so what is on screen is
  * exactly what is sent, and "Add" appends a blank row.
  */
-export function editableRows<T, C>(opts: { label: string; item: string; add: string; initial: number; most: number; create: () => RowEditor<T, C> }): EditableRows<T, C> {
+export function editableRows<T, C>(opts: {
+  label: string;
+  item: string;
+  add: string;
+  initial: number;
+  most: number;
+  create: () => RowEditor<T, C>;
+}): EditableRows<T, C> {
   let rows: { editor: RowEditor<T, C>; element: HTMLFieldSetElement }[] = [];
   let context: C | null = null;
   const list = h("ol", { class: "editable-rows", "aria-label": opts.label });

@@ -19,7 +19,8 @@ export function field(label: string, control: HTMLElement, hint?: string): HTMLE
 export function lengthCounter(control: HTMLElement): HTMLElement | null {
   if (!(control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement)) return null;
   const max = Number(control.getAttribute("maxlength"));
-  if (!(max > 0) || control.dataset.noCounter || (control instanceof HTMLInputElement && !["text", "search", ""].includes(control.getAttribute("type") ?? ""))) return null;
+  if (!(max > 0) || control.dataset.noCounter || (control instanceof HTMLInputElement && !["text", "search", ""].includes(control.getAttribute("type") ?? "")))
+    return null;
   const counter = h("span", { class: "length-counter", "aria-hidden": "true" });
   // Screen readers hear the limit once, with the label's description, not every keystroke.
   const described = h("span", { class: "visually-hidden", id: newId("len") }, t("participant.counter.limit", { max }));
@@ -85,7 +86,8 @@ export function gated(button: HTMLButtonElement): { note: HTMLElement; gate: Gat
 
 /** Disables a command control (a button, or a commandForm's submit) with the reason, or enables it (null). */
 export function blockWithReason(control: HTMLElement, reason: string | null): void {
-  const button = control instanceof HTMLFormElement ? control.querySelector<HTMLButtonElement>(":scope > .actions > button[type=submit]") : (control as HTMLButtonElement);
+  const button =
+    control instanceof HTMLFormElement ? control.querySelector<HTMLButtonElement>(":scope > .actions > button[type=submit]") : (control as HTMLButtonElement);
   const gate = button ? gateOf.get(button) : undefined;
   if (!gate || gate.reason === reason) return;
   gate.reason = reason;
@@ -112,7 +114,10 @@ export function select(name: string, options: readonly { value: string; label: s
 }
 
 /** A group of checkboxes (one per nation …) inside a fieldset with a legend. */
-export function checkboxGroup(legend: string, name: string): { element: HTMLFieldSetElement; set(options: { value: string; label: string }[]): void; values(): string[]; clear(): void } {
+export function checkboxGroup(
+  legend: string,
+  name: string,
+): { element: HTMLFieldSetElement; set(options: { value: string; label: string }[]): void; values(): string[]; clear(): void } {
   const list = h("div", { class: "checks" });
   const element = h("fieldset", { class: "field" }, h("legend", {}, legend), list);
   return {
@@ -125,7 +130,12 @@ export function checkboxGroup(legend: string, name: string): { element: HTMLFiel
       list.replaceChildren(
         ...options.map((o) => {
           const id = newId(name);
-          return h("span", { class: "check" }, h("input", { type: "checkbox", id, name, value: o.value, checked: checked.has(o.value) }), h("label", { for: id }, o.label));
+          return h(
+            "span",
+            { class: "check" },
+            h("input", { type: "checkbox", id, name, value: o.value, checked: checked.has(o.value) }),
+            h("label", { for: id }, o.label),
+          );
         }),
       );
     },
@@ -182,11 +192,27 @@ export function statusLine(): StatusLine {
  * A form that sends one command: disables its button while waiting, and shows the reply
  * next to the button. `build` returns the command, or a sentence when the input is incomplete.
  */
-export function commandForm(opts: { label: string; submit: string; children: Child[]; build: () => ({ type: string } & Record<string, unknown>) | string; send: (c: { type: string } & Record<string, unknown>) => Promise<CommandResult>; success?: string; reset?: () => void; class?: string }): HTMLFormElement {
+export function commandForm(opts: {
+  label: string;
+  submit: string;
+  children: Child[];
+  build: () => ({ type: string } & Record<string, unknown>) | string;
+  send: (c: { type: string } & Record<string, unknown>) => Promise<CommandResult>;
+  success?: string;
+  reset?: () => void;
+  class?: string;
+}): HTMLFormElement {
   const status = statusLine();
   const button = h("button", { type: "submit", class: "primary" }, opts.submit);
   const { note } = gated(button);
-  const form = h("form", { "aria-label": opts.label, class: `command-form ${opts.class ?? ""}`, noValidate: true }, opts.children, h("div", { class: "actions" }, button), note, status.element);
+  const form = h(
+    "form",
+    { "aria-label": opts.label, class: `command-form ${opts.class ?? ""}`, noValidate: true },
+    opts.children,
+    h("div", { class: "actions" }, button),
+    note,
+    status.element,
+  );
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (button.disabled) return;
@@ -210,7 +236,14 @@ export function commandForm(opts: { label: string; submit: string; children: Chi
 }
 
 /** A button that sends one command and reports the reply on the given status line. */
-export function commandButton(text: string, attrs: Record<string, unknown>, command: () => { type: string } & Record<string, unknown>, send: (c: { type: string } & Record<string, unknown>) => Promise<CommandResult>, status: StatusLine, success?: string): HTMLButtonElement {
+export function commandButton(
+  text: string,
+  attrs: Record<string, unknown>,
+  command: () => { type: string } & Record<string, unknown>,
+  send: (c: { type: string } & Record<string, unknown>) => Promise<CommandResult>,
+  status: StatusLine,
+  success?: string,
+): HTMLButtonElement {
   const button = h("button", { type: "button", ...attrs }, text);
   gated(button);
   button.addEventListener("click", async () => {

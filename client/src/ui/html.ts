@@ -47,7 +47,13 @@ export function newId(prefix: string): string {
  * Keyed list rendering: an item whose signature (its data as JSON) did not change keeps its DOM
  * node, so focus, typed text and open details survive the re-render every state patch triggers.
  */
-export function keyedList<T>(container: Element, items: readonly T[], key: (item: T) => string, render: (item: T) => HTMLElement, signature: (item: T) => string = (item) => JSON.stringify(item)): void {
+export function keyedList<T>(
+  container: Element,
+  items: readonly T[],
+  key: (item: T) => string,
+  render: (item: T) => HTMLElement,
+  signature: (item: T) => string = (item) => JSON.stringify(item),
+): void {
   const existing = new Map<string, HTMLElement>();
   for (const child of Array.from(container.children) as HTMLElement[]) if (child.dataset.key) existing.set(child.dataset.key, child);
   let previous: Element | null = null;
@@ -67,7 +73,10 @@ export function keyedList<T>(container: Element, items: readonly T[], key: (item
       if (el) {
         const hadFocus = el.contains(document.activeElement);
         el.replaceWith(fresh);
-        if (hadFocus) refocus = fresh.matches("button, input, select, textarea, summary") ? fresh : fresh.querySelector<HTMLElement>("button, input, select, textarea, summary");
+        if (hadFocus)
+          refocus = fresh.matches("button, input, select, textarea, summary")
+            ? fresh
+            : fresh.querySelector<HTMLElement>("button, input, select, textarea, summary");
       }
       el = fresh;
     }

@@ -5,7 +5,10 @@ import { h, newId } from "./html.ts";
  * typing "Operational coordination" a second time picks the same spelling and the after-action
  * review groups the two together.
  */
-export function suggestedInput(name: string, maxlength: number): { input: HTMLInputElement; list: HTMLDataListElement; suggest(values: Iterable<string>): void } {
+export function suggestedInput(
+  name: string,
+  maxlength: number,
+): { input: HTMLInputElement; list: HTMLDataListElement; suggest(values: Iterable<string>): void } {
   const list = h("datalist", { id: newId(`${name}-suggestions`) });
   const input = h("input", { name, maxlength: String(maxlength), autocomplete: "off" });
   input.setAttribute("list", list.id);

@@ -83,7 +83,8 @@ export default {
   "aar.action.sharedIntel": "shared an intelligence report with {to}",
   "aar.action.requestedInfo": "asked {target} for information",
   "aar.action.requestedConsent": "asked {host} for consent to enter {region}",
-  "aar.action.proposed": "proposed {kind, select, mou {a memorandum of understanding (MOU)} sofa {a status of forces agreement (SOFA)} intelSharing {an intelligence-sharing agreement} jointExerciseProgramme {a joint exercise programme} other {an agreement}}: {title}",
+  "aar.action.proposed":
+    "proposed {kind, select, mou {a memorandum of understanding (MOU)} sofa {a status of forces agreement (SOFA)} intelSharing {an intelligence-sharing agreement} jointExerciseProgramme {a joint exercise programme} other {an agreement}}: {title}",
   "aar.action.answeredAgreement": "{accepted, select, yes {accepted} other {rejected}} an agreement",
   "aar.action.convened": "convened a multilateral dialogue: {topic}",
   "aar.action.statement": "made a public statement (stance: {stance})",

@@ -5,7 +5,8 @@ export default {
   "aar.title": "Retour d’expérience (RETEX)",
   "aar.titleOf": "Retour d’expérience : {title}",
   "aar.htmlTitle": "RETEX – {title}",
-  "aar.sub": "{title} · scénario {scenario} · tours joués : {played} sur {turns} · {phase} · {events, plural, one {# événement enregistré} other {# événements enregistrés}}",
+  "aar.sub":
+    "{title} · scénario {scenario} · tours joués : {played} sur {turns} · {phase} · {events, plural, one {# événement enregistré} other {# événements enregistrés}}",
   "aar.scenarioPeriod": "Temps du scénario : du {start} au {end} ({zone})",
   "aar.playedFrom": "Joué du {start} au {end}",
   "aar.playedSince": "Commencé le {start}",
@@ -85,7 +86,8 @@ export default {
   "aar.action.sharedIntel": "a partagé un rapport de renseignement avec {to}",
   "aar.action.requestedInfo": "a demandé des informations à {target}",
   "aar.action.requestedConsent": "a demandé à {host} l’autorisation de pénétrer dans la zone {region}",
-  "aar.action.proposed": "a proposé {kind, select, mou {un protocole d’accord (MOU)} sofa {un accord sur le statut des forces (SOFA)} intelSharing {un accord de partage du renseignement} jointExerciseProgramme {un programme d’exercices combinés} other {un accord}} : {title}",
+  "aar.action.proposed":
+    "a proposé {kind, select, mou {un protocole d’accord (MOU)} sofa {un accord sur le statut des forces (SOFA)} intelSharing {un accord de partage du renseignement} jointExerciseProgramme {un programme d’exercices combinés} other {un accord}} : {title}",
   "aar.action.answeredAgreement": "a {accepted, select, yes {accepté} other {rejeté}} un accord",
   "aar.action.convened": "a réuni un dialogue multilatéral : {topic}",
   "aar.action.statement": "a fait une déclaration publique (posture {stance})",

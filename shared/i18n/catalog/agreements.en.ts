@@ -8,12 +8,14 @@ export default {
   "agreements.refuse.notGranted": "Only consent that was granted can be revoked; this request is {status}.",
   "agreements.explain.trainingDiscount": "The training MOU with {partners} halves the joint exercise's price: {cost} instead of {full}.",
   "agreements.explain.refund": "{agreement} will not take place: its {amount} budget is refunded.",
-  "agreements.explain.logisticsRebate": "Host-nation support under the logistics MOU: {host} gives {nation} back {amount} of the cost of sending {asset} to {region}.",
+  "agreements.explain.logisticsRebate":
+    "Host-nation support under the logistics MOU: {host} gives {nation} back {amount} of the cost of sending {asset} to {region}.",
   "agreements.explain.terminated": "{nation} terminated {agreement}: trust with the other parties −{cost}.",
   "agreements.explain.terminatedAtTerm": "{nation} ended {agreement} at its term, at no cost in trust.",
   "agreements.explain.breachSharing": "{nation} breaches {agreement} by sharing nothing with {nations}: trust −{cost} this turn.",
   "agreements.explain.breachCommand": "{nation} breaches {agreement} by taking {asset} back from alliance command: trust with the other parties −{cost}.",
-  "agreements.explain.consentRevoked": "{host} revoked its consent for {requester}'s forces in {region} (trust −{cost}); they must leave at the next resolution.",
+  "agreements.explain.consentRevoked":
+    "{host} revoked its consent for {requester}'s forces in {region} (trust −{cost}); they must leave at the next resolution.",
   "agreements.explain.mustLeave": "{asset} no longer has {host}'s leave to be in {region}: it is recalled to {destination}.",
   "agreements.explain.stranded": "{asset} no longer has {host}'s leave to be in {region}, and has no way out.",
   "agreements.explain.rerouted": "{asset} is rerouted to {destination} around territory it may no longer enter.",

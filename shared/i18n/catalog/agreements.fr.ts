@@ -11,12 +11,15 @@ export default {
   "agreements.refuse.notGranted": "Seule une autorisation accordée peut être révoquée\u00a0; cette demande est {status}.",
   "agreements.explain.trainingDiscount": "Le protocole d'entraînement avec {partners} réduit le prix de l'exercice combiné\u00a0: {cost} au lieu de {full}.",
   "agreements.explain.refund": "{agreement} n'aura pas lieu\u00a0: son budget de {amount} est remboursé.",
-  "agreements.explain.logisticsRebate": "Soutien de la nation hôte au titre du protocole logistique\u00a0: {host} rembourse à {nation} {amount} du coût de l'envoi de {asset} vers {region}.",
+  "agreements.explain.logisticsRebate":
+    "Soutien de la nation hôte au titre du protocole logistique\u00a0: {host} rembourse à {nation} {amount} du coût de l'envoi de {asset} vers {region}.",
   "agreements.explain.terminated": "{nation} a dénoncé {agreement}\u00a0: confiance avec les autres parties −{cost}.",
   "agreements.explain.terminatedAtTerm": "{nation} a mis fin à {agreement} à son terme, sans perte de confiance.",
   "agreements.explain.breachSharing": "{nation} viole {agreement} en ne partageant rien avec {nations}\u00a0: confiance −{cost} ce tour-ci.",
-  "agreements.explain.breachCommand": "{nation} viole {agreement} en retirant {asset} du commandement de l'Alliance\u00a0: confiance avec les autres parties −{cost}.",
-  "agreements.explain.consentRevoked": "{host} a révoqué son autorisation pour les forces de {requester} dans la zone {region} (confiance −{cost})\u00a0; elles doivent partir à la prochaine résolution.",
+  "agreements.explain.breachCommand":
+    "{nation} viole {agreement} en retirant {asset} du commandement de l'Alliance\u00a0: confiance avec les autres parties −{cost}.",
+  "agreements.explain.consentRevoked":
+    "{host} a révoqué son autorisation pour les forces de {requester} dans la zone {region} (confiance −{cost})\u00a0; elles doivent partir à la prochaine résolution.",
   "agreements.explain.mustLeave": "{asset} n'a plus l'autorisation de {host} d'être dans la zone {region}\u00a0: il est rappelé vers {destination}.",
   "agreements.explain.stranded": "{asset} n'a plus l'autorisation de {host} d'être dans la zone {region}, et n'a aucun moyen d'en sortir.",
   "agreements.explain.rerouted": "{asset} est dérouté vers {destination} en contournant un territoire où il ne peut plus entrer.",

@@ -1,21 +1,25 @@
 /** Nations played by bots, by exercise control or by role-players in a live room; the marks on simulated moves. */
 export default {
   "botNations.refuse.notBot": "{nation} is not played by a bot: only exercise control can change who plays it.",
-  "botNations.explain.handedBack": "A member of {nation}'s team joined: the team plays its nation again. The bot's drafts stay for the team to keep or withdraw.",
+  "botNations.explain.handedBack":
+    "A member of {nation}'s team joined: the team plays its nation again. The bot's drafts stay for the team to keep or withdraw.",
   "botNations.actAs.facilitatorOnly": "Only exercise control can act for another nation.",
   "botNations.persona": "{persona, select, cooperative {cooperative ally} cautious {cautious} freeRider {free-rider} hawk {hawk} other {bot}}",
-  "botNations.who": "{as, select, bot {bot ({persona})} roleplayer {role-player {by}} control {exercise control ({by})} playbook {the adversary playbook} other {{by}}}",
+  "botNations.who":
+    "{as, select, bot {bot ({persona})} roleplayer {role-player {by}} control {exercise control ({by})} playbook {the adversary playbook} other {{by}}}",
   "botNations.feed.white": "{who} for {nation}: {what}",
   "botNations.feed.own": "Not your team: {who} for your nation: {what}",
   "botNations.console.tab": "Who plays",
   "botNations.console.title": "Who plays each nation",
-  "botNations.console.intro": "A nation can be played by its team, a bot, a role-player or exercise control. A bot plays from what that nation sees and nothing more; it hands the nation back when one of its team joins.",
+  "botNations.console.intro":
+    "A nation can be played by its team, a bot, a role-player or exercise control. A bot plays from what that nation sees and nothing more; it hands the nation back when one of its team joins.",
   "botNations.console.people": "its team",
   "botNations.console.bot": "a bot: {persona, select, cooperative {cooperative ally} cautious {cautious} freeRider {free-rider} hawk {hawk} other {bot}}",
   "botNations.console.roleplayer": "a role-player",
   "botNations.console.control": "exercise control",
   "botNations.console.playedBy": "{nation} is played by",
-  "botNations.console.playbook": "{mode, select, automatic {its playbook moves on its own} approve {its playbook's moves wait for approval} off {its playbook is off} other {}}",
+  "botNations.console.playbook":
+    "{mode, select, automatic {its playbook moves on its own} approve {its playbook's moves wait for approval} off {its playbook is off} other {}}",
   "botNations.console.playbookField": "{nation}'s adversary playbook",
   "botNations.console.online": "{count, plural, =0 {nobody online} one {# online} other {# online}}",
   "botNations.console.noTeam": "no team of its own",

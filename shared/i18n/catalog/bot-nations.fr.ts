@@ -3,21 +3,26 @@ import type en from "./bot-nations.en.ts";
 
 export default {
   "botNations.refuse.notBot": "{nation} n’est pas jouée par un robot : seule la direction d’exercice peut changer qui la joue.",
-  "botNations.explain.handedBack": "Un membre de l’équipe de {nation} s’est connecté : l’équipe joue de nouveau sa nation. Les brouillons du robot restent ; l’équipe les garde ou les retire.",
+  "botNations.explain.handedBack":
+    "Un membre de l’équipe de {nation} s’est connecté : l’équipe joue de nouveau sa nation. Les brouillons du robot restent ; l’équipe les garde ou les retire.",
   "botNations.actAs.facilitatorOnly": "Seule la direction d’exercice peut agir pour une autre nation.",
   "botNations.persona": "{persona, select, cooperative {allié coopératif} cautious {prudent} freeRider {passager clandestin} hawk {faucon} other {robot}}",
-  "botNations.who": "{as, select, bot {robot ({persona})} roleplayer {joueur de rôle {by}} control {direction d’exercice ({by})} playbook {le plan de l’adversaire} other {{by}}}",
+  "botNations.who":
+    "{as, select, bot {robot ({persona})} roleplayer {joueur de rôle {by}} control {direction d’exercice ({by})} playbook {le plan de l’adversaire} other {{by}}}",
   "botNations.feed.white": "{who} pour {nation} : {what}",
   "botNations.feed.own": "Pas votre équipe : {who} pour votre nation : {what}",
   "botNations.console.tab": "Qui joue",
   "botNations.console.title": "Qui joue chaque nation",
-  "botNations.console.intro": "Une nation peut être jouée par son équipe, un robot, un joueur de rôle ou la direction d’exercice. Un robot joue à partir de ce que voit cette nation, rien de plus ; il rend la nation dès qu’un membre de son équipe se connecte.",
+  "botNations.console.intro":
+    "Une nation peut être jouée par son équipe, un robot, un joueur de rôle ou la direction d’exercice. Un robot joue à partir de ce que voit cette nation, rien de plus ; il rend la nation dès qu’un membre de son équipe se connecte.",
   "botNations.console.people": "son équipe",
-  "botNations.console.bot": "un robot : {persona, select, cooperative {allié coopératif} cautious {prudent} freeRider {passager clandestin} hawk {faucon} other {robot}}",
+  "botNations.console.bot":
+    "un robot : {persona, select, cooperative {allié coopératif} cautious {prudent} freeRider {passager clandestin} hawk {faucon} other {robot}}",
   "botNations.console.roleplayer": "un joueur de rôle",
   "botNations.console.control": "la direction d’exercice",
   "botNations.console.playedBy": "{nation} est jouée par",
-  "botNations.console.playbook": "{mode, select, automatic {son plan agit de lui-même} approve {les coups de son plan attendent l’accord} off {son plan est arrêté} other {}}",
+  "botNations.console.playbook":
+    "{mode, select, automatic {son plan agit de lui-même} approve {les coups de son plan attendent l’accord} off {son plan est arrêté} other {}}",
   "botNations.console.playbookField": "Plan de l’adversaire de {nation}",
   "botNations.console.online": "{count, plural, =0 {personne en ligne} one {# en ligne} other {# en ligne}}",
   "botNations.console.noTeam": "pas d’équipe propre",

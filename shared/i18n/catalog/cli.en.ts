@@ -5,16 +5,19 @@
  * the code; file names, ids and SQLite's own error text are printed as they are.
  */
 export default {
-  "cli.main.about": "concord: the command line for scenario authors, trainers and operators.\n  Every command speaks the language of --lang en|fr, or else of LANG / LC_ALL (English by default).",
-  "cli.main.unknownCommand": "concord: unknown command \"{command}\" (the commands are {commands}).",
+  "cli.main.about":
+    "concord: the command line for scenario authors, trainers and operators.\n  Every command speaks the language of --lang en|fr, or else of LANG / LC_ALL (English by default).",
+  "cli.main.unknownCommand": 'concord: unknown command "{command}" (the commands are {commands}).',
   "cli.main.failed": "concord {command}: {error}",
-  "cli.lang.invalid": "--lang must be one of {languages} (got \"{value}\").",
-  "cli.unknownArgument": "concord {command}: unknown argument \"{arg}\".",
+  "cli.lang.invalid": '--lang must be one of {languages} (got "{value}").',
+  "cli.unknownArgument": 'concord {command}: unknown argument "{arg}".',
   "cli.needsValue": "concord {command}: {option} needs a value.",
 
-  "cli.validate.about": "Checks each scenario's format and meaning and lists every problem with its place in the file.\n  A text missing in a language the scenario lists in \"languages\" is a warning (WARN), or with\n  --strict an error.",
+  "cli.validate.about":
+    'Checks each scenario\'s format and meaning and lists every problem with its place in the file.\n  A text missing in a language the scenario lists in "languages" is a warning (WARN), or with\n  --strict an error.',
   "cli.validate.nameFile": "concord validate: name at least one scenario file.",
-  "cli.validate.ok": "OK  {file}: {title} — {nations, plural, one {# nation} other {# nations}}, {regions, plural, one {# region} other {# regions}}, {injects, plural, one {# inject} other {# injects}}, {turns, plural, one {# turn} other {# turns}}, in {languages}{missing, plural, =0 {} one { (# missing translation)} other { (# missing translations)}}",
+  "cli.validate.ok":
+    "OK  {file}: {title} — {nations, plural, one {# nation} other {# nations}}, {regions, plural, one {# region} other {# regions}}, {injects, plural, one {# inject} other {# injects}}, {turns, plural, one {# turn} other {# turns}}, in {languages}{missing, plural, =0 {} one { (# missing translation)} other { (# missing translations)}}",
   "cli.validate.problem": "{file}: {path}: {problem}",
   "cli.validate.warning": "WARN {file}: {path}: {problem}",
   "cli.validate.fail": "FAIL {file}: {count, plural, one {# problem} other {# problems}}",
@@ -23,40 +26,49 @@ export default {
   "cli.io.doesNotExist": "it does not exist",
   "cli.io.notJson": "not valid JSON{hasLine, select, yes { (line {line, number})} other {}}: {error}",
 
-  "cli.msel.aboutExport": "CSV with HSEEP columns to standard output (a translated scenario gets a column per language\n  after each text: \"Title\", \"Title (fr)\" …).",
-  "cli.msel.aboutImport": "Replaces the scenario's MSEL with the spreadsheet's rows, validates the result, and writes the\n  scenario file (or --out). Nothing is written when anything is wrong.",
+  "cli.msel.aboutExport":
+    'CSV with HSEEP columns to standard output (a translated scenario gets a column per language\n  after each text: "Title", "Title (fr)" …).',
+  "cli.msel.aboutImport":
+    "Replaces the scenario's MSEL with the spreadsheet's rows, validates the result, and writes the\n  scenario file (or --out). Nothing is written when anything is wrong.",
   "cli.msel.cannotReadCsv": "{file}: cannot read the CSV: {error}",
-  "cli.msel.missingColumns": "{file}: {count, plural, one {missing column} other {missing columns}} {columns} (export a scenario's MSEL to see the expected columns)",
+  "cli.msel.missingColumns":
+    "{file}: {count, plural, one {missing column} other {missing columns}} {columns} (export a scenario's MSEL to see the expected columns)",
   "cli.msel.nothingWritten": "Nothing written: {count, plural, one {# problem} other {# problems}}.",
   "cli.msel.nothingWrittenScenario": "Nothing written: the scenario with this MSEL has {count, plural, one {# problem} other {# problems}}.",
   "cli.msel.imported": "Imported {count, plural, one {# inject} other {# injects}} from {csv} into {out}.",
-  "cli.msel.untranslated": "Note: {count, plural, one {# inject text has} other {# inject texts have}} no translation in a language the scenario lists (the sheet's \"Title (fr)\" … columns); `concord validate {out}` lists them.",
+  "cli.msel.untranslated":
+    'Note: {count, plural, one {# inject text has} other {# inject texts have}} no translation in a language the scenario lists (the sheet\'s "Title (fr)" … columns); `concord validate {out}` lists them.',
 
   "cli.schema.about": "Prints the scenario JSON Schema (scenarios/scenario.schema.json is generated with it).",
 
-  "cli.aar.about": "Writes the after-action report of an exercise from the event store (DATA_DIR's SQLite file,\n  or DATABASE_URL), in the language of --lang, or else of LANG / LC_ALL (English by default).\n  Without --out it prints to standard output.",
+  "cli.aar.about":
+    "Writes the after-action report of an exercise from the event store (DATA_DIR's SQLite file,\n  or DATABASE_URL), in the language of --lang, or else of LANG / LC_ALL (English by default).\n  Without --out it prints to standard output.",
   "cli.aar.nameExercise": "concord aar: name the exercise.",
-  "cli.aar.badFormat": "concord aar: --format must be one of {formats} (got \"{format}\").",
-  "cli.aar.noExercise": "concord aar: there is no exercise \"{id}\" in {store}.{hasKnown, select, yes { Known: {known}} other {}}",
+  "cli.aar.badFormat": 'concord aar: --format must be one of {formats} (got "{format}").',
+  "cli.aar.noExercise": 'concord aar: there is no exercise "{id}" in {store}.{hasKnown, select, yes { Known: {known}} other {}}',
   "cli.aar.known": "{id} ({title})",
   "cli.aar.wrote": "Wrote {file} ({bytes, plural, one {# byte} other {# bytes}}).",
 
-  "cli.backup.about": "Writes a consistent copy of DATA_DIR's SQLite file while the server runs (SQLite's VACUUM\n  INTO: the last committed state, compacted). Default: DATA_DIR/backups/concord-YYYYMMDDTHHMMSSZ.db.\n  Never overwrites a file.",
+  "cli.backup.about":
+    "Writes a consistent copy of DATA_DIR's SQLite file while the server runs (SQLite's VACUUM\n  INTO: the last committed state, compacted). Default: DATA_DIR/backups/concord-YYYYMMDDTHHMMSSZ.db.\n  Never overwrites a file.",
   "cli.backup.nothing": "concord backup: there is no {file} to back up.",
   "cli.backup.exists": "concord backup: {file} exists already; name another file.",
   "cli.backup.failed": "concord backup: {file} could not be copied: {error}. Run `npx concord doctor`.",
   "cli.backup.wrote": "Wrote {file} ({size}). Keep a copy on another machine; docs/OPERATIONS.md says how to restore it.",
 
-  "cli.doctor.about": "Checks the SQLite store in DATA_DIR: which process holds it, SQLite's integrity check, the\n  tables, how many exercises, events and seats it holds, and whether each exercise's log\n  replays. It only reads, so it may run next to the server. With --repair (no server running):\n  keeps a copy of the damaged file, recovers what can be read into a fresh file and says what\n  was kept and lost. Exit code 0: healthy (after --repair: healthy now); 1: problems found.",
+  "cli.doctor.about":
+    "Checks the SQLite store in DATA_DIR: which process holds it, SQLite's integrity check, the\n  tables, how many exercises, events and seats it holds, and whether each exercise's log\n  replays. It only reads, so it may run next to the server. With --repair (no server running):\n  keeps a copy of the damaged file, recovers what can be read into a fresh file and says what\n  was kept and lost. Exit code 0: healthy (after --repair: healthy now); 1: problems found.",
   "cli.doctor.postgres": "DATABASE_URL is set, so the server keeps exercises in PostgreSQL; this checks only the SQLite file in DATA_DIR.",
   "cli.doctor.dataDir": "Data directory: {dir}",
   "cli.doctor.problem": "Problem: {text}",
   "cli.doctor.healthy": "Healthy.",
-  "cli.doctor.problemsFound": "{count, plural, one {# problem found} other {# problems found}}. Stop the server and run `npx concord doctor --repair` (it keeps a copy of the damaged file), or restore a backup (docs/OPERATIONS.md, \"Backups\").",
+  "cli.doctor.problemsFound":
+    '{count, plural, one {# problem found} other {# problems found}}. Stop the server and run `npx concord doctor --repair` (it keeps a copy of the damaged file), or restore a backup (docs/OPERATIONS.md, "Backups").',
   "cli.doctor.nothingToRepair": "Healthy: nothing to repair.",
   "cli.doctor.inUse": "concord doctor: DATA_DIR {dir} is in use by {holder}; stop it before --repair.",
   "cli.doctor.repairing": "Repairing:",
-  "cli.doctor.repairStopped": "concord doctor: the repair stopped: {error}. {file} is as it was unless the report above says it was replaced; the copy of the damaged file is next to it.",
+  "cli.doctor.repairStopped":
+    "concord doctor: the repair stopped: {error}. {file} is as it was unless the report above says it was replaced; the copy of the damaged file is next to it.",
   "cli.doctor.checkingRecovered": "Checking the recovered file:",
   "cli.doctor.healthyNow": "Healthy now. The damaged file is kept as {copy}.",
   "cli.doctor.problemsRemain": "{count, plural, one {# problem remains} other {# problems remain}}: restore a backup (docs/OPERATIONS.md).",
@@ -79,12 +91,13 @@ export default {
   "cli.doctor.tablesMissing": "{count, plural, one {Table} other {Tables}} missing: {missing} (a file the server made has all of {tables}).",
   "cli.doctor.tablesUnreadable": "The list of tables cannot be read: {error}.",
   "cli.doctor.cannotCount": "The {table, select, exercises {exercises} events {events} other {seats}} cannot be counted: {error}.",
-  "cli.doctor.count": "{table, select, exercises {{n, plural, one {# exercise} other {# exercises}}} events {{n, plural, one {# event} other {# events}}} other {{n, plural, one {# seat} other {# seats}}}}",
+  "cli.doctor.count":
+    "{table, select, exercises {{n, plural, one {# exercise} other {# exercises}}} events {{n, plural, one {# event} other {# events}}} other {{n, plural, one {# seat} other {# seats}}}}",
   "cli.doctor.countUnknown": "? {table, select, exercises {exercises} events {events} other {seats}}",
   "cli.doctor.contents": "Contents: {counts}.",
   "cli.doctor.commaList": "{first}, {rest}",
   "cli.doctor.exercisesUnlisted": "The exercises cannot be listed: {error}.",
-  "cli.doctor.exercise": "Exercise {id} \"{title}\"",
+  "cli.doctor.exercise": 'Exercise {id} "{title}"',
   "cli.doctor.recordUnreadable": "{exercise}: its record cannot be read: {error}.",
   "cli.doctor.eventsUnreadable": "{exercise}: its events cannot be read: {error}.",
   "cli.doctor.gap": "{exercise}: its log has a gap: event {n, number} has seq {seq, number}.",
@@ -101,22 +114,28 @@ export default {
   "cli.repair.exercise": "{exercise}: {text}.",
   "cli.repair.scenarioDoesNotLoad": "its scenario does not load ({error}): kept the record, none of its {count, plural, one {# event} other {# events}}",
   "cli.repair.noEvents": "it has no events yet",
-  "cli.repair.keptAll": "{count, plural, one {kept its # event} other {kept all # events}}{oneByOne, select, yes { (read one by one around the damage)} other {}}",
+  "cli.repair.keptAll":
+    "{count, plural, one {kept its # event} other {kept all # events}}{oneByOne, select, yes { (read one by one around the damage)} other {}}",
   "cli.repair.keptNone": "kept none of its {total, plural, one {# event} other {# events}}",
   "cli.repair.keptSome": "kept events 1–{kept, number} of {total, number}",
   "cli.repair.unreadableOne": "event {from, number} could not be read",
   "cli.repair.unreadableRange": "events {from, number}–{to, number} could not be read",
   "cli.repair.eventNoReplay": "event {seq, number} does not replay ({error})",
-  "cli.repair.stopped": "{kept}; {stop}{after, plural, =0 {} one {, so the # readable event after it was left out (it stays in the damaged copy)} other {, so the # readable events after it were left out (they stay in the damaged copy)}}",
-  "cli.repair.orphans": "{count, plural, one {# event of an exercise whose record is lost was} other {# events of exercises whose record is lost were}} left out (they stay in the damaged copy).",
-  "cli.repair.seats": "Seats: kept {kept, number}{orphaned, plural, =0 {} other {, left out # of lost exercises}}{partial, select, yes {; part of the table could not be read: those players join again with their team's code} other {}}.",
+  "cli.repair.stopped":
+    "{kept}; {stop}{after, plural, =0 {} one {, so the # readable event after it was left out (it stays in the damaged copy)} other {, so the # readable events after it were left out (they stay in the damaged copy)}}",
+  "cli.repair.orphans":
+    "{count, plural, one {# event of an exercise whose record is lost was} other {# events of exercises whose record is lost were}} left out (they stay in the damaged copy).",
+  "cli.repair.seats":
+    "Seats: kept {kept, number}{orphaned, plural, =0 {} other {, left out # of lost exercises}}{partial, select, yes {; part of the table could not be read: those players join again with their team's code} other {}}.",
   "cli.repair.joinCodes": "Join codes: rebuilt from the exercise records.",
   "cli.repair.replaced": "Replaced {file} with the recovered file.",
-  "cli.playtest.about": "Plays whole exercises headless with every playable nation a bot (personas: {personas}), through the real engine,\n  and prints per persona mix the end metrics with their spread over the seeds, then how much each policy\n  setting and decision changes them against the baseline (cooperative, or the mix given with --persona).\n  --json prints one object; --log-out DIR writes each run's log as GET /api/exercises/:id/events gives it.",
+  "cli.playtest.about":
+    "Plays whole exercises headless with every playable nation a bot (personas: {personas}), through the real engine,\n  and prints per persona mix the end metrics with their spread over the seeds, then how much each policy\n  setting and decision changes them against the baseline (cooperative, or the mix given with --persona).\n  --json prints one object; --log-out DIR writes each run's log as GET /api/exercises/:id/events gives it.",
   "cli.playtest.nameFile": "concord playtest: name one scenario file.",
   "cli.playtest.badNumber": "{option} must be a whole number from {min} to {max}, not “{value}”.",
   "cli.playtest.badPersona": "--persona {value}: write nation=persona, with a playable nation ({nations}) and a persona ({personas}).",
-  "cli.playtest.heading": "Playtest of {title}: {seeds, plural, one {# seed} other {# seeds}}, {turns, plural, one {# turn} other {# turns}}, {exercises, plural, one {# exercise} other {# exercises}} played in {seconds} s ({perMinute} a minute).",
+  "cli.playtest.heading":
+    "Playtest of {title}: {seeds, plural, one {# seed} other {# seeds}}, {turns, plural, one {# turn} other {# turns}}, {exercises, plural, one {# exercise} other {# exercises}} played in {seconds} s ({perMinute} a minute).",
   "cli.playtest.mix": "Persona mix",
   "cli.playtest.lever": "Every team…",
   "cli.playtest.leverSetting": "{lever}: {setting}",

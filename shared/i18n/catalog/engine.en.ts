@@ -31,7 +31,8 @@ export default {
   "engine.auth.notPlayable": "{nation} is not a playable nation.",
 
   // The exercise's phase as the refusals say it ("the exercise is paused").
-  "engine.phase.state": "{phase, select, lobby {waiting to start} briefing {in its briefing} running {running} paused {paused} ended {over} other {not in play}}",
+  "engine.phase.state":
+    "{phase, select, lobby {waiting to start} briefing {in its briefing} running {running} paused {paused} ended {over} other {not in play}}",
   "engine.phase.change": "Cannot {action} while the exercise is {phase}.",
   "engine.phase.ended": "The exercise has ended.",
   "engine.phase.orders": "Orders are planned while the exercise is running; it is {phase}.",
@@ -57,7 +58,8 @@ export default {
   "engine.order.notYoursShort": "{asset} is not one of your nation's assets.",
   "engine.order.unknownRegion": "There is no such region on the map.",
   "engine.order.missionNotSupported": "{assetType} cannot be tasked with {mission} (its missions: {missions}).",
-  "engine.order.noRoute": "{asset} cannot reach {region}: {domain, select, sea {there is no sea route} land {there is no land route} other {there is no route}}.",
+  "engine.order.noRoute":
+    "{asset} cannot reach {region}: {domain, select, sea {there is no sea route} land {there is no land route} other {there is no route}}.",
   "engine.order.needsConsent": "The route to {region} crosses territory of {hosts}: request consent or agree a SOFA first.",
   "engine.order.moveBudget": "{intent, select, preposition {Pre-positioning} other {Deploying}} {asset} costs {cost}; the budget is {budget}.",
   "engine.order.notPartner": "Choose a partner nation other than your own.",

@@ -28,7 +28,8 @@ export default {
   "engine.auth.notAsNation": "La direction de l'exercice agit par les événements et l'arbitrage, pas en tant que nation.",
   "engine.auth.notPlayable": "{nation} n'est pas une nation jouée par une équipe.",
 
-  "engine.phase.state": "{phase, select, lobby {en attente du début} briefing {en phase de briefing} running {en cours} paused {suspendu} ended {terminé} other {hors jeu}}",
+  "engine.phase.state":
+    "{phase, select, lobby {en attente du début} briefing {en phase de briefing} running {en cours} paused {suspendu} ended {terminé} other {hors jeu}}",
   "engine.phase.change": "Impossible de {action}\u00a0: l'exercice est {phase}.",
   "engine.phase.ended": "L'exercice est terminé.",
   "engine.phase.orders": "Les ordres se préparent pendant l'exercice\u00a0; l'exercice est {phase}.",
@@ -54,9 +55,11 @@ export default {
   "engine.order.notYoursShort": "{asset} ne fait pas partie des moyens de votre nation.",
   "engine.order.unknownRegion": "Cette zone ne figure pas sur la carte.",
   "engine.order.missionNotSupported": "{assetType} ne peut pas recevoir la mission «\u00a0{mission}\u00a0» (missions possibles\u00a0: {missions}).",
-  "engine.order.noRoute": "{asset} ne peut pas rejoindre {region}\u00a0: {domain, select, sea {aucun itinéraire maritime} land {aucun itinéraire terrestre} other {aucun itinéraire}}.",
+  "engine.order.noRoute":
+    "{asset} ne peut pas rejoindre {region}\u00a0: {domain, select, sea {aucun itinéraire maritime} land {aucun itinéraire terrestre} other {aucun itinéraire}}.",
   "engine.order.needsConsent": "L'itinéraire vers {region} traverse le territoire de {hosts}\u00a0: demandez d'abord son autorisation ou concluez un SOFA.",
-  "engine.order.moveBudget": "{intent, select, preposition {Le prépositionnement} other {Le déploiement}} de {asset} coûte {cost}\u00a0; le budget est de {budget}.",
+  "engine.order.moveBudget":
+    "{intent, select, preposition {Le prépositionnement} other {Le déploiement}} de {asset} coûte {cost}\u00a0; le budget est de {budget}.",
   "engine.order.notPartner": "Choisissez une nation partenaire autre que la vôtre.",
   "engine.order.policyEmpty": "Un ordre de posture doit modifier au moins un paramètre.",
   "engine.order.fundBudget": "Un financement de {amount} dépasse le budget de {budget}.",

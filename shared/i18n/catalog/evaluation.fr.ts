@@ -9,8 +9,10 @@ export default {
   "evaluation.action.failed": "ordre en échec : {order} ({reason})",
   "evaluation.action.assetOnMission": "{asset} en mission {mission} dans la zone {region}",
   "evaluation.action.alreadyInPlace": "déjà en place : {asset} en mission {mission} dans la zone {region}",
-  "evaluation.action.policyReached": "{field, select, alertLevel {niveau d'alerte} rulesOfEngagement {règles d'engagement} publicStance {posture publique} other {politique}} réglé sur {value}",
-  "evaluation.action.policyAlready": "déjà à ce réglage ({field, select, alertLevel {niveau d'alerte} rulesOfEngagement {règles d'engagement} publicStance {posture publique} other {politique}}) : {value}",
+  "evaluation.action.policyReached":
+    "{field, select, alertLevel {niveau d'alerte} rulesOfEngagement {règles d'engagement} publicStance {posture publique} other {politique}} réglé sur {value}",
+  "evaluation.action.policyAlready":
+    "déjà à ce réglage ({field, select, alertLevel {niveau d'alerte} rulesOfEngagement {règles d'engagement} publicStance {posture publique} other {politique}}) : {value}",
   "evaluation.action.agreementInForce": "accord en vigueur : {agreement}",
   "evaluation.action.agreementAlready": "accord déjà en vigueur : {agreement}",
   "evaluation.auth.participantsOnly": "Seul le poste d'un participant répond au questionnaire de retour",
@@ -26,11 +28,14 @@ export default {
   "evaluation.validate.noLearningObjective": "l'objectif pédagogique {index} n'existe pas (le scénario en a {count})",
   "evaluation.validate.policyValue": "« {value} » n'est pas une valeur de cette politique ({values})",
   "evaluation.aar.executiveSummary": "Synthèse",
-  "evaluation.aar.summary.injects": "{released, plural, one {# injection diffusée} other {# injections diffusées}} ; {notApplicable, plural, =0 {aucune sans objet} one {# sans objet (jamais diffusée)} other {# sans objet (jamais diffusées)}}.",
-  "evaluation.aar.summary.results": "Actions attendues : {met} atteintes ({late} en retard), {notMet} non atteintes, {attempted} tentées, {evaluator} à apprécier par l'évaluateur.",
+  "evaluation.aar.summary.injects":
+    "{released, plural, one {# injection diffusée} other {# injections diffusées}} ; {notApplicable, plural, =0 {aucune sans objet} one {# sans objet (jamais diffusée)} other {# sans objet (jamais diffusées)}}.",
+  "evaluation.aar.summary.results":
+    "Actions attendues : {met} atteintes ({late} en retard), {notMet} non atteintes, {attempted} tentées, {evaluator} à apprécier par l'évaluateur.",
   "evaluation.aar.summary.objectives": "Objectifs atteints : {met} sur {total}.",
   "evaluation.aar.summary.ratings": "Appréciations consensuelles des capacités : P {p} · S {s} · M {m} · U {u}.",
-  "evaluation.aar.summary.observations": "{observations, plural, one {# observation} other {# observations}} des évaluateurs ; {feedback, plural, one {# questionnaire de retour} other {# questionnaires de retour}}.",
+  "evaluation.aar.summary.observations":
+    "{observations, plural, one {# observation} other {# observations}} des évaluateurs ; {feedback, plural, one {# questionnaire de retour} other {# questionnaires de retour}}.",
   "evaluation.aar.majorStrengths": "Principaux points forts",
   "evaluation.aar.primaryImprovements": "Principaux axes d'amélioration",
   "evaluation.aar.analysis": "Analyse des objectifs et des capacités",
@@ -47,7 +52,8 @@ export default {
   "evaluation.aar.observations": "Observations des évaluateurs",
   "evaluation.aar.observedAt": "tour {turn}, {time}",
   "evaluation.aar.signed": "signé {author}",
-  "evaluation.aar.changeWhat": "{kind, select, stability {stabilité} crisis {gravité de la crise} crisisSeverity {gravité de la crise} assetStatus {état} assetStrength {potentiel} trust {confiance} interoperability {interopérabilité} budget {budget} politicalCapital {capital politique} readiness {disponibilité} tension {tension} grantIntel {rapports détenus} other {{kind}}} : {target}",
+  "evaluation.aar.changeWhat":
+    "{kind, select, stability {stabilité} crisis {gravité de la crise} crisisSeverity {gravité de la crise} assetStatus {état} assetStrength {potentiel} trust {confiance} interoperability {interopérabilité} budget {budget} politicalCapital {capital politique} readiness {disponibilité} tension {tension} grantIntel {rapports détenus} other {{kind}}} : {target}",
   "evaluation.aar.col.by": "Par",
   "evaluation.aar.col.rationale": "Justification",
   "evaluation.aar.col.value": "Valeur",
@@ -63,13 +69,15 @@ export default {
   "evaluation.aar.tension": "tension",
   "evaluation.chart.tension": "Tension",
   "evaluation.aar.feedback": "Retour des participants",
-  "evaluation.aar.feedbackCount": "{count, plural, =0 {Aucun participant n'a encore répondu.} one {# participant a répondu (anonyme).} other {# participants ont répondu (anonymes).}}",
+  "evaluation.aar.feedbackCount":
+    "{count, plural, =0 {Aucun participant n'a encore répondu.} one {# participant a répondu (anonyme).} other {# participants ont répondu (anonymes).}}",
   "evaluation.aar.col.answers": "Réponses",
   "evaluation.aar.col.mean": "Moyenne (1–5)",
   "evaluation.aar.col.distribution": "1 / 2 / 3 / 4 / 5",
   "evaluation.feedback.comments": "Autres commentaires",
   "evaluation.rating.label": "{rating}",
-  "evaluation.element": "{element, select, planning {Planification} organisation {Organisation} equipment {Équipement} training {Formation} exercise {Exercice} other {{element}}}",
+  "evaluation.element":
+    "{element, select, planning {Planification} organisation {Organisation} equipment {Équipement} training {Formation} exercise {Exercice} other {{element}}}",
   "evaluation.ip.capability": "Capacité",
   "evaluation.ip.issue": "Problème / axe d'amélioration",
   "evaluation.ip.correctiveAction": "Mesure corrective",

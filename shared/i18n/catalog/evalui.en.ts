@@ -2,7 +2,8 @@
 export default {
   "evalui.tab": "Evaluation",
   "evalui.title": "Evaluation (exercise evaluation guide)",
-  "evalui.rating.words": "{rating, select, P {P — performed without challenges} S {S — performed with some challenges} M {M — performed with major challenges} U {U — unable to be performed} other {{rating}}}",
+  "evalui.rating.words":
+    "{rating, select, P {P — performed without challenges} S {S — performed with some challenges} M {M — performed with major challenges} U {U — unable to be performed} other {{rating}}}",
   "evalui.eeg.title": "Objectives, capabilities and critical tasks",
   "evalui.eeg.none": "The scenario has no evaluation guide: there are no capabilities to rate.",
   "evalui.eeg.objective": "Objective: {title}",
@@ -26,7 +27,8 @@ export default {
   "evalui.obs.meta": "{kind, select, strength {Strength} other {Area for improvement}} · {time} · turn {turn} · signed {author}",
   "evalui.obs.moment": "open this moment in the replay",
   "evalui.rate.title": "Capability ratings",
-  "evalui.rate.scale": "HSEEP ratings: P — performed without challenges; S — performed with some challenges; M — performed with major challenges; U — unable to be performed.",
+  "evalui.rate.scale":
+    "HSEEP ratings: P — performed without challenges; S — performed with some challenges; M — performed with major challenges; U — unable to be performed.",
   "evalui.rate.form": "Rate a capability",
   "evalui.rate.capability": "Capability",
   "evalui.rate.rating": "Rating",
@@ -44,7 +46,8 @@ export default {
   "evalui.consensus.saved": "Consensus rating set.",
   "evalui.hotwash.tab": "Hot wash",
   "evalui.hotwash.title": "Hot wash",
-  "evalui.hotwash.intro": "For the discussion right after the exercise: what happened, which objectives were met, how capabilities are rated so far and what the evaluators saw. Each time opens the replay at that moment.",
+  "evalui.hotwash.intro":
+    "For the discussion right after the exercise: what happened, which objectives were met, how capabilities are rated so far and what the evaluators saw. Each time opens the replay at that moment.",
   "evalui.hotwash.refresh": "Refresh",
   "evalui.hotwash.loading": "Reading the after-action report…",
   "evalui.hotwash.asOf": "As of event {seq}.",

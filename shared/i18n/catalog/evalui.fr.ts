@@ -5,7 +5,8 @@ import type en from "./evalui.en.ts";
 export default {
   "evalui.tab": "Évaluation",
   "evalui.title": "Évaluation (guide d’évaluation de l’exercice)",
-  "evalui.rating.words": "{rating, select, P {P — réalisé sans difficulté} S {S — réalisé avec quelques difficultés} M {M — réalisé avec des difficultés majeures} U {U — n’a pas pu être réalisé} other {{rating}}}",
+  "evalui.rating.words":
+    "{rating, select, P {P — réalisé sans difficulté} S {S — réalisé avec quelques difficultés} M {M — réalisé avec des difficultés majeures} U {U — n’a pas pu être réalisé} other {{rating}}}",
   "evalui.eeg.title": "Objectifs, capacités et tâches critiques",
   "evalui.eeg.none": "Le scénario n’a pas de guide d’évaluation : aucune capacité à noter.",
   "evalui.eeg.objective": "Objectif : {title}",
@@ -29,7 +30,8 @@ export default {
   "evalui.obs.meta": "{kind, select, strength {Point fort} other {Axe d’amélioration}} · {time} · tour {turn} · signé {author}",
   "evalui.obs.moment": "ouvrir ce moment dans le rejeu",
   "evalui.rate.title": "Notation des capacités",
-  "evalui.rate.scale": "Notes HSEEP : P — réalisé sans difficulté ; S — réalisé avec quelques difficultés ; M — réalisé avec des difficultés majeures ; U — n’a pas pu être réalisé.",
+  "evalui.rate.scale":
+    "Notes HSEEP : P — réalisé sans difficulté ; S — réalisé avec quelques difficultés ; M — réalisé avec des difficultés majeures ; U — n’a pas pu être réalisé.",
   "evalui.rate.form": "Noter une capacité",
   "evalui.rate.capability": "Capacité",
   "evalui.rate.rating": "Note",
@@ -47,7 +49,8 @@ export default {
   "evalui.consensus.saved": "Note de consensus fixée.",
   "evalui.hotwash.tab": "Débriefing à chaud",
   "evalui.hotwash.title": "Débriefing à chaud",
-  "evalui.hotwash.intro": "Pour la discussion juste après l’exercice : ce qui s’est passé, les objectifs atteints, les notes des capacités à ce stade et ce que les évaluateurs ont vu. Chaque heure ouvre le rejeu à ce moment.",
+  "evalui.hotwash.intro":
+    "Pour la discussion juste après l’exercice : ce qui s’est passé, les objectifs atteints, les notes des capacités à ce stade et ce que les évaluateurs ont vu. Chaque heure ouvre le rejeu à ce moment.",
   "evalui.hotwash.refresh": "Actualiser",
   "evalui.hotwash.loading": "Lecture du rapport après action…",
   "evalui.hotwash.asOf": "Au {seq}ᵉ événement.",

@@ -6,7 +6,8 @@ export default {
   "feed.lifecycle.ended": "The exercise has ended.",
   "feed.lifecycle.briefing": "The briefing has started.",
   "feed.turn.started": "Turn {turn}: planning has begun.",
-  "feed.turn.resolving": "Turn {turn} is being resolved ({cause, select, allCommitted {every team committed its orders} timer {the time ran out} other {exercise control called it}}).",
+  "feed.turn.resolving":
+    "Turn {turn} is being resolved ({cause, select, allCommitted {every team committed its orders} timer {the time ran out} other {exercise control called it}}).",
   "feed.byNation": "{nation}: {text}",
   "feed.order.executed": "{result}",
   "feed.order.executedAsRecorded": "{text}.",
@@ -25,7 +26,8 @@ export default {
   "feed.intel.new": "New intelligence report: {title}",
   "feed.intel.infoRequested": "{requester} asks {target} for information.",
   "feed.intel.infoAnswered": "{target} answered a request for information.",
-  "feed.agreement.proposed": "{proposer} proposed {kind, select, mou {a memorandum of understanding (MOU)} sofa {a status of forces agreement (SOFA)} intelSharing {an intelligence-sharing agreement} jointExerciseProgramme {a joint exercise programme} other {an agreement}}: {title}",
+  "feed.agreement.proposed":
+    "{proposer} proposed {kind, select, mou {a memorandum of understanding (MOU)} sofa {a status of forces agreement (SOFA)} intelSharing {an intelligence-sharing agreement} jointExerciseProgramme {a joint exercise programme} other {an agreement}}: {title}",
   "feed.agreement.status": "{title}: {status}.",
   "feed.consent.requested": "{requester} asks {host} for consent to enter {region}.",
   "feed.consent.answered": "Consent to enter {region} {granted, select, yes {granted} other {refused}}.",

@@ -8,7 +8,8 @@ export default {
   "feed.lifecycle.ended": "L’exercice est terminé.",
   "feed.lifecycle.briefing": "Le briefing a commencé.",
   "feed.turn.started": "Tour {turn} : début de la planification.",
-  "feed.turn.resolving": "Résolution du tour {turn} ({cause, select, allCommitted {toutes les équipes ont validé leurs ordres} timer {le temps imparti est écoulé} other {décidée par la direction de l’exercice}}).",
+  "feed.turn.resolving":
+    "Résolution du tour {turn} ({cause, select, allCommitted {toutes les équipes ont validé leurs ordres} timer {le temps imparti est écoulé} other {décidée par la direction de l’exercice}}).",
   "feed.byNation": "{nation} : {text}",
   "feed.order.executed": "{result}",
   "feed.order.executedAsRecorded": "{text}.",
@@ -27,7 +28,8 @@ export default {
   "feed.intel.new": "Nouveau rapport de renseignement : {title}",
   "feed.intel.infoRequested": "{requester} demande des informations à {target}.",
   "feed.intel.infoAnswered": "{target} a répondu à une demande d’informations.",
-  "feed.agreement.proposed": "{proposer} a proposé {kind, select, mou {un protocole d’accord (MOU)} sofa {un accord sur le statut des forces (SOFA)} intelSharing {un accord de partage du renseignement} jointExerciseProgramme {un programme d’exercices combinés} other {un accord}} : {title}",
+  "feed.agreement.proposed":
+    "{proposer} a proposé {kind, select, mou {un protocole d’accord (MOU)} sofa {un accord sur le statut des forces (SOFA)} intelSharing {un accord de partage du renseignement} jointExerciseProgramme {un programme d’exercices combinés} other {un accord}} : {title}",
   "feed.agreement.status": "{title} : {status}.",
   "feed.consent.requested": "{requester} demande à {host} l’autorisation de pénétrer dans la zone {region}.",
   "feed.consent.answered": "Autorisation de pénétrer dans la zone {region} {granted, select, yes {accordée} other {refusée}}.",

@@ -60,7 +60,8 @@ export default {
   "game.map.zoomIn": "Zoom in",
   "game.map.zoomOut": "Zoom out",
   "game.map.reset": "Reset view",
-  "game.map.summary": "Map of {title}: {count, plural, one {# region} other {# regions}} ({regions}). Select a region in the list below the map for its details.",
+  "game.map.summary":
+    "Map of {title}: {count, plural, one {# region} other {# regions}} ({regions}). Select a region in the list below the map for its details.",
   "game.map.seen": "seen T{turn}",
   "game.map.crisis": "{kind} · {severity}",
   "game.map.ping": "Ping: {who}",
@@ -122,7 +123,6 @@ export default {
   "game.domain.land": "by land",
   "game.domain.sea": "by sea",
   "game.domain.any": "by land and sea",
-
 
   "game.ref.inject": "inject {number}, “{title}”",
   "game.ref.anInject": "an inject",

@@ -63,7 +63,8 @@ export default {
   "game.map.zoomIn": "Zoom avant",
   "game.map.zoomOut": "Zoom arrière",
   "game.map.reset": "Vue d'ensemble",
-  "game.map.summary": "Carte — {title} : {count, plural, one {# zone} other {# zones}} ({regions}). Choisissez une zone dans la liste sous la carte pour en voir le détail.",
+  "game.map.summary":
+    "Carte — {title} : {count, plural, one {# zone} other {# zones}} ({regions}). Choisissez une zone dans la liste sous la carte pour en voir le détail.",
   "game.map.seen": "vu T{turn}",
   "game.map.crisis": "{kind} · {severity}",
   "game.map.ping": "Signalement : {who}",
@@ -85,7 +86,8 @@ export default {
   "game.selection.region": "Zone",
   "game.selection.pick": "Choisir une zone",
   "game.selection.choose": "— choisir —",
-  "game.selection.hint": "Cliquez sur une zone ou un moyen de la carte (glisser pour se déplacer, molette ou boutons + et − pour zoomer), ou choisissez une zone ci-dessus.",
+  "game.selection.hint":
+    "Cliquez sur une zone ou un moyen de la carte (glisser pour se déplacer, molette ou boutons + et − pour zoomer), ou choisissez une zone ci-dessus.",
   "game.selection.gone": "Ce moyen n'est plus en vue.",
   "game.selection.kind": "Nature",
   "game.selection.kindTerrain": "{kind}, {terrain}",
@@ -125,7 +127,6 @@ export default {
   "game.domain.land": "par voie terrestre",
   "game.domain.sea": "par voie maritime",
   "game.domain.any": "par voie terrestre et maritime",
-
 
   "game.ref.inject": "injection {number}, « {title} »",
   "game.ref.anInject": "une injection",

@@ -14,7 +14,8 @@ export default {
   "map.words.seen": "{category} {name} ({owner}, seen in turn {turn})",
   "map.words.noneKnown": "No units known there.",
   "map.words.none": "No units.",
-  "map.summary": "Map of {title}: {count, plural, one {# region} other {# regions}}. “The map in words”, over the map's lower left corner, lists each region's owner, crisis and known units; the list below the map selects a region.",
+  "map.summary":
+    "Map of {title}: {count, plural, one {# region} other {# regions}}. “The map in words”, over the map's lower left corner, lists each region's owner, crisis and known units; the list below the map selects a region.",
   "map.missions.air": "Missions it can fly",
   "map.missions.sea": "Missions it can sail",
   "map.missions.land": "Missions it can carry out",

@@ -16,7 +16,8 @@ export default {
   "map.words.seen": "{category} {name} ({owner}, vu au tour {turn})",
   "map.words.noneKnown": "Aucune unité connue.",
   "map.words.none": "Aucune unité.",
-  "map.summary": "Carte de {title} : {count, plural, one {# région} other {# régions}}. « La carte en mots », dans le coin inférieur gauche de la carte, donne pour chaque région son propriétaire, sa crise et les unités connues ; la liste sous la carte sélectionne une région.",
+  "map.summary":
+    "Carte de {title} : {count, plural, one {# région} other {# régions}}. « La carte en mots », dans le coin inférieur gauche de la carte, donne pour chaque région son propriétaire, sa crise et les unités connues ; la liste sous la carte sélectionne une région.",
   "map.missions.air": "Missions aériennes possibles",
   "map.missions.sea": "Missions navales possibles",
   "map.missions.land": "Missions possibles au sol",

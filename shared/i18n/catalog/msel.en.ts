@@ -8,7 +8,8 @@ export default {
   "msel.action.unskip": "undo a skip",
   "msel.action.import": "import an MSEL",
   "msel.refuse.ended": "The MSEL can no longer change: the exercise is {phase}.",
-  "msel.refuse.released": "Inject {number} was released in turn {turn}: the teams have read it, so it cannot change. Issue a correction (a new inject) instead.",
+  "msel.refuse.released":
+    "Inject {number} was released in turn {turn}: the teams have read it, so it cannot change. Issue a correction (a new inject) instead.",
   "msel.refuse.invalid": "{count, plural, one {The inject has a fault} other {The inject has # faults}}: {field}: {problem}",
   "msel.refuse.unchanged": "Nothing in inject {number} changed.",
   "msel.refuse.moveOntoItself": "An inject cannot move before itself.",
@@ -48,7 +49,8 @@ export default {
   "msel.change.held": "{number} held off the timeline by {by}",
   "msel.change.unheld": "{number} put back on the timeline by {by}",
   "msel.change.unskipped": "{number}: skip undone by {by}",
-  "msel.change.imported": "MSEL imported from a spreadsheet by {by}: {count, plural, one {# inject} other {# injects}} replacing {removed, plural, one {# inject} other {# injects}}",
+  "msel.change.imported":
+    "MSEL imported from a spreadsheet by {by}: {count, plural, one {# inject} other {# injects}} replacing {removed, plural, one {# inject} other {# injects}}",
   "msel.change.and": "{first}; {second}",
   "msel.change.withReason": "{change}, reason: {reason}",
   "msel.change.someone": "exercise control",
@@ -65,7 +67,8 @@ export default {
   "msel.editor.when": "Released",
   "msel.editor.turn": "Turn",
   "msel.editor.condition": "Condition (JSON)",
-  "msel.editor.conditionHint": "For “when a condition holds”: the condition as in the spreadsheet's Trigger Condition column; the turn is the earliest it may come.",
+  "msel.editor.conditionHint":
+    "For “when a condition holds”: the condition as in the spreadsheet's Trigger Condition column; the turn is the earliest it may come.",
   "msel.editor.effects": "Effects on release (JSON)",
   "msel.editor.expected": "Expected actions (JSON)",
   "msel.editor.jsonHint": "A JSON list, as in the spreadsheet's JSON columns; [] for none.",
@@ -135,17 +138,20 @@ export default {
   "msel.sheets.exported": "Downloaded {name}.",
   "msel.sheets.exportFailed": "The download failed (the server answered {status}).",
   "msel.sheets.importTitle": "Import an MSEL",
-  "msel.sheets.importHint": "Before play only: a CSV or .xlsx with the HSEEP columns replaces every inject not yet released. Check it first: nothing changes until you import.",
+  "msel.sheets.importHint":
+    "Before play only: a CSV or .xlsx with the HSEEP columns replaces every inject not yet released. Check it first: nothing changes until you import.",
   "msel.sheets.file": "The MSEL file (CSV or Excel)",
   "msel.sheets.chooseFile": "Choose a CSV or Excel file first.",
   "msel.sheets.check": "Check file",
   "msel.sheets.import": "Import these injects",
-  "msel.sheets.faults": "{count, plural, =0 {The file cannot be imported.} one {The file has a fault; nothing was changed.} other {The file has # faults; nothing was changed.}}",
+  "msel.sheets.faults":
+    "{count, plural, =0 {The file cannot be imported.} one {The file has a fault; nothing was changed.} other {The file has # faults; nothing was changed.}}",
   "msel.sheets.faultsName": "Faults in the file",
   "msel.sheets.row": "Row",
   "msel.sheets.column": "Column",
   "msel.sheets.fault": "Fault",
-  "msel.sheets.previewLine": "{count, plural, one {# inject} other {# injects}}, replacing {replaced, plural, one {# inject} other {# injects}} not yet released. Import them?",
+  "msel.sheets.previewLine":
+    "{count, plural, one {# inject} other {# injects}}, replacing {replaced, plural, one {# inject} other {# injects}} not yet released. Import them?",
   "msel.sheets.previewName": "Injects in the file",
   "msel.sheets.imported": "{count, plural, one {# inject} other {# injects}} imported.",
   "msel.timer.field": "Turn timer",

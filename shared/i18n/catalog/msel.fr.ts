@@ -11,7 +11,8 @@ export default {
   "msel.action.unskip": "annuler un écart",
   "msel.action.import": "importer une liste des événements",
   "msel.refuse.ended": "La liste des événements ne peut plus changer : l'exercice est {phase}.",
-  "msel.refuse.released": "L'événement {number} a été diffusé au tour {turn} : les équipes l'ont lu, il ne peut plus changer. Diffusez plutôt un rectificatif (un nouvel événement).",
+  "msel.refuse.released":
+    "L'événement {number} a été diffusé au tour {turn} : les équipes l'ont lu, il ne peut plus changer. Diffusez plutôt un rectificatif (un nouvel événement).",
   "msel.refuse.invalid": "{count, plural, one {L'événement comporte une erreur} other {L'événement comporte # erreurs}} : {field} : {problem}",
   "msel.refuse.unchanged": "Rien n'a changé dans l'événement {number}.",
   "msel.refuse.moveOntoItself": "Un événement ne peut pas passer avant lui-même.",
@@ -51,7 +52,8 @@ export default {
   "msel.change.held": "{number} mis en attente hors chronologie par {by}",
   "msel.change.unheld": "{number} remis dans la chronologie par {by}",
   "msel.change.unskipped": "{number} : écart annulé par {by}",
-  "msel.change.imported": "Liste des événements importée d'un tableur par {by} : {count, plural, one {# événement} other {# événements}} à la place de {removed, plural, one {# événement} other {# événements}}",
+  "msel.change.imported":
+    "Liste des événements importée d'un tableur par {by} : {count, plural, one {# événement} other {# événements}} à la place de {removed, plural, one {# événement} other {# événements}}",
   "msel.change.and": "{first} ; {second}",
   "msel.change.withReason": "{change}, motif : {reason}",
   "msel.change.someone": "la direction de l'exercice",
@@ -68,7 +70,8 @@ export default {
   "msel.editor.when": "Diffusion",
   "msel.editor.turn": "Tour",
   "msel.editor.condition": "Condition (en JSON)",
-  "msel.editor.conditionHint": "Pour « quand une condition est remplie » : la condition comme dans la colonne Trigger Condition du tableur ; le tour est le plus tôt possible.",
+  "msel.editor.conditionHint":
+    "Pour « quand une condition est remplie » : la condition comme dans la colonne Trigger Condition du tableur ; le tour est le plus tôt possible.",
   "msel.editor.effects": "Effets à la diffusion (JSON)",
   "msel.editor.expected": "Actions attendues (JSON)",
   "msel.editor.jsonHint": "Une liste JSON, comme dans les colonnes JSON du tableur ; [] pour aucune.",
@@ -138,17 +141,20 @@ export default {
   "msel.sheets.exported": "{name} téléchargé.",
   "msel.sheets.exportFailed": "Le téléchargement a échoué (le serveur a répondu {status}).",
   "msel.sheets.importTitle": "Importer une liste des événements",
-  "msel.sheets.importHint": "Avant le jeu seulement : un CSV ou un .xlsx aux colonnes HSEEP remplace tous les événements non encore diffusés. Vérifiez-le d'abord : rien ne change avant l'import.",
+  "msel.sheets.importHint":
+    "Avant le jeu seulement : un CSV ou un .xlsx aux colonnes HSEEP remplace tous les événements non encore diffusés. Vérifiez-le d'abord : rien ne change avant l'import.",
   "msel.sheets.file": "Le fichier MSEL (CSV ou Excel)",
   "msel.sheets.chooseFile": "Choisissez d'abord un fichier CSV ou Excel.",
   "msel.sheets.check": "Vérifier le fichier",
   "msel.sheets.import": "Importer ces événements",
-  "msel.sheets.faults": "{count, plural, =0 {Le fichier ne peut pas être importé.} one {Le fichier comporte une erreur ; rien n'a changé.} other {Le fichier comporte # erreurs ; rien n'a changé.}}",
+  "msel.sheets.faults":
+    "{count, plural, =0 {Le fichier ne peut pas être importé.} one {Le fichier comporte une erreur ; rien n'a changé.} other {Le fichier comporte # erreurs ; rien n'a changé.}}",
   "msel.sheets.faultsName": "Erreurs du fichier",
   "msel.sheets.row": "Ligne",
   "msel.sheets.column": "Colonne",
   "msel.sheets.fault": "Erreur",
-  "msel.sheets.previewLine": "{count, plural, one {# événement} other {# événements}}, à la place de {replaced, plural, one {# événement} other {# événements}} non encore diffusés. Les importer ?",
+  "msel.sheets.previewLine":
+    "{count, plural, one {# événement} other {# événements}}, à la place de {replaced, plural, one {# événement} other {# événements}} non encore diffusés. Les importer ?",
   "msel.sheets.previewName": "Événements du fichier",
   "msel.sheets.imported": "{count, plural, one {# événement importé} other {# événements importés}}.",
   "msel.timer.field": "Minuterie du tour",

@@ -6,7 +6,8 @@ export default {
   // Ordres
   "panels.orders.title": "Ordres",
   "panels.orders.heading": "Ordres du tour",
-  "panels.orders.hint.running": "Tour {turn}\u00a0: préparez vos ordres en équipe, puis validez. Le tour est résolu lorsque toutes les équipes ont validé ou à l'expiration du délai.",
+  "panels.orders.hint.running":
+    "Tour {turn}\u00a0: préparez vos ordres en équipe, puis validez. Le tour est résolu lorsque toutes les équipes ont validé ou à l'expiration du délai.",
   "panels.orders.hint.waiting": "Les ordres se préparent pendant le déroulement de l'exercice. État de l'exercice\u00a0: {phase}.",
   "panels.orders.commit.button": "Valider le tour",
   "panels.orders.commit.undo": "Annuler la validation",

@@ -15,7 +15,8 @@ export default {
   "participant.briefing.goals": "Ce que votre nation doit accomplir",
   "participant.briefing.noGoals": "Le scénario ne fixe aucun objectif propre à votre nation.",
   "participant.briefing.resources": "Vos moyens",
-  "participant.briefing.books": "Budget {budget} (plus {perTurn} à chaque tour), capital politique {capital} sur 100, disponibilité {readiness} sur 100. Vos forces :",
+  "participant.briefing.books":
+    "Budget {budget} (plus {perTurn} à chaque tour), capital politique {capital} sur 100, disponibilité {readiness} sur 100. Vos forces :",
   "participant.briefing.asset": "{category} {name} à {region} ({status})",
   "participant.briefing.agreements": "Accords en vigueur",
   "participant.briefing.agreement": "{title} ({kind}) avec {parties}",

@@ -1,7 +1,8 @@
 /** The known-forces picture in the Intelligence tab, and the filters on the feeds and the reports list. */
 export default {
   "picture.heading": "Known forces",
-  "picture.intro": "Where your nation last placed each foreign force: seen by its own sensors, on its territory, by allies' sensors under alliance command, or in reports. Sightings update this table each turn; a report is written only when you make one, and you can share it like any report.",
+  "picture.intro":
+    "Where your nation last placed each foreign force: seen by its own sensors, on its territory, by allies' sensors under alliance command, or in reports. Sightings update this table each turn; a report is written only when you make one, and you can share it like any report.",
   "picture.empty": "No foreign force is known yet.",
   "picture.noMatch": "No known force matches the filter.",
   "picture.tableLabel": "Known forces, most recently seen first",

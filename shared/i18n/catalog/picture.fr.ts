@@ -3,7 +3,8 @@ import type en from "./picture.en.ts";
 
 export default {
   "picture.heading": "Forces connues",
-  "picture.intro": "Où votre nation a situé pour la dernière fois chaque force étrangère\u00a0: vue par ses propres capteurs, sur son territoire, par les capteurs des alliés sous commandement allié, ou dans des rapports. Les observations mettent ce tableau à jour à chaque tour\u00a0; un rapport n'est rédigé que lorsque vous en faites un, et vous pouvez le partager comme tout rapport.",
+  "picture.intro":
+    "Où votre nation a situé pour la dernière fois chaque force étrangère\u00a0: vue par ses propres capteurs, sur son territoire, par les capteurs des alliés sous commandement allié, ou dans des rapports. Les observations mettent ce tableau à jour à chaque tour\u00a0; un rapport n'est rédigé que lorsque vous en faites un, et vous pouvez le partager comme tout rapport.",
   "picture.empty": "Aucune force étrangère n'est encore connue.",
   "picture.noMatch": "Aucune force connue ne correspond au filtre.",
   "picture.tableLabel": "Forces connues, les plus récemment vues en premier",

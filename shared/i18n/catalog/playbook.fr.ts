@@ -6,7 +6,7 @@ export default {
   "playbook.action.drop": "écarter un coup du plan adverse",
   "playbook.refuse.unknownMove": "Ce coup du plan adverse n’attend plus d’approbation.",
   "playbook.refuse.otherKind": "Un coup modifié pour {nation} doit rester du même genre ; écartez-le et agissez plutôt pour {nation}.",
-  "playbook.validate.playable": "seule une nation qu’aucune équipe ne joue a un plan adverse, et une équipe joue « {nation} » (mettez \"playable\": false)",
+  "playbook.validate.playable": 'seule une nation qu’aucune équipe ne joue a un plan adverse, et une équipe joue « {nation} » (mettez "playable": false)',
   "playbook.validate.nothingAbove": "le niveau « {level} » est le dernier : il ne peut monter à aucun niveau",
   "playbook.validate.nothingBelow": "le niveau « {level} » est le premier : il ne peut descendre à aucun niveau",
   "playbook.validate.unknownLevel": "niveau inconnu « {id} »",
@@ -55,10 +55,12 @@ export default {
   "playbook.move.consent": "{nation} {grant, select, yes {accorde} other {refuse}} à {requester} l’entrée en {region}.",
   "playbook.move.agreement": "{nation} {accept, select, yes {accepte} other {rejette}} l’accord « {agreement} ».",
   "playbook.move.info": "{nation} répond à {requester} : « {text} »",
-  "playbook.import.about": "Enregistre un journal (de `concord playtest --log-out DIR` ou de GET /api/exercises/:id/events) comme exercice dans le stockage configuré, sous l’identifiant du journal, et affiche son jeton de direction et ses codes ; ouvert dans le serveur, il retrouve l’état que le journal a enregistré.",
+  "playbook.import.about":
+    "Enregistre un journal (de `concord playtest --log-out DIR` ou de GET /api/exercises/:id/events) comme exercice dans le stockage configuré, sous l’identifiant du journal, et affiche son jeton de direction et ses codes ; ouvert dans le serveur, il retrouve l’état que le journal a enregistré.",
   "playbook.import.nameFiles": "concord import-log : indiquez le fichier du scénario et celui du journal.",
   "playbook.import.unreadable": "concord import-log : impossible de lire {file} : {error}",
-  "playbook.import.notALog": "concord import-log : {file} n’est pas un journal d’exercice (il lui faut exerciseId, seed et events, comme les donne GET /api/exercises/:id/events).",
+  "playbook.import.notALog":
+    "concord import-log : {file} n’est pas un journal d’exercice (il lui faut exerciseId, seed et events, comme les donne GET /api/exercises/:id/events).",
   "playbook.import.otherScenario": "concord import-log : {file} est un journal du scénario « {logScenario} », pas de « {scenario} ».",
   "playbook.import.exists": "Un exercice d’identifiant « {id} » est déjà dans le stockage : ce journal a déjà été importé.",
   "playbook.import.gap": "L’événement {index} du journal porte le numéro {seq} au lieu de {expected} : ce n’est pas un journal complet.",

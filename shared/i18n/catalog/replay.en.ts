@@ -17,7 +17,8 @@ export default {
   "replay.error.unreachable": "Cannot reach the Concord server. Check the network and try again.",
   "replay.error.server": "The server could not answer (error {status}). Try again in a moment.",
   "replay.error.badCode": "That code is not valid. Check it with exercise control.",
-  "replay.error.nationCode": "That is a nation's join code. The replay needs the observer (trainer) code or the facilitator token: a nation's code would show only what that nation may know.",
+  "replay.error.nationCode":
+    "That is a nation's join code. The replay needs the observer (trainer) code or the facilitator token: a nation's code would show only what that nation may know.",
   "replay.error.missing": "Enter the observer code, or the exercise id and the facilitator token.",
   "replay.error.notFound": "There is no recorded exercise with that id. Check the link with exercise control.",
   "replay.error.denied": "That code or token does not open this exercise.",
@@ -129,7 +130,8 @@ export default {
   "replay.event.injectSkipped": "Inject {inject} was skipped.",
   "replay.event.injectDelayed": "Inject {inject} was postponed to turn {turn}.",
   "replay.event.noteAdded": "{author} recorded an observation.",
-  "replay.event.actedFor": "{by} acted for {nation} ({as, select, roleplayer {role-player} control {exercise control} bot {bot} playbook {adversary playbook} other {simulated}}).",
+  "replay.event.actedFor":
+    "{by} acted for {nation} ({as, select, roleplayer {role-player} control {exercise control} bot {bot} playbook {adversary playbook} other {simulated}}).",
   "replay.event.rngAdvanced": "The resolution drew its random numbers.",
   "replay.event.improvementRecorded": "Improvement item added: {issue}.",
   "replay.event.improvementRemoved": "An improvement item was removed.",

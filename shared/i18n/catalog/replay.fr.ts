@@ -5,7 +5,8 @@ export default {
   "replay.pageTitle": "Concord — rejeu et retour d’expérience",
   "replay.loadingViewer": "Chargement du rejeu…",
   "replay.login.title": "Rejeu et retour d’expérience",
-  "replay.login.intro": "Ouvrez un exercice enregistré avec le code observateur (formateur), ou avec l’identifiant de l’exercice et le jeton de la direction de l’exercice.",
+  "replay.login.intro":
+    "Ouvrez un exercice enregistré avec le code observateur (formateur), ou avec l’identifiant de l’exercice et le jeton de la direction de l’exercice.",
   "replay.login.form": "Ouvrir un exercice enregistré",
   "replay.login.code": "Code observateur",
   "replay.login.codePlaceholder": "p. ex. KDX-7QF",
@@ -19,7 +20,8 @@ export default {
   "replay.error.unreachable": "Impossible de joindre le serveur Concord. Vérifiez le réseau et réessayez.",
   "replay.error.server": "Le serveur n’a pas pu répondre (erreur {status}). Réessayez dans un instant.",
   "replay.error.badCode": "Ce code n’est pas valide. Vérifiez-le auprès de la direction de l’exercice.",
-  "replay.error.nationCode": "Il s’agit du code d’une nation. Le rejeu demande le code observateur (formateur) ou le jeton de la direction de l’exercice : le code d’une nation ne montrerait que ce que cette nation peut connaître.",
+  "replay.error.nationCode":
+    "Il s’agit du code d’une nation. Le rejeu demande le code observateur (formateur) ou le jeton de la direction de l’exercice : le code d’une nation ne montrerait que ce que cette nation peut connaître.",
   "replay.error.missing": "Saisissez le code observateur, ou l’identifiant de l’exercice et le jeton de la direction de l’exercice.",
   "replay.error.notFound": "Aucun exercice enregistré ne porte cet identifiant. Vérifiez le lien auprès de la direction de l’exercice.",
   "replay.error.denied": "Ce code ou ce jeton n’ouvre pas cet exercice.",
@@ -131,7 +133,8 @@ export default {
   "replay.event.injectSkipped": "L’injection {inject} a été écartée.",
   "replay.event.injectDelayed": "L’injection {inject} a été reportée au tour {turn}.",
   "replay.event.noteAdded": "{author} a consigné une observation.",
-  "replay.event.actedFor": "{by} a joué pour {nation} ({as, select, roleplayer {joueur de rôle} control {direction d’exercice} bot {robot} playbook {plan de l’adversaire} other {simulé}}).",
+  "replay.event.actedFor":
+    "{by} a joué pour {nation} ({as, select, roleplayer {joueur de rôle} control {direction d’exercice} bot {robot} playbook {plan de l’adversaire} other {simulé}}).",
   "replay.event.rngAdvanced": "La résolution a effectué ses tirages aléatoires.",
   "replay.event.improvementRecorded": "Action d’amélioration ajoutée : {issue}.",
   "replay.event.improvementRemoved": "Une action d’amélioration a été supprimée.",

@@ -8,13 +8,15 @@ export default {
   "seats.actAs.controlOnly": "Only exercise control can act as a nation.",
   "seats.view.notAssigned": "You were assigned other nations to watch.",
   "seats.join.full": "This code already has {limit} people connected.",
-  "seats.join.tooManySeats": "This code already made {stored} seats, {offline} of them offline. Rejoin from the browser you used before, or ask exercise control to clear the offline seats.",
+  "seats.join.tooManySeats":
+    "This code already made {stored} seats, {offline} of them offline. Rejoin from the browser you used before, or ask exercise control to clear the offline seats.",
   "seats.desk.leadOnly": "Only the lead controller can remove seats or give out controller codes.",
   "seats.desk.evaluatorCodes": "Only the lead controller, or a controller of every nation, can give out evaluator codes.",
   "seats.desk.unknownCode": "That code is no longer issued.",
   "seats.desk.rolePlayerNation": "Choose the nation the role-player plays.",
   "seats.feed.adjudicatedBy": "Adjudication by {by}: {rationale}",
-  "seats.feed.actedFor": "{as, select, roleplayer {Role-player {by} played for {nation}:} control {{by} played {nation} in person:} bot {Bot {by} played for {nation}:} playbook {The adversary playbook played for {nation}:} other {{by} played for {nation}:}}",
+  "seats.feed.actedFor":
+    "{as, select, roleplayer {Role-player {by} played for {nation}:} control {{by} played {nation} in person:} bot {Bot {by} played for {nation}:} playbook {The adversary playbook played for {nation}:} other {{by} played for {nation}:}}",
   "seats.feed.controlLogged": "Controller log, {by}: {text}",
   "seats.feed.controlActed": "Controller {by}: {action}",
   "seats.replay.controlActed": "Controller {by} acted.",
@@ -37,7 +39,8 @@ export default {
   "seats.roster.issue": "Give out the code",
   "seats.roster.issued": "New {role} code: {code}.",
   "seats.roster.none": "No role-player, evaluator or controller codes yet.",
-  "seats.roster.for": "{role, select, roleplayer {Role-player for {nation}} evaluator {Evaluator} controller {Controller} other {Seat}}{named, select, yes { — {label}} other {}}",
+  "seats.roster.for":
+    "{role, select, roleplayer {Role-player for {nation}} evaluator {Evaluator} controller {Controller} other {Seat}}{named, select, yes { — {label}} other {}}",
   "seats.roster.scope": "{nations, select, all {all nations} other {{nations}}}",
   "seats.roster.leadMark": "lead",
   "seats.roster.withdraw": "Withdraw",
@@ -71,7 +74,8 @@ export default {
   "seats.join.personaHint": "The name players read on your messages, e.g. “Varkhan MFA spokesperson”; empty: the nation's name.",
   "seats.aar.redCellTitle": "Moves made for nations by the red cell and exercise control",
   "seats.aar.redCellNone": "No move was made for a nation by a role-player, exercise control, a bot or a playbook.",
-  "seats.aar.redCellMove": "Turn {turn}: {as, select, roleplayer {role-player} control {exercise control} bot {bot} playbook {adversary playbook} other {someone}} {by} for {nation}",
+  "seats.aar.redCellMove":
+    "Turn {turn}: {as, select, roleplayer {role-player} control {exercise control} bot {bot} playbook {adversary playbook} other {someone}} {by} for {nation}",
   "seats.aar.logTitle": "Controller log",
   "seats.aar.logNone": "Nothing was written in the controller log.",
   "seats.aar.logEntry": "Turn {turn}, {by}: {text}",

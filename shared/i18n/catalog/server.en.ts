@@ -92,7 +92,8 @@ export default {
   "server.room.rateLimited": "Too many messages: slow down and try again in a second.",
   "server.room.notHandled": "The command was not handled.",
   "server.room.saveFailed": "The exercise could not save this command; nothing was changed. Try again.",
-  "server.room.resolutionFailed": "Turn {turn} could not be resolved: the rules failed on one of the orders (reference {reference}). The turn stays open. Withdraw the order at fault from the team's drafts, then resolve the turn again.",
+  "server.room.resolutionFailed":
+    "Turn {turn} could not be resolved: the rules failed on one of the orders (reference {reference}). The turn stays open. Withdraw the order at fault from the team's drafts, then resolve the turn again.",
   "server.room.internal": "Something went wrong on the server and nothing was changed (reference {reference}). Exercise control has been told.",
   "server.seats.facilitatorOnly": "Only exercise control can manage seats and join codes.",
   "server.seats.saveFailed": "The change could not be saved; nothing was changed. Try again.",
@@ -104,7 +105,8 @@ export default {
   // Join refusals; the code before the sentence stays as it is (docs/PROTOCOL.md §2).
   "server.join.invalid_join": "Join an exercise by its link or its code (the start page does this for you).",
   "server.join.unreachable": "The exercise could not be reached just now (reference {reference}). Try again in a few seconds.",
-  "server.join.internal_error": "The server could not let you in just now (reference {reference}). Try again in a moment; if it keeps happening, tell exercise control.",
+  "server.join.internal_error":
+    "The server could not let you in just now (reference {reference}). Try again in a moment; if it keeps happening, tell exercise control.",
   "server.join.flooding": "This seat was disconnected for flooding the exercise; rejoin in {seconds} s.",
   "server.join.removed": "Exercise control removed this seat from the exercise. Ask them for a join code to come back.",
   "server.join.too_many_connections": "This seat is already open in {count} places. Close one of them, or join with your own code and name.",
@@ -118,21 +120,26 @@ export default {
   "server.join.forbidden": "That credential does not open this exercise.",
   "server.join.rate_limited": "Too many wrong attempts. Wait {seconds} s and try again.",
   "server.join.name_required": "Enter your name so your team-mates know who you are.",
-  "server.join.team_full": "{nation}'s team is full: all {limit} seats are in use. Ask exercise control to free a seat, or try again when a team-mate has left.",
-  "server.join.too_many_seats": "This code has already made {stored} seats for {who, select, observers {observers} other {{nation}'s team}}, and {offline} of them are not connected. Rejoin from the browser you used before (it keeps your seat), or ask exercise control to clear stale seats on the Roster.",
+  "server.join.team_full":
+    "{nation}'s team is full: all {limit} seats are in use. Ask exercise control to free a seat, or try again when a team-mate has left.",
+  "server.join.too_many_seats":
+    "This code has already made {stored} seats for {who, select, observers {observers} other {{nation}'s team}}, and {offline} of them are not connected. Rejoin from the browser you used before (it keeps your seat), or ask exercise control to clear stale seats on the Roster.",
   "server.join.too_long": "That credential is far too long to be one of ours.",
   "server.join.wrong_password": "That is not the operator password.",
   // What the browser says when the refusal's details stayed on the server.
   "server.joinBrief.flooding": "This seat was disconnected for flooding the exercise. Wait a minute, then rejoin.",
   "server.joinBrief.rate_limited": "Too many wrong attempts. Wait a minute and try again.",
   "server.joinBrief.team_full": "This team is full: every seat is in use. Ask exercise control to free a seat, or try again when a team-mate has left.",
-  "server.joinBrief.too_many_seats": "This code has already made too many seats that are not connected. Rejoin from the browser you used before (it keeps your seat), or ask exercise control to clear stale seats on the Roster.",
+  "server.joinBrief.too_many_seats":
+    "This code has already made too many seats that are not connected. Rejoin from the browser you used before (it keeps your seat), or ask exercise control to clear stale seats on the Roster.",
   "server.joinBrief.too_many_connections": "This seat is already open in too many places. Close one of them, or join with your own code and name.",
-  "server.joinBrief.internal_error": "The server could not let you in just now{reference, select, none {} other { (reference {reference})}}. Try again in a moment; if it keeps happening, tell exercise control.",
+  "server.joinBrief.internal_error":
+    "The server could not let you in just now{reference, select, none {} other { (reference {reference})}}. Try again in a moment; if it keeps happening, tell exercise control.",
   "server.joinBrief.refused": "The server refused to let this seat join the exercise.",
 
   // HTTP errors.
-  "server.http.tokenInUrl": "Credentials are not accepted in the URL: send them as Authorization: Bearer … in the request's headers. For a download link, ask for a download ticket.",
+  "server.http.tokenInUrl":
+    "Credentials are not accepted in the URL: send them as Authorization: Bearer … in the request's headers. For a download link, ask for a download ticket.",
   "server.http.invalidBody": "The request's body is not what this address expects.",
   "server.http.operatorPasswordUnset": "Listing every exercise needs the operator password, and this server has none: set CONCORD_OPERATOR_PASSWORD.",
   "server.http.operatorPasswordRequired": "This server requires the operator password (CONCORD_OPERATOR_PASSWORD) to create or list exercises.",
@@ -141,7 +148,8 @@ export default {
   "server.http.branchFacilitatorOnly": "Only exercise control can branch an exercise.",
   "server.http.participantNoRecord": "A participant's seat does not open the exercise's full record.",
   "server.http.authRequired": "Send the facilitator token, the observer code or your seat token as Authorization: Bearer … in the request's headers.",
-  "server.http.ticketInvalid": "This download link has expired or was already used (a link serves one download within 60 s): open it again from the replay viewer.",
+  "server.http.ticketInvalid":
+    "This download link has expired or was already used (a link serves one download within 60 s): open it again from the replay viewer.",
   "server.http.unknownNation": "There is no such nation in this exercise.",
   "server.http.notFound": "There is nothing at this address.",
   "server.http.internal": "Something went wrong on the server; it has been logged (reference {reference}).",

@@ -90,7 +90,8 @@ export default {
   "server.room.rateLimited": "Trop de messages\u00a0: ralentissez et réessayez dans une seconde.",
   "server.room.notHandled": "La commande n'a pas été traitée.",
   "server.room.saveFailed": "L'exercice n'a pas pu enregistrer cette commande\u00a0; rien n'a été modifié. Réessayez.",
-  "server.room.resolutionFailed": "Le tour {turn} n'a pas pu être joué\u00a0: les règles ont échoué sur l'un des ordres (référence {reference}). Le tour reste ouvert. Retirez l'ordre en cause des projets de l'équipe, puis faites jouer le tour de nouveau.",
+  "server.room.resolutionFailed":
+    "Le tour {turn} n'a pas pu être joué\u00a0: les règles ont échoué sur l'un des ordres (référence {reference}). Le tour reste ouvert. Retirez l'ordre en cause des projets de l'équipe, puis faites jouer le tour de nouveau.",
   "server.room.internal": "Une erreur est survenue sur le serveur et rien n'a été modifié (référence {reference}). La direction de l'exercice a été prévenue.",
   "server.seats.facilitatorOnly": "Seule la direction de l'exercice gère les postes et les codes d'accès.",
   "server.seats.saveFailed": "La modification n'a pas pu être enregistrée\u00a0; rien n'a changé. Réessayez.",
@@ -101,10 +102,12 @@ export default {
 
   "server.join.invalid_join": "Rejoignez un exercice par son lien ou son code (la page d'accueil s'en charge).",
   "server.join.unreachable": "L'exercice est momentanément injoignable (référence {reference}). Réessayez dans quelques secondes.",
-  "server.join.internal_error": "Le serveur n'a pas pu vous admettre pour le moment (référence {reference}). Réessayez dans un instant\u00a0; si le problème persiste, prévenez la direction de l'exercice.",
+  "server.join.internal_error":
+    "Le serveur n'a pas pu vous admettre pour le moment (référence {reference}). Réessayez dans un instant\u00a0; si le problème persiste, prévenez la direction de l'exercice.",
   "server.join.flooding": "Ce poste a été déconnecté pour envoi massif de messages\u00a0; vous pourrez le rejoindre dans {seconds} s.",
   "server.join.removed": "La direction de l'exercice a retiré ce poste de l'exercice. Demandez-lui un code d'accès pour revenir.",
-  "server.join.too_many_connections": "Ce poste est déjà ouvert à {count} endroits. Fermez l'un d'eux, ou rejoignez l'exercice avec votre propre code et votre nom.",
+  "server.join.too_many_connections":
+    "Ce poste est déjà ouvert à {count} endroits. Fermez l'un d'eux, ou rejoignez l'exercice avec votre propre code et votre nom.",
   "server.join.unknown_scenario": "Ce scénario n'existe pas. Scénarios disponibles\u00a0: {scenarios}.",
   "server.join.unknown_exercise": "Cet exercice n'existe pas sur ce serveur. Vérifiez le lien ou le code.",
   "server.join.wrong_code": "Ce code d'accès n'est pas valide. Vérifiez-le auprès de la direction de l'exercice (les codes ressemblent à KDX-7QF).",
@@ -115,28 +118,39 @@ export default {
   "server.join.forbidden": "Cet identifiant ne donne pas accès à cet exercice.",
   "server.join.rate_limited": "Trop de tentatives erronées. Patientez {seconds} s, puis réessayez.",
   "server.join.name_required": "Indiquez votre nom afin que vos coéquipiers sachent qui vous êtes.",
-  "server.join.team_full": "L'équipe de {nation} est au complet\u00a0: ses {limit} postes sont occupés. Demandez à la direction de l'exercice de libérer un poste, ou réessayez après le départ d'un coéquipier.",
-  "server.join.too_many_seats": "Ce code a déjà ouvert {stored} postes pour {who, select, observers {les observateurs} other {l'équipe de {nation}}}, dont {offline} ne sont pas connectés. Rejoignez l'exercice depuis le navigateur utilisé précédemment (il conserve votre poste), ou demandez à la direction de l'exercice d'effacer les postes inactifs de la liste des participants.",
+  "server.join.team_full":
+    "L'équipe de {nation} est au complet\u00a0: ses {limit} postes sont occupés. Demandez à la direction de l'exercice de libérer un poste, ou réessayez après le départ d'un coéquipier.",
+  "server.join.too_many_seats":
+    "Ce code a déjà ouvert {stored} postes pour {who, select, observers {les observateurs} other {l'équipe de {nation}}}, dont {offline} ne sont pas connectés. Rejoignez l'exercice depuis le navigateur utilisé précédemment (il conserve votre poste), ou demandez à la direction de l'exercice d'effacer les postes inactifs de la liste des participants.",
   "server.join.too_long": "Cet identifiant est bien trop long pour être l'un des nôtres.",
   "server.join.wrong_password": "Ce n'est pas le mot de passe de l'exploitant.",
   "server.joinBrief.flooding": "Ce poste a été déconnecté pour envoi massif de messages. Patientez une minute, puis rejoignez l'exercice.",
   "server.joinBrief.rate_limited": "Trop de tentatives erronées. Patientez une minute, puis réessayez.",
-  "server.joinBrief.team_full": "Cette équipe est au complet\u00a0: tous les postes sont occupés. Demandez à la direction de l'exercice de libérer un poste, ou réessayez après le départ d'un coéquipier.",
-  "server.joinBrief.too_many_seats": "Ce code a déjà ouvert trop de postes inactifs. Rejoignez l'exercice depuis le navigateur utilisé précédemment (il conserve votre poste), ou demandez à la direction de l'exercice d'effacer les postes inactifs de la liste des participants.",
-  "server.joinBrief.too_many_connections": "Ce poste est déjà ouvert à trop d'endroits. Fermez l'un d'eux, ou rejoignez l'exercice avec votre propre code et votre nom.",
-  "server.joinBrief.internal_error": "Le serveur n'a pas pu vous admettre pour le moment{reference, select, none {} other { (référence {reference})}}. Réessayez dans un instant\u00a0; si le problème persiste, prévenez la direction de l'exercice.",
+  "server.joinBrief.team_full":
+    "Cette équipe est au complet\u00a0: tous les postes sont occupés. Demandez à la direction de l'exercice de libérer un poste, ou réessayez après le départ d'un coéquipier.",
+  "server.joinBrief.too_many_seats":
+    "Ce code a déjà ouvert trop de postes inactifs. Rejoignez l'exercice depuis le navigateur utilisé précédemment (il conserve votre poste), ou demandez à la direction de l'exercice d'effacer les postes inactifs de la liste des participants.",
+  "server.joinBrief.too_many_connections":
+    "Ce poste est déjà ouvert à trop d'endroits. Fermez l'un d'eux, ou rejoignez l'exercice avec votre propre code et votre nom.",
+  "server.joinBrief.internal_error":
+    "Le serveur n'a pas pu vous admettre pour le moment{reference, select, none {} other { (référence {reference})}}. Réessayez dans un instant\u00a0; si le problème persiste, prévenez la direction de l'exercice.",
   "server.joinBrief.refused": "Le serveur a refusé l'accès de ce poste à l'exercice.",
 
-  "server.http.tokenInUrl": "Les identifiants ne sont pas acceptés dans l'adresse\u00a0: transmettez-les dans les en-têtes de la requête, sous la forme Authorization: Bearer …. Pour un lien de téléchargement, demandez un ticket de téléchargement.",
+  "server.http.tokenInUrl":
+    "Les identifiants ne sont pas acceptés dans l'adresse\u00a0: transmettez-les dans les en-têtes de la requête, sous la forme Authorization: Bearer …. Pour un lien de téléchargement, demandez un ticket de téléchargement.",
   "server.http.invalidBody": "Le corps de la requête ne correspond pas à ce qu'attend cette adresse.",
-  "server.http.operatorPasswordUnset": "La liste de tous les exercices exige le mot de passe de l'exploitant, et ce serveur n'en a pas\u00a0: définissez CONCORD_OPERATOR_PASSWORD.",
+  "server.http.operatorPasswordUnset":
+    "La liste de tous les exercices exige le mot de passe de l'exploitant, et ce serveur n'en a pas\u00a0: définissez CONCORD_OPERATOR_PASSWORD.",
   "server.http.operatorPasswordRequired": "Ce serveur exige le mot de passe de l'exploitant (CONCORD_OPERATOR_PASSWORD) pour créer ou lister des exercices.",
-  "server.http.creationsLimited": "Cette adresse a créé {count} exercices au cours de la dernière heure. Patientez, ou demandez à l'exploitant de définir CONCORD_OPERATOR_PASSWORD.",
+  "server.http.creationsLimited":
+    "Cette adresse a créé {count} exercices au cours de la dernière heure. Patientez, ou demandez à l'exploitant de définir CONCORD_OPERATOR_PASSWORD.",
   "server.http.codeRequired": "Saisissez le code d'accès remis par la direction de l'exercice.",
   "server.http.branchFacilitatorOnly": "Seule la direction de l'exercice peut créer une variante d'un exercice.",
   "server.http.participantNoRecord": "Un poste de participant ne donne pas accès à l'enregistrement complet de l'exercice.",
-  "server.http.authRequired": "Transmettez le jeton de la direction de l'exercice, le code d'observateur ou le jeton de votre poste dans les en-têtes de la requête, sous la forme Authorization: Bearer ….",
-  "server.http.ticketInvalid": "Ce lien de téléchargement a expiré ou a déjà servi (un lien sert à un seul téléchargement dans les 60 s)\u00a0: rouvrez-le depuis le visualiseur de rejeu.",
+  "server.http.authRequired":
+    "Transmettez le jeton de la direction de l'exercice, le code d'observateur ou le jeton de votre poste dans les en-têtes de la requête, sous la forme Authorization: Bearer ….",
+  "server.http.ticketInvalid":
+    "Ce lien de téléchargement a expiré ou a déjà servi (un lien sert à un seul téléchargement dans les 60 s)\u00a0: rouvrez-le depuis le visualiseur de rejeu.",
   "server.http.unknownNation": "Cette nation ne participe pas à l'exercice.",
   "server.http.notFound": "Il n'y a rien à cette adresse.",
   "server.http.internal": "Une erreur est survenue sur le serveur\u00a0; elle a été journalisée (référence {reference}).",

@@ -39,7 +39,8 @@ export default {
   "start.create.loading": "Loading scenarios…",
   "start.create.none": "No scenarios on this server",
   "start.create.unavailable": "Scenarios unavailable",
-  "start.create.summary": "{summary} {turns, plural, one {# turn} other {# turns}} of {hours} h; nations: {nations}; {regions, plural, one {# region} other {# regions}}, {injects, plural, one {# inject} other {# injects}}.",
+  "start.create.summary":
+    "{summary} {turns, plural, one {# turn} other {# turns}} of {hours} h; nations: {nations}; {regions, plural, one {# region} other {# regions}}, {injects, plural, one {# inject} other {# injects}}.",
   "start.create.exerciseTitle": "Exercise title",
   "start.create.titlePlaceholder": "Optional, e.g. Staff college cohort 12",
   "start.create.password": "Operator password",
@@ -70,5 +71,6 @@ export default {
   "start.enter.joining": "Joining {title}…",
   "start.enter.joiningUntitled": "Joining the exercise…",
   "start.enter.offline": "Cannot reach the exercise server (offline?). Check your connection and try again.",
-  "start.enter.notFound": "This exercise could not be opened: the link may be wrong or incomplete, or the exercise no longer exists. Check the link with exercise control.",
+  "start.enter.notFound":
+    "This exercise could not be opened: the link may be wrong or incomplete, or the exercise no longer exists. Check the link with exercise control.",
 } as const;

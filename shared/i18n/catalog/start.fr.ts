@@ -42,7 +42,8 @@ export default {
   "start.create.loading": "Chargement des scénarios…",
   "start.create.none": "Aucun scénario sur ce serveur",
   "start.create.unavailable": "Scénarios indisponibles",
-  "start.create.summary": "{summary} {turns, plural, one {# tour} other {# tours}} de {hours} h ; nations : {nations} ; {regions, plural, one {# zone} other {# zones}}, {injects, plural, one {# injection} other {# injections}}.",
+  "start.create.summary":
+    "{summary} {turns, plural, one {# tour} other {# tours}} de {hours} h ; nations : {nations} ; {regions, plural, one {# zone} other {# zones}}, {injects, plural, one {# injection} other {# injections}}.",
   "start.create.exerciseTitle": "Titre de l'exercice",
   "start.create.titlePlaceholder": "Facultatif, p. ex. École de guerre, promotion 12",
   "start.create.password": "Mot de passe d'exploitation",
@@ -60,7 +61,8 @@ export default {
   "start.created.observers": "Observateurs et formateurs",
   "start.created.observerCode": "code observateur",
   "start.created.linkWhat": "lien de la direction de l'exercice",
-  "start.created.secret": "Gardez ce lien secret : il ouvre la direction de l'exercice. Il n'est affiché qu'une fois (le serveur n'en conserve que l'empreinte).",
+  "start.created.secret":
+    "Gardez ce lien secret : il ouvre la direction de l'exercice. Il n'est affiché qu'une fois (le serveur n'en conserve que l'empreinte).",
 
   "start.problem.offline": "Impossible de joindre le serveur de l'exercice. Vérifiez votre connexion réseau et réessayez.",
   "start.problem.rateLimited": "Trop de tentatives en peu de temps. Patientez une minute, puis réessayez.",
@@ -73,5 +75,6 @@ export default {
   "start.enter.joining": "Connexion à {title}…",
   "start.enter.joiningUntitled": "Connexion à l'exercice…",
   "start.enter.offline": "Impossible de joindre le serveur de l'exercice (hors ligne ?). Vérifiez votre connexion et réessayez.",
-  "start.enter.notFound": "Impossible d'ouvrir cet exercice : le lien est peut-être erroné ou incomplet, ou l'exercice n'existe plus. Vérifiez le lien auprès de la direction de l'exercice.",
+  "start.enter.notFound":
+    "Impossible d'ouvrir cet exercice : le lien est peut-être erroné ou incomplet, ou l'exercice n'existe plus. Vérifiez le lien auprès de la direction de l'exercice.",
 } satisfies CatalogFor<typeof en>;

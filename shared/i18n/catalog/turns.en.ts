@@ -7,7 +7,8 @@ export default {
   "turns.cost.politicalCapital": "political capital {amount}",
   "turns.cost.readiness": "readiness {amount}",
   "turns.cost.eta": "arrives turn {eta}",
-  "turns.plan.line": "Planned this turn: budget {budget} of {haveBudget} · political capital {politicalCapital} of {havePoliticalCapital} · readiness {readiness} of {haveReadiness}.",
+  "turns.plan.line":
+    "Planned this turn: budget {budget} of {haveBudget} · political capital {politicalCapital} of {havePoliticalCapital} · readiness {readiness} of {haveReadiness}.",
   "turns.plan.over": "More than the team has: orders that can no longer be paid for will fail when the turn resolves.",
   "turns.cause.economy": "Income and upkeep",
   "turns.cause.agreement": "Agreement",

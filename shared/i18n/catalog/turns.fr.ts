@@ -9,7 +9,8 @@ export default {
   "turns.cost.politicalCapital": "capital politique {amount}",
   "turns.cost.readiness": "disponibilité {amount}",
   "turns.cost.eta": "arrivée au tour {eta}",
-  "turns.plan.line": "Prévu ce tour : budget {budget} sur {haveBudget} · capital politique {politicalCapital} sur {havePoliticalCapital} · disponibilité {readiness} sur {haveReadiness}.",
+  "turns.plan.line":
+    "Prévu ce tour : budget {budget} sur {haveBudget} · capital politique {politicalCapital} sur {havePoliticalCapital} · disponibilité {readiness} sur {haveReadiness}.",
   "turns.plan.over": "Plus que ce dont l’équipe dispose : les ordres qui ne peuvent plus être payés échoueront à la résolution.",
   "turns.cause.economy": "Revenus et entretien",
   "turns.cause.agreement": "Accord",

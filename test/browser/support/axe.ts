@@ -23,7 +23,13 @@ export async function expectAccessible(page: Page, state: string): Promise<void>
   })) as AxeViolation[];
   const bad = violations.filter((v) => v.impact === "critical" || v.impact === "serious");
   if (bad.length === 0) return;
-  const lines = bad.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 4).map((n) => `    at ${n.target.join(" ")}: ${(n.failureSummary ?? "").split("\n").slice(1, 2).join(" ").trim()}`).join("\n")}`);
+  const lines = bad.map(
+    (v) =>
+      `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes
+        .slice(0, 4)
+        .map((n) => `    at ${n.target.join(" ")}: ${(n.failureSummary ?? "").split("\n").slice(1, 2).join(" ").trim()}`)
+        .join("\n")}`,
+  );
   throw new Error(`axe-core: ${bad.length} critical or serious accessibility violation(s) on "${state}":\n${lines.join("\n")}`);
 }
 

@@ -43,11 +43,21 @@ export function browserAndServer(scenariosDir: string, ready: (browser: Browser,
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}. Install it with "apt-get install -y chromium", or set CHROMIUM_PATH to a Chromium binary. (CONCORD_SKIP_BROWSER=1 skips the browser tests.)`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM_PATH}. Install it with "apt-get install -y chromium", or set CHROMIUM_PATH to a Chromium binary. (CONCORD_SKIP_BROWSER=1 skips the browser tests.)`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-dev-shm-usage",
+    ],
   });
 }
 
@@ -105,7 +115,10 @@ export async function dontSeeText(page: Page, text: string | RegExp, settleMs = 
 export async function joinFromStartPage(page: Page, url: string, code: string, name: string, language?: "English" | "Français"): Promise<void> {
   await page.goto(url);
   if (language) await page.locator("[data-language-menu]").selectOption({ label: language });
-  const labels = language === "Français" ? { code: "Code d'accès", name: "Votre nom", join: "Rejoindre l'exercice" } : { code: "Join code", name: "Your name", join: "Join exercise" };
+  const labels =
+    language === "Français"
+      ? { code: "Code d'accès", name: "Votre nom", join: "Rejoindre l'exercice" }
+      : { code: "Join code", name: "Your name", join: "Join exercise" };
   await page.getByLabel(labels.code).fill(code);
   await page.getByLabel(labels.name).fill(name);
   await page.getByRole("button", { name: labels.join }).click();

@@ -16,7 +16,10 @@ export function loadScenario(dir: string, id: string): ScenarioSpec {
  * For the map test, an order whose asset will still be under way after one turn (so a route and
  * an ETA are drawn), found with the shared rules so the test works for any scenario.
  */
-export function longDeployment(scenario: ScenarioSpec, nation: string): { asset: string; assetLabel: string; destination: string; destinationLabel: string; mission: string } | null {
+export function longDeployment(
+  scenario: ScenarioSpec,
+  nation: string,
+): { asset: string; assetLabel: string; destination: string; destinationLabel: string; mission: string } | null {
   const state = initialState(scenario, "pick", 1);
   for (const asset of Object.values(state.assets).filter((a) => a.owner === nation)) {
     const type = scenario.assetTypes.find((t) => t.id === asset.type)!;
@@ -25,7 +28,13 @@ export function longDeployment(scenario: ScenarioSpec, nation: string): { asset:
       if (!route.ok || route.route.length <= type.speed || type.deployCost > state.nations[nation]!.budget) continue;
       const from = scenario.regions.find((r) => r.id === asset.region)!;
       const category = { naval: "NAV", air: "AIR", land: "LND", isr: "ISR", cyber: "CYB", logistics: "LOG", medical: "MED" }[type.category];
-      return { asset: asset.id, assetLabel: `${category} ${asset.name} — ${from.name} (ready)`, destination: region.id, destinationLabel: `${region.name} (${region.kind})`, mission: type.missions[0]! };
+      return {
+        asset: asset.id,
+        assetLabel: `${category} ${asset.name} — ${from.name} (ready)`,
+        destination: region.id,
+        destinationLabel: `${region.name} (${region.kind})`,
+        mission: type.missions[0]!,
+      };
     }
   }
   return null;

@@ -14,10 +14,18 @@ export const SHIPPED_SCENARIOS = join(ROOT, "scenarios");
 
 /** The shipped scenarios when they exist (nicer screenshots), else the server tests' fixture. */
 export function shippedOrFixtureScenarios(): string {
-  return existsSync(SHIPPED_SCENARIOS) && readdirSync(SHIPPED_SCENARIOS).some((f) => f.endsWith(".json") && !f.endsWith(".schema.json")) ? SHIPPED_SCENARIOS : SERVER_SCENARIOS;
+  return existsSync(SHIPPED_SCENARIOS) && readdirSync(SHIPPED_SCENARIOS).some((f) => f.endsWith(".json") && !f.endsWith(".schema.json"))
+    ? SHIPPED_SCENARIOS
+    : SERVER_SCENARIOS;
 }
 
-export type RunningServer = { url: string; port: number; createExercise(scenarioId: string): Promise<CreatedExercise>; scenarios(): Promise<{ id: string; title: string; regions: number; turns: number }[]>; stop(): Promise<void> };
+export type RunningServer = {
+  url: string;
+  port: number;
+  createExercise(scenarioId: string): Promise<CreatedExercise>;
+  scenarios(): Promise<{ id: string; title: string; regions: number; turns: number }[]>;
+  stop(): Promise<void>;
+};
 
 /** Builds the browser client once when dist/ is older than client/ or shared/. */
 export function ensureClientBuilt(): void {
@@ -47,7 +55,13 @@ export async function freePort(): Promise<number> {
 export async function startConcord(scenariosDir: string): Promise<RunningServer> {
   ensureClientBuilt();
   const port = await freePort();
-  const config = configFromEnv({ PORT: String(port), CONCORD_STORE: "memory", SCENARIOS_DIR: scenariosDir, CLIENT_DIR: DIST, CONCORD_DEMO: "0" } as NodeJS.ProcessEnv);
+  const config = configFromEnv({
+    PORT: String(port),
+    CONCORD_STORE: "memory",
+    SCENARIOS_DIR: scenariosDir,
+    CLIENT_DIR: DIST,
+    CONCORD_DEMO: "0",
+  } as NodeJS.ProcessEnv);
   const { server } = await createConcordServer(config, silentLogger);
   await server.listen(port);
   const url = `http://localhost:${port}`;
@@ -55,7 +69,11 @@ export async function startConcord(scenariosDir: string): Promise<RunningServer>
     url,
     port,
     async createExercise(scenarioId) {
-      const res = await fetch(`${url}/api/exercises`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenarioId }) });
+      const res = await fetch(`${url}/api/exercises`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ scenarioId }),
+      });
       if (res.status !== 201) throw new Error(`creating an exercise failed: ${res.status} ${await res.text()}`);
       return (await res.json()) as CreatedExercise;
     },
