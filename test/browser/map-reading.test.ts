@@ -32,10 +32,8 @@ browserSuite("browser: a map anyone can read", () => {
     return { x: box.x + (mx - v.x) * v.zoom, y: box.y + (my - v.y) * v.zoom };
   };
   /** The top bar is one row with nothing cut off at its end. */
-  // Tabs take at most three rows: the console now has some twenty (Who plays, Playbook, Evaluation,
-  // Hot wash, Log, Turns…) and a participant's Turns and Feedback joined; a tab overflow menu
-  // would bring this back to two (issue #21, next step).
-  const TAB_ROWS = 3;
+  // Tabs keep to one row: exercise control's some twenty scroll along it (game/tabs.ts).
+  const TAB_ROWS = 1;
   const barFits = (page: Page) => page.locator(".topbar").evaluate((e) => e.scrollWidth <= e.clientWidth + 1);
   /** How many rows the visible elements make: their vertical centres, clustered within 10 px. */
   const rows = (page: Page, selector: string) =>
@@ -73,6 +71,30 @@ browserSuite("browser: a map anyone can read", () => {
     expect(await rows(control.page, ".topbar > *:not(.visually-hidden)")).toBe(1);
     expect(await barFits(control.page)).toBe(true);
     expect(await rows(control.page, ".tablist [role=tab]")).toBeLessThanOrEqual(TAB_ROWS);
+    // What does not fit is a click or a key away: "More tabs" scrolls the row, End takes the last
+    // tab and brings it into view, and the row then offers the way back.
+    const strip = control.page.locator(".tabstrip").first();
+    const inView = (name: string) =>
+      control.page.getByRole("tab", { name }).evaluate((tab) => {
+        const list = tab.closest("[role=tablist]")!.getBoundingClientRect();
+        const r = tab.getBoundingClientRect();
+        return r.left >= list.left - 1 && r.right <= list.right + 1;
+      });
+    const tabNames = await control.page.locator(".tablist").first().getByRole("tab").allInnerTexts();
+    const last = tabNames[tabNames.length - 1]!.replace(/\s*\d+$/, "");
+    expect(await inView(last)).toBe(false);
+    await expect.poll(() => strip.getByRole("button", { name: "More tabs" }).isVisible()).toBe(true);
+    const selected = control.page.locator(".tablist [role=tab][aria-selected=true]").first();
+    const first = (await selected.innerText()).replace(/\s*\d+$/, "");
+    await selected.focus();
+    await control.page.keyboard.press("End");
+    await expect.poll(() => inView(last)).toBe(true);
+    expect(await control.page.getByRole("tab", { name: last }).getAttribute("aria-selected")).toBe("true");
+    await expect.poll(() => strip.getByRole("button", { name: "Earlier tabs" }).isVisible()).toBe(true);
+    await screenshot(control.page, "map-05b-console-last-tab");
+    await strip.getByRole("button", { name: "Earlier tabs" }).click();
+    await control.page.getByRole("tab", { name: first }).click();
+    await expect.poll(() => inView(first)).toBe(true);
 
     // Labels stay at least 12 px on screen at the fitted zoom.
     const fitted = await view(a);

@@ -4,13 +4,56 @@ import { t } from "../i18n.ts";
 
 /**
  * ARIA tabs: arrow keys move between tabs, Home/End jump, the active panel is the only one shown.
- * Badges show unread or pending counts.
+ * Badges show unread or pending counts. The tabs keep to one row: when they do not fit (exercise
+ * control has some twenty), the row scrolls, by the wheel, by the arrow keys (the tab taken is
+ * brought into view) or by the buttons at its ends, shown only when there is more that way.
  */
 export function tabs(
   panels: Panel[],
   label: string,
 ): { element: HTMLElement; show(id: string): void; update(ctx: GameContext): void; active(): string; setLabel(label: string): void } {
   const list = h("div", { role: "tablist", "aria-label": label, class: "tablist" });
+  // Not in the tab order: the arrow keys already reach every tab; these are for the pointer.
+  const earlier = h(
+    "button",
+    { type: "button", class: "tab-scroll earlier", tabindex: "-1", hidden: true },
+    h("span", { class: "visually-hidden" }, t("map.tabs.earlier")),
+  );
+  const later = h(
+    "button",
+    { type: "button", class: "tab-scroll later", tabindex: "-1", hidden: true },
+    h("span", { class: "visually-hidden" }, t("map.tabs.later")),
+  );
+  const strip = h("div", { class: "tabstrip" }, earlier, list, later);
+  const ends = () => {
+    const overflow = list.scrollWidth - list.clientWidth > 1;
+    earlier.hidden = !overflow || list.scrollLeft <= 1;
+    later.hidden = !overflow || list.scrollLeft + list.clientWidth >= list.scrollWidth - 1;
+  };
+  let pending = false;
+  // One check a frame: a ResizeObserver that changes layout in its own callback loops.
+  const checkEnds = () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      ends();
+    });
+  };
+  const page = (direction: 1 | -1) => list.scrollBy({ left: direction * list.clientWidth * 0.8, behavior: "smooth" });
+  earlier.addEventListener("click", () => page(-1));
+  later.addEventListener("click", () => page(1));
+  list.addEventListener("scroll", checkEnds, { passive: true });
+  list.addEventListener(
+    "wheel",
+    (event) => {
+      if (list.scrollWidth <= list.clientWidth || Math.abs(event.deltaY) <= Math.abs(event.deltaX)) return;
+      list.scrollLeft += event.deltaY;
+      event.preventDefault();
+    },
+    { passive: false },
+  );
+  if (typeof ResizeObserver !== "undefined") new ResizeObserver(checkEnds).observe(list);
   // `label` is in the language of the moment: the game screen rebuilds the tabs, or renames them through setLabel.
   const body = h("div", { class: "tabpanels" });
   let current = panels[0]?.id ?? "";
@@ -55,12 +98,13 @@ export function tabs(
       b.setAttribute("aria-selected", String(selected));
       b.tabIndex = selected ? 0 : -1;
       panel.element.hidden = !selected;
+      if (selected && list.scrollWidth > list.clientWidth) b.scrollIntoView({ block: "nearest", inline: "nearest" });
     }
     body.dispatchEvent(new CustomEvent("tabchange", { detail: id, bubbles: true }));
   };
   show(current);
   return {
-    element: h("div", { class: "tabs" }, list, body),
+    element: h("div", { class: "tabs" }, strip, body),
     show,
     active: () => current,
     setLabel: (next: string) => list.setAttribute("aria-label", next),
@@ -81,6 +125,9 @@ export function tabs(
         }
         button.removeAttribute("aria-label");
       }
+      setText(earlier.firstElementChild!, t("map.tabs.earlier"));
+      setText(later.firstElementChild!, t("map.tabs.later"));
+      checkEnds();
     },
   };
 }

@@ -2,6 +2,8 @@
 export default {
   "map.replay.side": "The moment in detail: nations, injects, reports, news",
   "map.tabs.new": "{count, plural, one {new} other {new}}",
+  "map.tabs.earlier": "Earlier tabs",
+  "map.tabs.later": "More tabs",
   "map.legend.stack": "three or more units in a region: point at it or select it to see each one",
   "map.legend.owner": "region owner's code; each owner's land has its own fill, told apart with any colour vision",
   "map.words.title": "The map in words",

@@ -4,6 +4,8 @@ import type en from "./map.en.ts";
 export default {
   "map.replay.side": "Le moment en détail : nations, injections, rapports, actualités",
   "map.tabs.new": "{count, plural, one {nouveau} other {nouveaux}}",
+  "map.tabs.earlier": "Onglets précédents",
+  "map.tabs.later": "Autres onglets",
   "map.legend.stack": "trois unités ou plus dans une région : pointez-la ou sélectionnez-la pour voir chacune",
   "map.legend.owner": "code du propriétaire de la région ; chaque propriétaire a son remplissage, distinct pour toute vision des couleurs",
   "map.words.title": "La carte en mots",
