@@ -27,8 +27,11 @@ export function tabs(
   const strip = h("div", { class: "tabstrip" }, earlier, list, later);
   const ends = () => {
     const overflow = list.scrollWidth - list.clientWidth > 1;
-    earlier.hidden = !overflow || list.scrollLeft <= 1;
-    later.hidden = !overflow || list.scrollLeft + list.clientWidth >= list.scrollWidth - 1;
+    // Both ends keep their place while the row overflows (hidden, not removed, at an end), so the
+    // row's width does not change under the tab just scrolled into view.
+    earlier.hidden = later.hidden = !overflow;
+    earlier.style.visibility = list.scrollLeft <= 1 ? "hidden" : "visible";
+    later.style.visibility = list.scrollLeft + list.clientWidth >= list.scrollWidth - 1 ? "hidden" : "visible";
   };
   let pending = false;
   // One check a frame: a ResizeObserver that changes layout in its own callback loops.
