@@ -15,6 +15,28 @@ const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "0");
  * reasons. Sections with nothing in them are left out; a quiet turn says so.
  */
 export function turnCard(card: TurnSummary, w: CardWords, options: { withNation: boolean; open: boolean }): HTMLElement {
+  const title = options.withNation
+    ? w.tm({ key: "turns.card.headingNation", params: { turn: card.turn, nation: ref("nation", card.nation) } })
+    : w.t("turns.card.heading", { turn: card.turn });
+  const details = h("details", { class: "turn-card", "data-turn": String(card.turn), "data-nation": card.nation }, h("summary", {}, title));
+  // A closed card's body is built when it is first opened: a week of play holds some 600 cards,
+  // most of them older turns' (closed), and translating every sentence of each for every redraw
+  // was most of a replay seek. A closed <details> shows (and exposes) only its summary anyway.
+  let built = false;
+  const build = () => {
+    if (built) return;
+    built = true;
+    details.append(...cardBody(card, w));
+  };
+  if (options.open) {
+    build();
+    details.open = true;
+  } else details.addEventListener("toggle", () => details.open && build());
+  return details;
+}
+
+/** The card's body under its summary: the books, then the sections that have something in them (or "a quiet turn"). */
+function cardBody(card: TurnSummary, w: CardWords): HTMLElement[] {
   const list = (heading: MessageKey, items: readonly string[], cls: string) =>
     items.length
       ? h(
@@ -114,17 +136,6 @@ export function turnCard(card: TurnSummary, w: CardWords, options: { withNation:
       card.why.map((m) => w.tm(m)),
       "why",
     ),
-  ].filter(Boolean);
-  const title = options.withNation
-    ? w.tm({ key: "turns.card.headingNation", params: { turn: card.turn, nation: ref("nation", card.nation) } })
-    : w.t("turns.card.heading", { turn: card.turn });
-  const details = h(
-    "details",
-    { class: "turn-card", "data-turn": String(card.turn), "data-nation": card.nation },
-    h("summary", {}, title),
-    books,
-    ...(sections.length ? sections : [h("p", { class: "muted" }, w.t("turns.card.quiet"))]),
-  );
-  details.open = options.open;
-  return details;
+  ].filter((s): s is HTMLElement => s !== null);
+  return [books, ...(sections.length ? sections : [h("p", { class: "muted" }, w.t("turns.card.quiet"))])];
 }

@@ -22,7 +22,7 @@ import {
 import { replayMap } from "./replay-map.ts";
 import { loadMap } from "../map/load-map.ts";
 import { clientStateFromView } from "./view-to-client-state.ts";
-import { nationsPanel, reportsPanel, injectsPanel, feedPanel, injectReviewTable, turnsPanel } from "./replay-panels.ts";
+import { nationsPanel, reportsPanel, injectsPanel, feedPanel, injectReviewTable, replayTurnsPanel } from "./replay-panels.ts";
 import { replayCharts, chartPairs, choosePair, type Pair } from "./replay-charts.ts";
 import { improvementPlanSection } from "./improvement-plan.ts";
 
@@ -137,6 +137,7 @@ class ReplayScreen {
   private els: Record<string, HTMLElement> = {};
   private scrubber: HTMLInputElement;
   private map!: ReturnType<typeof replayMap>;
+  private readonly turns = replayTurnsPanel();
   private readonly root: HTMLElement;
 
   /** The exercise's title; one named after its scenario reads the scenario's title in the reader's language. */
@@ -421,7 +422,7 @@ class ReplayScreen {
       nationsPanel(view, state),
       this.panel("injects", `${perspective}|${released}`, () => injectsPanel(view, state)),
       reportsPanel(view, state),
-      this.panel("turns", `${perspective}|${cards.length}`, () => turnsPanel(cards, state, this.viewer.kind !== "nation")),
+      this.panel("turns", `${perspective}|${cards.length}`, () => this.turns.update(cards, state, this.viewer.kind !== "nation")),
       feedPanel(feed, state),
     );
     this.renderCharts();

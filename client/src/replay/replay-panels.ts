@@ -4,7 +4,7 @@ import type { FeedItem } from "../../../shared/view/feed.ts";
 import type { InjectReview, Verdict } from "../../../shared/aar/inject-evaluation.ts";
 import { localText, formatNumber, type Localized, type MessageKey } from "../../../shared/i18n/index.ts";
 import { scenarioLang } from "../../../shared/view/feed.ts";
-import { h } from "../ui/html.ts";
+import { h, keyedList } from "../ui/html.ts";
 import { lang } from "../i18n.ts";
 import { words } from "./replay-words.ts";
 import { turnCard } from "../panels/turn-card.ts";
@@ -218,20 +218,44 @@ export function injectReviewTable(review: InjectReview[], state: ExerciseState, 
   );
 }
 
-/** The turn cards the viewer had received by this point, newest open (the same cards as live: panels/turn-card.ts). */
-export function turnsPanel(cards: readonly TurnSummary[], state: ExerciseState, withNation: boolean): HTMLElement {
-  const w = words(state);
-  const newest = cards[0]?.turn;
-  return h(
-    "section",
-    { class: "panel", "aria-labelledby": "turns-h" },
-    h("h2", { id: "turns-h" }, w.t("turns.panel.heading")),
-    cards.length
-      ? h(
-          "div",
-          { class: "turn-cards" },
-          cards.map((c) => turnCard(c, w, { withNation, open: c.turn === newest && !withNation })),
-        )
-      : h("p", { class: "hint" }, w.t("turns.panel.empty")),
-  );
+/** A number per card object: the replay's cards never change once made, so one is the same card. */
+const cardIds = new WeakMap<TurnSummary, number>();
+let nextCardId = 0;
+const cardId = (c: TurnSummary) => {
+  let id = cardIds.get(c);
+  if (id === undefined) cardIds.set(c, (id = ++nextCardId));
+  return id;
+};
+
+/**
+ * The turn cards the viewer had received by this point, newest open (the same cards as live:
+ * panels/turn-card.ts). One panel for the whole replay: a card whose content, openness and
+ * language did not change between two seeks keeps its element (keyed by turn and nation), so a
+ * jump builds only the cards it adds, and a closed card only its summary line.
+ */
+export function replayTurnsPanel(): { element: HTMLElement; update(cards: readonly TurnSummary[], state: ExerciseState, withNation: boolean): HTMLElement } {
+  const heading = h("h2", { id: "turns-h" });
+  const empty = h("p", { class: "hint" });
+  const list = h("div", { class: "turn-cards" });
+  const element = h("section", { class: "panel", "aria-labelledby": "turns-h" }, heading, empty, list);
+  return {
+    element,
+    update(cards, state, withNation) {
+      const w = words(state);
+      const newest = cards[0]?.turn;
+      const open = (c: TurnSummary) => c.turn === newest && !withNation;
+      heading.textContent = w.t("turns.panel.heading");
+      empty.textContent = w.t("turns.panel.empty");
+      empty.hidden = cards.length > 0;
+      list.hidden = cards.length === 0;
+      keyedList(
+        list,
+        cards,
+        (c) => `${c.turn}:${c.nation}`,
+        (c) => turnCard(c, w, { withNation, open: open(c) }),
+        (c) => `${cardId(c)}|${open(c)}|${withNation}|${lang()}`,
+      );
+      return element;
+    },
+  };
 }
