@@ -15,6 +15,15 @@ export type BenchResult = {
 /** The target of a figure shown for information only: `met` is null, and no run fails for it. */
 export const NO_TARGET = "none";
 
+/** The slowest samples, slowest first, as a note reads them ("412, 390, 377"). */
+export function slowest(samples: number[], count = 3): string {
+  return [...samples]
+    .sort((a, b) => b - a)
+    .slice(0, count)
+    .map((v) => v.toFixed(0))
+    .join(", ");
+}
+
 export function percentile(samples: number[], p: number): number {
   if (samples.length === 0) return NaN;
   const sorted = [...samples].sort((a, b) => a - b);

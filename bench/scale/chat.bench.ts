@@ -9,7 +9,7 @@ import { initialState } from "../../shared/engine/initial-state.ts";
 import { foldEvents } from "../../shared/engine/evolve.ts";
 import { LIVE_MESSAGES_PER_CHANNEL } from "../../shared/view/chat-window.ts";
 import { startConcord } from "../processes.ts";
-import { percentile, result, type BenchResult } from "../stats.ts";
+import { percentile, slowest, result, type BenchResult } from "../stats.ts";
 import { scaleScenario } from "./scale-scenario.ts";
 import { LENGTH_SIZE } from "./long-log.ts";
 import { makeChatLog } from "./chat-log.ts";
@@ -174,11 +174,7 @@ export async function runChatBench({ quick }: { quick: boolean }): Promise<Bench
         "ms",
         "<= 200",
         "value",
-        `the slowest pages: ${[...m.earlierMs]
-          .sort((a, b) => b - a)
-          .slice(0, 3)
-          .map((v) => v.toFixed(0))
-          .join(", ")} ms`,
+        `the slowest pages: ${slowest(m.earlierMs)} ms`,
       ),
     );
     out.push(

@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { ROOT } from "../../server/config.ts";
 import { clientBuildIsStale, buildClient } from "../../server/client-build.ts";
 import { startConcord } from "../processes.ts";
-import { percentile, result, type BenchResult } from "../stats.ts";
+import { percentile, slowest, result, type BenchResult } from "../stats.ts";
 import { scaleScenario, type ScaleSize } from "./scale-scenario.ts";
 import { LENGTH_SIZE } from "./long-log.ts";
 import { arm, done, launchChromium, settle } from "./paint-timing.ts";
@@ -151,11 +151,7 @@ export async function runMselBench({ quick }: { quick: boolean }): Promise<Bench
           "ms",
           "<= 100",
           "value",
-          `the slowest keys: ${[...m.filterMs]
-            .sort((a, b) => b - a)
-            .slice(0, 3)
-            .map((v) => v.toFixed(0))
-            .join(", ")} ms`,
+          `the slowest keys: ${slowest(m.filterMs)} ms`,
         ),
       );
       out.push(
