@@ -16,7 +16,7 @@ import { Client } from "@colyseus/sdk";
 import type { ChildProcess } from "node:child_process";
 import { startConcord } from "../processes.ts";
 import { clientDir, replayLongLog, type ReplayFigures } from "./replay-long.ts";
-import { percentile, result, type BenchResult } from "../stats.ts";
+import { percentile, result, slowest, type BenchResult } from "../stats.ts";
 import { makeLongLog } from "./long-log.ts";
 
 const PORT = 2664;
@@ -220,6 +220,17 @@ export async function runLengthBench({ quick }: { quick: boolean }): Promise<Ben
         "<= 2000",
         "value",
         `headless Chromium on loopback: "Open replay" with the observer code → the map drawn (${joined.replay.regions} regions)`,
+      ),
+    );
+    out.push(
+      result(
+        `scale.length_${label}_replay_seek_ms_p50`,
+        percentile(joined.replay.seeks, 50),
+        null,
+        "ms",
+        "<= 20",
+        "value",
+        `the scrubber moved to ${joined.replay.seeks.length} seeded places, input event to the end of its render, in the page (issue #23: any seek within 20 ms); slowest ${slowest(joined.replay.seeks)} ms`,
       ),
     );
     out.push(

@@ -2,6 +2,7 @@ import { chromium } from "playwright-core";
 import { join } from "node:path";
 import { ROOT } from "../../server/config.ts";
 import { clientBuildIsStale, buildClient } from "../../server/client-build.ts";
+import { profiled } from "./paint-timing.ts";
 
 export type ReplayFigures = { openMs: number; seeks: number[]; regions: number };
 
@@ -16,7 +17,8 @@ export function clientDir(): string {
  * The replay viewer over a long log in headless Chromium, on loopback: from "Open replay" with
  * the observer code to the map drawn (every region), then `seeks` jumps of the scrubber to
  * seeded places, each timed in the page from the scrubber's input event to the end of the
- * render it runs (the viewer renders synchronously on input).
+ * render it runs (the viewer renders synchronously on input). `CONCORD_BENCH_PAGE_PROFILE=<folder>`
+ * writes the page's CPU profile of the seeks (paint-timing.ts `profiled`).
  */
 export async function replayLongLog(url: string, exerciseId: string, observerCode: string, regions: number, seeks: number): Promise<ReplayFigures> {
   const browser = await chromium.launch({
@@ -42,20 +44,22 @@ export async function replayLongLog(url: string, exerciseId: string, observerCod
     await open.click();
     await page.locator(`[data-testid="replay-map"][data-regions-drawn="${regions}"]`).waitFor({ timeout: 180_000 });
     const openMs = Date.now() - started;
-    const times = await page.evaluate((count) => {
-      const scrubber = document.getElementById("scrubber") as HTMLInputElement;
-      const last = Number(scrubber.max);
-      const out: number[] = [];
-      let seed = 12345;
-      for (let i = 0; i < count; i++) {
-        seed = (seed * 1103515245 + 12345) % 2147483648;
-        scrubber.value = String(Math.floor((seed / 2147483648) * last));
-        const t = performance.now();
-        scrubber.dispatchEvent(new Event("input"));
-        out.push(performance.now() - t);
-      }
-      return out;
-    }, seeks);
+    const times = await profiled(page, "replay-seeks", () =>
+      page.evaluate((count) => {
+        const scrubber = document.getElementById("scrubber") as HTMLInputElement;
+        const last = Number(scrubber.max);
+        const out: number[] = [];
+        let seed = 12345;
+        for (let i = 0; i < count; i++) {
+          seed = (seed * 1103515245 + 12345) % 2147483648;
+          scrubber.value = String(Math.floor((seed / 2147483648) * last));
+          const t = performance.now();
+          scrubber.dispatchEvent(new Event("input"));
+          out.push(performance.now() - t);
+        }
+        return out;
+      }, seeks),
+    );
     await context.close();
     return { openMs, seeks: times, regions };
   } finally {

@@ -3,16 +3,29 @@ export type Series = { label: string; color: string; values: number[] };
 
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+const WIDTH = 640;
+const LEFT = 44;
+const RIGHT = 190;
+
+/** Where point `i` of `count` stands across a chart (its marker line's x), so a page can move the marker without drawing the chart again. */
+export function chartX(i: number, count: number): number {
+  const plotW = WIDTH - LEFT - RIGHT;
+  return LEFT + (count <= 1 ? plotW / 2 : (i / (count - 1)) * plotW);
+}
+
+/** The marker line's class: `line.chart-marker`. */
+export const CHART_MARKER = "chart-marker";
+
 export function lineChartSvg(
   title: string,
   xLabels: string[],
   series: Series[],
   options: { min?: number; max?: number; marker?: number; tick?: (value: number) => string } = {},
 ): string {
-  const width = 640;
+  const width = WIDTH;
   const height = 220;
-  const left = 44;
-  const right = 190;
+  const left = LEFT;
+  const right = RIGHT;
   const top = 28;
   const bottom = 36;
   const all = series.flatMap((s) => s.values);
@@ -20,7 +33,7 @@ export function lineChartSvg(
   const max = options.max ?? Math.max(1, ...all);
   const plotW = width - left - right;
   const plotH = height - top - bottom;
-  const x = (i: number) => left + (xLabels.length <= 1 ? plotW / 2 : (i / (xLabels.length - 1)) * plotW);
+  const x = (i: number) => chartX(i, xLabels.length);
   const y = (v: number) => top + plotH - ((v - min) / (max - min || 1)) * plotH;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => min + f * (max - min));
   const parts: string[] = [];
@@ -37,7 +50,7 @@ export function lineChartSvg(
   );
   if (options.marker !== undefined && options.marker >= 0 && options.marker < xLabels.length) {
     parts.push(
-      `<line x1="${x(options.marker).toFixed(1)}" x2="${x(options.marker).toFixed(1)}" y1="${top}" y2="${top + plotH}" stroke="#222" stroke-dasharray="4 3"/>`,
+      `<line class="${CHART_MARKER}" x1="${x(options.marker).toFixed(1)}" x2="${x(options.marker).toFixed(1)}" y1="${top}" y2="${top + plotH}" stroke="#222" stroke-dasharray="4 3"/>`,
     );
   }
   series.forEach((s, k) => {

@@ -60,8 +60,9 @@ export class ReplaySession {
     return this.timeline.stateAt(seq);
   }
 
-  viewAt(seq: number, viewer: Viewer): View {
-    return viewFor(this.stateAt(seq), viewer);
+  /** What `viewer` knew at `seq`; `{ chat: false }` without the chat windows (viewFor), as the replay viewer, which shows no chat, asks. */
+  viewAt(seq: number, viewer: Viewer, options?: { chat?: boolean }): View {
+    return viewFor(this.stateAt(seq), viewer, options);
   }
 
   /** The event at a sequence number, if any. */

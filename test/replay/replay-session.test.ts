@@ -3,6 +3,11 @@ import { ReplaySession } from "../../shared/replay/replay-session.ts";
 import { viewFor } from "../../shared/engine/view-for.ts";
 import { playTiny, tinyScenario } from "../aar/play-tiny.ts";
 import { feedText, type FeedItem } from "../../shared/view/feed.ts";
+import { initialState } from "../../shared/engine/initial-state.ts";
+import { decide } from "../../shared/engine/decide.ts";
+import { stamp } from "../../shared/engine/evolve.ts";
+import type { ExerciseEvent } from "../../shared/protocol/events.ts";
+import type { Actor, Command } from "../../shared/protocol/commands.ts";
 
 describe("replay session", () => {
   const game = playTiny();
@@ -15,6 +20,31 @@ describe("replay session", () => {
     expect(Object.values(before.reports).some((r) => r.text.includes("RNS Grom"))).toBe(false);
     expect(Object.values(after.reports).some((r) => r.text.includes("RNS Grom"))).toBe(true);
     expect(after).toEqual(viewFor(replay.stateAt(shared.seq + 1), { kind: "nation", nation: "south" }));
+  });
+
+  it("without the chat, as the viewer asks it (which shows none), is the same view with no messages", () => {
+    // A team line sent at the start, replayed.
+    const started = initialState(tinyScenario, "ex-chat", 11);
+    let now = Date.parse(tinyScenario.startTime);
+    const events: ExerciseEvent[] = [];
+    let state = started;
+    for (const [command, actor] of [
+      [{ type: "startExercise" }, { role: "facilitator", name: "Control" }],
+      [
+        { type: "sendMessage", channel: "team:north", text: "Brief at the hour." },
+        { role: "participant", nation: "north", name: "Alice" },
+      ],
+    ] as [Command, Actor][]) {
+      const decision = decide(state, command, actor, (now += 1000));
+      if ("rejected" in decision) throw new Error(`rejected: ${JSON.stringify(decision)}`);
+      events.push(...stamp(state, decision.events, now));
+      state = decision.states.at(-1) ?? state;
+    }
+    const chat = new ReplaySession({ exerciseId: "ex-chat", scenario: tinyScenario, seed: 11, events }, 8);
+    const viewer = { kind: "nation", nation: "north" } as const;
+    const full = chat.viewAt(chat.lastSeq, viewer);
+    expect(Object.values(full.messages).map((m) => m.text)).toEqual(["Brief at the hour."]);
+    expect(chat.viewAt(chat.lastSeq, viewer, { chat: false })).toEqual({ ...full, messages: {} });
   });
 
   it("ends in the live final state", () => {

@@ -88,6 +88,38 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
     await page.close();
   });
 
+  it("builds a closed turn card's body when it is first opened, and keeps the card across seeks", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${server.url}/replay.html`);
+    await page.getByLabel("Observer code").fill(exercise.observerCode);
+    await page.getByRole("button", { name: "Open replay" }).click();
+    await page.locator('[data-testid="replay-map"]:not([data-regions-drawn="0"])').waitFor();
+    const panel = page.locator("section[aria-labelledby=turns-h]");
+    // Exercise control reads every team's card, all closed: each is its summary line alone.
+    const first = panel.locator(".turn-card").first();
+    await first.waitFor();
+    expect(await panel.locator(".turn-card").count()).toBeGreaterThan(1);
+    expect(await panel.locator(".turn-card[open]").count()).toBe(0);
+    expect(await panel.locator(".turn-books").count()).toBe(0);
+    const turn = Number(await first.getAttribute("data-turn"));
+    const nation = await first.getAttribute("data-nation");
+    // Opened, it is built: the books line by line.
+    await first.locator("summary").click();
+    await first.getByText("Budget, political capital and readiness, line by line").waitFor();
+    expect(await panel.locator(".turn-books").count()).toBe(1);
+    // A jump to before that turn's resolution takes the card off; back at the end, it is the same card, still open.
+    const position = page.getByLabel("Position in the exercise (event number)");
+    await position.fill("1");
+    await expectText(page, /Event 1 of/);
+    expect(await panel.locator(`.turn-card[data-turn="${turn}"][data-nation="${nation}"]`).count()).toBe(0);
+    await position.fill(await position.getAttribute("max").then((max) => max!));
+    await expectText(page, /turn 4 · ended/);
+    const again = panel.locator(`.turn-card[data-turn="${turn}"][data-nation="${nation}"]`);
+    expect(await again.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(true);
+    expect(await panel.locator(".turn-books").count()).toBe(1);
+    await page.close();
+  });
+
   it("reviews injects against what the teams did and exports the after-action report", async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${server.url}/replay.html#code=${exercise.observerCode}`);

@@ -28,6 +28,10 @@ export const STACK_FROM = 3;
  * they stay inside their hexagon; a stack in `open` (hovered, or its region or one of its units
  * selected) is laid out unit by unit on a dark card above the rest of the map.
  * `scale` enlarges tokens when the map is zoomed out, so their words stay readable (map-scene.ts).
+ *
+ * `reuse`: the images of the tokens drawn before, by `tokenKey`; a token drawn again takes its
+ * image back (new texture and place) and is removed from the map, so what is left in it is no
+ * longer on the map. The container's children are left in drawing order (their depth).
  */
 export function paintAssets(
   scene: Phaser.Scene,
@@ -36,6 +40,7 @@ export function paintAssets(
   resolution: number,
   scale = 1,
   open: ReadonlySet<string> = new Set(),
+  reuse: Map<string, Phaser.GameObjects.Image> = new Map(),
 ): PaintedToken[] {
   const { state, selection } = model;
   const simulated = simulatedAssets(state);
@@ -50,12 +55,25 @@ export function paintAssets(
   const H = TOKEN_H * scale;
   const gap = GAP * scale;
   const painted: PaintedToken[] = [];
+  let depth = 0;
   const add = (box: TokenBox, look: TokenLook) => {
-    const image = scene.add
-      .image(box.x + box.w / 2, box.y - TOKEN_MARGIN * scale, tokenTexture(scene, look, resolution))
-      .setOrigin(0.5, 0)
-      .setScale(scale / resolution);
-    tokens.add(image);
+    const x = box.x + box.w / 2;
+    const y = box.y - TOKEN_MARGIN * scale;
+    const texture = tokenTexture(scene, look, resolution);
+    const key = tokenKey(box);
+    let image = reuse.get(key);
+    if (image) {
+      reuse.delete(key);
+      if (image.texture.key !== texture) image.setTexture(texture);
+      image.setPosition(x, y).setScale(scale / resolution);
+    } else {
+      image = scene.add
+        .image(x, y, texture)
+        .setOrigin(0.5, 0)
+        .setScale(scale / resolution);
+      tokens.add(image);
+    }
+    image.setDepth(depth++);
     painted.push({ box, look, image, simulated: box.kind === "asset" && simulated.has(box.id) });
   };
   // Open stacks last: drawn over their neighbours.
@@ -89,7 +107,9 @@ export function paintAssets(
       const card = scene.add
         .rectangle(left - 2 * gap, y0 - 2 * gap, cols * W + (cols + 3) * gap, rows * H + (rows + 3) * gap, 0x0a1118, 0.88)
         .setOrigin(0, 0)
-        .setStrokeStyle(2 * scale, 0xffffff, 0.9);
+        .setStrokeStyle(2 * scale, 0xffffff, 0.9)
+        .setName(STACK_CARD)
+        .setDepth(depth++);
       tokens.add(card);
     }
     assets.forEach((asset, i) => {
@@ -99,7 +119,16 @@ export function paintAssets(
       add({ kind: "asset", id: asset.id, x: left + col * (W + gap), y: y0 + row * (H + gap), w: W, h: H }, look);
     });
   }
+  tokens.sort("depth");
   return painted;
+}
+
+/** The name of an opened stack's card among the tokens (made anew on each draw). */
+export const STACK_CARD = "stack-card";
+
+/** What a token's image is kept by between two draws: an asset's or a region's stack. */
+export function tokenKey(box: Pick<TokenBox, "kind" | "id">): string {
+  return `${box.kind}:${box.id}`;
 }
 
 /** Swaps the tokens' textures for ones drawn at another resolution (after zooming across a step). */

@@ -4,6 +4,7 @@ import { dashes, type Point } from "./geometry.ts";
 import { hexToNumber } from "./palette.ts";
 import { t } from "../i18n.ts";
 import { assetName } from "../game/names.ts";
+import type { LabelPool } from "./label-pool.ts";
 
 /**
  * The team's draft moves, before they are committed: a thin dashed line in the nation's colour
@@ -11,7 +12,7 @@ import { assetName } from "../game/names.ts";
  * circle at the destination and "draft: arrives turn N". Thinner and shorter-dashed than the
  * routes of units already moving (route-painter.ts), so the two never read alike. Returns how many.
  */
-export function paintDrafts(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics, labels: Phaser.GameObjects.Container, model: MapModel): number {
+export function paintDrafts(g: Phaser.GameObjects.Graphics, labels: LabelPool, model: MapModel): number {
   const { state } = model;
   const centre = (id: string): Point | null => {
     const r = state.scenario.regions.find((x) => x.id === id);
@@ -39,18 +40,16 @@ export function paintDrafts(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics,
     g.lineStyle(2, color, 1);
     g.strokeCircle(end[0], end[1], 12);
     const label = t("turns.map.draftRoute", { asset: assetName(state, draft.order.asset), eta: draft.plan?.eta ?? "?" });
-    labels.add(
-      scene.add
-        .text(end[0], end[1] - 16, label, {
-          fontFamily: "system-ui, sans-serif",
-          fontSize: "12px",
-          fontStyle: "italic bold",
-          color: "#000000",
-          backgroundColor: "#ffffff",
-          padding: { x: 3, y: 1 },
-        })
-        .setOrigin(0.5, 1),
-    );
+    labels.place(`draft:${draft.id}`, end[0], end[1] - 16, label, DRAFT_LABEL, 0.5, 1);
   }
   return drawn;
 }
+
+const DRAFT_LABEL = {
+  fontFamily: "system-ui, sans-serif",
+  fontSize: "12px",
+  fontStyle: "italic bold",
+  color: "#000000",
+  backgroundColor: "#ffffff",
+  padding: { x: 3, y: 1 },
+};

@@ -5,17 +5,33 @@ import type { MapModel } from "./map-bridge.ts";
  * draw the same map. The page pushes a model on every state patch (a chat line, a seat coming
  * online, a timer), and repainting 40 regions and 300 tokens for those is a visible hitch.
  */
-export function drawnSignature({ state, viewNation, selection, lang }: MapModel): string {
+export function drawnSignature(model: MapModel, regions = regionsSignature(model)): string {
+  const { state } = model;
+  return `${regions}\n${JSON.stringify([
+    model.selection,
+    state.perspective?.assets ?? null,
+    Object.values(state.perspective?.drafts ?? {}).map((d) => [d.id, d.as ?? "", d.plan?.route ?? null, d.plan?.eta ?? null]),
+  ])}`;
+}
+
+/**
+ * What the regions' picture reads (region-painter.ts): the regions, the nations' names and
+ * colours, a selected region, and, through a nation's eyes, where its own forces stand (no
+ * hatching there). A unit moving between two of its own regions, a draft or a unit selected
+ * change the tokens and routes, not this: the picture (a thousand words on a large map) stays.
+ */
+export function regionsSignature({ state, viewNation, selection, lang }: MapModel): string {
   const nations = Object.values(state.nations).map((n) => [n.id, n.name, n.color]);
+  const present = new Set<string>();
+  if (viewNation) for (const asset of Object.values(state.perspective?.assets ?? {})) if (!asset.foreign) present.add(asset.region);
   return JSON.stringify([
     lang ?? "",
     state.scenario.id,
     state.scenario.regions.length,
     viewNation,
-    selection,
+    selection?.kind === "region" ? selection.id : null,
     nations,
     state.regions,
-    state.perspective?.assets ?? null,
-    Object.values(state.perspective?.drafts ?? {}).map((d) => [d.id, d.as ?? "", d.plan?.route ?? null, d.plan?.eta ?? null]),
+    [...present].sort(),
   ]);
 }

@@ -2,9 +2,10 @@ import * as Phaser from "phaser";
 import type { MapBridge, MapModel } from "./map-bridge.ts";
 import { regionShapes, type RegionShape } from "./region-painter.ts";
 import { RegionLayer } from "./region-layer.ts";
-import { paintAssets, retextureTokens, openStacks, STACK_FROM, type PaintedToken } from "./asset-painter.ts";
+import { paintAssets, retextureTokens, openStacks, tokenKey, STACK_CARD, STACK_FROM, type PaintedToken } from "./asset-painter.ts";
 import { tokenResolution } from "./token-texture.ts";
-import { drawnSignature } from "./drawn-signature.ts";
+import { drawnSignature, regionsSignature } from "./drawn-signature.ts";
+import { LabelPool } from "./label-pool.ts";
 import { paintRoutes } from "./route-painter.ts";
 import { paintDrafts } from "./draft-painter.ts";
 import { contains, bounds, MAP_WIDTH, MAP_HEIGHT } from "./geometry.ts";
@@ -35,7 +36,7 @@ export class MapScene extends Phaser.Scene {
   private bridge!: MapBridge;
   private regionLayer!: RegionLayer;
   private routeLayer!: Phaser.GameObjects.Graphics;
-  private routeLabels!: Phaser.GameObjects.Container;
+  private routeLabels!: LabelPool;
   private tokens!: Phaser.GameObjects.Container;
   private shapes: RegionShape[] = [];
   private painted: PaintedToken[] = [];
@@ -68,7 +69,7 @@ export class MapScene extends Phaser.Scene {
     this.cameras.main.setBackgroundColor(MAP_COLORS.background);
     this.regionLayer = new RegionLayer(this, 0);
     this.routeLayer = this.add.graphics().setDepth(2);
-    this.routeLabels = this.add.container(0, 0).setDepth(3);
+    this.routeLabels = new LabelPool(this, this.add.container(0, 0).setDepth(3));
     this.tokens = this.add.container(0, 0).setDepth(5);
     this.fit();
     this.input.addPointer(1);
@@ -114,17 +115,21 @@ export class MapScene extends Phaser.Scene {
     }
   }
 
-  /** The signature of the model last drawn, and the label size it was drawn at. */
+  /** The signatures of the model last drawn (all of it, and its regions' picture), and the label size it was drawn at. */
   private drawn = "";
+  private regionsDrawn = "";
   private draw(model: MapModel) {
     const scale = labelScale(this.cameras.main.zoom);
-    const signature = drawnSignature(model);
+    const regions = regionsSignature(model);
+    const signature = drawnSignature(model, regions);
     if (signature === this.drawn && scale === this.scaleDrawn) return;
-    if (signature !== this.drawn) this.regionLayer.forget();
+    // A unit moving, a draft, a unit selected: the tokens and routes are drawn again, the regions' picture stays.
+    if (regions !== this.regionsDrawn) this.regionLayer.forget();
     this.drawn = signature;
+    this.regionsDrawn = regions;
     this.scaleDrawn = scale;
     this.routeLayer.clear();
-    this.routeLabels.removeAll(true);
+    this.routeLabels.begin();
     this.shapes = regionShapes(model.state.scenario.regions).shapes;
     const extent = bounds(this.shapes.flatMap((shape) => shape.outline));
     if (this.shapes.length && JSON.stringify(extent) !== JSON.stringify(this.extent)) {
@@ -132,18 +137,22 @@ export class MapScene extends Phaser.Scene {
       if (!this.userMovedCamera) this.fit();
     }
     this.regionLayer.show(model, scale, this.cameras.main);
-    this.routes = paintRoutes(this, this.routeLayer, this.routeLabels, model);
-    this.drafts = paintDrafts(this, this.routeLayer, this.routeLabels, model);
+    this.routes = paintRoutes(this.routeLayer, this.routeLabels, model);
+    this.drafts = paintDrafts(this.routeLayer, this.routeLabels, model);
+    this.routeLabels.end();
     this.paintTokens(model);
   }
 
   private routes = 0;
   private drafts = 0;
-  /** Tokens only: on a redraw, and when the pointer opens or leaves a stack. */
+  /** Tokens only: on a redraw, and when the pointer opens or leaves a stack. A token drawn again keeps its image. */
   private paintTokens(model: MapModel) {
-    this.tokens.removeAll(true);
+    for (const child of [...this.tokens.list]) if (child.name === STACK_CARD) child.destroy();
+    const before = new Map(this.painted.map((p) => [tokenKey(p.box), p.image]));
     this.tokenResolution = tokenResolution(this.cameras.main.zoom * this.scaleDrawn);
-    this.painted = paintAssets(this, this.tokens, model, this.tokenResolution, this.scaleDrawn, openStacks(model, this.hovered));
+    this.painted = paintAssets(this, this.tokens, model, this.tokenResolution, this.scaleDrawn, openStacks(model, this.hovered), before);
+    // What was not drawn again is no longer on the map.
+    for (const image of before.values()) image.destroy();
     const stacks = this.painted.filter((p) => p.box.kind === "stack").length;
     this.bridge.emit("drawn", {
       regions: this.shapes.length,

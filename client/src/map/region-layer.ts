@@ -1,6 +1,6 @@
 import type * as Phaser from "phaser";
 import type { MapModel } from "./map-bridge.ts";
-import { paintRegionCanvas, regionShapes, type MapRect } from "./region-painter.ts";
+import { paintRegionCanvas, pictureSize, regionShapes, type MapRect } from "./region-painter.ts";
 import { bounds } from "./geometry.ts";
 
 /** The largest picture painted, in pixels a side and in all: within every GPU's texture limit, and ~16 MB at most. */
@@ -14,7 +14,7 @@ export function regionResolution(zoom: number): number {
   return zoom <= 0.5 ? 0.5 : zoom <= 1 ? 1 : zoom <= 2 ? 2 : 4;
 }
 
-type Picture = { key: string; scale: number; resolution: number; rect: MapRect };
+type Picture = { key: string; scale: number; resolution: number; rect: MapRect; canvas: HTMLCanvasElement };
 
 /**
  * The regions, their words and marks as one image (region-painter.ts paints it): each frame
@@ -22,7 +22,9 @@ type Picture = { key: string; scale: number; resolution: number; rect: MapRect }
  * label size and a resolution; it covers the whole map when that fits the limits above, else
  * the view and a margin around it (zoomed far in on a large map), painted again when the view
  * leaves it. Pictures of the same model are kept, so zooming back and forth across a label
- * step shows one already painted.
+ * step shows one already painted. The canvases of pictures gone are painted again rather than
+ * made anew (a whole-map canvas is up to 16 MB to allocate), and a picture becomes a texture
+ * from its canvas as it is (`addImage`): a CanvasTexture would read every pixel back.
  */
 export class RegionLayer {
   private readonly scene: Phaser.Scene;
@@ -30,6 +32,8 @@ export class RegionLayer {
   private pictures: Picture[] = [];
   private shown: Picture | null = null;
   private painted = 0;
+  /** Canvases of pictures no longer kept, to paint the next ones on. */
+  private spare: HTMLCanvasElement[] = [];
 
   constructor(scene: Phaser.Scene, depth: number) {
     this.scene = scene;
@@ -38,8 +42,29 @@ export class RegionLayer {
 
   /** The model drawn changed: the pictures of the old one are no use (the one on screen stays until its successor is painted). */
   forget(): void {
-    for (const picture of this.pictures) if (picture !== this.shown) this.scene.textures.remove(picture.key);
+    for (const picture of this.pictures) if (picture !== this.shown) this.drop(picture);
     this.pictures = [];
+    // The one on screen is painted over only by its successor, which replaces it in the same call (show).
+    if (this.shown) this.keepCanvas(this.shown.canvas);
+  }
+
+  /** A picture goes: its texture now, its canvas kept for the next picture painted. */
+  private drop(picture: Picture): void {
+    this.scene.textures.remove(picture.key);
+    this.keepCanvas(picture.canvas);
+  }
+
+  private keepCanvas(canvas: HTMLCanvasElement): void {
+    if (this.spare.includes(canvas)) return;
+    this.spare.push(canvas);
+    if (this.spare.length > KEPT) this.spare.shift();
+  }
+
+  /** A spare canvas of this size if there is one (same size: no new pixels to allocate), else any, else a new one. */
+  private canvasFor(width: number, height: number): HTMLCanvasElement {
+    const same = this.spare.findIndex((c) => c.width === width && c.height === height);
+    const at = same >= 0 ? same : this.spare.length - 1;
+    return at >= 0 ? this.spare.splice(at, 1)[0]! : document.createElement("canvas");
   }
 
   /** Shows a picture of `model` at label size `scale` covering the camera's view, painting one if none does. */
@@ -58,8 +83,10 @@ export class RegionLayer {
     if (!picture) {
       const { rect, resolution: r } = pictureArea(whole, view ?? whole, resolution);
       const key = `regions#${++this.painted}`;
-      this.scene.textures.addCanvas(key, paintRegionCanvas(model, scale, rect, r));
-      picture = { key, scale, resolution: r, rect };
+      const canvas = paintRegionCanvas(model, scale, rect, r, this.canvasFor(pictureSize(rect.w, r), pictureSize(rect.h, r)));
+      // The canvas as the texture's source, read by the renderer as it is (a Canvas renderer draws it, WebGL uploads it).
+      this.scene.textures.addImage(key, canvas as unknown as HTMLImageElement);
+      picture = { key, scale, resolution: r, rect, canvas };
       this.pictures.push(picture);
     }
     if (picture !== this.shown) {
@@ -75,7 +102,7 @@ export class RegionLayer {
     }
     // The most recently shown last; the oldest beyond KEPT go.
     this.pictures = [...this.pictures.filter((p) => p !== picture), picture];
-    while (this.pictures.length > KEPT) this.scene.textures.remove(this.pictures.shift()!.key);
+    while (this.pictures.length > KEPT) this.drop(this.pictures.shift()!);
   }
 
   /** Everything the picture may hold: the regions' outlines and room above them for their words. */

@@ -30,21 +30,35 @@ export function regionShapes(regions: readonly ScenarioRegion[]): { shapes: Regi
  * fill and code, border, name, stability bar, crisis marker with severity, and hatching where the
  * viewer has no eyes (no own territory or forces: foreign units there may go unseen). `scale`
  * enlarges the words and marks when the map is zoomed out, so they stay readable on screen
- * (map-scene.ts). The canvas covers `rect` at `resolution` pixels per map unit.
+ * (map-scene.ts). The canvas covers `rect` at `resolution` pixels per map unit; `canvas`, when
+ * given, is painted over (cleared first, resized only if its size differs).
  *
  * One picture rather than a Graphics path and a Text object per word: a 400-region map is some
  * 1,200 words, and as Text objects they cost a second to make (each its own canvas, measured
  * pixel by pixel) and a draw call each per frame; as one picture the frame draws one image.
  */
-export function paintRegionCanvas(model: MapModel, scale: number, rect: MapRect, resolution: number): HTMLCanvasElement {
+export function paintRegionCanvas(
+  model: MapModel,
+  scale: number,
+  rect: MapRect,
+  resolution: number,
+  canvas: HTMLCanvasElement = document.createElement("canvas"),
+): HTMLCanvasElement {
   const { state, viewNation, selection } = model;
   const regions = state.scenario.regions;
   const { shapes, radius } = regionShapes(regions);
   const palette = regionFills(state);
-  const canvas = document.createElement("canvas");
-  canvas.width = Math.max(1, Math.ceil(rect.w * resolution));
-  canvas.height = Math.max(1, Math.ceil(rect.h * resolution));
+  const width = pictureSize(rect.w, resolution);
+  const height = pictureSize(rect.h, resolution);
   const ctx = canvas.getContext("2d")!;
+  if (canvas.width !== width || canvas.height !== height) {
+    // A new size is a new, clear bitmap (and a fresh context state).
+    canvas.width = width;
+    canvas.height = height;
+  } else {
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+  }
   ctx.setTransform(resolution, 0, 0, resolution, -rect.x * resolution, -rect.y * resolution);
   ctx.lineJoin = "round";
   // What lies outside the picture is not drawn (a window of a large map at a high zoom); words reach
@@ -165,6 +179,11 @@ export function paintRegionCanvas(model: MapModel, scale: number, rect: MapRect,
   return canvas;
 }
 
+/** Pixels a side of a picture `units` map units long at `resolution`. */
+export function pictureSize(units: number, resolution: number): number {
+  return Math.max(1, Math.ceil(units * resolution));
+}
+
 type LabelStyle = { px: number; bold?: boolean; color: string; stroke?: number; background?: string; padX?: number; padY?: number; wrap?: number };
 
 /**
@@ -181,15 +200,15 @@ function label(
   ox: number,
   oy: number,
 ): { x: number; y: number; w: number; h: number } {
-  ctx.font = `${style.bold ? "bold " : ""}${Math.round(style.px * 10) / 10}px ${FONT}`;
-  const lines = style.wrap ? wrapWords(ctx, text, style.wrap) : [text];
-  const metrics = ctx.measureText("|MÉqgy");
-  const ascent = metrics.fontBoundingBoxAscent ?? style.px * 0.9;
-  const lineH = ascent + (metrics.fontBoundingBoxDescent ?? style.px * 0.25);
+  const font = `${style.bold ? "bold " : ""}${Math.round(style.px * 10) / 10}px ${FONT}`;
+  ctx.font = font;
+  const lines = style.wrap ? wrapWords(ctx, font, text, style.wrap) : [text];
+  const { ascent, descent } = fontHeight(ctx, font, style.px);
+  const lineH = ascent + descent;
   const stroke = style.stroke ?? 0;
   const padX = style.padX ?? 0;
   const padY = style.padY ?? 0;
-  const textW = Math.max(...lines.map((l) => ctx.measureText(l).width));
+  const textW = Math.max(...lines.map((l) => widthOf(ctx, font, l)));
   const w = textW + stroke + 2 * padX;
   const h = lines.length * lineH + stroke + 2 * padY;
   const left = x - ox * w;
@@ -213,13 +232,38 @@ function label(
   return { x: left, y: top, w, h };
 }
 
+/**
+ * Text measured once per font: a repaint paints the same names and numbers again (some 1,200
+ * words on a large map), and measuring was a third of painting. `ctx.font` must be `font`.
+ */
+const widths = new Map<string, number>();
+const heights = new Map<string, { ascent: number; descent: number }>();
+const MEASURES_KEPT = 20_000;
+function widthOf(ctx: CanvasRenderingContext2D, font: string, text: string): number {
+  const key = `${font}|${text}`;
+  let width = widths.get(key);
+  if (width === undefined) {
+    if (widths.size >= MEASURES_KEPT) widths.clear();
+    widths.set(key, (width = ctx.measureText(text).width));
+  }
+  return width;
+}
+function fontHeight(ctx: CanvasRenderingContext2D, font: string, px: number): { ascent: number; descent: number } {
+  let known = heights.get(font);
+  if (!known) {
+    const metrics = ctx.measureText("|MÉqgy");
+    heights.set(font, (known = { ascent: metrics.fontBoundingBoxAscent ?? px * 0.9, descent: metrics.fontBoundingBoxDescent ?? px * 0.25 }));
+  }
+  return known;
+}
+
 /** Greedy wrapping at spaces; a word longer than the width stands on its own line. */
-function wrapWords(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+function wrapWords(ctx: CanvasRenderingContext2D, font: string, text: string, width: number): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(" ")) {
     const next = line ? `${line} ${word}` : word;
-    if (line && ctx.measureText(next).width > width) {
+    if (line && widthOf(ctx, font, next) > width) {
       lines.push(line);
       line = word;
     } else line = next;

@@ -4,9 +4,10 @@ import { dashes, type Point } from "./geometry.ts";
 import { hexToNumber } from "./palette.ts";
 import { t } from "../i18n.ts";
 import { assetName } from "../game/names.ts";
+import type { LabelPool } from "./label-pool.ts";
 
 /** Movement routes of own assets (through region centres, dashed, arrow at the end) with their ETA; returns how many. */
-export function paintRoutes(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics, labels: Phaser.GameObjects.Container, model: MapModel): number {
+export function paintRoutes(g: Phaser.GameObjects.Graphics, labels: LabelPool, model: MapModel): number {
   let drawn = 0;
   const { state } = model;
   const centre = (id: string): Point | null => {
@@ -46,18 +47,16 @@ export function paintRoutes(scene: Phaser.Scene, g: Phaser.GameObjects.Graphics,
           : asset.intent === "recall"
             ? t("game.map.routeRecall", params)
             : t("game.map.route", params);
-    labels.add(
-      scene.add
-        .text(tip[0], tip[1] + 12, label, {
-          fontFamily: "system-ui, sans-serif",
-          fontSize: "11px",
-          fontStyle: "bold",
-          color: "#ffffff",
-          backgroundColor: "#000000",
-          padding: { x: 3, y: 1 },
-        })
-        .setOrigin(0.5, 0),
-    );
+    labels.place(`route:${asset.id}`, tip[0], tip[1] + 12, label, ROUTE_LABEL, 0.5, 0);
   }
   return drawn;
 }
+
+const ROUTE_LABEL = {
+  fontFamily: "system-ui, sans-serif",
+  fontSize: "11px",
+  fontStyle: "bold",
+  color: "#ffffff",
+  backgroundColor: "#000000",
+  padding: { x: 3, y: 1 },
+};

@@ -22,8 +22,9 @@ import {
 import { replayMap } from "./replay-map.ts";
 import { loadMap } from "../map/load-map.ts";
 import { clientStateFromView } from "./view-to-client-state.ts";
-import { nationsPanel, reportsPanel, injectsPanel, feedPanel, injectReviewTable, replayTurnsPanel } from "./replay-panels.ts";
+import { nationsPanel, reportsPanel, latestReports, injectsPanel, feedPanel, injectReviewTable, replayTurnsPanel } from "./replay-panels.ts";
 import { replayCharts, chartPairs, choosePair, type Pair } from "./replay-charts.ts";
+import { chartX, CHART_MARKER } from "../../../shared/aar/svg-chart.ts";
 import { improvementPlanSection } from "./improvement-plan.ts";
 
 const root = document.getElementById("replay")!;
@@ -401,7 +402,8 @@ class ReplayScreen {
 
   private render() {
     const s = this.session;
-    const view = s.viewAt(this.seq, this.viewer);
+    // The page shows no chat: the view without its windows (a third of the seek's computing).
+    const view = s.viewAt(this.seq, this.viewer, { chat: false });
     const event = s.eventAt(this.seq);
     const state = s.stateAt(this.seq);
     const w = words(state);
@@ -417,14 +419,18 @@ class ReplayScreen {
       .map((i) => `${i.id}@${i.releasedTurn}`)
       .join(",");
     const cards = s.turnsAt(this.seq, this.viewer);
-    fill(
-      this.els.side!,
-      nationsPanel(view, state),
+    // The other panels too: a seek that changes none of what one shows keeps its element.
+    const reports = latestReports(view);
+    const reportsKey = `${perspective}|${reports.count}|${reports.latest.map((r) => `${r.id}:${r.provenance.length}`).join(",")}`;
+    const side = [
+      this.panel("nations", `${perspective}|${view.cohesion}|${JSON.stringify(view.nations)}`, () => nationsPanel(view, state)),
       this.panel("injects", `${perspective}|${released}`, () => injectsPanel(view, state)),
-      reportsPanel(view, state),
+      this.panel("reports", reportsKey, () => reportsPanel(view, state, reports)),
       this.panel("turns", `${perspective}|${cards.length}`, () => this.turns.update(cards, state, this.viewer.kind !== "nation")),
-      feedPanel(feed, state),
-    );
+      this.panel("feed", `${perspective}|${feed.length}|${feed[0]?.seq ?? ""}`, () => feedPanel(feed, state)),
+    ];
+    const shown = this.els.side!.children;
+    if (shown.length !== side.length || side.some((panel, i) => shown[i] !== panel)) fill(this.els.side!, ...side);
     this.renderCharts();
   }
 
@@ -458,7 +464,24 @@ class ReplayScreen {
     fill(this.els.pair!, h("label", { for: "pair" }, `${t("replay.pairLabel")} `), select);
   }
 
+  /**
+   * The pair the charts were last drawn for: drawn again for another pair or into a new layout
+   * (empty); a seek only moves their marker lines (to the turn's point), the lines stay.
+   */
+  private chartsDrawn = "";
   private renderCharts() {
+    const key = this.pair?.join("|") ?? "";
+    const index = this.session.metricsIndexAt(this.seq);
+    if (key === this.chartsDrawn && this.els.charts!.firstChild) {
+      const x = chartX(index, this.session.metrics.length).toFixed(1);
+      for (const line of this.els.charts!.querySelectorAll(`line.${CHART_MARKER}`)) {
+        if (line.getAttribute("x1") === x) continue;
+        line.setAttribute("x1", x);
+        line.setAttribute("x2", x);
+      }
+      return;
+    }
+    this.chartsDrawn = key;
     const name = words(this.session.stateAt(this.session.lastSeq)).nation;
     const nations = this.session.recording.scenario.nations.map((n) => ({ id: n.id, name: name(n.id), color: n.color }));
     const ended = this.session.stateAt(this.session.lastSeq).phase === "ended";

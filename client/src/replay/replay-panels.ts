@@ -70,19 +70,24 @@ export function nationsPanel(view: View, state: ExerciseState): HTMLElement {
   );
 }
 
-export function reportsPanel(view: View, state: ExerciseState): HTMLElement {
-  const w = words(state);
+/** The reports the panel lists (newest turn first, the first 30 of them) and how many there are. */
+export function latestReports(view: View): { count: number; latest: View["reports"][string][] } {
   const reports = Object.values(view.reports).sort((a, b) => b.turn - a.turn);
+  return { count: reports.length, latest: reports.slice(0, 30) };
+}
+
+export function reportsPanel(view: View, state: ExerciseState, { count, latest } = latestReports(view)): HTMLElement {
+  const w = words(state);
   return h(
     "section",
     { class: "panel", "aria-labelledby": "reports-h" },
-    h("h2", { id: "reports-h" }, w.t("replay.reports", { count: reports.length })),
-    reports.length === 0
+    h("h2", { id: "reports-h" }, w.t("replay.reports", { count })),
+    count === 0
       ? h("p", { class: "hint" }, w.t("replay.noReports"))
       : h(
           "ul",
           { class: "list" },
-          reports.slice(0, 30).map((r) =>
+          latest.map((r) =>
             h(
               "li",
               {},
@@ -231,30 +236,36 @@ const cardId = (c: TurnSummary) => {
  * The turn cards the viewer had received by this point, newest open (the same cards as live:
  * panels/turn-card.ts). One panel for the whole replay: a card whose content, openness and
  * language did not change between two seeks keeps its element (keyed by turn and nation), so a
- * jump builds only the cards it adds, and a closed card only its summary line.
+ * jump builds only the cards it adds, and a closed card only its summary line. A card's element
+ * is also kept after a jump back took it off the panel (a week of play is some 600), so jumping
+ * forward again builds none of them: each card is built once per openness and language.
  */
 export function replayTurnsPanel(): { element: HTMLElement; update(cards: readonly TurnSummary[], state: ExerciseState, withNation: boolean): HTMLElement } {
   const heading = h("h2", { id: "turns-h" });
   const empty = h("p", { class: "hint" });
   const list = h("div", { class: "turn-cards" });
   const element = h("section", { class: "panel", "aria-labelledby": "turns-h" }, heading, empty, list);
+  const made = new Map<string, HTMLElement>();
+  let madeIn = lang();
   return {
     element,
     update(cards, state, withNation) {
       const w = words(state);
       const newest = cards[0]?.turn;
       const open = (c: TurnSummary) => c.turn === newest && !withNation;
+      const signature = (c: TurnSummary) => `${cardId(c)}|${open(c)}|${withNation}|${lang()}`;
+      if (madeIn !== lang()) made.clear(), (madeIn = lang());
+      const card = (c: TurnSummary) => {
+        const sig = signature(c);
+        let el = made.get(sig);
+        if (!el) made.set(sig, (el = turnCard(c, w, { withNation, open: open(c) })));
+        return el;
+      };
       heading.textContent = w.t("turns.panel.heading");
       empty.textContent = w.t("turns.panel.empty");
       empty.hidden = cards.length > 0;
       list.hidden = cards.length === 0;
-      keyedList(
-        list,
-        cards,
-        (c) => `${c.turn}:${c.nation}`,
-        (c) => turnCard(c, w, { withNation, open: open(c) }),
-        (c) => `${cardId(c)}|${open(c)}|${withNation}|${lang()}`,
-      );
+      keyedList(list, cards, (c) => `${c.turn}:${c.nation}`, card, signature);
       return element;
     },
   };

@@ -4,11 +4,17 @@ import { publicScenario } from "../../../shared/view/public-scenario.ts";
 import type { ScenarioSpec } from "../../../shared/scenario/schema.ts";
 import type { ClientState, ClientAsset, PrivateNation, PublicNationRow } from "../state/client-state.ts";
 
+const publicScenarios = new WeakMap<ScenarioSpec, ReturnType<typeof publicScenario>>();
+
 /**
  * The replay's `viewFor` result in the shape the live client renders, so the replay draws the
  * very same map a participant saw (client/src/map), from the very same projection.
  */
 export function clientStateFromView(view: View, scenario: ScenarioSpec, feed: FeedItem[]): ClientState {
+  // One public scenario per recording: the map keeps what it derives from its regions (their
+  // outlines, the picture's extent) by that object, so a new copy per seek computed them again.
+  let pub = publicScenarios.get(scenario);
+  if (!pub) publicScenarios.set(scenario, (pub = publicScenario(scenario)));
   const nations: Record<string, PublicNationRow> = {};
   const privateNations: Record<string, PrivateNation> = {};
   for (const n of Object.values(view.nations)) {
@@ -44,7 +50,7 @@ export function clientStateFromView(view: View, scenario: ScenarioSpec, feed: Fe
   return {
     exerciseId: view.exerciseId,
     title: view.title,
-    scenario: publicScenario(scenario),
+    scenario: pub,
     phase: view.phase,
     turn: view.turn,
     turns: view.turns,

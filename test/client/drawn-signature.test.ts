@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { drawnSignature, regionsSignature } from "../../client/src/map/drawn-signature.ts";
+import type { MapModel } from "../../client/src/map/map-bridge.ts";
+import type { ClientState } from "../../client/src/state/client-state.ts";
+
+/** Nordmark's own frigate in `region`, a foreign one seen in the Central Sea. */
+const model = (region: string, viewNation: string | null = "north", selection: MapModel["selection"] = null): MapModel => ({
+  viewNation,
+  selection,
+  lang: "en",
+  state: {
+    scenario: { id: "tiny", regions: [{ id: "lakeland" }, { id: "highlands" }, { id: "central-sea" }] },
+    nations: { north: { id: "north", name: "Nordmark", color: "#0072b2" } },
+    regions: { lakeland: { owner: "north", stability: 60 }, highlands: { owner: "north", stability: 55 }, "central-sea": { owner: null, stability: 50 } },
+    perspective: {
+      assets: {
+        frigate: { id: "frigate", owner: "north", region, foreign: false, route: [] },
+        raider: { id: "raider", owner: "red", region: "central-sea", foreign: true },
+      },
+      drafts: {},
+    },
+  } as unknown as ClientState,
+});
+
+/**
+ * What the map's regions' picture is painted again for (client/src/map/drawn-signature.ts): a
+ * unit moving or a unit selected redraws the tokens, never the regions, unless the picture shows it.
+ */
+describe("the regions' picture's signature", () => {
+  it("stays when a unit moves between two regions the viewer already has eyes in, or a unit is selected", () => {
+    const moved = model("highlands");
+    // Nordmark has units in both regions either way; the frigate goes from one to the other.
+    const withBoth = (m: MapModel): MapModel => ({
+      ...m,
+      state: {
+        ...m.state,
+        perspective: {
+          ...m.state.perspective!,
+          assets: {
+            ...m.state.perspective!.assets,
+            patrol: { ...m.state.perspective!.assets.frigate!, id: "patrol", region: "lakeland" },
+            scout: { ...m.state.perspective!.assets.frigate!, id: "scout", region: "highlands" },
+          },
+        },
+      },
+    });
+    expect(regionsSignature(withBoth(moved))).toBe(regionsSignature(withBoth(model("lakeland"))));
+    expect(drawnSignature(withBoth(moved))).not.toBe(drawnSignature(withBoth(model("lakeland"))));
+    expect(regionsSignature(model("lakeland", "north", { kind: "asset", id: "frigate" }))).toBe(regionsSignature(model("lakeland")));
+  });
+
+  it("changes with what the picture shows: the viewer's eyes (hatching), a region selected, a region's state", () => {
+    // Nordmark's frigate reaching the Central Sea: no hatching there any more.
+    expect(regionsSignature(model("central-sea"))).not.toBe(regionsSignature(model("lakeland")));
+    expect(regionsSignature(model("lakeland", "north", { kind: "region", id: "highlands" }))).not.toBe(regionsSignature(model("lakeland")));
+    const calmer = model("lakeland");
+    calmer.state = { ...calmer.state, regions: { ...calmer.state.regions, lakeland: { ...calmer.state.regions.lakeland!, stability: 61 } } };
+    expect(regionsSignature(calmer)).not.toBe(regionsSignature(model("lakeland")));
+  });
+
+  it("through exercise control's eyes (no hatching), where units are does not change it", () => {
+    expect(regionsSignature(model("central-sea", null))).toBe(regionsSignature(model("lakeland", null)));
+  });
+});
