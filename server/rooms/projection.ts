@@ -192,6 +192,22 @@ type Part = keyof typeof viewParts;
 const PARTS = Object.keys(viewParts) as Part[];
 
 /**
+ * Each part's inputs (viewPartInputs) for one state, worked out once for all the perspectives
+ * projected from it (they are the same state fields for every viewer), instead of once each.
+ */
+const inputsOf = new WeakMap<ExerciseState, (readonly unknown[])[]>();
+function partInputs(state: ExerciseState): (readonly unknown[])[] {
+  let inputs = inputsOf.get(state);
+  if (inputs === undefined) inputsOf.set(state, (inputs = PARTS.map((part) => viewPartInputs[part](state))));
+  return inputs;
+}
+const sameInputs = (last: readonly unknown[] | undefined, inputs: readonly unknown[]): boolean => {
+  if (last === undefined || last.length !== inputs.length) return false;
+  for (let i = 0; i < inputs.length; i++) if (last[i] !== inputs[i]) return false;
+  return true;
+};
+
+/**
  * Keeps one perspective equal to `viewFor(state, viewer)` (plus the viewer's feed and roster),
  * touching only what changed: a part of the view is recomputed only when the state fields it
  * reads (`viewPartInputs`) are new objects, and messages, which are only ever appended, are
@@ -229,10 +245,11 @@ export class PerspectiveProjection {
 
   update(state: ExerciseState, feed: Versioned<readonly FeedItem[]>, seats: Versioned<readonly RosterSeat[]>, turns?: Versioned<readonly TurnSummary[]>): void {
     touched = false;
-    for (const part of PARTS) {
-      const inputs = viewPartInputs[part](state);
-      const last = this.inputs.get(part);
-      if (last && last.length === inputs.length && last.every((value, i) => value === inputs[i])) continue;
+    const all = partInputs(state);
+    for (let i = 0; i < PARTS.length; i++) {
+      const part = PARTS[i]!;
+      const inputs = all[i]!;
+      if (sameInputs(this.inputs.get(part), inputs)) continue;
       this.inputs.set(part, inputs);
       this.write(part, state);
     }

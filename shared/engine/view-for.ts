@@ -319,7 +319,12 @@ export const viewParts = {
   /** With each draft's cost, and a move's route and arrival turn (order-cost.ts): the team sees what it plans before it commits. */
   drafts(state: ExerciseState, scope: Scope): Record<string, DraftView> {
     const out: Record<string, DraftView> = {};
-    for (const [id, draft] of Object.entries(mine(scope, state.drafts, (d) => d.nation === scope.me))) out[id] = draftView(state, draft);
+    const inputs = draftInputs(state);
+    const { all, me } = scope;
+    for (const id in state.drafts) {
+      const draft = state.drafts[id]!;
+      if (all || draft.nation === me) out[id] = draftView(state, draft, inputs);
+    }
     return out;
   },
   injects(state: ExerciseState, { all, me }: Scope): Record<string, InjectView> {
@@ -438,10 +443,20 @@ function withReleasability(state: ExerciseState, reports: Record<string, Report>
  * and the projection finds the others unchanged (#23, round trip).
  */
 const draftViews = new WeakMap<Draft, { inputs: readonly unknown[]; view: DraftView }>();
-function draftView(state: ExerciseState, draft: Draft): DraftView {
-  const inputs = [state.assets, state.regions, state.agreements, state.consentRequests, state.nations, state.turn, state.scenario];
+/** What a draft's plan reads, once per state (every perspective and every draft compares against the same array). */
+const draftInputsOf = new WeakMap<ExerciseState, readonly unknown[]>();
+function draftInputs(state: ExerciseState): readonly unknown[] {
+  let inputs = draftInputsOf.get(state);
+  if (inputs === undefined)
+    draftInputsOf.set(state, (inputs = [state.assets, state.regions, state.agreements, state.consentRequests, state.nations, state.turn, state.scenario]));
+  return inputs;
+}
+function draftView(state: ExerciseState, draft: Draft, inputs: readonly unknown[]): DraftView {
   const cached = draftViews.get(draft);
-  if (cached?.inputs.every((value, i) => value === inputs[i])) return cached.view;
+  if (cached && (cached.inputs === inputs || cached.inputs.every((value, i) => value === inputs[i]))) {
+    cached.inputs = inputs;
+    return cached.view;
+  }
   const view = { ...draft, plan: draftPlan(state, draft) };
   draftViews.set(draft, { inputs, view });
   return view;

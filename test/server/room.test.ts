@@ -86,6 +86,45 @@ describe("exercise room", () => {
     for (const seat of [alice, carol, bob]) await seat.room.leave();
   });
 
+  it("shows a draft to its team and to exercise control alike, through every change of view", async () => {
+    // Each perspective holds its own schema object per draft. One object shared by the team's
+    // perspective and exercise control's (tried for #23's round trip) had its fields encoded
+    // into the first view only: with @colyseus/schema 5.0.34 the team decoded an empty draft.
+    const own = await h.createExercise();
+    const code = (nation: string) => own.joinCodes.find((c) => c.nation === nation)!.code;
+    const control = await h.join(own.id, { token: own.facilitatorToken, name: "Control" });
+    const alice = await h.join(own.id, { code: code("north"), name: "Alice" });
+    const bob = await h.join(own.id, { code: code("south"), name: "Bob" });
+    expect(await control.send({ type: "startExercise" })).toMatchObject({ ok: true });
+    const draftsOf = (seat: typeof control, key: string) =>
+      [...(seat.room.state.perspectives.get(key)?.drafts.values() ?? [])].map((d: any) => draftFromWire(d.toJSON()));
+    const order = { kind: "deployAsset", asset: "n-frigate", destination: "s-sea", mission: "patrol" };
+    expect(await alice.send({ type: "draftOrder", order })).toMatchObject({ ok: true });
+    await until(() => draftsOf(control, "white").length === 1 && draftsOf(alice, "north").length === 1, "the draft at Alice and at exercise control");
+    expect(draftsOf(control, "white")).toEqual(draftsOf(alice, "north"));
+    expect(draftsOf(alice, "north")[0]).toMatchObject({ author: "Alice", order });
+    control.room.send("viewAs", { nation: "north" });
+    await until(() => draftsOf(control, "north").length === 1, "the draft through North's eyes");
+    expect(draftsOf(control, "north")).toEqual(draftsOf(alice, "north"));
+    // A second draft while exercise control looks through North's eyes, and one more after it
+    // has gone back: every perspective that shows them holds both, field for field.
+    expect(await alice.send({ type: "draftOrder", order: { kind: "setMission", asset: "n-frigate", mission: "presence" } })).toMatchObject({ ok: true });
+    await until(() => draftsOf(control, "north").length === 2 && draftsOf(alice, "north").length === 2, "the second draft");
+    control.room.send("viewAs", { nation: "south" });
+    await until(() => control.room.state.perspectives.has("south") && !control.room.state.perspectives.has("north"), "South's eyes");
+    expect(draftsOf(control, "south")).toEqual([]);
+    control.room.send("viewAs", {});
+    await until(() => draftsOf(control, "white").length === 2, "both drafts back in exercise control's view");
+    expect(draftsOf(control, "white")).toEqual(draftsOf(alice, "north"));
+    const first = draftsOf(alice, "north").find((d) => d.order.kind === "deployAsset")!;
+    expect(await alice.send({ type: "withdrawDraft", draft: first.id })).toMatchObject({ ok: true });
+    await until(() => draftsOf(control, "white").length === 1 && draftsOf(alice, "north").length === 1, "the withdrawn draft gone everywhere");
+    expect(draftsOf(control, "white")).toEqual(draftsOf(alice, "north"));
+    expect(bob.room.state.perspectives.has("north")).toBe(false);
+    expect(draftsOf(bob, "south")).toEqual([]);
+    for (const seat of [control, alice, bob]) await seat.room.leave();
+  });
+
   it("delivers a command's patch before its result, so the sender's state already shows it", async () => {
     const alice = await h.join(ex.id, { code: codeOf("north"), name: "Alice" });
     // Checked when each result is decoded, not later: a result that overtook its patch would
