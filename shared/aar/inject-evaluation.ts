@@ -118,6 +118,10 @@ export function nationActions(events: readonly ExerciseEvent[]): NationAction[] 
       case "intelShared":
         add(e.from, "shareIntel", null, e.seq, msg("aar.action.sharedIntel", { to: nations(e.to) }));
         break;
+      case "assetsDetected":
+        // Sightings a `full` sharing policy passed into a partner's picture: intelligence shared with that partner.
+        if (e.sharedBy) add(e.sharedBy, "shareIntel", null, e.seq, msg("aar.action.sharedPicture", { to: nations([e.observer]), count: e.detections.length }));
+        break;
       case "reportCreated":
         // A releasable version (tear line) its originator wrote: the copies that share it are intelShared.
         if (e.report.versionOf !== undefined && e.report.copiedFrom === null)

@@ -192,6 +192,70 @@ describe("a report shared with partners", () => {
   });
 });
 
+describe("a known-forces picture shared by a full sharing policy", () => {
+  const share: Inject["expectedActions"] = [{ description: "Share what your sensors see with the partners", command: "shareIntel", withinTurns: 1 }];
+  const setSharing = (policies: Record<string, string>) => ({ type: "draftOrder", order: { kind: "setPolicy", intelSharing: policies } });
+  /** Nordmark's UAV at sea sees RNS Grom for sure; Ostria is a third ally; Nordmark shares fully with Sudland only. */
+  const seeing =
+    (extra: Record<string, unknown> = {}) =>
+    (s: ScenarioInput) => {
+      s.assets!.find((a) => a.id === "n-uav")!.region = "n-sea";
+      s.rules = { ...(s.rules as object), isrDetectionChance: 1, ...extra };
+      s.nations.push({ id: "east", name: "Ostria", color: "#009e73", budget: 120, budgetPerTurn: 30, politicalCapital: 45, readiness: 65 });
+    };
+
+  it("counts as a report shared, with the partner it went to, at the resolution that passed it", () => {
+    const g = game([inject("i1", share)], seeing());
+    g.do({ type: "releaseInject", inject: "i1" });
+    g.do(setSharing({ south: "full" }), as("north"));
+    g.endTurn();
+    expect(g.events.filter((e) => e.type === "intelShared")).toEqual([]);
+    expect(north(g, "i1")).toMatchObject({
+      result: "met",
+      responseTurns: 0,
+      inTime: true,
+      action: expect.objectContaining({
+        command: "shareIntel",
+        detail: { key: "aar.action.sharedPicture", params: { to: [{ ref: "nation", id: "south" }], count: 1 } },
+      }),
+    });
+  });
+
+  it("counts only for the nations it actually went to", () => {
+    const withEast: Inject["expectedActions"] = [
+      { description: "Share it with Ostria", command: "shareIntel", outcome: { kind: "reportShared", with: ["east"] }, withinTurns: 1 },
+    ];
+    const g = game([inject("i1", withEast)], seeing());
+    g.do({ type: "releaseInject", inject: "i1" });
+    g.do(setSharing({ south: "full" }), as("north"));
+    g.endTurn().endTurn();
+    expect(north(g, "i1").result).toBe("not met");
+  });
+
+  it("a picture kept back (not releasable to the partner) is no share", () => {
+    const g = game([inject("i1", share)], seeing({ releasabilityByClassification: { CONFIDENTIAL: "national" } }));
+    g.do({ type: "releaseInject", inject: "i1" });
+    g.do(setSharing({ south: "full" }), as("north"));
+    g.endTurn().endTurn();
+    expect(g.state.detections.south!["r-frigate"]).toBeUndefined();
+    expect(north(g, "i1").result).toBe("not met");
+  });
+
+  it("does not answer an inject that gave the nation a report to share", () => {
+    const sighting = {
+      kind: "grantIntel" as const,
+      to: ["north"],
+      report: { title: "Warship sighting", text: "RNS Grom left the Red Gulf.", reliability: "B" as const, credibility: "2" as const },
+    };
+    const g = game([inject("i1", share, { effects: [sighting] })], seeing());
+    g.do({ type: "releaseInject", inject: "i1" });
+    g.do(setSharing({ south: "full" }), as("north"));
+    g.endTurn();
+    expect(g.state.detections.south!["r-frigate"]).toMatchObject({ from: "north" });
+    expect(north(g, "i1").result).toBe("not met");
+  });
+});
+
 describe("policies, agreements and what only an evaluator can judge", () => {
   it("a statement's content is for the evaluator, whatever its stance", () => {
     const g = game([inject("i1", [{ description: "Counter the narrative with facts", command: "makeStatement", withinTurns: 1 }])]);
