@@ -2,6 +2,7 @@ import { describe, it, expect } from "vitest";
 import { Game, as, tinyInput } from "./game.ts";
 import { reviewInjects, type InjectReview } from "../../shared/aar/inject-evaluation.ts";
 import type { ScenarioInput } from "../../shared/scenario/schema.ts";
+import { validateScenario } from "../../shared/scenario/validate.ts";
 
 /**
  * The automatic verdicts (issue #19, item 3): nothing scored that did not happen, nothing missed
@@ -252,6 +253,47 @@ describe("a known-forces picture shared by a full sharing policy", () => {
     g.do(setSharing({ south: "full" }), as("north"));
     g.endTurn();
     expect(g.state.detections.south!["r-frigate"]).toMatchObject({ from: "north" });
+    expect(north(g, "i1").result).toBe("not met");
+  });
+});
+
+describe("a sighting reported from the known-forces picture", () => {
+  const report: Inject["expectedActions"] = [{ description: "Report what your UAV sees", command: "reportSighting", withinTurns: 1 }];
+  const seeing = (s: ScenarioInput) => {
+    s.assets!.find((a) => a.id === "n-uav")!.region = "n-sea";
+    s.rules = { ...(s.rules as object), isrDetectionChance: 1 };
+  };
+
+  it("is a command an expected action may name", () => {
+    const input = tinyInput();
+    input.msel = [inject("i1", report)];
+    expect(validateScenario(input)).toMatchObject({ ok: true });
+  });
+
+  it("is met when the team writes the report (Report this sighting), in the sighting's region", () => {
+    const g = game([inject("i1", report)], seeing);
+    g.do({ type: "releaseInject", inject: "i1" });
+    g.endTurn();
+    expect(north(g, "i1").result).toBe("not met");
+    g.do({ type: "reportSighting", asset: "r-frigate" }, as("north"));
+    expect(north(g, "i1")).toMatchObject({
+      result: "met",
+      responseTurns: 1,
+      inTime: true,
+      action: expect.objectContaining({
+        command: "reportSighting",
+        region: "r-sea",
+        detail: { key: "intel.action.reportedSighting", params: { asset: { ref: "asset", id: "r-frigate" }, region: { ref: "region", id: "r-sea" } } },
+      }),
+    });
+  });
+
+  it("is not met by a report granted, or by its copy shared on", () => {
+    const g = game([inject("i1", report)], seeing);
+    g.do({ type: "releaseInject", inject: "i1" });
+    g.do({ type: "grantIntel", to: ["north"], report: { title: "Sighting", text: "A ship.", reliability: "B", credibility: "2", assets: ["r-frigate"] } });
+    const granted = Object.values(g.state.reports).find((r) => r.owner === "north")!;
+    g.do({ type: "shareIntel", report: granted.id, with: ["south"] }, as("north"));
     expect(north(g, "i1").result).toBe("not met");
   });
 });
