@@ -85,6 +85,13 @@ export function namesIn(state: ExerciseState, lang: Lang): NameOf {
         const key = termKey("mission", r.id);
         return key ? translate(lang, msg(key)) : r.id;
       }
+      case "playbookLevel":
+      case "playbookRule": {
+        const [nation, id] = r.id.split("/");
+        const levels = scenario.nations.find((n) => n.id === nation)?.playbook?.levels ?? [];
+        const named = r.ref === "playbookLevel" ? levels.find((l) => l.id === id) : levels.flatMap((l) => l.rules).find((rule) => rule.id === id);
+        return named ? marked(named, "name") : translate(lang, msg("common.unknown"));
+      }
       default:
         return r.id;
     }
