@@ -118,11 +118,26 @@ export function nationActions(events: readonly ExerciseEvent[]): NationAction[] 
       case "intelShared":
         add(e.from, "shareIntel", null, e.seq, msg("aar.action.sharedIntel", { to: nations(e.to) }));
         break;
-      case "reportCreated":
+      case "assetsDetected":
+        // Sightings a `full` sharing policy passed into a partner's picture: intelligence shared with that partner.
+        if (e.sharedBy) add(e.sharedBy, "shareIntel", null, e.seq, msg("aar.action.sharedPicture", { to: nations([e.observer]), count: e.detections.length }));
+        break;
+      case "reportCreated": {
         // A releasable version (tear line) its originator wrote: the copies that share it are intelShared.
         if (e.report.versionOf !== undefined && e.report.copiedFrom === null)
           add(e.report.owner, "releaseVersion", null, e.seq, msg("intel.action.releasedVersion"));
+        // A report a team wrote from its picture ("Report this sighting"): the only original that names its own sensor.
+        const seen = e.report.sightings?.[0];
+        if (e.report.sensor && e.report.versionOf === undefined && e.report.copiedFrom === null && seen)
+          add(
+            e.report.owner,
+            "reportSighting",
+            seen.region,
+            e.seq,
+            msg("intel.action.reportedSighting", { asset: ref("asset", seen.asset), region: ref("region", seen.region) }),
+          );
         break;
+      }
       case "infoRequested":
         add(e.request.requester, "requestInfo", null, e.seq, msg("aar.action.requestedInfo", { target: ref("nation", e.request.target) }));
         break;

@@ -91,6 +91,14 @@ export function judgeOutcomes(initial: ExerciseState, events: readonly ExerciseE
     detail,
   });
 
+  /** A reportShared expectation's partners reached by one share: met once every named one (or, none named, one partner) holds it. */
+  const sharedWith = (p: Pending, to: readonly string[], seq: number, detail: NationAction["detail"]) => {
+    const wanted = p.outcome.kind === "reportShared" ? p.outcome.with : undefined;
+    // Partners are alliance members other than the sharer: the adversary never is one.
+    for (const n of to) if (wanted ? wanted.includes(n) : n !== p.nation && isAllied(state, n)) p.shared.add(n);
+    if (wanted ? wanted.every((n) => p.shared.has(n)) : p.shared.size > 0) met(p, at(p, seq, "shareIntel", null, detail));
+  };
+
   const open = (injectId: string, release: Release) => {
     const spec = state.injects[injectId]?.spec;
     if (!spec) return;
@@ -213,11 +221,19 @@ export function judgeOutcomes(initial: ExerciseState, events: readonly ExerciseE
             if (p.outcome.kind !== "reportShared" || p.nation !== e.from) continue;
             const mine = granted.get(p.inject)?.get(p.nation);
             if (mine && mine.size > 0 && !descendsFrom(state, e.report, mine)) continue;
-            const wanted = p.outcome.with;
-            // Partners are alliance members other than the sharer: the adversary never is one.
-            for (const n of e.to) if (wanted ? wanted.includes(n) : n !== p.nation && isAllied(state, n)) p.shared.add(n);
-            if (wanted ? wanted.every((n) => p.shared.has(n)) : p.shared.size > 0)
-              met(p, at(p, e.seq, "shareIntel", null, msg("aar.action.sharedIntel", { to: e.to.map((id) => ref("nation", id)) })));
+            sharedWith(p, e.to, e.seq, msg("aar.action.sharedIntel", { to: e.to.map((id) => ref("nation", id)) }));
+          }
+          break;
+        case "assetsDetected":
+          // A `full` sharing policy passing the nation's sightings into a partner's picture is a
+          // share with that partner (and only that one: the event is the partner's own). It is no
+          // copy of a report the inject gave, so it does not answer an inject that gave one.
+          if (!e.sharedBy) break;
+          for (const p of [...pending]) {
+            if (p.outcome.kind !== "reportShared" || p.nation !== e.sharedBy) continue;
+            const mine = granted.get(p.inject)?.get(p.nation);
+            if (mine && mine.size > 0) continue;
+            sharedWith(p, [e.observer], e.seq, msg("aar.action.sharedPicture", { to: [ref("nation", e.observer)], count: e.detections.length }));
           }
           break;
         default:

@@ -155,7 +155,7 @@ export function renderCsvTables(r: AfterActionReport, lang: Lang = DEFAULT_LANG)
       "dissemination",
       [t("evaluation.aar.col.report"), t("evaluation.aar.col.classification"), t("evaluation.aar.col.originator"), ...nations.map((n) => x.nation(n))],
       r.dissemination.map((d) => [
-        d.title,
+        d.words ? x.tm(d.words) : x.local(d, "title"),
         d.classification,
         x.nation(d.originator),
         ...nations.map((n) =>

@@ -138,7 +138,8 @@ export function disseminationMd(r: AfterActionReport, x: AarTexts): string[] {
   const { t } = x;
   const nations = r.nations.map((n) => n.id);
   const rows = r.dissemination.map((d) => [
-    d.title + (d.versionOf ? ` ${t("evaluation.aar.versionOf", { report: r.dissemination.find((o) => o.report === d.versionOf)?.title ?? d.versionOf })}` : ""),
+    (d.words ? x.tm(d.words) : x.local(d, "title")) +
+      (d.versionOf ? ` ${t("evaluation.aar.versionOf", { report: r.dissemination.find((o) => o.report === d.versionOf)?.title ?? d.versionOf })}` : ""),
     d.classification,
     x.nation(d.originator),
     ...nations.map((n) => {

@@ -96,7 +96,8 @@ function sharePicture(b: EventBuilder, nation: string, partner: string, sighting
     }
   }
   if (passed.length) {
-    b.emit({ type: "assetsDetected", observer: partner, detections: passed });
+    // Named as a share (sharedBy): the evaluation and the dissemination matrix count it as intelligence passed on.
+    b.emit({ type: "assetsDetected", observer: partner, detections: passed, sharedBy: nation });
     const bonus = agreementInForce(b.state, "intel-sharing", [nation, partner]) ? rules.trustBonusWithSharingAgreement : 0;
     adjustRelation(b, nation, partner, rules.trustPerSharedReport + bonus, 0);
     const after = b.state.nations[nation]!;

@@ -3,7 +3,6 @@ import type { Actor, Command } from "../protocol/commands.ts";
 import { PARTICIPANT_COMMANDS, FACILITATOR_COMMANDS } from "../protocol/commands.ts";
 import type { EventBody } from "../protocol/events.ts";
 import { RejectionCode, refuse, named, type Rejection } from "../protocol/rejections.ts";
-import type { MessageKey } from "../i18n/catalog/index.ts";
 import { ref } from "../i18n/message.ts";
 import { englishNames } from "./words.ts";
 import { EventBuilder } from "./builder.ts";
@@ -24,6 +23,7 @@ import { approvePlaybookMove, dropPlaybookMove } from "../playbook/approval.ts";
 import * as mselEdit from "./msel-edit.ts";
 import { controllerRefusal } from "./control-scope.ts";
 import { controlMessage, logControlEntry } from "./control-log.ts";
+import { FACILITATOR_ACTIONS, SIGNS_ITSELF, type FacilitatorCommandType } from "./control-actions.ts";
 
 /**
  * `states[i]` is the state after `events[i]` once the events are stamped with `now` (what
@@ -53,53 +53,6 @@ export function decide(state: ExerciseState, command: Command, actor: Actor, now
   const events = builder.finish();
   return { events, states: builder.states };
 }
-
-type FacilitatorCommandType = (typeof FACILITATOR_COMMANDS)[number];
-/** What exercise control's commands do, in words ("Only exercise control can resolve the turn"). */
-const FACILITATOR_ACTIONS: Record<FacilitatorCommandType, MessageKey> = {
-  startBriefing: "engine.action.startBriefing",
-  startExercise: "engine.action.startExercise",
-  pauseExercise: "engine.action.pauseExercise",
-  resumeExercise: "engine.action.resumeExercise",
-  endExercise: "engine.action.endExercise",
-  setTurnTimer: "engine.action.setTurnTimer",
-  forceResolve: "engine.action.forceResolve",
-  releaseInject: "engine.action.releaseInject",
-  skipInject: "engine.action.skipInject",
-  delayInject: "engine.action.delayInject",
-  fireInject: "engine.action.fireInject",
-  adjustState: "engine.action.adjustState",
-  grantIntel: "engine.action.grantIntel",
-  addNote: "engine.action.addNote",
-  facilitatorMessage: "engine.action.facilitatorMessage",
-  recordImprovement: "engine.action.recordImprovement",
-  removeImprovement: "engine.action.removeImprovement",
-  designateCommander: "toa.action.designateCommander",
-  setNationControl: "control.action.setNationControl",
-  approvePlaybookMove: "playbook.action.approve",
-  dropPlaybookMove: "playbook.action.drop",
-  editInject: "msel.action.edit",
-  addInject: "msel.action.add",
-  deleteInject: "msel.action.delete",
-  moveInject: "msel.action.move",
-  holdInject: "msel.action.hold",
-  unskipInject: "msel.action.unskip",
-  importMsel: "msel.action.import",
-  controlMessage: "seats.action.controlMessage",
-  logControlEntry: "seats.action.logControlEntry",
-};
-
-/** Commands whose events carry their author already (`by`, `author`). */
-const SIGNS_ITSELF = new Set<string>([
-  "adjustState",
-  "addNote",
-  "facilitatorMessage",
-  "controlMessage",
-  "logControlEntry",
-  "recordImprovement",
-  "setNationControl",
-  "withdrawDraft",
-]);
 
 /** Exercise control's commands an evaluator may give too: notes are signed with the evaluator's name. */
 const EVALUATOR_MAY = new Set<string>(["addNote"]);

@@ -1,5 +1,5 @@
 import type { Translations } from "../i18n/text.ts";
-import type { Msg } from "../i18n/message.ts";
+import { msg, ref, type Msg } from "../i18n/message.ts";
 import type { ExerciseState, Report } from "../state/schema.ts";
 
 /** When and how one nation came to hold one report (or version). */
@@ -26,6 +26,12 @@ export type DisseminationRow = {
   /** An authored report's translations (its title in other languages). */
   i18n?: Translations;
   holders: Record<string, DisseminationCell>;
+  /**
+   * A row for sightings, not a report: what the originator's `full` sharing policy passed into
+   * partners' known-forces pictures on `turn` (the forces, by asset id). Its holders are the
+   * originator and the partners it went to, nobody else.
+   */
+  picture?: { turn: number; assets: string[] };
 };
 
 /** The report a copy was made from, back to the one first written. */
@@ -70,5 +76,44 @@ export function disseminationMatrix(state: ExerciseState): DisseminationRow[] {
     const held = Object.hasOwn(row.holders, report.owner) ? row.holders[report.owner]! : null;
     if (!held || cell.turn < held.turn) row.holders = { ...row.holders, [report.owner]: cell };
   }
-  return [...rows.values()];
+  return [...rows.values(), ...pictureRows(state)];
+}
+
+/**
+ * The sightings each nation's `full` sharing policies passed on (step 12), one row per nation and
+ * turn, after the reports: the nation holds it, and each partner it actually went to (a partner
+ * it was not releasable to, or that the political capital did not stretch to, got nothing and is
+ * not a holder). Sightings are CONFIDENTIAL (auto-share.ts).
+ */
+function pictureRows(state: ExerciseState): DisseminationRow[] {
+  const rows = new Map<string, DisseminationRow>();
+  for (const share of state.pictureShares ?? []) {
+    const id = `picture:${share.from}:${share.turn}`;
+    let row = rows.get(id);
+    if (!row) {
+      row = {
+        report: id,
+        versionOf: null,
+        originator: share.from,
+        classification: "CONFIDENTIAL",
+        title: "",
+        holders: { [share.from]: { turn: share.turn, copy: id, from: null, redacted: false } },
+        picture: { turn: share.turn, assets: [] },
+      };
+      rows.set(id, row);
+    }
+    row.picture = { turn: share.turn, assets: [...new Set([...row.picture!.assets, ...share.assets])].sort() };
+    if (!Object.hasOwn(row.holders, share.to)) row.holders = { ...row.holders, [share.to]: { turn: share.turn, copy: id, from: share.from, redacted: false } };
+  }
+  const name = (id: string) => state.nations[id]?.name ?? id;
+  return [...rows.values()]
+    .map((row) => {
+      const count = row.picture!.assets.length;
+      return {
+        ...row,
+        title: `Known-forces picture of ${name(row.originator)}, turn ${row.picture!.turn} (${count} ${count === 1 ? "sighting" : "sightings"})`,
+        words: msg("evaluation.aar.pictureRow", { nation: ref("nation", row.originator), turn: row.picture!.turn, count }),
+      };
+    })
+    .sort((x, y) => x.picture!.turn - y.picture!.turn || (x.originator < y.originator ? -1 : x.originator > y.originator ? 1 : 0));
 }

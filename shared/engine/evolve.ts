@@ -121,6 +121,7 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
     }
     case "assetsDetected": {
       if (!Object.hasOwn(state.detections, event.observer)) return state;
+      const share = event.sharedBy ? { from: event.sharedBy, to: event.observer, turn: state.turn, assets: event.detections.map((d) => d.asset) } : null;
       return {
         ...state,
         detections: update(state.detections, event.observer, (seen) =>
@@ -129,6 +130,7 @@ function apply(state: ExerciseState, event: ExerciseEvent): ExerciseState {
             event.detections.map((d) => [d.asset, d] as const),
           ),
         ),
+        ...(share ? { pictureShares: [...(state.pictureShares ?? []), share] } : {}),
       };
     }
     case "assetsSeenAgain": {

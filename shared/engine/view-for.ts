@@ -25,6 +25,7 @@ import { mselOrder } from "./msel-order.ts";
 import { pairOf } from "../state/schema.ts";
 import { cohesion } from "./metrics.ts";
 import type { Msg } from "../i18n/message.ts";
+import type { Translations } from "../i18n/text.ts";
 import { evaluationParts, evaluationPartInputs, type CapabilityRatingsView, type FeedbackObjective } from "./evaluation-view.ts";
 
 /** A known-forces entry as its holder reads it, field by field (exercise control's bookkeeping, such as the truth behind a mistaken sighting, stays out). */
@@ -113,6 +114,9 @@ export type InjectView = {
 /** An agreement as a viewer reads it: a scenario's agreement also carries its title's translations. */
 export type AgreementView = Agreement & { i18n?: Record<string, { title?: string }> };
 
+/** A playbook move waiting for approval, with the names exercise control reads (in the scenario's main language; others in `i18n`). */
+export type QueuedMoveView = PlannedMove & { levelName: string; ruleName: string; i18n?: Translations };
+
 export type View = {
   viewer: Viewer;
   exerciseId: string;
@@ -146,7 +150,7 @@ export type View = {
   objectives: Record<string, ObjectiveState & { title: string; nation: string | null; i18n?: Record<string, { title?: string }> }>;
   notes: Record<string, ObserverNote>;
   /** White cell only: adversary-playbook moves waiting for approval. */
-  playbookQueue: Record<string, PlannedMove & { levelName: string; ruleName: string }>;
+  playbookQueue: Record<string, QueuedMoveView>;
   /** Exercise control's logbook (white cell only; empty before the first entry). */
   controlLog: Record<string, ControlLogEntry>;
   /** The evaluation record as each viewer sees it (engine/evaluation-view.ts). */
@@ -353,13 +357,22 @@ export const viewParts = {
     return objectives;
   },
   notes: (state: ExerciseState, { all }: Scope): Record<string, ObserverNote> => (all ? state.notes : {}),
-  /** With the level's and the rule's names from the playbook, which only the white cell reads. */
-  playbookQueue(state: ExerciseState, { all }: Scope): Record<string, PlannedMove & { levelName: string; ruleName: string }> {
-    const out: Record<string, PlannedMove & { levelName: string; ruleName: string }> = {};
+  /** With the level's and the rule's names from the playbook, which only the white cell reads, and their translations. */
+  playbookQueue(state: ExerciseState, { all }: Scope): Record<string, QueuedMoveView> {
+    const out: Record<string, QueuedMoveView> = {};
     if (!all) return out;
     for (const move of Object.values(state.playbookQueue ?? {})) {
       const level = state.scenario.nations.find((n) => n.id === move.nation)?.playbook?.levels.find((l) => l.id === move.level);
-      out[move.id] = { ...move, levelName: level?.name ?? move.level, ruleName: level?.rules.find((r) => r.id === move.rule)?.name ?? move.rule };
+      const rule = level?.rules.find((r) => r.id === move.rule);
+      const i18n: Translations = {};
+      for (const [lang, texts] of Object.entries(level?.i18n ?? {})) if (texts?.name) (i18n[lang as keyof Translations] ??= {}).levelName = texts.name;
+      for (const [lang, texts] of Object.entries(rule?.i18n ?? {})) if (texts?.name) (i18n[lang as keyof Translations] ??= {}).ruleName = texts.name;
+      out[move.id] = {
+        ...move,
+        levelName: level?.name ?? move.level,
+        ruleName: rule?.name ?? move.rule,
+        ...(Object.keys(i18n).length ? { i18n } : {}),
+      };
     }
     return out;
   },

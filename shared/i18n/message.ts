@@ -7,8 +7,23 @@ import type { MessageKey } from "./catalog/index.ts";
  * is looked up in the reader's language too.
  */
 export type Ref = { ref: RefKind; id: string };
-/** `injectSender`: the inject's "from" (a ministry, a news agency), written by the author; its id is the inject's. */
-export type RefKind = "nation" | "region" | "asset" | "inject" | "injectSender" | "objective" | "report" | "agreement" | "mission" | "assetType";
+/**
+ * `injectSender`: the inject's "from" (a ministry, a news agency), written by the author; its id is the inject's.
+ * `playbookLevel`, `playbookRule`: a level or a rule of a nation's playbook, named for exercise control; id "<nation>/<level>" or "<nation>/<rule>".
+ */
+export type RefKind =
+  | "nation"
+  | "region"
+  | "asset"
+  | "inject"
+  | "injectSender"
+  | "objective"
+  | "report"
+  | "agreement"
+  | "mission"
+  | "assetType"
+  | "playbookLevel"
+  | "playbookRule";
 export type Param = string | number | boolean | Ref | Msg | readonly Param[];
 export type Params = { readonly [name: string]: Param };
 export type Msg = { key: MessageKey; params?: Params };

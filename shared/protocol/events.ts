@@ -104,8 +104,14 @@ export const EventBody = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("policySet"), nation: Nation, policies: Policies }),
   z.object({ type: z.literal("assetDetected"), observer: Nation, detection: Detection }),
-  /** Several sightings of one observer at once (a resolution's detection pass): one event, one copy of its picture. */
-  z.object({ type: z.literal("assetsDetected"), observer: Nation, detections: z.array(Detection) }),
+  /**
+   * Several sightings of one observer at once (a resolution's detection pass): one event, one copy
+   * of its picture. `sharedBy`: the nation whose `full` sharing policy with the observer passed
+   * these sightings on (step 12, engine/auto-share.ts) — a share of intelligence, counted as one by
+   * the evaluation and the dissemination matrix. Absent: the observer's own sensors, the alliance
+   * picture, or a log from before shares were recorded.
+   */
+  z.object({ type: z.literal("assetsDetected"), observer: Nation, detections: z.array(Detection), sharedBy: Nation.optional() }),
   /**
    * Assets the observer saw again this turn where its picture has them, with the same grade (by
    * the same sensor, or confirmed again): only their last-seen turn moves, and a confirmed

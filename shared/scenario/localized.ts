@@ -33,6 +33,8 @@ export const TEXT_FIELDS = {
   eegObjective: ["title"],
   eegCapability: ["name"],
   eegTask: ["title"],
+  playbookLevel: ["name"],
+  playbookRule: ["name"],
 } as const;
 export type TextOwner = keyof typeof TEXT_FIELDS;
 
@@ -143,7 +145,21 @@ export function mapTextOwners(scenario: unknown, visit: OwnerVisit): unknown {
       }),
     };
   };
-  each("nations", "nation");
+  // A playbook's levels and rules are named for exercise control (the approval queue, the replay).
+  each("nations", "nation", (nation, path) => {
+    const playbook = nation["playbook"];
+    if (!isObj(playbook) || !Array.isArray(playbook["levels"])) return nation;
+    const levels = playbook["levels"].map((level, j) => {
+      if (!isObj(level)) return level;
+      const at = `${path}.playbook.levels[${j}]`;
+      const visited = visit(level, "playbookLevel", at);
+      const rules = visited["rules"];
+      return Array.isArray(rules)
+        ? { ...visited, rules: rules.map((rule, k) => (isObj(rule) ? visit(rule, "playbookRule", `${at}.rules[${k}]`) : rule)) }
+        : visited;
+    });
+    return { ...nation, playbook: { ...playbook, levels } };
+  });
   each("regions", "region");
   each("assetTypes", "assetType");
   each("assets", "asset");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idString } from "../protocol/ids.ts";
 import { Condition } from "./conditions.ts";
+import { text, translations } from "./localized.ts";
 // Cyclic with schema.ts (which holds the playbook in a nation): the enums are read lazily.
 import * as spec from "./schema.ts";
 
@@ -49,8 +50,8 @@ export type PlaybookMove = z.infer<typeof PlaybookMove>;
 
 export const PlaybookRule = z.object({
   id: Id,
-  /** What exercise control reads in the approval queue ("Patrol the bight"). */
-  name: Words(120),
+  /** What exercise control reads in the approval queue and the replay ("Patrol the bight"); may be written in several languages. */
+  name: text(120),
   /** Absent: every time the playbook is evaluated. */
   when: Condition.optional(),
   /** Chance 0–1 that the rule fires when its condition holds, rolled on the exercise's seeded dice. */
@@ -60,17 +61,20 @@ export const PlaybookRule = z.object({
   /** Turns after firing during which it does not fire again (0: may fire every turn). */
   cooldown: z.number().int().min(0).max(100).default(0),
   then: z.array(PlaybookMove).min(1).max(10),
+  i18n: translations({ name: 120 }),
 });
 export type PlaybookRule = z.infer<typeof PlaybookRule>;
 
 export const PlaybookLevel = z.object({
   id: Id,
-  name: Words(120),
+  /** What exercise control reads in the approval queue and the replay; may be written in several languages. */
+  name: text(120),
   /** Rises one level when this holds at an evaluation (never from the last level). */
   escalateWhen: Condition.optional(),
   /** Falls back one level when this holds (never from the first level); rising is judged first. */
   deescalateWhen: Condition.optional(),
   rules: z.array(PlaybookRule).max(30).default([]),
+  i18n: translations({ name: 120 }),
 });
 export type PlaybookLevel = z.infer<typeof PlaybookLevel>;
 

@@ -7,6 +7,7 @@ import { Language, text, translations, scenarioTranslations, splitLanguages } fr
 import { ExpectedOutcome } from "./expected-outcome.ts";
 import { EvaluationGuide } from "./eeg.ts";
 import { PlaybookSpec } from "./playbook.ts";
+import { EXPECTABLE_COMMANDS } from "./expectable-commands.ts";
 
 /** Ids are short machine names used in references across the file. */
 const Id = idString(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "ids are lower-case letters, digits, '-' or '_' (max 40)"));
@@ -212,8 +213,14 @@ export const ExpectedAction = z.object({
   description: text(400),
   /** Nations expected to act; absent = every addressed playable nation. */
   nations: z.array(Id).optional(),
-  /** The kind of command that counts as the response, e.g. "deployAsset", "shareIntel". */
-  command: z.string().min(1),
+  /**
+   * The kind of command that counts as the response, e.g. "deployAsset", "shareIntel": one of
+   * EXPECTABLE_COMMANDS (the validator says so in words; the JSON Schema lists them for editors).
+   */
+  command: z
+    .string()
+    .min(1)
+    .meta({ enum: [...EXPECTABLE_COMMANDS] }),
   /** For deployments: the destination region that counts. */
   region: Id.optional(),
   /** Met when done within this many turns of the release; partly met when done later. */

@@ -11,6 +11,7 @@ import { eegProblems } from "./validate-eeg.ts";
 import { liftSpecProblems, reachabilityProblems } from "./validate-lift.ts";
 import { playbookProblems } from "./validate-playbook.ts";
 import { paletteProblems } from "./validate-palette.ts";
+import { EXPECTABLE_COMMANDS } from "./expectable-commands.ts";
 
 /**
  * One problem: the place in the file (`nations[2].color`, never translated: the author looks it
@@ -373,31 +374,5 @@ function meaningErrors(s: ScenarioSpec): ValidationError[] {
   return errors;
 }
 
-/** What teams can do that an expected action can name (see shared/protocol/commands.ts). */
-export const EXPECTABLE_COMMANDS = [
-  "deployAsset",
-  "prepositionAsset",
-  "recallAsset",
-  "setMission",
-  "setPolicy",
-  "fundCapacityBuilding",
-  "transferAuthority",
-  "revokeAuthority",
-  "embarkAsset",
-  "disembarkAsset",
-  "shareIntel",
-  "releaseVersion",
-  "requestInfo",
-  "answerInfo",
-  "proposeAgreement",
-  "answerAgreement",
-  "terminateAgreement",
-  "proposeJointExercise",
-  "requestConsent",
-  "answerConsent",
-  "revokeConsent",
-  "conveneDialogue",
-  "makeStatement",
-  "sendMessage",
-] as const;
-export type ExpectableCommand = (typeof EXPECTABLE_COMMANDS)[number];
+/** The list lives on its own (expectable-commands.ts) so the console and the scenario schema share it. */
+export { EXPECTABLE_COMMANDS, type ExpectableCommand } from "./expectable-commands.ts";

@@ -300,6 +300,14 @@ export const Detection = z.object({
 });
 export type Detection = z.infer<typeof Detection>;
 
+/**
+ * Sightings a nation's `full` sharing policy put into a partner's known-forces picture on one turn
+ * (step 12): which forces went to whom. The picture entries themselves are overwritten as forces
+ * move; this keeps the act, for the dissemination matrix.
+ */
+export const PictureShare = z.object({ from: z.string(), to: z.string(), turn: z.number(), assets: z.array(z.string()) });
+export type PictureShare = z.infer<typeof PictureShare>;
+
 export const ObserverNote = z.object({
   id: z.string(),
   author: z.string(),
@@ -457,6 +465,8 @@ export const ExerciseState = z.object({
   mselOrder: z.array(z.string()).optional(),
   /** Per observing nation: foreign assets it knows about and where it last saw them. */
   detections: z.record(z.string(), z.record(z.string(), Detection)),
+  /** Each passing of sightings into a partner's picture by a `full` sharing policy, in log order; absent until the first. Not in any nation's view. */
+  pictureShares: z.array(PictureShare).optional(),
   /**
    * Exercise control's truth about false reports: report id → asset → the region the asset was
    * really in when the report placed it elsewhere. No nation's view ever includes it.

@@ -10,6 +10,7 @@ import { translate, type NameOf } from "../i18n/format.ts";
 import { DEFAULT_LANG, isLang, type Lang } from "../i18n/languages.ts";
 import { caveatsMsg } from "../engine/toa.ts";
 import { controlOf } from "../engine/nation-control.ts";
+import { signedAction } from "../engine/control-actions.ts";
 import { EN, type MessageKey } from "../i18n/catalog/index.ts";
 
 /**
@@ -84,6 +85,13 @@ export function namesIn(state: ExerciseState, lang: Lang): NameOf {
         const key = termKey("mission", r.id);
         return key ? translate(lang, msg(key)) : r.id;
       }
+      case "playbookLevel":
+      case "playbookRule": {
+        const [nation, id] = r.id.split("/");
+        const levels = scenario.nations.find((n) => n.id === nation)?.playbook?.levels ?? [];
+        const named = r.ref === "playbookLevel" ? levels.find((l) => l.id === id) : levels.flatMap((l) => l.rules).find((rule) => rule.id === id);
+        return named ? marked(named, "name") : translate(lang, msg("common.unknown"));
+      }
       default:
         return r.id;
     }
@@ -140,23 +148,6 @@ export function orderMsg(order: Order): Msg {
     }
   }
 }
-
-/** What a named controller did, in words (the signing line before its action's own lines). */
-const CONTROL_ACTIONS: Record<string, MessageKey> = {
-  startBriefing: "engine.action.startBriefing",
-  startExercise: "engine.action.startExercise",
-  pauseExercise: "engine.action.pauseExercise",
-  resumeExercise: "engine.action.resumeExercise",
-  setTurnTimer: "engine.action.setTurnTimer",
-  forceResolve: "engine.action.forceResolve",
-  releaseInject: "engine.action.releaseInject",
-  skipInject: "engine.action.skipInject",
-  delayInject: "engine.action.delayInject",
-  fireInject: "engine.action.fireInject",
-  grantIntel: "engine.action.grantIntel",
-  removeImprovement: "engine.action.removeImprovement",
-  designateCommander: "toa.action.designateCommander",
-};
 
 /** ICU select option names cannot hold hyphens: "intel-sharing" → "intelSharing". */
 const selectable = (value: string) => value.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -295,7 +286,8 @@ export function feedItemFor(event: ExerciseEvent, state: ExerciseState, viewer: 
       return white ? item("adjudication", msg("seats.feed.adjudicatedBy", { by: event.by, rationale: event.rationale })) : null;
     case "controlActed": {
       if (!white) return null;
-      const action = Object.hasOwn(CONTROL_ACTIONS, event.command) ? CONTROL_ACTIONS[event.command]! : null;
+      // What a named controller did, in words (the signing line before its action's own lines).
+      const action = signedAction(event.command);
       return action ? item("adjudication", msg("seats.feed.controlActed", { by: event.by, action: { key: action } })) : null;
     }
     case "controlLogged":

@@ -4,6 +4,8 @@ import { describeOrder } from "../../client/src/panels/order-words.ts";
 import { channelsFor, labelFor } from "../../client/src/panels/channel-list.ts";
 import { grading, sourceWords } from "../../client/src/panels/report-card.ts";
 import { term, capitalized } from "../../client/src/panels/words.ts";
+import { responseLabel } from "../../client/src/facilitator/expected-response-editor.ts";
+import { EXPECTABLE_COMMANDS } from "../../shared/scenario/expectable-commands.ts";
 import type { ClientState } from "../../client/src/state/client-state.ts";
 import type { GameContext } from "../../client/src/game/context.ts";
 
@@ -62,6 +64,19 @@ describe("the panels' words", () => {
         expect(describeOrder(state, order)).not.toMatch(INTERNAL);
       }
     }
+  });
+
+  it("names every command an expected action may name in the MSEL editor, in each language, Report this sighting included", () => {
+    expect(responseLabel("reportSighting")).toBe("Report a sighting from the known-forces picture");
+    for (const lang of ["en", "fr"] as const) {
+      setLang(lang);
+      const other = responseLabel("launchMissiles");
+      for (const command of EXPECTABLE_COMMANDS) {
+        expect(responseLabel(command), command).not.toBe(other);
+        expect(responseLabel(command)).not.toMatch(new RegExp(command));
+      }
+    }
+    expect(responseLabel("reportSighting")).toBe("Rédiger un rapport sur une observation de la situation des forces connues");
   });
 
   it("names channels as people do, never by id", () => {

@@ -1,7 +1,8 @@
 import { describe, it, expect } from "vitest";
 import { as } from "./game.ts";
 import { disseminationMatrix } from "../../shared/engine/dissemination.ts";
-import { game, grant, withEast } from "./intel-fixtures.ts";
+import { game, grant, withEast, uavAtSea, rules } from "./intel-fixtures.ts";
+import { buildAfterActionReport, renderMarkdown } from "../../shared/aar/index.ts";
 
 describe("the dissemination matrix", () => {
   it("says who held which report and which version from when, and from whom", () => {
@@ -45,5 +46,35 @@ describe("the dissemination matrix", () => {
     g.do({ type: "shareIntel", report: report.id, with: ["south"] }, as("north"));
     expect(Object.keys(disseminationMatrix(early)[0]!.holders)).toEqual(["north"]);
     expect(Object.keys(disseminationMatrix(g.state)[0]!.holders).sort()).toEqual(["north", "south"]);
+  });
+
+  it("has a row for the sightings a full sharing policy passed on, held by the partners they went to and nobody else", () => {
+    const g = game(2, withEast, uavAtSea, rules({ isrDetectionChance: 1 }));
+    g.do({ type: "draftOrder", order: { kind: "setPolicy", intelSharing: { south: "full" } } }, as("north"));
+    g.endTurn();
+    const rows = disseminationMatrix(g.state).filter((r) => r.picture);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        report: "picture:north:1",
+        originator: "north",
+        classification: "CONFIDENTIAL",
+        title: "Known-forces picture of Nordmark, turn 1 (1 sighting)",
+        picture: { turn: 1, assets: ["r-frigate"] },
+        holders: {
+          north: { turn: 1, copy: "picture:north:1", from: null, redacted: false },
+          south: { turn: 1, copy: "picture:north:1", from: "north", redacted: false },
+        },
+      }),
+    ]);
+    // The after-action report names it in the reader's language.
+    const fr = renderMarkdown(buildAfterActionReport(g.initial, g.events, "T"), "fr");
+    expect(fr).toContain("Situation des forces connues de Nordmark, tour 1 (1 observation)");
+  });
+
+  it("has no row for sightings kept back: not releasable to the partner, nothing went", () => {
+    const g = game(2, uavAtSea, rules({ isrDetectionChance: 1, releasabilityByClassification: { CONFIDENTIAL: "national" } }));
+    g.do({ type: "draftOrder", order: { kind: "setPolicy", intelSharing: { south: "full" } } }, as("north"));
+    g.endTurn();
+    expect(disseminationMatrix(g.state).filter((r) => r.picture)).toEqual([]);
   });
 });

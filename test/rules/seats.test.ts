@@ -5,6 +5,8 @@ import { actingAs } from "../../shared/engine/act-as.ts";
 import { viewFor } from "../../shared/engine/view-for.ts";
 import { feedItemFor, feedText } from "../../shared/view/feed.ts";
 import { recentMessages } from "../../shared/state/schema.ts";
+import { FACILITATOR_COMMANDS } from "../../shared/protocol/commands.ts";
+import { FACILITATOR_ACTIONS, signedAction } from "../../shared/engine/control-actions.ts";
 
 const southController: Actor = { role: "controller", name: "Bo", nations: ["south"] };
 const anyController: Actor = { role: "controller", name: "Ana", nations: null };
@@ -24,6 +26,34 @@ describe("named controllers: scope both ways, every action signed", () => {
     expect(feedItemFor(events[0]!, g.state, { kind: "nation", nation: "north" })).toBeNull();
     // The lead's own actions are as before: the facilitator link is the lead's signature.
     expect(g.do({ type: "pauseExercise" }, control)[0]!.type).toBe("exercisePaused");
+  });
+
+  it("the refusal and the news name exercise control's actions from one list; the news signs only those whose own lines do not", () => {
+    expect(Object.keys(FACILITATOR_ACTIONS).sort()).toEqual([...FACILITATOR_COMMANDS].sort());
+    const signed = FACILITATOR_COMMANDS.filter((c) => signedAction(c) !== null);
+    expect(signed.sort()).toEqual(
+      [
+        "startBriefing",
+        "startExercise",
+        "pauseExercise",
+        "resumeExercise",
+        "setTurnTimer",
+        "forceResolve",
+        "releaseInject",
+        "skipInject",
+        "delayInject",
+        "fireInject",
+        "grantIntel",
+        "removeImprovement",
+        "designateCommander",
+      ].sort(),
+    );
+    for (const c of signed) expect(signedAction(c)).toBe(FACILITATOR_ACTIONS[c]);
+    // A participant's command, an evaluation command: no signing words.
+    expect(signedAction("withdrawDraft")).toBeNull();
+    expect(signedAction("recordObservation")).toBeNull();
+    const g = new Game();
+    expect(g.refuse({ type: "startBriefing" }, as("north"), "not_facilitator")).toBe("Only exercise control can start the briefing.");
   });
 
   it("fires an inject to its own nations only", () => {

@@ -2,6 +2,7 @@ import { describe, it, expect } from "vitest";
 import { Game, as, tinyInput } from "./game.ts";
 import { reviewInjects, type InjectReview } from "../../shared/aar/inject-evaluation.ts";
 import type { ScenarioInput } from "../../shared/scenario/schema.ts";
+import { validateScenario } from "../../shared/scenario/validate.ts";
 
 /**
  * The automatic verdicts (issue #19, item 3): nothing scored that did not happen, nothing missed
@@ -189,6 +190,111 @@ describe("a report shared with partners", () => {
     expect(north(g, "i1").result).toBe("not met");
     g.do({ type: "shareIntel", report: report.id, with: ["south"] }, as("north"));
     expect(north(g, "i1").result).toBe("met");
+  });
+});
+
+describe("a known-forces picture shared by a full sharing policy", () => {
+  const share: Inject["expectedActions"] = [{ description: "Share what your sensors see with the partners", command: "shareIntel", withinTurns: 1 }];
+  const setSharing = (policies: Record<string, string>) => ({ type: "draftOrder", order: { kind: "setPolicy", intelSharing: policies } });
+  /** Nordmark's UAV at sea sees RNS Grom for sure; Ostria is a third ally; Nordmark shares fully with Sudland only. */
+  const seeing =
+    (extra: Record<string, unknown> = {}) =>
+    (s: ScenarioInput) => {
+      s.assets!.find((a) => a.id === "n-uav")!.region = "n-sea";
+      s.rules = { ...(s.rules as object), isrDetectionChance: 1, ...extra };
+      s.nations.push({ id: "east", name: "Ostria", color: "#009e73", budget: 120, budgetPerTurn: 30, politicalCapital: 45, readiness: 65 });
+    };
+
+  it("counts as a report shared, with the partner it went to, at the resolution that passed it", () => {
+    const g = game([inject("i1", share)], seeing());
+    g.do({ type: "releaseInject", inject: "i1" });
+    g.do(setSharing({ south: "full" }), as("north"));
+    g.endTurn();
+    expect(g.events.filter((e) => e.type === "intelShared")).toEqual([]);
+    expect(north(g, "i1")).toMatchObject({
+      result: "met",
+      responseTurns: 0,
+      inTime: true,
+      action: expect.objectContaining({
+        command: "shareIntel",
+        detail: { key: "aar.action.sharedPicture", params: { to: [{ ref: "nation", id: "south" }], count: 1 } },
+      }),
+    });
+  });
+
+  it("counts only for the nations it actually went to", () => {
+    const withEast: Inject["expectedActions"] = [
+      { description: "Share it with Ostria", command: "shareIntel", outcome: { kind: "reportShared", with: ["east"] }, withinTurns: 1 },
+    ];
+    const g = game([inject("i1", withEast)], seeing());
+    g.do({ type: "releaseInject", inject: "i1" });
+    g.do(setSharing({ south: "full" }), as("north"));
+    g.endTurn().endTurn();
+    expect(north(g, "i1").result).toBe("not met");
+  });
+
+  it("a picture kept back (not releasable to the partner) is no share", () => {
+    const g = game([inject("i1", share)], seeing({ releasabilityByClassification: { CONFIDENTIAL: "national" } }));
+    g.do({ type: "releaseInject", inject: "i1" });
+    g.do(setSharing({ south: "full" }), as("north"));
+    g.endTurn().endTurn();
+    expect(g.state.detections.south!["r-frigate"]).toBeUndefined();
+    expect(north(g, "i1").result).toBe("not met");
+  });
+
+  it("does not answer an inject that gave the nation a report to share", () => {
+    const sighting = {
+      kind: "grantIntel" as const,
+      to: ["north"],
+      report: { title: "Warship sighting", text: "RNS Grom left the Red Gulf.", reliability: "B" as const, credibility: "2" as const },
+    };
+    const g = game([inject("i1", share, { effects: [sighting] })], seeing());
+    g.do({ type: "releaseInject", inject: "i1" });
+    g.do(setSharing({ south: "full" }), as("north"));
+    g.endTurn();
+    expect(g.state.detections.south!["r-frigate"]).toMatchObject({ from: "north" });
+    expect(north(g, "i1").result).toBe("not met");
+  });
+});
+
+describe("a sighting reported from the known-forces picture", () => {
+  const report: Inject["expectedActions"] = [{ description: "Report what your UAV sees", command: "reportSighting", withinTurns: 1 }];
+  const seeing = (s: ScenarioInput) => {
+    s.assets!.find((a) => a.id === "n-uav")!.region = "n-sea";
+    s.rules = { ...(s.rules as object), isrDetectionChance: 1 };
+  };
+
+  it("is a command an expected action may name", () => {
+    const input = tinyInput();
+    input.msel = [inject("i1", report)];
+    expect(validateScenario(input)).toMatchObject({ ok: true });
+  });
+
+  it("is met when the team writes the report (Report this sighting), in the sighting's region", () => {
+    const g = game([inject("i1", report)], seeing);
+    g.do({ type: "releaseInject", inject: "i1" });
+    g.endTurn();
+    expect(north(g, "i1").result).toBe("not met");
+    g.do({ type: "reportSighting", asset: "r-frigate" }, as("north"));
+    expect(north(g, "i1")).toMatchObject({
+      result: "met",
+      responseTurns: 1,
+      inTime: true,
+      action: expect.objectContaining({
+        command: "reportSighting",
+        region: "r-sea",
+        detail: { key: "intel.action.reportedSighting", params: { asset: { ref: "asset", id: "r-frigate" }, region: { ref: "region", id: "r-sea" } } },
+      }),
+    });
+  });
+
+  it("is not met by a report granted, or by its copy shared on", () => {
+    const g = game([inject("i1", report)], seeing);
+    g.do({ type: "releaseInject", inject: "i1" });
+    g.do({ type: "grantIntel", to: ["north"], report: { title: "Sighting", text: "A ship.", reliability: "B", credibility: "2", assets: ["r-frigate"] } });
+    const granted = Object.values(g.state.reports).find((r) => r.owner === "north")!;
+    g.do({ type: "shareIntel", report: granted.id, with: ["south"] }, as("north"));
+    expect(north(g, "i1").result).toBe("not met");
   });
 });
 

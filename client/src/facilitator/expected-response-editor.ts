@@ -2,8 +2,8 @@ import { h, setOptions } from "../ui/html.ts";
 import { field, select, checkboxGroup } from "../ui/form.ts";
 import type { RowEditor } from "../ui/editable-rows.ts";
 import type { GameContext } from "../game/context.ts";
-// Only the type: validate.ts holds the scenario schema (zod), which the browser does not need for a list of names.
-import type { ExpectableCommand } from "../../../shared/scenario/validate.ts";
+// Only the type: the labels below name each command once, so the page needs no list of its own.
+import type { ExpectableCommand } from "../../../shared/scenario/expectable-commands.ts";
 import { t } from "../i18n.ts";
 import type { MessageKey } from "../../../shared/i18n/index.ts";
 import { regionName, nationName } from "../game/names.ts";
@@ -23,6 +23,7 @@ const RESPONSE_LABELS: Record<ExpectableCommand, MessageKey> = {
   disembarkAsset: "lift.form.disembarkAsset",
   shareIntel: "console.response.shareIntel",
   releaseVersion: "intel.response.releaseVersion",
+  reportSighting: "intel.response.reportSighting",
   requestInfo: "console.response.requestInfo",
   answerInfo: "console.response.answerInfo",
   requestConsent: "console.response.requestConsent",

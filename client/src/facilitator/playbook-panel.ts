@@ -2,7 +2,7 @@ import { h, keyedList, setOptions } from "../ui/html.ts";
 import { t } from "../i18n.ts";
 import { commandButton, field, section, select, statusLine } from "../ui/form.ts";
 import type { GameContext, Panel } from "../game/context.ts";
-import { nationName, regionName, assetName, term } from "../game/names.ts";
+import { nationName, regionName, assetName, term, scenarioText } from "../game/names.ts";
 import type { ParticipantCommand } from "../../../shared/protocol/commands.ts";
 import type { View } from "../../../shared/engine/view-for.ts";
 import type { ClientState } from "../state/client-state.ts";
@@ -10,6 +10,16 @@ import type { ClientState } from "../state/client-state.ts";
 type Queued = View["playbookQueue"][string];
 const MISSIONS = ["patrol", "presence", "humanitarian", "medical", "logistics", "surveillance", "cyber-defence", "deterrence", "escort", "training"];
 const STANCES = ["quiet", "reassuring", "firm", "assertive"];
+
+/** Where a queued move comes from: its nation, its playbook's level and rule (named in the seat's language), its turn. */
+export function moveWhere(state: ClientState, move: Queued): string {
+  return t("playbook.console.where", {
+    nation: nationName(state, move.nation),
+    level: scenarioText(state, move, "levelName"),
+    rule: scenarioText(state, move, "ruleName"),
+    turn: move.turn,
+  });
+}
 
 /** What a planned move will do, in plain words (never its command name). */
 export function moveWords(state: ClientState, move: { nation: string; command: ParticipantCommand }, perspective: GameContext["perspective"]): string {
@@ -41,7 +51,7 @@ export function moveWords(state: ClientState, move: { nation: string; command: P
         .find((id) => id !== move.nation);
       return t("playbook.move.message", {
         nation,
-        channel: other ? nationName(state, other) : c.channel === "alliance" ? t("game.tabs.nations") : c.channel,
+        channel: other ? nationName(state, other) : c.channel === "alliance" ? t("game.tabs.nations") : t("common.unknown"),
         text: c.text,
       });
     }
@@ -50,15 +60,19 @@ export function moveWords(state: ClientState, move: { nation: string; command: P
       return t("playbook.move.consent", {
         nation,
         grant: c.grant ? "yes" : "no",
-        requester: request ? nationName(state, request.requester) : "?",
-        region: request ? regionName(state, request.region) : "?",
+        requester: request ? nationName(state, request.requester) : t("common.unknown"),
+        region: request ? regionName(state, request.region) : t("common.unknown"),
       });
     }
     case "answerAgreement":
-      return t("playbook.move.agreement", { nation, accept: c.accept ? "yes" : "no", agreement: perspective?.agreements[c.agreement]?.title ?? c.agreement });
+      return t("playbook.move.agreement", {
+        nation,
+        accept: c.accept ? "yes" : "no",
+        agreement: perspective?.agreements[c.agreement]?.title ?? t("common.unknown"),
+      });
     case "answerInfo": {
       const request = perspective?.infoRequests[c.request];
-      return t("playbook.move.info", { nation, requester: request ? nationName(state, request.requester) : "?", text: c.answer });
+      return t("playbook.move.info", { nation, requester: request ? nationName(state, request.requester) : t("common.unknown"), text: c.answer });
     }
     default:
       return t("playbook.move.order", { nation });
@@ -173,11 +187,7 @@ export function playbookPanel(getCtx: () => GameContext): Panel {
     return h(
       "li",
       { class: "playbook-move", "data-move": move.id },
-      h(
-        "p",
-        { class: "meta" },
-        t("playbook.console.where", { nation: nationName(ctx.state, move.nation), level: move.levelName, rule: move.ruleName, turn: move.turn }),
-      ),
+      h("p", { class: "meta" }, moveWhere(ctx.state, move)),
       h("p", { class: "what" }, moveWords(ctx.state, move, ctx.perspective)),
       field(t("playbook.console.reason"), reason),
       h("div", { class: "actions" }, approve, toggle, drop),

@@ -112,9 +112,17 @@ export function eventMsg(event: ExerciseEvent, state: ExerciseState): Msg {
     case "rngAdvanced":
       return msg("replay.event.rngAdvanced");
     case "playbookLevelChanged":
-      return msg("playbook.replay.levelChanged", { nation: ref("nation", event.nation), from: event.from, level: event.level });
+      return msg("playbook.replay.levelChanged", {
+        nation: ref("nation", event.nation),
+        from: ref("playbookLevel", `${event.nation}/${event.from}`),
+        level: ref("playbookLevel", `${event.nation}/${event.level}`),
+      });
     case "playbookRuleFired":
-      return msg("playbook.replay.ruleFired", { nation: ref("nation", event.nation), rule: event.rule, queued: event.queued ? "yes" : "no" });
+      return msg("playbook.replay.ruleFired", {
+        nation: ref("nation", event.nation),
+        rule: ref("playbookRule", `${event.nation}/${event.rule}`),
+        queued: event.queued ? "yes" : "no",
+      });
     case "playbookMoveQueued":
       return msg("playbook.replay.queued", { nation: ref("nation", event.move.nation) });
     case "playbookMoveApproved":

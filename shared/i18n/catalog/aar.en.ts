@@ -81,6 +81,8 @@ export default {
   "aar.chart.afterTurn": "after T{turn}",
   "aar.action.drafted": "{author} drafted an order: {order}",
   "aar.action.sharedIntel": "shared an intelligence report with {to}",
+  "aar.action.sharedPicture":
+    "shared its known-forces picture with {to} (sharing policy “full”: {count, plural, one {# new sighting} other {# new sightings}})",
   "aar.action.requestedInfo": "asked {target} for information",
   "aar.action.requestedConsent": "asked {host} for consent to enter {region}",
   "aar.action.proposed":

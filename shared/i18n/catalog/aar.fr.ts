@@ -84,6 +84,8 @@ export default {
   "aar.chart.afterTurn": "après T{turn}",
   "aar.action.drafted": "{author} a préparé un ordre : {order}",
   "aar.action.sharedIntel": "a partagé un rapport de renseignement avec {to}",
+  "aar.action.sharedPicture":
+    "a partagé sa situation des forces connues avec {to} (politique de partage «\u00a0complet\u00a0»\u00a0: {count, plural, one {# nouvelle observation} other {# nouvelles observations}})",
   "aar.action.requestedInfo": "a demandé des informations à {target}",
   "aar.action.requestedConsent": "a demandé à {host} l’autorisation de pénétrer dans la zone {region}",
   "aar.action.proposed":

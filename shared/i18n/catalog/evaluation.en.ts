@@ -57,7 +57,9 @@ export default {
   "evaluation.aar.col.before": "Before",
   "evaluation.aar.col.after": "After",
   "evaluation.aar.dissemination": "Dissemination matrix",
-  "evaluation.aar.disseminationHint": "Who held each report (and each releasable version) from which turn, and from whom.",
+  "evaluation.aar.disseminationHint":
+    "Who held each report (and each releasable version) from which turn, and from whom; then the sightings each nation's sharing policy “full” passed into partners' known-forces pictures, turn by turn.",
+  "evaluation.aar.pictureRow": "Known-forces picture of {nation}, turn {turn} ({count, plural, one {# sighting} other {# sightings}})",
   "evaluation.aar.col.report": "Report",
   "evaluation.aar.col.classification": "Classification",
   "evaluation.aar.col.originator": "Originator",

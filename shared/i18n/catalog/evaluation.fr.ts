@@ -60,7 +60,9 @@ export default {
   "evaluation.aar.col.before": "Avant",
   "evaluation.aar.col.after": "Après",
   "evaluation.aar.dissemination": "Matrice de diffusion",
-  "evaluation.aar.disseminationHint": "Qui détenait chaque rapport (et chaque version diffusable) à partir de quel tour, et de qui.",
+  "evaluation.aar.disseminationHint":
+    "Qui détenait chaque rapport (et chaque version diffusable) à partir de quel tour, et de qui\u00a0; puis les observations que la politique de partage «\u00a0complet\u00a0» de chaque nation a versées à la situation des forces connues de ses partenaires, tour par tour.",
+  "evaluation.aar.pictureRow": "Situation des forces connues de {nation}, tour {turn} ({count, plural, one {# observation} other {# observations}})",
   "evaluation.aar.col.report": "Rapport",
   "evaluation.aar.col.classification": "Classification",
   "evaluation.aar.col.originator": "Émetteur",

@@ -30,6 +30,8 @@ export default {
   "intel.action.releasedVersion": "released a releasable version (tear line) of a report",
   // Console
   "intel.response.releaseVersion": "Release a version of a report (tear line)",
+  "intel.response.reportSighting": "Report a sighting from the known-forces picture",
+  "intel.action.reportedSighting": "reported its sighting of {asset} in {region}",
   "intel.grant.claims": "Plant a placement: the report says this asset is in this region (false if it is not there)",
   "intel.grant.claimAsset": "Asset the report names",
   "intel.grant.claimRegion": "Where the report places it",

@@ -27,6 +27,8 @@ export default {
     "Politique de partage «\u00a0complet\u00a0» avec {partner}\u00a0: {count, plural, =0 {aucun nouveau rapport partagé} one {# nouveau rapport partagé automatiquement} other {# nouveaux rapports partagés automatiquement}} pour {cost} de capital politique.{withheld, plural, =0 {} one { # rapport non diffusable à ce partenaire a été retenu.} other { # rapports non diffusables à ce partenaire ont été retenus.}}{unpaid, plural, =0 {} one { # rapport attend\u00a0: le capital politique est épuisé.} other { # rapports attendent\u00a0: le capital politique est épuisé.}}",
   "intel.action.releasedVersion": "a diffusé une version diffusable (tear line) d'un rapport",
   "intel.response.releaseVersion": "Diffuser une version d'un rapport (tear line)",
+  "intel.response.reportSighting": "Rédiger un rapport sur une observation de la situation des forces connues",
+  "intel.action.reportedSighting": "a rédigé un rapport sur son observation de {asset} en {region}",
   "intel.grant.claims": "Implanter une position\u00a0: le rapport place ce moyen dans cette région (faux s'il n'y est pas)",
   "intel.grant.claimAsset": "Moyen cité par le rapport",
   "intel.grant.claimRegion": "Région où le rapport le place",
