@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ChildProcess } from "node:child_process";
+import { benchArgs, wholeNumberArg } from "../args.ts";
+import { startConcord } from "../processes.ts";
+import { percentile } from "../stats.ts";
+import { storeLongLog } from "./length.bench.ts";
+import { clientDir, replayLongLog } from "./replay-long.ts";
+
+/**
+ * Only the replay viewer's part of the length bench (length.bench.ts), for working on it: the
+ * long log stored as that bench stores it, a server on it, and the replay opened `--opens`
+ * times in a fresh Chromium (each: "Open replay" → the map drawn), then 40 seeks.
+ * `node bench/scale/replay-open.ts --events 100000 --opens 3`; with
+ * `CONCORD_BENCH_PAGE_PROFILE=<folder>`, the page's CPU profile of each opening.
+ */
+const USAGE = "node bench/scale/replay-open.ts [--events N] [--opens N]";
+const { values } = benchArgs("replay-open", USAGE, { events: { type: "string" }, opens: { type: "string" } });
+const events = wholeNumberArg("replay-open", "--events", values.events, 100_000, 2_000, 200_000);
+const opens = wholeNumberArg("replay-open", "--opens", values.opens, 3, 1, 20);
+const PORT = 2665;
+
+const dir = mkdtempSync(join(tmpdir(), "concord-replay-open-"));
+let child: ChildProcess | null = null;
+try {
+  const { regions } = await storeLongLog(dir, events);
+  child = await startConcord(PORT, { CONCORD_STORE: "sqlite", DATA_DIR: dir, CLIENT_DIR: clientDir(), CONCORD_LOG_LEVEL: "warn" });
+  const times: number[] = [];
+  for (let i = 0; i < opens; i++) {
+    const figures = await replayLongLog(`http://127.0.0.1:${PORT}`, "ex-long", "OBSERVE1", regions, 40);
+    times.push(figures.openMs);
+    process.stdout.write(
+      `${events} events, open ${i + 1}: ${figures.openMs} ms; seeks p50 ${percentile(figures.seeks, 50).toFixed(1)} ms, p99 ${percentile(figures.seeks, 99).toFixed(1)} ms\n`,
+    );
+  }
+  process.stdout.write(`open: min ${Math.min(...times)} ms, median ${percentile(times, 50)} ms, max ${Math.max(...times)} ms\n`);
+} finally {
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child!.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
