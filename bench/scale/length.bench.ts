@@ -9,7 +9,7 @@ import { statusOf, hasLiveDeadline } from "../../server/exercises/exercise-statu
 import { transiently } from "../../shared/state/records.ts";
 import { RoomFeeds } from "../../server/rooms/room-feeds.ts";
 import { encodeSnapshot, feedsJson, originOf, SNAPSHOT_EVERY } from "../../server/rooms/fold-snapshot.ts";
-import type { ExerciseRecord } from "../../server/store/event-store.ts";
+import type { ExerciseRecord, ExerciseStatus } from "../../server/store/event-store.ts";
 import { performance } from "node:perf_hooks";
 import { readFileSync } from "node:fs";
 import { Client } from "@colyseus/sdk";
@@ -36,46 +36,58 @@ type Opened = {
 };
 
 /**
- * Stores a long log in SQLite with the snapshot a room would have left: the worst case, taken
- * SNAPSHOT_EVERY - 1 events before the end. Then opens it in child processes
- * (open-long-log.ts), once from the snapshot and once from the whole log.
+ * Stores a long log in SQLite under `dir` with the snapshot a room would have left: the worst
+ * case, taken SNAPSHOT_EVERY - 1 events before the end, and the status its room would have
+ * written. The replay-open runner (replay-open.ts) stores its log the same way.
+ */
+export async function storeLongLog(
+  dir: string,
+  count: number,
+): Promise<{ codes: Record<string, string>; regions: number; snapshotBytes: number; status: ExerciseStatus }> {
+  const { scenario, initial, events } = makeLongLog(count);
+  const playable = scenario.nations.filter((n) => n.playable).map((n) => n.id);
+  const codes = Object.fromEntries(playable.map((n, i) => [n, `LNG-${String(i).padStart(3, "0")}`]));
+  const record: ExerciseRecord = {
+    id: "ex-long",
+    title: "A week of play",
+    scenario,
+    seed: 7,
+    createdAt: Date.now(),
+    facilitatorTokenHash: "0".repeat(64),
+    joinCodes: codes,
+    observerCode: "OBSERVE1",
+  };
+  const store = new SqliteFile(join(dir, "concord.db"));
+  await store.createExercise(record);
+  for (let i = 0; i < events.length; i += 5000) await store.append("ex-long", events.slice(i, i + 5000));
+  const at = events.length - SNAPSHOT_EVERY + 1;
+  const feeds = new RoomFeeds();
+  const state = transiently(() => {
+    let s = initial;
+    for (const event of events.slice(0, at)) {
+      s = evolve(s, event);
+      feeds.record(event, s);
+    }
+    return s;
+  });
+  const snapshot = encodeSnapshot(originOf(record), state, feedsJson(feeds), events[at - 1]!);
+  await store.writeSnapshot("ex-long", snapshot);
+  // Where it stands, as its room would have written it: a server reads this at start (and
+  // folds the whole log once to learn it when it is missing, app.ts wakeExercises).
+  const status = statusOf(foldEvents(state, events.slice(at)));
+  await store.setStatus("ex-long", status);
+  await store.close();
+  return { codes, regions: scenario.regions.length, snapshotBytes: snapshot.data.length, status };
+}
+
+/**
+ * The long log stored (storeLongLog), then opened in child processes (open-long-log.ts), once
+ * from the snapshot and once from the whole log, then served (onServer).
  */
 async function measure(count: number): Promise<{ snapshot: Opened; log: Opened; snapshotBytes: number; joined: Joined; loadedAtStart: boolean }> {
   const dir = mkdtempSync(join(tmpdir(), "concord-length-"));
   try {
-    const { scenario, initial, events } = makeLongLog(count);
-    const playable = scenario.nations.filter((n) => n.playable).map((n) => n.id);
-    const codes = Object.fromEntries(playable.map((n, i) => [n, `LNG-${String(i).padStart(3, "0")}`]));
-    const record: ExerciseRecord = {
-      id: "ex-long",
-      title: "A week of play",
-      scenario,
-      seed: 7,
-      createdAt: Date.now(),
-      facilitatorTokenHash: "0".repeat(64),
-      joinCodes: codes,
-      observerCode: "OBSERVE1",
-    };
-    const store = new SqliteFile(join(dir, "concord.db"));
-    await store.createExercise(record);
-    for (let i = 0; i < events.length; i += 5000) await store.append("ex-long", events.slice(i, i + 5000));
-    const at = events.length - SNAPSHOT_EVERY + 1;
-    const feeds = new RoomFeeds();
-    const state = transiently(() => {
-      let s = initial;
-      for (const event of events.slice(0, at)) {
-        s = evolve(s, event);
-        feeds.record(event, s);
-      }
-      return s;
-    });
-    const snapshot = encodeSnapshot(originOf(record), state, feedsJson(feeds), events[at - 1]!);
-    await store.writeSnapshot("ex-long", snapshot);
-    // Where it stands, as its room would have written it: a server reads this at start (and
-    // folds the whole log once to learn it when it is missing, app.ts wakeExercises).
-    const status = statusOf(foldEvents(state, events.slice(at)));
-    await store.setStatus("ex-long", status);
-    await store.close();
+    const { codes, regions, snapshotBytes, status } = await storeLongLog(dir, count);
     const open = (mode: string) => {
       const out = execFileSync(process.execPath, [join(ROOT, "bench", "scale", "open-long-log.ts"), join(dir, "concord.db"), "ex-long", mode], {
         encoding: "utf8",
@@ -88,8 +100,8 @@ async function measure(count: number): Promise<{ snapshot: Opened; log: Opened; 
     return {
       log,
       snapshot: opened,
-      snapshotBytes: snapshot.data.length,
-      joined: await onServer(dir, Object.values(codes), scenario.regions.length),
+      snapshotBytes,
+      joined: await onServer(dir, Object.values(codes), regions),
       loadedAtStart: hasLiveDeadline(status),
     };
   } finally {

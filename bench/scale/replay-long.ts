@@ -1,8 +1,8 @@
 import { chromium } from "playwright-core";
+import { profiled } from "./paint-timing.ts";
 import { join } from "node:path";
 import { ROOT } from "../../server/config.ts";
 import { clientBuildIsStale, buildClient } from "../../server/client-build.ts";
-import { profiled } from "./paint-timing.ts";
 
 export type ReplayFigures = { openMs: number; seeks: number[]; regions: number };
 
@@ -18,7 +18,7 @@ export function clientDir(): string {
  * the observer code to the map drawn (every region), then `seeks` jumps of the scrubber to
  * seeded places, each timed in the page from the scrubber's input event to the end of the
  * render it runs (the viewer renders synchronously on input). `CONCORD_BENCH_PAGE_PROFILE=<folder>`
- * writes the page's CPU profile of the seeks (paint-timing.ts `profiled`).
+ * writes the page's CPU profiles of the opening and of the seeks (paint-timing.ts `profiled`).
  */
 export async function replayLongLog(url: string, exerciseId: string, observerCode: string, regions: number, seeks: number): Promise<ReplayFigures> {
   const browser = await chromium.launch({
@@ -41,8 +41,10 @@ export async function replayLongLog(url: string, exerciseId: string, observerCod
     await open.waitFor({ timeout: 60_000 });
     await page.locator("#replay-code").fill(observerCode);
     const started = Date.now();
-    await open.click();
-    await page.locator(`[data-testid="replay-map"][data-regions-drawn="${regions}"]`).waitFor({ timeout: 180_000 });
+    await profiled(page, `replay-open-${exerciseId}`, async () => {
+      await open.click();
+      await page.locator(`[data-testid="replay-map"][data-regions-drawn="${regions}"]`).waitFor({ timeout: 180_000 });
+    });
     const openMs = Date.now() - started;
     const times = await profiled(page, "replay-seeks", () =>
       page.evaluate((count) => {

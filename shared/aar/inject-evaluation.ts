@@ -6,7 +6,7 @@ import { termKey } from "../i18n/terms.ts";
 import type { Translations } from "../i18n/text.ts";
 import { orderMsg } from "../view/feed.ts";
 import { outcomeOf, type ExpectedOutcome } from "../scenario/expected-outcome.ts";
-import { judgeOutcomes } from "./judge-outcomes.ts";
+import { judgeOutcomes, type JudgedOutcomes } from "./judge-outcomes.ts";
 
 /**
  * One thing a nation did, reduced to what expected actions are matched against. `command` is
@@ -236,8 +236,11 @@ function expectedNations(state: ExerciseState, spec: InjectSpec, expected: Expec
  * outcomes (judge-outcomes.ts) from the log folded from `initial`.
  */
 export function reviewInjects(initial: ExerciseState, events: readonly ExerciseEvent[]): InjectReview[] {
-  const actions = nationActions(events);
-  const judged = judgeOutcomes(initial, events, actions);
+  return reviewOfJudged(judgeOutcomes(initial, events, nationActions(events)));
+}
+
+/** The same review from outcomes judged during a fold run elsewhere (outcomeJudge: the replay's one fold). */
+export function reviewOfJudged(judged: JudgedOutcomes): InjectReview[] {
   const state = judged.final;
   const notes = Object.values(state.notes);
   return Object.values(state.injects).map((inject) => {

@@ -64,14 +64,44 @@ function descendsFrom(state: ExerciseState, report: string, targets: ReadonlySet
   return false;
 }
 
+export type JudgedOutcomes = { final: ExerciseState; releases: Map<string, Release>; results: Map<string, Judged> };
+
 /**
  * Folds the log once and judges every expected action whose outcome is a state of the world
  * (an asset on a mission, a policy, an agreement in force, a report held by partners) at the
  * first event it holds after the release — or at the release itself when already in place.
  * Actions judged by their command (and those for the evaluator) are read from `actions`.
  */
-export function judgeOutcomes(initial: ExerciseState, events: readonly ExerciseEvent[], actions: readonly NationAction[]) {
+export function judgeOutcomes(initial: ExerciseState, events: readonly ExerciseEvent[], actions: readonly NationAction[]): JudgedOutcomes {
+  const judge = outcomeJudge(initial);
+  // Folded transiently (records.ts): a week-long log copied the assets record once per event
+  // (10 s over 50,000 events) otherwise.
+  transiently(() => {
+    let state = initial;
+    for (const e of events) {
+      judge.before(e, state);
+      state = evolve(state, e);
+      judge.after(e, state);
+    }
+  });
+  return judge.finish(actions);
+}
+
+/**
+ * The same judgement, fed by a fold someone else runs (the replay's one fold of the log): each
+ * event with the state before it (`before`) and after it (`after`), in order, read at once and
+ * never kept, as a transient fold requires; then `finish` with the nations' actions.
+ */
+export type OutcomeJudge = {
+  before(event: ExerciseEvent, state: ExerciseState): void;
+  after(event: ExerciseEvent, state: ExerciseState): void;
+  finish(actions: readonly NationAction[]): JudgedOutcomes;
+};
+
+export function outcomeJudge(initial: ExerciseState): OutcomeJudge {
   let state = initial;
+  /** The asset an update replaces, read before the event is folded (no earlier state is kept). */
+  let was: AssetState | undefined;
   const releases = new Map<string, Release>();
   const results = new Map<string, Judged>();
   /** inject → nation → the reports its release gave that nation. */
@@ -155,119 +185,119 @@ export function judgeOutcomes(initial: ExerciseState, events: readonly ExerciseE
     });
   };
 
-  // Folded transiently (records.ts): a week-long log copied the assets record once per event
-  // (10 s over 50,000 events). No earlier state is kept: the asset an update replaces is read
-  // before the event is folded.
-  transiently(() => {
-    for (const e of events) {
-      const was = e.type === "assetUpdated" ? state.assets[e.asset.id] : undefined;
-      state = evolve(state, e);
-      switch (e.type) {
-        case "injectReleased":
-          if (!releases.has(e.inject)) {
-            releases.set(e.inject, { seq: e.seq, turn: e.turn });
-            open(e.inject, { seq: e.seq, turn: e.turn });
-          }
-          break;
-        case "reportCreated": {
-          const c = collecting as { inject: string; remaining: Map<string, number> } | null;
-          const owner = e.report.owner;
-          if (c && e.report.copiedFrom === null && (c.remaining.get(owner) ?? 0) > 0) {
-            c.remaining.set(owner, c.remaining.get(owner)! - 1);
-            const byNation = granted.get(c.inject) ?? new Map<string, Set<string>>();
-            granted.set(c.inject, byNation.set(owner, (byNation.get(owner) ?? new Set()).add(e.report.id)));
-          }
-          break;
+  const before = (e: ExerciseEvent, current: ExerciseState) => {
+    was = e.type === "assetUpdated" ? current.assets[e.asset.id] : undefined;
+  };
+  const after = (e: ExerciseEvent, current: ExerciseState) => {
+    state = current;
+    switch (e.type) {
+      case "injectReleased":
+        if (!releases.has(e.inject)) {
+          releases.set(e.inject, { seq: e.seq, turn: e.turn });
+          open(e.inject, { seq: e.seq, turn: e.turn });
         }
-        case "assetUpdated":
-          for (const p of [...pending]) {
-            if (p.outcome.kind !== "assetOnMission" || p.nation !== e.asset.owner || !assetFits(state, e.asset, p.outcome)) continue;
-            // With no region named, only a change after the release counts (not what was already deployed somewhere).
-            if (!p.outcome.region && assetFits(state, was, p.outcome) && was!.mission === e.asset.mission && was!.region === e.asset.region) continue;
-            met(
+        break;
+      case "reportCreated": {
+        const c = collecting as { inject: string; remaining: Map<string, number> } | null;
+        const owner = e.report.owner;
+        if (c && e.report.copiedFrom === null && (c.remaining.get(owner) ?? 0) > 0) {
+          c.remaining.set(owner, c.remaining.get(owner)! - 1);
+          const byNation = granted.get(c.inject) ?? new Map<string, Set<string>>();
+          granted.set(c.inject, byNation.set(owner, (byNation.get(owner) ?? new Set()).add(e.report.id)));
+        }
+        break;
+      }
+      case "assetUpdated":
+        for (const p of [...pending]) {
+          if (p.outcome.kind !== "assetOnMission" || p.nation !== e.asset.owner || !assetFits(state, e.asset, p.outcome)) continue;
+          // With no region named, only a change after the release counts (not what was already deployed somewhere).
+          if (!p.outcome.region && assetFits(state, was, p.outcome) && was!.mission === e.asset.mission && was!.region === e.asset.region) continue;
+          met(
+            p,
+            at(
               p,
-              at(
-                p,
-                e.seq,
-                "assetOnMission",
-                e.asset.region,
-                msg("evaluation.action.assetOnMission", {
-                  asset: ref("asset", e.asset.id),
-                  mission: term("mission", e.asset.mission!),
-                  region: ref("region", e.asset.region),
-                }),
-              ),
-            );
-          }
-          break;
-        case "policySet":
-          for (const p of [...pending]) {
-            if (p.outcome.kind !== "policy" || p.nation !== e.nation) continue;
-            const value = e.policies[p.outcome.field];
-            if (policyReached(p.outcome.field, value, p.outcome.op, p.outcome.value))
-              met(p, at(p, e.seq, "policy", null, msg("evaluation.action.policyReached", { field: p.outcome.field, value: term(p.outcome.field, value) })));
-          }
-          break;
-        case "agreementAnswered":
-        case "agreementStatusChanged":
-          for (const p of [...pending]) {
-            if (p.outcome.kind !== "agreementInForce") continue;
-            const id = inForce(state, p.nation, p.outcome);
-            if (id) met(p, at(p, e.seq, "agreementInForce", null, msg("evaluation.action.agreementInForce", { agreement: ref("agreement", id) })));
-          }
-          break;
-        case "intelShared":
-          for (const p of [...pending]) {
-            if (p.outcome.kind !== "reportShared" || p.nation !== e.from) continue;
-            const mine = granted.get(p.inject)?.get(p.nation);
-            if (mine && mine.size > 0 && !descendsFrom(state, e.report, mine)) continue;
-            sharedWith(p, e.to, e.seq, msg("aar.action.sharedIntel", { to: e.to.map((id) => ref("nation", id)) }));
-          }
-          break;
-        case "assetsDetected":
-          // A `full` sharing policy passing the nation's sightings into a partner's picture is a
-          // share with that partner (and only that one: the event is the partner's own). It is no
-          // copy of a report the inject gave, so it does not answer an inject that gave one.
-          if (!e.sharedBy) break;
-          for (const p of [...pending]) {
-            if (p.outcome.kind !== "reportShared" || p.nation !== e.sharedBy) continue;
-            const mine = granted.get(p.inject)?.get(p.nation);
-            if (mine && mine.size > 0) continue;
-            sharedWith(p, [e.observer], e.seq, msg("aar.action.sharedPicture", { to: [ref("nation", e.observer)], count: e.detections.length }));
-          }
-          break;
-        default:
-          break;
-      }
-    }
-  });
-
-  // What no state records: a command that took effect, or what only an evaluator can judge.
-  for (const [injectId, release] of releases) {
-    const spec = state.injects[injectId]?.spec;
-    if (!spec) continue;
-    spec.expectedActions.forEach((ex, index) => {
-      const outcome = outcomeOf(ex);
-      for (const nation of addressed(state, spec, ex)) {
-        const key = `${injectId}#${index}#${nation}`;
-        if (results.has(key)) continue;
-        const after = actions.filter((a) => a.nation === nation && a.seq > release.seq);
-        if (outcome.kind === "command" || outcome.kind === "evaluator") {
-          const same = after.filter((a) => a.command === ex.command && (!ex.region || a.region === ex.region));
-          const done = same.find((a) => !a.failed) ?? null;
-          if (outcome.kind === "evaluator") results.set(key, { result: "for the evaluator", action: done, attempts: [] });
-          else if (done) results.set(key, { result: "met", action: done, attempts: [] });
-          else {
-            const tried = same.filter((a) => a.failed);
-            results.set(key, { result: tried.length ? "attempted" : "not met", action: null, attempts: tried });
-          }
-          continue;
+              e.seq,
+              "assetOnMission",
+              e.asset.region,
+              msg("evaluation.action.assetOnMission", {
+                asset: ref("asset", e.asset.id),
+                mission: term("mission", e.asset.mission!),
+                region: ref("region", e.asset.region),
+              }),
+            ),
+          );
         }
-        const kinds = ATTEMPTS[outcome.kind] ?? [];
-        const tried = after.filter((a) => kinds.includes(a.command) && (outcome.kind !== "agreementInForce" ? a.failed : true));
-        results.set(key, { result: tried.length ? "attempted" : "not met", action: null, attempts: tried });
-      }
-    });
-  }
-  return { final: state, releases, results };
+        break;
+      case "policySet":
+        for (const p of [...pending]) {
+          if (p.outcome.kind !== "policy" || p.nation !== e.nation) continue;
+          const value = e.policies[p.outcome.field];
+          if (policyReached(p.outcome.field, value, p.outcome.op, p.outcome.value))
+            met(p, at(p, e.seq, "policy", null, msg("evaluation.action.policyReached", { field: p.outcome.field, value: term(p.outcome.field, value) })));
+        }
+        break;
+      case "agreementAnswered":
+      case "agreementStatusChanged":
+        for (const p of [...pending]) {
+          if (p.outcome.kind !== "agreementInForce") continue;
+          const id = inForce(state, p.nation, p.outcome);
+          if (id) met(p, at(p, e.seq, "agreementInForce", null, msg("evaluation.action.agreementInForce", { agreement: ref("agreement", id) })));
+        }
+        break;
+      case "intelShared":
+        for (const p of [...pending]) {
+          if (p.outcome.kind !== "reportShared" || p.nation !== e.from) continue;
+          const mine = granted.get(p.inject)?.get(p.nation);
+          if (mine && mine.size > 0 && !descendsFrom(state, e.report, mine)) continue;
+          sharedWith(p, e.to, e.seq, msg("aar.action.sharedIntel", { to: e.to.map((id) => ref("nation", id)) }));
+        }
+        break;
+      case "assetsDetected":
+        // A `full` sharing policy passing the nation's sightings into a partner's picture is a
+        // share with that partner (and only that one: the event is the partner's own). It is no
+        // copy of a report the inject gave, so it does not answer an inject that gave one.
+        if (!e.sharedBy) break;
+        for (const p of [...pending]) {
+          if (p.outcome.kind !== "reportShared" || p.nation !== e.sharedBy) continue;
+          const mine = granted.get(p.inject)?.get(p.nation);
+          if (mine && mine.size > 0) continue;
+          sharedWith(p, [e.observer], e.seq, msg("aar.action.sharedPicture", { to: [ref("nation", e.observer)], count: e.detections.length }));
+        }
+        break;
+      default:
+        break;
+    }
+  };
+
+  const finish = (actions: readonly NationAction[]): JudgedOutcomes => {
+    // What no state records: a command that took effect, or what only an evaluator can judge.
+    for (const [injectId, release] of releases) {
+      const spec = state.injects[injectId]?.spec;
+      if (!spec) continue;
+      spec.expectedActions.forEach((ex, index) => {
+        const outcome = outcomeOf(ex);
+        for (const nation of addressed(state, spec, ex)) {
+          const key = `${injectId}#${index}#${nation}`;
+          if (results.has(key)) continue;
+          const after = actions.filter((a) => a.nation === nation && a.seq > release.seq);
+          if (outcome.kind === "command" || outcome.kind === "evaluator") {
+            const same = after.filter((a) => a.command === ex.command && (!ex.region || a.region === ex.region));
+            const done = same.find((a) => !a.failed) ?? null;
+            if (outcome.kind === "evaluator") results.set(key, { result: "for the evaluator", action: done, attempts: [] });
+            else if (done) results.set(key, { result: "met", action: done, attempts: [] });
+            else {
+              const tried = same.filter((a) => a.failed);
+              results.set(key, { result: tried.length ? "attempted" : "not met", action: null, attempts: tried });
+            }
+            continue;
+          }
+          const kinds = ATTEMPTS[outcome.kind] ?? [];
+          const tried = after.filter((a) => kinds.includes(a.command) && (outcome.kind !== "agreementInForce" ? a.failed : true));
+          results.set(key, { result: tried.length ? "attempted" : "not met", action: null, attempts: tried });
+        }
+      });
+    }
+    return { final: state, releases, results };
+  };
+  return { before, after, finish };
 }

@@ -7,7 +7,8 @@ import { viewFor, type View, type Viewer } from "../engine/view-for.ts";
 import { metricsSnapshot, type MetricsSnapshot } from "../engine/metrics.ts";
 import { feedItemFor, type FeedItem } from "../view/feed.ts";
 import { TurnSummaries, type TurnSummary } from "../view/turn-summary.ts";
-import { reviewInjects, type InjectReview } from "../aar/inject-evaluation.ts";
+import { reviewOfJudged, nationActions, type InjectReview } from "../aar/inject-evaluation.ts";
+import { outcomeJudge, type OutcomeJudge } from "../aar/judge-outcomes.ts";
 import { ReplayTimeline, injectMarkerOf, type InjectMarker, type TurnMarker } from "./timeline.ts";
 import { transiently } from "../state/records.ts";
 
@@ -37,19 +38,31 @@ export class ReplaySession {
     const summaries = new TurnSummaries();
     const cards: { seq: number; card: TurnSummary }[] = [];
     const injects: InjectMarker[] = [];
-    this.timeline = new ReplayTimeline(initial, recording.events, snapshotEvery, (event, state) => {
-      const item = feedItemFor(event, state, WHITE);
-      if (item) white.push(item);
-      for (const card of summaries.record(event, state)) cards.push({ seq: event.seq, card });
-      if (event.type === "injectReleased") injects.push(injectMarkerOf(event, state));
-    });
+    // The metrics at the start of each turn after the first (and at the end), taken as the fold passes it.
+    const metrics: MetricsSnapshot[] = [metricsSnapshot(initial)];
+    this.judge = outcomeJudge(initial);
+    const judge = this.judge;
+    this.timeline = new ReplayTimeline(
+      initial,
+      recording.events,
+      snapshotEvery,
+      (event, state) => {
+        const item = feedItemFor(event, state, WHITE);
+        if (item) white.push(item);
+        for (const card of summaries.record(event, state)) cards.push({ seq: event.seq, card });
+        if (event.type === "injectReleased") injects.push(injectMarkerOf(event, state));
+        if (event.type === "turnStarted" && event.turn > 1) metrics.push(metricsSnapshot(state));
+        judge.after(event, state);
+      },
+      (event, state) => judge.before(event, state),
+    );
     this.feeds.set(WHITE.kind, white);
     this.cards = cards;
     this.turns = this.timeline.turnMarkers();
     this.injects = this.timeline.injectMarkers(injects);
     this.finalState = this.timeline.stateAt(this.timeline.lastSeq);
-    this.metrics = [metricsSnapshot(initial), ...this.turns.filter((t) => t.turn > 1).map((t) => metricsSnapshot(this.timeline.stateAt(t.seq)))];
-    if (this.metrics[this.metrics.length - 1]!.seq !== this.finalState.seq) this.metrics.push(metricsSnapshot(this.finalState));
+    this.metrics = metrics;
+    if (metrics[metrics.length - 1]!.seq !== this.finalState.seq) metrics.push(metricsSnapshot(this.finalState));
   }
 
   get lastSeq(): number {
@@ -125,7 +138,12 @@ export class ReplaySession {
     return this.stateAt(seq).turn;
   }
 
+  /** The injects' outcomes, judged during the timeline's fold (as reviewInjects judges them in a fold of its own). */
+  private readonly judge: OutcomeJudge;
+  private review: InjectReview[] | null = null;
+
   injectReview(): InjectReview[] {
-    return reviewInjects(this.timeline.initial, this.recording.events);
+    this.review ??= reviewOfJudged(this.judge.finish(nationActions(this.recording.events)));
+    return this.review;
   }
 }

@@ -19,9 +19,16 @@ export class ReplayTimeline {
 
   /**
    * `observe` sees each event with the state right after it, as the fold goes (the replay's
-   * feeds and turn cards): it must read that state at once and keep none of it.
+   * feeds and turn cards), and `before` with the state just before it (what an event replaces):
+   * both must read that state at once and keep none of it.
    */
-  constructor(initial: ExerciseState, events: readonly ExerciseEvent[], every = 200, observe?: (event: ExerciseEvent, state: ExerciseState) => void) {
+  constructor(
+    initial: ExerciseState,
+    events: readonly ExerciseEvent[],
+    every = 200,
+    observe?: (event: ExerciseEvent, state: ExerciseState) => void,
+    before?: (event: ExerciseEvent, state: ExerciseState) => void,
+  ) {
     this.initial = initial;
     this.events = events;
     this.every = Math.max(1, every);
@@ -36,6 +43,7 @@ export class ReplayTimeline {
         let s = state;
         const end = Math.min(events.length, start + this.every);
         for (let i = start; i < end; i++) {
+          before?.(events[i]!, s);
           s = evolve(s, events[i]!);
           observe?.(events[i]!, s);
         }

@@ -44,6 +44,17 @@ export function transiently<T>(fn: () => T): T {
   }
 }
 
+/** Whether a value was made in the current `transiently` scope: the fold may then change it in place. */
+export function madeInFold(value: object): boolean {
+  return owned?.has(value) === true;
+}
+
+/** Marks a value just made (a record, an array, an object) as the fold's own: inside `transiently`, later changes happen in place. */
+export function ownedByFold<T extends object>(value: T): T {
+  owned?.add(value);
+  return value;
+}
+
 /** A copy of the record with `key` set to `value`; a computed key in a literal is always an own property. */
 export function put<T>(record: Readonly<IdRecord<T>>, key: string, value: T): IdRecord<T> {
   // "__proto__" assigned would set the prototype: such a key always takes the copy.

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idString } from "../protocol/ids.ts";
+import { madeInFold, ownedByFold } from "./records.ts";
 import type { Msg } from "../i18n/message.ts";
 import type { ParticipantCommand } from "../protocol/commands.ts";
 import {
@@ -496,13 +497,24 @@ export const ExerciseState = z.object({
 });
 export type ExerciseState = z.infer<typeof ExerciseState>;
 
-/** A channel's window with one more message: the oldest goes when it holds CHAT_WINDOW. */
+/**
+ * A channel's window with one more message: the oldest goes when it holds CHAT_WINDOW. A window
+ * made during a fold (`transiently`, records.ts) is changed in place: a week-long log copied a
+ * window of 200 messages for each of its 60,000 messages otherwise.
+ */
 export function appendToWindow(window: ChatWindow | undefined, message: Message): ChatWindow {
+  if (window && madeInFold(window)) {
+    window.count += 1;
+    window.recent.push(message);
+    if (window.recent.length > CHAT_WINDOW) window.recent.shift();
+    return window;
+  }
   const recent = window?.recent ?? [];
-  return {
+  // The window and its list are made here together: marking the window marks both as the fold's.
+  return ownedByFold({
     count: (window?.count ?? 0) + 1,
     recent: recent.length >= CHAT_WINDOW ? [...recent.slice(recent.length - CHAT_WINDOW + 1), message] : [...recent, message],
-  };
+  });
 }
 
 /** Every message the state still holds (each channel's window), channel by channel, oldest first in each. */

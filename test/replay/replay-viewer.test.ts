@@ -120,6 +120,19 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
     await page.close();
   });
 
+  it("brings the form back, saying why, when the log cannot be loaded after the code was accepted", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    // The code is good (its lookup answers), the log's download fails: the map had started, the form comes back.
+    await page.route("**/api/exercises/*/events", (route) => route.fulfill({ status: 503, contentType: "application/json", body: "{}" }));
+    await page.goto(`${server.url}/replay.html`);
+    await page.getByLabel("Observer code").fill(exercise.observerCode);
+    await page.getByRole("button", { name: "Open replay" }).click();
+    await expect.poll(() => page.getByRole("alert").innerText()).toBe("The server could not answer (error 503). Try again in a moment.");
+    await page.getByRole("button", { name: "Open replay" }).waitFor();
+    expect(await page.locator("[data-testid=replay-map]").count()).toBe(0);
+    await page.close();
+  });
+
   it("reviews injects against what the teams did and exports the after-action report", async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${server.url}/replay.html#code=${exercise.observerCode}`);

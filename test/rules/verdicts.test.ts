@@ -3,6 +3,7 @@ import { Game, as, tinyInput } from "./game.ts";
 import { reviewInjects, type InjectReview } from "../../shared/aar/inject-evaluation.ts";
 import type { ScenarioInput } from "../../shared/scenario/schema.ts";
 import { validateScenario } from "../../shared/scenario/validate.ts";
+import { ReplaySession } from "../../shared/replay/replay-session.ts";
 
 /**
  * The automatic verdicts (issue #19, item 3): nothing scored that did not happen, nothing missed
@@ -28,7 +29,13 @@ function game(msel: Inject[], tweak?: (s: ScenarioInput) => void): Game {
     tweak?.(s);
   }).start();
 }
-const review = (g: Game, id: string): InjectReview => reviewInjects(g.initial, g.events).find((i) => i.inject === id)!;
+const review = (g: Game, id: string): InjectReview => {
+  const reviewed = reviewInjects(g.initial, g.events);
+  // The replay viewer judges the same outcomes during its one fold of the log (kept states every 3 events): the same review.
+  const replay = new ReplaySession({ exerciseId: g.initial.exerciseId, scenario: g.initial.scenario, seed: 7, events: g.events }, 3);
+  expect(replay.injectReview()).toEqual(reviewed);
+  return reviewed.find((i) => i.inject === id)!;
+};
 const north = (g: Game, id: string, index = 0) => review(g, id).expected[index]!.byNation.find((n) => n.nation === "north")!;
 
 const deployPatrol: Inject["expectedActions"] = [

@@ -24,6 +24,8 @@ export function StartGame(parent: HTMLElement, bridge: MapBridge): Phaser.Game {
     banner: false,
     disableContextMenu: true,
     input: { keyboard: false },
+    // The map makes no sound: no Web Audio context (its creation took 0.1 s of the replay's opening).
+    audio: { noAudio: true },
     scene: [],
     callbacks: {
       postBoot: (booted) => {

@@ -19,8 +19,7 @@ import {
   replayProblem,
   type ReplayAccess,
 } from "./replay-access.ts";
-import { replayMap } from "./replay-map.ts";
-import { loadMap } from "../map/load-map.ts";
+import { replayMap, type ReplayMap } from "./replay-map.ts";
 import { clientStateFromView } from "./view-to-client-state.ts";
 import { nationsPanel, reportsPanel, latestReports, injectsPanel, feedPanel, injectReviewTable, replayTurnsPanel } from "./replay-panels.ts";
 import { replayCharts, chartPairs, choosePair, type Pair } from "./replay-charts.ts";
@@ -80,6 +79,8 @@ function showLogin(exerciseId?: string, error?: string) {
       rememberAccess(access);
       await open(access);
     } catch (e) {
+      // Opening replaces the form with the loading screen: a failure then brings the form back.
+      if (!root.contains(message)) return showLogin(exercise.value.trim() || undefined, replayProblem(e));
       message.textContent = replayProblem(e);
       login = { exerciseId: exercise.value.trim() || undefined, error: message.textContent };
     }
@@ -108,13 +109,31 @@ function showLogin(exerciseId?: string, error?: string) {
 }
 
 async function open(access: ReplayAccess) {
-  fill(root, h("p", { class: "loading" }, t("replay.loading")));
-  // The map's code (Phaser, a chunk of its own) downloads with the recording, not after it.
-  void loadMap().catch(() => undefined);
-  const recording = await loadRecording(access);
-  const session = new ReplaySession(recording, 100);
+  // The map (Phaser: its chunk, then its boot, some 0.5 s of a week-long log's opening) starts
+  // while the recording downloads, in the place the screen gives it (the same grid column and
+  // height), and draws the moment the recording is folded.
+  const map = replayMap();
+  fill(
+    root,
+    h(
+      "div",
+      { class: "replay-screen" },
+      h("p", { class: "loading", role: "status" }, t("replay.loading")),
+      h("div", { class: "main" }, map.element, h("div", { class: "side" })),
+    ),
+  );
+  let recording: Awaited<ReturnType<typeof loadRecording>>;
+  try {
+    recording = await loadRecording(access);
+  } catch (error) {
+    map.destroy();
+    throw error;
+  }
+  // A state kept every 500 events: a seek folds at most 499 (a millisecond or two), and the opening fold
+  // of a week-long log keeps 200 states rather than 1,000 (every 100: some 0.1 s more).
+  const session = new ReplaySession(recording, 500);
   login = null;
-  screen = new ReplayScreen(root, session, access, recording.title);
+  screen = new ReplayScreen(root, session, access, recording.title, map);
   if (linkedSeq !== undefined) screen.jumpTo(linkedSeq);
 }
 
@@ -137,7 +156,7 @@ class ReplayScreen {
   private readonly title: string;
   private els: Record<string, HTMLElement> = {};
   private scrubber: HTMLInputElement;
-  private map!: ReturnType<typeof replayMap>;
+  private readonly map: ReplayMap;
   private readonly turns = replayTurnsPanel();
   private readonly root: HTMLElement;
 
@@ -149,7 +168,7 @@ class ReplayScreen {
       : this.title;
   }
 
-  constructor(root: HTMLElement, session: ReplaySession, access: ReplayAccess, title: string) {
+  constructor(root: HTMLElement, session: ReplaySession, access: ReplayAccess, title: string, map: ReplayMap) {
     this.root = root;
     this.session = session;
     this.access = access;
@@ -157,7 +176,7 @@ class ReplayScreen {
     this.seq = session.lastSeq;
     this.scrubber = h("input", { type: "range", min: 0, max: session.lastSeq, value: session.lastSeq, id: "scrubber" });
     this.scrubber.addEventListener("input", () => this.seek(Number(this.scrubber.value)));
-    this.map = replayMap();
+    this.map = map;
     this.rebuild();
     document.addEventListener("keydown", (e) => {
       if ((e.target as HTMLElement).tagName === "INPUT" && (e.target as HTMLInputElement).type !== "range") return;
