@@ -5,23 +5,29 @@ import type { ChildProcess } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { benchArgs, wholeNumberArg } from "../args.ts";
 import { startConcord } from "../processes.ts";
-import { percentile } from "../stats.ts";
+import { percentile, slowest } from "../stats.ts";
 import { storeLongLog } from "./length.bench.ts";
 import { clientDir, replayLongLog } from "./replay-long.ts";
 
 /**
  * Only the replay viewer's part of the length bench (length.bench.ts), for working on it: the
  * long log stored as that bench stores it, a server on it, and the replay opened `--opens`
- * times in a fresh Chromium (each: "Open replay" → the map drawn), then 40 seeks.
+ * times in a fresh Chromium (each: "Open replay" → the map drawn), then `--seeks` scrubber jumps (40).
  * First, the log's download alone, three times (the request the viewer makes, from Node: the
  * server's part of the opening). `node bench/scale/replay-open.ts --events 100000 --opens 3`;
  * `--client <dir>` serves another build of the client (an older one, to compare); with
- * `CONCORD_BENCH_PAGE_PROFILE=<folder>`, the page's CPU profile of each opening.
+ * `CONCORD_BENCH_PAGE_PROFILE=<folder>`, the page's CPU profiles of each opening and its seeks.
  */
-const USAGE = "node bench/scale/replay-open.ts [--events N] [--opens N] [--client DIR]";
-const { values } = benchArgs("replay-open", USAGE, { events: { type: "string" }, opens: { type: "string" }, client: { type: "string" } });
+const USAGE = "node bench/scale/replay-open.ts [--events N] [--opens N] [--seeks N] [--client DIR]";
+const { values } = benchArgs("replay-open", USAGE, {
+  events: { type: "string" },
+  opens: { type: "string" },
+  seeks: { type: "string" },
+  client: { type: "string" },
+});
 const events = wholeNumberArg("replay-open", "--events", values.events, 100_000, 2_000, 200_000);
 const opens = wholeNumberArg("replay-open", "--opens", values.opens, 3, 1, 20);
+const seeks = wholeNumberArg("replay-open", "--seeks", values.seeks, 40, 1, 1_000);
 const PORT = 2665;
 
 const dir = mkdtempSync(join(tmpdir(), "concord-replay-open-"));
@@ -39,10 +45,10 @@ try {
   }
   const times: number[] = [];
   for (let i = 0; i < opens; i++) {
-    const figures = await replayLongLog(`http://127.0.0.1:${PORT}`, "ex-long", "OBSERVE1", regions, 40);
+    const figures = await replayLongLog(`http://127.0.0.1:${PORT}`, "ex-long", "OBSERVE1", regions, seeks);
     times.push(figures.openMs);
     process.stdout.write(
-      `${events} events, open ${i + 1}: ${figures.openMs} ms; seeks p50 ${percentile(figures.seeks, 50).toFixed(1)} ms, p99 ${percentile(figures.seeks, 99).toFixed(1)} ms\n`,
+      `${events} events, open ${i + 1}: ${figures.openMs} ms; seeks p50 ${percentile(figures.seeks, 50).toFixed(1)} ms, p99 ${percentile(figures.seeks, 99).toFixed(1)} ms (slowest ${slowest(figures.seeks)})\n`,
     );
   }
   process.stdout.write(`open: min ${Math.min(...times)} ms, median ${percentile(times, 50)} ms, max ${Math.max(...times)} ms\n`);
