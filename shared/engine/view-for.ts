@@ -105,6 +105,8 @@ export type InjectView = {
   /** White cell only, for the MSEL editor: its place in the MSEL (1 = first), effects, controller, notes, held off the timeline, the turn it was skipped in. */
   position?: number;
   effects?: InjectSpec["effects"];
+  /** White cell only: the EEG critical tasks the inject tests (the MSEL editor keeps them on a save). */
+  tasks?: string[];
   controller?: string;
   notes?: string;
   held?: boolean;
@@ -523,6 +525,7 @@ function whiteInject(spec: InjectSpec, inject: InjectState, position: number): I
     ...publicInject(spec, inject.releasedTurn),
     position,
     effects: spec.effects,
+    ...(spec.tasks !== undefined ? { tasks: spec.tasks } : {}),
     ...(spec.controller !== undefined ? { controller: spec.controller } : {}),
     ...(spec.notes !== undefined ? { notes: spec.notes } : {}),
     ...(inject.held ? { held: true } : {}),

@@ -1,7 +1,18 @@
 import { expect, it } from "vitest";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { browserSuite, browserAndServer, person, screenshot, openTab, panel, startFromConsole, joinFromStartPage, seeText } from "./support/browser.ts";
+import {
+  browserSuite,
+  browserAndServer,
+  person,
+  screenshot,
+  openTab,
+  panel,
+  startFromConsole,
+  joinFromStartPage,
+  seeText,
+  openConsole,
+} from "./support/browser.ts";
 import type { RunningServer } from "./support/server.ts";
 import { ROOT } from "../../server/config.ts";
 
@@ -263,4 +274,35 @@ browserSuite("browser: evaluation, feedback and the hot wash", () => {
     for (const who of [control, eva, ed]) expect(who.errors.filter((x) => !/WebGL|GPU|favicon|Failed to load resource|WebSocket/i.test(x))).toEqual([]);
     for (const who of [control, eva, ed]) await who.context.close();
   }, 150_000);
+  it("the MSEL editor keeps an inject's critical tasks on a save, and edits them", async () => {
+    // Regression: the white cell's view of an inject had no tasks, so every save from the MSEL editor erased them.
+    const ex = await server.createExercise("triad-eval");
+    const control = await person(browser, { width: 1440, height: 1000 });
+    const f = control.page;
+    await openConsole(f, server.url, ex);
+    await openTab(f, "MSEL");
+    const msel = panel(f);
+    const open = async () => {
+      await msel.getByRole("button", { name: "Edit inject 1.02" }).click();
+      return msel.getByRole("form", { name: "Edit inject 1.02" });
+    };
+    let editor = await open();
+    const share = editor.getByRole("checkbox", { name: "Share the warship sighting with the partners" });
+    const relief = editor.getByRole("checkbox", { name: "Preposition relief before the storm" });
+    expect(await share.isChecked()).toBe(true);
+    expect(await relief.isChecked()).toBe(false);
+    await editor.getByLabel("Text").fill("The sighting report, edited.");
+    await editor.getByRole("button", { name: "Save changes" }).click();
+    await seeText(f, "Inject 1.02 saved.");
+    editor = await open();
+    expect(await editor.getByRole("checkbox", { name: "Share the warship sighting with the partners" }).isChecked()).toBe(true);
+    await editor.getByRole("checkbox", { name: "Preposition relief before the storm" }).check();
+    await screenshot(f, "msel-editor-critical-tasks");
+    await editor.getByRole("button", { name: "Save changes" }).click();
+    await seeText(f, "Inject 1.02 saved.");
+    editor = await open();
+    expect(await editor.getByRole("checkbox", { name: "Preposition relief before the storm" }).isChecked()).toBe(true);
+    expect(await editor.getByRole("checkbox", { name: "Share the warship sighting with the partners" }).isChecked()).toBe(true);
+    await control.context.close();
+  });
 });

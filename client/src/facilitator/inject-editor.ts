@@ -6,6 +6,7 @@ import type { GameContext } from "../game/context.ts";
 import type { InjectView } from "../state/client-state.ts";
 import type { CommandResult } from "../net/session.ts";
 import type { Vocabulary } from "../../../shared/i18n/index.ts";
+import { guideIndex } from "./evaluation-words.ts";
 
 const opts = (vocabulary: Vocabulary, values: string[]) => values.map((v) => ({ value: v, label: term(vocabulary, v) }));
 const json = (value: unknown) => (value === undefined ? "" : JSON.stringify(value, null, 2));
@@ -77,6 +78,21 @@ export function injectEditor(getCtx: () => GameContext, target: EditorTarget, cl
   notes.value = source?.notes ?? "";
   const i18n = h("textarea", { name: "i18n", rows: "2", class: "code-input" });
   i18n.value = source?.i18n ? json(source.i18n) : "";
+  // The EEG's critical tasks this inject tests: what the AAR analyses it under.
+  const guideTasks = guideIndex(getCtx()).tasks;
+  const kept = new Set(source?.tasks ?? []);
+  const taskBoxes = guideTasks.map((k) => h("input", { type: "checkbox", name: "tasks", value: k.id, checked: kept.has(k.id) }));
+  // A task the guide no longer names stays on the inject rather than vanishing on save.
+  const unknownTasks = [...kept].filter((id) => !guideTasks.some((k) => k.id === id));
+  const tasksField =
+    guideTasks.length === 0
+      ? null
+      : h(
+          "fieldset",
+          {},
+          h("legend", {}, t("msel.editor.tasks")),
+          h("div", { class: "check-list" }, ...guideTasks.map((k, i) => h("label", { class: "check" }, taskBoxes[i]!, " ", k.title))),
+        );
   const held = h("input", { type: "checkbox", name: "held" });
   const reason = h("input", { name: "reason", maxlength: "500", placeholder: t("msel.editor.reasonHint") });
   const general = h("ul", { class: "field-errors", role: "alert" });
@@ -118,6 +134,8 @@ export function injectEditor(getCtx: () => GameContext, target: EditorTarget, cl
       objective: objective.value,
       capability: capability.value,
     };
+    const tasks = [...taskBoxes.filter((b) => b.checked).map((b) => b.value), ...unknownTasks];
+    if (tasks.length) spec.tasks = tasks;
     if (controller.value.trim()) spec.controller = controller.value.trim();
     if (notes.value.trim()) spec.notes = notes.value;
     const translations = parseJson(i18n, "i18n", undefined);
@@ -175,6 +193,7 @@ export function injectEditor(getCtx: () => GameContext, target: EditorTarget, cl
       at("objective", field(t("console.inject.objective"), objective)),
       at("capability", field(t("console.inject.capability"), capability)),
     ),
+    tasksField ? at("tasks", tasksField) : null,
     h(
       "div",
       { class: "row" },

@@ -71,6 +71,7 @@ export default {
     "For “when a condition holds”: the condition as in the spreadsheet's Trigger Condition column; the turn is the earliest it may come.",
   "msel.editor.effects": "Effects on release (JSON)",
   "msel.editor.expected": "Expected actions (JSON)",
+  "msel.editor.tasks": "Critical tasks this inject tests (evaluation guide)",
   "msel.editor.jsonHint": "A JSON list, as in the spreadsheet's JSON columns; [] for none.",
   "msel.editor.controller": "Controller responsible",
   "msel.editor.controllerHint": "A name or cell, free text (optional)",

@@ -74,6 +74,7 @@ export default {
     "Pour « quand une condition est remplie » : la condition comme dans la colonne Trigger Condition du tableur ; le tour est le plus tôt possible.",
   "msel.editor.effects": "Effets à la diffusion (JSON)",
   "msel.editor.expected": "Actions attendues (JSON)",
+  "msel.editor.tasks": "Tâches critiques évaluées par cet événement (guide d’évaluation)",
   "msel.editor.jsonHint": "Une liste JSON, comme dans les colonnes JSON du tableur ; [] pour aucune.",
   "msel.editor.controller": "Contrôleur responsable",
   "msel.editor.controllerHint": "Un nom ou une cellule, en texte libre (facultatif)",
