@@ -531,5 +531,5 @@ browserSuite("browser: plain words on every screen", () => {
 
     expect(findings).toEqual([]);
     for (const p of people) expect(p.errors.filter((e) => !/WebGL|GPU|GL Driver|favicon|Failed to load resource/i.test(e))).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 });

@@ -121,5 +121,5 @@ browserSuite("browser: walking skeleton", () => {
 
     const unexpected = (e: string) => !/favicon|GL Driver|Failed to load resource|ERR_INTERNET_DISCONNECTED|WebSocket/.test(e);
     for (const p of people) expect(p.errors.filter(unexpected)).toEqual([]);
-  }, 60_000);
+  }, 150_000);
 });
