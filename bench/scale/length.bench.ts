@@ -84,7 +84,10 @@ export async function storeLongLog(
  * The long log stored (storeLongLog), then opened in child processes (open-long-log.ts), once
  * from the snapshot and once from the whole log, then served (onServer).
  */
-async function measure(count: number): Promise<{ snapshot: Opened; log: Opened; snapshotBytes: number; joined: Joined; loadedAtStart: boolean }> {
+async function measure(
+  count: number,
+  seeks: number,
+): Promise<{ snapshot: Opened; log: Opened; snapshotBytes: number; joined: Joined; loadedAtStart: boolean }> {
   const dir = mkdtempSync(join(tmpdir(), "concord-length-"));
   try {
     const { codes, regions, snapshotBytes, status } = await storeLongLog(dir, count);
@@ -101,7 +104,7 @@ async function measure(count: number): Promise<{ snapshot: Opened; log: Opened; 
       log,
       snapshot: opened,
       snapshotBytes,
-      joined: await onServer(dir, Object.values(codes), regions),
+      joined: await onServer(dir, Object.values(codes), regions, seeks),
       loadedAtStart: hasLiveDeadline(status),
     };
   } finally {
@@ -114,7 +117,7 @@ async function measure(count: number): Promise<{ snapshot: Opened; log: Opened; 
  * JOINS new seats with their nations' codes, each timed from the request to its welcome and its
  * first full state; the server's RSS once they are all in; then the replay viewer in Chromium.
  */
-async function onServer(dir: string, codes: string[], regions: number): Promise<Joined> {
+async function onServer(dir: string, codes: string[], regions: number, seeks: number): Promise<Joined> {
   const child = await startConcord(PORT, { CONCORD_STORE: "sqlite", DATA_DIR: dir, CLIENT_DIR: clientDir(), CONCORD_LOG_LEVEL: "warn" });
   try {
     const client = new Client(`http://127.0.0.1:${PORT}`);
@@ -140,7 +143,7 @@ async function onServer(dir: string, codes: string[], regions: number): Promise<
     for (let i = 0; i < JOINS; i++) joins.push(await join(codes[(i + 1) % codes.length]!, `Officer ${i}`));
     const rssMb = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))![1]) / 1024;
     for (const room of rooms) await room.leave(true);
-    const replay = await replayLongLog(`http://127.0.0.1:${PORT}`, "ex-long", "OBSERVE1", regions, 40);
+    const replay = await replayLongLog(`http://127.0.0.1:${PORT}`, "ex-long", "OBSERVE1", regions, seeks);
     return { coldMs, joins, rssMb, replay };
   } finally {
     await stop(child);
@@ -166,7 +169,7 @@ export async function runLengthBench({ quick }: { quick: boolean }): Promise<Ben
   const sizes = [full / 2, full];
   const out: BenchResult[] = [];
   for (const count of sizes) {
-    const { snapshot: m, log, snapshotBytes, joined, loadedAtStart } = await measure(count);
+    const { snapshot: m, log, snapshotBytes, joined, loadedAtStart } = await measure(count, quick ? 20 : 40);
     const label = `${count / 1000}k`;
     out.push(
       result(

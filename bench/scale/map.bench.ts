@@ -128,7 +128,8 @@ async function measure(browser: Browser, url: string, size: Size, quick: boolean
   if (!created.id) throw new Error(`map bench: exercise not created: ${JSON.stringify(created)}`);
   const { nation, order, control: controlActions } = actionsFor(scenario);
   const code = (created.joinCodes as { nation: string; code: string }[]).find((c) => c.nation === nation)!.code;
-  const runs = quick ? 2 : 3;
+  // Quick: one load of each page (the frames of its pan and zoom are the sample) and half the actions.
+  const runs = quick ? 1 : 3;
   const frameMs = quick ? 2500 : 5000;
 
   // Exercise control as the console is opened by a person: the facilitator link.
@@ -204,7 +205,7 @@ async function measure(browser: Browser, url: string, size: Size, quick: boolean
     // actions, then a draft order and its withdrawal in turn.
     const nextChange = () => new Promise<void>((resolve) => mate.onStateChange.once(() => resolve()));
     const actionBytes: number[] = [];
-    for (let i = 0; i < (quick ? 13 : 25); i++) {
+    for (let i = 0; i < (quick ? 7 : 25); i++) {
       for (const action of controlActions(i)) {
         const before = received.get(mate) ?? 0;
         const changed = nextChange();
@@ -216,15 +217,16 @@ async function measure(browser: Browser, url: string, size: Size, quick: boolean
     }
     const draftBytes: number[] = [];
     const withdrawBytes: number[] = [];
-    for (let i = 0; i < (quick ? 25 : 50); i++) {
+    for (let i = 0; i < (quick ? 13 : 50); i++) {
       for (const withdraw of [false, true]) {
         const before = received.get(mate) ?? 0;
         const changed = nextChange();
         let reply;
         if (!withdraw) reply = await send(sender, { type: "draftOrder", order });
         else {
-          const drafts = [...(sender.state as any).perspectives.get(nation).drafts.values()].map((d: string) => JSON.parse(d));
-          reply = await send(sender, { type: "withdrawDraft", draft: drafts.at(-1).id });
+          // Drafts travel as schema objects (shared/view/draft-wire.ts), in the order they were added.
+          const drafts = [...(sender.state as any).perspectives.get(nation).drafts.values()] as { id: string }[];
+          reply = await send(sender, { type: "withdrawDraft", draft: drafts.at(-1)!.id });
         }
         if (!reply.ok) throw new Error(`map bench: ${withdraw ? "withdrawal" : "draft"} refused: ${reply.message}`);
         await Promise.race([changed, new Promise((r) => setTimeout(r, 300))]);

@@ -80,10 +80,12 @@ async function measure(page: Page, url: string, scenarioId: string, msel: Inject
  * with the injects that match (each key of "inject 17", then clearing it). Baseline: the shipped
  * Northern Flank MSEL, the same way in the same run. The map is the length bench's (12 nations,
  * 100 regions, 600 assets), so the map's own scale (issue #23's item 1) stays out of these figures.
+ * `client`: the dist/ of another build, served instead of this tree's (to compare builds).
  */
-export async function runMselBench({ quick }: { quick: boolean }): Promise<BenchResult[]> {
-  const clientDir = join(ROOT, "dist");
-  if (clientBuildIsStale(clientDir)) buildClient();
+export async function runMselBench({ quick, client }: { quick: boolean; client?: string }): Promise<BenchResult[]> {
+  // `client`: another build's dist/ (to compare two builds in the same hour); by default this tree's, built when stale.
+  const clientDir = client ?? join(ROOT, "dist");
+  if (!client && clientBuildIsStale(clientDir)) buildClient();
   const dir = mkdtempSync(join(tmpdir(), "concord-msel-"));
   const sizes: [string, ScaleSize][] = [
     ["1k", { ...LENGTH_SIZE, injects: 1000 }],
@@ -106,11 +108,18 @@ export async function runMselBench({ quick }: { quick: boolean }): Promise<Bench
       page.on("pageerror", (e) => errors.push(e.stack ?? String(e)));
       return { page, errors };
     };
+    let previous: { baseline: Measured; errors: string[] } | null = null;
     for (const { label, scenario } of scenarios) {
-      // The baseline first, in a page of its own, then the big MSEL: each pair in the same minute.
-      const base = await open();
-      const baseline = await measure(base.page, url, shipped.id, shipped.msel, repeats);
-      await base.page.close();
+      // The baseline first, in a page of its own, then the big MSEL: each pair in the same minute
+      // (the quick run measures the baseline once, before the first size).
+      let base: { baseline: Measured; errors: string[] } | null = quick ? previous : null;
+      if (!base) {
+        const page = await open();
+        base = { baseline: await measure(page.page, url, shipped.id, shipped.msel, repeats), errors: page.errors };
+        await page.page.close();
+      }
+      previous = base;
+      const { baseline } = base;
       const big = await open();
       const m = await measure(big.page, url, `${scenario.id}-msel${label}`, scenario.msel, repeats);
       await big.page.close();

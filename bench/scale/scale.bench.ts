@@ -10,11 +10,19 @@ import { runChatBench } from "./chat.bench.ts";
  * docs/PERFORMANCE.md can say how it grows: `npm run bench -- --only scale`.
  */
 export async function runScaleBench({ quick }: { quick: boolean }): Promise<BenchResult[]> {
-  return [
-    ...(await runMapBench({ quick })),
-    ...(await runLengthBench({ quick })),
-    ...(await runSeatsBench({ quick })),
-    ...(await runMselBench({ quick })),
-    ...(await runChatBench({ quick })),
+  const parts: [string, (o: { quick: boolean }) => Promise<BenchResult[]>][] = [
+    ["map", runMapBench],
+    ["length", runLengthBench],
+    ["seats", runSeatsBench],
+    ["msel", runMselBench],
+    ["chat", runChatBench],
   ];
+  const out: BenchResult[] = [];
+  for (const [name, run] of parts) {
+    const started = Date.now();
+    out.push(...(await run({ quick })));
+    // What each part costs, as run.ts says for each suite: the quick run has a budget.
+    process.stdout.write(`bench: scale/${name} took ${Math.round((Date.now() - started) / 1000)} s\n`);
+  }
+  return out;
 }

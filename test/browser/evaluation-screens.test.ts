@@ -12,6 +12,7 @@ import {
   joinFromStartPage,
   seeText,
   openConsole,
+  mselAction,
 } from "./support/browser.ts";
 import type { RunningServer } from "./support/server.ts";
 import { ROOT } from "../../server/config.ts";
@@ -283,7 +284,7 @@ browserSuite("browser: evaluation, feedback and the hot wash", () => {
     await openTab(f, "MSEL");
     const msel = panel(f);
     const open = async () => {
-      await msel.getByRole("button", { name: "Edit inject 1.02" }).click();
+      await (await mselAction(f, "1.02", "Edit inject 1.02")).click();
       return msel.getByRole("form", { name: "Edit inject 1.02" });
     };
     let editor = await open();

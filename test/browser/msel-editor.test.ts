@@ -2,7 +2,19 @@ import { expect, it } from "vitest";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { browserSuite, browserAndServer, person, screenshot, seeText, openTab, panel, joinFromStartPage, openConsole, ARTIFACTS } from "./support/browser.ts";
+import {
+  browserSuite,
+  browserAndServer,
+  person,
+  screenshot,
+  seeText,
+  openTab,
+  panel,
+  joinFromStartPage,
+  openConsole,
+  mselAction,
+  ARTIFACTS,
+} from "./support/browser.ts";
 import { BROWSER_SCENARIOS, type RunningServer } from "./support/server.ts";
 
 /**
@@ -22,7 +34,8 @@ browserSuite("browser: the MSEL editor", () => {
     await openConsole(f, server.url, ex);
     await openTab(f, "MSEL");
     const msel = panel(f);
-    await msel.getByRole("button", { name: "Edit inject 1.02" }).click();
+    // A row shows its next action (release); editing is behind its "More".
+    await (await mselAction(f, "1.02", "Edit inject 1.02")).click();
     const editor = msel.getByRole("form", { name: "Edit inject 1.02" });
     // A fault is named next to its field, and nothing changes.
     await editor.getByLabel("Released").selectOption({ label: "At a turn" });
@@ -54,9 +67,10 @@ browserSuite("browser: the MSEL editor", () => {
     await openTab(f, "MSEL");
     await msel.getByRole("button", { name: "Issue a correction to inject 1.02" }).waitFor();
     expect(await msel.getByRole("button", { name: "Edit inject 1.02" }).count()).toBe(0);
+    expect(await msel.getByRole("button", { name: "More actions for inject 1.02" }).count()).toBe(0);
 
     // Skip asks twice, and can be undone until the turn resolves.
-    await msel.getByRole("button", { name: "Skip inject 2.01" }).click();
+    await (await mselAction(f, "2.01", "Skip inject 2.01")).click();
     await msel.getByRole("button", { name: "Confirm: skip inject 2.01" }).click();
     await seeText(f, "Inject 2.01 skipped.");
     await msel.getByRole("button", { name: "Undo the skip of inject 2.01" }).click();

@@ -1,7 +1,7 @@
 import { h, fill, setOptions } from "../ui/html.ts";
 import { MselWindow } from "./msel-window.ts";
+import { rowActions } from "./msel-row-actions.ts";
 import { statusLine } from "../ui/form.ts";
-import { twoStepButton } from "../ui/two-step-button.ts";
 import type { GameContext, Panel } from "../game/context.ts";
 import type { InjectView } from "../state/client-state.ts";
 import { nationName, scenarioText, term } from "../game/names.ts";
@@ -11,7 +11,6 @@ import { mselSheets } from "./msel-sheets.ts";
 import { t, lang } from "../i18n.ts";
 import { listIn } from "../../../shared/i18n/index.ts";
 
-type Command = { type: string } & Record<string, unknown>;
 /** The turn an inject is due in (null: only by hand). */
 const dueTurn = (i: InjectView): number | null =>
   i.status === "delayed"
@@ -109,13 +108,6 @@ export function mselPanel(getCtx: () => GameContext): Panel {
   add.addEventListener("click", () => openEditor({ mode: "add", after: null, number: nextNumber() }));
   const nextNumber = () => `${Math.max(getCtx().state.turn, 1)}.${String(Object.keys(getCtx().perspective?.injects ?? {}).length + 1).padStart(2, "0")}`;
 
-  const act = async (button: HTMLButtonElement, command: Command, success: string) => {
-    button.disabled = true;
-    status.show(await getCtx().send(command), success);
-    button.disabled = false;
-  };
-  const small = (text: string, name: string, onclick: (e: Event) => void, extra = "") =>
-    h("button", { type: "button", class: `small ${extra}`.trim(), "aria-label": name, onclick }, text);
   // Sorted again only when the injects changed (a filter's key typed must not sort 2,000 numbers again).
   let sortedFrom: unknown = null;
   let sorted: InjectView[] = [];
@@ -130,6 +122,7 @@ export function mselPanel(getCtx: () => GameContext): Panel {
   // The MSEL's order and each inject's place in it, made once per update (a row's ↑ and ↓ name its neighbours).
   let all: InjectView[] = [];
   let place = new Map<string, number>();
+  const expanded = new Set<string>();
 
   const render = (i: InjectView) => {
     const ctx = getCtx();
@@ -140,15 +133,6 @@ export function mselPanel(getCtx: () => GameContext): Panel {
         : i.trigger?.kind === "conditional"
           ? t("console.msel.conditional", { turn: i.trigger.earliestTurn ?? 1 })
           : t("console.msel.manual");
-    const delayTo = h("input", {
-      type: "number",
-      min: "1",
-      max: "1000",
-      value: String(Math.max(state.turn + 1, 1)),
-      class: "tiny",
-      "aria-label": t("console.msel.delayTo", { number: i.number }),
-    });
-    const open = ctx.isFacilitator && (i.status === "planned" || i.status === "delayed");
     const statusWord = i.held && i.status === "planned" ? t("msel.view.held") : term("injectStatus", i.status ?? "planned");
     const statusText =
       i.status === "released" && i.releasedTurn
@@ -158,84 +142,7 @@ export function mselPanel(getCtx: () => GameContext): Panel {
           : statusWord;
     const title = scenarioText(state, i, "title");
     const at = place.get(i.id) ?? -1;
-    const move = (before: string | null, label: string) => (e: Event) =>
-      act(e.currentTarget as HTMLButtonElement, { type: "moveInject", inject: i.id, before }, label);
-    const undoable = i.status === "skipped" && i.skippedTurn !== undefined && state.phase !== "ended" && state.turn <= Math.max(i.skippedTurn, 1);
-    const actions: HTMLElement[] = [];
-    if (open) {
-      actions.push(
-        small(
-          t("console.msel.release"),
-          t("console.msel.releaseName", { number: i.number }),
-          (e) => act(e.currentTarget as HTMLButtonElement, { type: "releaseInject", inject: i.id }, t("console.msel.released", { number: i.number })),
-          "primary",
-        ),
-        twoStepButton(
-          {
-            text: t("console.msel.skip"),
-            name: t("console.msel.skipName", { number: i.number }),
-            confirmName: t("msel.view.confirmSkipName", { number: i.number }),
-          },
-          async () => status.show(await ctx.send({ type: "skipInject", inject: i.id }), t("msel.view.skippedUndo", { number: i.number })),
-        ),
-        h(
-          "span",
-          { class: "delay" },
-          delayTo,
-          small(t("console.msel.delay"), t("console.msel.delayName", { number: i.number }), (e) =>
-            act(
-              e.currentTarget as HTMLButtonElement,
-              { type: "delayInject", inject: i.id, toTurn: Math.round(Number(delayTo.value)) },
-              t("console.msel.delayed", { number: i.number, turn: delayTo.value }),
-            ),
-          ),
-        ),
-      );
-    }
-    if (ctx.isFacilitator && i.status !== "released") {
-      actions.push(
-        small(t("msel.view.edit"), t("msel.view.editName", { number: i.number }), () => openEditor({ mode: "edit", inject: i })),
-        small(t("msel.view.duplicate"), t("msel.view.duplicateName", { number: i.number }), () =>
-          openEditor({ mode: "add", from: i, after: i.id, number: `${i.number}b` }),
-        ),
-        small(i.held ? t("msel.view.unhold") : t("msel.view.hold"), t(i.held ? "msel.view.unholdName" : "msel.view.holdName", { number: i.number }), (e) =>
-          act(
-            e.currentTarget as HTMLButtonElement,
-            { type: "holdInject", inject: i.id, held: !i.held },
-            t(i.held ? "msel.view.unheldDone" : "msel.view.heldDone", { number: i.number }),
-          ),
-        ),
-        small("↑", t("msel.view.upName", { number: i.number }), move(at > 0 ? all[at - 1]!.id : all[0]!.id, t("msel.view.moved", { number: i.number }))),
-        small(
-          "↓",
-          t("msel.view.downName", { number: i.number }),
-          move(at + 2 < all.length ? all[at + 2]!.id : null, t("msel.view.moved", { number: i.number })),
-        ),
-        twoStepButton(
-          {
-            text: t("msel.view.delete"),
-            name: t("msel.view.deleteName", { number: i.number }),
-            confirmName: t("msel.view.confirmDeleteName", { number: i.number }),
-          },
-          async () => status.show(await ctx.send({ type: "deleteInject", inject: i.id }), t("msel.view.deleted", { number: i.number })),
-        ),
-      );
-    }
-    if (ctx.isFacilitator && undoable)
-      actions.push(
-        small(
-          t("msel.view.undoSkip"),
-          t("msel.view.undoSkipName", { number: i.number }),
-          (e) => act(e.currentTarget as HTMLButtonElement, { type: "unskipInject", inject: i.id }, t("msel.view.unskipped", { number: i.number })),
-          "primary",
-        ),
-      );
-    if (ctx.isFacilitator && i.status === "released")
-      actions.push(
-        small(t("msel.view.correct"), t("msel.view.correctName", { number: i.number }), () =>
-          openEditor({ mode: "add", from: i, after: i.id, number: `${i.number}c`, titlePrefix: t("msel.view.correctionPrefix") }),
-        ),
-      );
+    const before = { up: at > 0 ? all[at - 1]!.id : all[0]!.id, down: at + 2 < all.length ? all[at + 2]!.id : null };
     return h(
       "tr",
       { "data-inject": i.number, "data-status": shownStatus(i) },
@@ -244,10 +151,8 @@ export function mselPanel(getCtx: () => GameContext): Panel {
       h(
         "td",
         {},
-        h(
-          "details",
-          {},
-          h("summary", {}, title),
+        // What the inject says is made when its row is opened: a closed row is its summary alone.
+        lazyDetails(title, () => [
           h(
             "p",
             { class: "meta" },
@@ -282,7 +187,7 @@ export function mselPanel(getCtx: () => GameContext): Panel {
           i.capability ? h("p", {}, t("console.msel.capability", { capability: scenarioText(state, i, "capability") })) : null,
           i.controller ? h("p", {}, t("msel.view.controllerLine", { controller: i.controller })) : null,
           i.notes ? h("p", { class: "meta" }, t("msel.view.notesLine", { notes: i.notes })) : null,
-        ),
+        ]),
       ),
       h(
         "td",
@@ -295,7 +200,7 @@ export function mselPanel(getCtx: () => GameContext): Panel {
             ),
       ),
       h("td", {}, h("span", { class: `status-word status-${shownStatus(i)}` }, statusText)),
-      h("td", { class: "row-actions" }, actions.length ? actions : "—"),
+      h("td", { class: "row-actions" }, rowActions(i, { ctx, status, openEditor, before, expanded })),
     );
   };
 
@@ -386,6 +291,7 @@ export function mselPanel(getCtx: () => GameContext): Panel {
     const language = lang();
     rowWindow.show(
       shown,
+      injects,
       (i) => i.id,
       (i) => JSON.stringify([i, ctx.state.turn, ctx.state.phase, language, all[place.get(i.id)! - 1]?.id, all[place.get(i.id)! + 2]?.id]),
       render,
@@ -394,4 +300,16 @@ export function mselPanel(getCtx: () => GameContext): Panel {
     if (editing && editing !== "new" && !ctx.perspective?.injects[editing]) fill(editorSlot);
   }
   return { id: "msel", title: t("console.msel.tab"), element, update };
+}
+
+/** A `<details>` whose content is made the first time it is opened. */
+function lazyDetails(summary: string, content: () => (HTMLElement | null)[]): HTMLDetailsElement {
+  const details = h("details", {}, h("summary", {}, summary)) as HTMLDetailsElement;
+  let made = false;
+  details.addEventListener("toggle", () => {
+    if (!details.open || made) return;
+    made = true;
+    details.append(...content().filter((c): c is HTMLElement => c !== null));
+  });
+  return details;
 }

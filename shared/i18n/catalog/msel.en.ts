@@ -104,6 +104,8 @@ export default {
   "msel.view.withMap": "Show the map",
   "msel.view.add": "Add inject",
   "msel.view.more": "Show {count} more injects ({left} not shown yet)",
+  "msel.view.moreActions": "More",
+  "msel.view.moreActionsName": "More actions for inject {number}",
   "msel.view.count": "{shown} of {total} injects shown; this turn's first.",
   "msel.view.held": "held",
   "msel.view.confirmSkipName": "Confirm: skip inject {number}",

@@ -107,6 +107,8 @@ export default {
   "msel.view.withMap": "Afficher la carte",
   "msel.view.add": "Ajouter un événement",
   "msel.view.more": "Afficher {count} événements de plus ({left} pas encore affichés)",
+  "msel.view.moreActions": "Plus",
+  "msel.view.moreActionsName": "Plus d'actions pour l'événement {number}",
   "msel.view.count": "{shown} événements affichés sur {total} ; ceux du tour en premier.",
   "msel.view.held": "en attente",
   "msel.view.confirmSkipName": "Confirmer : écarter l'événement {number}",

@@ -145,6 +145,19 @@ export function panel(page: Page) {
   return page.getByRole("tabpanel");
 }
 
+/**
+ * An MSEL row's action, as a person reaches it: a row shows its next action, and the others
+ * behind its "More" button (client/src/facilitator/msel-row-actions.ts), pressed when they are
+ * not shown yet.
+ */
+export async function mselAction(page: Page, number: string, name: string | RegExp): Promise<Locator> {
+  const action = panel(page).getByRole("button", { name, exact: typeof name === "string" });
+  const more = panel(page).getByRole("button", { name: `More actions for inject ${number}` });
+  if ((await action.count()) === 0 && (await more.getAttribute("aria-expanded")) !== "true") await more.click();
+  await action.waitFor();
+  return action;
+}
+
 /** Names the steps of a long browser test in its output (and how long each took). */
 export function stepper(label: string): (what: string) => void {
   let last = Date.now();
