@@ -10,18 +10,14 @@ import { transiently } from "../../shared/state/records.ts";
 import { RoomFeeds } from "../../server/rooms/room-feeds.ts";
 import { encodeSnapshot, feedsJson, originOf, SNAPSHOT_EVERY } from "../../server/rooms/fold-snapshot.ts";
 import type { ExerciseRecord, ExerciseStatus } from "../../server/store/event-store.ts";
-import { performance } from "node:perf_hooks";
-import { readFileSync } from "node:fs";
-import { Client } from "@colyseus/sdk";
 import type { ChildProcess } from "node:child_process";
 import { startConcord } from "../processes.ts";
 import { clientDir, replayLongLog, type ReplayFigures } from "./replay-long.ts";
 import { percentile, result, slowest, type BenchResult } from "../stats.ts";
 import { makeLongLog } from "./long-log.ts";
+import { joinSeats, serverRssMb } from "./seat-joins.ts";
 
 const PORT = 2664;
-/** New seats joined after the room is open (round the playable nations). */
-const JOINS = 12;
 
 type Joined = { coldMs: number; joins: number[]; rssMb: number; replay: ReplayFigures };
 type Opened = {
@@ -120,29 +116,9 @@ async function measure(
 async function onServer(dir: string, codes: string[], regions: number, seeks: number): Promise<Joined> {
   const child = await startConcord(PORT, { CONCORD_STORE: "sqlite", DATA_DIR: dir, CLIENT_DIR: clientDir(), CONCORD_LOG_LEVEL: "warn" });
   try {
-    const client = new Client(`http://127.0.0.1:${PORT}`);
-    const rooms: { leave(consented?: boolean): Promise<unknown> }[] = [];
-    const join = async (code: string, name: string) => {
-      const t = performance.now();
-      const room = await client.joinById("ex-long", { code, name });
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error("no welcome and state within 30 s")), 30_000);
-        let welcomed = false;
-        let stated = false;
-        const done = () => welcomed && stated && (clearTimeout(timer), resolve());
-        room.onMessage("welcome", () => ((welcomed = true), done()));
-        room.onMessage("*", () => undefined);
-        room.onStateChange.once(() => ((stated = true), done()));
-        room.send("whoami");
-      });
-      rooms.push(room);
-      return performance.now() - t;
-    };
-    const coldMs = await join(codes[0]!, "First officer");
-    const joins: number[] = [];
-    for (let i = 0; i < JOINS; i++) joins.push(await join(codes[(i + 1) % codes.length]!, `Officer ${i}`));
-    const rssMb = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))![1]) / 1024;
-    for (const room of rooms) await room.leave(true);
+    const { coldMs, joins, leave } = await joinSeats(`http://127.0.0.1:${PORT}`, "ex-long", codes);
+    const rssMb = serverRssMb(child.pid!);
+    await leave();
     const replay = await replayLongLog(`http://127.0.0.1:${PORT}`, "ex-long", "OBSERVE1", regions, seeks);
     return { coldMs, joins, rssMb, replay };
   } finally {

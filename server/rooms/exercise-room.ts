@@ -44,11 +44,14 @@ import type { ExerciseStatus, SeatDetails, SeatRecord } from "../store/event-sto
 import { BotDriver } from "./bot-driver.ts";
 import { actingAs } from "../../shared/engine/act-as.ts";
 import { keepViewsWhole } from "./view-headroom.ts";
+import { encodeLongStringsNatively } from "./native-strings.ts";
+import { dropViewChangesAfterFullState } from "./full-state-once.ts";
 
 // Scenario JSON and per-nation perspectives exceed the 8 KB default on the first full state.
 // A perspective larger than this (the white cell's 5,000 assets or 2,000 injects, one map of
 // 1.2 MB each) is kept whole by the room's own headroom (view-headroom.ts).
 Encoder.BUFFER_SIZE = 512 * 1024;
+encodeLongStringsNatively();
 
 /** Commands whose handling may resolve the turn. */
 const RESOLVING_COMMANDS = new Set<string>(["commitTurn", "forceResolve", "timerExpired"]);
@@ -132,6 +135,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     if (matchMaker.getLocalRoomById(record.id)) throw new Error(`exercise ${record.id} already has a room on this process`);
     this.roomId = record.id;
     keepViewsWhole((this as unknown as { _serializer: unknown })._serializer);
+    dropViewChangesAfterFullState(this);
     // The newest snapshot of the fold and the events after it, or the whole log (fold-snapshot.ts).
     const opened = await openFold(service.store, record, log);
     this.exercise = opened.state;
@@ -274,8 +278,20 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     if (isControlSeat(seat)) void this.seats.sendJoinCodes([client]);
     // One of a bot-played nation's people is here: the nation goes back to its team.
     if (seat.role === "participant" && seat.nation) this.bots.peopleJoined(seat.nation);
+    this.patchBeforeFullState();
     serverContext().log.info("seat joined", { exerciseId: this.roomId, role: seat.role, nation: seat.nation, name: seat.name });
     this.idle.check();
+  }
+
+  /**
+   * What the projection wrote for a new seat goes out now to the seats already in, while the
+   * new one is still joining (Colyseus patches joined clients only): its full state, encoded
+   * from the state itself, carries it, and the next patch no longer carries the new seat's
+   * whole perspective a second time (a megabyte at 100,000 events, encoded and decoded again
+   * while the next seat joins; issue #23, Length).
+   */
+  private patchBeforeFullState(): void {
+    this.broadcastPatch();
   }
 
   /**
@@ -618,6 +634,9 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     client.view!.remove(this.state.perspectives.get(client.userData!.perspective)!);
     client.userData!.perspective = target;
     this.projectPerspectiveOf(target);
+    // What that projection wrote goes to the seats already watching it; this seat gets the
+    // perspective once, whole, from the view's changes in the next patch (not twice).
+    this.broadcastPatch();
     client.view!.add(perspective);
     client.send("viewChanged", { perspective: target });
   }
