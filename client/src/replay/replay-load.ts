@@ -12,22 +12,29 @@ export const RANGE_EVENTS = 10_000;
 
 /**
  * The recorded exercise, downloaded in ranges and folded as they come (ReplaySession.append):
- * the same session as one built from the whole log. The exercise's information comes first, for
- * its title and how long its log is.
+ * the same session as one built from the whole log.
  */
 export async function loadSession(access: ReplayAccess, snapshotEvery: number): Promise<{ session: ReplaySession; title: string }> {
   const base = `/api/exercises/${encodeURIComponent(access.exerciseId)}`;
+  const range = (from: number, to?: number) =>
+    requestJson<RecordedExercise>(`${base}/events?from=${from}${to === undefined ? "" : `&to=${to}`}`, access.secret);
+  // The first range goes with the exercise's information (its title and the log's length), not after it.
+  const first = range(1, RANGE_EVENTS);
+  first.catch(() => undefined);
   const info = await requestJson<{ title: string; lastSeq: number }>(base, access.secret);
-  const parts = logRanges(info.lastSeq, RANGE_EVENTS).map((range) =>
-    requestJson<RecordedExercise>(`${base}/events?from=${range.from}${range.to === undefined ? "" : `&to=${range.to}`}`, access.secret),
-  );
+  const parts = [
+    first,
+    ...logRanges(info.lastSeq, RANGE_EVENTS)
+      .slice(1)
+      .map((r) => range(r.from, r.to)),
+  ];
   // The first failure is the one said; the others must not surface as unhandled rejections.
   for (const part of parts) part.catch(() => undefined);
   let session: ReplaySession | null = null;
   for (const part of parts) {
-    const range = await part;
-    if (session) session.append(range.events);
-    else session = new ReplaySession(range, snapshotEvery);
+    const answer = await part;
+    if (session) session.append(answer.events);
+    else session = new ReplaySession(answer, snapshotEvery);
   }
   return { session: session!, title: info.title };
 }
