@@ -270,6 +270,8 @@ export function outcomeJudge(initial: ExerciseState): OutcomeJudge {
   };
 
   const finish = (actions: readonly NationAction[]): JudgedOutcomes => {
+    // Into a copy: the fold may go on (the replay folds its log range by range) and finish again.
+    const judged = new Map(results);
     // What no state records: a command that took effect, or what only an evaluator can judge.
     for (const [injectId, release] of releases) {
       const spec = state.injects[injectId]?.spec;
@@ -278,26 +280,26 @@ export function outcomeJudge(initial: ExerciseState): OutcomeJudge {
         const outcome = outcomeOf(ex);
         for (const nation of addressed(state, spec, ex)) {
           const key = `${injectId}#${index}#${nation}`;
-          if (results.has(key)) continue;
+          if (judged.has(key)) continue;
           const after = actions.filter((a) => a.nation === nation && a.seq > release.seq);
           if (outcome.kind === "command" || outcome.kind === "evaluator") {
             const same = after.filter((a) => a.command === ex.command && (!ex.region || a.region === ex.region));
             const done = same.find((a) => !a.failed) ?? null;
-            if (outcome.kind === "evaluator") results.set(key, { result: "for the evaluator", action: done, attempts: [] });
-            else if (done) results.set(key, { result: "met", action: done, attempts: [] });
+            if (outcome.kind === "evaluator") judged.set(key, { result: "for the evaluator", action: done, attempts: [] });
+            else if (done) judged.set(key, { result: "met", action: done, attempts: [] });
             else {
               const tried = same.filter((a) => a.failed);
-              results.set(key, { result: tried.length ? "attempted" : "not met", action: null, attempts: tried });
+              judged.set(key, { result: tried.length ? "attempted" : "not met", action: null, attempts: tried });
             }
             continue;
           }
           const kinds = ATTEMPTS[outcome.kind] ?? [];
           const tried = after.filter((a) => kinds.includes(a.command) && (outcome.kind !== "agreementInForce" ? a.failed : true));
-          results.set(key, { result: tried.length ? "attempted" : "not met", action: null, attempts: tried });
+          judged.set(key, { result: tried.length ? "attempted" : "not met", action: null, attempts: tried });
         }
       });
     }
-    return { final: state, releases, results };
+    return { final: state, releases: new Map(releases), results: judged };
   };
   return { before, after, finish };
 }

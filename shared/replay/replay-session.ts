@@ -14,55 +14,73 @@ import { transiently } from "../state/records.ts";
 
 const WHITE = { kind: "white" } as const;
 
-/** What the server's `GET /api/exercises/:id/events` returns. */
-export type RecordedExercise = { exerciseId: string; title?: string; scenario: ScenarioSpec; seed: number; events: ExerciseEvent[] };
+/** What the server's `GET /api/exercises/:id/events` returns (the whole log, or a range of it: `?from=&to=`). */
+export type RecordedExercise = { exerciseId: string; title?: string; scenario: ScenarioSpec; seed: number; events: readonly ExerciseEvent[] };
 
 /**
  * A recorded exercise as the replay viewer uses it: seek to any event, look through any
  * viewer's eyes (the same `viewFor` that served them live), metrics per turn, inject review.
+ * Built from the whole log, or from its first range and then `append`ed range by range: the
+ * same states, feed, cards, markers and metrics either way.
  */
 export class ReplaySession {
   readonly recording: RecordedExercise;
   readonly timeline: ReplayTimeline;
-  readonly turns: TurnMarker[];
-  readonly injects: InjectMarker[];
+  readonly turns: TurnMarker[] = [];
+  readonly injects: InjectMarker[] = [];
   readonly metrics: MetricsSnapshot[];
   private finalState: ExerciseState;
+  /** Whether the last of `metrics` is the end's (taken after the last event, not at a turn's start): the next range replaces it. */
+  private endMetrics = false;
 
   constructor(recording: RecordedExercise, snapshotEvery = 200) {
-    this.recording = recording;
     const initial = initialState(recording.scenario, recording.exerciseId, recording.seed);
     // One fold for the timeline, the white cell's feed, every turn card and the injects' markers
     // (each took a fold of its own: 10 s over a week-long log of 100,000 events).
     const white: FeedItem[] = [];
     const summaries = new TurnSummaries();
     const cards: { seq: number; card: TurnSummary }[] = [];
-    const injects: InjectMarker[] = [];
+    const injects = this.injects;
+    const turns = this.turns;
     // The metrics at the start of each turn after the first (and at the end), taken as the fold passes it.
     const metrics: MetricsSnapshot[] = [metricsSnapshot(initial)];
     this.judge = outcomeJudge(initial);
     const judge = this.judge;
     this.timeline = new ReplayTimeline(
       initial,
-      recording.events,
+      [],
       snapshotEvery,
       (event, state) => {
         const item = feedItemFor(event, state, WHITE);
         if (item) white.push(item);
         for (const card of summaries.record(event, state)) cards.push({ seq: event.seq, card });
         if (event.type === "injectReleased") injects.push(injectMarkerOf(event, state));
+        if (event.type === "turnStarted") turns.push({ turn: event.turn, seq: event.seq });
         if (event.type === "turnStarted" && event.turn > 1) metrics.push(metricsSnapshot(state));
         judge.after(event, state);
       },
       (event, state) => judge.before(event, state),
     );
+    this.recording = { ...recording, events: this.timeline.events };
     this.feeds.set(WHITE.kind, white);
     this.cards = cards;
-    this.turns = this.timeline.turnMarkers();
-    this.injects = this.timeline.injectMarkers(injects);
-    this.finalState = this.timeline.stateAt(this.timeline.lastSeq);
     this.metrics = metrics;
-    if (metrics[metrics.length - 1]!.seq !== this.finalState.seq) metrics.push(metricsSnapshot(this.finalState));
+    this.finalState = initial;
+    this.append(recording.events);
+  }
+
+  /**
+   * Folds the events that follow the log so far (the next range of it, in seq order). The
+   * feeds of other viewers and the inject review are made from the whole log when first asked.
+   */
+  append(events: readonly ExerciseEvent[]): void {
+    if (this.endMetrics) this.metrics.pop();
+    this.timeline.append(events);
+    this.finalState = this.timeline.stateAt(this.timeline.lastSeq);
+    this.endMetrics = this.metrics[this.metrics.length - 1]!.seq !== this.finalState.seq;
+    if (this.endMetrics) this.metrics.push(metricsSnapshot(this.finalState));
+    for (const key of [...this.feeds.keys()]) if (key !== WHITE.kind) this.feeds.delete(key);
+    this.review = null;
   }
 
   get lastSeq(): number {
@@ -80,7 +98,8 @@ export class ReplaySession {
 
   /** The event at a sequence number, if any. */
   eventAt(seq: number): ExerciseEvent | undefined {
-    return this.recording.events[seq - 1]?.seq === seq ? this.recording.events[seq - 1] : this.recording.events.find((e) => e.seq === seq);
+    const events = this.timeline.events;
+    return events[seq - 1]?.seq === seq ? events[seq - 1] : events.find((e) => e.seq === seq);
   }
 
   private feeds = new Map<string, FeedItem[]>();
@@ -107,7 +126,7 @@ export class ReplaySession {
       const lines: FeedItem[] = [];
       transiently(() => {
         let state = this.timeline.initial;
-        for (const event of this.recording.events) {
+        for (const event of this.timeline.events) {
           state = evolve(state, event);
           const item = feedItemFor(event, state, viewer);
           if (item) lines.push(item);
@@ -143,7 +162,7 @@ export class ReplaySession {
   private review: InjectReview[] | null = null;
 
   injectReview(): InjectReview[] {
-    this.review ??= reviewOfJudged(this.judge.finish(nationActions(this.recording.events)));
+    this.review ??= reviewOfJudged(this.judge.finish(nationActions(this.timeline.events)));
     return this.review;
   }
 }

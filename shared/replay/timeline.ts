@@ -13,45 +13,68 @@ export type InjectMarker = { inject: string; number: string; title: string; seq:
  */
 export class ReplayTimeline {
   readonly initial: ExerciseState;
-  readonly events: readonly ExerciseEvent[];
   readonly every: number;
+  private readonly folded: ExerciseEvent[] = [];
   private snapshots: ExerciseState[] = [];
+  private readonly observe?: (event: ExerciseEvent, state: ExerciseState) => void;
+  private readonly before?: (event: ExerciseEvent, state: ExerciseState) => void;
 
   /**
    * `observe` sees each event with the state right after it, as the fold goes (the replay's
    * feeds and turn cards), and `before` with the state just before it (what an event replaces):
-   * both must read that state at once and keep none of it.
+   * both must read that state at once and keep none of it. More events may follow (`append`):
+   * the viewer folds the log range by range as it downloads.
    */
   constructor(
     initial: ExerciseState,
-    events: readonly ExerciseEvent[],
+    events: readonly ExerciseEvent[] = [],
     every = 200,
     observe?: (event: ExerciseEvent, state: ExerciseState) => void,
     before?: (event: ExerciseEvent, state: ExerciseState) => void,
   ) {
     this.initial = initial;
-    this.events = events;
     this.every = Math.max(1, every);
-    let state = initial;
-    this.snapshots.push(state);
+    this.observe = observe;
+    this.before = before;
+    this.snapshots.push(initial);
+    this.final = initial;
+    this.append(events);
+  }
+
+  /** The events folded so far, in seq order. */
+  get events(): readonly ExerciseEvent[] {
+    return this.folded;
+  }
+
+  /**
+   * Folds the events that follow the log so far (in seq order). The states kept are those a
+   * single fold of the whole log keeps (one every `every` events), wherever the ranges end.
+   */
+  append(more: readonly ExerciseEvent[]): void {
+    const events = this.folded;
+    let i = events.length;
+    for (const event of more) events.push(event);
+    let state = this.final;
     // Each stretch between two kept states is folded transiently (records.ts) in a scope of its
     // own: records made in a stretch change in place until it ends, and the next stretch copies
     // them before writing, so every kept state stays as it was. A week-long log copied each
-    // record once per event otherwise (100,000 events: 5.8 s).
-    for (let start = 0; start < events.length; start += this.every) {
+    // record once per event otherwise (100,000 events: 5.8 s). A range that ends inside a
+    // stretch ends its scope there: the next range's first change of a record copies it once.
+    while (i < events.length) {
+      const end = Math.min(events.length, (Math.floor(i / this.every) + 1) * this.every);
       state = transiently(() => {
         let s = state;
-        const end = Math.min(events.length, start + this.every);
-        for (let i = start; i < end; i++) {
-          before?.(events[i]!, s);
+        for (; i < end; i++) {
+          this.before?.(events[i]!, s);
           s = evolve(s, events[i]!);
-          observe?.(events[i]!, s);
+          this.observe?.(events[i]!, s);
         }
         return s;
       });
-      if (start + this.every <= events.length) this.snapshots.push(state);
+      if (end % this.every === 0) this.snapshots.push(state);
     }
     this.final = state;
+    this.recent = null;
   }
 
   /** Sequence number of the last event (0 for an empty log). */
@@ -62,13 +85,13 @@ export class ReplayTimeline {
   /** The last state asked for: a render asks for the same moment several times. */
   private recent: { count: number; state: ExerciseState } | null = null;
   /** The state after the last event (the viewer reads it at every render: names, the end). */
-  private final: ExerciseState | null = null;
+  private final: ExerciseState;
 
   /** The state after the event with this sequence number (clamped to the log). */
   stateAt(seq: number): ExerciseState {
     const count = this.countUpTo(seq);
     if (this.recent?.count === count) return this.recent.state;
-    if (count === this.events.length && this.final) return this.final;
+    if (count === this.events.length) return this.final;
     const state = this.fold(count);
     this.recent = { count, state };
     return state;

@@ -34,6 +34,13 @@ const review = (g: Game, id: string): InjectReview => {
   // The replay viewer judges the same outcomes during its one fold of the log (kept states every 3 events): the same review.
   const replay = new ReplaySession({ exerciseId: g.initial.exerciseId, scenario: g.initial.scenario, seed: 7, events: g.events }, 3);
   expect(replay.injectReview()).toEqual(reviewed);
+  // And folded in ranges (as the viewer downloads the log), asked for its review between them: the same review.
+  const ranged = new ReplaySession({ exerciseId: g.initial.exerciseId, scenario: g.initial.scenario, seed: 7, events: g.events.slice(0, 2) }, 3);
+  for (let i = 2; i < g.events.length; i += 2) {
+    ranged.injectReview();
+    ranged.append(g.events.slice(i, i + 2));
+  }
+  expect(ranged.injectReview()).toEqual(reviewed);
   return reviewed.find((i) => i.inject === id)!;
 };
 const north = (g: Game, id: string, index = 0) => review(g, id).expected[index]!.byNation.find((n) => n.nation === "north")!;

@@ -1,4 +1,3 @@
-import type { RecordedExercise } from "../../../shared/replay/replay-session.ts";
 import { t } from "../i18n.ts";
 import { ApiError, lookupCode, request, serverBase } from "../net/http.ts";
 
@@ -107,12 +106,4 @@ export async function ticketedUrl(access: ReplayAccess, path: string): Promise<s
     method: "POST",
   });
   return `${serverBase()}${path}${path.includes("?") ? "&" : "?"}ticket=${encodeURIComponent(ticket)}`;
-}
-
-export async function loadRecording(access: ReplayAccess): Promise<RecordedExercise & { title: string }> {
-  const [log, info] = await Promise.all([
-    requestJson<RecordedExercise>(`/api/exercises/${encodeURIComponent(access.exerciseId)}/events`, access.secret),
-    requestJson<{ title: string }>(`/api/exercises/${encodeURIComponent(access.exerciseId)}`, access.secret),
-  ]);
-  return { ...log, title: info.title };
 }

@@ -1,7 +1,7 @@
 import "./replay.css";
 import { h, fill } from "../ui/html.ts";
 import { serverBase } from "../net/http.ts";
-import { ReplaySession } from "../../../shared/replay/replay-session.ts";
+import type { ReplaySession } from "../../../shared/replay/replay-session.ts";
 import type { Viewer } from "../../../shared/engine/view-for.ts";
 import { t, lang, onLanguageChange } from "../i18n.ts";
 import { localText, isLang, type Localized } from "../../../shared/i18n/index.ts";
@@ -13,13 +13,13 @@ import {
   rememberAccess,
   rememberedAccess,
   resolveAccess,
-  loadRecording,
   requestJson,
   ticketedUrl,
   replayProblem,
   type ReplayAccess,
 } from "./replay-access.ts";
 import { replayMap, type ReplayMap } from "./replay-map.ts";
+import { loadSession } from "./replay-load.ts";
 import { clientStateFromView } from "./view-to-client-state.ts";
 import { nationsPanel, reportsPanel, latestReports, injectsPanel, feedPanel, injectReviewTable, replayTurnsPanel } from "./replay-panels.ts";
 import { replayCharts, chartPairs, choosePair, type Pair } from "./replay-charts.ts";
@@ -122,18 +122,17 @@ async function open(access: ReplayAccess) {
       h("div", { class: "main" }, map.element, h("div", { class: "side" })),
     ),
   );
-  let recording: Awaited<ReturnType<typeof loadRecording>>;
+  // A state kept every 500 events: a seek folds at most 499 (a millisecond or two), and the opening fold
+  // of a week-long log keeps 200 states rather than 1,000 (every 100: some 0.1 s more).
+  let loaded: Awaited<ReturnType<typeof loadSession>>;
   try {
-    recording = await loadRecording(access);
+    loaded = await loadSession(access, 500);
   } catch (error) {
     map.destroy();
     throw error;
   }
-  // A state kept every 500 events: a seek folds at most 499 (a millisecond or two), and the opening fold
-  // of a week-long log keeps 200 states rather than 1,000 (every 100: some 0.1 s more).
-  const session = new ReplaySession(recording, 500);
   login = null;
-  screen = new ReplayScreen(root, session, access, recording.title, map);
+  screen = new ReplayScreen(root, loaded.session, access, loaded.title, map);
   if (linkedSeq !== undefined) screen.jumpTo(linkedSeq);
 }
 
