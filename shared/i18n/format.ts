@@ -56,9 +56,14 @@ export function listIn(lang: Lang, items: readonly string[]): string {
   return format.format(items);
 }
 
+const numbers = new Map<Lang, Intl.NumberFormat>();
 /** A number as the language writes it (1 234,5 in French). */
 export function formatNumber(lang: Lang, value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(lang, options).format(value);
+  if (options) return new Intl.NumberFormat(lang, options).format(value);
+  // Made once per language: making one is most of the cost (a replay seek writes some 200 numbers).
+  let format = numbers.get(lang);
+  if (!format) numbers.set(lang, (format = new Intl.NumberFormat(lang)));
+  return format.format(value);
 }
 
 /** A moment as the language writes it, in the scenario's time zone (UTC by default). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { drawnSignature, regionsSignature } from "../../client/src/map/drawn-signature.ts";
+import { drawnSignature, regionsSignature, valuesSignature } from "../../client/src/map/drawn-signature.ts";
 import type { MapModel } from "../../client/src/map/map-bridge.ts";
 import type { ClientState } from "../../client/src/state/client-state.ts";
 
@@ -49,13 +49,31 @@ describe("the regions' picture's signature", () => {
     expect(regionsSignature(model("lakeland", "north", { kind: "asset", id: "frigate" }))).toBe(regionsSignature(model("lakeland")));
   });
 
-  it("changes with what the picture shows: the viewer's eyes (hatching), a region selected, a region's state", () => {
+  it("changes with what the picture shows: the viewer's eyes (hatching), a region selected, a region's owner", () => {
     // Nordmark's frigate reaching the Central Sea: no hatching there any more.
     expect(regionsSignature(model("central-sea"))).not.toBe(regionsSignature(model("lakeland")));
     expect(regionsSignature(model("lakeland", "north", { kind: "region", id: "highlands" }))).not.toBe(regionsSignature(model("lakeland")));
+    const lost = model("lakeland");
+    lost.state = { ...lost.state, regions: { ...lost.state.regions, lakeland: { ...lost.state.regions.lakeland!, owner: null } } };
+    expect(regionsSignature(lost)).not.toBe(regionsSignature(model("lakeland")));
+  });
+
+  it("leaves a region's stability and crisis to the values over the ground: those repaint, the ground stays", () => {
     const calmer = model("lakeland");
     calmer.state = { ...calmer.state, regions: { ...calmer.state.regions, lakeland: { ...calmer.state.regions.lakeland!, stability: 61 } } };
-    expect(regionsSignature(calmer)).not.toBe(regionsSignature(model("lakeland")));
+    expect(regionsSignature(calmer)).toBe(regionsSignature(model("lakeland")));
+    expect(valuesSignature(calmer)).not.toBe(valuesSignature(model("lakeland")));
+    expect(drawnSignature(calmer)).not.toBe(drawnSignature(model("lakeland")));
+    const crisis = model("lakeland");
+    crisis.state = {
+      ...crisis.state,
+      regions: { ...crisis.state.regions, lakeland: { ...crisis.state.regions.lakeland!, crisis: { kind: "unrest", severity: 40, since: 1 } } },
+    } as typeof crisis.state;
+    expect(valuesSignature(crisis)).not.toBe(valuesSignature(model("lakeland")));
+    // Stability is drawn rounded: a change below half a point repaints nothing.
+    const barely = model("lakeland");
+    barely.state = { ...barely.state, regions: { ...barely.state.regions, lakeland: { ...barely.state.regions.lakeland!, stability: 60.2 } } };
+    expect(valuesSignature(barely)).toBe(valuesSignature(model("lakeland")));
   });
 
   it("through exercise control's eyes (no hatching), where units are does not change it", () => {

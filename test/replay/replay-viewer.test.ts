@@ -3,7 +3,7 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { Client } from "@colyseus/sdk";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { launchChromium, skipBrowser, ARTIFACTS } from "../support/chromium.ts";
 import { startWebServer } from "../support/web-server.ts";
 import { seatFor } from "../server/harness.ts";
@@ -118,6 +118,41 @@ describe.skipIf(skipBrowser)("replay viewer in Chromium", () => {
     expect(await again.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(true);
     expect(await panel.locator(".turn-books").count()).toBe(1);
     await page.close();
+  });
+
+  it("shows after jumps back and forth, in every panel, what opening at that moment shows", async () => {
+    // The panels are kept between seeks and change only where their lists differ: after a tour
+    // of the log they must read exactly as a replay opened at the moment does, for each perspective.
+    const side = (page: Page) => page.locator(".main .side").innerText();
+    const openAt = async (seq: number, perspective: string) => {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await page.goto(`${server.url}/replay.html#code=${exercise.observerCode}&seq=${seq}`);
+      await expectText(page, new RegExp(`Event ${seq} of`));
+      if (perspective !== "white") {
+        await page.getByLabel("Perspective").selectOption(perspective);
+        await expectText(page, new RegExp(`Event ${seq} of`));
+      }
+      return page;
+    };
+    const toured = await openAt(1, "white");
+    const position = toured.getByLabel("Position in the exercise (event number)");
+    const last = Number(await position.getAttribute("max"));
+    const middle = Math.floor(last / 2);
+    for (const perspective of ["white", "north"]) {
+      if (perspective !== "white") await toured.getByLabel("Perspective").selectOption(perspective);
+      for (const seq of [last, 1, middle, last, sharedAt, middle]) {
+        await position.fill(String(seq));
+        await expectText(toured, new RegExp(`Event ${seq} of`));
+      }
+      for (const seq of [middle, last]) {
+        await position.fill(String(seq));
+        await expectText(toured, new RegExp(`Event ${seq} of`));
+        const fresh = await openAt(seq, perspective);
+        expect(await side(toured)).toBe(await side(fresh));
+        await fresh.close();
+      }
+    }
+    await toured.close();
   });
 
   it("brings the form back, saying why, when the log cannot be loaded after the code was accepted", async () => {

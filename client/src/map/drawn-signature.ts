@@ -5,7 +5,7 @@ import type { MapModel } from "./map-bridge.ts";
  * draw the same map. The page pushes a model on every state patch (a chat line, a seat coming
  * online, a timer), and repainting 40 regions and 300 tokens for those is a visible hitch.
  */
-export function drawnSignature(model: MapModel, regions = regionsSignature(model)): string {
+export function drawnSignature(model: MapModel, regions = valuesSignature(model)): string {
   const { state } = model;
   return `${regions}\n${JSON.stringify([
     model.selection,
@@ -15,10 +15,11 @@ export function drawnSignature(model: MapModel, regions = regionsSignature(model
 }
 
 /**
- * What the regions' picture reads (region-painter.ts): the regions, the nations' names and
- * colours, a selected region, and, through a nation's eyes, where its own forces stand (no
- * hatching there). A unit moving between two of its own regions, a draft or a unit selected
- * change the tokens and routes, not this: the picture (a thousand words on a large map) stays.
+ * What the regions' ground picture reads (region-painter.ts): the regions and their owners, the
+ * nations' names and colours, a selected region, and, through a nation's eyes, where its own
+ * forces stand (no hatching there). A unit moving between two of its own regions, a draft or a
+ * unit selected change the tokens and routes, not this: the picture (a thousand words on a large
+ * map) stays; a region's stability or crisis changes the values over it (valuesSignature) only.
  */
 export function regionsSignature({ state, viewNation, selection, lang }: MapModel): string {
   const nations = Object.values(state.nations).map((n) => [n.id, n.name, n.color]);
@@ -31,7 +32,16 @@ export function regionsSignature({ state, viewNation, selection, lang }: MapMode
     viewNation,
     selection?.kind === "region" ? selection.id : null,
     nations,
-    state.regions,
+    Object.values(state.regions).map((r) => [r.id, r.owner]),
     [...present].sort(),
   ]);
+}
+
+/**
+ * What the values over the ground read (stability bars and numbers, crisis marks): the ground's
+ * signature (they stand by its names) and each region's rounded stability and crisis.
+ */
+export function valuesSignature(model: MapModel, ground = regionsSignature(model)): string {
+  const values = Object.values(model.state.regions).map((r) => [r.id, Math.round(r.stability), r.crisis ? [r.crisis.kind, r.crisis.severity] : null]);
+  return `${ground}\n${JSON.stringify(values)}`;
 }

@@ -4,7 +4,7 @@ import { regionShapes, type RegionShape } from "./region-painter.ts";
 import { RegionLayer } from "./region-layer.ts";
 import { paintAssets, retextureTokens, openStacks, tokenKey, STACK_CARD, STACK_FROM, type PaintedToken } from "./asset-painter.ts";
 import { tokenResolution } from "./token-texture.ts";
-import { drawnSignature, regionsSignature } from "./drawn-signature.ts";
+import { drawnSignature, regionsSignature, valuesSignature } from "./drawn-signature.ts";
 import { LabelPool } from "./label-pool.ts";
 import { paintRoutes } from "./route-painter.ts";
 import { paintDrafts } from "./draft-painter.ts";
@@ -35,6 +35,7 @@ export function labelScale(zoom: number): number {
 export class MapScene extends Phaser.Scene {
   private bridge!: MapBridge;
   private regionLayer!: RegionLayer;
+  private valueLayer!: RegionLayer;
   private routeLayer!: Phaser.GameObjects.Graphics;
   private routeLabels!: LabelPool;
   private tokens!: Phaser.GameObjects.Container;
@@ -68,6 +69,7 @@ export class MapScene extends Phaser.Scene {
   create() {
     this.cameras.main.setBackgroundColor(MAP_COLORS.background);
     this.regionLayer = new RegionLayer(this, 0);
+    this.valueLayer = new RegionLayer(this, 1, "values");
     this.routeLayer = this.add.graphics().setDepth(2);
     this.routeLabels = new LabelPool(this, this.add.container(0, 0).setDepth(3));
     this.tokens = this.add.container(0, 0).setDepth(5);
@@ -107,7 +109,10 @@ export class MapScene extends Phaser.Scene {
     this.centre = { x: cam.midPoint.x, y: cam.midPoint.y };
     if (labelScale(cam.zoom) !== this.scaleDrawn && this.bridge.model) return this.draw(this.bridge.model);
     // The regions' picture for this zoom and view (painted only if none kept covers it).
-    if (this.bridge.model) this.regionLayer.show(this.bridge.model, this.scaleDrawn, cam);
+    if (this.bridge.model) {
+      this.regionLayer.show(this.bridge.model, this.scaleDrawn, cam);
+      this.valueLayer.show(this.bridge.model, this.scaleDrawn, cam);
+    }
     const resolution = tokenResolution(cam.zoom * this.scaleDrawn);
     if (resolution !== this.tokenResolution) {
       this.tokenResolution = resolution;
@@ -115,18 +120,23 @@ export class MapScene extends Phaser.Scene {
     }
   }
 
-  /** The signatures of the model last drawn (all of it, and its regions' picture), and the label size it was drawn at. */
+  /** The signatures of the model last drawn (all of it, its regions' ground and their values), and the label size it was drawn at. */
   private drawn = "";
   private regionsDrawn = "";
+  private valuesDrawn = "";
   private draw(model: MapModel) {
     const scale = labelScale(this.cameras.main.zoom);
     const regions = regionsSignature(model);
-    const signature = drawnSignature(model, regions);
+    const values = valuesSignature(model, regions);
+    const signature = drawnSignature(model, values);
     if (signature === this.drawn && scale === this.scaleDrawn) return;
-    // A unit moving, a draft, a unit selected: the tokens and routes are drawn again, the regions' picture stays.
+    // A unit moving, a draft, a unit selected: the tokens and routes are drawn again, the regions'
+    // pictures stay; a resolution's new stabilities repaint the values, not the ground under them.
     if (regions !== this.regionsDrawn) this.regionLayer.forget();
+    if (values !== this.valuesDrawn) this.valueLayer.forget();
     this.drawn = signature;
     this.regionsDrawn = regions;
+    this.valuesDrawn = values;
     this.scaleDrawn = scale;
     this.routeLayer.clear();
     this.routeLabels.begin();
@@ -137,6 +147,7 @@ export class MapScene extends Phaser.Scene {
       if (!this.userMovedCamera) this.fit();
     }
     this.regionLayer.show(model, scale, this.cameras.main);
+    this.valueLayer.show(model, scale, this.cameras.main);
     this.routes = paintRoutes(this.routeLayer, this.routeLabels, model);
     this.drafts = paintDrafts(this.routeLayer, this.routeLabels, model);
     this.routeLabels.end();

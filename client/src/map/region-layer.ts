@@ -1,6 +1,6 @@
 import type * as Phaser from "phaser";
 import type { MapModel } from "./map-bridge.ts";
-import { paintRegionCanvas, pictureSize, regionShapes, type MapRect } from "./region-painter.ts";
+import { paintRegionCanvas, pictureSize, regionShapes, type MapRect, type RegionPart } from "./region-painter.ts";
 import { bounds } from "./geometry.ts";
 
 /** The largest picture painted, in pixels a side and in all: within every GPU's texture limit, and ~16 MB at most. */
@@ -28,6 +28,7 @@ type Picture = { key: string; scale: number; resolution: number; rect: MapRect; 
  */
 export class RegionLayer {
   private readonly scene: Phaser.Scene;
+  private readonly part: RegionPart;
   private readonly image: Phaser.GameObjects.Image;
   private pictures: Picture[] = [];
   private shown: Picture | null = null;
@@ -35,8 +36,10 @@ export class RegionLayer {
   /** Canvases of pictures no longer kept, to paint the next ones on. */
   private spare: HTMLCanvasElement[] = [];
 
-  constructor(scene: Phaser.Scene, depth: number) {
+  /** `part`: which of the regions' two pictures this layer shows (region-painter.ts), each a layer of its own. */
+  constructor(scene: Phaser.Scene, depth: number, part: RegionPart = "ground") {
     this.scene = scene;
+    this.part = part;
     this.image = scene.add.image(0, 0, "__DEFAULT").setOrigin(0, 0).setDepth(depth).setVisible(false);
   }
 
@@ -82,8 +85,8 @@ export class RegionLayer {
     let picture = this.pictures.find(covers);
     if (!picture) {
       const { rect, resolution: r } = pictureArea(whole, view ?? whole, resolution);
-      const key = `regions#${++this.painted}`;
-      const canvas = paintRegionCanvas(model, scale, rect, r, this.canvasFor(pictureSize(rect.w, r), pictureSize(rect.h, r)));
+      const key = `regions-${this.part}#${++this.painted}`;
+      const canvas = paintRegionCanvas(model, scale, rect, r, this.canvasFor(pictureSize(rect.w, r), pictureSize(rect.h, r)), this.part);
       // The canvas as the texture's source, read by the renderer as it is (a Canvas renderer draws it, WebGL uploads it).
       this.scene.textures.addImage(key, canvas as unknown as HTMLImageElement);
       picture = { key, scale, resolution: r, rect, canvas };

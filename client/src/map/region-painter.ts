@@ -3,7 +3,7 @@ import { regionOutline, hatchSegments, hexRadius, type Point } from "./geometry.
 import { MAP_COLORS, regionFills, textOn } from "./palette.ts";
 import { regionName, crisisName, nationCode } from "../game/names.ts";
 import type { ScenarioRegion } from "../state/client-state.ts";
-import { t } from "../i18n.ts";
+import { t, lang } from "../i18n.ts";
 
 export type RegionShape = { id: string; outline: Point[]; x: number; y: number };
 /** A part of the map in map units: what one painted picture covers. */
@@ -25,6 +25,9 @@ export function regionShapes(regions: readonly ScenarioRegion[]): { shapes: Regi
   return known;
 }
 
+/** What of the regions a picture shows: the ground (shapes, owners, names) or the values over it (stability, crises). */
+export type RegionPart = "ground" | "values";
+
 /**
  * Regions from the scenario's data, painted onto one canvas: outline (shape or hexagon), owner's
  * fill and code, border, name, stability bar, crisis marker with severity, and hatching where the
@@ -36,6 +39,12 @@ export function regionShapes(regions: readonly ScenarioRegion[]): { shapes: Regi
  * One picture rather than a Graphics path and a Text object per word: a 400-region map is some
  * 1,200 words, and as Text objects they cost a second to make (each its own canvas, measured
  * pixel by pixel) and a draw call each per frame; as one picture the frame draws one image.
+ *
+ * In two parts, each its own picture (region-layer.ts), the values over the ground: the ground
+ * (outlines, fills, hatching, borders, names, owners' codes) changes when a region changes hands
+ * or the viewer's eyes move; the values (stability bars and numbers, crisis marks) at every
+ * resolution, where repainting the ground's thousand words and shapes too was most of a replay
+ * seek's map.
  */
 export function paintRegionCanvas(
   model: MapModel,
@@ -43,6 +52,7 @@ export function paintRegionCanvas(
   rect: MapRect,
   resolution: number,
   canvas: HTMLCanvasElement = document.createElement("canvas"),
+  part: RegionPart = "ground",
 ): HTMLCanvasElement {
   const { state, viewNation, selection } = model;
   const regions = state.scenario.regions;
@@ -65,6 +75,41 @@ export function paintRegionCanvas(
   // up to ~100 units above their region, so regions that far outside still paint their labels.
   const reach = 110 * scale;
   const inView = (x: number, y: number, r: number) => x + r >= rect.x && x - r <= rect.x + rect.w && y + r >= rect.y && y - r - reach <= rect.y + rect.h;
+  const visible = regions.map((spec, i) => ({ spec, shape: shapes[i]! })).filter(({ spec }) => inView(spec.x, spec.y, radius.get(spec.id) ?? 110));
+  // A region's name: drawn on the ground, measured on the values (the crisis mark stands above it).
+  const nameOf = (spec: ScenarioRegion, draw: boolean) =>
+    label(
+      ctx,
+      regionName(state, spec.id),
+      // Names wrap inside their region rather than run over the neighbours' (labels grow when zoomed out).
+      { px: 13 * scale, bold: true, color: "#ffffff", stroke: 4 * scale, wrap: Math.max(2 * (radius.get(spec.id) ?? 30) * 0.98, 60 * scale) },
+      spec.x,
+      spec.y - 30 * scale,
+      0.5,
+      1,
+      draw,
+    );
+
+  if (part === "values") {
+    for (const { spec } of visible) drawStability(ctx, spec.x, spec.y - 24 * scale, Math.round(state.regions[spec.id]?.stability ?? 0), scale);
+    for (const { spec } of visible) {
+      const live = state.regions[spec.id];
+      label(
+        ctx,
+        `${Math.round(live?.stability ?? 0)}`,
+        { px: 11 * scale, color: "#ffffff", stroke: 3 * scale },
+        spec.x + 30 * scale,
+        spec.y - 20 * scale,
+        0,
+        0.5,
+      );
+      if (!live?.crisis) continue;
+      const name = nameOf(spec, false);
+      crisisMark(ctx, live.crisis, spec.x, name.y - name.h, scale);
+    }
+    return canvas;
+  }
+
   const present = new Set<string>();
   if (viewNation) {
     for (const asset of Object.values(state.perspective?.assets ?? {})) if (!asset.foreign) present.add(asset.region);
@@ -86,7 +131,6 @@ export function paintRegionCanvas(
   }
   ctx.stroke();
 
-  const visible = regions.map((spec, i) => ({ spec, shape: shapes[i]! })).filter(({ spec }) => inView(spec.x, spec.y, radius.get(spec.id) ?? 110));
   for (const { spec, shape } of visible) {
     const owner = state.regions[spec.id]?.owner ?? null;
     // The fill says who owns it (chosen to stay apart for every colour vision), the code says it again.
@@ -109,33 +153,12 @@ export function paintRegionCanvas(
       stroke(ctx, shape.outline, 6, "#000000");
       stroke(ctx, shape.outline, 3, css(MAP_COLORS.selected));
     }
-    drawStability(ctx, spec.x, spec.y - 24 * scale, Math.round(state.regions[spec.id]?.stability ?? 0), scale);
   }
 
-  // The words over every region's shapes (as a layer above them), then the crisis marks.
+  // The words over every region's shapes (as a layer above them).
   for (const { spec } of visible) {
-    const live = state.regions[spec.id];
-    const owner = live?.owner ?? null;
-    // Names wrap inside their region rather than run over the neighbours' (labels grow when zoomed out).
-    const width = 2 * (radius.get(spec.id) ?? 30) * 0.98;
-    const name = label(
-      ctx,
-      regionName(state, spec.id),
-      { px: 13 * scale, bold: true, color: "#ffffff", stroke: 4 * scale, wrap: Math.max(width, 60 * scale) },
-      spec.x,
-      spec.y - 30 * scale,
-      0.5,
-      1,
-    );
-    label(
-      ctx,
-      `${Math.round(live?.stability ?? 0)}`,
-      { px: 11 * scale, color: "#ffffff", stroke: 3 * scale },
-      spec.x + 30 * scale,
-      spec.y - 20 * scale,
-      0,
-      0.5,
-    );
+    const owner = state.regions[spec.id]?.owner ?? null;
+    nameOf(spec, true);
     if (owner) {
       // The owner's code before the stability bar, boxed in the owner's colour: ownership in words.
       const color = state.nations[owner]?.color ?? "#8c8c8c";
@@ -149,34 +172,47 @@ export function paintRegionCanvas(
         0.5,
       );
     }
-    if (live?.crisis) {
-      // Above the name, boxed: a triangle, the kind and the severity (never colour alone).
-      const top = name.y - name.h - 4 * scale;
-      const box = label(
-        ctx,
-        t("game.map.crisis", { kind: crisisName(live.crisis.kind), severity: Math.round(live.crisis.severity) }),
-        { px: 11 * scale, bold: true, color: "#000000", background: "#f0e442", padX: 3 * scale, padY: 1 * scale },
-        spec.x + 8 * scale,
-        top,
-        0.5,
-        1,
-      );
-      const cx = box.x - 10 * scale;
-      const cy = top - box.h / 2;
-      const size = (6 + Math.min(6, live.crisis.severity / 15)) * scale;
-      ctx.beginPath();
-      ctx.moveTo(cx, cy - size);
-      ctx.lineTo(cx - size, cy + size * 0.8);
-      ctx.lineTo(cx + size, cy + size * 0.8);
-      ctx.closePath();
-      ctx.fillStyle = css(MAP_COLORS.crisis);
-      ctx.fill();
-      ctx.lineWidth = 2;
-      ctx.strokeStyle = "#000000";
-      ctx.stroke();
-    }
   }
   return canvas;
+}
+
+/** A crisis mark's words, formatted once per language, kind and severity (formatting is most of painting a mark). */
+const crisisTexts = new Map<string, string>();
+function crisisWords(kind: string, severity: number): string {
+  const key = `${lang()}|${kind}|${severity}`;
+  let text = crisisTexts.get(key);
+  if (text === undefined) {
+    if (crisisTexts.size >= MEASURES_KEPT) crisisTexts.clear();
+    crisisTexts.set(key, (text = t("game.map.crisis", { kind: crisisName(kind), severity })));
+  }
+  return text;
+}
+
+/** Above the region's name (its mark's foot at `above`), boxed: a triangle, the kind and the severity (never colour alone). */
+function crisisMark(ctx: CanvasRenderingContext2D, crisis: { kind: string; severity: number }, x: number, above: number, scale: number) {
+  const top = above - 4 * scale;
+  const box = label(
+    ctx,
+    crisisWords(crisis.kind, Math.round(crisis.severity)),
+    { px: 11 * scale, bold: true, color: "#000000", background: "#f0e442", padX: 3 * scale, padY: 1 * scale },
+    x + 8 * scale,
+    top,
+    0.5,
+    1,
+  );
+  const cx = box.x - 10 * scale;
+  const cy = top - box.h / 2;
+  const size = (6 + Math.min(6, crisis.severity / 15)) * scale;
+  ctx.beginPath();
+  ctx.moveTo(cx, cy - size);
+  ctx.lineTo(cx - size, cy + size * 0.8);
+  ctx.lineTo(cx + size, cy + size * 0.8);
+  ctx.closePath();
+  ctx.fillStyle = css(MAP_COLORS.crisis);
+  ctx.fill();
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = "#000000";
+  ctx.stroke();
 }
 
 /** Pixels a side of a picture `units` map units long at `resolution`. */
@@ -189,7 +225,7 @@ type LabelStyle = { px: number; bold?: boolean; color: string; stroke?: number; 
 /**
  * Words at (x, y) with the given origin (0–1 of their box, as a Phaser Text's): white on a black
  * outline, or on a box of colour; wrapped at spaces to `wrap` map units. Returns the box's left
- * edge, top and size.
+ * edge, top and size (only measured, not drawn, without `draw`).
  */
 function label(
   ctx: CanvasRenderingContext2D,
@@ -199,6 +235,7 @@ function label(
   y: number,
   ox: number,
   oy: number,
+  draw = true,
 ): { x: number; y: number; w: number; h: number } {
   const font = `${style.bold ? "bold " : ""}${Math.round(style.px * 10) / 10}px ${FONT}`;
   ctx.font = font;
@@ -213,6 +250,7 @@ function label(
   const h = lines.length * lineH + stroke + 2 * padY;
   const left = x - ox * w;
   const top = y - oy * h;
+  if (!draw) return { x: left, y: top, w, h };
   if (style.background) {
     ctx.fillStyle = style.background;
     ctx.fillRect(left, top, w, h);

@@ -21,7 +21,8 @@ import {
 import { replayMap, type ReplayMap } from "./replay-map.ts";
 import { loadSession } from "./replay-load.ts";
 import { clientStateFromView } from "./view-to-client-state.ts";
-import { nationsPanel, reportsPanel, latestReports, injectsPanel, feedPanel, injectReviewTable, replayTurnsPanel } from "./replay-panels.ts";
+import { nationsPanel, reportsPanel, latestReports, replayInjectsPanel, replayFeedPanel, injectReviewTable } from "./replay-panels.ts";
+import { replayTurnsPanel } from "./replay-turns.ts";
 import { replayCharts, chartPairs, choosePair, type Pair } from "./replay-charts.ts";
 import { chartX, CHART_MARKER } from "../../../shared/aar/svg-chart.ts";
 import { improvementPlanSection } from "./improvement-plan.ts";
@@ -157,6 +158,8 @@ class ReplayScreen {
   private scrubber: HTMLInputElement;
   private readonly map: ReplayMap;
   private readonly turns = replayTurnsPanel();
+  private readonly injectsList = replayInjectsPanel();
+  private readonly feedList = replayFeedPanel();
   private readonly root: HTMLElement;
 
   /** The exercise's title; one named after its scenario reads the scenario's title in the reader's language. */
@@ -442,13 +445,16 @@ class ReplayScreen {
     const reportsKey = `${perspective}|${reports.count}|${reports.latest.map((r) => `${r.id}:${r.provenance.length}`).join(",")}`;
     const side = [
       this.panel("nations", `${perspective}|${view.cohesion}|${JSON.stringify(view.nations)}`, () => nationsPanel(view, state)),
-      this.panel("injects", `${perspective}|${released}`, () => injectsPanel(view, state)),
+      this.panel("injects", `${perspective}|${released}`, () => this.injectsList.update(view, state)),
       this.panel("reports", reportsKey, () => reportsPanel(view, state, reports)),
       this.panel("turns", `${perspective}|${cards.length}`, () => this.turns.update(cards, state, this.viewer.kind !== "nation")),
-      this.panel("feed", `${perspective}|${feed.length}|${feed[0]?.seq ?? ""}`, () => feedPanel(feed, state)),
+      this.panel("feed", `${perspective}|${feed.length}|${feed[0]?.seq ?? ""}`, () => this.feedList.update(feed, state)),
     ];
+    // Only a panel drawn anew is swapped in: refilling the column took the Turns and injects
+    // panels (a thousand elements by the end of a week) out of the page and put them back.
     const shown = this.els.side!.children;
-    if (shown.length !== side.length || side.some((panel, i) => shown[i] !== panel)) fill(this.els.side!, ...side);
+    if (shown.length !== side.length) fill(this.els.side!, ...side);
+    else side.forEach((panel, i) => shown[i] !== panel && shown[i]!.replaceWith(panel));
     this.renderCharts();
   }
 

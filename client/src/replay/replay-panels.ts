@@ -1,14 +1,13 @@
-import type { View } from "../../../shared/engine/view-for.ts";
+import type { View, InjectView } from "../../../shared/engine/view-for.ts";
 import type { ExerciseState } from "../../../shared/state/schema.ts";
 import type { FeedItem } from "../../../shared/view/feed.ts";
 import type { InjectReview, Verdict } from "../../../shared/aar/inject-evaluation.ts";
 import { localText, formatNumber, type Localized, type MessageKey } from "../../../shared/i18n/index.ts";
 import { scenarioLang } from "../../../shared/view/feed.ts";
-import { h, keyedList } from "../ui/html.ts";
+import { h } from "../ui/html.ts";
 import { lang } from "../i18n.ts";
 import { words } from "./replay-words.ts";
-import { turnCard } from "../panels/turn-card.ts";
-import type { TurnSummary } from "../../../shared/view/turn-summary.ts";
+import { placeInOrder } from "./replay-list.ts";
 
 /** A scenario text in the seat's language, marked when it is not translated. */
 function local(state: ExerciseState, item: object, field: string): string {
@@ -118,46 +117,84 @@ export function reportsPanel(view: View, state: ExerciseState, { count, latest }
   );
 }
 
-export function injectsPanel(view: View, state: ExerciseState): HTMLElement {
-  const w = words(state);
-  const injects = Object.values(view.injects)
-    .filter((i) => i.releasedTurn !== null)
-    .sort((a, b) => (b.releasedTurn ?? 0) - (a.releasedTurn ?? 0));
-  const spec = (id: string) => state.injects[id]?.spec ?? {};
-  return h(
-    "section",
-    { class: "panel", "aria-labelledby": "injects-h" },
-    h("h2", { id: "injects-h" }, w.t("replay.injects", { count: injects.length })),
-    injects.length === 0
-      ? h("p", { class: "hint" }, w.t("replay.noInjects"))
-      : h(
-          "ul",
-          { class: "list" },
-          injects.map((i) =>
-            h(
+/**
+ * The injects released by this point, newest first: one panel for the replay, each inject's
+ * item built once per inject record (a view's inject object, memoised by `viewFor`) and
+ * language, and the list changed only where it differs (replay-list.ts). Rebuilt whole, the
+ * 400 injects of a week, each text looked up in the seat's language, were most of a jump's
+ * side column.
+ */
+export function replayInjectsPanel(): { element: HTMLElement; update(view: View, state: ExerciseState): HTMLElement } {
+  const heading = h("h2", { id: "injects-h" });
+  const empty = h("p", { class: "hint" });
+  const list = h("ul", { class: "list" });
+  const element = h("section", { class: "panel", "aria-labelledby": "injects-h" }, heading, empty, list);
+  let made = new WeakMap<InjectView, HTMLElement>();
+  let madeIn = lang();
+  let shown: HTMLElement[] = [];
+  return {
+    element,
+    update(view, state) {
+      const w = words(state);
+      if (madeIn !== lang()) (made = new WeakMap()), (madeIn = lang());
+      const injects = Object.values(view.injects)
+        .filter((i) => i.releasedTurn !== null)
+        .sort((a, b) => (b.releasedTurn ?? 0) - (a.releasedTurn ?? 0));
+      const spec = (id: string) => state.injects[id]?.spec ?? {};
+      const wanted = injects.map((i) => {
+        let el = made.get(i);
+        if (!el)
+          made.set(
+            i,
+            (el = h(
               "li",
               {},
               h("strong", {}, `${i.number} ${local(state, spec(i.id), "title") || i.title}`),
               w.t("replay.injectMeta", { turn: i.releasedTurn ?? 0, from: local(state, spec(i.id), "from") || i.from }),
               h("div", {}, local(state, spec(i.id), "body") || i.body),
-            ),
-          ),
-        ),
-  );
+            )),
+          );
+        return el;
+      });
+      placeInOrder(list, shown, wanted);
+      shown = wanted;
+      heading.textContent = w.t("replay.injects", { count: injects.length });
+      empty.textContent = w.t("replay.noInjects");
+      empty.hidden = injects.length > 0;
+      list.hidden = injects.length === 0;
+      return element;
+    },
+  };
 }
 
-export function feedPanel(items: FeedItem[], state: ExerciseState): HTMLElement {
-  const w = words(state);
-  return h(
-    "section",
-    { class: "panel", "aria-labelledby": "feed-h" },
-    h("h2", { id: "feed-h" }, w.t("replay.feed")),
-    h(
-      "ol",
-      { class: "list feed" },
-      items.map((f) => h("li", {}, h("span", { class: "hint" }, w.t("replay.feedTurn", { turn: f.turn })), w.tm(f.msg))),
-    ),
-  );
+/**
+ * The feed's latest lines at this point, newest first: one panel for the replay, a line's item
+ * built once per feed line (the session's lines are kept objects) and language, the list
+ * changed where it differs (replay-list.ts): a step adds a line at the top and drops one below.
+ */
+export function replayFeedPanel(): { element: HTMLElement; update(items: FeedItem[], state: ExerciseState): HTMLElement } {
+  const heading = h("h2", { id: "feed-h" });
+  const list = h("ol", { class: "list feed" });
+  const element = h("section", { class: "panel", "aria-labelledby": "feed-h" }, heading, list);
+  let made = new WeakMap<FeedItem, HTMLElement>();
+  let madeIn = lang();
+  let shown: HTMLElement[] = [];
+  return {
+    element,
+    update(items, state) {
+      const w = words(state);
+      if (madeIn !== lang()) (made = new WeakMap()), (madeIn = lang());
+      const wanted = items.map((f) => {
+        let el = made.get(f);
+        if (!el) made.set(f, (el = h("li", {}, h("span", { class: "hint" }, w.t("replay.feedTurn", { turn: f.turn })), w.tm(f.msg))));
+        return el;
+      });
+      placeInOrder(list, shown, wanted);
+      shown = wanted;
+      heading.textContent = w.t("replay.feed");
+      return element;
+    },
+  };
 }
 
 const VERDICT: Record<InjectReview["verdict"] | Verdict, MessageKey> = {
@@ -221,52 +258,4 @@ export function injectReviewTable(review: InjectReview[], state: ExerciseState, 
       }),
     ),
   );
-}
-
-/** A number per card object: the replay's cards never change once made, so one is the same card. */
-const cardIds = new WeakMap<TurnSummary, number>();
-let nextCardId = 0;
-const cardId = (c: TurnSummary) => {
-  let id = cardIds.get(c);
-  if (id === undefined) cardIds.set(c, (id = ++nextCardId));
-  return id;
-};
-
-/**
- * The turn cards the viewer had received by this point, newest open (the same cards as live:
- * panels/turn-card.ts). One panel for the whole replay: a card whose content, openness and
- * language did not change between two seeks keeps its element (keyed by turn and nation), so a
- * jump builds only the cards it adds, and a closed card only its summary line. A card's element
- * is also kept after a jump back took it off the panel (a week of play is some 600), so jumping
- * forward again builds none of them: each card is built once per openness and language.
- */
-export function replayTurnsPanel(): { element: HTMLElement; update(cards: readonly TurnSummary[], state: ExerciseState, withNation: boolean): HTMLElement } {
-  const heading = h("h2", { id: "turns-h" });
-  const empty = h("p", { class: "hint" });
-  const list = h("div", { class: "turn-cards" });
-  const element = h("section", { class: "panel", "aria-labelledby": "turns-h" }, heading, empty, list);
-  const made = new Map<string, HTMLElement>();
-  let madeIn = lang();
-  return {
-    element,
-    update(cards, state, withNation) {
-      const w = words(state);
-      const newest = cards[0]?.turn;
-      const open = (c: TurnSummary) => c.turn === newest && !withNation;
-      const signature = (c: TurnSummary) => `${cardId(c)}|${open(c)}|${withNation}|${lang()}`;
-      if (madeIn !== lang()) made.clear(), (madeIn = lang());
-      const card = (c: TurnSummary) => {
-        const sig = signature(c);
-        let el = made.get(sig);
-        if (!el) made.set(sig, (el = turnCard(c, w, { withNation, open: open(c) })));
-        return el;
-      };
-      heading.textContent = w.t("turns.panel.heading");
-      empty.textContent = w.t("turns.panel.empty");
-      empty.hidden = cards.length > 0;
-      list.hidden = cards.length === 0;
-      keyedList(list, cards, (c) => `${c.turn}:${c.nation}`, card, signature);
-      return element;
-    },
-  };
 }
