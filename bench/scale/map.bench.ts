@@ -9,6 +9,7 @@ import { startConcord } from "../processes.ts";
 import { percentile, result, type BenchResult } from "../stats.ts";
 import { FULL_SCALE, HALF_SCALE, scaleScenario } from "./scale-scenario.ts";
 import { installStringDecoding } from "../../client/src/net/string-decoding.ts";
+import { profiled } from "./paint-timing.ts";
 
 // The team-mate below is an SDK room standing in for a browser: it decodes as the browser does.
 installStringDecoding();
@@ -22,6 +23,10 @@ installStringDecoding();
  * times (requestAnimationFrame deltas) while a script drags and wheels the map; for the
  * participant, the first full state frame on its WebSocket (Chromium's DevTools protocol) and the
  * bytes a team-mate receives for a draft order.
+ *
+ * `CONCORD_BENCH_CLIENT_DIR=<dist>` serves that build of the client instead of dist/ (to compare an
+ * older one in the same hour, or profile an unminified one); `CONCORD_BENCH_PAGE_PROFILE=<folder>`
+ * writes a CPU profile of each console load (paint-timing.ts `profiled`).
  */
 const PORT = 2664;
 const VIEWPORT = { width: 1440, height: 900 };
@@ -136,10 +141,23 @@ async function measure(browser: Browser, url: string, size: Size, quick: boolean
   const consoleFigures: PageFigures = { loadMs: [], frames: [] };
   for (let run = 0; run < runs; run++) {
     const page = await browser.newPage({ viewport: VIEWPORT });
-    const started = Date.now();
-    await page.goto(`${url}/#facilitator=${created.facilitatorToken}&exercise=${created.id}`);
-    await drawn(page, regions);
-    consoleFigures.loadMs.push(Date.now() - started);
+    const link = `${url}/#facilitator=${created.facilitatorToken}&exercise=${created.id}`;
+    if (process.env.CONCORD_BENCH_PAGE_PROFILE) {
+      // The profiler is the page's renderer's: open the start page first, so that the console
+      // loads in the same process (another document, the query string makes it a navigation).
+      await page.goto(url);
+      const started = Date.now();
+      await profiled(page, `console-${size.label}-${run + 1}`, async () => {
+        await page.goto(`${url}/?profiled${link.slice(url.length + 1)}`);
+        await drawn(page, regions);
+      });
+      consoleFigures.loadMs.push(Date.now() - started);
+    } else {
+      const started = Date.now();
+      await page.goto(link);
+      await drawn(page, regions);
+      consoleFigures.loadMs.push(Date.now() - started);
+    }
     consoleFigures.frames.push(...(await panAndZoom(page, frameMs)));
     await page.close();
   }
@@ -241,8 +259,9 @@ async function measure(browser: Browser, url: string, size: Size, quick: boolean
 }
 
 export async function runMapBench({ quick }: { quick: boolean }): Promise<BenchResult[]> {
-  const clientDir = join(ROOT, "dist");
-  if (clientBuildIsStale(clientDir)) buildClient();
+  // CONCORD_BENCH_CLIENT_DIR serves another build (an older one to compare, or an unminified one to profile).
+  const clientDir = process.env.CONCORD_BENCH_CLIENT_DIR ?? join(ROOT, "dist");
+  if (!process.env.CONCORD_BENCH_CLIENT_DIR && clientBuildIsStale(clientDir)) buildClient();
   const dir = mkdtempSync(join(tmpdir(), "concord-map-"));
   copyFileSync(join(ROOT, "scenarios", "01-northern-flank.json"), join(dir, "01-northern-flank.json"));
   const half = scaleScenario(HALF_SCALE) as unknown as Scenario;

@@ -174,4 +174,30 @@ browserSuite("browser: an adjudication with several changes", () => {
     expect(control.errors).toEqual([]);
     expect(carol.errors.filter((e) => !/favicon|GL Driver/.test(e))).toEqual([]);
   }, 60_000);
+
+  // The console's lists of assets are made again only when an asset changed (ui/memo.ts, with
+  // the records a patch did not change kept by identity, state/keep-same.ts): a changed asset
+  // must still show its new state in every list that names it.
+  it("lists an asset's new status in the order form once exercise control changed it", async () => {
+    const { control, f } = await consoleOfARunningExercise();
+    const frigate = () => panel(f).locator('select[name="asset"] option[value="n-frigate"]');
+    await openTab(f, /^Orders/);
+    expect(await frigate().textContent()).toContain("(ready)");
+
+    await openTab(f, /Injects & adjudication/);
+    const form = panel(f).getByRole("form", { name: "Adjust the state" });
+    const change = form.getByRole("group", { name: "Change 1", exact: true });
+    await change.getByLabel("What to change").selectOption({ label: "Asset status" });
+    await change.getByLabel("Asset", { exact: true }).selectOption({ label: "NMS Valkyrie (Nordmark)" });
+    await change.getByLabel("New status").selectOption({ label: "degraded" });
+    await form.getByLabel("Rationale (required)").fill("The frigate's radar fails in the storm.");
+    await form.getByRole("button", { name: "Apply adjustment" }).click();
+    await seeText(f, "Adjustment applied and logged with its rationale.");
+
+    await openTab(f, /^Orders/);
+    await expect.poll(async () => frigate().textContent()).toContain("(degraded)");
+    // The other assets read as before.
+    expect(await panel(f).locator('select[name="asset"] option[value="n-uav"]').textContent()).toContain("(ready)");
+    expect(control.errors).toEqual([]);
+  }, 60_000);
 });

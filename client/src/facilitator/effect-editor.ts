@@ -1,7 +1,8 @@
 import { h, setOptions } from "../ui/html.ts";
-import { t } from "../i18n.ts";
+import { t, lang } from "../i18n.ts";
+import { lastResult } from "../ui/memo.ts";
 import type { MessageKey } from "../../../shared/i18n/index.ts";
-import { nationName, regionName, assetName, term } from "../game/names.ts";
+import { nationName, regionName, assetName, term, nameInputs } from "../game/names.ts";
 import { field, select } from "../ui/form.ts";
 import type { RowEditor } from "../ui/editable-rows.ts";
 import type { GameContext } from "../game/context.ts";
@@ -27,6 +28,24 @@ const EFFECTS: { value: string; label: MessageKey; fields: string[] }[] = [
  * One change to the world (an effect), edited field by field: the kind decides which targets
  * it asks for. One row of effect-rows.ts, in the adjustment form and the ad-hoc inject form.
  */
+// Shared by every effect editor, and made again only when what they list changed (ui/memo.ts):
+// the white cell's 5,000 assets on every patch cost the console a second at load.
+const regionOptions = lastResult(
+  (ctx: GameContext) => [lang(), ctx.state.scenario],
+  (ctx: GameContext) => ctx.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(ctx.state, r.id) })),
+);
+const assetOptions = lastResult(
+  (ctx: GameContext) => nameInputs(ctx.state),
+  (ctx: GameContext) =>
+    Object.values(ctx.perspective?.assets ?? {})
+      .filter((a) => !a.foreign)
+      .map((a) => ({ value: a.id, label: t("console.effect.assetOption", { asset: assetName(ctx.state, a.id), nation: nationName(ctx.state, a.owner) }) })),
+);
+const nationOptions = lastResult(
+  (ctx: GameContext) => nameInputs(ctx.state),
+  (ctx: GameContext) => Object.values(ctx.state.nations).map((n) => ({ value: n.id, label: nationName(ctx.state, n.id) })),
+);
+
 export function effectEditor(): RowEditor<EffectInput, GameContext> {
   const kind = select(
     "effect",
@@ -80,20 +99,9 @@ export function effectEditor(): RowEditor<EffectInput, GameContext> {
       return effect;
     },
     update(ctx) {
-      const nations = Object.values(ctx.state.nations).map((n) => ({ value: n.id, label: nationName(ctx.state, n.id) }));
-      setOptions(
-        controls.region,
-        ctx.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(ctx.state, r.id) })),
-        t("console.effect.chooseRegion"),
-      );
-      setOptions(
-        controls.asset,
-        Object.values(ctx.perspective?.assets ?? {})
-          .filter((a) => !a.foreign)
-          .map((a) => ({ value: a.id, label: t("console.effect.assetOption", { asset: assetName(ctx.state, a.id), nation: nationName(ctx.state, a.owner) }) })),
-        t("console.effect.chooseAsset"),
-      );
-      for (const s of [controls.nation, controls.a, controls.b]) setOptions(s, nations, t("console.effect.chooseNation"));
+      setOptions(controls.region, regionOptions(ctx), t("console.effect.chooseRegion"));
+      setOptions(controls.asset, assetOptions(ctx), t("console.effect.chooseAsset"));
+      for (const s of [controls.nation, controls.a, controls.b]) setOptions(s, nationOptions(ctx), t("console.effect.chooseNation"));
     },
   };
 }

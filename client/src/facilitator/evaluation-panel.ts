@@ -5,7 +5,7 @@ import { commandForm, field, select, section } from "../ui/form.ts";
 import type { GameContext, Panel } from "../game/context.ts";
 import type { Observation } from "../../../shared/state/schema.ts";
 import { ratingsGrid } from "./ratings-grid.ts";
-import { clockTime, guideIndex, injectLabel, nationLabel, replayLink, type EvaluationRole } from "./evaluation-words.ts";
+import { clockTime, guideIndex, injectLabel, injectOptions, nationLabel, replayLink, type EvaluationRole } from "./evaluation-words.ts";
 
 /**
  * The Evaluation tab (HSEEP EEG): the guide (objectives → capabilities → critical tasks), the
@@ -130,13 +130,7 @@ export function evaluationPanel(getCtx: () => GameContext, roleOf: (ctx: GameCon
         g.tasks.map((k) => ({ value: k.id, label: t("evalui.obs.taskOption", { capability: g.capabilityName(k.capability), task: k.title }) })),
         t("evalui.obs.noTag"),
       );
-      setOptions(
-        inject,
-        Object.values(ctx.perspective?.injects ?? {})
-          .sort((a, b) => a.number.localeCompare(b.number, undefined, { numeric: true }))
-          .map((i) => ({ value: i.id, label: injectLabel(ctx, i.id) })),
-        t("evalui.obs.noTag"),
-      );
+      setOptions(inject, injectOptions(ctx), t("evalui.obs.noTag"));
       setOptions(
         nation,
         Object.values(ctx.state.nations).map((n) => ({ value: n.id, label: nationLabel(ctx, n.id) })),

@@ -2,6 +2,7 @@ import { t, lang } from "../i18n.ts";
 import { formatDateTime } from "../../../shared/i18n/index.ts";
 import { nationName, scenarioText } from "../game/names.ts";
 import type { GameContext } from "../game/context.ts";
+import { lastResult } from "../ui/memo.ts";
 import type { EegObjective } from "../../../shared/scenario/eeg.ts";
 
 /** Who may do what on the evaluation screens: the seat's role decides, the screens take it as a parameter. */
@@ -48,6 +49,18 @@ export function injectLabel(ctx: GameContext, id: string | null): string {
   const inject = ctx.perspective?.injects[id];
   return inject ? t("console.notes.injectOption", { number: inject.number, title: scenarioText(ctx.state, inject, "title") }) : id;
 }
+
+/**
+ * The injects as the notes' and observations' forms list them, by number: made again only when an
+ * inject, the scenario or the language changed (ui/memo.ts), not for 2,000 injects on every patch.
+ */
+export const injectOptions = lastResult(
+  (ctx: GameContext) => [lang(), ctx.state.scenario, ctx.perspective?.injects],
+  (ctx: GameContext) =>
+    Object.values(ctx.perspective?.injects ?? {})
+      .sort((a, b) => a.number.localeCompare(b.number, undefined, { numeric: true }))
+      .map((i) => ({ value: i.id, label: injectLabel(ctx, i.id) })),
+);
 
 export const nationLabel = (ctx: GameContext, id: string | null) => (id ? nationName(ctx.state, id) : "");
 

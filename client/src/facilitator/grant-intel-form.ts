@@ -1,11 +1,32 @@
 import { h, setOptions } from "../ui/html.ts";
-import { t } from "../i18n.ts";
-import { nationName, regionName, assetName, term } from "../game/names.ts";
+import { t, lang } from "../i18n.ts";
+import { lastResult } from "../ui/memo.ts";
+import { nationName, regionName, assetName, term, nameInputs } from "../game/names.ts";
 import { commandForm, field, select, checkboxGroup } from "../ui/form.ts";
 import type { GameContext } from "../game/context.ts";
 
 const opts = (values: string[]) => values.map((v) => ({ value: v, label: v }));
 const classifications = ["UNCLASSIFIED", "RESTRICTED", "CONFIDENTIAL", "SECRET"];
+
+// Made again only when what they list changed (ui/memo.ts): the white cell holds 5,000 assets.
+const playableOptions = lastResult(
+  (ctx: GameContext) => nameInputs(ctx.state),
+  (ctx: GameContext) =>
+    Object.values(ctx.state.nations)
+      .filter((n) => n.playable)
+      .map((n) => ({ value: n.id, label: nationName(ctx.state, n.id) })),
+);
+const regionOptions = lastResult(
+  (ctx: GameContext) => [lang(), ctx.state.scenario],
+  (ctx: GameContext) => ctx.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(ctx.state, r.id) })),
+);
+const assetOptions = lastResult(
+  (ctx: GameContext) => nameInputs(ctx.state),
+  (ctx: GameContext) =>
+    Object.keys(ctx.state.perspective?.assets ?? {})
+      .sort()
+      .map((id) => ({ value: id, label: `${assetName(ctx.state, id)} (${nationName(ctx.state, ctx.state.perspective!.assets[id]!.owner)})` })),
+);
 
 /** Exercise control hands a report to chosen nations (what a national agency found, say). */
 export function grantIntelForm(getCtx: () => GameContext): { element: HTMLElement; update(ctx: GameContext): void } {
@@ -88,28 +109,10 @@ export function grantIntelForm(getCtx: () => GameContext): { element: HTMLElemen
   return {
     element: form,
     update(ctx) {
-      to.set(
-        Object.values(ctx.state.nations)
-          .filter((n) => n.playable)
-          .map((n) => ({ value: n.id, label: nationName(ctx.state, n.id) })),
-      );
-      setOptions(
-        region,
-        ctx.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(ctx.state, r.id) })),
-        t("console.grant.noRegion"),
-      );
-      setOptions(
-        claimAsset,
-        Object.keys(ctx.state.perspective?.assets ?? {})
-          .sort()
-          .map((id) => ({ value: id, label: `${assetName(ctx.state, id)} (${nationName(ctx.state, ctx.state.perspective!.assets[id]!.owner)})` })),
-        t("intel.grant.noClaim"),
-      );
-      setOptions(
-        claimRegion,
-        ctx.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(ctx.state, r.id) })),
-        t("intel.grant.noClaim"),
-      );
+      to.set(playableOptions(ctx));
+      setOptions(region, regionOptions(ctx), t("console.grant.noRegion"));
+      setOptions(claimAsset, assetOptions(ctx), t("intel.grant.noClaim"));
+      setOptions(claimRegion, regionOptions(ctx), t("intel.grant.noClaim"));
     },
   };
 }

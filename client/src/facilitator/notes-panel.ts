@@ -5,6 +5,7 @@ import { nameLookup, scenarioText } from "../game/names.ts";
 import { commandForm, field, select, section } from "../ui/form.ts";
 import type { GameContext, Panel } from "../game/context.ts";
 import type { ObserverNote } from "../../../shared/state/schema.ts";
+import { injectOptions } from "./evaluation-words.ts";
 
 /** Observer notes for the after-action review, optionally tied to an inject or an objective. */
 export function notesPanel(getCtx: () => GameContext): Panel {
@@ -59,13 +60,7 @@ export function notesPanel(getCtx: () => GameContext): Panel {
     title: t("console.notes.tab"),
     element: h("div", { class: "panel" }, h("h2", {}, t("console.notes.title")), form, section(t("console.notes.sofar"), list)),
     update(ctx) {
-      setOptions(
-        inject,
-        Object.values(ctx.perspective?.injects ?? {})
-          .sort((a, b) => a.number.localeCompare(b.number, undefined, { numeric: true }))
-          .map((i) => ({ value: i.id, label: t("console.notes.injectOption", { number: i.number, title: scenarioText(ctx.state, i, "title") }) })),
-        t("console.notes.none"),
-      );
+      setOptions(inject, injectOptions(ctx), t("console.notes.none"));
       setOptions(
         objective,
         Object.values(ctx.perspective?.objectives ?? {}).map((o) => ({ value: o.id, label: scenarioText(ctx.state, o, "title") })),

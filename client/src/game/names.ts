@@ -1,4 +1,4 @@
-import type { ClientState, ClientAsset, AssetType } from "../state/client-state.ts";
+import type { ClientState, ClientAsset, AssetType, ScenarioRegion } from "../state/client-state.ts";
 import type { Report } from "../../../shared/state/schema.ts";
 import { reportText, isExerciseControlSignature } from "../../../shared/view/report-words.ts";
 import { t, lang } from "../i18n.ts";
@@ -66,14 +66,33 @@ export function nationColor(state: ClientState, id: string | null | undefined): 
   return state.nations[id]?.color ?? state.scenario.nations.find((n) => n.id === id)?.color ?? "#8c8c8c";
 }
 
+/** The scenario's regions and asset types by id: a list of 5,000 assets names a region and a type each. */
+const indexes = new WeakMap<ClientState["scenario"], { regions: Map<string, ScenarioRegion>; types: Map<string, AssetType> }>();
+function indexOf(scenario: ClientState["scenario"]) {
+  let index = indexes.get(scenario);
+  if (!index) {
+    index = { regions: new Map(scenario.regions.map((r) => [r.id, r])), types: new Map(scenario.assetTypes.map((x) => [x.id, x])) };
+    indexes.set(scenario, index);
+  }
+  return index;
+}
+
 export function regionName(state: ClientState, id: string | null | undefined): string {
   if (!id) return "—";
-  const spec = state.scenario.regions.find((r) => r.id === id);
+  const spec = indexOf(state.scenario).regions.get(id);
   return spec ? localName(state, spec, "name") : t("game.unknownRegion");
 }
 
 export function assetType(state: ClientState, asset: Pick<ClientAsset, "type">): AssetType | undefined {
-  return state.scenario.assetTypes.find((t) => t.id === asset.type);
+  return indexOf(state.scenario).types.get(asset.type);
+}
+
+/**
+ * What the names above read that a patch can change: for `lastResult` (ui/memo.ts), so a list of
+ * names is made again when a name, an asset or the language changed.
+ */
+export function nameInputs(state: ClientState): unknown[] {
+  return [lang(), state.scenario, state.nations, state.perspective?.assets];
 }
 
 /** The three-letter mark of an asset category on tokens (NAV, AIR …; in French TER for land, SAN for medical). */

@@ -172,7 +172,7 @@ export class Session {
   private attach(room: Room) {
     this.room = room;
     room.onStateChange((decoded) => {
-      this.state = readState(decoded as never, this.welcome.perspective);
+      this.state = readState(decoded as never, this.welcome.perspective, this.state);
       if (this.state.title && this.state.title !== this.title) {
         this.title = this.state.title;
         this.remember();
@@ -212,7 +212,7 @@ export class Session {
     });
     room.onMessage("viewChanged", (v: { perspective: string }) => {
       this.welcome = { ...this.welcome, perspective: v.perspective };
-      if (room.state) this.state = readState(room.state as never, v.perspective);
+      if (room.state) this.state = readState(room.state as never, v.perspective, this.state);
       this.queueRender();
     });
     room.onMessage("ping", (p: Ping) => this.emit("ping", p));
@@ -238,7 +238,7 @@ export class Session {
       void this.rejoinLoop();
     });
     if (room.state) {
-      this.state = readState(room.state as never, this.welcome.perspective);
+      this.state = readState(room.state as never, this.welcome.perspective, this.state);
       this.queueRender();
     }
   }

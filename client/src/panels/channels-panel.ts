@@ -126,6 +126,10 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
     return count;
   };
   const visible = () => !element.closest<HTMLElement>("[role=tabpanel]")?.hidden;
+  let clock: Intl.DateTimeFormat | null = null;
+  let clockLanguage = "";
+  /** The log goes to its newest line when it is next seen (it was opened, or its reader was there, while hidden). */
+  let toBottom = false;
 
   const render = () => {
     const ctx = getCtx();
@@ -161,7 +165,10 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
     // The next page is asked for while the reader reads this one.
     if (!earlier.hidden && visible()) history.prefetch(perspectiveOf(ctx), current, earlierOf(ctx, current));
     const language = lang();
-    const clock = new Intl.DateTimeFormat(language, { hour: "2-digit", minute: "2-digit" });
+    if (clockLanguage !== language) {
+      clock = new Intl.DateTimeFormat(language, { hour: "2-digit", minute: "2-digit" });
+      clockLanguage = language;
+    }
     // The message itself is never translated: only the words around it.
     // A nation speaking in character signs with its own name: "Redonia", not "Redonia (Redonia)".
     const speaksAsNation = (m: Message) => m.author === nationName(ctx.state, m.fromNation) || m.author === ctx.state.nations[m.fromNation]?.name;
@@ -182,17 +189,22 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
       logRegion.replaceChildren(log);
     }
     // A channel opens at its newest message; a reader at the bottom stays there as lines come.
-    const atBottom = opened || log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+    // The log's scroll is read only while it can be seen: reading it lays out the page, which
+    // on the console's first patches is 15,000 new options long; a hidden log has no scroll
+    // anyway, and the tab shown again renders first.
+    const seen = visible();
+    const atBottom = opened || toBottom || (seen && log.scrollHeight - log.scrollTop - log.clientHeight < 40);
     shown.show(messages, language, (m: Message) =>
       h(
         "li",
         { class: "message" },
         h("span", { class: "author" }, author(m)),
-        h("span", { class: "when" }, t("panels.channels.when", { turn: m.turn, time: clock.format(m.at) })),
+        h("span", { class: "when" }, t("panels.channels.when", { turn: m.turn, time: clock!.format(m.at) })),
         h("p", {}, m.text),
       ),
     );
-    if (atBottom) log.scrollTop = log.scrollHeight;
+    if (atBottom && seen) log.scrollTop = log.scrollHeight;
+    toBottom = atBottom && !seen;
     form.hidden = !info?.canSend;
   };
   element.addEventListener("focusin", () => render());

@@ -1,7 +1,8 @@
 import { h, setOptions, setText } from "../ui/html.ts";
 import type { GameContext } from "../game/context.ts";
-import { assetType, assetName, categoryLabel, regionName, otherNations, nationName } from "../game/names.ts";
-import { t } from "../i18n.ts";
+import { assetType, assetName, categoryLabel, regionName, otherNations, nationName, nameInputs } from "../game/names.ts";
+import { t, lang } from "../i18n.ts";
+import { lastResult } from "../ui/memo.ts";
 import { panelWords, term } from "./words.ts";
 import { policyHints, ALERT_LEVELS, ROE_LEVELS, STANCES } from "./policy-hints.ts";
 import { caveatFields } from "./caveat-fields.ts";
@@ -58,6 +59,30 @@ export function orderForm(getCtx: () => GameContext): {
   prefill(values: { asset?: string; destination?: string; kind?: string }): void;
 } {
   const w = panelWords();
+  // Made again only when what they list changed (ui/memo.ts): the white cell lists 5,000 assets.
+  const assetOptions = lastResult(
+    (c: GameContext) => [...nameInputs(c.state), c.viewNation, c.state.allianceCommander],
+    (c: GameContext) =>
+      // Our own assets, and those of allies under alliance command when we are the commander.
+      Object.values(c.perspective?.assets ?? {})
+        .filter(
+          (a): a is OwnAsset =>
+            !a.foreign && (a.owner === c.viewNation || (a.authority && c.state.allianceCommander === c.viewNation) || c.viewNation === null),
+        )
+        .map((a) => ({ value: a.id, label: assetOption(c, a) })),
+  );
+  const regionOptions = lastResult(
+    (c: GameContext) => [lang(), c.state.scenario],
+    (c: GameContext) => c.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(c.state, r.id) })),
+  );
+  const destinationOptions = lastResult(
+    (c: GameContext) => [lang(), c.state.scenario],
+    (c: GameContext) =>
+      c.state.scenario.regions.map((r) => ({
+        value: r.id,
+        label: t("panels.orderForm.regionOption", { name: regionName(c.state, r.id), kind: term("regionKind", r.kind) }),
+      })),
+  );
   const kind = w.select("kind", KINDS);
   const asset = h("select", { name: "asset" });
   const destination = h("select", { name: "destination" });
@@ -212,25 +237,9 @@ export function orderForm(getCtx: () => GameContext): {
       w.refresh();
       const commander = ctx.state.allianceCommander;
       setText(commanderLine, commander ? t("toa.commander.current", { nation: nationName(ctx.state, commander) }) : t("toa.commander.none"));
-      // Our own assets, and those of allies under alliance command when we are the commander.
-      const own = Object.values(ctx.perspective?.assets ?? {}).filter(
-        (a): a is OwnAsset =>
-          !a.foreign && (a.owner === ctx.viewNation || (a.authority && ctx.state.allianceCommander === ctx.viewNation) || ctx.viewNation === null),
-      );
-      setOptions(
-        asset,
-        own.map((a) => ({ value: a.id, label: assetOption(ctx, a) })),
-        t("panels.orderForm.chooseAsset"),
-      );
-      caveats.regions.set(ctx.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(ctx.state, r.id) })));
-      setOptions(
-        destination,
-        ctx.state.scenario.regions.map((r) => ({
-          value: r.id,
-          label: t("panels.orderForm.regionOption", { name: regionName(ctx.state, r.id), kind: term("regionKind", r.kind) }),
-        })),
-        t("panels.common.chooseRegion"),
-      );
+      setOptions(asset, assetOptions(ctx), t("panels.orderForm.chooseAsset"));
+      caveats.regions.set(regionOptions(ctx));
+      setOptions(destination, destinationOptions(ctx), t("panels.common.chooseRegion"));
       const others = otherNations(ctx.state, ctx.viewNation);
       setOptions(sharingPartner, others, t("panels.orderForm.noChange"));
       setOptions(partner, others, t("panels.common.chooseNation"));

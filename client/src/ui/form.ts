@@ -120,9 +120,13 @@ export function checkboxGroup(
 ): { element: HTMLFieldSetElement; set(options: { value: string; label: string }[]): void; values(): string[]; clear(): void } {
   const list = h("div", { class: "checks" });
   const element = h("fieldset", { class: "field" }, h("legend", {}, legend), list);
+  let shown: readonly { value: string; label: string }[] | null = null;
   return {
     element,
     set(options) {
+      // The same list as last time (ui/memo.ts keeps it while nothing in it changed): nothing to do.
+      if (options === shown) return;
+      shown = options;
       const sig = JSON.stringify(options);
       if (list.dataset.sig === sig) return;
       list.dataset.sig = sig;

@@ -90,15 +90,56 @@ export function keyedList<T>(
   refocus?.focus();
 }
 
-/** Sets a <select>'s options, keeping the current choice when it is still offered. */
-export function setOptions(select: HTMLSelectElement, options: readonly { value: string; label: string }[], placeholder?: string): void {
-  const sig = JSON.stringify([placeholder, options]);
-  if (select.dataset.sig === sig) return;
+type Options = readonly { value: string; label: string }[];
+/** What each select was last filled with (a signature in the DOM was a 300 KB attribute for 5,000 assets). */
+const filled = new WeakMap<HTMLSelectElement, { options: Options; placeholder: string | undefined }>();
+
+function sameOptions(a: Options, b: Options): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.value !== b[i]!.value || a[i]!.label !== b[i]!.label) return false;
+  return true;
+}
+
+/** Longer lists wait, while their tab is hidden, until it is shown (the console's 5,000 assets in three forms). */
+const FILL_LATER_OVER = 500;
+const inHiddenTab = (el: Element) => el.closest<HTMLElement>("[role=tabpanel]")?.hidden === true;
+
+/**
+ * Sets a <select>'s options, keeping the current choice when it is still offered. The same list
+ * as last time (by identity, as ui/memo.ts keeps it, or option by option) changes nothing.
+ *
+ * A list of more than FILL_LATER_OVER options for a select in a hidden tab panel is put in when
+ * the tab is shown: showing a tab renders every panel (game/game-screen.ts), which calls this
+ * again with the select visible, before anyone can choose from it. Until then the select holds
+ * what it had, or only its placeholder. Filling the console's hidden forms with 5,000 assets
+ * each was a quarter of a second of its load.
+ */
+export function setOptions(select: HTMLSelectElement, options: Options, placeholder?: string): void {
+  const last = filled.get(select);
+  if (last && last.placeholder === placeholder && sameOptions(last.options, options)) {
+    last.options = options;
+    return;
+  }
+  if (options.length > FILL_LATER_OVER && inHiddenTab(select)) {
+    if (!last) {
+      filled.set(select, { options: [], placeholder });
+      select.replaceChildren(...(placeholder === undefined ? [] : [h("option", { value: "" }, placeholder)]));
+    }
+    return;
+  }
+  filled.set(select, { options, placeholder });
   const current = select.value;
-  select.dataset.sig = sig;
-  select.replaceChildren();
-  if (placeholder !== undefined) select.appendChild(h("option", { value: "" }, placeholder));
-  for (const o of options) select.appendChild(h("option", { value: o.value }, o.label));
+  const fragment = document.createDocumentFragment();
+  const option = (value: string, label: string) => {
+    const el = document.createElement("option");
+    el.value = value;
+    el.textContent = label;
+    fragment.appendChild(el);
+  };
+  if (placeholder !== undefined) option("", placeholder);
+  for (const o of options) option(o.value, o.label);
+  select.replaceChildren(fragment);
   if (options.some((o) => o.value === current)) select.value = current;
 }
 
