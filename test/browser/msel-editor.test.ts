@@ -31,7 +31,7 @@ browserSuite("browser: the MSEL editor", () => {
     await editor.locator('[data-field="trigger"] .field-error').filter({ hasText: "9" }).waitFor();
     await screenshot(f, "msel-editor-fault");
     await editor.getByLabel("Turn", { exact: true }).fill("1");
-    await editor.getByLabel("Text").fill("EDITED: the warship turned south at dawn.\nSecond line kept.");
+    await editor.getByLabel("Text", { exact: true }).fill("EDITED: the warship turned south at dawn.\nSecond line kept.");
     await editor.getByLabel(/Reason for the change/).fill("new intelligence");
     await editor.getByRole("button", { name: "Save changes" }).click();
     await seeText(f, "Inject 1.02 saved.");
@@ -320,7 +320,7 @@ browserSuite("browser: each shipped MSEL through a spreadsheet and back", () => 
     expect(await simple.getByLabel("How the conditions combine").inputValue()).toBe("all");
     const second = simple.getByRole("group", { name: "Condition 2" });
     expect(await second.getByLabel("Condition", { exact: true }).inputValue()).toBe("assetInRegion");
-    expect(await second.getByLabel("The opposite: released while this does not hold").isChecked()).toBe(true);
+    expect(await second.getByLabel("The opposite: this must not hold").isChecked()).toBe(true);
     await simple.getByRole("button", { name: "Cancel" }).click();
 
     // "Not any of …" nests a group: only JSON can show it, and a fault in it is named.
