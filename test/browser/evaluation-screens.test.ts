@@ -292,7 +292,7 @@ browserSuite("browser: evaluation, feedback and the hot wash", () => {
     const relief = editor.getByRole("checkbox", { name: "Preposition relief before the storm" });
     expect(await share.isChecked()).toBe(true);
     expect(await relief.isChecked()).toBe(false);
-    await editor.getByLabel("Text").fill("The sighting report, edited.");
+    await editor.getByLabel("Text", { exact: true }).fill("The sighting report, edited.");
     await editor.getByRole("button", { name: "Save changes" }).click();
     await seeText(f, "Inject 1.02 saved.");
     editor = await open();

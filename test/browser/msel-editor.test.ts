@@ -44,7 +44,7 @@ browserSuite("browser: the MSEL editor", () => {
     await editor.locator('[data-field="trigger"] .field-error').filter({ hasText: "9" }).waitFor();
     await screenshot(f, "msel-editor-fault");
     await editor.getByLabel("Turn", { exact: true }).fill("1");
-    await editor.getByLabel("Text").fill("EDITED: the warship turned south at dawn.\nSecond line kept.");
+    await editor.getByLabel("Text", { exact: true }).fill("EDITED: the warship turned south at dawn.\nSecond line kept.");
     await editor.getByLabel(/Reason for the change/).fill("new intelligence");
     await editor.getByRole("button", { name: "Save changes" }).click();
     await seeText(f, "Inject 1.02 saved.");
@@ -96,6 +96,123 @@ browserSuite("browser: the MSEL editor", () => {
     expect(control.errors).toEqual([]);
     expect(alice.errors).toEqual([]);
   }, 90_000);
+
+  it("adds an effect, an expected action and a condition by clicking; they come back on reopening and the effect takes place at release", async () => {
+    const ex = await server.createExercise("triad");
+    const control = await person(browser);
+    const f = control.page;
+    await openConsole(f, server.url, ex);
+    await openTab(f, "MSEL");
+    const msel = panel(f);
+    await msel.getByRole("button", { name: "Edit inject 1.01" }).click();
+    const editor = msel.getByRole("form", { name: "Edit inject 1.01" });
+    // The inject's expected action is a row of fields, not JSON.
+    const effects = editor.getByRole("list", { name: "Effects on release" });
+    const expected = editor.getByRole("list", { name: "Expected actions" });
+    expect(await expected.getByRole("textbox", { name: "Expected response" }).inputValue()).toBe("Pre-position medical support");
+
+    // A report handed to Nordmark at release, and a budget change out of range, then removed.
+    await editor.getByRole("button", { name: "Add effect" }).click();
+    const report = effects.getByRole("group", { name: "Effect 1" });
+    await report.getByLabel("What to change").selectOption({ label: "Hand a report to nations" });
+    await report.getByRole("group", { name: "Give to" }).getByLabel("Nordmark").check();
+    await report.getByLabel("Report title").fill("Storm track: landfall on Skerry Island at dawn");
+    await report.getByLabel("Report text").fill("The met office expects the storm to make landfall on Skerry Island at dawn.");
+    await report.getByLabel("Reliability").selectOption("A");
+    await report.getByRole("group", { name: "About regions (optional)" }).getByLabel("Skerry Island").check();
+    await editor.getByRole("button", { name: "Add effect" }).click();
+    const budget = effects.getByRole("group", { name: "Effect 2" });
+    await budget.getByLabel("What to change").selectOption({ label: "Nation budget (±)" });
+    await budget.getByLabel("Nation", { exact: true }).selectOption({ label: "Sudland" });
+    await budget.getByLabel("Change (+/−)").fill("20000");
+    await editor.getByRole("button", { name: "Save changes" }).click();
+    await editor.locator('[data-field="effects"] > .field-error').filter({ hasText: "Effect 2: “Change (+/−)” is a number from -10000 to 10000." }).waitFor();
+    await budget.getByRole("button", { name: "Remove effect 2" }).click();
+
+    // A second expected action, chosen in plain words.
+    await editor.getByRole("button", { name: "Add expected response" }).click();
+    const share = expected.getByRole("group", { name: "Expected response 2" });
+    await share.getByRole("textbox", { name: "Expected response" }).fill("Share the storm track with Sudland");
+    await share.getByLabel("Counts when a nation does").selectOption({ label: "Share intelligence" });
+    await share.getByLabel("Within turns").fill("2");
+    await share
+      .getByRole("group", { name: /Expected of/ })
+      .getByLabel("Nordmark")
+      .check();
+    // The scenario is in English only: the translations say how to add a language.
+    await editor.getByText("Translations", { exact: true }).click();
+    await editor.getByText("This scenario is written in English only").waitFor();
+    await editor.getByLabel(/Reason for the change/).fill("the report goes with the warning");
+    await effects.evaluate((e) => e.scrollIntoView({ block: "start" }));
+    await screenshot(f, "msel-editor-effect-rows");
+    await expected.evaluate((e) => e.scrollIntoView({ block: "start" }));
+    await screenshot(f, "msel-editor-expected-rows");
+    await editor.getByRole("button", { name: "Save changes" }).click();
+    await seeText(f, "Inject 1.01 saved.");
+
+    // Inject 2.01 waits on 1.01's release: the condition is built, not written.
+    await msel.getByRole("button", { name: "Edit inject 2.01" }).click();
+    const ferry = msel.getByRole("form", { name: "Edit inject 2.01" });
+    await ferry.getByLabel("Released", { exact: true }).selectOption({ label: "When a condition holds" });
+    const clause = ferry.getByRole("group", { name: "Condition 1" });
+    await clause.getByLabel("Condition", { exact: true }).selectOption({ label: "An inject was released" });
+    await clause.getByLabel("Inject", { exact: true }).selectOption({ label: "1.01 Storm warning for Skerry Island" });
+    await clause.getByLabel("At least this many turns ago").fill("1");
+    await ferry.evaluate((e) => e.scrollIntoView({ block: "start" }));
+    await screenshot(f, "msel-editor-condition");
+    await ferry.getByRole("button", { name: "Save changes" }).click();
+    await seeText(f, "Inject 2.01 saved.");
+
+    // Reopened, everything is there.
+    await msel.getByRole("button", { name: "Edit inject 1.01" }).click();
+    const again = msel.getByRole("form", { name: "Edit inject 1.01" });
+    const row = again.getByRole("list", { name: "Effects on release" }).getByRole("group", { name: "Effect 1" });
+    expect(await row.getByLabel("Report title").inputValue()).toBe("Storm track: landfall on Skerry Island at dawn");
+    expect(await row.getByLabel("Reliability").inputValue()).toBe("A");
+    expect(
+      await again
+        .getByRole("list", { name: "Effects on release" })
+        .getByRole("group")
+        .filter({ hasText: /^Effect \d/ })
+        .count(),
+    ).toBe(1);
+    const second = again.getByRole("list", { name: "Expected actions" }).getByRole("group", { name: "Expected response 2" });
+    expect(await second.getByRole("textbox", { name: "Expected response" }).inputValue()).toBe("Share the storm track with Sudland");
+    expect(await second.getByLabel("Counts when a nation does").inputValue()).toBe("shareIntel");
+    expect(await second.getByLabel("Within turns").inputValue()).toBe("2");
+    await again.getByRole("button", { name: "Cancel" }).click();
+    await msel.getByRole("button", { name: "Edit inject 2.01" }).click();
+    const ferryAgain = msel.getByRole("form", { name: "Edit inject 2.01" });
+    expect(await ferryAgain.getByRole("group", { name: "Condition 1" }).getByLabel("Inject", { exact: true }).inputValue()).toBe("storm-warning");
+    await ferryAgain.getByRole("button", { name: "Cancel" }).click();
+
+    const { events } = await (
+      await fetch(`${server.url}/api/exercises/${ex.id}/events`, { headers: { authorization: `Bearer ${ex.facilitatorToken}` } })
+    ).json();
+    const edits = events.filter((e: { type: string }) => e.type === "injectEdited");
+    expect(edits[0]).toMatchObject({ inject: "storm-warning" });
+    // Only what was edited changed: the effects and the expected actions (the first one as it was).
+    expect(Object.keys(edits[0].changes).sort()).toEqual(["effects", "expectedActions"]);
+    expect(edits[0].changes.expectedActions[0]).toEqual({ description: "Pre-position medical support", command: "prepositionAsset", withinTurns: 1 });
+    expect(edits[1]).toMatchObject({
+      inject: "ferry",
+      changes: { trigger: { kind: "conditional", condition: { kind: "injectReleased", inject: "storm-warning", afterTurns: 1 }, earliestTurn: 2 } },
+    });
+
+    // Released at the start: Nordmark reads the inject and holds the report it handed over.
+    const alice = await person(browser);
+    const north = ex.joinCodes.find((c) => c.nation === "north")!;
+    await joinFromStartPage(alice.page, server.url, north.code, "Alice");
+    await seeText(alice.page, "Nordmark");
+    await openTab(f, "Control");
+    await f.getByRole("button", { name: "Start exercise" }).click();
+    await f.locator(".phase-pill", { hasText: "Running" }).waitFor();
+    await openTab(alice.page, "Intelligence");
+    await panel(alice.page).getByRole("article", { name: "Storm track: landfall on Skerry Island at dawn" }).waitFor();
+    await screenshot(alice.page, "msel-effect-report-received");
+    expect(control.errors).toEqual([]);
+    expect(alice.errors).toEqual([]);
+  }, 120_000);
 
   it("prints a handout with a card and a QR code per join code", async () => {
     const ex = await server.createExercise("triad");
@@ -178,4 +295,61 @@ browserSuite("browser: each shipped MSEL through a spreadsheet and back", () => 
       expect(control.errors).toEqual([]);
     }, 120_000);
   }
+
+  it("northern-flank: every inject saves unchanged through the form, and a nested condition is shown as JSON", async () => {
+    const ex = await server.createExercise("northern-flank");
+    const scenario = JSON.parse(readFileSync(join(process.cwd(), "scenarios", "01-northern-flank.json"), "utf8"));
+    const control = await person(browser);
+    const f = control.page;
+    await openConsole(f, server.url, ex);
+    await openTab(f, "MSEL");
+    const msel = panel(f);
+    // Effects, reports with their translations, expected actions with their tasks, conditions,
+    // the inject's translations: the form gives each back as it was, so the server sees no change.
+    for (const { number } of scenario.msel as { number: string }[]) {
+      await msel.getByRole("button", { name: `Edit inject ${number}`, exact: true }).click();
+      const editor = msel.getByRole("form", { name: `Edit inject ${number}` });
+      await editor.getByRole("button", { name: "Save changes" }).click();
+      await editor.getByText(`Nothing in inject ${number} changed.`).waitFor();
+      await editor.getByRole("button", { name: "Cancel" }).click();
+    }
+
+    // A translation is a field of its language; saved, it is there on reopening.
+    await msel.getByRole("button", { name: "Edit inject 1.01", exact: true }).click();
+    const first = msel.getByRole("form", { name: "Edit inject 1.01" });
+    const french = first.getByRole("group", { name: "In French" });
+    await french.getByLabel("Title", { exact: true }).fill("Réunion d'urgence : le Varkhan masse des troupes");
+    await french.evaluate((e) => e.scrollIntoView({ block: "start" }));
+    await screenshot(f, "msel-editor-translations");
+    await first.getByRole("button", { name: "Save changes" }).click();
+    await seeText(f, "Inject 1.01 saved.");
+    await msel.getByRole("button", { name: "Edit inject 1.01", exact: true }).click();
+    const reopened = msel.getByRole("form", { name: "Edit inject 1.01" }).getByRole("group", { name: "In French" });
+    expect(await reopened.getByLabel("Title", { exact: true }).inputValue()).toBe("Réunion d'urgence : le Varkhan masse des troupes");
+    await msel.getByRole("form", { name: "Edit inject 1.01" }).getByRole("button", { name: "Cancel" }).click();
+
+    // "Released 2 turns after 3.04 and no cyber unit of Sarnia in Lakeland": the builder shows it.
+    await msel.getByRole("button", { name: "Edit inject 3.05", exact: true }).click();
+    const simple = msel.getByRole("form", { name: "Edit inject 3.05" });
+    expect(await simple.getByLabel("How the conditions combine").inputValue()).toBe("all");
+    const second = simple.getByRole("group", { name: "Condition 2" });
+    expect(await second.getByLabel("Condition", { exact: true }).inputValue()).toBe("assetInRegion");
+    expect(await second.getByLabel("The opposite: this must not hold").isChecked()).toBe(true);
+    await simple.getByRole("button", { name: "Cancel" }).click();
+
+    // "Not any of …" nests a group: only JSON can show it, and a fault in it is named.
+    await msel.getByRole("button", { name: "Edit inject 4.06", exact: true }).click();
+    const nested = msel.getByRole("form", { name: "Edit inject 4.06" });
+    const json = nested.getByLabel("Condition (advanced, JSON)");
+    expect(JSON.parse(await json.inputValue())).toMatchObject({ kind: "all" });
+    expect(await nested.getByRole("group", { name: "Condition 1" }).count()).toBe(0);
+    await nested.getByRole("button", { name: "Use the builder" }).click();
+    await nested.getByText("this one nests a group within a group").waitFor();
+    await json.fill('{"kind": "all", "of": [');
+    await nested.getByRole("button", { name: "Save changes" }).click();
+    await nested.locator('[data-field="trigger.condition"] .field-error').filter({ hasText: "The condition is not valid JSON:" }).first().waitFor();
+    await json.evaluate((e) => e.scrollIntoView({ block: "center" }));
+    await screenshot(f, "msel-editor-condition-json");
+    expect(control.errors).toEqual([]);
+  }, 180_000);
 });

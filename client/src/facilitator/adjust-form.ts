@@ -12,7 +12,13 @@ const SHORTEST_RATIONALE = 3;
  * the record and the AAR). Each change is a row; all rows are applied together as one entry.
  */
 export function adjustForm(getCtx: () => GameContext): { element: HTMLElement; update(ctx: GameContext): void } {
-  const changes = effectRows({ label: t("console.adjust.changes"), item: t("console.adjust.change"), add: t("console.adjust.add"), initial: 1 });
+  const changes = effectRows({
+    label: t("console.adjust.changes"),
+    item: t("console.adjust.change"),
+    add: t("console.adjust.add"),
+    initial: 1,
+    reports: false,
+  });
   const rationale = h("textarea", { name: "rationale", rows: "3", maxlength: "2000", "aria-required": "true" });
   const form = commandForm({
     label: t("console.adjust.title"),

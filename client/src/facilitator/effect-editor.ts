@@ -1,107 +1,133 @@
-import { h, setOptions } from "../ui/html.ts";
-import { t, lang } from "../i18n.ts";
-import { lastResult } from "../ui/memo.ts";
+import { h } from "../ui/html.ts";
+import { t } from "../i18n.ts";
 import type { MessageKey } from "../../../shared/i18n/index.ts";
-import { nationName, regionName, assetName, term, nameInputs } from "../game/names.ts";
+import type { Effect } from "../../../shared/scenario/effects.ts";
+import { term } from "../game/names.ts";
 import { field, select } from "../ui/form.ts";
 import type { RowEditor } from "../ui/editable-rows.ts";
 import type { GameContext } from "../game/context.ts";
+import { specControl, numberInput, type SpecControl } from "./spec-control.ts";
+import { EFFECT_KINDS, effectFrom, effectValues, isProblem, kindOf, type EffectField, type EffectValues } from "./effect-kinds.ts";
 
-export type EffectInput = Record<string, unknown> & { kind: string };
+export type EffectInput = Effect;
 
-/** Which target fields each kind of effect takes (the shapes of shared/scenario/effects.ts). */
-const EFFECTS: { value: string; label: MessageKey; fields: string[] }[] = [
-  { value: "stability", label: "console.effect.stability", fields: ["region", "delta"] },
-  { value: "crisis", label: "console.effect.crisis", fields: ["region", "crisisKind", "severity"] },
-  { value: "crisisSeverity", label: "console.effect.crisisSeverity", fields: ["region", "delta"] },
-  { value: "assetStatus", label: "console.effect.assetStatus", fields: ["asset", "status"] },
-  { value: "assetStrength", label: "console.effect.assetStrength", fields: ["asset", "delta"] },
-  { value: "trust", label: "console.effect.trust", fields: ["a", "b", "delta"] },
-  { value: "interoperability", label: "console.effect.interoperability", fields: ["a", "b", "delta"] },
-  { value: "budget", label: "console.effect.budget", fields: ["nation", "delta"] },
-  { value: "politicalCapital", label: "console.effect.politicalCapital", fields: ["nation", "delta"] },
-  { value: "readiness", label: "console.effect.readiness", fields: ["nation", "delta"] },
-  { value: "tension", label: "console.effect.tension", fields: ["delta"] },
-];
+/** The words of each field, by its name in the effect (a report's are the grant form's). */
+const LABELS: Record<string, MessageKey> = {
+  region: "console.effect.region",
+  asset: "console.effect.asset",
+  nation: "console.effect.nation",
+  a: "console.effect.nationA",
+  b: "console.effect.nationB",
+  delta: "console.effect.delta",
+  crisisKind: "console.effect.crisisKind",
+  severity: "console.effect.severity",
+  status: "console.effect.status",
+  to: "console.grant.to",
+  title: "console.grant.reportTitle",
+  text: "console.grant.reportText",
+  source: "console.grant.source",
+  reliability: "console.grant.reliability",
+  credibility: "console.grant.credibility",
+  classification: "console.grant.classification",
+  regions: "mselform.effect.regions",
+  releasability: "intel.grant.releasability",
+};
+const fixed = (values: readonly string[], label: (v: string) => string = (v) => v) => values.map((v) => ({ value: v, label: label(v) }));
+/** A fixed list's options, in the seat's language at the time the row is drawn. */
+function choices(type: EffectField["type"]): { value: string; label: string }[] {
+  if (type === "assetStatus") return fixed(["ready", "moving", "deployed", "degraded"], (v) => term("assetStatus", v));
+  if (type === "reliability") return fixed(["A", "B", "C", "D", "E", "F"]);
+  if (type === "credibility") return fixed(["1", "2", "3", "4", "5", "6"]);
+  if (type === "classification") return fixed(["UNCLASSIFIED", "RESTRICTED", "CONFIDENTIAL", "SECRET"], (v) => term("classification", v));
+  if (type === "releasability")
+    return [
+      { value: "", label: t("intel.grant.releasabilityDefault") },
+      ...fixed(["national", "alliance", "all"], (v) => t(`intel.releasability.${v}` as MessageKey)),
+    ];
+  return [];
+}
+
+const BLANKS: Partial<Record<EffectField["type"], MessageKey>> = {
+  nation: "console.effect.chooseNation",
+  region: "console.effect.chooseRegion",
+  asset: "console.effect.chooseAsset",
+};
+
+function control(f: EffectField): SpecControl {
+  const type = (["region", "asset", "nation", "nations", "regions", "number", "text", "longText"] as const).find((x) => x === f.type) ?? "choice";
+  const blank = BLANKS[f.type];
+  return specControl({
+    name: f.name,
+    label: t(LABELS[f.name]!),
+    type,
+    ...(f.maxLength ? { maxLength: f.maxLength } : {}),
+    ...(type === "choice" ? { choices: () => choices(f.type) } : {}),
+    ...(blank ? { blank: t(blank) } : {}),
+  });
+}
 
 /**
- * One change to the world (an effect), edited field by field: the kind decides which targets
- * it asks for. One row of effect-rows.ts, in the adjustment form and the ad-hoc inject form.
+ * One change to the world (an effect), edited field by field: the kind decides which fields it
+ * asks for, with the schema's limits. One row of effect-rows.ts: the adjustment form, the ad-hoc
+ * inject form and the MSEL editor. `reports`: it may also hand a report to nations (grantIntel),
+ * which the adjustment leaves to its own grant form.
  */
-// Shared by every effect editor, and made again only when what they list changed (ui/memo.ts):
-// the white cell's 5,000 assets on every patch cost the console a second at load.
-const regionOptions = lastResult(
-  (ctx: GameContext) => [lang(), ctx.state.scenario],
-  (ctx: GameContext) => ctx.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(ctx.state, r.id) })),
-);
-const assetOptions = lastResult(
-  (ctx: GameContext) => nameInputs(ctx.state),
-  (ctx: GameContext) =>
-    Object.values(ctx.perspective?.assets ?? {})
-      .filter((a) => !a.foreign)
-      .map((a) => ({ value: a.id, label: t("console.effect.assetOption", { asset: assetName(ctx.state, a.id), nation: nationName(ctx.state, a.owner) }) })),
-);
-const nationOptions = lastResult(
-  (ctx: GameContext) => nameInputs(ctx.state),
-  (ctx: GameContext) => Object.values(ctx.state.nations).map((n) => ({ value: n.id, label: nationName(ctx.state, n.id) })),
-);
-
-export function effectEditor(): RowEditor<EffectInput, GameContext> {
+export function effectEditor({ reports = true }: { reports?: boolean } = {}): RowEditor<EffectInput, GameContext> {
+  const offered = EFFECT_KINDS.filter((k) => reports || k.kind !== "grantIntel");
   const kind = select(
     "effect",
-    EFFECTS.map((e) => ({ value: e.value, label: t(e.label) })),
+    offered.map((e) => ({ value: e.kind, label: t(e.label) })),
   );
-  const controls = {
-    region: select("region"),
-    asset: select("asset"),
-    nation: select("nation"),
-    a: select("a"),
-    b: select("b"),
-    delta: h("input", { type: "number", name: "delta", value: "-10", step: "1" }),
-    crisisKind: h("input", { name: "crisisKind", maxlength: "60", placeholder: t("console.effect.crisisKindPlaceholder") }),
-    severity: h("input", { type: "number", name: "severity", min: "0", max: "100", value: "50" }),
-    status: select(
-      "status",
-      ["ready", "moving", "deployed", "degraded"].map((v) => ({ value: v, label: term("assetStatus", v) })),
-    ),
-  };
-  type Control = keyof typeof controls;
-  const labels: Record<Control, string> = {
-    region: t("console.effect.region"),
-    asset: t("console.effect.asset"),
-    nation: t("console.effect.nation"),
-    a: t("console.effect.nationA"),
-    b: t("console.effect.nationB"),
-    delta: t("console.effect.delta"),
-    crisisKind: t("console.effect.crisisKind"),
-    severity: t("console.effect.severity"),
-    status: t("console.effect.status"),
-  };
-  const fields = Object.fromEntries(Object.entries(controls).map(([k, c]) => [k, field(labels[k as Control], c)])) as Record<Control, HTMLElement>;
-  for (const numeric of [fields.delta, fields.severity]) numeric.classList.add("narrow");
+  const controls = new Map<string, SpecControl>();
+  for (const k of offered) for (const f of k.fields) if (!controls.has(f.name)) controls.set(f.name, control(f));
+  // Named as the server names a fault: a report's fields sit under `report`.
+  const REPORT_FIELDS = new Set(
+    kindOf("grantIntel")!
+      .fields.map((f) => f.name)
+      .filter((n) => n !== "to"),
+  );
+  for (const [name, c] of controls) c.element.dataset.part = REPORT_FIELDS.has(name) ? `report.${name}` : name;
+  const delta = numberInput(controls.get("delta")!);
+  const severity = numberInput(controls.get("severity")!);
+  severity.min = "0";
+  severity.max = "100";
+  // What a save would keep that the form does not show: the loaded effect, while its kind stays.
+  let kept: Effect | undefined;
   const show = () => {
-    const needs = EFFECTS.find((e) => e.value === kind.value)!.fields;
-    for (const [k, el] of Object.entries(fields)) el.hidden = !needs.includes(k);
+    const spec = kindOf(kind.value)!;
+    const needs = new Set(spec.fields.map((f) => f.name));
+    for (const [name, c] of controls) c.element.hidden = !needs.has(name);
+    const limits = spec.fields.find((f) => f.name === "delta");
+    if (limits) (delta.min = String(limits.min)), (delta.max = String(limits.max));
   };
   const kindField = field(t("console.effect.what"), kind);
   kindField.classList.add("wide");
   kind.addEventListener("change", show);
   show();
+  // A new row starts where the grant form does.
+  for (const [name, value] of Object.entries({ delta: "-10", severity: "50", reliability: "C", credibility: "3", classification: "RESTRICTED" }))
+    controls.get(name)?.set(value);
+  controls.get("source")?.set(t("console.grant.defaultSource"));
   return {
-    fields: [h("div", { class: "row" }, kindField, ...Object.values(fields))],
+    fields: [h("div", { class: "row effect-fields" }, kindField, ...[...controls.values()].map((c) => c.element))],
     read() {
-      const spec = EFFECTS.find((e) => e.value === kind.value)!;
-      const effect: EffectInput = { kind: spec.value };
-      for (const f of spec.fields as Control[]) {
-        if (!controls[f].value.trim()) return t("console.effect.missing", { field: labels[f] });
-        effect[f] = f === "delta" || f === "severity" ? Number(controls[f].value) : controls[f].value.trim();
-      }
-      return effect;
+      const spec = kindOf(kind.value)!;
+      const values: EffectValues = Object.fromEntries(spec.fields.map((f) => [f.name, controls.get(f.name)!.get()]));
+      const effect = effectFrom(spec.kind, values, kept);
+      if (!isProblem(effect)) return effect;
+      const name = t(LABELS[effect.field]!);
+      return effect.problem === "range"
+        ? t("mselform.range", { field: name, min: effect.min!, max: effect.max! })
+        : t("console.effect.missing", { field: name });
+    },
+    write(effect) {
+      kept = effect;
+      kind.value = effect.kind;
+      show();
+      for (const [name, value] of Object.entries(effectValues(effect))) controls.get(name)?.set(value);
     },
     update(ctx) {
-      setOptions(controls.region, regionOptions(ctx), t("console.effect.chooseRegion"));
-      setOptions(controls.asset, assetOptions(ctx), t("console.effect.chooseAsset"));
-      for (const s of [controls.nation, controls.a, controls.b]) setOptions(s, nationOptions(ctx), t("console.effect.chooseNation"));
+      for (const c of controls.values()) c.options(ctx);
     },
   };
 }

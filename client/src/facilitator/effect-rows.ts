@@ -7,8 +7,18 @@ const MOST_EFFECTS = 20;
 
 /**
  * Several changes to the world sent together, one effect editor per row: the adjustment form's
- * changes and the ad-hoc inject's effects on release.
+ * changes, the ad-hoc inject's effects on release and the MSEL editor's. `reports`: a row may
+ * hand a report to nations (the adjustment has its own grant form); `field`: the spec field the
+ * rows edit, so the server's faults land on their row.
  */
-export function effectRows(opts: { label: string; item: string; add: string; initial: number }): EditableRows<EffectInput, GameContext> {
-  return editableRows({ ...opts, most: MOST_EFFECTS, create: effectEditor });
+export function effectRows(opts: {
+  label: string;
+  item: string;
+  add: string;
+  initial: number;
+  reports?: boolean;
+  field?: string;
+}): EditableRows<EffectInput, GameContext> {
+  const { reports = true, ...rest } = opts;
+  return editableRows({ ...rest, most: MOST_EFFECTS, create: () => effectEditor({ reports }) });
 }

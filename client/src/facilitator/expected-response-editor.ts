@@ -1,5 +1,5 @@
 import { h, setOptions } from "../ui/html.ts";
-import { field, select, checkboxGroup } from "../ui/form.ts";
+import { announceValue, field, select, checkboxGroup, choose } from "../ui/form.ts";
 import type { RowEditor } from "../ui/editable-rows.ts";
 import type { GameContext } from "../game/context.ts";
 // Only the type: the labels below name each command once, so the page needs no list of its own.
@@ -7,9 +7,12 @@ import type { ExpectableCommand } from "../../../shared/scenario/expectable-comm
 import { t } from "../i18n.ts";
 import type { MessageKey } from "../../../shared/i18n/index.ts";
 import { regionName, nationName } from "../game/names.ts";
+import type { ExpectedAction } from "../../../shared/scenario/schema.ts";
+import { expectedFrom, expectedValues } from "./inject-values.ts";
+import { guideIndex } from "./evaluation-words.ts";
 
-/** The shape of an inject's expected action (shared/scenario/schema.ts, ExpectedAction). */
-export type ExpectedResponseInput = { description: string; command: string; region?: string; nations?: string[]; withinTurns: number };
+/** An inject's expected action (shared/scenario/schema.ts, ExpectedAction). */
+export type ExpectedResponseInput = ExpectedAction;
 
 /** How the console names each command an expected action can name (EXPECTABLE_COMMANDS, the scenario rules' list). */
 const RESPONSE_LABELS: Record<ExpectableCommand, MessageKey> = {
@@ -48,10 +51,11 @@ export function responseLabel(command: string): string {
 /**
  * One response the inject expects, evaluated in the after-action review: met when a nation does
  * it within the given turns of the release, partly met when later. The nations ticked are the
- * ones expected to act; none ticked means every playable nation the inject is addressed to.
+ * ones expected to act; none ticked means every playable nation the inject is addressed to. The
+ * critical task is the evaluation guide's it evidences (offered when the guide has tasks).
  */
 export function expectedResponseEditor(): RowEditor<ExpectedResponseInput, GameContext> {
-  const description = h("input", { name: "expectedDescription", maxlength: "400", placeholder: t("console.response.placeholder") });
+  const description = h("input", { name: "expectedDescription", maxlength: "400" });
   // EXPECTABLE_COMMANDS as the labels name them (their Record type names each exactly once), so the page needs no zod.
   const command = select(
     "expectedCommand",
@@ -59,27 +63,60 @@ export function expectedResponseEditor(): RowEditor<ExpectedResponseInput, GameC
   );
   const region = select("expectedRegion");
   const within = h("input", { type: "number", name: "expectedWithin", min: "0", max: "20", value: "1", step: "1" });
-  const withinField = field(t("console.response.within"), within);
+  const task = select("expectedTask");
+  const part = (name: string, el: HTMLElement) => ((el.dataset.part = name), el);
+  const withinField = part("withinTurns", field(t("console.response.within"), within));
   withinField.classList.add("narrow");
+  const taskField = part("task", field(t("mselform.expected.task"), task));
   const nations = checkboxGroup(t("console.response.nations"), "expectedNations");
+  // What the form does not show (the outcome judged, the description's translations) stays.
+  let kept: ExpectedAction | undefined;
+  let context: GameContext | null = null;
+  // The playable nations, and any other the loaded action names (kept rather than dropped).
+  const nationOptions = (ctx: GameContext) =>
+    Object.values(ctx.state.nations)
+      .filter((n) => n.playable || kept?.nations?.includes(n.id))
+      .map((n) => ({ value: n.id, label: nationName(ctx.state, n.id) }));
   return {
     fields: [
-      field(t("console.response.description"), description),
-      h("div", { class: "row" }, field(t("console.response.command"), command), field(t("console.response.region"), region), withinField),
-      nations.element,
+      part("description", field(t("console.response.description"), description, t("console.response.placeholder"))),
+      h(
+        "div",
+        { class: "row" },
+        part("command", field(t("console.response.command"), command)),
+        part("region", field(t("console.response.region"), region)),
+        withinField,
+        taskField,
+      ),
+      part("nations", nations.element),
     ],
     read() {
-      if (!description.value.trim()) return t("console.response.noDescription");
-      const turns = Number(within.value);
-      if (!within.value.trim() || !Number.isInteger(turns) || turns < 0 || turns > 20) return t("console.response.badWithin");
-      const who = nations.values();
-      return {
-        description: description.value.trim(),
-        command: command.value,
-        ...(region.value ? { region: region.value } : {}),
-        ...(who.length ? { nations: who } : {}),
-        withinTurns: turns,
-      };
+      const action = expectedFrom(
+        {
+          description: description.value,
+          command: command.value,
+          region: region.value,
+          nations: nations.values(),
+          withinTurns: within.value,
+          task: task.value,
+        },
+        kept,
+      );
+      if ("problem" in action) return action.field === "description" ? t("console.response.noDescription") : t("console.response.badWithin");
+      return action;
+    },
+    write(action) {
+      kept = action;
+      const values = expectedValues(action);
+      description.value = values.description;
+      announceValue(description);
+      choose(command, values.command);
+      choose(region, values.region);
+      within.value = values.withinTurns;
+      choose(task, values.task);
+      if (values.task) taskField.hidden = false;
+      if (context) nations.set(nationOptions(context));
+      nations.check(values.nations);
     },
     update(ctx) {
       setOptions(
@@ -87,11 +124,15 @@ export function expectedResponseEditor(): RowEditor<ExpectedResponseInput, GameC
         ctx.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(ctx.state, r.id) })),
         t("console.response.anyRegion"),
       );
-      nations.set(
-        Object.values(ctx.state.nations)
-          .filter((n) => n.playable)
-          .map((n) => ({ value: n.id, label: nationName(ctx.state, n.id) })),
+      context = ctx;
+      nations.set(nationOptions(ctx));
+      const tasks = guideIndex(ctx).tasks;
+      setOptions(
+        task,
+        tasks.map((k) => ({ value: k.id, label: k.title })),
+        t("mselform.expected.noTask"),
       );
+      taskField.hidden = tasks.length === 0 && !task.value;
     },
   };
 }

@@ -1,15 +1,32 @@
 import { h, fill } from "../ui/html.ts";
 import { t } from "../i18n.ts";
 import { nationName, term } from "../game/names.ts";
-import { field, select, statusLine } from "../ui/form.ts";
+import { field, keepOrder, select, statusLine } from "../ui/form.ts";
 import type { GameContext } from "../game/context.ts";
 import type { InjectView } from "../state/client-state.ts";
 import type { CommandResult } from "../net/session.ts";
 import type { Vocabulary } from "../../../shared/i18n/index.ts";
 import { guideIndex } from "./evaluation-words.ts";
+import { effectRows } from "./effect-rows.ts";
+import { editableRows } from "../ui/editable-rows.ts";
+import { expectedResponseEditor } from "./expected-response-editor.ts";
+import { conditionBuilder } from "./condition-builder.ts";
+import { translationFields } from "./translation-fields.ts";
+import { fieldPlaces } from "./inject-values.ts";
 
 const opts = (vocabulary: Vocabulary, values: string[]) => values.map((v) => ({ value: v, label: term(vocabulary, v) }));
-const json = (value: unknown) => (value === undefined ? "" : JSON.stringify(value, null, 2));
+/** The schema sets no limit on an inject's expected actions; a screenful of rows is the practical one. */
+const MOST_EXPECTED = 20;
+
+/** A part of the form that cannot be read, and why (already in the seat's language). */
+class FormFault {
+  readonly field: string;
+  readonly words: string;
+  constructor(field: string, words: string) {
+    this.field = field;
+    this.words = words;
+  }
+}
 
 /** What the editor opens on: an inject to edit, or a new one (blank, a duplicate, or a correction of a released one). */
 export type EditorTarget =
@@ -17,10 +34,12 @@ export type EditorTarget =
   | { mode: "add"; from?: InjectView; after: string | null; number: string; titlePrefix?: string };
 
 /**
- * The MSEL editor's form: every field of one inject. Texts are fields; effects, expected actions,
- * a trigger's condition and translations are JSON, as in the spreadsheet's machine columns. The
- * server checks the whole with the scenario validator and names each fault; each is shown next
- * to its field (a fault elsewhere, such as another inject waiting for this one, above the form).
+ * The MSEL editor's form: every field of one inject. Effects and expected actions are rows of
+ * fields, a conditional trigger's condition is built from simple conditions (JSON only for one
+ * nested deeper), the translations are a set of fields per language. What a row does not show
+ * (a report's translations, an expected action's outcome) is kept as it was. The server checks
+ * the whole with the scenario validator and names each fault; each is shown next to its field,
+ * its row or its list (a fault elsewhere, such as another inject waiting for this one, above).
  */
 export function injectEditor(getCtx: () => GameContext, target: EditorTarget, close: (done?: string) => void): HTMLElement {
   const source = target.mode === "edit" ? target.inject : target.from;
@@ -42,8 +61,7 @@ export function injectEditor(getCtx: () => GameContext, target: EditorTarget, cl
       trigger.kind === "scheduled" ? trigger.turn : trigger.kind === "conditional" ? (trigger.earliestTurn ?? 1) : Math.max(getCtx().state.turn, 1),
     ),
   });
-  const condition = h("textarea", { name: "condition", rows: "3", class: "code-input" });
-  condition.value = trigger.kind === "conditional" ? json(trigger.condition) : "";
+  const condition = conditionBuilder(getCtx(), trigger.kind === "conditional" ? trigger.condition : undefined);
   const type = select("type", opts("injectType", ["event", "information", "media", "contingency"]));
   type.value = source?.type ?? "information";
   const delivery = select("delivery", opts("delivery", ["message", "phone", "email", "media", "intelligence", "in-person", "briefing"]));
@@ -67,17 +85,32 @@ export function injectEditor(getCtx: () => GameContext, target: EditorTarget, cl
   });
   const body = h("textarea", { name: "body", rows: "5", maxlength: "4000" });
   body.value = source?.body ?? "";
-  const effects = h("textarea", { name: "effects", rows: "3", class: "code-input" });
-  effects.value = json(source?.effects ?? []);
-  const expected = h("textarea", { name: "expectedActions", rows: "3", class: "code-input" });
-  expected.value = json(source?.expectedActions ?? []);
+  const effects = effectRows({
+    label: t("msel.editor.effects"),
+    item: t("console.inject.effect"),
+    add: t("console.inject.addEffect"),
+    initial: 0,
+    field: "effects",
+  });
+  effects.update(getCtx());
+  effects.load(source?.effects ?? []);
+  const expected = editableRows({
+    label: t("msel.editor.expected"),
+    item: t("console.inject.response"),
+    add: t("console.inject.addResponse"),
+    initial: 0,
+    most: MOST_EXPECTED,
+    create: expectedResponseEditor,
+    field: "expectedActions",
+  });
+  expected.update(getCtx());
+  expected.load(source?.expectedActions ?? []);
   const objective = h("input", { name: "objective", maxlength: "200", value: source?.objective ?? "" });
   const capability = h("input", { name: "capability", maxlength: "200", value: source?.capability ?? "" });
   const controller = h("input", { name: "controller", maxlength: "80", value: source?.controller ?? "" });
   const notes = h("textarea", { name: "notes", rows: "2", maxlength: "2000" });
   notes.value = source?.notes ?? "";
-  const i18n = h("textarea", { name: "i18n", rows: "2", class: "code-input" });
-  i18n.value = source?.i18n ? json(source.i18n) : "";
+  const i18n = translationFields(getCtx().state.scenario, source?.i18n);
   // The EEG's critical tasks this inject tests: what the AAR analyses it under.
   const guideTasks = guideIndex(getCtx()).tasks;
   const kept = new Set(source?.tasks ?? []);
@@ -94,23 +127,21 @@ export function injectEditor(getCtx: () => GameContext, target: EditorTarget, cl
           h("div", { class: "check-list" }, ...guideTasks.map((k, i) => h("label", { class: "check" }, taskBoxes[i]!, " ", k.title))),
         );
   const held = h("input", { type: "checkbox", name: "held" });
-  const reason = h("input", { name: "reason", maxlength: "500", placeholder: t("msel.editor.reasonHint") });
+  const reason = h("input", { name: "reason", maxlength: "500" });
   const general = h("ul", { class: "field-errors", role: "alert" });
   const status = statusLine();
 
   // Each field's wrapper carries the inject field it edits, so a fault lands beside it.
   const at = (name: string, el: HTMLElement) => ((el.dataset.field = name), el);
-  const syncTurn = () => ((turn.disabled = kind.value === "manual"), (condition.disabled = kind.value !== "conditional"));
+  const conditionSet = at("trigger.condition", h("fieldset", { class: "condition-set" }, h("legend", {}, t("msel.editor.condition")), condition.element));
+  const syncTurn = () => ((turn.disabled = kind.value === "manual"), (conditionSet.hidden = kind.value !== "conditional"));
   kind.addEventListener("change", syncTurn);
   syncTurn();
 
-  const parseJson = (area: HTMLTextAreaElement, name: string, fallback: unknown): unknown => {
-    if (!area.value.trim()) return fallback;
-    try {
-      return JSON.parse(area.value);
-    } catch {
-      throw Object.assign(new Error(t("msel.editor.badJson")), { field: name });
-    }
+  // A part of the form that cannot be read says why, at its place.
+  const readOr = <T>(value: T | string, name: string): T => {
+    if (typeof value === "string") throw new FormFault(name, value);
+    return value;
   };
   const build = () => {
     const n = Math.round(Number(turn.value));
@@ -119,18 +150,23 @@ export function injectEditor(getCtx: () => GameContext, target: EditorTarget, cl
         ? { kind: "manual" }
         : kind.value === "scheduled"
           ? { kind: "scheduled", turn: n }
-          : { kind: "conditional", condition: parseJson(condition, "trigger", undefined), earliestTurn: n };
+          : { kind: "conditional", condition: readOr(condition.read(), "trigger.condition"), earliestTurn: n };
     const spec: Record<string, unknown> = {
       number: number.value.trim(),
       trigger: triggerValue,
       type: type.value,
       delivery: delivery.value,
       from: from.value,
-      to: all.checked ? "all" : boxes.filter((b) => b.checked).map((b) => b.value),
+      to: all.checked
+        ? "all"
+        : keepOrder(
+            source && source.to !== "all" ? source.to : [],
+            boxes.filter((b) => b.checked).map((b) => b.value),
+          ),
       title: title.value,
       body: body.value,
-      effects: parseJson(effects, "effects", []),
-      expectedActions: parseJson(expected, "expectedActions", []),
+      effects: readOr(effects.read(), "effects"),
+      expectedActions: readOr(expected.read(), "expectedActions"),
       objective: objective.value,
       capability: capability.value,
     };
@@ -138,7 +174,7 @@ export function injectEditor(getCtx: () => GameContext, target: EditorTarget, cl
     if (tasks.length) spec.tasks = tasks;
     if (controller.value.trim()) spec.controller = controller.value.trim();
     if (notes.value.trim()) spec.notes = notes.value;
-    const translations = parseJson(i18n, "i18n", undefined);
+    const translations = i18n.read();
     if (translations !== undefined) spec.i18n = translations;
     return spec;
   };
@@ -148,11 +184,14 @@ export function injectEditor(getCtx: () => GameContext, target: EditorTarget, cl
     fill(general);
     if (result.ok || !result.problems?.length) return;
     for (const problem of result.problems) {
-      const head = /^[a-zA-Z0-9]+/.exec(problem.field)?.[0] ?? "";
-      const owner = head && !problem.field.includes(" ") ? form.querySelector<HTMLElement>(`[data-field="${head}"]`) : null;
-      const line = `${problem.field === head ? "" : `${problem.field}: `}${problem.message}`;
-      if (owner) owner.append(h("p", { class: "field-error", role: "alert" }, `⚠ ${line}`));
-      else general.append(h("li", {}, `⚠ ${line}`));
+      // The most precise place the form has: the field, its row, its list.
+      const place = fieldPlaces(problem.field).find((p) => form.querySelector(`[data-field="${CSS.escape(p)}"]`));
+      const owner = place ? form.querySelector<HTMLElement>(`[data-field="${CSS.escape(place)}"]`) : null;
+      const line = `${problem.field === place ? "" : `${problem.field}: `}${problem.message}`;
+      if (owner) {
+        owner.append(h("p", { class: "field-error", role: "alert" }, `⚠ ${line}`));
+        owner.closest("details")?.setAttribute("open", "");
+      } else general.append(h("li", {}, `⚠ ${line}`));
     }
   };
 
@@ -161,7 +200,7 @@ export function injectEditor(getCtx: () => GameContext, target: EditorTarget, cl
   const heading = target.mode === "edit" ? t("msel.editor.editTitle", { number: target.inject.number }) : t("msel.editor.addTitle");
   const form = h(
     "form",
-    { class: "inject-editor", "aria-label": heading },
+    { class: "inject-editor", "aria-label": heading, noValidate: true },
     h("h3", {}, heading),
     general,
     h(
@@ -171,22 +210,14 @@ export function injectEditor(getCtx: () => GameContext, target: EditorTarget, cl
       at("type", field(t("console.inject.type"), type)),
       at("delivery", field(t("console.inject.delivery"), delivery)),
     ),
-    at(
-      "trigger",
-      h(
-        "div",
-        { class: "row" },
-        field(t("msel.editor.when"), kind),
-        field(t("msel.editor.turn"), turn),
-        field(t("msel.editor.condition"), condition, t("msel.editor.conditionHint")),
-      ),
-    ),
+    at("trigger", h("div", { class: "row" }, field(t("msel.editor.when"), kind), field(t("msel.editor.turn"), turn, t("mselform.turnHint")))),
+    conditionSet,
     at("from", field(t("console.inject.from"), from)),
     at("to", h("fieldset", {}, h("legend", {}, t("console.inject.to")), h("label", { class: "check" }, all, " ", t("console.inject.all")), toList)),
     at("title", field(t("console.inject.injectTitle"), title)),
     at("body", field(t("console.inject.text"), body)),
-    at("effects", field(t("msel.editor.effects"), effects, t("msel.editor.jsonHint"))),
-    at("expectedActions", field(t("msel.editor.expected"), expected, t("msel.editor.jsonHint"))),
+    at("effects", h("fieldset", {}, h("legend", {}, t("msel.editor.effects")), effects.element)),
+    at("expectedActions", h("fieldset", {}, h("legend", {}, t("msel.editor.expected")), expected.element)),
     h(
       "div",
       { class: "row" },
@@ -200,9 +231,9 @@ export function injectEditor(getCtx: () => GameContext, target: EditorTarget, cl
       at("controller", field(t("msel.editor.controller"), controller, t("msel.editor.controllerHint"))),
       at("notes", field(t("msel.editor.notes"), notes)),
     ),
-    at("i18n", field(t("msel.editor.translations"), i18n, t("msel.editor.translationsHint"))),
+    at("i18n", i18n.element),
     target.mode === "add" ? h("label", { class: "check" }, held, " ", t("msel.editor.held")) : null,
-    field(t("msel.editor.reason"), reason),
+    field(t("msel.editor.reason"), reason, t("msel.editor.reasonHint")),
     h("div", { class: "actions" }, submit, cancel),
     status.element,
   );
@@ -211,10 +242,10 @@ export function injectEditor(getCtx: () => GameContext, target: EditorTarget, cl
     let spec: Record<string, unknown>;
     try {
       spec = build();
-    } catch (error) {
-      const name = (error as { field?: string }).field ?? "";
-      showProblems({ ok: false, code: "invalid_json", message: "", problems: [{ field: name, message: (error as Error).message }] });
-      return status.error(t("msel.editor.badJson"));
+    } catch (caught) {
+      if (!(caught instanceof FormFault)) throw caught;
+      showProblems({ ok: false, code: "invalid_inject", message: "", problems: [{ field: caught.field, message: caught.words }] });
+      return status.error(caught.words);
     }
     submit.disabled = true;
     const command =

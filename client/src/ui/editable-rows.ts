@@ -1,8 +1,8 @@
 import { h, setText } from "./html.ts";
 import { t } from "../i18n.ts";
 
-/** One row's editor: its controls, and what it holds (or a sentence saying what is missing). */
-export type RowEditor<T, C> = { fields: HTMLElement[]; read(): T | string; update(context: C): void };
+/** One row's editor: its controls, and what it holds (or a sentence saying what is missing); `write` loads a value into it. */
+export type RowEditor<T, C> = { fields: HTMLElement[]; read(): T | string; update(context: C): void; write?(value: T): void };
 
 export type EditableRows<T, C> = {
   element: HTMLElement;
@@ -10,6 +10,8 @@ export type EditableRows<T, C> = {
   read(): T[] | string;
   /** Back to the initial rows, blank. */
   reset(): void;
+  /** One row per value, each written into its editor (after the context's options are in). */
+  load(values: readonly T[]): void;
   /** Passes the context (options to choose from) to every row, and to rows added later. */
   update(context: C): void;
 };
@@ -26,6 +28,12 @@ export function editableRows<T, C>(opts: {
   initial: number;
   most: number;
   create: () => RowEditor<T, C>;
+  /**
+   * The spec field the rows edit ("effects"): each row is marked `effects[0]`, `effects[1]` … and
+   * each of its parts marked `data-part="delta"` becomes `effects[0].delta`, so a fault the
+   * server names by that path is shown beside it.
+   */
+  field?: string;
 }): EditableRows<T, C> {
   let rows: { editor: RowEditor<T, C>; element: HTMLFieldSetElement }[] = [];
   let context: C | null = null;
@@ -38,6 +46,11 @@ export function editableRows<T, C>(opts: {
     rows.forEach((row, i) => {
       setText(row.element.querySelector("legend")!, t("game.rows.legend", { item: opts.item, number: i + 1 }));
       row.element.querySelector("button.remove-row")!.setAttribute("aria-label", t("game.rows.removeName", { item: opts.item.toLowerCase(), number: i + 1 }));
+      if (opts.field) {
+        const at = `${opts.field}[${i}]`;
+        row.element.dataset.field = at;
+        for (const part of row.element.querySelectorAll<HTMLElement>("[data-part]")) part.dataset.field = `${at}.${part.dataset.part}`;
+      }
     });
     list.replaceChildren(...rows.map((row) => h("li", {}, row.element)));
     addButton.disabled = rows.length >= opts.most;
@@ -77,6 +90,12 @@ export function editableRows<T, C>(opts: {
       return values;
     },
     reset,
+    load(values) {
+      rows = [];
+      // All of them, even past `most`: loading an inject must not drop what it has.
+      for (const value of values) add().editor.write?.(value);
+      renumber();
+    },
     update(next) {
       context = next;
       for (const row of rows) row.editor.update(next);

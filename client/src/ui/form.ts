@@ -113,14 +113,27 @@ export function select(name: string, options: readonly { value: string; label: s
   return el;
 }
 
+/** The values ticked, those loaded first in their order (a scenario's list comes back as written), then the others. */
+export function keepOrder(loaded: readonly string[], ticked: readonly string[]): string[] {
+  return [...loaded.filter((v) => ticked.includes(v)), ...ticked.filter((v) => !loaded.includes(v))];
+}
+
 /** A group of checkboxes (one per nation …) inside a fieldset with a legend. */
 export function checkboxGroup(
   legend: string,
   name: string,
-): { element: HTMLFieldSetElement; set(options: { value: string; label: string }[]): void; values(): string[]; clear(): void } {
+): {
+  element: HTMLFieldSetElement;
+  set(options: { value: string; label: string }[]): void;
+  values(): string[];
+  /** Ticks exactly these (after `set`, which gives the boxes). */
+  check(values: readonly string[]): void;
+  clear(): void;
+} {
   const list = h("div", { class: "checks" });
   const element = h("fieldset", { class: "field" }, h("legend", {}, legend), list);
   let shown: readonly { value: string; label: string }[] | null = null;
+  let loaded: string[] = [];
   return {
     element,
     set(options) {
@@ -144,12 +157,26 @@ export function checkboxGroup(
       );
     },
     values() {
-      return Array.from(list.querySelectorAll<HTMLInputElement>("input:checked")).map((i) => i.value);
+      const ticked = Array.from(list.querySelectorAll<HTMLInputElement>("input:checked")).map((i) => i.value);
+      return keepOrder(loaded, ticked);
+    },
+    check(values) {
+      loaded = [...values];
+      for (const i of list.querySelectorAll<HTMLInputElement>("input")) i.checked = values.includes(i.value);
     },
     clear() {
       for (const i of list.querySelectorAll<HTMLInputElement>("input")) i.checked = false;
     },
   };
+}
+
+/**
+ * Selects `value`; one the options do not have (an id the scenario no longer names) is added
+ * under its own name, so loading a form never silently changes what it holds.
+ */
+export function choose(control: HTMLSelectElement, value: string): void {
+  if (value && !Array.from(control.options).some((o) => o.value === value)) control.appendChild(h("option", { value }, value));
+  control.value = value;
 }
 
 /** The line under a form (or a list) where refusals and confirmations appear. */

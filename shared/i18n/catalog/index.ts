@@ -61,6 +61,8 @@ import playbookEn from "./playbook.en.ts";
 import playbookFr from "./playbook.fr.ts";
 import mselEn from "./msel.en.ts";
 import mselFr from "./msel.fr.ts";
+import mselformEn from "./mselform.en.ts";
+import mselformFr from "./mselform.fr.ts";
 import mapEn from "./map.en.ts";
 import mapFr from "./map.fr.ts";
 import seatsEn from "./seats.en.ts";
@@ -110,6 +112,7 @@ export const EN = {
   ...evaluationEn,
   ...playbookEn,
   ...mselEn,
+  ...mselformEn,
   ...mapEn,
   ...seatsEn,
   ...turnsEn,
@@ -149,6 +152,7 @@ const FR: { readonly [K in MessageKey]: string } = {
   ...evaluationFr,
   ...playbookFr,
   ...mselFr,
+  ...mselformFr,
   ...mapFr,
   ...seatsFr,
   ...turnsFr,
