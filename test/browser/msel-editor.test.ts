@@ -104,7 +104,7 @@ browserSuite("browser: the MSEL editor", () => {
     await openConsole(f, server.url, ex);
     await openTab(f, "MSEL");
     const msel = panel(f);
-    await msel.getByRole("button", { name: "Edit inject 1.01" }).click();
+    await (await mselAction(f, "1.01", "Edit inject 1.01")).click();
     const editor = msel.getByRole("form", { name: "Edit inject 1.01" });
     // The inject's expected action is a row of fields, not JSON.
     const effects = editor.getByRole("list", { name: "Effects on release" });
@@ -151,7 +151,7 @@ browserSuite("browser: the MSEL editor", () => {
     await seeText(f, "Inject 1.01 saved.");
 
     // Inject 2.01 waits on 1.01's release: the condition is built, not written.
-    await msel.getByRole("button", { name: "Edit inject 2.01" }).click();
+    await (await mselAction(f, "2.01", "Edit inject 2.01")).click();
     const ferry = msel.getByRole("form", { name: "Edit inject 2.01" });
     await ferry.getByLabel("Released", { exact: true }).selectOption({ label: "When a condition holds" });
     const clause = ferry.getByRole("group", { name: "Condition 1" });
@@ -164,7 +164,7 @@ browserSuite("browser: the MSEL editor", () => {
     await seeText(f, "Inject 2.01 saved.");
 
     // Reopened, everything is there.
-    await msel.getByRole("button", { name: "Edit inject 1.01" }).click();
+    await (await mselAction(f, "1.01", "Edit inject 1.01")).click();
     const again = msel.getByRole("form", { name: "Edit inject 1.01" });
     const row = again.getByRole("list", { name: "Effects on release" }).getByRole("group", { name: "Effect 1" });
     expect(await row.getByLabel("Report title").inputValue()).toBe("Storm track: landfall on Skerry Island at dawn");
@@ -181,7 +181,7 @@ browserSuite("browser: the MSEL editor", () => {
     expect(await second.getByLabel("Counts when a nation does").inputValue()).toBe("shareIntel");
     expect(await second.getByLabel("Within turns").inputValue()).toBe("2");
     await again.getByRole("button", { name: "Cancel" }).click();
-    await msel.getByRole("button", { name: "Edit inject 2.01" }).click();
+    await (await mselAction(f, "2.01", "Edit inject 2.01")).click();
     const ferryAgain = msel.getByRole("form", { name: "Edit inject 2.01" });
     expect(await ferryAgain.getByRole("group", { name: "Condition 1" }).getByLabel("Inject", { exact: true }).inputValue()).toBe("storm-warning");
     await ferryAgain.getByRole("button", { name: "Cancel" }).click();
@@ -307,7 +307,7 @@ browserSuite("browser: each shipped MSEL through a spreadsheet and back", () => 
     // Effects, reports with their translations, expected actions with their tasks, conditions,
     // the inject's translations: the form gives each back as it was, so the server sees no change.
     for (const { number } of scenario.msel as { number: string }[]) {
-      await msel.getByRole("button", { name: `Edit inject ${number}`, exact: true }).click();
+      await (await mselAction(f, number, `Edit inject ${number}`)).click();
       const editor = msel.getByRole("form", { name: `Edit inject ${number}` });
       await editor.getByRole("button", { name: "Save changes" }).click();
       await editor.getByText(`Nothing in inject ${number} changed.`).waitFor();
@@ -315,7 +315,7 @@ browserSuite("browser: each shipped MSEL through a spreadsheet and back", () => 
     }
 
     // A translation is a field of its language; saved, it is there on reopening.
-    await msel.getByRole("button", { name: "Edit inject 1.01", exact: true }).click();
+    await (await mselAction(f, "1.01", "Edit inject 1.01")).click();
     const first = msel.getByRole("form", { name: "Edit inject 1.01" });
     const french = first.getByRole("group", { name: "In French" });
     await french.getByLabel("Title", { exact: true }).fill("Réunion d'urgence : le Varkhan masse des troupes");
@@ -323,13 +323,13 @@ browserSuite("browser: each shipped MSEL through a spreadsheet and back", () => 
     await screenshot(f, "msel-editor-translations");
     await first.getByRole("button", { name: "Save changes" }).click();
     await seeText(f, "Inject 1.01 saved.");
-    await msel.getByRole("button", { name: "Edit inject 1.01", exact: true }).click();
+    await (await mselAction(f, "1.01", "Edit inject 1.01")).click();
     const reopened = msel.getByRole("form", { name: "Edit inject 1.01" }).getByRole("group", { name: "In French" });
     expect(await reopened.getByLabel("Title", { exact: true }).inputValue()).toBe("Réunion d'urgence : le Varkhan masse des troupes");
     await msel.getByRole("form", { name: "Edit inject 1.01" }).getByRole("button", { name: "Cancel" }).click();
 
     // "Released 2 turns after 3.04 and no cyber unit of Sarnia in Lakeland": the builder shows it.
-    await msel.getByRole("button", { name: "Edit inject 3.05", exact: true }).click();
+    await (await mselAction(f, "3.05", "Edit inject 3.05")).click();
     const simple = msel.getByRole("form", { name: "Edit inject 3.05" });
     expect(await simple.getByLabel("How the conditions combine").inputValue()).toBe("all");
     const second = simple.getByRole("group", { name: "Condition 2" });
@@ -338,7 +338,7 @@ browserSuite("browser: each shipped MSEL through a spreadsheet and back", () => 
     await simple.getByRole("button", { name: "Cancel" }).click();
 
     // "Not any of …" nests a group: only JSON can show it, and a fault in it is named.
-    await msel.getByRole("button", { name: "Edit inject 4.06", exact: true }).click();
+    await (await mselAction(f, "4.06", "Edit inject 4.06")).click();
     const nested = msel.getByRole("form", { name: "Edit inject 4.06" });
     const json = nested.getByLabel("Condition (advanced, JSON)");
     expect(JSON.parse(await json.inputValue())).toMatchObject({ kind: "all" });
