@@ -110,7 +110,7 @@ export function readState(decoded: { toJSON(): Json } | Json, preferred?: string
   const keys = Object.keys(raw.perspectives ?? {});
   const key = preferred && keys.includes(preferred) ? preferred : keys[0];
   // Another perspective's records are not this one's, even under the same ids.
-  const before = previous?.perspective?.key === key ? previous.perspective : undefined;
+  const before = key !== undefined && previous?.perspective?.key === key ? previous.perspective : undefined;
   const perspective = key !== undefined ? readPerspective(key, raw.perspectives[key], before ?? undefined) : null;
   return {
     exerciseId: raw.exerciseId ?? "",
