@@ -1,7 +1,8 @@
 import { h, setOptions } from "../ui/html.ts";
-import { t, lang } from "../i18n.ts";
+import { t } from "../i18n.ts";
+import { regionOptions } from "./spec-control.ts";
 import { lastResult } from "../ui/memo.ts";
-import { nationName, regionName, assetName, term, nameInputs } from "../game/names.ts";
+import { nationName, assetName, term, nameInputs } from "../game/names.ts";
 import { commandForm, field, select, checkboxGroup } from "../ui/form.ts";
 import type { GameContext } from "../game/context.ts";
 
@@ -15,10 +16,6 @@ const playableOptions = lastResult(
     Object.values(ctx.state.nations)
       .filter((n) => n.playable)
       .map((n) => ({ value: n.id, label: nationName(ctx.state, n.id) })),
-);
-const regionOptions = lastResult(
-  (ctx: GameContext) => [lang(), ctx.state.scenario],
-  (ctx: GameContext) => ctx.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(ctx.state, r.id) })),
 );
 const assetOptions = lastResult(
   (ctx: GameContext) => nameInputs(ctx.state),

@@ -28,7 +28,8 @@ const nationOptions = lastResult(
   (ctx: GameContext) => nameInputs(ctx.state),
   (ctx: GameContext) => Object.values(ctx.state.nations).map((n) => ({ value: n.id, label: nationName(ctx.state, n.id) })),
 );
-const regionOptions = lastResult(
+/** The scenario's regions by name, shared by every form that offers them. */
+export const regionOptions = lastResult(
   (ctx: GameContext) => [lang(), ctx.state.scenario],
   (ctx: GameContext) => ctx.state.scenario.regions.map((r) => ({ value: r.id, label: regionName(ctx.state, r.id) })),
 );
