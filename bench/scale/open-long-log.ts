@@ -1,7 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { SqliteFile } from "../../server/store/sqlite-file.ts";
-import { initialState } from "../../shared/engine/initial-state.ts";
-import { buildAfterActionReport } from "../../shared/aar/build-aar.ts";
+import { aarFromStore } from "../../server/exercises/aar-export.ts";
 import { openFold } from "../../server/rooms/fold-snapshot.ts";
 import type { EventStore } from "../../server/store/event-store.ts";
 
@@ -20,14 +19,23 @@ const record = (await store.getExercise(exerciseId))!;
 const opened = await openFold(store, record);
 const openMs = performance.now() - t0;
 const rssAfterOpen = process.memoryUsage().rss;
+const rssPeakOpening = process.resourceUsage().maxRSS * 1024;
+// The report as the export builds it (the log read and folded a range at a time), its reads timed.
+let aarReadMs = 0;
+const timed: EventStore = Object.assign(Object.create(store), {
+  readEvents: async (...args: Parameters<EventStore["readEvents"]>) => {
+    const t = performance.now();
+    const events = await store.readEvents(...args);
+    aarReadMs += performance.now() - t;
+    return events;
+  },
+});
 const t1 = performance.now();
-const events = await store.readEvents(exerciseId);
-const aarReadMs = performance.now() - t1;
-buildAfterActionReport(initialState(record.scenario, record.id, record.seed), events, record.title);
+const { report } = await aarFromStore(timed, record);
 const aarMs = performance.now() - t1;
 process.stdout.write(
   JSON.stringify({
-    events: events.length,
+    events: report.exercise.events,
     seq: opened.state.seq,
     folded: opened.folded,
     fromSnapshot: opened.fromSnapshot,
@@ -35,6 +43,7 @@ process.stdout.write(
     aarMs,
     aarReadMs,
     rssAfterOpen,
+    rssPeakOpening,
     rssPeak: process.resourceUsage().maxRSS * 1024,
   }) + "\n",
 );

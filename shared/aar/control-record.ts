@@ -14,16 +14,25 @@ export type ControlRecord = {
 };
 
 export function controlRecord(events: readonly ExerciseEvent[]): ControlRecord {
+  const reader = controlRecordReader();
+  for (const event of events) reader.read(event);
+  return reader.record;
+}
+
+/** The same record read event by event (the report built from the log in ranges). */
+export function controlRecordReader(): { read(event: ExerciseEvent): void; record: ControlRecord } {
   const record: ControlRecord = { simulatedMoves: [], controlLog: [] };
   let turn = 0;
-  for (const event of events) {
-    if (event.type === "turnStarted") turn = event.turn;
-    if (event.type === "actedFor")
-      record.simulatedMoves.push({ seq: event.seq, turn, nation: event.nation, by: event.by, as: event.as, command: event.command });
-    if (event.type === "controlLogged")
-      record.controlLog.push({ seq: event.seq, turn: event.entry.turn, at: event.entry.at, by: event.entry.by, text: event.entry.text });
-  }
-  return record;
+  return {
+    record,
+    read(event) {
+      if (event.type === "turnStarted") turn = event.turn;
+      if (event.type === "actedFor")
+        record.simulatedMoves.push({ seq: event.seq, turn, nation: event.nation, by: event.by, as: event.as, command: event.command });
+      if (event.type === "controlLogged")
+        record.controlLog.push({ seq: event.seq, turn: event.entry.turn, at: event.entry.at, by: event.entry.by, text: event.entry.text });
+    },
+  };
 }
 
 /** The record's sections in a language: a title and its lines (plain text; the renderer escapes). */

@@ -1,5 +1,6 @@
-export { buildAfterActionReport, type AfterActionReport, type ImprovementItem } from "./build-aar.ts";
-export { reviewInjects, nationActions, type InjectReview, type Verdict } from "./inject-evaluation.ts";
+export { buildAfterActionReport, aarFold, type AfterActionReport, type ImprovementItem } from "./build-aar.ts";
+export { reviewInjects, type InjectReview, type Verdict } from "./inject-evaluation.ts";
+export { nationActions } from "./nation-actions.ts";
 export { renderMarkdown } from "./render-markdown.ts";
 export { renderHtml } from "./render-html.ts";
 export { renderCsv } from "./render-csv.ts";

@@ -7,7 +7,7 @@ import { isAllied } from "../engine/sides.ts";
 import { outcomeOf, policyReached, type ExpectedOutcome } from "../scenario/expected-outcome.ts";
 import { msg, ref } from "../i18n/message.ts";
 import { termKey } from "../i18n/terms.ts";
-import type { NationAction } from "./inject-evaluation.ts";
+import type { NationAction } from "./nation-actions.ts";
 
 export type Judged = { result: "met" | "not met" | "attempted" | "for the evaluator"; action: NationAction | null; attempts: NationAction[] };
 type Release = { seq: number; turn: number };

@@ -86,16 +86,27 @@ export function mselChangeMsg(event: ExerciseEvent, state: ExerciseState): Msg |
 /** Every change made to the MSEL during the exercise, in log order (a fold, like the rest of the report). */
 export function mselChanges(initial: ExerciseState, events: readonly ExerciseEvent[]): MselChange[] {
   let state = initial;
-  const out: MselChange[] = [];
+  const reader = mselChangeReader();
   // Transiently (records.ts): each line reads the state after its event and keeps none of it.
   transiently(() => {
     for (const event of events) {
       state = evolve(state, event);
-      const m = mselChangeMsg(event, state);
-      if (m) out.push({ seq: event.seq, turn: state.turn, at: event.at, msg: m });
+      reader.after(event, state);
     }
   });
-  return out;
+  return reader.changes;
+}
+
+/** The same list, fed by a fold someone else runs (the report's one fold): each event with the state after it, in order. */
+export function mselChangeReader(): { after(event: ExerciseEvent, state: ExerciseState): void; changes: MselChange[] } {
+  const changes: MselChange[] = [];
+  return {
+    changes,
+    after(event, state) {
+      const m = mselChangeMsg(event, state);
+      if (m) changes.push({ seq: event.seq, turn: state.turn, at: event.at, msg: m });
+    },
+  };
 }
 
 /** The report's list of MSEL changes as lines of text in the report's language ("Turn 3: 3.02 retimed …"). */

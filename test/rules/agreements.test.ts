@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { Game, as } from "./game.ts";
 import type { ScenarioInput } from "../../shared/scenario/schema.ts";
-import { nationActions } from "../../shared/aar/inject-evaluation.ts";
+import { nationActions } from "../../shared/aar/nation-actions.ts";
 
 /** Tiny with a Nordmark field hospital at home, next to Sudland's plain. */
 function game(tweak?: (s: ScenarioInput) => void): Game {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { as } from "./game.ts";
 import { viewFor } from "../../shared/engine/view-for.ts";
-import { nationActions } from "../../shared/aar/inject-evaluation.ts";
+import { nationActions } from "../../shared/aar/nation-actions.ts";
 import { game, grant, withEast, copyHeldBy, uavAtSea, rules, reportSighting } from "./intel-fixtures.ts";
 
 const secret = {
