@@ -116,13 +116,13 @@ function showLogin(exerciseId?: string, error?: string) {
 
 /**
  * Phaser's chunk fetched and evaluated while the login form waits for its code (some 0.3 s of
- * the main thread), not after "Open replay" where it delayed the first range's fold. After the
- * form is drawn and when the page is idle, so the form never waits for it.
+ * the main thread), not after "Open replay" where it delayed the first range's fold. Half a
+ * second after the form is drawn (typing a code takes longer) and when the page is idle, so
+ * the form is usable before it is asked for, on a slow link too (the client bench checks).
  */
 function preloadMap() {
   const load = () => void loadMap().catch(() => undefined);
-  if ("requestIdleCallback" in window) requestIdleCallback(load, { timeout: 1000 });
-  else setTimeout(load, 200);
+  setTimeout(() => ("requestIdleCallback" in window ? requestIdleCallback(load, { timeout: 1000 }) : load()), 500);
 }
 
 async function open(access: ReplayAccess) {
