@@ -20,7 +20,15 @@ export function clientDir(): string {
  * render it runs (the viewer renders synchronously on input). `CONCORD_BENCH_PAGE_PROFILE=<folder>`
  * writes the page's CPU profiles of the opening and of the seeks (paint-timing.ts `profiled`).
  */
-export async function replayLongLog(url: string, exerciseId: string, observerCode: string, regions: number, seeks: number): Promise<ReplayFigures> {
+/** `typeDelayMs`: the observer code typed a key at a time with that pause (a person typing), not filled at once. */
+export async function replayLongLog(
+  url: string,
+  exerciseId: string,
+  observerCode: string,
+  regions: number,
+  seeks: number,
+  typeDelayMs = 0,
+): Promise<ReplayFigures> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
@@ -39,7 +47,8 @@ export async function replayLongLog(url: string, exerciseId: string, observerCod
     await page.goto(`${url}/replay.html#exercise=${encodeURIComponent(exerciseId)}`);
     const open = page.getByRole("button", { name: "Open replay" });
     await open.waitFor({ timeout: 60_000 });
-    await page.locator("#replay-code").fill(observerCode);
+    if (typeDelayMs > 0) await page.locator("#replay-code").pressSequentially(observerCode, { delay: typeDelayMs });
+    else await page.locator("#replay-code").fill(observerCode);
     const started = Date.now();
     await profiled(page, `replay-open-${exerciseId}`, async () => {
       await open.click();

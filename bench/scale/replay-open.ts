@@ -15,19 +15,22 @@ import { clientDir, replayLongLog } from "./replay-long.ts";
  * times in a fresh Chromium (each: "Open replay" → the map drawn), then `--seeks` scrubber jumps (40).
  * First, the log's download alone, three times (the request the viewer makes, from Node: the
  * server's part of the opening). `node bench/scale/replay-open.ts --events 100000 --opens 3`;
- * `--client <dir>` serves another build of the client (an older one, to compare); with
+ * `--client <dir>` serves another build of the client (an older one, to compare); `--type-delay <ms>`
+ * types the observer code a key at a time (a person typing; the default fills it at once); with
  * `CONCORD_BENCH_PAGE_PROFILE=<folder>`, the page's CPU profiles of each opening and its seeks.
  */
-const USAGE = "node bench/scale/replay-open.ts [--events N] [--opens N] [--seeks N] [--client DIR]";
+const USAGE = "node bench/scale/replay-open.ts [--events N] [--opens N] [--seeks N] [--client DIR] [--type-delay MS]";
 const { values } = benchArgs("replay-open", USAGE, {
   events: { type: "string" },
   opens: { type: "string" },
   seeks: { type: "string" },
   client: { type: "string" },
+  "type-delay": { type: "string" },
 });
 const events = wholeNumberArg("replay-open", "--events", values.events, 100_000, 2_000, 200_000);
 const opens = wholeNumberArg("replay-open", "--opens", values.opens, 3, 1, 20);
 const seeks = wholeNumberArg("replay-open", "--seeks", values.seeks, 40, 1, 1_000);
+const typeDelay = wholeNumberArg("replay-open", "--type-delay", values["type-delay"], 0, 0, 1_000);
 const PORT = 2665;
 
 const dir = mkdtempSync(join(tmpdir(), "concord-replay-open-"));
@@ -45,7 +48,7 @@ try {
   }
   const times: number[] = [];
   for (let i = 0; i < opens; i++) {
-    const figures = await replayLongLog(`http://127.0.0.1:${PORT}`, "ex-long", "OBSERVE1", regions, seeks);
+    const figures = await replayLongLog(`http://127.0.0.1:${PORT}`, "ex-long", "OBSERVE1", regions, seeks, typeDelay);
     times.push(figures.openMs);
     process.stdout.write(
       `${events} events, open ${i + 1}: ${figures.openMs} ms; seeks p50 ${percentile(figures.seeks, 50).toFixed(1)} ms, p99 ${percentile(figures.seeks, 99).toFixed(1)} ms (slowest ${slowest(figures.seeks)})\n`,

@@ -244,10 +244,17 @@ export function mountApi(app: Application, options: ApiOptions): void {
       const from = intParam(req.query.from, 1);
       const to = intParam(req.query.to, Number.MAX_SAFE_INTEGER);
       const ndjson = req.query.format === "ndjson" || req.accepts(["application/json", "application/x-ndjson"]) === "application/x-ndjson";
+      // `only=events`: the range's events without the header (the viewer's later ranges: the
+      // scenario, a quarter of a megabyte, is the same in every range and read from the first).
+      const eventsOnly = req.query.only === "events";
       if (!ndjson && service.store.readEventsJson) {
         // The store writes the events' JSON itself: 100,000 events are not parsed to be written again.
-        const record = (await service.store.getExercise(id))!;
         const events = await service.store.readEventsJson(id, from, to);
+        if (eventsOnly) {
+          res.type("application/json").send(`{"events":${events}}`);
+          return;
+        }
+        const record = (await service.store.getExercise(id))!;
         res
           .type("application/json")
           .send(`{"exerciseId":${JSON.stringify(id)},"scenario":${JSON.stringify(record.scenario)},"seed":${JSON.stringify(record.seed)},"events":${events}}`);
@@ -256,6 +263,10 @@ export function mountApi(app: Application, options: ApiOptions): void {
       const events = await service.store.readEvents(id, from, to);
       if (ndjson) {
         res.type("application/x-ndjson").send(events.map((e) => JSON.stringify(e)).join("\n") + (events.length ? "\n" : ""));
+        return;
+      }
+      if (eventsOnly) {
+        res.json({ events });
         return;
       }
       const record = (await service.store.getExercise(id))!;

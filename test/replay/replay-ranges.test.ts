@@ -39,9 +39,11 @@ describe("a replay folded range by range", () => {
 
   /** A session built from the ranges the viewer asks for, against a log that grew to `events` since `lastSeq` was read. */
   const ranged = (lastSeq: number, size: number) => {
-    const [first, ...rest] = logRanges(lastSeq, size).map((range): RecordedExercise => ({ ...header, events: served(events, range) }));
-    const session = new ReplaySession(first!, EVERY);
-    for (const range of rest) session.append(range.events);
+    const [first, ...rest] = logRanges(lastSeq, size);
+    // As the page receives them: the first range with the header, the later ones without it
+    // (`only=events`), each parsed on its own (no object shared with the first's scenario).
+    const session = new ReplaySession(JSON.parse(JSON.stringify({ ...header, events: served(events, first!) })) as RecordedExercise, EVERY);
+    for (const range of rest) session.append((JSON.parse(JSON.stringify({ events: served(events, range) })) as Pick<RecordedExercise, "events">).events);
     return session;
   };
 

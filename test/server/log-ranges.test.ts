@@ -12,7 +12,8 @@ import { logRanges } from "../../shared/replay/log-ranges.ts";
 /**
  * The replay viewer asks for the log in ranges (`?from=&to=`, client/src/replay/replay-load.ts):
  * from either store (SQLite writes the JSON itself, the others write what they read), the ranges
- * put together are the whole log, and each is refused to whom the whole log is refused.
+ * put together are the whole log, the later ones without the header (`only=events`), and each
+ * is refused to whom the whole log is refused.
  */
 describe.each([
   ["sqlite", (folder: string) => SqliteStore.open(join(folder, "concord.db"))],
@@ -57,6 +58,19 @@ describe.each([
     // Both ends are included; a range past the end is empty.
     expect((await (await get("?from=3&to=4", ex.facilitatorToken)).json()).events.map((e: { seq: number }) => e.seq)).toEqual([3, 4]);
     expect((await (await get(`?from=${info.lastSeq + 1}`, ex.observerCode)).json()).events).toEqual([]);
+  });
+
+  it("with only=events, answers a range's events alone, the same events as with the header", async () => {
+    const info = await (await fetch(`${h.url}/api/exercises/${ex.id}`, { headers: { authorization: `Bearer ${ex.observerCode}` } })).json();
+    for (const query of ["?from=3&to=7", `?from=${info.lastSeq - 2}`, `?from=${info.lastSeq + 1}`]) {
+      const withHeader = await (await get(query, ex.observerCode)).json();
+      const alone = await (await get(`${query}&only=events`, ex.observerCode)).json();
+      expect(alone).toEqual({ events: withHeader.events });
+    }
+    expect((await (await get("?from=3&to=7&only=events", ex.observerCode)).json()).events).toHaveLength(5);
+    // Refused as the whole log is.
+    expect((await get("?from=1&to=5&only=events", seat)).status).toBe(403);
+    expect((await get("?from=1&to=5&only=events")).status).toBe(401);
   });
 
   it("refuses a range to a nation's seat and to no credential, as it refuses the whole log", async () => {

@@ -20,6 +20,7 @@ import {
 } from "./replay-access.ts";
 import { replayMap, type ReplayMap } from "./replay-map.ts";
 import { loadSession } from "./replay-load.ts";
+import { loadMap } from "../map/load-map.ts";
 import { clientStateFromView } from "./view-to-client-state.ts";
 import { nationsPanel, reportsPanel, latestReports, replayInjectsPanel, replayFeedPanel, injectReviewTable } from "./replay-panels.ts";
 import { replayTurnsPanel } from "./replay-turns.ts";
@@ -50,6 +51,7 @@ async function boot() {
   linkedSeq = fromUrl.seq;
   try {
     if (fromUrl.code || fromUrl.token) {
+      void loadMap().catch(() => undefined);
       const access = await resolveAccess(fromUrl);
       rememberAccess(access);
       return open(access);
@@ -71,6 +73,8 @@ function showLogin(exerciseId?: string, error?: string) {
   const submit = async (event: Event) => {
     event.preventDefault();
     message.textContent = t("replay.login.opening");
+    // Not loaded yet (the form answered at once): the chunk comes while the code is resolved.
+    void loadMap().catch(() => undefined);
     try {
       const access = await resolveAccess({
         code: code.value.trim() || undefined,
@@ -107,6 +111,18 @@ function showLogin(exerciseId?: string, error?: string) {
       h("p", {}, h("a", { href: "/" }, t("replay.login.back"))),
     ),
   );
+  preloadMap();
+}
+
+/**
+ * Phaser's chunk fetched and evaluated while the login form waits for its code (some 0.3 s of
+ * the main thread), not after "Open replay" where it delayed the first range's fold. Half a
+ * second after the form is drawn (typing a code takes longer) and when the page is idle, so
+ * the form is usable before it is asked for, on a slow link too (the client bench checks).
+ */
+function preloadMap() {
+  const load = () => void loadMap().catch(() => undefined);
+  setTimeout(() => ("requestIdleCallback" in window ? requestIdleCallback(load, { timeout: 1000 }) : load()), 500);
 }
 
 async function open(access: ReplayAccess) {
