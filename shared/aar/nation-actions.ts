@@ -31,39 +31,27 @@ export function nationActionReader(): { read(e: ExerciseEvent): void; actions():
   let turn = 0;
   const add = (nation: string, command: string, region: string | null, seq: number, detail: Msg) =>
     actions.push({ nation, command, region, seq, turn, detail });
-  // answerConsent and answerInfo name the answering nation only through their request.
-  const requests = new Map<string, { host: string; region: string } | { target: string }>();
+  // answerConsent, revokeConsent and answerInfo name the answering nation only through their request.
+  const consents = new Map<string, { host: string; region: string }>();
+  const infoTargets = new Map<string, string>();
   const read = (e: ExerciseEvent) => {
-    if (e.type === "consentRequested") requests.set(e.request.id, { host: e.request.host, region: e.request.region });
-    if (e.type === "infoRequested") requests.set(e.request.id, { target: e.request.target });
-    if (e.type === "consentAnswered") {
-      const r = requests.get(e.request) as { host: string; region: string } | undefined;
-      if (r)
-        actions.push({
-          nation: r.host,
-          command: "answerConsent",
-          region: r.region,
-          seq: e.seq,
-          turn,
-          detail: msg("aar.action.answeredConsent", { granted: e.granted ? "yes" : "no", region: ref("region", r.region) }),
-        });
+    if (e.type === "consentRequested") consents.set(e.request.id, { host: e.request.host, region: e.request.region });
+    if (e.type === "infoRequested") infoTargets.set(e.request.id, e.request.target);
+    if (e.type === "consentAnswered" || e.type === "consentRevoked") {
+      const r = consents.get(e.request);
+      if (r && e.type === "consentAnswered")
+        add(
+          r.host,
+          "answerConsent",
+          r.region,
+          e.seq,
+          msg("aar.action.answeredConsent", { granted: e.granted ? "yes" : "no", region: ref("region", r.region) }),
+        );
+      if (r && e.type === "consentRevoked")
+        add(r.host, "revokeConsent", r.region, e.seq, msg("agreements.aar.revokedConsent", { region: ref("region", r.region) }));
     }
-    if (e.type === "consentRevoked") {
-      const r = requests.get(e.request) as { host: string; region: string } | undefined;
-      if (r)
-        actions.push({
-          nation: r.host,
-          command: "revokeConsent",
-          region: r.region,
-          seq: e.seq,
-          turn,
-          detail: msg("agreements.aar.revokedConsent", { region: ref("region", r.region) }),
-        });
-    }
-    if (e.type === "infoAnswered") {
-      const r = requests.get(e.request) as { target: string } | undefined;
-      if (r) actions.push({ nation: r.target, command: "answerInfo", region: null, seq: e.seq, turn, detail: msg("aar.action.answeredInfo") });
-    }
+    const target = e.type === "infoAnswered" ? infoTargets.get(e.request) : undefined;
+    if (e.type === "infoAnswered" && target) add(target, "answerInfo", null, e.seq, msg("aar.action.answeredInfo"));
     switch (e.type) {
       case "turnStarted":
         turn = e.turn;
