@@ -1,4 +1,5 @@
-import { boot, type ColyseusTestServer } from "@colyseus/testing";
+import { ColyseusTestServer } from "@colyseus/testing";
+import type { Server } from "@colyseus/core";
 import type { Room as SdkRoom } from "@colyseus/sdk";
 import { join } from "node:path";
 import { createConcordServer } from "../../server/app.ts";
@@ -9,7 +10,20 @@ import type { EventStore } from "../../server/store/event-store.ts";
 import type { CreatedExercise } from "../../server/exercises/exercise-service.ts";
 
 export const TEST_SCENARIOS = join(ROOT, "test", "server", "fixtures", "scenarios");
-export const TEST_PORT = 2568; // @colyseus/testing always listens here
+/**
+ * @colyseus/testing listens on 2568 unless told otherwise; each vitest worker takes its own port
+ * (2568, 2569, …) so that two room test files can run at once.
+ */
+export const TEST_PORT = 2567 + Number(process.env.VITEST_POOL_ID ?? "1");
+
+/**
+ * `boot` of @colyseus/testing, on TEST_PORT: given a Server, `boot` listens on 2568 whatever
+ * port it is passed (0.18), so the harness listens itself.
+ */
+export async function bootOnTestPort(server: Server): Promise<ColyseusTestServer> {
+  await server.listen(TEST_PORT);
+  return new ColyseusTestServer(server);
+}
 
 export type Harness = {
   colyseus: ColyseusTestServer;
@@ -38,7 +52,7 @@ export async function startHarness(options: { store?: EventStore; env?: Record<s
   const store = options.store ?? new MemoryStore();
   const config = configFromEnv({ CONCORD_STORE: "memory", SCENARIOS_DIR: TEST_SCENARIOS, CLIENT_DIR: "/nonexistent", ...options.env } as NodeJS.ProcessEnv);
   const { server } = await createConcordServer(config, options.log ?? silentLogger, store);
-  const colyseus = await boot(server, TEST_PORT);
+  const colyseus = await bootOnTestPort(server);
   const url = `http://localhost:${TEST_PORT}`;
   const harness: Harness = {
     colyseus,

@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { boot, type ColyseusTestServer } from "@colyseus/testing";
+import type { ColyseusTestServer } from "@colyseus/testing";
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +11,7 @@ import { MemoryStore } from "../../server/store/memory-store.ts";
 import { installCorsPolicy } from "../../server/http/cors.ts";
 import { DownloadTickets, TICKET_SECONDS, memoryTicketStore } from "../../server/http/download-tickets.ts";
 import type { CreatedExercise } from "../../server/exercises/exercise-service.ts";
-import { TEST_SCENARIOS, TEST_PORT, seatFor } from "./harness.ts";
+import { TEST_SCENARIOS, TEST_PORT, bootOnTestPort, seatFor } from "./harness.ts";
 
 /** A store that fails on one exercise, with an error text that must not reach the client. */
 const BROKEN = "ex-broken";
@@ -38,7 +38,7 @@ beforeAll(async () => {
   const config = configFromEnv({ CONCORD_STORE: "memory", SCENARIOS_DIR: TEST_SCENARIOS, CLIENT_DIR: clientDir, CONCORD_DEMO: "0" } as NodeJS.ProcessEnv);
   const log = jsonLogger((line) => logged.push(JSON.parse(line)), "error");
   const { server } = await createConcordServer(config, log, store);
-  colyseus = await boot(server, TEST_PORT);
+  colyseus = await bootOnTestPort(server);
 });
 afterAll(async () => {
   await colyseus?.shutdown();

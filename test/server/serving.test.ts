@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { boot, type ColyseusTestServer } from "@colyseus/testing";
+import type { ColyseusTestServer } from "@colyseus/testing";
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +11,7 @@ import { silentLogger } from "../../server/log.ts";
 import { MemoryStore } from "../../server/store/memory-store.ts";
 import { chooseEncoding } from "../../server/http/static-client.ts";
 import { precompressDir } from "../../build/precompress.ts";
-import { TEST_SCENARIOS, TEST_PORT } from "./harness.ts";
+import { TEST_SCENARIOS, TEST_PORT, bootOnTestPort } from "./harness.ts";
 
 describe("chooseEncoding", () => {
   const both = ["br", "gzip"] as const;
@@ -70,7 +70,7 @@ beforeAll(async () => {
   await precompressDir(clientDir);
   const config = configFromEnv({ CONCORD_STORE: "memory", SCENARIOS_DIR: TEST_SCENARIOS, CLIENT_DIR: clientDir, CONCORD_DEMO: "0" } as NodeJS.ProcessEnv);
   const { server } = await createConcordServer(config, silentLogger, new MemoryStore());
-  colyseus = await boot(server, TEST_PORT);
+  colyseus = await bootOnTestPort(server);
 });
 afterAll(async () => {
   await colyseus?.shutdown();
