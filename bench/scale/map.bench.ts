@@ -51,7 +51,8 @@ type Scenario = {
 };
 type Size = { label: string; scenario: Scenario; what: string };
 
-type PageFigures = { loadMs: number[]; frames: number[] };
+/** `busyMs`: the renderer's main-thread task time over each pan and zoom (rasterising the Canvas renderer's frames included). */
+type PageFigures = { loadMs: number[]; frames: number[]; busyMs: number[] };
 type Measured = {
   console: PageFigures;
   participant: PageFigures;
@@ -68,8 +69,12 @@ async function drawn(page: Page, regions: number, timeout = 90_000) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
-/** Frame-to-frame times while a person drags the map about and wheels in and out, for `ms`. */
-async function panAndZoom(page: Page, ms: number): Promise<number[]> {
+/** Frame-to-frame times while a person drags the map about and wheels in and out, for `ms`, and the main thread's busy time per frame. */
+async function panAndZoom(page: Page, ms: number, figures: PageFigures): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const taskSeconds = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration")?.value ?? 0;
+  const busyBefore = await taskSeconds();
   const box = (await page.locator('[data-testid="map"]').boundingBox())!;
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __framing: boolean };
@@ -99,9 +104,12 @@ async function panAndZoom(page: Page, ms: number): Promise<number[]> {
     await page.mouse.wheel(0, 240);
   }
   // The first frames after the script starts include its own set-up.
-  return await page.evaluate(
+  const frames = await page.evaluate(
     () => (((window as unknown as { __framing: boolean }).__framing = false), (window as unknown as { __frames: number[] }).__frames.slice(3)),
   );
+  figures.busyMs.push((((await taskSeconds()) - busyBefore) * 1000) / Math.max(1, frames.length));
+  figures.frames.push(...frames);
+  await cdp.detach();
 }
 
 /**
@@ -138,7 +146,7 @@ async function measure(browser: Browser, url: string, size: Size, quick: boolean
   const frameMs = quick ? 2500 : 5000;
 
   // Exercise control as the console is opened by a person: the facilitator link.
-  const consoleFigures: PageFigures = { loadMs: [], frames: [] };
+  const consoleFigures: PageFigures = { loadMs: [], frames: [], busyMs: [] };
   for (let run = 0; run < runs; run++) {
     const page = await browser.newPage({ viewport: VIEWPORT });
     const link = `${url}/#facilitator=${created.facilitatorToken}&exercise=${created.id}`;
@@ -158,7 +166,7 @@ async function measure(browser: Browser, url: string, size: Size, quick: boolean
       await drawn(page, regions);
       consoleFigures.loadMs.push(Date.now() - started);
     }
-    consoleFigures.frames.push(...(await panAndZoom(page, frameMs)));
+    await panAndZoom(page, frameMs, consoleFigures);
     await page.close();
   }
 
@@ -184,7 +192,7 @@ async function measure(browser: Browser, url: string, size: Size, quick: boolean
   // A participant: joins with the nation's code once (the seat is kept in the browser), then
   // every measured load is a reload of the exercise's address, as a person coming back.
   const context = await browser.newContext({ viewport: VIEWPORT });
-  const participantFigures: PageFigures = { loadMs: [], frames: [] };
+  const participantFigures: PageFigures = { loadMs: [], frames: [], busyMs: [] };
   let joinMs = 0;
   let stateBytes = 0;
   try {
@@ -214,7 +222,7 @@ async function measure(browser: Browser, url: string, size: Size, quick: boolean
       participantFigures.loadMs.push(Date.now() - t0);
       if (!stateFrames.length) throw new Error("map bench: no full state frame seen on the participant's socket");
       stateBytes = Math.max(stateBytes, stateFrames[0]!);
-      participantFigures.frames.push(...(await panAndZoom(page, frameMs)));
+      await panAndZoom(page, frameMs, participantFigures);
       // The last run's page stays open while the team-mate's patches are measured: it is a seat too.
       if (run < runs - 1) await page.close();
     }
@@ -300,7 +308,7 @@ export async function runMapBench({ quick }: { quick: boolean }): Promise<BenchR
       measured.set(size.label, m);
       const p = (values: number[], q: number) => percentile(values, q).toFixed(1);
       process.stdout.write(
-        `  map ${size.label}: console drawn ${p(m.console.loadMs, 50)} ms, frames p50 ${p(m.console.frames, 50)} p99 ${p(m.console.frames, 99)} ms; participant drawn ${p(m.participant.loadMs, 50)} ms (join ${m.joinMs} ms), frames p50 ${p(m.participant.frames, 50)} p99 ${p(m.participant.frames, 99)} ms; first state ${m.stateBytes} B; per action ${p(m.actionBytes, 50)} B, draft ${p(m.draftBytes, 50)} B, withdrawal ${p(m.withdrawBytes, 50)} B at a team-mate\n`,
+        `  map ${size.label}: console drawn ${p(m.console.loadMs, 50)} ms, frames p50 ${p(m.console.frames, 50)} p99 ${p(m.console.frames, 99)} ms (busy ${p(m.console.busyMs, 50)} ms a frame); participant drawn ${p(m.participant.loadMs, 50)} ms (join ${m.joinMs} ms), frames p50 ${p(m.participant.frames, 50)} p99 ${p(m.participant.frames, 99)} ms (busy ${p(m.participant.busyMs, 50)} ms a frame); first state ${m.stateBytes} B; per action ${p(m.actionBytes, 50)} B, draft ${p(m.draftBytes, 50)} B, withdrawal ${p(m.withdrawBytes, 50)} B at a team-mate\n`,
       );
     }
     const base = measured.get("northern_flank")!;

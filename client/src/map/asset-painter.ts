@@ -6,7 +6,7 @@ import { textOn } from "./palette.ts";
 import { t } from "../i18n.ts";
 import { carrierOf } from "../game/lift.ts";
 import { simulatedAssets } from "../game/simulated-marks.ts";
-import { tokenTexture, TOKEN_W, TOKEN_H, TOKEN_MARGIN, type TokenLook } from "./token-texture.ts";
+import { tokenTexture, uploadTokenTextures, TOKEN_W, TOKEN_H, TOKEN_MARGIN, type TokenLook } from "./token-texture.ts";
 
 /** Where a token is on the map, for hit tests: an asset's, or a region's stack of them. */
 export type TokenBox = { kind: "asset" | "stack"; id: string; x: number; y: number; w: number; h: number };
@@ -59,16 +59,16 @@ export function paintAssets(
   const add = (box: TokenBox, look: TokenLook) => {
     const x = box.x + box.w / 2;
     const y = box.y - TOKEN_MARGIN * scale;
-    const texture = tokenTexture(scene, look, resolution);
+    const { key: texture, frame } = tokenTexture(scene, look, resolution);
     const key = tokenKey(box);
     let image = reuse.get(key);
     if (image) {
       reuse.delete(key);
-      if (image.texture.key !== texture) image.setTexture(texture);
+      if (image.texture.key !== texture || image.frame.name !== frame) image.setTexture(texture, frame);
       image.setPosition(x, y).setScale(scale / resolution);
     } else {
       image = scene.add
-        .image(x, y, texture)
+        .image(x, y, texture, frame)
         .setOrigin(0.5, 0)
         .setScale(scale / resolution);
       tokens.add(image);
@@ -120,6 +120,7 @@ export function paintAssets(
     });
   }
   tokens.sort("depth");
+  uploadTokenTextures(scene);
   return painted;
 }
 
@@ -133,7 +134,29 @@ export function tokenKey(box: Pick<TokenBox, "kind" | "id">): string {
 
 /** Swaps the tokens' textures for ones drawn at another resolution (after zooming across a step). */
 export function retextureTokens(scene: Phaser.Scene, painted: readonly PaintedToken[], resolution: number, scale = 1): void {
-  for (const { look, image } of painted) image.setTexture(tokenTexture(scene, look, resolution)).setScale(scale / resolution);
+  for (const { look, image } of painted) {
+    const { key, frame } = tokenTexture(scene, look, resolution);
+    image.setTexture(key, frame).setScale(scale / resolution);
+  }
+  uploadTokenTextures(scene);
+}
+
+/** What of a token's image culling reads and sets (a Phaser Image, origin at its top centre). */
+type CulledImage = Pick<Phaser.GameObjects.Image, "x" | "y" | "displayWidth" | "displayHeight" | "visible" | "setVisible">;
+
+/**
+ * Hides the tokens whose image lies wholly outside `view` (the camera's, in map units) and shows
+ * the others: Phaser's Canvas renderer draws every visible image, on screen or not, and the
+ * tokens were the largest part of a frame's drawing (docs/PERFORMANCE.md). Hit tests read the
+ * tokens' boxes, not their images, so a hidden token is still found where it is.
+ */
+export function cullTokens(painted: readonly { image: CulledImage }[], view: { x: number; y: number; width: number; height: number }): void {
+  for (const { image } of painted) {
+    const half = image.displayWidth / 2;
+    const inView =
+      image.x + half >= view.x && image.x - half <= view.x + view.width && image.y + image.displayHeight >= view.y && image.y <= view.y + view.height;
+    if (image.visible !== inView) image.setVisible(inView);
+  }
 }
 
 /** The regions whose stacks are shown opened: the one under the pointer, and what is selected. */

@@ -2,7 +2,7 @@ import * as Phaser from "phaser";
 import type { MapBridge, MapModel } from "./map-bridge.ts";
 import { regionShapes, type RegionShape } from "./region-painter.ts";
 import { RegionLayer } from "./region-layer.ts";
-import { paintAssets, retextureTokens, openStacks, tokenKey, STACK_CARD, STACK_FROM, type PaintedToken } from "./asset-painter.ts";
+import { paintAssets, retextureTokens, cullTokens, openStacks, tokenKey, STACK_CARD, STACK_FROM, type PaintedToken } from "./asset-painter.ts";
 import { tokenResolution } from "./token-texture.ts";
 import { drawnSignature, regionsSignature, valuesSignature } from "./drawn-signature.ts";
 import { LabelPool } from "./label-pool.ts";
@@ -118,6 +118,15 @@ export class MapScene extends Phaser.Scene {
       this.tokenResolution = resolution;
       retextureTokens(this, this.painted, resolution, this.scaleDrawn);
     }
+    this.cull();
+  }
+
+  /** Off-screen tokens hidden, on-screen ones shown, for the view as the camera is now (its worldView is the last frame's). */
+  private cull() {
+    const cam = this.cameras.main;
+    const w = cam.width / cam.zoom;
+    const h = cam.height / cam.zoom;
+    cullTokens(this.painted, { x: cam.scrollX + (cam.width - w) / 2, y: cam.scrollY + (cam.height - h) / 2, width: w, height: h });
   }
 
   /** The signatures of the model last drawn (all of it, its regions' ground and their values), and the label size it was drawn at. */
@@ -164,6 +173,7 @@ export class MapScene extends Phaser.Scene {
     this.painted = paintAssets(this, this.tokens, model, this.tokenResolution, this.scaleDrawn, openStacks(model, this.hovered), before);
     // What was not drawn again is no longer on the map.
     for (const image of before.values()) image.destroy();
+    this.cull();
     const stacks = this.painted.filter((p) => p.box.kind === "stack").length;
     this.bridge.emit("drawn", {
       regions: this.shapes.length,

@@ -1,4 +1,5 @@
 import type * as Phaser from "phaser";
+import { TokenAtlas } from "./token-atlas.ts";
 
 /** Everything that decides how one asset token looks; tokens that look alike share a texture. */
 export type TokenLook = {
@@ -35,27 +36,51 @@ export function tokenResolution(zoom: number): number {
   return zoom <= 1 ? 1 : zoom <= 2 ? 2 : 4;
 }
 
+/** The atlases of token looks, by the game's texture manager and then by resolution. */
+const atlases = new WeakMap<Phaser.Textures.TextureManager, Map<number, TokenAtlas>>();
+
+function atlasOf(scene: Phaser.Scene, resolution: number): TokenAtlas {
+  let byResolution = atlases.get(scene.textures);
+  if (!byResolution) atlases.set(scene.textures, (byResolution = new Map()));
+  let atlas = byResolution.get(resolution);
+  if (!atlas) byResolution.set(resolution, (atlas = new TokenAtlas(scene.textures, `tokens@${resolution}`)));
+  return atlas;
+}
+
+/** What tokens of one look are drawn from: a frame of a shared atlas page. */
+export type TokenFrame = { key: string; frame: string };
+
 /**
- * The texture key for a token look at a resolution, drawn on first use. Drawn as Graphics paths
- * and two Text objects each, 300 tokens cost the renderer ~70,000 triangle indices and ~700
+ * The texture and frame for a token look at a resolution, drawn on first use. Drawn as Graphics
+ * paths and two Text objects each, 300 tokens cost the renderer ~70,000 triangle indices and ~700
  * texture binds every frame; as images of a few shared textures they batch into a few quads' draws.
+ * Tokens of one look share a frame, and all looks a few atlas pages (token-atlas.ts); call
+ * `uploadTokenTextures` once the tokens are placed.
  */
-export function tokenTexture(scene: Phaser.Scene, look: TokenLook, resolution: number): string {
-  const key = `token@${resolution}:${JSON.stringify(look)}`;
-  if (!scene.textures.exists(key)) scene.textures.addCanvas(key, drawToken(look, resolution));
-  return key;
+export function tokenTexture(scene: Phaser.Scene, look: TokenLook, resolution: number): TokenFrame {
+  const atlas = atlasOf(scene, resolution);
+  const key = JSON.stringify(look);
+  let width = 0;
+  return atlas.frameFor(
+    key,
+    () => ((width = tokenWidth(look)), { width: width * resolution, height: FRAME_H * resolution }),
+    (ctx) => drawToken(ctx, look, resolution, width),
+  );
+}
+
+let measuring: CanvasRenderingContext2D | null = null;
+
+/** As wide as the token or its longer label (which may overhang it), in map units, even. */
+function tokenWidth(look: TokenLook): number {
+  const ctx = (measuring ??= document.createElement("canvas").getContext("2d")!);
+  return Math.max(FRAME_W, 2 * Math.ceil(Math.max(textWidth(ctx, look.top, TOP_FONT), textWidth(ctx, look.bottom, BOTTOM_FONT)) / 2 + 1));
 }
 
 /**
  * The picture the map used to draw with Graphics and Text, `resolution` canvas pixels per map
- * unit; as wide as the token or its longer label (which may overhang it), centred.
+ * unit, from the context's origin; `width` map units wide (tokenWidth), the token centred.
  */
-function drawToken(look: TokenLook, resolution: number): HTMLCanvasElement {
-  const canvas = document.createElement("canvas");
-  const ctx = canvas.getContext("2d")!;
-  const width = Math.max(FRAME_W, 2 * Math.ceil(Math.max(textWidth(ctx, look.top, TOP_FONT), textWidth(ctx, look.bottom, BOTTOM_FONT)) / 2 + 1));
-  canvas.width = width * resolution;
-  canvas.height = FRAME_H * resolution;
+function drawToken(ctx: CanvasRenderingContext2D, look: TokenLook, resolution: number, width: number): void {
   ctx.scale(resolution, resolution);
   ctx.translate((width - TOKEN_W) / 2, TOKEN_MARGIN);
   const W = TOKEN_W;
@@ -111,7 +136,6 @@ function drawToken(look: TokenLook, resolution: number): HTMLCanvasElement {
   const ink = look.foreign ? "#ffffff" : look.ink;
   centredText(ctx, look.top, TOP_FONT, ink, W / 2, 8);
   centredText(ctx, look.bottom, BOTTOM_FONT, ink, W / 2, 21);
-  return canvas;
 }
 
 function textWidth(ctx: CanvasRenderingContext2D, text: string, font: string): number {
@@ -138,4 +162,9 @@ function centredText(ctx: CanvasRenderingContext2D, text: string, font: string, 
   ctx.textBaseline = "alphabetic";
   const probe = ctx.measureText("|MÉqgy");
   ctx.fillText(text, x, y + (probe.actualBoundingBoxAscent - probe.actualBoundingBoxDescent) / 2);
+}
+
+/** Sends the token looks drawn since the last call to the GPU (WebGL; nothing to do for Canvas). */
+export function uploadTokenTextures(scene: Phaser.Scene): void {
+  for (const atlas of atlases.get(scene.textures)?.values() ?? []) atlas.upload();
 }
