@@ -258,7 +258,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     const reply = (r: CommandReply) => this.batch.reply(client, r);
     const seatCommand = parseSeatCommand(message);
     if (seatCommand) {
-      const refused = "rejected" in seatCommand ? seatCommand.rejected : await this.seats.manage(client, seatCommand.command);
+      const refused = "rejected" in seatCommand ? seatCommand.rejected : await this.seats.control.manage(client, seatCommand.command);
       return reply(refused ? { id: seatCommand.id, ok: false, ...refused } : { id: seatCommand.id, ok: true, seq: this.exercise.seq });
     }
     const parsed = parseCommand(message);

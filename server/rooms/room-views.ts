@@ -6,7 +6,8 @@ import type { SeatRecord } from "../store/event-store.ts";
 import { PerspectiveSchema, type ExerciseRoomState } from "./room-state.ts";
 import { PublicProjection, PerspectiveProjection } from "./projection.ts";
 import { viewerKeys, viewerOf, WHITE, type RoomFeeds } from "./room-feeds.ts";
-import { isControlSeat, type SeatDesk, type SeatedClient } from "./seat-desk.ts";
+import type { SeatDesk, SeatedClient } from "./seat-desk.ts";
+import { isControlSeat } from "./control-desk.ts";
 
 /**
  * Switching views sends the client a whole perspective: it weighs as much as five ordinary

@@ -1,17 +1,17 @@
 import type { Client, Deferred } from "@colyseus/core";
 import type { ExerciseState } from "../../shared/state/schema.ts";
-import { RejectionCode, refuse, type Rejection } from "../../shared/protocol/rejections.ts";
+import { RejectionCode } from "../../shared/protocol/rejections.ts";
 import { msg, type Msg } from "../../shared/i18n/message.ts";
 import { translate } from "../../shared/i18n/format.ts";
-import { SEAT_REMOVED, type SeatCommand, type JoinCodes, type IssuedCode } from "../../shared/protocol/seat-commands.ts";
-import { ref } from "../../shared/i18n/message.ts";
+import { SEAT_REMOVED } from "../../shared/protocol/seat-commands.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
-import type { SeatRecord, ExerciseRecord } from "../store/event-store.ts";
+import type { SeatRecord } from "../store/event-store.ts";
 import { serverContext } from "../context.ts";
 import { JoinRefused, seatPublicId, OBSERVERS, slotKey } from "../exercises/exercise-service.ts";
 import type { RosterSeat } from "./projection.ts";
 import { newReference } from "./command-pipeline.ts";
 import type { SeatBudgets } from "./seat-budget.ts";
+import { ControlDesk, isControlSeat } from "./control-desk.ts";
 
 /** Connections one seat may have at once (a participant with a laptop and a tablet, a reload in flight). */
 export const CONNECTIONS_PER_SEAT = 4;
@@ -51,22 +51,12 @@ export interface SeatDeskRoom {
   rosterChanged(now: boolean): void;
 }
 
-type RosterEntry = RosterSeat & { sessions: number; token: string; slot?: string };
-
-/** Exercise control's seats: the lead controller (the facilitator link) and named controllers. */
-export function isControlSeat(seat: { role: string } | undefined): boolean {
-  return seat?.role === "facilitator" || seat?.role === "controller";
-}
-
-/** The nations a seat controls: every nation for the lead and an unlimited controller. */
-function controlledBy(seat: SeatRecord): string[] | null {
-  return seat.role === "controller" ? (seat.details?.nations ?? null) : null;
-}
+export type RosterEntry = RosterSeat & { sessions: number; token: string; slot?: string };
 
 /**
  * The room's seats: who may join (credentials, team size, connections per seat), who is on the
- * roster and online, exercise control's seat commands (remove a seat, new join code, clear stale
- * seats) and the join codes it is sent. The room adapts Colyseus's callbacks onto it.
+ * roster and online. Exercise control's seat commands and join codes are its `control` desk
+ * (control-desk.ts). The room adapts Colyseus's callbacks onto it.
  */
 export class SeatDesk {
   /** Seats seen in this room, by public id; the token stays on the server (it is the seat's key). */
@@ -81,9 +71,12 @@ export class SeatDesk {
   version = 0;
 
   private readonly room: SeatDeskRoom;
+  /** Exercise control's seat commands and join codes. */
+  readonly control: ControlDesk;
 
   constructor(room: SeatDeskRoom) {
     this.room = room;
+    this.control = new ControlDesk(room, this);
   }
 
   /** Seats taken before a restart are on the roster too, offline until they come back, so exercise control sees (and can clear) stale ones. */
@@ -234,117 +227,18 @@ export class SeatDesk {
     return [...this.roster.values()].filter((s) => perspective === white || s.nation === perspective);
   }
 
-  /**
-   * Exercise control removes a seat or gives out a new code; returns why not, or null. The lead
-   * controller may do all of it; a named controller gives out codes for its nations (and, when
-   * it controls every nation, evaluator codes), but removing seats and controller codes are
-   * the lead's (docs/PROTOCOL.md, "Roles").
-   */
-  async manage(client: SeatedClient, command: SeatCommand): Promise<Rejection | null> {
-    const seat = client.auth!;
-    if (!isControlSeat(seat)) return refuse(RejectionCode.NotFacilitator, "server.seats.facilitatorOnly");
-    if (seat.role === "controller" && (command.type === "newSeatCode" || command.type === "withdrawSeatCode")) {
-      this.seatCodes = (await serverContext().service.store.getExercise(this.room.roomId))?.seatCodes ?? [];
-    }
-    const refused = seat.role === "controller" ? this.beyondController(seat, command) : null;
-    if (refused) return refused;
-    try {
-      return await this.applySeatCommand(client, command);
-    } catch (error) {
-      serverContext().log.error("seat change failed", { exerciseId: this.room.roomId, command: command.type, error: String(error) });
-      return refuse(RejectionCode.Internal, "server.seats.saveFailed");
-    }
+  /** The seat on the roster with this public id. */
+  seat(id: string): RosterEntry | undefined {
+    return this.roster.get(id);
   }
 
-  /** Why a named controller may not give this seat command, or null. */
-  private beyondController(seat: SeatRecord, command: SeatCommand): Rejection | null {
-    if (command.type === "removeSeat" || command.type === "clearStaleSeats") return refuse(RejectionCode.OutOfScope, "seats.desk.leadOnly");
-    const scope = controlledBy(seat);
-    const within = (nation: string | null) => scope === null || (nation !== null && scope.includes(nation));
-    if (command.type === "newJoinCode") return within(command.nation) ? null : this.outside(command.nation, scope);
-    const issued = command.type === "issueSeatCode" ? command : this.issuedCode(command.slot);
-    if (!issued) return null; // unknown slot: answered by applySeatCommand
-    if (issued.role === "controller") return refuse(RejectionCode.OutOfScope, "seats.desk.leadOnly");
-    if (issued.role === "roleplayer") return within(issued.nation) ? null : this.outside(issued.nation, scope);
-    return scope === null ? null : refuse(RejectionCode.OutOfScope, "seats.desk.evaluatorCodes");
-  }
-
-  private outside(nation: string | null, scope: string[] | null): Rejection {
-    const named = (r: { id: string }) => this.room.exercise().nations[r.id]?.name ?? r.id;
-    // The observers' code opens the white cell's view: not one nation's business.
-    if (nation === null) return refuse(RejectionCode.OutOfScope, "seats.scope.exerciseWide", { nations: (scope ?? []).map((n) => ref("nation", n)) }, named);
-    return refuse(
-      RejectionCode.OutOfScope,
-      "seats.scope.outside",
-      { nation: ref("nation", nation), nations: (scope ?? []).map((n) => ref("nation", n)) },
-      named,
-    );
-  }
-
-  /** The issued code of a slot, as last sent to exercise control. */
-  private issuedCode(slot: string): IssuedCode | undefined {
-    return this.seatCodes.find((c) => c.slot === slot);
-  }
-  /** The seat codes as last read from the store (for the controllers' scope checks). */
-  private seatCodes: IssuedCode[] = [];
-
-  private async applySeatCommand(client: SeatedClient, command: SeatCommand): Promise<Rejection | null> {
-    const { service, log } = serverContext();
-    const nations = this.room.exercise().nations;
-    if (command.type === "issueSeatCode") {
-      const refused = seatCodeRefusal(command, nations);
-      if (refused) return refused;
-      const issued = await service.issueSeatCode(this.room.roomId, {
-        role: command.role,
-        nation: command.role === "roleplayer" ? command.nation : null,
-        label: command.label,
-        nations: command.role === "roleplayer" ? null : command.nations,
-        lead: command.role === "evaluator" && command.lead,
-      });
-      log.info("seat code issued", { exerciseId: this.room.roomId, role: issued.role, slot: issued.slot, nation: issued.nation, by: client.auth!.name });
-      await this.sendJoinCodes(this.controlClients());
-      return null;
-    }
-    if (command.type === "newSeatCode" || command.type === "withdrawSeatCode") {
-      const current = (await service.store.getExercise(this.room.roomId))?.seatCodes?.find((c) => c.slot === command.slot);
-      if (!current) return refuse(RejectionCode.InvalidTarget, "seats.desk.unknownCode");
-      if (command.type === "newSeatCode") await service.issueSeatCode(this.room.roomId, current);
-      else await service.store.removeSeatCode(this.room.roomId, current.slot);
-      log.info(command.type === "newSeatCode" ? "seat code replaced" : "seat code withdrawn", {
-        exerciseId: this.room.roomId,
-        role: current.role,
-        slot: current.slot,
-        by: client.auth!.name,
-      });
-      await this.sendJoinCodes(this.controlClients());
-      return null;
-    }
-    if (command.type === "newJoinCode") {
-      const { nation } = command;
-      if (nation !== null && !nations[nation]?.playable) return refuse(RejectionCode.UnknownNation, "server.seats.unknownNation");
-      await service.newJoinCode(this.room.roomId, nation);
-      log.info("join code replaced", { exerciseId: this.room.roomId, for: nation ?? "observers", by: client.auth!.name });
-      await this.sendJoinCodes(this.controlClients());
-      return null;
-    }
-    if (command.type === "clearStaleSeats") {
-      const { nation } = command;
-      if (nation !== null && !nations[nation]?.playable) return refuse(RejectionCode.UnknownNation, "server.seats.unknownNation");
-      const stale = [...this.roster.values()].filter((s) => !s.online && s.role !== "facilitator" && (nation === null || s.nation === nation));
-      for (const entry of stale) await this.forgetSeat(entry);
-      log.info("stale seats cleared", { exerciseId: this.room.roomId, for: nation ?? "all", seats: stale.length });
-      return null;
-    }
-    const entry = this.roster.get(command.seat);
-    if (!entry) return refuse(RejectionCode.UnknownSeat, "server.seats.unknownSeat");
-    if (command.seat === client.userData!.seatId) return refuse(RejectionCode.InvalidTarget, "server.seats.ownSeat");
-    await this.forgetSeat(entry);
-    log.info("seat removed", { exerciseId: this.room.roomId, seat: entry.id, role: entry.role, nation: entry.nation });
-    return null;
+  /** Seats not online now, of one nation or of all (null), the lead controller's excepted. */
+  staleSeats(nation: string | null): RosterEntry[] {
+    return [...this.roster.values()].filter((s) => !s.online && s.role !== "facilitator" && (nation === null || s.nation === nation));
   }
 
   /** Deletes a seat's token from the store and closes its connections for good. */
-  private async forgetSeat(entry: RosterEntry) {
+  async forgetSeat(entry: RosterEntry) {
     await serverContext().service.store.removeSeat(entry.token);
     this.removedSeats.add(entry.id);
     this.roster.delete(entry.id);
@@ -367,40 +261,4 @@ export class SeatDesk {
   controlClients(): SeatedClient[] {
     return this.seated.filter((c) => isControlSeat(c.auth));
   }
-
-  /** The join codes, to exercise control only: they are the exercise's keys. Never rejects. */
-  async sendJoinCodes(clients: SeatedClient[]): Promise<void> {
-    if (clients.length === 0) return;
-    let record: ExerciseRecord | null;
-    try {
-      record = await serverContext().service.store.getExercise(this.room.roomId);
-    } catch (error) {
-      // The console keeps the codes it had; the next change or reconnection sends them again.
-      serverContext().log.error("join codes could not be read", { exerciseId: this.room.roomId, error: String(error) });
-      return;
-    }
-    if (!record) return;
-    this.seatCodes = (record.seatCodes ?? []).map((c) => ({ ...c }));
-    const codes: JoinCodes = {
-      nations: Object.entries(record.joinCodes).map(([nation, code]) => ({
-        nation,
-        name: record.scenario.nations.find((n) => n.id === nation)?.name ?? nation,
-        code,
-      })),
-      observers: record.observerCode,
-      seats: this.seatCodes,
-    };
-    // Controller codes are the lead's: a controller does not see another's key.
-    const forControllers: JoinCodes = { ...codes, seats: this.seatCodes.filter((c) => c.role !== "controller") };
-    for (const client of clients) client.send("joinCodes", client.auth?.role === "facilitator" ? codes : forControllers);
-  }
-}
-
-/** What is wrong with a code exercise control asks for: an unknown nation, a role-player without one. */
-function seatCodeRefusal(command: Extract<SeatCommand, { type: "issueSeatCode" }>, nations: ExerciseState["nations"]): Rejection | null {
-  const known = (id: string) => Object.hasOwn(nations, id);
-  if (command.role === "roleplayer")
-    return command.nation !== null && known(command.nation) ? null : refuse(RejectionCode.UnknownNation, "seats.desk.rolePlayerNation");
-  if (command.nations && !command.nations.every(known)) return refuse(RejectionCode.UnknownNation, "server.seats.unknownNation");
-  return null;
 }

@@ -6,7 +6,8 @@ import { serverContext } from "../context.ts";
 import { seatPublicId } from "../exercises/exercise-service.ts";
 import type { SeatRecord } from "../store/event-store.ts";
 import { newReference } from "./command-pipeline.ts";
-import { isControlSeat, type Admission, type SeatDesk, type SeatedClient } from "./seat-desk.ts";
+import type { Admission, SeatDesk, SeatedClient } from "./seat-desk.ts";
+import { isControlSeat } from "./control-desk.ts";
 import { perspectiveOf, type RoomViews } from "./room-views.ts";
 import type { BotDriver } from "./bot-driver.ts";
 import { skipEmptyPatches } from "./empty-patches.ts";
@@ -116,7 +117,7 @@ export class SeatJoins {
    */
   welcome(client: SeatedClient): void {
     sendWelcome(client, this.room.roomId);
-    if (isControlSeat(client.auth)) void this.room.seats.sendJoinCodes([client]);
+    if (isControlSeat(client.auth)) void this.room.seats.control.sendJoinCodes([client]);
   }
 
   async dropped(client: SeatedClient): Promise<void> {
@@ -137,7 +138,7 @@ export class SeatJoins {
     views.projectPerspectiveOf(client.userData!.perspective);
     seats.markOnline(client.auth!, +1);
     // A code may have been replaced while it was away.
-    if (isControlSeat(client.auth)) void seats.sendJoinCodes([client]);
+    if (isControlSeat(client.auth)) void seats.control.sendJoinCodes([client]);
   }
 
   /** Gone for good; a consented leave was not counted off by a drop. */
