@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { configFromEnv } from "../config.ts";
 import { openStore } from "../app.ts";
-import { ExerciseService, JoinRefused } from "../exercises/exercise-service.ts";
+import { ExerciseService } from "../exercises/exercise-service.ts";
+import { JoinRefused } from "../exercises/seat-service.ts";
 import type { EventStore } from "../store/event-store.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 import type { Lang } from "../../shared/i18n/languages.ts";

@@ -4,7 +4,7 @@ import express, { type Application, type Request, type Response, type NextFuncti
 import { randomBytes } from "node:crypto";
 import { matchMaker } from "@colyseus/core";
 import type { ExerciseService } from "../exercises/exercise-service.ts";
-import { JoinRefused } from "../exercises/exercise-service.ts";
+import { JoinRefused } from "../exercises/seat-service.ts";
 import { scenarioSummary } from "../exercises/scenario-catalog.ts";
 import { initialState } from "../../shared/engine/initial-state.ts";
 import { foldEvents } from "../../shared/engine/evolve.ts";
@@ -111,7 +111,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
       return false;
     }
     try {
-      await service.underGuard("@operator", requestAddress(req), async () => {
+      await service.seats.underGuard("@operator", requestAddress(req), async () => {
         if (!tokenMatchesPlain(presented, password)) throw new JoinRefused("wrong_password", msg("server.join.wrong_password"));
       });
       return true;
@@ -154,7 +154,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
       const code = req.body?.code;
       if (typeof code !== "string" || code.trim() === "") return sendError(res, 400, "code_required", msg("server.http.codeRequired"));
       try {
-        const found = await service.lookupCode(code, requestAddress(req));
+        const found = await service.seats.lookupCode(code, requestAddress(req));
         const record = await service.store.getExercise(found.exerciseId);
         if (record?.archivedAt) return sendError(res, 403, "archived", msg("library.join.archived"));
         await options.ensureRoom(found.exerciseId);

@@ -1,6 +1,6 @@
 import type { Request } from "express";
 import type { ExerciseService } from "../exercises/exercise-service.ts";
-import { JoinRefused } from "../exercises/exercise-service.ts";
+import { JoinRefused } from "../exercises/seat-service.ts";
 import type { SeatDetails, SeatRecord } from "../store/event-store.ts";
 import { requestAddress } from "../security/client-address.ts";
 import type { Viewer } from "../../shared/engine/view-for.ts";
@@ -83,7 +83,7 @@ async function authenticated(
   if (!secret) return denied(401, "auth_required", msg("server.http.authRequired"));
   if (secret.length > 200) return denied(403, "forbidden", msg("server.join.forbidden"));
   try {
-    const opened = await service.authenticate(exerciseId, secret, requestAddress(req));
+    const opened = await service.seats.authenticate(exerciseId, secret, requestAddress(req));
     return opened ?? denied(403, "forbidden", msg("server.join.forbidden"));
   } catch (error) {
     if (error instanceof JoinRefused) return denied(error.code === "rate_limited" ? 429 : 403, error.code, error.msg);

@@ -1,7 +1,7 @@
 import type { Application, Request, Response, NextFunction } from "express";
 import { matchMaker } from "@colyseus/core";
 import type { ExerciseService } from "../exercises/exercise-service.ts";
-import { JoinRefused } from "../exercises/exercise-service.ts";
+import { JoinRefused } from "../exercises/seat-service.ts";
 import { tokenMatches } from "../exercises/secrets.ts";
 import { statusOf } from "../exercises/exercise-status.ts";
 import type { ExerciseSummary } from "../store/event-store.ts";
@@ -116,7 +116,7 @@ export function mountLibrary(app: Application, options: LibraryOptions): void {
         const record = await service.store.getExercise(id);
         if (!record) continue;
         try {
-          await service.underGuard(
+          await service.seats.underGuard(
             `${id}:tokens`,
             address,
             async () => {

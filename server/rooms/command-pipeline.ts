@@ -6,7 +6,7 @@ import { msg, type Msg } from "../../shared/i18n/message.ts";
 import { EN, type MessageKey } from "../../shared/i18n/catalog/index.ts";
 import { SeatCommand, SEAT_COMMAND_TYPES } from "../../shared/protocol/seat-commands.ts";
 import { wellFormed, clipText } from "../security/well-formed.ts";
-import { seatPublicId } from "../exercises/exercise-service.ts";
+import { seatPublicId } from "../exercises/seat-service.ts";
 import type { SeatDetails } from "../store/event-store.ts";
 
 /** The one reply to a command: accepted with its sequence number, or refused with a code, the catalogue message and its English sentence. */

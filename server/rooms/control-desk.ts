@@ -91,7 +91,7 @@ export class ControlDesk {
     if (command.type === "issueSeatCode") {
       const refused = seatCodeRefusal(command, nations);
       if (refused) return refused;
-      const issued = await service.issueSeatCode(this.room.roomId, {
+      const issued = await service.seats.issueSeatCode(this.room.roomId, {
         role: command.role,
         nation: command.role === "roleplayer" ? command.nation : null,
         label: command.label,
@@ -105,7 +105,7 @@ export class ControlDesk {
     if (command.type === "newSeatCode" || command.type === "withdrawSeatCode") {
       const current = (await service.store.getExercise(this.room.roomId))?.seatCodes?.find((c) => c.slot === command.slot);
       if (!current) return refuse(RejectionCode.InvalidTarget, "seats.desk.unknownCode");
-      if (command.type === "newSeatCode") await service.issueSeatCode(this.room.roomId, current);
+      if (command.type === "newSeatCode") await service.seats.issueSeatCode(this.room.roomId, current);
       else await service.store.removeSeatCode(this.room.roomId, current.slot);
       log.info(command.type === "newSeatCode" ? "seat code replaced" : "seat code withdrawn", {
         exerciseId: this.room.roomId,
@@ -119,7 +119,7 @@ export class ControlDesk {
     if (command.type === "newJoinCode") {
       const { nation } = command;
       if (nation !== null && !nations[nation]?.playable) return refuse(RejectionCode.UnknownNation, "server.seats.unknownNation");
-      await service.newJoinCode(this.room.roomId, nation);
+      await service.seats.newJoinCode(this.room.roomId, nation);
       log.info("join code replaced", { exerciseId: this.room.roomId, for: nation ?? "observers", by: client.auth!.name });
       await this.sendJoinCodes(this.seats.controlClients());
       return null;

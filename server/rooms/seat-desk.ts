@@ -7,7 +7,7 @@ import { SEAT_REMOVED } from "../../shared/protocol/seat-commands.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
 import type { SeatRecord } from "../store/event-store.ts";
 import { serverContext } from "../context.ts";
-import { JoinRefused, seatPublicId, OBSERVERS, slotKey } from "../exercises/exercise-service.ts";
+import { JoinRefused, seatPublicId, OBSERVERS, slotKey } from "../exercises/seat-service.ts";
 import type { RosterSeat } from "./projection.ts";
 import { newReference } from "./command-pipeline.ts";
 import type { SeatBudgets } from "./seat-budget.ts";
@@ -109,8 +109,8 @@ export class SeatDesk {
     try {
       // Read once for both: the record holds the scenario, and cloning it twice cost a big exercise's join ~45 ms.
       const record = await service.store.getExercise(this.room.roomId);
-      await service.checkJoin(this.room.roomId, options, address, record);
-      const seat = await service.seatFor(this.room.roomId, options, (nation) => this.onlineSeatsOf(nation), record);
+      await service.seats.checkJoin(this.room.roomId, options, address, record);
+      const seat = await service.seats.seatFor(this.room.roomId, options, (nation) => this.onlineSeatsOf(nation), record);
       const id = seatPublicId(seat.token);
       if (this.removedSeats.has(id)) return refusedJoin("removed", REMOVED_MSG);
       // Back with its seat token on a new connection (a reload): the connections it dropped are

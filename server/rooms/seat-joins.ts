@@ -3,7 +3,7 @@ import { ROOM_HEADER } from "../security/client-address.ts";
 import { msg } from "../../shared/i18n/message.ts";
 import { translate } from "../../shared/i18n/format.ts";
 import { serverContext } from "../context.ts";
-import { seatPublicId } from "../exercises/exercise-service.ts";
+import { seatPublicId } from "../exercises/seat-service.ts";
 import type { SeatRecord } from "../store/event-store.ts";
 import { newReference } from "./command-pipeline.ts";
 import type { Admission, SeatDesk, SeatedClient } from "./seat-desk.ts";
