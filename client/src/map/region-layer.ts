@@ -1,8 +1,7 @@
 import type * as Phaser from "phaser";
 import type { MapModel } from "./map-bridge.ts";
 import { paintRegionCanvas, pictureSize, regionShapes, type MapRect } from "./region-painter.ts";
-import { paintValuesCanvas, repaintValues } from "./values-painter.ts";
-import type { PaintedValues } from "./values-patch.ts";
+import { paintValuesCanvas, repaintValues, type PaintedValues } from "./values-painter.ts";
 
 /** What of the regions a picture shows: the ground (shapes, owners, names) or the values over it (stability, crises). */
 export type RegionPart = "ground" | "values";

@@ -5,9 +5,16 @@ import { crisisName } from "../game/names.ts";
 import { t, lang } from "../i18n.ts";
 import { label, MEASURES_KEPT } from "./canvas-label.ts";
 import { clearedContext, css, nameLabel, pictureSize, pictureTransform, visibleRegions, type MapRect } from "./region-painter.ts";
-import { valuesPatch, type PaintedValues } from "./values-patch.ts";
+import { valuesPatch } from "./values-patch.ts";
 
 type Region = MapModel["state"]["regions"][string];
+
+/**
+ * What a values picture shows: each region's key (valueKey) and values, the regions it paints
+ * (in map order), and the boxes its regions' values have had on it, by region and key (a box
+ * depends on the picture's label size and language, fixed for a picture, and on the key).
+ */
+export type PaintedValues = { keys: Map<string, string>; regions: Map<string, Region>; painted: string[]; boxes: Map<string, MapRect> };
 
 /**
  * The values over the regions' ground (region-painter.ts), a picture of their own: each
@@ -18,15 +25,15 @@ type Region = MapModel["state"]["regions"][string];
 export function paintValuesCanvas(model: MapModel, scale: number, rect: MapRect, resolution: number, canvas: HTMLCanvasElement): PaintedValues {
   const ctx = clearedContext(canvas, rect, resolution);
   const visible = visibleRegions(model.state.scenario.regions, scale, rect).map((r) => r.spec);
-  paint(ctx, model, visible, scale);
-  return measure(ctx, model, visible, scale);
+  paint(ctx, model.state, visible, scale);
+  return shown(model, visible, new Map());
 }
 
 /**
  * The picture on `canvas` (painted for `before`) brought to `model`: only the boxes of the
  * regions whose values changed are cleared, and every region reaching into them painted again
  * inside them (a clip at whole pixels), so the pixels are a whole repaint's. Most of a jump's
- * regions changed: painted whole.
+ * regions changed: painted whole, without measuring.
  */
 export function repaintValues(
   model: MapModel,
@@ -37,13 +44,26 @@ export function repaintValues(
   before: PaintedValues,
 ): PaintedValues {
   const ctx = canvas.getContext("2d")!;
-  pictureTransform(ctx, rect, resolution);
   const visible = visibleRegions(model.state.scenario.regions, scale, rect).map((r) => r.spec);
-  const after = measure(ctx, model, visible, scale);
-  const patch = valuesPatch(before, after);
+  const after = shown(model, visible, before.boxes);
+  const specs = new Map(visible.map((spec) => [spec.id, spec]));
+  const boxOf = (id: string, when: "before" | "after") => {
+    const spec = specs.get(id);
+    if (!spec) return undefined;
+    const values = when === "before" ? before : after;
+    const key = `${id}|${values.keys.get(id)}`;
+    let box = values.boxes.get(key);
+    if (!box) {
+      if (values.boxes.size >= MEASURES_KEPT) values.boxes.clear();
+      values.boxes.set(key, (box = valuesBox(ctx, model.state, spec, values.regions.get(id), scale)));
+    }
+    return box;
+  };
+  pictureTransform(ctx, rect, resolution);
+  const patch = valuesPatch(before.keys, after.keys, after.painted, boxOf);
   if (patch === null) return after;
   if (patch === "all") {
-    paint(clearedContext(canvas, rect, resolution), model, visible, scale);
+    paint(clearedContext(canvas, rect, resolution), model.state, visible, scale);
     return after;
   }
   ctx.save();
@@ -63,12 +83,20 @@ export function repaintValues(
   const again = new Set(patch.regions);
   paint(
     ctx,
-    model,
+    model.state,
     visible.filter((spec) => again.has(spec.id)),
     scale,
   );
   ctx.restore();
   return after;
+}
+
+/** What `model` shows of each region, for a picture painting `visible` (boxes: those measured so far for this picture). */
+function shown(model: MapModel, visible: readonly ScenarioRegion[], boxes: Map<string, MapRect>): PaintedValues {
+  // Copies of what the picture reads: the box of a region's old values is measured after the model has moved on.
+  const regions = new Map(Object.values(model.state.regions).map((r) => [r.id, { ...r, crisis: r.crisis && { ...r.crisis } }] as const));
+  const keys = new Map([...regions].map(([id, r]) => [id, valueKey(r)]));
+  return { keys, regions, painted: visible.map((spec) => spec.id), boxes };
 }
 
 /** What one region's values show: a change of any of these changes its pixels. */
@@ -78,29 +106,29 @@ export function valueKey(region: Region | undefined): string {
 }
 
 /** Bars first (under every word), then each region's number and crisis mark, in the regions' order. */
-function paint(ctx: CanvasRenderingContext2D, model: MapModel, regions: readonly ScenarioRegion[], scale: number) {
-  const { state } = model;
+function paint(ctx: CanvasRenderingContext2D, state: MapModel["state"], regions: readonly ScenarioRegion[], scale: number) {
   for (const spec of regions) drawStability(ctx, spec.x, spec.y - 24 * scale, Math.round(state.regions[spec.id]?.stability ?? 0), scale);
-  for (const spec of regions) regionWords(ctx, model, spec, scale, true);
+  for (const spec of regions) regionWords(ctx, state, spec, state.regions[spec.id], scale, true);
 }
 
-/** Each region's key, and where the visible ones' values lie (a margin for glyphs' overhang, strokes and antialiasing). */
-function measure(ctx: CanvasRenderingContext2D, model: MapModel, visible: readonly ScenarioRegion[], scale: number): PaintedValues {
-  const keys = new Map(Object.values(model.state.regions).map((r) => [r.id, valueKey(r)]));
-  const boxes = new Map<string, MapRect>();
+/** Where a region's values (`live`) lie: with a margin for glyphs' overhang, strokes and antialiasing. */
+function valuesBox(ctx: CanvasRenderingContext2D, state: MapModel["state"], spec: ScenarioRegion, live: Region | undefined, scale: number): MapRect {
   const margin = 2 + 2 * scale;
-  for (const spec of visible) {
-    const w = 56 * scale;
-    const bar = { x: spec.x - w / 2 - 1, y: spec.y - 24 * scale - 1, w: w + 2, h: 6 * scale + 2 };
-    const box = [bar, ...regionWords(ctx, model, spec, scale, false)].reduce(union);
-    boxes.set(spec.id, { x: box.x - margin, y: box.y - margin, w: box.w + 2 * margin, h: box.h + 2 * margin });
-  }
-  return { keys, boxes };
+  const w = 56 * scale;
+  const bar = { x: spec.x - w / 2 - 1, y: spec.y - 24 * scale - 1, w: w + 2, h: 6 * scale + 2 };
+  const box = [bar, ...regionWords(ctx, state, spec, live, scale, false)].reduce(union);
+  return { x: box.x - margin, y: box.y - margin, w: box.w + 2 * margin, h: box.h + 2 * margin };
 }
 
 /** A region's stability number and crisis mark, painted or only measured; their boxes. */
-function regionWords(ctx: CanvasRenderingContext2D, model: MapModel, spec: ScenarioRegion, scale: number, draw: boolean): MapRect[] {
-  const live = model.state.regions[spec.id];
+function regionWords(
+  ctx: CanvasRenderingContext2D,
+  state: MapModel["state"],
+  spec: ScenarioRegion,
+  live: Region | undefined,
+  scale: number,
+  draw: boolean,
+): MapRect[] {
   const number = label(
     ctx,
     `${Math.round(live?.stability ?? 0)}`,
@@ -112,7 +140,7 @@ function regionWords(ctx: CanvasRenderingContext2D, model: MapModel, spec: Scena
     draw,
   );
   if (!live?.crisis) return [number];
-  const name = nameLabel(ctx, model.state, spec, scale, false);
+  const name = nameLabel(ctx, state, spec, scale, false);
   return [number, crisisMark(ctx, live.crisis, spec.x, name.y - name.h, scale, draw)];
 }
 
