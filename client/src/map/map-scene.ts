@@ -133,7 +133,7 @@ export class MapScene extends Phaser.Scene {
     // A unit moving, a draft, a unit selected: the tokens and routes are drawn again, the regions'
     // pictures stay; a resolution's new stabilities repaint the values, not the ground under them.
     if (regions !== this.regionsDrawn) this.regionLayer.forget();
-    if (values !== this.valuesDrawn) this.valueLayer.changed(model, scale);
+    if (values !== this.valuesDrawn) this.valueLayer.forget();
     this.drawn = signature;
     this.regionsDrawn = regions;
     this.valuesDrawn = values;

@@ -1,12 +1,11 @@
 import type * as Phaser from "phaser";
 import type { MapModel } from "./map-bridge.ts";
 import { paintRegionCanvas, pictureSize, regionShapes, type MapRect } from "./region-painter.ts";
-import { paintValuesCanvas, repaintValues, type PaintedValues } from "./values-painter.ts";
+import { paintValuesCanvas } from "./values-painter.ts";
+import { bounds } from "./geometry.ts";
 
 /** What of the regions a picture shows: the ground (shapes, owners, names) or the values over it (stability, crises). */
 export type RegionPart = "ground" | "values";
-import { bounds } from "./geometry.ts";
-import { lang } from "../i18n.ts";
 
 /** The largest picture painted, in pixels a side and in all: within every GPU's texture limit, and ~16 MB at most. */
 export const MAX_SIDE = 4096;
@@ -19,15 +18,7 @@ export function regionResolution(zoom: number): number {
   return zoom <= 0.5 ? 0.5 : zoom <= 1 ? 1 : zoom <= 2 ? 2 : 4;
 }
 
-/** A values picture also keeps what it shows of each region and where (values-patch.ts), and the language and regions its words were placed for. */
-type Picture = {
-  key: string;
-  scale: number;
-  resolution: number;
-  rect: MapRect;
-  canvas: HTMLCanvasElement;
-  values?: { painted: PaintedValues; lang: string; regions: unknown };
-};
+type Picture = { key: string; scale: number; resolution: number; rect: MapRect; canvas: HTMLCanvasElement };
 
 /**
  * The regions, their words and marks as one image (region-painter.ts paints it): each frame
@@ -62,26 +53,6 @@ export class RegionLayer {
     this.pictures = [];
     // The one on screen is painted over only by its successor, which replaces it in the same call (show).
     if (this.shown) this.keepCanvas(this.shown.canvas);
-  }
-
-  /**
-   * The model drawn changed. The values' picture on screen, painted at this label size for
-   * the same regions and language, is brought to the new model in place (only the regions
-   * whose values changed, values-painter.ts), its texture updated; the other pictures go.
-   * Otherwise (and for the ground) as `forget`.
-   */
-  changed(model: MapModel, scale: number): void {
-    const shown = this.shown;
-    const values = shown?.values;
-    if (!shown || !values || shown.scale !== scale || values.lang !== wordsLang(model) || values.regions !== model.state.scenario.regions) {
-      this.forget();
-      return;
-    }
-    for (const picture of this.pictures) if (picture !== shown) this.drop(picture);
-    this.pictures = [shown];
-    values.painted = repaintValues(model, scale, shown.rect, shown.resolution, shown.canvas, values.painted);
-    // WebGL uploads the canvas again; the Canvas renderer draws it as it is.
-    this.scene.textures.get(shown.key).source[0]?.update();
   }
 
   /** A picture goes: its texture now, its canvas kept for the next picture painted. */
@@ -121,8 +92,7 @@ export class RegionLayer {
       const key = `regions-${this.part}#${++this.painted}`;
       const canvas = this.canvasFor(pictureSize(rect.w, r), pictureSize(rect.h, r));
       picture = { key, scale, resolution: r, rect, canvas };
-      if (this.part === "values")
-        picture.values = { painted: paintValuesCanvas(model, scale, rect, r, canvas), lang: wordsLang(model), regions: model.state.scenario.regions };
+      if (this.part === "values") paintValuesCanvas(model, scale, rect, r, canvas);
       else paintRegionCanvas(model, scale, rect, r, canvas);
       // The canvas as the texture's source, read by the renderer as it is (a Canvas renderer draws it, WebGL uploads it).
       this.scene.textures.addImage(key, canvas as unknown as HTMLImageElement);
@@ -183,11 +153,6 @@ export function pictureArea(whole: MapRect, view: MapRect, resolution: number): 
   const right = Math.min(whole.x + whole.w, Math.ceil(view.x + view.w + margin));
   const bottom = Math.min(whole.y + whole.h, Math.ceil(view.y + view.h + margin));
   return { rect: { x, y, w: Math.max(1, right - x), h: Math.max(1, bottom - y) }, resolution: r };
-}
-
-/** The language a picture's words are in: the model's, and the page's that the crisis words are formatted in. */
-function wordsLang(model: MapModel): string {
-  return `${model.lang ?? ""}|${lang()}`;
 }
 
 function intersect(a: MapRect, b: MapRect): MapRect | null {
