@@ -3,7 +3,7 @@ import type { MapModel } from "./map-bridge.ts";
 import type { ClientAsset } from "../state/client-state.ts";
 import { categoryLabel, nationCode, assetType } from "../game/names.ts";
 import { textOn } from "./palette.ts";
-import { t } from "../i18n.ts";
+import { t, lang } from "../i18n.ts";
 import { carrierOf } from "../game/lift.ts";
 import { simulatedAssets } from "../game/simulated-marks.ts";
 import { tokenTexture, uploadTokenTextures, TOKEN_W, TOKEN_H, TOKEN_MARGIN, type TokenLook } from "./token-texture.ts";
@@ -172,6 +172,18 @@ export function openStacks(model: MapModel, hovered: string | null): Set<string>
   return open;
 }
 
+/** A stack's count in words, formatted once per language and count (formatting was most of a replay seek's tokens). */
+const stackCounts = new Map<string, string>();
+function stackCount(count: number): string {
+  const key = `${lang()}|${count}`;
+  let text = stackCounts.get(key);
+  if (text === undefined) {
+    if (stackCounts.size >= 1000) stackCounts.clear();
+    stackCounts.set(key, (text = t("map.stack.count", { count })));
+  }
+  return text;
+}
+
 function stackLook({ state }: MapModel, assets: readonly ClientAsset[], selected: boolean): TokenLook {
   // Own forces' owners first, then foreign ones, each in order of id (as the opened stack lists them).
   const owners = [
@@ -188,7 +200,7 @@ function stackLook({ state }: MapModel, assets: readonly ClientAsset[], selected
   return {
     color,
     ink: textOn(color),
-    top: t("map.stack.count", { count: assets.length }),
+    top: stackCount(assets.length),
     bottom: codes.length > 3 ? `${codes.slice(0, 2).join(" ")} +${codes.length - 2}` : codes.join(" "),
     foreign: false,
     degraded: false,

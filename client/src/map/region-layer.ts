@@ -1,7 +1,11 @@
 import type * as Phaser from "phaser";
 import type { MapModel } from "./map-bridge.ts";
-import { paintRegionCanvas, pictureSize, regionShapes, type MapRect, type RegionPart } from "./region-painter.ts";
+import { paintRegionCanvas, pictureSize, regionShapes, type MapRect } from "./region-painter.ts";
+import { paintValuesCanvas } from "./values-painter.ts";
 import { bounds } from "./geometry.ts";
+
+/** What of the regions a picture shows: the ground (shapes, owners, names) or the values over it (stability, crises). */
+export type RegionPart = "ground" | "values";
 
 /** The largest picture painted, in pixels a side and in all: within every GPU's texture limit, and ~16 MB at most. */
 export const MAX_SIDE = 4096;
@@ -86,10 +90,12 @@ export class RegionLayer {
     if (!picture) {
       const { rect, resolution: r } = pictureArea(whole, view ?? whole, resolution);
       const key = `regions-${this.part}#${++this.painted}`;
-      const canvas = paintRegionCanvas(model, scale, rect, r, this.canvasFor(pictureSize(rect.w, r), pictureSize(rect.h, r)), this.part);
+      const canvas = this.canvasFor(pictureSize(rect.w, r), pictureSize(rect.h, r));
+      picture = { key, scale, resolution: r, rect, canvas };
+      if (this.part === "values") paintValuesCanvas(model, scale, rect, r, canvas);
+      else paintRegionCanvas(model, scale, rect, r, canvas);
       // The canvas as the texture's source, read by the renderer as it is (a Canvas renderer draws it, WebGL uploads it).
       this.scene.textures.addImage(key, canvas as unknown as HTMLImageElement);
-      picture = { key, scale, resolution: r, rect, canvas };
       this.pictures.push(picture);
     }
     if (picture !== this.shown) {

@@ -1,15 +1,13 @@
 import type { MapModel } from "./map-bridge.ts";
 import { regionOutline, hatchSegments, hexRadius, type Point } from "./geometry.ts";
 import { MAP_COLORS, regionFills, textOn } from "./palette.ts";
-import { regionName, crisisName, nationCode } from "../game/names.ts";
+import { regionName, nationCode } from "../game/names.ts";
+import { label } from "./canvas-label.ts";
 import type { ScenarioRegion } from "../state/client-state.ts";
-import { t, lang } from "../i18n.ts";
 
 export type RegionShape = { id: string; outline: Point[]; x: number; y: number };
 /** A part of the map in map units: what one painted picture covers. */
 export type MapRect = { x: number; y: number; w: number; h: number };
-
-const FONT = "system-ui, -apple-system, 'Segoe UI', sans-serif";
 
 /** Region outlines (and their hexagons' radii) depend on the scenario's regions only: computed once per scenario. */
 const shapesOf = new WeakMap<readonly ScenarioRegion[], { shapes: RegionShape[]; radius: Map<string, number> }>();
@@ -24,9 +22,6 @@ export function regionShapes(regions: readonly ScenarioRegion[]): { shapes: Regi
   }
   return known;
 }
-
-/** What of the regions a picture shows: the ground (shapes, owners, names) or the values over it (stability, crises). */
-export type RegionPart = "ground" | "values";
 
 /**
  * Regions from the scenario's data, painted onto one canvas: outline (shape or hexagon), owner's
@@ -52,63 +47,13 @@ export function paintRegionCanvas(
   rect: MapRect,
   resolution: number,
   canvas: HTMLCanvasElement = document.createElement("canvas"),
-  part: RegionPart = "ground",
 ): HTMLCanvasElement {
   const { state, viewNation, selection } = model;
   const regions = state.scenario.regions;
-  const { shapes, radius } = regionShapes(regions);
   const palette = regionFills(state);
-  const width = pictureSize(rect.w, resolution);
-  const height = pictureSize(rect.h, resolution);
-  const ctx = canvas.getContext("2d")!;
-  if (canvas.width !== width || canvas.height !== height) {
-    // A new size is a new, clear bitmap (and a fresh context state).
-    canvas.width = width;
-    canvas.height = height;
-  } else {
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, width, height);
-  }
-  ctx.setTransform(resolution, 0, 0, resolution, -rect.x * resolution, -rect.y * resolution);
-  ctx.lineJoin = "round";
-  // What lies outside the picture is not drawn (a window of a large map at a high zoom); words reach
-  // up to ~100 units above their region, so regions that far outside still paint their labels.
-  const reach = 110 * scale;
-  const inView = (x: number, y: number, r: number) => x + r >= rect.x && x - r <= rect.x + rect.w && y + r >= rect.y && y - r - reach <= rect.y + rect.h;
-  const visible = regions.map((spec, i) => ({ spec, shape: shapes[i]! })).filter(({ spec }) => inView(spec.x, spec.y, radius.get(spec.id) ?? 110));
-  // A region's name: drawn on the ground, measured on the values (the crisis mark stands above it).
-  const nameOf = (spec: ScenarioRegion, draw: boolean) =>
-    label(
-      ctx,
-      regionName(state, spec.id),
-      // Names wrap inside their region rather than run over the neighbours' (labels grow when zoomed out).
-      { px: 13 * scale, bold: true, color: "#ffffff", stroke: 4 * scale, wrap: Math.max(2 * (radius.get(spec.id) ?? 30) * 0.98, 60 * scale) },
-      spec.x,
-      spec.y - 30 * scale,
-      0.5,
-      1,
-      draw,
-    );
-
-  if (part === "values") {
-    for (const { spec } of visible) drawStability(ctx, spec.x, spec.y - 24 * scale, Math.round(state.regions[spec.id]?.stability ?? 0), scale);
-    for (const { spec } of visible) {
-      const live = state.regions[spec.id];
-      label(
-        ctx,
-        `${Math.round(live?.stability ?? 0)}`,
-        { px: 11 * scale, color: "#ffffff", stroke: 3 * scale },
-        spec.x + 30 * scale,
-        spec.y - 20 * scale,
-        0,
-        0.5,
-      );
-      if (!live?.crisis) continue;
-      const name = nameOf(spec, false);
-      crisisMark(ctx, live.crisis, spec.x, name.y - name.h, scale);
-    }
-    return canvas;
-  }
+  const ctx = clearedContext(canvas, rect, resolution);
+  const visible = visibleRegions(regions, scale, rect);
+  const nameOf = (spec: ScenarioRegion) => nameLabel(ctx, state, spec, scale, true);
 
   const present = new Set<string>();
   if (viewNation) {
@@ -158,7 +103,7 @@ export function paintRegionCanvas(
   // The words over every region's shapes (as a layer above them).
   for (const { spec } of visible) {
     const owner = state.regions[spec.id]?.owner ?? null;
-    nameOf(spec, true);
+    nameOf(spec);
     if (owner) {
       // The owner's code before the stability bar, boxed in the owner's colour: ownership in words.
       const color = state.nations[owner]?.color ?? "#8c8c8c";
@@ -176,148 +121,58 @@ export function paintRegionCanvas(
   return canvas;
 }
 
-/** A crisis mark's words, formatted once per language, kind and severity (formatting is most of painting a mark). */
-const crisisTexts = new Map<string, string>();
-function crisisWords(kind: string, severity: number): string {
-  const key = `${lang()}|${kind}|${severity}`;
-  let text = crisisTexts.get(key);
-  if (text === undefined) {
-    if (crisisTexts.size >= MEASURES_KEPT) crisisTexts.clear();
-    crisisTexts.set(key, (text = t("game.map.crisis", { kind: crisisName(kind), severity })));
+/** The canvas sized for `rect` at `resolution` (cleared if kept), its transform from map units to its pixels. */
+export function clearedContext(canvas: HTMLCanvasElement, rect: MapRect, resolution: number): CanvasRenderingContext2D {
+  const width = pictureSize(rect.w, resolution);
+  const height = pictureSize(rect.h, resolution);
+  const ctx = canvas.getContext("2d")!;
+  if (canvas.width !== width || canvas.height !== height) {
+    // A new size is a new, clear bitmap (and a fresh context state).
+    canvas.width = width;
+    canvas.height = height;
+  } else {
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, width, height);
   }
-  return text;
+  pictureTransform(ctx, rect, resolution);
+  return ctx;
 }
 
-/** Above the region's name (its mark's foot at `above`), boxed: a triangle, the kind and the severity (never colour alone). */
-function crisisMark(ctx: CanvasRenderingContext2D, crisis: { kind: string; severity: number }, x: number, above: number, scale: number) {
-  const top = above - 4 * scale;
-  const box = label(
+export function pictureTransform(ctx: CanvasRenderingContext2D, rect: MapRect, resolution: number): void {
+  ctx.setTransform(resolution, 0, 0, resolution, -rect.x * resolution, -rect.y * resolution);
+  ctx.lineJoin = "round";
+}
+
+/**
+ * The regions a picture of `rect` paints, with their shapes: what lies outside it is not drawn (a
+ * window of a large map at a high zoom); words reach up to ~100 units above their region, so
+ * regions that far outside still paint their labels.
+ */
+export function visibleRegions(regions: readonly ScenarioRegion[], scale: number, rect: MapRect): { spec: ScenarioRegion; shape: RegionShape }[] {
+  const { shapes, radius } = regionShapes(regions);
+  const reach = 110 * scale;
+  const inView = (x: number, y: number, r: number) => x + r >= rect.x && x - r <= rect.x + rect.w && y + r >= rect.y && y - r - reach <= rect.y + rect.h;
+  return regions.map((spec, i) => ({ spec, shape: shapes[i]! })).filter(({ spec }) => inView(spec.x, spec.y, radius.get(spec.id) ?? 110));
+}
+
+/** A region's name: drawn on the ground, measured for the values (the crisis mark stands above it); wrapped inside the region rather than over the neighbours'. */
+export function nameLabel(ctx: CanvasRenderingContext2D, state: MapModel["state"], spec: ScenarioRegion, scale: number, draw: boolean) {
+  const radius = regionShapes(state.scenario.regions).radius.get(spec.id) ?? 30;
+  return label(
     ctx,
-    crisisWords(crisis.kind, Math.round(crisis.severity)),
-    { px: 11 * scale, bold: true, color: "#000000", background: "#f0e442", padX: 3 * scale, padY: 1 * scale },
-    x + 8 * scale,
-    top,
+    regionName(state, spec.id),
+    { px: 13 * scale, bold: true, color: "#ffffff", stroke: 4 * scale, wrap: Math.max(2 * radius * 0.98, 60 * scale) },
+    spec.x,
+    spec.y - 30 * scale,
     0.5,
     1,
+    draw,
   );
-  const cx = box.x - 10 * scale;
-  const cy = top - box.h / 2;
-  const size = (6 + Math.min(6, crisis.severity / 15)) * scale;
-  ctx.beginPath();
-  ctx.moveTo(cx, cy - size);
-  ctx.lineTo(cx - size, cy + size * 0.8);
-  ctx.lineTo(cx + size, cy + size * 0.8);
-  ctx.closePath();
-  ctx.fillStyle = css(MAP_COLORS.crisis);
-  ctx.fill();
-  ctx.lineWidth = 2;
-  ctx.strokeStyle = "#000000";
-  ctx.stroke();
 }
 
 /** Pixels a side of a picture `units` map units long at `resolution`. */
 export function pictureSize(units: number, resolution: number): number {
   return Math.max(1, Math.ceil(units * resolution));
-}
-
-type LabelStyle = { px: number; bold?: boolean; color: string; stroke?: number; background?: string; padX?: number; padY?: number; wrap?: number };
-
-/**
- * Words at (x, y) with the given origin (0–1 of their box, as a Phaser Text's): white on a black
- * outline, or on a box of colour; wrapped at spaces to `wrap` map units. Returns the box's left
- * edge, top and size (only measured, not drawn, without `draw`).
- */
-function label(
-  ctx: CanvasRenderingContext2D,
-  text: string,
-  style: LabelStyle,
-  x: number,
-  y: number,
-  ox: number,
-  oy: number,
-  draw = true,
-): { x: number; y: number; w: number; h: number } {
-  const font = `${style.bold ? "bold " : ""}${Math.round(style.px * 10) / 10}px ${FONT}`;
-  ctx.font = font;
-  const lines = style.wrap ? wrapWords(ctx, font, text, style.wrap) : [text];
-  const { ascent, descent } = fontHeight(ctx, font, style.px);
-  const lineH = ascent + descent;
-  const stroke = style.stroke ?? 0;
-  const padX = style.padX ?? 0;
-  const padY = style.padY ?? 0;
-  const textW = Math.max(...lines.map((l) => widthOf(ctx, font, l)));
-  const w = textW + stroke + 2 * padX;
-  const h = lines.length * lineH + stroke + 2 * padY;
-  const left = x - ox * w;
-  const top = y - oy * h;
-  if (!draw) return { x: left, y: top, w, h };
-  if (style.background) {
-    ctx.fillStyle = style.background;
-    ctx.fillRect(left, top, w, h);
-  }
-  ctx.textAlign = "center";
-  ctx.textBaseline = "alphabetic";
-  lines.forEach((line, i) => {
-    const baseline = top + padY + stroke / 2 + i * lineH + ascent;
-    if (stroke) {
-      ctx.lineWidth = stroke;
-      ctx.strokeStyle = "#000000";
-      ctx.strokeText(line, left + w / 2, baseline);
-    }
-    ctx.fillStyle = style.color;
-    ctx.fillText(line, left + w / 2, baseline);
-  });
-  return { x: left, y: top, w, h };
-}
-
-/**
- * Text measured once per font: a repaint paints the same names and numbers again (some 1,200
- * words on a large map), and measuring was a third of painting. `ctx.font` must be `font`.
- */
-const widths = new Map<string, number>();
-const heights = new Map<string, { ascent: number; descent: number }>();
-const MEASURES_KEPT = 20_000;
-function widthOf(ctx: CanvasRenderingContext2D, font: string, text: string): number {
-  const key = `${font}|${text}`;
-  let width = widths.get(key);
-  if (width === undefined) {
-    if (widths.size >= MEASURES_KEPT) widths.clear();
-    widths.set(key, (width = ctx.measureText(text).width));
-  }
-  return width;
-}
-function fontHeight(ctx: CanvasRenderingContext2D, font: string, px: number): { ascent: number; descent: number } {
-  let known = heights.get(font);
-  if (!known) {
-    const metrics = ctx.measureText("|MÉqgy");
-    heights.set(font, (known = { ascent: metrics.fontBoundingBoxAscent ?? px * 0.9, descent: metrics.fontBoundingBoxDescent ?? px * 0.25 }));
-  }
-  return known;
-}
-
-/** Greedy wrapping at spaces; a word longer than the width stands on its own line. */
-function wrapWords(ctx: CanvasRenderingContext2D, font: string, text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && widthOf(ctx, font, next) > width) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line || !lines.length) lines.push(line);
-  return lines;
-}
-
-/** A small bar: stability 0–100, with its number beside it (colour is never the only cue). */
-function drawStability(ctx: CanvasRenderingContext2D, x: number, y: number, value: number, scale: number) {
-  const w = 56 * scale;
-  const h = 6 * scale;
-  ctx.fillStyle = "rgba(0, 0, 0, 0.75)";
-  ctx.fillRect(x - w / 2 - 1, y - 1, w + 2, h + 2);
-  ctx.fillStyle = value >= 60 ? "#56b4e9" : value >= 35 ? "#e69f00" : "#d55e00";
-  ctx.fillRect(x - w / 2, y, (w * Math.max(0, Math.min(100, value))) / 100, h);
 }
 
 function polygon(ctx: CanvasRenderingContext2D, points: readonly Point[]) {
@@ -338,6 +193,6 @@ function inset(outline: Point[], cx: number, cy: number, factor: number): Point[
 }
 
 /** A colour number as CSS, with an alpha. */
-function css(color: number, alpha = 1): string {
+export function css(color: number, alpha = 1): string {
   return `rgba(${(color >> 16) & 255}, ${(color >> 8) & 255}, ${color & 255}, ${alpha})`;
 }
