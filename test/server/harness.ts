@@ -10,10 +10,7 @@ import type { EventStore } from "../../server/store/event-store.ts";
 import type { CreatedExercise } from "../../server/exercises/exercise-service.ts";
 
 export const TEST_SCENARIOS = join(ROOT, "test", "server", "fixtures", "scenarios");
-/**
- * @colyseus/testing listens on 2568 unless told otherwise; each vitest worker takes its own port
- * (2568, 2569, …) so that two room test files can run at once.
- */
+/** Each vitest worker listens on its own port (2568, 2569, …), so that two room test files can run at once. */
 export const TEST_PORT = 2567 + Number(process.env.VITEST_POOL_ID ?? "1");
 
 /**

@@ -6,6 +6,7 @@ import { textOn } from "./palette.ts";
 import { t, lang } from "../i18n.ts";
 import { carrierOf } from "../game/lift.ts";
 import { simulatedAssets } from "../game/simulated-marks.ts";
+import { keptValues } from "./kept.ts";
 import { tokenTexture, uploadTokenTextures, TOKEN_W, TOKEN_H, TOKEN_MARGIN, type TokenLook } from "./token-texture.ts";
 
 /** Where a token is on the map, for hit tests: an asset's, or a region's stack of them. */
@@ -173,15 +174,9 @@ export function openStacks(model: MapModel, hovered: string | null): Set<string>
 }
 
 /** A stack's count in words, formatted once per language and count (formatting was most of a replay seek's tokens). */
-const stackCounts = new Map<string, string>();
+const stackCounts = keptValues<string>(1000);
 function stackCount(count: number): string {
-  const key = `${lang()}|${count}`;
-  let text = stackCounts.get(key);
-  if (text === undefined) {
-    if (stackCounts.size >= 1000) stackCounts.clear();
-    stackCounts.set(key, (text = t("map.stack.count", { count })));
-  }
-  return text;
+  return stackCounts(`${lang()}|${count}`, () => t("map.stack.count", { count }));
 }
 
 function stackLook({ state }: MapModel, assets: readonly ClientAsset[], selected: boolean): TokenLook {

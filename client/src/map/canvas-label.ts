@@ -1,3 +1,5 @@
+import { keptValues } from "./kept.ts";
+
 /** Words painted on a map picture's canvas (region-painter.ts, values-painter.ts), measured once per font. */
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', sans-serif";
@@ -56,34 +58,24 @@ export function label(
  * was most of measuring one already measured; the font is set only to measure anew.
  */
 type Measured = { lines: string[]; textW: number; ascent: number; descent: number };
-const labels = new Map<string, Measured>();
 function measured(ctx: CanvasRenderingContext2D, font: string, text: string, style: LabelStyle): Measured {
-  const key = `${font}|${style.wrap ?? ""}|${text}`;
-  let known = labels.get(key);
-  if (!known) {
+  return labels(`${font}|${style.wrap ?? ""}|${text}`, () => {
     ctx.font = font;
     const lines = style.wrap ? wrapWords(ctx, font, text, style.wrap) : [text];
-    if (labels.size >= MEASURES_KEPT) labels.clear();
-    labels.set(key, (known = { lines, textW: Math.max(...lines.map((l) => widthOf(ctx, font, l))), ...fontHeight(ctx, font, style.px) }));
-  }
-  return known;
+    return { lines, textW: Math.max(...lines.map((l) => widthOf(ctx, font, l))), ...fontHeight(ctx, font, style.px) };
+  });
 }
 
 /**
  * Text measured once per font: a repaint paints the same names and numbers again (some 1,200
  * words on a large map), and measuring was a third of painting. `ctx.font` must be `font`.
  */
-const widths = new Map<string, number>();
-const heights = new Map<string, { ascent: number; descent: number }>();
 export const MEASURES_KEPT = 20_000;
+const labels = keptValues<Measured>(MEASURES_KEPT);
+const widths = keptValues<number>(MEASURES_KEPT);
+const heights = new Map<string, { ascent: number; descent: number }>();
 function widthOf(ctx: CanvasRenderingContext2D, font: string, text: string): number {
-  const key = `${font}|${text}`;
-  let width = widths.get(key);
-  if (width === undefined) {
-    if (widths.size >= MEASURES_KEPT) widths.clear();
-    widths.set(key, (width = ctx.measureText(text).width));
-  }
-  return width;
+  return widths(`${font}|${text}`, () => ctx.measureText(text).width);
 }
 function fontHeight(ctx: CanvasRenderingContext2D, font: string, px: number): { ascent: number; descent: number } {
   let known = heights.get(font);

@@ -4,6 +4,7 @@ import { MAP_COLORS } from "./palette.ts";
 import { crisisName } from "../game/names.ts";
 import { t, lang } from "../i18n.ts";
 import { label, MEASURES_KEPT } from "./canvas-label.ts";
+import { keptValues } from "./kept.ts";
 import { clearedContext, css, nameLabel, visibleRegions, type MapRect } from "./region-painter.ts";
 
 /**
@@ -43,15 +44,9 @@ function paint(ctx: CanvasRenderingContext2D, state: MapModel["state"], regions:
 }
 
 /** A crisis mark's words, formatted once per language, kind and severity (formatting is most of painting a mark). */
-const crisisTexts = new Map<string, string>();
+const crisisTexts = keptValues<string>(MEASURES_KEPT);
 function crisisWords(kind: string, severity: number): string {
-  const key = `${lang()}|${kind}|${severity}`;
-  let text = crisisTexts.get(key);
-  if (text === undefined) {
-    if (crisisTexts.size >= MEASURES_KEPT) crisisTexts.clear();
-    crisisTexts.set(key, (text = t("game.map.crisis", { kind: crisisName(kind), severity })));
-  }
-  return text;
+  return crisisTexts(`${lang()}|${kind}|${severity}`, () => t("game.map.crisis", { kind: crisisName(kind), severity }));
 }
 
 /** Above the region's name (its mark's foot at `above`), boxed: a triangle, the kind and the severity (never colour alone). */
