@@ -110,8 +110,9 @@ export class CommandBatch {
     const { dirty, pings, replies } = this.outbox;
     this.outbox = emptyOutbox();
     if (dirty) this.room.project();
+    const repliers = replies.map((r) => r.client);
     this.fanout.send(
-      replies.map((r) => r.client),
+      repliers,
       () => {
         if (dirty) {
           this.room.broadcastPatch();
@@ -119,7 +120,22 @@ export class CommandBatch {
         }
         for (const { client, reply } of replies) client.send("result", reply);
       },
+      this.matesOf(repliers),
     );
+  }
+
+  /** The other seats looking through a replier's eyes: the team sees its own command first. */
+  private matesOf(repliers: readonly Client[]): Client[] {
+    if (repliers.length === 0) return [];
+    const replying = new Set<Client>(repliers);
+    const perspectives = new Set<string>();
+    for (const client of repliers as SeatedClient[]) if (client.userData?.perspective) perspectives.add(client.userData.perspective);
+    const mates: Client[] = [];
+    for (const client of this.room.clients() as SeatedClient[]) {
+      const perspective = client.userData?.perspective;
+      if (perspective && perspectives.has(perspective) && !replying.has(client)) mates.push(client);
+    }
+    return mates;
   }
 
   private sendPings(events: readonly ExerciseEvent[]) {

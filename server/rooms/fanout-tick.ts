@@ -48,19 +48,27 @@ export class FanoutTick {
     this.options = options;
   }
 
-  /** Runs `send` with the sockets corked; the `repliers`' leave now, a bystander's at the tick (big exercises) or now. */
-  send(repliers: readonly Client[], send: () => void): void {
+  /**
+   * Runs `send` with the sockets corked; the `repliers`' leave now, a bystander's at the tick
+   * (big exercises) or now. Those written now are written in this order: the repliers, then
+   * their `mates` (who look through the same eyes), then everyone else: each socket write costs
+   * 15–50 µs here, and the seats that wait on the command should not wait behind the others'.
+   */
+  send(repliers: readonly Client[], send: () => void, mates: readonly Client[] = []): void {
     const clients = this.options.clients();
     const hold = clients.length >= this.options.seats;
+    // In insertion order, which is the order they are uncorked (written) in below.
     const sockets = new Set<Corkable>();
-    for (const client of clients) {
-      const socket = socketOf(client);
-      if (socket) sockets.add(socket);
-    }
     const now = new Set<Corkable>();
     for (const client of repliers) {
       const socket = socketOf(client);
       if (socket) now.add(socket), sockets.add(socket);
+    }
+    for (const group of [mates, clients]) {
+      for (const client of group) {
+        const socket = socketOf(client);
+        if (socket) sockets.add(socket);
+      }
     }
     for (const socket of sockets) socket.cork();
     try {

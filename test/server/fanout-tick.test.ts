@@ -67,6 +67,30 @@ describe("fan-out tick", () => {
     expect(control!.corked).toBe(0);
   });
 
+  it("writes the repliers first, then their team-mates, then everyone else", () => {
+    const { sockets, clients, fanout } = room(4, 10);
+    const [control, observer, alice, bob] = sockets as [FakeSocket, FakeSocket, FakeSocket, FakeSocket];
+    const order: string[] = [];
+    for (const [name, socket] of [
+      ["control", control],
+      ["observer", observer],
+      ["alice", alice],
+      ["bob", bob],
+    ] as const) {
+      const uncork = socket.uncork;
+      socket.uncork = () => {
+        const before = socket.writes.length;
+        uncork();
+        if (socket.writes.length > before) order.push(name);
+      };
+    }
+    fanout.send([clients[2]!], () => {
+      for (const s of sockets) s.write("patch");
+      alice.write("reply");
+    }, [clients[3]!]);
+    expect(order).toEqual(["alice", "bob", "control", "observer"]);
+  });
+
   it("writes every socket at once under the threshold, as before", () => {
     vi.useFakeTimers();
     const {
