@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { ROOT } from "../server/config.ts";
-import { SERVER_NODE_FLAGS } from "../server/node-flags.ts";
+import { SERVER_ENV, SERVER_NODE_FLAGS } from "../server/node-flags.ts";
 
 /** Every child this process started, killed when it exits (one listener for all of them). */
 const children = new Set<ChildProcess>();
@@ -39,6 +39,7 @@ export function startConcord(port: number, extra: Record<string, string> = {}): 
   return startProcess(
     [...SERVER_NODE_FLAGS, join(ROOT, "server", "start.ts")],
     {
+      ...SERVER_ENV,
       PORT: String(port),
       CONCORD_STORE: "memory",
       CONCORD_DEMO: "0",

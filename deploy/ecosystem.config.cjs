@@ -20,7 +20,7 @@ module.exports = {
     script: "server/start.ts",
     // The pinned Node 24 of the install (node_modules/.bin/node) runs the .ts files directly.
     interpreter: join(root, "node_modules", ".bin", "node"),
-    // The V8 options of every server process (server/node-flags.ts says why).
+    // The V8 options of every server process (server/node-flags.ts says why; its SERVER_ENV is in env below).
     node_args: ["--max-semi-space-size=8"],
     exec_mode: "fork",
     instances: 1,
@@ -30,6 +30,8 @@ module.exports = {
     // stdout is JSON log lines (pino); PM2 keeps them in its own files unless told otherwise.
     merge_logs: true,
     env: {
+      // The allocator's setting of every server process (server/node-flags.ts, SERVER_ENV).
+      MALLOC_MMAP_THRESHOLD_: "131072",
       PORT: port,
       HOST: "127.0.0.1",
       PUBLIC_ADDRESS: `${publicHost}/p${i}`,

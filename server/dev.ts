@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { ROOT, loadEnvFile } from "./config.ts";
 import { parseEnv } from "./config-schema.ts";
-import { SERVER_NODE_FLAGS } from "./node-flags.ts";
+import { SERVER_ENV, SERVER_NODE_FLAGS } from "./node-flags.ts";
 
 /**
  * `npm run dev`: the game server (restarted on change by Node's --watch) and Vite's dev server
@@ -23,7 +23,13 @@ const children = [
     cwd: ROOT,
     stdio: "inherit",
     // Readable log lines in a terminal (pino-pretty) unless CONCORD_LOG_FORMAT says otherwise.
-    env: { ...process.env, CONCORD_SKIP_CLIENT_BUILD: "1", CONCORD_CORS_ORIGINS: corsOrigins, CONCORD_LOG_FORMAT: process.env.CONCORD_LOG_FORMAT ?? "pretty" },
+    env: {
+      ...process.env,
+      ...SERVER_ENV,
+      CONCORD_SKIP_CLIENT_BUILD: "1",
+      CONCORD_CORS_ORIGINS: corsOrigins,
+      CONCORD_LOG_FORMAT: process.env.CONCORD_LOG_FORMAT ?? "pretty",
+    },
   }),
   spawn(join(ROOT, "node_modules", ".bin", "vite"), [], { cwd: ROOT, stdio: "inherit", env: process.env }),
 ];
