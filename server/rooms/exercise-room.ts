@@ -22,6 +22,7 @@ import { guardFrames } from "./frame-guard.ts";
 import { IdleUnload } from "./idle-unload.ts";
 import { BotDriver } from "./bot-driver.ts";
 import { keepViewsWhole } from "./view-headroom.ts";
+import { keepRefTablesSparse } from "./ref-tables.ts";
 import { encodeLongStringsNatively } from "./native-strings.ts";
 import { dropViewChangesAfterFullState } from "./full-state-once.ts";
 
@@ -72,6 +73,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     if (matchMaker.getLocalRoomById(record.id)) throw new Error(`exercise ${record.id} already has a room on this process`);
     this.roomId = record.id;
     keepViewsWhole((this as unknown as { _serializer: unknown })._serializer);
+    keepRefTablesSparse((this as unknown as { _serializer: unknown })._serializer);
     dropViewChangesAfterFullState(this);
     this.batch = new CommandBatch({
       roomId: record.id,
