@@ -20,7 +20,7 @@ export const SERVER_NODE_FLAGS = ["--max-semi-space-size=8"] as const;
  * (512 KB and more) and the full states encoded at joins are such allocations, made outside V8's
  * heap. By default glibc raises the threshold after the first such buffer is freed, and the
  * later ones are carved from the heap, which keeps the pages once a room unloads: 15 rooms
- * loaded and unloaded left an idle server at 202–207 MB, 183–186 MB with this (and 176–178 →
+ * loaded and unloaded left an idle server at 202–207 MB, 183–188 MB with this (and 176–178 →
  * 161–162 MB at start; docs/PERFORMANCE.md, "Rooms on demand"). It is read when the process
  * starts, so it cannot be set from inside; other C libraries ignore it.
  */
