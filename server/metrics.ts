@@ -111,20 +111,26 @@ export function commandTimer(type: string): <T extends Outcome>(result: T) => T 
 /** The store with its appends timed (concord_store_append_duration_seconds); everything else passes through. */
 export function instrumentStore<S extends EventStore>(store: S): S {
   const kind = store.kind;
+  const timedAppend = async (...args: Parameters<EventStore["append"]>) => {
+    const start = performance.now();
+    try {
+      return await store.append(...args);
+    } finally {
+      note({ type: "", outcome: "", seconds: (performance.now() - start) / 1000, appendStore: kind });
+    }
+  };
+  // Each method bound once (and again only if the store's own is replaced): the room reads
+  // `store.append` for every command, and a new closure each time was garbage (#23).
+  const bound = new Map<PropertyKey, { method: unknown; bound: unknown }>();
   return new Proxy(store, {
     get(target, property) {
-      if (property === "append") {
-        return async (...args: Parameters<EventStore["append"]>) => {
-          const start = performance.now();
-          try {
-            return await target.append(...args);
-          } finally {
-            note({ type: "", outcome: "", seconds: (performance.now() - start) / 1000, appendStore: kind });
-          }
-        };
-      }
       const value = Reflect.get(target, property);
-      return typeof value === "function" ? value.bind(target) : value;
+      if (typeof value !== "function") return value;
+      const kept = bound.get(property);
+      if (kept?.method === value) return kept.bound;
+      const fresh = property === "append" ? timedAppend : value.bind(target);
+      bound.set(property, { method: value, bound: fresh });
+      return fresh;
     },
   });
 }
