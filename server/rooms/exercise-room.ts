@@ -72,8 +72,9 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     // One room per exercise: a second one would be a second writer of the log.
     if (matchMaker.getLocalRoomById(record.id)) throw new Error(`exercise ${record.id} already has a room on this process`);
     this.roomId = record.id;
-    keepViewsWhole((this as unknown as { _serializer: unknown })._serializer);
-    keepRefTablesSparse((this as unknown as { _serializer: unknown })._serializer);
+    const serializer = (this as unknown as { _serializer: unknown })._serializer;
+    keepViewsWhole(serializer);
+    keepRefTablesSparse(serializer);
     dropViewChangesAfterFullState(this);
     this.batch = new CommandBatch({
       roomId: record.id,
