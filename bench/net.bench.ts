@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { Client, Room as SdkRoom } from "@colyseus/sdk";
 import { WebSocket } from "ws";
-import { startConcord, startEcho, startColyseusBaseline } from "./processes.ts";
+import { startConcord, startEcho, startColyseusBaseline, stopServer } from "./processes.ts";
 import { startReceivers, expectDeliveries, stopReceivers } from "./fanout-receivers.ts";
 import { percentile, result, NO_TARGET, type BenchResult } from "./stats.ts";
 import { installStringDecoding } from "../client/src/net/string-decoding.ts";
@@ -330,7 +330,7 @@ export async function runNetBench({ quick }: { quick: boolean }): Promise<BenchR
       ),
     ];
   } finally {
-    concord.kill("SIGKILL");
+    await stopServer(concord);
     echo.kill("SIGKILL");
     colyseus.kill("SIGKILL");
   }

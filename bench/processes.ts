@@ -15,6 +15,17 @@ export function killOnExit(child: ChildProcess): ChildProcess {
   return child;
 }
 
+/**
+ * Stops a bench server. When it runs with CONCORD_BENCH_SERVER_NODE_OPTIONS (e.g. --cpu-prof, a
+ * profile is written on a clean exit only) it is asked to stop and given 10 s; otherwise killed.
+ */
+export async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill(process.env.CONCORD_BENCH_SERVER_NODE_OPTIONS ? "SIGTERM" : "SIGKILL");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+}
+
 /** Starts a child process and resolves once it prints `ready` (a regex); kills it on exit. */
 export function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {

@@ -149,7 +149,7 @@ async function seed(dir: string, count: number): Promise<CreatedExercise[]> {
       const decision = decide(state, command, control, (now += 60_000));
       if ("rejected" in decision) throw new Error(`bench seed: ${command.type} refused (${decision.rejected.code})`);
       events.push(...stamp(state, decision.events, now));
-      state = decision.states.at(-1)!;
+      state = decision.state;
     }
     await store.append(exercise.id, events);
     await store.setStatus(exercise.id, statusOf(state));

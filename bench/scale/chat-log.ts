@@ -1,5 +1,5 @@
 import { decide } from "../../shared/engine/decide.ts";
-import { foldEvents, stamp } from "../../shared/engine/evolve.ts";
+import { stamp } from "../../shared/engine/evolve.ts";
 import { RandomStream } from "../../shared/engine/prng.ts";
 import { channelFor } from "../../shared/engine/channels.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
@@ -27,7 +27,7 @@ export function makeChatLog(state: ExerciseState, total: number, inOne: number, 
     const decision = decide(state, command, actor, (now += 997));
     if ("rejected" in decision) throw new Error(`chat log: ${command.type} refused: ${JSON.stringify(decision.rejected)}`);
     events.push(...stamp(state, decision.events, now));
-    state = decision.states.at(-1) ?? foldEvents(state, stamp(state, decision.events, now));
+    state = decision.state;
   };
   if (state.phase !== "running") run({ type: "startExercise" }, { role: "facilitator", name: "Lead controller" });
   let inOneLeft = inOne;

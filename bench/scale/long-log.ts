@@ -28,7 +28,7 @@ export function makeLongLog(count: number, size: ScaleSize = LENGTH_SIZE): { sce
     if ("rejected" in decision) return false;
     const stamped = stamp(state, decision.events, now);
     events.push(...stamped);
-    state = decision.states.at(-1) ?? state;
+    state = decision.state;
     return true;
   };
   const control: Actor = { role: "facilitator", name: "Lead controller" };

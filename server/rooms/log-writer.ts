@@ -14,10 +14,13 @@ import { serverContext } from "../context.ts";
 import { commandTimer } from "../metrics.ts";
 import { newReference } from "./command-pipeline.ts";
 import { openFold, SnapshotWriter, SNAPSHOT_EVERY, type Opened } from "./fold-snapshot.ts";
-import type { RoomFeeds } from "./room-feeds.ts";
+import { readFeeds, type FeedReading, type RoomFeeds } from "./room-feeds.ts";
 
 /** Commands whose handling may resolve the turn. */
 const RESOLVING_COMMANDS = new Set<string>(["commitTurn", "forceResolve", "timerExpired"]);
+
+/** The feeds read each event's state as decide folds it (builder.ts). */
+const READ_FEEDS = { read: readFeeds };
 
 /** What the writer needs of its room. */
 export interface LogWriterRoom {
@@ -71,7 +74,7 @@ export class LogWriter {
     const now = Date.now();
     let decision: ReturnType<typeof decide>;
     try {
-      decision = decide(this.current, command, actor, now);
+      decision = decide(this.current, command, actor, now, READ_FEEDS);
     } catch (error) {
       return this.commandFailed(command, actor, error);
     }
@@ -85,9 +88,9 @@ export class LogWriter {
       if (error instanceof SequenceConflict) await this.reload();
       return { rejected: refuse(RejectionCode.Internal, "server.room.saveFailed") };
     }
-    // decide computed the state after each event already (Decision.states): no second fold.
-    events.forEach((event, i) => this.feeds.record(event, decision.states[i]!));
-    this.current = decision.states.at(-1) ?? this.current;
+    // decide folded the events already and read each event's state for the feeds: no second fold.
+    events.forEach((event, i) => this.feeds.apply(event, decision.readings[i] as FeedReading));
+    this.current = decision.state;
     this.room.accepted(events);
     void this.snapshots.after(this.current, this.feeds, events.at(-1));
     serverContext().log.info("command accepted", {

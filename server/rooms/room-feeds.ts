@@ -2,7 +2,7 @@ import type { ExerciseState } from "../../shared/state/schema.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 import type { Viewer } from "../../shared/engine/view-for.ts";
 import { feedItemFor, type FeedItem } from "../../shared/view/feed.ts";
-import { TurnSummaries, type TurnSummary } from "../../shared/view/turn-summary.ts";
+import { TurnSummaries, readSummary, type SummaryReading, type TurnSummary } from "../../shared/view/turn-summary.ts";
 
 /** Lines of feed each perspective keeps (the client shows the latest; the replay has them all). */
 const FEED_LENGTH = 100;
@@ -22,6 +22,22 @@ export function viewerOf(key: string): Viewer {
   return key === WHITE ? { kind: "white" } : { kind: "nation", nation: key };
 }
 
+/** What the feeds take from the state after an event: each perspective's line, and what the turn cards need. */
+export type FeedReading = { lines: [key: string, item: FeedItem][]; cards: SummaryReading };
+
+/**
+ * Read while the state after `event` is whole: the room's decisions read it as each event is
+ * folded (builder.ts) and apply the readings once the events are stored.
+ */
+export function readFeeds(event: ExerciseEvent, state: ExerciseState): FeedReading {
+  const lines: FeedReading["lines"] = [];
+  for (const key of viewerKeys(state)) {
+    const item = feedItemFor(event, state, viewerOf(key));
+    if (item) lines.push([key, item]);
+  }
+  return { lines, cards: readSummary(event, state) };
+}
+
 /**
  * Each perspective's recent feed, as the events arrive: what that viewer may hear of each event
  * (shared/view/feed.ts), the last FEED_LENGTH lines, with a version the projection watches.
@@ -34,7 +50,12 @@ export class RoomFeeds {
 
   /** `state` is the state after the event. */
   record(event: ExerciseEvent, state: ExerciseState): void {
-    for (const card of this.summaries.record(event, state)) {
+    this.apply(event, readFeeds(event, state));
+  }
+
+  /** The same from what `readFeeds` took of the state after the event (a decision's readings, builder.ts). */
+  apply(event: ExerciseEvent, reading: FeedReading): void {
+    for (const card of this.summaries.apply(event, reading.cards)) {
       // A team reads its own card; exercise control reads every team's.
       for (const key of [card.nation, WHITE]) {
         const cards = this.cards.get(key) ?? { items: [], version: 0 };
@@ -43,9 +64,7 @@ export class RoomFeeds {
         this.cards.set(key, cards);
       }
     }
-    for (const key of viewerKeys(state)) {
-      const item = feedItemFor(event, state, viewerOf(key));
-      if (!item) continue;
+    for (const [key, item] of reading.lines) {
       const feed = this.feeds.get(key) ?? { items: [], version: 0 };
       feed.items.push(item);
       if (feed.items.length > FEED_LENGTH) feed.items.splice(0, feed.items.length - FEED_LENGTH);

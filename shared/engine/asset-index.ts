@@ -1,10 +1,12 @@
 import type { AssetState, ExerciseState } from "../state/schema.ts";
+import { keyedByIdentity } from "../state/records.ts";
 
 type Index = { all: AssetState[]; byId: AssetState[]; byRegion: Map<string, AssetState[]> };
 
 /**
- * The assets grouped by region, built once per version of `state.assets` (records are copied
- * on change, so a new record object is a new version and a stale index can never be read). The
+ * The assets grouped by region, built once per version of `state.assets`: a record a cache keys
+ * is copied on its next change, even inside a decision that changes its own copies in place
+ * (records.ts), so a new record object is a new version and a stale index can never be read. The
  * rules ask "who is in this region" for every region in every resolution: with 5,000 assets a
  * scan per question made a turn take seconds.
  */
@@ -23,6 +25,7 @@ function indexOf(state: ExerciseState): Index {
     }
     index = { all, byId: [...all].sort((x, y) => (x.id < y.id ? -1 : 1)), byRegion };
     indexes.set(state.assets, index);
+    keyedByIdentity(state.assets);
   }
   return index;
 }

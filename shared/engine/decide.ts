@@ -1,11 +1,10 @@
 import type { ExerciseState } from "../state/schema.ts";
 import type { Actor, Command } from "../protocol/commands.ts";
 import { PARTICIPANT_COMMANDS, FACILITATOR_COMMANDS } from "../protocol/commands.ts";
-import type { EventBody } from "../protocol/events.ts";
 import { RejectionCode, refuse, named, type Rejection } from "../protocol/rejections.ts";
 import { ref } from "../i18n/message.ts";
 import { englishNames } from "./words.ts";
-import { EventBuilder } from "./builder.ts";
+import { EventBuilder, type Decided, type DecideOptions } from "./builder.ts";
 import { assertNever } from "./evolve.ts";
 import * as lifecycle from "./lifecycle.ts";
 import * as turn from "./turn.ts";
@@ -26,11 +25,12 @@ import { controlMessage, logControlEntry } from "./control-log.ts";
 import { FACILITATOR_ACTIONS, SIGNS_ITSELF, type FacilitatorCommandType } from "./control-actions.ts";
 
 /**
- * `states[i]` is the state after `events[i]` once the events are stamped with `now` (what
+ * `state` is the state after the events once they are stamped with `now` (what
  * `foldEvents(state, stamp(state, events, now))` gives): the builder has computed it already,
- * so the room need not fold the events a second time.
+ * so the room need not fold the events a second time. `readings` holds what `options.read`
+ * took from each event's state (builder.ts).
  */
-export type Decision = { events: EventBody[]; states: ExerciseState[] } | { rejected: Rejection };
+export type Decision = Decided | { rejected: Rejection };
 
 /** A command handler: emits events through the builder, or returns why it refuses. */
 export type Handler<C> = (builder: EventBuilder, command: C, actor: Actor) => Rejection | void;
@@ -40,10 +40,10 @@ type Of<T extends Command["type"]> = Extract<Command, { type: T }>;
  * decide(state, command, actor) → events | rejection. Authorization comes first so that an
  * unauthorized actor learns nothing about the state from the rejection.
  */
-export function decide(state: ExerciseState, command: Command, actor: Actor, now: number): Decision {
+export function decide(state: ExerciseState, command: Command, actor: Actor, now: number, options?: DecideOptions): Decision {
   const denied = authorize(state, command, actor);
   if (denied) return { rejected: named(denied, englishNames(state)) };
-  const builder = new EventBuilder(state, now);
+  const builder = new EventBuilder(state, now, options);
   if (actor.role === "participant" && actor.simulated)
     builder.emit({ type: "actedFor", nation: actor.nation, by: actor.name, as: actor.simulated, command: command.type });
   // A named controller's action is signed in the log, unless its own events already name it.
@@ -51,7 +51,7 @@ export function decide(state: ExerciseState, command: Command, actor: Actor, now
   const rejection = dispatch(builder, command, actor);
   if (rejection) return { rejected: named(rejection, englishNames(state)) };
   const events = builder.finish();
-  return { events, states: builder.states };
+  return { events, state: builder.state, readings: builder.readings };
 }
 
 /** Exercise control's commands an evaluator may give too: notes are signed with the evaluator's name. */

@@ -20,9 +20,9 @@ export const approvePlaybookMove: Handler<Of<"approvePlaybookMove">> = (b, comma
   const changed = JSON.stringify(edited) !== JSON.stringify(move.command);
   b.emit({ type: "playbookMoveApproved", move: move.id, by: nameOf(actor), reason: command.reason, edited: changed });
   b.settleRandom();
-  const decision = decide(b.state, edited, playbookActor(b, move.nation), b.now);
+  const decision = decide(b.state, edited, playbookActor(b, move.nation), b.now, b.options);
   if ("rejected" in decision) return decision.rejected;
-  b.adopt(decision.events, decision.states);
+  b.adopt(decision);
 };
 
 export const dropPlaybookMove: Handler<Of<"dropPlaybookMove">> = (b, command, actor) => {

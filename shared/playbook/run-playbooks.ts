@@ -45,12 +45,12 @@ export function runPlaybooks(b: EventBuilder): void {
 /** One move for the nation through `decide`; its events join this decision, or its refusal is logged. */
 export function makeMove(b: EventBuilder, nation: string, rule: string, command: ParticipantCommand): boolean {
   b.settleRandom();
-  const decision = decide(b.state, command, playbookActor(b, nation), b.now);
+  const decision = decide(b.state, command, playbookActor(b, nation), b.now, b.options);
   if ("rejected" in decision) {
     const { message, msg, code } = named(decision.rejected, englishNames(b.state));
     b.emit({ type: "playbookMoveRefused", nation, rule, command: command.type, reason: message, failure: msg, code });
     return false;
   }
-  b.adopt(decision.events, decision.states);
+  b.adopt(decision);
   return true;
 }

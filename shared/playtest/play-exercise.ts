@@ -23,6 +23,8 @@ export type PlayOptions = {
   keepLog?: boolean;
   /** The exercise's id (part of its state, so of its hash): `playtest-<scenario>-<seed>` when absent. */
   exerciseId?: string;
+  /** Decide as the rules' reference does, copying every record at every change (builder.ts): the same log, slower. */
+  copyEveryEvent?: boolean;
 };
 
 export type PlayedExercise = {
@@ -59,15 +61,16 @@ export function playExercise(options: PlayOptions): PlayedExercise {
   const noteCrises = () => {
     for (const region of Object.values(state.regions)) if (region.crisis) everInCrisis.add(region.id);
   };
+  const decideOptions = { copyEveryEvent: options.copyEveryEvent === true };
   const apply = (command: Command, actor: Actor): boolean => {
     now += STEP_MS;
-    const decision = decide(state, command, actor, now);
+    const decision = decide(state, command, actor, now, decideOptions);
     if ("rejected" in decision) return false;
     // Moves the playbooks made inside this decision (at the start of a turn), for nations no bot plays.
     for (const event of decision.events) if (event.type === "actedFor" && event.as === "playbook") actions[event.nation] = (actions[event.nation] ?? 0) + 1;
     const stamped = stamp(state, decision.events, now);
     if (options.keepLog) events.push(...stamped);
-    state = decision.states.at(-1) ?? state;
+    state = decision.state;
     return true;
   };
   const lastTurn = Math.min(options.turns ?? scenario.turns, scenario.turns);

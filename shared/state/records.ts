@@ -23,9 +23,11 @@ export function toRecord<T>(source: Readonly<Record<string, T>> | undefined): Id
 }
 
 /**
- * Records made inside `transiently` (folding a log to its last state): nobody holds them but the
- * fold, so the fold may change them in place instead of copying them again. A 5,000-asset
- * exercise's record copied per event made folding its log quadratic.
+ * Records made inside `transiently` (folding a log to its last state) or by one decision's events
+ * (`inScope`, used by builder.ts): nobody holds them but the fold or the decision, so later events
+ * may change them in place instead of copying them again. A 5,000-asset exercise's record copied
+ * per event made folding its log quadratic, and a turn's resolution spent 70 % of its second
+ * copying records (#23).
  */
 let owned: WeakSet<object> | null = null;
 
@@ -35,8 +37,17 @@ let owned: WeakSet<object> | null = null;
  * are never changed.
  */
 export function transiently<T>(fn: () => T): T {
+  return inScope(new WeakSet(), fn);
+}
+
+/**
+ * Runs `fn` with `scope` as the set of records it may change in place; what it copies joins the
+ * scope. A decision keeps one scope for all its events, so each record is copied once per
+ * decision. `null` (the fuzzer's reference, test/rules/fuzz.test.ts) copies on every change.
+ */
+export function inScope<T>(scope: WeakSet<object> | null, fn: () => T): T {
   const outer = owned;
-  owned = new WeakSet();
+  owned = scope;
   try {
     return fn();
   } finally {
@@ -44,9 +55,24 @@ export function transiently<T>(fn: () => T): T {
   }
 }
 
+/**
+ * Records a cache keys by identity (asset-index.ts): such a record's identity stands for its
+ * content, so a later change copies it even where it could have been changed in place.
+ */
+const remembered = new WeakSet<object>();
+
+/** Marks a record a cache keys by identity: it is never changed in place after this. */
+export function keyedByIdentity(record: object): void {
+  remembered.add(record);
+}
+
+function changeableInPlace(record: object): boolean {
+  return owned?.has(record) === true && !remembered.has(record);
+}
+
 /** Whether a value was made in the current `transiently` scope: the fold may then change it in place. */
 export function madeInFold(value: object): boolean {
-  return owned?.has(value) === true;
+  return changeableInPlace(value);
 }
 
 /** Marks a value just made (a record, an array, an object) as the fold's own: inside `transiently`, later changes happen in place. */
@@ -58,7 +84,7 @@ export function ownedByFold<T extends object>(value: T): T {
 /** A copy of the record with `key` set to `value`; a computed key in a literal is always an own property. */
 export function put<T>(record: Readonly<IdRecord<T>>, key: string, value: T): IdRecord<T> {
   // "__proto__" assigned would set the prototype: such a key always takes the copy.
-  if (owned?.has(record) && key !== "__proto__") {
+  if (key !== "__proto__" && changeableInPlace(record)) {
     (record as IdRecord<T>)[key] = value;
     return record as IdRecord<T>;
   }
@@ -69,7 +95,7 @@ export function put<T>(record: Readonly<IdRecord<T>>, key: string, value: T): Id
 
 /** A copy of the record with every entry set: one copy for all of them. */
 export function putAll<T>(record: Readonly<IdRecord<T>>, entries: Iterable<readonly [string, T]>): IdRecord<T> {
-  const target = owned?.has(record) ? (record as IdRecord<T>) : { ...record };
+  const target = changeableInPlace(record) ? (record as IdRecord<T>) : { ...record };
   for (const [key, value] of entries) {
     if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
     else target[key] = value;
@@ -81,7 +107,7 @@ export function putAll<T>(record: Readonly<IdRecord<T>>, entries: Iterable<reado
 /** A copy of the record without `key` (the record itself when it has no such own entry). */
 export function without<T>(record: Readonly<IdRecord<T>>, key: string): IdRecord<T> {
   if (!Object.hasOwn(record, key)) return record as IdRecord<T>;
-  if (owned?.has(record)) {
+  if (changeableInPlace(record)) {
     delete (record as IdRecord<T>)[key];
     return record as IdRecord<T>;
   }

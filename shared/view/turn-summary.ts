@@ -35,18 +35,76 @@ export type TurnSummary = {
 
 type Asset = { owner: string; region: string; status: string; destination: string | null; eta: number | null; routed: boolean };
 type Working = { summary: TurnSummary; pending: MoneyLine[]; moveLine: Map<string, number> };
+type Relation = { trust: number; interoperability: number };
+
+/** Where a turn starts: the assets, relations and crises its card compares against, and the playable nations' books. */
+type TurnStart = {
+  turn: number;
+  assets: Map<string, Asset>;
+  relations: Map<string, Relation>;
+  crises: Map<string, string>;
+  books: { nation: string; books: Books }[];
+};
 
 /**
- * Builds every playable nation's card as the events go by (`record(event, stateAfter)`), keeping
- * only numbers and ids, never the states themselves: a fold may reuse its records (records.ts).
+ * What the cards take from the state after an event, read while that state is whole: a
+ * decision changes its records in place at its next event (builder.ts), so the room reads each
+ * event's state as the event is folded and makes the cards once the events are stored.
+ */
+export type SummaryReading = {
+  /** At exerciseStarted and turnStarted. */
+  start?: TurnStart;
+  /** At turnStarted and exerciseEnded: the nations, in order, whose relations a finished card lists. */
+  nations?: string[];
+  /** At the economy's nationUpdated: its income, upkeep and standing cost. */
+  economy?: ReturnType<typeof turnEconomy>;
+  /** At objectiveMet. */
+  objective?: ExerciseState["scenario"]["objectives"][number];
+};
+
+/** What `TurnSummaries.apply` needs of the state after `event`. */
+export function readSummary(event: ExerciseEvent, state: ExerciseState): SummaryReading {
+  switch (event.type) {
+    case "exerciseStarted":
+      return { start: turnStart(state) };
+    case "turnStarted":
+      return { start: turnStart(state), nations: Object.keys(state.nations).sort() };
+    case "exerciseEnded":
+      return { nations: Object.keys(state.nations).sort() };
+    case "nationUpdated":
+      return event.cause === "economy" ? { economy: turnEconomy(state, event.nation) } : {};
+    case "objectiveMet":
+      return { objective: state.scenario.objectives.find((o) => o.id === event.objective) };
+    default:
+      return {};
+  }
+}
+
+function turnStart(state: ExerciseState): TurnStart {
+  const assets = new Map<string, Asset>();
+  for (const a of Object.values(state.assets)) assets.set(a.id, assetOf(a));
+  const relations = new Map<string, Relation>();
+  for (const [key, r] of Object.entries(state.relations)) relations.set(key, { trust: r.trust, interoperability: r.interoperability });
+  const crises = new Map<string, string>();
+  for (const r of Object.values(state.regions)) crises.set(r.id, crisisKey(r.crisis));
+  const books = Object.values(state.nations)
+    .filter((nation) => nation.playable)
+    .map((nation) => ({ nation: nation.id, books: { budget: nation.budget, politicalCapital: nation.politicalCapital, readiness: nation.readiness } }));
+  return { turn: state.turn, assets, relations, crises, books };
+}
+
+/**
+ * Builds every playable nation's card as the events go by (`record(event, stateAfter)`, or
+ * `apply(event, readSummary(event, stateAfter))`), keeping only numbers and ids, never the states
+ * themselves: a fold reuses its records (records.ts).
  * A card covers a turn from its start to the end of its resolution and is finished when the
  * next turn starts or the exercise ends.
  */
 export class TurnSummaries {
   private working = new Map<string, Working>();
   private assets = new Map<string, Asset>();
-  private relations = new Map<string, { trust: number; interoperability: number }>();
-  private startRelations = new Map<string, { trust: number; interoperability: number }>();
+  private relations = new Map<string, Relation>();
+  private startRelations = new Map<string, Relation>();
   private crises = new Map<string, string>();
   private resolving = false;
   private turn = 0;
@@ -79,45 +137,43 @@ export class TurnSummaries {
 
   /** `state` is the state after the event. Returns the cards this event finished. */
   record(event: ExerciseEvent, state: ExerciseState): TurnSummary[] {
+    return this.apply(event, readSummary(event, state));
+  }
+
+  /** The same from what was read of the state after the event. Returns the cards this event finished. */
+  apply(event: ExerciseEvent, read: SummaryReading): TurnSummary[] {
     if (event.type === "exerciseStarted" || (event.type === "turnStarted" && !this.resolving)) {
-      this.begin(state);
+      this.begin(read.start!);
       return [];
     }
     if (this.working.size === 0) return [];
     if (event.type === "turnStarted" || event.type === "exerciseEnded") {
-      const finished = this.resolving ? this.finish(state) : [];
-      if (event.type === "turnStarted") this.begin(state);
+      const finished = this.resolving ? this.finish(read.nations!) : [];
+      if (event.type === "turnStarted") this.begin(read.start!);
       else this.working.clear();
       return finished;
     }
     if (event.type === "resolutionStarted") this.resolving = true;
-    this.take(event, state);
+    this.take(event, read);
     return [];
   }
 
-  private begin(state: ExerciseState): void {
+  private begin(start: TurnStart): void {
     this.resolving = false;
-    this.turn = state.turn;
+    this.turn = start.turn;
     this.working.clear();
-    this.assets.clear();
-    for (const a of Object.values(state.assets)) this.assets.set(a.id, assetOf(a));
-    this.relations.clear();
-    this.startRelations.clear();
-    for (const [key, r] of Object.entries(state.relations)) {
-      this.relations.set(key, { trust: r.trust, interoperability: r.interoperability });
-      this.startRelations.set(key, { trust: r.trust, interoperability: r.interoperability });
-    }
-    this.crises.clear();
-    for (const r of Object.values(state.regions)) this.crises.set(r.id, crisisKey(r.crisis));
-    for (const nation of Object.values(state.nations)) {
-      if (!nation.playable) continue;
-      const books = { budget: nation.budget, politicalCapital: nation.politicalCapital, readiness: nation.readiness };
-      this.working.set(nation.id, {
+    // A reading is applied once: its maps become the cards' own.
+    this.assets = start.assets;
+    this.relations = new Map(start.relations);
+    this.startRelations = start.relations;
+    this.crises = start.crises;
+    for (const { nation, books } of start.books) {
+      this.working.set(nation, {
         pending: [],
         moveLine: new Map(),
         summary: {
-          turn: state.turn,
-          nation: nation.id,
+          turn: start.turn,
+          nation,
           moves: [],
           crises: [],
           relations: [],
@@ -134,7 +190,7 @@ export class TurnSummaries {
     }
   }
 
-  private take(event: ExerciseEvent, state: ExerciseState): void {
+  private take(event: ExerciseEvent, read: SummaryReading): void {
     const card = (nation: string) => this.working.get(nation);
     switch (event.type) {
       case "nationUpdated": {
@@ -148,7 +204,7 @@ export class TurnSummaries {
         };
         w.summary.end = { budget: event.budget, politicalCapital: event.politicalCapital, readiness: event.readiness };
         if (!change.budget && !change.politicalCapital && !change.readiness) return;
-        if (event.cause === "economy") return void w.summary.money.push(...economyLines(state, event.nation, change));
+        if (event.cause === "economy") return void w.summary.money.push(...economyLines(read.economy!, change));
         if (event.cause) return void w.summary.money.push({ what: msg(`turns.cause.${event.cause}`), ...change });
         // An order's cost comes just before its orderExecuted; anything else is said as such when the next event comes.
         w.pending.push({ what: msg("turns.cause.other"), ...change });
@@ -199,7 +255,7 @@ export class TurnSummaries {
         if (card(event.observer)) card(event.observer)!.summary.sightings += event.detections.length;
         break;
       case "objectiveMet": {
-        const spec = state.scenario.objectives.find((o) => o.id === event.objective);
+        const spec = read.objective;
         if (!spec) break;
         for (const [nation, w] of this.working)
           if (!spec.nation || spec.nation === nation) w.summary.objectives.push(msg("turns.objective.met", { title: ref("objective", spec.id) }));
@@ -245,12 +301,12 @@ export class TurnSummaries {
     else w.summary.moves[at] = line;
   }
 
-  private finish(state: ExerciseState): TurnSummary[] {
+  private finish(nations: readonly string[]): TurnSummary[] {
     this.settlePending();
     const out: TurnSummary[] = [];
     for (const [nation, w] of this.working) {
       const s = w.summary;
-      s.relations = this.relationChanges(nation, state);
+      s.relations = this.relationChanges(nation, nations);
       s.turn = this.turn;
       out.push(s);
     }
@@ -259,9 +315,9 @@ export class TurnSummaries {
     return out;
   }
 
-  private relationChanges(nation: string, state: ExerciseState): TurnSummary["relations"] {
+  private relationChanges(nation: string, nations: readonly string[]): TurnSummary["relations"] {
     const out: TurnSummary["relations"] = [];
-    for (const other of Object.keys(state.nations).sort()) {
+    for (const other of nations) {
       if (other === nation) continue;
       const key = relationKey(nation, other);
       const start = this.startRelations.get(key);
@@ -285,9 +341,8 @@ function crisisKey(crisis: { kind: string; severity: number } | null | undefined
 }
 
 /** The economy's change split as the economy computed it (economy.ts): income, upkeep, the alert's standing cost, readiness. */
-function economyLines(state: ExerciseState, nation: string, change: Books): MoneyLine[] {
-  // The state after the economy's event: assets and policies, which decide upkeep, are as the economy saw them.
-  const books = turnEconomy(state, nation);
+function economyLines(books: ReturnType<typeof turnEconomy>, change: Books): MoneyLine[] {
+  // Read from the state after the economy's event: assets and policies, which decide upkeep, are as the economy saw them.
   const lines: MoneyLine[] = [];
   const none = { budget: 0, politicalCapital: 0, readiness: 0 };
   if (books.income) lines.push({ what: msg("turns.money.income"), ...none, budget: round1(books.income) });

@@ -38,7 +38,7 @@ describe("replay session", () => {
       const decision = decide(state, command, actor, (now += 1000));
       if ("rejected" in decision) throw new Error(`rejected: ${JSON.stringify(decision)}`);
       events.push(...stamp(state, decision.events, now));
-      state = decision.states.at(-1) ?? state;
+      state = decision.state;
     }
     const chat = new ReplaySession({ exerciseId: "ex-chat", scenario: tinyScenario, seed: 11, events }, 8);
     const viewer = { kind: "nation", nation: "north" } as const;

@@ -41,7 +41,7 @@ function drive(start: ExerciseState) {
         const decision = decide(state, command, actor, ++now);
         if ("rejected" in decision) return decision;
         const events = stamp(state, decision.events, now);
-        state = decision.states.at(-1) ?? state;
+        state = decision.state;
         driver.observe(events);
         return { seq: state.seq };
       },
@@ -62,7 +62,7 @@ function drive(start: ExerciseState) {
       const decision = decide(state, command, actor, ++now);
       if ("rejected" in decision) throw new Error(decision.rejected.message);
       const events = stamp(state, decision.events, now);
-      state = decision.states.at(-1) ?? state;
+      state = decision.state;
       driver.observe(events);
     },
     async settle() {

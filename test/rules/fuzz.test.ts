@@ -70,13 +70,21 @@ function fuzz(input: ScenarioInput, seed: number, steps: number) {
     const raw = randomCommand(rng, state);
     const parsed = Command.safeParse(raw);
     if (!parsed.success) continue; // the server answers invalid_payload before the engine sees it
-    const decision = decide(state, parsed.data, rng.pick(actors), now);
+    const actor = rng.pick(actors);
+    // Each event's state as the room's feeds read it (builder.ts), copied whole at that moment.
+    const decision = decide(state, parsed.data, actor, now, { read: (_, seen) => structuredClone(seen) });
+    // The reference: the same decision copying every record at every change, as before #23.
+    // Changing a decision's own copies in place must not change what it decides.
+    const reference = decide(state, parsed.data, actor, now, { copyEveryEvent: true });
+    if ("rejected" in reference) expect(decision).toEqual(reference);
+    else expect({ ...decision, readings: [] }).toEqual(reference);
     if ("rejected" in decision) continue;
     const events = stamp(state, decision.events, now);
     log.push(...events);
-    // The room takes decide's states instead of folding: they must be what the fold gives.
+    // The room takes decide's state and readings instead of folding: they must be what the fold gives.
     const folded = events.map((_, i) => foldEvents(state, events.slice(0, i + 1)));
-    expect(decision.states).toEqual(folded);
+    expect(decision.readings).toEqual(folded);
+    expect(decision.state).toEqual(folded.at(-1) ?? state);
     state = foldEvents(state, events);
     accepted++;
     checkInvariants(state);

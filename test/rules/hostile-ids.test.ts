@@ -326,7 +326,7 @@ describe("a log an older build let hostile ids into", () => {
     const resolved = decide(state, { type: "forceResolve", turn: 1 }, { role: "facilitator", name: "Control" }, 2_000_000);
     if ("rejected" in resolved) throw new Error(resolved.rejected.message);
     expect(resolved.events.filter((e) => e.type === "orderFailed" || e.type === "orderExecuted")).toHaveLength(0);
-    expect(resolved.states.at(-1)!.turn).toBe(2);
+    expect(resolved.state.turn).toBe(2);
   });
 });
 

@@ -29,7 +29,7 @@ function play(state: ExerciseState, steps: [Command, number][]): { state: Exerci
     const decision = decide(state, command, control, now);
     if ("rejected" in decision) throw new Error(`${command.type} refused: ${decision.rejected.code}`);
     events.push(...stamp(state, decision.events, now));
-    state = decision.states.at(-1)!;
+    state = decision.state;
   }
   return { state, events };
 }
