@@ -4,6 +4,7 @@ import { runMapBench } from "./map.bench.ts";
 import { runSeatsBench } from "./seats.bench.ts";
 import { runMselBench } from "./msel.bench.ts";
 import { runChatBench } from "./chat.bench.ts";
+import { runResolutionBench } from "./resolution.bench.ts";
 
 /**
  * The biggest exercises (issue #23), each figure at half and full size so that
@@ -16,6 +17,7 @@ export async function runScaleBench({ quick }: { quick: boolean }): Promise<Benc
     ["seats", runSeatsBench],
     ["msel", runMselBench],
     ["chat", runChatBench],
+    ["resolution", runResolutionBench],
   ];
   const out: BenchResult[] = [];
   for (const [name, run] of parts) {
