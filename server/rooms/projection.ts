@@ -17,6 +17,7 @@ import {
   type PerspectiveSchema,
 } from "./room-state.ts";
 import { writeDraft } from "./draft-encoding.ts";
+import { InjectsChanges } from "./injects-changes.ts";
 
 const NO_CHAT: Readonly<Record<string, ChatWindow>> = Object.freeze({});
 
@@ -226,11 +227,14 @@ export class PerspectiveProjection {
   private feedVersion = -1;
   private turnsVersion = -1;
   private seatsVersion = -1;
+  /** The injects part from the injects that changed (injects-changes.ts). */
+  private readonly injectsChanges: InjectsChanges;
 
   constructor(target: PerspectiveSchema, viewer: Viewer) {
     this.target = target;
     this.viewer = viewer;
     this.scope = scopeOf(viewer);
+    this.injectsChanges = new InjectsChanges(this.scope);
   }
 
   /** The next update writes everything again (after the state was replaced wholesale). */
@@ -241,6 +245,7 @@ export class PerspectiveProjection {
     this.feedVersion = -1;
     this.turnsVersion = -1;
     this.seatsVersion = -1;
+    this.injectsChanges.forget();
   }
 
   update(state: ExerciseState, feed: Versioned<readonly FeedItem[]>, seats: Versioned<readonly RosterSeat[]>, turns?: Versioned<readonly TurnSummary[]>): void {
@@ -323,6 +328,15 @@ export class PerspectiveProjection {
           () => new RelationSchema(),
           (target, r) => assign(target as unknown as Assignable, { trust: r.trust, interoperability: r.interoperability }),
         );
+      case "injects": {
+        const changes = this.injectsChanges.next(state);
+        if (changes === null) return void syncDocs(p.injects, viewParts.injects(state, this.scope));
+        for (const [id, view] of changes) {
+          if (view) setDoc(p.injects, id, view);
+          else if (p.injects.has(id)) p.injects.delete(id), (touched = true);
+        }
+        return;
+      }
       default:
         return void syncDocs(p[part], viewParts[part](state, this.scope) as Record<string, object>);
     }

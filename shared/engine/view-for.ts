@@ -333,20 +333,13 @@ export const viewParts = {
     }
     return out;
   },
-  injects(state: ExerciseState, { all, me }: Scope): Record<string, InjectView> {
+  injects(state: ExerciseState, scope: Scope): Record<string, InjectView> {
     const injects: Record<string, InjectView> = {};
-    // The white cell reads the MSEL in its order (the editor moves injects); a view is reused while its inject and place are the same.
-    const place = all ? new Map(mselOrder(state).map((id, i) => [id, i + 1])) : null;
+    // The white cell reads the MSEL in its order (the editor moves injects).
+    const place = scope.all ? new Map(mselOrder(state).map((id, i) => [id, i + 1])) : null;
     for (const inject of Object.values(state.injects)) {
-      const addressed = inject.spec.to === "all" || (me !== null && inject.spec.to.includes(me));
-      if (!all && (inject.status !== "released" || !addressed)) continue;
-      if (place) {
-        const position = place.get(inject.id) ?? 0;
-        const cached = whiteInjects.get(inject);
-        const view = cached && cached.position === position ? cached : whiteInject(inject.spec, inject, position);
-        whiteInjects.set(inject, view);
-        injects[inject.id] = view;
-      } else injects[inject.id] = memo(publicInjects, inject, () => publicInject(inject.spec, inject.releasedTurn));
+      const view = injectViewFor(inject, scope, place?.get(inject.id) ?? 0);
+      if (view) injects[inject.id] = view;
     }
     return injects;
   },
@@ -475,6 +468,24 @@ function draftView(state: ExerciseState, draft: Draft, inputs: readonly unknown[
   const view = { ...draft, plan: draftPlan(state, draft) };
   draftViews.set(draft, { inputs, view });
   return view;
+}
+
+/**
+ * One inject as a scope reads it, or null when it does not: the white cell every inject, with
+ * its place in the MSEL (`position`); a nation those released to it. A view is reused while its
+ * inject (and place) are the same objects, so the projection finds it unchanged.
+ */
+export function injectViewFor(inject: InjectState, { all, me }: Scope, position: number): InjectView | null {
+  if (all) {
+    const cached = whiteInjects.get(inject);
+    if (cached && cached.position === position) return cached;
+    const view = whiteInject(inject.spec, inject, position);
+    whiteInjects.set(inject, view);
+    return view;
+  }
+  const addressed = inject.spec.to === "all" || (me !== null && inject.spec.to.includes(me));
+  if (inject.status !== "released" || !addressed) return null;
+  return memo(publicInjects, inject, () => publicInject(inject.spec, inject.releasedTurn));
 }
 
 function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
