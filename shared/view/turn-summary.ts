@@ -62,6 +62,9 @@ export type SummaryReading = {
   objective?: ExerciseState["scenario"]["objectives"][number];
 };
 
+/** Most events: the cards read nothing of the state (one object for all of them; a reading is never changed). */
+const NOTHING: SummaryReading = Object.freeze({});
+
 /** What `TurnSummaries.apply` needs of the state after `event`. */
 export function readSummary(event: ExerciseEvent, state: ExerciseState): SummaryReading {
   switch (event.type) {
@@ -72,11 +75,11 @@ export function readSummary(event: ExerciseEvent, state: ExerciseState): Summary
     case "exerciseEnded":
       return { nations: Object.keys(state.nations).sort() };
     case "nationUpdated":
-      return event.cause === "economy" ? { economy: turnEconomy(state, event.nation) } : {};
+      return event.cause === "economy" ? { economy: turnEconomy(state, event.nation) } : NOTHING;
     case "objectiveMet":
       return { objective: state.scenario.objectives.find((o) => o.id === event.objective) };
     default:
-      return {};
+      return NOTHING;
   }
 }
 
