@@ -22,6 +22,7 @@ import type {
 import type { InjectSpec } from "../scenario/schema.ts";
 import { channelsOf } from "./channels.ts";
 import { mselOrder } from "./msel-order.ts";
+import { keyedByIdentity } from "../state/records.ts";
 import { pairOf } from "../state/schema.ts";
 import { cohesion } from "./metrics.ts";
 import type { Msg } from "../i18n/message.ts";
@@ -44,9 +45,66 @@ function seenBy(state: ExerciseState, d: Detection): { seen?: SeenBy } {
 
 /** The alliance commander, or a nation with forces under alliance command. */
 function isCommandMember(state: ExerciseState, nation: string): boolean {
-  if (state.allianceCommander === nation) return true;
-  for (const asset of Object.values(state.assets)) if (asset.authority && asset.owner === nation) return true;
-  return false;
+  return state.allianceCommander === nation || contributorsOf(state.assets).has(nation);
+}
+
+/** The nations with forces under alliance command, once per version of the assets (every perspective asks). */
+const contributorsByAssets = new WeakMap<object, ReadonlySet<string>>();
+function contributorsOf(assets: ExerciseState["assets"]): ReadonlySet<string> {
+  let owners = contributorsByAssets.get(assets);
+  if (!owners) {
+    const found = new Set<string>();
+    for (const id in assets) if (assets[id]!.authority) found.add(assets[id]!.owner);
+    contributorsByAssets.set(assets, (owners = found));
+    keyedByIdentity(assets);
+  }
+  return owners;
+}
+
+/**
+ * A foreign asset on the viewer's own territory, as the viewer knows it: the same object while
+ * the asset and the turn are, so the projection finds it unchanged (5,000 assets, #23).
+ */
+const territoryViews = new WeakMap<AssetState, { turn: number; view: AssetView }>();
+function territoryView(asset: AssetState, turn: number): AssetView {
+  const cached = territoryViews.get(asset);
+  if (cached?.turn === turn) return cached.view;
+  const view: AssetView = {
+    id: asset.id,
+    name: asset.name,
+    type: asset.type,
+    owner: asset.owner,
+    region: asset.region,
+    lastSeenTurn: turn,
+    foreign: true,
+    ...(asset.i18n ? { i18n: asset.i18n } : {}),
+  };
+  territoryViews.set(asset, { turn, view });
+  return view;
+}
+
+/** A known-forces entry as its holder reads it: the same object while what it reads is. */
+const detectionViews = new WeakMap<Detection, { sensor: unknown; names: unknown; view: AssetView }>();
+function detectionView(state: ExerciseState, detection: Detection): AssetView {
+  // The name's translations come with the name: a nation that knows an asset's name may read it in its language.
+  const names = state.assets[detection.asset]?.i18n;
+  // seenBy names the sensor of an ally's sighting only while that sensor is under alliance command.
+  const sensor = detection.sensor ? state.assets[detection.sensor]?.authority : undefined;
+  const cached = detectionViews.get(detection);
+  if (cached && cached.names === names && cached.sensor === sensor) return cached.view;
+  const view: AssetView = {
+    id: detection.asset,
+    name: detection.name,
+    type: detection.type,
+    owner: detection.owner,
+    region: detection.region,
+    lastSeenTurn: detection.turn,
+    foreign: true,
+    ...(names ? { i18n: names } : {}),
+    ...seenBy(state, detection),
+  };
+  detectionViews.set(detection, { sensor, names, view });
+  return view;
 }
 import { releasabilityOf } from "./releasability.ts";
 import { draftPlan, type DraftPlan } from "./order-cost.ts";
@@ -256,32 +314,11 @@ export const viewParts = {
       // map before any resolution has written a detection.
       for (const asset of Object.values(state.assets)) {
         if (assets[asset.id] || state.regions[asset.region]?.owner !== me) continue;
-        assets[asset.id] = {
-          id: asset.id,
-          name: asset.name,
-          type: asset.type,
-          owner: asset.owner,
-          region: asset.region,
-          lastSeenTurn: state.turn,
-          foreign: true,
-          ...(asset.i18n ? { i18n: asset.i18n } : {}),
-        };
+        assets[asset.id] = territoryView(asset, state.turn);
       }
       for (const detection of Object.values(state.detections[me] ?? {})) {
         if (assets[detection.asset]) continue;
-        // The name's translations come with the name: a nation that knows an asset's name may read it in its language.
-        const names = state.assets[detection.asset]?.i18n;
-        assets[detection.asset] = {
-          id: detection.asset,
-          name: detection.name,
-          type: detection.type,
-          owner: detection.owner,
-          region: detection.region,
-          lastSeenTurn: detection.turn,
-          foreign: true,
-          ...(names ? { i18n: names } : {}),
-          ...seenBy(state, detection),
-        };
+        assets[detection.asset] = detectionView(state, detection);
       }
     }
     return assets;
