@@ -1,6 +1,16 @@
 import type { MapSchema } from "@colyseus/schema";
 import type { ChatWindow, ExerciseState, Message, NationState } from "../../shared/state/schema.ts";
-import { scenarioTime, scopeOf, viewParts, viewPartInputs, messageFilter, type AssetView, type Scope, type Viewer } from "../../shared/engine/view-for.ts";
+import {
+  scenarioTime,
+  scopeOf,
+  viewParts,
+  viewPartInputs,
+  viewPartViewerInputs,
+  messageFilter,
+  type AssetView,
+  type Scope,
+  type Viewer,
+} from "../../shared/engine/view-for.ts";
 import { cohesion } from "../../shared/engine/metrics.ts";
 import { controlOf } from "../../shared/engine/nation-control.ts";
 import type { FeedItem } from "../../shared/view/feed.ts";
@@ -220,6 +230,8 @@ export class PerspectiveProjection {
   private readonly viewer: Viewer;
   private readonly scope: Scope;
   private inputs = new Map<Part, readonly unknown[]>();
+  /** What each part last read that is this viewer's own (viewPartViewerInputs). */
+  private viewerInputs = new Map<Part, unknown>();
   /** The chat last written, and the channel set it was judged by. */
   private messages: { channels: string; chat: unknown; nations: unknown } = { channels: "", chat: null, nations: null };
   /** Each readable channel's window as last written. */
@@ -240,6 +252,7 @@ export class PerspectiveProjection {
   /** The next update writes everything again (after the state was replaced wholesale). */
   forget(): void {
     this.inputs = new Map();
+    this.viewerInputs = new Map();
     this.messages = { channels: "", chat: null, nations: null };
     this.windows = new Map();
     this.feedVersion = -1;
@@ -254,8 +267,10 @@ export class PerspectiveProjection {
     for (let i = 0; i < PARTS.length; i++) {
       const part = PARTS[i]!;
       const inputs = all[i]!;
-      if (sameInputs(this.inputs.get(part), inputs)) continue;
+      const viewerInput = viewPartViewerInputs[part]?.(state, this.scope);
+      if (sameInputs(this.inputs.get(part), inputs) && this.viewerInputs.get(part) === viewerInput) continue;
       this.inputs.set(part, inputs);
+      this.viewerInputs.set(part, viewerInput);
       this.write(part, state);
     }
     this.syncMessages(state);

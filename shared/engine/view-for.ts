@@ -22,7 +22,7 @@ import type {
 import type { InjectSpec } from "../scenario/schema.ts";
 import { channelsOf } from "./channels.ts";
 import { mselOrder } from "./msel-order.ts";
-import { keyedByIdentity } from "../state/records.ts";
+import { keyedByIdentity, own } from "../state/records.ts";
 import { pairOf } from "../state/schema.ts";
 import { cohesion } from "./metrics.ts";
 import type { Msg } from "../i18n/message.ts";
@@ -431,10 +431,13 @@ function regionOwners(regions: ExerciseState["regions"]): { key: string } {
   return owners;
 }
 
-/** Every state field each part reads: while they are the same objects, the part is unchanged. */
+/**
+ * Every state field each part reads, the same for every viewer: while they are the same objects
+ * (and `viewPartViewerInputs` are), the part is unchanged.
+ */
 export const viewPartInputs: { [K in keyof typeof viewParts]: (state: ExerciseState) => readonly unknown[] } = {
   nations: (s) => [s.nations],
-  assets: (s) => [s.assets, s.detections, s.allianceCommander, regionOwners(s.regions), s.turn],
+  assets: (s) => [s.assets, s.allianceCommander, regionOwners(s.regions), s.turn],
   relations: (s) => [s.relations],
   reports: (s) => [s.reports],
   agreements: (s) => [s.agreements, s.scenario],
@@ -447,6 +450,15 @@ export const viewPartInputs: { [K in keyof typeof viewParts]: (state: ExerciseSt
   playbookQueue: (s) => [s.playbookQueue],
   controlLog: (s) => [s.controlLog],
   ...evaluationPartInputs,
+};
+
+/**
+ * What a part reads that is the viewer's own: the assets part reads the viewer's known-forces
+ * picture, not every nation's, so one team's sighting reported recomputes that team's assets
+ * only (on the full map the thirteen perspectives' assets took ~60 ms for one sighting, #23).
+ */
+export const viewPartViewerInputs: Partial<{ [K in keyof typeof viewParts]: (state: ExerciseState, scope: Scope) => unknown }> = {
+  assets: (s, { all, me }) => (all || me === null ? null : own(s.detections, me)),
 };
 
 /**
