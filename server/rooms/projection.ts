@@ -28,6 +28,7 @@ import {
 } from "./room-state.ts";
 import { writeDraft } from "./draft-encoding.ts";
 import { InjectsChanges } from "./injects-changes.ts";
+import { AssetsChanges } from "./assets-changes.ts";
 
 const NO_CHAT: Readonly<Record<string, ChatWindow>> = Object.freeze({});
 
@@ -239,14 +240,16 @@ export class PerspectiveProjection {
   private feedVersion = -1;
   private turnsVersion = -1;
   private seatsVersion = -1;
-  /** The injects part from the injects that changed (injects-changes.ts). */
+  /** The injects and assets parts from the entries that changed (injects-changes.ts, assets-changes.ts). */
   private readonly injectsChanges: InjectsChanges;
+  private readonly assetsChanges: AssetsChanges;
 
   constructor(target: PerspectiveSchema, viewer: Viewer) {
     this.target = target;
     this.viewer = viewer;
     this.scope = scopeOf(viewer);
     this.injectsChanges = new InjectsChanges(this.scope);
+    this.assetsChanges = new AssetsChanges(this.scope);
   }
 
   /** The next update writes everything again (after the state was replaced wholesale). */
@@ -259,6 +262,7 @@ export class PerspectiveProjection {
     this.turnsVersion = -1;
     this.seatsVersion = -1;
     this.injectsChanges.forget();
+    this.assetsChanges.forget();
   }
 
   update(state: ExerciseState, feed: Versioned<readonly FeedItem[]>, seats: Versioned<readonly RosterSeat[]>, turns?: Versioned<readonly TurnSummary[]>): void {
@@ -322,8 +326,21 @@ export class PerspectiveProjection {
             }),
         );
       }
-      case "assets":
-        return void syncMap(p.assets, viewParts.assets(state, this.scope), () => new AssetSchema(), writeAsset);
+      case "assets": {
+        const changes = this.assetsChanges.next(state);
+        if (changes === null) return void syncMap(p.assets, viewParts.assets(state, this.scope), () => new AssetSchema(), writeAsset);
+        for (const [id, view] of changes) {
+          const target = p.assets.get(id);
+          if (view && target) writeAsset(target, view);
+          else if (view) {
+            const created = new AssetSchema();
+            writeAsset(created, view);
+            p.assets.set(id, created);
+            touched = true;
+          } else if (target) p.assets.delete(id), (touched = true);
+        }
+        return;
+      }
       case "drafts":
         return void syncMap(
           p.drafts,

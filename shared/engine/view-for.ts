@@ -61,6 +61,27 @@ function contributorsOf(assets: ExerciseState["assets"]): ReadonlySet<string> {
   return owners;
 }
 
+/** Whether the scope's nation reads the alliance's forces in full (the commander, or a contributor). */
+export function readsAllianceForces(state: ExerciseState, { all, me }: Scope): boolean {
+  return me !== null && !all && isCommandMember(state, me);
+}
+
+/**
+ * One asset's entry in a scope's assets part (viewParts.assets), or null when the viewer does not
+ * know it, in the part's order of precedence: its own, or the alliance's to a member, in full; a
+ * foreign one on its territory; one in its known-forces picture (a destroyed asset's too).
+ * `member` is `readsAllianceForces(state, scope)`. For the projection's changed assets
+ * (assets-changes.ts).
+ */
+export function assetViewFor(state: ExerciseState, { all, me }: Scope, id: string, member: boolean): AssetView | null {
+  const asset = own(state.assets, id);
+  if (asset && (all || asset.owner === me || (member && asset.authority))) return asset;
+  if (me === null) return null;
+  if (asset && state.regions[asset.region]?.owner === me) return territoryView(asset, state.turn);
+  const detection = own(own(state.detections, me), id);
+  return detection ? detectionView(state, detection) : null;
+}
+
 /**
  * A foreign asset on the viewer's own territory, as the viewer knows it: the same object while
  * the asset and the turn are, so the projection finds it unchanged (5,000 assets, #23).
@@ -306,7 +327,7 @@ export const viewParts = {
   assets(state: ExerciseState, { all, me }: Scope): Record<string, AssetView> {
     const assets: Record<string, AssetView> = {};
     // The shared picture: the commander and every contributor see all forces under alliance command in full.
-    const member = me !== null && !all && isCommandMember(state, me);
+    const member = readsAllianceForces(state, { all, me });
     for (const asset of Object.values(state.assets)) if (all || asset.owner === me || (member && asset.authority)) assets[asset.id] = asset;
     if (me) {
       // A nation always knows, truly, the foreign forces on its own territory (detection.ts's
@@ -419,7 +440,7 @@ export const viewParts = {
  */
 const ownersByRegions = new WeakMap<object, { key: string }>();
 let lastOwners: { key: string } = { key: "" };
-function regionOwners(regions: ExerciseState["regions"]): { key: string } {
+export function regionOwners(regions: ExerciseState["regions"]): { key: string } {
   let owners = ownersByRegions.get(regions);
   if (!owners) {
     let key = "";
