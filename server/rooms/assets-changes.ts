@@ -17,11 +17,12 @@ type Last = {
 /**
  * One perspective's assets part (viewParts.assets) from the assets and sightings that changed
  * since the last state it saw, instead of all of them again: on the full map one adjudicated
- * unit re-read 5,000 assets for each of thirteen perspectives (46 ms, #23). While the turn, the
- * regions' owners, the alliance's commander and the viewer's standing in it are the same, an
- * asset's entry depends on the asset and on the viewer's sighting of it only (assetViewFor);
- * a change of an asset's alliance authority (it names a sensor in the sightings of others), an
- * asset gone, or a sighting gone writes the part whole.
+ * unit re-read 5,000 assets for each of thirteen perspectives (46 ms, #23). While the regions'
+ * owners, the alliance's commander and the viewer's standing in it are the same, an asset's
+ * entry depends on the asset, on the viewer's sighting of it and, for a foreign unit on the
+ * viewer's land, on the turn only (assetViewFor); a change of an asset's alliance authority (it
+ * names a sensor in the sightings of others), an asset gone, or a sighting gone writes the part
+ * whole.
  */
 export class AssetsChanges {
   private readonly scope: Scope;
@@ -41,7 +42,7 @@ export class AssetsChanges {
     const picture = this.pictureOf(state);
     const owners = regionOwners(state.regions);
     const member = readsAllianceForces(state, this.scope);
-    if (!last || last.commander !== state.allianceCommander || last.owners !== owners || last.turn !== state.turn || last.member !== member)
+    if (!last || last.commander !== state.allianceCommander || last.owners !== owners || last.member !== member)
       return this.whole(state, picture, owners, member);
     const changed = new Set<string>();
     let count = last.count;
@@ -58,7 +59,10 @@ export class AssetsChanges {
       if (diff.gone) return this.whole(state, picture, owners, member);
       pictureCount = diff.count;
     }
-    Object.assign(last, { assets: state.assets, count, picture, pictureCount });
+    // A foreign unit on the viewer's land is known as of this turn: a new turn renews each of them.
+    const me = this.scope.all ? null : this.scope.me;
+    if (state.turn !== last.turn && me !== null) for (const id of foreignUnitsOnLand(state).get(me) ?? []) changed.add(id);
+    Object.assign(last, { assets: state.assets, count, picture, pictureCount, turn: state.turn });
     return [...changed].map((id) => [id, assetViewFor(state, this.scope, id, member)]);
   }
 
@@ -79,6 +83,22 @@ export class AssetsChanges {
     };
     return null;
   }
+}
+
+/** Each nation's foreign units on its land, once per version of the assets and regions for all the perspectives. */
+let lastOnLand: { assets: object; regions: object; byNation: Map<string, string[]> } | null = null;
+function foreignUnitsOnLand(state: ExerciseState): Map<string, string[]> {
+  if (lastOnLand?.assets === state.assets && lastOnLand.regions === state.regions) return lastOnLand.byNation;
+  const byNation = new Map<string, string[]>();
+  for (const asset of Object.values(state.assets)) {
+    const host = state.regions[asset.region]?.owner;
+    if (!host || host === asset.owner) continue;
+    const list = byNation.get(host);
+    if (list) list.push(asset.id);
+    else byNation.set(host, [asset.id]);
+  }
+  lastOnLand = { assets: state.assets, regions: state.regions, byNation };
+  return byNation;
 }
 
 /**
