@@ -1,3 +1,4 @@
+import { PartChanges } from "./part-changes.ts";
 import type { AssetState, Detection, ExerciseState } from "../../shared/state/schema.ts";
 import { assetViewFor, readsAllianceForces, regionOwners, type AssetView, type Scope } from "../../shared/engine/view-for.ts";
 import { own } from "../../shared/state/records.ts";
@@ -24,19 +25,7 @@ type Last = {
  * names a sensor in the sightings of others), an asset gone, or a sighting gone writes the part
  * whole.
  */
-export class AssetsChanges {
-  private readonly scope: Scope;
-  private last: Last | null = null;
-
-  constructor(scope: Scope) {
-    this.scope = scope;
-  }
-
-  forget(): void {
-    this.last = null;
-  }
-
-  /** The entries to write since the last call (`null` view: no longer known), or `null` to write the part whole. */
+export class AssetsChanges extends PartChanges<Last, AssetView> {
   next(state: ExerciseState): [id: string, view: AssetView | null][] | null {
     const last = this.last;
     const picture = this.pictureOf(state);

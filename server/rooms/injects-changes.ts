@@ -1,3 +1,4 @@
+import { PartChanges } from "./part-changes.ts";
 import type { ExerciseState, InjectState } from "../../shared/state/schema.ts";
 import { injectViewFor, type InjectView, type Scope } from "../../shared/engine/view-for.ts";
 import { mselOrder } from "../../shared/engine/msel-order.ts";
@@ -23,22 +24,7 @@ type Last = {
  * objects and no inject was deleted, the others keep their views and their places; injects
  * added since come last in the MSEL, as mselOrder puts them. Anything else writes the part whole.
  */
-export class InjectsChanges {
-  private readonly scope: Scope;
-  private last: Last | null = null;
-
-  constructor(scope: Scope) {
-    this.scope = scope;
-  }
-
-  forget(): void {
-    this.last = null;
-  }
-
-  /**
-   * The entries to write since the last call, `[id, view]` (`null`: no longer visible), or
-   * `null` when the part must be written whole; the next call compares with `state`.
-   */
+export class InjectsChanges extends PartChanges<Last, InjectView> {
   next(state: ExerciseState): [id: string, view: InjectView | null][] | null {
     const last = this.last;
     const injects = state.injects;
