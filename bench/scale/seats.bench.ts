@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Client } from "@colyseus/sdk";
 import { ROOT } from "../../server/config.ts";
-import { killOnExit, startConcord } from "../processes.ts";
+import { killOnExit, startConcord, stopServer } from "../processes.ts";
 import { percentile, result, type BenchResult } from "../stats.ts";
 import { scaleScenario, type ScaleSize } from "./scale-scenario.ts";
 import { installStringDecoding } from "../../client/src/net/string-decoding.ts";
@@ -188,10 +188,7 @@ export async function measure(layout: Layout, windowMs: number, injects: number)
   } finally {
     for (const proc of children) proc.send({ type: "stop" });
     await new Promise((r) => setTimeout(r, 300));
-    // Profiling (CONCORD_BENCH_SERVER_NODE_OPTIONS=--cpu-prof): a profile is written on a clean exit only.
-    const exited = new Promise((r) => server.once("exit", r));
-    server.kill(process.env.CONCORD_BENCH_SERVER_NODE_OPTIONS ? "SIGTERM" : "SIGKILL");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    await stopServer(server);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -70,8 +70,8 @@ export function readsAllianceForces(state: ExerciseState, { all, me }: Scope): b
  * One asset's entry in a scope's assets part (viewParts.assets), or null when the viewer does not
  * know it, in the part's order of precedence: its own, or the alliance's to a member, in full; a
  * foreign one on its territory; one in its known-forces picture (a destroyed asset's too).
- * `member` is `readsAllianceForces(state, scope)`. For the projection's changed assets
- * (assets-changes.ts).
+ * `member` is `readsAllianceForces(state, scope)`. The part is made of it, and so are the
+ * projection's changed assets (assets-changes.ts).
  */
 export function assetViewFor(state: ExerciseState, { all, me }: Scope, id: string, member: boolean): AssetView | null {
   const asset = own(state.assets, id);
@@ -324,24 +324,21 @@ export const viewParts = {
     }
     return nations;
   },
-  assets(state: ExerciseState, { all, me }: Scope): Record<string, AssetView> {
+  /**
+   * What the viewer knows of the forces, asset by asset (assetViewFor): its own and, to a member
+   * of the alliance's command, the forces under it, in full; foreign forces on its own territory,
+   * always and truly (detection.ts's rule), from the first turn on; the rest as its known-forces
+   * picture has them, a destroyed asset's last sighting included.
+   */
+  assets(state: ExerciseState, scope: Scope): Record<string, AssetView> {
     const assets: Record<string, AssetView> = {};
-    // The shared picture: the commander and every contributor see all forces under alliance command in full.
-    const member = readsAllianceForces(state, { all, me });
-    for (const asset of Object.values(state.assets)) if (all || asset.owner === me || (member && asset.authority)) assets[asset.id] = asset;
-    if (me) {
-      // A nation always knows, truly, the foreign forces on its own territory (detection.ts's
-      // rule), from the first turn on: an ally's battlegroup stationed in its capital is on its
-      // map before any resolution has written a detection.
-      for (const asset of Object.values(state.assets)) {
-        if (assets[asset.id] || state.regions[asset.region]?.owner !== me) continue;
-        assets[asset.id] = territoryView(asset, state.turn);
-      }
-      for (const detection of Object.values(state.detections[me] ?? {})) {
-        if (assets[detection.asset]) continue;
-        assets[detection.asset] = detectionView(state, detection);
-      }
+    const member = readsAllianceForces(state, scope);
+    for (const id in state.assets) {
+      const view = assetViewFor(state, scope, id, member);
+      if (view) assets[id] = view;
     }
+    const picture = scope.all || scope.me === null ? undefined : own(state.detections, scope.me);
+    for (const id in picture) if (!Object.hasOwn(state.assets, id)) assets[id] = assetViewFor(state, scope, id, member)!;
     return assets;
   },
   /**
