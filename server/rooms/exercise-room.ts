@@ -4,7 +4,7 @@ import type { ExerciseState } from "../../shared/state/schema.ts";
 import type { Actor, Command } from "../../shared/protocol/commands.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 import { RejectionCode, refuse } from "../../shared/protocol/rejections.ts";
-import { publicScenario } from "../../shared/view/public-scenario.ts";
+import { publicScenarioJson } from "../../shared/view/public-scenario.ts";
 import { actingAs } from "../../shared/engine/act-as.ts";
 import { serverContext } from "../context.ts";
 import { StatusRecorder } from "../exercises/exercise-status.ts";
@@ -101,7 +101,7 @@ export class ExerciseRoom extends Room<{ state: InstanceType<typeof ExerciseRoom
     await this.seats.load();
     this.state.exerciseId = record.id;
     this.state.title = record.title;
-    this.state.scenario = JSON.stringify(publicScenario(record.scenario));
+    this.state.scenario = publicScenarioJson(record.scenario);
     this.views = new RoomViews({
       state: () => this.state,
       clients: () => this.clients,

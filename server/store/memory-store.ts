@@ -1,11 +1,14 @@
 import type { EventStore, ExerciseRecord, ExerciseStatus, ExerciseSummary, SeatCode, SeatRecord, StoredSnapshot } from "./event-store.ts";
 import { SequenceConflict } from "./event-store.ts";
+import { sharedScenarios } from "./shared-scenarios.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 
 /** For tests and benchmarks: the same contract as the SQLite store, kept in memory. */
 export class MemoryStore implements EventStore {
   readonly kind = "memory";
-  private exercises = new Map<string, ExerciseRecord>();
+  /** The records without their scenarios, which are kept as JSON beside them (read through sharedScenarios, as the databases' are). */
+  private exercises = new Map<string, Omit<ExerciseRecord, "scenario"> & { scenario: { id: string } }>();
+  private scenarios = new Map<string, string>();
   /** Kept as JSON, as a database keeps them: nobody can change a stored event through a reference, and JSON is cheaper than structuredClone for small events. */
   private events = new Map<string, string[]>();
   private seats = new Map<string, SeatRecord>();
@@ -15,14 +18,18 @@ export class MemoryStore implements EventStore {
 
   async createExercise(record: ExerciseRecord): Promise<void> {
     if (this.exercises.has(record.id)) throw new Error(`exercise ${record.id} already exists`);
-    this.exercises.set(record.id, structuredClone(record));
+    const { scenario, ...rest } = record;
+    this.exercises.set(record.id, { ...structuredClone(rest), scenario: { id: scenario.id } });
+    this.scenarios.set(record.id, JSON.stringify(scenario));
     this.events.set(record.id, []);
   }
   async getExercise(id: string): Promise<ExerciseRecord | null> {
     const record = this.exercises.get(id);
     if (!record) return null;
     const archivedAt = this.archived.get(id);
-    return archivedAt === undefined ? structuredClone(record) : { ...structuredClone(record), archivedAt };
+    const { scenario: _, ...rest } = record;
+    const scenario = sharedScenarios.fromJson(this.scenarios.get(id)!);
+    return archivedAt === undefined ? { ...structuredClone(rest), scenario } : { ...structuredClone(rest), scenario, archivedAt };
   }
   async listExercises(): Promise<ExerciseSummary[]> {
     return [...this.exercises.values()]
@@ -117,6 +124,7 @@ export class MemoryStore implements EventStore {
   }
   async deleteExercise(exerciseId: string): Promise<void> {
     this.exercises.delete(exerciseId);
+    this.scenarios.delete(exerciseId);
     this.events.delete(exerciseId);
     this.statuses.delete(exerciseId);
     this.archived.delete(exerciseId);

@@ -2,6 +2,7 @@ import pg from "pg";
 import type { CodeRole, EventStore, ExerciseRecord, ExerciseStatus, ExerciseSummary, SeatCode, SeatRecord, StoredSnapshot } from "./event-store.ts";
 import { SequenceConflict } from "./event-store.ts";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
+import { sharedScenarios } from "./shared-scenarios.ts";
 
 /** Each entry runs once, in order; `schema_migrations` remembers which ran. */
 const MIGRATIONS: string[] = [
@@ -150,13 +151,17 @@ export class PostgresStore implements EventStore {
   }
 
   async getExercise(id: string): Promise<ExerciseRecord | null> {
-    const { rows } = await this.pool.query("SELECT * FROM exercises WHERE id = $1", [id]);
+    // The scenario as text (jsonb's own, the same for every read), so that rooms of one scenario share one copy.
+    const { rows } = await this.pool.query(
+      "SELECT id, title, scenario::text AS scenario_json, seed, created_at, facilitator_token_hash, join_codes, observer_code, archived_at, seat_codes FROM exercises WHERE id = $1",
+      [id],
+    );
     const row = rows[0];
     if (!row) return null;
     return {
       id: row.id,
       title: row.title,
-      scenario: row.scenario,
+      scenario: sharedScenarios.fromJson(row.scenario_json),
       seed: Number(row.seed),
       createdAt: Number(row.created_at),
       facilitatorTokenHash: row.facilitator_token_hash,

@@ -77,8 +77,14 @@ export class SqliteFile implements EventStore {
   }
 
   async getExercise(id: string): Promise<ExerciseRecord | null> {
+    const stored = await this.getStoredExercise(id);
+    return stored && withScenario(stored, JSON.parse(stored.scenarioJson));
+  }
+
+  /** The record with its scenario as the file holds it (JSON), for a reader that keeps one copy of each scenario (SqliteStore). */
+  async getStoredExercise(id: string): Promise<StoredExercise | null> {
     const row = this.db.prepare("SELECT * FROM exercises WHERE id = ?").get(id) as Record<string, unknown> | undefined;
-    return row ? toRecord(row) : null;
+    return row ? toStoredExercise(row) : null;
   }
 
   async listExercises(): Promise<ExerciseSummary[]> {
@@ -300,11 +306,23 @@ export function toSeat(row: Record<string, unknown>): SeatRecord {
   return seat;
 }
 
+/** An exercise's record with its scenario left as the JSON the file holds. */
+export type StoredExercise = Omit<ExerciseRecord, "scenario"> & { scenarioJson: string };
+
+function withScenario({ scenarioJson: _, ...rest }: StoredExercise, scenario: ExerciseRecord["scenario"]): ExerciseRecord {
+  return { ...rest, scenario };
+}
+
 export function toRecord(row: Record<string, unknown>): ExerciseRecord {
+  const stored = toStoredExercise(row);
+  return withScenario(stored, JSON.parse(stored.scenarioJson));
+}
+
+function toStoredExercise(row: Record<string, unknown>): StoredExercise {
   return {
     id: String(row.id),
     title: String(row.title),
-    scenario: JSON.parse(String(row.scenario)),
+    scenarioJson: String(row.scenario),
     seed: Number(row.seed),
     createdAt: Number(row.created_at),
     facilitatorTokenHash: String(row.facilitator_token_hash),

@@ -1,4 +1,4 @@
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 import {
   SequenceConflict,
@@ -12,11 +12,13 @@ import {
   type StoredSnapshot,
 } from "./event-store.ts";
 import type { StoreReply, StoreRequest } from "./sqlite-worker.ts";
-import type { SqliteFileOptions } from "./sqlite-file.ts";
+import type { SqliteFileOptions, StoredExercise } from "./sqlite-file.ts";
 import { acquireLock, lockPathFor, type DataDirLock } from "./data-dir-lock.ts";
 import { DamagedDatabase, SqliteCode, StoreFailure, isDamage } from "./sqlite-errors.ts";
 import type { Logger } from "../log.ts";
 import { NewerSchema } from "./sqlite-migrations.ts";
+import { startStrippedWorker } from "./stripped-worker.ts";
+import { sharedScenarios } from "./shared-scenarios.ts";
 
 export type SqliteStoreOptions = SqliteFileOptions & {
   /**
@@ -72,7 +74,8 @@ export class SqliteStore implements EventStore {
     this.path = path;
     this.lock = lock;
     this.log = log;
-    this.worker = new Worker(new URL("./sqlite-worker.ts", import.meta.url), { workerData: { path, options } });
+    // The thread's modules come stripped of their types: it does not load a TypeScript stripper of its own.
+    this.worker = startStrippedWorker(new URL("./sqlite-worker.ts", import.meta.url), { workerData: { path, options } });
     // Idle, the thread must not keep a command-line tool's process alive; busy, it must.
     this.worker.unref();
     this.started = new Promise<void>((resolve, reject) => {
@@ -97,8 +100,11 @@ export class SqliteStore implements EventStore {
   createExercise(record: ExerciseRecord): Promise<void> {
     return this.call("createExercise", record);
   }
-  getExercise(id: string): Promise<ExerciseRecord | null> {
-    return this.call("getExercise", id);
+  async getExercise(id: string): Promise<ExerciseRecord | null> {
+    const stored = await this.call<StoredExercise | null>("getStoredExercise", id);
+    if (!stored) return null;
+    const { scenarioJson, ...record } = stored;
+    return { ...record, scenario: sharedScenarios.fromJson(scenarioJson) };
   }
   listExercises(): Promise<ExerciseSummary[]> {
     return this.call("listExercises");

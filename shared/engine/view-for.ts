@@ -496,8 +496,30 @@ export function messageFilter(
 const NO_ENTRIES: Record<string, ControlLogEntry> = Object.freeze({}) as Record<string, ControlLogEntry>;
 
 // Views of unchanged records are reused, so the server's projection can skip them by identity.
-const whiteInjects = new WeakMap<object, InjectView>();
-const publicInjects = new WeakMap<object, InjectView>();
+/**
+ * An inject's views depend on its spec and a few fields of its state, and rooms of one scenario
+ * share its specs (server/store/shared-scenarios.ts): injects that stand alike in two rooms
+ * share one view, and so one JSON string (the projection's jsonOf), instead of one per room
+ * (~3 KB each for the white cell; #23, "Rooms on demand"). A spec keeps its last few views.
+ */
+const whiteInjects = new WeakMap<InjectSpec, InjectView[]>();
+const publicInjects = new WeakMap<InjectSpec, InjectView[]>();
+const VIEWS_PER_SPEC = 8;
+function sharedView(cache: WeakMap<InjectSpec, InjectView[]>, spec: InjectSpec, same: (view: InjectView) => boolean, make: () => InjectView): InjectView {
+  let views = cache.get(spec);
+  if (views) for (const view of views) if (same(view)) return view;
+  const view = make();
+  if (!views) cache.set(spec, (views = []));
+  if (views.push(view) > VIEWS_PER_SPEC) views.shift();
+  return view;
+}
+const sameWhite = (inject: InjectState, position: number) => (view: InjectView) =>
+  view.position === position &&
+  view.status === inject.status &&
+  view.releasedTurn === inject.releasedTurn &&
+  view.delayedToTurn === inject.delayedToTurn &&
+  (view.held ?? false) === (inject.held ?? false) &&
+  view.skippedTurn === inject.skippedTurn;
 const publicNations = new WeakMap<object, PublicNation>();
 const translatedAgreements = new WeakMap<object, AgreementView>();
 const releasableReports = new WeakMap<object, Report>();
@@ -540,19 +562,19 @@ function draftView(state: ExerciseState, draft: Draft, inputs: readonly unknown[
 /**
  * One inject as a scope reads it, or null when it does not: the white cell every inject, with
  * its place in the MSEL (`position`); a nation those released to it. A view is reused while its
- * inject (and place) are the same objects, so the projection finds it unchanged.
+ * spec and what it shows of the inject's state (and place) are the same, so the projection finds
+ * it unchanged.
  */
 export function injectViewFor(inject: InjectState, { all, me }: Scope, position: number): InjectView | null {
-  if (all) {
-    const cached = whiteInjects.get(inject);
-    if (cached && cached.position === position) return cached;
-    const view = whiteInject(inject.spec, inject, position);
-    whiteInjects.set(inject, view);
-    return view;
-  }
+  if (all) return sharedView(whiteInjects, inject.spec, sameWhite(inject, position), () => whiteInject(inject.spec, inject, position));
   const addressed = inject.spec.to === "all" || (me !== null && inject.spec.to.includes(me));
   if (inject.status !== "released" || !addressed) return null;
-  return memo(publicInjects, inject, () => publicInject(inject.spec, inject.releasedTurn));
+  return sharedView(
+    publicInjects,
+    inject.spec,
+    (view) => view.releasedTurn === inject.releasedTurn,
+    () => publicInject(inject.spec, inject.releasedTurn),
+  );
 }
 
 function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {

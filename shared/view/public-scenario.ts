@@ -77,3 +77,14 @@ export function publicScenario(s: ScenarioSpec) {
   };
 }
 export type PublicScenario = ReturnType<typeof publicScenario>;
+
+const publicJson = new WeakMap<ScenarioSpec, string>();
+/**
+ * The JSON of publicScenario(s), made once per scenario object: rooms of one scenario share
+ * their scenario (server/store/shared-scenarios.ts) and so this string (57 KB for the Northern Flank).
+ */
+export function publicScenarioJson(s: ScenarioSpec): string {
+  let json = publicJson.get(s);
+  if (json === undefined) publicJson.set(s, (json = JSON.stringify(publicScenario(s))));
+  return json;
+}

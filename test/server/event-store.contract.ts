@@ -46,6 +46,26 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
       expect(await store.getExercise("ex-nope")).toBeNull();
     });
 
+    it("gives the exercises of one scenario one copy of it, frozen (server/store/shared-scenarios.ts)", async () => {
+      await store.createExercise(record("ex-01"));
+      await store.createExercise(record("ex-02"));
+      await store.createExercise({ ...record("ex-03"), scenario: { ...scenario, title: "Another scenario" } });
+      const [first, second, other] = await Promise.all(["ex-01", "ex-02", "ex-03"].map((id) => store.getExercise(id)));
+      expect(first!.scenario).toBe(second!.scenario);
+      expect(other!.scenario).not.toBe(first!.scenario);
+      expect(other!.scenario.title).toBe("Another scenario");
+      // Shared by every room that loads it: a write anywhere inside it throws where it is made.
+      expect(Object.isFrozen(first!.scenario.regions[0])).toBe(true);
+      expect(() => {
+        (first!.scenario.nations[0] as { name: string }).name = "Changed";
+      }).toThrow(TypeError);
+      // The rest of the record is each reader's own.
+      const again = await store.getExercise("ex-01");
+      expect(again).not.toBe(first);
+      expect(again!.joinCodes).not.toBe(first!.joinCodes);
+      expect(again!.scenario).toBe(first!.scenario);
+    });
+
     it("refuses a second exercise with the same id", async () => {
       await store.createExercise(record("ex-01"));
       await expect(store.createExercise(record("ex-01"))).rejects.toThrow();
