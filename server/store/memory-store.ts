@@ -6,9 +6,9 @@ import type { ExerciseEvent } from "../../shared/protocol/events.ts";
 /** For tests and benchmarks: the same contract as the SQLite store, kept in memory. */
 export class MemoryStore implements EventStore {
   readonly kind = "memory";
-  /** The records without their scenarios, which are kept as JSON beside them (read through sharedScenarios, as the databases' are). */
+  /** The records without their scenarios, which are kept beside them as sharedScenarios gives them (one frozen copy each, as the databases' readers get). */
   private exercises = new Map<string, Omit<ExerciseRecord, "scenario"> & { scenario: { id: string } }>();
-  private scenarios = new Map<string, string>();
+  private scenarios = new Map<string, ExerciseRecord["scenario"]>();
   /** Kept as JSON, as a database keeps them: nobody can change a stored event through a reference, and JSON is cheaper than structuredClone for small events. */
   private events = new Map<string, string[]>();
   private seats = new Map<string, SeatRecord>();
@@ -20,7 +20,7 @@ export class MemoryStore implements EventStore {
     if (this.exercises.has(record.id)) throw new Error(`exercise ${record.id} already exists`);
     const { scenario, ...rest } = record;
     this.exercises.set(record.id, { ...structuredClone(rest), scenario: { id: scenario.id } });
-    this.scenarios.set(record.id, JSON.stringify(scenario));
+    this.scenarios.set(record.id, sharedScenarios.fromJson(JSON.stringify(scenario)));
     this.events.set(record.id, []);
   }
   async getExercise(id: string): Promise<ExerciseRecord | null> {
@@ -28,7 +28,7 @@ export class MemoryStore implements EventStore {
     if (!record) return null;
     const archivedAt = this.archived.get(id);
     const { scenario: _, ...rest } = record;
-    const scenario = sharedScenarios.fromJson(this.scenarios.get(id)!);
+    const scenario = this.scenarios.get(id)!;
     return archivedAt === undefined ? { ...structuredClone(rest), scenario } : { ...structuredClone(rest), scenario, archivedAt };
   }
   async listExercises(): Promise<ExerciseSummary[]> {
