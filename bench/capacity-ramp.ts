@@ -66,13 +66,13 @@ async function ramp(kind: "concord" | "echo", urls: string[], maxRooms: number, 
         const proc = children[children.length - 1]!;
         const url = urls[rooms % urls.length]!;
         if (kind === "concord") {
-          const ex = await (
-            await fetch(`${url}/api/exercises`, {
-              method: "POST",
-              headers: { "content-type": "application/json" },
-              body: JSON.stringify({ scenarioId: "northern-flank" }),
-            })
-          ).json();
+          const created = await fetch(`${url}/api/exercises`, {
+            method: "POST",
+            headers: { "content-type": "application/json", authorization: `Bearer ${OPERATOR_PASSWORD}` },
+            body: JSON.stringify({ scenarioId: "northern-flank" }),
+          });
+          const ex = await created.json();
+          if (!created.ok) throw new Error(`the server refused exercise ${rooms + 1} of the ramp: ${created.status} ${ex.code ?? ""} ${ex.message ?? ""}`);
           await ask(
             proc,
             {
@@ -129,6 +129,13 @@ const sustained = (steps: Step[]) => [...steps].reverse().find((s) => s.ok)?.sea
 const trace = (steps: Step[]) => steps.map((s) => `${s.seats}: p99 ${s.p99.toFixed(1)}/${s.eldP99}`).join(", ");
 const capped = (steps: Step[]) => steps.every((s) => s.ok);
 
+/**
+ * The ramp creates up to 64 exercises on a server, as an operator does: with the operator
+ * password. Without one a server lets an address create 20 an hour (server/http/api.ts), and the
+ * full ramp stopped at its 21st room.
+ */
+const OPERATOR_PASSWORD = "capacity-bench-operator";
+
 export async function runCapacityBench({ quick, processes }: { quick: boolean; processes: number }): Promise<BenchResult[]> {
   // The full ramp goes past the ~32 rooms where one process reached the limits on the development machine.
   const maxRooms = quick ? 8 : 48;
@@ -136,7 +143,12 @@ export async function runCapacityBench({ quick, processes }: { quick: boolean; p
   const growth = quick ? 2 : 1.5;
   const results: BenchResult[] = [];
   const echo = await startEcho(2651);
-  const one = await startConcord(2652, { SCENARIOS_DIR: "scenarios", CONCORD_LOG_LEVEL: "warn", CONCORD_COMMANDS_PER_SECOND: "20" });
+  const one = await startConcord(2652, {
+    SCENARIOS_DIR: "scenarios",
+    CONCORD_LOG_LEVEL: "warn",
+    CONCORD_COMMANDS_PER_SECOND: "20",
+    CONCORD_OPERATOR_PASSWORD: OPERATOR_PASSWORD,
+  });
   try {
     const echoSteps = await ramp("echo", ["ws://127.0.0.1:2651"], maxRooms, stepMs, growth);
     const oneSteps = await ramp("concord", ["http://127.0.0.1:2652"], maxRooms, stepMs, growth);
@@ -170,6 +182,7 @@ export async function runCapacityBench({ quick, processes }: { quick: boolean; p
         SCENARIOS_DIR: "scenarios",
         CONCORD_LOG_LEVEL: "warn",
         CONCORD_COMMANDS_PER_SECOND: "20",
+        CONCORD_OPERATOR_PASSWORD: OPERATOR_PASSWORD,
         CONCORD_STORE: "postgres",
         REDIS_URL: redis,
         DATABASE_URL: database,
