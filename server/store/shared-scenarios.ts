@@ -31,13 +31,6 @@ export class SharedScenarios {
     this.forgotten.register(scenario, digest);
     return scenario;
   }
-
-  /** How many distinct scenarios are held (for tests). */
-  get size(): number {
-    let held = 0;
-    for (const ref of this.byDigest.values()) if (ref.deref()) held++;
-    return held;
-  }
 }
 
 function deepFreeze<T>(value: T): T {
