@@ -1,6 +1,6 @@
 import { PartChanges } from "./part-changes.ts";
 import type { ExerciseState, InjectState } from "../../shared/state/schema.ts";
-import { injectViewFor, type InjectView } from "../../shared/engine/view-for.ts";
+import { injectViewFor, type InjectView } from "../../shared/engine/inject-view.ts";
 import { mselOrder } from "../../shared/engine/msel-order.ts";
 
 type Last = {

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { describe, it, expect } from "vitest";
 import { ROOT } from "../../server/config.ts";
 import { initialState } from "../../shared/engine/initial-state.ts";
-import { injectViewFor, scopeOf } from "../../shared/engine/view-for.ts";
+import { injectViewFor } from "../../shared/engine/inject-view.ts";
+import { scopeOf } from "../../shared/engine/view-for.ts";
 import { ScenarioSpec } from "../../shared/scenario/schema.ts";
 import type { InjectState } from "../../shared/state/schema.ts";
 
