@@ -1,7 +1,8 @@
 /**
  * How evolve and initialState build the state's records (nations, assets, reports, drafts …).
- * They are ordinary objects, copied by spread: that keeps a fold of 10,000 events in
- * milliseconds (records without a prototype are dictionaries and copy 50–100× slower). No id can
+ * They are ordinary objects, copied by spread (large ones key by key, LARGE_RECORD): that keeps a
+ * fold of 10,000 events in milliseconds (records without a prototype are dictionaries and copy
+ * 50–100× slower). No id can
  * name one of Object's own members — the protocol refuses such ids where they arrive
  * (shared/protocol/ids.ts) — and these helpers look entries up as own keys only, so an event an
  * older build let such an id into folds to no change instead of touching Object's members.
