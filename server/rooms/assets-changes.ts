@@ -1,6 +1,7 @@
 import { PartChanges } from "./part-changes.ts";
 import type { AssetState, Detection, ExerciseState } from "../../shared/state/schema.ts";
-import { assetViewFor, readsAllianceForces, regionOwners, type AssetView } from "../../shared/engine/view-for.ts";
+import { regionOwners } from "../../shared/engine/view-for.ts";
+import { assetViewFor, readsAllianceForces, type AssetView } from "../../shared/engine/asset-view.ts";
 import { own } from "../../shared/state/records.ts";
 
 type Last = {
