@@ -1,7 +1,5 @@
-import type { MapSchema } from "@colyseus/schema";
 import type { ChatWindow, ExerciseState, Message, NationState } from "../../shared/state/schema.ts";
 import {
-  scenarioTime,
   scopeOf,
   viewParts,
   viewPartInputs,
@@ -11,22 +9,11 @@ import {
   type Scope,
   type Viewer,
 } from "../../shared/engine/view-for.ts";
-import { cohesion } from "../../shared/engine/metrics.ts";
-import { controlOf } from "../../shared/engine/nation-control.ts";
 import type { FeedItem } from "../../shared/view/feed.ts";
 import type { TurnSummary } from "../../shared/view/turn-summary.ts";
-import {
-  RegionSchema,
-  NationSchema,
-  NationPrivateSchema,
-  AssetSchema,
-  RelationSchema,
-  SeatSchema,
-  DraftSchema,
-  type ExerciseRoomState,
-  type PerspectiveSchema,
-} from "./room-state.ts";
+import { NationPrivateSchema, AssetSchema, RelationSchema, SeatSchema, DraftSchema, type PerspectiveSchema } from "./room-state.ts";
 import { writeDraft } from "./draft-encoding.ts";
+import { assign, syncMap, syncDocs, setDoc, syncFeedTail, writes, type Assignable } from "./schema-writes.ts";
 import { InjectsChanges } from "./injects-changes.ts";
 import { AssetsChanges } from "./assets-changes.ts";
 
@@ -34,168 +21,6 @@ const NO_CHAT: Readonly<Record<string, ChatWindow>> = Object.freeze({});
 
 /** A live seat as the roster shows it. The key is a public id, never the seat token. */
 export type RosterSeat = { id: string; name: string; nation: string | null; role: string; online: boolean };
-
-type Assignable = Record<string, unknown>;
-
-/**
- * Whether the update under way wrote anything. A projection that wrote nothing leaves its
- * `seq` alone, so a command that changes one team's view patches that team's seats only: a
- * patch costs a write per socket, and at 300 seats those writes were the server's time (#23).
- */
-let touched = false;
-
-/** Assigns only the fields that changed, so a patch carries just the difference. */
-function assign(target: Assignable, values: Assignable): void {
-  for (const key in values) if (target[key] !== values[key]) (target[key] = values[key]), (touched = true);
-}
-
-function syncMap<S extends object, V>(map: MapSchema<S>, record: Record<string, V>, create: () => S, fill: (target: S, value: V) => void): void {
-  for (const key of [...map.keys()]) if (!Object.hasOwn(record, key)) map.delete(key), (touched = true);
-  for (const key in record) {
-    let target = map.get(key);
-    const isNew = target === undefined;
-    if (isNew) touched = true;
-    if (isNew) target = create();
-    fill(target!, record[key]!);
-    if (isNew) map.set(key, target!);
-  }
-}
-
-/** JSON of immutable state records, cached by identity: structural sharing makes this cheap. */
-const jsonCache = new WeakMap<object, string>();
-function jsonOf(value: object): string {
-  let json = jsonCache.get(value);
-  if (json === undefined) {
-    json = JSON.stringify(value);
-    jsonCache.set(value, json);
-  }
-  return json;
-}
-
-/** A map of JSON documents: entries whose JSON is unchanged are not touched, so they cost no patch. */
-function syncDocs<V extends object>(map: MapSchema<string>, record: Record<string, V>): void {
-  for (const key of [...map.keys()]) if (!Object.hasOwn(record, key)) map.delete(key), (touched = true);
-  for (const key in record) setDoc(map, key, record[key]!);
-}
-
-function setDoc(map: MapSchema<string>, key: string, value: object): void {
-  const json = jsonOf(value);
-  if (map.get(key) !== json) map.set(key, json), (touched = true);
-}
-
-/**
- * A feed only grows at its end and loses its oldest lines (room-feeds.ts): the new lines are
- * added and the dropped ones deleted, without looking at the hundred in between again (the
- * whole feed per command was a tenth of a command's projection, #23).
- */
-function syncFeedTail(map: MapSchema<string>, items: readonly FeedItem[]): void {
-  let from = items.length;
-  while (from > 0 && !map.has(String(items[from - 1]!.seq))) from--;
-  for (let i = from; i < items.length; i++) setDoc(map, String(items[i]!.seq), items[i]!);
-  if (map.size <= items.length) return;
-  // Keys went in oldest first, so the dropped lines are the first ones.
-  const oldest = items[0]?.seq ?? Infinity;
-  const dropped: string[] = [];
-  for (const key of map.keys()) {
-    if (Number(key) >= oldest) break;
-    dropped.push(key);
-  }
-  for (const key of dropped) map.delete(key), (touched = true);
-}
-
-/** Writes the public part of the state (the same for every client), skipping what did not change. */
-export class PublicProjection {
-  private readonly target: ExerciseRoomState;
-  private regions: unknown = null;
-  private nations: unknown = null;
-  private nationControl: unknown = null;
-  private relations: unknown = null;
-  private tensionReasons: unknown = null;
-  private turn = -1;
-  private onlineVersion = -1;
-
-  constructor(target: ExerciseRoomState) {
-    this.target = target;
-  }
-
-  /** `online`: seats online per nation, with a version that changes when they do. */
-  update(state: ExerciseState, online: Versioned<Record<string, number>>): void {
-    const room = this.target;
-    touched = false;
-    assign(room as unknown as Assignable, {
-      phase: state.phase,
-      turn: state.turn,
-      turns: state.scenario.turns,
-      deadline: state.deadline ?? 0,
-      pausedRemainingMs: state.pausedRemainingMs ?? 0,
-      turnSeconds: state.turnSeconds,
-      tension: state.tension,
-      allianceCommander: state.allianceCommander ?? "",
-    });
-    if (state.tensionReasons !== this.tensionReasons) {
-      this.tensionReasons = state.tensionReasons;
-      room.tensionReasons = JSON.stringify(state.tensionReasons);
-    }
-    // Derived figures are computed again only when what they derive from changed.
-    if (state.turn !== this.turn) {
-      this.turn = state.turn;
-      room.scenarioTime = scenarioTime(state);
-    }
-    if (state.relations !== this.relations || state.nations !== this.nations) {
-      this.relations = state.relations;
-      const value = cohesion(state);
-      if (room.cohesion !== value) room.cohesion = value;
-    }
-    if (state.regions !== this.regions) {
-      this.regions = state.regions;
-      syncMap(
-        room.regions,
-        state.regions,
-        () => new RegionSchema(),
-        (target, region) =>
-          assign(target as unknown as Assignable, {
-            id: region.id,
-            owner: region.owner ?? "",
-            stability: region.stability,
-            baseline: region.baseline,
-            crisisKind: region.crisis?.kind ?? "",
-            crisisSeverity: region.crisis?.severity ?? 0,
-            crisisSince: region.crisis?.since ?? 0,
-          }),
-      );
-    }
-    if (state.nations !== this.nations || state.nationControl !== this.nationControl || online.version !== this.onlineVersion) {
-      this.nations = state.nations;
-      this.nationControl = state.nationControl;
-      this.onlineVersion = online.version;
-      const onlineByNation = online.value();
-      syncMap(
-        room.nations,
-        state.nations,
-        () => new NationSchema(),
-        (target, nation) => {
-          const control = controlOf(state, nation.id);
-          assign(target as unknown as Assignable, {
-            id: nation.id,
-            name: nation.name,
-            color: nation.color,
-            playable: nation.playable,
-            alliance: nation.alliance,
-            committed: nation.committed,
-            publicStance: nation.policies.publicStance,
-            online: onlineByNation[nation.id] ?? 0,
-            control: control.by,
-            persona: control.persona ?? "",
-            playbook: control.playbook ?? "",
-          });
-        },
-      );
-    }
-    // The event the public part last changed at: a command that changed only some views moves
-    // their perspectives' `seq`, not this one (a change here is a patch to every seat).
-    if (touched) room.seq = state.seq;
-  }
-}
 
 /** Something the room keeps outside the exercise state (feed, roster), with a change counter. */
 export type Versioned<T> = { version: number; value: () => T };
@@ -266,7 +91,7 @@ export class PerspectiveProjection {
   }
 
   update(state: ExerciseState, feed: Versioned<readonly FeedItem[]>, seats: Versioned<readonly RosterSeat[]>, turns?: Versioned<readonly TurnSummary[]>): void {
-    touched = false;
+    writes.touched = false;
     const all = partInputs(state);
     for (let i = 0; i < PARTS.length; i++) {
       const part = PARTS[i]!;
@@ -298,7 +123,7 @@ export class PerspectiveProjection {
       );
     }
     // The event this view last changed at; with the public `seq`, the client's "what I see reflects event N".
-    if (touched) this.target.seq = state.seq;
+    if (writes.touched) this.target.seq = state.seq;
   }
 
   private write(part: Part, state: ExerciseState): void {
@@ -336,8 +161,8 @@ export class PerspectiveProjection {
             const created = new AssetSchema();
             writeAsset(created, view);
             p.assets.set(id, created);
-            touched = true;
-          } else if (target) p.assets.delete(id), (touched = true);
+            writes.touched = true;
+          } else if (target) p.assets.delete(id), (writes.touched = true);
         }
         return;
       }
@@ -346,7 +171,7 @@ export class PerspectiveProjection {
           p.drafts,
           viewParts.drafts(state, this.scope),
           () => new DraftSchema(),
-          (target, draft) => void (writeDraft(target, draft) && (touched = true)),
+          (target, draft) => void (writeDraft(target, draft) && (writes.touched = true)),
         );
       case "relations":
         return void syncMap(
@@ -360,7 +185,7 @@ export class PerspectiveProjection {
         if (changes === null) return void syncDocs(p.injects, viewParts.injects(state, this.scope));
         for (const [id, view] of changes) {
           if (view) setDoc(p.injects, id, view);
-          else if (p.injects.has(id)) p.injects.delete(id), (touched = true);
+          else if (p.injects.has(id)) p.injects.delete(id), (writes.touched = true);
         }
         return;
       }
@@ -396,7 +221,7 @@ export class PerspectiveProjection {
         // A window only gains at its end and loses at its start (appendToWindow).
         const added = Math.min(window.recent.length, window.count - (before?.count ?? 0));
         const dropped = (before?.recent.length ?? 0) + added - window.recent.length;
-        for (let i = 0; i < dropped; i++) if (this.target.messages.delete(before!.recent[i]!.id)) touched = true;
+        for (let i = 0; i < dropped; i++) if (this.target.messages.delete(before!.recent[i]!.id)) writes.touched = true;
         for (let i = window.recent.length - added; i < window.recent.length; i++) {
           const message = window.recent[i]!;
           setDoc(this.target.messages, message.id, message);

@@ -1,7 +1,8 @@
 import { describe, it, expect } from "vitest";
 import type { Viewer } from "../../shared/engine/view-for.ts";
 import { ExerciseRoomState, PerspectiveSchema } from "../../server/rooms/room-state.ts";
-import { PublicProjection, PerspectiveProjection, type Versioned } from "../../server/rooms/projection.ts";
+import { PerspectiveProjection, type Versioned } from "../../server/rooms/projection.ts";
+import { PublicProjection } from "../../server/rooms/public-projection.ts";
 import { readState } from "../../client/src/state/read-state.ts";
 import { Game, as } from "../rules/game.ts";
 

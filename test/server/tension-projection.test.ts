@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { ExerciseRoomState } from "../../server/rooms/room-state.ts";
-import { PublicProjection } from "../../server/rooms/projection.ts";
+import { PublicProjection } from "../../server/rooms/public-projection.ts";
 import { readState } from "../../client/src/state/read-state.ts";
 import { Game, as } from "../rules/game.ts";
 import { publicScenario } from "../../shared/view/public-scenario.ts";
