@@ -1,33 +1,17 @@
-import type { View, AssetView } from "../engine/view-for.ts";
-import type { AssetState, Report } from "../state/schema.ts";
+import type { View } from "../engine/view-for.ts";
+import type { AssetState } from "../state/schema.ts";
 import type { ParticipantCommand } from "../protocol/commands.ts";
-import type { AssetTypeSpec, Mission, RegionSpec, ScenarioSpec } from "../scenario/schema.ts";
+import type { Mission } from "../scenario/schema.ts";
 import { relationKey } from "../state/schema.ts";
 import { msg } from "../i18n/message.ts";
 import { translate } from "../i18n/format.ts";
-import type { Lang } from "../i18n/languages.ts";
 import type { Persona } from "./personas.ts";
 import { liftMoves } from "./lift-plan.ts";
+import { botWorld, type BotWorld } from "./bot-world.ts";
+import { planAnswers, type BotAnswers } from "./bot-answers.ts";
+import { alliesOf, releasabilityScope, wellGradedEntry, sorted, typeOf, fitness, free, mayEnter, nearestOwnRegion } from "./bot-reading.ts";
 
-/**
- * What a bot may know besides its nation's view: the scenario's standing rules — the map, the
- * kinds of assets and what they are good for, the rules' numbers — that a team reads in its
- * briefing pack. Never the MSEL, the objectives or where anyone's forces start: those reach a
- * nation only through its view, and so they reach the bot.
- */
-export type BotWorld = {
-  regions: readonly RegionSpec[];
-  assetTypes: readonly AssetTypeSpec[];
-  rules: ScenarioSpec["rules"];
-  /** Adversary nations (the scenario says who the other side is). */
-  adversaries: readonly string[];
-  language: Lang;
-};
-
-export function botWorld(scenario: ScenarioSpec): BotWorld {
-  const adversaries = scenario.nations.filter((n) => n.adversary ?? (!n.playable && !n.alliance)).map((n) => n.id);
-  return { regions: scenario.regions, assetTypes: scenario.assetTypes, rules: scenario.rules, adversaries, language: (scenario.language ?? "en") as Lang };
-}
+export { botWorld, planAnswers, type BotWorld, type BotAnswers };
 
 /** Crisis kinds an adversary causes, when the scenario's rules do not list them. */
 const HOSTILE_KINDS = [
@@ -285,123 +269,4 @@ export function planTurn({ view, world, persona, random }: BotTurn): Participant
 
   commands.push({ type: "commitTurn", turn: view.turn });
   return commands;
-}
-
-export type BotAnswers = { view: View; world: BotWorld; persona: Persona; randomFor: (request: string) => () => number };
-
-/**
- * The bot's answers to what waits on its nation: requests for information and for consent
- * addressed to it, agreements it is a party to and has not accepted. `randomFor` gives the dice
- * for one request or agreement (by its id): a live room answers a request the moment it arrives,
- * between turns too, with dice of its own, so when it arrives does not change the answer.
- */
-export function planAnswers({ view, world, persona, randomFor }: BotAnswers): ParticipantCommand[] {
-  if (view.viewer.kind !== "nation" || view.phase !== "running") return [];
-  const me = view.viewer.nation;
-  const chance = (id: string, p: number) => p > 0 && randomFor(id)() < p;
-  const say = (key: Parameters<typeof msg>[0]) => translate(world.language, msg(key));
-  const allies = alliesOf(view, world, me);
-  const commands: ParticipantCommand[] = [];
-  for (const request of sorted(view.infoRequests)) {
-    if (request.target === me && request.status === "pending" && chance(request.id, persona.answers))
-      commands.push({ type: "answerInfo", request: request.id, answer: say("bots.answer.info") });
-  }
-  for (const request of sorted(view.consentRequests)) {
-    if (request.host !== me || request.status !== "pending") continue;
-    const trust = view.relations[relationKey(me, request.requester)]?.trust ?? 50;
-    commands.push({
-      type: "answerConsent",
-      request: request.id,
-      grant: allies.includes(request.requester) && trust >= 35 && chance(request.id, persona.grantsConsent),
-    });
-  }
-  for (const agreement of sorted(view.agreements)) {
-    if (agreement.status === "proposed" && agreement.parties.includes(me) && !agreement.acceptedBy.includes(me))
-      commands.push({ type: "answerAgreement", agreement: agreement.id, accept: chance(agreement.id, persona.accepts) });
-  }
-  return commands;
-}
-
-/** Its alliance partners, adversaries left out, in a fixed order. */
-function alliesOf(view: View, world: BotWorld, me: string): string[] {
-  return Object.values(view.nations)
-    .filter((n) => n.id !== me && n.alliance && !world.adversaries.includes(n.id))
-    .map((n) => n.id)
-    .sort();
-}
-
-/** How far a report may be passed on: its releasability, or its classification's by the rules. */
-function releasabilityScope(world: BotWorld, report: Report): string {
-  const byClass = (world.rules as { releasabilityByClassification?: Record<string, string> }).releasabilityByClassification;
-  return report.releasability?.scope ?? byClass?.[report.classification] ?? "alliance";
-}
-
-/** Confirmed, or graded A–B and credible (1–2): worth sending a unit for. */
-function wellGraded(report: Pick<Report, "reliability" | "credibility">): boolean {
-  return report.credibility === "1" || ((report.reliability === "A" || report.reliability === "B") && report.credibility <= "2");
-}
-
-/** A known-forces entry worth acting on: certain (own territory), or well graded by its sensor or its report. */
-function wellGradedEntry(seen: Extract<AssetView, { foreign: true }>, view: View): boolean {
-  if (!seen.seen) return true;
-  if (seen.seen.grade)
-    return (
-      seen.seen.confirmedTurn !== undefined ||
-      wellGraded({ reliability: seen.seen.grade[0] as Report["reliability"], credibility: seen.seen.grade[1] as Report["credibility"] })
-    );
-  const report = seen.seen.report ? view.reports[seen.seen.report] : undefined;
-  return report ? wellGraded(report) : false;
-}
-
-function sorted<T extends { id: string }>(record: Record<string, T>): T[] {
-  return Object.values(record).sort((a, b) => (a.id < b.id ? -1 : 1));
-}
-
-function typeOf(world: BotWorld, asset: AssetView): AssetTypeSpec | undefined {
-  return world.assetTypes.find((t) => t.id === asset.type);
-}
-
-function fitness(world: BotWorld, asset: AssetView, kind: string): number {
-  const table = typeOf(world, asset)?.fitness ?? {};
-  return (Object.hasOwn(table, kind) ? table[kind] : Object.hasOwn(table, "*") ? table["*"] : 0) ?? 0;
-}
-
-/** Free to take a new task: standing by, or on a mission whose crisis is over. */
-function free(asset: AssetState, view: View): boolean {
-  if (asset.route.length > 0 || asset.status === "moving" || asset.status === "degraded") return false;
-  if ((asset as { embarkedOn?: string | null }).embarkedOn) return false;
-  return asset.status === "ready" || !view.regions[asset.region]?.crisis;
-}
-
-/** Whether the team may enter a partner's region: a SOFA in force or consent granted there. */
-function mayEnter(view: View, me: string, owner: string, region: string): boolean {
-  const sofa = Object.values(view.agreements).some((a) => a.kind === "sofa" && a.status === "accepted" && a.parties.includes(me) && a.parties.includes(owner));
-  return sofa || Object.values(view.consentRequests).some((c) => c.requester === me && c.region === region && c.status === "granted");
-}
-
-/** The closest region of its own territory the asset's domain lets it reach. */
-function nearestOwnRegion(world: BotWorld, view: View, me: string, asset: AssetState): string | null {
-  const type = typeOf(world, asset);
-  if (!type) return null;
-  if (view.regions[asset.region]?.owner === me) return asset.region;
-  const spec = new Map(world.regions.map((r) => [r.id, r]));
-  const enters = (r: RegionSpec) => type.domain === "any" || type.domain === r.kind;
-  const seen = new Set([asset.region]);
-  let frontier = [asset.region];
-  while (frontier.length) {
-    const next: string[] = [];
-    for (const id of frontier) {
-      for (const adjacent of spec.get(id)?.adjacent ?? []) {
-        const region = spec.get(adjacent);
-        if (!region || seen.has(adjacent) || !enters(region)) continue;
-        const owner = view.regions[adjacent]?.owner ?? null;
-        if (owner === me) return adjacent;
-        if (owner !== null) continue;
-        seen.add(adjacent);
-        next.push(adjacent);
-      }
-    }
-    frontier = next.sort();
-  }
-  return null;
 }

@@ -3,7 +3,7 @@ import type { AssetState } from "../state/schema.ts";
 import type { ParticipantCommand } from "../protocol/commands.ts";
 import type { AssetTypeSpec } from "../scenario/schema.ts";
 import { landingPoints, mayCarry, reachableFrom, isTerminal, terminalOf, shortestRoute, type MapRegion } from "../scenario/routes.ts";
-import type { BotWorld } from "./bot.ts";
+import type { BotWorld } from "./bot-world.ts";
 
 type Own = AssetState & { foreign?: false };
 
