@@ -15,14 +15,13 @@ import { exerciseAccess, improvementEditor, viewerAccess, presentedSecret, denie
 import { payloadRefusal } from "../rooms/command-pipeline.ts";
 import { msg } from "../../shared/i18n/message.ts";
 import { DownloadTickets } from "./download-tickets.ts";
-import { noStore, AAR_HTML_CSP } from "./security-headers.ts";
+import { noStore } from "./security-headers.ts";
 import type { Logger } from "../log.ts";
 import { tokenMatchesPlain } from "./operator.ts";
 import { mountLibrary } from "./library-api.ts";
-import { exportAar } from "../exercises/aar-export.ts";
-import { AAR_FORMATS, type AarFormat } from "../../shared/aar/index.ts";
-import { LANGUAGES, DEFAULT_LANG, isLang } from "../../shared/i18n/languages.ts";
 import { mountMselRoutes } from "./msel-routes.ts";
+import { mountAarRoute } from "./aar-route.ts";
+import { asyncRoute } from "./async-route.ts";
 import { ChatHistory } from "./chat-history.ts";
 
 export type ApiOptions = {
@@ -33,8 +32,6 @@ export type ApiOptions = {
   ensureRoom: (exerciseId: string) => Promise<void>;
   log: Logger;
 };
-
-const asyncRoute = (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => fn(req, res).catch(next);
 
 /** Exercises one address may create in an hour on a server without an operator password. */
 const CREATIONS_PER_HOUR = 20;
@@ -345,30 +342,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
     improvementRoute((req) => ({ type: "removeImprovement", item: String(req.params.item) })),
   );
 
-  app.get(
-    "/api/exercises/:id/aar",
-    asyncRoute(async (req, res) => {
-      const id = String(req.params.id);
-      const format = typeof req.query.format === "string" ? req.query.format : "html";
-      if (!(AAR_FORMATS as readonly string[]).includes(format))
-        return sendError(res, 400, "invalid_format", `format must be one of ${AAR_FORMATS.join(", ")}.`);
-      const lang = req.query.lang === undefined ? DEFAULT_LANG : req.query.lang;
-      if (!isLang(lang)) return sendError(res, 400, "invalid_lang", `lang must be one of ${LANGUAGES.join(", ")}.`);
-      const access = await downloadAccess(req, id);
-      if ("denied" in access) return sendError(res, access.denied.status, access.denied.code, access.denied.message);
-      const table = typeof req.query.table === "string" ? req.query.table : undefined;
-      if (table !== undefined && format !== "csv") return sendError(res, 400, "invalid_format", "table is for format=csv only.");
-      const aar = await exportAar(service.store, id, format as AarFormat, lang, `${req.protocol}://${req.get("host")}`, table);
-      if (!aar) return sendError(res, 404, "unknown_table", `There is no table "${clipText(table ?? "", 40)}" in the report.`);
-      // Every export is a file named after the exercise and date; HTML opens in the tab unless asked to download.
-      if (format === "html" && req.query.download !== "1") res.setHeader("Content-Disposition", `inline; filename="${aar.filename}"`);
-      else res.attachment(aar.filename);
-      if (format === "html") res.setHeader("Content-Security-Policy", AAR_HTML_CSP);
-      res.setHeader("Content-Language", lang);
-      res.type(aar.contentType).send(aar.body);
-    }),
-  );
-
+  mountAarRoute(app, { service, downloadAccess });
   mountLibrary(app, {
     service,
     operatorPassword: options.operatorPassword,

@@ -1,4 +1,5 @@
-import type { Application, Request, Response, NextFunction } from "express";
+import type { Application, Request, Response } from "express";
+import { asyncRoute } from "./async-route.ts";
 import { matchMaker } from "@colyseus/core";
 import type { ExerciseService } from "../exercises/exercise-service.ts";
 import { JoinRefused } from "../exercises/seat-service.ts";
@@ -44,8 +45,6 @@ export type LibraryOptions = {
   /** The per-address limit on creations (api.ts) for a new run asked without the operator password. */
   mayCreate: (req: Request, res: Response) => Promise<boolean>;
 };
-
-const asyncRoute = (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => fn(req, res).catch(next);
 
 /**
  * The exercise library (issue #20.5): the exercises a browser holds facilitator keys for, or all

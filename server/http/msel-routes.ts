@@ -1,4 +1,5 @@
-import express, { type Application, type Request, type Response, type NextFunction } from "express";
+import express, { type Application, type Request } from "express";
+import { asyncRoute } from "./async-route.ts";
 import { matchMaker } from "@colyseus/core";
 import type { ExerciseService } from "../exercises/exercise-service.ts";
 import type { Access } from "./exercise-access.ts";
@@ -27,7 +28,6 @@ export type MselRouteOptions = {
 /** A sheet larger than this is not an MSEL (the shipped ones are 50–150 KB as CSV). */
 const MAX_SHEET_BYTES = 4 * 1024 * 1024;
 
-const asyncRoute = (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => fn(req, res).catch(next);
 const formatOf = (req: Request): SheetFormat | null =>
   (SHEET_FORMATS as readonly string[]).includes(String(req.query.format ?? "")) ? (req.query.format as SheetFormat) : null;
 

@@ -9,6 +9,7 @@ import { runAar } from "../../server/cli/aar-command.ts";
 import { cliLang, takeLangOption } from "../../server/cli/lang.ts";
 import { startHarness, type Harness } from "../server/harness.ts";
 import { playTiny, tinyScenario } from "./play-tiny.ts";
+import { translate } from "../../shared/i18n/format.ts";
 
 const game = playTiny();
 const report = buildAfterActionReport(game.initial, game.events, "Tiny AAR");
@@ -91,7 +92,32 @@ describe("GET /api/exercises/:id/aar?lang=", () => {
   it("refuses a language it does not speak, naming those it does", async () => {
     const res = await get("format=html&lang=de");
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toEqual({ code: "invalid_lang", message: "lang must be one of en, fr." });
+    const { error } = await res.json();
+    expect(error.code).toBe("invalid_lang");
+    expect(error.message).toBe("The report is not written in that language. It is written in English (lang=en) and Français (lang=fr).");
+    // The message travels as a code and parameters too, so a client says it in its reader's language.
+    expect(translate("fr", error.msg)).toBe("Le rapport n’est pas rédigé dans cette langue. Il l’est en English (lang=en) et Français (lang=fr).");
+  });
+
+  it("names the formats, the CSV-only tables and the table it does not have, in words from the catalogue", async () => {
+    const format = await (await get("format=pdf")).json();
+    expect(format.error.code).toBe("invalid_format");
+    expect(format.error.message).toMatch(/^There is no such format of the report\. It comes as format=html, .*format=csv.*\.$/);
+    const tableOutsideCsv = await get("format=md&table=injects");
+    expect(tableOutsideCsv.status).toBe(400);
+    expect((await tableOutsideCsv.json()).error).toMatchObject({ code: "invalid_format", message: "A single table of the report is downloaded as CSV only." });
+    const unknown = await get(`format=csv&table=${encodeURIComponent("x".repeat(60))}`);
+    expect(unknown.status).toBe(404);
+    const { error } = await unknown.json();
+    expect(error.code).toBe("unknown_table");
+    expect(error.message).toBe(`The report has no table named “${"x".repeat(40)}”.`);
+    expect(translate("fr", error.msg)).toBe(`Le rapport n’a pas de tableau nommé « ${"x".repeat(40)} ».`);
+  });
+
+  it("refuses a reader without the record in its own words, as the other routes do", async () => {
+    const res = await fetch(`${h.url}/api/exercises/${ex.id}/aar?format=md`);
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.msg).toBeDefined();
   });
 });
 

@@ -161,6 +161,10 @@ export default {
   "server.http.improvementLeadOnly": "Only exercise control and the lead evaluator can edit the improvement plan.",
   "server.http.invalidJson": "The request body is not valid JSON.",
   "server.http.tooLarge": "The request body is too large (64 KB at most).",
+  "server.http.aarFormat": "There is no such format of the report. It comes as {formats}.",
+  "server.http.aarLang": "The report is not written in that language. It is written in {languages}.",
+  "server.http.aarTableCsvOnly": "A single table of the report is downloaded as CSV only.",
+  "server.http.aarUnknownTable": "The report has no table named “{table}”.",
 
   // The browser's connection to the exercise.
   "server.net.unreachable": "Cannot reach the exercise server. Check your connection; this page will let you try again.",

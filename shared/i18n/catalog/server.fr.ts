@@ -162,6 +162,10 @@ export default {
   "server.http.improvementLeadOnly": "Seuls la direction de l'exercice et l'évaluateur principal peuvent modifier le plan d'amélioration.",
   "server.http.invalidJson": "Le corps de la requête n'est pas du JSON valide.",
   "server.http.tooLarge": "Le corps de la requête est trop volumineux (64 Ko au plus).",
+  "server.http.aarFormat": "Ce format du rapport n’existe pas. Il existe en {formats}.",
+  "server.http.aarLang": "Le rapport n’est pas rédigé dans cette langue. Il l’est en {languages}.",
+  "server.http.aarTableCsvOnly": "Un tableau seul du rapport ne se télécharge qu’en CSV.",
+  "server.http.aarUnknownTable": "Le rapport n’a pas de tableau nommé « {table} ».",
 
   "server.net.unreachable": "Le serveur de l'exercice est injoignable. Vérifiez votre connexion\u00a0; cette page vous permettra de réessayer.",
   "server.net.noGreeting": "Le serveur de l'exercice n'a pas accueilli ce poste\u00a0; rechargez la page pour réessayer.",
