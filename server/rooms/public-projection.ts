@@ -1,5 +1,5 @@
 import type { ExerciseState } from "../../shared/state/schema.ts";
-import { scenarioTime } from "../../shared/engine/view-for.ts";
+import { publicNation, scenarioTime } from "../../shared/engine/view-for.ts";
 import { cohesion } from "../../shared/engine/metrics.ts";
 import { controlOf } from "../../shared/engine/nation-control.ts";
 import { RegionSchema, NationSchema, type ExerciseRoomState } from "./room-state.ts";
@@ -78,14 +78,11 @@ export class PublicProjection {
         () => new NationSchema(),
         (target, nation) => {
           const control = controlOf(state, nation.id);
+          // What every nation knows of another (the view's definition), flattened into the schema.
+          const { policies, ...known } = publicNation(nation);
           assign(target as unknown as Assignable, {
-            id: nation.id,
-            name: nation.name,
-            color: nation.color,
-            playable: nation.playable,
-            alliance: nation.alliance,
-            committed: nation.committed,
-            publicStance: nation.policies.publicStance,
+            ...known,
+            publicStance: policies.publicStance,
             online: onlineByNation[nation.id] ?? 0,
             control: control.by,
             persona: control.persona ?? "",

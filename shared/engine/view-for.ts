@@ -370,7 +370,8 @@ function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V):
   return value;
 }
 
-function publicNation(nation: NationState): PublicNation {
+/** A nation as every other nation knows it (the public part of the room's state writes the same fields). */
+export function publicNation(nation: NationState): PublicNation {
   return {
     id: nation.id,
     name: nation.name,
