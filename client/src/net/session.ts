@@ -10,6 +10,9 @@ import { SEAT_REMOVED } from "../../../shared/protocol/close-codes.ts";
 import { PROTOCOL_VERSION } from "../../../shared/protocol/version.ts";
 import type { Msg } from "../../../shared/i18n/message.ts";
 import { t, tm } from "../i18n.ts";
+import { JoinError, joinError, type JoinKind } from "./join-error.ts";
+
+export { JoinError, type JoinKind };
 
 export type ConnectionStatus = "online" | "reconnecting" | "offline";
 /** A command's one reply; a refusal's `message` is already in the seat's language (panels show it as it is). */
@@ -22,78 +25,6 @@ export type CommandResult =
       problems?: { field: string; message: string }[];
     };
 export type Ping = { region: string; by: string; nation: string };
-
-/** The stable codes a join refusal starts with ("code: sentence", docs/PROTOCOL.md §2), plus the browser's own. */
-const JOIN_KINDS = [
-  "wrong_code",
-  "rate_limited",
-  "unknown_seat",
-  "name_required",
-  "wrong_token",
-  "team_full",
-  "too_many_connections",
-  "too_many_seats",
-  "flooding",
-  "removed",
-  "code_required",
-  "unknown_exercise",
-  "forbidden",
-  "invalid_join",
-  "internal_error",
-  "protocol_mismatch",
-] as const;
-export type JoinKind = (typeof JOIN_KINDS)[number] | "offline" | "other";
-
-/** Why joining failed, sorted by the refusal's stable code so the start page can say what to do next. */
-export class JoinError extends Error {
-  readonly kind: JoinKind;
-  /** `message` is in the seat's language, from the catalogue: never the server's English. */
-  constructor(kind: JoinKind, message: string) {
-    super(message);
-    this.kind = kind;
-  }
-}
-
-/** Colyseus's code for "no room with this id" (a bad or stale exercise link). */
-const INVALID_ROOM_ID = 4212;
-
-function joinError(error: unknown): JoinError {
-  const raw = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: unknown })?.code;
-  const stable = /^([a-z_]+): /.exec(raw)?.[1];
-  if (stable && (JOIN_KINDS as readonly string[]).includes(stable))
-    return new JoinError(stable as JoinKind, joinSentence(stable as (typeof JOIN_KINDS)[number], raw));
-  if (code === INVALID_ROOM_ID) return new JoinError("unknown_exercise", t("server.join.unknown_exercise"));
-  // No status at all: the request never reached the server.
-  if (typeof code !== "number") return new JoinError("offline", t("server.net.unreachable"));
-  return new JoinError("other", t("server.joinBrief.refused"));
-}
-
-/** The refusal in the seat's language; values that stayed on the server are left out, except an error's reference. */
-function joinSentence(kind: (typeof JOIN_KINDS)[number], raw: string): string {
-  switch (kind) {
-    case "flooding":
-    case "rate_limited":
-    case "team_full":
-    case "too_many_seats":
-    case "too_many_connections":
-      return t(`server.joinBrief.${kind}`);
-    case "protocol_mismatch":
-      return t("serving.protocolMismatchBrief");
-    case "internal_error":
-      return t("server.joinBrief.internal_error", { reference: /\b(E-[0-9A-F]{8})\b/.exec(raw)?.[1] ?? "none" });
-    case "invalid_join":
-    case "removed":
-    case "wrong_code":
-    case "unknown_seat":
-    case "name_required":
-    case "wrong_token":
-    case "code_required":
-    case "unknown_exercise":
-    case "forbidden":
-      return t(`server.join.${kind}`);
-  }
-}
 
 /** A refusal from the server in the seat's language: its message when it has one, else its English sentence (an older server). */
 function refusalText(reply: { message?: string; msg?: Msg }): string {
