@@ -160,7 +160,8 @@ function sendWelcome(client: SeatedClient, exerciseId: string): void {
   const seat = client.auth!;
   client.send("welcome", {
     seat: seat.token,
-    seatId: seatPublicId(seat.token),
+    // Hashed once, at the join (a "whoami" took a SHA-256 of the token each time).
+    seatId: client.userData?.seatId ?? seatPublicId(seat.token),
     role: seat.role,
     nation: seat.nation,
     name: seat.name,
