@@ -15,7 +15,9 @@ import {
   PublicStance,
   SharingPolicy,
 } from "../scenario/schema.ts";
-import { AssetStatus, Classification, Admiralty, Releasability } from "../scenario/effects.ts";
+import { AssetStatus } from "../scenario/effects.ts";
+import { ObserverNote, ImprovementItem, EvaluationRecord } from "./evaluation-schema.ts";
+import { Report, Detection, PictureShare } from "./intel-schema.ts";
 
 /**
  * The exercise state: everything the rules need, as plain JSON. It is only ever produced by
@@ -87,51 +89,7 @@ export const AssetState = z.object({
 });
 export type AssetState = z.infer<typeof AssetState>;
 
-export const ProvenanceStep = z.object({ from: z.string(), to: z.string(), turn: z.number(), redacted: z.boolean() });
-export type ProvenanceStep = z.infer<typeof ProvenanceStep>;
-
-/** Where a report says an asset was, and when it was seen there. */
-export const Sighting = z.object({ asset: z.string(), region: z.string(), turn: z.number() });
-export type Sighting = z.infer<typeof Sighting>;
-
-/** One nation's copy of a report. Sharing makes a new copy owned by the receiver. */
-export const Report = z.object({
-  id: z.string(),
-  owner: z.string(),
-  originator: z.string(),
-  source: z.string(),
-  reliability: Admiralty.reliability,
-  credibility: Admiralty.credibility,
-  classification: Classification,
-  title: z.string(),
-  text: z.string(),
-  regions: z.array(z.string()),
-  assets: z.array(z.string()),
-  turn: z.number(),
-  provenance: z.array(ProvenanceStep),
-  /** The report this copy was made from, if shared. */
-  copiedFrom: z.string().nullable(),
-  /** The author's translations of title, text and source (a report written in a scenario with several languages). */
-  i18n: z.record(z.string(), z.record(z.string(), z.string())).optional(),
-  /**
-   * A report the engine writes (an ISR sighting) as messages, so each reader reads it in their
-   * language; title, text and source still hold the English for older readers.
-   */
-  words: z.object({ title: z.custom<Msg>(), text: z.custom<Msg>(), source: z.custom<Msg>().optional() }).optional(),
-  /** Who it may be passed to (absent: derived from the classification, engine/releasability.ts). */
-  releasability: Releasability.optional(),
-  /** A releasable version (tear line): the report it was made from. Copies of a version keep it. */
-  versionOf: z.string().optional(),
-  /** Last turn a second, independent source confirmed what it says (credibility 1). */
-  confirmedTurn: z.number().optional(),
-  /** Turn its holder's forces or sensors found the report wrong. */
-  disprovedTurn: z.number().optional(),
-  /** Where the report places the assets it names, as of `turn` (the picture it gives its holder). */
-  sightings: z.array(Sighting).optional(),
-  /** Own ISR: the sensor that saw it (only on the originator's own report, never on a copy). */
-  sensor: z.string().optional(),
-});
-export type Report = z.infer<typeof Report>;
+export { ProvenanceStep, Sighting, Report, Detection, PictureShare } from "./intel-schema.ts";
 
 export const AgreementStatus = z.enum(["proposed", "accepted", "rejected", "expired", "terminated"]);
 export type AgreementStatus = z.infer<typeof AgreementStatus>;
@@ -269,127 +227,15 @@ export const InjectState = z.object({
 });
 export type InjectState = z.infer<typeof InjectState>;
 
-/**
- * One entry of a nation's known-forces picture: where it last placed a foreign asset and when.
- * `report`: the report that put the asset there on the holder's map (absent: its own eyes or
- * territory). The other fields are optional, so logs from before the picture kept them still fold.
- */
-export const Detection = z.object({
-  asset: z.string(),
-  region: z.string(),
-  turn: z.number(),
-  type: z.string(),
-  owner: z.string(),
-  name: z.string(),
-  report: z.string().optional(),
-  /** The sensor (an asset) that last saw it there: the holder's own, or `from`'s under alliance command. */
-  sensor: z.string().optional(),
-  /** The nation whose sensor saw it, when not the holder (the alliance's shared picture). */
-  from: z.string().optional(),
-  /** The sighting's grade (admiralty code), by the sensor's kind and distance. */
-  reliability: Admiralty.reliability.optional(),
-  credibility: Admiralty.credibility.optional(),
-  /** Last turn two sensors, or an independent source, placed it there too. */
-  confirmedTurn: z.number().optional(),
-  /** First turn it was seen in this region (a move or a mistake starts it again). */
-  since: z.number().optional(),
-  /**
-   * Exercise control's bookkeeping: where the asset really was when a mistaken sighting placed it
-   * here. Never in a nation's view (view-for.ts builds the entry field by field).
-   */
-  trueRegion: z.string().optional(),
-});
-export type Detection = z.infer<typeof Detection>;
-
-/**
- * Sightings a nation's `full` sharing policy put into a partner's known-forces picture on one turn
- * (step 12): which forces went to whom. The picture entries themselves are overwritten as forces
- * move; this keeps the act, for the dissemination matrix.
- */
-export const PictureShare = z.object({ from: z.string(), to: z.string(), turn: z.number(), assets: z.array(z.string()) });
-export type PictureShare = z.infer<typeof PictureShare>;
-
-export const ObserverNote = z.object({
-  id: z.string(),
-  author: z.string(),
-  text: z.string(),
-  inject: z.string().nullable(),
-  objective: z.string().nullable(),
-  turn: z.number(),
-  at: z.number(),
-});
-export type ObserverNote = z.infer<typeof ObserverNote>;
-
-/**
- * One line of the after-action improvement plan (HSEEP IP), written by exercise control or the
- * lead evaluator. `recommendation` is the corrective action. The fields after `by` came with the
- * HSEEP plan and are absent on items recorded before it.
- */
-export const ImprovementItem = z.object({
-  id: z.string(),
-  issue: z.string(),
-  recommendation: z.string(),
-  /** Responsible nation, or null for the alliance / exercise control. */
-  nation: z.string().nullable(),
-  due: z.string(),
-  by: z.string(),
-  /** The EEG capability it improves. */
-  capability: z.string().optional(),
-  /** Planning, organisation, equipment, training or exercise. */
-  element: z.enum(["planning", "organisation", "equipment", "training", "exercise"]).optional(),
-  /** The primary responsible organisation and its point of contact. */
-  organisation: z.string().optional(),
-  contact: z.string().optional(),
-  /** ISO dates (yyyy-mm-dd) or empty. */
-  start: z.string().optional(),
-  completion: z.string().optional(),
-  status: z.enum(["open", "in-progress", "complete", "cancelled"]).optional(),
-});
-export type ImprovementItem = z.infer<typeof ImprovementItem>;
-
-/** An evaluator's time-stamped observation (HSEEP EEG): a strength or an area for improvement. */
-export const Observation = z.object({
-  id: z.string(),
-  kind: z.enum(["strength", "improvement"]),
-  text: z.string(),
-  task: z.string().nullable(),
-  capability: z.string().nullable(),
-  inject: z.string().nullable(),
-  nation: z.string().nullable(),
-  author: z.string(),
-  turn: z.number(),
-  at: z.number(),
-  /** The last event before it was written: the moment in the replay it refers to. */
-  seq: z.number(),
-});
-export type Observation = z.infer<typeof Observation>;
-
-export const CapabilityRating = z.object({ rating: z.enum(["P", "S", "M", "U"]), rationale: z.string(), by: z.string(), turn: z.number(), at: z.number() });
-export type CapabilityRating = z.infer<typeof CapabilityRating>;
-
-/** One participant's answers to the HSEEP participant feedback form (anonymous: no name is kept). */
-export const FeedbackAnswer = z.object({
-  strengths: z.string(),
-  improvements: z.string(),
-  /** Per objective (EEG objective id, or "learning-<n>"), 1–5. */
-  ratings: z.record(z.string(), z.number()),
-  comments: z.string(),
-  at: z.number(),
-});
-export type FeedbackAnswer = z.infer<typeof FeedbackAnswer>;
-
-/**
- * What evaluators recorded: observations, each evaluator's rating per capability (by name, side
- * by side), the consensus rating, and participant feedback by seat. Absent until the first.
- */
-export const EvaluationRecord = z.object({
-  observations: z.record(z.string(), Observation),
-  ratings: z.record(z.string(), z.record(z.string(), CapabilityRating)),
-  consensus: z.record(z.string(), CapabilityRating),
-  feedback: z.record(z.string(), FeedbackAnswer),
-});
-export type EvaluationRecord = z.infer<typeof EvaluationRecord>;
-
+// What observers and evaluators record (evaluation-schema.ts).
+export {
+  ObserverNote,
+  ImprovementItem,
+  Observation,
+  CapabilityRating,
+  FeedbackAnswer,
+  EvaluationRecord,
+} from "./evaluation-schema.ts";
 export const ObjectiveState = z.object({ id: z.string(), met: z.boolean(), metTurn: z.number().nullable() });
 export type ObjectiveState = z.infer<typeof ObjectiveState>;
 
