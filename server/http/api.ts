@@ -11,7 +11,7 @@ import { foldEvents } from "../../shared/engine/evolve.ts";
 import { viewFor, type Viewer } from "../../shared/engine/view-for.ts";
 import { sendError } from "./errors.ts";
 import { wellFormed, clipText } from "../security/well-formed.ts";
-import { exerciseAccess, improvementEditor, viewerAccess, presentedSecret, denied, type Access } from "./exercise-access.ts";
+import { exerciseAccess, viewerAccess, presentedSecret, denied, type Access } from "./exercise-access.ts";
 import { payloadRefusal } from "../rooms/command-pipeline.ts";
 import { msg } from "../../shared/i18n/message.ts";
 import { DownloadTickets } from "./download-tickets.ts";
@@ -21,6 +21,7 @@ import { tokenMatchesPlain } from "./operator.ts";
 import { mountLibrary } from "./library-api.ts";
 import { mountMselRoutes } from "./msel-routes.ts";
 import { mountAarRoute } from "./aar-route.ts";
+import { mountImprovementRoutes } from "./improvement-routes.ts";
 import { asyncRoute } from "./async-route.ts";
 import { ChatHistory } from "./chat-history.ts";
 
@@ -35,20 +36,6 @@ export type ApiOptions = {
 
 /** Exercises one address may create in an hour on a server without an operator password. */
 const CREATIONS_PER_HOUR = 20;
-/** The improvement-plan fields an HTTP body may carry (HSEEP's IP columns); the command's type and item come from the route. */
-const IMPROVEMENT_BODY_FIELDS = [
-  "issue",
-  "recommendation",
-  "nation",
-  "due",
-  "capability",
-  "element",
-  "organisation",
-  "contact",
-  "start",
-  "completion",
-  "status",
-] as const;
 
 export function mountApi(app: Application, options: ApiOptions): void {
   const { service } = options;
@@ -311,37 +298,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
     }),
   );
 
-  /** The improvement plan of the after-action report, written by exercise control or the lead evaluator (signed by its name). */
-  const improvementRoute = (build: (req: Request) => unknown) =>
-    asyncRoute(async (req, res) => {
-      const id = String(req.params.id);
-      const editor = await improvementEditor(service, req, id);
-      if ("denied" in editor) return sendError(res, editor.denied.status, editor.denied.code, editor.denied.msg ?? editor.denied.message);
-      if ((await service.store.getExercise(id))?.archivedAt) return sendError(res, 409, "archived", msg("library.http.archived"));
-      await options.ensureRoom(id);
-      const reply = await matchMaker.remoteRoomCall(id, "applyExternal", [{ id: "http", command: build(req) }, editor.seat]);
-      if (!reply.ok) return sendError(res, 400, reply.code, reply.msg ?? reply.message);
-      res.status(201).json(reply);
-    });
-  // Only the improvement fields: the body must not be able to choose the command's type.
-  const improvementBody = (req: Request): Record<string, unknown> => {
-    const body: Record<string, unknown> = typeof req.body === "object" && req.body !== null ? req.body : {};
-    return Object.fromEntries(IMPROVEMENT_BODY_FIELDS.filter((k) => body[k] !== undefined).map((k) => [k, body[k]]));
-  };
-  app.post(
-    "/api/exercises/:id/improvements",
-    improvementRoute((req) => ({ ...improvementBody(req), type: "recordImprovement" })),
-  );
-  /** Edits an item: the fields given replace the item's (editImprovement; the log keeps every version). */
-  app.patch(
-    "/api/exercises/:id/improvements/:item",
-    improvementRoute((req) => ({ ...improvementBody(req), type: "editImprovement", item: String(req.params.item) })),
-  );
-  app.delete(
-    "/api/exercises/:id/improvements/:item",
-    improvementRoute((req) => ({ type: "removeImprovement", item: String(req.params.item) })),
-  );
-
+  mountImprovementRoutes(app, { service, ensureRoom: options.ensureRoom });
   mountAarRoute(app, { service, downloadAccess });
   mountLibrary(app, {
     service,
