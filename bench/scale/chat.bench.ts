@@ -111,7 +111,9 @@ async function measure(browser: Browser, total: number, inOne: number, pages: nu
       await settle(page, 100);
     }
     const openAllMs: number[] = [];
-    for (let i = 0; i < opens; i++) openAllMs.push(await open(loaded));
+    // Opened again after all of that was read, the channel shows its newest page (the rest comes
+    // back from memory with "Show earlier", channels-panel.ts).
+    for (let i = 0; i < opens; i++) openAllMs.push(await open(Math.min(loaded, LIVE_MESSAGES_PER_CHANNEL)));
     if (errors.length) throw new Error(`chat bench: the page failed: ${errors.join("; ")}`);
     await page.close();
     return { openMs, earlierMs, openAllMs, pages: earlierMs.length, loaded, joinMs };
@@ -188,7 +190,7 @@ export async function runChatBench({ quick }: { quick: boolean }): Promise<Bench
           "ms",
           "<= 200",
           "value",
-          `the channel opened again with ${m.loaded.toLocaleString("en")} of its messages loaded; median of ${m.openAllMs.length}`,
+          `the channel opened again after ${m.loaded.toLocaleString("en")} of its messages were read back to the first, to its newest ${LIVE_MESSAGES_PER_CHANNEL} shown; median of ${m.openAllMs.length}`,
         ),
       );
     }

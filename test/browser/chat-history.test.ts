@@ -72,6 +72,22 @@ browserSuite("browser: chat older than the live window", () => {
     expect(texts).toEqual(inLogOrder);
     await earlier.waitFor({ state: "hidden" });
     await screenshot(alice.page, "chat-earlier-messages");
+
+    // Opened again, the channel shows its newest page, and what was read further back comes back
+    // from memory with "Show earlier", without asking the server again.
+    const asked: string[] = [];
+    alice.page.on("request", (r) => void (r.url().includes("/messages?") && asked.push(r.url())));
+    const channels = panel(alice.page).locator("button.channel");
+    await channels.nth(1).click();
+    await channels.first().click();
+    await expect.poll(() => log.getByRole("listitem").count()).toBe(LIVE_MESSAGES_PER_CHANNEL);
+    await seeText(alice.page, inLogOrder.at(-1)!);
+    expect(await log.getByText(first!, { exact: true }).count()).toBe(0);
+    await earlier.click();
+    await log.getByText(first!, { exact: true }).waitFor();
+    expect(await log.locator("li p").allTextContents()).toEqual(inLogOrder);
+    await earlier.waitFor({ state: "hidden" });
+    expect(asked).toEqual([]);
     expect(alice.errors).toEqual([]);
     for (const room of [control, ...writers]) await room.leave().catch(() => undefined);
   }, 60_000);

@@ -4,10 +4,14 @@ import { nationName } from "../game/names.ts";
 import { channelsFor, type ChannelInfo } from "./channel-list.ts";
 import { ChatHistory, type EarlierPage } from "./chat-history.ts";
 import { MessageList } from "./message-list.ts";
+import { LIVE_MESSAGES_PER_CHANNEL } from "../../../shared/view/chat-window.ts";
 import { request } from "../net/http.ts";
 import { t, lang } from "../i18n.ts";
 import { panelWords } from "./words.ts";
 import type { Message } from "../../../shared/state/schema.ts";
+
+/** Messages a "Show earlier" brings, from the server or from memory. */
+const EARLIER_PAGE = 100;
 
 /**
  * Channels with unread counts: team, exercise control, alliance, bilateral, public. What was
@@ -21,6 +25,13 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
   // messages puts its list back instead of making 10,000 items again, and a state patch adds
   // only the messages new to it (message-list.ts).
   const logs = new Map<string, MessageList>();
+  /**
+   * Per list, how many of its oldest messages are left out of the page. A channel opened again
+   * shows its newest LIVE_MESSAGES_PER_CHANNEL, however far back its reader had read: putting
+   * 10,000 loaded messages back in the page took ~200 ms (bench/scale/chat.bench.ts); "Show
+   * earlier" brings them back a page at a time from memory before it asks the server.
+   */
+  const leftOut = new Map<string, number>();
   let log = h("ol", { class: "messages", tabindex: "0", "aria-labelledby": "channel-heading" });
   // The log is around the list: role "log" on the <ol> itself would unmake its <li>s as list items.
   const logRegion = h("div", { role: "log", "aria-labelledby": "channel-heading", "aria-live": "polite" }, log);
@@ -87,12 +98,22 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
   const messagesOf = (ctx: GameContext, channel: string) => history.messages(perspectiveOf(ctx), channel);
   const earlierOf = (ctx: GameContext, channel: string) => (before: string) =>
     request<EarlierPage>(
-      `/api/exercises/${encodeURIComponent(ctx.state.exerciseId)}/messages?channel=${encodeURIComponent(channel)}&before=${encodeURIComponent(before)}&limit=100`,
+      `/api/exercises/${encodeURIComponent(ctx.state.exerciseId)}/messages?channel=${encodeURIComponent(channel)}&before=${encodeURIComponent(before)}&limit=${EARLIER_PAGE}`,
       { token: ctx.welcome.seat },
     );
   earlier.addEventListener("click", async () => {
     const ctx = getCtx();
     const channel = current;
+    const key = `${perspectiveOf(ctx)}|${channel}`;
+    const hidden = leftOut.get(key) ?? 0;
+    if (hidden > 0) {
+      // Read before and left out when the channel was opened again: back from memory, at once.
+      leftOut.set(key, Math.max(0, hidden - EARLIER_PAGE));
+      const fromBottom = log.scrollHeight - log.scrollTop;
+      render();
+      log.scrollTop = log.scrollHeight - fromBottom;
+      return;
+    }
     earlier.disabled = true;
     setText(earlierStatus, t("panels.channels.loading"));
     try {
@@ -161,9 +182,15 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
     const info = channels.find((c) => c.id === current);
     setText(heading, info?.label ?? "");
     empty.hidden = messages.length > 0;
-    earlier.hidden = !history.mayHaveEarlier(perspectiveOf(ctx), current);
+    const key = `${perspectiveOf(ctx)}|${current}`;
+    let shown = logs.get(key);
+    if (!shown) logs.set(key, (shown = new MessageList()));
+    const opened = shown.element !== log;
+    if (opened) leftOut.set(key, Math.max(0, messages.length - LIVE_MESSAGES_PER_CHANNEL));
+    const hidden = leftOut.get(key) ?? 0;
+    earlier.hidden = hidden === 0 && !history.mayHaveEarlier(perspectiveOf(ctx), current);
     // The next page is asked for while the reader reads this one.
-    if (!earlier.hidden && visible()) history.prefetch(perspectiveOf(ctx), current, earlierOf(ctx, current));
+    if (!earlier.hidden && hidden === 0 && visible()) history.prefetch(perspectiveOf(ctx), current, earlierOf(ctx, current));
     const language = lang();
     if (clockLanguage !== language) {
       clock = new Intl.DateTimeFormat(language, { hour: "2-digit", minute: "2-digit" });
@@ -180,10 +207,6 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
             ? nationName(ctx.state, m.fromNation)
             : m.author
           : t("panels.channels.authorNation", { author: m.author, nation: nationName(ctx.state, m.fromNation) });
-    const key = `${perspectiveOf(ctx)}|${current}`;
-    let shown = logs.get(key);
-    if (!shown) logs.set(key, (shown = new MessageList()));
-    const opened = shown.element !== log;
     if (opened) {
       log = shown.element;
       logRegion.replaceChildren(log);
@@ -194,14 +217,18 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
     // anyway, and the tab shown again renders first.
     const seen = visible();
     const atBottom = opened || toBottom || (seen && log.scrollHeight - log.scrollTop - log.clientHeight < 40);
-    shown.show(messages, language, (m: Message) =>
-      h(
-        "li",
-        { class: "message" },
-        h("span", { class: "author" }, author(m)),
-        h("span", { class: "when" }, t("panels.channels.when", { turn: m.turn, time: clock!.format(m.at) })),
-        h("p", {}, m.text),
-      ),
+    shown.show(
+      messages,
+      language,
+      (m: Message) =>
+        h(
+          "li",
+          { class: "message" },
+          h("span", { class: "author" }, author(m)),
+          h("span", { class: "when" }, t("panels.channels.when", { turn: m.turn, time: clock!.format(m.at) })),
+          h("p", {}, m.text),
+        ),
+      hidden,
     );
     if (atBottom && seen) log.scrollTop = log.scrollHeight;
     toBottom = atBottom && !seen;

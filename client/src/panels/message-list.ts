@@ -13,19 +13,31 @@ export class MessageList {
   // It scrolls: focusable, so the keyboard scrolls it too (axe scrollable-region-focusable).
   readonly element = h("ol", { class: "messages", tabindex: "0", "aria-labelledby": "channel-heading" });
   private shown: readonly Message[] | null = null;
+  private hidden = 0;
   private words = "";
 
-  /** `messages` oldest first; the same array as last time means nothing changed. */
-  show(messages: readonly Message[], words: string, render: (message: Message) => HTMLElement): void {
+  /**
+   * `messages` oldest first, of which the `hidden` oldest are left out of the list (a channel
+   * opened again shows its newest page, and what was read further back comes back from memory);
+   * the same array and count as last time means nothing changed.
+   */
+  show(messages: readonly Message[], words: string, render: (message: Message) => HTMLElement, hidden = 0): void {
     if (words !== this.words) {
       this.element.replaceChildren();
       this.shown = null;
       this.words = words;
     }
-    if (messages === this.shown) return;
+    if (messages === this.shown && hidden === this.hidden) return;
+    // More left out than before: the items that go lead the list, in order, up to the first one kept.
+    if (hidden > this.hidden) {
+      const first = messages[hidden]?.id;
+      while (this.element.firstElementChild && (this.element.firstElementChild as HTMLElement).dataset.key !== first) this.element.firstElementChild.remove();
+    }
     this.shown = messages;
+    this.hidden = hidden;
     let next = this.element.firstElementChild as HTMLElement | null;
-    for (const message of messages) {
+    for (let i = hidden; i < messages.length; i++) {
+      const message = messages[i]!;
       if (next?.dataset.key === message.id) {
         next = next.nextElementSibling as HTMLElement | null;
         continue;
