@@ -20,7 +20,7 @@ export function recordOf<T>(entries: Iterable<readonly [string, T]>): IdRecord<T
 
 /** A copy of any record (e.g. one parsed from JSON or a command). */
 export function toRecord<T>(source: Readonly<Record<string, T>> | undefined): IdRecord<T> {
-  return { ...source };
+  return source ? copyOf(source) : {};
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { setFlagsFromString } from "node:v8";
-import { LARGE_RECORD, put, putAll, without, update, inScope, type IdRecord } from "../../shared/state/records.ts";
+import { LARGE_RECORD, put, putAll, without, update, inScope, toRecord, type IdRecord } from "../../shared/state/records.ts";
 
 // V8's own answer, through its natives syntax (allowed before the function below is compiled).
 setFlagsFromString("--allow-natives-syntax");
@@ -45,6 +45,9 @@ describe("copies of large records (records.ts, LARGE_RECORD)", () => {
           ]),
         ),
       ).toEqual(Object.entries({ ...record, x: { n: 1 }, [key]: { n: 2 } }));
+      const copy = toRecord(record);
+      expect(copy).not.toBe(record);
+      expect(Object.entries(copy)).toEqual(before);
       // The record given in is never changed.
       expect(Object.entries(record)).toEqual(before);
     });
