@@ -44,14 +44,8 @@ export function paintAssets(
   reuse: Map<string, Phaser.GameObjects.Image> = new Map(),
 ): PaintedToken[] {
   const { state, selection } = model;
-  const simulated = simulatedAssets(state);
-  const byRegion = new Map<string, ClientAsset[]>();
-  for (const asset of Object.values(state.perspective?.assets ?? {})) {
-    const list = byRegion.get(asset.region) ?? [];
-    list.push(asset);
-    byRegion.set(asset.region, list);
-  }
-  const regions = new Map(state.scenario.regions.map((r) => [r.id, r]));
+  const { simulated, byRegion, regions, looks } = workedOut(model);
+  const look = (key: string, make: () => TokenLook) => looks.get(key) ?? (looks.set(key, make()), looks.get(key)!);
   const W = TOKEN_W * scale;
   const H = TOKEN_H * scale;
   const gap = GAP * scale;
@@ -86,7 +80,10 @@ export function paintAssets(
     const y0 = region.y + 6 * scale;
     if (assets.length >= STACK_FROM && !open.has(regionId)) {
       const selected = selection?.kind === "region" && selection.id === regionId;
-      add({ kind: "stack", id: regionId, x: region.x - W / 2, y: y0, w: W, h: H }, stackLook(model, assets, selected));
+      add(
+        { kind: "stack", id: regionId, x: region.x - W / 2, y: y0, w: W, h: H },
+        look(`stack|${regionId}|${selected}`, () => stackLook(model, assets, selected)),
+      );
       continue;
     }
     // A unit aboard is drawn right after its carrier, so the two read together. (Only units drawn
@@ -116,13 +113,45 @@ export function paintAssets(
     assets.forEach((asset, i) => {
       const col = i % cols;
       const row = Math.floor(i / cols);
-      const look = tokenLook(model, asset, selection?.kind === "asset" && selection.id === asset.id);
-      add({ kind: "asset", id: asset.id, x: left + col * (W + gap), y: y0 + row * (H + gap), w: W, h: H }, look);
+      const selected = selection?.kind === "asset" && selection.id === asset.id;
+      add(
+        { kind: "asset", id: asset.id, x: left + col * (W + gap), y: y0 + row * (H + gap), w: W, h: H },
+        look(`asset|${asset.id}|${selected}`, () => tokenLook(model, asset, selected)),
+      );
     });
   }
   tokens.sort("depth");
   uploadTokenTextures(scene);
   return painted;
+}
+
+/**
+ * What the tokens of a model are, worked out once per model object (models are never changed,
+ * map-bridge.ts): its units by region (each region's sorted once), the regions, the simulated
+ * marks and each token's look. A zoom across a label step and a stack opened under the pointer
+ * paint the same model again, at another size or with another stack open; with 5,000 units,
+ * grouping them and working out the stacks' looks again was most of that paint.
+ */
+type WorkedOut = {
+  simulated: ReadonlySet<string>;
+  byRegion: Map<string, ClientAsset[]>;
+  regions: Map<string, MapModel["state"]["scenario"]["regions"][number]>;
+  looks: Map<string, TokenLook>;
+};
+const worked = new WeakMap<MapModel, WorkedOut>();
+function workedOut(model: MapModel): WorkedOut {
+  let known = worked.get(model);
+  if (known) return known;
+  const { state } = model;
+  const byRegion = new Map<string, ClientAsset[]>();
+  for (const asset of Object.values(state.perspective?.assets ?? {})) {
+    const list = byRegion.get(asset.region) ?? [];
+    list.push(asset);
+    byRegion.set(asset.region, list);
+  }
+  known = { simulated: simulatedAssets(state), byRegion, regions: new Map(state.scenario.regions.map((r) => [r.id, r])), looks: new Map() };
+  worked.set(model, known);
+  return known;
 }
 
 /** The name of an opened stack's card among the tokens (made anew on each draw). */

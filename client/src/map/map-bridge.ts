@@ -2,7 +2,11 @@ import type { ClientState } from "../state/client-state.ts";
 import type { Selection } from "../game/context.ts";
 import type { Ping } from "../net/session.ts";
 
-/** What the map draws: the state, through whose eyes, what is selected, and in which language its labels are. */
+/**
+ * What the map draws: the state, through whose eyes, what is selected, and in which language its
+ * labels are. A model pushed is never changed: a change is a new model (the scene keeps what it
+ * works out of a model, its signatures, by the model object).
+ */
 export type MapModel = { state: ClientState; viewNation: string | null; selection: Selection; lang?: string };
 
 type Events = {

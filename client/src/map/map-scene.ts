@@ -135,9 +135,7 @@ export class MapScene extends Phaser.Scene {
   private valuesDrawn = "";
   private draw(model: MapModel) {
     const scale = labelScale(this.cameras.main.zoom);
-    const regions = regionsSignature(model);
-    const values = valuesSignature(model, regions);
-    const signature = drawnSignature(model, values);
+    const { regions, values, signature } = this.signaturesOf(model);
     if (signature === this.drawn && scale === this.scaleDrawn) return;
     // A unit moving, a draft, a unit selected: the tokens and routes are drawn again, the regions'
     // pictures stay; a resolution's new stabilities repaint the values, not the ground under them.
@@ -161,6 +159,20 @@ export class MapScene extends Phaser.Scene {
     this.drafts = paintDrafts(this.routeLayer, this.routeLabels, model);
     this.routeLabels.end();
     this.paintTokens(model);
+  }
+
+  /**
+   * A model's signatures, worked out once per model object: a zoom across a label step draws the
+   * model already drawn again, and the signature of 5,000 units (their JSON) was a third of
+   * that frame's work (docs/PERFORMANCE.md). Models are made anew for each change (map-bridge.ts).
+   */
+  private signed: { model: MapModel; regions: string; values: string; signature: string } | null = null;
+  private signaturesOf(model: MapModel): { regions: string; values: string; signature: string } {
+    if (this.signed?.model === model) return this.signed;
+    const regions = regionsSignature(model);
+    const values = valuesSignature(model, regions);
+    this.signed = { model, regions, values, signature: drawnSignature(model, values) };
+    return this.signed;
   }
 
   private routes = 0;
