@@ -43,7 +43,7 @@ export function paintAssets(
   open: ReadonlySet<string> = new Set(),
   reuse: Map<string, Phaser.GameObjects.Image> = new Map(),
 ): PaintedToken[] {
-  const { state, selection } = model;
+  const { selection } = model;
   const { simulated, byRegion, regions, looks } = workedOut(model);
   const look = (key: string, make: () => TokenLook) => looks.get(key) ?? (looks.set(key, make()), looks.get(key)!);
   const W = TOKEN_W * scale;

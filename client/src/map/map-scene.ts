@@ -4,6 +4,7 @@ import { regionShapes, type RegionShape } from "./region-painter.ts";
 import { RegionLayer } from "./region-layer.ts";
 import { paintAssets, retextureTokens, cullTokens, openStacks, tokenKey, STACK_CARD, STACK_FROM, type PaintedToken } from "./asset-painter.ts";
 import { tokenResolution } from "./token-texture.ts";
+import { TokenPicture } from "./token-picture.ts";
 import { drawnSignature, regionsSignature, valuesSignature } from "./drawn-signature.ts";
 import { LabelPool } from "./label-pool.ts";
 import { paintRoutes } from "./route-painter.ts";
@@ -39,8 +40,11 @@ export class MapScene extends Phaser.Scene {
   private routeLayer!: Phaser.GameObjects.Graphics;
   private routeLabels!: LabelPool;
   private tokens!: Phaser.GameObjects.Container;
+  private tokenPicture!: TokenPicture;
   private shapes: RegionShape[] = [];
   private painted: PaintedToken[] = [];
+  /** The tokens drawn one by one (an opened stack's): the others are in `tokenPicture`. */
+  private live: PaintedToken[] = [];
   /** Texels per map unit of the token textures in use; follows the zoom in powers of two. */
   private tokenResolution = 1;
   private drag: { x: number; y: number; scrollX: number; scrollY: number; moved: boolean } | null = null;
@@ -72,6 +76,7 @@ export class MapScene extends Phaser.Scene {
     this.valueLayer = new RegionLayer(this, 1, "values");
     this.routeLayer = this.add.graphics().setDepth(2);
     this.routeLabels = new LabelPool(this, this.add.container(0, 0).setDepth(3));
+    this.tokenPicture = new TokenPicture(this, 4);
     this.tokens = this.add.container(0, 0).setDepth(5);
     this.fit();
     this.input.addPointer(1);
@@ -117,7 +122,9 @@ export class MapScene extends Phaser.Scene {
     if (resolution !== this.tokenResolution) {
       this.tokenResolution = resolution;
       retextureTokens(this, this.painted, resolution, this.scaleDrawn);
+      this.tokenPicture.retextured();
     }
+    this.tokenPicture.show(cam);
     this.cull();
   }
 
@@ -126,7 +133,7 @@ export class MapScene extends Phaser.Scene {
     const cam = this.cameras.main;
     const w = cam.width / cam.zoom;
     const h = cam.height / cam.zoom;
-    cullTokens(this.painted, { x: cam.scrollX + (cam.width - w) / 2, y: cam.scrollY + (cam.height - h) / 2, width: w, height: h });
+    cullTokens(this.live, { x: cam.scrollX + (cam.width - w) / 2, y: cam.scrollY + (cam.height - h) / 2, width: w, height: h });
   }
 
   /** The signatures of the model last drawn (all of it, its regions' ground and their values), and the label size it was drawn at. */
@@ -182,9 +189,15 @@ export class MapScene extends Phaser.Scene {
     for (const child of [...this.tokens.list]) if (child.name === STACK_CARD) child.destroy();
     const before = new Map(this.painted.map((p) => [tokenKey(p.box), p.image]));
     this.tokenResolution = tokenResolution(this.cameras.main.zoom * this.scaleDrawn);
-    this.painted = paintAssets(this, this.tokens, model, this.tokenResolution, this.scaleDrawn, openStacks(model, this.hovered), before);
+    const open = openStacks(model, this.hovered);
+    this.painted = paintAssets(this, this.tokens, model, this.tokenResolution, this.scaleDrawn, open, before);
     // What was not drawn again is no longer on the map.
     for (const image of before.values()) image.destroy();
+    // An opened stack's units one by one, over the picture of all the others (painted at the next frame).
+    const assets = model.state.perspective?.assets ?? {};
+    const opened = (p: PaintedToken) => p.box.kind === "asset" && open.has(assets[p.box.id]?.region ?? "");
+    this.live = this.painted.filter(opened);
+    this.tokenPicture.hold(this.painted.filter((p) => !opened(p)).map((p) => p.image));
     this.cull();
     const stacks = this.painted.filter((p) => p.box.kind === "stack").length;
     this.bridge.emit("drawn", {

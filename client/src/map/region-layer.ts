@@ -79,13 +79,8 @@ export class RegionLayer {
     const resolution = regionResolution(camera.zoom);
     const whole = this.extent(model, scale);
     // What of the map is in view (nothing to cover if the view is off the map).
-    const view = intersect(whole, { x: camera.worldView.x, y: camera.worldView.y, w: camera.worldView.width, h: camera.worldView.height });
-    const covers = (p: Picture) =>
-      p.scale === scale &&
-      p.resolution === resolution &&
-      (sameRect(p.rect, whole) ||
-        !view ||
-        (p.rect.x <= view.x && p.rect.y <= view.y && p.rect.x + p.rect.w >= view.x + view.w && p.rect.y + p.rect.h >= view.y + view.h));
+    const view = viewOf(whole, camera);
+    const covers = (p: Picture) => p.scale === scale && p.resolution === resolution && pictureCovers(p.rect, whole, view);
     let picture = this.pictures.find(covers);
     if (!picture) {
       const { rect, resolution: r } = pictureArea(whole, view ?? whole, resolution);
@@ -153,6 +148,16 @@ export function pictureArea(whole: MapRect, view: MapRect, resolution: number): 
   const right = Math.min(whole.x + whole.w, Math.ceil(view.x + view.w + margin));
   const bottom = Math.min(whole.y + whole.h, Math.ceil(view.y + view.h + margin));
   return { rect: { x, y, w: Math.max(1, right - x), h: Math.max(1, bottom - y) }, resolution: r };
+}
+
+/** What of the map (`whole`) is in the camera's view; null when the view is off the map. */
+export function viewOf(whole: MapRect, camera: Phaser.Cameras.Scene2D.Camera): MapRect | null {
+  return intersect(whole, { x: camera.worldView.x, y: camera.worldView.y, w: camera.worldView.width, h: camera.worldView.height });
+}
+
+/** A picture of `rect` shows all that is in view: it is the whole map's, or it holds the view. */
+export function pictureCovers(rect: MapRect, whole: MapRect, view: MapRect | null): boolean {
+  return sameRect(rect, whole) || !view || (rect.x <= view.x && rect.y <= view.y && rect.x + rect.w >= view.x + view.w && rect.y + rect.h >= view.y + view.h);
 }
 
 function intersect(a: MapRect, b: MapRect): MapRect | null {
