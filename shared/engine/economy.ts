@@ -4,6 +4,7 @@ import { assetType } from "./map.ts";
 import { clamp, round1 } from "./numbers.ts";
 import { explain } from "./explain.ts";
 import { term } from "./words.ts";
+import { keyedByIdentity } from "../state/records.ts";
 
 /** A nation's books at the end of a turn, before they are applied: what applyEconomy charges and gives. */
 export type TurnEconomy = {
@@ -51,7 +52,8 @@ export function turnEconomy(state: ExerciseState, nationId: string): TurnEconomy
  * Every nation's upkeep at the normal alert level, summed in one pass over the assets and kept
  * for that assets record: a turn's economy reads it once per nation with the assets unchanged
  * (12 nations and 5,000 assets were 60,000 asset reads a turn, in resolution and in every replay's fold).
- * Each nation's sum adds the same terms in the same order as a pass of its own would.
+ * Each nation's sum adds the same terms in the same order as a pass of its own would. As the
+ * asset index (asset-index.ts), a new assets record is a new version.
  */
 const upkeepKept = new WeakMap<ExerciseState["assets"], { scenario: ExerciseState["scenario"]; byNation: Map<string, number> }>();
 function upkeepAwayFromHome(state: ExerciseState): Map<string, number> {
@@ -64,6 +66,8 @@ function upkeepAwayFromHome(state: ExerciseState): Map<string, number> {
       byNation.set(asset.owner, (byNation.get(asset.owner) ?? 0) + assetType(state, asset).upkeep * multiplier);
   }
   upkeepKept.set(state.assets, { scenario: state.scenario, byNation });
+  // Copied on its next change even where a fold or a decision changes records in place (records.ts): kept sums are never stale.
+  keyedByIdentity(state.assets);
   return byNation;
 }
 

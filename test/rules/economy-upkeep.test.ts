@@ -1,8 +1,10 @@
 import { describe, it, expect } from "vitest";
-import { Game } from "./game.ts";
+import { Game, as } from "./game.ts";
 import { scaleScenario } from "../../bench/scale/scale-scenario.ts";
 import { turnEconomy } from "../../shared/engine/economy.ts";
 import { assetType } from "../../shared/engine/map.ts";
+import { evolve } from "../../shared/engine/evolve.ts";
+import { transiently } from "../../shared/state/records.ts";
 import type { ExerciseState } from "../../shared/state/schema.ts";
 
 /**
@@ -35,6 +37,15 @@ describe("a turn's upkeep", () => {
   const game = new Game(scaleScenario({ nations: 6, regions: 60, assets: 600, injects: 10 }), 3, (s) =>
     s.assets!.forEach((a, i) => i % 3 === 0 && Object.assign(a, { status: "deployed" })),
   ).start();
+  // Some units of every playable nation sent out on a mission at the first resolution: the
+  // assets change between the turns' books.
+  for (const nation of Object.values(game.state.nations).filter((n) => n.playable)) {
+    const ready = Object.values(game.state.assets).filter((a) => a.owner === nation.id && a.status === "ready");
+    for (const asset of ready.slice(0, 5)) {
+      const mission = game.state.scenario.assetTypes.find((t) => t.id === asset.type)?.missions?.[0];
+      if (mission) game.do({ type: "draftOrder", order: { kind: "setMission", asset: asset.id, mission } }, as(nation.id));
+    }
+  }
   game.endTurn().endTurn();
   const nations = Object.keys(game.state.nations);
 
@@ -63,6 +74,19 @@ describe("a turn's upkeep", () => {
     expect(turnEconomy(moved, nation).baseUpkeep).toBeGreaterThan(before);
     // The earlier record keeps its own figures.
     expect(turnEconomy(game.state, nation).baseUpkeep).toBe(before);
+  });
+
+  it("follows the assets inside a fold that changes its own records in place (the replay's, the room's opening)", () => {
+    // The books read after every event, as the turn cards read them while the log is folded.
+    const sent = game.events.filter((e) => e.type === "assetUpdated" && e.asset.status === "deployed").length;
+    expect(sent).toBeGreaterThan(0);
+    transiently(() => {
+      let state = game.initial;
+      for (const event of game.events) {
+        state = evolve(state, event);
+        for (const nation of nations) expect(turnEconomy(state, nation).baseUpkeep).toBe(reference(state, nation));
+      }
+    });
   });
 
   it("follows the scenario's rules: the same assets under another multiplier", () => {
