@@ -11,11 +11,10 @@ import { paintRoutes } from "./route-painter.ts";
 import { paintDrafts } from "./draft-painter.ts";
 import { contains, bounds, MAP_WIDTH, MAP_HEIGHT } from "./geometry.ts";
 import { MAP_COLORS } from "./palette.ts";
+import { followGestures, MIN_ZOOM, MAX_ZOOM } from "./map-gestures.ts";
 import type { Ping } from "../net/session.ts";
 import { t } from "../i18n.ts";
 
-const MIN_ZOOM = 0.3;
-const MAX_ZOOM = 4;
 /** Words and tokens are designed for this zoom; below it they grow (in steps) to keep their size on screen. */
 const DESIGN_ZOOM = 1;
 const MAX_LABEL_SCALE = 2.25;
@@ -26,7 +25,7 @@ export function labelScale(zoom: number): number {
 }
 
 /**
- * The map: draws whatever model the bridge last pushed, pans on drag (one finger on a touch
+ * The map: draws whatever model the bridge last pushed, pans on drag (map-gestures.ts; one finger on a touch
  * screen), zooms on the wheel, a two-finger pinch and the page's buttons, and reports clicks on
  * assets and regions as selections. The whole map is redrawn when something it shows changed or
  * the zoom crossed a label-size step (labelScale), never for other camera moves. Hovering a
@@ -47,9 +46,6 @@ export class MapScene extends Phaser.Scene {
   private live: PaintedToken[] = [];
   /** Texels per map unit of the token textures in use; follows the zoom in powers of two. */
   private tokenResolution = 1;
-  private drag: { x: number; y: number; scrollX: number; scrollY: number; moved: boolean } | null = null;
-  /** Two fingers down: their distance and the zoom when the pinch began. */
-  private pinch: { distance: number; zoom: number } | null = null;
   /** The size of labels and tokens drawn (labelScale of the zoom they were drawn at). */
   private scaleDrawn = 1;
   /** The region whose stack the pointer is over (opened), if any. */
@@ -86,7 +82,12 @@ export class MapScene extends Phaser.Scene {
       if (!this.fitted || !this.centre) return this.fit();
       this.cameras.main.centerOn(this.centre.x, this.centre.y);
     });
-    this.setUpInput();
+    followGestures(this.input, this.cameras.main, {
+      tap: (x, y) => this.bridge.emit("select", this.hitTest(x, y)),
+      hover: (pointer) => this.hover(pointer),
+      leave: () => this.setHovered(null),
+      moved: () => (this.userMovedCamera = true),
+    });
     this.unsubscribe.push(
       this.bridge.on("model", (model) => this.draw(model)),
       this.bridge.on("camera", (command) => this.cameraCommand(command)),
@@ -232,70 +233,6 @@ export class MapScene extends Phaser.Scene {
     const centre = cam.getWorldPoint(cam.width / 2, cam.height / 2);
     cam.setZoom(Phaser.Math.Clamp(cam.zoom * (command === "in" ? 1.25 : 0.8), MIN_ZOOM, MAX_ZOOM));
     cam.centerOn(centre.x, centre.y);
-  }
-
-  private setUpInput() {
-    const cam = this.cameras.main;
-    this.input.on("pointerdown", (p: Phaser.Input.Pointer) => {
-      const [a, b] = this.downPointers();
-      if (a && b) {
-        // A second finger: a pinch from here on, and no click when the fingers lift.
-        this.pinch = { distance: Math.max(1, Phaser.Math.Distance.Between(a.x, a.y, b.x, b.y)), zoom: cam.zoom };
-        if (this.drag) this.drag.moved = true;
-        return;
-      }
-      this.drag = { x: p.x, y: p.y, scrollX: cam.scrollX, scrollY: cam.scrollY, moved: false };
-    });
-    this.input.on("pointermove", (p: Phaser.Input.Pointer) => {
-      const [a, b] = this.downPointers();
-      if (a && b && this.pinch) return this.pinchTo(a, b);
-      if (!p.isDown) return this.hover(p);
-      if (!this.drag || this.pinch) return;
-      const dx = p.x - this.drag.x;
-      const dy = p.y - this.drag.y;
-      if (!this.drag.moved && Math.hypot(dx, dy) < 5) return;
-      this.drag.moved = true;
-      this.userMovedCamera = true;
-      cam.setScroll(this.drag.scrollX - dx / cam.zoom, this.drag.scrollY - dy / cam.zoom);
-    });
-    this.input.on("pointerup", (p: Phaser.Input.Pointer) => {
-      if (this.pinch) {
-        // One finger still down after a pinch: it pans on from where it is, without a click.
-        const [rest] = this.downPointers();
-        this.pinch = null;
-        this.drag = rest ? { x: rest.x, y: rest.y, scrollX: cam.scrollX, scrollY: cam.scrollY, moved: true } : null;
-        return;
-      }
-      const wasDrag = this.drag?.moved;
-      this.drag = null;
-      if (wasDrag) return;
-      const world = cam.getWorldPoint(p.x, p.y);
-      this.bridge.emit("select", this.hitTest(world.x, world.y));
-    });
-    this.input.on("gameout", () => this.setHovered(null));
-    this.input.on("wheel", (p: Phaser.Input.Pointer, _over: unknown, _dx: number, dy: number) => {
-      this.zoomAround(p.x, p.y, cam.zoom * (dy > 0 ? 0.9 : 1.1));
-    });
-  }
-
-  private downPointers(): Phaser.Input.Pointer[] {
-    return [this.input.pointer1, this.input.pointer2].filter((p) => p?.isDown);
-  }
-
-  /** Zooms to the fingers' spread, about the point between them. */
-  private pinchTo(a: Phaser.Input.Pointer, b: Phaser.Input.Pointer) {
-    const distance = Math.max(1, Phaser.Math.Distance.Between(a.x, a.y, b.x, b.y));
-    this.zoomAround((a.x + b.x) / 2, (a.y + b.y) / 2, this.pinch!.zoom * (distance / this.pinch!.distance));
-  }
-
-  /** Sets the zoom, keeping the map point under screen point (x, y) where it is. */
-  private zoomAround(x: number, y: number, zoom: number) {
-    const cam = this.cameras.main;
-    const before = cam.getWorldPoint(x, y);
-    cam.setZoom(Phaser.Math.Clamp(zoom, MIN_ZOOM, MAX_ZOOM));
-    const after = cam.getWorldPoint(x, y);
-    cam.setScroll(cam.scrollX + before.x - after.x, cam.scrollY + before.y - after.y);
-    this.userMovedCamera = true;
   }
 
   /** Opens the stack under the pointer (its region's), closes it when the pointer leaves. */
