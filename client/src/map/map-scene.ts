@@ -113,6 +113,9 @@ export class MapScene extends Phaser.Scene {
       this.bridge.emit("view", view);
     }
     this.centre = { x: cam.midPoint.x, y: cam.midPoint.y };
+    // Across a label step the tokens' picture at the new size comes at the next frame: this one
+    // still shows them at the last size. Painting it here too made every step's frame a late one
+    // (docs/PERFORMANCE.md, "The still tokens as one picture").
     if (labelScale(cam.zoom) !== this.scaleDrawn && this.bridge.model) return this.draw(this.bridge.model);
     // The regions' picture for this zoom and view (painted only if none kept covers it).
     if (this.bridge.model) {
