@@ -22,8 +22,11 @@ export class TokenPicture {
   private extent: MapRect | null = null;
   private stale = false;
   private shown: { key: string; rect: MapRect; resolution: number } | null = null;
-  /** Two canvases in turn: the next picture is painted while the last is on screen. */
-  private canvases: HTMLCanvasElement[] = [];
+  /**
+   * One canvas, painted again for each picture (up to 16 MB: not allocated anew): the picture is
+   * painted and made a texture before the next frame draws, and WebGL copies it at that moment.
+   */
+  private canvas: HTMLCanvasElement | null = null;
   private count = 0;
 
   private readonly makeCanvas: () => HTMLCanvasElement;
@@ -60,7 +63,7 @@ export class TokenPicture {
     const covers = !this.stale && this.shown !== null && this.shown.resolution === resolution && pictureCovers(this.shown.rect, whole, view);
     if (covers) return;
     const { rect, resolution: r } = pictureArea(whole, view ?? whole, resolution);
-    const canvas = this.spareCanvas();
+    const canvas = (this.canvas ??= this.makeCanvas());
     const ctx = clearedContext(canvas, rect, r);
     for (const token of this.tokens) {
       const left = token.x - token.displayWidth * token.originX;
@@ -80,14 +83,6 @@ export class TokenPicture {
     if (this.shown) this.scene.textures.remove(this.shown.key);
     this.shown = { key, rect, resolution };
     this.stale = false;
-  }
-
-  /** The canvas not on screen (the other one holds the picture shown). */
-  private spareCanvas(): HTMLCanvasElement {
-    if (this.canvases.length < 2) this.canvases.push(this.makeCanvas());
-    const canvas = this.canvases.shift()!;
-    this.canvases.push(canvas);
-    return canvas;
   }
 }
 
