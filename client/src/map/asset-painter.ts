@@ -44,8 +44,7 @@ export function paintAssets(
   reuse: Map<string, Phaser.GameObjects.Image> = new Map(),
 ): PaintedToken[] {
   const { selection } = model;
-  const { simulated, byRegion, regions, looks } = workedOut(model);
-  const look = (key: string, make: () => TokenLook) => looks.get(key) ?? (looks.set(key, make()), looks.get(key)!);
+  const { simulated, byRegion, regions, look } = workedOut(model);
   const W = TOKEN_W * scale;
   const H = TOKEN_H * scale;
   const gap = GAP * scale;
@@ -136,7 +135,7 @@ type WorkedOut = {
   simulated: ReadonlySet<string>;
   byRegion: Map<string, ClientAsset[]>;
   regions: Map<string, MapModel["state"]["scenario"]["regions"][number]>;
-  looks: Map<string, TokenLook>;
+  look: (key: string, make: () => TokenLook) => TokenLook;
 };
 const worked = new WeakMap<MapModel, WorkedOut>();
 function workedOut(model: MapModel): WorkedOut {
@@ -149,7 +148,12 @@ function workedOut(model: MapModel): WorkedOut {
     list.push(asset);
     byRegion.set(asset.region, list);
   }
-  known = { simulated: simulatedAssets(state), byRegion, regions: new Map(state.scenario.regions.map((r) => [r.id, r])), looks: new Map() };
+  known = {
+    simulated: simulatedAssets(state),
+    byRegion,
+    regions: new Map(state.scenario.regions.map((r) => [r.id, r])),
+    look: keptValues<TokenLook>(Number.POSITIVE_INFINITY),
+  };
   worked.set(model, known);
   return known;
 }

@@ -109,10 +109,7 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
     if (hidden > 0) {
       // Read before and left out when the channel was opened again: back from memory, at once.
       leftOut.set(key, Math.max(0, hidden - EARLIER_PAGE));
-      const fromBottom = log.scrollHeight - log.scrollTop;
-      render();
-      log.scrollTop = log.scrollHeight - fromBottom;
-      return;
+      return renderKeepingPlace();
     }
     earlier.disabled = true;
     setText(earlierStatus, t("panels.channels.loading"));
@@ -124,12 +121,15 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
       setText(earlierStatus, t("panels.channels.earlierFailed"));
     } finally {
       earlier.disabled = false;
-      // Keep the reader's place: the older lines go above what they were reading.
-      const fromBottom = log.scrollHeight - log.scrollTop;
-      render();
-      log.scrollTop = log.scrollHeight - fromBottom;
+      renderKeepingPlace();
     }
   });
+  /** Renders with the reader's place kept: the older lines go above what they were reading. */
+  const renderKeepingPlace = () => {
+    const fromBottom = log.scrollHeight - log.scrollTop;
+    render();
+    log.scrollTop = log.scrollHeight - fromBottom;
+  };
   const unread = (ctx: GameContext, channel: string, marks = readMarks()) => {
     const mark = marks[channel] ?? 0;
     const messages = messagesOf(ctx, channel);
