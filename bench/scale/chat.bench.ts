@@ -79,12 +79,12 @@ async function measure(browser: Browser, total: number, inOne: number, pages: nu
     await page.locator("#tab-channels").click();
     const panel = page.locator("#panel-channels");
     const button = (label: string) => panel.locator("button.channel", { hasText: new RegExp(`^${label}`) });
-    await panel.locator("ol.messages li").first().waitFor({ timeout: 60_000 });
+    await panel.locator("div.messages [role=listitem]").first().waitFor({ timeout: 60_000 });
     await settle(page);
 
     // The team channel is shown, its last message last and `loaded` of them in all.
     const shows = (loaded: number) => `(() => {
-      const items = document.querySelectorAll("#panel-channels ol.messages > li");
+      const items = document.querySelectorAll("#panel-channels div.messages [role=listitem]");
       const last = items[items.length - 1];
       return document.querySelector("#channel-heading")?.textContent === "Team" && items.length === ${loaded} && last?.querySelector("p")?.textContent === ${JSON.stringify(texts.at(-1))} && items[0].querySelector("p")?.textContent === ${JSON.stringify(firstShown(texts, loaded))};
     })()`;

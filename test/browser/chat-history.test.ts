@@ -60,7 +60,10 @@ browserSuite("browser: chat older than the live window", () => {
     await seeText(alice.page, "Alice · Nordmark");
     await openTab(alice.page, /Channels/);
     const log = panel(alice.page).getByRole("log");
+    // The channel opens at its newest line, and stays there while older ones are put above.
+    const atBottom = () => log.getByRole("list").evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
     await seeText(alice.page, inLogOrder.at(-1)!);
+    await expect.poll(atBottom).toBeLessThan(2);
     expect(await log.getByRole("listitem").count()).toBe(LIVE_MESSAGES_PER_CHANNEL);
     expect(await log.getByText(first!, { exact: true }).count()).toBe(0);
 
@@ -68,8 +71,9 @@ browserSuite("browser: chat older than the live window", () => {
     await earlier.click();
     await log.getByText(first!, { exact: true }).waitFor();
     expect(await log.getByRole("listitem").count()).toBe(total);
-    const texts = await log.locator("li p").allTextContents();
+    const texts = await log.locator("[role=listitem] p").allTextContents();
     expect(texts).toEqual(inLogOrder);
+    expect(await atBottom()).toBeLessThan(2);
     await earlier.waitFor({ state: "hidden" });
     await screenshot(alice.page, "chat-earlier-messages");
 
@@ -85,9 +89,20 @@ browserSuite("browser: chat older than the live window", () => {
     expect(await log.getByText(first!, { exact: true }).count()).toBe(0);
     await earlier.click();
     await log.getByText(first!, { exact: true }).waitFor();
-    expect(await log.locator("li p").allTextContents()).toEqual(inLogOrder);
+    expect(await log.locator("[role=listitem] p").allTextContents()).toEqual(inLogOrder);
     await earlier.waitFor({ state: "hidden" });
     expect(asked).toEqual([]);
+
+    // Lines sent now go last, after all that was read back, in blocks of at most 100 items.
+    for (const n of [1, 2]) writers[n]!.send("command", { id: `live${n}`, command: { type: "sendMessage", channel: "team:north", text: `Live line ${n}` } });
+    await seeText(alice.page, "Live line 1");
+    await seeText(alice.page, "Live line 2");
+    const after = await log.locator("[role=listitem] p").allTextContents();
+    expect(after.slice(0, total)).toEqual(inLogOrder);
+    expect(after.slice(total).sort()).toEqual(["Live line 1", "Live line 2"]);
+    const blocks = await log.locator(".block").evaluateAll((all) => all.map((b) => b.childElementCount));
+    expect(blocks.reduce((a, b) => a + b, 0)).toBe(total + 2);
+    expect(Math.max(...blocks)).toBeLessThanOrEqual(100);
     expect(alice.errors).toEqual([]);
     for (const room of [control, ...writers]) await room.leave().catch(() => undefined);
   }, 60_000);

@@ -32,8 +32,8 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
    * earlier" brings them back a page at a time from memory before it asks the server.
    */
   const leftOut = new Map<string, number>();
-  let log = h("ol", { class: "messages", tabindex: "0", "aria-labelledby": "channel-heading" });
-  // The log is around the list: role "log" on the <ol> itself would unmake its <li>s as list items.
+  let log = new MessageList().element;
+  // The log is around the list: role "log" on the list itself would unmake its items as list items.
   const logRegion = h("div", { role: "log", "aria-labelledby": "channel-heading", "aria-live": "polite" }, log);
   const empty = w.text(h("p", { class: "muted" }), "panels.channels.empty");
   const history = new ChatHistory();
@@ -222,8 +222,8 @@ export function channelsPanel(getCtx: () => GameContext): Panel {
       language,
       (m: Message) =>
         h(
-          "li",
-          { class: "message" },
+          "div",
+          { class: "message", role: "listitem" },
           h("span", { class: "author" }, author(m)),
           h("span", { class: "when" }, t("panels.channels.when", { turn: m.turn, time: clock!.format(m.at) })),
           h("p", {}, m.text),
