@@ -41,9 +41,12 @@ export function mapPalette(nations: readonly NationColours[]): MapPalette {
       const list = options.get(n.id)!;
       let best = chosen.get(n.id)!;
       let bestScore = Math.min(MIN_FILL_DIFFERENCE, nearest(best, others));
+      // Beyond the bar, the earlier (plainer) variant wins: further apart is not better then, so
+      // a fill at the bar stays, and a candidate is dropped as soon as one fill is no further
+      // from it than the best (a 12-nation palette took ~50 ms without these two cuts).
+      if (bestScore >= MIN_FILL_DIFFERENCE) continue;
       for (const candidate of list) {
-        // Beyond the bar, the earlier (plainer) variant wins: further apart is not better then.
-        const score = Math.min(MIN_FILL_DIFFERENCE, nearest(candidate, others));
+        const score = Math.min(MIN_FILL_DIFFERENCE, nearest(candidate, others, bestScore + 1e-9));
         if (score > bestScore + 1e-9) (best = candidate), (bestScore = score);
       }
       if (best !== chosen.get(n.id)) chosen.set(n.id, best), (changed = true);
@@ -83,10 +86,13 @@ function entry(id: string, hex: string): Entry {
   return { id, hex: toHex(rgb), labs: VISIONS.map((v) => rgbToLab(simulate(rgb, v))) };
 }
 
-/** The smallest difference between `e` and any of `others`, under any vision. */
-function nearest(e: Entry, others: readonly Entry[]): number {
+/** The smallest difference between `e` and any of `others`, under any vision; once it is no more than `floor`, that difference (the search stops). */
+function nearest(e: Entry, others: readonly Entry[], floor = -Infinity): number {
   let min = Infinity;
-  for (const o of others) for (let v = 0; v < VISIONS.length; v++) min = Math.min(min, deltaE2000(e.labs[v]!, o.labs[v]!));
+  for (const o of others) {
+    for (let v = 0; v < VISIONS.length; v++) min = Math.min(min, deltaE2000(e.labs[v]!, o.labs[v]!));
+    if (min <= floor) return min;
+  }
   return min;
 }
 
