@@ -125,7 +125,7 @@ browserSuite("browser: role-players and named controllers", () => {
     await panel(blue.page)
       .getByRole("button", { name: /^Redonia \(bilateral\)/ })
       .click();
-    const line = panel(blue.page).locator("li", { hasText: "Redonia's fleet exercise is routine." }).last();
+    const line = panel(blue.page).getByRole("listitem").filter({ hasText: "Redonia's fleet exercise is routine." }).last();
     await line.waitFor();
     const said = (await line.textContent())!;
     expect(said).toContain("Redonia");
