@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { drawnSignature, regionsSignature, valuesSignature } from "../../client/src/map/drawn-signature.ts";
 import type { MapModel } from "../../client/src/map/map-bridge.ts";
 import type { ClientState } from "../../client/src/state/client-state.ts";
@@ -78,5 +78,25 @@ describe("the regions' picture's signature", () => {
 
   it("through exercise control's eyes (no hatching), where units are does not change it", () => {
     expect(regionsSignature(model("central-sea", null))).toBe(regionsSignature(model("lakeland", null)));
+  });
+});
+
+describe("the whole map's signature", () => {
+  it("writes a units record out once, however many models share it, and sees a new record's units", () => {
+    const first = model("lakeland");
+    const spy = vi.spyOn(JSON, "stringify");
+    try {
+      const assets = first.state.perspective!.assets;
+      const written = () => spy.mock.calls.filter(([value]) => value === assets).length;
+      const signature = drawnSignature(first);
+      // A later model of the same units (a chat line, a tab shown): the record is not written again.
+      const later: MapModel = { ...first, state: { ...first.state } };
+      expect(drawnSignature(later)).toBe(signature);
+      expect(written()).toBe(1);
+      // A unit moved: a new record (read-state.ts keeps a record only while nothing in it changed).
+      expect(drawnSignature(model("highlands"))).not.toBe(signature);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

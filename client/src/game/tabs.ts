@@ -100,9 +100,12 @@ export function tabs(
       const b = buttons.get(panel.id)!.button;
       b.setAttribute("aria-selected", String(selected));
       b.tabIndex = selected ? 0 : -1;
-      panel.element.hidden = !selected;
-      if (selected && list.scrollWidth > list.clientWidth) b.scrollIntoView({ block: "nearest", inline: "nearest" });
     }
+    // Brought into view before the panels change: reading the row's width lays the page out, and
+    // with the new panel shown that would lay out the panel now and again after its render.
+    const chosen = buttons.get(id)!.button;
+    if (list.scrollWidth > list.clientWidth) chosen.scrollIntoView({ block: "nearest", inline: "nearest" });
+    for (const panel of panels) panel.element.hidden = panel.id !== id;
     body.dispatchEvent(new CustomEvent("tabchange", { detail: id, bubbles: true }));
   };
   show(current);

@@ -7,11 +7,23 @@ import type { MapModel } from "./map-bridge.ts";
  */
 export function drawnSignature(model: MapModel, regions = valuesSignature(model)): string {
   const { state } = model;
-  return `${regions}\n${JSON.stringify([
+  const assets = state.perspective?.assets;
+  return `${regions}\n${assets ? jsonOnce(assets) : "null"}\n${JSON.stringify([
     model.selection,
-    state.perspective?.assets ?? null,
     Object.values(state.perspective?.drafts ?? {}).map((d) => [d.id, d.as ?? "", d.plan?.route ?? null, d.plan?.eta ?? null]),
   ])}`;
+}
+
+/**
+ * The JSON of a record the client state keeps while a patch leaves it alone (read-state.ts
+ * `keepSame`): the 5,000 units of exercise control's map were written out again for every new
+ * model (a chat line, a tab shown: ~6 ms each); now once per record.
+ */
+const written = new WeakMap<object, string>();
+function jsonOnce(record: object): string {
+  let json = written.get(record);
+  if (json === undefined) written.set(record, (json = JSON.stringify(record)));
+  return json;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { listWidth } from "./list-width.ts";
 /**
  * The panels' render helper: `h("button", { onclick }, "Commit turn")`. Attributes whose name
  * starts with "on" become listeners, a few names are DOM properties (value, checked, disabled …),
@@ -129,6 +130,14 @@ export function setOptions(select: HTMLSelectElement, options: Options, placehol
     return;
   }
   filled.set(select, { options, placeholder });
+  const width = listWidth(options, placeholder);
+  if (width) {
+    select.style.width = width;
+    select.dataset.longList = "";
+  } else if ("longList" in select.dataset) {
+    select.style.removeProperty("width");
+    delete select.dataset.longList;
+  }
   const current = select.value;
   const fragment = document.createDocumentFragment();
   const option = (value: string, label: string) => {
