@@ -19,9 +19,9 @@ describe("listWidth: the width of a long list", () => {
     expect(listWidth(options(WIDTH_SET_OVER + 1))).toBe(`${`Unit ${WIDTH_SET_OVER}`.length / 2 + 2.6}em`);
   });
 
-  it("counts the placeholder, which is an option too", () => {
-    const placeholder = "— choose a unit of the exercise, any of them —";
-    expect(listWidth(options(200), placeholder)).toBe(`${placeholder.length / 2 + 2.6}em`);
+  it("counts the empty choice, which is an option too", () => {
+    const emptyChoice = "— choose a unit of the exercise, any of them —";
+    expect(listWidth(options(200), emptyChoice)).toBe(`${emptyChoice.length / 2 + 2.6}em`);
   });
 
   it("stops growing at the widest label it counts: a longer one is cut in the closed list", () => {

@@ -5,7 +5,7 @@ export const WIDTH_SET_OVER = 100;
 export const WIDEST_LABEL = 56;
 
 /**
- * The width of a long <select>, from its longest label (the placeholder's too): half an em a
+ * The width of a long <select>, from its longest label (`emptyChoice`'s too, the list's first, empty choice): half an em a
  * character (the interface's text averages about that), then 2.6em for the padding, the border
  * and the arrow of styles.css; null for a short list, which the browser sizes itself. Inside a
  * `.field` the list still fills the field's width where the field is wider (styles.css,
@@ -18,9 +18,9 @@ export const WIDEST_LABEL = 56;
  * width came from the options, ~65 ms with a width set (docs/PERFORMANCE.md, "The console's
  * tabs at full size").
  */
-export function listWidth(options: readonly { label: string }[], placeholder?: string): string | null {
+export function listWidth(options: readonly { label: string }[], emptyChoice?: string): string | null {
   if (options.length <= WIDTH_SET_OVER) return null;
-  let longest = placeholder?.length ?? 0;
+  let longest = emptyChoice?.length ?? 0;
   for (const option of options) if (option.label.length > longest) longest = option.label.length;
   return `${Math.min(longest, WIDEST_LABEL) / 2 + 2.6}em`;
 }
